@@ -1,0 +1,203 @@
+//! Orchestration: choose the source, run it, then suppress, verify, report and pick the exit
+//! code. Each command is a short function here; the work lives in the modules they call.
+
+use crate::cli::{Cli, Command, PathArgs, RulesCommand};
+use crate::config::{Config, LoadedConfig};
+use crate::exit::ExitCode;
+use crate::report::{self, Report, ReportOptions, Summary};
+use crate::rules::{check, RuleSet};
+use crate::scan::allow::Suppressor;
+use crate::scan::Scanner;
+use crate::source::{walk, Outcome};
+use anyhow::Context;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+/// Runs one command line.
+pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    match cli.command {
+        Command::Scan(args) => scan(args),
+        Command::Rules(RulesCommand::List { config }) => rules_list(config.as_deref()),
+        Command::Rules(RulesCommand::Check { files }) => rules_check(&files),
+        Command::Staged(_)
+        | Command::History(_)
+        | Command::Dotenv(_)
+        | Command::Verify(_)
+        | Command::Hook(_)
+        | Command::Baseline(_) => anyhow::bail!("this command is not built yet"),
+    }
+}
+
+/// Builds the scanner for a config, sizing rayon's pool once.
+pub fn scanner_for(config: &Config) -> anyhow::Result<Scanner> {
+    if config.threads > 0 {
+        // Fails only if a pool was already built; the first setting then stands.
+        let _ = rayon::ThreadPoolBuilder::new()
+            .num_threads(config.threads)
+            .build_global();
+    }
+    Ok(Scanner::new(config.loaded.rule_set()?))
+}
+
+/// `leakgate scan [PATH...]`.
+fn scan(args: PathArgs) -> anyhow::Result<ExitCode> {
+    let started = Instant::now();
+    let paths = if args.paths.is_empty() {
+        vec![PathBuf::from(".")]
+    } else {
+        args.paths.clone()
+    };
+    let roots = config_roots(&paths);
+    let config = Config::from_scan_args(&args.common, &roots)?;
+    let scanner = scanner_for(&config)?;
+    let suppressor = Suppressor::new(
+        &config.loaded,
+        &config.loaded.root,
+        config.baseline.as_deref(),
+    )?;
+    let options = walk::WalkOptions {
+        honour_ignores: !args.no_ignore,
+        max_file_size: config.max_file_size,
+        scan_binary: config.binary,
+        threads: config.threads,
+    };
+    let outcome = walk::scan_paths(&scanner, &paths, &options, &suppressor)?;
+    finish(
+        &config,
+        &scanner,
+        &suppressor,
+        Path::new("."),
+        outcome,
+        started,
+    )
+}
+
+/// Where to look for `.leakgate.toml` when scanning `paths`: the first path if it is a
+/// folder, then the git work tree holding the current directory, then the current directory.
+pub fn config_roots(paths: &[PathBuf]) -> Vec<PathBuf> {
+    let mut roots = Vec::new();
+    if let Some(first) = paths.first().filter(|p| p.is_dir()) {
+        roots.push(first.clone());
+    }
+    if let Ok(cwd) = std::env::current_dir() {
+        if let Some(top) = cwd.ancestors().find(|dir| dir.join(".git").exists()) {
+            roots.push(top.to_path_buf());
+        }
+        roots.push(cwd);
+    }
+    roots
+}
+
+/// The common tail of every scanning command: suppress, verify, report, exit code.
+/// `base` is the folder the findings' paths are relative to.
+pub fn finish(
+    config: &Config,
+    scanner: &Scanner,
+    suppressor: &Suppressor,
+    base: &Path,
+    outcome: Outcome,
+    started: Instant,
+) -> anyhow::Result<ExitCode> {
+    let (mut findings, suppressed) = suppressor.apply(outcome.findings, base);
+    findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    let unused = if config.report_unused {
+        suppressor.unused()
+    } else {
+        Vec::new()
+    };
+    let summary = Summary {
+        findings: findings.len(),
+        files: outcome.files,
+        blobs: outcome.blobs,
+        bytes: outcome.bytes,
+        elapsed_ms: started.elapsed().as_millis(),
+    };
+    let report = Report {
+        findings: &findings,
+        summary,
+        suppressed: &suppressed,
+        unused: &unused,
+        rules: scanner.rules(),
+    };
+    write_report(config, &report)?;
+    Ok(ExitCode::for_scan(findings.len(), outcome.errors))
+}
+
+/// Writes a report to `--output` or standard output.
+pub fn write_report(config: &Config, report: &Report<'_>) -> anyhow::Result<()> {
+    let options = ReportOptions {
+        format: config.format,
+        show_secrets: config.show_secrets,
+        color: report::use_color(config.color, config.output.is_some()),
+        quiet: config.quiet,
+    };
+    match &config.output {
+        Some(path) => {
+            let file = std::fs::File::create(path)
+                .with_context(|| format!("{}: cannot write report", path.display()))?;
+            let mut out = std::io::BufWriter::new(file);
+            report::write(report, &options, &mut out)
+                .and_then(|_| out.flush())
+                .with_context(|| format!("{}: cannot write report", path.display()))?;
+        }
+        None => {
+            let stdout = std::io::stdout();
+            let mut out = std::io::BufWriter::new(stdout.lock());
+            report::write(report, &options, &mut out)
+                .and_then(|_| out.flush())
+                .context("standard output")?;
+        }
+    }
+    Ok(())
+}
+
+/// `leakgate rules list`: one rule per line.
+fn rules_list(config: Option<&Path>) -> anyhow::Result<ExitCode> {
+    let roots = config_roots(&[]);
+    let loaded = LoadedConfig::discover(config, &roots)?;
+    let rules = loaded.rule_set()?;
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    for rule in &rules.rules {
+        let kind = match rule.kind {
+            crate::finding::FindingKind::Secret => "secret",
+            crate::finding::FindingKind::File => "file",
+        };
+        let verify = if rule.verify.is_some() { "verify" } else { "-" };
+        writeln!(
+            out,
+            "{}\t{kind}\t{verify}\t{}\t{}",
+            rule.id, rule.title, rule.origin
+        )?;
+    }
+    out.flush()?;
+    Ok(ExitCode::Clean)
+}
+
+/// `leakgate rules check [FILE...]`: built-ins by default.
+fn rules_check(files: &[PathBuf]) -> anyhow::Result<ExitCode> {
+    let set = if files.is_empty() {
+        RuleSet::builtin()?
+    } else {
+        let mut rules = Vec::new();
+        for file in files {
+            rules.extend(crate::rules::load_rule_file(file)?);
+        }
+        RuleSet { rules }
+    };
+    let failures = check::check(&set);
+    for failure in &failures {
+        eprintln!("{failure}");
+    }
+    if failures.is_empty() {
+        println!(
+            "{} rules checked: all compile, match their examples and no negative example",
+            set.len()
+        );
+        Ok(ExitCode::Clean)
+    } else {
+        eprintln!("{} problem(s) in {} rules", failures.len(), set.len());
+        Ok(ExitCode::Error)
+    }
+}

@@ -1,0 +1,198 @@
+//! Command-line types (clap derive). Their doc comments are the `--help` text.
+//!
+//! Nothing outside this module and [`crate::config`] sees clap: `Config::from_cli` turns
+//! these into plain settings, as fd does with its `Opts`.
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+
+/// Find access tokens and files that must not be committed, before they are committed.
+#[derive(Debug, Parser)]
+#[command(name = "leakgate", version, about, long_about = None)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Scan what the next commit records: the index against HEAD (pre-commit hook).
+    Staged(ScanArgs),
+    /// Scan git history: every blob once (audit), or the lines a revision range adds.
+    History(HistoryArgs),
+    /// Scan files and directory trees; `-` reads standard input.
+    Scan(PathArgs),
+    /// Report .env files that git would commit; --fix adds them to .gitignore.
+    Dotenv(DotenvArgs),
+    /// Check whether one secret, read from standard input, is live.
+    Verify(VerifyArgs),
+    /// List or self-test rules.
+    #[command(subcommand)]
+    Rules(RulesCommand),
+    /// Install git hooks.
+    #[command(subcommand)]
+    Hook(HookCommand),
+    /// Write a baseline report of the current findings to FILE (for --baseline).
+    Baseline(BaselineArgs),
+}
+
+/// Output formats.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum, Default)]
+pub enum Format {
+    #[default]
+    Human,
+    Json,
+    Jsonl,
+    Sarif,
+}
+
+/// When to colour human output.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum, Default)]
+pub enum ColorChoice {
+    #[default]
+    Auto,
+    Always,
+    Never,
+}
+
+/// Options common to every scanning command.
+#[derive(Debug, Args, Clone, Default)]
+pub struct ScanArgs {
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    pub format: Format,
+    /// Write the report to FILE instead of standard output.
+    #[arg(long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Config file (default: .leakgate.toml at the repository or scan root).
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+    /// Ask each secret's issuer whether it is still live (makes network requests).
+    #[arg(long)]
+    pub verify: bool,
+    /// With --verify: report only findings whose secret is live.
+    #[arg(long, requires = "verify")]
+    pub only_live: bool,
+    /// Print secrets whole instead of redacted.
+    #[arg(long)]
+    pub show_secrets: bool,
+    /// Suppress every finding whose fingerprint is in this earlier JSON report.
+    #[arg(long, value_name = "FILE")]
+    pub baseline: Option<PathBuf>,
+    /// List .leakgateignore, config and baseline entries that suppressed nothing.
+    #[arg(long)]
+    pub report_unused: bool,
+    /// Colour: auto honours NO_COLOR and a non-terminal output.
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+    /// Worker threads (default: one per core).
+    #[arg(long, value_name = "N")]
+    pub threads: Option<usize>,
+    /// Skip files larger than this many bytes (default 50 MiB).
+    #[arg(long, value_name = "BYTES")]
+    pub max_file_size: Option<u64>,
+    /// Scan binary files too.
+    #[arg(long)]
+    pub binary: bool,
+    /// Print nothing but errors; the exit code tells the result.
+    #[arg(short, long)]
+    pub quiet: bool,
+    /// The git repository (default: discovered from the current directory).
+    #[arg(long, value_name = "DIR")]
+    pub repo: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct HistoryArgs {
+    /// Revisions: a range (`A..B`) or commits; none means every blob in the repository.
+    #[arg(value_name = "REV")]
+    pub revs: Vec<String>,
+    #[command(flatten)]
+    pub common: ScanArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct PathArgs {
+    /// Files or directories to scan; `-` reads standard input (default: `.`).
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+    /// Scan files that .gitignore, .ignore or .git/info/exclude would skip.
+    #[arg(long)]
+    pub no_ignore: bool,
+    #[command(flatten)]
+    pub common: ScanArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct DotenvArgs {
+    /// The work tree to check (default: `.`).
+    #[arg(value_name = "PATH")]
+    pub path: Option<PathBuf>,
+    /// Append ignore patterns to .gitignore for every offending file.
+    #[arg(long)]
+    pub fix: bool,
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    pub format: Format,
+    #[arg(long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+}
+
+#[derive(Debug, Args)]
+pub struct VerifyArgs {
+    /// The rule whose verifier to use (see `leakgate rules list`).
+    #[arg(long, value_name = "ID")]
+    pub rule: String,
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum RulesCommand {
+    /// The rules in force (built-in and from config), one per line.
+    List {
+        #[arg(long, value_name = "FILE")]
+        config: Option<PathBuf>,
+    },
+    /// Self-test rules: compile, examples match, negative examples don't.
+    Check {
+        /// Rule files to check (default: the built-in rules).
+        #[arg(value_name = "FILE")]
+        files: Vec<PathBuf>,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum HookCommand {
+    /// Write .git/hooks/pre-commit (and pre-push with --pre-push).
+    Install {
+        /// Also install a pre-push hook that scans the pushed commits.
+        #[arg(long)]
+        pre_push: bool,
+        /// Overwrite hooks that leakgate did not write.
+        #[arg(long)]
+        force: bool,
+        #[arg(long, value_name = "DIR")]
+        repo: Option<PathBuf>,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct BaselineArgs {
+    /// Where to write the baseline (a JSON report).
+    #[arg(value_name = "FILE")]
+    pub file: PathBuf,
+    /// What to scan: `scan` paths (default `.`), or with --history the whole history.
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+    /// Take the baseline over the git history instead of the work tree.
+    #[arg(long)]
+    pub history: bool,
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+    #[arg(long, value_name = "DIR")]
+    pub repo: Option<PathBuf>,
+}

@@ -1,0 +1,332 @@
+//! Plain settings: the command line plus `.leakgate.toml` (SPEC §6).
+//!
+//! Every default lives here, documented where it is defined. The rest of the program reads a
+//! [`Config`] and never sees clap or TOML. Unknown keys and bad values are errors naming the
+//! file, the line and the key, never silently ignored: a misspelt `[allow]` entry that
+//! quietly allowed nothing would be a false sense of safety.
+
+use crate::cli::{ColorChoice, Format, ScanArgs};
+use serde::Deserialize;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use toml::Spanned;
+
+/// Name of the config file looked for at the repository or scan root.
+pub const CONFIG_FILE_NAME: &str = ".leakgate.toml";
+/// Default `--max-file-size`: 50 MiB.
+pub const DEFAULT_MAX_FILE_SIZE: u64 = 50 * 1024 * 1024;
+/// Default `.env` template suffixes (SPEC §2).
+pub const DEFAULT_DOTENV_TEMPLATES: &[&str] =
+    &["example", "sample", "template", "dist", "defaults"];
+/// Default `[verify] timeout_ms`.
+pub const DEFAULT_VERIFY_TIMEOUT_MS: u64 = 10_000;
+/// Default `[verify] concurrency`.
+pub const DEFAULT_VERIFY_CONCURRENCY: usize = 8;
+
+/// What is wrong with a config file: one line naming the file.
+#[derive(Debug, thiserror::Error)]
+#[error("{file}: {message}")]
+pub struct ConfigError {
+    pub file: String,
+    pub message: String,
+}
+
+/// The contents of `.leakgate.toml`.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct FileConfig {
+    pub rules: RulesConfig,
+    pub allow: AllowConfig,
+    pub dotenv: DotenvConfig,
+    pub verify: VerifyConfig,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct RulesConfig {
+    /// Rule ids to switch off.
+    pub disable: Vec<Spanned<String>>,
+    /// More rule files, relative to the config file.
+    pub extra: Vec<PathBuf>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct AllowConfig {
+    /// Gitignore-style globs, relative to the config file's folder.
+    pub paths: Vec<String>,
+    /// Regexes matched against the secret.
+    pub secrets: Vec<Spanned<String>>,
+    /// Fingerprints (16 hex digits) to suppress everywhere.
+    pub fingerprints: Vec<Spanned<String>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct DotenvConfig {
+    /// Last suffixes that mark a `.env` file as a template (`.env.example`).
+    pub templates: Vec<String>,
+}
+
+impl Default for DotenvConfig {
+    fn default() -> Self {
+        DotenvConfig {
+            templates: DEFAULT_DOTENV_TEMPLATES
+                .iter()
+                .map(|s| s.to_string())
+                .collect(),
+        }
+    }
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct VerifyConfig {
+    /// Base URLs for self-hosted issuers, by the rule's `endpoint` name.
+    pub endpoints: BTreeMap<String, String>,
+    /// Hosts whose TLS certificates are not checked (self-signed self-hosted servers).
+    pub insecure_hosts: Vec<String>,
+    pub timeout_ms: u64,
+    pub concurrency: usize,
+}
+
+impl Default for VerifyConfig {
+    fn default() -> Self {
+        VerifyConfig {
+            endpoints: BTreeMap::new(),
+            insecure_hosts: Vec::new(),
+            timeout_ms: DEFAULT_VERIFY_TIMEOUT_MS,
+            concurrency: DEFAULT_VERIFY_CONCURRENCY,
+        }
+    }
+}
+
+/// A loaded config file and where it came from.
+#[derive(Debug, Default)]
+pub struct LoadedConfig {
+    pub file: FileConfig,
+    /// The file's path, if one was found.
+    pub path: Option<PathBuf>,
+    /// The folder that relative paths in it are relative to.
+    pub root: PathBuf,
+    /// The file's text, for locating bad values.
+    text: String,
+}
+
+impl LoadedConfig {
+    /// `--config FILE` if given, else `.leakgate.toml` in the first of `roots` that has
+    /// one, else defaults rooted at the first root.
+    pub fn discover(
+        explicit: Option<&Path>,
+        roots: &[PathBuf],
+    ) -> Result<LoadedConfig, ConfigError> {
+        if let Some(path) = explicit {
+            return LoadedConfig::load(path);
+        }
+        for root in roots {
+            let candidate = root.join(CONFIG_FILE_NAME);
+            if candidate.is_file() {
+                return LoadedConfig::load(&candidate);
+            }
+        }
+        let root = roots.first().cloned().unwrap_or_else(|| PathBuf::from("."));
+        Ok(LoadedConfig {
+            root,
+            ..LoadedConfig::default()
+        })
+    }
+
+    /// Reads and checks one config file.
+    pub fn load(path: &Path) -> Result<LoadedConfig, ConfigError> {
+        let name = path.display().to_string();
+        let text = std::fs::read_to_string(path).map_err(|e| ConfigError {
+            file: name.clone(),
+            message: format!("cannot read: {e}"),
+        })?;
+        let file: FileConfig = toml::from_str(&text).map_err(|e| ConfigError {
+            file: name.clone(),
+            message: crate::rules::toml_error_line(&e, &text),
+        })?;
+        let root = path
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .map(Path::to_path_buf)
+            .unwrap_or_else(|| PathBuf::from("."));
+        let loaded = LoadedConfig {
+            file,
+            path: Some(path.to_path_buf()),
+            root,
+            text,
+        };
+        loaded.check_values()?;
+        Ok(loaded)
+    }
+
+    /// An error about the value at `span`, naming its line and key.
+    pub fn value_error(
+        &self,
+        span: std::ops::Range<usize>,
+        key: &str,
+        message: &str,
+    ) -> ConfigError {
+        let line = self.text[..span.start.min(self.text.len())]
+            .matches('\n')
+            .count()
+            + 1;
+        ConfigError {
+            file: self
+                .path
+                .as_ref()
+                .map(|p| p.display().to_string())
+                .unwrap_or_else(|| CONFIG_FILE_NAME.into()),
+            message: format!("line {line}: {key}: {message}"),
+        }
+    }
+
+    fn check_values(&self) -> Result<(), ConfigError> {
+        for secret in &self.file.allow.secrets {
+            if let Err(e) = regex::Regex::new(secret.get_ref()) {
+                return Err(self.value_error(
+                    secret.span(),
+                    "allow.secrets",
+                    &format!("invalid regex: {}", crate::rules::one_line(&e)),
+                ));
+            }
+        }
+        for fp in &self.file.allow.fingerprints {
+            let value = fp.get_ref();
+            if value.len() != 16 || !value.bytes().all(|b| b.is_ascii_hexdigit()) {
+                return Err(self.value_error(
+                    fp.span(),
+                    "allow.fingerprints",
+                    &format!("`{value}` is not a fingerprint (16 hex digits)"),
+                ));
+            }
+        }
+        let verify = &self.file.verify;
+        if verify.concurrency == 0 {
+            return Err(self.value_error(0..0, "verify.concurrency", "must be at least 1"));
+        }
+        if verify.timeout_ms == 0 {
+            return Err(self.value_error(0..0, "verify.timeout_ms", "must be at least 1"));
+        }
+        Ok(())
+    }
+
+    /// Extra rule files, resolved against the config's folder.
+    pub fn extra_rule_files(&self) -> Vec<PathBuf> {
+        self.file
+            .rules
+            .extra
+            .iter()
+            .map(|p| self.root.join(p))
+            .collect()
+    }
+
+    /// Loads the rule set this config asks for; an unknown id in `disable` is an error.
+    pub fn rule_set(&self) -> anyhow::Result<crate::rules::RuleSet> {
+        let disable: Vec<String> = self
+            .file
+            .rules
+            .disable
+            .iter()
+            .map(|d| d.get_ref().clone())
+            .collect();
+        let set = crate::rules::RuleSet::load(&self.extra_rule_files(), &[])?;
+        for id in &self.file.rules.disable {
+            if set.get(id.get_ref()).is_none() {
+                return Err(self
+                    .value_error(
+                        id.span(),
+                        "rules.disable",
+                        &format!("no rule has id `{}`", id.get_ref()),
+                    )
+                    .into());
+            }
+        }
+        let mut set = set;
+        set.rules.retain(|r| !disable.contains(&r.id));
+        Ok(set)
+    }
+}
+
+/// Settings for one run of a scanning command.
+#[derive(Debug)]
+pub struct Config {
+    pub format: Format,
+    pub output: Option<PathBuf>,
+    pub verify: bool,
+    pub only_live: bool,
+    pub show_secrets: bool,
+    pub baseline: Option<PathBuf>,
+    pub report_unused: bool,
+    pub color: ColorChoice,
+    /// Worker threads; 0 lets rayon choose (one per core).
+    pub threads: usize,
+    pub max_file_size: u64,
+    pub binary: bool,
+    pub quiet: bool,
+    pub repo: Option<PathBuf>,
+    pub loaded: LoadedConfig,
+}
+
+impl Config {
+    /// Settings from the common scan options, with the config found from `roots`.
+    pub fn from_scan_args(args: &ScanArgs, roots: &[PathBuf]) -> Result<Config, ConfigError> {
+        let loaded = LoadedConfig::discover(args.config.as_deref(), roots)?;
+        Ok(Config {
+            format: args.format,
+            output: args.output.clone(),
+            verify: args.verify,
+            only_live: args.only_live,
+            show_secrets: args.show_secrets,
+            baseline: args.baseline.clone(),
+            report_unused: args.report_unused,
+            color: args.color,
+            threads: args.threads.unwrap_or(0),
+            max_file_size: args.max_file_size.unwrap_or(DEFAULT_MAX_FILE_SIZE),
+            binary: args.binary,
+            quiet: args.quiet,
+            repo: args.repo.clone(),
+            loaded,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn write(text: &str) -> (tempfile::TempDir, PathBuf) {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join(CONFIG_FILE_NAME);
+        std::fs::write(&path, text).unwrap();
+        (dir, path)
+    }
+
+    #[test]
+    fn an_unknown_key_names_the_line() {
+        let (_dir, path) = write("[allow]\npaths = []\nsecret = []\n");
+        let err = LoadedConfig::load(&path).unwrap_err().to_string();
+        assert!(err.contains("line 3"), "{err}");
+        assert!(err.contains("secret"), "{err}");
+        assert!(!err.contains('\n'), "{err}");
+    }
+
+    #[test]
+    fn a_bad_regex_names_the_line_and_key() {
+        let (_dir, path) = write("[allow]\nsecrets = [\n  '^ok',\n  '(unclosed',\n]\n");
+        let err = LoadedConfig::load(&path).unwrap_err().to_string();
+        assert!(err.contains("line 4"), "{err}");
+        assert!(err.contains("allow.secrets"), "{err}");
+    }
+
+    #[test]
+    fn defaults_apply_without_a_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let loaded = LoadedConfig::discover(None, &[dir.path().to_path_buf()]).unwrap();
+        assert!(loaded.path.is_none());
+        assert_eq!(loaded.file.verify.concurrency, DEFAULT_VERIFY_CONCURRENCY);
+        assert_eq!(loaded.file.dotenv.templates.len(), 5);
+    }
+}

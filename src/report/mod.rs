@@ -1,0 +1,72 @@
+//! Reports: findings rendered as human text, JSON, JSON Lines or SARIF (SPEC §3).
+//!
+//! Every writer gets the same [`Report`] and the same [`ReportOptions`]; whether a secret is
+//! shown whole is decided in one place, [`crate::finding::Finding::shown_secret`].
+
+pub mod human;
+pub mod json;
+pub mod sarif;
+
+use crate::cli::{ColorChoice, Format};
+use crate::finding::Finding;
+use crate::rules::RuleSet;
+use crate::scan::allow::SuppressedBy;
+use std::collections::BTreeMap;
+use std::io::Write;
+
+/// Counts for the `summary` object.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Summary {
+    pub findings: usize,
+    pub files: usize,
+    pub blobs: usize,
+    pub bytes: u64,
+    pub elapsed_ms: u128,
+}
+
+/// Everything a writer needs.
+pub struct Report<'a> {
+    pub findings: &'a [Finding],
+    pub summary: Summary,
+    pub suppressed: &'a BTreeMap<SuppressedBy, usize>,
+    /// Suppression entries that matched nothing (`--report-unused`).
+    pub unused: &'a [(SuppressedBy, String)],
+    pub rules: &'a RuleSet,
+}
+
+#[derive(Clone, Copy, Debug)]
+pub struct ReportOptions {
+    pub format: Format,
+    pub show_secrets: bool,
+    pub color: bool,
+    pub quiet: bool,
+}
+
+/// Whether to colour: `auto` means stdout is a terminal, no `--output`, and `NO_COLOR` is
+/// unset or empty (https://no-color.org).
+pub fn use_color(choice: ColorChoice, to_file: bool) -> bool {
+    match choice {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => {
+            use std::io::IsTerminal;
+            !to_file
+                && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+                && std::io::stdout().is_terminal()
+        }
+    }
+}
+
+/// Writes `report` in the chosen format.
+pub fn write(
+    report: &Report<'_>,
+    options: &ReportOptions,
+    out: &mut dyn Write,
+) -> std::io::Result<()> {
+    match options.format {
+        Format::Human => human::write(report, options, out),
+        Format::Json => json::write(report, options, out),
+        Format::Jsonl => json::write_lines(report, options, out),
+        Format::Sarif => sarif::write(report, options, out),
+    }
+}

@@ -1,0 +1,34 @@
+//! The built-in rule files, compiled into the binary.
+//!
+//! An explicit `include_str!` list rather than a directory-embedding macro: such macros miss
+//! new files on incremental builds. A test below checks that this list and the `rules/`
+//! folder hold the same files, so a forgotten entry fails the suite.
+
+/// `(file name, contents)` of every file in `rules/`.
+pub const BUILTIN_RULE_FILES: &[(&str, &str)] =
+    &[("anthropic.toml", include_str!("../../rules/anthropic.toml"))];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_list_matches_the_rules_folder() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("rules");
+        let mut on_disk: Vec<String> = std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .filter(|name| name.ends_with(".toml"))
+            .collect();
+        on_disk.sort();
+        let mut listed: Vec<String> = BUILTIN_RULE_FILES
+            .iter()
+            .map(|(name, _)| name.to_string())
+            .collect();
+        listed.sort();
+        assert_eq!(
+            listed, on_disk,
+            "update BUILTIN_RULE_FILES in src/rules/builtin.rs"
+        );
+    }
+}

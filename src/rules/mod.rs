@@ -1,0 +1,315 @@
+//! Rules: the data that says what a secret looks like (SPEC §5).
+//!
+//! Rule files are parsed by [`syntax`], checked here into [`Rule`]s, and gathered into a
+//! [`RuleSet`] from the built-ins ([`builtin`]) plus any `[rules] extra` files, minus the
+//! `[rules] disable` list. Regexes of built-in rules are compiled lazily, the first time the
+//! prefilter sees one of the rule's keywords, so a hook that touches three files does not
+//! compile every pattern; user rules are compiled at load time so that a bad regex is an
+//! error (exit 2) naming the file, not a silent gap. [`check`] is `leakgate rules check`.
+
+pub mod builtin;
+pub mod check;
+pub mod syntax;
+
+use crate::finding::FindingKind;
+use crate::scan::checksum::Checksum;
+use std::path::Path;
+use std::sync::OnceLock;
+pub use syntax::{RuleSpec, VerifySpec};
+
+/// Why a rule file could not be used. Each message is one line naming the file.
+#[derive(Debug, thiserror::Error)]
+pub enum RuleError {
+    #[error("{file}: cannot read: {source}")]
+    Read {
+        file: String,
+        source: std::io::Error,
+    },
+    #[error("{file}: {message}")]
+    Syntax { file: String, message: String },
+    #[error("{file}: rule `{id}`: {message}")]
+    Invalid {
+        file: String,
+        id: String,
+        message: String,
+    },
+}
+
+/// Size limit for one compiled rule regex; generous, but bounded so a hostile user rule
+/// cannot eat memory.
+const REGEX_SIZE_LIMIT: usize = 32 * 1024 * 1024;
+
+/// A checked rule, ready to run.
+pub struct Rule {
+    pub id: String,
+    pub title: String,
+    pub provider: Option<String>,
+    pub kind: FindingKind,
+    pub keywords: Vec<String>,
+    pub min_entropy: Option<f64>,
+    pub checksum: Option<Checksum>,
+    pub path: Option<regex::Regex>,
+    pub content: Option<regex::bytes::Regex>,
+    pub remediation: Option<String>,
+    pub verify: Option<VerifySpec>,
+    /// The file the rule came from (`rules/github.toml`, or a user file's path).
+    pub origin: String,
+    pub spec: RuleSpec,
+    regex_source: Option<String>,
+    compiled: OnceLock<Result<regex::bytes::Regex, String>>,
+}
+
+impl std::fmt::Debug for Rule {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Rule").field("id", &self.id).finish()
+    }
+}
+
+impl Rule {
+    /// The rule's compiled content regex, compiling it on first use. `None` for a
+    /// sensitive-file rule.
+    pub fn regex(&self) -> Option<&regex::bytes::Regex> {
+        let source = self.regex_source.as_ref()?;
+        self.compiled
+            .get_or_init(|| compile_bytes(source))
+            .as_ref()
+            .ok()
+    }
+
+    /// Compiles the regex now, reporting why it cannot be compiled.
+    pub fn compile(&self) -> Result<(), String> {
+        match &self.regex_source {
+            None => Ok(()),
+            Some(source) => self
+                .compiled
+                .get_or_init(|| compile_bytes(source))
+                .as_ref()
+                .map(|_| ())
+                .map_err(Clone::clone),
+        }
+    }
+
+    /// Index of the capture group holding the secret: `secret` if named, else 1, else 0.
+    pub fn secret_group(re: &regex::bytes::Regex) -> usize {
+        if let Some(index) = re.capture_names().position(|n| n == Some("secret")) {
+            return index;
+        }
+        if re.captures_len() > 1 {
+            1
+        } else {
+            0
+        }
+    }
+
+    /// Whether this rule may run on content at `path` (`None`: no path, e.g. stdin).
+    pub fn applies_to_path(&self, path: Option<&str>) -> bool {
+        match (&self.path, path) {
+            (None, _) => true,
+            (Some(re), Some(path)) => re.is_match(path),
+            (Some(_), None) => false,
+        }
+    }
+
+    /// Builds a rule from its table, checking everything that can be checked without
+    /// compiling the main regex. `eager` compiles it too (user rules).
+    pub fn from_spec(spec: RuleSpec, origin: &str, eager: bool) -> Result<Rule, RuleError> {
+        let id = spec.id.clone();
+        let invalid = |message: String| RuleError::Invalid {
+            file: origin.to_string(),
+            id: id.clone(),
+            message,
+        };
+        if spec.id.is_empty()
+            || !spec
+                .id
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        {
+            return Err(invalid("id must be lowercase [a-z0-9-]".into()));
+        }
+        if spec.regex.is_none() && spec.path.is_none() {
+            return Err(invalid("needs `regex`, `path`, or both".into()));
+        }
+        if spec.content.is_some() && spec.regex.is_some() {
+            return Err(invalid(
+                "`content` is for sensitive-file rules (no `regex`)".into(),
+            ));
+        }
+        if let Some(min) = spec.min_entropy {
+            if !(0.0..=8.0).contains(&min) {
+                return Err(invalid(format!("min_entropy {min} is outside 0..8")));
+            }
+        }
+        let checksum = match &spec.checksum {
+            None => None,
+            Some(name) => Some(Checksum::by_name(name).ok_or_else(|| {
+                invalid(format!(
+                    "unknown checksum `{name}` (known: {})",
+                    Checksum::NAMES.join(", ")
+                ))
+            })?),
+        };
+        let path = match &spec.path {
+            None => None,
+            Some(p) => Some(
+                regex::RegexBuilder::new(p)
+                    .size_limit(REGEX_SIZE_LIMIT)
+                    .build()
+                    .map_err(|e| invalid(format!("invalid path regex: {}", one_line(&e))))?,
+            ),
+        };
+        let content = match &spec.content {
+            None => None,
+            Some(c) => {
+                Some(compile_bytes(c).map_err(|e| invalid(format!("invalid content regex: {e}")))?)
+            }
+        };
+        if let Some(source) = &spec.regex {
+            // Parse (cheap) even when compiling lazily, so that a syntax error is always a
+            // load error.
+            regex_syntax::ParserBuilder::new()
+                .build()
+                .parse(source)
+                .map_err(|e| invalid(format!("invalid regex: {}", one_line(&e))))?;
+        }
+        let kind = if spec.regex.is_some() {
+            FindingKind::Secret
+        } else {
+            FindingKind::File
+        };
+        let rule = Rule {
+            id: spec.id.clone(),
+            title: spec.title.clone(),
+            provider: spec.provider.clone(),
+            kind,
+            keywords: spec.keywords.iter().map(|k| k.to_lowercase()).collect(),
+            min_entropy: spec.min_entropy,
+            checksum,
+            path,
+            content,
+            remediation: spec.remediation.clone(),
+            verify: spec.verify.clone(),
+            origin: origin.to_string(),
+            regex_source: spec.regex.clone(),
+            compiled: OnceLock::new(),
+            spec,
+        };
+        if eager {
+            rule.compile()
+                .map_err(|e| invalid(format!("invalid regex: {e}")))?;
+        }
+        Ok(rule)
+    }
+}
+
+fn compile_bytes(source: &str) -> Result<regex::bytes::Regex, String> {
+    regex::bytes::RegexBuilder::new(source)
+        .size_limit(REGEX_SIZE_LIMIT)
+        .build()
+        .map_err(|e| one_line(&e))
+}
+
+/// Regex errors span several lines (a caret diagram); keep the line that says what is wrong.
+pub fn one_line(err: &dyn std::fmt::Display) -> String {
+    let text = err.to_string();
+    text.lines()
+        .rev()
+        .find(|l| l.trim_start().starts_with("error:"))
+        .map(|l| {
+            l.trim_start()
+                .trim_start_matches("error:")
+                .trim()
+                .to_string()
+        })
+        .unwrap_or_else(|| text.lines().map(str::trim).collect::<Vec<_>>().join(" "))
+}
+
+/// Parses one rule file's text. `origin` names it in errors.
+pub fn parse_rule_file(text: &str, origin: &str, eager: bool) -> Result<Vec<Rule>, RuleError> {
+    let file: syntax::RuleFile = toml::from_str(text).map_err(|e| RuleError::Syntax {
+        file: origin.to_string(),
+        message: toml_error_line(&e, text),
+    })?;
+    file.rule
+        .into_iter()
+        .map(|spec| Rule::from_spec(spec, origin, eager))
+        .collect()
+}
+
+/// A one-line description of a TOML error: `line N: message`.
+pub fn toml_error_line(err: &toml::de::Error, text: &str) -> String {
+    let message = err.message().trim().replace('\n', " ");
+    match err.span() {
+        Some(span) => {
+            let line = text[..span.start.min(text.len())].matches('\n').count() + 1;
+            format!("line {line}: {message}")
+        }
+        None => message,
+    }
+}
+
+/// Reads and parses a user rule file (compiled eagerly).
+pub fn load_rule_file(path: &Path) -> Result<Vec<Rule>, RuleError> {
+    let origin = path.display().to_string();
+    let text = std::fs::read_to_string(path).map_err(|source| RuleError::Read {
+        file: origin.clone(),
+        source,
+    })?;
+    parse_rule_file(&text, &origin, true)
+}
+
+/// The rules in force.
+#[derive(Debug, Default)]
+pub struct RuleSet {
+    pub rules: Vec<Rule>,
+}
+
+impl RuleSet {
+    /// Only the built-in rules.
+    pub fn builtin() -> Result<RuleSet, RuleError> {
+        let mut rules = Vec::new();
+        for (name, text) in builtin::BUILTIN_RULE_FILES {
+            rules.extend(parse_rule_file(text, &format!("rules/{name}"), false)?);
+        }
+        let set = RuleSet { rules };
+        set.check_unique_ids()?;
+        Ok(set)
+    }
+
+    /// Built-ins plus `extra` files, minus the `disable`d ids.
+    pub fn load(extra: &[std::path::PathBuf], disable: &[String]) -> Result<RuleSet, RuleError> {
+        let mut set = RuleSet::builtin()?;
+        for path in extra {
+            set.rules.extend(load_rule_file(path)?);
+        }
+        set.check_unique_ids()?;
+        set.rules.retain(|r| !disable.contains(&r.id));
+        Ok(set)
+    }
+
+    fn check_unique_ids(&self) -> Result<(), RuleError> {
+        let mut seen = std::collections::HashMap::new();
+        for rule in &self.rules {
+            if let Some(first) = seen.insert(rule.id.as_str(), rule.origin.as_str()) {
+                return Err(RuleError::Invalid {
+                    file: rule.origin.clone(),
+                    id: rule.id.clone(),
+                    message: format!("duplicate id (also in {first})"),
+                });
+            }
+        }
+        Ok(())
+    }
+
+    pub fn get(&self, id: &str) -> Option<&Rule> {
+        self.rules.iter().find(|r| r.id == id)
+    }
+
+    pub fn len(&self) -> usize {
+        self.rules.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.rules.is_empty()
+    }
+}

@@ -1,0 +1,96 @@
+//! The on-disk rule format of SPEC §5, as serde types.
+//!
+//! These types are only the file's shape; [`super::Rule`] is the checked, ready-to-run form.
+//! `deny_unknown_fields` everywhere: a misspelt key in a rule file is an error naming the
+//! file, never a rule that silently does less than its author meant.
+
+use serde::Deserialize;
+use std::collections::BTreeMap;
+
+/// One rule file: a list of `[[rule]]` tables.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RuleFile {
+    #[serde(default)]
+    pub rule: Vec<RuleSpec>,
+}
+
+/// One `[[rule]]` table.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RuleSpec {
+    pub id: String,
+    pub title: String,
+    #[serde(default)]
+    pub provider: Option<String>,
+    /// The pattern; group 1 or a group named `secret` is the secret.
+    #[serde(default)]
+    pub regex: Option<String>,
+    /// The rule runs only near one of these (matched case-insensitively).
+    #[serde(default)]
+    pub keywords: Vec<String>,
+    /// Minimum Shannon entropy of the secret, in bits per character.
+    #[serde(default)]
+    pub min_entropy: Option<f64>,
+    /// A named validator, see `scan::checksum`.
+    #[serde(default)]
+    pub checksum: Option<String>,
+    /// Only in paths that match this regex. With no `regex`, the rule is a sensitive-file rule.
+    #[serde(default)]
+    pub path: Option<String>,
+    /// For a sensitive-file rule: the file is a finding only if its content matches this
+    /// regex (a `.npmrc` holding a token, a `.pem` holding a private key).
+    #[serde(default)]
+    pub content: Option<String>,
+    /// Texts the rule must match (real format, fake values).
+    #[serde(default)]
+    pub examples: Vec<String>,
+    /// Texts the rule must not match.
+    #[serde(default)]
+    pub negative_examples: Vec<String>,
+    /// For sensitive-file rules: paths that must match / must not match.
+    #[serde(default)]
+    pub path_examples: Vec<String>,
+    #[serde(default)]
+    pub path_negative_examples: Vec<String>,
+    #[serde(default)]
+    pub remediation: Option<String>,
+    /// How to ask the issuer whether the secret is live (`--verify`).
+    #[serde(default)]
+    pub verify: Option<VerifySpec>,
+}
+
+/// The `[rule.verify]` table: an HTTP request template, or a named built-in verifier.
+#[derive(Debug, Clone, Default, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct VerifySpec {
+    /// A named built-in verifier (`speckle`, `spell`, ...), for checks a table cannot say.
+    #[serde(default)]
+    pub builtin: Option<String>,
+    /// The name under which `[verify.endpoints]` may override the base URL.
+    #[serde(default)]
+    pub endpoint: Option<String>,
+    #[serde(default)]
+    pub method: Option<String>,
+    #[serde(default)]
+    pub url: Option<String>,
+    #[serde(default)]
+    pub headers: BTreeMap<String, String>,
+    #[serde(default)]
+    pub body: Option<String>,
+    #[serde(default)]
+    pub live_status: Vec<u16>,
+    #[serde(default)]
+    pub dead_status: Vec<u16>,
+    #[serde(default)]
+    pub scopes_header: Option<String>,
+    /// JSON pointer that must hold `live_json_value` for a 2xx answer to count as live
+    /// (for APIs that answer 200 with `"ok": false`).
+    #[serde(default)]
+    pub live_json_pointer: Option<String>,
+    #[serde(default)]
+    pub live_json_value: Option<toml::Value>,
+    /// JSON pointer to an array or string of scopes in the answer.
+    #[serde(default)]
+    pub scopes_json_pointer: Option<String>,
+}

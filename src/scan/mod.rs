@@ -1,0 +1,386 @@
+//! The scanning engine: bytes in, matches out.
+//!
+//! [`Scanner::scan`] runs the [`prefilter`] over a blob, runs each woken rule's regex on its
+//! regions, and keeps a match only if its secret passes the rule's checks: not a
+//! [`placeholder`], above the rule's [`entropy`] floor, a valid [`checksum`], and not on a
+//! line marked `leakgate:allow` (or `gitleaks:allow`, for users coming from gitleaks).
+//! [`decode`] then looks inside encoded values (base64, percent-encoding, string escapes)
+//! and reports what it finds at the line of the encoded text. Sources give the scanner
+//! bytes and turn its [`Match`]es into findings with their own provenance; the
+//! config-driven allowlists are applied after that, in [`allow`].
+
+pub mod allow;
+pub mod checksum;
+pub mod content;
+pub mod decode;
+pub mod entropy;
+pub mod placeholder;
+pub mod prefilter;
+
+use crate::finding::{self, Finding, FindingKind, LineContext, Secret};
+use crate::rules::{Rule, RuleSet};
+use prefilter::Prefilter;
+
+/// Inline markers that silence a line.
+const INLINE_ALLOW: &[&[u8]] = &[b"leakgate:allow", b"gitleaks:allow"];
+/// Longest stretch of a line kept around a secret for display.
+const CONTEXT: usize = 160;
+
+/// A secret found in a blob, before provenance is attached.
+#[derive(Clone)]
+pub struct Match {
+    /// Index into the scanner's rule set.
+    pub rule: usize,
+    /// Byte range of the secret in the scanned text.
+    pub start: usize,
+    pub end: usize,
+    /// 1-based line and byte column of the secret's start.
+    pub line: usize,
+    pub column: usize,
+    pub secret: Secret,
+    /// The text around the secret on its line.
+    pub context: LineContext,
+}
+
+impl std::fmt::Debug for Match {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Match")
+            .field("rule", &self.rule)
+            .field("line", &self.line)
+            .field("column", &self.column)
+            .field("secret", &self.secret)
+            .finish()
+    }
+}
+
+/// What [`Scanner::scan_blob`] did with a blob.
+#[derive(Debug)]
+pub enum BlobScan {
+    Scanned(Vec<Match>),
+    /// Skipped: binary, and `--binary` was not given.
+    Binary,
+}
+
+/// The compiled rule set plus its prefilter, shared by reference across worker threads.
+pub struct Scanner {
+    rules: RuleSet,
+    prefilter: Prefilter,
+    /// Indices of sensitive-file rules (path only).
+    file_rules: Vec<usize>,
+}
+
+impl Scanner {
+    pub fn new(rules: RuleSet) -> Scanner {
+        let prefilter = Prefilter::new(
+            rules
+                .rules
+                .iter()
+                .enumerate()
+                .filter(|(_, r)| r.kind == FindingKind::Secret)
+                .map(|(i, r)| (i, r.keywords.as_slice())),
+        );
+        let file_rules = rules
+            .rules
+            .iter()
+            .enumerate()
+            .filter(|(_, r)| r.kind == FindingKind::File)
+            .map(|(i, _)| i)
+            .collect();
+        Scanner {
+            rules,
+            prefilter,
+            file_rules,
+        }
+    }
+
+    pub fn rules(&self) -> &RuleSet {
+        &self.rules
+    }
+
+    pub fn rule(&self, index: usize) -> &Rule {
+        &self.rules.rules[index]
+    }
+
+    /// Classifies `data` (text, UTF-16 text, binary) and scans it; binary data is skipped
+    /// unless `scan_binary`.
+    pub fn scan_blob(&self, path: Option<&str>, data: &[u8], scan_binary: bool) -> BlobScan {
+        match content::classify(data) {
+            content::Content::Text(text) => BlobScan::Scanned(self.scan(path, &text)),
+            content::Content::Binary if scan_binary => BlobScan::Scanned(self.scan(path, data)),
+            content::Content::Binary => BlobScan::Binary,
+        }
+    }
+
+    /// Every secret in `data`, which sits at `path` (if it has one), in order of position.
+    pub fn scan(&self, path: Option<&str>, data: &[u8]) -> Vec<Match> {
+        let mut raw = self.scan_plain(path, data);
+        raw.extend(decode::scan_encoded(self, path, data));
+        finish(data, raw)
+    }
+
+    /// Secrets in `data` as it is, without looking inside encodings.
+    pub(crate) fn scan_plain(&self, path: Option<&str>, data: &[u8]) -> Vec<RawHit> {
+        let mut found = Vec::new();
+        for region in self.prefilter.regions(data) {
+            let rule = &self.rules.rules[region.rule];
+            if !rule.applies_to_path(path) {
+                continue;
+            }
+            let Some(re) = rule.regex() else { continue };
+            let group = Rule::secret_group(re);
+            let hay = &data[region.start..region.end];
+            for caps in re.captures_iter(hay) {
+                let Some(m) = caps.get(group).or_else(|| caps.get(0)) else {
+                    continue;
+                };
+                if m.is_empty() {
+                    continue;
+                }
+                let (start, end) = (region.start + m.start(), region.start + m.end());
+                if self.accepts(rule, &data[start..end]) && !line_is_allowed(data, start) {
+                    found.push(RawHit {
+                        rule: region.rule,
+                        start,
+                        end,
+                        decoded: None,
+                    });
+                }
+            }
+        }
+        found
+    }
+
+    /// The rule's checks on one candidate secret.
+    pub(crate) fn accepts(&self, rule: &Rule, secret: &[u8]) -> bool {
+        let Ok(text) = std::str::from_utf8(secret) else {
+            return false;
+        };
+        if placeholder::is_placeholder(text) {
+            return false;
+        }
+        if let Some(min) = rule.min_entropy {
+            if entropy::shannon(secret) < min {
+                return false;
+            }
+        }
+        match rule.checksum {
+            Some(checksum) => checksum.validate(text),
+            None => true,
+        }
+    }
+
+    /// Sensitive-file rules that `path` (relative, `/`-separated) trips. `content` is
+    /// checked against rules that care what the file holds; `None` means "unknown", and
+    /// such rules then do not fire.
+    pub fn file_rules_matching(&self, path: &str, content: Option<&[u8]>) -> Vec<usize> {
+        self.file_rules
+            .iter()
+            .copied()
+            .filter(|&i| {
+                let rule = &self.rules.rules[i];
+                rule.applies_to_path(Some(path))
+                    && match (&rule.content, content) {
+                        (None, _) => true,
+                        (Some(re), Some(data)) => re.is_match(data),
+                        (Some(_), None) => false,
+                    }
+            })
+            .collect()
+    }
+
+    /// A `secret` finding from a match, without commit provenance.
+    pub fn secret_finding(&self, m: &Match, path: Option<&str>) -> Finding {
+        let rule = self.rule(m.rule);
+        Finding {
+            rule: rule.id.clone(),
+            kind: FindingKind::Secret,
+            title: rule.title.clone(),
+            path: path.map(str::to_string),
+            line: Some(m.line),
+            column: Some(m.column),
+            fingerprint: finding::fingerprint(&rule.id, m.secret.expose()),
+            secret: Some(m.secret.clone()),
+            context: Some(m.context.clone()),
+            commit: None,
+            verification: None,
+            remediation: rule.remediation.clone(),
+        }
+    }
+
+    /// A `file` finding for a sensitive path. Its fingerprint is over the path, since there
+    /// is no secret to name.
+    pub fn file_finding(&self, rule_index: usize, path: &str) -> Finding {
+        let rule = self.rule(rule_index);
+        Finding {
+            rule: rule.id.clone(),
+            kind: FindingKind::File,
+            title: rule.title.clone(),
+            path: Some(path.to_string()),
+            line: None,
+            column: None,
+            secret: None,
+            context: None,
+            fingerprint: finding::fingerprint(&rule.id, path),
+            commit: None,
+            verification: None,
+            remediation: rule.remediation.clone(),
+        }
+    }
+}
+
+/// Whether the line holding byte `at` carries an inline allow marker.
+pub(crate) fn line_is_allowed(data: &[u8], at: usize) -> bool {
+    let (start, end) = line_bounds(data, at);
+    let line = &data[start..end];
+    INLINE_ALLOW
+        .iter()
+        .any(|marker| memchr::memmem::find(line, marker).is_some())
+}
+
+/// Byte range of the line holding byte `at` (without its newline).
+pub(crate) fn line_bounds(data: &[u8], at: usize) -> (usize, usize) {
+    let at = at.min(data.len());
+    let start = memchr::memrchr(b'\n', &data[..at]).map_or(0, |i| i + 1);
+    let end = memchr::memchr(b'\n', &data[at..]).map_or(data.len(), |i| at + i);
+    (start, end)
+}
+
+/// A hit before it is located: the rule, the byte range in the scanned text, and for a
+/// secret found inside an encoded value, the decoded secret (the range is then the encoded
+/// text, so that the finding points at the line a user can see).
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) struct RawHit {
+    pub rule: usize,
+    pub start: usize,
+    pub end: usize,
+    pub decoded: Option<String>,
+}
+
+/// Sorts, de-duplicates and locates raw hits. The same secret found plainly and again
+/// through a decoder on the same line is reported once.
+fn finish(data: &[u8], mut raw: Vec<RawHit>) -> Vec<Match> {
+    raw.sort_unstable_by(|a, b| (a.start, a.rule, a.end).cmp(&(b.start, b.rule, b.end)));
+    raw.dedup_by(|b, a| a.rule == b.rule && a.start == b.start && a.decoded == b.decoded);
+    let spans: Vec<(usize, usize)> = raw.iter().map(|h| (h.start, h.end)).collect();
+    let mut seen = std::collections::HashSet::new();
+    let mut line = 1;
+    let mut counted_to = 0;
+    raw.into_iter()
+        .filter_map(|hit| {
+            let RawHit {
+                rule,
+                start,
+                end,
+                decoded,
+            } = hit;
+            line += memchr::memchr_iter(b'\n', &data[counted_to..start]).count();
+            counted_to = start;
+            let (line_start, line_end) = line_bounds(data, start);
+            let secret =
+                decoded.unwrap_or_else(|| String::from_utf8_lossy(&data[start..end]).into_owned());
+            if !seen.insert((rule, line, secret.clone())) {
+                return None;
+            }
+            let end_on_line = end.min(line_end).max(start);
+            let from = start.saturating_sub(CONTEXT).max(line_start);
+            let to = (end_on_line + CONTEXT).min(line_end);
+            let mut before = masked(data, from, start, &spans);
+            let mut after = masked(data, end_on_line, to, &spans);
+            if from > line_start {
+                before.insert(0, '…');
+            }
+            let after_trimmed = after.trim_end_matches('\r').len();
+            after.truncate(after_trimmed);
+            if to < line_end {
+                after.push('…');
+            }
+            Some(Match {
+                rule,
+                start,
+                end,
+                line,
+                column: start - line_start + 1,
+                secret: Secret::new(secret),
+                context: LineContext { before, after },
+            })
+        })
+        .collect()
+}
+
+/// `data[from..to]` as text, with every hit span inside it replaced by its redacted form,
+/// so that showing one finding's line never shows a neighbour's secret.
+fn masked(data: &[u8], from: usize, to: usize, spans: &[(usize, usize)]) -> String {
+    let mut out = String::new();
+    let mut at = from;
+    for &(s, e) in spans.iter().filter(|&&(s, e)| s < to && e > from) {
+        let (s, e) = (s.max(at), e.min(to));
+        if s < at {
+            continue;
+        }
+        out.push_str(&String::from_utf8_lossy(&data[at..s]));
+        out.push_str(&finding::redact(&String::from_utf8_lossy(&data[s..e])));
+        at = e;
+    }
+    if at < to {
+        out.push_str(&String::from_utf8_lossy(&data[at..to]));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::parse_rule_file;
+
+    fn scanner(rules: &str) -> Scanner {
+        Scanner::new(RuleSet {
+            rules: parse_rule_file(rules, "test.toml", true).unwrap(),
+        })
+    }
+
+    const DEMO: &str = r#"
+[[rule]]
+id = "demo-token"
+title = "Demo token"
+regex = '''\b(dmo_[A-Za-z0-9]{20})\b'''
+keywords = ["dmo_"]
+min_entropy = 3.0
+"#;
+
+    #[test]
+    fn finds_line_and_column() {
+        let s = scanner(DEMO);
+        let data = b"first\n  key = dmo_q8Zr3LkP0vX7mN2bT5yW\n";
+        let found = s.scan(Some("a.txt"), data);
+        assert_eq!(found.len(), 1);
+        assert_eq!((found[0].line, found[0].column), (2, 9));
+        assert_eq!(found[0].secret.expose(), "dmo_q8Zr3LkP0vX7mN2bT5yW");
+    }
+
+    #[test]
+    fn inline_allow_silences_the_line() {
+        let s = scanner(DEMO);
+        let data = b"key = dmo_q8Zr3LkP0vX7mN2bT5yW # leakgate:allow\n";
+        assert!(s.scan(None, data).is_empty());
+        let data = b"key = dmo_q8Zr3LkP0vX7mN2bT5yW # gitleaks:allow\n";
+        assert!(s.scan(None, data).is_empty());
+    }
+
+    #[test]
+    fn entropy_floor_and_placeholders_drop_candidates() {
+        let s = scanner(DEMO);
+        assert!(s.scan(None, b"dmo_aaaaaaaaaaaaaaaaaaaa").is_empty());
+        assert!(s.scan(None, b"dmo_abababababababababab").is_empty());
+    }
+
+    #[test]
+    fn long_lines_are_cut_for_display() {
+        let s = scanner(DEMO);
+        let mut data = "x".repeat(5000);
+        data.push_str(" dmo_q8Zr3LkP0vX7mN2bT5yW ");
+        data.push_str(&"y".repeat(5000));
+        let found = s.scan(None, data.as_bytes());
+        assert_eq!(found.len(), 1);
+        assert!(found[0].context.before.len() + found[0].context.after.len() < 400);
+    }
+}

@@ -1,0 +1,178 @@
+//! The keyword prefilter: one Aho-Corasick automaton over every rule's keywords.
+//!
+//! Running 150 regexes over every byte would make the scanner regex-bound. Instead one pass
+//! of a case-insensitive Aho-Corasick automaton finds where any keyword occurs, and only the
+//! rules owning a keyword run, and only on a window around each occurrence
+//! ([`Prefilter::regions`]). Rules without keywords run on the whole input.
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+
+/// Bytes a window reaches back from a keyword (clipped to the start of its line).
+const BACK: usize = 1024;
+/// Bytes a window reaches forward from a keyword, before snapping to the end of a line.
+/// Large enough for a private-key block that follows its `BEGIN` line.
+const FORWARD: usize = 8 * 1024;
+/// Further bytes a window may grow to reach the end of its last line.
+const LINE_SLACK: usize = 1024;
+
+/// A byte range of the input on which one rule must run.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Region {
+    pub rule: usize,
+    pub start: usize,
+    pub end: usize,
+}
+
+pub struct Prefilter {
+    automaton: Option<AhoCorasick>,
+    /// For each automaton pattern, the rules that own that keyword.
+    owners: Vec<Vec<usize>>,
+    /// Rules with no keyword: they run everywhere.
+    always: Vec<usize>,
+}
+
+impl Prefilter {
+    /// Builds the automaton from `(rule index, keywords)` of every content rule.
+    pub fn new<'a>(rules: impl Iterator<Item = (usize, &'a [String])>) -> Prefilter {
+        let mut patterns: Vec<String> = Vec::new();
+        let mut owners: Vec<Vec<usize>> = Vec::new();
+        let mut always = Vec::new();
+        for (index, keywords) in rules {
+            if keywords.is_empty() {
+                always.push(index);
+            }
+            for keyword in keywords {
+                let keyword = keyword.to_ascii_lowercase();
+                match patterns.iter().position(|p| *p == keyword) {
+                    Some(at) => owners[at].push(index),
+                    None => {
+                        patterns.push(keyword);
+                        owners.push(vec![index]);
+                    }
+                }
+            }
+        }
+        let automaton = if patterns.is_empty() {
+            None
+        } else {
+            Some(
+                AhoCorasickBuilder::new()
+                    .ascii_case_insensitive(true)
+                    .match_kind(MatchKind::Standard)
+                    .build(&patterns)
+                    .expect("keyword automaton builds from plain strings"),
+            )
+        };
+        Prefilter {
+            automaton,
+            owners,
+            always,
+        }
+    }
+
+    /// The merged regions where each rule must run, sorted by rule then start.
+    pub fn regions(&self, data: &[u8]) -> Vec<Region> {
+        let mut regions: Vec<Region> = self
+            .always
+            .iter()
+            .map(|&rule| Region {
+                rule,
+                start: 0,
+                end: data.len(),
+            })
+            .collect();
+        if let Some(automaton) = &self.automaton {
+            for hit in automaton.find_overlapping_iter(data) {
+                let (start, end) = window(data, hit.start(), hit.end());
+                for &rule in &self.owners[hit.pattern().as_usize()] {
+                    regions.push(Region { rule, start, end });
+                }
+            }
+        }
+        merge(regions)
+    }
+}
+
+/// The window around a keyword at `start..end`.
+fn window(data: &[u8], start: usize, end: usize) -> (usize, usize) {
+    let floor = start.saturating_sub(BACK);
+    let from = match memchr::memrchr(b'\n', &data[floor..start]) {
+        Some(i) => floor + i + 1,
+        None => floor,
+    };
+    let reach = (end + FORWARD).min(data.len());
+    let slack = (reach + LINE_SLACK).min(data.len());
+    let to = match memchr::memchr(b'\n', &data[reach..slack]) {
+        Some(i) => reach + i,
+        None => slack,
+    };
+    (from, to)
+}
+
+/// Sorts and merges overlapping or touching regions of the same rule.
+fn merge(mut regions: Vec<Region>) -> Vec<Region> {
+    regions.sort_unstable();
+    let mut merged: Vec<Region> = Vec::with_capacity(regions.len());
+    for region in regions {
+        match merged.last_mut() {
+            Some(last) if last.rule == region.rule && region.start <= last.end => {
+                last.end = last.end.max(region.end);
+            }
+            _ => merged.push(region),
+        }
+    }
+    merged
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn prefilter(rules: &[&[&str]]) -> Prefilter {
+        let owned: Vec<Vec<String>> = rules
+            .iter()
+            .map(|k| k.iter().map(|s| s.to_string()).collect())
+            .collect();
+        Prefilter::new(owned.iter().enumerate().map(|(i, k)| (i, k.as_slice())))
+    }
+
+    #[test]
+    fn only_rules_whose_keyword_occurs_get_a_region() {
+        let p = prefilter(&[&["ghp_"], &["xoxb-"]]);
+        let data = b"line one\ntoken = GHP_abc\nline three\n";
+        let regions = p.regions(data);
+        assert_eq!(regions.len(), 1);
+        assert_eq!(regions[0].rule, 0);
+        assert_eq!(
+            regions[0].start, 9,
+            "the window starts at the keyword's line"
+        );
+    }
+
+    #[test]
+    fn overlapping_keywords_all_fire() {
+        let p = prefilter(&[&["sk-"], &["sk-ant-"]]);
+        let rules: Vec<usize> = p.regions(b"x sk-ant-abc").iter().map(|r| r.rule).collect();
+        assert_eq!(rules, vec![0, 1]);
+    }
+
+    #[test]
+    fn nearby_hits_merge_into_one_region() {
+        let p = prefilter(&[&["key"]]);
+        let regions = p.regions(b"key key key");
+        assert_eq!(regions.len(), 1);
+    }
+
+    #[test]
+    fn rules_without_keywords_cover_everything() {
+        let p = prefilter(&[&[]]);
+        assert_eq!(
+            p.regions(b"abc"),
+            vec![Region {
+                rule: 0,
+                start: 0,
+                end: 3
+            }]
+        );
+    }
+}
