@@ -20,13 +20,23 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Scan(args) => scan(args),
         Command::Rules(RulesCommand::List { config }) => rules_list(config.as_deref()),
         Command::Rules(RulesCommand::Check { files }) => rules_check(&files),
-        Command::Staged(_)
-        | Command::History(_)
-        | Command::Dotenv(_)
-        | Command::Verify(_)
-        | Command::Hook(_)
-        | Command::Baseline(_) => anyhow::bail!("this command is not built yet"),
+        // The pre-commit hook source (src/source/staged.rs).
+        Command::Staged(_) => not_built("staged"),
+        // History audits and CI ranges (src/source/history.rs).
+        Command::History(_) => not_built("history"),
+        // The .env report and --fix (src/dotenv.rs).
+        Command::Dotenv(_) => not_built("dotenv"),
+        // One secret from standard input (src/verify/).
+        Command::Verify(_) => not_built("verify"),
+        // Plain git hooks (src/hook.rs).
+        Command::Hook(_) => not_built("hook"),
+        // Baselines for adoption in old repositories.
+        Command::Baseline(_) => not_built("baseline"),
     }
+}
+
+fn not_built(command: &str) -> anyhow::Result<ExitCode> {
+    anyhow::bail!("`leakgate {command}` is not built yet")
 }
 
 /// Builds the scanner for a config, sizing rayon's pool once.

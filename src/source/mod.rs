@@ -4,6 +4,7 @@
 //! (`staged`) and the object database (`history`). Each produces an [`Outcome`]: findings
 //! with provenance plus counts; `app` applies suppression, verification and reporting.
 
+pub mod diff;
 pub mod walk;
 
 use crate::finding::Finding;

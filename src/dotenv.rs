@@ -1,0 +1,65 @@
+//! The `.env` policy (SPEC §2): which names are `.env` files, and which are templates.
+//!
+//! `.env`, `.env.*` and `*.env` at any depth are environment files; those whose last suffix
+//! is a template word (`example`, `sample`, `template`, `dist`, `defaults`, configurable in
+//! `[dotenv] templates`) are meant to be committed and are not.
+
+/// Whether the file name at the end of `path` (`/`-separated) is a `.env` file that must
+/// not be committed, given the template suffixes.
+pub fn is_env_file(path: &str, templates: &[String]) -> bool {
+    let name = path.rsplit('/').next().unwrap_or(path);
+    let is_env =
+        name == ".env" || name.starts_with(".env.") || (name.ends_with(".env") && name.len() > 4);
+    if !is_env {
+        return false;
+    }
+    let last_suffix = name.rsplit('.').next().unwrap_or("");
+    !templates
+        .iter()
+        .any(|t| t.eq_ignore_ascii_case(last_suffix))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_env_file;
+    use crate::config::DEFAULT_DOTENV_TEMPLATES;
+
+    fn templates() -> Vec<String> {
+        DEFAULT_DOTENV_TEMPLATES
+            .iter()
+            .map(|s| s.to_string())
+            .collect()
+    }
+
+    #[test]
+    fn env_names_at_any_depth() {
+        for path in [
+            ".env",
+            "app/.env",
+            ".env.local",
+            "deploy/.env.production",
+            "prod.env",
+            "a/b/staging.env",
+        ] {
+            assert!(is_env_file(path, &templates()), "{path}");
+        }
+    }
+
+    #[test]
+    fn templates_and_lookalikes_are_not() {
+        for path in [
+            ".env.example",
+            "x/.env.sample",
+            ".env.template",
+            ".env.dist",
+            ".env.defaults",
+            "env",
+            "environment.rs",
+            ".envrc",
+            "src/dotenv.rs",
+            ".env.local.example",
+        ] {
+            assert!(!is_env_file(path, &templates()), "{path}");
+        }
+    }
+}
