@@ -4,6 +4,34 @@
 //! is a template word (`example`, `sample`, `template`, `dist`, `defaults`, configurable in
 //! `[dotenv] templates`) are meant to be committed and are not.
 
+use crate::finding::{fingerprint, Finding, FindingKind};
+
+/// Rule id of `.env` findings. The `.env` policy needs the configurable template list, so
+/// it is code rather than a path rule in `rules/files.toml`.
+pub const ENV_RULE_ID: &str = "dotenv-file";
+/// Title of `.env` findings.
+pub const ENV_TITLE: &str = ".env file that git would commit";
+/// What to do about one.
+pub const ENV_REMEDIATION: &str = "Add it to .gitignore (`leakgate dotenv --fix`), untrack it with `git rm --cached`, and rotate any secret it held.";
+
+/// A `file` finding for the `.env` file at `path`.
+pub fn env_finding(path: &str) -> Finding {
+    Finding {
+        rule: ENV_RULE_ID.to_string(),
+        kind: FindingKind::File,
+        title: ENV_TITLE.to_string(),
+        path: Some(path.to_string()),
+        line: None,
+        column: None,
+        secret: None,
+        context: None,
+        fingerprint: fingerprint(ENV_RULE_ID, path),
+        commit: None,
+        verification: None,
+        remediation: Some(ENV_REMEDIATION.to_string()),
+    }
+}
+
 /// Whether the file name at the end of `path` (`/`-separated) is a `.env` file that must
 /// not be committed, given the template suffixes.
 pub fn is_env_file(path: &str, templates: &[String]) -> bool {
