@@ -5,8 +5,10 @@
 //! folder hold the same files, so a forgotten entry fails the suite.
 
 /// `(file name, contents)` of every file in `rules/`.
-pub const BUILTIN_RULE_FILES: &[(&str, &str)] =
-    &[("anthropic.toml", include_str!("../../rules/anthropic.toml"))];
+pub const BUILTIN_RULE_FILES: &[(&str, &str)] = &[
+    ("anthropic.toml", include_str!("../../rules/anthropic.toml")),
+    ("files.toml", include_str!("../../rules/files.toml")),
+];
 
 #[cfg(test)]
 mod tests {
