@@ -24,8 +24,8 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Staged(_) => not_built("staged"),
         // History audits and CI ranges (src/source/history.rs).
         Command::History(_) => not_built("history"),
-        // The .env report and --fix (src/dotenv.rs).
-        Command::Dotenv(_) => not_built("dotenv"),
+        // The .env report and --fix (src/dotenv/).
+        Command::Dotenv(args) => crate::dotenv::command::run(args),
         // One secret from standard input (src/verify/).
         Command::Verify(_) => not_built("verify"),
         // Plain git hooks (src/hook.rs).
@@ -72,7 +72,21 @@ fn scan(args: PathArgs) -> anyhow::Result<ExitCode> {
         scan_binary: config.binary,
         threads: config.threads,
     };
-    let outcome = walk::scan_paths(&scanner, &paths, &options, &suppressor)?;
+    let mut outcome = walk::scan_paths(&scanner, &paths, &options, &suppressor)?;
+    // Inside a git work tree: .env files git would commit, and tracked files the walker
+    // skipped because an ignore pattern matches them (src/dotenv/scan.rs).
+    let git = crate::dotenv::scan_findings(
+        &scanner,
+        &paths,
+        &options,
+        &suppressor,
+        &config.loaded.file.dotenv.templates,
+    )?;
+    outcome.findings.extend(git.findings);
+    outcome.files += git.files;
+    outcome.bytes += git.bytes;
+    outcome.errors += git.errors;
+    dedup_findings(&mut outcome.findings);
     finish(
         &config,
         &scanner,
@@ -81,6 +95,21 @@ fn scan(args: PathArgs) -> anyhow::Result<ExitCode> {
         outcome,
         started,
     )
+}
+
+/// Drops repeated findings (overlapping scan paths, or a file both walked and read from the
+/// index): same rule, path, position and fingerprint.
+fn dedup_findings(findings: &mut Vec<crate::finding::Finding>) {
+    let mut seen = std::collections::HashSet::new();
+    findings.retain(|f| {
+        seen.insert((
+            f.rule.clone(),
+            f.path.clone(),
+            f.line,
+            f.column,
+            f.fingerprint.clone(),
+        ))
+    });
 }
 
 /// Where to look for `.leakgate.toml` when scanning `paths`: the first path if it is a
