@@ -3,6 +3,7 @@
 //! git's own (`git check-ignore`, `git ls-files`, `git diff --cached`) on a table of layouts.
 
 use assert_cmd::Command;
+use predicates::prelude::PredicateBooleanExt;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
@@ -914,4 +915,50 @@ fn scan_outside_git_warns_once_and_skips_the_env_check() {
     );
 }
 
-use predicates::prelude::PredicateBooleanExt;
+#[test]
+fn sarif_report_names_the_env_rule() {
+    let repo = Repo::new();
+    repo.write(".env", "A=1\n");
+    let out = repo
+        .leakgate(&["dotenv", "--format", "sarif"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let sarif: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let run = &sarif["runs"][0];
+    assert_eq!(run["tool"]["driver"]["rules"][0]["id"], "dotenv-file");
+    assert_eq!(
+        run["tool"]["driver"]["rules"][0]["shortDescription"]["text"],
+        ".env file that git would commit"
+    );
+    assert_eq!(
+        run["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"],
+        ".env"
+    );
+}
+
+#[test]
+fn output_option_writes_the_table_to_a_file() {
+    let repo = Repo::new();
+    repo.write(".env", "A=1\n");
+    let report = repo.home.join("report.txt");
+    let out = repo
+        .leakgate(&["dotenv", "--output", report.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(out.stdout.is_empty());
+    let text = std::fs::read_to_string(&report).unwrap();
+    assert!(text.contains(".env  untracked-not-ignored"), "{text}");
+}
+
+#[test]
+fn a_single_file_path_is_reported_alone() {
+    let repo = Repo::new();
+    repo.write(".env", "");
+    repo.write("b/.env", "");
+    let out = repo.leakgate(&["dotenv", "b/.env"]).output().unwrap();
+    let states = parse_table(&String::from_utf8_lossy(&out.stdout));
+    assert_eq!(states.keys().collect::<Vec<_>>(), ["b/.env"]);
+    assert_eq!(out.status.code(), Some(1));
+}

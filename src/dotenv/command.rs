@@ -13,7 +13,6 @@ use crate::cli::{DotenvArgs, ScanArgs};
 use crate::config::Config;
 use crate::exit::ExitCode;
 use crate::report::{Report, Summary};
-use crate::rules::RuleSet;
 use crate::scan::allow::Suppressor;
 use anyhow::Context;
 use std::io::Write;
@@ -105,7 +104,7 @@ pub fn run(args: DotenvArgs) -> anyhow::Result<ExitCode> {
             })?;
         }
         _ => {
-            let rules = RuleSet::default();
+            let rules = super::report_rules()?;
             let report = Report {
                 findings: &findings,
                 summary,

@@ -152,7 +152,7 @@ pub fn fix_in(
                 FixOutcome::Defeated {
                     gitignore: target.clone(),
                     pattern,
-                    by: excludes.decider(&tree.root, &path)?,
+                    by: excludes.decider(&path)?,
                 }
             };
             outcomes.insert(path, outcome);
@@ -257,6 +257,72 @@ mod tests {
         assert_eq!(shell_quote("a/.env"), "a/.env");
         assert_eq!(shell_quote("my dir/.env"), "'my dir/.env'");
         assert_eq!(shell_quote("it's.env"), r"'it'\''s.env'");
+    }
+
+    fn git(dir: &Path, args: &[&str]) {
+        let status = std::process::Command::new("git")
+            .args(args)
+            .current_dir(dir)
+            .env("GIT_CONFIG_NOSYSTEM", "1")
+            .status()
+            .expect("git runs");
+        assert!(status.success(), "git {args:?}");
+    }
+
+    #[test]
+    fn a_pattern_that_a_deeper_negation_defeats_is_reported() {
+        let dir = tempfile::tempdir().unwrap();
+        git(dir.path(), &["init", "-q"]);
+        std::fs::create_dir_all(dir.path().join("sub")).unwrap();
+        std::fs::write(dir.path().join("sub/.gitignore"), "*.log\n!.env\n").unwrap();
+        std::fs::write(dir.path().join("sub/.env"), "A=1\n").unwrap();
+        let tree = WorkTree::discover(dir.path())
+            .unwrap()
+            .expect("a work tree");
+        // The root file, not the right one: sub/.gitignore is deeper and wins.
+        let plan = BTreeMap::from([(
+            ".gitignore".to_string(),
+            vec![("sub/.env".to_string(), "/sub/.env".to_string())],
+        )]);
+        let outcomes = fix_in(&tree, plan).unwrap();
+        match &outcomes["sub/.env"] {
+            FixOutcome::Defeated {
+                gitignore,
+                pattern,
+                by,
+            } => {
+                assert_eq!(gitignore, ".gitignore");
+                assert_eq!(pattern, "/sub/.env");
+                let by = by.as_ref().expect("the negation is named");
+                assert_eq!(by.to_string(), "sub/.gitignore:2: !.env");
+                assert!(by.negative);
+            }
+            other => panic!("expected a defeated pattern, got {other:?}"),
+        }
+        // The right .gitignore for it is the deeper one, where nothing overrides it.
+        assert_eq!(target_gitignore(&tree.root, "sub/.env"), "sub/.gitignore");
+        let outcomes = fix(&tree, &["sub/.env".to_string()]).unwrap();
+        assert_eq!(
+            outcomes["sub/.env"],
+            FixOutcome::Ignored {
+                gitignore: "sub/.gitignore".into(),
+                pattern: "/.env".into()
+            }
+        );
+    }
+
+    #[test]
+    fn a_symlinked_gitignore_is_never_written_through() {
+        let dir = tempfile::tempdir().unwrap();
+        let outside = dir.path().join("outside");
+        std::fs::write(&outside, "x\n").unwrap();
+        let repo = dir.path().join("repo");
+        std::fs::create_dir_all(repo.join("sub")).unwrap();
+        std::os::unix::fs::symlink(&outside, repo.join("sub/.gitignore")).unwrap();
+        assert_eq!(target_gitignore(&repo, "sub/.env"), ".gitignore");
+        let err = append_patterns(&repo.join("sub/.gitignore"), &["/.env"]).unwrap_err();
+        assert!(err.contains("not a regular file"), "{err}");
+        assert_eq!(std::fs::read(&outside).unwrap(), b"x\n");
     }
 
     #[test]

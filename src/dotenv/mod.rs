@@ -59,6 +59,22 @@ pub fn env_finding_in(path: &str, state: EnvState, remediation: Option<String>) 
     finding
 }
 
+/// The `.env` policy as a rule, for report metadata only (SARIF's `tool.driver.rules`):
+/// findings come from [`survey`], never from matching this rule's path, which cannot
+/// express the template list or git's view.
+pub fn report_rules() -> anyhow::Result<crate::rules::RuleSet> {
+    let text = format!(
+        r#"[[rule]]
+id = "{ENV_RULE_ID}"
+title = "{ENV_TITLE}"
+path = '(?:^|/)(?:\.env|\.env\..+|[^/]+\.env)$'
+remediation = "{ENV_REMEDIATION}"
+"#
+    );
+    let rules = crate::rules::parse_rule_file(&text, "dotenv", false)?;
+    Ok(crate::rules::RuleSet { rules })
+}
+
 /// Whether the file name at the end of `path` (`/`-separated) is a `.env` file that must
 /// not be committed, given the template suffixes.
 pub fn is_env_file(path: &str, templates: &[String]) -> bool {

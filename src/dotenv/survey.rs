@@ -126,7 +126,11 @@ fn index_states(
     };
     let mut states = BTreeMap::new();
     for entry in index.entries() {
-        if entry.mode == gix::index::entry::Mode::COMMIT {
+        // Submodules, and folders of a sparse index, are not files.
+        if matches!(
+            entry.mode,
+            gix::index::entry::Mode::COMMIT | gix::index::entry::Mode::DIR
+        ) {
             continue;
         }
         let path = entry.path(&index).to_string();

@@ -73,7 +73,21 @@ impl WorkTree {
         Ok(Excludes {
             stack,
             dirs: HashMap::new(),
+            root: self.root.clone(),
+            workdir: self.repo.workdir().map(Path::to_path_buf),
         })
+    }
+}
+
+/// A pattern file's name: work-tree relative when inside the work tree, else as it is.
+fn source_name(source: &Path, root: &Path, workdir: Option<&Path>) -> String {
+    let inside = source
+        .strip_prefix(root)
+        .ok()
+        .or_else(|| workdir.and_then(|w| source.strip_prefix(w).ok()));
+    match inside {
+        Some(rel) => relative_to(Path::new(""), rel),
+        None => source.display().to_string(),
     }
 }
 
@@ -106,6 +120,10 @@ impl std::fmt::Display for Decider {
 pub struct Excludes<'repo> {
     stack: gix::AttributeStack<'repo>,
     dirs: HashMap<String, bool>,
+    /// The canonical root, and the work tree path as the repository spells it (the stack
+    /// names pattern sources under the latter).
+    root: PathBuf,
+    workdir: Option<PathBuf>,
 }
 
 impl Excludes<'_> {
@@ -144,7 +162,9 @@ impl Excludes<'_> {
     }
 
     /// The last pattern that matches the file at `rel` itself (excluding or negated), if any.
-    pub fn decider(&mut self, root: &Path, rel: &str) -> anyhow::Result<Option<Decider>> {
+    pub fn decider(&mut self, rel: &str) -> anyhow::Result<Option<Decider>> {
+        let root = self.root.clone();
+        let workdir = self.workdir.clone();
         let platform = self
             .stack
             .at_entry(rel, None)
@@ -152,11 +172,8 @@ impl Excludes<'_> {
         Ok(platform.matching_exclude_pattern().map(|m| Decider {
             source: m
                 .source
-                .map(|s| match s.strip_prefix(root) {
-                    Ok(inside) => relative_to(Path::new(""), inside),
-                    Err(_) => s.display().to_string(),
-                })
-                .unwrap_or_else(|| "(built-in)".to_string()),
+                .map(|s| source_name(s, &root, workdir.as_deref()))
+                .unwrap_or_else(|| "(command line)".to_string()),
             line: m.sequence_number,
             pattern: m.pattern.to_string(),
             negative: m.pattern.is_negative(),
