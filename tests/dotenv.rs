@@ -962,3 +962,19 @@ fn a_single_file_path_is_reported_alone() {
     assert_eq!(states.keys().collect::<Vec<_>>(), ["b/.env"]);
     assert_eq!(out.status.code(), Some(1));
 }
+
+#[test]
+fn a_name_that_is_not_utf8_is_reported_and_not_written_as_a_pattern() {
+    use std::os::unix::ffi::OsStrExt;
+    let repo = Repo::new();
+    let name = std::ffi::OsStr::from_bytes(b"caf\xe9.env");
+    if std::fs::write(repo.root.join(name), "A=1\n").is_err() {
+        return; // a file system that refuses such names has nothing to test
+    }
+    let out = repo.leakgate(&["dotenv", "--fix"]).output().unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(1), "{stdout}");
+    assert!(stdout.contains("untracked-not-ignored"), "{stdout}");
+    assert!(stdout.contains("could not fix"), "{stdout}");
+    assert!(!repo.root.join(".gitignore").exists());
+}

@@ -110,7 +110,18 @@ fn join(dir: &str, name: &str) -> String {
 /// each in its right `.gitignore`.
 pub fn fix(tree: &WorkTree, paths: &[String]) -> anyhow::Result<BTreeMap<String, FixOutcome>> {
     let mut by_target: BTreeMap<String, Vec<(String, String)>> = BTreeMap::new();
+    let mut unwritable = BTreeMap::new();
     for path in paths {
+        // A name that is not UTF-8 was listed lossily and cannot be written as a pattern.
+        if std::fs::symlink_metadata(tree.root.join(path)).is_err() {
+            unwritable.insert(
+                path.clone(),
+                FixOutcome::Failed(
+                    "its name is not valid UTF-8 or it vanished; add a pattern by hand".into(),
+                ),
+            );
+            continue;
+        }
         let target = target_gitignore(&tree.root, path);
         let pattern = pattern_for(&target, path);
         by_target
@@ -118,7 +129,9 @@ pub fn fix(tree: &WorkTree, paths: &[String]) -> anyhow::Result<BTreeMap<String,
             .or_default()
             .push((path.clone(), pattern));
     }
-    fix_in(tree, by_target)
+    let mut outcomes = fix_in(tree, by_target)?;
+    outcomes.append(&mut unwritable);
+    Ok(outcomes)
 }
 
 /// Appends each `(path, pattern)` to its `.gitignore` and checks the result. Split from
