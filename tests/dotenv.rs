@@ -978,3 +978,32 @@ fn a_name_that_is_not_utf8_is_reported_and_not_written_as_a_pattern() {
     assert!(stdout.contains("could not fix"), "{stdout}");
     assert!(!repo.root.join(".gitignore").exists());
 }
+
+#[test]
+fn scan_and_dotenv_give_an_env_file_the_same_fingerprint_from_anywhere() {
+    let repo = Repo::new();
+    repo.write("web/.env", "A=1\n");
+    let fingerprint = |out: std::process::Output| -> String {
+        let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        report["findings"][0]["fingerprint"]
+            .as_str()
+            .unwrap()
+            .to_string()
+    };
+    let from_dotenv = fingerprint(
+        repo.leakgate(&["dotenv", "--format", "json"])
+            .output()
+            .unwrap(),
+    );
+    let absolute = repo.root.to_str().unwrap().to_string();
+    let from_scan = fingerprint(
+        repo.leakgate_in(&repo.home, &["scan", &absolute, "--format", "json"])
+            .output()
+            .unwrap(),
+    );
+    assert_eq!(from_dotenv, from_scan);
+    // And `.leakgateignore` at the root suppresses it in both.
+    repo.write(".leakgateignore", &format!("{from_dotenv}\n"));
+    repo.leakgate(&["dotenv"]).assert().code(0);
+    repo.leakgate(&["scan", "."]).assert().code(0);
+}

@@ -49,9 +49,11 @@ pub fn scan_findings(
         for file in found.files.iter().filter(|f| f.state.is_finding()) {
             let shown = shown_path(path, &under, &file.path);
             let action = super::table::action(&tree.root, &file.path, file.state, None);
-            outcome
-                .findings
-                .push(super::env_finding_in(&shown, file.state, Some(action)));
+            let mut finding = super::env_finding_in(&shown, file.state, Some(action));
+            // Named by its work-tree path, as `dotenv`, `staged` and `history` name it, so
+            // one suppression entry holds wherever the scan starts.
+            finding.fingerprint = crate::finding::fingerprint(super::ENV_RULE_ID, &file.path);
+            outcome.findings.push(finding);
         }
         if options.honour_ignores {
             for rel in tracked_but_ignored(&tree, &under)? {
