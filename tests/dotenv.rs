@@ -1007,3 +1007,27 @@ fn scan_and_dotenv_give_an_env_file_the_same_fingerprint_from_anywhere() {
     repo.leakgate(&["dotenv"]).assert().code(0);
     repo.leakgate(&["scan", "."]).assert().code(0);
 }
+
+#[test]
+fn fix_escapes_glob_characters_so_git_matches_only_that_file() {
+    let repo = Repo::new();
+    repo.write("[x]/a*b.env", "");
+    repo.write("[x]/aZZb.env", "");
+    repo.write("x/aZb.env", "");
+    repo.write("dir with space/.env", "");
+    // Only the first and last are fixed here: limit the run to them one by one.
+    repo.leakgate(&["dotenv", "--fix", "[x]/a*b.env"])
+        .assert()
+        .code(0);
+    repo.leakgate(&["dotenv", "--fix", "dir with space"])
+        .assert()
+        .code(0);
+    assert_eq!(
+        repo.read(".gitignore"),
+        b"/\\[x]/a\\*b.env\n/dir with space/.env\n"
+    );
+    assert_eq!(repo.git_state("[x]/a*b.env"), "ignored");
+    assert_eq!(repo.git_state("dir with space/.env"), "ignored");
+    assert_eq!(repo.git_state("[x]/aZZb.env"), "untracked-not-ignored");
+    assert_eq!(repo.git_state("x/aZb.env"), "untracked-not-ignored");
+}
