@@ -72,16 +72,20 @@ fn scan(args: PathArgs) -> anyhow::Result<ExitCode> {
         scan_binary: config.binary,
         threads: config.threads,
     };
-    let mut outcome = walk::scan_paths(&scanner, &paths, &options, &suppressor)?;
     // Inside a git work tree: .env files git would commit, and tracked files the walker
-    // skipped because an ignore pattern matches them (src/dotenv/scan.rs).
-    let git = crate::dotenv::scan_findings(
-        &scanner,
-        &paths,
-        &options,
-        &suppressor,
-        &config.loaded.file.dotenv.templates,
-    )?;
+    // skipped because an ignore pattern matches them (src/dotenv/scan.rs). They run on
+    // their own thread beside the walk, which keeps every core busy.
+    let templates = &config.loaded.file.dotenv.templates;
+    let (walked, git) = std::thread::scope(|s| {
+        let git = s.spawn(|| {
+            crate::dotenv::scan_findings(&scanner, &paths, &options, &suppressor, templates)
+        });
+        let walked = walk::scan_paths(&scanner, &paths, &options, &suppressor);
+        (walked, git.join())
+    });
+    let mut outcome = walked?;
+    let git =
+        git.map_err(|_| anyhow::anyhow!("the git checks of `scan` stopped unexpectedly"))??;
     outcome.findings.extend(git.findings);
     outcome.files += git.files;
     outcome.bytes += git.bytes;
