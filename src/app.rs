@@ -72,25 +72,15 @@ fn scan(args: PathArgs) -> anyhow::Result<ExitCode> {
         scan_binary: config.binary,
         threads: config.threads,
     };
-    // Inside a git work tree: .env files git would commit, and tracked files the walker
-    // skipped because an ignore pattern matches them (src/dotenv/scan.rs). They run on
-    // their own thread beside the walk, which keeps every core busy.
-    let templates = &config.loaded.file.dotenv.templates;
-    let (walked, git) = std::thread::scope(|s| {
-        let git = s.spawn(|| {
-            crate::dotenv::scan_findings(&scanner, &paths, &options, &suppressor, templates)
-        });
-        let walked = walk::scan_paths(&scanner, &paths, &options, &suppressor);
-        (walked, git.join())
-    });
-    let mut outcome = walked?;
-    let git =
-        git.map_err(|_| anyhow::anyhow!("the git checks of `scan` stopped unexpectedly"))??;
-    outcome.findings.extend(git.findings);
-    outcome.files += git.files;
-    outcome.bytes += git.bytes;
-    outcome.errors += git.errors;
-    dedup_findings(&mut outcome.findings);
+    // Inside a git work tree, git's view is added: .env files it would commit, and tracked
+    // files the walker skipped because an ignore pattern matches them (src/dotenv/scan.rs).
+    let outcome = crate::dotenv::scan_with_git_checks(
+        &scanner,
+        &paths,
+        &options,
+        &config.loaded.file.dotenv.templates,
+        || walk::scan_paths(&scanner, &paths, &options, &suppressor),
+    )?;
     finish(
         &config,
         &scanner,
@@ -99,21 +89,6 @@ fn scan(args: PathArgs) -> anyhow::Result<ExitCode> {
         outcome,
         started,
     )
-}
-
-/// Drops repeated findings (overlapping scan paths, or a file both walked and read from the
-/// index): same rule, path, position and fingerprint.
-fn dedup_findings(findings: &mut Vec<crate::finding::Finding>) {
-    let mut seen = std::collections::HashSet::new();
-    findings.retain(|f| {
-        seen.insert((
-            f.rule.clone(),
-            f.path.clone(),
-            f.line,
-            f.column,
-            f.fingerprint.clone(),
-        ))
-    });
 }
 
 /// Where to look for `.leakgate.toml` when scanning `paths`: the first path if it is a

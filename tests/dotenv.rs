@@ -1031,3 +1031,15 @@ fn fix_escapes_glob_characters_so_git_matches_only_that_file() {
     assert_eq!(repo.git_state("[x]/aZZb.env"), "untracked-not-ignored");
     assert_eq!(repo.git_state("x/aZb.env"), "untracked-not-ignored");
 }
+
+#[test]
+fn scan_applies_allow_paths_to_git_findings() {
+    let repo = Repo::new();
+    repo.write(".leakgate.toml", "[allow]\npaths = [\"fixtures/**\"]\n");
+    repo.write(".gitignore", "*.pem\n");
+    repo.write("fixtures/.env", "A=1\n");
+    let key = format!("-----BEGIN {} KEY-----\nMIIB\n", "PRIVATE");
+    repo.write("fixtures/test.pem", &key);
+    repo.git(&["add", "-f", "fixtures/test.pem"]);
+    repo.leakgate(&["scan", "."]).assert().code(0);
+}

@@ -7,7 +7,7 @@
 //! Beyond the name policy: [`worktree`] asks git whether a path is ignored, [`survey`] finds
 //! every `.env` file of a work tree with its state, [`fix`] appends ignore patterns
 //! (`--fix`), and [`command`] is `leakgate dotenv` itself, with [`table`] its human report.
-//! `leakgate scan` reuses the survey through [`scan_findings`].
+//! `leakgate scan` reuses the survey through [`scan_with_git_checks`].
 
 pub mod command;
 pub mod fix;
@@ -16,7 +16,7 @@ pub mod table;
 pub mod worktree;
 
 use crate::finding::{fingerprint, Finding, FindingKind};
-pub use scan::scan_findings;
+pub use scan::{scan_findings, scan_with_git_checks};
 pub use survey::EnvState;
 
 mod scan;

@@ -11,19 +11,57 @@
 
 use super::survey::{self, is_under, SurveyOptions};
 use super::worktree::WorkTree;
-use crate::scan::allow::Suppressor;
+use crate::finding::Finding;
 use crate::scan::Scanner;
 use crate::source::walk::{self, display_path, WalkOptions};
 use crate::source::{warn, Outcome};
 use anyhow::Context;
 use std::path::{Path, PathBuf};
 
+/// Runs `walk` (the scan walker over `paths`) and, on a thread beside it so every core
+/// stays busy, [`scan_findings`]; merges both and drops repeated findings.
+pub fn scan_with_git_checks(
+    scanner: &Scanner,
+    paths: &[PathBuf],
+    options: &WalkOptions,
+    templates: &[String],
+    walk: impl FnOnce() -> anyhow::Result<Outcome>,
+) -> anyhow::Result<Outcome> {
+    let (walked, git) = std::thread::scope(|s| {
+        let git = s.spawn(|| scan_findings(scanner, paths, options, templates));
+        (walk(), git.join())
+    });
+    let mut outcome = walked?;
+    let git =
+        git.map_err(|_| anyhow::anyhow!("the git checks of `scan` stopped unexpectedly"))??;
+    outcome.findings.extend(git.findings);
+    outcome.files += git.files;
+    outcome.bytes += git.bytes;
+    outcome.errors += git.errors;
+    dedup_findings(&mut outcome.findings);
+    Ok(outcome)
+}
+
+/// Drops repeated findings (overlapping scan paths, or a file both walked and read from the
+/// index): same rule, path, position and fingerprint.
+fn dedup_findings(findings: &mut Vec<Finding>) {
+    let mut seen = std::collections::HashSet::new();
+    findings.retain(|f| {
+        seen.insert((
+            f.rule.clone(),
+            f.path.clone(),
+            f.line,
+            f.column,
+            f.fingerprint.clone(),
+        ))
+    });
+}
+
 /// The `.env` findings for `paths`, and the findings in tracked files the walker skipped.
 pub fn scan_findings(
     scanner: &Scanner,
     paths: &[PathBuf],
     options: &WalkOptions,
-    suppressor: &Suppressor,
     templates: &[String],
 ) -> anyhow::Result<Outcome> {
     let mut outcome = Outcome::default();
@@ -57,10 +95,8 @@ pub fn scan_findings(
         }
         if options.honour_ignores {
             for rel in tracked_but_ignored(&tree, &under)? {
+                // `[allow] paths` apply afterwards, to the findings, as for walked files.
                 let on_disk = path_under(path, &under, &rel);
-                if suppressor.path_allowed(&on_disk) {
-                    continue;
-                }
                 match walk::scan_file(scanner, &on_disk, options) {
                     Ok(Some((found, size))) => {
                         outcome.files += 1;
