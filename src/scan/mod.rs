@@ -130,7 +130,7 @@ impl Scanner {
             let group = Rule::secret_group(re);
             let hay = &data[region.start..region.end];
             for caps in re.captures_iter(hay) {
-                let Some(m) = caps.get(group).or_else(|| caps.get(0)) else {
+                let Some(m) = secret_of(&caps, group) else {
                     continue;
                 };
                 if m.is_empty() {
@@ -226,6 +226,19 @@ impl Scanner {
             remediation: rule.remediation.clone(),
         }
     }
+}
+
+/// The secret in one regex match: the rule's secret group; if that group took no part in
+/// the match (a rule whose alternatives each capture the secret in their own group, such as
+/// a token that follows its context in one form and precedes it in another), the first group
+/// that did; with no groups at all, the whole match.
+fn secret_of<'h>(
+    caps: &regex::bytes::Captures<'h>,
+    group: usize,
+) -> Option<regex::bytes::Match<'h>> {
+    caps.get(group)
+        .or_else(|| (1..caps.len()).find_map(|i| caps.get(i)))
+        .or_else(|| caps.get(0))
 }
 
 /// Whether the line holding byte `at` carries an inline allow marker.
@@ -371,6 +384,25 @@ min_entropy = 3.0
         let s = scanner(DEMO);
         assert!(s.scan(None, b"dmo_aaaaaaaaaaaaaaaaaaaa").is_empty());
         assert!(s.scan(None, b"dmo_abababababababababab").is_empty());
+    }
+
+    #[test]
+    fn an_alternative_that_captures_in_another_group_reports_that_group() {
+        let s = scanner(
+            r#"
+[[rule]]
+id = "either-side"
+title = "Token before or after its context"
+regex = '''ctx=(dmo_[A-Za-z0-9]{20})|(dmo_[A-Za-z0-9]{20}) <-ctx'''
+keywords = ["dmo_"]
+"#,
+        );
+        let before = s.scan(None, b"ctx=dmo_q8Zr3LkP0vX7mN2bT5yW\n");
+        let after = s.scan(None, b"dmo_q8Zr3LkP0vX7mN2bT5yW <-ctx\n");
+        assert_eq!(before.len(), 1);
+        assert_eq!(after.len(), 1);
+        assert_eq!(after[0].secret.expose(), "dmo_q8Zr3LkP0vX7mN2bT5yW");
+        assert_eq!(after[0].column, 1);
     }
 
     #[test]
