@@ -5,8 +5,18 @@
 //! folder hold the same files, so a forgotten entry fails the suite.
 
 /// `(file name, contents)` of every file in `rules/`.
-pub const BUILTIN_RULE_FILES: &[(&str, &str)] =
-    &[("anthropic.toml", include_str!("../../rules/anthropic.toml"))];
+pub const BUILTIN_RULE_FILES: &[(&str, &str)] = &[
+    ("anthropic.toml", include_str!("../../rules/anthropic.toml")),
+    ("bitbucket.toml", include_str!("../../rules/bitbucket.toml")),
+    ("crates.toml", include_str!("../../rules/crates.toml")),
+    ("docker.toml", include_str!("../../rules/docker.toml")),
+    ("github.toml", include_str!("../../rules/github.toml")),
+    ("gitlab.toml", include_str!("../../rules/gitlab.toml")),
+    ("npm.toml", include_str!("../../rules/npm.toml")),
+    ("nuget.toml", include_str!("../../rules/nuget.toml")),
+    ("pypi.toml", include_str!("../../rules/pypi.toml")),
+    ("rubygems.toml", include_str!("../../rules/rubygems.toml")),
+];
 
 #[cfg(test)]
 mod tests {
