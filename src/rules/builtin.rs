@@ -6,16 +6,30 @@
 
 /// `(file name, contents)` of every file in `rules/`.
 pub const BUILTIN_RULE_FILES: &[(&str, &str)] = &[
+    ("alibaba.toml", include_str!("../../rules/alibaba.toml")),
     ("anthropic.toml", include_str!("../../rules/anthropic.toml")),
+    ("aws.toml", include_str!("../../rules/aws.toml")),
+    ("azure.toml", include_str!("../../rules/azure.toml")),
     ("bitbucket.toml", include_str!("../../rules/bitbucket.toml")),
+    ("cloudflare.toml", include_str!("../../rules/cloudflare.toml")),
     ("crates.toml", include_str!("../../rules/crates.toml")),
+    ("databricks.toml", include_str!("../../rules/databricks.toml")),
+    ("digitalocean.toml", include_str!("../../rules/digitalocean.toml")),
     ("docker.toml", include_str!("../../rules/docker.toml")),
+    ("doppler.toml", include_str!("../../rules/doppler.toml")),
+    ("gcp.toml", include_str!("../../rules/gcp.toml")),
     ("github.toml", include_str!("../../rules/github.toml")),
     ("gitlab.toml", include_str!("../../rules/gitlab.toml")),
+    ("heroku.toml", include_str!("../../rules/heroku.toml")),
+    ("ibm.toml", include_str!("../../rules/ibm.toml")),
     ("npm.toml", include_str!("../../rules/npm.toml")),
     ("nuget.toml", include_str!("../../rules/nuget.toml")),
+    ("pulumi.toml", include_str!("../../rules/pulumi.toml")),
     ("pypi.toml", include_str!("../../rules/pypi.toml")),
     ("rubygems.toml", include_str!("../../rules/rubygems.toml")),
+    ("tencent.toml", include_str!("../../rules/tencent.toml")),
+    ("terraform.toml", include_str!("../../rules/terraform.toml")),
+    ("vault.toml", include_str!("../../rules/vault.toml")),
 ];
 
 #[cfg(test)]
