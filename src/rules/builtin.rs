@@ -22,6 +22,7 @@ pub const BUILTIN_RULE_FILES: &[(&str, &str)] = &[
     ("gitlab.toml", include_str!("../../rules/gitlab.toml")),
     ("heroku.toml", include_str!("../../rules/heroku.toml")),
     ("ibm.toml", include_str!("../../rules/ibm.toml")),
+    ("keys.toml", include_str!("../../rules/keys.toml")),
     ("npm.toml", include_str!("../../rules/npm.toml")),
     ("nuget.toml", include_str!("../../rules/nuget.toml")),
     ("pulumi.toml", include_str!("../../rules/pulumi.toml")),
