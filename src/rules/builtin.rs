@@ -13,6 +13,7 @@ pub const BUILTIN_RULE_FILES: &[(&str, &str)] = &[
     ("bitbucket.toml", include_str!("../../rules/bitbucket.toml")),
     ("cloudflare.toml", include_str!("../../rules/cloudflare.toml")),
     ("crates.toml", include_str!("../../rules/crates.toml")),
+    ("databases.toml", include_str!("../../rules/databases.toml")),
     ("databricks.toml", include_str!("../../rules/databricks.toml")),
     ("digitalocean.toml", include_str!("../../rules/digitalocean.toml")),
     ("docker.toml", include_str!("../../rules/docker.toml")),
@@ -22,6 +23,7 @@ pub const BUILTIN_RULE_FILES: &[(&str, &str)] = &[
     ("gitlab.toml", include_str!("../../rules/gitlab.toml")),
     ("heroku.toml", include_str!("../../rules/heroku.toml")),
     ("ibm.toml", include_str!("../../rules/ibm.toml")),
+    ("jwt.toml", include_str!("../../rules/jwt.toml")),
     ("keys.toml", include_str!("../../rules/keys.toml")),
     ("npm.toml", include_str!("../../rules/npm.toml")),
     ("nuget.toml", include_str!("../../rules/nuget.toml")),
@@ -30,6 +32,7 @@ pub const BUILTIN_RULE_FILES: &[(&str, &str)] = &[
     ("rubygems.toml", include_str!("../../rules/rubygems.toml")),
     ("tencent.toml", include_str!("../../rules/tencent.toml")),
     ("terraform.toml", include_str!("../../rules/terraform.toml")),
+    ("urls.toml", include_str!("../../rules/urls.toml")),
     ("vault.toml", include_str!("../../rules/vault.toml")),
 ];
 
