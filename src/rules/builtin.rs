@@ -11,11 +11,20 @@ pub const BUILTIN_RULE_FILES: &[(&str, &str)] = &[
     ("aws.toml", include_str!("../../rules/aws.toml")),
     ("azure.toml", include_str!("../../rules/azure.toml")),
     ("bitbucket.toml", include_str!("../../rules/bitbucket.toml")),
-    ("cloudflare.toml", include_str!("../../rules/cloudflare.toml")),
+    (
+        "cloudflare.toml",
+        include_str!("../../rules/cloudflare.toml"),
+    ),
     ("crates.toml", include_str!("../../rules/crates.toml")),
     ("databases.toml", include_str!("../../rules/databases.toml")),
-    ("databricks.toml", include_str!("../../rules/databricks.toml")),
-    ("digitalocean.toml", include_str!("../../rules/digitalocean.toml")),
+    (
+        "databricks.toml",
+        include_str!("../../rules/databricks.toml"),
+    ),
+    (
+        "digitalocean.toml",
+        include_str!("../../rules/digitalocean.toml"),
+    ),
     ("docker.toml", include_str!("../../rules/docker.toml")),
     ("doppler.toml", include_str!("../../rules/doppler.toml")),
     ("gcp.toml", include_str!("../../rules/gcp.toml")),

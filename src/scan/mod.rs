@@ -23,6 +23,8 @@ use prefilter::Prefilter;
 
 /// Inline markers that silence a line.
 const INLINE_ALLOW: &[&[u8]] = &[b"leakgate:allow", b"gitleaks:allow"];
+/// Hits per blob up to which redundant hits are looked for (see `Scanner::drop_redundant`).
+const MAX_HITS_TO_DEDUPLICATE: usize = 4096;
 /// Longest stretch of a line kept around a secret for display.
 const CONTEXT: usize = 160;
 
@@ -115,7 +117,45 @@ impl Scanner {
     pub fn scan(&self, path: Option<&str>, data: &[u8]) -> Vec<Match> {
         let mut raw = self.scan_plain(path, data);
         raw.extend(decode::scan_encoded(self, path, data));
+        let raw = self.drop_redundant(raw);
         finish(data, raw)
+    }
+
+    /// Drops hits that would report one secret twice:
+    /// - a hit found by decoding a span in which the plain scan already found the same rule
+    ///   (`postgres://u:p%40ss@h` is found as `p%40ss` and, percent-decoded, as `p@ss`);
+    /// - a hit of a generic rule (id `generic-...`, a fallback that keys on words such as
+    ///   `token =`) whose span overlaps a hit of a specific rule (`GITHUB_TOKEN=ghp_...`), or
+    ///   the same span as another generic rule's hit (`api_secret_key = ...`).
+    ///
+    /// The comparison is pairwise; a blob with more than [`MAX_HITS_TO_DEDUPLICATE`] hits
+    /// (a generated file full of tokens) is reported as found rather than spending
+    /// quadratic time on it.
+    fn drop_redundant(&self, raw: Vec<RawHit>) -> Vec<RawHit> {
+        if raw.len() > MAX_HITS_TO_DEDUPLICATE {
+            return raw;
+        }
+        let overlaps = |a: &RawHit, b: &RawHit| a.start < b.end && b.start < a.end;
+        let is_generic = |hit: &RawHit| self.rules.rules[hit.rule].id.starts_with("generic-");
+        let mut kept: Vec<RawHit> = Vec::with_capacity(raw.len());
+        for (i, hit) in raw.iter().enumerate() {
+            let decoded_twice = hit.decoded.is_some()
+                && raw.iter().any(|o| {
+                    o.decoded.is_none()
+                        && o.rule == hit.rule
+                        && o.start >= hit.start
+                        && o.end <= hit.end
+                });
+            let generic_shadowed = is_generic(hit)
+                && raw.iter().enumerate().any(|(j, o)| {
+                    overlaps(hit, o)
+                        && (!is_generic(o) || (j < i && o.start == hit.start && o.end == hit.end))
+                });
+            if !decoded_twice && !generic_shadowed {
+                kept.push(hit.clone());
+            }
+        }
+        kept
     }
 
     /// Secrets in `data` as it is, without looking inside encodings.
@@ -403,6 +443,42 @@ keywords = ["dmo_"]
         assert_eq!(after.len(), 1);
         assert_eq!(after[0].secret.expose(), "dmo_q8Zr3LkP0vX7mN2bT5yW");
         assert_eq!(after[0].column, 1);
+    }
+
+    #[test]
+    fn a_generic_hit_under_a_specific_one_is_dropped() {
+        let s = scanner(&format!(
+            "{DEMO}{}",
+            r#"
+[[rule]]
+id = "generic-token"
+title = "Generic token"
+regex = '''token\s*=\s*(\S{12,})'''
+keywords = ["token"]
+"#
+        ));
+        let found = s.scan(None, b"token = dmo_q8Zr3LkP0vX7mN2bT5yW\n");
+        assert_eq!(found.len(), 1);
+        assert_eq!(s.rule(found[0].rule).id, "demo-token");
+        let found = s.scan(None, b"token = q8Zr3LkP0vX7mN2bT5yW\n");
+        assert_eq!(found.len(), 1);
+        assert_eq!(s.rule(found[0].rule).id, "generic-token");
+    }
+
+    #[test]
+    fn a_secret_found_plain_is_not_found_again_decoded() {
+        let s = scanner(
+            r#"
+[[rule]]
+id = "url-password"
+title = "Password in a URL"
+regex = '''://[a-z]+:([^@/\s]+)@'''
+keywords = ["://"]
+"#,
+        );
+        let found = s.scan(None, b"https://bob:Kq9%21mZ2pLx@host.internal\n");
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].secret.expose(), "Kq9%21mZ2pLx");
     }
 
     #[test]
