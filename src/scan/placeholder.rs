@@ -322,8 +322,16 @@ fn is_version(v: &str) -> bool {
     all_numeric && parts.nth(1).is_some()
 }
 
-/// Letters only, joined by `_`, `-` or `.`, or in camelCase: a name, not a secret.
+/// Letters only, joined by `_`, `-` or `.`, or in camelCase, or one capitalised word in any
+/// script (`Passwort`, `Contraseña`): a name or a label, not a secret.
 fn is_identifier(v: &str) -> bool {
+    let mut chars = v.chars();
+    if let Some(first) = chars.next() {
+        let rest: Vec<char> = chars.collect();
+        if first.is_uppercase() && !rest.is_empty() && rest.iter().all(|c| c.is_lowercase()) {
+            return true;
+        }
+    }
     if !v
         .bytes()
         .all(|b| b.is_ascii_alphabetic() || b == b'_' || b == b'-' || b == b'.')
@@ -415,6 +423,8 @@ mod tests {
             "v1.2.3-beta",
             "$2b$12$Q5Kw8tZq1xv3Yd2R7pN0mO",
             "********",
+            "Passwort",
+            "Contraseña",
         ] {
             assert!(is_generic_noise(value), "{value} is noise");
         }
