@@ -5,8 +5,48 @@
 //! folder hold the same files, so a forgotten entry fails the suite.
 
 /// `(file name, contents)` of every file in `rules/`.
-pub const BUILTIN_RULE_FILES: &[(&str, &str)] =
-    &[("anthropic.toml", include_str!("../../rules/anthropic.toml"))];
+pub const BUILTIN_RULE_FILES: &[(&str, &str)] = &[
+    ("alibaba.toml", include_str!("../../rules/alibaba.toml")),
+    ("anthropic.toml", include_str!("../../rules/anthropic.toml")),
+    ("aws.toml", include_str!("../../rules/aws.toml")),
+    ("azure.toml", include_str!("../../rules/azure.toml")),
+    ("bitbucket.toml", include_str!("../../rules/bitbucket.toml")),
+    (
+        "cloudflare.toml",
+        include_str!("../../rules/cloudflare.toml"),
+    ),
+    ("crates.toml", include_str!("../../rules/crates.toml")),
+    ("databases.toml", include_str!("../../rules/databases.toml")),
+    (
+        "databricks.toml",
+        include_str!("../../rules/databricks.toml"),
+    ),
+    (
+        "digitalocean.toml",
+        include_str!("../../rules/digitalocean.toml"),
+    ),
+    ("docker.toml", include_str!("../../rules/docker.toml")),
+    ("doppler.toml", include_str!("../../rules/doppler.toml")),
+    ("gcp.toml", include_str!("../../rules/gcp.toml")),
+    ("generic.toml", include_str!("../../rules/generic.toml")),
+    ("github.toml", include_str!("../../rules/github.toml")),
+    ("gitlab.toml", include_str!("../../rules/gitlab.toml")),
+    ("heroku.toml", include_str!("../../rules/heroku.toml")),
+    ("ibm.toml", include_str!("../../rules/ibm.toml")),
+    ("jwt.toml", include_str!("../../rules/jwt.toml")),
+    ("keys.toml", include_str!("../../rules/keys.toml")),
+    ("npm.toml", include_str!("../../rules/npm.toml")),
+    ("nuget.toml", include_str!("../../rules/nuget.toml")),
+    ("pulumi.toml", include_str!("../../rules/pulumi.toml")),
+    ("pypi.toml", include_str!("../../rules/pypi.toml")),
+    ("rubygems.toml", include_str!("../../rules/rubygems.toml")),
+    ("speckle.toml", include_str!("../../rules/speckle.toml")),
+    ("spell.toml", include_str!("../../rules/spell.toml")),
+    ("tencent.toml", include_str!("../../rules/tencent.toml")),
+    ("terraform.toml", include_str!("../../rules/terraform.toml")),
+    ("urls.toml", include_str!("../../rules/urls.toml")),
+    ("vault.toml", include_str!("../../rules/vault.toml")),
+];
 
 #[cfg(test)]
 mod tests {
