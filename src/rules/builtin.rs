@@ -5,8 +5,25 @@
 //! folder hold the same files, so a forgotten entry fails the suite.
 
 /// `(file name, contents)` of every file in `rules/`.
-pub const BUILTIN_RULE_FILES: &[(&str, &str)] =
-    &[("anthropic.toml", include_str!("../../rules/anthropic.toml"))];
+pub const BUILTIN_RULE_FILES: &[(&str, &str)] = &[
+    ("adyen.toml", include_str!("../../rules/adyen.toml")),
+    ("anthropic.toml", include_str!("../../rules/anthropic.toml")),
+    ("braintree.toml", include_str!("../../rules/braintree.toml")),
+    ("brevo.toml", include_str!("../../rules/brevo.toml")),
+    ("discord.toml", include_str!("../../rules/discord.toml")),
+    ("mailchimp.toml", include_str!("../../rules/mailchimp.toml")),
+    ("mailgun.toml", include_str!("../../rules/mailgun.toml")),
+    ("postmark.toml", include_str!("../../rules/postmark.toml")),
+    ("razorpay.toml", include_str!("../../rules/razorpay.toml")),
+    ("resend.toml", include_str!("../../rules/resend.toml")),
+    ("sendgrid.toml", include_str!("../../rules/sendgrid.toml")),
+    ("shopify.toml", include_str!("../../rules/shopify.toml")),
+    ("slack.toml", include_str!("../../rules/slack.toml")),
+    ("square.toml", include_str!("../../rules/square.toml")),
+    ("stripe.toml", include_str!("../../rules/stripe.toml")),
+    ("telegram.toml", include_str!("../../rules/telegram.toml")),
+    ("twilio.toml", include_str!("../../rules/twilio.toml")),
+];
 
 #[cfg(test)]
 mod tests {
