@@ -7,12 +7,15 @@
 /// `(file name, contents)` of every file in `rules/`.
 pub const BUILTIN_RULE_FILES: &[(&str, &str)] = &[
     ("adyen.toml", include_str!("../../rules/adyen.toml")),
+    ("ai.toml", include_str!("../../rules/ai.toml")),
     ("anthropic.toml", include_str!("../../rules/anthropic.toml")),
     ("braintree.toml", include_str!("../../rules/braintree.toml")),
     ("brevo.toml", include_str!("../../rules/brevo.toml")),
     ("discord.toml", include_str!("../../rules/discord.toml")),
+    ("huggingface.toml", include_str!("../../rules/huggingface.toml")),
     ("mailchimp.toml", include_str!("../../rules/mailchimp.toml")),
     ("mailgun.toml", include_str!("../../rules/mailgun.toml")),
+    ("openai.toml", include_str!("../../rules/openai.toml")),
     ("postmark.toml", include_str!("../../rules/postmark.toml")),
     ("razorpay.toml", include_str!("../../rules/razorpay.toml")),
     ("resend.toml", include_str!("../../rules/resend.toml")),
