@@ -26,11 +26,12 @@ pub fn run(args: DotenvArgs) -> anyhow::Result<ExitCode> {
     if std::fs::symlink_metadata(&path).is_err() {
         anyhow::bail!("{}: no such file or directory", path.display());
     }
-    let Some(tree) = WorkTree::discover(&path)? else {
-        anyhow::bail!(
-            "{}: not inside a git work tree; `leakgate dotenv` checks .env files against git's ignore rules and index",
+    let tree = match WorkTree::locate(&path)? {
+        Ok(tree) => tree,
+        Err(why) => anyhow::bail!(
+            "{}: not inside a git work tree ({why}); `leakgate dotenv` checks .env files against git's ignore rules and index",
             path.display()
-        );
+        ),
     };
     let scan_args = ScanArgs {
         format: args.format,

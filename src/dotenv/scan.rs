@@ -70,9 +70,12 @@ pub fn scan_findings(
         if path.as_os_str() == "-" {
             continue;
         }
-        let Some(tree) = WorkTree::discover(path)? else {
-            outside.push(path.display().to_string());
-            continue;
+        let tree = match WorkTree::locate(path)? {
+            Ok(tree) => tree,
+            Err(why) => {
+                outside.push(format!("{} ({why})", path.display()));
+                continue;
+            }
         };
         let under = tree.relative(path)?;
         let found = survey::survey(

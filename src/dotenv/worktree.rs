@@ -23,6 +23,12 @@ impl WorkTree {
     /// The work tree holding `path`, or `None` if `path` is not inside one (or the
     /// repository is bare). `path` must exist.
     pub fn discover(path: &Path) -> anyhow::Result<Option<WorkTree>> {
+        Ok(WorkTree::locate(path)?.ok())
+    }
+
+    /// The work tree holding `path`, or why there is none (one line: no repository, a bare
+    /// one, `path` inside `.git`, or a repository git cannot open). `path` must exist.
+    pub fn locate(path: &Path) -> anyhow::Result<Result<WorkTree, String>> {
         let canonical = std::fs::canonicalize(path)
             .with_context(|| format!("{}: no such file or directory", path.display()))?;
         let start = if canonical.is_dir() {
@@ -33,19 +39,27 @@ impl WorkTree {
                 .map(Path::to_path_buf)
                 .unwrap_or_else(|| canonical.clone())
         };
-        let Ok(repo) = gix::discover(&start) else {
-            return Ok(None);
+        let repo = match gix::discover(&start) {
+            Ok(repo) => repo,
+            Err(err) => {
+                let found_git = start.ancestors().any(|dir| dir.join(".git").exists());
+                return Ok(Err(if found_git {
+                    let cause = format!("{err:#}").replace('\n', " ");
+                    format!("git cannot open the repository there: {cause}")
+                } else {
+                    "no git repository there".to_string()
+                }));
+            }
         };
         let Some(workdir) = repo.workdir() else {
-            return Ok(None);
+            return Ok(Err("the repository is bare".to_string()));
         };
         let root = std::fs::canonicalize(workdir)
             .with_context(|| format!("{}: cannot open the work tree", workdir.display()))?;
-        // `path` inside the repository's `.git` folder is not in the work tree.
         if !canonical.starts_with(&root) || relative_to(&root, &canonical).starts_with(".git") {
-            return Ok(None);
+            return Ok(Err("it is inside the .git folder".to_string()));
         }
-        Ok(Some(WorkTree { repo, root }))
+        Ok(Ok(WorkTree { repo, root }))
     }
 
     /// `path` (existing) relative to the work tree's root, `/`-separated; `""` is the root.
