@@ -164,6 +164,13 @@ impl Transport {
                 format!("no answer within {} ms", self.timeout.as_millis())
             }
             ureq::Error::HostNotFound => "host not found".to_string(),
+            // rustls reports a refused certificate as an InvalidData I/O error.
+            ureq::Error::Io(e) if e.kind() == std::io::ErrorKind::InvalidData => {
+                match e.get_ref() {
+                    Some(inner) => format!("TLS error: {inner}"),
+                    None => format!("connection failed: {}", e.kind()),
+                }
+            }
             ureq::Error::Io(e) => format!("connection failed: {}", e.kind()),
             ureq::Error::ConnectionFailed => "connection failed".to_string(),
             ureq::Error::Tls(e) => format!("TLS error: {e}"),

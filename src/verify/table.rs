@@ -216,7 +216,12 @@ identity_json_pointer = "/user""#;
     #[test]
     fn ok_false_is_dead_only_for_known_errors() {
         let plan = plan(SLACK);
-        let verdict = classify(&plan, &answer(200, r#"{"ok":true,"user":"ana"}"#), "x", SECRET);
+        let verdict = classify(
+            &plan,
+            &answer(200, r#"{"ok":true,"user":"ana"}"#),
+            "x",
+            SECRET,
+        );
         assert_eq!(verdict.status, VerifyStatus::Live);
         assert!(verdict.detail.contains("as ana"), "{}", verdict.detail);
         let verdict = classify(
