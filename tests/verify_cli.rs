@@ -121,8 +121,16 @@ fn json_reports_carry_the_verification_object() {
         .all(|r| r.method == "GET" && r.target == "/v1/me"));
 
     let out = leakgate(&dir, &["scan", ".", "--verify", "--format", "sarif"]);
-    let sarif = String::from_utf8_lossy(&out.stdout);
-    assert!(sarif.contains("live"), "{sarif}");
+    let sarif: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let statuses: Vec<&str> = sarif["runs"][0]["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["properties"]["verification"]["status"].as_str().unwrap())
+        .collect();
+    assert_eq!(statuses.len(), 3);
+    assert!(statuses.contains(&"live"), "{statuses:?}");
+    assert!(statuses.contains(&"dead"), "{statuses:?}");
 }
 
 #[test]

@@ -362,3 +362,39 @@ fn the_secret_never_appears_in_output_errors_or_debug() {
     let shown = format!("{verdict:?} {} {verifier:?} {secret:?}", verdict.detail);
     assert!(!shown.contains(&live), "{shown}");
 }
+
+#[test]
+fn a_host_named_in_scanned_content_is_never_contacted() {
+    let issuer = TestServer::start(|_| Reply::json(200, r#"{"login":"ana"}"#));
+    let decoy = TestServer::start(|_| Reply::json(200, r#"{"login":"decoy"}"#));
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("rules.toml"), RULE).unwrap();
+    std::fs::write(
+        dir.path().join(".leakgate.toml"),
+        format!(
+            "[rules]\nextra = [\"rules.toml\"]\n[allow]\npaths = [\"rules.toml\"]\n[verify]\nendpoints = {{ testsvc = \"{}\" }}\n",
+            issuer.url()
+        ),
+    )
+    .unwrap();
+    // The content names another server, as a self-hosted config file would.
+    std::fs::write(
+        dir.path().join("settings.env"),
+        format!(
+            "TESTSVC_URL={}/v1/me\nTESTSVC_SERVER=127.0.0.1:{}\nTESTSVC_TOKEN={}\n",
+            decoy.url(),
+            decoy.port(),
+            token(10)
+        ),
+    )
+    .unwrap();
+    let out = Command::cargo_bin("leakgate")
+        .unwrap()
+        .current_dir(dir.path())
+        .args(["scan", ".", "--verify", "--format", "json"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(issuer.request_count(), 1);
+    assert_eq!(decoy.connection_count(), 0);
+}

@@ -75,7 +75,7 @@ pub fn speckle(transport: &Transport, base: Option<&str>, secret: &str) -> Verif
         Ok(answer) => answer,
         Err(reason) => return unknown(reason),
     };
-    let mut verdict = read_identity(&answer, secret);
+    let mut verdict = read_identity(&answer, secret, base.is_some());
     if verdict.status == crate::finding::VerifyStatus::Live {
         match speckle_scopes(transport, base, secret) {
             Some(scopes) => verdict.scopes = scopes,
@@ -87,13 +87,19 @@ pub fn speckle(transport: &Transport, base: Option<&str>, secret: &str) -> Verif
     verdict
 }
 
-fn read_identity(answer: &Answer, secret: &str) -> Verification {
+fn read_identity(answer: &Answer, secret: &str, overridden: bool) -> Verification {
     if let Some(verdict) = triage(answer) {
         return verdict;
     }
     let status = answer.status;
     if status == 401 || status == 403 {
-        return dead(format!("rejected by the Speckle server (HTTP {status})"));
+        let mut detail = format!("rejected by the Speckle server (HTTP {status})");
+        if !overridden {
+            detail.push_str(&format!(
+                " at {SPECKLE_DEFAULT_BASE}; a token of a self-hosted server needs [verify.endpoints] speckle"
+            ));
+        }
+        return dead(detail);
     }
     if status != 200 {
         return unknown(format!(
@@ -186,11 +192,21 @@ mod tests {
         ];
         for (status, body, expected) in cases {
             assert_eq!(
-                read_identity(&answer(status, body), s).status,
+                read_identity(&answer(status, body), s, false).status,
                 expected,
                 "{status} {body}"
             );
         }
+    }
+
+    #[test]
+    fn a_rejection_by_the_public_server_points_at_self_hosted_servers() {
+        let rejected = answer(403, "{}");
+        let public = read_identity(&rejected, "0123456789abcdef", false);
+        assert_eq!(public.status, VerifyStatus::Dead);
+        assert!(public.detail.contains("self-hosted"), "{}", public.detail);
+        let own = read_identity(&rejected, "0123456789abcdef", true);
+        assert!(!own.detail.contains("self-hosted"), "{}", own.detail);
     }
 
     #[test]

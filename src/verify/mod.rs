@@ -236,11 +236,13 @@ impl Verifier {
                         ))
                     }
                 };
-                let issuer = rule
-                    .provider
-                    .clone()
-                    .or_else(|| request.url.host_str().map(str::to_string))
-                    .unwrap_or_else(|| "the issuer".into());
+                // Name the service and the host asked, so that a token rejected by the
+                // public server is not mistaken for a dead token of a self-hosted one.
+                let host = request.url.host_str().unwrap_or("?").to_string();
+                let issuer = match &rule.provider {
+                    Some(provider) => format!("{provider} at {host}"),
+                    None => host,
+                };
                 match self.transport.send(request, secret) {
                     Ok(answer) => table::classify(&http_plan, &answer, &issuer, secret),
                     Err(reason) => unknown(reason),

@@ -35,8 +35,12 @@ pub fn request(plan: &HttpPlan, base: Option<&str>, secret: &str) -> Result<Requ
             .map(|(_, v)| v.to_ascii_lowercase())
             .unwrap_or_default();
         let filled = if content_type.contains("json") {
-            let quoted = serde_json::to_string(secret).unwrap_or_default();
-            body.replace(SECRET_PLACEHOLDER, &quoted[1..quoted.len() - 1])
+            let quoted = serde_json::Value::String(secret.to_string()).to_string();
+            let inner = quoted
+                .strip_prefix('"')
+                .and_then(|q| q.strip_suffix('"'))
+                .unwrap_or_default();
+            body.replace(SECRET_PLACEHOLDER, inner)
         } else if content_type.contains("x-www-form-urlencoded") {
             let encoded =
                 percent_encoding::utf8_percent_encode(secret, percent_encoding::NON_ALPHANUMERIC)
