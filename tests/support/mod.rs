@@ -201,6 +201,9 @@ fn serve<S: Read + Write>(stream: S, shared: &Shared) {
     if !reply.delay.is_zero() {
         std::thread::sleep(reply.delay);
     }
+    // Counted out before the answer is written: once the client has the answer it may
+    // send its next request, which must not be counted as overlapping this one.
+    shared.in_flight.fetch_sub(1, Ordering::SeqCst);
     let mut head = format!("HTTP/1.1 {} Status\r\n", reply.status);
     for (name, value) in &reply.headers {
         head.push_str(&format!("{name}: {value}\r\n"));
@@ -213,7 +216,6 @@ fn serve<S: Read + Write>(stream: S, shared: &Shared) {
     let _ = stream.write_all(head.as_bytes());
     let _ = stream.write_all(reply.body.as_bytes());
     let _ = stream.flush();
-    shared.in_flight.fetch_sub(1, Ordering::SeqCst);
 }
 
 fn read_request<R: BufRead>(reader: &mut R) -> Option<Recorded> {
