@@ -199,6 +199,13 @@ fn verify_one(args: &VerifyArgs) -> anyhow::Result<ExitCode> {
         anyhow::bail!("standard input: expected one secret on one line");
     }
     let secret = Secret::new(value);
+    if !looks_like(rule, value) {
+        crate::source::warn(format_args!(
+            "the input ({}) is not a `{}` secret as the rule's pattern finds them; verifying it anyway",
+            secret.redacted(),
+            rule.id
+        ));
+    }
     let verifier = VerifierBuilder::from_config(&loaded.file.verify).build();
     let verification = verifier.verify(rule, &secret);
     let mut line = format!(
@@ -222,6 +229,18 @@ fn verify_one(args: &VerifyArgs) -> anyhow::Result<ExitCode> {
         VerifyStatus::Dead => ExitCode::Findings,
         VerifyStatus::Unknown | VerifyStatus::Skipped => ExitCode::Error,
     })
+}
+
+/// Whether the rule's own pattern finds exactly `value` in it.
+fn looks_like(rule: &crate::rules::Rule, value: &str) -> bool {
+    let Ok(alone) = crate::rules::Rule::from_spec(rule.spec.clone(), &rule.origin, true) else {
+        return false;
+    };
+    let path = rule.spec.path_examples.first().map(String::as_str);
+    Scanner::new(RuleSet { rules: vec![alone] })
+        .scan(path, value.as_bytes())
+        .iter()
+        .any(|m| m.secret.expose() == value)
 }
 
 /// `leakgate rules list`: one rule per line.

@@ -212,8 +212,9 @@ fn verify_command_reads_stdin_and_exits_by_status() {
     let server = issuer();
     let dir = project(&server, &[]);
     let live = token("live0");
-    let (code, out, _) = verify_command(&dir, "test-token", format!("{live}\n"));
+    let (code, out, err) = verify_command(&dir, "test-token", format!("{live}\n"));
     assert_eq!(code, Some(0), "{out}");
+    assert!(!err.contains("warning"), "{err}");
     assert!(out.contains("live"), "{out}");
     assert!(out.contains("scopes: repo, read:org"), "{out}");
     assert!(!out.contains(&live), "{out}");
@@ -230,6 +231,12 @@ fn verify_command_reads_stdin_and_exits_by_status() {
     let (code, out, _) = verify_command(&dir, "test-token", token("odd00"));
     assert_eq!(code, Some(2), "{out}");
     assert!(out.contains("unknown"), "{out}");
+
+    // Not the rule's format: verified (the user asked), with a warning.
+    let (code, _, err) = verify_command(&dir, "test-token", "not-a-tok-live0".into());
+    assert_eq!(code, Some(0));
+    assert!(err.contains("not a `test-token` secret"), "{err}");
+    assert!(!err.contains("not-a-tok-live0"), "{err}");
 
     let (code, _, err) = verify_command(&dir, "no-such-rule", token("live0"));
     assert_eq!(code, Some(2));
