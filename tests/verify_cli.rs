@@ -281,3 +281,54 @@ fn a_bad_verify_table_is_a_load_error_naming_the_file() {
     assert!(err.contains("test-token"), "{err}");
     assert!(err.contains("loopback"), "{err}");
 }
+
+#[test]
+fn suppressed_findings_are_never_sent_to_the_issuer() {
+    let server = issuer();
+    let dir = project(
+        &server,
+        &[
+            ("fixture.txt", format!("k = {}\n", token("live0"))),
+            ("kept.txt", format!("k = {}\n", token("dead0"))),
+        ],
+    );
+    let config = std::fs::read_to_string(dir.path().join(".leakgate.toml")).unwrap();
+    std::fs::write(
+        dir.path().join(".leakgate.toml"),
+        config.replace(
+            "paths = [\"rules.toml\"]",
+            "paths = [\"rules.toml\", \"fixture.txt\"]",
+        ),
+    )
+    .unwrap();
+    let out = leakgate(&dir, &["scan", ".", "--verify", "--format", "jsonl"]);
+    assert_eq!(out.status.code(), Some(1));
+    let requests = server.requests();
+    assert_eq!(requests.len(), 1, "only the reported finding is verified");
+    assert!(requests[0]
+        .header("authorization")
+        .is_some_and(|a| a.ends_with("dead0")));
+}
+
+#[test]
+fn verify_command_takes_an_explicit_config() {
+    let server = issuer();
+    let dir = project(&server, &[]);
+    let elsewhere = tempfile::tempdir().unwrap();
+    let config = dir.path().join(".leakgate.toml");
+    let out = Command::cargo_bin("leakgate")
+        .unwrap()
+        .current_dir(elsewhere.path())
+        .args(["verify", "--rule", "test-token", "--config"])
+        .arg(&config)
+        .write_stdin(format!("{}\n", token("live0")))
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(server.request_count(), 1);
+}
