@@ -79,7 +79,7 @@ impl Scanner {
                 .iter()
                 .enumerate()
                 .filter(|(_, r)| r.kind == FindingKind::Secret)
-                .map(|(i, r)| (i, r.keywords.as_slice())),
+                .map(|(i, r)| (i, r.keywords.as_slice(), r.single_line)),
         );
         let file_rules = rules
             .rules
