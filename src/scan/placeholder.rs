@@ -322,8 +322,12 @@ fn is_version(v: &str) -> bool {
     all_numeric && parts.nth(1).is_some()
 }
 
-/// Letters only, joined by `_`, `-` or `.`, or in camelCase, or one capitalised word in any
-/// script (`Passwort`, `Contraseña`): a name or a label, not a secret.
+/// A name or label, not a secret: one capitalised word in any script (`Passwort`,
+/// `Contraseña`), letters in camelCase or all lowercase (`newPassword`), or words joined by
+/// `_`, `-`, `.` or `::` where every word reads as a word: all lowercase, all uppercase or
+/// CamelCase, digits only at its end (`auth.password.label`, `WIN32_ERROR`,
+/// `token_idx1_forward`, `MsV1_0_PROTOCOL_MESSAGE_TYPE`). Random tokens mix case and digits
+/// inside their pieces (`hN7-vQ2w`), so they do not pass for names.
 fn is_identifier(v: &str) -> bool {
     let mut chars = v.chars();
     if let Some(first) = chars.next() {
@@ -334,17 +338,55 @@ fn is_identifier(v: &str) -> bool {
     }
     if !v
         .bytes()
-        .all(|b| b.is_ascii_alphabetic() || b == b'_' || b == b'-' || b == b'.')
+        .all(|b| b.is_ascii_alphanumeric() || b"_-.:".contains(&b))
     {
         return false;
     }
-    let separated = v.contains(['_', '-', '.']);
-    let humps = v
-        .as_bytes()
-        .windows(2)
-        .filter(|w| w[0].is_ascii_lowercase() && w[1].is_ascii_uppercase())
-        .count();
-    separated || humps >= 1 || v.bytes().all(|b| b.is_ascii_lowercase())
+    let separated = v.contains(['_', '-', '.', ':']);
+    if !separated {
+        let letters_only = v.bytes().all(|b| b.is_ascii_alphabetic());
+        let humps = v
+            .as_bytes()
+            .windows(2)
+            .filter(|w| w[0].is_ascii_lowercase() && w[1].is_ascii_uppercase())
+            .count();
+        return letters_only && (humps >= 1 || v.bytes().all(|b| b.is_ascii_lowercase()));
+    }
+    v.split(['_', '-', '.', ':'])
+        .filter(|part| !part.is_empty())
+        .all(is_word)
+}
+
+/// All lowercase, all uppercase, or CamelCase humps, with digits only at the end
+/// (`password`, `WIN32`, `idx1`, `MsV1`); pieces of three characters or fewer always pass.
+fn is_word(part: &str) -> bool {
+    if part.len() <= 3 {
+        return true;
+    }
+    let letters = part.trim_end_matches(|c: char| c.is_ascii_digit());
+    if letters.is_empty() {
+        return true;
+    }
+    let body_has_digit = letters.bytes().any(|b| b.is_ascii_digit());
+    let lower = part.bytes().all(|b| !b.is_ascii_uppercase());
+    let upper = part.bytes().all(|b| !b.is_ascii_lowercase());
+    if lower || upper {
+        // `idx1`, `WIN32`, `D3D10`: one case reads as a name when at most one digit sits
+        // among its letters; random base36 (`q8zr3lkp0vx7`) scatters several.
+        let inner_digits = letters.bytes().filter(u8::is_ascii_digit).count();
+        return inner_digits <= 1;
+    }
+    if body_has_digit {
+        return false;
+    }
+    // CamelCase: every uppercase letter starts a hump of lowercase letters (or ends the word).
+    let bytes = letters.as_bytes();
+    bytes.iter().enumerate().all(|(i, b)| {
+        !b.is_ascii_uppercase()
+            || i + 1 == bytes.len()
+            || bytes[i + 1].is_ascii_lowercase()
+            || (i > 0 && bytes[i - 1].is_ascii_lowercase())
+    })
 }
 
 #[cfg(test)]
@@ -425,6 +467,12 @@ mod tests {
             "********",
             "Passwort",
             "Contraseña",
+            "WIN32_ERROR",
+            "D3D10_SB_RESOURCE_RETURN_TYPE",
+            "MSV1_0_PROTOCOL_MESSAGE_TYPE",
+            "token_idx1_forward",
+            ":RecursiveSuffix",
+            "ChangeCachedPassword",
         ] {
             assert!(is_generic_noise(value), "{value} is noise");
         }
@@ -438,6 +486,9 @@ mod tests {
             "d41d8cd98f00b204e9800998ecf8427e",
             "wJ4lrXUtnFEMI/K7MDENG/bPxRfiCYz1",
             "sk_4eC39HqLyjWDarjtT1zdp7dc",
+            "hN7-vQ2w_xK9pL3m",
+            "Zx8Kq2Lm-Np4R7tV1wY3",
+            "q8zr3lkp0vx7mn2b_t5yw",
         ] {
             assert!(!is_generic_noise(value), "{value} is not noise");
         }
