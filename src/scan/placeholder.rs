@@ -271,7 +271,19 @@ pub fn is_generic_noise(value: &str) -> bool {
     if is_uuid(v) || is_sha_hex(v) || is_path_or_file(&lower) || is_version(v) {
         return true;
     }
-    is_identifier(v)
+    is_checksummed_format(v) || is_identifier(v)
+}
+
+/// Prefixes of token formats whose rules validate a checksum.
+const CHECKSUMMED_PREFIXES: &[&str] = &["ghp_", "gho_", "ghu_", "ghs_", "ghr_", "npm_"];
+
+/// A value in a format that a checksummed rule owns (`ghp_` + 36): that rule decides, so a
+/// lookalike whose checksum fails is not reported again as a generic token.
+fn is_checksummed_format(v: &str) -> bool {
+    CHECKSUMMED_PREFIXES.iter().any(|p| {
+        v.strip_prefix(p)
+            .is_some_and(|rest| rest.len() == 36 && rest.bytes().all(|b| b.is_ascii_alphanumeric()))
+    })
 }
 
 /// `8-4-4-4-12` hex digits.
@@ -473,6 +485,7 @@ mod tests {
             "token_idx1_forward",
             ":RecursiveSuffix",
             "ChangeCachedPassword",
+            "ghp_Zx8Kq2LmN4pR7tV1wY3aB5cD9eF0gH000000",
         ] {
             assert!(is_generic_noise(value), "{value} is noise");
         }
