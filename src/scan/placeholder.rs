@@ -165,7 +165,15 @@ pub fn is_stand_in_password(value: &str) -> bool {
     if !lower.bytes().any(|b| b.is_ascii_alphanumeric()) {
         return true;
     }
-    STAND_IN_WORDS.contains(&lower.as_str())
+    STAND_IN_WORDS.contains(&lower.as_str()) || is_format_template(&lower)
+}
+
+/// A slot of a format string or template rather than a value: `{password}`, `{0}`, `%s`,
+/// `%(password)s`.
+fn is_format_template(lower: &str) -> bool {
+    let braced = lower.starts_with('{') && lower.ends_with('}');
+    let percent = lower == "%s" || (lower.starts_with("%(") && lower.ends_with(")s"));
+    braced || percent
 }
 
 /// File extensions that mark a value as a file name (`secret_file = creds.json`).
@@ -308,6 +316,15 @@ fn is_path_or_file(lower: &str) -> bool {
     {
         return true;
     }
+    // `.aws/credentials`, `config/secrets.yml`: every piece between slashes is a name.
+    if lower.contains('/')
+        && lower
+            .split('/')
+            .filter(|piece| !piece.is_empty())
+            .all(is_identifier)
+    {
+        return true;
+    }
     let bytes = lower.as_bytes();
     if bytes.len() > 2 && bytes[0].is_ascii_alphabetic() && &bytes[1..3] == b":\\" {
         return true;
@@ -443,7 +460,17 @@ mod tests {
     #[test]
     fn stand_in_passwords() {
         for value in [
-            "password", "PASSWORD", "****", "...", "postgres", "guest", "changeme",
+            "password",
+            "PASSWORD",
+            "****",
+            "...",
+            "postgres",
+            "guest",
+            "changeme",
+            "{db_password}",
+            "{0}",
+            "%s",
+            "%(password)s",
         ] {
             assert!(is_stand_in_password(value), "{value} is a stand-in");
         }
@@ -486,6 +513,8 @@ mod tests {
             ":RecursiveSuffix",
             "ChangeCachedPassword",
             "ghp_Zx8Kq2LmN4pR7tV1wY3aB5cD9eF0gH000000",
+            ".aws/credentials",
+            "config/secrets.yml",
         ] {
             assert!(is_generic_noise(value), "{value} is noise");
         }
