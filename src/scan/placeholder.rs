@@ -352,7 +352,7 @@ fn is_version(v: &str) -> bool {
 }
 
 /// A name or label, not a secret: one capitalised word in any script (`Passwort`,
-/// `Contraseña`), letters in camelCase or all lowercase (`newPassword`), or words joined by
+/// `Contraseña`), letters in camelCase or in one case (`newPassword`, `BINDSTRING`), or words joined by
 /// `_`, `-`, `.` or `::` where every word reads as a word: all lowercase, all uppercase or
 /// CamelCase, digits only at its end (`auth.password.label`, `WIN32_ERROR`,
 /// `token_idx1_forward`, `MsV1_0_PROTOCOL_MESSAGE_TYPE`). Random tokens mix case and digits
@@ -379,7 +379,9 @@ fn is_identifier(v: &str) -> bool {
             .windows(2)
             .filter(|w| w[0].is_ascii_lowercase() && w[1].is_ascii_uppercase())
             .count();
-        return letters_only && (humps >= 1 || v.bytes().all(|b| b.is_ascii_lowercase()));
+        let one_case =
+            v.bytes().all(|b| b.is_ascii_lowercase()) || v.bytes().all(|b| b.is_ascii_uppercase());
+        return letters_only && (humps >= 1 || one_case);
     }
     v.split(['_', '-', '.', ':'])
         .filter(|part| !part.is_empty())
@@ -515,6 +517,7 @@ mod tests {
             "ghp_Zx8Kq2LmN4pR7tV1wY3aB5cD9eF0gH000000",
             ".aws/credentials",
             "config/secrets.yml",
+            "INTERNETFEATURELIST",
         ] {
             assert!(is_generic_noise(value), "{value} is noise");
         }
