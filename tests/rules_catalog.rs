@@ -114,6 +114,23 @@ fn provider_tokens_in_a_tree_are_found_and_redacted() {
     )
     .unwrap();
 
+    let gcp_key_lines: Vec<String> = (0..6).map(|_| chars.take(BASE64, 64)).collect();
+    std::fs::write(
+        dir.path().join("sa.json"),
+        format!(
+            "{{\n  \"type\": \"service_account\",\n  \"project_id\": \"acme-prod\",\n  \"private_key_id\": \"{}\",\n  \"private_key\": \"-----BEGIN PRIVATE KEY-----\\n{}\\n-----END PRIVATE KEY-----\\n\",\n  \"client_email\": \"ci@acme-prod.iam.gserviceaccount.com\"\n}}\n",
+            chars.take(HEX, 40),
+            gcp_key_lines.join("\\n")
+        ),
+    )
+    .unwrap();
+    let speckle_yaml = chars.take(HEX, 42);
+    std::fs::write(
+        dir.path().join("speckle.yml"),
+        format!("speckle:\n  server: https://app.speckle.systems\n  token: {speckle_yaml}\n"),
+    )
+    .unwrap();
+
     let (code, report, stdout) = scan_json(dir.path());
     assert_eq!(code, 1);
     let found: BTreeSet<(String, String)> = rules_of(&report).into_iter().collect();
@@ -125,6 +142,8 @@ fn provider_tokens_in_a_tree_are_found_and_redacted() {
         ("aws-secret-access-key", ".aws/credentials"),
         ("postgres-url-password", "settings.yaml"),
         ("private-key-rsa", "server.key"),
+        ("gcp-service-account-key", "sa.json"),
+        ("speckle-token", "speckle.yml"),
     ] {
         assert!(
             found
