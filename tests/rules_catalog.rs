@@ -278,3 +278,29 @@ fn rules_list_holds_the_catalog() {
     }
     assert!(list.lines().count() >= 90, "{} rules", list.lines().count());
 }
+
+#[test]
+fn speckle_and_spell_tokens_inside_a_kubernetes_secret_are_found() {
+    use base64::Engine;
+    let dir = tempfile::tempdir().unwrap();
+    let mut chars = Chars(0x5bec_c1e5_9e11_0001);
+    let speckle = chars.take(HEX, 42);
+    let spell = chars.take(BASE62, 32);
+    let env = format!("SPECKLE_TOKEN={speckle}\nSPELL_TOKEN={spell}\n");
+    let encoded = base64::engine::general_purpose::STANDARD.encode(env);
+    std::fs::write(
+        dir.path().join("secret.yaml"),
+        format!(
+            "apiVersion: v1\nkind: Secret\nmetadata:\n  name: viewer-env\ndata:\n  dotenv: {encoded}\n"
+        ),
+    )
+    .unwrap();
+    let (code, report, stdout) = scan_json(dir.path());
+    assert_eq!(code, 1);
+    let rules: BTreeSet<String> = rules_of(&report).into_iter().map(|(r, _)| r).collect();
+    assert!(rules.contains("speckle-token"), "{rules:?}");
+    assert!(rules.contains("spell-token"), "{rules:?}");
+    assert!(!stdout.contains(&speckle) && !stdout.contains(&spell));
+    let line = report["findings"][0]["line"].as_u64();
+    assert_eq!(line, Some(6), "reported at the encoded line");
+}
