@@ -30,6 +30,10 @@ pub(crate) fn scan_encoded(scanner: &Scanner, path: Option<&str>, data: &[u8]) -
     let mut budget = MAX_DECODED_PER_BLOB;
     let mut hits = Vec::new();
     for (start, end, decoded) in decoded_spans(data, &mut budget) {
+        // The inline allow marker sits on the encoded text's line, not in the decoded text.
+        if super::line_is_allowed(data, start) {
+            continue;
+        }
         for secret in secrets_in(scanner, path, &decoded, MAX_DEPTH - 1, &mut budget) {
             hits.push(RawHit {
                 rule: secret.0,
