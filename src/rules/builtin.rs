@@ -27,12 +27,24 @@ pub const BUILTIN_RULE_FILES: &[(&str, &str)] = &[
     ("buildkite.toml", include_str!("../../rules/buildkite.toml")),
     ("circleci.toml", include_str!("../../rules/circleci.toml")),
     (
+        "cloudflare.toml",
+        include_str!("../../rules/cloudflare.toml"),
+    ),
+    (
         "contentful.toml",
         include_str!("../../rules/contentful.toml"),
     ),
     ("crates.toml", include_str!("../../rules/crates.toml")),
     ("databases.toml", include_str!("../../rules/databases.toml")),
+    (
+        "databricks.toml",
+        include_str!("../../rules/databricks.toml"),
+    ),
     ("datadog.toml", include_str!("../../rules/datadog.toml")),
+    (
+        "digitalocean.toml",
+        include_str!("../../rules/digitalocean.toml"),
+    ),
     ("discord.toml", include_str!("../../rules/discord.toml")),
     ("docker.toml", include_str!("../../rules/docker.toml")),
     ("doppler.toml", include_str!("../../rules/doppler.toml")),
