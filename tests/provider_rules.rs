@@ -22,7 +22,7 @@ impl Fake {
     const URL_SAFE: &'static str =
         "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-";
 
-    fn next(&mut self) -> u64 {
+    fn next_u64(&mut self) -> u64 {
         self.0 ^= self.0 >> 12;
         self.0 ^= self.0 << 25;
         self.0 ^= self.0 >> 27;
@@ -32,7 +32,7 @@ impl Fake {
     fn of(&mut self, alphabet: &str, len: usize) -> String {
         let chars: Vec<char> = alphabet.chars().collect();
         (0..len)
-            .map(|_| chars[(self.next() % chars.len() as u64) as usize])
+            .map(|_| chars[(self.next_u64() % chars.len() as u64) as usize])
             .collect()
     }
 
