@@ -248,9 +248,15 @@ fn stripe_test_mode_keys_are_not_reported_but_live_keys_are() {
 fn a_prefixless_key_is_reported_only_under_its_providers_setting() {
     let mut fake = Fake(0x5eed_1234_abcd_0003);
     let key = fake.hex(32);
-    let bare = format!("API_KEY={key}\nchecksum = \"{key}\"\n");
-    let (findings, _, code) = scan(&[("config.ini", bare)]);
-    assert_eq!((code, findings.len()), (0, 0), "bare hex is not a finding");
+    // Bare hex under a name that no provider owns: only the generic fallback rules may
+    // speak (for `API_KEY=`), never a provider rule, and hashes are left alone.
+    let bare = format!("API_KEY={key}\nchecksum = \"{key}\"\nrevision: {key}\n");
+    let (findings, _, _) = scan(&[("config.ini", bare)]);
+    for finding in &findings {
+        let rule = finding["rule"].as_str().unwrap();
+        assert!(rule.starts_with("generic-"), "{rule} claimed bare hex");
+        assert_eq!(finding["line"], 1, "{rule} claimed a hash");
+    }
 
     let named = format!(
         "DATADOG_API_KEY={key}\nPOSTMARK_SERVER_TOKEN={}\n",
