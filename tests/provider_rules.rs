@@ -386,3 +386,35 @@ fn every_catalog_rule_names_its_provider_keywords_and_where_to_revoke() {
         );
     }
 }
+
+#[test]
+fn kubernetes_env_entries_pair_a_provider_name_with_the_value_below_it() {
+    // In a manifest the setting name and its value sit on two lines (`- name:` / `value:`);
+    // a prefix-less key there must not slip through, and a neighbouring entry's value must
+    // not be claimed by the name above it.
+    let mut fake = Fake(0x5eed_1234_abcd_0005);
+    let manifest = format!(
+        "apiVersion: apps/v1\nkind: Deployment\nspec:\n  template:\n    spec:\n      containers:\n        - name: agent\n          env:\n            - name: DD_SITE\n              value: datadoghq.eu\n            - name: DD_API_KEY\n              value: \"{}\"\n            - name: TWILIO_AUTH_TOKEN\n              value: {}\n            - name: BUILD_SHA\n              value: {}\n",
+        fake.hex(32),
+        fake.hex(32),
+        fake.hex(40)
+    );
+    let (findings, _, code) = scan(&[("deployment.yaml", manifest)]);
+    assert_eq!(code, 1);
+    let located: Vec<(String, u64)> = findings
+        .iter()
+        .map(|f| {
+            (
+                f["rule"].as_str().unwrap().to_string(),
+                f["line"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        located,
+        [
+            ("datadog-api-key".to_string(), 12),
+            ("twilio-auth-token".to_string(), 14)
+        ]
+    );
+}
