@@ -592,3 +592,26 @@ fn a_folder_that_is_not_a_repository_is_an_error() {
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(stderr.contains("not a git repository"), "{stderr}");
 }
+
+#[test]
+fn a_bare_repository_is_audited() {
+    let repo = Repo::new();
+    repo.write("deploy/key.txt", &format!("{}\n", token(16)));
+    let id = repo.commit("key");
+    let bare = repo.home.join("bare.git");
+    repo.git(&["clone", "-q", "--bare", ".", bare.to_str().unwrap()]);
+    let output = Command::cargo_bin("leakgate")
+        .unwrap()
+        .args(["history", "--format", "json", "--repo"])
+        .arg(&bare)
+        .arg("--config")
+        .arg(&repo.config)
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let report: Value = serde_json::from_slice(&output.stdout).unwrap();
+    let found = ours(&report);
+    assert_eq!(found.len(), 1, "{report:#}");
+    assert_eq!(found[0]["path"], "deploy/key.txt");
+    assert_eq!(commit_id(found[0]), id);
+}
