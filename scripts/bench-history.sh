@@ -105,22 +105,26 @@ OBJECTS=$(git cat-file --batch-all-objects --batch-check | wc -l)
 BLOB_MB=$(python3 -c "print(round($BLOB_BYTES/1048576, 1))")
 echo "== repository: $(git rev-list --count --all) commits, $OBJECTS objects, $BLOBS blobs, $BLOB_MB MiB of unique blob content, .git/objects $PACK_MB MiB"
 
-measure() { # label, command...: prints elapsed seconds and peak RSS (KiB)
+measure() { # label, command...: wall time, CPU time (user + system), MiB/s, peak RSS
   local label=$1; shift
-  local log="$WORK/time-$label.txt"
-  /usr/bin/time -v "$@" 2>"$log" >/dev/null
-  local wall rss
-  wall=$(awk -F': ' '/Elapsed \(wall clock\)/{print $2}' "$log")
-  rss=$(awk -F': ' '/Maximum resident set size/{print $2}' "$log")
-  python3 - "$label" "$wall" "$rss" "$BLOB_BYTES" <<'PY'
-import sys
-label, wall, rss, blob_bytes = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4])
-parts = [float(p) for p in wall.split(":")]
-seconds = sum(p * 60 ** i for i, p in enumerate(reversed(parts)))
-print(f"{label:>22}: {seconds:7.2f} s  {blob_bytes / 1048576 / seconds:8.1f} MiB/s of unique blob content  peak RSS {rss / 1024:7.1f} MiB")
+  local log="$WORK/time-${label// /-}.txt"
+  local status=0
+  /usr/bin/time -v "$@" 2>"$log" >/dev/null || status=$?
+  # leakgate exits 1 when it finds something: that is a result, not a failure.
+  if [ "$status" -gt 1 ]; then cat "$log" >&2; exit "$status"; fi
+  python3 - "$label" "$log" "$BLOB_BYTES" <<'PY'
+import sys, re
+label, log, blob_bytes = sys.argv[1], open(sys.argv[2]).read(), int(sys.argv[3])
+field = lambda name: re.search(re.escape(name) + r": (.*)", log).group(1).strip()
+wall = sum(float(p) * 60 ** i for i, p in enumerate(reversed(field("Elapsed (wall clock) time (h:mm:ss or m:ss)").split(":"))))
+cpu = float(field("User time (seconds)")) + float(field("System time (seconds)"))
+rss = int(field("Maximum resident set size (kbytes)")) / 1024
+mib = blob_bytes / 1048576
+print(f"{label:>20}: wall {wall:6.2f} s ({mib / wall:6.1f} MiB/s)  cpu {cpu:6.2f} s ({mib / cpu:6.1f} MiB/cpu-s)  peak RSS {rss:6.1f} MiB")
 PY
 }
 
+echo "== load average: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores (wall times suffer from other load; CPU times less)"
 echo "== warm the page cache"
 git cat-file --batch-all-objects --batch >/dev/null
 measure "git cat-file floor" sh -c 'git cat-file --batch-all-objects --batch | wc -c'

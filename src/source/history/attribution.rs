@@ -179,7 +179,7 @@ fn walk_all_refs(repo: &gix::Repository) -> anyhow::Result<Vec<(ObjectId, Option
     Ok(walked)
 }
 
-/// Blobs (not symlinks or submodules) that `commit` adds or modifies relative to `parent`
+/// Blobs (and symlinks, which are blobs too; not submodules) that `commit` adds or modifies relative to `parent`
 /// (`None`: relative to the empty tree).
 pub fn changed_blobs(
     repo: &gix::Repository,
@@ -229,7 +229,7 @@ pub fn tree_changes(
                 oid,
                 path,
                 ..
-            } if entry_mode.is_blob() => Some(ChangedBlob {
+            } if entry_mode.is_blob_or_symlink() => Some(ChangedBlob {
                 path,
                 id: oid,
                 previous: None,
@@ -240,10 +240,12 @@ pub fn tree_changes(
                 entry_mode,
                 oid,
                 path,
-            } if entry_mode.is_blob() => Some(ChangedBlob {
+            } if entry_mode.is_blob_or_symlink() => Some(ChangedBlob {
                 path,
                 id: oid,
-                previous: previous_entry_mode.is_blob().then_some(previous_oid),
+                previous: previous_entry_mode
+                    .is_blob_or_symlink()
+                    .then_some(previous_oid),
             }),
             _ => None,
         })

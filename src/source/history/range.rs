@@ -215,7 +215,7 @@ fn scan_change(
         let entry = tree
             .lookup_entry_by_path(std::path::Path::new(&*path))
             .with_context(|| format!("{path}: cannot read a merge parent's tree"))?;
-        if let Some(entry) = entry.filter(|e| e.mode().is_blob()) {
+        if let Some(entry) = entry.filter(|e| e.mode().is_blob_or_symlink()) {
             if entry.object_id() == change.id {
                 return Ok(Vec::new());
             }
