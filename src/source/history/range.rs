@@ -39,6 +39,11 @@ pub fn scan_range(
         .map(|commits| commits.iter().copied().collect())
         .unwrap_or_default();
     let sync = repo.clone().into_sync();
+    let gate = Gate {
+        scanner,
+        options,
+        shallow: &shallow,
+    };
     let tally = selected
         .par_iter()
         .enumerate()
@@ -46,16 +51,7 @@ pub fn scan_range(
             || (sync.to_thread_local(), gix::diff::tree::State::default()),
             |(repo, state), (age, &id)| {
                 let mut tally = Tally::default();
-                if let Err(err) = scan_commit(
-                    repo,
-                    state,
-                    scanner,
-                    id,
-                    age as u64,
-                    shallow.contains(&id),
-                    options,
-                    &mut tally,
-                ) {
+                if let Err(err) = gate.scan_commit(repo, state, id, age as u64, &mut tally) {
                     warn(format_args!("{err:#}"));
                     tally.errors += 1;
                 }
@@ -145,58 +141,66 @@ pub fn select_commits(repo: &gix::Repository, revs: &[String]) -> anyhow::Result
     Ok(selected)
 }
 
-/// Scans what commit `id` adds, and its message.
-#[allow(clippy::too_many_arguments)]
-fn scan_commit(
-    repo: &gix::Repository,
-    state: &mut gix::diff::tree::State,
-    scanner: &Scanner,
-    id: ObjectId,
-    age: u64,
-    shallow_boundary: bool,
-    options: &HistoryOptions,
-    tally: &mut Tally,
-) -> anyhow::Result<()> {
-    let dated = |finding| Dated {
-        age: Some(age),
-        finding,
-    };
-    tally
-        .findings
-        .extend(scan_message(repo, scanner, id)?.into_iter().map(dated));
+/// What every commit of a range is checked with.
+struct Gate<'a> {
+    scanner: &'a Scanner,
+    options: &'a HistoryOptions,
+    /// Commits whose parents a shallow clone lacks.
+    shallow: &'a HashSet<ObjectId>,
+}
 
-    let commit = repo
-        .find_commit(id)
-        .with_context(|| format!("commit {id}: cannot read"))?;
-    let parents: Vec<ObjectId> = if shallow_boundary {
-        Vec::new()
-    } else {
-        commit.parent_ids().map(|p| p.detach()).collect()
-    };
-    let changes = changed_blobs(repo, state, id, parents.first().copied())?;
-    if changes.is_empty() {
-        return Ok(());
-    }
-    let other_parents = parents
-        .iter()
-        .skip(1)
-        .map(|&p| commit_tree(repo, p))
-        .collect::<anyhow::Result<Vec<_>>>()?;
-    let mut info: Option<CommitInfo> = None;
-    for change in changes {
-        let found = scan_change(repo, scanner, &change, &other_parents, options, tally)?;
-        if found.is_empty() {
-            continue;
+impl Gate<'_> {
+    /// Scans what commit `id` adds, and its message.
+    fn scan_commit(
+        &self,
+        repo: &gix::Repository,
+        state: &mut gix::diff::tree::State,
+        id: ObjectId,
+        age: u64,
+        tally: &mut Tally,
+    ) -> anyhow::Result<()> {
+        let (scanner, options) = (self.scanner, self.options);
+        let dated = |finding| Dated {
+            age: Some(age),
+            finding,
+        };
+        tally
+            .findings
+            .extend(scan_message(repo, scanner, id)?.into_iter().map(dated));
+
+        let commit = repo
+            .find_commit(id)
+            .with_context(|| format!("commit {id}: cannot read"))?;
+        let parents: Vec<ObjectId> = if self.shallow.contains(&id) {
+            Vec::new()
+        } else {
+            commit.parent_ids().map(|p| p.detach()).collect()
+        };
+        let changes = changed_blobs(repo, state, id, parents.first().copied())?;
+        if changes.is_empty() {
+            return Ok(());
         }
-        if info.is_none() {
-            info = Some(commit_info(repo, id)?);
+        let other_parents = parents
+            .iter()
+            .skip(1)
+            .map(|&p| commit_tree(repo, p))
+            .collect::<anyhow::Result<Vec<_>>>()?;
+        let mut info: Option<CommitInfo> = None;
+        for change in changes {
+            let found = scan_change(repo, scanner, &change, &other_parents, options, tally)?;
+            if found.is_empty() {
+                continue;
+            }
+            if info.is_none() {
+                info = Some(commit_info(repo, id)?);
+            }
+            tally.findings.extend(found.into_iter().map(|mut finding| {
+                finding.commit = info.clone();
+                dated(finding)
+            }));
         }
-        tally.findings.extend(found.into_iter().map(|mut finding| {
-            finding.commit = info.clone();
-            dated(finding)
-        }));
+        Ok(())
     }
-    Ok(())
 }
 
 /// Findings in what one changed blob adds.
