@@ -1,15 +1,18 @@
 //! `leakgate history`: git history, as an audit or as a CI gate (SPEC §1).
 //!
-//! With no revision, [`audit`] enumerates the object database (packs, loose objects,
+//! With no revision, `audit` enumerates the object database (packs, loose objects,
 //! alternates) and scans every blob exactly once, in parallel, plus every commit message.
-//! Only then does [`attribution`] matter: a walk over every ref's history maps each blob to
+//! Only then does `attribution` matter: a walk over every ref's history maps each blob to
 //! the paths and the oldest commits that introduced it, so that findings carry the commit a
-//! user has to rewrite or the token they have to rotate. Blobs no ref reaches are reported
-//! with `commit: null`.
+//! user has to rewrite or the token they have to rotate. Blobs no ref reaches (dangling
+//! objects, reflog-only history, the index) are reported with `commit: null` and the path
+//! `unreachable-blob/<id>`, the only name they have (`git cat-file -p <id>` shows them).
+//! A secret is reported once per path, at the oldest commit that put it there
+//! (`keep_oldest`), not once per later version of the file that still holds it.
 //!
-//! With revisions, [`range`] is a gate: only the lines the selected commits add (each commit
+//! With revisions, `range` is a gate: only the lines the selected commits add (each commit
 //! against its first parent, merges against all parents) and their messages are checked.
-//! [`commits`] turns commit objects into the report's `commit` object.
+//! `commits` turns commit objects into the report's `commit` object.
 
 mod attribution;
 mod audit;
