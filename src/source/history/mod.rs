@@ -2,9 +2,10 @@
 //!
 //! With no revision, `audit` enumerates the object database (packs, loose objects,
 //! alternates) and scans every blob exactly once, in parallel, plus every commit message.
-//! Only then does `attribution` matter: a walk over every ref's history maps each blob to
-//! the paths and the oldest commits that introduced it, so that findings carry the commit a
-//! user has to rewrite or the token they have to rotate. Blobs no ref reaches (dangling
+//! Before that, `attribution` walks every ref's history once and maps each blob to the paths
+//! and the oldest commits that introduced it: path-aware rules and sensitive-file rules need
+//! the path, and findings carry the commit a user has to rewrite (author, date and summary
+//! are read only for the commits of findings). Blobs no ref reaches (dangling
 //! objects, reflog-only history, the index) are reported with `commit: null` and the path
 //! `unreachable-blob/<id>`, the only name they have (`git cat-file -p <id>` shows them).
 //! A secret is reported once per path, at the oldest commit that put it there
