@@ -615,3 +615,33 @@ fn a_bare_repository_is_audited() {
     assert_eq!(found[0]["path"], "deploy/key.txt");
     assert_eq!(commit_id(found[0]), id);
 }
+
+#[test]
+fn symmetric_ranges_and_commit_only_specs_follow_git() {
+    let repo = Repo::new();
+    repo.write("base.txt", "base\n");
+    repo.commit("base");
+    repo.git(&["checkout", "-q", "-b", "side"]);
+    repo.write("side.txt", &format!("{}\n", token(17)));
+    let side = repo.commit("side");
+    repo.git(&["checkout", "-q", "main"]);
+    repo.write("main.txt", &format!("{}\n", token(18)));
+    let main = repo.commit("main");
+    repo.write("later.txt", &format!("{}\n", token(19)));
+    let later = repo.commit("later");
+
+    let commits = |rev: &str| {
+        let (_, report) = repo.report(&[rev]);
+        let mut ids: Vec<String> = ours(&report)
+            .into_iter()
+            .map(|f| commit_id(f).to_string())
+            .collect();
+        ids.sort();
+        ids
+    };
+    let mut expected = vec![side.clone(), main.clone(), later.clone()];
+    expected.sort();
+    assert_eq!(commits("side...main"), expected);
+    assert_eq!(commits(&format!("{main}^!")), vec![main.clone()]);
+    assert_eq!(commits("main~1..main"), vec![later]);
+}
