@@ -1,14 +1,14 @@
 //! Orchestration: choose the source, run it, then suppress, verify, report and pick the exit
 //! code. Each command is a short function here; the work lives in the modules they call.
 
-use crate::cli::{Cli, Command, PathArgs, RulesCommand};
+use crate::cli::{Cli, Command, PathArgs, RulesCommand, ScanArgs};
 use crate::config::{Config, LoadedConfig};
 use crate::exit::ExitCode;
 use crate::report::{self, Report, ReportOptions, Summary};
 use crate::rules::{check, RuleSet};
 use crate::scan::allow::Suppressor;
 use crate::scan::Scanner;
-use crate::source::{walk, Outcome};
+use crate::source::{staged, walk, Outcome};
 use anyhow::Context;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -21,7 +21,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Rules(RulesCommand::List { config }) => rules_list(config.as_deref()),
         Command::Rules(RulesCommand::Check { files }) => rules_check(&files),
         // The pre-commit hook source (src/source/staged.rs).
-        Command::Staged(_) => not_built("staged"),
+        Command::Staged(args) => staged(args),
         // History audits and CI ranges (src/source/history.rs).
         Command::History(_) => not_built("history"),
         // The .env report and --fix (src/dotenv.rs).
@@ -81,6 +81,23 @@ fn scan(args: PathArgs) -> anyhow::Result<ExitCode> {
         outcome,
         started,
     )
+}
+
+/// `leakgate staged`: what the next commit records.
+fn staged(args: ScanArgs) -> anyhow::Result<ExitCode> {
+    let started = Instant::now();
+    let repo = staged::open(args.repo.as_deref())?;
+    let root = staged::root(&repo);
+    let config = Config::from_scan_args(&args, std::slice::from_ref(&root))?;
+    let scanner = scanner_for(&config)?;
+    let suppressor = Suppressor::new(&config.loaded, &root, config.baseline.as_deref())?;
+    let options = staged::StagedOptions {
+        max_file_size: config.max_file_size,
+        scan_binary: config.binary,
+        dotenv_templates: config.loaded.file.dotenv.templates.clone(),
+    };
+    let outcome = staged::scan_staged(&repo, &scanner, &options, &suppressor)?;
+    finish(&config, &scanner, &suppressor, &root, outcome, started)
 }
 
 /// Where to look for `.leakgate.toml` when scanning `paths`: the first path if it is a
