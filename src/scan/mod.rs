@@ -259,7 +259,7 @@ pub(crate) struct RawHit {
 /// Sorts, de-duplicates and locates raw hits. The same secret found plainly and again
 /// through a decoder on the same line is reported once.
 fn finish(data: &[u8], mut raw: Vec<RawHit>) -> Vec<Match> {
-    raw.sort_unstable_by(|a, b| (a.start, a.rule, a.end).cmp(&(b.start, b.rule, b.end)));
+    raw.sort_unstable_by_key(|a| (a.start, a.rule, a.end));
     raw.dedup_by(|b, a| a.rule == b.rule && a.start == b.start && a.decoded == b.decoded);
     let spans: Vec<(usize, usize)> = raw.iter().map(|h| (h.start, h.end)).collect();
     let mut seen = std::collections::HashSet::new();
