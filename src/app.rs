@@ -1,9 +1,10 @@
 //! Orchestration: choose the source, run it, then suppress, verify, report and pick the exit
 //! code. Each command is a short function here; the work lives in the modules they call.
 
-use crate::cli::{Cli, Command, PathArgs, RulesCommand, ScanArgs};
+use crate::cli::{Cli, Command, HookCommand, PathArgs, RulesCommand, ScanArgs};
 use crate::config::{Config, LoadedConfig};
 use crate::exit::ExitCode;
+use crate::hook;
 use crate::report::{self, Report, ReportOptions, Summary};
 use crate::rules::{check, RuleSet};
 use crate::scan::allow::Suppressor;
@@ -29,7 +30,16 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         // One secret from standard input (src/verify/).
         Command::Verify(_) => not_built("verify"),
         // Plain git hooks (src/hook.rs).
-        Command::Hook(_) => not_built("hook"),
+        Command::Hook(HookCommand::Install {
+            pre_push,
+            force,
+            repo,
+        }) => hook_install(hook::InstallOptions {
+            pre_push,
+            force,
+            repo,
+        }),
+        Command::Hook(HookCommand::PushRange { options }) => push_range(options),
         // Baselines for adoption in old repositories.
         Command::Baseline(_) => not_built("baseline"),
     }
@@ -98,6 +108,33 @@ fn staged(args: ScanArgs) -> anyhow::Result<ExitCode> {
     };
     let outcome = staged::scan_staged(&repo, &scanner, &options, &suppressor)?;
     finish(&config, &scanner, &suppressor, &root, outcome, started)
+}
+
+/// `leakgate hook install`.
+fn hook_install(options: hook::InstallOptions) -> anyhow::Result<ExitCode> {
+    for path in hook::install(&options)? {
+        println!("installed {}", path.display());
+    }
+    Ok(ExitCode::Clean)
+}
+
+/// `leakgate hook push-range`: `leakgate history` over the range the pre-commit framework
+/// passes in its environment.
+fn push_range(options: Vec<String>) -> anyhow::Result<ExitCode> {
+    let var = |name: &str| std::env::var(name).ok();
+    let revs = hook::push_range_revs(
+        var("PRE_COMMIT_FROM_REF").as_deref(),
+        var("PRE_COMMIT_TO_REF").as_deref(),
+        var("PRE_COMMIT_LOCAL_BRANCH").as_deref(),
+    );
+    let args = ["leakgate".to_string(), "history".to_string()]
+        .into_iter()
+        .chain(options)
+        .chain(std::iter::once("--".to_string()))
+        .chain(revs);
+    let cli =
+        Cli::from_words(args).map_err(|e| anyhow::anyhow!("leakgate hook push-range: {e}"))?;
+    run(cli)
 }
 
 /// Where to look for `.leakgate.toml` when scanning `paths`: the first path if it is a

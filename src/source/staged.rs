@@ -144,13 +144,24 @@ fn staged_blobs(repo: &gix::Repository) -> anyhow::Result<Vec<StagedBlob>> {
         limit: 1000,
         track_empty: false,
     };
+    // Every path, wherever in the work tree leakgate runs: gix's default pathspec would
+    // limit the comparison to the current subfolder, and a hook may run anywhere.
+    let mut everything = repo
+        .pathspec(
+            false,
+            None::<&str>,
+            false,
+            &gix::index::State::new(repo.object_hash()),
+            gix::worktree::stack::state::attributes::Source::IdMapping,
+        )
+        .context("cannot build an empty pathspec")?;
     let mut staged = Vec::new();
     let mut submodules = Vec::new();
     let status = repo
         .tree_index_status(
             &head_tree,
             &index,
-            None,
+            Some(&mut everything),
             gix::status::tree_index::TrackRenames::Given(rewrites),
             |change, _, _| {
                 use gix::diff::index::ChangeRef;
