@@ -122,11 +122,12 @@ fn hook_install(options: hook::InstallOptions) -> anyhow::Result<ExitCode> {
 /// passes in its environment.
 fn push_range(options: Vec<String>) -> anyhow::Result<ExitCode> {
     let var = |name: &str| std::env::var(name).ok();
-    let revs = hook::push_range_revs(
+    let scan = hook::push_scan(
         var("PRE_COMMIT_FROM_REF").as_deref(),
         var("PRE_COMMIT_TO_REF").as_deref(),
         var("PRE_COMMIT_LOCAL_BRANCH").as_deref(),
     );
+    let revs = scan.revs(&staged::open(None)?)?;
     let args = ["leakgate".to_string(), "history".to_string()]
         .into_iter()
         .chain(options)

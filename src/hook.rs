@@ -202,8 +202,10 @@ while read -r local_ref local_sha remote_ref remote_sha; do
         for base in $(git rev-list --boundary "$local_sha" --not --remotes | sed -n 's/^-//p'); do
             revs="$revs $base..$local_sha"
         done
-        # No remote shares any history with it: everything it reaches is new.
-        [ -n "$revs" ] || revs="$local_sha"
+        # No remote shares any history with it: everything it reaches is new. `<root>^!`
+        # excludes the root's parents, of which it has none: as in `git log`, the tip then
+        # stands for its whole history rather than for itself alone.
+        [ -n "$revs" ] || revs="$local_sha $(git rev-list --max-parents=0 "$local_sha" | sed 's/$/^!/')"
     fi
     "$leakgate" history $revs </dev/null || status=$?
 done
@@ -213,19 +215,61 @@ exit $status
     )
 }
 
-/// The revisions a pre-commit framework push stage scans, from its environment:
-/// `FROM..TO` when both refs are given; the pushed local branch when pre-commit found it has
-/// no ancestor on the remote (it then sets no range); `HEAD` when run by hand.
-pub fn push_range_revs(
+/// What a pre-commit framework push stage scans, from its environment.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum PushScan {
+    /// `FROM..TO`: both refs given.
+    Range { from: String, to: String },
+    /// The whole history of a tip: pre-commit sets no range when the pushed commits reach
+    /// a root commit (nothing on the remote shares their history); by hand, `HEAD`.
+    Whole(String),
+}
+
+/// Reads `PRE_COMMIT_FROM_REF`, `PRE_COMMIT_TO_REF` and `PRE_COMMIT_LOCAL_BRANCH` (given
+/// as arguments, for testing).
+pub fn push_scan(
     from_ref: Option<&str>,
     to_ref: Option<&str>,
     local_branch: Option<&str>,
-) -> Vec<String> {
+) -> PushScan {
     match (given(from_ref), given(to_ref), given(local_branch)) {
-        (Some(from), Some(to), _) => vec![format!("{from}..{to}")],
-        (None, Some(to), _) => vec![to.to_string()],
-        (_, None, Some(branch)) => vec![branch.to_string()],
-        _ => vec!["HEAD".to_string()],
+        (Some(from), Some(to), _) => PushScan::Range {
+            from: from.to_string(),
+            to: to.to_string(),
+        },
+        (None, Some(to), _) => PushScan::Whole(to.to_string()),
+        (_, None, Some(branch)) => PushScan::Whole(branch.to_string()),
+        _ => PushScan::Whole("HEAD".to_string()),
+    }
+}
+
+impl PushScan {
+    /// The `leakgate history` revisions. A whole history is the tip plus `<root>^!` for
+    /// each root commit it reaches: in git's revision syntax (which `history` follows) that
+    /// excludes nothing, so the tip stands for everything it reaches, where a tip named
+    /// alone would mean that commit only.
+    pub fn revs(&self, repo: &gix::Repository) -> anyhow::Result<Vec<String>> {
+        match self {
+            PushScan::Range { from, to } => Ok(vec![format!("{from}..{to}")]),
+            PushScan::Whole(tip) => {
+                let id = repo
+                    .rev_parse_single(tip.as_str())
+                    .map_err(|e| anyhow::anyhow!("bad revision `{tip}`: {e}"))?
+                    .detach();
+                let mut revs = vec![tip.clone()];
+                for info in repo
+                    .rev_walk([id])
+                    .all()
+                    .with_context(|| format!("{tip}: cannot walk its history"))?
+                {
+                    let info = info.with_context(|| format!("{tip}: cannot walk its history"))?;
+                    if info.parent_ids.is_empty() {
+                        revs.push(format!("{}^!", info.id));
+                    }
+                }
+                Ok(revs)
+            }
+        }
     }
 }
 
@@ -241,23 +285,28 @@ mod tests {
     #[test]
     fn a_range_comes_from_both_refs() {
         assert_eq!(
-            push_range_revs(Some("abc"), Some("def"), Some("refs/heads/x")),
-            vec!["abc..def"]
+            push_scan(Some("abc"), Some("def"), Some("refs/heads/x")),
+            PushScan::Range {
+                from: "abc".into(),
+                to: "def".into()
+            }
         );
     }
 
     #[test]
-    fn a_new_root_branch_scans_the_whole_branch() {
+    fn without_a_range_the_whole_branch_is_scanned() {
         assert_eq!(
-            push_range_revs(None, None, Some("refs/heads/feature")),
-            vec!["refs/heads/feature"]
+            push_scan(None, None, Some("refs/heads/feature")),
+            PushScan::Whole("refs/heads/feature".into())
         );
-        assert_eq!(push_range_revs(Some(""), Some(" "), None), vec!["HEAD"]);
-    }
-
-    #[test]
-    fn only_a_target_scans_everything_it_reaches() {
-        assert_eq!(push_range_revs(None, Some("def"), None), vec!["def"]);
+        assert_eq!(
+            push_scan(None, Some("def"), None),
+            PushScan::Whole("def".into())
+        );
+        assert_eq!(
+            push_scan(Some(""), Some(" "), None),
+            PushScan::Whole("HEAD".into())
+        );
     }
 
     #[test]

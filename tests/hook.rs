@@ -288,7 +288,8 @@ fn pre_push_scans_each_pushed_range() {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    assert_eq!(calls(&fake), vec![format!("history {first}")]);
+    // `<root>^!` makes the tip stand for its whole history (git's revision syntax).
+    assert_eq!(calls(&fake), vec![format!("history {first} {first}^!")]);
 
     // An update: the remote's old tip to the new one.
     repo.write("b.txt", "b\n");
@@ -400,8 +401,42 @@ fn pre_push_reads_several_lines_and_skips_deletions_and_unknown_remote_tips() {
     // at all, everything the local tip reaches is scanned.
     assert_eq!(
         calls(&fake),
-        vec![format!("history {one}..{two}"), format!("history {two}")]
+        vec![
+            format!("history {one}..{two}"),
+            format!("history {two} {one}^!")
+        ]
     );
+}
+
+#[test]
+fn a_whole_push_names_every_root_so_the_tip_means_its_history() {
+    let repo = Repo::new();
+    repo.write("a.txt", "a\n");
+    repo.commit_all("root one");
+    let root_one = rev(&repo, "HEAD");
+    repo.git(&["checkout", "-q", "--orphan", "other"]);
+    repo.write("b.txt", "b\n");
+    repo.commit_all("root two");
+    let root_two = rev(&repo, "HEAD");
+    repo.git(&["checkout", "-q", "main"]);
+    repo.git(&[
+        "merge",
+        "-q",
+        "--no-edit",
+        "--allow-unrelated-histories",
+        "other",
+    ]);
+    let opened = gix::open(repo.path()).unwrap();
+    let scan = leakgate::hook::push_scan(None, None, Some("main"));
+    let mut revs = scan.revs(&opened).unwrap();
+    assert_eq!(revs.remove(0), "main");
+    revs.sort();
+    let mut expected = vec![format!("{root_one}^!"), format!("{root_two}^!")];
+    expected.sort();
+    assert_eq!(revs, expected);
+
+    let scan = leakgate::hook::push_scan(Some("abc"), Some("def"), None);
+    assert_eq!(scan.revs(&opened).unwrap(), vec!["abc..def".to_string()]);
 }
 
 #[test]
