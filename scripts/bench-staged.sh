@@ -92,6 +92,11 @@ if command -v hyperfine >/dev/null 2>&1; then
     tr -d '\n ' < "$work/hyperfine.json" | sed 's/.*"times":\[\([^]]*\)\].*/\1/' | tr ',' '\n' \
         | awk '{ printf "%.3f\n", $1 * 1000 }' > "$times_ms"
     tool=hyperfine
+    # CPU time per run (mean user + system): unlike wall time, it does not depend on how
+    # busy the machine is.
+    tr -d '\n ' < "$work/hyperfine.json" \
+        | sed 's/.*"user":\([0-9.e-]*\),"system":\([0-9.e-]*\).*/\1 \2/' \
+        | awk '{ printf "cpu (user+system, mean): %.2f ms\n", ($1 + $2) * 1000 }' > "$work/cpu"
 else
     for _ in 1 2 3 4 5; do "$LEAKGATE" staged --quiet; done
     : > "$times_ms"
@@ -112,6 +117,9 @@ sort -n "$times_ms" | awk -v tool="$tool" '
         printf "runs: %d (%s)\nmedian: %.2f ms\np90: %.2f ms\nmin: %.2f ms\nmax: %.2f ms\n",
             NR, tool, median, p90, t[1], t[NR]
     }'
+
+[[ -f "$work/cpu" ]] && cat "$work/cpu"
+echo "load average: $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo unknown) on $(nproc 2>/dev/null || echo '?') cores"
 
 if [[ -x /usr/bin/time ]]; then
     rss=$(/usr/bin/time -v "$LEAKGATE" staged --quiet 2>&1 >/dev/null \
