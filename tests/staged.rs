@@ -542,3 +542,27 @@ fn git_commit_all_with_the_hook_checks_the_working_changes() {
         String::from_utf8_lossy(&out.stderr)
     );
 }
+
+/// A GitHub classic token with a valid CRC32 tail, built at run time.
+fn github_token(body: &str) -> String {
+    assert_eq!(body.len(), 30);
+    let check = leakgate::scan::checksum::base62_crc32(body.as_bytes());
+    format!("{}_{body}{check}", "ghp")
+}
+
+#[test]
+fn a_github_token_is_reported_only_with_a_valid_checksum() {
+    let repo = Repo::new();
+    let valid = github_token("Qw3rTy7UiOp2AsDfGh8JkLzXcVbNm4");
+    let forged = format!("{}_Qw3rTy7UiOp2AsDfGh8JkLzXcVbNm4000000", "ghp");
+    repo.write(
+        "deploy.yml",
+        format!("env:\n  A: {forged}\n  GH_TOKEN: {valid}\n"),
+    );
+    repo.git(&["add", "deploy.yml"]);
+    let run = repo.staged(JSON);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert_eq!(run.rules(), vec!["github-pat".to_string()]);
+    assert_eq!(run.locations(), vec![("deploy.yml".to_string(), Some(3))]);
+    assert!(!run.stdout.contains(&valid), "secret printed whole");
+}
