@@ -210,7 +210,22 @@ impl LoadedConfig {
         if verify.timeout_ms == 0 {
             return Err(self.value_error(0..0, "verify.timeout_ms", "must be at least 1"));
         }
+        for (name, base) in &verify.endpoints {
+            if let Err(reason) = crate::verify::endpoint::check_base(base) {
+                return Err(self.value_error(
+                    self.key_span(base),
+                    &format!("verify.endpoints.{name}"),
+                    &reason,
+                ));
+            }
+        }
         Ok(())
+    }
+
+    /// Where `text` first appears in the file, to name its line in an error.
+    fn key_span(&self, text: &str) -> std::ops::Range<usize> {
+        let start = self.text.find(text).unwrap_or(0);
+        start..start
     }
 
     /// Extra rule files, resolved against the config's folder.

@@ -59,6 +59,7 @@ pub const BUILTIN_RULE_FILES: &[(&str, &str)] = &[
     ("gitlab.toml", include_str!("../../rules/gitlab.toml")),
     ("grafana.toml", include_str!("../../rules/grafana.toml")),
     ("heroku.toml", include_str!("../../rules/heroku.toml")),
+    ("hetzner.toml", include_str!("../../rules/hetzner.toml")),
     ("honeycomb.toml", include_str!("../../rules/honeycomb.toml")),
     ("hubspot.toml", include_str!("../../rules/hubspot.toml")),
     (
@@ -75,6 +76,7 @@ pub const BUILTIN_RULE_FILES: &[(&str, &str)] = &[
         include_str!("../../rules/launchdarkly.toml"),
     ),
     ("linear.toml", include_str!("../../rules/linear.toml")),
+    ("linode.toml", include_str!("../../rules/linode.toml")),
     ("mailchimp.toml", include_str!("../../rules/mailchimp.toml")),
     ("mailgun.toml", include_str!("../../rules/mailgun.toml")),
     ("mapbox.toml", include_str!("../../rules/mapbox.toml")),
@@ -104,6 +106,7 @@ pub const BUILTIN_RULE_FILES: &[(&str, &str)] = &[
     ("render.toml", include_str!("../../rules/render.toml")),
     ("resend.toml", include_str!("../../rules/resend.toml")),
     ("rubygems.toml", include_str!("../../rules/rubygems.toml")),
+    ("scaleway.toml", include_str!("../../rules/scaleway.toml")),
     ("sendgrid.toml", include_str!("../../rules/sendgrid.toml")),
     ("sentry.toml", include_str!("../../rules/sentry.toml")),
     ("shippo.toml", include_str!("../../rules/shippo.toml")),

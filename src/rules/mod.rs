@@ -50,6 +50,9 @@ pub struct Rule {
     pub checksum: Option<Checksum>,
     pub path: Option<regex::Regex>,
     pub content: Option<regex::bytes::Regex>,
+    /// Whether the regex can only match within one line (it cannot match a `\n`). The
+    /// prefilter then runs it on the keyword's line alone, not on a wide window.
+    pub single_line: bool,
     pub remediation: Option<String>,
     pub verify: Option<VerifySpec>,
     /// The file the rule came from (`rules/github.toml`, or a user file's path).
@@ -164,14 +167,17 @@ impl Rule {
                 Some(compile_bytes(c).map_err(|e| invalid(format!("invalid content regex: {e}")))?)
             }
         };
-        if let Some(source) = &spec.regex {
-            // Parse the syntax even when compiling lazily, so that a syntax error is always
-            // a load error. Only the syntax tree: translating it (Unicode classes, case
-            // folding) cost ~90 µs a rule, most of a pre-commit hook's run time with the
-            // built-in rules; eager loading and `rules check` compile fully.
-            regex_syntax::ast::parse::Parser::new()
-                .parse(source)
-                .map_err(|e| invalid(format!("invalid regex: {}", one_line(&e))))?;
+        let single_line = match &spec.regex {
+            // Parse even when compiling lazily, so that a syntax error is always a load
+            // error.
+            Some(source) => !can_match_newline(
+                &parse_for_newline_reach(source)
+                    .map_err(|e| invalid(format!("invalid regex: {}", one_line(&e))))?,
+            ),
+            None => true,
+        };
+        if let Some(verify) = &spec.verify {
+            crate::verify::spec::VerifyPlan::from_spec(verify).map_err(&invalid)?;
         }
         let kind = if spec.regex.is_some() {
             FindingKind::Secret
@@ -188,6 +194,7 @@ impl Rule {
             checksum,
             path,
             content,
+            single_line,
             remediation: spec.remediation.clone(),
             verify: spec.verify.clone(),
             origin: origin.to_string(),
@@ -200,6 +207,45 @@ impl Rule {
                 .map_err(|e| invalid(format!("invalid regex: {e}")))?;
         }
         Ok(rule)
+    }
+}
+
+/// A pattern's syntax tree, for [`can_match_newline`]. ASCII mode first: Unicode classes
+/// and case folding cost ~90 µs a rule to build, which over the built-in rules was most of
+/// a pre-commit hook's run time, and they never change whether `\n` can match (`\s`, `.`,
+/// negated classes and `\n` mean the same for it in both modes). Patterns that need
+/// Unicode mode (`\p{..}`) take the full parse, which also reports real syntax errors.
+fn parse_for_newline_reach(source: &str) -> Result<regex_syntax::hir::Hir, regex_syntax::Error> {
+    regex_syntax::ParserBuilder::new()
+        .utf8(false)
+        .unicode(false)
+        .build()
+        .parse(source)
+        .or_else(|_| {
+            regex_syntax::ParserBuilder::new()
+                .utf8(false)
+                .build()
+                .parse(source)
+        })
+}
+
+/// Whether a regex can match text that holds a newline.
+fn can_match_newline(hir: &regex_syntax::hir::Hir) -> bool {
+    use regex_syntax::hir::{Class, HirKind};
+    match hir.kind() {
+        HirKind::Empty | HirKind::Look(_) => false,
+        HirKind::Literal(literal) => literal.0.contains(&b'\n'),
+        HirKind::Class(Class::Unicode(class)) => class
+            .ranges()
+            .iter()
+            .any(|r| r.start() <= '\n' && '\n' <= r.end()),
+        HirKind::Class(Class::Bytes(class)) => class
+            .ranges()
+            .iter()
+            .any(|r| r.start() <= b'\n' && b'\n' <= r.end()),
+        HirKind::Repetition(repetition) => can_match_newline(&repetition.sub),
+        HirKind::Capture(capture) => can_match_newline(&capture.sub),
+        HirKind::Concat(parts) | HirKind::Alternation(parts) => parts.iter().any(can_match_newline),
     }
 }
 
@@ -312,5 +358,54 @@ impl RuleSet {
 
     pub fn is_empty(&self) -> bool {
         self.rules.is_empty()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::can_match_newline;
+
+    fn multi(pattern: &str) -> bool {
+        can_match_newline(
+            &regex_syntax::ParserBuilder::new()
+                .utf8(false)
+                .build()
+                .parse(pattern)
+                .unwrap(),
+        )
+    }
+
+    #[test]
+    fn the_ascii_parse_agrees_with_the_unicode_one_on_every_builtin_rule() {
+        let set = super::RuleSet::builtin().unwrap();
+        for rule in &set.rules {
+            let Some(source) = &rule.regex_source else {
+                continue;
+            };
+            assert_eq!(
+                can_match_newline(&super::parse_for_newline_reach(source).unwrap()),
+                multi(source),
+                "{}",
+                rule.id
+            );
+        }
+        for pattern in [r"(?i)key\s*=", r"\p{L}+\s", r"[^\p{L}]", r"(?i)é\W"] {
+            assert_eq!(
+                can_match_newline(&super::parse_for_newline_reach(pattern).unwrap()),
+                multi(pattern),
+                "{pattern}"
+            );
+        }
+    }
+
+    #[test]
+    fn newline_reach_is_read_from_the_pattern() {
+        assert!(!multi(r"\b(ghp_[A-Za-z0-9]{36})\b"));
+        assert!(!multi(r"key[ \t]*=[ \t]*([^\s]+)"));
+        assert!(!multi(r"(?i)token[^\n]{0,40}"));
+        assert!(multi(r"key\s*=\s*(\w+)"));
+        assert!(multi(r"(?s)BEGIN.*END"));
+        assert!(multi(r"[^x]"));
+        assert!(multi("a\nb"));
     }
 }
