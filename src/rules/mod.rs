@@ -172,7 +172,7 @@ impl Rule {
             // error.
             Some(source) => !can_match_newline(
                 &parse_for_newline_reach(source)
-                    .map_err(|e| invalid(format!("invalid regex: {}", one_line(&e))))?,
+                    .map_err(|e| invalid(format!("invalid regex: {e}")))?,
             ),
             None => true,
         };
@@ -215,18 +215,20 @@ impl Rule {
 /// a pre-commit hook's run time, and they never change whether `\n` can match (`\s`, `.`,
 /// negated classes and `\n` mean the same for it in both modes). Patterns that need
 /// Unicode mode (`\p{..}`) take the full parse, which also reports real syntax errors.
-fn parse_for_newline_reach(source: &str) -> Result<regex_syntax::hir::Hir, regex_syntax::Error> {
-    regex_syntax::ParserBuilder::new()
+fn parse_for_newline_reach(source: &str) -> Result<regex_syntax::hir::Hir, String> {
+    let ascii = regex_syntax::ParserBuilder::new()
         .utf8(false)
         .unicode(false)
         .build()
-        .parse(source)
-        .or_else(|_| {
-            regex_syntax::ParserBuilder::new()
-                .utf8(false)
-                .build()
-                .parse(source)
-        })
+        .parse(source);
+    match ascii {
+        Ok(hir) => Ok(hir),
+        Err(_) => regex_syntax::ParserBuilder::new()
+            .utf8(false)
+            .build()
+            .parse(source)
+            .map_err(|e| one_line(&e)),
+    }
 }
 
 /// Whether a regex can match text that holds a newline.
