@@ -177,7 +177,11 @@ impl Scanner {
                     continue;
                 }
                 let (start, end) = (region.start + m.start(), region.start + m.end());
-                if self.accepts(rule, &data[start..end]) && !line_is_allowed(data, start) {
+                let whole_end = caps.get(0).map_or(m.end(), |w| w.end().max(m.end()));
+                if self.accepts(rule, &data[start..end])
+                    && !for_documentation_host(rule, &hay[m.end()..whole_end])
+                    && !line_is_allowed(data, start)
+                {
                     found.push(RawHit {
                         rule: region.rule,
                         start,
@@ -279,6 +283,14 @@ fn secret_of<'h>(
     caps.get(group)
         .or_else(|| (1..caps.len()).find_map(|i| caps.get(i)))
         .or_else(|| caps.get(0))
+}
+
+/// Whether a URL-password rule's match continues (after the password) with `@` and a host
+/// reserved for documentation (`https://user:s3cret@example.com`): such credentials are
+/// samples, whatever they look like.
+fn for_documentation_host(rule: &Rule, after_secret: &[u8]) -> bool {
+    rule.checksum == Some(checksum::Checksum::UrlPassword)
+        && placeholder::is_documentation_host(&String::from_utf8_lossy(after_secret))
 }
 
 /// Whether the line holding byte `at` carries an inline allow marker.
@@ -497,6 +509,26 @@ keywords = ["://"]
         let found = s.scan(None, b"https://bob:Kq9%21mZ2pLx@host.internal\n"); // leakgate:allow
         assert_eq!(found.len(), 1, "{found:?}");
         assert_eq!(found[0].secret.expose(), "Kq9%21mZ2pLx");
+    }
+
+    #[test]
+    fn a_url_password_for_a_documentation_host_is_not_reported() {
+        let s = scanner(
+            r#"
+[[rule]]
+id = "url-password"
+title = "Password in a URL"
+regex = '''://[a-z]+:([^@/\s]+)@[a-z.]+'''
+keywords = ["://"]
+checksum = "url-password"
+"#,
+        );
+        let doc = b"https://bob:Kq9mZ2pLxW@example.com/x\n"; // leakgate:allow
+        assert!(s.scan(None, doc).is_empty());
+        let doc = b"https://bob:Kq9mZ2pLxW@ci.example.org\n"; // leakgate:allow
+        assert!(s.scan(None, doc).is_empty());
+        let real = b"https://bob:Kq9mZ2pLxW@ci.acme.org\n"; // leakgate:allow
+        assert_eq!(s.scan(None, real).len(), 1);
     }
 
     #[test]
