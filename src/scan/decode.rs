@@ -84,9 +84,12 @@ fn decoded_spans(data: &[u8], budget: &mut usize) -> Vec<(usize, usize, Vec<u8>)
             .take(MAX_SPANS_PER_BLOB)
             .map(|(s, e)| (s, e, Encoding::Percent)),
     );
-    // Only escapes that can hide a token's characters are worth undoing: `\n` or `\"`
-    // cannot, `\u0041`, `\x41` and `\/` can. Most files have none of these.
-    if [&b"\\u"[..], b"\\x", b"\\/"]
+    // Only escapes that can hide a token's characters, or the context a rule needs, are
+    // worth undoing: `\u0041`, `\x41` and `\/` hide characters; `\"` hides the quotes of
+    // an assignment (`"AWS_SECRET = \"...\"\n"` in a notebook cell, a JSON-encoded config,
+    // a string in a minified bundle), without which context-anchored rules cannot match.
+    // A bare `\n` hides neither. Most files have none of these.
+    if [&b"\\u"[..], b"\\x", b"\\/", b"\\\""]
         .iter()
         .any(|needle| memchr::memmem::find(data, needle).is_some())
     {
