@@ -51,6 +51,7 @@ pub const BUILTIN_RULE_FILES: &[(&str, &str)] = &[
     ("dropbox.toml", include_str!("../../rules/dropbox.toml")),
     ("dynatrace.toml", include_str!("../../rules/dynatrace.toml")),
     ("figma.toml", include_str!("../../rules/figma.toml")),
+    ("files.toml", include_str!("../../rules/files.toml")),
     ("flyio.toml", include_str!("../../rules/flyio.toml")),
     ("frameio.toml", include_str!("../../rules/frameio.toml")),
     ("gcp.toml", include_str!("../../rules/gcp.toml")),
