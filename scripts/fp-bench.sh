@@ -24,12 +24,14 @@ fi
 registry="${CARGO_HOME:-$HOME/.cargo}/registry/src"
 corpus=("$registry" "$@")
 out="$(mktemp -t leakgate-fp.XXXXXX.jsonl)"
-trap 'rm -f "$out"' EXIT
+trap 'rm -f "$out" "$out.err"' EXIT
 
 # Exit code 1 means "findings", which is what we are counting; 2 is a real error.
+# Its warnings (no git repository around the registry) are shown only on failure.
 status=0
-"$LEAKGATE" scan --no-ignore --format jsonl --quiet "${corpus[@]}" >"$out" || status=$?
+"$LEAKGATE" scan --no-ignore --format jsonl --quiet "${corpus[@]}" >"$out" 2>"$out.err" || status=$?
 if [[ $status -gt 1 ]]; then
+  cat "$out.err" >&2
   echo "fp-bench: leakgate scan failed with exit code $status" >&2
   exit "$status"
 fi
@@ -71,7 +73,11 @@ print(f"findings per 100 MB: {len(findings) * 100 / size_mb:.2f}" if size_mb els
 print()
 print(f"{'rule':32} {'count':>5}  samples (path:line secret)")
 for rule, hits in sorted(by_rule.items(), key=lambda kv: (-len(kv[1]), kv[0])):
-    shown = [f"{short(h['path'])}:{h['line']} {h['secret']}" for h in hits[:samples]]
+    shown = [
+        f"{short(h['path'])}:{h['line']} {h['secret']}" if h["kind"] == "secret"
+        else f"{short(h['path'])} (sensitive file)"
+        for h in hits[:samples]
+    ]
     print(f"{rule:32} {len(hits):>5}  {shown[0] if shown else ''}")
     for s in shown[1:]:
         print(f"{'':32} {'':>5}  {s}")
