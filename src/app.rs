@@ -1,7 +1,7 @@
 //! Orchestration: choose the source, run it, then suppress, verify, report and pick the exit
 //! code. Each command is a short function here; the work lives in the modules they call.
 
-use crate::cli::{Cli, Command, PathArgs, RulesCommand, VerifyArgs};
+use crate::cli::{Cli, Command, HistoryArgs, PathArgs, RulesCommand, VerifyArgs};
 use crate::config::{Config, LoadedConfig};
 use crate::exit::ExitCode;
 use crate::finding::{Secret, VerifyStatus};
@@ -9,7 +9,7 @@ use crate::report::{self, Report, ReportOptions, Summary};
 use crate::rules::{check, RuleSet};
 use crate::scan::allow::Suppressor;
 use crate::scan::Scanner;
-use crate::source::{walk, Outcome};
+use crate::source::{history as git_history, walk, Outcome};
 use crate::verify::VerifierBuilder;
 use anyhow::Context;
 use std::io::Write;
@@ -24,8 +24,8 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Rules(RulesCommand::Check { files }) => rules_check(&files),
         // The pre-commit hook source (src/source/staged.rs).
         Command::Staged(_) => not_built("staged"),
-        // History audits and CI ranges (src/source/history.rs).
-        Command::History(_) => not_built("history"),
+        // History audits and CI ranges (src/source/history/).
+        Command::History(args) => history(args),
         // The .env report and --fix (src/dotenv/).
         Command::Dotenv(args) => crate::dotenv::command::run(args),
         // One secret from standard input (src/verify/).
@@ -88,6 +88,31 @@ fn scan(args: PathArgs) -> anyhow::Result<ExitCode> {
         &scanner,
         &suppressor,
         Path::new("."),
+        outcome,
+        started,
+    )
+}
+
+/// `leakgate history [REV...]`: an audit of every blob, or the lines a range adds.
+fn history(args: HistoryArgs) -> anyhow::Result<ExitCode> {
+    let started = Instant::now();
+    let opened = git_history::open(args.common.repo.as_deref())?;
+    let roots = vec![opened.root.clone()];
+    let config = Config::from_scan_args(&args.common, &roots)?;
+    let scanner = scanner_for(&config)?;
+    let suppressor = Suppressor::new(&config.loaded, &opened.root, config.baseline.as_deref())?;
+    let options = git_history::HistoryOptions {
+        max_file_size: config.max_file_size,
+        scan_binary: config.binary,
+        progress: !config.quiet,
+        dotenv_templates: config.loaded.file.dotenv.templates.clone(),
+    };
+    let outcome = git_history::scan(&opened.repo, &scanner, &args.revs, &options)?;
+    finish(
+        &config,
+        &scanner,
+        &suppressor,
+        &opened.root,
         outcome,
         started,
     )

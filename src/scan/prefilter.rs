@@ -218,8 +218,8 @@ mod tests {
             p.regions(data),
             vec![Region {
                 rule: 0,
-                start: 7,
-                end: 14
+                start: 6,
+                end: 15
             }]
         );
     }
