@@ -34,7 +34,11 @@ fn assert_bounded(stats: &DecodeStats, what: &str) {
         "{what}: decoded {} spans",
         stats.spans
     );
-    assert!(stats.depth <= MAX_DEPTH, "{what}: nested {} deep", stats.depth);
+    assert!(
+        stats.depth <= MAX_DEPTH,
+        "{what}: nested {} deep",
+        stats.depth
+    );
 }
 
 fn finds_github_pat(scanner: &Scanner, found: &[leakgate::scan::Match]) -> bool {
@@ -135,7 +139,11 @@ fn a_10_mb_single_line_full_of_candidates_is_bounded() {
     let (found, stats) = scanner.scan_with_stats(Some("bundle.min.js"), line.as_bytes());
     assert_bounded(&stats, "a 10 MB line");
     // The whole line carries allow markers, so nothing on it is reported.
-    assert!(found.is_empty(), "{} findings on an allowed line", found.len());
+    assert!(
+        found.is_empty(),
+        "{} findings on an allowed line",
+        found.len()
+    );
 
     // The same line without markers: the token is found, on line 1.
     let unmarked = line.replace("/*leakgate:allow*/", "");

@@ -131,9 +131,8 @@ fn decoded_spans(data: &[u8], budget: &mut Budget, level: usize) -> Vec<(usize, 
         .any(|needle| memchr::memmem::find(data, needle).is_some())
     {
         candidates.extend(
-            quoted_strings_with_escapes(data)
+            quoted_strings_with_escapes(data, MAX_SPANS_PER_BLOB)
                 .into_iter()
-                .take(MAX_SPANS_PER_BLOB)
                 .map(|(s, e)| (s, e, Encoding::Escapes)),
         );
     }
@@ -274,11 +273,15 @@ fn has_percent_escape(run: &[u8]) -> bool {
         .any(|w| w[0] == b'%' && w[1].is_ascii_hexdigit() && w[2].is_ascii_hexdigit())
 }
 
-/// Contents of `"..."` strings on one line that hold a backslash escape.
-fn quoted_strings_with_escapes(data: &[u8]) -> Vec<(usize, usize)> {
+/// Contents of `"..."` strings on one line that hold a backslash escape: the first `limit`
+/// of them (a file of a million escaped strings costs no more memory than the budget).
+fn quoted_strings_with_escapes(data: &[u8], limit: usize) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut at = 0;
-    while let Some(open) = memchr::memchr(b'"', &data[at..]).map(|i| at + i) {
+    while out.len() < limit {
+        let Some(open) = memchr::memchr(b'"', &data[at..]).map(|i| at + i) else {
+            break;
+        };
         let mut end = open + 1;
         let mut escaped = false;
         let mut has_escape = false;
@@ -376,7 +379,7 @@ mod tests {
     #[test]
     fn quoted_strings_are_found_per_line() {
         let data = br#"{"a": "plain", "b": "with\u0020escape"}"#;
-        let spans = quoted_strings_with_escapes(data);
+        let spans = quoted_strings_with_escapes(data, 10);
         assert_eq!(spans.len(), 1);
         assert_eq!(&data[spans[0].0..spans[0].1], br"with\u0020escape");
     }
