@@ -155,3 +155,14 @@ fn a_10_mb_single_line_full_of_candidates_is_bounded() {
         .expect("the token in a 10 MB line is found");
     assert_eq!(hit.line, 1);
 }
+
+#[test]
+fn millions_of_escaped_strings_are_bounded() {
+    let scanner = scanner();
+    // Two million short JSON strings each holding an escape: only the span budget's worth
+    // are collected and decoded.
+    let data = "[\"a\\\"b\",\"c\\u0041d\"],".repeat(1_000_000);
+    let (_, stats) = scanner.scan_with_stats(Some("data.json"), data.as_bytes());
+    assert_bounded(&stats, "2M escaped strings");
+    assert_eq!(stats.spans, MAX_SPANS_PER_BLOB);
+}
