@@ -369,20 +369,21 @@ fn a_sensitive_file_rule_from_the_config_fires_on_a_staged_path() {
         r#"[[rule]]
 id = "test-keystore"
 title = "Key store"
-path = '''\.keystore$'''
-path_examples = ["release.keystore"]
+path = '''\.vaultdb$'''
+path_examples = ["release.vaultdb"]
 path_negative_examples = ["release.txt"]
 "#,
     );
     repo.commit_all("config");
-    repo.write("android/release.keystore", [0u8, 1, 2, 3]);
+    // An extension no built-in rule covers, so only the config rule can fire.
+    repo.write("android/release.vaultdb", [0u8, 1, 2, 3]);
     repo.git(&["add", "-A"]);
     let run = repo.staged(JSON);
     assert_eq!(run.code, 1, "{}", run.stderr);
     assert_eq!(run.rules(), vec!["test-keystore".to_string()]);
     assert_eq!(
         run.locations(),
-        vec![("android/release.keystore".to_string(), None)]
+        vec![("android/release.vaultdb".to_string(), None)]
     );
 }
 
