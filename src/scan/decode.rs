@@ -30,12 +30,15 @@ pub(crate) fn scan_encoded(scanner: &Scanner, path: Option<&str>, data: &[u8]) -
     let mut budget = MAX_DECODED_PER_BLOB;
     let mut hits = Vec::new();
     for (start, end, decoded) in decoded_spans(data, &mut budget) {
+        // An inline allow marker is judged on the line the user sees, the encoded one.
+        let allowed = super::line_is_allowed(data, start);
         for secret in secrets_in(scanner, path, &decoded, MAX_DEPTH - 1, &mut budget) {
             hits.push(RawHit {
                 rule: secret.0,
                 start,
                 end,
                 decoded: Some(secret.1),
+                allowed,
             });
         }
     }
@@ -53,6 +56,7 @@ fn secrets_in(
     let mut out: Vec<(usize, String)> = scanner
         .scan_plain(path, text)
         .into_iter()
+        .filter(|h| !h.allowed)
         .map(|h| {
             (
                 h.rule,
