@@ -340,8 +340,9 @@ fn masked(data: &[u8], from: usize, to: usize, spans: &[(usize, usize)]) -> Stri
     let mut out = String::new();
     let mut at = from;
     for &(s, e) in spans.iter().filter(|&&(s, e)| s < to && e > from) {
+        // Spans may overlap (two rules, or a span inside one already masked).
         let (s, e) = (s.max(at), e.min(to));
-        if s < at {
+        if e <= s {
             continue;
         }
         out.push_str(&String::from_utf8_lossy(&data[at..s]));
@@ -420,6 +421,14 @@ min_entropy = 3.0
         let s = scanner(DEMO);
         assert!(s.scan(None, b"dmo_aaaaaaaaaaaaaaaaaaaa").is_empty());
         assert!(s.scan(None, b"dmo_abababababababababab").is_empty());
+    }
+
+    #[test]
+    fn overlapping_spans_are_masked_without_panicking() {
+        let data = b"key = abcdefghijklmnop end";
+        let text = masked(data, 0, data.len(), &[(6, 22), (8, 12), (10, 24)]);
+        assert!(text.starts_with("key = abcd…(16)"), "{text}");
+        assert!(!text.contains("mnop"), "{text}");
     }
 
     #[test]
