@@ -284,7 +284,13 @@ impl LoadedConfig {
             .rules
             .extra
             .iter()
-            .map(|p| self.root.join(p.get_ref()))
+            .map(|p| {
+                if self.root == Path::new(".") {
+                    PathBuf::from(p.get_ref())
+                } else {
+                    self.root.join(p.get_ref())
+                }
+            })
             .collect()
     }
 

@@ -32,6 +32,14 @@ pub enum RuleError {
         id: String,
         message: String,
     },
+    /// [`RuleError::Invalid`] located in the file's text (`key` names the offending value).
+    #[error("{file}: line {line}: rule `{id}`: {message}")]
+    InvalidAt {
+        file: String,
+        line: usize,
+        id: String,
+        message: String,
+    },
 }
 
 /// Size limit for one compiled rule regex; generous, but bounded so a hostile user rule
@@ -243,8 +251,8 @@ pub fn toml_error_line(err: &toml::de::Error, text: &str) -> String {
     crate::toml_location::describe(text, err.span(), err.message())
 }
 
-/// Adds the line of the offending value to an `Invalid` error of the `index`-th rule of a
-/// file: the value named by the message (`invalid regex` → `regex`), else the rule's `id`.
+/// Locates an `Invalid` error of the `index`-th rule of a file at the line of the value the
+/// message names (`invalid regex` → `regex`), else at the rule's `id`.
 fn locate_invalid(err: RuleError, text: &str, index: usize) -> RuleError {
     use crate::toml_location::{line_of, span_of, Step};
     let RuleError::Invalid { file, id, message } = err else {
@@ -272,10 +280,11 @@ fn locate_invalid(err: RuleError, text: &str, index: usize) -> RuleError {
         )
     });
     match span {
-        Some(span) => RuleError::Invalid {
+        Some(span) => RuleError::InvalidAt {
             file,
+            line: line_of(text, span.start),
             id,
-            message: format!("line {}: {message}", line_of(text, span.start)),
+            message,
         },
         None => RuleError::Invalid { file, id, message },
     }
