@@ -363,6 +363,9 @@ fn sarif_validates_for_commit_findings_commit_messages_and_file_findings() {
     assert!(rules.iter().any(|r| r["id"] == "dotenv-file"));
 }
 
+/// What a test breaks in a SARIF document, and how.
+type Breakage = (&'static str, fn(&mut Value));
+
 /// The validator is not vacuous: broken SARIF fails it.
 #[test]
 fn the_schema_check_rejects_broken_sarif() {
@@ -376,7 +379,7 @@ fn the_schema_check_rejects_broken_sarif() {
     let good = json(&out.stdout);
     let validator = validator();
     assert!(validator.is_valid(&good));
-    let breakages: [(&str, fn(&mut Value)); 4] = [
+    let breakages: [Breakage; 4] = [
         ("version", |s| s["version"] = Value::from("2.0.0")),
         ("uri", |s| {
             s["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]
