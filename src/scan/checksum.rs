@@ -3,6 +3,11 @@
 //! Some token formats carry a checksum of their random part. Validating it removes nearly
 //! every false positive of a prefix rule (a `ghp_` string in a test fixture or a doc that was
 //! typed by hand fails it), at the cost of a CRC over 30 bytes.
+//!
+//! Formats without a checksum get structural validators here too: a JWT's header must
+//! decode to a JSON object naming its `alg`, and the values caught by context rules
+//! (passwords in URLs, `api_key = ...`) must not be stand-ins or code, see
+//! [`super::placeholder`].
 
 /// A named validator.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -13,17 +18,33 @@ pub enum Checksum {
     GithubCrc32,
     /// npm access tokens (`npm_`): the same construction as GitHub's.
     NpmCrc32,
+    /// JSON Web Tokens: the first segment is base64url of a JSON object with an `alg` key.
+    JwtHeader,
+    /// A password taken from a URL's user-info: not a stand-in (`password`, `****`, ...).
+    UrlPassword,
+    /// A value taken from a generic `key = value` assignment: not a stand-in, not code,
+    /// not a hash, UUID, URL, path or version (see [`super::placeholder::is_generic_noise`]).
+    GenericValue,
 }
 
 const BASE62: &[u8; 62] = b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
 
 impl Checksum {
-    pub const NAMES: &'static [&'static str] = &["github-crc32", "npm-crc32"];
+    pub const NAMES: &'static [&'static str] = &[
+        "github-crc32",
+        "npm-crc32",
+        "jwt-header",
+        "url-password",
+        "generic-value",
+    ];
 
     pub fn by_name(name: &str) -> Option<Checksum> {
         match name {
             "github-crc32" => Some(Checksum::GithubCrc32),
             "npm-crc32" => Some(Checksum::NpmCrc32),
+            "jwt-header" => Some(Checksum::JwtHeader),
+            "url-password" => Some(Checksum::UrlPassword),
+            "generic-value" => Some(Checksum::GenericValue),
             _ => None,
         }
     }
@@ -32,7 +53,27 @@ impl Checksum {
     pub fn validate(self, secret: &str) -> bool {
         match self {
             Checksum::GithubCrc32 | Checksum::NpmCrc32 => crc32_base62_tail(secret),
+            Checksum::JwtHeader => jwt_header_names_alg(secret),
+            Checksum::UrlPassword => !super::placeholder::is_stand_in_password(secret),
+            Checksum::GenericValue => !super::placeholder::is_generic_noise(secret),
         }
+    }
+}
+
+/// Whether the first `.`-separated segment of `token` is base64url (padding optional) of a
+/// JSON object holding an `alg` key, as every signed JWT's header does.
+fn jwt_header_names_alg(token: &str) -> bool {
+    use base64::Engine;
+    let Some(header) = token.split('.').next() else {
+        return false;
+    };
+    let trimmed = header.trim_end_matches('=');
+    let Ok(bytes) = base64::engine::general_purpose::URL_SAFE_NO_PAD.decode(trimmed) else {
+        return false;
+    };
+    match serde_json::from_slice::<serde_json::Value>(&bytes) {
+        Ok(serde_json::Value::Object(map)) => map.get("alg").is_some_and(|alg| alg.is_string()),
+        _ => false,
     }
 }
 
@@ -76,5 +117,43 @@ mod tests {
         assert!(!Checksum::GithubCrc32.validate(&format!("ghp_{body}000000")));
         assert!(!Checksum::GithubCrc32.validate("ghp_short"));
         assert!(!Checksum::GithubCrc32.validate("no-underscore"));
+    }
+
+    #[test]
+    fn npm_tokens_use_the_same_construction() {
+        let body = "Qw7Er4Ty1Ui8Op5As2Df9Gh6Jk3Lz0";
+        let token = format!("npm_{body}{}", base62_crc32(body.as_bytes()));
+        assert!(Checksum::NpmCrc32.validate(&token));
+        let mut broken = token.clone();
+        broken.replace_range(5..6, "x");
+        assert!(!Checksum::NpmCrc32.validate(&broken));
+    }
+
+    fn b64url(text: &str) -> String {
+        use base64::Engine;
+        base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(text)
+    }
+
+    #[test]
+    fn a_jwt_header_must_be_json_naming_its_alg() {
+        let payload = b64url(r#"{"sub":"42"}"#);
+        let signed = format!(
+            "{}.{payload}.c2lnbmF0dXJl",
+            b64url(r#"{"alg":"HS256","typ":"JWT"}"#)
+        );
+        assert!(Checksum::JwtHeader.validate(&signed));
+        let no_alg = format!("{}.{payload}.c2lnbmF0dXJl", b64url(r#"{"typ":"JWT"}"#));
+        assert!(!Checksum::JwtHeader.validate(&no_alg));
+        let not_json = format!("{}.{payload}.c2lnbmF0dXJl", b64url("{not json"));
+        assert!(!Checksum::JwtHeader.validate(&not_json));
+        assert!(!Checksum::JwtHeader.validate("eyJ!!!.x.y"));
+    }
+
+    #[test]
+    fn url_and_generic_validators_reject_stand_ins() {
+        assert!(!Checksum::UrlPassword.validate("password"));
+        assert!(Checksum::UrlPassword.validate("q8Zr3LkP0vX7"));
+        assert!(!Checksum::GenericValue.validate("get_password()"));
+        assert!(Checksum::GenericValue.validate("q8Zr3LkP0vX7mN2b"));
     }
 }

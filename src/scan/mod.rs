@@ -24,6 +24,8 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// Inline markers that silence a line.
 const INLINE_ALLOW: &[&[u8]] = &[b"leakgate:allow", b"gitleaks:allow"];
+/// Hits per blob up to which redundant hits are looked for (see `Scanner::drop_redundant`).
+const MAX_HITS_TO_DEDUPLICATE: usize = 4096;
 /// Longest stretch of a line kept around a secret for display.
 const CONTEXT: usize = 160;
 
@@ -125,11 +127,49 @@ impl Scanner {
     pub fn scan(&self, path: Option<&str>, data: &[u8]) -> Vec<Match> {
         let mut raw = self.scan_plain(path, data);
         raw.extend(decode::scan_encoded(self, path, data));
+        let raw = self.drop_redundant(raw);
         let (matches, allowed) = finish(data, raw);
         if allowed > 0 {
             self.inline_allowed.fetch_add(allowed, Ordering::Relaxed);
         }
         matches
+    }
+
+    /// Drops hits that would report one secret twice:
+    /// - a hit found by decoding a span in which the plain scan already found the same rule
+    ///   (`postgres://u:p%40ss@h` is found as `p%40ss` and, percent-decoded, as `p@ss`);
+    /// - a hit of a generic rule (id `generic-...`, a fallback that keys on words such as
+    ///   `token =`) whose span overlaps a hit of a specific rule (`GITHUB_TOKEN=ghp_...`), or
+    ///   the same span as another generic rule's hit (`api_secret_key = ...`).
+    ///
+    /// The comparison is pairwise; a blob with more than [`MAX_HITS_TO_DEDUPLICATE`] hits
+    /// (a generated file full of tokens) is reported as found rather than spending
+    /// quadratic time on it.
+    fn drop_redundant(&self, raw: Vec<RawHit>) -> Vec<RawHit> {
+        if raw.len() > MAX_HITS_TO_DEDUPLICATE {
+            return raw;
+        }
+        let overlaps = |a: &RawHit, b: &RawHit| a.start < b.end && b.start < a.end;
+        let is_generic = |hit: &RawHit| self.rules.rules[hit.rule].id.starts_with("generic-");
+        let mut kept: Vec<RawHit> = Vec::with_capacity(raw.len());
+        for (i, hit) in raw.iter().enumerate() {
+            let decoded_twice = hit.decoded.is_some()
+                && raw.iter().any(|o| {
+                    o.decoded.is_none()
+                        && o.rule == hit.rule
+                        && o.start >= hit.start
+                        && o.end <= hit.end
+                });
+            let generic_shadowed = is_generic(hit)
+                && raw.iter().enumerate().any(|(j, o)| {
+                    overlaps(hit, o)
+                        && (!is_generic(o) || (j < i && o.start == hit.start && o.end == hit.end))
+                });
+            if !decoded_twice && !generic_shadowed {
+                kept.push(hit.clone());
+            }
+        }
+        kept
     }
 
     /// Secrets in `data` as it is, without looking inside encodings. Hits on a line with an
@@ -145,7 +185,7 @@ impl Scanner {
             let group = Rule::secret_group(re);
             let hay = &data[region.start..region.end];
             for caps in re.captures_iter(hay) {
-                let Some(m) = caps.get(group).or_else(|| caps.get(0)) else {
+                let Some(m) = secret_of(&caps, group) else {
                     continue;
                 };
                 if m.is_empty() {
@@ -242,6 +282,19 @@ impl Scanner {
             remediation: rule.remediation.clone(),
         }
     }
+}
+
+/// The secret in one regex match: the rule's secret group; if that group took no part in
+/// the match (a rule whose alternatives each capture the secret in their own group, such as
+/// a token that follows its context in one form and precedes it in another), the first group
+/// that did; with no groups at all, the whole match.
+fn secret_of<'h>(
+    caps: &regex::bytes::Captures<'h>,
+    group: usize,
+) -> Option<regex::bytes::Match<'h>> {
+    caps.get(group)
+        .or_else(|| (1..caps.len()).find_map(|i| caps.get(i)))
+        .or_else(|| caps.get(0))
 }
 
 /// Whether the line holding byte `at` carries an inline allow marker.
@@ -429,6 +482,61 @@ min_entropy = 3.0
         let text = masked(data, 0, data.len(), &[(6, 22), (8, 12), (10, 24)]);
         assert!(text.starts_with("key = abcd…(16)"), "{text}");
         assert!(!text.contains("mnop"), "{text}");
+    }
+
+    #[test]
+    fn an_alternative_that_captures_in_another_group_reports_that_group() {
+        let s = scanner(
+            r#"
+[[rule]]
+id = "either-side"
+title = "Token before or after its context"
+regex = '''ctx=(dmo_[A-Za-z0-9]{20})|(dmo_[A-Za-z0-9]{20}) <-ctx'''
+keywords = ["dmo_"]
+"#,
+        );
+        let before = s.scan(None, b"ctx=dmo_q8Zr3LkP0vX7mN2bT5yW\n");
+        let after = s.scan(None, b"dmo_q8Zr3LkP0vX7mN2bT5yW <-ctx\n");
+        assert_eq!(before.len(), 1);
+        assert_eq!(after.len(), 1);
+        assert_eq!(after[0].secret.expose(), "dmo_q8Zr3LkP0vX7mN2bT5yW");
+        assert_eq!(after[0].column, 1);
+    }
+
+    #[test]
+    fn a_generic_hit_under_a_specific_one_is_dropped() {
+        let s = scanner(&format!(
+            "{DEMO}{}",
+            r#"
+[[rule]]
+id = "generic-token"
+title = "Generic token"
+regex = '''token\s*=\s*(\S{12,})'''
+keywords = ["token"]
+"#
+        ));
+        let found = s.scan(None, b"token = dmo_q8Zr3LkP0vX7mN2bT5yW\n");
+        assert_eq!(found.len(), 1);
+        assert_eq!(s.rule(found[0].rule).id, "demo-token");
+        let found = s.scan(None, b"token = q8Zr3LkP0vX7mN2bT5yW\n");
+        assert_eq!(found.len(), 1);
+        assert_eq!(s.rule(found[0].rule).id, "generic-token");
+    }
+
+    #[test]
+    fn a_secret_found_plain_is_not_found_again_decoded() {
+        let s = scanner(
+            r#"
+[[rule]]
+id = "url-password"
+title = "Password in a URL"
+regex = '''://[a-z]+:([^@/\s]+)@'''
+keywords = ["://"]
+"#,
+        );
+        let found = s.scan(None, b"https://bob:Kq9%21mZ2pLx@host.internal\n");
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].secret.expose(), "Kq9%21mZ2pLx");
     }
 
     #[test]

@@ -3,6 +3,11 @@
 //! Docs, templates and tests are full of `XXXX`, `<your-token>`, `${TOKEN}` and
 //! `ghp_example...`. Reporting them is the noise that teaches users to pass `--no-verify`,
 //! so every rule's secret goes through [`is_placeholder`] before it becomes a finding.
+//!
+//! Rules that take a value from its context rather than from its shape (a password in a
+//! URL, `api_key = ...`) see far more stand-ins and code than token rules do; they add the
+//! stricter [`is_stand_in_password`] and [`is_generic_noise`] through their validator
+//! (`checksum = "url-password"` / `"generic-value"`).
 
 /// Substrings that mark a value as a stand-in (compared case-insensitively).
 const MARKERS: &[&str] = &[
@@ -70,9 +75,281 @@ fn is_repeated_filler(secret: &str) -> bool {
     most * 10 >= alnum.len() * 6
 }
 
+/// Words people write where a credential goes, in docs, samples and local dev setups
+/// (compared case-insensitively with the whole value).
+const STAND_IN_WORDS: &[&str] = &[
+    "password",
+    "passwd",
+    "pass",
+    "pwd",
+    "passphrase",
+    "secret",
+    "secrets",
+    "token",
+    "apikey",
+    "api_key",
+    "api-key",
+    "key",
+    "changeme",
+    "changeit",
+    "letmein",
+    "qwerty",
+    "admin",
+    "root",
+    "guest",
+    "user",
+    "username",
+    "test",
+    "testing",
+    "postgres",
+    "mysql",
+    "redis",
+    "mongo",
+    "rabbitmq",
+    "default",
+    "empty",
+    "none",
+    "null",
+    "nil",
+    "undefined",
+    "true",
+    "false",
+    "required",
+    "optional",
+    "hidden",
+    "masked",
+    "secure",
+    "private",
+    "string",
+    "str",
+    "bool",
+    "boolean",
+    "int",
+    "number",
+    "bytes",
+    "any",
+    "object",
+    "secretstr",
+    "securestring",
+    "foo",
+    "bar",
+    "foobar",
+    "abc123",
+    "123456",
+    "12345678",
+    "123456789",
+    "password1",
+    "password123",
+    "p@ssw0rd",
+    "p@ssword",
+    "s3cr3t",
+    "mypassword",
+    "mysecret",
+    "mytoken",
+    "secret123",
+    "supersecret",
+    "topsecret",
+    "todo",
+    "tbd",
+    "n/a",
+    "xxx",
+    "sample",
+    "fake",
+    "mock",
+];
+
+/// A value in a credential's place that is a stand-in, not a credential: a word from
+/// [`STAND_IN_WORDS`], or no letter or digit at all (`****`, `...`).
+pub fn is_stand_in_password(value: &str) -> bool {
+    let lower = value.trim().to_ascii_lowercase();
+    if !lower.bytes().any(|b| b.is_ascii_alphanumeric()) {
+        return true;
+    }
+    STAND_IN_WORDS.contains(&lower.as_str())
+}
+
+/// File extensions that mark a value as a file name (`secret_file = creds.json`).
+const FILE_EXTENSIONS: &[&str] = &[
+    "json",
+    "yaml",
+    "yml",
+    "toml",
+    "txt",
+    "pem",
+    "key",
+    "crt",
+    "cer",
+    "p12",
+    "pfx",
+    "jks",
+    "env",
+    "ini",
+    "cfg",
+    "conf",
+    "xml",
+    "properties",
+    "py",
+    "js",
+    "ts",
+    "rb",
+    "go",
+    "rs",
+    "java",
+    "sh",
+    "html",
+    "png",
+    "jpg",
+    "svg",
+    "gpg",
+    "asc",
+    "pub",
+    "log",
+    "csv",
+    "db",
+    "sqlite",
+];
+
+/// Prefixes of code, references and hashes rather than literal secrets.
+const CODE_PREFIXES: &[&str] = &[
+    "$",
+    "@",
+    "%",
+    "&",
+    "*",
+    "#{",
+    "!",
+    "os.",
+    "env.",
+    "env[",
+    "config.",
+    "settings.",
+    "self.",
+    "this.",
+    "props.",
+    "params.",
+    "params[",
+    "request.",
+    "req.",
+    "args.",
+    "ctx.",
+    "context.",
+    "vars.",
+    "secrets.",
+    "options.",
+    "opts.",
+    "data:",
+    "sha1-",
+    "sha256-",
+    "sha384-",
+    "sha512-",
+    "sha256:",
+    "sha512:",
+    "md5:",
+    "h1:",
+    "{ssha}",
+    "{sha}",
+    "pbkdf2",
+];
+
+/// Whether a value caught by a generic `key = value` rule is noise: a stand-in
+/// ([`is_stand_in_password`]), code (a call, an index, a member access, a reference), a UUID,
+/// a SHA-1/SHA-2 hex digest (git commits, lockfile checksums), a URL, a path or file name,
+/// a version string, or an identifier such as an i18n key (`auth.password.label`,
+/// `PASSWORD_FIELD`, `newPassword`).
+pub fn is_generic_noise(value: &str) -> bool {
+    let v = value.trim();
+    let lower = v.to_ascii_lowercase();
+    if is_stand_in_password(v) {
+        return true;
+    }
+    if v.contains(['(', ')', '[', ']', '{', '}']) || v.contains("://") || v.contains("::") {
+        return true;
+    }
+    if CODE_PREFIXES.iter().any(|p| lower.starts_with(p)) {
+        return true;
+    }
+    if is_uuid(v) || is_sha_hex(v) || is_path_or_file(&lower) || is_version(v) {
+        return true;
+    }
+    is_identifier(v)
+}
+
+/// `8-4-4-4-12` hex digits.
+fn is_uuid(v: &str) -> bool {
+    let parts: Vec<&str> = v.split('-').collect();
+    parts.len() == 5
+        && parts
+            .iter()
+            .zip([8, 4, 4, 4, 12])
+            .all(|(p, n)| p.len() == n && p.bytes().all(|b| b.is_ascii_hexdigit()))
+}
+
+/// Hex of the length of a SHA-1, SHA-256, SHA-384 or SHA-512 digest.
+fn is_sha_hex(v: &str) -> bool {
+    matches!(v.len(), 40 | 64 | 96 | 128) && v.bytes().all(|b| b.is_ascii_hexdigit())
+}
+
+fn is_path_or_file(lower: &str) -> bool {
+    if ["/", "./", "../", "~/", "\\"]
+        .iter()
+        .any(|p| lower.starts_with(p))
+    {
+        return true;
+    }
+    let bytes = lower.as_bytes();
+    if bytes.len() > 2 && bytes[0].is_ascii_alphabetic() && &bytes[1..3] == b":\\" {
+        return true;
+    }
+    match lower.rsplit_once('.') {
+        Some((stem, ext)) => {
+            !stem.is_empty()
+                && FILE_EXTENSIONS.contains(&ext)
+                && stem
+                    .bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b"_-./".contains(&b))
+        }
+        None => false,
+    }
+}
+
+/// `1.2.3`, `v2.0`, `^4.17.21`, `>=1.0.0-beta`.
+fn is_version(v: &str) -> bool {
+    let core = v.trim_start_matches(['^', '~', '>', '<', '=', 'v', 'V']);
+    let mut parts = core.split(['-', '+']).next().unwrap_or("").split('.');
+    let all_numeric = parts
+        .clone()
+        .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()));
+    all_numeric && parts.nth(1).is_some()
+}
+
+/// Letters only, joined by `_`, `-` or `.`, or in camelCase, or one capitalised word in any
+/// script (`Passwort`, `Contraseña`): a name or a label, not a secret.
+fn is_identifier(v: &str) -> bool {
+    let mut chars = v.chars();
+    if let Some(first) = chars.next() {
+        let rest: Vec<char> = chars.collect();
+        if first.is_uppercase() && !rest.is_empty() && rest.iter().all(|c| c.is_lowercase()) {
+            return true;
+        }
+    }
+    if !v
+        .bytes()
+        .all(|b| b.is_ascii_alphabetic() || b == b'_' || b == b'-' || b == b'.')
+    {
+        return false;
+    }
+    let separated = v.contains(['_', '-', '.']);
+    let humps = v
+        .as_bytes()
+        .windows(2)
+        .filter(|w| w[0].is_ascii_lowercase() && w[1].is_ascii_uppercase())
+        .count();
+    separated || humps >= 1 || v.bytes().all(|b| b.is_ascii_lowercase())
+}
+
 #[cfg(test)]
 mod tests {
-    use super::is_placeholder;
+    use super::{is_generic_noise, is_placeholder, is_stand_in_password};
 
     #[test]
     fn stand_ins_are_placeholders() {
@@ -106,6 +383,63 @@ mod tests {
                 !is_placeholder(value),
                 "{value} should not be a placeholder"
             );
+        }
+    }
+
+    #[test]
+    fn stand_in_passwords() {
+        for value in [
+            "password", "PASSWORD", "****", "...", "postgres", "guest", "changeme",
+        ] {
+            assert!(is_stand_in_password(value), "{value} is a stand-in");
+        }
+        for value in ["hunter2x", "Tr0ub4dor&3", "q8Zr3LkP0vX7"] {
+            assert!(!is_stand_in_password(value), "{value} is not a stand-in");
+        }
+    }
+
+    #[test]
+    fn generic_noise_is_recognised() {
+        for value in [
+            "get_password()",
+            "os.environ['DB_PASSWORD']",
+            "settings.SECRET_KEY",
+            "self.api_key",
+            "auth.password.label",
+            "PASSWORD_FIELD",
+            "newPassword",
+            "Optional[str]",
+            "SecretStr",
+            "0b5c6a1e-3f2d-4c8b-9a7e-1d2c3b4a5f6e",
+            "3f786850e387550fdab836ed7e6dc881de23001b",
+            "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15dc08c0a05fd1b",
+            "sha512-Q5Kw8tZq1xv3Yd2R7pN0mB4cL6sH9jF",
+            "h1:Q5Kw8tZq1xv3Yd2R7pN0mB4cL6sH9jF=",
+            "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAA",
+            "https://auth.internal/token",
+            "/run/secrets/db_password",
+            "credentials.json",
+            "^4.17.21",
+            "v1.2.3-beta",
+            "$2b$12$Q5Kw8tZq1xv3Yd2R7pN0mO",
+            "********",
+            "Passwort",
+            "Contraseña",
+        ] {
+            assert!(is_generic_noise(value), "{value} is noise");
+        }
+    }
+
+    #[test]
+    fn real_looking_values_are_not_generic_noise() {
+        for value in [
+            "q8Zr3LkP0vX7mN2bT5yW",
+            "Tr0ub4dor&3",
+            "d41d8cd98f00b204e9800998ecf8427e",
+            "wJ4lrXUtnFEMI/K7MDENG/bPxRfiCYz1",
+            "sk_4eC39HqLyjWDarjtT1zdp7dc",
+        ] {
+            assert!(!is_generic_noise(value), "{value} is not noise");
         }
     }
 }
