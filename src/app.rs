@@ -1,14 +1,18 @@
 //! Orchestration: choose the source, run it, then suppress, verify, report and pick the exit
 //! code. Each command is a short function here; the work lives in the modules they call.
 
-use crate::cli::{BaselineArgs, Cli, Command, Format, PathArgs, RulesCommand, ScanArgs};
+use crate::cli::{
+    BaselineArgs, Cli, Command, Format, PathArgs, RulesCommand, ScanArgs, VerifyArgs,
+};
 use crate::config::{Config, LoadedConfig};
 use crate::exit::ExitCode;
+use crate::finding::{Secret, VerifyStatus};
 use crate::report::{self, Report, ReportOptions, Summary};
 use crate::rules::{check, RuleSet};
 use crate::scan::allow::{SuppressedBy, Suppressor, IGNORE_FILE_NAME};
 use crate::scan::Scanner;
 use crate::source::{walk, Outcome};
+use crate::verify::VerifierBuilder;
 use anyhow::Context;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -27,7 +31,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         // The .env report and --fix (src/dotenv.rs).
         Command::Dotenv(_) => not_built("dotenv"),
         // One secret from standard input (src/verify/).
-        Command::Verify(_) => not_built("verify"),
+        Command::Verify(args) => verify_one(&args),
         // Plain git hooks (src/hook.rs).
         Command::Hook(_) => not_built("hook"),
         Command::Baseline(args) => baseline(args),
@@ -245,6 +249,18 @@ pub fn settle(
         suppressed.insert(SuppressedBy::InlineMarker, inline);
     }
     findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    // Only with --verify: otherwise leakgate opens no network connection at all.
+    if config.verify {
+        let verifier = VerifierBuilder::from_config(&config.loaded.file.verify).build();
+        verifier.verify_findings(scanner.rules(), &mut findings);
+        if config.only_live {
+            findings.retain(|f| {
+                f.verification
+                    .as_ref()
+                    .is_some_and(|v| v.status == VerifyStatus::Live)
+            });
+        }
+    }
     let unused = if config.report_unused {
         suppressor.unused()
     } else {
@@ -294,6 +310,73 @@ pub fn write_report(config: &Config, report: &Report<'_>) -> anyhow::Result<()> 
         }
     }
     Ok(())
+}
+
+/// `leakgate verify --rule ID`: one secret from standard input (never from argv, where
+/// shell history and `ps` would see it). Exit 0 live, 1 dead, 2 unknown, skipped or error.
+fn verify_one(args: &VerifyArgs) -> anyhow::Result<ExitCode> {
+    let roots = config_roots(&[]);
+    let loaded = LoadedConfig::discover(args.config.as_deref(), &roots)?;
+    let rules = loaded.rule_set()?;
+    let rule = rules
+        .get(&args.rule)
+        .with_context(|| format!("no rule has id `{}` (see `leakgate rules list`)", args.rule))?;
+    let mut input = String::new();
+    std::io::Read::read_to_string(&mut std::io::stdin().lock(), &mut input)
+        .context("standard input")?;
+    let value = input.trim_end_matches(['\n', '\r']);
+    if value.trim().is_empty() {
+        anyhow::bail!(
+            "standard input: no secret to verify (pipe it in: `leakgate verify --rule {} < file`)",
+            rule.id
+        );
+    }
+    if value.contains(['\n', '\r']) {
+        anyhow::bail!("standard input: expected one secret on one line");
+    }
+    let secret = Secret::new(value);
+    if !looks_like(rule, value) {
+        crate::source::warn(format_args!(
+            "the input ({}) is not a `{}` secret as the rule's pattern finds them; verifying it anyway",
+            secret.redacted(),
+            rule.id
+        ));
+    }
+    let verifier = VerifierBuilder::from_config(&loaded.file.verify).build();
+    let verification = verifier.verify(rule, &secret);
+    let mut line = format!(
+        "{}: {} ({}): {}",
+        rule.id,
+        format!("{:?}", verification.status).to_lowercase(),
+        secret.redacted(),
+        verification.detail
+    );
+    if !verification.scopes.is_empty() {
+        line.push_str(&format!("; scopes: {}", verification.scopes.join(", ")));
+    }
+    println!("{line}");
+    if verification.status == VerifyStatus::Live {
+        if let Some(remediation) = &rule.remediation {
+            println!("→ {remediation}");
+        }
+    }
+    Ok(match verification.status {
+        VerifyStatus::Live => ExitCode::Clean,
+        VerifyStatus::Dead => ExitCode::Findings,
+        VerifyStatus::Unknown | VerifyStatus::Skipped => ExitCode::Error,
+    })
+}
+
+/// Whether the rule's own pattern finds exactly `value` in it.
+fn looks_like(rule: &crate::rules::Rule, value: &str) -> bool {
+    let Ok(alone) = crate::rules::Rule::from_spec(rule.spec.clone(), &rule.origin, true) else {
+        return false;
+    };
+    let path = rule.spec.path_examples.first().map(String::as_str);
+    Scanner::new(RuleSet { rules: vec![alone] })
+        .scan(path, value.as_bytes())
+        .iter()
+        .any(|m| m.secret.expose() == value)
 }
 
 /// `leakgate rules list`: one rule per line.

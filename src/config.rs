@@ -240,7 +240,8 @@ impl LoadedConfig {
     fn check_verify(&self) -> Result<(), ConfigError> {
         let verify = &self.file.verify;
         for (name, base) in &verify.endpoints {
-            if let Err(problem) = check_endpoint_url(base) {
+            // The verifier's own rule for base URLs (SPEC §7: https, or http on loopback).
+            if let Err(problem) = crate::verify::endpoint::check_base(base) {
                 return Err(self.error_at(
                     &[Step::Key("verify"), Step::Key("endpoints"), Step::Key(name)],
                     &format!("verify.endpoints.{name}"),
@@ -356,26 +357,6 @@ impl LoadedConfig {
 /// Whether `value` is a fingerprint: 16 hex digits (SPEC §3).
 pub fn is_fingerprint(value: &str) -> bool {
     value.len() == 16 && value.bytes().all(|b| b.is_ascii_hexdigit())
-}
-
-/// A base URL for a self-hosted issuer: `https://`, or `http://` on a loopback address only
-/// (SPEC §7), with a host.
-fn check_endpoint_url(base: &str) -> Result<(), String> {
-    let url = url::Url::parse(base).map_err(|e| format!("`{base}` is not a URL: {e}"))?;
-    let loopback = match url.host() {
-        Some(url::Host::Domain(d)) => d == "localhost",
-        Some(url::Host::Ipv4(ip)) => ip.is_loopback(),
-        Some(url::Host::Ipv6(ip)) => ip.is_loopback(),
-        None => return Err(format!("`{base}` has no host")),
-    };
-    match url.scheme() {
-        "https" => Ok(()),
-        "http" if loopback => Ok(()),
-        "http" => Err(format!(
-            "`{base}`: plain http is allowed only for loopback addresses; use https"
-        )),
-        other => Err(format!("`{base}`: scheme `{other}` is not http(s)")),
-    }
 }
 
 /// Settings for one run of a scanning command.

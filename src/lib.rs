@@ -19,3 +19,4 @@ pub mod rules;
 pub mod scan;
 pub mod source;
 pub mod toml_location;
+pub mod verify;

@@ -249,6 +249,7 @@ keywords = ["zq_"]
 endpoint = "zq"
 method = "GET"
 url = "https://zq.example.org/whoami"
+headers = { Authorization = "Bearer {{secret}}" }
 live_status = [200]
 dead_status = [401]
 "#,

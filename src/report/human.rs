@@ -71,6 +71,14 @@ fn write_finding(
     p: &Palette,
     out: &mut dyn Write,
 ) -> std::io::Result<()> {
+    let is_live = finding
+        .verification
+        .as_ref()
+        .is_some_and(|v| v.status == VerifyStatus::Live);
+    if is_live {
+        // A live token is the one to act on first: make it impossible to miss.
+        write!(out, "{} ", " LIVE ".style(p.live))?;
+    }
     write!(
         out,
         "{}  {}",
@@ -123,7 +131,11 @@ fn write_finding(
         }
     }
     if let Some(remediation) = &finding.remediation {
-        writeln!(out, "    → {remediation}")?;
+        if is_live {
+            writeln!(out, "    {} {remediation}", "→ act now:".style(p.title))?;
+        } else {
+            writeln!(out, "    → {remediation}")?;
+        }
     }
     writeln!(out)
 }

@@ -179,6 +179,9 @@ impl Rule {
                 .parse(source)
                 .map_err(|e| invalid(format!("invalid regex: {}", one_line(&e))))?;
         }
+        if let Some(verify) = &spec.verify {
+            crate::verify::spec::VerifyPlan::from_spec(verify).map_err(&invalid)?;
+        }
         let kind = if spec.regex.is_some() {
             FindingKind::Secret
         } else {

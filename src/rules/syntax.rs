@@ -61,36 +61,61 @@ pub struct RuleSpec {
 }
 
 /// The `[rule.verify]` table: an HTTP request template, or a named built-in verifier.
+///
+/// Checked when the rule loads (`verify::spec::VerifyPlan::from_spec`), so a bad table is a
+/// load error naming the file. docs/verify.md documents every field.
 #[derive(Debug, Clone, Default, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct VerifySpec {
-    /// A named built-in verifier (`speckle`, `spell`, ...), for checks a table cannot say.
+    /// A named built-in verifier (`speckle`, `spell`), for checks a table cannot say.
     #[serde(default)]
     pub builtin: Option<String>,
-    /// The name under which `[verify.endpoints]` may override the base URL.
+    /// The name under which `[verify.endpoints]` may override the base URL (the scheme,
+    /// host and port of `url`).
     #[serde(default)]
     pub endpoint: Option<String>,
+    /// HTTP method; default `GET`.
     #[serde(default)]
     pub method: Option<String>,
+    /// The issuer's URL; `{{secret}}` may appear in its path or query, never in its host.
     #[serde(default)]
     pub url: Option<String>,
+    /// Request headers; values may hold `{{secret}}`.
     #[serde(default)]
     pub headers: BTreeMap<String, String>,
+    /// Request body; may hold `{{secret}}` (escaped for JSON or form bodies).
     #[serde(default)]
     pub body: Option<String>,
+    /// `user:password` template sent as HTTP Basic authentication, e.g. `"{{secret}}:"`.
+    #[serde(default)]
+    pub basic_auth: Option<String>,
+    /// Statuses that mean the issuer accepted the secret; default `[200]`.
     #[serde(default)]
     pub live_status: Vec<u16>,
+    /// Statuses that mean the issuer rejected it; default `[401]`.
     #[serde(default)]
     pub dead_status: Vec<u16>,
+    /// Response header holding the token's scopes, comma- or space-separated.
     #[serde(default)]
     pub scopes_header: Option<String>,
-    /// JSON pointer that must hold `live_json_value` for a 2xx answer to count as live
-    /// (for APIs that answer 200 with `"ok": false`).
+    /// JSON pointer that must hold `live_json_value` (or, without it, any value other than
+    /// `null` and `false`) for a live status to count as live (for APIs that answer 200 with
+    /// `"ok": false`).
     #[serde(default)]
     pub live_json_pointer: Option<String>,
     #[serde(default)]
     pub live_json_value: Option<toml::Value>,
+    /// JSON pointer whose value, when one of `dead_json_values`, makes a live-status answer
+    /// dead (Slack's `"error": "invalid_auth"`).
+    #[serde(default)]
+    pub dead_json_pointer: Option<String>,
+    #[serde(default)]
+    pub dead_json_values: Vec<String>,
     /// JSON pointer to an array or string of scopes in the answer.
     #[serde(default)]
     pub scopes_json_pointer: Option<String>,
+    /// JSON pointer to who the token belongs to (a login, an email, an id), shown in the
+    /// result's detail.
+    #[serde(default)]
+    pub identity_json_pointer: Option<String>,
 }
