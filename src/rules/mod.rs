@@ -57,6 +57,9 @@ pub struct Rule {
     pub checksum: Option<Checksum>,
     pub path: Option<regex::Regex>,
     pub content: Option<regex::bytes::Regex>,
+    /// Whether the regex can only match within one line (it cannot match a `\n`). The
+    /// prefilter then runs it on the keyword's line alone, not on a wide window.
+    pub single_line: bool,
     pub remediation: Option<String>,
     pub verify: Option<VerifySpec>,
     /// The file the rule came from (`rules/github.toml`, or a user file's path).
@@ -171,14 +174,18 @@ impl Rule {
                 Some(compile_bytes(c).map_err(|e| invalid(format!("invalid content regex: {e}")))?)
             }
         };
-        if let Some(source) = &spec.regex {
+        let single_line = match &spec.regex {
             // Parse (cheap) even when compiling lazily, so that a syntax error is always a
             // load error.
-            regex_syntax::ParserBuilder::new()
-                .build()
-                .parse(source)
-                .map_err(|e| invalid(format!("invalid regex: {}", one_line(&e))))?;
-        }
+            Some(source) => !can_match_newline(
+                &regex_syntax::ParserBuilder::new()
+                    .utf8(false)
+                    .build()
+                    .parse(source)
+                    .map_err(|e| invalid(format!("invalid regex: {}", one_line(&e))))?,
+            ),
+            None => true,
+        };
         if let Some(verify) = &spec.verify {
             crate::verify::spec::VerifyPlan::from_spec(verify).map_err(&invalid)?;
         }
@@ -197,6 +204,7 @@ impl Rule {
             checksum,
             path,
             content,
+            single_line,
             remediation: spec.remediation.clone(),
             verify: spec.verify.clone(),
             origin: origin.to_string(),
@@ -209,6 +217,26 @@ impl Rule {
                 .map_err(|e| invalid(format!("invalid regex: {e}")))?;
         }
         Ok(rule)
+    }
+}
+
+/// Whether a regex can match text that holds a newline.
+fn can_match_newline(hir: &regex_syntax::hir::Hir) -> bool {
+    use regex_syntax::hir::{Class, HirKind};
+    match hir.kind() {
+        HirKind::Empty | HirKind::Look(_) => false,
+        HirKind::Literal(literal) => literal.0.contains(&b'\n'),
+        HirKind::Class(Class::Unicode(class)) => class
+            .ranges()
+            .iter()
+            .any(|r| r.start() <= '\n' && '\n' <= r.end()),
+        HirKind::Class(Class::Bytes(class)) => class
+            .ranges()
+            .iter()
+            .any(|r| r.start() <= b'\n' && b'\n' <= r.end()),
+        HirKind::Repetition(repetition) => can_match_newline(&repetition.sub),
+        HirKind::Capture(capture) => can_match_newline(&capture.sub),
+        HirKind::Concat(parts) | HirKind::Alternation(parts) => parts.iter().any(can_match_newline),
     }
 }
 
@@ -356,5 +384,31 @@ impl RuleSet {
 
     pub fn is_empty(&self) -> bool {
         self.rules.is_empty()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::can_match_newline;
+
+    fn multi(pattern: &str) -> bool {
+        can_match_newline(
+            &regex_syntax::ParserBuilder::new()
+                .utf8(false)
+                .build()
+                .parse(pattern)
+                .unwrap(),
+        )
+    }
+
+    #[test]
+    fn newline_reach_is_read_from_the_pattern() {
+        assert!(!multi(r"\b(ghp_[A-Za-z0-9]{36})\b"));
+        assert!(!multi(r"key[ \t]*=[ \t]*([^\s]+)"));
+        assert!(!multi(r"(?i)token[^\n]{0,40}"));
+        assert!(multi(r"key\s*=\s*(\w+)"));
+        assert!(multi(r"(?s)BEGIN.*END"));
+        assert!(multi(r"[^x]"));
+        assert!(multi("a\nb"));
     }
 }

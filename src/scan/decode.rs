@@ -79,15 +79,17 @@ fn decoded_spans(data: &[u8], budget: &mut usize) -> Vec<(usize, usize, Vec<u8>)
         .take(MAX_SPANS_PER_BLOB)
         .map(|(s, e)| (s, e, Encoding::Base64))
         .collect();
-    if memchr::memchr(b'%', data).is_some() {
-        candidates.extend(
-            runs(data, is_url_byte)
-                .filter(|&(s, e)| has_percent_escape(&data[s..e]))
-                .take(MAX_SPANS_PER_BLOB)
-                .map(|(s, e)| (s, e, Encoding::Percent)),
-        );
-    }
-    if memchr::memchr(b'\\', data).is_some() {
+    candidates.extend(
+        percent_runs(data)
+            .take(MAX_SPANS_PER_BLOB)
+            .map(|(s, e)| (s, e, Encoding::Percent)),
+    );
+    // Only escapes that can hide a token's characters are worth undoing: `\n` or `\"`
+    // cannot, `\u0041`, `\x41` and `\/` can. Most files have none of these.
+    if [&b"\\u"[..], b"\\x", b"\\/"]
+        .iter()
+        .any(|needle| memchr::memmem::find(data, needle).is_some())
+    {
         candidates.extend(
             quoted_strings_with_escapes(data)
                 .into_iter()
@@ -123,36 +125,51 @@ enum Encoding {
     Escapes,
 }
 
-fn is_base64_byte(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || matches!(b, b'+' | b'/' | b'-' | b'_' | b'=')
+/// A 256-entry membership table, built at compile time: a table lookup per byte is what
+/// keeps the run finders at memory speed.
+const fn byte_table(extra: &[u8]) -> [bool; 256] {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    let mut i = 0;
+    while i < extra.len() {
+        table[extra[i] as usize] = true;
+        i += 1;
+    }
+    table
 }
 
-fn is_url_byte(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || b"%-._~:/?#[]@!$&'()*+,;=".contains(&b)
-}
+static BASE64_BYTES: [bool; 256] = byte_table(b"+/-_=");
+static URL_BYTES: [bool; 256] = byte_table(b"%-._~:/?#[]@!$&'()*+,;=");
 
-/// Maximal runs of bytes for which `keep` holds.
-fn runs(data: &[u8], keep: fn(u8) -> bool) -> impl Iterator<Item = (usize, usize)> + '_ {
+/// Maximal runs of bytes in `table`.
+fn runs<'a>(
+    data: &'a [u8],
+    table: &'static [bool; 256],
+) -> impl Iterator<Item = (usize, usize)> + 'a {
     let mut at = 0;
     std::iter::from_fn(move || {
-        while at < data.len() && !keep(data[at]) {
+        while at < data.len() && !table[data[at] as usize] {
             at += 1;
         }
         if at >= data.len() {
             return None;
         }
         let start = at;
-        while at < data.len() && keep(data[at]) {
+        while at < data.len() && table[data[at] as usize] {
             at += 1;
         }
         Some((start, at))
     })
 }
 
-/// Runs that look like base64 values: long enough, with both letters and digits or
-/// mixed case (not a long word or an identifier path).
+/// Runs that look like base64 values: long enough, with upper and lower case letters (not
+/// a hex digest or a long lowercase word).
 fn base64_runs(data: &[u8]) -> impl Iterator<Item = (usize, usize)> + '_ {
-    runs(data, is_base64_byte).filter(move |&(s, e)| {
+    runs(data, &BASE64_BYTES).filter(move |&(s, e)| {
         let run = &data[s..e];
         let len = run.len();
         if !(MIN_BASE64..=MAX_BASE64).contains(&len) {
@@ -161,6 +178,27 @@ fn base64_runs(data: &[u8]) -> impl Iterator<Item = (usize, usize)> + '_ {
         let upper = run.iter().any(u8::is_ascii_uppercase);
         let lower = run.iter().any(u8::is_ascii_lowercase);
         upper && lower
+    })
+}
+
+/// URL-like runs holding a `%XX` escape, found from the escapes outward (so a file full of
+/// `%s` format strings costs one `memchr` pass, not a run scan).
+fn percent_runs(data: &[u8]) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let mut covered_to = 0;
+    memchr::memchr_iter(b'%', data).filter_map(move |at| {
+        if at < covered_to || !has_percent_escape(&data[at..data.len().min(at + 3)]) {
+            return None;
+        }
+        let mut start = at;
+        while start > 0 && URL_BYTES[data[start - 1] as usize] {
+            start -= 1;
+        }
+        let mut end = at;
+        while end < data.len() && URL_BYTES[data[end] as usize] {
+            end += 1;
+        }
+        covered_to = end;
+        Some((start, end))
     })
 }
 

@@ -165,7 +165,15 @@ pub fn is_stand_in_password(value: &str) -> bool {
     if !lower.bytes().any(|b| b.is_ascii_alphanumeric()) {
         return true;
     }
-    STAND_IN_WORDS.contains(&lower.as_str())
+    STAND_IN_WORDS.contains(&lower.as_str()) || is_format_template(&lower)
+}
+
+/// A slot of a format string or template rather than a value: `{password}`, `{0}`, `%s`,
+/// `%(password)s`.
+fn is_format_template(lower: &str) -> bool {
+    let braced = lower.starts_with('{') && lower.ends_with('}');
+    let percent = lower == "%s" || (lower.starts_with("%(") && lower.ends_with(")s"));
+    braced || percent
 }
 
 /// File extensions that mark a value as a file name (`secret_file = creds.json`).
@@ -218,6 +226,7 @@ const CODE_PREFIXES: &[&str] = &[
     "*",
     "#{",
     "!",
+    ":",
     "os.",
     "env.",
     "env[",
@@ -271,7 +280,19 @@ pub fn is_generic_noise(value: &str) -> bool {
     if is_uuid(v) || is_sha_hex(v) || is_path_or_file(&lower) || is_version(v) {
         return true;
     }
-    is_identifier(v)
+    is_checksummed_format(v) || is_identifier(v)
+}
+
+/// Prefixes of token formats whose rules validate a checksum.
+const CHECKSUMMED_PREFIXES: &[&str] = &["ghp_", "gho_", "ghu_", "ghs_", "ghr_", "npm_"];
+
+/// A value in a format that a checksummed rule owns (`ghp_` + 36): that rule decides, so a
+/// lookalike whose checksum fails is not reported again as a generic token.
+fn is_checksummed_format(v: &str) -> bool {
+    CHECKSUMMED_PREFIXES.iter().any(|p| {
+        v.strip_prefix(p)
+            .is_some_and(|rest| rest.len() == 36 && rest.bytes().all(|b| b.is_ascii_alphanumeric()))
+    })
 }
 
 /// `8-4-4-4-12` hex digits.
@@ -293,6 +314,15 @@ fn is_path_or_file(lower: &str) -> bool {
     if ["/", "./", "../", "~/", "\\"]
         .iter()
         .any(|p| lower.starts_with(p))
+    {
+        return true;
+    }
+    // `.aws/credentials`, `config/secrets.yml`: every piece between slashes is a name.
+    if lower.contains('/')
+        && lower
+            .split('/')
+            .filter(|piece| !piece.is_empty())
+            .all(is_identifier)
     {
         return true;
     }
@@ -322,8 +352,12 @@ fn is_version(v: &str) -> bool {
     all_numeric && parts.nth(1).is_some()
 }
 
-/// Letters only, joined by `_`, `-` or `.`, or in camelCase, or one capitalised word in any
-/// script (`Passwort`, `Contraseña`): a name or a label, not a secret.
+/// A name or label, not a secret: one capitalised word in any script (`Passwort`,
+/// `Contraseña`), letters in camelCase or in one case (`newPassword`, `BINDSTRING`), or words joined by
+/// `_`, `-`, `.` or `::` where every word reads as a word: all lowercase, all uppercase or
+/// CamelCase, digits only at its end (`auth.password.label`, `WIN32_ERROR`,
+/// `token_idx1_forward`, `MsV1_0_PROTOCOL_MESSAGE_TYPE`). Random tokens mix case and digits
+/// inside their pieces (`hN7-vQ2w`), so they do not pass for names.
 fn is_identifier(v: &str) -> bool {
     let mut chars = v.chars();
     if let Some(first) = chars.next() {
@@ -334,17 +368,57 @@ fn is_identifier(v: &str) -> bool {
     }
     if !v
         .bytes()
-        .all(|b| b.is_ascii_alphabetic() || b == b'_' || b == b'-' || b == b'.')
+        .all(|b| b.is_ascii_alphanumeric() || b"_-.:".contains(&b))
     {
         return false;
     }
-    let separated = v.contains(['_', '-', '.']);
-    let humps = v
-        .as_bytes()
-        .windows(2)
-        .filter(|w| w[0].is_ascii_lowercase() && w[1].is_ascii_uppercase())
-        .count();
-    separated || humps >= 1 || v.bytes().all(|b| b.is_ascii_lowercase())
+    let separated = v.contains(['_', '-', '.', ':']);
+    if !separated {
+        let letters_only = v.bytes().all(|b| b.is_ascii_alphabetic());
+        let humps = v
+            .as_bytes()
+            .windows(2)
+            .filter(|w| w[0].is_ascii_lowercase() && w[1].is_ascii_uppercase())
+            .count();
+        let one_case =
+            v.bytes().all(|b| b.is_ascii_lowercase()) || v.bytes().all(|b| b.is_ascii_uppercase());
+        return letters_only && (humps >= 1 || one_case);
+    }
+    v.split(['_', '-', '.', ':'])
+        .filter(|part| !part.is_empty())
+        .all(is_word)
+}
+
+/// All lowercase, all uppercase, or CamelCase humps, with digits only at the end
+/// (`password`, `WIN32`, `idx1`, `MsV1`); pieces of three characters or fewer always pass.
+fn is_word(part: &str) -> bool {
+    if part.len() <= 3 {
+        return true;
+    }
+    let letters = part.trim_end_matches(|c: char| c.is_ascii_digit());
+    if letters.is_empty() {
+        return true;
+    }
+    let body_has_digit = letters.bytes().any(|b| b.is_ascii_digit());
+    let lower = part.bytes().all(|b| !b.is_ascii_uppercase());
+    let upper = part.bytes().all(|b| !b.is_ascii_lowercase());
+    if lower || upper {
+        // `idx1`, `WIN32`, `D3D10`: one case reads as a name when at most one digit sits
+        // among its letters; random base36 (`q8zr3lkp0vx7`) scatters several.
+        let inner_digits = letters.bytes().filter(u8::is_ascii_digit).count();
+        return inner_digits <= 1;
+    }
+    if body_has_digit {
+        return false;
+    }
+    // CamelCase: every uppercase letter starts a hump of lowercase letters (or ends the word).
+    let bytes = letters.as_bytes();
+    bytes.iter().enumerate().all(|(i, b)| {
+        !b.is_ascii_uppercase()
+            || i + 1 == bytes.len()
+            || bytes[i + 1].is_ascii_lowercase()
+            || (i > 0 && bytes[i - 1].is_ascii_lowercase())
+    })
 }
 
 #[cfg(test)]
@@ -389,7 +463,17 @@ mod tests {
     #[test]
     fn stand_in_passwords() {
         for value in [
-            "password", "PASSWORD", "****", "...", "postgres", "guest", "changeme",
+            "password",
+            "PASSWORD",
+            "****",
+            "...",
+            "postgres",
+            "guest",
+            "changeme",
+            "{db_password}",
+            "{0}",
+            "%s",
+            "%(password)s",
         ] {
             assert!(is_stand_in_password(value), "{value} is a stand-in");
         }
@@ -425,6 +509,17 @@ mod tests {
             "********",
             "Passwort",
             "Contraseña",
+            "WIN32_ERROR",
+            "D3D10_SB_RESOURCE_RETURN_TYPE",
+            "MSV1_0_PROTOCOL_MESSAGE_TYPE",
+            "token_idx1_forward",
+            ":RecursiveSuffix",
+            ":Chacha20Poly1305",
+            "ChangeCachedPassword",
+            "ghp_Zx8Kq2LmN4pR7tV1wY3aB5cD9eF0gH000000",
+            ".aws/credentials",
+            "config/secrets.yml",
+            "INTERNETFEATURELIST",
         ] {
             assert!(is_generic_noise(value), "{value} is noise");
         }
@@ -438,6 +533,9 @@ mod tests {
             "d41d8cd98f00b204e9800998ecf8427e",
             "wJ4lrXUtnFEMI/K7MDENG/bPxRfiCYz1",
             "sk_4eC39HqLyjWDarjtT1zdp7dc",
+            "hN7-vQ2w_xK9pL3m",
+            "Zx8Kq2Lm-Np4R7tV1wY3",
+            "q8zr3lkp0vx7mn2b_t5yw",
         ] {
             assert!(!is_generic_noise(value), "{value} is not noise");
         }

@@ -3,12 +3,16 @@
 //! Running 150 regexes over every byte would make the scanner regex-bound. Instead one pass
 //! of a case-insensitive Aho-Corasick automaton finds where any keyword occurs, and only the
 //! rules owning a keyword run, and only on a window around each occurrence
-//! ([`Prefilter::regions`]). Rules without keywords run on the whole input.
+//! ([`Prefilter::regions`]). A rule whose regex cannot match a newline gets the keyword's
+//! line as its window; a multi-line rule (a private-key block) gets a wide window. Rules
+//! without keywords run on the whole input.
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
 /// Bytes a window reaches back from a keyword (clipped to the start of its line).
 const BACK: usize = 1024;
+/// Bytes a single-line window reaches forward to find the end of the keyword's line.
+const LINE_FORWARD: usize = 4 * 1024;
 /// Bytes a window reaches forward from a keyword, before snapping to the end of a line.
 /// Large enough for a private-key block that follows its `BEGIN` line.
 const FORWARD: usize = 8 * 1024;
@@ -25,29 +29,30 @@ pub struct Region {
 
 pub struct Prefilter {
     automaton: Option<AhoCorasick>,
-    /// For each automaton pattern, the rules that own that keyword.
-    owners: Vec<Vec<usize>>,
+    /// For each automaton pattern, the rules that own that keyword, and whether each is
+    /// single-line.
+    owners: Vec<Vec<(usize, bool)>>,
     /// Rules with no keyword: they run everywhere.
     always: Vec<usize>,
 }
 
 impl Prefilter {
-    /// Builds the automaton from `(rule index, keywords)` of every content rule.
-    pub fn new<'a>(rules: impl Iterator<Item = (usize, &'a [String])>) -> Prefilter {
+    /// Builds the automaton from `(rule index, keywords, single-line)` of every content rule.
+    pub fn new<'a>(rules: impl Iterator<Item = (usize, &'a [String], bool)>) -> Prefilter {
         let mut patterns: Vec<String> = Vec::new();
-        let mut owners: Vec<Vec<usize>> = Vec::new();
+        let mut owners: Vec<Vec<(usize, bool)>> = Vec::new();
         let mut always = Vec::new();
-        for (index, keywords) in rules {
+        for (index, keywords, single_line) in rules {
             if keywords.is_empty() {
                 always.push(index);
             }
             for keyword in keywords {
                 let keyword = keyword.to_ascii_lowercase();
                 match patterns.iter().position(|p| *p == keyword) {
-                    Some(at) => owners[at].push(index),
+                    Some(at) => owners[at].push((index, single_line)),
                     None => {
                         patterns.push(keyword);
-                        owners.push(vec![index]);
+                        owners.push(vec![(index, single_line)]);
                     }
                 }
             }
@@ -57,6 +62,7 @@ impl Prefilter {
         } else {
             Some(
                 AhoCorasickBuilder::new()
+                    .kind(Some(aho_corasick::AhoCorasickKind::DFA))
                     .ascii_case_insensitive(true)
                     .match_kind(MatchKind::Standard)
                     .build(&patterns)
@@ -82,9 +88,27 @@ impl Prefilter {
             })
             .collect();
         if let Some(automaton) = &self.automaton {
-            for hit in automaton.find_overlapping_iter(data) {
-                let (start, end) = window(data, hit.start(), hit.end());
-                for &rule in &self.owners[hit.pattern().as_usize()] {
+            let mut state = aho_corasick::automaton::OverlappingState::start();
+            let mut wide: Option<(usize, usize, usize)> = None;
+            let mut line: Option<(usize, usize, usize)> = None;
+            loop {
+                automaton.find_overlapping(data, &mut state);
+                let Some(hit) = state.get_match() else { break };
+                for &(rule, single_line) in &self.owners[hit.pattern().as_usize()] {
+                    // Windows are computed once per hit position, not once per rule.
+                    let cache = if single_line { &mut line } else { &mut wide };
+                    let (start, end) = match *cache {
+                        Some((at, start, end)) if at == hit.start() => (start, end),
+                        _ => {
+                            let window = if single_line {
+                                line_window(data, hit.start(), hit.end())
+                            } else {
+                                window(data, hit.start(), hit.end())
+                            };
+                            *cache = Some((hit.start(), window.0, window.1));
+                            window
+                        }
+                    };
                     regions.push(Region { rule, start, end });
                 }
             }
@@ -93,7 +117,22 @@ impl Prefilter {
     }
 }
 
-/// The window around a keyword at `start..end`.
+/// The keyword's own line (clipped to [`BACK`] before and [`LINE_FORWARD`] after it).
+fn line_window(data: &[u8], start: usize, end: usize) -> (usize, usize) {
+    let floor = start.saturating_sub(BACK);
+    let from = match memchr::memrchr(b'\n', &data[floor..start]) {
+        Some(i) => floor + i + 1,
+        None => floor,
+    };
+    let reach = (end + LINE_FORWARD).min(data.len());
+    let to = match memchr::memchr(b'\n', &data[end..reach]) {
+        Some(i) => end + i,
+        None => reach,
+    };
+    (from, to)
+}
+
+/// The wide window around a keyword at `start..end`, for rules that span lines.
 fn window(data: &[u8], start: usize, end: usize) -> (usize, usize) {
     let floor = start.saturating_sub(BACK);
     let from = match memchr::memrchr(b'\n', &data[floor..start]) {
@@ -133,7 +172,12 @@ mod tests {
             .iter()
             .map(|k| k.iter().map(|s| s.to_string()).collect())
             .collect();
-        Prefilter::new(owned.iter().enumerate().map(|(i, k)| (i, k.as_slice())))
+        Prefilter::new(
+            owned
+                .iter()
+                .enumerate()
+                .map(|(i, k)| (i, k.as_slice(), false)),
+        )
     }
 
     #[test]
@@ -161,6 +205,21 @@ mod tests {
         let p = prefilter(&[&["key"]]);
         let regions = p.regions(b"key key key");
         assert_eq!(regions.len(), 1);
+    }
+
+    #[test]
+    fn single_line_rules_get_only_the_keyword_line() {
+        let keywords = vec!["tok".to_string()];
+        let p = Prefilter::new(std::iter::once((0, keywords.as_slice(), true)));
+        let data = b"before\nx tok y\nafter\n";
+        assert_eq!(
+            p.regions(data),
+            vec![Region {
+                rule: 0,
+                start: 7,
+                end: 14
+            }]
+        );
     }
 
     #[test]
