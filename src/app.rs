@@ -28,8 +28,8 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Staged(_) => not_built("staged"),
         // History audits and CI ranges (src/source/history.rs).
         Command::History(_) => not_built("history"),
-        // The .env report and --fix (src/dotenv.rs).
-        Command::Dotenv(_) => not_built("dotenv"),
+        // The .env report and --fix (src/dotenv/).
+        Command::Dotenv(args) => crate::dotenv::command::run(args),
         // One secret from standard input (src/verify/).
         Command::Verify(args) => verify_one(&args),
         // Plain git hooks (src/hook.rs).
@@ -98,7 +98,15 @@ fn scan_work_tree(
         scan_binary: config.binary,
         threads: config.threads,
     };
-    let outcome = walk::scan_paths(&scanner, paths, &options)?;
+    // Inside a git work tree, git's view is added: .env files it would commit, and tracked
+    // files the walker skipped because an ignore pattern matches them (src/dotenv/scan.rs).
+    let outcome = crate::dotenv::scan_with_git_checks(
+        &scanner,
+        paths,
+        &options,
+        &config.loaded.file.dotenv.templates,
+        || walk::scan_paths(&scanner, paths, &options),
+    )?;
     Ok((scanner, suppressor, outcome))
 }
 

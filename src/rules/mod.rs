@@ -177,7 +177,7 @@ impl Rule {
         let single_line = match &spec.regex {
             // Parse (cheap) even when compiling lazily, so that a syntax error is always a
             // load error.
-            Some(source) => !can_match_newline(
+            Some(source) => is_single_line(
                 &regex_syntax::ParserBuilder::new()
                     .utf8(false)
                     .build()
@@ -217,6 +217,44 @@ impl Rule {
                 .map_err(|e| invalid(format!("invalid regex: {e}")))?;
         }
         Ok(rule)
+    }
+}
+
+/// Whether every match of a regex lies within one line, give or take one newline character
+/// matched as a boundary at either end (`(?:[^a-z]|$)` after a token, `(?:^|[^a-z])`
+/// before a key). The prefilter gives such rules a window of one line plus the newlines
+/// around it.
+fn is_single_line(hir: &regex_syntax::hir::Hir) -> bool {
+    use regex_syntax::hir::HirKind;
+    match hir.kind() {
+        HirKind::Concat(parts) if parts.len() >= 2 => {
+            let (first, rest) = parts.split_first().expect("two or more parts");
+            let (last, middle) = rest.split_last().expect("one or more parts");
+            is_edge_boundary(first)
+                && is_edge_boundary(last)
+                && !middle.iter().any(can_match_newline)
+        }
+        _ => !can_match_newline(hir),
+    }
+}
+
+/// A piece at the edge of a pattern that matches at most one character (or nothing), so a
+/// newline it matches can only be the one next to the line.
+fn is_edge_boundary(hir: &regex_syntax::hir::Hir) -> bool {
+    use regex_syntax::hir::HirKind;
+    if !can_match_newline(hir) {
+        return true;
+    }
+    match hir.kind() {
+        HirKind::Class(_) => true,
+        HirKind::Capture(capture) => is_edge_boundary(&capture.sub),
+        HirKind::Alternation(branches) => branches.iter().all(|b| {
+            matches!(
+                b.kind(),
+                HirKind::Class(_) | HirKind::Look(_) | HirKind::Empty
+            ) || !can_match_newline(b)
+        }),
+        _ => false,
     }
 }
 

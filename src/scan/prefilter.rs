@@ -117,16 +117,18 @@ impl Prefilter {
     }
 }
 
-/// The keyword's own line (clipped to [`BACK`] before and [`LINE_FORWARD`] after it).
+/// The keyword's own line (clipped to [`BACK`] before and [`LINE_FORWARD`] after it),
+/// with the newline characters on either side, which single-line rules may match as a
+/// boundary.
 fn line_window(data: &[u8], start: usize, end: usize) -> (usize, usize) {
     let floor = start.saturating_sub(BACK);
     let from = match memchr::memrchr(b'\n', &data[floor..start]) {
-        Some(i) => floor + i + 1,
+        Some(i) => floor + i,
         None => floor,
     };
     let reach = (end + LINE_FORWARD).min(data.len());
     let to = match memchr::memchr(b'\n', &data[end..reach]) {
-        Some(i) => end + i,
+        Some(i) => end + i + 1,
         None => reach,
     };
     (from, to)
@@ -216,8 +218,8 @@ mod tests {
             p.regions(data),
             vec![Region {
                 rule: 0,
-                start: 7,
-                end: 14
+                start: 6,
+                end: 15
             }]
         );
     }

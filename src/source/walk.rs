@@ -138,8 +138,9 @@ pub fn display_path(path: &Path) -> String {
     text.to_string()
 }
 
-/// Reads and scans one file. `Ok(None)`: skipped (too large, with a warning, or binary).
-fn scan_file(
+/// Reads and scans one file: sensitive-file rules, then secrets. `Ok(None)`: skipped (too
+/// large, with a warning, or binary). `Err` is a one-line message naming the file.
+pub fn scan_file(
     scanner: &Scanner,
     path: &Path,
     options: &WalkOptions,

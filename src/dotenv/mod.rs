@@ -3,8 +3,23 @@
 //! `.env`, `.env.*` and `*.env` at any depth are environment files; those whose last suffix
 //! is a template word (`example`, `sample`, `template`, `dist`, `defaults`, configurable in
 //! `[dotenv] templates`) are meant to be committed and are not.
+//!
+//! Beyond the name policy: [`worktree`] asks git whether a path is ignored, [`survey`] finds
+//! every `.env` file of a work tree with its state, [`fix`] appends ignore patterns
+//! (`--fix`), and [`command`] is `leakgate dotenv` itself, with [`table`] its human report.
+//! `leakgate scan` reuses the survey through [`scan_with_git_checks`].
+
+pub mod command;
+pub mod fix;
+pub mod survey;
+pub mod table;
+pub mod worktree;
 
 use crate::finding::{fingerprint, Finding, FindingKind};
+pub use scan::{scan_findings, scan_with_git_checks};
+pub use survey::EnvState;
+
+mod scan;
 
 /// Rule id of `.env` findings. The `.env` policy needs the configurable template list, so
 /// it is code rather than a path rule in `rules/files.toml`.
@@ -30,6 +45,34 @@ pub fn env_finding(path: &str) -> Finding {
         verification: None,
         remediation: Some(ENV_REMEDIATION.to_string()),
     }
+}
+
+/// A `file` finding for the `.env` file at `path` in a known state: the title names the
+/// state (`… (tracked)`), and `remediation`, when given, replaces the generic one with the
+/// exact step for this file.
+pub fn env_finding_in(path: &str, state: EnvState, remediation: Option<String>) -> Finding {
+    let mut finding = env_finding(path);
+    finding.title = format!("{ENV_TITLE} ({})", state.label());
+    if let Some(remediation) = remediation {
+        finding.remediation = Some(remediation);
+    }
+    finding
+}
+
+/// The `.env` policy as a rule, for report metadata only (SARIF's `tool.driver.rules`):
+/// findings come from [`survey`], never from matching this rule's path, which cannot
+/// express the template list or git's view.
+pub fn report_rules() -> anyhow::Result<crate::rules::RuleSet> {
+    let text = format!(
+        r#"[[rule]]
+id = "{ENV_RULE_ID}"
+title = "{ENV_TITLE}"
+path = '(?:^|/)(?:\.env|\.env\..+|[^/]+\.env)$'
+remediation = "{ENV_REMEDIATION}"
+"#
+    );
+    let rules = crate::rules::parse_rule_file(&text, "dotenv", false)?;
+    Ok(crate::rules::RuleSet { rules })
 }
 
 /// Whether the file name at the end of `path` (`/`-separated) is a `.env` file that must

@@ -1,0 +1,192 @@
+//! What `leakgate scan PATH` adds inside a git work tree, beyond the files its walker reads.
+//!
+//! The walker honours ignore files through the `ignore` crate, so it cannot say what git
+//! would commit. Here git decides: every `.env` file under PATH that git would commit
+//! (`untracked-not-ignored`, `tracked`, `staged`) is a `file` finding, found even when the
+//! walker skipped it (an ignore pattern that matches a tracked file does not untrack it, and
+//! `.ignore` files mean nothing to git). Ignored `.env` files are fine and not read. Tracked
+//! files that match an ignore pattern are read here, since the walker skipped them, so a
+//! committed key file or token in one is still reported. Outside a git work tree the `.env`
+//! check cannot be made: one warning says so.
+
+use super::survey::{self, is_under, SurveyOptions};
+use super::worktree::WorkTree;
+use crate::finding::Finding;
+use crate::scan::Scanner;
+use crate::source::walk::{self, display_path, WalkOptions};
+use crate::source::{warn, Outcome};
+use anyhow::Context;
+use std::path::{Path, PathBuf};
+
+/// Runs `walk` (the scan walker over `paths`) and, on a thread beside it so every core
+/// stays busy, [`scan_findings`]; merges both and drops repeated findings.
+pub fn scan_with_git_checks(
+    scanner: &Scanner,
+    paths: &[PathBuf],
+    options: &WalkOptions,
+    templates: &[String],
+    walk: impl FnOnce() -> anyhow::Result<Outcome>,
+) -> anyhow::Result<Outcome> {
+    let (walked, git) = std::thread::scope(|s| {
+        let git = s.spawn(|| scan_findings(scanner, paths, options, templates));
+        (walk(), git.join())
+    });
+    let mut outcome = walked?;
+    let git =
+        git.map_err(|_| anyhow::anyhow!("the git checks of `scan` stopped unexpectedly"))??;
+    outcome.findings.extend(git.findings);
+    outcome.files += git.files;
+    outcome.bytes += git.bytes;
+    outcome.errors += git.errors;
+    dedup_findings(&mut outcome.findings);
+    Ok(outcome)
+}
+
+/// Drops repeated findings (overlapping scan paths, or a file both walked and read from the
+/// index): same rule, path, position and fingerprint.
+fn dedup_findings(findings: &mut Vec<Finding>) {
+    let mut seen = std::collections::HashSet::new();
+    findings.retain(|f| {
+        seen.insert((
+            f.rule.clone(),
+            f.path.clone(),
+            f.line,
+            f.column,
+            f.fingerprint.clone(),
+        ))
+    });
+}
+
+/// The `.env` findings for `paths`, and the findings in tracked files the walker skipped.
+pub fn scan_findings(
+    scanner: &Scanner,
+    paths: &[PathBuf],
+    options: &WalkOptions,
+    templates: &[String],
+) -> anyhow::Result<Outcome> {
+    let mut outcome = Outcome::default();
+    let mut outside = Vec::new();
+    for path in paths {
+        if path.as_os_str() == "-" {
+            continue;
+        }
+        let tree = match WorkTree::locate(path)? {
+            Ok(tree) => tree,
+            Err(why) => {
+                outside.push(format!("{} ({why})", path.display()));
+                continue;
+            }
+        };
+        let under = tree.relative(path)?;
+        let found = survey::survey(
+            &tree,
+            &under,
+            templates,
+            SurveyOptions {
+                prune_ignored_dirs: true,
+            },
+        )?;
+        outcome.errors += found.errors;
+        for file in found.files.iter().filter(|f| f.state.is_finding()) {
+            let shown = shown_path(path, &under, &file.path);
+            let action = super::table::action(&tree.root, &file.path, file.state, None);
+            let mut finding = super::env_finding_in(&shown, file.state, Some(action));
+            // Named by its work-tree path, as `dotenv`, `staged` and `history` name it, so
+            // one suppression entry holds wherever the scan starts.
+            finding.fingerprint = crate::finding::fingerprint(super::ENV_RULE_ID, &file.path);
+            outcome.findings.push(finding);
+        }
+        if options.honour_ignores {
+            for rel in tracked_but_ignored(&tree, &under)? {
+                // `[allow] paths` apply afterwards, to the findings, as for walked files.
+                let on_disk = path_under(path, &under, &rel);
+                match walk::scan_file(scanner, &on_disk, options) {
+                    Ok(Some((found, size))) => {
+                        outcome.files += 1;
+                        outcome.bytes += size;
+                        outcome.findings.extend(found);
+                    }
+                    Ok(None) => {}
+                    Err(message) => {
+                        warn(message);
+                        outcome.errors += 1;
+                    }
+                }
+            }
+        }
+    }
+    if !outside.is_empty() {
+        warn(format_args!(
+            "{}: not inside a git work tree, so .env files were not checked against git's ignore rules",
+            outside.join(", ")
+        ));
+    }
+    Ok(outcome)
+}
+
+/// Regular files in the index under `under` that git's ignore rules match (so the walker
+/// skipped them) and that exist on disk.
+fn tracked_but_ignored(tree: &WorkTree, under: &str) -> anyhow::Result<Vec<String>> {
+    let index = tree
+        .repo
+        .index_or_empty()
+        .context("cannot read the git index")?;
+    let mut excludes = tree.excludes()?;
+    let mut paths = Vec::new();
+    for entry in index.entries() {
+        if entry.stage_raw() != 0
+            || !matches!(
+                entry.mode,
+                gix::index::entry::Mode::FILE | gix::index::entry::Mode::FILE_EXECUTABLE
+            )
+        {
+            continue;
+        }
+        let rel = entry.path(&index).to_string();
+        if !is_under(&rel, under) || !excludes.is_ignored(&rel, false)? {
+            continue;
+        }
+        let is_file = std::fs::symlink_metadata(tree.root.join(&rel))
+            .map(|m| m.file_type().is_file())
+            .unwrap_or(false);
+        if is_file {
+            paths.push(rel);
+        }
+    }
+    Ok(paths)
+}
+
+/// Work-tree relative `rel`, which is under `under` (the work-tree relative form of
+/// `given`), as a path starting with `given`, the way the walker reaches it.
+fn path_under(given: &Path, under: &str, rel: &str) -> PathBuf {
+    let rest = rel[under.len().min(rel.len())..].trim_start_matches('/');
+    if rest.is_empty() {
+        given.to_path_buf()
+    } else {
+        given.join(rest)
+    }
+}
+
+/// `rel` as the walker would show it when scanning `given`.
+fn shown_path(given: &Path, under: &str, rel: &str) -> String {
+    display_path(&path_under(given, under, rel))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paths_are_shown_from_the_scanned_path() {
+        assert_eq!(shown_path(Path::new("."), "", "a/.env"), "a/.env");
+        assert_eq!(
+            shown_path(Path::new("sub"), "sub", "sub/x/.env"),
+            "sub/x/.env"
+        );
+        assert_eq!(shown_path(Path::new("../r"), "", ".env"), "../r/.env");
+        assert_eq!(
+            shown_path(Path::new("sub/.env"), "sub/.env", "sub/.env"),
+            "sub/.env"
+        );
+    }
+}
