@@ -26,13 +26,14 @@ fn anthropic_key(seed: u64) -> String {
     format!("sk-ant-api03-{}AA", base62(seed, 93))
 }
 
-/// A user rule for a sensitive file, so that the binary reports a `file` finding.
-const KEYSTORE_RULE: &str = r#"
+/// A user rule for a sensitive file, so that the binary reports a `file` finding whatever the
+/// built-in file rules are (the extension is made up).
+const SENSITIVE_FILE_RULE: &str = r#"
 [[rule]]
-id = "test-keystore"
-title = "Java key store"
-path = '''\.jks$'''
-path_examples = ["release.jks"]
+id = "test-sensitive-file"
+title = "Test key store"
+path = '''\.lgkeys$'''
+path_examples = ["release.lgkeys"]
 path_negative_examples = ["release.txt"]
 remediation = "Remove the key store from the repository and rotate its keys."
 "#;
@@ -45,10 +46,10 @@ fn sarif_from_the_binary_validates_with_secret_and_file_findings() {
     write(dir.path(), "docs/my notes #1/é.md", format!("key: {b}\n"));
     write(
         dir.path(),
-        "android/release.jks",
+        "android/release.lgkeys",
         b"\xfe\xed\xfe\xed binary",
     );
-    write(dir.path(), "ci/rules.toml", KEYSTORE_RULE);
+    write(dir.path(), "ci/rules.toml", SENSITIVE_FILE_RULE);
     write(
         dir.path(),
         ".leakgate.toml",
@@ -84,7 +85,7 @@ fn sarif_from_the_binary_validates_with_secret_and_file_findings() {
                 .unwrap()
         })
         .collect();
-    assert!(uris.contains(&"android/release.jks"), "{uris:?}");
+    assert!(uris.contains(&"android/release.lgkeys"), "{uris:?}");
     assert!(uris.contains(&"src/settings.py"), "{uris:?}");
     assert!(
         uris.contains(&"docs/my%20notes%20%231/%C3%A9.md"),
