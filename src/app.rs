@@ -2,7 +2,7 @@
 //! code. Each command is a short function here; the work lives in the modules they call.
 
 use crate::cli::{
-    BaselineArgs, Cli, Command, Format, PathArgs, RulesCommand, ScanArgs, VerifyArgs,
+    BaselineArgs, Cli, Command, Format, HistoryArgs, PathArgs, RulesCommand, ScanArgs, VerifyArgs,
 };
 use crate::config::{Config, LoadedConfig};
 use crate::exit::ExitCode;
@@ -11,7 +11,7 @@ use crate::report::{self, Report, ReportOptions, Summary};
 use crate::rules::{check, RuleSet};
 use crate::scan::allow::{SuppressedBy, Suppressor, IGNORE_FILE_NAME};
 use crate::scan::Scanner;
-use crate::source::{walk, Outcome};
+use crate::source::{history as git_history, walk, Outcome};
 use crate::verify::VerifierBuilder;
 use anyhow::Context;
 use std::io::Write;
@@ -26,8 +26,8 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Rules(RulesCommand::Check { files }) => rules_check(&files),
         // The pre-commit hook source (src/source/staged.rs).
         Command::Staged(_) => not_built("staged"),
-        // History audits and CI ranges (src/source/history.rs).
-        Command::History(_) => not_built("history"),
+        // History audits and CI ranges (src/source/history/).
+        Command::History(args) => history(args),
         // The .env report and --fix (src/dotenv/).
         Command::Dotenv(args) => crate::dotenv::command::run(args),
         // One secret from standard input (src/verify/).
@@ -68,6 +68,54 @@ fn scan(args: PathArgs) -> anyhow::Result<ExitCode> {
         outcome,
         started,
     )
+}
+
+/// `leakgate history [REV...]`: an audit of every blob, or the lines a range adds.
+fn history(args: HistoryArgs) -> anyhow::Result<ExitCode> {
+    let started = Instant::now();
+    let work = history_work(&args.common, &args.revs)?;
+    finish(
+        &work.config,
+        &work.scanner,
+        &work.suppressor,
+        &work.root,
+        work.outcome,
+        started,
+    )
+}
+
+/// What a history scan produced, before suppression and reporting.
+struct HistoryWork {
+    config: Config,
+    scanner: Scanner,
+    suppressor: Suppressor,
+    /// The work tree (or git folder) that finding paths are relative to.
+    root: PathBuf,
+    outcome: Outcome,
+}
+
+/// The work of `history` (and `baseline --history`): open the repository, read the config at
+/// its root, scan the revisions (none: every blob).
+fn history_work(common: &ScanArgs, revs: &[String]) -> anyhow::Result<HistoryWork> {
+    let opened = git_history::open(common.repo.as_deref())?;
+    let roots = vec![opened.root.clone()];
+    let config = Config::from_scan_args(common, &roots)?;
+    let scanner = scanner_for(&config)?;
+    let suppressor = Suppressor::new(&config.loaded, &opened.root, config.baseline.as_deref())?;
+    let options = git_history::HistoryOptions {
+        max_file_size: config.max_file_size,
+        scan_binary: config.binary,
+        progress: !config.quiet,
+        dotenv_templates: config.loaded.file.dotenv.templates.clone(),
+    };
+    let outcome = git_history::scan(&opened.repo, &scanner, revs, &options)?;
+    Ok(HistoryWork {
+        config,
+        scanner,
+        suppressor,
+        root: opened.root,
+        outcome,
+    })
 }
 
 /// The paths `scan` and `baseline` look at: the given ones, or `.`.
@@ -146,13 +194,18 @@ fn baseline(args: BaselineArgs) -> anyhow::Result<ExitCode> {
 }
 
 /// `leakgate baseline FILE --history`: the baseline over every blob of the repository.
-fn baseline_history(
-    _common: ScanArgs,
-    _file: &Path,
-    _started: Instant,
-) -> anyhow::Result<ExitCode> {
-    // Wired to the history source when `leakgate history` lands on main.
-    not_built("baseline --history")
+fn baseline_history(common: ScanArgs, file: &Path, started: Instant) -> anyhow::Result<ExitCode> {
+    let work = history_work(&common, &[])?;
+    let errors = work.outcome.errors;
+    let written = settle(
+        &work.config,
+        &work.scanner,
+        &work.suppressor,
+        &work.root,
+        work.outcome,
+        started,
+    )?;
+    baseline_written(file, written, errors)
 }
 
 /// The exit code and message once a baseline file is written.

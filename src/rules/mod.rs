@@ -177,6 +177,7 @@ impl Rule {
         let single_line = match &spec.regex {
             // Parse (cheap) even when compiling lazily, so that a syntax error is always a
             // load error.
+            Some(_) if spec.multiline => false,
             Some(source) => is_single_line(
                 &regex_syntax::ParserBuilder::new()
                     .utf8(false)

@@ -29,6 +29,11 @@ pub struct RuleSpec {
     /// The rule runs only near one of these (matched case-insensitively).
     #[serde(default)]
     pub keywords: Vec<String>,
+    /// The keyword may sit on another line than the secret (a `discord` import above a
+    /// token): run on a wide window around the keyword, not on its line alone. Rules whose
+    /// regex itself spans lines get the wide window without saying so.
+    #[serde(default)]
+    pub multiline: bool,
     /// Minimum Shannon entropy of the secret, in bits per character.
     #[serde(default)]
     pub min_entropy: Option<f64>,

@@ -5,6 +5,7 @@
 //! with provenance plus counts; `app` applies suppression, verification and reporting.
 
 pub mod diff;
+pub mod history;
 pub mod walk;
 
 use crate::finding::Finding;

@@ -1,0 +1,138 @@
+#!/usr/bin/env bash
+# History-audit benchmark: builds a synthetic repository with `git fast-import` (thousands
+# of commits, hundreds of MB of source-like blob content, a few fake tokens), packs it with
+# `git gc`, then measures `leakgate history` against git's own decompression floor
+# (`git cat-file --batch-all-objects --batch`, which inflates every object once).
+#
+# Usage: scripts/bench-history.sh [WORKDIR]
+#   COMMITS=3000 FILES=1500 FILE_KB=20 CHANGED=4   shape of the generated history
+#   KEEP=1                                         reuse WORKDIR/repo if it already exists
+# Needs: git, python3, /usr/bin/time, a release build (built here if missing).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$(pwd)
+WORK=${1:-${TMPDIR:-/tmp}/leakgate-bench-history}
+COMMITS=${COMMITS:-3000}
+FILES=${FILES:-1500}
+FILE_KB=${FILE_KB:-20}
+CHANGED=${CHANGED:-4}
+BIN="$ROOT/target/release/leakgate"
+REPO="$WORK/repo"
+
+mkdir -p "$WORK"
+
+if [ "${KEEP:-0}" = 1 ] && [ -d "$REPO/.git" ]; then
+  echo "== reusing $REPO"
+else
+  rm -rf "$REPO"
+  git init -q -b main "$REPO"
+  echo "== generating $COMMITS commits over $FILES files of ~${FILE_KB} KiB ($CHANGED changed per commit)"
+  python3 - "$COMMITS" "$FILES" "$FILE_KB" "$CHANGED" <<'PY' | (cd "$REPO" && git fast-import --quiet)
+import random, sys, zlib
+commits, files, file_kb, changed = map(int, sys.argv[1:5])
+rng = random.Random(7)
+B62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+def b62_crc(body):
+    v = zlib.crc32(body.encode()); out = ""
+    for _ in range(6):
+        out = B62[v % 62] + out; v //= 62
+    return out
+def github_token():
+    body = "".join(rng.choice(B62) for _ in range(30))
+    return "ghp_" + body + b62_crc(body)
+def anthropic_key():
+    alphabet = B62 + "-_"
+    return "sk-ant-api03-" + "".join(rng.choice(alphabet) for _ in range(93)) + "AA"
+words = ("config user value result index buffer parse render handle request response "
+         "token item count name path load save update client server cache error state "
+         "build options context reader writer stream offset length total").split()
+def ident():
+    return "_".join(rng.choice(words) for _ in range(rng.randint(1, 3)))
+def line():
+    k = rng.random()
+    if k < 0.15: return "    # " + " ".join(rng.choice(words) for _ in range(rng.randint(3, 10)))
+    if k < 0.45: return f"    {ident()} = {ident()}({ident()}, {rng.randint(0, 99999)})"
+    if k < 0.65: return f"    if {ident()} > {rng.randint(0, 500)}:\n        return {ident()}.{ident()}()"
+    if k < 0.80: return f"def {ident()}({ident()}, {ident()}=None):"
+    if k < 0.90: return f"    {ident()}[\"{ident()}\"] = \"{ident()}-{rng.randint(0, 10**6)}\""
+    return ""
+pool = [line() for _ in range(20000)]
+def new_file():
+    lines, size = [], 0
+    target = int(file_kb * 1024 * rng.uniform(0.3, 1.7))
+    while size < target:
+        l = rng.choice(pool); lines.append(l); size += len(l) + 1
+    return lines
+names = [f"src/{rng.choice(words)}/{ident()}_{i}.py" for i in range(files)]
+content = {}
+out = sys.stdout.buffer
+def emit_file(path, lines):
+    data = ("\n".join(lines) + "\n").encode()
+    out.write(f"M 100644 inline {path}\ndata {len(data)}\n".encode()); out.write(data); out.write(b"\n")
+leaks = set(rng.sample(range(2, commits + 1), min(12, max(commits - 1, 0))))
+t = 1_600_000_000
+for c in range(1, commits + 1):
+    msg = f"change {c}: {ident()} {ident()}".encode()
+    t += rng.randint(30, 7200)
+    out.write(b"commit refs/heads/main\n")
+    out.write(f"committer Bench Bot <bench@example.org> {t} +0000\n".encode())
+    out.write(f"data {len(msg)}\n".encode() + msg + b"\n")
+    if c == 1:
+        for path in names:
+            content[path] = new_file(); emit_file(path, content[path])
+    else:
+        for path in rng.sample(names, changed):
+            lines = content[path]
+            for _ in range(rng.randint(1, 6)):
+                at = rng.randrange(len(lines) + 1)
+                if rng.random() < 0.5 and lines: lines[min(at, len(lines) - 1)] = rng.choice(pool)
+                else: lines.insert(at, rng.choice(pool))
+            if c in leaks:
+                secret = github_token() if c % 2 else anthropic_key()
+                lines.insert(rng.randrange(len(lines) + 1), f'    API_TOKEN = "{secret}"')
+            emit_file(path, lines)
+    out.write(b"\n")
+PY
+  (cd "$REPO" && git reset -q --hard main && git gc -q)
+fi
+
+[ -x "$BIN" ] || cargo build --release
+cd "$REPO"
+PACK_MB=$(du -sm .git/objects | cut -f1)
+read -r BLOBS BLOB_BYTES < <(git cat-file --batch-all-objects --batch-check='%(objecttype) %(objectsize)' \
+  | awk '$1=="blob"{n++; s+=$2} END{print n, s}')
+OBJECTS=$(git cat-file --batch-all-objects --batch-check | wc -l)
+BLOB_MB=$(python3 -c "print(round($BLOB_BYTES/1048576, 1))")
+echo "== repository: $(git rev-list --count --all) commits, $OBJECTS objects, $BLOBS blobs, $BLOB_MB MiB of unique blob content, .git/objects $PACK_MB MiB"
+
+measure() { # label, command...: wall time, CPU time (user + system), MiB/s, peak RSS
+  local label=$1; shift
+  local log="$WORK/time-${label// /-}.txt"
+  local status=0
+  /usr/bin/time -v "$@" 2>"$log" >/dev/null || status=$?
+  # leakgate exits 1 when it finds something: that is a result, not a failure.
+  if [ "$status" -gt 1 ]; then cat "$log" >&2; exit "$status"; fi
+  python3 - "$label" "$log" "$BLOB_BYTES" <<'PY'
+import sys, re
+label, log, blob_bytes = sys.argv[1], open(sys.argv[2]).read(), int(sys.argv[3])
+field = lambda name: re.search(re.escape(name) + r": (.*)", log).group(1).strip()
+wall = sum(float(p) * 60 ** i for i, p in enumerate(reversed(field("Elapsed (wall clock) time (h:mm:ss or m:ss)").split(":"))))
+cpu = float(field("User time (seconds)")) + float(field("System time (seconds)"))
+rss = int(field("Maximum resident set size (kbytes)")) / 1024
+mib = blob_bytes / 1048576
+print(f"{label:>20}: wall {wall:6.2f} s ({mib / wall:6.1f} MiB/s)  cpu {cpu:6.2f} s ({mib / cpu:6.1f} MiB/cpu-s)  peak RSS {rss:6.1f} MiB")
+PY
+}
+
+echo "== load average: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores (wall times suffer from other load; CPU times less)"
+echo "== warm the page cache"
+git cat-file --batch-all-objects --batch >/dev/null
+measure "git cat-file floor" sh -c 'git cat-file --batch-all-objects --batch | wc -c'
+measure "leakgate history" "$BIN" history --format json --output "$WORK/report.json"
+python3 - "$WORK/report.json" <<'PY'
+import json, sys, collections
+report = json.load(open(sys.argv[1]))
+by_rule = collections.Counter(f["rule"] for f in report["findings"])
+with_commit = sum(1 for f in report["findings"] if f["commit"])
+print(f"{'findings':>22}: {len(report['findings'])} ({dict(by_rule)}), {with_commit} with a commit; summary {report['summary']}")
+PY

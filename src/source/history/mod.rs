@@ -1,0 +1,191 @@
+//! `leakgate history`: git history, as an audit or as a CI gate (SPEC §1).
+//!
+//! With no revision, `audit` enumerates the object database (packs, loose objects,
+//! alternates) and scans every blob exactly once, in parallel, plus every commit message.
+//! Before that, `attribution` walks every ref's history once and maps each blob to the paths
+//! and the oldest commits that introduced it: path-aware rules and sensitive-file rules need
+//! the path, and findings carry the commit a user has to rewrite (author, date and summary
+//! are read only for the commits of findings). Blobs no ref reaches (dangling
+//! objects, reflog-only history, the index) are reported with `commit: null` and the path
+//! `unreachable-blob/<id>`, the only name they have (`git cat-file -p <id>` shows them).
+//! A secret is reported once per path, at the oldest commit that put it there
+//! (`keep_oldest`), not once per later version of the file that still holds it.
+//!
+//! With revisions, `range` is a gate: only the lines the selected commits add (each commit
+//! against its first parent, merges against all parents) and their messages are checked.
+//! `commits` turns commit objects into the report's `commit` object.
+
+mod attribution;
+mod audit;
+mod commits;
+mod objects;
+mod progress;
+mod range;
+
+use super::Outcome;
+use crate::finding::Finding;
+use crate::scan::Scanner;
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+/// Bytes of decoded objects each repository handle keeps: trees and commits are looked up
+/// again and again while walking history.
+const OBJECT_CACHE_BYTES: usize = 16 * 1024 * 1024;
+
+/// How to scan history.
+#[derive(Clone, Debug)]
+pub struct HistoryOptions {
+    /// Blobs larger than this are skipped with a warning.
+    pub max_file_size: u64,
+    /// Scan binary blobs too.
+    pub scan_binary: bool,
+    /// Show a progress bar on standard error (only when it is a terminal and not `-q`).
+    pub progress: bool,
+    /// `.env` template suffixes (`[dotenv] templates`).
+    pub dotenv_templates: Vec<String>,
+}
+
+/// An opened repository and the folder its findings' paths are relative to.
+pub struct OpenRepository {
+    pub repo: gix::Repository,
+    /// The work tree, or the git dir of a bare repository.
+    pub root: PathBuf,
+}
+
+/// Opens the repository at `dir` (or holding the current directory, honouring `GIT_DIR`).
+/// Not a repository: a one-line error naming the folder.
+pub fn open(dir: Option<&Path>) -> anyhow::Result<OpenRepository> {
+    let opened = match dir {
+        Some(dir) => gix::discover(dir),
+        None => gix::discover_with_environment_overrides("."),
+    };
+    let shown = dir.unwrap_or(Path::new(".")).display().to_string();
+    let mut repo = opened
+        .map_err(|_| anyhow::anyhow!("{shown}: not a git repository (or cannot be opened)"))?;
+    repo.object_cache_size_if_unset(OBJECT_CACHE_BYTES);
+    let root = repo
+        .workdir()
+        .map(Path::to_path_buf)
+        .unwrap_or_else(|| repo.git_dir().to_path_buf());
+    Ok(OpenRepository { repo, root })
+}
+
+/// Scans history: an audit when `revs` is empty, else the commits they select.
+pub fn scan(
+    repo: &gix::Repository,
+    scanner: &Scanner,
+    revs: &[String],
+    options: &HistoryOptions,
+) -> anyhow::Result<Outcome> {
+    if revs.is_empty() {
+        audit::audit(repo, scanner, options)
+    } else {
+        range::scan_range(repo, scanner, revs, options)
+    }
+}
+
+/// A finding and how old its commit is: a larger `age` is older (the position of the
+/// commit in a newest-first walk); `None` for findings without a commit.
+pub(crate) struct Dated {
+    pub age: Option<u64>,
+    pub finding: Finding,
+}
+
+/// What parallel workers accumulate.
+#[derive(Default)]
+pub(crate) struct Tally {
+    pub findings: Vec<Dated>,
+    pub blobs: usize,
+    pub bytes: u64,
+    pub errors: usize,
+}
+
+impl Tally {
+    pub fn merge(mut self, other: Tally) -> Tally {
+        self.findings.extend(other.findings);
+        self.blobs += other.blobs;
+        self.bytes += other.bytes;
+        self.errors += other.errors;
+        self
+    }
+}
+
+/// One finding per rule, kind, path and secret: the one with the oldest commit.
+///
+/// A token that stays in a file while the rest of the file is edited lives in many blob
+/// versions; reporting it once, at the commit that introduced it, is what a user needs.
+/// Fingerprints name secrets, not places, so suppression is unaffected.
+pub(crate) fn keep_oldest(findings: Vec<Dated>) -> Vec<Finding> {
+    let mut best: HashMap<(String, String, Option<String>), Dated> = HashMap::new();
+    for dated in findings {
+        let f = &dated.finding;
+        let key = (f.rule.clone(), f.fingerprint.clone(), f.path.clone());
+        let replace = match best.get(&key) {
+            None => true,
+            Some(kept) => older(dated.age, kept.age),
+        };
+        if replace {
+            best.insert(key, dated);
+        }
+    }
+    best.into_values().map(|d| d.finding).collect()
+}
+
+/// Whether `a` is strictly older than `b`; a finding with a commit beats one without.
+fn older(a: Option<u64>, b: Option<u64>) -> bool {
+    match (a, b) {
+        (Some(a), Some(b)) => a > b,
+        (Some(_), None) => true,
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::finding::{CommitInfo, FindingKind};
+
+    fn finding(line: usize, commit: &str) -> Finding {
+        Finding {
+            rule: "demo".into(),
+            kind: FindingKind::Secret,
+            title: "Demo".into(),
+            path: Some("a.txt".into()),
+            line: Some(line),
+            column: Some(1),
+            secret: None,
+            context: None,
+            fingerprint: "0123456789abcdef".into(),
+            commit: Some(CommitInfo {
+                id: commit.into(),
+                author: String::new(),
+                email: String::new(),
+                date: String::new(),
+                summary: String::new(),
+            }),
+            verification: None,
+            remediation: None,
+        }
+    }
+
+    #[test]
+    fn the_oldest_commit_of_a_secret_at_a_path_is_kept() {
+        let kept = keep_oldest(vec![
+            Dated {
+                age: Some(1),
+                finding: finding(9, "newer"),
+            },
+            Dated {
+                age: Some(5),
+                finding: finding(3, "older"),
+            },
+            Dated {
+                age: None,
+                finding: finding(4, "none"),
+            },
+        ]);
+        assert_eq!(kept.len(), 1);
+        assert_eq!(kept[0].commit.as_ref().unwrap().id, "older");
+        assert_eq!(kept[0].line, Some(3));
+    }
+}
