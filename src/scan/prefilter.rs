@@ -8,6 +8,7 @@
 //! without keywords run on the whole input.
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use std::sync::OnceLock;
 
 /// Bytes a window reaches back from a keyword (clipped to the start of its line).
 const BACK: usize = 1024;
@@ -29,6 +30,12 @@ pub struct Region {
 
 pub struct Prefilter {
     automaton: Option<AhoCorasick>,
+    /// The keywords, lowercased, by automaton pattern id.
+    patterns: Vec<Vec<u8>>,
+    /// For each pattern, the other patterns that could overlap one of its occurrences and
+    /// at which offset from its start; computed the first time the pattern is seen, so a
+    /// hook that meets five keywords does not pay for three hundred.
+    neighbours: Vec<OnceLock<Vec<(usize, isize)>>>,
     /// For each automaton pattern, the rules that own that keyword, and whether each is
     /// single-line.
     owners: Vec<Vec<(usize, bool)>>,
@@ -71,6 +78,8 @@ impl Prefilter {
         };
         Prefilter {
             automaton,
+            neighbours: patterns.iter().map(|_| OnceLock::new()).collect(),
+            patterns: patterns.into_iter().map(String::into_bytes).collect(),
             owners,
             always,
         }
@@ -88,32 +97,81 @@ impl Prefilter {
             })
             .collect();
         if let Some(automaton) = &self.automaton {
-            let mut state = aho_corasick::automaton::OverlappingState::start();
+            // A non-overlapping search is several times faster than an overlapping one, but
+            // reports one keyword where several overlap (`sk-` inside `sk-ant-`). Every
+            // occurrence it skips overlaps one it reports, so each report also checks the
+            // keywords that could overlap it there ([`Prefilter::neighbours_of`]).
             let mut wide: Option<(usize, usize, usize)> = None;
             let mut line: Option<(usize, usize, usize)> = None;
-            loop {
-                automaton.find_overlapping(data, &mut state);
-                let Some(hit) = state.get_match() else { break };
-                for &(rule, single_line) in &self.owners[hit.pattern().as_usize()] {
-                    // Windows are computed once per hit position, not once per rule.
-                    let cache = if single_line { &mut line } else { &mut wide };
-                    let (start, end) = match *cache {
-                        Some((at, start, end)) if at == hit.start() => (start, end),
-                        _ => {
-                            let window = if single_line {
-                                line_window(data, hit.start(), hit.end())
-                            } else {
-                                window(data, hit.start(), hit.end())
-                            };
-                            *cache = Some((hit.start(), window.0, window.1));
-                            window
-                        }
+            let mut found: Vec<(usize, usize, usize)> = Vec::new();
+            for hit in automaton.find_iter(data) {
+                found.clear();
+                let pattern = hit.pattern().as_usize();
+                found.push((pattern, hit.start(), hit.end()));
+                for &(other, offset) in self.neighbours_of(pattern) {
+                    let Some(at) = hit.start().checked_add_signed(offset) else {
+                        continue;
                     };
-                    regions.push(Region { rule, start, end });
+                    let keyword = &self.patterns[other];
+                    if data
+                        .get(at..at + keyword.len())
+                        .is_some_and(|text| text.eq_ignore_ascii_case(keyword))
+                    {
+                        found.push((other, at, at + keyword.len()));
+                    }
+                }
+                for &(pattern, start, end) in &found {
+                    for &(rule, single_line) in &self.owners[pattern] {
+                        // Windows are computed once per hit position, not once per rule.
+                        let cache = if single_line { &mut line } else { &mut wide };
+                        let (from, to) = match *cache {
+                            Some((at, from, to)) if at == start => (from, to),
+                            _ => {
+                                let window = if single_line {
+                                    line_window(data, start, end)
+                                } else {
+                                    window(data, start, end)
+                                };
+                                *cache = Some((start, window.0, window.1));
+                                window
+                            }
+                        };
+                        regions.push(Region {
+                            rule,
+                            start: from,
+                            end: to,
+                        });
+                    }
                 }
             }
         }
         merge(regions)
+    }
+}
+
+impl Prefilter {
+    /// `(pattern, offset)` pairs: placing that pattern `offset` bytes from the start of
+    /// `pattern` overlaps it consistently (the shared bytes agree), so an occurrence of
+    /// `pattern` may hide one of the other.
+    fn neighbours_of(&self, pattern: usize) -> &[(usize, isize)] {
+        self.neighbours[pattern].get_or_init(|| {
+            let a = &self.patterns[pattern];
+            let mut out = Vec::new();
+            for (other, b) in self.patterns.iter().enumerate() {
+                if other == pattern {
+                    continue;
+                }
+                let (la, lb) = (a.len() as isize, b.len() as isize);
+                for offset in (1 - lb)..la {
+                    let from = offset.max(0);
+                    let to = la.min(offset + lb);
+                    if (from..to).all(|i| a[i as usize] == b[(i - offset) as usize]) {
+                        out.push((other, offset));
+                    }
+                }
+            }
+            out
+        })
     }
 }
 
@@ -200,6 +258,43 @@ mod tests {
         let p = prefilter(&[&["sk-"], &["sk-ant-"]]);
         let rules: Vec<usize> = p.regions(b"x sk-ant-abc").iter().map(|r| r.rule).collect();
         assert_eq!(rules, vec![0, 1]);
+    }
+
+    #[test]
+    fn every_keyword_occurrence_wakes_its_rule_even_when_keywords_overlap() {
+        // Keywords that overlap in every way: containment, suffix = prefix, repetition.
+        let keywords: &[&[&str]] = &[
+            &["abc"],
+            &["bcd"],
+            &["b"],
+            &["abcde"],
+            &["cda"],
+            &["dd"],
+            &["eab"],
+        ];
+        let p = prefilter(keywords);
+        let mut state = 0x2545f4914f6cdd1du64;
+        for _ in 0..2000 {
+            let len = (state % 24) as usize;
+            let text: Vec<u8> = (0..len)
+                .map(|_| {
+                    state ^= state << 13;
+                    state ^= state >> 7;
+                    state ^= state << 17;
+                    b"abcde"[(state % 5) as usize]
+                })
+                .collect();
+            let mut woken: Vec<usize> = p.regions(&text).iter().map(|r| r.rule).collect();
+            woken.sort();
+            woken.dedup();
+            let expected: Vec<usize> = keywords
+                .iter()
+                .enumerate()
+                .filter(|(_, k)| memchr::memmem::find(&text, k[0].as_bytes()).is_some())
+                .map(|(i, _)| i)
+                .collect();
+            assert_eq!(woken, expected, "text {:?}", String::from_utf8_lossy(&text));
+        }
     }
 
     #[test]
