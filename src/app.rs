@@ -2,16 +2,18 @@
 //! code. Each command is a short function here; the work lives in the modules they call.
 
 use crate::cli::{
-    BaselineArgs, Cli, Command, Format, HistoryArgs, PathArgs, RulesCommand, ScanArgs, VerifyArgs,
+    BaselineArgs, Cli, Command, Format, HistoryArgs, HookCommand, PathArgs, RulesCommand, ScanArgs,
+    VerifyArgs,
 };
 use crate::config::{Config, LoadedConfig};
 use crate::exit::ExitCode;
 use crate::finding::{Secret, VerifyStatus};
+use crate::hook;
 use crate::report::{self, Report, ReportOptions, Summary};
 use crate::rules::{check, RuleSet};
 use crate::scan::allow::{SuppressedBy, Suppressor, IGNORE_FILE_NAME};
 use crate::scan::Scanner;
-use crate::source::{history as git_history, walk, Outcome};
+use crate::source::{history as git_history, staged, walk, Outcome};
 use crate::verify::VerifierBuilder;
 use anyhow::Context;
 use std::io::Write;
@@ -25,7 +27,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Rules(RulesCommand::List { config }) => rules_list(config.as_deref()),
         Command::Rules(RulesCommand::Check { files }) => rules_check(&files),
         // The pre-commit hook source (src/source/staged.rs).
-        Command::Staged(_) => not_built("staged"),
+        Command::Staged(args) => staged(args),
         // History audits and CI ranges (src/source/history/).
         Command::History(args) => history(args),
         // The .env report and --fix (src/dotenv/).
@@ -33,13 +35,18 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         // One secret from standard input (src/verify/).
         Command::Verify(args) => verify_one(&args),
         // Plain git hooks (src/hook.rs).
-        Command::Hook(_) => not_built("hook"),
+        Command::Hook(HookCommand::Install {
+            pre_push,
+            force,
+            repo,
+        }) => hook_install(hook::InstallOptions {
+            pre_push,
+            force,
+            repo,
+        }),
+        Command::Hook(HookCommand::PushRange { options }) => push_range(options),
         Command::Baseline(args) => baseline(args),
     }
-}
-
-fn not_built(command: &str) -> anyhow::Result<ExitCode> {
-    anyhow::bail!("`leakgate {command}` is not built yet")
 }
 
 /// Builds the scanner for a config, sizing rayon's pool once.
@@ -191,6 +198,60 @@ fn baseline(args: BaselineArgs) -> anyhow::Result<ExitCode> {
         started,
     )?;
     baseline_written(&args.file, written, errors)
+}
+
+/// `leakgate staged`: what the next commit records.
+fn staged(args: ScanArgs) -> anyhow::Result<ExitCode> {
+    let started = Instant::now();
+    let repo = staged::open(args.repo.as_deref())?;
+    let root = staged::root(&repo);
+    let config = Config::from_scan_args(&args, std::slice::from_ref(&root))?;
+    // Loading the rules and comparing the index with HEAD each take about half of a hook's
+    // run: do them side by side.
+    let (scanner, changes) = std::thread::scope(|scope| {
+        let loading = scope.spawn(|| scanner_for(&config));
+        let changes = staged::StagedChanges::find(&repo);
+        let scanner = loading
+            .join()
+            .map_err(|_| anyhow::anyhow!("loading the rules failed unexpectedly"))?;
+        anyhow::Ok((scanner?, changes?))
+    })?;
+    let suppressor = Suppressor::new(&config.loaded, &root, config.baseline.as_deref())?;
+    let options = staged::StagedOptions {
+        max_file_size: config.max_file_size,
+        scan_binary: config.binary,
+        dotenv_templates: config.loaded.file.dotenv.templates.clone(),
+    };
+    let outcome = staged::scan_staged(&repo, changes, &scanner, &options, &suppressor)?;
+    finish(&config, &scanner, &suppressor, &root, outcome, started)
+}
+
+/// `leakgate hook install`.
+fn hook_install(options: hook::InstallOptions) -> anyhow::Result<ExitCode> {
+    for path in hook::install(&options)? {
+        println!("installed {}", path.display());
+    }
+    Ok(ExitCode::Clean)
+}
+
+/// `leakgate hook push-range`: `leakgate history` over the range the pre-commit framework
+/// passes in its environment.
+fn push_range(options: Vec<String>) -> anyhow::Result<ExitCode> {
+    let var = |name: &str| std::env::var(name).ok();
+    let scan = hook::push_scan(
+        var("PRE_COMMIT_FROM_REF").as_deref(),
+        var("PRE_COMMIT_TO_REF").as_deref(),
+        var("PRE_COMMIT_LOCAL_BRANCH").as_deref(),
+    );
+    let revs = scan.revs(&staged::open(None)?)?;
+    let args = ["leakgate".to_string(), "history".to_string()]
+        .into_iter()
+        .chain(options)
+        .chain(std::iter::once("--".to_string()))
+        .chain(revs);
+    let cli =
+        Cli::from_words(args).map_err(|e| anyhow::anyhow!("leakgate hook push-range: {e}"))?;
+    run(cli)
 }
 
 /// `leakgate baseline FILE --history`: the baseline over every blob of the repository.

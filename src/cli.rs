@@ -14,6 +14,14 @@ pub struct Cli {
     pub command: Command,
 }
 
+impl Cli {
+    /// Parses a command line that leakgate builds itself (`hook push-range` runs
+    /// `history`); the error is clap's message.
+    pub fn from_words(words: impl IntoIterator<Item = String>) -> Result<Cli, String> {
+        <Cli as Parser>::try_parse_from(words).map_err(|e| e.to_string())
+    }
+}
+
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Scan what the next commit records: the index against HEAD (pre-commit hook).
@@ -177,6 +185,17 @@ pub enum HookCommand {
         force: bool,
         #[arg(long, value_name = "DIR")]
         repo: Option<PathBuf>,
+    },
+    /// Scan the commits a pre-commit framework push sends: `leakgate history
+    /// $PRE_COMMIT_FROM_REF..$PRE_COMMIT_TO_REF` (the `leakgate-push` hook's entry).
+    PushRange {
+        /// Options passed on to `leakgate history` (e.g. `--format json`).
+        #[arg(
+            trailing_var_arg = true,
+            allow_hyphen_values = true,
+            value_name = "HISTORY OPTION"
+        )]
+        options: Vec<String>,
     },
 }
 

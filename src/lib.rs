@@ -14,6 +14,7 @@ pub mod config;
 pub mod dotenv;
 pub mod exit;
 pub mod finding;
+pub mod hook;
 pub mod report;
 pub mod rules;
 pub mod scan;

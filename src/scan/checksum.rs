@@ -20,7 +20,8 @@ pub enum Checksum {
     NpmCrc32,
     /// JSON Web Tokens: the first segment is base64url of a JSON object with an `alg` key.
     JwtHeader,
-    /// A password taken from a URL's user-info: not a stand-in (`password`, `****`, ...).
+    /// A password taken from a URL's user-info: not a stand-in (`password`, `****`, ...)
+    /// and at least [`super::placeholder::MIN_URL_PASSWORD_CHARS`] long once decoded.
     UrlPassword,
     /// A value taken from a generic `key = value` assignment: not a stand-in, not code,
     /// not a hash, UUID, URL, path or version (see [`super::placeholder::is_generic_noise`]).
@@ -54,7 +55,7 @@ impl Checksum {
         match self {
             Checksum::GithubCrc32 | Checksum::NpmCrc32 => crc32_base62_tail(secret),
             Checksum::JwtHeader => jwt_header_names_alg(secret),
-            Checksum::UrlPassword => !super::placeholder::is_stand_in_password(secret),
+            Checksum::UrlPassword => !super::placeholder::is_url_password_noise(secret),
             Checksum::GenericValue => !super::placeholder::is_generic_noise(secret),
         }
     }

@@ -17,21 +17,57 @@ use base64::Engine;
 /// Shortest base64 run worth decoding: 16 decoded bytes, shorter than any token we look for.
 const MIN_BASE64: usize = 24;
 /// Longest base64 run decoded (an embedded image is not where tokens hide).
-const MAX_BASE64: usize = 64 * 1024;
+pub const MAX_BASE64: usize = 64 * 1024;
 /// Decoded bytes allowed per blob, across all decoders and depths.
-const MAX_DECODED_PER_BLOB: usize = 4 * 1024 * 1024;
-/// Encoded spans considered per blob and depth.
-const MAX_SPANS_PER_BLOB: usize = 10_000;
+pub const MAX_DECODED_PER_BLOB: usize = 4 * 1024 * 1024;
+/// Encoded spans decoded per blob, across all decoders and depths: this bounds the number of
+/// plain scans a blob can cost, however small its spans (a file of a million `%41`s).
+pub const MAX_SPANS_PER_BLOB: usize = 10_000;
 /// Nesting levels of decoding.
-const MAX_DEPTH: usize = 2;
+pub const MAX_DEPTH: usize = 2;
 
-/// Secrets found inside encoded spans of `data`, reported at those spans.
-pub(crate) fn scan_encoded(scanner: &Scanner, path: Option<&str>, data: &[u8]) -> Vec<RawHit> {
-    let mut budget = MAX_DECODED_PER_BLOB;
+/// What decoding one blob cost, for tests and benchmarks: every figure is bounded by the
+/// constants above, whatever the input.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct DecodeStats {
+    /// Bytes produced by decoders (never more than [`MAX_DECODED_PER_BLOB`]).
+    pub decoded_bytes: usize,
+    /// Spans decoded (never more than [`MAX_SPANS_PER_BLOB`]).
+    pub spans: usize,
+    /// Deepest nesting level decoded (never more than [`MAX_DEPTH`]).
+    pub depth: usize,
+}
+
+/// The per-blob allowance, spent as spans are decoded.
+struct Budget {
+    bytes: usize,
+    spans: usize,
+    stats: DecodeStats,
+}
+
+impl Budget {
+    fn new() -> Budget {
+        Budget {
+            bytes: MAX_DECODED_PER_BLOB,
+            spans: MAX_SPANS_PER_BLOB,
+            stats: DecodeStats::default(),
+        }
+    }
+}
+
+/// Secrets found inside encoded spans of `data`, reported at those spans, and what finding
+/// them cost.
+pub(crate) fn scan_encoded(
+    scanner: &Scanner,
+    path: Option<&str>,
+    data: &[u8],
+) -> (Vec<RawHit>, DecodeStats) {
+    let mut budget = Budget::new();
     let mut hits = Vec::new();
-    for (start, end, decoded) in decoded_spans(data, &mut budget) {
+    let allowed_lines = super::AllowedLines::new(data);
+    for (start, end, decoded) in decoded_spans(data, &mut budget, 1) {
         // An inline allow marker is judged on the line the user sees, the encoded one.
-        let allowed = super::line_is_allowed(data, start);
+        let allowed = allowed_lines.contains(start);
         for secret in secrets_in(scanner, path, &decoded, MAX_DEPTH - 1, &mut budget) {
             hits.push(RawHit {
                 rule: secret.0,
@@ -42,7 +78,7 @@ pub(crate) fn scan_encoded(scanner: &Scanner, path: Option<&str>, data: &[u8]) -
             });
         }
     }
-    hits
+    (hits, budget.stats)
 }
 
 /// `(rule, secret)` pairs in decoded text, decoding further while depth remains.
@@ -51,7 +87,7 @@ fn secrets_in(
     path: Option<&str>,
     text: &[u8],
     depth: usize,
-    budget: &mut usize,
+    budget: &mut Budget,
 ) -> Vec<(usize, String)> {
     let mut out: Vec<(usize, String)> = scanner
         .scan_plain(path, text)
@@ -65,7 +101,7 @@ fn secrets_in(
         })
         .collect();
     if depth > 0 {
-        for (_, _, inner) in decoded_spans(text, budget) {
+        for (_, _, inner) in decoded_spans(text, budget, MAX_DEPTH - depth + 1) {
             out.extend(secrets_in(scanner, path, &inner, depth - 1, budget));
         }
     }
@@ -73,8 +109,9 @@ fn secrets_in(
 }
 
 /// Every span of `data` that some decoder can turn into different, text-like bytes:
-/// `(start, end, decoded)`. Stops when `budget` is spent.
-fn decoded_spans(data: &[u8], budget: &mut usize) -> Vec<(usize, usize, Vec<u8>)> {
+/// `(start, end, decoded)`, decoded at nesting `level` (1 for the blob itself). Stops when
+/// `budget` is spent.
+fn decoded_spans(data: &[u8], budget: &mut Budget, level: usize) -> Vec<(usize, usize, Vec<u8>)> {
     let mut candidates: Vec<(usize, usize, Encoding)> = base64_runs(data)
         .take(MAX_SPANS_PER_BLOB)
         .map(|(s, e)| (s, e, Encoding::Base64))
@@ -84,23 +121,25 @@ fn decoded_spans(data: &[u8], budget: &mut usize) -> Vec<(usize, usize, Vec<u8>)
             .take(MAX_SPANS_PER_BLOB)
             .map(|(s, e)| (s, e, Encoding::Percent)),
     );
-    // Only escapes that can hide a token's characters are worth undoing: `\n` or `\"`
-    // cannot, `\u0041`, `\x41` and `\/` can. Most files have none of these.
-    if [&b"\\u"[..], b"\\x", b"\\/"]
+    // Only escapes that can hide a token's characters, or the context a rule needs, are
+    // worth undoing: `\u0041`, `\x41` and `\/` hide characters; `\"` hides the quotes of
+    // an assignment (`"AWS_SECRET = \"...\"\n"` in a notebook cell, a JSON-encoded config,
+    // a string in a minified bundle), without which context-anchored rules cannot match.
+    // A bare `\n` hides neither. Most files have none of these.
+    if [&b"\\u"[..], b"\\x", b"\\/", b"\\\""]
         .iter()
         .any(|needle| memchr::memmem::find(data, needle).is_some())
     {
         candidates.extend(
-            quoted_strings_with_escapes(data)
+            quoted_strings_with_escapes(data, MAX_SPANS_PER_BLOB)
                 .into_iter()
-                .take(MAX_SPANS_PER_BLOB)
                 .map(|(s, e)| (s, e, Encoding::Escapes)),
         );
     }
     let mut spans = Vec::new();
     for (start, end, encoding) in candidates {
         // A decoded span is never longer than its encoded text: check before decoding.
-        if end - start > *budget {
+        if end - start > budget.bytes || budget.spans == 0 {
             break;
         }
         let encoded = &data[start..end];
@@ -110,7 +149,11 @@ fn decoded_spans(data: &[u8], budget: &mut usize) -> Vec<(usize, usize, Vec<u8>)
             Encoding::Escapes => unescape(encoded),
         };
         if let Some(decoded) = decoded {
-            *budget -= decoded.len().min(*budget);
+            budget.bytes -= decoded.len().min(budget.bytes);
+            budget.spans -= 1;
+            budget.stats.decoded_bytes += decoded.len();
+            budget.stats.spans += 1;
+            budget.stats.depth = budget.stats.depth.max(level);
             spans.push((start, end, decoded));
         }
     }
@@ -230,11 +273,15 @@ fn has_percent_escape(run: &[u8]) -> bool {
         .any(|w| w[0] == b'%' && w[1].is_ascii_hexdigit() && w[2].is_ascii_hexdigit())
 }
 
-/// Contents of `"..."` strings on one line that hold a backslash escape.
-fn quoted_strings_with_escapes(data: &[u8]) -> Vec<(usize, usize)> {
+/// Contents of `"..."` strings on one line that hold a backslash escape: the first `limit`
+/// of them (a file of a million escaped strings costs no more memory than the budget).
+fn quoted_strings_with_escapes(data: &[u8], limit: usize) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut at = 0;
-    while let Some(open) = memchr::memchr(b'"', &data[at..]).map(|i| at + i) {
+    while out.len() < limit {
+        let Some(open) = memchr::memchr(b'"', &data[at..]).map(|i| at + i) else {
+            break;
+        };
         let mut end = open + 1;
         let mut escaped = false;
         let mut has_escape = false;
@@ -332,7 +379,7 @@ mod tests {
     #[test]
     fn quoted_strings_are_found_per_line() {
         let data = br#"{"a": "plain", "b": "with\u0020escape"}"#;
-        let spans = quoted_strings_with_escapes(data);
+        let spans = quoted_strings_with_escapes(data, 10);
         assert_eq!(spans.len(), 1);
         assert_eq!(&data[spans[0].0..spans[0].1], br"with\u0020escape");
     }
@@ -341,9 +388,11 @@ mod tests {
     fn the_budget_bounds_decoding() {
         let encoded = base64::engine::general_purpose::STANDARD.encode("x".repeat(40_000));
         let data = format!("{encoded}\n").repeat(200);
-        let mut budget = MAX_DECODED_PER_BLOB;
-        let spans = decoded_spans(data.as_bytes(), &mut budget);
+        let mut budget = Budget::new();
+        let spans = decoded_spans(data.as_bytes(), &mut budget, 1);
         let total: usize = spans.iter().map(|s| s.2.len()).sum();
         assert!(total <= MAX_DECODED_PER_BLOB);
+        assert_eq!(total, budget.stats.decoded_bytes);
+        assert_eq!(spans.len(), budget.stats.spans);
     }
 }
