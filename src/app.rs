@@ -222,7 +222,7 @@ fn staged(args: ScanArgs) -> anyhow::Result<ExitCode> {
         scan_binary: config.binary,
         dotenv_templates: config.loaded.file.dotenv.templates.clone(),
     };
-    let outcome = staged::scan_staged(&repo, changes, &scanner, &options, &suppressor)?;
+    let outcome = staged::scan_staged(&repo, changes, &scanner, &options)?;
     finish(&config, &scanner, &suppressor, &root, outcome, started)
 }
 

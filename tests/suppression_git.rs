@@ -1,4 +1,4 @@
-//! The git commands honour the same suppression as `scan` (SPEC §6): `[allow] paths`,
+//! `staged` and `history` honour the same suppression as `scan` (SPEC §6): `[allow] paths`,
 //! `.leakgateignore` and `--baseline`, plus inline markers, and the summary counts them.
 
 mod common;
@@ -140,6 +140,22 @@ fn assert_only(report: &serde_json::Value, fresh: &str) {
     ] {
         assert_eq!(suppressed[label], 1, "{label}: {report:#}");
     }
+}
+
+#[test]
+fn staged_honours_allow_paths_leakgateignore_baseline_and_inline_markers() {
+    let repo = Repo::new();
+    repo.write("README.md", "hello\n");
+    repo.commit("Initial");
+    let fresh = suppressed_and_fresh(&repo, [1, 2, 3, 4, 5]);
+    repo.git(&["add", "-A"]);
+    let (code, report) = repo.report(&["staged", "--baseline", "baseline.json"]);
+    assert_eq!(code, 1);
+    assert_only(&report, &fresh);
+    // Unstage the fresh one: the commit may go ahead.
+    repo.git(&["rm", "-q", "--cached", "app/d.py"]);
+    let (code, report) = repo.report(&["staged", "--baseline", "baseline.json"]);
+    assert_eq!(code, 0, "{report:#}");
 }
 
 #[test]
