@@ -1,9 +1,53 @@
 #!/usr/bin/env bash
-# Installs what the test suite needs beyond cargo: the `pre-commit` framework (PyPI) for
-# the hook integration test. Idempotent: does nothing when everything is present.
+# Installs what the test suite needs beyond cargo. Idempotent: does nothing when everything
+# is present.
+#
+# - The `pre-commit` framework (PyPI) for the hook integration test.
+# - The SARIF 2.1.0 JSON schema, which tests/sarif_schema.rs validates our SARIF output
+#   against. We do not commit a copy: it comes from the sdist of the PyPI package
+#   `sarif-pydantic`, pinned by version and checked by SHA-256, and is installed at
+#   ${XDG_CACHE_HOME:-$HOME/.cache}/leakgate/sarif-schema-2.1.0.json, where the test looks
+#   (or at $LEAKGATE_SARIF_SCHEMA, if set, for both this script and the test).
 set -euo pipefail
 
 if ! command -v pre-commit >/dev/null 2>&1; then
   python3 -m pip install --quiet --disable-pip-version-check pre-commit
 fi
 pre-commit --version
+
+SARIF_PACKAGE="sarif-pydantic"
+SARIF_VERSION="0.6.2"
+SARIF_SDIST_SHA256="634df2784533fcac8e86f0c60a0e45ead1d35452dc2331d32596275595906e7f"
+SARIF_SCHEMA_SHA256="6352a05f9d03f181b8d9c71a46bdacc4fcff9d8ade5364858b425ba0c0994ed7"
+schema="${LEAKGATE_SARIF_SCHEMA:-${XDG_CACHE_HOME:-$HOME/.cache}/leakgate/sarif-schema-2.1.0.json}"
+
+sha256_of() {
+  sha256sum "$1" | cut -d ' ' -f 1
+}
+
+install_sarif_schema() {
+  if [[ -f "$schema" && "$(sha256_of "$schema")" == "$SARIF_SCHEMA_SHA256" ]]; then
+    echo "SARIF schema: $schema"
+    return 0
+  fi
+  work="$(mktemp -d)"
+  trap 'rm -rf "$work"' RETURN
+  python3 -m pip download --quiet --disable-pip-version-check --no-deps \
+    --no-binary :all: "$SARIF_PACKAGE==$SARIF_VERSION" -d "$work"
+  sdist="$work/sarif_pydantic-$SARIF_VERSION.tar.gz"
+  if [[ "$(sha256_of "$sdist")" != "$SARIF_SDIST_SHA256" ]]; then
+    echo "test-deps: $sdist does not have the pinned SHA-256; refusing to use it" >&2
+    return 1
+  fi
+  member="sarif_pydantic-$SARIF_VERSION/sarif-schema-2.1.0.json"
+  tar -xzf "$sdist" -C "$work" "$member"
+  if [[ "$(sha256_of "$work/$member")" != "$SARIF_SCHEMA_SHA256" ]]; then
+    echo "test-deps: the schema in $sdist does not have the pinned SHA-256" >&2
+    return 1
+  fi
+  mkdir -p "$(dirname "$schema")"
+  mv "$work/$member" "$schema"
+  echo "SARIF schema installed: $schema"
+}
+
+install_sarif_schema

@@ -2,7 +2,8 @@
 //! code. Each command is a short function here; the work lives in the modules they call.
 
 use crate::cli::{
-    Cli, Command, HistoryArgs, HookCommand, PathArgs, RulesCommand, ScanArgs, VerifyArgs,
+    BaselineArgs, Cli, Command, Format, HistoryArgs, HookCommand, PathArgs, RulesCommand, ScanArgs,
+    VerifyArgs,
 };
 use crate::config::{Config, LoadedConfig};
 use crate::exit::ExitCode;
@@ -10,7 +11,7 @@ use crate::finding::{Secret, VerifyStatus};
 use crate::hook;
 use crate::report::{self, Report, ReportOptions, Summary};
 use crate::rules::{check, RuleSet};
-use crate::scan::allow::Suppressor;
+use crate::scan::allow::{SuppressedBy, Suppressor, IGNORE_FILE_NAME};
 use crate::scan::Scanner;
 use crate::source::{history as git_history, staged, walk, Outcome};
 use crate::verify::VerifierBuilder;
@@ -44,13 +45,8 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             repo,
         }),
         Command::Hook(HookCommand::PushRange { options }) => push_range(options),
-        // Baselines for adoption in old repositories.
-        Command::Baseline(_) => not_built("baseline"),
+        Command::Baseline(args) => baseline(args),
     }
-}
-
-fn not_built(command: &str) -> anyhow::Result<ExitCode> {
-    anyhow::bail!("`leakgate {command}` is not built yet")
 }
 
 /// Builds the scanner for a config, sizing rayon's pool once.
@@ -67,34 +63,10 @@ pub fn scanner_for(config: &Config) -> anyhow::Result<Scanner> {
 /// `leakgate scan [PATH...]`.
 fn scan(args: PathArgs) -> anyhow::Result<ExitCode> {
     let started = Instant::now();
-    let paths = if args.paths.is_empty() {
-        vec![PathBuf::from(".")]
-    } else {
-        args.paths.clone()
-    };
+    let paths = scan_targets(&args.paths);
     let roots = config_roots(&paths);
     let config = Config::from_scan_args(&args.common, &roots)?;
-    let scanner = scanner_for(&config)?;
-    let suppressor = Suppressor::new(
-        &config.loaded,
-        &config.loaded.root,
-        config.baseline.as_deref(),
-    )?;
-    let options = walk::WalkOptions {
-        honour_ignores: !args.no_ignore,
-        max_file_size: config.max_file_size,
-        scan_binary: config.binary,
-        threads: config.threads,
-    };
-    // Inside a git work tree, git's view is added: .env files it would commit, and tracked
-    // files the walker skipped because an ignore pattern matches them (src/dotenv/scan.rs).
-    let outcome = crate::dotenv::scan_with_git_checks(
-        &scanner,
-        &paths,
-        &options,
-        &config.loaded.file.dotenv.templates,
-        || walk::scan_paths(&scanner, &paths, &options, &suppressor),
-    )?;
+    let (scanner, suppressor, outcome) = scan_work_tree(&config, &roots, &paths, args.no_ignore)?;
     finish(
         &config,
         &scanner,
@@ -108,9 +80,33 @@ fn scan(args: PathArgs) -> anyhow::Result<ExitCode> {
 /// `leakgate history [REV...]`: an audit of every blob, or the lines a range adds.
 fn history(args: HistoryArgs) -> anyhow::Result<ExitCode> {
     let started = Instant::now();
-    let opened = git_history::open(args.common.repo.as_deref())?;
+    let work = history_work(&args.common, &args.revs)?;
+    finish(
+        &work.config,
+        &work.scanner,
+        &work.suppressor,
+        &work.root,
+        work.outcome,
+        started,
+    )
+}
+
+/// What a history scan produced, before suppression and reporting.
+struct HistoryWork {
+    config: Config,
+    scanner: Scanner,
+    suppressor: Suppressor,
+    /// The work tree (or git folder) that finding paths are relative to.
+    root: PathBuf,
+    outcome: Outcome,
+}
+
+/// The work of `history` (and `baseline --history`): open the repository, read the config at
+/// its root, scan the revisions (none: every blob).
+fn history_work(common: &ScanArgs, revs: &[String]) -> anyhow::Result<HistoryWork> {
+    let opened = git_history::open(common.repo.as_deref())?;
     let roots = vec![opened.root.clone()];
-    let config = Config::from_scan_args(&args.common, &roots)?;
+    let config = Config::from_scan_args(common, &roots)?;
     let scanner = scanner_for(&config)?;
     let suppressor = Suppressor::new(&config.loaded, &opened.root, config.baseline.as_deref())?;
     let options = git_history::HistoryOptions {
@@ -119,15 +115,89 @@ fn history(args: HistoryArgs) -> anyhow::Result<ExitCode> {
         progress: !config.quiet,
         dotenv_templates: config.loaded.file.dotenv.templates.clone(),
     };
-    let outcome = git_history::scan(&opened.repo, &scanner, &args.revs, &options)?;
-    finish(
+    let outcome = git_history::scan(&opened.repo, &scanner, revs, &options)?;
+    Ok(HistoryWork {
+        config,
+        scanner,
+        suppressor,
+        root: opened.root,
+        outcome,
+    })
+}
+
+/// The paths `scan` and `baseline` look at: the given ones, or `.`.
+fn scan_targets(paths: &[PathBuf]) -> Vec<PathBuf> {
+    if paths.is_empty() {
+        vec![PathBuf::from(".")]
+    } else {
+        paths.to_vec()
+    }
+}
+
+/// The work of `scan`: the scanner, the suppression lists, and what the walk found.
+fn scan_work_tree(
+    config: &Config,
+    roots: &[PathBuf],
+    paths: &[PathBuf],
+    no_ignore: bool,
+) -> anyhow::Result<(Scanner, Suppressor, Outcome)> {
+    let scanner = scanner_for(config)?;
+    let suppressor = Suppressor::new(
+        &config.loaded,
+        &ignore_file_root(&config.loaded, roots),
+        config.baseline.as_deref(),
+    )?;
+    let options = walk::WalkOptions {
+        honour_ignores: !no_ignore,
+        max_file_size: config.max_file_size,
+        scan_binary: config.binary,
+        threads: config.threads,
+    };
+    // Inside a git work tree, git's view is added: .env files it would commit, and tracked
+    // files the walker skipped because an ignore pattern matches them (src/dotenv/scan.rs).
+    let outcome = crate::dotenv::scan_with_git_checks(
+        &scanner,
+        paths,
+        &options,
+        &config.loaded.file.dotenv.templates,
+        || walk::scan_paths(&scanner, paths, &options),
+    )?;
+    Ok((scanner, suppressor, outcome))
+}
+
+/// `leakgate baseline FILE [PATH...] [--history]`: a JSON report of today's findings, for
+/// `--baseline FILE` later. Equivalent to `--format json --output FILE`, except that the
+/// exit code is 0 when the file was written, whatever it holds (recording findings is the
+/// point), and 2 if some input could not be read (the baseline would be incomplete).
+fn baseline(args: BaselineArgs) -> anyhow::Result<ExitCode> {
+    let started = Instant::now();
+    let common = ScanArgs {
+        format: Format::Json,
+        output: Some(args.file.clone()),
+        config: args.config.clone(),
+        repo: args.repo.clone(),
+        ..ScanArgs::default()
+    };
+    if args.history {
+        if !args.paths.is_empty() {
+            anyhow::bail!("leakgate baseline --history takes no PATH (it reads the repository)");
+        }
+        return baseline_history(common, &args.file, started);
+    }
+    let paths = scan_targets(&args.paths);
+    let roots = config_roots(&paths);
+    let config = Config::from_scan_args(&common, &roots)?;
+    let (scanner, suppressor, outcome) = scan_work_tree(&config, &roots, &paths, false)?;
+    let errors = outcome.errors;
+    let written = settle(
         &config,
         &scanner,
         &suppressor,
-        &opened.root,
+        Path::new("."),
         outcome,
         started,
-    )
+    )?;
+    baseline_written(&args.file, written, errors)
 }
 
 /// `leakgate staged`: what the next commit records.
@@ -152,7 +222,7 @@ fn staged(args: ScanArgs) -> anyhow::Result<ExitCode> {
         scan_binary: config.binary,
         dotenv_templates: config.loaded.file.dotenv.templates.clone(),
     };
-    let outcome = staged::scan_staged(&repo, changes, &scanner, &options, &suppressor)?;
+    let outcome = staged::scan_staged(&repo, changes, &scanner, &options)?;
     finish(&config, &scanner, &suppressor, &root, outcome, started)
 }
 
@@ -184,20 +254,87 @@ fn push_range(options: Vec<String>) -> anyhow::Result<ExitCode> {
     run(cli)
 }
 
-/// Where to look for `.leakgate.toml` when scanning `paths`: the first path if it is a
-/// folder, then the git work tree holding the current directory, then the current directory.
+/// `leakgate baseline FILE --history`: the baseline over every blob of the repository.
+fn baseline_history(common: ScanArgs, file: &Path, started: Instant) -> anyhow::Result<ExitCode> {
+    let work = history_work(&common, &[])?;
+    let errors = work.outcome.errors;
+    let written = settle(
+        &work.config,
+        &work.scanner,
+        &work.suppressor,
+        &work.root,
+        work.outcome,
+        started,
+    )?;
+    baseline_written(file, written, errors)
+}
+
+/// The exit code and message once a baseline file is written.
+fn baseline_written(file: &Path, findings: usize, errors: usize) -> anyhow::Result<ExitCode> {
+    eprintln!(
+        "leakgate: wrote a baseline of {findings} finding{} to {}; use it with --baseline {}",
+        if findings == 1 { "" } else { "s" },
+        walk::display_path(file),
+        walk::display_path(file),
+    );
+    Ok(if errors > 0 {
+        ExitCode::Error
+    } else {
+        ExitCode::Clean
+    })
+}
+
+/// Where `.leakgateignore` is looked for: the first discovery root that has one, else the
+/// config's folder (the suppressor also reads the one beside the config file).
+pub fn ignore_file_root(loaded: &LoadedConfig, roots: &[PathBuf]) -> PathBuf {
+    roots
+        .iter()
+        .find(|root| root.join(IGNORE_FILE_NAME).is_file())
+        .cloned()
+        .unwrap_or_else(|| loaded.root.clone())
+}
+
+/// Where to look for `.leakgate.toml` when scanning `paths`, most specific first: the first
+/// path if it is a folder (the scan root), the git work tree holding the first path, the
+/// git work tree holding the current directory, then the current directory.
 pub fn config_roots(paths: &[PathBuf]) -> Vec<PathBuf> {
-    let mut roots = Vec::new();
-    if let Some(first) = paths.first().filter(|p| p.is_dir()) {
-        roots.push(first.clone());
+    let mut roots: Vec<PathBuf> = Vec::new();
+    let mut push = |dir: PathBuf| {
+        if !roots.contains(&dir) {
+            roots.push(dir);
+        }
+    };
+    if let Some(first) = paths.first().filter(|p| p.as_os_str() != "-") {
+        if first.is_dir() {
+            push(first.clone());
+        }
+        let start = if first.is_dir() {
+            Some(first.as_path())
+        } else {
+            first.parent()
+        };
+        if let Some(top) = start
+            .and_then(|dir| std::fs::canonicalize(dir).ok())
+            .and_then(|dir| work_tree_top(&dir))
+        {
+            push(top);
+        }
     }
     if let Ok(cwd) = std::env::current_dir() {
-        if let Some(top) = cwd.ancestors().find(|dir| dir.join(".git").exists()) {
-            roots.push(top.to_path_buf());
+        if let Some(top) = work_tree_top(&cwd) {
+            push(top);
         }
-        roots.push(cwd);
+        push(cwd);
     }
     roots
+}
+
+/// The nearest folder at or above `dir` that holds `.git` (a folder, or a file in a linked
+/// worktree or submodule).
+fn work_tree_top(dir: &Path) -> Option<PathBuf> {
+    dir.ancestors()
+        .find(|d| d.join(".git").exists())
+        .map(Path::to_path_buf)
 }
 
 /// The common tail of every scanning command: suppress, verify, report, exit code.
@@ -210,7 +347,29 @@ pub fn finish(
     outcome: Outcome,
     started: Instant,
 ) -> anyhow::Result<ExitCode> {
-    let (mut findings, suppressed) = suppressor.apply(outcome.findings, base);
+    let errors = outcome.errors;
+    let findings = settle(config, scanner, suppressor, base, outcome, started)?;
+    Ok(ExitCode::for_scan(findings, errors))
+}
+
+/// [`finish`] without the exit code: applies suppression (config allowlists, fingerprints,
+/// `.leakgateignore`, baseline; inline markers were counted by the scanner), writes the
+/// report, and returns how many findings it holds. Unused suppression entries, when asked
+/// for, are reported but never change the exit code: a stale entry is housekeeping, not a
+/// leak.
+pub fn settle(
+    config: &Config,
+    scanner: &Scanner,
+    suppressor: &Suppressor,
+    base: &Path,
+    outcome: Outcome,
+    started: Instant,
+) -> anyhow::Result<usize> {
+    let (mut findings, mut suppressed) = suppressor.apply(outcome.findings, base);
+    let inline = scanner.inline_allowed();
+    if inline > 0 {
+        suppressed.insert(SuppressedBy::InlineMarker, inline);
+    }
     findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     // Only with --verify: otherwise leakgate opens no network connection at all.
     if config.verify {
@@ -244,7 +403,7 @@ pub fn finish(
         rules: scanner.rules(),
     };
     write_report(config, &report)?;
-    Ok(ExitCode::for_scan(findings.len(), outcome.errors))
+    Ok(findings.len())
 }
 
 /// Writes a report to `--output` or standard output.

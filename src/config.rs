@@ -6,6 +6,7 @@
 //! quietly allowed nothing would be a false sense of safety.
 
 use crate::cli::{ColorChoice, Format, ScanArgs};
+use crate::toml_location::{span_of, Step};
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -46,15 +47,15 @@ pub struct FileConfig {
 pub struct RulesConfig {
     /// Rule ids to switch off.
     pub disable: Vec<Spanned<String>>,
-    /// More rule files, relative to the config file.
-    pub extra: Vec<PathBuf>,
+    /// More rule files, relative to the config file's folder.
+    pub extra: Vec<Spanned<String>>,
 }
 
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct AllowConfig {
     /// Gitignore-style globs, relative to the config file's folder.
-    pub paths: Vec<String>,
+    pub paths: Vec<Spanned<String>>,
     /// Regexes matched against the secret.
     pub secrets: Vec<Spanned<String>>,
     /// Fingerprints (16 hex digits) to suppress everywhere.
@@ -138,7 +139,7 @@ impl LoadedConfig {
 
     /// Reads and checks one config file.
     pub fn load(path: &Path) -> Result<LoadedConfig, ConfigError> {
-        let name = path.display().to_string();
+        let name = crate::source::walk::display_path(path);
         let text = std::fs::read_to_string(path).map_err(|e| ConfigError {
             file: name.clone(),
             message: format!("cannot read: {e}"),
@@ -162,6 +163,14 @@ impl LoadedConfig {
         Ok(loaded)
     }
 
+    /// The config file's name as errors show it.
+    pub fn display_name(&self) -> String {
+        self.path
+            .as_deref()
+            .map(crate::source::walk::display_path)
+            .unwrap_or_else(|| CONFIG_FILE_NAME.into())
+    }
+
     /// An error about the value at `span`, naming its line and key.
     pub fn value_error(
         &self,
@@ -169,21 +178,30 @@ impl LoadedConfig {
         key: &str,
         message: &str,
     ) -> ConfigError {
-        let line = self.text[..span.start.min(self.text.len())]
-            .matches('\n')
-            .count()
-            + 1;
+        let line = crate::toml_location::line_of(&self.text, span.start);
         ConfigError {
-            file: self
-                .path
-                .as_ref()
-                .map(|p| p.display().to_string())
-                .unwrap_or_else(|| CONFIG_FILE_NAME.into()),
+            file: self.display_name(),
             message: format!("line {line}: {key}: {message}"),
         }
     }
 
+    /// An error about the value at the dotted `steps`, for values kept without a span.
+    fn error_at(&self, steps: &[Step<'_>], key: &str, message: &str) -> ConfigError {
+        let span = span_of(&self.text, steps).unwrap_or(0..0);
+        self.value_error(span, key, message)
+    }
+
     fn check_values(&self) -> Result<(), ConfigError> {
+        for glob in &self.file.allow.paths {
+            let mut builder = ignore::gitignore::GitignoreBuilder::new(&self.root);
+            if let Err(e) = builder.add_line(None, glob.get_ref()) {
+                return Err(self.value_error(
+                    glob.span(),
+                    "allow.paths",
+                    &format!("bad glob: {}", crate::rules::one_line(&e)),
+                ));
+            }
+        }
         for secret in &self.file.allow.secrets {
             if let Err(e) = regex::Regex::new(secret.get_ref()) {
                 return Err(self.value_error(
@@ -195,7 +213,7 @@ impl LoadedConfig {
         }
         for fp in &self.file.allow.fingerprints {
             let value = fp.get_ref();
-            if value.len() != 16 || !value.bytes().all(|b| b.is_ascii_hexdigit()) {
+            if !is_fingerprint(value) {
                 return Err(self.value_error(
                     fp.span(),
                     "allow.fingerprints",
@@ -203,29 +221,62 @@ impl LoadedConfig {
                 ));
             }
         }
-        let verify = &self.file.verify;
-        if verify.concurrency == 0 {
-            return Err(self.value_error(0..0, "verify.concurrency", "must be at least 1"));
-        }
-        if verify.timeout_ms == 0 {
-            return Err(self.value_error(0..0, "verify.timeout_ms", "must be at least 1"));
-        }
-        for (name, base) in &verify.endpoints {
-            if let Err(reason) = crate::verify::endpoint::check_base(base) {
-                return Err(self.value_error(
-                    self.key_span(base),
-                    &format!("verify.endpoints.{name}"),
-                    &reason,
+        for (index, template) in self.file.dotenv.templates.iter().enumerate() {
+            if template.is_empty() || template.contains(['.', '/', '\\']) {
+                return Err(self.error_at(
+                    &[
+                        Step::Key("dotenv"),
+                        Step::Key("templates"),
+                        Step::Index(index),
+                    ],
+                    "dotenv.templates",
+                    &format!("`{template}` is not a file name suffix (like `example`, no dot)"),
                 ));
             }
         }
-        Ok(())
+        self.check_verify()
     }
 
-    /// Where `text` first appears in the file, to name its line in an error.
-    fn key_span(&self, text: &str) -> std::ops::Range<usize> {
-        let start = self.text.find(text).unwrap_or(0);
-        start..start
+    fn check_verify(&self) -> Result<(), ConfigError> {
+        let verify = &self.file.verify;
+        for (name, base) in &verify.endpoints {
+            // The verifier's own rule for base URLs (SPEC §7: https, or http on loopback).
+            if let Err(problem) = crate::verify::endpoint::check_base(base) {
+                return Err(self.error_at(
+                    &[Step::Key("verify"), Step::Key("endpoints"), Step::Key(name)],
+                    &format!("verify.endpoints.{name}"),
+                    &problem,
+                ));
+            }
+        }
+        for (index, host) in verify.insecure_hosts.iter().enumerate() {
+            if host.is_empty() || host.contains(['/', ' ']) || host.contains("://") {
+                return Err(self.error_at(
+                    &[
+                        Step::Key("verify"),
+                        Step::Key("insecure_hosts"),
+                        Step::Index(index),
+                    ],
+                    "verify.insecure_hosts",
+                    &format!("`{host}` is not a host name (like `speckle.example.org`)"),
+                ));
+            }
+        }
+        if verify.concurrency == 0 {
+            return Err(self.error_at(
+                &[Step::Key("verify"), Step::Key("concurrency")],
+                "verify.concurrency",
+                "must be at least 1",
+            ));
+        }
+        if verify.timeout_ms == 0 {
+            return Err(self.error_at(
+                &[Step::Key("verify"), Step::Key("timeout_ms")],
+                "verify.timeout_ms",
+                "must be at least 1",
+            ));
+        }
+        Ok(())
     }
 
     /// Extra rule files, resolved against the config's folder.
@@ -234,20 +285,34 @@ impl LoadedConfig {
             .rules
             .extra
             .iter()
-            .map(|p| self.root.join(p))
+            .map(|p| {
+                if self.root == Path::new(".") {
+                    PathBuf::from(p.get_ref())
+                } else {
+                    self.root.join(p.get_ref())
+                }
+            })
             .collect()
     }
 
-    /// Loads the rule set this config asks for; an unknown id in `disable` is an error.
+    /// Loads the rule set this config asks for. A missing extra rule file, an unknown id in
+    /// `disable` and an endpoint name no rule uses are errors naming the config's line.
     pub fn rule_set(&self) -> anyhow::Result<crate::rules::RuleSet> {
-        let disable: Vec<String> = self
-            .file
-            .rules
-            .disable
-            .iter()
-            .map(|d| d.get_ref().clone())
-            .collect();
-        let set = crate::rules::RuleSet::load(&self.extra_rule_files(), &[])?;
+        for (extra, path) in self.file.rules.extra.iter().zip(self.extra_rule_files()) {
+            if !path.is_file() {
+                return Err(self
+                    .value_error(
+                        extra.span(),
+                        "rules.extra",
+                        &format!(
+                            "`{}`: no such rule file (paths are relative to the config file)",
+                            extra.get_ref()
+                        ),
+                    )
+                    .into());
+            }
+        }
+        let mut set = crate::rules::RuleSet::load(&self.extra_rule_files(), &[])?;
         for id in &self.file.rules.disable {
             if set.get(id.get_ref()).is_none() {
                 return Err(self
@@ -259,10 +324,39 @@ impl LoadedConfig {
                     .into());
             }
         }
-        let mut set = set;
-        set.rules.retain(|r| !disable.contains(&r.id));
+        let endpoint_names: Vec<&str> = set
+            .rules
+            .iter()
+            .filter_map(|r| r.verify.as_ref())
+            .flat_map(|v| [v.endpoint.as_deref(), v.builtin.as_deref()])
+            .flatten()
+            .collect();
+        for name in self.file.verify.endpoints.keys() {
+            if !endpoint_names.contains(&name.as_str()) {
+                return Err(self
+                    .error_at(
+                        &[Step::Key("verify"), Step::Key("endpoints"), Step::Key(name)],
+                        &format!("verify.endpoints.{name}"),
+                        "no rule verifies through an endpoint of this name",
+                    )
+                    .into());
+            }
+        }
+        let disable: Vec<&str> = self
+            .file
+            .rules
+            .disable
+            .iter()
+            .map(|d| d.get_ref().as_str())
+            .collect();
+        set.rules.retain(|r| !disable.contains(&r.id.as_str()));
         Ok(set)
     }
+}
+
+/// Whether `value` is a fingerprint: 16 hex digits (SPEC §3).
+pub fn is_fingerprint(value: &str) -> bool {
+    value.len() == 16 && value.bytes().all(|b| b.is_ascii_hexdigit())
 }
 
 /// Settings for one run of a scanning command.

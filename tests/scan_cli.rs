@@ -466,7 +466,7 @@ fn an_invalid_regex_in_a_user_rule_is_an_error_naming_file_and_rule() {
         .args(["scan", "."])
         .output()
         .unwrap();
-    assert_one_line_error(&out, "my-rules.toml: rule `mine`: invalid regex");
+    assert_one_line_error(&out, "my-rules.toml: line 4: rule `mine`: invalid regex");
 }
 
 #[test]

@@ -256,6 +256,13 @@ fn verify_command_with_a_rule_without_verifier_is_skipped() {
         RULE.split("[rule.verify]").next().unwrap(),
     )
     .unwrap();
+    // No rule verifies through `testsvc` any more, and naming an endpoint no rule uses is a
+    // config error (a misspelt name would send tokens to the default issuer): drop it.
+    std::fs::write(
+        dir.path().join(".leakgate.toml"),
+        "[rules]\nextra = [\"rules.toml\"]\n",
+    )
+    .unwrap();
     let (code, out, _) = verify_command(&dir, "test-token", token("live0"));
     assert_eq!(code, Some(2));
     assert!(out.contains("skipped"), "{out}");

@@ -78,14 +78,11 @@ fn result(finding: &Finding, rule_index: usize, options: &ReportOptions) -> Valu
         text.push_str(&format!(" (commit {})", commit.id));
     }
     let uri = match (&finding.path, &finding.commit) {
-        (Some(path), _) => path.clone(),
+        (Some(path), _) => uri_reference(path),
         (None, Some(commit)) => format!("commit-message/{}", commit.id),
         (None, None) => "stdin".to_string(),
     };
-    let mut region = json!({"startLine": finding.line.unwrap_or(1)});
-    if let Some(column) = finding.column {
-        region["startColumn"] = json!(column);
-    }
+    let region = region(finding);
     let mut value = json!({
         "ruleId": finding.rule,
         "ruleIndex": rule_index,
@@ -103,6 +100,48 @@ fn result(finding: &Finding, rule_index: usize, options: &ReportOptions) -> Valu
     value
 }
 
+/// The region code scanning highlights. GitHub wants all four of start and end line and
+/// column: a secret spans its length on its line (for a secret found inside an encoded
+/// value this is the decoded length, an approximation of the encoded span); a `file`
+/// finding points at the start of the file.
+fn region(finding: &Finding) -> Value {
+    let line = finding.line.unwrap_or(1);
+    let column = finding.column.unwrap_or(1);
+    let length = finding.secret.as_ref().map_or(0, |s| s.expose().len());
+    json!({
+        "startLine": line,
+        "startColumn": column,
+        "endLine": line,
+        "endColumn": column + length,
+    })
+}
+
+/// Characters that cannot stand as themselves in the path of a relative URI reference
+/// (RFC 3986): a path with a space or a `#` must still be a valid `artifactLocation.uri`.
+/// `:` is escaped too, so that `c:x` is never read as a scheme. Non-ASCII is always escaped.
+const URI_ESCAPED: &percent_encoding::AsciiSet = &percent_encoding::CONTROLS
+    .add(b' ')
+    .add(b'"')
+    .add(b'#')
+    .add(b'%')
+    .add(b':')
+    .add(b'<')
+    .add(b'>')
+    .add(b'?')
+    .add(b'[')
+    .add(b'\\')
+    .add(b']')
+    .add(b'^')
+    .add(b'`')
+    .add(b'{')
+    .add(b'|')
+    .add(b'}');
+
+/// A report path (`/`-separated, relative to the repository or scan root) as a URI reference.
+fn uri_reference(path: &str) -> String {
+    percent_encoding::utf8_percent_encode(path, URI_ESCAPED).to_string()
+}
+
 /// `github-pat` → `GithubPat`, the SARIF `name` convention.
 fn pascal_case(id: &str) -> String {
     id.split('-')
@@ -114,4 +153,17 @@ fn pascal_case(id: &str) -> String {
             }
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::uri_reference;
+
+    #[test]
+    fn paths_become_uri_references() {
+        assert_eq!(uri_reference("src/main.rs"), "src/main.rs");
+        assert_eq!(uri_reference("my dir/a#1.txt"), "my%20dir/a%231.txt");
+        assert_eq!(uri_reference("c:x/é.txt"), "c%3Ax/%C3%A9.txt");
+        assert_eq!(uri_reference("100%.txt"), "100%25.txt");
+    }
 }

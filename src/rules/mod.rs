@@ -20,16 +20,23 @@ pub use syntax::{RuleSpec, VerifySpec};
 /// Why a rule file could not be used. Each message is one line naming the file.
 #[derive(Debug, thiserror::Error)]
 pub enum RuleError {
-    #[error("{file}: cannot read: {source}")]
-    Read {
-        file: String,
-        source: std::io::Error,
-    },
+    // The I/O error is part of the message, not a `source`: a chained source would be
+    // printed twice by `{:#}`.
+    #[error("{file}: cannot read: {error}")]
+    Read { file: String, error: std::io::Error },
     #[error("{file}: {message}")]
     Syntax { file: String, message: String },
     #[error("{file}: rule `{id}`: {message}")]
     Invalid {
         file: String,
+        id: String,
+        message: String,
+    },
+    /// [`RuleError::Invalid`] located in the file's text (`key` names the offending value).
+    #[error("{file}: line {line}: rule `{id}`: {message}")]
+    InvalidAt {
+        file: String,
+        line: usize,
         id: String,
         message: String,
     },
@@ -320,28 +327,63 @@ pub fn parse_rule_file(text: &str, origin: &str, eager: bool) -> Result<Vec<Rule
     })?;
     file.rule
         .into_iter()
-        .map(|spec| Rule::from_spec(spec, origin, eager))
+        .enumerate()
+        .map(|(index, spec)| {
+            Rule::from_spec(spec, origin, eager).map_err(|e| locate_invalid(e, text, index))
+        })
         .collect()
 }
 
-/// A one-line description of a TOML error: `line N: message`.
+/// A one-line description of a TOML error: `line N: key: message`.
 pub fn toml_error_line(err: &toml::de::Error, text: &str) -> String {
-    let message = err.message().trim().replace('\n', " ");
-    match err.span() {
-        Some(span) => {
-            let line = text[..span.start.min(text.len())].matches('\n').count() + 1;
-            format!("line {line}: {message}")
-        }
-        None => message,
+    crate::toml_location::describe(text, err.span(), err.message())
+}
+
+/// Locates an `Invalid` error of the `index`-th rule of a file at the line of the value the
+/// message names (`invalid regex` → `regex`), else at the rule's `id`.
+fn locate_invalid(err: RuleError, text: &str, index: usize) -> RuleError {
+    use crate::toml_location::{line_of, span_of, Step};
+    let RuleError::Invalid { file, id, message } = err else {
+        return err;
+    };
+    const KEYS: &[(&str, &str)] = &[
+        ("invalid path regex", "path"),
+        ("invalid content regex", "content"),
+        ("invalid regex", "regex"),
+        ("min_entropy", "min_entropy"),
+        ("unknown checksum", "checksum"),
+    ];
+    let key = KEYS
+        .iter()
+        .find(|(prefix, _)| message.starts_with(prefix))
+        .map_or("id", |(_, key)| key);
+    let span = span_of(
+        text,
+        &[Step::Key("rule"), Step::Index(index), Step::Key(key)],
+    )
+    .or_else(|| {
+        span_of(
+            text,
+            &[Step::Key("rule"), Step::Index(index), Step::Key("id")],
+        )
+    });
+    match span {
+        Some(span) => RuleError::InvalidAt {
+            file,
+            line: line_of(text, span.start),
+            id,
+            message,
+        },
+        None => RuleError::Invalid { file, id, message },
     }
 }
 
 /// Reads and parses a user rule file (compiled eagerly).
 pub fn load_rule_file(path: &Path) -> Result<Vec<Rule>, RuleError> {
     let origin = path.display().to_string();
-    let text = std::fs::read_to_string(path).map_err(|source| RuleError::Read {
+    let text = std::fs::read_to_string(path).map_err(|error| RuleError::Read {
         file: origin.clone(),
-        source,
+        error,
     })?;
     parse_rule_file(&text, &origin, true)
 }

@@ -6,7 +6,7 @@
 //! same behaviour by calling [`Suppressor::apply`]. Fingerprints name a secret, not a place,
 //! so a new secret on a suppressed line is still reported.
 
-use crate::config::LoadedConfig;
+use crate::config::{is_fingerprint, LoadedConfig};
 use crate::finding::Finding;
 use anyhow::Context;
 use ignore::gitignore::{Gitignore, GitignoreBuilder};
@@ -20,6 +20,8 @@ pub const IGNORE_FILE_NAME: &str = ".leakgateignore";
 /// Why a finding was suppressed.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum SuppressedBy {
+    /// `leakgate:allow` or `gitleaks:allow` on the line (dropped by the engine, counted here).
+    InlineMarker,
     AllowedPath,
     AllowedSecret,
     ConfigFingerprint,
@@ -28,8 +30,10 @@ pub enum SuppressedBy {
 }
 
 impl SuppressedBy {
+    /// How the summary and the JSON `summary.suppressed` object name this reason.
     pub fn label(self) -> &'static str {
         match self {
+            SuppressedBy::InlineMarker => "inline leakgate:allow",
             SuppressedBy::AllowedPath => "allow.paths",
             SuppressedBy::AllowedSecret => "allow.secrets",
             SuppressedBy::ConfigFingerprint => "allow.fingerprints",
@@ -59,13 +63,14 @@ impl Suppressor {
     ) -> anyhow::Result<Suppressor> {
         let mut builder = GitignoreBuilder::new(&config.root);
         for glob in &config.file.allow.paths {
-            builder.add_line(None, glob).with_context(|| {
-                format!("{}: allow.paths: bad glob `{glob}`", config_name(config))
-            })?;
+            // Checked when the config was loaded; this only repeats the error if not.
+            builder
+                .add_line(None, glob.get_ref())
+                .with_context(|| format!("{}: allow.paths", config.display_name()))?;
         }
         let paths = builder
             .build()
-            .with_context(|| format!("{}: allow.paths", config_name(config)))?;
+            .with_context(|| format!("{}: allow.paths", config.display_name()))?;
         let secrets = config
             .file
             .allow
@@ -80,12 +85,13 @@ impl Suppressor {
             .iter()
             .map(|f| f.get_ref().to_ascii_lowercase())
             .collect();
-        let ignore_path = root.join(IGNORE_FILE_NAME);
-        let ignore_file = if ignore_path.is_file() {
-            read_ignore_file(&ignore_path)?
-        } else {
-            HashSet::new()
-        };
+        let mut ignore_file = HashSet::new();
+        for folder in ignore_file_folders(config, root) {
+            let path = folder.join(IGNORE_FILE_NAME);
+            if path.is_file() {
+                ignore_file.extend(read_ignore_file(&path)?);
+            }
+        }
         let baseline = match baseline {
             Some(path) => read_baseline(path)?,
             None => HashSet::new(),
@@ -118,7 +124,27 @@ impl Suppressor {
     }
 
     /// Why `finding` is suppressed, if it is. `base` is what its path is relative to.
+    ///
+    /// Every fingerprint list holding the finding's fingerprint counts as used, even when
+    /// another list or an allowed path suppresses it first: `--report-unused` should list
+    /// only entries that name nothing that was found.
     pub fn reason(&self, finding: &Finding, base: &Path) -> Option<SuppressedBy> {
+        let fp = finding.fingerprint.to_ascii_lowercase();
+        let by_fingerprint: Vec<SuppressedBy> = [
+            (&self.config_fingerprints, SuppressedBy::ConfigFingerprint),
+            (&self.ignore_file, SuppressedBy::IgnoreFile),
+            (&self.baseline, SuppressedBy::Baseline),
+        ]
+        .into_iter()
+        .filter(|(set, _)| set.contains(&fp))
+        .map(|(_, by)| by)
+        .collect();
+        if !by_fingerprint.is_empty() {
+            let mut used = self.used.lock().expect("not poisoned");
+            for &by in &by_fingerprint {
+                used.insert((by, fp.clone()));
+            }
+        }
         if let Some(path) = &finding.path {
             if self.path_allowed(&base.join(path)) {
                 return Some(SuppressedBy::AllowedPath);
@@ -129,21 +155,7 @@ impl Suppressor {
                 return Some(SuppressedBy::AllowedSecret);
             }
         }
-        let fp = &finding.fingerprint;
-        for (set, by) in [
-            (&self.config_fingerprints, SuppressedBy::ConfigFingerprint),
-            (&self.ignore_file, SuppressedBy::IgnoreFile),
-            (&self.baseline, SuppressedBy::Baseline),
-        ] {
-            if set.contains(fp) {
-                self.used
-                    .lock()
-                    .expect("not poisoned")
-                    .insert((by, fp.clone()));
-                return Some(by);
-            }
-        }
-        None
+        by_fingerprint.first().copied()
     }
 
     /// Drops suppressed findings; returns the kept ones and a count per reason.
@@ -183,12 +195,19 @@ impl Suppressor {
     }
 }
 
-fn config_name(config: &LoadedConfig) -> String {
-    config
-        .path
-        .as_ref()
-        .map(|p| p.display().to_string())
-        .unwrap_or_else(|| crate::config::CONFIG_FILE_NAME.into())
+/// Where `.leakgateignore` is read from: beside the config file (when there is one) and at
+/// `root` (the repository or scan root); both when they differ, so that a `--config` kept
+/// elsewhere does not hide the root's list.
+fn ignore_file_folders(config: &LoadedConfig, root: &Path) -> Vec<PathBuf> {
+    let mut folders = Vec::new();
+    if config.path.is_some() {
+        folders.push(absolute(&config.root));
+    }
+    let root = absolute(root);
+    if !folders.contains(&root) {
+        folders.push(root);
+    }
+    folders
 }
 
 fn absolute(path: &Path) -> PathBuf {
@@ -213,18 +232,18 @@ fn absolute(path: &Path) -> PathBuf {
 
 /// `.leakgateignore`: one fingerprint per line, `#` starts a comment.
 fn read_ignore_file(path: &Path) -> anyhow::Result<HashSet<String>> {
-    let text = std::fs::read_to_string(path)
-        .with_context(|| format!("{}: cannot read", path.display()))?;
+    let shown = crate::source::walk::display_path(path);
+    let text =
+        std::fs::read_to_string(path).map_err(|e| anyhow::anyhow!("{shown}: cannot read: {e}"))?;
     let mut out = HashSet::new();
     for (number, line) in text.lines().enumerate() {
         let entry = line.split('#').next().unwrap_or("").trim();
         if entry.is_empty() {
             continue;
         }
-        if entry.len() != 16 || !entry.bytes().all(|b| b.is_ascii_hexdigit()) {
+        if !is_fingerprint(entry) {
             anyhow::bail!(
-                "{}: line {}: `{entry}` is not a fingerprint (16 hex digits)",
-                path.display(),
+                "{shown}: line {}: `{entry}` is not a fingerprint (16 hex digits)",
                 number + 1
             );
         }
@@ -233,24 +252,42 @@ fn read_ignore_file(path: &Path) -> anyhow::Result<HashSet<String>> {
     Ok(out)
 }
 
-/// The fingerprints of an earlier JSON report (`--format json`).
+/// The fingerprints of an earlier JSON report (`leakgate baseline`, `--format json`).
+/// Anything else is an error rather than an empty baseline: a wrong file must not pass
+/// silently, nor suppress everything.
 fn read_baseline(path: &Path) -> anyhow::Result<HashSet<String>> {
+    let shown = crate::source::walk::display_path(path);
     let text = std::fs::read_to_string(path)
-        .with_context(|| format!("{}: cannot read baseline", path.display()))?;
-    let value: serde_json::Value = serde_json::from_str(&text)
-        .map_err(|e| anyhow::anyhow!("{}: not a JSON report: {e}", path.display()))?;
+        .map_err(|e| anyhow::anyhow!("{shown}: cannot read baseline: {e}"))?;
+    let not_a_report = |why: String| {
+        anyhow::anyhow!(
+            "{shown}: not a leakgate JSON report ({why}); write one with `leakgate baseline {shown}`"
+        )
+    };
+    let value: serde_json::Value =
+        serde_json::from_str(&text).map_err(|e| not_a_report(format!("{e}")))?;
+    if let Some(schema) = value.get("schema") {
+        if schema.as_str() != Some(crate::report::json::SCHEMA) {
+            return Err(not_a_report(format!("schema is {schema}")));
+        }
+    }
     let findings = value
         .get("findings")
         .and_then(|f| f.as_array())
-        .ok_or_else(|| {
-            anyhow::anyhow!(
-                "{}: not a leakgate JSON report (no `findings` array)",
-                path.display()
-            )
-        })?;
-    Ok(findings
-        .iter()
-        .filter_map(|f| f.get("fingerprint").and_then(|v| v.as_str()))
-        .map(str::to_ascii_lowercase)
-        .collect())
+        .ok_or_else(|| not_a_report("no `findings` array".into()))?;
+    let mut out = HashSet::new();
+    for (index, finding) in findings.iter().enumerate() {
+        match finding.get("fingerprint").and_then(|v| v.as_str()) {
+            Some(fp) if is_fingerprint(fp) => {
+                out.insert(fp.to_ascii_lowercase());
+            }
+            _ => {
+                return Err(not_a_report(format!(
+                    "finding {} has no valid `fingerprint`",
+                    index + 1
+                )))
+            }
+        }
+    }
+    Ok(out)
 }

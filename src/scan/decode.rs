@@ -64,18 +64,17 @@ pub(crate) fn scan_encoded(
 ) -> (Vec<RawHit>, DecodeStats) {
     let mut budget = Budget::new();
     let mut hits = Vec::new();
-    let allowed = super::AllowedLines::new(data);
+    let allowed_lines = super::AllowedLines::new(data);
     for (start, end, decoded) in decoded_spans(data, &mut budget, 1) {
-        // The inline allow marker sits on the encoded text's line, not in the decoded text.
-        if allowed.contains(start) {
-            continue;
-        }
+        // An inline allow marker is judged on the line the user sees, the encoded one.
+        let allowed = allowed_lines.contains(start);
         for secret in secrets_in(scanner, path, &decoded, MAX_DEPTH - 1, &mut budget) {
             hits.push(RawHit {
                 rule: secret.0,
                 start,
                 end,
                 decoded: Some(secret.1),
+                allowed,
             });
         }
     }
@@ -93,6 +92,7 @@ fn secrets_in(
     let mut out: Vec<(usize, String)> = scanner
         .scan_plain(path, text)
         .into_iter()
+        .filter(|h| !h.allowed)
         .map(|h| {
             (
                 h.rule,

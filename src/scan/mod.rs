@@ -20,6 +20,7 @@ pub mod prefilter;
 use crate::finding::{self, Finding, FindingKind, LineContext, Secret};
 use crate::rules::{Rule, RuleSet};
 use prefilter::Prefilter;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// Inline markers that silence a line.
 const INLINE_ALLOW: &[&[u8]] = &[b"leakgate:allow", b"gitleaks:allow"];
@@ -69,6 +70,8 @@ pub struct Scanner {
     prefilter: Prefilter,
     /// Indices of sensitive-file rules (path only).
     file_rules: Vec<usize>,
+    /// Secrets dropped because their line carries an inline allow marker, for the summary.
+    inline_allowed: AtomicUsize,
 }
 
 impl Scanner {
@@ -92,6 +95,7 @@ impl Scanner {
             rules,
             prefilter,
             file_rules,
+            inline_allowed: AtomicUsize::new(0),
         }
     }
 
@@ -101,6 +105,12 @@ impl Scanner {
 
     pub fn rule(&self, index: usize) -> &Rule {
         &self.rules.rules[index]
+    }
+
+    /// How many secrets this scanner has dropped, so far, because their line carries
+    /// `leakgate:allow` or `gitleaks:allow`. Reported in the summary as suppressed.
+    pub fn inline_allowed(&self) -> usize {
+        self.inline_allowed.load(Ordering::Relaxed)
     }
 
     /// Classifies `data` (text, UTF-16 text, binary) and scans it; binary data is skipped
@@ -129,7 +139,11 @@ impl Scanner {
         let (encoded, stats) = decode::scan_encoded(self, path, data);
         raw.extend(encoded);
         let raw = self.drop_redundant(raw);
-        (finish(data, raw), stats)
+        let (matches, allowed) = finish(data, raw);
+        if allowed > 0 {
+            self.inline_allowed.fetch_add(allowed, Ordering::Relaxed);
+        }
+        (matches, stats)
     }
 
     /// Drops hits that would report one secret twice:
@@ -169,7 +183,8 @@ impl Scanner {
         kept
     }
 
-    /// Secrets in `data` as it is, without looking inside encodings.
+    /// Secrets in `data` as it is, without looking inside encodings. Hits on a line with an
+    /// inline allow marker are kept, flagged `allowed`, so that they can be counted.
     pub(crate) fn scan_plain(&self, path: Option<&str>, data: &[u8]) -> Vec<RawHit> {
         let mut found = Vec::new();
         let allowed = AllowedLines::new(data);
@@ -192,13 +207,13 @@ impl Scanner {
                 let whole_end = caps.get(0).map_or(m.end(), |w| w.end().max(m.end()));
                 if self.accepts(rule, &data[start..end])
                     && !for_documentation_host(rule, &hay[m.end()..whole_end])
-                    && !allowed.contains(start)
                 {
                     found.push(RawHit {
                         rule: region.rule,
                         start,
                         end,
                         decoded: None,
+                        allowed: allowed.contains(start),
                     });
                 }
             }
@@ -358,12 +373,15 @@ pub(crate) struct RawHit {
     pub start: usize,
     pub end: usize,
     pub decoded: Option<String>,
+    /// The hit's line carries an inline allow marker: counted, never reported.
+    pub allowed: bool,
 }
 
 /// Sorts, de-duplicates and locates raw hits. The same secret found plainly and again
-/// through a decoder on the same line is reported once.
-fn finish(data: &[u8], mut raw: Vec<RawHit>) -> Vec<Match> {
-    raw.sort_unstable_by_key(|a| (a.start, a.rule, a.end));
+/// through a decoder on the same line is reported once. Returns the matches and how many
+/// distinct hits were dropped for an inline allow marker.
+fn finish(data: &[u8], mut raw: Vec<RawHit>) -> (Vec<Match>, usize) {
+    raw.sort_unstable_by_key(|h| (h.start, h.rule, h.end));
     raw.dedup_by(|b, a| a.rule == b.rule && a.start == b.start && a.decoded == b.decoded);
     // Sorted by start (as `raw` is); with the longest span's length, the spans near a hit
     // are found by binary search rather than by a walk over every span (quadratic for a
@@ -373,14 +391,17 @@ fn finish(data: &[u8], mut raw: Vec<RawHit>) -> Vec<Match> {
     let mut seen = std::collections::HashSet::new();
     let mut line = 1;
     let mut counted_to = 0;
+    let mut allowed_count = 0;
     let mut current_line: Option<(usize, usize)> = None;
-    raw.into_iter()
+    let matches = raw
+        .into_iter()
         .filter_map(|hit| {
             let RawHit {
                 rule,
                 start,
                 end,
                 decoded,
+                allowed,
             } = hit;
             line += memchr::memchr_iter(b'\n', &data[counted_to..start]).count();
             counted_to = start;
@@ -393,6 +414,10 @@ fn finish(data: &[u8], mut raw: Vec<RawHit>) -> Vec<Match> {
             let secret =
                 decoded.unwrap_or_else(|| String::from_utf8_lossy(&data[start..end]).into_owned());
             if !seen.insert((rule, line, secret.clone())) {
+                return None;
+            }
+            if allowed {
+                allowed_count += 1;
                 return None;
             }
             let end_on_line = end.min(line_end).max(start);
@@ -423,7 +448,8 @@ fn finish(data: &[u8], mut raw: Vec<RawHit>) -> Vec<Match> {
                 context: LineContext { before, after },
             })
         })
-        .collect()
+        .collect();
+    (matches, allowed_count)
 }
 
 /// The spans (sorted by start, none longer than `longest`) that may overlap `from..to`.
@@ -491,6 +517,28 @@ min_entropy = 3.0
         assert!(s.scan(None, data).is_empty());
         let data = b"key = dmo_q8Zr3LkP0vX7mN2bT5yW # gitleaks:allow\n";
         assert!(s.scan(None, data).is_empty());
+        assert_eq!(s.inline_allowed(), 2);
+    }
+
+    #[test]
+    fn inline_allow_silences_only_its_own_line() {
+        let s = scanner(DEMO);
+        let data = b"a = dmo_q8Zr3LkP0vX7mN2bT5yW # leakgate:allow\nb = dmo_Zr3LkP0vX7mN2bT5yWq8\n";
+        let found = s.scan(None, data);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].line, 2);
+        assert_eq!(s.inline_allowed(), 1);
+    }
+
+    #[test]
+    fn inline_allow_covers_encoded_secrets_on_its_line() {
+        use base64::Engine;
+        let s = scanner(DEMO);
+        let encoded = base64::engine::general_purpose::STANDARD.encode("dmo_q8Zr3LkP0vX7mN2bT5yW");
+        let allowed = format!("token: {encoded} # leakgate:allow\n");
+        assert!(s.scan(None, allowed.as_bytes()).is_empty());
+        let plain = format!("token: {encoded}\n");
+        assert_eq!(s.scan(None, plain.as_bytes()).len(), 1);
     }
 
     #[test]

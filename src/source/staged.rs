@@ -18,7 +18,6 @@
 
 use super::{warn, Outcome};
 use crate::finding::Finding;
-use crate::scan::allow::Suppressor;
 use crate::scan::{content, Scanner};
 use crate::source::diff::AddedLines;
 use anyhow::Context;
@@ -102,14 +101,10 @@ pub fn scan_staged(
     changes: StagedChanges,
     scanner: &Scanner,
     options: &StagedOptions,
-    suppressor: &Suppressor,
 ) -> anyhow::Result<Outcome> {
-    let root = root(repo);
-    let blobs: Vec<StagedBlob> = changes
-        .0
-        .into_iter()
-        .filter(|b| !suppressor.path_allowed(&root.join(&b.path)))
-        .collect();
+    // Blobs under `[allow] paths` are scanned too: `app::finish` suppresses their findings
+    // and counts them in the summary, as for every other command.
+    let blobs: Vec<StagedBlob> = changes.0;
 
     let results: Vec<BlobResult> = if blobs.len() < PARALLEL_FROM {
         blobs

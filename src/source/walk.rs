@@ -6,7 +6,6 @@
 //! files it visits, as ripgrep does, so reading and matching overlap.
 
 use super::{warn, Outcome};
-use crate::scan::allow::Suppressor;
 use crate::scan::{BlobScan, Scanner};
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -24,11 +23,13 @@ pub struct WalkOptions {
 }
 
 /// Scans `paths` (`-` is standard input). A path that does not exist is an error.
+///
+/// Files under `[allow] paths` are read and scanned like any other: suppression happens
+/// afterwards, in `app::finish`, so the summary can say how many findings it suppressed.
 pub fn scan_paths(
     scanner: &Scanner,
     paths: &[PathBuf],
     options: &WalkOptions,
-    suppressor: &Suppressor,
 ) -> anyhow::Result<Outcome> {
     for path in paths {
         if path.as_os_str() != "-" && std::fs::symlink_metadata(path).is_err() {
@@ -52,7 +53,7 @@ pub fn scan_paths(
         }
     }
     if !files.is_empty() {
-        let walked = walk(scanner, &files, options, suppressor);
+        let walked = walk(scanner, &files, options);
         outcome.findings.extend(walked.findings);
         outcome.files += walked.files;
         outcome.bytes += walked.bytes;
@@ -61,12 +62,7 @@ pub fn scan_paths(
     Ok(outcome)
 }
 
-fn walk(
-    scanner: &Scanner,
-    roots: &[&PathBuf],
-    options: &WalkOptions,
-    suppressor: &Suppressor,
-) -> Outcome {
+fn walk(scanner: &Scanner, roots: &[&PathBuf], options: &WalkOptions) -> Outcome {
     let mut builder = ignore::WalkBuilder::new(roots[0]);
     for root in &roots[1..] {
         builder.add(root);
@@ -106,9 +102,6 @@ fn walk(
                 return Continue;
             }
             let path = entry.path();
-            if suppressor.path_allowed(path) {
-                return Continue;
-            }
             match scan_file(scanner, path, options) {
                 Ok(Some((found, size))) => {
                     files.fetch_add(1, Ordering::Relaxed);
