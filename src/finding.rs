@@ -157,6 +157,22 @@ impl Finding {
     }
 }
 
+/// Drops repeated findings: same rule, path, position and fingerprint. Sources that can
+/// meet one place twice (overlapping scan paths, a file both walked and read from the index,
+/// both stages of a conflicted file) call this before reporting.
+pub fn dedup_findings(findings: &mut Vec<Finding>) {
+    let mut seen = std::collections::HashSet::new();
+    findings.retain(|f| {
+        seen.insert((
+            f.rule.clone(),
+            f.path.clone(),
+            f.line,
+            f.column,
+            f.fingerprint.clone(),
+        ))
+    });
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -11,7 +11,6 @@
 
 use super::survey::{self, is_under, SurveyOptions};
 use super::worktree::WorkTree;
-use crate::finding::Finding;
 use crate::scan::Scanner;
 use crate::source::walk::{self, display_path, WalkOptions};
 use crate::source::{warn, Outcome};
@@ -38,23 +37,8 @@ pub fn scan_with_git_checks(
     outcome.files += git.files;
     outcome.bytes += git.bytes;
     outcome.errors += git.errors;
-    dedup_findings(&mut outcome.findings);
+    crate::finding::dedup_findings(&mut outcome.findings);
     Ok(outcome)
-}
-
-/// Drops repeated findings (overlapping scan paths, or a file both walked and read from the
-/// index): same rule, path, position and fingerprint.
-fn dedup_findings(findings: &mut Vec<Finding>) {
-    let mut seen = std::collections::HashSet::new();
-    findings.retain(|f| {
-        seen.insert((
-            f.rule.clone(),
-            f.path.clone(),
-            f.line,
-            f.column,
-            f.fingerprint.clone(),
-        ))
-    });
 }
 
 /// The `.env` findings for `paths`, and the findings in tracked files the walker skipped.

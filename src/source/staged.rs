@@ -133,7 +133,7 @@ pub fn scan_staged(
         }
         outcome.findings.extend(result.findings);
     }
-    dedup_findings(&mut outcome.findings);
+    crate::finding::dedup_findings(&mut outcome.findings);
     Ok(outcome)
 }
 
@@ -379,20 +379,6 @@ fn old_text(repo: &gix::Repository, blob: &StagedBlob, options: &StagedOptions) 
         content::Content::Text(text) => Some(text.into_owned()),
         content::Content::Binary => Some(data),
     }
-}
-
-/// Both stages of a conflicted file may hold the same line: report it once.
-fn dedup_findings(findings: &mut Vec<Finding>) {
-    let mut seen = std::collections::HashSet::new();
-    findings.retain(|f| {
-        seen.insert((
-            f.rule.clone(),
-            f.path.clone(),
-            f.line,
-            f.column,
-            f.fingerprint.clone(),
-        ))
-    });
 }
 
 /// An error's text on one line.
