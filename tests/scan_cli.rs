@@ -427,45 +427,33 @@ fn a_missing_path_is_an_error() {
     assert_one_line_error(&out, "does-not-exist");
 }
 
-#[test]
-fn a_malformed_rule_file_is_an_error_naming_it() {
+/// Scans a folder whose config adds `my-rules.toml` holding `rules`.
+fn scan_with_user_rules(rules: &str) -> std::process::Output {
     let dir = tempfile::tempdir().unwrap();
     write(
         dir.path(),
         ".leakgate.toml",
         "[rules]\nextra = [\"my-rules.toml\"]\n",
     );
-    write(
-        dir.path(),
-        "my-rules.toml",
-        "[[rule]]\nid = \"x\"\ntitle = 5\n",
-    );
-    let out = leakgate()
+    write(dir.path(), "my-rules.toml", rules);
+    leakgate()
         .current_dir(dir.path())
         .args(["scan", "."])
         .output()
-        .unwrap();
+        .unwrap()
+}
+
+#[test]
+fn a_malformed_rule_file_is_an_error_naming_it() {
+    let out = scan_with_user_rules("[[rule]]\nid = \"x\"\ntitle = 5\n");
     assert_one_line_error(&out, "my-rules.toml");
 }
 
 #[test]
 fn an_invalid_regex_in_a_user_rule_is_an_error_naming_file_and_rule() {
-    let dir = tempfile::tempdir().unwrap();
-    write(
-        dir.path(),
-        ".leakgate.toml",
-        "[rules]\nextra = [\"my-rules.toml\"]\n",
+    let out = scan_with_user_rules(
+        "[[rule]]\nid = \"mine\"\ntitle = \"Mine\"\nregex = \'\'\'(unclosed\'\'\'\nkeywords = [\"x\"]\n",
     );
-    write(
-        dir.path(),
-        "my-rules.toml",
-        "[[rule]]\nid = \"mine\"\ntitle = \"Mine\"\nregex = '''(unclosed'''\nkeywords = [\"x\"]\n",
-    );
-    let out = leakgate()
-        .current_dir(dir.path())
-        .args(["scan", "."])
-        .output()
-        .unwrap();
     assert_one_line_error(&out, "my-rules.toml: line 4: rule `mine`: invalid regex");
 }
 
