@@ -452,7 +452,7 @@ fn a_malformed_rule_file_is_an_error_naming_it() {
 #[test]
 fn an_invalid_regex_in_a_user_rule_is_an_error_naming_file_and_rule() {
     let out = scan_with_user_rules(
-        "[[rule]]\nid = \"mine\"\ntitle = \"Mine\"\nregex = \'\'\'(unclosed\'\'\'\nkeywords = [\"x\"]\n",
+        "[[rule]]\nid = \"mine\"\ntitle = \"Mine\"\nregex = '''(unclosed'''\nkeywords = [\"x\"]\n",
     );
     assert_one_line_error(&out, "my-rules.toml: line 4: rule `mine`: invalid regex");
 }
