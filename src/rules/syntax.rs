@@ -34,6 +34,10 @@ pub struct RuleSpec {
     /// regex itself spans lines get the wide window without saying so.
     #[serde(default)]
     pub multiline: bool,
+    /// A catch-all rule (`password = ...`): its hit is dropped where a specific rule's hit
+    /// overlaps it, so one secret is reported once, by the rule that knows its issuer.
+    #[serde(default)]
+    pub fallback: bool,
     /// Minimum Shannon entropy of the secret, in bits per character.
     #[serde(default)]
     pub min_entropy: Option<f64>,

@@ -149,9 +149,9 @@ impl Scanner {
     /// Drops hits that would report one secret twice:
     /// - a hit found by decoding a span in which the plain scan already found the same rule
     ///   (`postgres://u:p%40ss@h` is found as `p%40ss` and, percent-decoded, as `p@ss`);
-    /// - a hit of a generic rule (id `generic-...`, a fallback that keys on words such as
-    ///   `token =`) whose span overlaps a hit of a specific rule (`GITHUB_TOKEN=ghp_...`), or
-    ///   the same span as another generic rule's hit (`api_secret_key = ...`).
+    /// - a hit of a `fallback` rule (a catch-all that keys on words such as `token =`) whose
+    ///   span overlaps a hit of a specific rule (`GITHUB_TOKEN=ghp_...`), or the same span
+    ///   as another fallback rule's hit (`api_secret_key = ...`).
     ///
     /// The comparison is pairwise; a blob with more than [`MAX_HITS_TO_DEDUPLICATE`] hits
     /// (a generated file full of tokens) is reported as found rather than spending
@@ -161,7 +161,7 @@ impl Scanner {
             return raw;
         }
         let overlaps = |a: &RawHit, b: &RawHit| a.start < b.end && b.start < a.end;
-        let is_generic = |hit: &RawHit| self.rules.rules[hit.rule].id.starts_with("generic-");
+        let is_generic = |hit: &RawHit| self.rules.rules[hit.rule].spec.fallback;
         let mut kept: Vec<RawHit> = Vec::with_capacity(raw.len());
         for (i, hit) in raw.iter().enumerate() {
             let decoded_twice = hit.decoded.is_some()
@@ -585,13 +585,14 @@ keywords = ["dmo_"]
     }
 
     #[test]
-    fn a_generic_hit_under_a_specific_one_is_dropped() {
+    fn a_fallback_hit_under_a_specific_one_is_dropped() {
         let s = scanner(&format!(
             "{DEMO}{}",
             r#"
 [[rule]]
-id = "generic-token"
-title = "Generic token"
+id = "catch-all-token"
+title = "Catch-all token"
+fallback = true
 regex = '''token\s*=\s*(\S{12,})'''
 keywords = ["token"]
 "#
@@ -601,7 +602,7 @@ keywords = ["token"]
         assert_eq!(s.rule(found[0].rule).id, "demo-token");
         let found = s.scan(None, b"token = q8Zr3LkP0vX7mN2bT5yW\n"); // leakgate:allow
         assert_eq!(found.len(), 1);
-        assert_eq!(s.rule(found[0].rule).id, "generic-token");
+        assert_eq!(s.rule(found[0].rule).id, "catch-all-token");
     }
 
     #[test]
