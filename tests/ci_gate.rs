@@ -7,18 +7,13 @@ mod common;
 #[path = "support/sarif.rs"]
 mod sarif;
 
-use common::{base62, json};
+use common::{anthropic_key, json};
 use leakgate::finding::fingerprint;
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 const RULE: &str = "anthropic-api-key";
-
-/// An Anthropic API key in its documented shape, built at run time.
-fn key(seed: u64) -> String {
-    format!("sk-ant-api03-{}AA", base62(seed, 93))
-}
 
 /// A clone of a bare `origin` whose `main` already holds an old secret, checked out on a
 /// feature branch: the state of a CI job for a pull request.
@@ -52,7 +47,7 @@ impl PullRequest {
         write(
             &seed,
             "legacy/settings.py",
-            &format!("KEY = '{}'\n", key(1)),
+            &format!("KEY = '{}'\n", anthropic_key(1)),
         );
         pr.git(&seed, &["add", "-A"]);
         pr.git(&seed, &["commit", "-q", "-m", "Initial import"]);
@@ -151,7 +146,7 @@ fn uri(result: &serde_json::Value) -> &str {
 #[test]
 fn the_gate_reports_what_the_pull_request_adds_and_nothing_older() {
     let pr = PullRequest::new();
-    let added = key(2);
+    let added = anthropic_key(2);
     let commit = pr.commit(
         &[("app/config.py", format!("TOKEN = '{added}'\n"))],
         "Add config",
@@ -189,7 +184,7 @@ fn a_clean_pull_request_passes_the_gate() {
     pr.commit(
         &[(
             "legacy/settings.py",
-            format!("KEY = '{}'\nDEBUG = False\n", key(1)),
+            format!("KEY = '{}'\nDEBUG = False\n", anthropic_key(1)),
         )],
         "Settings",
     );
@@ -213,14 +208,17 @@ fn the_gate_honours_a_history_baseline_leakgateignore_and_allow_paths() {
     let baseline = json(&fs::read(pr.clone.join("leakgate-baseline.json")).unwrap());
     assert_eq!(
         baseline["findings"][0]["fingerprint"],
-        fingerprint(RULE, &key(1))
+        fingerprint(RULE, &anthropic_key(1))
     );
-    let ignored = key(3);
-    let fresh = key(4);
+    let ignored = anthropic_key(3);
+    let fresh = anthropic_key(4);
     pr.commit(
         &[
             // The old secret, copied: in the baseline.
-            ("moved/settings.py", format!("KEY = '{}'\n", key(1))),
+            (
+                "moved/settings.py",
+                format!("KEY = '{}'\n", anthropic_key(1)),
+            ),
             // Listed in .leakgateignore.
             ("tools/sample.py", format!("SAMPLE = '{ignored}'\n")),
             (
@@ -228,7 +226,7 @@ fn the_gate_honours_a_history_baseline_leakgateignore_and_allow_paths() {
                 format!("{}\n", fingerprint(RULE, &ignored)),
             ),
             // Under an allowed path.
-            ("tests/fixtures/keys.txt", format!("{}\n", key(5))),
+            ("tests/fixtures/keys.txt", format!("{}\n", anthropic_key(5))),
             (
                 ".leakgate.toml",
                 "[allow]\npaths = [\"tests/fixtures/**\"]\n".into(),
@@ -287,7 +285,10 @@ fn run_action(pr: &PullRequest, env: &[(&str, &str)]) -> (Output, String) {
 fn the_action_scans_a_pull_request_range_and_reports_the_exit_code_as_an_output() {
     let pr = PullRequest::new();
     let base = pr.git(&pr.clone, &["rev-parse", "origin/main"]);
-    pr.commit(&[("app/a.py", format!("A = '{}'\n", key(6)))], "A");
+    pr.commit(
+        &[("app/a.py", format!("A = '{}'\n", anthropic_key(6)))],
+        "A",
+    );
     let head = pr.git(&pr.clone, &["rev-parse", "HEAD"]);
     let (out, outputs) = run_action(
         &pr,

@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{base62, json, leakgate};
+use common::{anthropic_key, base62, json, leakgate};
 use std::fs;
 use std::path::Path;
 use std::process::Output;
@@ -13,11 +13,6 @@ fn write(dir: &Path, rel: &str, content: impl AsRef<[u8]>) {
     let path = dir.join(rel);
     fs::create_dir_all(path.parent().unwrap()).unwrap();
     fs::write(path, content).unwrap();
-}
-
-/// An Anthropic API key in its documented shape, built at run time.
-fn anthropic_key(seed: u64) -> String {
-    format!("sk-ant-api03-{}AA", base62(seed, 93))
 }
 
 /// A rule file for a made-up `zq_` token, so tests can add rules of their own.

@@ -9,7 +9,7 @@ mod common;
 #[path = "support/sarif.rs"]
 mod sarif;
 
-use common::{base62, json, leakgate};
+use common::{anthropic_key, base62, json, leakgate};
 use leakgate::finding::{fingerprint, CommitInfo, Finding, FindingKind, LineContext, Secret};
 use sarif::{assert_github_accepts, assert_schema_valid, validator};
 use serde_json::Value;
@@ -20,10 +20,6 @@ fn write(dir: &Path, rel: &str, content: impl AsRef<[u8]>) {
     let path = dir.join(rel);
     fs::create_dir_all(path.parent().unwrap()).unwrap();
     fs::write(path, content).unwrap();
-}
-
-fn anthropic_key(seed: u64) -> String {
-    format!("sk-ant-api03-{}AA", base62(seed, 93))
 }
 
 /// A user rule for a sensitive file, so that the binary reports a `file` finding whatever the

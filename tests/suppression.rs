@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{base62, json, leakgate};
+use common::{anthropic_key, json, leakgate};
 use leakgate::finding::fingerprint;
 use std::fs;
 use std::path::Path;
@@ -15,11 +15,6 @@ fn write(dir: &Path, rel: &str, content: impl AsRef<[u8]>) {
     let path = dir.join(rel);
     fs::create_dir_all(path.parent().unwrap()).unwrap();
     fs::write(path, content).unwrap();
-}
-
-/// An Anthropic API key in its documented shape, built at run time.
-fn key(seed: u64) -> String {
-    format!("sk-ant-api03-{}AA", base62(seed, 93))
 }
 
 fn run(dir: &Path, args: &[&str]) -> (i32, String, String) {
@@ -60,9 +55,9 @@ fn inline_markers_silence_their_line_and_are_counted_in_the_summary() {
         "a.py",
         format!(
             "A = '{}'  # leakgate:allow\nB = '{}'  # gitleaks:allow\nC = '{}'\n",
-            key(1),
-            key(2),
-            key(3)
+            anthropic_key(1),
+            anthropic_key(2),
+            anthropic_key(3)
         ),
     );
     let (code, stdout, _) = run(dir.path(), &["scan", ".", "--color", "never"]);
@@ -82,7 +77,7 @@ fn inline_markers_silence_their_line_and_are_counted_in_the_summary() {
 #[test]
 fn leakgateignore_lists_fingerprints_with_comments() {
     let dir = tempfile::tempdir().unwrap();
-    let (a, b, c) = (key(4), key(5), key(6));
+    let (a, b, c) = (anthropic_key(4), anthropic_key(5), anthropic_key(6));
     write(dir.path(), "one.txt", format!("{a}\n"));
     write(dir.path(), "two.txt", format!("{b}\n"));
     write(dir.path(), "three.txt", format!("{c}\n"));
@@ -121,7 +116,7 @@ fn a_bad_leakgateignore_line_is_an_error_naming_file_and_line() {
 #[test]
 fn a_new_secret_on_a_suppressed_line_is_still_reported() {
     let dir = tempfile::tempdir().unwrap();
-    let (old, new) = (key(7), key(8));
+    let (old, new) = (anthropic_key(7), anthropic_key(8));
     write(dir.path(), "settings.py", format!("TOKEN = '{old}'\n"));
     write(
         dir.path(),
@@ -147,7 +142,7 @@ fn the_repository_leakgateignore_applies_when_scanning_a_subfolder() {
         .status()
         .unwrap();
     assert!(status.success());
-    let a = key(9);
+    let a = anthropic_key(9);
     write(dir.path(), "src/a.txt", format!("{a}\n"));
     write(
         dir.path(),
@@ -165,7 +160,7 @@ fn the_repository_leakgateignore_applies_when_scanning_a_subfolder() {
 #[test]
 fn baseline_command_writes_a_redacted_json_report_and_exits_0() {
     let dir = tempfile::tempdir().unwrap();
-    let (a, b) = (key(10), key(11));
+    let (a, b) = (anthropic_key(10), anthropic_key(11));
     write(dir.path(), "legacy/old.txt", format!("{a}\n{b}\n"));
     let (code, _, stderr) = run(dir.path(), &["baseline", "leakgate-baseline.json"]);
     assert_eq!(code, 0, "{stderr}");
@@ -204,18 +199,21 @@ fn baseline_command_writes_a_redacted_json_report_and_exits_0() {
 #[test]
 fn baseline_command_takes_paths() {
     let dir = tempfile::tempdir().unwrap();
-    write(dir.path(), "in/a.txt", format!("{}\n", key(12)));
-    write(dir.path(), "out/b.txt", format!("{}\n", key(13)));
+    write(dir.path(), "in/a.txt", format!("{}\n", anthropic_key(12)));
+    write(dir.path(), "out/b.txt", format!("{}\n", anthropic_key(13)));
     let (code, _, stderr) = run(dir.path(), &["baseline", "base.json", "in"]);
     assert_eq!(code, 0, "{stderr}");
     let baseline = json(&fs::read(dir.path().join("base.json")).unwrap());
-    assert_eq!(fingerprints_of(&baseline), [fingerprint(RULE, &key(12))]);
+    assert_eq!(
+        fingerprints_of(&baseline),
+        [fingerprint(RULE, &anthropic_key(12))]
+    );
 }
 
 #[test]
 fn a_baseline_suppresses_old_findings_and_lets_new_ones_through() {
     let dir = tempfile::tempdir().unwrap();
-    let (old, new) = (key(14), key(15));
+    let (old, new) = (anthropic_key(14), anthropic_key(15));
     write(dir.path(), "legacy.txt", format!("{old}\n"));
     let (code, _, stderr) = run(dir.path(), &["baseline", "base.json"]);
     assert_eq!(code, 0, "{stderr}");
@@ -279,7 +277,12 @@ fn a_baseline_that_is_not_a_json_report_is_an_error() {
 #[test]
 fn report_unused_lists_stale_entries_without_changing_the_exit_code() {
     let dir = tempfile::tempdir().unwrap();
-    let (live, gone_a, gone_b, gone_c) = (key(16), key(17), key(18), key(19));
+    let (live, gone_a, gone_b, gone_c) = (
+        anthropic_key(16),
+        anthropic_key(17),
+        anthropic_key(18),
+        anthropic_key(19),
+    );
     // A baseline taken when `gone_c` was still there.
     write(dir.path(), "old.txt", format!("{gone_c}\n{live}\n"));
     let (code, _, stderr) = run(dir.path(), &["baseline", "base.json"]);
@@ -341,7 +344,7 @@ fn report_unused_lists_stale_entries_without_changing_the_exit_code() {
     })));
 
     // With a finding, the exit code is 1, whatever is unused.
-    write(dir.path(), "fresh.txt", format!("{}\n", key(20)));
+    write(dir.path(), "fresh.txt", format!("{}\n", anthropic_key(20)));
     let (code, report) = scan_json(dir.path(), &["--baseline", "base.json", "--report-unused"]);
     assert_eq!(code, 1);
     assert_eq!(report["unused_suppressions"].as_array().unwrap().len(), 3);
@@ -354,7 +357,7 @@ fn report_unused_lists_stale_entries_without_changing_the_exit_code() {
 #[test]
 fn an_entry_matched_in_two_lists_is_used_in_both() {
     let dir = tempfile::tempdir().unwrap();
-    let a = key(21);
+    let a = anthropic_key(21);
     write(dir.path(), "a.txt", format!("{a}\n"));
     let (code, _, _) = run(dir.path(), &["baseline", "base.json"]);
     assert_eq!(code, 0);
@@ -371,7 +374,7 @@ fn an_entry_matched_in_two_lists_is_used_in_both() {
 #[test]
 fn the_summary_names_every_kind_of_suppression() {
     let dir = tempfile::tempdir().unwrap();
-    let keys: Vec<String> = (22..27).map(key).collect();
+    let keys: Vec<String> = (22..27).map(anthropic_key).collect();
     write(dir.path(), "fixtures/a.txt", format!("{}\n", keys[0]));
     write(
         dir.path(),

@@ -3,17 +3,13 @@
 
 mod common;
 
-use common::{base62, json};
+use common::{anthropic_key, json};
 use leakgate::finding::fingerprint;
 use std::fs;
 use std::path::PathBuf;
 use std::process::{Command, Output};
 
 const RULE: &str = "anthropic-api-key";
-
-fn key(seed: u64) -> String {
-    format!("sk-ant-api03-{}AA", base62(seed, 93))
-}
 
 struct Repo {
     _dir: tempfile::TempDir,
@@ -115,7 +111,7 @@ fn fingerprints(report: &serde_json::Value) -> Vec<String> {
 
 /// The four kinds of suppressed secret plus one that is not: what each test stages or commits.
 fn suppressed_and_fresh(repo: &Repo, seeds: [u64; 5]) -> String {
-    let [allowed, ignored, baselined, inline, fresh] = seeds.map(key);
+    let [allowed, ignored, baselined, inline, fresh] = seeds.map(anthropic_key);
     repo.adopt(&ignored, &baselined);
     repo.write("fixtures/keys.txt", &format!("{allowed}\n"));
     repo.write("tools/a.py", &format!("A = '{ignored}'\n"));
@@ -185,7 +181,7 @@ fn a_history_range_honours_allow_paths_leakgateignore_baseline_and_inline_marker
 #[test]
 fn baseline_history_records_every_blob_and_report_unused_works_on_history() {
     let repo = Repo::new();
-    let (old, gone) = (key(16), key(17));
+    let (old, gone) = (anthropic_key(16), anthropic_key(17));
     repo.write("a.txt", &format!("{old}\n"));
     repo.commit("Old");
     let out = repo.leakgate(&["baseline", "base.json", "--history"]);

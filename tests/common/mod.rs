@@ -28,6 +28,11 @@ pub fn github_pat(seed: u64) -> String {
     format!("ghp_{body}{}", base62_crc32(body.as_bytes()))
 }
 
+/// An Anthropic API key in its documented shape (`sk-ant-api03-`, 93 characters, `AA`).
+pub fn anthropic_key(seed: u64) -> String {
+    format!("sk-ant-api03-{}AA", base62(seed, 93))
+}
+
 /// A command for the real binary.
 pub fn leakgate() -> assert_cmd::Command {
     let mut cmd = assert_cmd::Command::cargo_bin("leakgate").expect("the binary is built");
