@@ -50,14 +50,9 @@ pub fn isolate(cmd: &mut std::process::Command) {
 
 /// The built binary, isolated like [`isolate`] does for git.
 pub fn leakgate() -> Command {
-    let mut cmd = Command::cargo_bin("leakgate").unwrap();
-    for var in GIT_VARIABLES {
-        cmd.env_remove(var);
-    }
-    cmd.env("GIT_CONFIG_GLOBAL", "/dev/null")
-        .env("GIT_CONFIG_NOSYSTEM", "1")
-        .env("NO_COLOR", "1");
-    cmd
+    let mut cmd = std::process::Command::new(leakgate_bin());
+    isolate(&mut cmd);
+    Command::from_std(cmd)
 }
 
 impl Repo {
