@@ -6,6 +6,16 @@ use common::{github_pat, json, leakgate};
 use std::fs;
 use std::path::Path;
 
+/// `leakgate scan ARGS` run in `dir`.
+fn scan_in(dir: &Path, args: &[&str]) -> std::process::Output {
+    leakgate()
+        .current_dir(dir)
+        .arg("scan")
+        .args(args)
+        .output()
+        .unwrap()
+}
+
 fn write(dir: &Path, rel: &str, content: impl AsRef<[u8]>) {
     let path = dir.join(rel);
     fs::create_dir_all(path.parent().unwrap()).unwrap();
@@ -21,11 +31,7 @@ fn a_token_is_reported_with_every_json_field_and_exit_1() {
         "src/settings.py",
         format!("DEBUG = True\nTOKEN = \"{token}\"\n"),
     );
-    let out = leakgate()
-        .current_dir(dir.path())
-        .args(["scan", ".", "--format", "json"])
-        .output()
-        .unwrap();
+    let out = scan_in(dir.path(), &[".", "--format", "json"]);
     assert_eq!(out.status.code(), Some(1));
     let report = json(&out.stdout);
     assert_eq!(report["schema"], "leakgate.report.v1");
@@ -74,11 +80,7 @@ fn the_full_secret_never_appears_without_show_secrets() {
     write(dir.path(), "a.env.txt", format!("A={token}\n"));
     for format in ["human", "json", "jsonl", "sarif"] {
         for color in ["never", "always"] {
-            let out = leakgate()
-                .current_dir(dir.path())
-                .args(["scan", ".", "--format", format, "--color", color])
-                .output()
-                .unwrap();
+            let out = scan_in(dir.path(), &[".", "--format", format, "--color", color]);
             assert_eq!(out.status.code(), Some(1), "{format}");
             let all = [out.stdout, out.stderr].concat();
             let text = String::from_utf8_lossy(&all);
@@ -89,11 +91,7 @@ fn the_full_secret_never_appears_without_show_secrets() {
             );
         }
     }
-    let out = leakgate()
-        .current_dir(dir.path())
-        .args(["scan", ".", "--format", "json", "--show-secrets"])
-        .output()
-        .unwrap();
+    let out = scan_in(dir.path(), &[".", "--format", "json", "--show-secrets"]);
     assert!(String::from_utf8_lossy(&out.stdout).contains(&token));
 }
 
@@ -102,11 +100,7 @@ fn two_secrets_on_one_line_never_show_each_other() {
     let dir = tempfile::tempdir().unwrap();
     let (a, b) = (github_pat(3), github_pat(4));
     write(dir.path(), "pair.txt", format!("first={a} second={b}\n"));
-    let out = leakgate()
-        .current_dir(dir.path())
-        .args(["scan", ".", "--color", "never"])
-        .output()
-        .unwrap();
+    let out = scan_in(dir.path(), &[".", "--color", "never"]);
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(!text.contains(&a) && !text.contains(&b), "{text}");
     assert_eq!(text.matches("github-pat").count(), 2, "{text}");
@@ -146,11 +140,7 @@ fn ignore_files_are_honoured_and_no_ignore_overrides_them() {
         .args(["scan", "."])
         .assert()
         .code(0);
-    let out = leakgate()
-        .current_dir(dir.path())
-        .args(["scan", ".", "--no-ignore", "--format", "jsonl"])
-        .output()
-        .unwrap();
+    let out = scan_in(dir.path(), &[".", "--no-ignore", "--format", "jsonl"]);
     assert_eq!(out.status.code(), Some(1));
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(text.contains("ignored/secret.txt"));
@@ -168,11 +158,7 @@ fn hidden_files_are_scanned() {
         ".github/workflows/ci.yml",
         format!("env:\n  TOKEN: {}\n", github_pat(8)),
     );
-    let out = leakgate()
-        .current_dir(dir.path())
-        .args(["scan", ".", "--format", "jsonl"])
-        .output()
-        .unwrap();
+    let out = scan_in(dir.path(), &[".", "--format", "jsonl"]);
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stdout).contains(".github/workflows/ci.yml"));
 }
@@ -204,11 +190,7 @@ fn utf16_text_is_decoded_and_scanned() {
         data.extend_from_slice(&unit.to_le_bytes());
     }
     write(dir.path(), "settings.bat", &data);
-    let out = leakgate()
-        .current_dir(dir.path())
-        .args(["scan", ".", "--format", "json"])
-        .output()
-        .unwrap();
+    let out = scan_in(dir.path(), &[".", "--format", "json"]);
     assert_eq!(out.status.code(), Some(1));
     assert_eq!(json(&out.stdout)["findings"][0]["line"], 2);
 }
@@ -221,11 +203,7 @@ fn oversized_files_are_skipped_with_a_warning() {
         "big.txt",
         format!("{}\n{}", "x".repeat(2000), github_pat(11)),
     );
-    let out = leakgate()
-        .current_dir(dir.path())
-        .args(["scan", ".", "--max-file-size", "1000"])
-        .output()
-        .unwrap();
+    let out = scan_in(dir.path(), &[".", "--max-file-size", "1000"]);
     assert_eq!(out.status.code(), Some(0));
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(
@@ -266,11 +244,7 @@ fn base64_values_are_decoded_and_reported_at_the_encoded_line() {
         "secret.yaml",
         format!("apiVersion: v1\nkind: Secret\ndata:\n  token: {encoded}\n"),
     );
-    let out = leakgate()
-        .current_dir(dir.path())
-        .args(["scan", ".", "--format", "json"])
-        .output()
-        .unwrap();
+    let out = scan_in(dir.path(), &[".", "--format", "json"]);
     assert_eq!(out.status.code(), Some(1));
     let report = json(&out.stdout);
     assert_eq!(report["findings"][0]["rule"], "github-pat");
@@ -324,17 +298,9 @@ fn output_file_receives_the_report() {
 fn colour_follows_the_color_option() {
     let dir = tempfile::tempdir().unwrap();
     write(dir.path(), "a.txt", format!("{}\n", github_pat(17)));
-    let coloured = leakgate()
-        .current_dir(dir.path())
-        .args(["scan", ".", "--color", "always"])
-        .output()
-        .unwrap();
+    let coloured = scan_in(dir.path(), &[".", "--color", "always"]);
     assert!(coloured.stdout.contains(&0x1b));
-    let plain = leakgate()
-        .current_dir(dir.path())
-        .args(["scan", ".", "--color", "never"])
-        .output()
-        .unwrap();
+    let plain = scan_in(dir.path(), &[".", "--color", "never"]);
     assert!(!plain.stdout.contains(&0x1b));
     let auto = leakgate()
         .current_dir(dir.path())
@@ -349,11 +315,7 @@ fn colour_follows_the_color_option() {
 fn sarif_output_names_rules_and_fingerprints() {
     let dir = tempfile::tempdir().unwrap();
     write(dir.path(), "a.txt", format!("{}\n", github_pat(18)));
-    let out = leakgate()
-        .current_dir(dir.path())
-        .args(["scan", ".", "--format", "sarif"])
-        .output()
-        .unwrap();
+    let out = scan_in(dir.path(), &[".", "--format", "sarif"]);
     let sarif = json(&out.stdout);
     assert_eq!(sarif["version"], "2.1.0");
     let run = &sarif["runs"][0];
@@ -381,11 +343,7 @@ fn jsonl_has_one_object_per_finding_and_no_summary() {
         "a.txt",
         format!("{}\n{}\n", github_pat(19), github_pat(20)),
     );
-    let out = leakgate()
-        .current_dir(dir.path())
-        .args(["scan", ".", "--format", "jsonl"])
-        .output()
-        .unwrap();
+    let out = scan_in(dir.path(), &[".", "--format", "jsonl"]);
     let lines: Vec<&[u8]> = out
         .stdout
         .split(|&b| b == b'\n')
@@ -419,11 +377,7 @@ fn assert_one_line_error(out: &std::process::Output, needle: &str) {
 #[test]
 fn a_missing_path_is_an_error() {
     let dir = tempfile::tempdir().unwrap();
-    let out = leakgate()
-        .current_dir(dir.path())
-        .args(["scan", "does-not-exist"])
-        .output()
-        .unwrap();
+    let out = scan_in(dir.path(), &["does-not-exist"]);
     assert_one_line_error(&out, "does-not-exist");
 }
 
@@ -436,11 +390,7 @@ fn scan_with_user_rules(rules: &str) -> std::process::Output {
         "[rules]\nextra = [\"my-rules.toml\"]\n",
     );
     write(dir.path(), "my-rules.toml", rules);
-    leakgate()
-        .current_dir(dir.path())
-        .args(["scan", "."])
-        .output()
-        .unwrap()
+    scan_in(dir.path(), &["."])
 }
 
 #[test]
@@ -461,11 +411,7 @@ fn an_invalid_regex_in_a_user_rule_is_an_error_naming_file_and_rule() {
 fn a_malformed_config_is_an_error_naming_it() {
     let dir = tempfile::tempdir().unwrap();
     write(dir.path(), ".leakgate.toml", "[allow\npaths = 3\n");
-    let out = leakgate()
-        .current_dir(dir.path())
-        .args(["scan", "."])
-        .output()
-        .unwrap();
+    let out = scan_in(dir.path(), &["."]);
     assert_one_line_error(&out, ".leakgate.toml");
 }
 
@@ -546,11 +492,7 @@ fn every_rule_example_is_found_by_the_binary_in_a_file() {
             expected.push((rule.id.clone(), rel));
         }
     }
-    let out = leakgate()
-        .current_dir(dir.path())
-        .args(["scan", ".", "--no-ignore", "--format", "jsonl"])
-        .output()
-        .unwrap();
+    let out = scan_in(dir.path(), &[".", "--no-ignore", "--format", "jsonl"]);
     let found: std::collections::HashSet<(String, String)> = String::from_utf8_lossy(&out.stdout)
         .lines()
         .map(|l| {
