@@ -79,7 +79,7 @@ pub fn check_rule(rule: &Rule) -> Vec<CheckFailure> {
                 problems
                     .push("a file rule needs `path_examples` and `path_negative_examples`".into());
             }
-            if let Some(content) = &alone.content {
+            if let Some(content) = alone.content_regex() {
                 if spec.examples.is_empty() || spec.negative_examples.is_empty() {
                     problems.push(
                         "a rule with `content` needs content examples and negative examples".into(),

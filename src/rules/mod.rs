@@ -2,10 +2,15 @@
 //!
 //! Rule files are parsed by [`syntax`], checked here into [`Rule`]s, and gathered into a
 //! [`RuleSet`] from the built-ins ([`builtin`]) plus any `[rules] extra` files, minus the
-//! `[rules] disable` list. Regexes of built-in rules are compiled lazily, the first time the
-//! prefilter sees one of the rule's keywords, so a hook that touches three files does not
-//! compile every pattern; user rules are compiled at load time so that a bad regex is an
-//! error (exit 2) naming the file, not a silent gap. [`check`] is `leakgate rules check`.
+//! `[rules] disable` list.
+//!
+//! A pre-commit hook must feel instant, and most of its run used to be spent here, so the
+//! regexes of built-in rules (content, path and file-content patterns) are compiled, and
+//! their syntax trees read, only when first needed: a hook that touches three files pays
+//! for the few rules whose keywords it meets. The built-ins are checked whole by the test
+//! suite (`rules check` on every one). User rules are compiled at load time instead, so a
+//! bad regex is an error (exit 2) naming the file, not a silent gap. [`check`] is
+//! `leakgate rules check`.
 
 pub mod builtin;
 pub mod check;
@@ -55,18 +60,71 @@ pub struct Rule {
     pub keywords: Vec<String>,
     pub min_entropy: Option<f64>,
     pub checksum: Option<Checksum>,
-    pub path: Option<regex::Regex>,
-    pub content: Option<regex::bytes::Regex>,
-    /// Whether the regex can only match within one line (it cannot match a `\n`). The
-    /// prefilter then runs it on the keyword's line alone, not on a wide window.
-    pub single_line: bool,
+    /// Only in paths that match this.
+    path: Option<LazyRegex<regex::Regex>>,
+    /// For a sensitive-file rule: only if the file's content matches this.
+    content: Option<LazyRegex<regex::bytes::Regex>>,
+    /// The secret's pattern; `None` for a sensitive-file rule.
+    regex: Option<LazyRegex<regex::bytes::Regex>>,
+    /// See [`Rule::single_line`].
+    single_line: OnceLock<bool>,
     pub remediation: Option<String>,
     pub verify: Option<VerifySpec>,
     /// The file the rule came from (`rules/github.toml`, or a user file's path).
     pub origin: String,
     pub spec: RuleSpec,
-    regex_source: Option<String>,
-    compiled: OnceLock<Result<regex::bytes::Regex, String>>,
+}
+
+/// A regex compiled the first time it is used.
+struct LazyRegex<R> {
+    source: String,
+    compiled: OnceLock<Result<R, String>>,
+}
+
+/// The two regex types a rule holds, built with the same size limit.
+trait CompileRegex: Sized {
+    fn compile(source: &str) -> Result<Self, String>;
+}
+
+impl CompileRegex for regex::Regex {
+    fn compile(source: &str) -> Result<Self, String> {
+        regex::RegexBuilder::new(source)
+            .size_limit(REGEX_SIZE_LIMIT)
+            .build()
+            .map_err(|e| one_line(&e))
+    }
+}
+
+impl CompileRegex for regex::bytes::Regex {
+    fn compile(source: &str) -> Result<Self, String> {
+        regex::bytes::RegexBuilder::new(source)
+            .size_limit(REGEX_SIZE_LIMIT)
+            .build()
+            .map_err(|e| one_line(&e))
+    }
+}
+
+impl<R: CompileRegex> LazyRegex<R> {
+    fn new(source: &str) -> LazyRegex<R> {
+        LazyRegex {
+            source: source.to_string(),
+            compiled: OnceLock::new(),
+        }
+    }
+
+    /// The compiled regex, or why it does not compile.
+    fn try_get(&self) -> Result<&R, &str> {
+        self.compiled
+            .get_or_init(|| R::compile(&self.source))
+            .as_ref()
+            .map_err(String::as_str)
+    }
+
+    /// The compiled regex; `None` if it does not compile (only possible for a built-in
+    /// rule, which the test suite compiles, never for a user rule, compiled at load time).
+    fn get(&self) -> Option<&R> {
+        self.try_get().ok()
+    }
 }
 
 impl std::fmt::Debug for Rule {
@@ -79,24 +137,57 @@ impl Rule {
     /// The rule's compiled content regex, compiling it on first use. `None` for a
     /// sensitive-file rule.
     pub fn regex(&self) -> Option<&regex::bytes::Regex> {
-        let source = self.regex_source.as_ref()?;
-        self.compiled
-            .get_or_init(|| compile_bytes(source))
-            .as_ref()
-            .ok()
+        self.regex.as_ref()?.get()
     }
 
-    /// Compiles the regex now, reporting why it cannot be compiled.
+    /// The rule's path regex, compiling it on first use.
+    pub fn path_regex(&self) -> Option<&regex::Regex> {
+        self.path.as_ref()?.get()
+    }
+
+    /// The sensitive-file rule's content regex, compiling it on first use.
+    pub fn content_regex(&self) -> Option<&regex::bytes::Regex> {
+        self.content.as_ref()?.get()
+    }
+
+    /// The source of the path regex, if the rule has one.
+    pub fn path_source(&self) -> Option<&str> {
+        self.path.as_ref().map(|p| p.source.as_str())
+    }
+
+    /// Whether the regex can only match within one line (it cannot match a `\n`). The
+    /// prefilter then runs it on the keyword's line alone, not on a wide window. Read from
+    /// the pattern's syntax tree the first time it is asked; a pattern that cannot be read
+    /// gets the wide window, which can only find more.
+    pub fn single_line(&self) -> bool {
+        *self
+            .single_line
+            .get_or_init(|| match (&self.regex, self.spec.multiline) {
+                (None, _) => true,
+                (Some(_), true) => false,
+                (Some(regex), false) => parse_for_newline_reach(&regex.source)
+                    .map(|hir| is_single_line(&hir))
+                    .unwrap_or(false),
+            })
+    }
+
+    /// Compiles every regex of the rule now and reads its syntax tree, reporting the first
+    /// that is wrong as the message of [`RuleError::Invalid`].
     pub fn compile(&self) -> Result<(), String> {
-        match &self.regex_source {
-            None => Ok(()),
-            Some(source) => self
-                .compiled
-                .get_or_init(|| compile_bytes(source))
-                .as_ref()
-                .map(|_| ())
-                .map_err(Clone::clone),
+        if let Some(path) = &self.path {
+            path.try_get()
+                .map_err(|e| format!("invalid path regex: {e}"))?;
         }
+        if let Some(content) = &self.content {
+            content
+                .try_get()
+                .map_err(|e| format!("invalid content regex: {e}"))?;
+        }
+        if let Some(regex) = &self.regex {
+            regex.try_get().map_err(|e| format!("invalid regex: {e}"))?;
+        }
+        self.single_line();
+        Ok(())
     }
 
     /// Index of the capture group holding the secret: `secret` if named, else 1, else 0.
@@ -115,13 +206,18 @@ impl Rule {
     pub fn applies_to_path(&self, path: Option<&str>) -> bool {
         match (&self.path, path) {
             (None, _) => true,
-            (Some(re), Some(path)) => re.is_match(path),
+            (Some(re), Some(path)) => re.get().is_some_and(|re| re.is_match(path)),
             (Some(_), None) => false,
         }
     }
 
+    /// Whether the rule runs only on some paths.
+    pub fn has_path(&self) -> bool {
+        self.path.is_some()
+    }
+
     /// Builds a rule from its table, checking everything that can be checked without
-    /// compiling the main regex. `eager` compiles it too (user rules).
+    /// compiling a regex. `eager` compiles them too (user rules).
     pub fn from_spec(spec: RuleSpec, origin: &str, eager: bool) -> Result<Rule, RuleError> {
         let id = spec.id.clone();
         let invalid = |message: String| RuleError::Invalid {
@@ -159,31 +255,6 @@ impl Rule {
                 ))
             })?),
         };
-        let path = match &spec.path {
-            None => None,
-            Some(p) => Some(
-                regex::RegexBuilder::new(p)
-                    .size_limit(REGEX_SIZE_LIMIT)
-                    .build()
-                    .map_err(|e| invalid(format!("invalid path regex: {}", one_line(&e))))?,
-            ),
-        };
-        let content = match &spec.content {
-            None => None,
-            Some(c) => {
-                Some(compile_bytes(c).map_err(|e| invalid(format!("invalid content regex: {e}")))?)
-            }
-        };
-        let single_line = match &spec.regex {
-            Some(_) if spec.multiline => false,
-            // Parse even when compiling lazily, so that a syntax error is always a load
-            // error.
-            Some(source) => is_single_line(
-                &parse_for_newline_reach(source)
-                    .map_err(|e| invalid(format!("invalid regex: {e}")))?,
-            ),
-            None => true,
-        };
         if let Some(verify) = &spec.verify {
             crate::verify::spec::VerifyPlan::from_spec(verify).map_err(&invalid)?;
         }
@@ -200,19 +271,17 @@ impl Rule {
             keywords: spec.keywords.iter().map(|k| k.to_lowercase()).collect(),
             min_entropy: spec.min_entropy,
             checksum,
-            path,
-            content,
-            single_line,
+            path: spec.path.as_deref().map(LazyRegex::new),
+            content: spec.content.as_deref().map(LazyRegex::new),
+            regex: spec.regex.as_deref().map(LazyRegex::new),
+            single_line: OnceLock::new(),
             remediation: spec.remediation.clone(),
             verify: spec.verify.clone(),
             origin: origin.to_string(),
-            regex_source: spec.regex.clone(),
-            compiled: OnceLock::new(),
             spec,
         };
         if eager {
-            rule.compile()
-                .map_err(|e| invalid(format!("invalid regex: {e}")))?;
+            rule.compile().map_err(invalid)?;
         }
         Ok(rule)
     }
@@ -295,13 +364,6 @@ fn can_match_newline(hir: &regex_syntax::hir::Hir) -> bool {
         HirKind::Capture(capture) => can_match_newline(&capture.sub),
         HirKind::Concat(parts) | HirKind::Alternation(parts) => parts.iter().any(can_match_newline),
     }
-}
-
-fn compile_bytes(source: &str) -> Result<regex::bytes::Regex, String> {
-    regex::bytes::RegexBuilder::new(source)
-        .size_limit(REGEX_SIZE_LIMIT)
-        .build()
-        .map_err(|e| one_line(&e))
 }
 
 /// Regex errors span several lines (a caret diagram); keep the line that says what is wrong.
@@ -462,7 +524,7 @@ mod tests {
     fn the_ascii_parse_agrees_with_the_unicode_one_on_every_builtin_rule() {
         let set = super::RuleSet::builtin().unwrap();
         for rule in &set.rules {
-            let Some(source) = &rule.regex_source else {
+            let Some(source) = &rule.spec.regex else {
                 continue;
             };
             assert_eq!(
@@ -479,6 +541,39 @@ mod tests {
                 "{pattern}"
             );
         }
+    }
+
+    #[test]
+    fn lazy_rules_defer_regex_errors_and_eager_ones_report_them() {
+        let spec = |regex: &str, path: &str| super::RuleSpec {
+            id: "bad".into(),
+            title: "Bad".into(),
+            provider: None,
+            regex: Some(regex.into()),
+            keywords: vec!["k".into()],
+            multiline: false,
+            fallback: false,
+            min_entropy: None,
+            checksum: None,
+            path: Some(path.into()),
+            content: None,
+            examples: vec![],
+            negative_examples: vec![],
+            path_examples: vec![],
+            path_negative_examples: vec![],
+            remediation: None,
+            verify: None,
+        };
+        let lazy = super::Rule::from_spec(spec("k(", r"\.txt$"), "rules/x.toml", false).unwrap();
+        assert!(lazy.regex().is_none(), "a broken pattern finds nothing");
+        assert!(!lazy.single_line(), "and gets the wide window");
+        let eager = super::Rule::from_spec(spec("k(", r"\.txt$"), "x.toml", true).unwrap_err();
+        assert!(eager.to_string().contains("invalid regex"), "{eager}");
+        let eager = super::Rule::from_spec(spec("k", r"(\.txt$"), "x.toml", true).unwrap_err();
+        assert!(eager.to_string().contains("invalid path regex"), "{eager}");
+        let good = super::Rule::from_spec(spec(r"k=(\w+)", r"\.txt$"), "x.toml", true).unwrap();
+        assert!(good.single_line() && good.applies_to_path(Some("a.txt")));
+        assert!(!good.applies_to_path(Some("a.rs")));
     }
 
     #[test]

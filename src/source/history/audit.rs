@@ -38,7 +38,7 @@ pub fn audit(
         .rules
         .iter()
         .enumerate()
-        .filter(|(_, r)| r.kind == FindingKind::Secret && r.path.is_some())
+        .filter(|(_, r)| r.kind == FindingKind::Secret && r.has_path())
         .map(|(i, _)| i)
         .collect();
 
