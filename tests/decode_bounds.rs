@@ -166,3 +166,90 @@ fn millions_of_escaped_strings_are_bounded() {
     assert_bounded(&stats, "2M escaped strings");
     assert_eq!(stats.spans, MAX_SPANS_PER_BLOB);
 }
+
+/// A Heroku key in the `.netrc` form its rule reads across three lines, built at run time.
+fn heroku_netrc(seed: u64) -> String {
+    let hex: String = common::base62(seed, 64)
+        .bytes()
+        .map(|b| char::from(b"0123456789abcdef"[usize::from(b) % 16]))
+        .take(32)
+        .collect();
+    format!(
+        "machine api.heroku.com\n  login dev@acme.org\n  password {}-{}-{}-{}-{}\n",
+        &hex[..8],
+        &hex[8..12],
+        &hex[12..16],
+        &hex[16..20],
+        &hex[20..]
+    )
+}
+
+/// A JSON string body for `text`.
+fn json_body(text: &str) -> String {
+    let quoted = serde_json::to_string(text).unwrap();
+    quoted[1..quoted.len() - 1].to_string()
+}
+
+#[test]
+fn a_string_too_large_to_unfold_does_not_starve_the_ones_after_it() {
+    let scanner = scanner();
+    let netrc = heroku_netrc(3);
+    assert_eq!(
+        scanner.scan(None, netrc.as_bytes()).len(),
+        1,
+        "the plain form is found"
+    );
+    let log = "GET /health 200 in 3ms\n".repeat(250_000);
+    let data = format!(
+        "{{\"log\": \"{}\",\n \"netrc\": \"{}\"}}\n",
+        json_body(&log),
+        json_body(&netrc)
+    );
+    assert!(data.len() > MAX_DECODED_PER_BLOB);
+    let (found, stats) = scanner.scan_with_stats(Some("state.json"), data.as_bytes());
+    assert_bounded(&stats, "a 5 MB folded string");
+    let hit = found
+        .iter()
+        .find(|m| scanner.rule(m.rule).id == "heroku-api-key-legacy")
+        .expect("the folded netrc after the large string is unfolded and found");
+    assert_eq!(hit.line, 2);
+}
+
+#[test]
+fn a_notebook_with_megabytes_of_output_lines_is_bounded() {
+    let scanner = scanner();
+    // One output of 400,000 lines, one JSON string each: joined in bounded pieces, within
+    // the blob's budget.
+    let mut notebook = String::from("{\"cells\": [{\"outputs\": [{\"text\": [\n");
+    for n in 0..400_000 {
+        notebook.push_str(&format!("    \"step {n} done, loss 0.{n:05}\\n\",\n"));
+    }
+    notebook.push_str("    \"end\"\n]}]}]}\n");
+    let (_, stats) = scanner.scan_with_stats(Some("train.ipynb"), notebook.as_bytes());
+    assert_bounded(&stats, "a 16 MB notebook output");
+    assert!(stats.decoded_bytes > 0, "the output lines were joined");
+
+    // A cell small enough to join is found on the line where the secret starts.
+    let lines: Vec<String> = heroku_netrc(4)
+        .lines()
+        .map(|l| format!("    \"{}\\n\",", json_body(l)))
+        .collect();
+    let cell = format!(
+        "{{\"cells\": [{{\"source\": [\n    \"import os\\n\",\n{}\n    \"run()\"\n]}}]}}\n",
+        lines.join("\n")
+    );
+    let found = scanner.scan(Some("deploy.ipynb"), cell.as_bytes());
+    let hit = found
+        .iter()
+        .find(|m| scanner.rule(m.rule).id == "heroku-api-key-legacy")
+        .expect("the netrc split over source strings is joined and found");
+    assert_eq!(hit.line, 5, "the line of the password's source string");
+}
+
+#[test]
+fn a_line_of_a_million_xml_references_is_bounded() {
+    let scanner = scanner();
+    let data = "<v a=\"&amp;&lt;&#65;&#x42;\"/>".repeat(400_000);
+    let (_, stats) = scanner.scan_with_stats(Some("big.xml"), data.as_bytes());
+    assert_bounded(&stats, "a 12 MB line of XML references");
+}
