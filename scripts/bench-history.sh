@@ -6,8 +6,13 @@
 #
 # Usage: scripts/bench-history.sh [WORKDIR]
 #   COMMITS=3000 FILES=1500 FILE_KB=20 CHANGED=4   shape of the generated history
+#   NOISE=0      fraction of lines that are random base64 data (embedded test vectors,
+#                fixtures); such lines barely compress, so NOISE sets the pack's size:
+#                COMMITS=3000 FILES=6000 FILE_KB=220 NOISE=0.9 gives a pack of ~1 GB
 #   KEEP=1                                         reuse WORKDIR/repo if it already exists
-# Needs: git, python3, /usr/bin/time, a release build (built here if missing).
+# Needs: git, python3, a release build (built here if missing).
+# Memory: peak RSS as the kernel counts it, and apart its two parts (scripts/peak-memory.py):
+# own (anonymous) memory, and pages of mapped files (the pack, read through mmap).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
@@ -16,6 +21,7 @@ COMMITS=${COMMITS:-3000}
 FILES=${FILES:-1500}
 FILE_KB=${FILE_KB:-20}
 CHANGED=${CHANGED:-4}
+NOISE=${NOISE:-0}
 BIN="$ROOT/target/release/leakgate"
 REPO="$WORK/repo"
 
@@ -27,9 +33,10 @@ else
   rm -rf "$REPO"
   git init -q -b main "$REPO"
   echo "== generating $COMMITS commits over $FILES files of ~${FILE_KB} KiB ($CHANGED changed per commit)"
-  python3 - "$COMMITS" "$FILES" "$FILE_KB" "$CHANGED" <<'PY' | (cd "$REPO" && git fast-import --quiet)
-import random, sys, zlib
+  python3 - "$COMMITS" "$FILES" "$FILE_KB" "$CHANGED" "$NOISE" <<'PY' | (cd "$REPO" && git fast-import --quiet)
+import base64, random, sys, zlib
 commits, files, file_kb, changed = map(int, sys.argv[1:5])
+noise = float(sys.argv[5])
 rng = random.Random(7)
 B62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
 def b62_crc(body):
@@ -57,11 +64,15 @@ def line():
     if k < 0.90: return f"    {ident()}[\"{ident()}\"] = \"{ident()}-{rng.randint(0, 10**6)}\""
     return ""
 pool = [line() for _ in range(20000)]
+def data_line():
+    return '    b"' + base64.b64encode(rng.randbytes(60)).decode() + '",'
+def any_line():
+    return data_line() if noise and rng.random() < noise else rng.choice(pool)
 def new_file():
     lines, size = [], 0
     target = int(file_kb * 1024 * rng.uniform(0.3, 1.7))
     while size < target:
-        l = rng.choice(pool); lines.append(l); size += len(l) + 1
+        l = any_line(); lines.append(l); size += len(l) + 1
     return lines
 names = [f"src/{rng.choice(words)}/{ident()}_{i}.py" for i in range(files)]
 content = {}
@@ -85,8 +96,8 @@ for c in range(1, commits + 1):
             lines = content[path]
             for _ in range(rng.randint(1, 6)):
                 at = rng.randrange(len(lines) + 1)
-                if rng.random() < 0.5 and lines: lines[min(at, len(lines) - 1)] = rng.choice(pool)
-                else: lines.insert(at, rng.choice(pool))
+                if rng.random() < 0.5 and lines: lines[min(at, len(lines) - 1)] = any_line()
+                else: lines.insert(at, any_line())
             if c in leaks:
                 secret = github_token() if c % 2 else anthropic_key()
                 lines.insert(rng.randrange(len(lines) + 1), f'    API_TOKEN = "{secret}"')
@@ -100,34 +111,33 @@ fi
 cd "$REPO"
 PACK_MB=$(du -sm .git/objects | cut -f1)
 read -r BLOBS BLOB_BYTES < <(git cat-file --batch-all-objects --batch-check='%(objecttype) %(objectsize)' \
-  | awk '$1=="blob"{n++; s+=$2} END{print n, s}')
+  | awk '$1=="blob"{n++; s+=$2} END{printf "%d %.0f\n", n, s}')
 OBJECTS=$(git cat-file --batch-all-objects --batch-check | wc -l)
 BLOB_MB=$(python3 -c "print(round($BLOB_BYTES/1048576, 1))")
 echo "== repository: $(git rev-list --count --all) commits, $OBJECTS objects, $BLOBS blobs, $BLOB_MB MiB of unique blob content, .git/objects $PACK_MB MiB"
 
-measure() { # label, command...: wall time, CPU time (user + system), MiB/s, peak RSS
+measure() { # label, command...: wall time, CPU time, MiB/s, peak RSS (own memory / mapped files)
   local label=$1; shift
-  local log="$WORK/time-${label// /-}.txt"
-  local status=0
-  /usr/bin/time -v "$@" 2>"$log" >/dev/null || status=$?
-  # leakgate exits 1 when it finds something: that is a result, not a failure.
-  if [ "$status" -gt 1 ]; then cat "$log" >&2; exit "$status"; fi
+  local log="$WORK/time-${label// /-}.json"
+  python3 "$ROOT/scripts/peak-memory.py" "$@" 2>"$log"
   python3 - "$label" "$log" "$BLOB_BYTES" <<'PY'
-import sys, re
-label, log, blob_bytes = sys.argv[1], open(sys.argv[2]).read(), int(sys.argv[3])
-field = lambda name: re.search(re.escape(name) + r": (.*)", log).group(1).strip()
-wall = sum(float(p) * 60 ** i for i, p in enumerate(reversed(field("Elapsed (wall clock) time (h:mm:ss or m:ss)").split(":"))))
-cpu = float(field("User time (seconds)")) + float(field("System time (seconds)"))
-rss = int(field("Maximum resident set size (kbytes)")) / 1024
-mib = blob_bytes / 1048576
-print(f"{label:>20}: wall {wall:6.2f} s ({mib / wall:6.1f} MiB/s)  cpu {cpu:6.2f} s ({mib / cpu:6.1f} MiB/cpu-s)  peak RSS {rss:6.1f} MiB")
+import sys, json
+label, log, blob_bytes = sys.argv[1], sys.argv[2], int(sys.argv[3])
+m = json.loads(open(log).read().strip().splitlines()[-1])
+# leakgate exits 1 when it finds something: that is a result, not a failure.
+if m["exit"] > 1:
+    sys.exit(f"{label} failed with exit code {m['exit']}: {open(log).read()}")
+wall, cpu, mib = m["wall_s"], m["user_s"] + m["sys_s"], blob_bytes / 1048576
+print(f"{label:>20}: wall {wall:6.2f} s ({mib / wall:6.1f} MiB/s)  cpu {cpu:6.2f} s ({mib / cpu:6.1f} MiB/cpu-s)  "
+      f"peak RSS {m['maxrss_kib'] / 1024:6.1f} MiB (own memory {m['peak_anon_kib'] / 1024:.1f} MiB, "
+      f"mapped files {m['peak_file_kib'] / 1024:.1f} MiB)")
 PY
 }
 
 echo "== load average: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores (wall times suffer from other load; CPU times less)"
 echo "== warm the page cache"
 git cat-file --batch-all-objects --batch >/dev/null
-measure "git cat-file floor" sh -c 'git cat-file --batch-all-objects --batch | wc -c'
+measure "git cat-file floor" git cat-file --batch-all-objects --batch
 measure "leakgate history" "$BIN" history --format json --output "$WORK/report.json"
 python3 - "$WORK/report.json" <<'PY'
 import json, sys, collections

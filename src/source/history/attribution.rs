@@ -7,6 +7,7 @@
 //! Tree diffs run in parallel, in batches of consecutive commits so that each worker's
 //! object cache sees a parent's tree right after its child's.
 
+use super::pack_pages::{PackPages, FAULT_REACH};
 use super::progress::Progress;
 use anyhow::Context;
 use gix::bstr::{BStr, BString};
@@ -46,6 +47,7 @@ impl Attribution {
     pub fn build(
         repo: &gix::Repository,
         progress: &Progress,
+        pack_pages: &PackPages,
     ) -> anyhow::Result<(Attribution, usize)> {
         let walked = walk_all_refs(repo)?;
         let shallow: HashSet<ObjectId> = repo
@@ -77,6 +79,8 @@ impl Attribution {
                     |(repo, state), (offset, (commit, parent))| {
                         let parent = parent.filter(|_| !shallow.contains(commit));
                         let changes = changed_blobs(repo, state, *commit, parent);
+                        // A commit, its tree and its parent's, and the subtrees that differ.
+                        pack_pages.touched(4 * FAULT_REACH);
                         progress.inc(1);
                         (batch_number * BATCH + offset, changes)
                     },

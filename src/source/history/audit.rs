@@ -1,7 +1,8 @@
 //! The audit (`leakgate history` without revisions): every blob of the object database
 //! scanned exactly once, in parallel, plus every commit message.
 //!
-//! Blobs are read in pack order, one per task, and dropped as soon as they are scanned, so
+//! Blobs are read in pack order, one per task, and dropped as soon as they are scanned, and
+//! the pack pages read are unmapped as the audit moves on ([`super::pack_pages`]), so
 //! memory stays flat whatever the size of the pack. A blob is scanned with the first path
 //! that introduced it (path-aware rules need one); a blob also introduced at paths that
 //! switch on a different set of path-aware rules is scanned once more per such set. Each
@@ -10,6 +11,7 @@
 use super::attribution::Attribution;
 use super::commits::{commit_info, scan_message};
 use super::objects::{inventory, BlobEntry};
+use super::pack_pages::{PackPages, RELEASE_EVERY};
 use super::progress::Progress;
 use super::{keep_oldest, Dated, HistoryOptions, Tally};
 use crate::dotenv::{env_finding, is_env_file};
@@ -31,8 +33,9 @@ pub fn audit(
     options: &HistoryOptions,
 ) -> anyhow::Result<Outcome> {
     let progress = Progress::new(options.progress);
-    let inventory = inventory(repo)?;
-    let (attribution, walk_errors) = Attribution::build(repo, &progress)?;
+    let pack_pages = PackPages::new(RELEASE_EVERY);
+    let inventory = inventory(repo, &pack_pages)?;
+    let (attribution, walk_errors) = Attribution::build(repo, &progress, &pack_pages)?;
     let path_rules: Vec<usize> = scanner
         .rules()
         .rules
@@ -52,6 +55,7 @@ pub fn audit(
             || sync.to_thread_local(),
             |repo, blob| {
                 let tally = scan_blob(repo, scanner, &attribution, &path_rules, blob, options);
+                pack_pages.touched(blob.size);
                 progress.inc(1);
                 tally
             },

@@ -19,6 +19,7 @@ mod attribution;
 mod audit;
 mod commits;
 mod objects;
+mod pack_pages;
 mod progress;
 mod range;
 

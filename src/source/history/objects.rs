@@ -4,6 +4,7 @@
 //! may sit in several packs, so ids are de-duplicated. Only headers are read here (kind and
 //! size), in parallel; blob contents are read later, one at a time, by the scan.
 
+use super::pack_pages::{PackPages, FAULT_REACH};
 use gix::prelude::*;
 use gix::ObjectId;
 use rayon::prelude::*;
@@ -26,7 +27,7 @@ pub struct Inventory {
 }
 
 /// Lists every blob and commit of `repo`.
-pub fn inventory(repo: &gix::Repository) -> anyhow::Result<Inventory> {
+pub fn inventory(repo: &gix::Repository, pack_pages: &PackPages) -> anyhow::Result<Inventory> {
     let mut seen = gix::hashtable::HashSet::default();
     let mut ids = Vec::new();
     let iter = repo
@@ -51,6 +52,7 @@ pub fn inventory(repo: &gix::Repository) -> anyhow::Result<Inventory> {
         .map_init(
             || sync.to_thread_local(),
             |repo, &id| {
+                pack_pages.touched(FAULT_REACH);
                 repo.objects
                     .header(id)
                     .map(|h| (id, h.kind(), h.size()))
