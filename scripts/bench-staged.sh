@@ -83,6 +83,10 @@ git status --short | head -n 10 >&2
 
 "$LEAKGATE" staged --quiet || { echo "error: leakgate staged did not report clean" >&2; exit 2; }
 
+# Let the kernel write back the files just generated, so that their writeback does not
+# compete with the runs measured.
+sync
+sleep 2
 echo "measuring $runs runs of: leakgate staged --quiet" >&2
 times_ms=$work/times_ms
 if command -v hyperfine >/dev/null 2>&1; then
