@@ -42,9 +42,15 @@ fn assert_bounded(stats: &DecodeStats, what: &str) {
 }
 
 fn finds_github_pat(scanner: &Scanner, found: &[leakgate::scan::Match]) -> bool {
+    line_found(scanner, found, "github-pat").is_some()
+}
+
+/// The line of the first match of rule `id`, if any.
+fn line_found(scanner: &Scanner, found: &[leakgate::scan::Match], id: &str) -> Option<usize> {
     found
         .iter()
-        .any(|m| scanner.rule(m.rule).id == "github-pat")
+        .find(|m| scanner.rule(m.rule).id == id)
+        .map(|m| m.line)
 }
 
 #[test]
@@ -149,11 +155,9 @@ fn a_10_mb_single_line_full_of_candidates_is_bounded() {
     let unmarked = line.replace("/*leakgate:allow*/", "");
     let (found, stats) = scanner.scan_with_stats(Some("bundle.min.js"), unmarked.as_bytes());
     assert_bounded(&stats, "a 10 MB line without markers");
-    let hit = found
-        .iter()
-        .find(|m| scanner.rule(m.rule).id == "github-pat")
-        .expect("the token in a 10 MB line is found");
-    assert_eq!(hit.line, 1);
+    let line =
+        line_found(&scanner, &found, "github-pat").expect("the token in a 10 MB line is found");
+    assert_eq!(line, 1);
 }
 
 #[test]
@@ -208,11 +212,9 @@ fn a_string_too_large_to_unfold_does_not_starve_the_ones_after_it() {
     assert!(data.len() > MAX_DECODED_PER_BLOB);
     let (found, stats) = scanner.scan_with_stats(Some("state.json"), data.as_bytes());
     assert_bounded(&stats, "a 5 MB folded string");
-    let hit = found
-        .iter()
-        .find(|m| scanner.rule(m.rule).id == "heroku-api-key-legacy")
+    let line = line_found(&scanner, &found, "heroku-api-key-legacy")
         .expect("the folded netrc after the large string is unfolded and found");
-    assert_eq!(hit.line, 2);
+    assert_eq!(line, 2);
 }
 
 #[test]
@@ -239,11 +241,9 @@ fn a_notebook_with_megabytes_of_output_lines_is_bounded() {
         lines.join("\n")
     );
     let found = scanner.scan(Some("deploy.ipynb"), cell.as_bytes());
-    let hit = found
-        .iter()
-        .find(|m| scanner.rule(m.rule).id == "heroku-api-key-legacy")
+    let line = line_found(&scanner, &found, "heroku-api-key-legacy")
         .expect("the netrc split over source strings is joined and found");
-    assert_eq!(hit.line, 5, "the line of the password's source string");
+    assert_eq!(line, 5, "the line of the password's source string");
 }
 
 #[test]

@@ -27,13 +27,17 @@ pub(super) fn entity_windows(data: &[u8]) -> impl Iterator<Item = (usize, usize)
     let mut references = memchr::memchr_iter(b'&', data)
         .filter(|&at| reference_at(&data[at..]).is_some())
         .peekable();
+    // The line of the last window, kept so that a long line with many windows is searched
+    // for its ends once, not once per window.
+    let mut line = (0, 0);
     std::iter::from_fn(move || {
         let first = references.next()?;
-        let line_start = data[..first]
-            .iter()
-            .rposition(|&b| b == b'\n')
-            .map_or(0, |i| i + 1);
-        let line_end = memchr::memchr(b'\n', &data[first..]).map_or(data.len(), |i| first + i);
+        if first >= line.1 {
+            let start = memchr::memrchr(b'\n', &data[..first]).map_or(0, |i| i + 1);
+            let end = memchr::memchr(b'\n', &data[first..]).map_or(data.len(), |i| first + i);
+            line = (start, end);
+        }
+        let (line_start, line_end) = line;
         let start = first.saturating_sub(REACH).max(line_start);
         let mut end = (first + REACH).min(line_end);
         while let Some(&next) = references.peek() {
@@ -100,6 +104,22 @@ mod tests {
             decode(b"a&amp;b &lt;c&gt; &quot;d&apos; &#65;&#x42; & &bogus; &#;"),
             b"a&b <c> \"d' AB & &bogus; &#;"
         );
+    }
+
+    #[test]
+    fn a_long_line_is_cut_into_bounded_windows_that_cover_its_references() {
+        let data = "x&amp;".repeat(10_000).into_bytes();
+        let windows: Vec<(usize, usize)> = entity_windows(&data).collect();
+        assert!(windows.len() > 1);
+        assert!(windows
+            .iter()
+            .all(|&(s, e)| e - s <= MAX_WINDOW + 2 * REACH && e <= data.len()));
+        for at in memchr::memchr_iter(b'&', &data) {
+            assert!(
+                windows.iter().any(|&(s, e)| s <= at && at < e),
+                "reference at {at} in no window"
+            );
+        }
     }
 
     #[test]
