@@ -4,10 +4,12 @@
 //! with the environment GitHub gives it.
 
 mod common;
+mod git_support;
 #[path = "support/sarif.rs"]
 mod sarif;
 
 use common::{anthropic_key, json};
+use git_support::{write_file, Sandbox};
 use leakgate::finding::fingerprint;
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -16,92 +18,50 @@ use std::process::{Command, Output};
 const RULE: &str = "anthropic-api-key";
 
 /// A clone of a bare `origin` whose `main` already holds an old secret, checked out on a
-/// feature branch: the state of a CI job for a pull request.
+/// feature branch: the state of a CI job for a pull request. The sandbox's repository is the
+/// one that seeded `origin`.
 struct PullRequest {
-    _dir: tempfile::TempDir,
+    sandbox: Sandbox,
     clone: PathBuf,
-    home: PathBuf,
 }
 
 impl PullRequest {
     fn new() -> PullRequest {
-        let dir = tempfile::tempdir().unwrap();
-        let home = dir.path().join("home");
-        let origin = dir.path().join("origin.git");
-        let seed = dir.path().join("seed");
-        let clone = dir.path().join("clone");
-        for folder in [&home, &seed] {
-            fs::create_dir_all(folder).unwrap();
-        }
-        let pr = PullRequest {
-            _dir: dir,
-            clone: clone.clone(),
-            home,
-        };
-        pr.git(
-            pr.clone.parent().unwrap(),
-            &["init", "-q", "--bare", "-b", "main", "origin.git"],
-        );
-        pr.git(&seed, &["init", "-q", "-b", "main"]);
-        write(&seed, "README.md", "# service\n");
-        write(
-            &seed,
+        let sandbox = Sandbox::new();
+        let top = sandbox.dir.path();
+        let origin = top.join("origin.git");
+        let clone = top.join("clone");
+        sandbox.git_in(top, &["init", "-q", "--bare", "-b", "main", "origin.git"]);
+        sandbox.write("README.md", "# service\n");
+        sandbox.write(
             "legacy/settings.py",
             &format!("KEY = '{}'\n", anthropic_key(1)),
         );
-        pr.git(&seed, &["add", "-A"]);
-        pr.git(&seed, &["commit", "-q", "-m", "Initial import"]);
-        pr.git(
-            &seed,
-            &["remote", "add", "origin", origin.to_str().unwrap()],
-        );
-        pr.git(&seed, &["push", "-q", "origin", "main"]);
-        pr.git(
-            pr.clone.parent().unwrap(),
-            &["clone", "-q", origin.to_str().unwrap(), "clone"],
-        );
-        pr.git(&clone, &["checkout", "-q", "-b", "feature"]);
-        pr
+        sandbox.commit("Initial import");
+        sandbox.git(&["remote", "add", "origin", origin.to_str().unwrap()]);
+        sandbox.git(&["push", "-q", "origin", "main"]);
+        sandbox.git_in(top, &["clone", "-q", origin.to_str().unwrap(), "clone"]);
+        sandbox.git_in(&clone, &["checkout", "-q", "-b", "feature"]);
+        PullRequest { sandbox, clone }
     }
 
     fn git(&self, dir: &Path, args: &[&str]) -> String {
-        let out = Command::new("git")
-            .args(args)
-            .current_dir(dir)
-            .env("HOME", &self.home)
-            .env("GIT_CONFIG_NOSYSTEM", "1")
-            .env("GIT_AUTHOR_NAME", "Ada Lovelace")
-            .env("GIT_AUTHOR_EMAIL", "ada@example.org")
-            .env("GIT_COMMITTER_NAME", "Ada Lovelace")
-            .env("GIT_COMMITTER_EMAIL", "ada@example.org")
-            .output()
-            .unwrap();
-        assert!(
-            out.status.success(),
-            "git {args:?}: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        String::from_utf8(out.stdout).unwrap().trim().to_string()
+        self.sandbox.git_in(dir, args)
     }
 
     /// Writes `files` and commits them on the feature branch; returns the commit id.
     fn commit(&self, files: &[(&str, String)], message: &str) -> String {
         for (path, text) in files {
-            write(&self.clone, path, text);
+            write_file(&self.clone, path, text);
         }
-        self.git(&self.clone, &["add", "-A"]);
-        self.git(
-            &self.clone,
-            &["commit", "-q", "--allow-empty", "-m", message],
-        );
-        self.git(&self.clone, &["rev-parse", "HEAD"])
+        self.sandbox.commit_in(&self.clone, message)
     }
 
+    /// `leakgate ARGS` in the clone, with `NO_COLOR` unset as in a plain terminal.
     fn leakgate(&self, args: &[&str]) -> Output {
-        Command::new(assert_cmd::cargo::cargo_bin("leakgate"))
+        self.sandbox
+            .leakgate_command_in(&self.clone)
             .args(args)
-            .current_dir(&self.clone)
-            .env("HOME", &self.home)
             .env_remove("NO_COLOR")
             .output()
             .unwrap()
@@ -125,12 +85,6 @@ impl PullRequest {
         fs::remove_file(self.clone.join("leakgate.sarif")).unwrap();
         (code, sarif)
     }
-}
-
-fn write(dir: &Path, rel: &str, text: &str) {
-    let path = dir.join(rel);
-    fs::create_dir_all(path.parent().unwrap()).unwrap();
-    fs::write(path, text).unwrap();
 }
 
 fn results(sarif: &serde_json::Value) -> &Vec<serde_json::Value> {
@@ -268,7 +222,7 @@ fn run_action(pr: &PullRequest, env: &[(&str, &str)]) -> (Output, String) {
         .arg(action_script())
         .current_dir(&pr.clone)
         .env("PATH", path)
-        .env("HOME", &pr.home)
+        .env("HOME", &pr.sandbox.home)
         .env("GITHUB_OUTPUT", &outputs)
         .env("LEAKGATE_FORMAT", "sarif")
         .env("LEAKGATE_OUTPUT", "leakgate.sarif");

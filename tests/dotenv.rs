@@ -2,86 +2,34 @@
 //! in temporary repositories built with the real `git`. The verdicts are compared with
 //! git's own (`git check-ignore`, `git ls-files`, `git diff --cached`) on a table of layouts.
 
+mod git_support;
+
 use assert_cmd::Command;
+use git_support::Sandbox;
 use predicates::prelude::PredicateBooleanExt;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-/// A temporary repository with its own HOME, so the developer's global git config and
-/// global excludes never leak into a test.
-struct Repo {
-    _dir: tempfile::TempDir,
-    root: PathBuf,
-    home: PathBuf,
-}
+/// The shared temporary repository, with its own HOME so the developer's global git config
+/// and global excludes never leak into a test. `git_support` is compiled into this test
+/// crate, so the helpers below (running the binary, comparing with git's own verdicts) are
+/// added to it directly.
+type Repo = Sandbox;
 
 impl Repo {
-    fn new() -> Repo {
-        let dir = tempfile::tempdir().unwrap();
-        let root = dir.path().join("repo");
-        let home = dir.path().join("home");
-        std::fs::create_dir_all(&root).unwrap();
-        std::fs::create_dir_all(home.join(".config")).unwrap();
-        let repo = Repo {
-            _dir: dir,
-            root,
-            home,
-        };
-        repo.git(&["init", "-q", "-b", "main"]);
-        repo
-    }
-
-    fn env(&self) -> Vec<(&'static str, PathBuf)> {
-        vec![
-            ("HOME", self.home.clone()),
-            ("XDG_CONFIG_HOME", self.home.join(".config")),
-            ("GIT_CONFIG_NOSYSTEM", PathBuf::from("1")),
-            ("GIT_AUTHOR_NAME", PathBuf::from("Test")),
-            ("GIT_AUTHOR_EMAIL", PathBuf::from("test@example.org")),
-            ("GIT_COMMITTER_NAME", PathBuf::from("Test")),
-            ("GIT_COMMITTER_EMAIL", PathBuf::from("test@example.org")),
-        ]
-    }
-
-    fn git_output(&self, args: &[&str]) -> std::process::Output {
-        let mut cmd = std::process::Command::new("git");
-        cmd.args(args).current_dir(&self.root);
-        for (key, value) in self.env() {
-            cmd.env(key, value);
-        }
-        cmd.output().expect("git runs")
-    }
-
-    fn git(&self, args: &[&str]) -> String {
-        let out = self.git_output(args);
-        assert!(
-            out.status.success(),
-            "git {args:?}: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        String::from_utf8_lossy(&out.stdout).into_owned()
-    }
-
-    fn write(&self, path: &str, content: &str) {
-        let full = self.root.join(path);
-        std::fs::create_dir_all(full.parent().unwrap()).unwrap();
-        std::fs::write(full, content).unwrap();
-    }
-
     fn read(&self, path: &str) -> Vec<u8> {
         std::fs::read(self.root.join(path)).unwrap()
     }
 
+    /// `leakgate ARGS` in the repository, without colour.
     fn leakgate(&self, args: &[&str]) -> Command {
         self.leakgate_in(&self.root, args)
     }
 
+    /// `leakgate ARGS` in `dir`, without colour.
     fn leakgate_in(&self, dir: &Path, args: &[&str]) -> Command {
-        let mut cmd = Command::cargo_bin("leakgate").unwrap();
-        cmd.args(args).current_dir(dir).env("NO_COLOR", "1");
-        for (key, value) in self.env() {
-            cmd.env(key, value);
-        }
+        let mut cmd = Command::from_std(self.leakgate_command_in(dir));
+        cmd.args(args).env("NO_COLOR", "1");
         cmd
     }
 

@@ -3,12 +3,14 @@
 //! matched by a test rule given through `--config`, so the assertions do not depend on which
 //! built-in rules exist; they look only at that rule's findings.
 
+mod git_support;
+
 use assert_cmd::Command;
+use git_support::Sandbox;
 use leakgate::scan::checksum::base62_crc32;
 use serde_json::Value;
 use std::io::Write;
 use std::path::{Path, PathBuf};
-use tempfile::TempDir;
 
 const RULE_ID: &str = "history-test-token";
 
@@ -27,24 +29,25 @@ fn token(seed: u32) -> String {
     format!("ghp_{body}{}", base62_crc32(body.as_bytes()))
 }
 
-/// A temporary repository plus a config holding the test rule (outside the work tree).
+/// A [`Sandbox`] with dated commits plus a config holding the test rule (outside the work
+/// tree).
 struct Repo {
-    _dir: TempDir,
-    root: PathBuf,
+    sandbox: Sandbox,
     config: PathBuf,
-    home: PathBuf,
-    /// Seconds of the next commit's dates (each commit one minute later).
-    clock: std::cell::Cell<i64>,
+}
+
+impl std::ops::Deref for Repo {
+    type Target = Sandbox;
+
+    fn deref(&self) -> &Sandbox {
+        &self.sandbox
+    }
 }
 
 impl Repo {
     fn new() -> Repo {
-        let dir = tempfile::tempdir().unwrap();
-        let root = dir.path().join("repo");
-        let home = dir.path().join("home");
-        std::fs::create_dir_all(&root).unwrap();
-        std::fs::create_dir_all(&home).unwrap();
-        let rules = dir.path().join("test-rules.toml");
+        let sandbox = Sandbox::new().with_clock(1_767_323_045);
+        let rules = sandbox.dir.path().join("test-rules.toml");
         std::fs::write(
             &rules,
             format!(
@@ -54,66 +57,15 @@ impl Repo {
             ),
         )
         .unwrap();
-        let config = dir.path().join("leakgate.toml");
+        let config = sandbox.dir.path().join("leakgate.toml");
         std::fs::write(&config, "[rules]\nextra = [\"test-rules.toml\"]\n").unwrap();
-        let repo = Repo {
-            _dir: dir,
-            root,
-            config,
-            home,
-            clock: std::cell::Cell::new(1_767_323_045),
-        };
-        repo.git(&["init", "-q", "-b", "main"]);
-        repo
+        Repo { sandbox, config }
     }
 
-    fn command(&self, program: &str) -> std::process::Command {
-        let mut command = std::process::Command::new(program);
-        let seconds = self.clock.get();
-        let date = format!("@{seconds} +0100");
-        command
-            .current_dir(&self.root)
-            .env("HOME", &self.home)
-            .env("GIT_CONFIG_NOSYSTEM", "1")
-            .env("GIT_AUTHOR_NAME", "Ada Lovelace")
-            .env("GIT_AUTHOR_EMAIL", "ada@example.org")
-            .env("GIT_COMMITTER_NAME", "Ada Lovelace")
-            .env("GIT_COMMITTER_EMAIL", "ada@example.org")
-            .env("GIT_AUTHOR_DATE", &date)
-            .env("GIT_COMMITTER_DATE", &date);
-        command
-    }
-
-    fn git(&self, args: &[&str]) -> String {
-        let output = self.command("git").args(args).output().unwrap();
-        assert!(
-            output.status.success(),
-            "git {args:?}: {}",
-            String::from_utf8_lossy(&output.stderr)
-        );
-        String::from_utf8(output.stdout).unwrap().trim().to_string()
-    }
-
-    fn write(&self, path: &str, text: &str) {
-        let path = self.root.join(path);
-        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-        std::fs::write(path, text).unwrap();
-    }
-
-    /// Stages everything and commits; returns the commit id.
-    fn commit(&self, message: &str) -> String {
-        self.git(&["add", "-A"]);
-        self.git(&["commit", "-q", "--allow-empty", "-m", message]);
-        self.clock.set(self.clock.get() + 60);
-        self.git(&["rev-parse", "HEAD"])
-    }
-
+    /// `leakgate history ARGS --config CONFIG` in the repository.
     fn leakgate(&self, args: &[&str]) -> Command {
-        let mut command = Command::cargo_bin("leakgate").unwrap();
+        let mut command = Command::from_std(self.sandbox.leakgate_command());
         command
-            .current_dir(&self.root)
-            .env("HOME", &self.home)
-            .env("GIT_CONFIG_NOSYSTEM", "1")
             .arg("history")
             .args(args)
             .arg("--config")
@@ -257,11 +209,7 @@ fn a_token_written_in_a_merge_resolution_is_reported_on_the_merge() {
     repo.write("config.txt", "name = app\nmode = main\n");
     repo.commit("main work");
     // Conflicting merge, resolved by writing a token into the file.
-    let merge = repo
-        .command("git")
-        .args(["merge", "-q", "feature"])
-        .output()
-        .unwrap();
+    let merge = repo.git_output(&["merge", "-q", "feature"]);
     assert!(!merge.status.success(), "the merge should conflict");
     let resolution = token(5);
     repo.write(
@@ -410,7 +358,7 @@ fn one_leak_in_two_thousand_commits_is_found_once() {
         writeln!(stream).unwrap();
     }
     let mut child = repo
-        .command("git")
+        .git_command(&repo.root)
         .args(["fast-import", "--quiet"])
         .stdin(std::process::Stdio::piped())
         .spawn()

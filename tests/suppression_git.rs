@@ -2,73 +2,25 @@
 //! `.leakgateignore` and `--baseline`, plus inline markers, and the summary counts them.
 
 mod common;
+mod git_support;
 
 use common::{anthropic_key, json};
+use git_support::Sandbox;
 use leakgate::finding::fingerprint;
 use std::fs;
-use std::path::PathBuf;
-use std::process::{Command, Output};
+use std::process::Output;
 
 const RULE: &str = "anthropic-api-key";
 
-struct Repo {
-    _dir: tempfile::TempDir,
-    root: PathBuf,
-    home: PathBuf,
-}
+/// The shared temporary repository; `git_support` is compiled into this test crate, so the
+/// helpers below are added to it directly.
+type Repo = Sandbox;
 
 impl Repo {
-    fn new() -> Repo {
-        let dir = tempfile::tempdir().unwrap();
-        let root = dir.path().join("repo");
-        let home = dir.path().join("home");
-        fs::create_dir_all(&root).unwrap();
-        fs::create_dir_all(&home).unwrap();
-        let repo = Repo {
-            _dir: dir,
-            root,
-            home,
-        };
-        repo.git(&["init", "-q", "-b", "main"]);
-        repo
-    }
-
-    fn git(&self, args: &[&str]) -> String {
-        let out = Command::new("git")
-            .args(args)
-            .current_dir(&self.root)
-            .env("HOME", &self.home)
-            .env("GIT_CONFIG_NOSYSTEM", "1")
-            .env("GIT_AUTHOR_NAME", "Ada Lovelace")
-            .env("GIT_AUTHOR_EMAIL", "ada@example.org")
-            .env("GIT_COMMITTER_NAME", "Ada Lovelace")
-            .env("GIT_COMMITTER_EMAIL", "ada@example.org")
-            .output()
-            .unwrap();
-        assert!(
-            out.status.success(),
-            "git {args:?}: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        String::from_utf8(out.stdout).unwrap().trim().to_string()
-    }
-
-    fn write(&self, rel: &str, text: &str) {
-        let path = self.root.join(rel);
-        fs::create_dir_all(path.parent().unwrap()).unwrap();
-        fs::write(path, text).unwrap();
-    }
-
-    fn commit(&self, message: &str) {
-        self.git(&["add", "-A"]);
-        self.git(&["commit", "-q", "--allow-empty", "-m", message]);
-    }
-
+    /// `leakgate ARGS` in the repository, with `NO_COLOR` unset as in a plain terminal.
     fn leakgate(&self, args: &[&str]) -> Output {
-        Command::new(assert_cmd::cargo::cargo_bin("leakgate"))
+        self.leakgate_command()
             .args(args)
-            .current_dir(&self.root)
-            .env("HOME", &self.home)
             .env_remove("NO_COLOR")
             .output()
             .unwrap()
