@@ -6,26 +6,7 @@
 mod support;
 
 use assert_cmd::Command;
-use support::{Reply, TestServer};
-
-const RULE: &str = r#"
-[[rule]]
-id = "test-token"
-title = "Test service token"
-provider = "TestService"
-regex = '''\b(tok_[a-z0-9]{24})\b'''
-keywords = ["tok_"]
-examples = ['t = "tok_a1b2c3d4e5f6g7h8i9j0k1l2"']
-negative_examples = ['tok_short']
-remediation = "Revoke it at https://test-issuer.invalid/tokens."
-
-[rule.verify]
-endpoint = "testsvc"
-url = "https://api.test-issuer.invalid/v1/me"
-headers = { Authorization = "Bearer {{secret}}" }
-dead_status = [401]
-scopes_header = "x-scopes"
-"#;
+use support::{Reply, TestServer, RULE};
 
 /// Live when the token ends in `live0`, dead when it ends in `dead0`, else a server error.
 fn issuer() -> TestServer {

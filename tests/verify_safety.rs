@@ -10,29 +10,7 @@ use leakgate::finding::{Secret, VerifyStatus};
 use leakgate::rules::{parse_rule_file, RuleSet};
 use leakgate::verify::{Verifier, VerifierBuilder};
 use std::time::Duration;
-use support::{Reply, TestServer};
-
-/// A test rule whose verifier is a GET with a bearer token, endpoint `testsvc`.
-const RULE: &str = r#"
-[[rule]]
-id = "test-token"
-title = "Test service token"
-provider = "TestService"
-regex = '''\b(tok_[a-z0-9]{24})\b'''
-keywords = ["tok_"]
-examples = ['t = "tok_a1b2c3d4e5f6g7h8i9j0k1l2"']
-negative_examples = ['tok_short']
-remediation = "Revoke it in the test service."
-
-[rule.verify]
-endpoint = "testsvc"
-url = "https://api.test-issuer.invalid/v1/me"
-headers = { Authorization = "Bearer {{secret}}" }
-live_status = [200]
-dead_status = [401, 403]
-scopes_header = "x-scopes"
-identity_json_pointer = "/login"
-"#;
+use support::{Reply, TestServer, RULE};
 
 fn rules() -> RuleSet {
     RuleSet {

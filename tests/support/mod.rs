@@ -11,6 +11,29 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
+/// The test rule of the verification tests: `tok_` + 24 characters, verified by a GET with
+/// a bearer token at endpoint `testsvc` (pointed at a [`TestServer`] by each test's config).
+pub const RULE: &str = r#"
+[[rule]]
+id = "test-token"
+title = "Test service token"
+provider = "TestService"
+regex = '''\b(tok_[a-z0-9]{24})\b'''
+keywords = ["tok_"]
+examples = ['t = "tok_a1b2c3d4e5f6g7h8i9j0k1l2"']
+negative_examples = ['tok_short']
+remediation = "Revoke it at https://test-issuer.invalid/tokens."
+
+[rule.verify]
+endpoint = "testsvc"
+url = "https://api.test-issuer.invalid/v1/me"
+headers = { Authorization = "Bearer {{secret}}" }
+live_status = [200]
+dead_status = [401, 403]
+scopes_header = "x-scopes"
+identity_json_pointer = "/login"
+"#;
+
 /// A request as the server saw it.
 #[derive(Clone, Debug)]
 pub struct Recorded {
