@@ -131,6 +131,15 @@ pub const BUILTIN_RULE_FILES: &[(&str, &str)] = &[
     ("vault.toml", include_str!("../../rules/vault.toml")),
     ("vercel.toml", include_str!("../../rules/vercel.toml")),
     ("zendesk.toml", include_str!("../../rules/zendesk.toml")),
+    (
+        "kubernetes-secrets.toml",
+        include_str!("../../rules/kubernetes-secrets.toml"),
+    ),
+    (
+        "mongodb-atlas.toml",
+        include_str!("../../rules/mongodb-atlas.toml"),
+    ),
+    ("netrc.toml", include_str!("../../rules/netrc.toml")),
 ];
 
 #[cfg(test)]

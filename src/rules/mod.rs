@@ -14,6 +14,7 @@
 
 pub mod builtin;
 pub mod check;
+mod held_out;
 pub mod syntax;
 
 use crate::finding::{Confidence, FindingKind, Severity};
