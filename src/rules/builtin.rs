@@ -140,6 +140,23 @@ pub const BUILTIN_RULE_FILES: &[(&str, &str)] = &[
         include_str!("../../rules/mongodb-atlas.toml"),
     ),
     ("netrc.toml", include_str!("../../rules/netrc.toml")),
+    (
+        "observability.toml",
+        include_str!("../../rules/observability.toml"),
+    ),
+    (
+        "cloud-hosting.toml",
+        include_str!("../../rules/cloud-hosting.toml"),
+    ),
+    ("devops-ci.toml", include_str!("../../rules/devops-ci.toml")),
+    (
+        "data-services.toml",
+        include_str!("../../rules/data-services.toml"),
+    ),
+    (
+        "security-tools.toml",
+        include_str!("../../rules/security-tools.toml"),
+    ),
 ];
 
 #[cfg(test)]
