@@ -157,6 +157,10 @@ pub const BUILTIN_RULE_FILES: &[(&str, &str)] = &[
         "security-tools.toml",
         include_str!("../../rules/security-tools.toml"),
     ),
+    (
+        "keys-encoded.toml",
+        include_str!("../../rules/keys-encoded.toml"),
+    ),
 ];
 
 #[cfg(test)]

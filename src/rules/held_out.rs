@@ -78,14 +78,17 @@ fn held_out_examples_are_found_by_their_rules() {
     let (mut negatives, mut quiet) = (0, 0);
     for (file, held_out) in held_out_files() {
         for (n, case) in held_out.case.iter().enumerate() {
-            if !ids.contains(&case.rule) {
+            // `private-key-any`: any of the private-key rules (the decoders may hand a
+            // base64-wrapped key to the rule for its PEM type).
+            let any_key = case.rule == "private-key-any";
+            if !any_key && !ids.contains(&case.rule) {
                 problems.push(format!("{file} case {}: no rule `{}`", n + 1, case.rule));
                 continue;
             }
-            let found = scanner
-                .scan(None, case.text.as_bytes())
-                .iter()
-                .any(|m| scanner.rule(m.rule).id == case.rule);
+            let found = scanner.scan(None, case.text.as_bytes()).iter().any(|m| {
+                let id = &scanner.rule(m.rule).id;
+                *id == case.rule || (any_key && id.starts_with("private-key-"))
+            });
             let entry = by_syntax.entry(case.syntax.clone()).or_default();
             entry.1 += 1;
             if found {
