@@ -51,6 +51,13 @@ export GIT_AUTHOR_NAME="Wheel Test" GIT_AUTHOR_EMAIL=wheel@example.org
 export GIT_COMMITTER_NAME="Wheel Test" GIT_COMMITTER_EMAIL=wheel@example.org
 export PIP_DISABLE_PIP_VERSION_CHECK=1 PIP_CONFIG_FILE=/dev/null
 
+# Tools: maturin (the build) and PyYAML (the hook list check), in their own venv; pre-commit
+# from PATH or where scripts/test-deps.sh installs it.
+python3 -m venv "$work/tools"
+"$work/tools/bin/pip" install --quiet "maturin==${MATURIN_VERSION}" pyyaml
+export PATH="${XDG_CACHE_HOME:-$HOME/.cache}/leakgate/tools/bin:${PATH}"
+command -v pre-commit >/dev/null || fail "pre-commit is not installed: run scripts/test-deps.sh"
+
 # --- 1. version pins and hook list -----------------------------------------------------
 version=$(awk -F'"' '/^\[package\]/ { p = 1 } p && /^version = / { print $2; exit }' Cargo.toml)
 [[ -n "$version" ]] || fail "no [package] version in Cargo.toml"
@@ -63,9 +70,9 @@ grep -q "default: \"${version}\"" action.yml ||
   fail "action.yml's leakgate-version input must default to ${version} (the Cargo.toml version)"
 pass "versions agree: ${version}"
 
-python3 - "$mirror/.pre-commit-hooks.yaml" .pre-commit-hooks.yaml <<'EOF' || fail "the mirror's hooks differ from .pre-commit-hooks.yaml"
+"$work/tools/bin/python" - "$mirror/.pre-commit-hooks.yaml" .pre-commit-hooks.yaml <<'EOF' || fail "the mirror's hooks differ from .pre-commit-hooks.yaml"
 import sys
-import yaml  # PyYAML, a dependency of pre-commit
+import yaml
 
 mirror, main = (yaml.safe_load(open(path)) for path in sys.argv[1:3])
 for hook in mirror:
@@ -84,8 +91,6 @@ pass "the mirror lists the main repository's hooks with language: python"
 # --- 2. build the wheel ------------------------------------------------------------------
 wheels=$work/wheels
 mkdir -p "$wheels"
-python3 -m venv "$work/tools"
-"$work/tools/bin/pip" install --quiet "maturin==${MATURIN_VERSION}"
 # The mirror's build backend, for the offline install of step 4.
 "$work/tools/bin/pip" download --quiet --no-deps --only-binary :all: \
   --dest "$wheels" "setuptools==${SETUPTOOLS_VERSION}"
