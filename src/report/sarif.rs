@@ -40,32 +40,34 @@ pub fn write(
             })
         })
         .collect();
-    let results: Vec<Value> = report
-        .findings
-        .iter()
-        .map(|f| {
-            result(
-                f,
-                rule_ids.binary_search(&f.rule.as_str()).unwrap_or(0),
-                options,
-            )
-        })
-        .collect();
-    let document = json!({
-        "$schema": SARIF_SCHEMA,
-        "version": "2.1.0",
-        "runs": [{
-            "tool": {"driver": {
-                "name": "leakgate",
-                "semanticVersion": env!("CARGO_PKG_VERSION"),
-                "informationUri": "https://github.com/leakgate/leakgate",
-                "rules": rules,
-            }},
-            "results": results,
-        }],
-    });
-    serde_json::to_writer_pretty(&mut *out, &document)?;
-    writeln!(out)
+    let tool = json!({"driver": {
+        "name": "leakgate",
+        "semanticVersion": env!("CARGO_PKG_VERSION"),
+        "informationUri": "https://github.com/leakgate/leakgate",
+        "rules": rules,
+    }});
+    // Written a result at a time, in the order and layout `to_writer_pretty` gives the
+    // whole document (keys sorted: `$schema`, `runs` (`results`, `tool`), `version`), so
+    // that memory does not hold a second copy of every finding.
+    out.write_all(b"{\n  \"$schema\": ")?;
+    serde_json::to_writer(&mut *out, SARIF_SCHEMA)?;
+    out.write_all(b",\n  \"runs\": [\n    {\n      \"results\": [")?;
+    let mut buffer = Vec::new();
+    for (i, finding) in report.findings.iter().enumerate() {
+        out.write_all(if i == 0 { b"\n" } else { b",\n" })?;
+        let index = rule_ids.binary_search(&finding.rule.as_str()).unwrap_or(0);
+        buffer.clear();
+        serde_json::to_writer_pretty(&mut buffer, &result(finding, index, options))?;
+        super::json::write_indented(out, &buffer, 8)?;
+    }
+    if !report.findings.is_empty() {
+        out.write_all(b"\n      ")?;
+    }
+    out.write_all(b"],\n      \"tool\": ")?;
+    buffer.clear();
+    serde_json::to_writer_pretty(&mut buffer, &tool)?;
+    super::json::write_indented_tail(out, &buffer, 6)?;
+    out.write_all(b"\n    }\n  ],\n  \"version\": \"2.1.0\"\n}\n")
 }
 
 fn result(finding: &Finding, rule_index: usize, options: &ReportOptions) -> Value {
