@@ -1,31 +1,66 @@
 //! `--format json` and `--format jsonl`, in the shape of SPEC §3.
 
 use super::{Report, ReportOptions};
-use crate::finding::Finding;
+use crate::finding::{CommitInfo, Finding, FindingKind, Verification};
+use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
 use std::io::Write;
 
 /// Report schema name.
 pub const SCHEMA: &str = "leakgate.report.v1";
 
-/// One finding as a JSON object. `verification` appears only when it was asked for.
-pub fn finding_value(finding: &Finding, show_secrets: bool) -> Value {
-    let mut object = json!({
-        "rule": finding.rule,
-        "kind": finding.kind,
-        "title": finding.title,
-        "path": finding.path,
-        "line": finding.line,
-        "column": finding.column,
-        "secret": finding.shown_secret(show_secrets),
-        "fingerprint": finding.fingerprint,
-        "commit": finding.commit,
-        "remediation": finding.remediation,
-    });
-    if let Some(verification) = &finding.verification {
-        object["verification"] = json!(verification);
+/// One finding as the JSON report holds it (SPEC §3), in the order the contract lists the
+/// keys. Written by [`write`] and [`write_lines`], and read back by `--baseline`
+/// (src/suppress.rs), so the two cannot drift apart. Every key is optional when reading:
+/// a baseline needs only fingerprints. `verification` appears only when it was asked for.
+#[derive(Debug, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct JsonFinding {
+    pub rule: String,
+    pub kind: Option<FindingKind>,
+    pub title: String,
+    pub path: Option<String>,
+    pub line: Option<usize>,
+    pub column: Option<usize>,
+    /// Redacted unless `--show-secrets`.
+    pub secret: Option<String>,
+    pub fingerprint: String,
+    pub commit: Option<CommitInfo>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub verification: Option<Verification>,
+    pub remediation: Option<String>,
+}
+
+impl JsonFinding {
+    pub fn new(finding: &Finding, show_secrets: bool) -> JsonFinding {
+        JsonFinding {
+            rule: finding.rule.clone(),
+            kind: Some(finding.kind),
+            title: finding.title.clone(),
+            path: finding.path.clone(),
+            line: finding.line,
+            column: finding.column,
+            secret: finding.shown_secret(show_secrets),
+            fingerprint: finding.fingerprint.clone(),
+            commit: finding.commit.clone(),
+            verification: finding.verification.clone(),
+            remediation: finding.remediation.clone(),
+        }
     }
-    object
+}
+
+/// A JSON report as `--baseline` reads it: the schema name and the findings (the summary
+/// is not needed). `findings` is `None` when the document has none at all.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct JsonReport {
+    pub schema: Option<String>,
+    pub findings: Option<Vec<JsonFinding>>,
+}
+
+/// One finding as a JSON value (SPEC §3).
+pub fn finding_value(finding: &Finding, show_secrets: bool) -> Value {
+    serde_json::to_value(JsonFinding::new(finding, show_secrets)).expect("plain data")
 }
 
 /// The report as one JSON object, written a finding at a time (the `findings` array first,
@@ -42,7 +77,10 @@ pub fn write(
     for (i, finding) in report.findings.iter().enumerate() {
         out.write_all(if i == 0 { b"\n" } else { b",\n" })?;
         buffer.clear();
-        serde_json::to_writer_pretty(&mut buffer, &finding_value(finding, options.show_secrets))?;
+        serde_json::to_writer_pretty(
+            &mut buffer,
+            &JsonFinding::new(finding, options.show_secrets),
+        )?;
         write_indented(out, &buffer, 4)?;
     }
     if !report.findings.is_empty() {
@@ -153,7 +191,11 @@ mod tests {
     use crate::finding::{fingerprint, FindingKind, Secret};
     use crate::report::Summary;
 
-    /// The streamed text is exactly what pretty-printing the whole document would give.
+    fn findings_fingerprints(count: usize) -> Vec<String> {
+        vec![fingerprint("demo", "x"); count]
+    }
+
+    /// The streamed text is the whole document, findings first and summary last.
     #[test]
     fn the_streamed_document_equals_the_pretty_printed_one() {
         let finding = |n: usize| Finding {
@@ -205,12 +247,21 @@ mod tests {
                 document["unused_suppressions"] =
                     json!([{"source": "baseline", "fingerprint": "0123456789abcdef"}]);
             }
-            let mut whole = serde_json::to_vec_pretty(&document).unwrap();
-            whole.push(b'\n');
-            assert_eq!(
-                String::from_utf8(streamed).unwrap(),
-                String::from_utf8(whole).unwrap()
-            );
+            let text = String::from_utf8(streamed).unwrap();
+            let parsed: Value = serde_json::from_str(&text).unwrap();
+            assert_eq!(parsed, document, "{text}");
+            // Findings first, summary last.
+            let findings = text.find("\"findings\"").unwrap();
+            assert!(findings < text.find("\"summary\"").unwrap());
+            // And the baseline reader reads what the writer wrote.
+            let read: JsonReport = serde_json::from_str(&text).unwrap();
+            let fingerprints: Vec<String> = read
+                .findings
+                .unwrap()
+                .into_iter()
+                .map(|f| f.fingerprint)
+                .collect();
+            assert_eq!(fingerprints, findings_fingerprints(count));
         }
     }
 }
