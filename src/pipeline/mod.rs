@@ -91,6 +91,9 @@ pub struct Policy {
     pub binary: bool,
     /// `.env` template suffixes (`[dotenv] templates`).
     pub dotenv_templates: Vec<String>,
+    /// Keep each secret's line around it: only the human report shows it, and it is most
+    /// of a finding's memory, which matters when a scan makes hundreds of thousands.
+    pub keep_context: bool,
 }
 
 /// What the pipeline made of one blob.
@@ -187,8 +190,7 @@ impl<'a> Pipeline<'a> {
                 let matches = self.scan_memory(rule_path.as_deref(), &text, &mut added, kind);
                 for m in &matches {
                     for path in &at {
-                        out.findings
-                            .push(self.scanner.secret_finding(m, path.as_deref()));
+                        out.findings.push(self.secret_finding(m, path.as_deref()));
                     }
                 }
             }
@@ -205,7 +207,7 @@ impl<'a> Pipeline<'a> {
                     .or(blob.name.as_ref())
                     .map(String::as_str);
                 out.findings
-                    .extend(matches.iter().map(|m| self.scanner.secret_finding(m, at)));
+                    .extend(matches.iter().map(|m| self.secret_finding(m, at)));
             }
             Err(err) => {
                 warn(format_args!("{shown}: cannot read: {err}"));
@@ -214,6 +216,15 @@ impl<'a> Pipeline<'a> {
             }
         }
         out
+    }
+
+    /// A `secret` finding for a match, at `path`.
+    fn secret_finding(&self, m: &Match, path: Option<&str>) -> Finding {
+        let mut finding = self.scanner.secret_finding(m, path);
+        if !self.policy.keep_context {
+            finding.context = None;
+        }
+        finding
     }
 
     /// How warnings name the blob.
