@@ -168,11 +168,13 @@ impl<'a> Pipeline<'a> {
             }
         };
         self.file_findings(&blob, Some(&opened.head), &mut out);
-        if opened.rest.is_none() && sniff::is_lfs_pointer(&opened.head) {
+        // Files only: a commit message is text, whatever it starts with.
+        let file = blob.origin != Origin::CommitMessage;
+        if file && opened.rest.is_none() && sniff::is_lfs_pointer(&opened.head) {
             out.skipped = Some(Skip::Lfs);
             return out;
         }
-        if sniff::archive_format(&opened.head).is_some() {
+        if file && sniff::archive_format(&opened.head).is_some() {
             out.skipped = Some(Skip::Archive);
             return out;
         }
