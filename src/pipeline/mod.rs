@@ -528,3 +528,91 @@ fn one_line(err: &dyn std::fmt::Display) -> String {
         .collect::<Vec<_>>()
         .join(" ")
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::RuleSet;
+
+    fn token() -> String {
+        format!(
+            "sk-ant-api03-{}AA",
+            "aZ3bY4cX5dW6eV7fU8gT9hS0iR1jQ2kP3lO4mN5nM6oL7pK8qJ9rI0sH1tG2uF3vE4wD5xC6yB7zA8"
+                .chars()
+                .chain("q1w2e3r4t5y6u7i8o9p0a".chars())
+                .take(93)
+                .collect::<String>()
+        )
+    }
+
+    fn run_file(data: &[u8], policy: &Policy) -> Scanned {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("big.dat");
+        std::fs::write(&path, data).unwrap();
+        let scanner = Scanner::new(RuleSet::builtin().unwrap());
+        let pipeline = Pipeline::new(&scanner, policy);
+        pipeline.run(
+            Blob {
+                origin: Origin::WorkTree,
+                paths: vec!["big.dat".into()],
+                name: None,
+                data: Data::File(&path),
+            },
+            Lines::All,
+        )
+    }
+
+    fn binary_policy() -> Policy {
+        Policy {
+            binary: true,
+            ..Policy::default()
+        }
+    }
+
+    #[test]
+    fn a_large_binary_file_is_streamed_through_its_printable_runs() {
+        let mut data: Vec<u8> = (0..window::WHOLE + 3 * 1024 * 1024)
+            .map(|i| if i % 3 == 0 { 0 } else { 0xff })
+            .collect();
+        data.extend_from_slice(b"\x00\x00first run\x00");
+        data.extend_from_slice(format!("ANTHROPIC_KEY={}", token()).as_bytes());
+        data.extend_from_slice(b"\x00\x01");
+        let scanned = run_file(&data, &binary_policy());
+        assert!(scanned.read && scanned.skipped.is_none());
+        assert_eq!(scanned.bytes, data.len() as u64);
+        assert_eq!(scanned.findings.len(), 1, "{:?}", scanned.findings);
+        // The second printable run of the file.
+        assert_eq!(scanned.findings[0].line, Some(2));
+
+        let off = Policy::default();
+        let skipped = run_file(&data, &off);
+        assert_eq!(skipped.skipped, Some(Skip::Binary));
+        assert!(skipped.findings.is_empty());
+    }
+
+    #[test]
+    fn a_large_utf16_file_is_streamed_decoded() {
+        let mut text = "REM filler line\r\n".repeat(window::WHOLE / 16);
+        text.push_str(&format!("set ANTHROPIC_KEY={}\r\n", token()));
+        let lines = text.matches('\n').count();
+        let mut data = vec![0xFF, 0xFE];
+        for unit in text.encode_utf16() {
+            data.extend_from_slice(&unit.to_le_bytes());
+        }
+        let scanned = run_file(&data, &binary_policy());
+        assert_eq!(scanned.findings.len(), 1, "{:?}", scanned.findings);
+        assert_eq!(scanned.findings[0].line, Some(lines));
+    }
+
+    #[test]
+    fn over_the_size_limit_is_a_counted_skip_that_keeps_path_findings() {
+        let policy = Policy {
+            max_file_size: Some(10),
+            ..binary_policy()
+        };
+        let scanned = run_file(token().as_bytes(), &policy);
+        assert_eq!(scanned.skipped, Some(Skip::TooLarge));
+        assert!(!scanned.read);
+        assert!(scanned.findings.is_empty());
+    }
+}
