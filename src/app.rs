@@ -535,13 +535,20 @@ fn rules_check(files: &[PathBuf]) -> anyhow::Result<ExitCode> {
         }
         RuleSet { rules }
     };
-    let failures = check::check(&set);
+    let mut failures: Vec<String> = check::check(&set).iter().map(ToString::to_string).collect();
+    // Verifiers replay their recorded answers against a local server.
+    let (replay_problems, replay_warnings, replayed) =
+        crate::verify::replay::check_set(&set, files.is_empty());
+    failures.extend(replay_problems);
+    for warning in &replay_warnings {
+        eprintln!("warning: {warning}");
+    }
     for failure in &failures {
         eprintln!("{failure}");
     }
     if failures.is_empty() {
         println!(
-            "{} rules checked: all compile, match their examples and no negative example",
+            "{} rules checked: all compile, match their examples and no negative example; {replayed} recorded issuer answers replayed",
             set.len()
         );
         Ok(ExitCode::Clean)

@@ -115,6 +115,10 @@ pub struct Finding {
     pub commit: Option<CommitInfo>,
     pub verification: Option<Verification>,
     pub remediation: Option<String>,
+    /// A server the content names near the secret (the rule's verify `server_hint`), for
+    /// `--verify`: never contacted, only named when the default server's rejection proves
+    /// nothing. Not reported.
+    pub server_hint: Option<String>,
 }
 
 /// First 16 hex digits of SHA-256 over `rule id`, a NUL byte and the secret (SPEC §3).

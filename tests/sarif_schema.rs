@@ -151,6 +151,7 @@ fn secret_finding(
         commit,
         verification: None,
         remediation: Some("Revoke it.".into()),
+        server_hint: None,
     }
 }
 
@@ -178,6 +179,7 @@ fn sarif_validates_for_commit_findings_commit_messages_and_file_findings() {
             commit: Some(commit(3)),
             verification: None,
             remediation: None,
+            server_hint: None,
         },
     ];
     let rules = leakgate::rules::RuleSet::builtin().unwrap();

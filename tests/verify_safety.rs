@@ -192,6 +192,7 @@ fn finding(secret: &str) -> leakgate::finding::Finding {
         commit: None,
         verification: None,
         remediation: None,
+        server_hint: None,
     }
 }
 

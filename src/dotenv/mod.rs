@@ -44,6 +44,7 @@ pub fn env_finding(path: &str) -> Finding {
         commit: None,
         verification: None,
         remediation: Some(ENV_REMEDIATION.to_string()),
+        server_hint: None,
     }
 }
 

@@ -68,6 +68,8 @@ pub struct Rule {
     regex: Option<LazyRegex<regex::bytes::Regex>>,
     /// See [`Rule::single_line`].
     single_line: OnceLock<bool>,
+    /// The verify table's `server_hint`, compiled on first use.
+    server_hint: Option<LazyRegex<regex::bytes::Regex>>,
     pub remediation: Option<String>,
     pub verify: Option<VerifySpec>,
     /// The file the rule came from (`rules/github.toml`, or a user file's path).
@@ -148,6 +150,11 @@ impl Rule {
     /// The sensitive-file rule's content regex, compiling it on first use.
     pub fn content_regex(&self) -> Option<&regex::bytes::Regex> {
         self.content.as_ref()?.get()
+    }
+
+    /// The verify table's `server_hint` regex, compiling it on first use.
+    pub fn server_hint_regex(&self) -> Option<&regex::bytes::Regex> {
+        self.server_hint.as_ref()?.get()
     }
 
     /// The source of the path regex, if the rule has one.
@@ -275,6 +282,11 @@ impl Rule {
             content: spec.content.as_deref().map(LazyRegex::new),
             regex: spec.regex.as_deref().map(LazyRegex::new),
             single_line: OnceLock::new(),
+            server_hint: spec
+                .verify
+                .as_ref()
+                .and_then(|v| v.server_hint.as_deref())
+                .map(LazyRegex::new),
             remediation: spec.remediation.clone(),
             verify: spec.verify.clone(),
             origin: origin.to_string(),

@@ -44,6 +44,9 @@ pub struct Match {
     pub secret: Secret,
     /// The text around the secret on its line.
     pub context: LineContext,
+    /// The server URL the content names nearest the secret, for rules with a verify
+    /// `server_hint`.
+    pub server_hint: Option<String>,
 }
 
 impl std::fmt::Debug for Match {
@@ -145,7 +148,10 @@ impl Scanner {
         let (encoded, stats) = decode::scan_encoded(self, path, data);
         raw.extend(encoded);
         let raw = self.drop_redundant(raw);
-        let (matches, allowed) = finish(data, raw);
+        let (mut matches, allowed) = finish(data, raw);
+        for m in &mut matches {
+            m.server_hint = server_hint(self.rule(m.rule), data, m.start);
+        }
         if allowed > 0 {
             self.inline_allowed.fetch_add(allowed, Ordering::Relaxed);
         }
@@ -300,6 +306,7 @@ impl Scanner {
             commit: None,
             verification: None,
             remediation: rule.remediation.clone(),
+            server_hint: m.server_hint.clone(),
         }
     }
 
@@ -320,8 +327,29 @@ impl Scanner {
             commit: None,
             verification: None,
             remediation: rule.remediation.clone(),
+            server_hint: None,
         }
     }
+}
+
+/// The server URL (`scheme://host[:port]`) that `rule`'s verify `server_hint` finds in
+/// `data` nearest to `at` (its first group that took part in the match); `None` for rules
+/// without one.
+fn server_hint(rule: &Rule, data: &[u8], at: usize) -> Option<String> {
+    let re = rule.server_hint_regex()?;
+    re.captures_iter(data)
+        .filter_map(|caps| {
+            let url = (1..caps.len()).find_map(|i| caps.get(i))?;
+            let text = std::str::from_utf8(url.as_bytes()).ok()?;
+            let parsed = url::Url::parse(text).ok()?;
+            if !matches!(parsed.scheme(), "https" | "http") {
+                return None;
+            }
+            let origin = parsed.origin().ascii_serialization();
+            Some((url.start().abs_diff(at), origin))
+        })
+        .min_by_key(|(distance, _)| *distance)
+        .map(|(_, origin)| origin)
 }
 
 /// The secret in one regex match: the rule's secret group; if that group took no part in
@@ -471,6 +499,7 @@ fn finish(data: &[u8], mut raw: Vec<RawHit>) -> (Vec<Match>, usize) {
                 column: start - line_start + 1,
                 secret: Secret::new(secret),
                 context: LineContext { before, after },
+                server_hint: None,
             })
         })
         .collect();

@@ -166,6 +166,7 @@ mod tests {
             }),
             verification: None,
             remediation: None,
+            server_hint: None,
         }
     }
 
