@@ -868,10 +868,7 @@ fn cases() -> Vec<Case> {
             live: (200, r#"{"user":{"id":1,"login":"ana"}}"#, NONE),
             identity: Some("ana"),
             scopes: &[],
-            dead: (
-                403,
-                r#"{"errors":[{"detail":"this action requires authentication"}]}"#,
-            ),
+            dead: (403, r#"{"errors":[{"detail":"authentication failed"}]}"#),
         },
         Case {
             rules: &["shippo-api-token"],
@@ -955,6 +952,11 @@ fn check_request(case: &Case, rule: &str, secret: &str, seen: &Recorded) {
     }
 }
 
+/// How many requests the rule's verifier may send.
+fn attempts(rule: &Rule) -> usize {
+    rule.verify.as_ref().map_or(0, |v| v.attempt.len().max(1))
+}
+
 fn reply(status: u16, body: &str, headers: &[(&str, &str)]) -> Reply {
     let mut reply = Reply::json(status, body);
     for (name, value) in headers {
@@ -1002,7 +1004,13 @@ fn every_provider_verifier_reads_live_dead_and_error_answers() {
                     "{rule_id}: secret in detail"
                 );
                 let seen = server.requests();
-                assert_eq!(seen.len(), 1, "{rule_id}: one request");
+                // One request per attempt at most (Postmark tries both token headers before
+                // calling a token dead); the first is the rule's own.
+                assert!(
+                    !seen.is_empty() && seen.len() <= attempts(rule),
+                    "{rule_id}: {} requests",
+                    seen.len()
+                );
                 check_request(&case, rule_id, &secret, &seen[0]);
                 if expected == VerifyStatus::Live {
                     if let Some(who) = case.identity {
@@ -1192,7 +1200,9 @@ fn spell_answers_unknown_without_a_request() {
         .verify(rule, &Secret::new(secret));
     assert_eq!(verdict.status, VerifyStatus::Unknown);
     assert!(
-        verdict.detail.contains("retired in 2022"),
+        verdict
+            .detail
+            .contains("the service was retired after its 2022 acquisition"),
         "{}",
         verdict.detail
     );
