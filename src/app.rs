@@ -196,7 +196,8 @@ fn baseline(args: BaselineArgs) -> anyhow::Result<ExitCode> {
         Path::new("."),
         outcome,
         started,
-    )?;
+    )?
+    .findings;
     baseline_written(&args.file, written, errors)
 }
 
@@ -265,7 +266,8 @@ fn baseline_history(common: ScanArgs, file: &Path, started: Instant) -> anyhow::
         &work.root,
         work.outcome,
         started,
-    )?;
+    )?
+    .findings;
     baseline_written(file, written, errors)
 }
 
@@ -348,8 +350,13 @@ pub fn finish(
     started: Instant,
 ) -> anyhow::Result<ExitCode> {
     let errors = outcome.errors;
-    let findings = settle(config, scanner, suppressor, base, outcome, started)?;
-    Ok(ExitCode::for_scan(findings, errors))
+    let settled = settle(config, scanner, suppressor, base, outcome, started)?;
+    // `--only-live` findings dropped as unknown fail the run like unreadable input: the
+    // report is not an all-clear for them.
+    Ok(ExitCode::for_scan(
+        settled.findings,
+        errors + settled.dropped_unknown,
+    ))
 }
 
 /// [`finish`] without the exit code: applies suppression (config allowlists, fingerprints,
@@ -364,7 +371,7 @@ pub fn settle(
     base: &Path,
     outcome: Outcome,
     started: Instant,
-) -> anyhow::Result<usize> {
+) -> anyhow::Result<Settled> {
     let (mut findings, mut suppressed) = suppressor.apply(outcome.findings, base);
     let inline = scanner.inline_allowed();
     if inline > 0 {
@@ -372,15 +379,24 @@ pub fn settle(
     }
     findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     // Only with --verify: otherwise leakgate opens no network connection at all.
+    let mut dropped_unknown = 0;
     if config.verify {
-        let verifier = VerifierBuilder::from_config(&config.loaded.file.verify).build();
+        let progress = !config.quiet && std::io::IsTerminal::is_terminal(&std::io::stderr());
+        let verifier = VerifierBuilder::from_config(&config.loaded.file.verify)
+            .progress(progress)
+            .build();
         verifier.verify_findings(scanner.rules(), &mut findings);
         if config.only_live {
-            findings.retain(|f| {
-                f.verification
-                    .as_ref()
-                    .is_some_and(|v| v.status == VerifyStatus::Live)
-            });
+            let dropped = crate::verify::summary::keep_only_live(&mut findings);
+            if let Some(message) = dropped.message() {
+                eprintln!("leakgate: {message}");
+            }
+            if dropped.unknown_count() > 0 && !config.accept_unknown {
+                eprintln!(
+                    "leakgate: exit 2: findings that could not be verified are not an all-clear (--accept-unknown accepts them)"
+                );
+                dropped_unknown = dropped.unknown_count();
+            }
         }
     }
     let unused = if config.report_unused {
@@ -403,7 +419,19 @@ pub fn settle(
         rules: scanner.rules(),
     };
     write_report(config, &report)?;
-    Ok(findings.len())
+    Ok(Settled {
+        findings: findings.len(),
+        dropped_unknown,
+    })
+}
+
+/// What [`settle`] reported.
+#[derive(Debug, Clone, Copy)]
+pub struct Settled {
+    /// Findings in the report.
+    pub findings: usize,
+    /// Findings `--only-live` dropped because they could not be verified, when not accepted.
+    pub dropped_unknown: usize,
 }
 
 /// Writes a report to `--output` or standard output.

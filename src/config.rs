@@ -366,6 +366,8 @@ pub struct Config {
     pub output: Option<PathBuf>,
     pub verify: bool,
     pub only_live: bool,
+    /// `--accept-unknown`: `--only-live` may drop unverifiable findings without exit 2.
+    pub accept_unknown: bool,
     pub show_secrets: bool,
     pub baseline: Option<PathBuf>,
     pub report_unused: bool,
@@ -388,6 +390,7 @@ impl Config {
             output: args.output.clone(),
             verify: args.verify,
             only_live: args.only_live,
+            accept_unknown: args.accept_unknown,
             show_secrets: args.show_secrets,
             baseline: args.baseline.clone(),
             report_unused: args.report_unused,

@@ -24,6 +24,7 @@ pub mod endpoint;
 pub mod http;
 pub mod replay;
 pub mod spec;
+pub mod summary;
 pub mod table;
 
 use crate::config::{VerifyConfig, DEFAULT_VERIFY_CONCURRENCY, DEFAULT_VERIFY_TIMEOUT_MS};
@@ -125,6 +126,7 @@ pub struct VerifierBuilder {
     endpoints: BTreeMap<String, String>,
     stand_ins: BTreeMap<String, String>,
     insecure_hosts: Vec<String>,
+    progress: bool,
 }
 
 impl Default for VerifierBuilder {
@@ -137,6 +139,7 @@ impl Default for VerifierBuilder {
             endpoints: BTreeMap::new(),
             stand_ins: BTreeMap::new(),
             insecure_hosts: Vec::new(),
+            progress: false,
         }
     }
 }
@@ -154,6 +157,7 @@ impl VerifierBuilder {
             endpoints: config.endpoints.clone(),
             stand_ins: BTreeMap::new(),
             insecure_hosts: config.insecure_hosts.clone(),
+            progress: false,
         }
     }
 
@@ -183,6 +187,12 @@ impl VerifierBuilder {
         self
     }
 
+    /// Shows a progress line on standard error while verifying (for a terminal).
+    pub fn progress(mut self, show: bool) -> Self {
+        self.progress = show;
+        self
+    }
+
     /// Does not check the TLS certificate of this host (and of no other).
     pub fn insecure_host(mut self, host: impl Into<String>) -> Self {
         self.insecure_hosts.push(host.into());
@@ -195,6 +205,7 @@ impl VerifierBuilder {
             concurrency: self.concurrency.max(1),
             endpoints: self.endpoints,
             stand_ins: self.stand_ins,
+            progress: self.progress,
             cache: Mutex::new(HashMap::new()),
         }
     }
@@ -206,6 +217,7 @@ pub struct Verifier {
     concurrency: usize,
     endpoints: BTreeMap<String, String>,
     stand_ins: BTreeMap<String, String>,
+    progress: bool,
     cache: Mutex<HashMap<(String, Secret), Verification>>,
 }
 
@@ -268,6 +280,8 @@ impl Verifier {
             jobs[index].2.add(finding);
         }
         let next = AtomicUsize::new(0);
+        let done = AtomicUsize::new(0);
+        let total = jobs.len();
         let workers = self.concurrency.min(jobs.len());
         std::thread::scope(|scope| {
             for _ in 0..workers {
@@ -278,9 +292,16 @@ impl Verifier {
                     };
                     let result = self.ask(rule, secret.expose(), clues);
                     self.remember((rule.id.clone(), secret.clone()), result);
+                    let finished = done.fetch_add(1, Ordering::Relaxed) + 1;
+                    if self.progress {
+                        eprint!("\rleakgate: verifying {finished}/{total} secrets…");
+                    }
                 });
             }
         });
+        if self.progress && total > 0 {
+            eprint!("\r\x1b[2K");
+        }
         for finding in findings.iter_mut() {
             finding.verification = Some(match &finding.secret {
                 None => skipped("a file finding has no secret to verify"),
