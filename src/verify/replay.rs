@@ -20,51 +20,7 @@ use std::time::Duration;
 /// Built-in verifiers whose answer table is still to be written (docs/verify.md keeps the
 /// same list). `rules check` warns about them instead of failing; the test suite holds this
 /// list to exactly the verifiers without a table, so it can only shrink.
-pub const TABLE_PENDING: &[&str] = &[
-    "airtable-pat",
-    "anthropic-admin-key",
-    "anthropic-api-key",
-    "asana-pat",
-    "brevo-api-key",
-    "buildkite-api-token",
-    "circleci-personal-token",
-    "contentful-pat",
-    "digitalocean-pat",
-    "discord-bot-token",
-    "doppler-personal-token",
-    "doppler-service-token",
-    "groq-api-key",
-    "heroku-api-key",
-    "heroku-api-key-legacy",
-    "hubspot-private-app-token",
-    "huggingface-org-token",
-    "huggingface-token",
-    "launchdarkly-access-token",
-    "linear-api-key",
-    "linear-oauth-token",
-    "mailgun-api-key",
-    "mistral-api-key",
-    "netlify-pat",
-    "notion-integration-token",
-    "notion-legacy-integration-token",
-    "npm-access-token",
-    "openrouter-api-key",
-    "pagerduty-api-key",
-    "postman-api-key",
-    "pulumi-access-token",
-    "replicate-api-token",
-    "sentry-org-token",
-    "sentry-user-token",
-    "shippo-api-token",
-    "slack-bot-token",
-    "slack-user-token",
-    "sonarcloud-token",
-    "square-access-token",
-    "stripe-restricted-key",
-    "stripe-secret-key",
-    "telegram-bot-token",
-    "vercel-token",
-];
+pub const TABLE_PENDING: &[&str] = &[];
 
 /// What replaying one rule's samples found.
 #[derive(Debug, Default, PartialEq, Eq)]
