@@ -285,6 +285,19 @@ mod tests {
     }
 
     #[test]
+    fn docs_list_every_built_in_verifier() {
+        let docs = include_str!("../../docs/verify.md");
+        let set = RuleSet::builtin().unwrap();
+        for rule in set.rules.iter().filter(|r| r.verify.is_some()) {
+            assert!(
+                docs.contains(&format!("| `{}` |", rule.id)),
+                "docs/verify.md does not list the verifier of `{}`",
+                rule.id
+            );
+        }
+    }
+
+    #[test]
     fn a_sample_that_maps_otherwise_is_reported_with_its_source() {
         let text = r#"
 [[rule]]
