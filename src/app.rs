@@ -5,12 +5,13 @@ use crate::cli::{
     BaselineArgs, Cli, Command, Format, HistoryArgs, HookCommand, PathArgs, RulesCommand, ScanArgs,
     VerifyArgs,
 };
+use crate::commands::rules_check as check;
 use crate::config::{Config, LoadedConfig};
 use crate::exit::ExitCode;
 use crate::finding::{Secret, VerifyStatus};
 use crate::hook;
 use crate::report::{self, Report, ReportOptions, Summary};
-use crate::rules::{check, RuleSet};
+use crate::rules::RuleSet;
 use crate::scan::allow::{SuppressedBy, Suppressor, IGNORE_FILE_NAME};
 use crate::scan::Scanner;
 use crate::source::{history as git_history, staged, walk, Outcome};

@@ -328,8 +328,7 @@ impl LoadedConfig {
             .rules
             .iter()
             .filter_map(|r| r.verify.as_ref())
-            .flat_map(|v| [v.endpoint.as_deref(), v.builtin.as_deref()])
-            .flatten()
+            .map(|plan| plan.endpoint.as_str())
             .collect();
         for name in self.file.verify.endpoints.keys() {
             if !endpoint_names.contains(&name.as_str()) {

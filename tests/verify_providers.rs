@@ -10,7 +10,7 @@ use base64::Engine;
 use leakgate::finding::{Secret, VerifyStatus};
 use leakgate::rules::{Rule, RuleSet};
 use leakgate::scan::Scanner;
-use leakgate::verify::spec::VerifyPlan;
+use leakgate::verify::spec::Check;
 use leakgate::verify::VerifierBuilder;
 use std::collections::BTreeSet;
 use std::time::Duration;
@@ -902,9 +902,7 @@ fn example_secret(rule: &Rule) -> String {
 }
 
 fn endpoint_name(rule: &Rule) -> String {
-    VerifyPlan::from_spec(rule.verify.as_ref().unwrap())
-        .unwrap()
-        .endpoint
+    rule.verify.as_ref().unwrap().endpoint.clone()
 }
 
 fn check_request(case: &Case, rule: &str, secret: &str, seen: &Recorded) {
@@ -954,7 +952,11 @@ fn check_request(case: &Case, rule: &str, secret: &str, seen: &Recorded) {
 
 /// How many requests the rule's verifier may send.
 fn attempts(rule: &Rule) -> usize {
-    rule.verify.as_ref().map_or(0, |v| v.attempt.len().max(1))
+    match rule.verify.as_ref().map(|plan| &plan.check) {
+        Some(Check::Http(http)) => http.attempts.len(),
+        Some(Check::Builtin(_)) => 2,
+        None => 0,
+    }
 }
 
 fn reply(status: u16, body: &str, headers: &[(&str, &str)]) -> Reply {
@@ -1049,7 +1051,7 @@ fn every_built_in_verify_table_is_tested_here() {
     assert!(with_tables.len() >= 20, "{} verifiers", with_tables.len());
     for rule in rules.rules.iter().filter(|r| r.verify.is_some()) {
         assert!(
-            rule.verify.as_ref().unwrap().endpoint.is_some(),
+            rule.spec.verify.as_ref().unwrap().endpoint.is_some(),
             "{}: every verify table names its endpoint",
             rule.id
         );

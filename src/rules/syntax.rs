@@ -41,8 +41,9 @@ pub struct RuleSpec {
     /// Minimum Shannon entropy of the secret, in bits per character.
     #[serde(default)]
     pub min_entropy: Option<f64>,
-    /// A named validator, see `scan::checksum`.
-    #[serde(default)]
+    /// A named validator (see `rules::validator`); the key is `checksum` for history's
+    /// sake, `validator` is accepted too.
+    #[serde(default, alias = "validator")]
     pub checksum: Option<String>,
     /// Only in paths that match this regex. With no `regex`, the rule is a sensitive-file rule.
     #[serde(default)]

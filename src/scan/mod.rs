@@ -247,8 +247,8 @@ impl Scanner {
                 return false;
             }
         }
-        match rule.checksum {
-            Some(checksum) => checksum.validate(text),
+        match rule.validator {
+            Some(validator) => checksum::Validate::validate(validator, text),
             None => true,
         }
     }
@@ -369,7 +369,7 @@ fn secret_of<'h>(
 /// reserved for documentation (`https://user:s3cret@example.com`): such credentials are
 /// samples, whatever they look like.
 fn for_documentation_host(rule: &Rule, after_secret: &[u8]) -> bool {
-    rule.checksum == Some(checksum::Checksum::UrlPassword)
+    rule.validator == Some(checksum::Validator::UrlPassword)
         && placeholder::is_documentation_host(&String::from_utf8_lossy(after_secret))
 }
 

@@ -30,7 +30,7 @@ pub mod table;
 use crate::config::{VerifyConfig, DEFAULT_VERIFY_CONCURRENCY, DEFAULT_VERIFY_TIMEOUT_MS};
 use crate::finding::{Finding, Secret, Verification, VerifyStatus};
 use crate::rules::{Rule, RuleSet};
-use spec::{Builtin, Check, VerifyPlan};
+use spec::{Builtin, Check};
 use std::collections::{BTreeMap, HashMap};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Mutex;
@@ -314,12 +314,8 @@ impl Verifier {
 
     /// Runs `rule`'s verifier for `secret`, uncached.
     fn ask(&self, rule: &Rule, secret: &str, clues: &Clues) -> Verification {
-        let Some(spec) = &rule.verify else {
+        let Some(plan) = &rule.verify else {
             return skipped(format!("rule `{}` has no verifier", rule.id));
-        };
-        let plan = match VerifyPlan::from_spec(spec) {
-            Ok(plan) => plan,
-            Err(reason) => return skipped(format!("bad verify table: {reason}")),
         };
         let target = match (
             self.endpoints.get(&plan.endpoint),
@@ -329,14 +325,14 @@ impl Verifier {
             (None, Some(base)) => Target::StandIn(base),
             (None, None) => Target::Default,
         };
-        match plan.check {
+        match &plan.check {
             Check::Builtin(Builtin::Spell) => builtin::spell(),
             Check::Builtin(Builtin::Speckle) => {
                 builtin::speckle(&self.transport, &target, secret, clues)
             }
             Check::Http(http_plan) => table::run(
                 &self.transport,
-                &http_plan,
+                http_plan,
                 &plan.endpoint,
                 &target,
                 rule.provider.as_deref(),

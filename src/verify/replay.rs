@@ -7,7 +7,7 @@
 //! and a rejected one (`invalid`, `revoked` or `expired`); a user's rule may omit them, and
 //! is then only warned about.
 
-use super::spec::{Means, Sample, VerifyPlan};
+use super::spec::{Means, Sample};
 use super::VerifierBuilder;
 use crate::finding::{Secret, VerifyStatus};
 use crate::rules::Rule;
@@ -61,15 +61,8 @@ pub fn check_set(set: &crate::rules::RuleSet, builtin: bool) -> (Vec<String>, Ve
 /// Replays `rule`'s samples; a rule without a verifier has nothing to replay.
 pub fn replay_rule(rule: &Rule) -> Replayed {
     let mut out = Replayed::default();
-    let Some(spec) = &rule.verify else {
+    let Some(plan) = &rule.verify else {
         return out;
-    };
-    let plan = match VerifyPlan::from_spec(spec) {
-        Ok(plan) => plan,
-        Err(reason) => {
-            out.failures.push(format!("bad verify table: {reason}"));
-            return out;
-        }
     };
     let has = |cases: &[&str]| {
         plan.samples

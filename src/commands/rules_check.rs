@@ -5,9 +5,13 @@
 //! example whose keyword is missing fails too; no negative example does; a sensitive-file
 //! rule matches its path examples and none of its negative ones. Ids are unique (checked when
 //! the set is loaded). Run on the built-ins by the test suite.
+//!
+//! It lives here, not in `rules`, because it runs the scanner and the rule model depends on
+//! neither the scanner nor the verifier. Verifiers' answer tables are replayed by
+//! `verify::replay`.
 
-use super::{Rule, RuleSet};
 use crate::finding::FindingKind;
+use crate::rules::{Rule, RuleSet};
 use crate::scan::Scanner;
 
 /// One thing wrong with one rule.
