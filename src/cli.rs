@@ -25,7 +25,7 @@ impl Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Scan what the next commit records: the index against HEAD (pre-commit hook).
-    Staged(ScanArgs),
+    Staged(StagedArgs),
     /// Scan git history: every blob once (audit), or the lines a revision range adds.
     History(HistoryArgs),
     /// Scan files and directory trees; `-` reads standard input.
@@ -145,6 +145,17 @@ pub struct HistoryArgs {
     /// (every ref, plus unreachable objects).
     #[arg(value_name = "REV")]
     pub revs: Vec<String>,
+    #[command(flatten)]
+    pub common: ScanArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct StagedArgs {
+    /// Also scan the index version of these paths (files or folders) in full when they
+    /// have no staged change; a path with a staged change is checked for what it adds, as
+    /// always. This is how `pre-commit run --all-files` passes every tracked file.
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
     #[command(flatten)]
     pub common: ScanArgs,
 }

@@ -421,6 +421,7 @@ impl Config {
                 max_file_size: args.max_file_size,
                 binary: !args.no_binary,
                 dotenv_templates: loaded.file.dotenv.templates.clone(),
+                keep_context: args.format == Format::Human,
             },
             accept_skips: args.accept_skips,
             quiet: args.quiet,
