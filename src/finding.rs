@@ -157,6 +157,10 @@ pub struct Verification {
 pub struct LineContext {
     pub before: String,
     pub after: String,
+    /// Not on the line: a server URL the file names near the secret (the rule's verify
+    /// `server_hint`), for `--verify`. Never contacted, only named when the default
+    /// server's rejection proves nothing. Not reported.
+    pub server_hint: Option<String>,
 }
 
 /// One reported finding, with its provenance.
@@ -178,10 +182,6 @@ pub struct Finding {
     pub commit: Option<CommitInfo>,
     pub verification: Option<Verification>,
     pub remediation: Option<String>,
-    /// A server the content names near the secret (the rule's verify `server_hint`), for
-    /// `--verify`: never contacted, only named when the default server's rejection proves
-    /// nothing. Not reported.
-    pub server_hint: Option<String>,
 }
 
 /// First 16 hex digits of SHA-256 over `rule id`, a NUL byte and the secret (SPEC §3).

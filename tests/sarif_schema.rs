@@ -146,12 +146,12 @@ fn secret_finding(
         context: Some(LineContext {
             before: "key=".into(),
             after: String::new(),
+            server_hint: None,
         }),
         fingerprint: fingerprint("anthropic-api-key", secret),
         commit,
         verification: None,
         remediation: Some("Revoke it.".into()),
-        server_hint: None,
     }
 }
 
@@ -179,7 +179,6 @@ fn sarif_validates_for_commit_findings_commit_messages_and_file_findings() {
             commit: Some(commit(3)),
             verification: None,
             remediation: None,
-            server_hint: None,
         },
     ];
     let rules = leakgate::rules::RuleSet::builtin().unwrap();

@@ -363,7 +363,7 @@ fn speckle_rejection_by_the_public_server_names_the_server_the_content_names() {
     let (set, mut findings) = speckle_findings(&content);
     assert_eq!(findings.len(), 1);
     assert_eq!(
-        findings[0].server_hint.as_deref(),
+        findings[0].context.as_ref().unwrap().server_hint.as_deref(),
         Some("https://speckle.acme-arch.com")
     );
     let server = always(403, SPECKLE_REJECTION);

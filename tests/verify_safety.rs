@@ -192,7 +192,6 @@ fn finding(secret: &str) -> leakgate::finding::Finding {
         commit: None,
         verification: None,
         remediation: None,
-        server_hint: None,
     }
 }
 

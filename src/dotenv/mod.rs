@@ -44,7 +44,6 @@ pub fn env_finding(path: &str) -> Finding {
         commit: None,
         verification: None,
         remediation: Some(ENV_REMEDIATION.to_string()),
-        server_hint: None,
     }
 }
 

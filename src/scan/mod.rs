@@ -41,11 +41,9 @@ pub struct Match {
     pub line: usize,
     pub column: usize,
     pub secret: Secret,
-    /// The text around the secret on its line.
+    /// The text around the secret on its line (and the server its file names, for rules
+    /// with a verify `server_hint`).
     pub context: LineContext,
-    /// The server URL the content names nearest the secret, for rules with a verify
-    /// `server_hint`.
-    pub server_hint: Option<String>,
 }
 
 impl std::fmt::Debug for Match {
@@ -158,7 +156,7 @@ impl Scanner {
         let raw = self.drop_redundant(raw);
         let (mut matches, allowed) = finish(data, raw);
         for m in &mut matches {
-            m.server_hint = server_hint(self.rule(m.rule), data, m.start);
+            m.context.server_hint = server_hint(self.rule(m.rule), data, m.start);
         }
         if allowed > 0 {
             self.inline_allowed.fetch_add(allowed, Ordering::Relaxed);
@@ -320,7 +318,6 @@ impl Scanner {
             commit: None,
             verification: None,
             remediation: rule.remediation.clone(),
-            server_hint: m.server_hint.clone(),
         }
     }
 
@@ -341,7 +338,6 @@ impl Scanner {
             commit: None,
             verification: None,
             remediation: rule.remediation.clone(),
-            server_hint: None,
         }
     }
 }
@@ -512,8 +508,11 @@ fn finish(data: &[u8], mut raw: Vec<RawHit>) -> (Vec<Match>, usize) {
                 line,
                 column: start - line_start + 1,
                 secret: Secret::new(secret),
-                context: LineContext { before, after },
-                server_hint: None,
+                context: LineContext {
+                    before,
+                    after,
+                    server_hint: None,
+                },
             })
         })
         .collect();

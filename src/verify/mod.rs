@@ -98,7 +98,11 @@ pub struct Clues {
 
 impl Clues {
     fn add(&mut self, finding: &Finding) {
-        if let Some(server) = &finding.server_hint {
+        if let Some(server) = finding
+            .context
+            .as_ref()
+            .and_then(|c| c.server_hint.as_ref())
+        {
             if !self.servers.contains(server) {
                 self.servers.push(server.clone());
             }

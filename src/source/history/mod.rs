@@ -239,7 +239,6 @@ mod tests {
             }),
             verification: None,
             remediation: None,
-            server_hint: None,
         }
     }
 
