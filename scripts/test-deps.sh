@@ -3,7 +3,7 @@
 # is present.
 #
 # - The `pre-commit` framework (PyPI) for the hook integration test.
-# - The SARIF 2.1.0 JSON schema, which tests/sarif_schema.rs validates our SARIF output
+# - The SARIF 2.1.0 JSON schema, which tests/integration/sarif_schema.rs validates our SARIF output
 #   against. We do not commit a copy: it comes from the sdist of the PyPI package
 #   `sarif-pydantic`, pinned by version and checked by SHA-256, and is installed at
 #   ${XDG_CACHE_HOME:-$HOME/.cache}/leakgate/sarif-schema-2.1.0.json, where the test looks

@@ -3,13 +3,10 @@
 //! with an `origin`, and the scan step of the GitHub Action (`scripts/action-run.sh`) driven
 //! with the environment GitHub gives it.
 
-mod common;
-mod git_support;
-#[path = "support/sarif.rs"]
-mod sarif;
-
-use common::{anthropic_key, json};
-use git_support::{write_file, Sandbox};
+use crate::support::json;
+use crate::support::sandbox::{write_file, Sandbox};
+use crate::support::sarif;
+use crate::support::tokens::anthropic_key;
 use leakgate::finding::fingerprint;
 use std::fs;
 use std::path::{Path, PathBuf};

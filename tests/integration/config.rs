@@ -2,9 +2,9 @@
 //! value is one error line naming the file, the line and the key (exit 2), and the file is
 //! found at the scan root, the repository root, or through `--config`.
 
-mod common;
-
-use common::{anthropic_key, base62, json, leakgate};
+use crate::support::json;
+use crate::support::sandbox::leakgate;
+use crate::support::tokens::{anthropic_key, base62};
 use std::fs;
 use std::path::Path;
 use std::process::Output;

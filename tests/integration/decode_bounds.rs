@@ -5,7 +5,7 @@
 //! check that a token the limits leave in reach is still found. No timing assertions: the
 //! bounds are what keeps time and memory in check.
 
-mod common;
+use crate::support::tokens as common;
 
 use base64::Engine;
 use leakgate::rules::RuleSet;

@@ -2,21 +2,29 @@
 //! in temporary repositories built with the real `git`. The verdicts are compared with
 //! git's own (`git check-ignore`, `git ls-files`, `git diff --cached`) on a table of layouts.
 
-mod git_support;
-
+use crate::support::sandbox::Sandbox;
 use assert_cmd::Command;
-use git_support::Sandbox;
 use predicates::prelude::PredicateBooleanExt;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-/// The shared temporary repository, with its own HOME so the developer's global git config
-/// and global excludes never leak into a test. `git_support` is compiled into this test
-/// crate, so the helpers below (running the binary, comparing with git's own verdicts) are
-/// added to it directly.
-type Repo = Sandbox;
+/// A [`Sandbox`] with this module's helpers (a wrapper, since other test modules add
+/// helpers of the same names to their own wrappers).
+struct Repo(Sandbox);
+
+impl std::ops::Deref for Repo {
+    type Target = Sandbox;
+
+    fn deref(&self) -> &Sandbox {
+        &self.0
+    }
+}
 
 impl Repo {
+    fn new() -> Repo {
+        Repo(Sandbox::new())
+    }
+
     fn read(&self, path: &str) -> Vec<u8> {
         std::fs::read(self.root.join(path)).unwrap()
     }

@@ -3,10 +3,8 @@
 //! matched by a test rule given through `--config`, so the assertions do not depend on which
 //! built-in rules exist; they look only at that rule's findings.
 
-mod git_support;
-
+use crate::support::sandbox::Sandbox;
 use assert_cmd::Command;
-use git_support::Sandbox;
 use leakgate::scan::checksum::base62_crc32;
 use serde_json::Value;
 use std::io::Write;

@@ -1,9 +1,8 @@
 //! `leakgate hook install` and the hooks it writes, driven through real `git commit` and
 //! `git push` in temporary repositories.
 
-mod git_support;
-
-use git_support::{git_with_hook, isolate, leakgate, leakgate_bin, token, Repo, Run};
+use crate::support::sandbox::{git_with_hook, isolate, leakgate, leakgate_bin, Repo, Run};
+use crate::support::tokens::token;
 use std::path::{Path, PathBuf};
 
 fn install(dir: &Path, args: &[&str]) -> Run {

@@ -8,7 +8,6 @@
 //! its context (`aws_secret_access_key = ...`) is planted as its example line. Failures name
 //! the rule and the file kind and show the token only redacted.
 
-#[path = "recall/kinds.rs"]
 mod kinds;
 
 use leakgate::finding::{fingerprint, redact, FindingKind};

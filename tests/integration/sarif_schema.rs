@@ -5,11 +5,10 @@
 //! The schema is not committed: `scripts/test-deps.sh` installs it from a pinned PyPI
 //! package. These tests fail, not skip, when it is missing.
 
-mod common;
-#[path = "support/sarif.rs"]
-mod sarif;
-
-use common::{anthropic_key, base62, json, leakgate};
+use crate::support::json;
+use crate::support::sandbox::leakgate;
+use crate::support::sarif;
+use crate::support::tokens::{anthropic_key, base62};
 use leakgate::finding::{fingerprint, CommitInfo, Finding, FindingKind, LineContext, Secret};
 use sarif::{assert_github_accepts, assert_schema_valid, validator};
 use serde_json::Value;

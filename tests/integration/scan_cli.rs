@@ -1,8 +1,8 @@
 //! `leakgate scan` driven as a user would: real binary, temporary directories.
 
-mod common;
-
-use common::{github_pat, json, leakgate};
+use crate::support::json;
+use crate::support::sandbox::leakgate;
+use crate::support::tokens::github_pat;
 use std::fs;
 use std::path::Path;
 

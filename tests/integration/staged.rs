@@ -1,9 +1,8 @@
 //! `leakgate staged` in temporary repositories built with the real `git`: what the next
 //! commit records is scanned, from the index, and only the lines it adds.
 
-mod git_support;
-
-use git_support::{git_with_hook, install_hook, isolate, leakgate, token, Repo, Run};
+use crate::support::sandbox::{git_with_hook, install_hook, isolate, leakgate, Repo, Run};
+use crate::support::tokens::token;
 
 const JSON: &[&str] = &["--format", "json"];
 

@@ -2,9 +2,9 @@
 //! `.leakgateignore`, `leakgate baseline` and `--baseline`, `--report-unused`, and the
 //! summary saying what was suppressed and by what.
 
-mod common;
-
-use common::{anthropic_key, json, leakgate};
+use crate::support::json;
+use crate::support::sandbox::leakgate;
+use crate::support::tokens::anthropic_key;
 use leakgate::finding::fingerprint;
 use std::fs;
 use std::path::Path;

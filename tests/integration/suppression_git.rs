@@ -1,22 +1,32 @@
 //! `staged` and `history` honour the same suppression as `scan` (SPEC §6): `[allow] paths`,
 //! `.leakgateignore` and `--baseline`, plus inline markers, and the summary counts them.
 
-mod common;
-mod git_support;
-
-use common::{anthropic_key, json};
-use git_support::Sandbox;
+use crate::support::json;
+use crate::support::sandbox::Sandbox;
+use crate::support::tokens::anthropic_key;
 use leakgate::finding::fingerprint;
 use std::fs;
 use std::process::Output;
 
 const RULE: &str = "anthropic-api-key";
 
-/// The shared temporary repository; `git_support` is compiled into this test crate, so the
-/// helpers below are added to it directly.
-type Repo = Sandbox;
+/// A [`Sandbox`] with this module's helpers (a wrapper, since other test modules add
+/// helpers of the same names to their own wrappers).
+struct Repo(Sandbox);
+
+impl std::ops::Deref for Repo {
+    type Target = Sandbox;
+
+    fn deref(&self) -> &Sandbox {
+        &self.0
+    }
+}
 
 impl Repo {
+    fn new() -> Repo {
+        Repo(Sandbox::new())
+    }
+
     /// `leakgate ARGS` in the repository, with `NO_COLOR` unset as in a plain terminal.
     fn leakgate(&self, args: &[&str]) -> Output {
         self.leakgate_command()

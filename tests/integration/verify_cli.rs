@@ -3,10 +3,8 @@
 //! `--only-live` keeps live findings, the human report marks live tokens, and
 //! `leakgate verify --rule ID` reads one secret from standard input.
 
-mod support;
-
+use crate::support::http::{Reply, TestServer, RULE};
 use assert_cmd::Command;
-use support::{Reply, TestServer, RULE};
 
 /// Live when the token ends in `live0`, dead when it ends in `dead0`, else a server error.
 fn issuer() -> TestServer {

@@ -4,8 +4,7 @@
 //! `endpoint` name, exactly as `[verify.endpoints]` does for self-hosted users. The secret
 //! is each rule's own first example (a real-format fake), found by the real scanner.
 
-mod support;
-
+use crate::support::http::{Recorded, Reply, TestServer};
 use base64::Engine;
 use leakgate::finding::{Secret, VerifyStatus};
 use leakgate::rules::{Rule, RuleSet};
@@ -14,7 +13,6 @@ use leakgate::verify::spec::VerifyPlan;
 use leakgate::verify::VerifierBuilder;
 use std::collections::BTreeSet;
 use std::time::Duration;
-use support::{Recorded, Reply, TestServer};
 
 /// How the secret travels in the request.
 #[derive(Clone, Copy)]

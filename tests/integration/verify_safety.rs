@@ -3,14 +3,12 @@
 //! no redirects, timeouts, 429/5xx/HTML never live, the concurrency limit, one request per
 //! distinct secret, insecure TLS only for the named hosts, and the secret in no output.
 
-mod support;
-
+use crate::support::http::{Reply, TestServer, RULE};
 use assert_cmd::Command;
 use leakgate::finding::{Secret, VerifyStatus};
 use leakgate::rules::{parse_rule_file, RuleSet};
 use leakgate::verify::{Verifier, VerifierBuilder};
 use std::time::Duration;
-use support::{Reply, TestServer, RULE};
 
 fn rules() -> RuleSet {
     RuleSet {

@@ -1,33 +1,23 @@
-//! Helpers shared by the integration tests that drive `leakgate` in temporary git
-//! repositories built with the real `git`. Not every test file uses every helper.
+//! Temporary git repositories built with the real `git`, and the binary under test run in
+//! them, isolated from the developer's machine: no enclosing git's variables (a hook running
+//! `cargo test`), no system or global git configuration, and a private `HOME` and
+//! `XDG_CONFIG_HOME`, so the developer's global excludes file never hides a test's file.
+//!
+//! [`Sandbox`] is the repository helper; [`Repo`] is the older interface of the hook and
+//! `staged` tests, now a [`Sandbox`] underneath. The binary under test is the one cargo
+//! built, or the program `LEAKGATE_TEST_PROGRAM` names (see [`leakgate_bin`]).
 #![allow(dead_code)]
 
 use assert_cmd::Command;
 use std::cell::Cell;
 use std::path::{Path, PathBuf};
 use std::process::Output;
+use std::sync::OnceLock;
 
-/// A token the built-in `anthropic-api-key` rule reports, built at run time from `seed` so
-/// that no token-shaped string is committed to this repository.
-pub fn token(seed: u64) -> String {
-    const ALPHABET: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
-    let mut state = seed
-        .wrapping_mul(6364136223846793005)
-        .wrapping_add(1442695040888963407);
-    let body: String = (0..93)
-        .map(|_| {
-            state = state
-                .wrapping_mul(6364136223846793005)
-                .wrapping_add(1442695040888963407);
-            ALPHABET[((state >> 33) % ALPHABET.len() as u64) as usize] as char
-        })
-        .collect();
-    format!("sk-ant-api{}-{body}AA", "03")
-}
-
-/// A temporary repository with an isolated git configuration.
+/// A temporary repository (a [`Sandbox`]) with the interface the hook tests use: commands
+/// that return untrimmed output and a [`Run`].
 pub struct Repo {
-    pub dir: tempfile::TempDir,
+    sandbox: Sandbox,
 }
 
 /// Variables an enclosing git (a hook running `cargo test`) would leak into the commands a
@@ -48,15 +38,31 @@ pub fn forget_enclosing_git(cmd: &mut std::process::Command) {
     }
 }
 
-/// Runs git without the enclosing git's variables or the user's configuration.
+/// An empty home shared by the commands that run outside a [`Sandbox`] (below cargo's
+/// per-target temporary folder). Nothing writes to it: a test that needs a global git
+/// configuration or excludes file of its own uses a [`Sandbox`]'s home.
+pub fn shared_home() -> &'static Path {
+    static HOME: OnceLock<PathBuf> = OnceLock::new();
+    HOME.get_or_init(|| {
+        let home = Path::new(env!("CARGO_TARGET_TMPDIR")).join("empty-home");
+        std::fs::create_dir_all(home.join(".config")).expect("shared test home");
+        home
+    })
+}
+
+/// Runs `cmd` without the enclosing git's variables, the system and global git
+/// configuration, the developer's `HOME` (an empty [`shared_home`] instead) or colour.
 pub fn isolate(cmd: &mut std::process::Command) {
     forget_enclosing_git(cmd);
-    cmd.env("GIT_CONFIG_GLOBAL", "/dev/null")
+    let home = shared_home();
+    cmd.env("HOME", home)
+        .env("XDG_CONFIG_HOME", home.join(".config"))
+        .env("GIT_CONFIG_GLOBAL", "/dev/null")
         .env("GIT_CONFIG_NOSYSTEM", "1")
         .env("NO_COLOR", "1");
 }
 
-/// The built binary, isolated like [`isolate`] does for git.
+/// The binary under test, isolated like [`isolate`] does for git.
 pub fn leakgate() -> Command {
     let mut cmd = std::process::Command::new(leakgate_bin());
     isolate(&mut cmd);
@@ -66,9 +72,10 @@ pub fn leakgate() -> Command {
 impl Repo {
     pub fn new() -> Repo {
         let repo = Repo {
-            dir: tempfile::tempdir().expect("temporary folder"),
+            sandbox: Sandbox::new(),
         };
-        repo.git(&["init", "-q", "-b", "main"]);
+        // Also in the repository's configuration, for git commands run with [`isolate`]
+        // rather than the sandbox's identity variables.
         repo.git(&["config", "user.name", "Test User"]);
         repo.git(&["config", "user.email", "test@example.org"]);
         repo.git(&["config", "commit.gpgsign", "false"]);
@@ -76,14 +83,19 @@ impl Repo {
     }
 
     pub fn path(&self) -> &Path {
-        self.dir.path()
+        &self.sandbox.root
+    }
+
+    /// The sandbox underneath, for its home and its isolation.
+    pub fn sandbox(&self) -> &Sandbox {
+        &self.sandbox
     }
 
     /// Runs git in `dir`, asserting success; returns standard output.
     pub fn git_in(&self, dir: &Path, args: &[&str]) -> String {
-        let mut cmd = std::process::Command::new("git");
-        isolate(&mut cmd);
-        let out = cmd.args(args).current_dir(dir).output().expect("git runs");
+        let mut cmd = self.sandbox.git_command(dir);
+        cmd.env("NO_COLOR", "1");
+        let out = cmd.args(args).output().expect("git runs");
         assert!(
             out.status.success(),
             "git {args:?} failed: {}",
@@ -111,10 +123,12 @@ impl Repo {
 
     /// `leakgate staged ARGS` run in `dir`.
     pub fn staged_in(&self, dir: &Path, args: &[&str]) -> Run {
-        let out = leakgate()
+        let out = self
+            .sandbox
+            .leakgate_command_in(dir)
+            .env("NO_COLOR", "1")
             .arg("staged")
             .args(args)
-            .current_dir(dir)
             .output()
             .unwrap();
         Run::from(out)
@@ -171,9 +185,13 @@ impl Run {
     }
 }
 
-/// The path of the built binary, for hooks that must run it.
+/// The binary under test: the program `LEAKGATE_TEST_PROGRAM` names (to test a release or
+/// an installed build), else the one cargo built for this test run.
 pub fn leakgate_bin() -> PathBuf {
-    assert_cmd::cargo::cargo_bin("leakgate")
+    match std::env::var_os("LEAKGATE_TEST_PROGRAM") {
+        Some(program) if !program.is_empty() => PathBuf::from(program),
+        _ => assert_cmd::cargo::cargo_bin("leakgate"),
+    }
 }
 
 /// Runs `git ARGS` in the repository with the built binary first on PATH, as a user who
@@ -184,19 +202,19 @@ pub fn git_with_hook(repo: &Repo, args: &[&str]) -> std::process::Output {
         &std::env::var_os("PATH").unwrap_or_default(),
     )))
     .unwrap();
-    let mut cmd = std::process::Command::new("git");
-    isolate(&mut cmd);
+    let mut cmd = repo.sandbox().git_command(repo.path());
     cmd.args(args)
-        .current_dir(repo.path())
+        .env("NO_COLOR", "1")
         .env("PATH", path)
         .output()
         .unwrap()
 }
 
 pub fn install_hook(repo: &Repo) {
-    let out = leakgate()
+    let out = repo
+        .sandbox()
+        .leakgate_command()
         .args(["hook", "install"])
-        .current_dir(repo.path())
         .output()
         .unwrap();
     assert!(
@@ -207,10 +225,10 @@ pub fn install_hook(repo: &Repo) {
 }
 
 /// A temporary folder holding a repository (`repo/`, initialised on `main`) and a private home
-/// (`home/`). Unlike [`Repo`], which points `GIT_CONFIG_GLOBAL` at `/dev/null`, every git and
-/// `leakgate` command a `Sandbox` runs gets `HOME` and `XDG_CONFIG_HOME` inside that home: the
-/// developer's global config and global excludes never leak into a test, yet a test may give
-/// git a global config or excludes file of its own there. Commits are made by a fixed author.
+/// (`home/`). Every git and `leakgate` command a `Sandbox` runs gets `HOME` and
+/// `XDG_CONFIG_HOME` inside that home: the developer's global config and global excludes
+/// never leak into a test, yet a test may give git a global config or excludes file of its
+/// own there. Commits are made by a fixed author.
 pub struct Sandbox {
     pub dir: tempfile::TempDir,
     /// The repository's work tree.

@@ -1,6 +1,6 @@
 //! SARIF checks shared by the tests that produce SARIF: validation against the SARIF 2.1.0
 //! JSON schema (installed by `scripts/test-deps.sh`, never committed) and the properties
-//! GitHub code scanning requires. Included with `#[path]` so that it is not a test target.
+//! GitHub code scanning requires.
 #![allow(dead_code)]
 
 use serde_json::Value;

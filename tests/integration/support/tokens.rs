@@ -1,7 +1,8 @@
-//! Helpers shared by the integration tests: token builders and small fixtures.
+//! Fake tokens for the integration tests, the one place that builds them.
 //!
 //! Tokens are built at run time so that no token-shaped string is committed: the repository
-//! stays clean under any secret scanner, ours included.
+//! stays clean under any secret scanner, ours included. Every builder is deterministic in
+//! its `seed`, so a failing test can be reproduced and two seeds give two different tokens.
 #![allow(dead_code)]
 
 use leakgate::scan::checksum::base62_crc32;
@@ -33,15 +34,20 @@ pub fn anthropic_key(seed: u64) -> String {
     format!("sk-ant-api03-{}AA", base62(seed, 93))
 }
 
-/// A command for the real binary.
-pub fn leakgate() -> assert_cmd::Command {
-    let mut cmd = assert_cmd::Command::cargo_bin("leakgate").expect("the binary is built");
-    cmd.env_remove("NO_COLOR");
-    cmd
-}
-
-/// Parses a `--format json` report.
-pub fn json(output: &[u8]) -> serde_json::Value {
-    serde_json::from_slice(output)
-        .unwrap_or_else(|e| panic!("not JSON ({e}): {}", String::from_utf8_lossy(output)))
+/// A token the built-in `anthropic-api-key` rule reports (the `sk-ant-api03-` shape, from a
+/// different generator than [`anthropic_key`], so the two never collide).
+pub fn token(seed: u64) -> String {
+    const ALPHABET: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+    let mut state = seed
+        .wrapping_mul(6364136223846793005)
+        .wrapping_add(1442695040888963407);
+    let body: String = (0..93)
+        .map(|_| {
+            state = state
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            ALPHABET[((state >> 33) % ALPHABET.len() as u64) as usize] as char
+        })
+        .collect();
+    format!("sk-ant-api{}-{body}AA", "03")
 }
