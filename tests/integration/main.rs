@@ -24,6 +24,7 @@ mod sarif_schema;
 mod scan_cli;
 mod sensitive_files;
 mod skips;
+mod snapshots;
 mod staged;
 mod suppression;
 mod suppression_git;
