@@ -8,6 +8,10 @@
 //! and are written by [`report`] in the chosen format; [`exit`] turns the result into the
 //! process's exit code. [`commands`] wires these steps together, one module per command.
 
+// No unsafe code, except where a local `#[allow(unsafe_code)]` argues why (the madvise of
+// `source::history::pack_pages`).
+#![deny(unsafe_code)]
+
 pub mod cli;
 pub mod commands;
 pub mod config;

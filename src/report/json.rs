@@ -11,7 +11,7 @@ use std::io::Write;
 pub const SCHEMA: &str = "leakgate.report.v1";
 
 /// One finding as the JSON report holds it (SPEC §3), in the order the contract lists the
-/// keys. Written by [`write`] and [`write_lines`], and read back by `--baseline`
+/// keys. Written by [`write()`] and [`write_lines`], and read back by `--baseline`
 /// (src/suppress.rs), so the two cannot drift apart. Every key is optional when reading:
 /// a baseline needs only fingerprints. `verification` appears only when it was asked for.
 #[derive(Debug, Default, Serialize, Deserialize)]
