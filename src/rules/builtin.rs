@@ -131,6 +131,36 @@ pub const BUILTIN_RULE_FILES: &[(&str, &str)] = &[
     ("vault.toml", include_str!("../../rules/vault.toml")),
     ("vercel.toml", include_str!("../../rules/vercel.toml")),
     ("zendesk.toml", include_str!("../../rules/zendesk.toml")),
+    (
+        "kubernetes-secrets.toml",
+        include_str!("../../rules/kubernetes-secrets.toml"),
+    ),
+    (
+        "mongodb-atlas.toml",
+        include_str!("../../rules/mongodb-atlas.toml"),
+    ),
+    ("netrc.toml", include_str!("../../rules/netrc.toml")),
+    (
+        "observability.toml",
+        include_str!("../../rules/observability.toml"),
+    ),
+    (
+        "cloud-hosting.toml",
+        include_str!("../../rules/cloud-hosting.toml"),
+    ),
+    ("devops-ci.toml", include_str!("../../rules/devops-ci.toml")),
+    (
+        "data-services.toml",
+        include_str!("../../rules/data-services.toml"),
+    ),
+    (
+        "security-tools.toml",
+        include_str!("../../rules/security-tools.toml"),
+    ),
+    (
+        "keys-encoded.toml",
+        include_str!("../../rules/keys-encoded.toml"),
+    ),
 ];
 
 #[cfg(test)]

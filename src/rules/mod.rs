@@ -14,6 +14,7 @@
 //! (a rule holds its checked verify plan and names its validator; the scanner runs it).
 
 pub mod builtin;
+mod held_out;
 pub mod syntax;
 pub mod validator;
 pub mod verify_plan;
