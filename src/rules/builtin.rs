@@ -4,8 +4,11 @@
 //! new files on incremental builds. A test below checks that this list and the `rules/`
 //! folder hold the same files, so a forgotten entry fails the suite.
 
-/// `(file name, contents)` of every file in `rules/`.
+/// `(file name, contents)` of every `.toml` file directly in `rules/`. Sub-folders are not
+/// rule files: `rules/held-out/` holds test examples for `rules::held_out`.
 pub const BUILTIN_RULE_FILES: &[(&str, &str)] = &[
+    ("adafruit.toml", include_str!("../../rules/adafruit.toml")),
+    ("adobe.toml", include_str!("../../rules/adobe.toml")),
     ("adyen.toml", include_str!("../../rules/adyen.toml")),
     ("ai.toml", include_str!("../../rules/ai.toml")),
     ("airtable.toml", include_str!("../../rules/airtable.toml")),
@@ -21,15 +24,19 @@ pub const BUILTIN_RULE_FILES: &[(&str, &str)] = &[
         include_str!("../../rules/azure-devops.toml"),
     ),
     ("azure.toml", include_str!("../../rules/azure.toml")),
+    ("beamer.toml", include_str!("../../rules/beamer.toml")),
     ("bitbucket.toml", include_str!("../../rules/bitbucket.toml")),
+    ("blynk.toml", include_str!("../../rules/blynk.toml")),
     ("braintree.toml", include_str!("../../rules/braintree.toml")),
     ("brevo.toml", include_str!("../../rules/brevo.toml")),
     ("buildkite.toml", include_str!("../../rules/buildkite.toml")),
     ("circleci.toml", include_str!("../../rules/circleci.toml")),
+    ("clojars.toml", include_str!("../../rules/clojars.toml")),
     (
         "cloudflare.toml",
         include_str!("../../rules/cloudflare.toml"),
     ),
+    ("confluent.toml", include_str!("../../rules/confluent.toml")),
     (
         "contentful.toml",
         include_str!("../../rules/contentful.toml"),
@@ -48,16 +55,33 @@ pub const BUILTIN_RULE_FILES: &[(&str, &str)] = &[
     ("discord.toml", include_str!("../../rules/discord.toml")),
     ("docker.toml", include_str!("../../rules/docker.toml")),
     ("doppler.toml", include_str!("../../rules/doppler.toml")),
+    ("drone.toml", include_str!("../../rules/drone.toml")),
     ("dropbox.toml", include_str!("../../rules/dropbox.toml")),
     ("dynatrace.toml", include_str!("../../rules/dynatrace.toml")),
     ("figma.toml", include_str!("../../rules/figma.toml")),
     ("files.toml", include_str!("../../rules/files.toml")),
+    ("finnhub.toml", include_str!("../../rules/finnhub.toml")),
+    ("firebase.toml", include_str!("../../rules/firebase.toml")),
+    ("flickr.toml", include_str!("../../rules/flickr.toml")),
+    (
+        "flutterwave.toml",
+        include_str!("../../rules/flutterwave.toml"),
+    ),
     ("flyio.toml", include_str!("../../rules/flyio.toml")),
     ("frameio.toml", include_str!("../../rules/frameio.toml")),
+    (
+        "frameworks.toml",
+        include_str!("../../rules/frameworks.toml"),
+    ),
     ("gcp.toml", include_str!("../../rules/gcp.toml")),
     ("generic.toml", include_str!("../../rules/generic.toml")),
     ("github.toml", include_str!("../../rules/github.toml")),
     ("gitlab.toml", include_str!("../../rules/gitlab.toml")),
+    ("gitter.toml", include_str!("../../rules/gitter.toml")),
+    (
+        "gocardless.toml",
+        include_str!("../../rules/gocardless.toml"),
+    ),
     ("grafana.toml", include_str!("../../rules/grafana.toml")),
     ("heroku.toml", include_str!("../../rules/heroku.toml")),
     ("hetzner.toml", include_str!("../../rules/hetzner.toml")),
@@ -68,19 +92,31 @@ pub const BUILTIN_RULE_FILES: &[(&str, &str)] = &[
         include_str!("../../rules/huggingface.toml"),
     ),
     ("ibm.toml", include_str!("../../rules/ibm.toml")),
+    ("infracost.toml", include_str!("../../rules/infracost.toml")),
     ("intercom.toml", include_str!("../../rules/intercom.toml")),
     ("jfrog.toml", include_str!("../../rules/jfrog.toml")),
     ("jwt.toml", include_str!("../../rules/jwt.toml")),
+    ("kaggle.toml", include_str!("../../rules/kaggle.toml")),
     ("keys.toml", include_str!("../../rules/keys.toml")),
+    (
+        "kubernetes-bootstrap.toml",
+        include_str!("../../rules/kubernetes-bootstrap.toml"),
+    ),
     (
         "launchdarkly.toml",
         include_str!("../../rules/launchdarkly.toml"),
     ),
     ("linear.toml", include_str!("../../rules/linear.toml")),
+    ("linkedin.toml", include_str!("../../rules/linkedin.toml")),
     ("linode.toml", include_str!("../../rules/linode.toml")),
+    ("lob.toml", include_str!("../../rules/lob.toml")),
     ("mailchimp.toml", include_str!("../../rules/mailchimp.toml")),
     ("mailgun.toml", include_str!("../../rules/mailgun.toml")),
     ("mapbox.toml", include_str!("../../rules/mapbox.toml")),
+    (
+        "messagebird.toml",
+        include_str!("../../rules/messagebird.toml"),
+    ),
     ("meta.toml", include_str!("../../rules/meta.toml")),
     ("netlify.toml", include_str!("../../rules/netlify.toml")),
     ("newrelic.toml", include_str!("../../rules/newrelic.toml")),
@@ -88,6 +124,7 @@ pub const BUILTIN_RULE_FILES: &[(&str, &str)] = &[
     ("notion.toml", include_str!("../../rules/notion.toml")),
     ("npm.toml", include_str!("../../rules/npm.toml")),
     ("nuget.toml", include_str!("../../rules/nuget.toml")),
+    ("octopus.toml", include_str!("../../rules/octopus.toml")),
     ("okta.toml", include_str!("../../rules/okta.toml")),
     (
         "onepassword.toml",
@@ -95,19 +132,32 @@ pub const BUILTIN_RULE_FILES: &[(&str, &str)] = &[
     ),
     ("openai.toml", include_str!("../../rules/openai.toml")),
     ("pagerduty.toml", include_str!("../../rules/pagerduty.toml")),
+    ("particle.toml", include_str!("../../rules/particle.toml")),
+    (
+        "password-hashes.toml",
+        include_str!("../../rules/password-hashes.toml"),
+    ),
     (
         "planetscale.toml",
         include_str!("../../rules/planetscale.toml"),
     ),
     ("postman.toml", include_str!("../../rules/postman.toml")),
     ("postmark.toml", include_str!("../../rules/postmark.toml")),
+    ("prefect.toml", include_str!("../../rules/prefect.toml")),
     ("pulumi.toml", include_str!("../../rules/pulumi.toml")),
     ("pypi.toml", include_str!("../../rules/pypi.toml")),
+    ("rapidapi.toml", include_str!("../../rules/rapidapi.toml")),
     ("razorpay.toml", include_str!("../../rules/razorpay.toml")),
+    ("readme.toml", include_str!("../../rules/readme.toml")),
     ("render.toml", include_str!("../../rules/render.toml")),
     ("resend.toml", include_str!("../../rules/resend.toml")),
     ("rubygems.toml", include_str!("../../rules/rubygems.toml")),
+    (
+        "salesforce.toml",
+        include_str!("../../rules/salesforce.toml"),
+    ),
     ("scaleway.toml", include_str!("../../rules/scaleway.toml")),
+    ("sendbird.toml", include_str!("../../rules/sendbird.toml")),
     ("sendgrid.toml", include_str!("../../rules/sendgrid.toml")),
     ("sentry.toml", include_str!("../../rules/sentry.toml")),
     ("shippo.toml", include_str!("../../rules/shippo.toml")),
@@ -115,21 +165,33 @@ pub const BUILTIN_RULE_FILES: &[(&str, &str)] = &[
     ("slack.toml", include_str!("../../rules/slack.toml")),
     ("snyk.toml", include_str!("../../rules/snyk.toml")),
     ("sonarqube.toml", include_str!("../../rules/sonarqube.toml")),
+    (
+        "sourcegraph.toml",
+        include_str!("../../rules/sourcegraph.toml"),
+    ),
     ("speckle.toml", include_str!("../../rules/speckle.toml")),
     ("spell.toml", include_str!("../../rules/spell.toml")),
     ("square.toml", include_str!("../../rules/square.toml")),
+    (
+        "squarespace.toml",
+        include_str!("../../rules/squarespace.toml"),
+    ),
     ("stripe.toml", include_str!("../../rules/stripe.toml")),
     ("supabase.toml", include_str!("../../rules/supabase.toml")),
     ("tailscale.toml", include_str!("../../rules/tailscale.toml")),
     ("telegram.toml", include_str!("../../rules/telegram.toml")),
     ("tencent.toml", include_str!("../../rules/tencent.toml")),
     ("terraform.toml", include_str!("../../rules/terraform.toml")),
+    ("travis.toml", include_str!("../../rules/travis.toml")),
     ("twilio.toml", include_str!("../../rules/twilio.toml")),
     ("twitch.toml", include_str!("../../rules/twitch.toml")),
     ("twitter.toml", include_str!("../../rules/twitter.toml")),
+    ("typeform.toml", include_str!("../../rules/typeform.toml")),
     ("urls.toml", include_str!("../../rules/urls.toml")),
     ("vault.toml", include_str!("../../rules/vault.toml")),
     ("vercel.toml", include_str!("../../rules/vercel.toml")),
+    ("wandb.toml", include_str!("../../rules/wandb.toml")),
+    ("yandex.toml", include_str!("../../rules/yandex.toml")),
     ("zendesk.toml", include_str!("../../rules/zendesk.toml")),
 ];
 
@@ -142,7 +204,9 @@ mod tests {
         let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("rules");
         let mut on_disk: Vec<String> = std::fs::read_dir(dir)
             .unwrap()
-            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .map(|e| e.unwrap())
+            .filter(|e| e.file_type().unwrap().is_file())
+            .map(|e| e.file_name().to_string_lossy().into_owned())
             .filter(|name| name.ends_with(".toml"))
             .collect();
         on_disk.sort();

@@ -14,6 +14,8 @@
 
 pub mod builtin;
 pub mod check;
+#[cfg(test)]
+mod held_out;
 pub mod syntax;
 
 use crate::finding::FindingKind;
