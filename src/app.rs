@@ -371,6 +371,12 @@ pub fn settle(
         suppressed.insert(SuppressedBy::InlineMarker, inline);
     }
     findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    // `--min-confidence` / `--min-severity`: a reviewer's filter, applied after suppression.
+    let rules = scanner.rules();
+    findings.retain(|f| {
+        rules.confidence_of(f) >= config.min_confidence
+            && rules.severity_of(f) >= config.min_severity
+    });
     // Only with --verify: otherwise leakgate opens no network connection at all.
     if config.verify {
         let verifier = VerifierBuilder::from_config(&config.loaded.file.verify).build();
@@ -538,6 +544,9 @@ fn rules_check(files: &[PathBuf]) -> anyhow::Result<ExitCode> {
     let failures = check::check(&set);
     for failure in &failures {
         eprintln!("{failure}");
+    }
+    for note in check::known_public_notes(&set) {
+        println!("{note}");
     }
     if failures.is_empty() {
         println!(

@@ -2,6 +2,7 @@
 
 use super::{Report, ReportOptions};
 use crate::finding::Finding;
+use crate::rules::RuleSet;
 use serde_json::{json, Value};
 use std::io::Write;
 
@@ -28,6 +29,15 @@ pub fn finding_value(finding: &Finding, show_secrets: bool) -> Value {
     object
 }
 
+/// [`finding_value`] plus the finding's `severity` and `confidence`, read from the rule
+/// that made it.
+pub fn rated_finding_value(finding: &Finding, rules: &RuleSet, show_secrets: bool) -> Value {
+    let mut object = finding_value(finding, show_secrets);
+    object["severity"] = json!(rules.severity_of(finding));
+    object["confidence"] = json!(rules.confidence_of(finding));
+    object
+}
+
 pub fn write(
     report: &Report<'_>,
     options: &ReportOptions,
@@ -36,7 +46,7 @@ pub fn write(
     let findings: Vec<Value> = report
         .findings
         .iter()
-        .map(|f| finding_value(f, options.show_secrets))
+        .map(|f| rated_finding_value(f, report.rules, options.show_secrets))
         .collect();
     let s = report.summary;
     let mut document = json!({
@@ -75,7 +85,8 @@ pub fn write_lines(
     out: &mut dyn Write,
 ) -> std::io::Result<()> {
     for finding in report.findings {
-        serde_json::to_writer(&mut *out, &finding_value(finding, options.show_secrets))?;
+        let value = rated_finding_value(finding, report.rules, options.show_secrets);
+        serde_json::to_writer(&mut *out, &value)?;
         writeln!(out)?;
     }
     Ok(())
