@@ -5,12 +5,12 @@
 //! (SPEC §3, "never print or write a full secret unless asked"). Only the report writers call
 //! [`Secret::expose`], and only when `--show-secrets` was given.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 use std::fmt;
 
 /// The two kinds of finding (SPEC §2).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, PartialOrd, Ord, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, PartialOrd, Ord, Hash)]
 #[serde(rename_all = "lowercase")]
 pub enum FindingKind {
     /// A rule's pattern matched content.
@@ -122,7 +122,7 @@ impl std::str::FromStr for Confidence {
 }
 
 /// The commit that introduced a finding (SPEC §3 `commit`).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CommitInfo {
     pub id: String,
     pub author: String,
@@ -133,7 +133,7 @@ pub struct CommitInfo {
 }
 
 /// Outcome of asking a token's issuer whether it is still accepted (SPEC §7).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum VerifyStatus {
     Live,
@@ -143,7 +143,7 @@ pub enum VerifyStatus {
 }
 
 /// The `verification` object of a finding.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Verification {
     pub status: VerifyStatus,
     pub detail: String,

@@ -45,33 +45,45 @@ pub fn write(
             })
         })
         .collect();
-    let results: Vec<Value> = report
-        .findings
-        .iter()
-        .map(|f| {
-            result(
-                f,
-                rule_ids.binary_search(&f.rule.as_str()).unwrap_or(0),
-                (report.rules.severity_of(f), report.rules.confidence_of(f)),
+    let tool = json!({"driver": {
+        "name": "leakgate",
+        "semanticVersion": env!("CARGO_PKG_VERSION"),
+        "informationUri": "https://github.com/leakgate/leakgate",
+        "rules": rules,
+    }});
+    // Written a result at a time, in the order and layout `to_writer_pretty` gives the
+    // whole document (keys sorted: `$schema`, `runs` (`results`, `tool`), `version`), so
+    // that memory does not hold a second copy of every finding.
+    out.write_all(b"{\n  \"$schema\": ")?;
+    serde_json::to_writer(&mut *out, SARIF_SCHEMA)?;
+    out.write_all(b",\n  \"runs\": [\n    {\n      \"results\": [")?;
+    let mut buffer = Vec::new();
+    for (i, finding) in report.findings.iter().enumerate() {
+        out.write_all(if i == 0 { b"\n" } else { b",\n" })?;
+        let index = rule_ids.binary_search(&finding.rule.as_str()).unwrap_or(0);
+        buffer.clear();
+        serde_json::to_writer_pretty(
+            &mut buffer,
+            &result(
+                finding,
+                index,
+                (
+                    report.rules.severity_of(finding),
+                    report.rules.confidence_of(finding),
+                ),
                 options,
-            )
-        })
-        .collect();
-    let document = json!({
-        "$schema": SARIF_SCHEMA,
-        "version": "2.1.0",
-        "runs": [{
-            "tool": {"driver": {
-                "name": "leakgate",
-                "semanticVersion": env!("CARGO_PKG_VERSION"),
-                "informationUri": "https://github.com/leakgate/leakgate",
-                "rules": rules,
-            }},
-            "results": results,
-        }],
-    });
-    serde_json::to_writer_pretty(&mut *out, &document)?;
-    writeln!(out)
+            ),
+        )?;
+        super::json::write_indented(out, &buffer, 8)?;
+    }
+    if !report.findings.is_empty() {
+        out.write_all(b"\n      ")?;
+    }
+    out.write_all(b"],\n      \"tool\": ")?;
+    buffer.clear();
+    serde_json::to_writer_pretty(&mut buffer, &tool)?;
+    super::json::write_indented_tail(out, &buffer, 6)?;
+    out.write_all(b"\n    }\n  ],\n  \"version\": \"2.1.0\"\n}\n")
 }
 
 /// SARIF `level` of a severity: GitHub code scanning shows `error` and `warning` as alerts
