@@ -84,6 +84,14 @@ pub struct ScanArgs {
     /// Print secrets whole instead of redacted.
     #[arg(long)]
     pub show_secrets: bool,
+    /// Report only findings at least this sure: high (issuer prefix or checksum), medium
+    /// (found by the words around it) or low (catch-all rules, the default: everything).
+    #[arg(long, value_name = "LEVEL", value_parser = clap::value_parser!(crate::finding::Confidence))]
+    pub min_confidence: Option<crate::finding::Confidence>,
+    /// Report only findings of rules at least this severe: low (test-mode keys), medium,
+    /// high (the default of a rule) or critical. Default: everything.
+    #[arg(long, value_name = "LEVEL", value_parser = clap::value_parser!(crate::finding::Severity))]
+    pub min_severity: Option<crate::finding::Severity>,
     /// Suppress every finding whose fingerprint is in this earlier JSON report.
     #[arg(long, value_name = "FILE")]
     pub baseline: Option<PathBuf>,

@@ -366,6 +366,10 @@ pub struct Config {
     pub output: Option<PathBuf>,
     pub verify: bool,
     pub only_live: bool,
+    /// `--min-confidence`; `low` keeps every finding.
+    pub min_confidence: crate::finding::Confidence,
+    /// `--min-severity`; `low` keeps every finding.
+    pub min_severity: crate::finding::Severity,
     pub show_secrets: bool,
     pub baseline: Option<PathBuf>,
     pub report_unused: bool,
@@ -404,6 +408,8 @@ impl Config {
             output: args.output.clone(),
             verify: args.verify,
             only_live: args.only_live,
+            min_confidence: args.min_confidence.unwrap_or_default(),
+            min_severity: args.min_severity.unwrap_or_default(),
             show_secrets: args.show_secrets,
             baseline: args.baseline.clone(),
             report_unused: args.report_unused,

@@ -64,6 +64,12 @@ pub fn settle(work: Work) -> anyhow::Result<Settled> {
         suppressed.insert(SuppressedBy::InlineMarker, inline);
     }
     findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    // `--min-confidence` / `--min-severity`: a reviewer's filter, applied after suppression.
+    let rules = scanner.rules();
+    findings.retain(|f| {
+        rules.confidence_of(f) >= config.min_confidence
+            && rules.severity_of(f) >= config.min_severity
+    });
     // Only with --verify: otherwise leakgate opens no network connection at all.
     if config.verify {
         let verifier = VerifierBuilder::from_config(&config.loaded.file.verify).build();

@@ -1,7 +1,8 @@
 //! `--format json` and `--format jsonl`, in the shape of SPEC §3.
 
 use super::{Report, ReportOptions};
-use crate::finding::{CommitInfo, Finding, FindingKind, Verification};
+use crate::finding::{CommitInfo, Confidence, Finding, FindingKind, Severity, Verification};
+use crate::rules::RuleSet;
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
 use std::io::Write;
@@ -29,10 +30,14 @@ pub struct JsonFinding {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub verification: Option<Verification>,
     pub remediation: Option<String>,
+    /// From the rule that made the finding.
+    pub severity: Option<Severity>,
+    pub confidence: Option<Confidence>,
 }
 
 impl JsonFinding {
-    pub fn new(finding: &Finding, show_secrets: bool) -> JsonFinding {
+    /// The finding as reported, rated by the rule (in `rules`) that made it.
+    pub fn new(finding: &Finding, rules: &RuleSet, show_secrets: bool) -> JsonFinding {
         JsonFinding {
             rule: finding.rule.clone(),
             kind: Some(finding.kind),
@@ -45,6 +50,8 @@ impl JsonFinding {
             commit: finding.commit.clone(),
             verification: finding.verification.clone(),
             remediation: finding.remediation.clone(),
+            severity: Some(rules.severity_of(finding)),
+            confidence: Some(rules.confidence_of(finding)),
         }
     }
 }
@@ -59,8 +66,8 @@ pub struct JsonReport {
 }
 
 /// One finding as a JSON value (SPEC §3).
-pub fn finding_value(finding: &Finding, show_secrets: bool) -> Value {
-    serde_json::to_value(JsonFinding::new(finding, show_secrets)).expect("plain data")
+pub fn finding_value(finding: &Finding, rules: &RuleSet, show_secrets: bool) -> Value {
+    serde_json::to_value(JsonFinding::new(finding, rules, show_secrets)).expect("plain data")
 }
 
 /// The report as one JSON object, written a finding at a time (the `findings` array first,
@@ -79,7 +86,7 @@ pub fn write(
         buffer.clear();
         serde_json::to_writer_pretty(
             &mut buffer,
-            &JsonFinding::new(finding, options.show_secrets),
+            &JsonFinding::new(finding, report.rules, options.show_secrets),
         )?;
         write_indented(out, &buffer, 4)?;
     }
@@ -179,7 +186,8 @@ pub fn write_lines(
     out: &mut dyn Write,
 ) -> std::io::Result<()> {
     for finding in report.findings {
-        serde_json::to_writer(&mut *out, &finding_value(finding, options.show_secrets))?;
+        let record = JsonFinding::new(finding, report.rules, options.show_secrets);
+        serde_json::to_writer(&mut *out, &record)?;
         writeln!(out)?;
     }
     Ok(())
@@ -240,7 +248,7 @@ mod tests {
             write(&report, &options, &mut streamed).unwrap();
             let mut document = json!({
                 "schema": SCHEMA,
-                "findings": findings.iter().map(|f| finding_value(f, false)).collect::<Vec<_>>(),
+                "findings": findings.iter().map(|f| finding_value(f, &rules, false)).collect::<Vec<_>>(),
                 "summary": summary_value(&report),
             });
             if count > 0 {
