@@ -2,7 +2,7 @@
 //! they share ([`finish`]: suppress, verify, report, exit code).
 //!
 //! A scanning command opens its source, builds the [`Config`] and the scanner, lets the
-//! source enumerate blobs through [`crate::pipeline`], and hands the [`Outcome`] to
+//! source enumerate blobs through [`crate::pipeline`], and hands the [`crate::source::Outcome`] to
 //! [`finish::finish`]. The work lives in the modules they call.
 
 pub mod baseline;
