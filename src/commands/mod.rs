@@ -1,5 +1,5 @@
 //! The commands: one module per verb, each `run(args) -> Result<ExitCode>`, and the tail
-//! they share ([`finish`]: suppress, verify, report, exit code).
+//! they share ([`finish()`]: suppress, verify, report, exit code).
 //!
 //! A scanning command opens its source, builds the [`Config`] and the scanner, lets the
 //! source enumerate blobs through [`crate::pipeline`], and hands the [`crate::source::Outcome`] to
