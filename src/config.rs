@@ -421,7 +421,8 @@ impl Config {
                 max_file_size: args.max_file_size,
                 binary: !args.no_binary,
                 dotenv_templates: loaded.file.dotenv.templates.clone(),
-                keep_context: args.format == Format::Human,
+                // The human report shows it; `--verify` reads server hints and names in it.
+                keep_context: args.format == Format::Human || args.verify,
             },
             accept_skips: args.accept_skips,
             quiet: args.quiet,

@@ -91,8 +91,9 @@ pub struct Policy {
     pub binary: bool,
     /// `.env` template suffixes (`[dotenv] templates`).
     pub dotenv_templates: Vec<String>,
-    /// Keep each secret's line around it: only the human report shows it, and it is most
-    /// of a finding's memory, which matters when a scan makes hundreds of thousands.
+    /// Keep each secret's line around it: only the human report shows it (and `--verify`
+    /// reads the names and server hints in it), and it is most of a finding's memory,
+    /// which matters when a scan makes hundreds of thousands.
     pub keep_context: bool,
 }
 
