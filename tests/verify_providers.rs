@@ -859,6 +859,18 @@ fn cases() -> Vec<Case> {
             dead: (401, r#"{"message":"Invalid private key"}"#),
         },
         Case {
+            rules: &["mailchimp-api-key"],
+            method: "GET",
+            target: "/3.0/ping",
+            auth: Auth::Basic("leakgate", "{s}"),
+            headers: NONE,
+            body: None,
+            live: (200, r#"{"health_status":"Everything's Chimpy!"}"#, NONE),
+            identity: None,
+            scopes: &[],
+            dead: (401, r#"{"title":"API Key Invalid","status":401}"#),
+        },
+        Case {
             rules: &["crates-io-token"],
             method: "GET",
             target: "/api/v1/me",

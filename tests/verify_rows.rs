@@ -440,3 +440,30 @@ fn a_speckle_refresh_token_is_never_sent() {
     assert!(!verdict.detail.contains(&token));
     assert_eq!(server.connection_count(), 0);
 }
+
+#[test]
+fn a_mailchimp_key_is_asked_at_the_datacenter_it_names_and_nowhere_else() {
+    let rule = rule("mailchimp-api-key");
+    let server = always(401, r#"{"title":"API Key Invalid","status":401}"#);
+    let verdict = at_default(&rule, &server);
+    assert_status(&verdict, VerifyStatus::Dead);
+    // Read as the key's own datacenter host, filled from the key's suffix.
+    assert!(
+        verdict.detail.contains("us21.api.mailchimp.com"),
+        "{}",
+        verdict.detail
+    );
+    let request = &server.requests()[0];
+    assert_eq!(request.target, "/3.0/ping");
+    assert!(request
+        .header("authorization")
+        .is_some_and(|a| a.starts_with("Basic ")));
+    // A label that is not a DNS label is never put into a host.
+    let hostile = format!("{}-us21", "a".repeat(32)).replace("-us21", "-us21.evil");
+    let verdict = VerifierBuilder::new()
+        .stand_in("mailchimp", server.url())
+        .build()
+        .verify(&rule, &Secret::new(hostile));
+    assert_status(&verdict, VerifyStatus::Unknown);
+    assert_eq!(server.request_count(), 1);
+}
