@@ -871,6 +871,29 @@ fn cases() -> Vec<Case> {
             dead: (401, r#"{"title":"API Key Invalid","status":401}"#),
         },
         Case {
+            rules: &[
+                "shopify-access-token",
+                "shopify-custom-app-token",
+                "shopify-private-app-token",
+            ],
+            method: "GET",
+            target: "/admin/api/2024-10/shop.json",
+            auth: Auth::Header("x-shopify-access-token", ""),
+            headers: NONE,
+            body: None,
+            live: (
+                200,
+                r#"{"shop":{"id":1,"myshopify_domain":"acme.myshopify.com"}}"#,
+                NONE,
+            ),
+            identity: Some("acme.myshopify.com"),
+            scopes: &[],
+            dead: (
+                401,
+                r#"{"errors":"[API] Invalid API key or access token (unrecognized login or wrong password)"}"#,
+            ),
+        },
+        Case {
             rules: &["crates-io-token"],
             method: "GET",
             target: "/api/v1/me",

@@ -146,6 +146,11 @@ pub struct VerifySpec {
     /// rule's fixed suffix, https only.
     #[serde(default)]
     pub host_label: Option<String>,
+    /// Fill `{{label}}` from a server the content names (`server_hint`) whose host is
+    /// exactly `{label}.{the URL's fixed suffix}` (`acme.myshopify.com`): the customer's name
+    /// in the issuer's own domain, nothing else.
+    #[serde(default)]
+    pub host_label_from_content: bool,
     /// A regex the secret must match to be sent to the rule's own URLs (without a
     /// `[verify.endpoints]` override): a GitLab token with an instance prefix
     /// (`acme-glpat-...`) belongs to a self-managed instance and is never sent to gitlab.com.

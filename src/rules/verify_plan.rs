@@ -150,6 +150,8 @@ pub struct HttpPlan {
     pub default_accepts: Option<regex::Regex>,
     /// See `VerifySpec::host_label`.
     pub host_label: Option<regex::Regex>,
+    /// See `VerifySpec::host_label_from_content`.
+    pub host_label_from_content: bool,
 }
 
 /// How one rule's secrets are verified.
@@ -284,6 +286,7 @@ impl VerifyPlan {
                 scopes_json_pointer: spec.scopes_json_pointer.clone(),
                 identity_json_pointer: spec.identity_json_pointer.clone(),
                 also_issued_by: spec.also_issued_by.clone(),
+                host_label_from_content: spec.host_label_from_content,
                 host_label: match &spec.host_label {
                     None => None,
                     Some(source) => Some(
@@ -313,8 +316,14 @@ fn request_plan(spec: &VerifySpec, attempt: &AttemptSpec) -> Result<RequestPlan,
         .ok_or("verify needs `url` (or `builtin`)")?;
     check_url_template(url)?;
     if url.contains(LABEL_PLACEHOLDER) {
-        if spec.host_label.is_none() {
-            return Err("verify url holds {{label}} but the table has no `host_label`".into());
+        if spec.host_label.is_none() && !spec.host_label_from_content {
+            return Err(
+                "verify url holds {{label}} but the table has no `host_label` or `host_label_from_content`"
+                    .into(),
+            );
+        }
+        if spec.host_label_from_content && spec.server_hint.is_none() {
+            return Err("verify `host_label_from_content` needs a `server_hint`".into());
         }
         let after = url.strip_prefix("https://{{label}}.").unwrap_or_default();
         if after.is_empty() || after.contains(LABEL_PLACEHOLDER) {
@@ -607,6 +616,7 @@ fn table_fields_set(spec: &VerifySpec) -> Vec<&'static str> {
     note(spec.also_issued_by.is_some(), "also_issued_by");
     note(spec.default_accepts.is_some(), "default_accepts");
     note(spec.host_label.is_some(), "host_label");
+    note(spec.host_label_from_content, "host_label_from_content");
     note(spec.scopes_header.is_some(), "scopes_header");
     note(spec.scopes_json_pointer.is_some(), "scopes_json_pointer");
     note(

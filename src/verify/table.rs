@@ -90,6 +90,25 @@ pub fn host_label(re: &regex::Regex, secret: &str) -> Option<String> {
     valid.then_some(label)
 }
 
+/// The label a server named in the content gives the first attempt's host: its host must
+/// be exactly `{label}.{suffix}` for the template `https://{{label}}.{suffix}/...`, the label
+/// a valid DNS label.
+fn content_label(plan: &HttpPlan, clues: &Clues) -> Option<String> {
+    let template = &plan.attempts.first()?.url;
+    let rest = template.strip_prefix("https://{{label}}.")?;
+    let suffix = rest.split(['/', '?', ':']).next()?.to_ascii_lowercase();
+    let any = regex::Regex::new("^(.*)$").ok()?;
+    clues.servers.iter().find_map(|server| {
+        let url = url::Url::parse(server).ok()?;
+        let host = url.host_str()?.to_ascii_lowercase();
+        let label = host.strip_suffix(&suffix)?.strip_suffix('.')?;
+        if label.contains('.') {
+            return None;
+        }
+        host_label(&any, label)
+    })
+}
+
 /// The host a URL template names by default (`gitlab.com`).
 pub fn default_host(template: &str) -> String {
     url::Url::parse(&template.replace(SECRET_PLACEHOLDER, "x"))
@@ -118,9 +137,20 @@ pub fn run(
             ));
         }
     }
-    let label = match &plan.host_label {
-        None => None,
-        Some(re) => match host_label(re, secret) {
+    // Under an override the user's base replaces the whole origin: no label to fill.
+    let label = match (&plan.host_label, plan.host_label_from_content, target) {
+        (_, _, Target::Override(_)) => None,
+        (_, true, _) => match content_label(plan, clues) {
+            Some(label) => Some(label),
+            None => {
+                let hosts: Vec<String> = plan.attempts.iter().map(|a| a.url.clone()).collect();
+                return unknown(format!(
+                    "not sent: the content names no host of the form {} for this secret; set [verify.endpoints] {endpoint} to the right one",
+                    hosts.join(", ")
+                ));
+            }
+        },
+        (Some(re), false, _) => match host_label(re, secret) {
             Some(label) => Some(label),
             None => {
                 return unknown(
@@ -128,6 +158,7 @@ pub fn run(
                 )
             }
         },
+        (None, false, _) => None,
     };
     let mut requests: Vec<(&RequestPlan, Request)> = Vec::new();
     for attempt in &plan.attempts {
