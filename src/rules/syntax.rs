@@ -140,6 +140,17 @@ pub struct VerifySpec {
     /// `unknown`, naming the server asked and the `[verify.endpoints]` key to set.
     #[serde(default)]
     pub also_issued_by: Option<String>,
+    /// A regex over the secret whose group 1 fills `{{label}}`, the first label of the
+    /// issuer's host (`https://{{label}}.api.mailchimp.com`, the datacenter a Mailchimp key
+    /// ends with). The value must be letters, digits and hyphens; the rest of the host is the
+    /// rule's fixed suffix, https only.
+    #[serde(default)]
+    pub host_label: Option<String>,
+    /// Fill `{{label}}` from a server the content names (`server_hint`) whose host is
+    /// exactly `{label}.{the URL's fixed suffix}` (`acme.myshopify.com`): the customer's name
+    /// in the issuer's own domain, nothing else.
+    #[serde(default)]
+    pub host_label_from_content: bool,
     /// A regex the secret must match to be sent to the rule's own URLs (without a
     /// `[verify.endpoints]` override): a GitLab token with an instance prefix
     /// (`acme-glpat-...`) belongs to a self-managed instance and is never sent to gitlab.com.

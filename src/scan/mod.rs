@@ -351,7 +351,12 @@ fn server_hint(rule: &Rule, data: &[u8], at: usize) -> Option<String> {
         .filter_map(|caps| {
             let url = (1..caps.len()).find_map(|i| caps.get(i))?;
             let text = std::str::from_utf8(url.as_bytes()).ok()?;
-            let parsed = url::Url::parse(text).ok()?;
+            // A bare host (`acme.myshopify.com`) is read as an https origin.
+            let parsed = if text.contains("://") {
+                url::Url::parse(text).ok()?
+            } else {
+                url::Url::parse(&format!("https://{text}")).ok()?
+            };
             if !matches!(parsed.scheme(), "https" | "http") {
                 return None;
             }

@@ -142,12 +142,31 @@ fn replay_sample(
         .concurrency(1)
         .stand_in(endpoint, server.url())
         .build();
-    let verdict = verifier.verify(rule, &Secret::new(secret.to_string()));
+    let verdict = verifier.verify_with(rule, &Secret::new(secret.to_string()), &replay_clues(rule));
     Ok(match verdict.status {
         VerifyStatus::Live => Means::Live,
         VerifyStatus::Dead => Means::Dead,
         VerifyStatus::Unknown | VerifyStatus::Skipped => Means::Unknown,
     })
+}
+
+/// What the content says around the secret while replaying: for a verifier that takes its
+/// host's first label from the content (`{shop}.myshopify.com`), a host of that form.
+fn replay_clues(rule: &Rule) -> super::Clues {
+    let mut clues = super::Clues::default();
+    if let Some(super::spec::Check::Http(plan)) = rule.verify.as_ref().map(|p| &p.check) {
+        if plan.host_label_from_content {
+            if let Some(rest) = plan
+                .attempts
+                .first()
+                .and_then(|a| a.url.strip_prefix("https://{{label}}."))
+            {
+                let suffix = rest.split(['/', '?', ':']).next().unwrap_or_default();
+                clues.servers.push(format!("https://replay-shop.{suffix}"));
+            }
+        }
+    }
+    clues
 }
 
 /// A server on 127.0.0.1 that gives every request the same answer.
