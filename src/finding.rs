@@ -157,6 +157,10 @@ pub struct Verification {
 pub struct LineContext {
     pub before: String,
     pub after: String,
+    /// Not on the line: a server URL the file names near the secret (the rule's verify
+    /// `server_hint`), for `--verify`. Never contacted, only named when the default
+    /// server's rejection proves nothing. Not reported.
+    pub server_hint: Option<String>,
 }
 
 /// One reported finding, with its provenance.

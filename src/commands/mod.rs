@@ -11,6 +11,7 @@ pub mod finish;
 pub mod history;
 pub mod hook;
 pub mod rules;
+pub mod rules_check;
 pub mod scan;
 pub mod staged;
 pub mod verify;

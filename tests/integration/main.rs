@@ -30,4 +30,5 @@ mod suppression;
 mod suppression_git;
 mod verify_cli;
 mod verify_providers;
+mod verify_rows;
 mod verify_safety;

@@ -145,6 +145,7 @@ fn secret_finding(
         context: Some(LineContext {
             before: "key=".into(),
             after: String::new(),
+            server_hint: None,
         }),
         fingerprint: fingerprint("anthropic-api-key", secret),
         commit,

@@ -144,6 +144,57 @@ fn only_live_keeps_only_live_findings() {
 }
 
 #[test]
+fn only_live_says_what_it_dropped_as_unknown_and_exits_2_unless_accepted() {
+    // A port nothing listens on: every request is refused, as when offline.
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("rules.toml"), RULE).unwrap();
+    std::fs::write(
+        dir.path().join(".leakgate.toml"),
+        format!(
+            "[rules]\nextra = [\"rules.toml\"]\n[allow]\npaths = [\"rules.toml\"]\n[verify]\nendpoints = {{ testsvc = \"http://127.0.0.1:{port}\" }}\ntimeout_ms = 5000\n"
+        ),
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("a.txt"),
+        format!("k = {}\n", token("live0")),
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("b.txt"),
+        format!("k = {}\n", token("dead0")),
+    )
+    .unwrap();
+    let out = leakgate(&dir, &["scan", ".", "--verify", "--only-live"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(
+        stderr.contains(
+            "--only-live dropped 2 finding(s): 2 could not be verified (2 connection refused)"
+        ),
+        "{stderr}"
+    );
+    assert!(stderr.contains("--accept-unknown"), "{stderr}");
+    // The detail names the host and the failure.
+    let out = leakgate(&dir, &["scan", ".", "--verify", "--format", "json"]);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(stdout.contains("127.0.0.1: connection refused"), "{stdout}");
+    // Accepted explicitly: the live findings alone decide (none here).
+    let out = leakgate(
+        &dir,
+        &["scan", ".", "--verify", "--only-live", "--accept-unknown"],
+    );
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    assert!(stderr.contains("could not be verified"), "{stderr}");
+}
+
+#[test]
 fn the_human_report_marks_live_tokens_with_scopes_and_remediation() {
     let server = issuer();
     let dir = project(

@@ -5,9 +5,13 @@
 //! example whose keyword is missing fails too; no negative example does; a sensitive-file
 //! rule matches its path examples and none of its negative ones. Ids are unique (checked when
 //! the set is loaded). Run on the built-ins by the test suite.
+//!
+//! It lives here, not in `rules`, because it runs the scanner and the rule model depends on
+//! neither the scanner nor the verifier. Verifiers' answer tables are replayed by
+//! `verify::replay`.
 
-use super::{Rule, RuleSet};
 use crate::finding::FindingKind;
+use crate::rules::{Rule, RuleSet};
 use crate::scan::Scanner;
 
 /// One thing wrong with one rule.
@@ -119,7 +123,7 @@ fn check_known_public(rule: &Rule, scanner: &Scanner, path: Option<&str>) -> Vec
         let has_digest = |found: Vec<crate::scan::Match>| {
             found
                 .iter()
-                .any(|m| hex(&super::sha256(m.secret.expose().as_bytes())) == digest)
+                .any(|m| hex(&crate::rules::sha256(m.secret.expose().as_bytes())) == digest)
         };
         if !has_digest(bare.scan(path, entry.example.as_bytes())) {
             problems.push(format!(
@@ -150,7 +154,9 @@ pub fn known_public_notes(set: &RuleSet) -> Vec<String> {
             let shown = bare
                 .scan(path, entry.example.as_bytes())
                 .into_iter()
-                .find(|m| hex(&super::sha256(m.secret.expose().as_bytes())) == entry.value_sha256)
+                .find(|m| {
+                    hex(&crate::rules::sha256(m.secret.expose().as_bytes())) == entry.value_sha256
+                })
                 .map_or_else(|| "(not found)".to_string(), |m| m.secret.redacted());
             notes.push(format!(
                 "{}: rule `{}`: known public value {shown} is not reported: {}",
@@ -162,7 +168,7 @@ pub fn known_public_notes(set: &RuleSet) -> Vec<String> {
 }
 
 /// A rule's table without its `known_public` entries, to see what the rule alone finds.
-fn without_known_public(spec: &super::RuleSpec) -> super::RuleSpec {
+fn without_known_public(spec: &crate::rules::RuleSpec) -> crate::rules::RuleSpec {
     let mut spec = spec.clone();
     spec.known_public.clear();
     spec
