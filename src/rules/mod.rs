@@ -14,6 +14,10 @@
 //! (a rule holds its checked verify plan and names its validator; the scanner runs it).
 
 pub mod builtin;
+#[cfg(test)]
+mod held_out;
+#[cfg(test)]
+mod held_out_formats;
 pub mod syntax;
 pub mod validator;
 pub mod verify_plan;

@@ -3,7 +3,7 @@
 //!
 //! `rules check` already proves each rule on its own examples; these tests pin what the
 //! catalog promises as a whole: each token is reported once, by its own rule, redacted;
-//! Stripe test-mode keys are deliberately not reported; and a prefix-less key is reported
+//! Stripe test-mode keys are reported with a low severity; and a prefix-less key is reported
 //! only when its provider's setting names it, never as bare hex. Token-shaped strings are
 //! built at run time so that this file stays clean under any secret scanner.
 
@@ -228,15 +228,14 @@ fn provider_tokens_are_each_reported_once_by_their_own_rule_and_redacted() {
 }
 
 #[test]
-fn stripe_test_mode_keys_are_not_reported_but_live_keys_are() {
+fn stripe_test_mode_keys_are_reported_with_a_low_severity_and_live_keys_are_critical() {
     let mut fake = Fake(0x5eed_1234_abcd_0002);
     let test_key = format!("sk_test_{}", fake.alnum(99));
     let (findings, _, code) = scan(&[("billing.yaml", format!("STRIPE_KEY={test_key}\n"))]);
-    assert_eq!(
-        (code, findings.len()),
-        (0, 0),
-        "test-mode keys are not findings"
-    );
+    assert_eq!(code, 1);
+    assert_eq!(rule_ids(&findings), ["stripe-test-secret-key"]);
+    assert_eq!(findings[0]["severity"], "low");
+    assert_eq!(findings[0]["confidence"], "high");
 
     let live_key = format!("rk_live_{}", fake.alnum(99));
     let (findings, _, code) = scan(&[("billing.yaml", format!("STRIPE_KEY={live_key}\n"))]);
