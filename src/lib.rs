@@ -9,6 +9,9 @@
 //! verified with their issuer,
 //! and are written by [`report`] in the chosen format; [`exit`] turns the result into the
 //! process's exit code. [`commands`] wires these steps together, one module per command.
+//!
+//! The contract (commands, formats, exit codes, rule and config formats) is
+//! `docs/spec.md`; comments cite its sections as `SPEC §N`.
 
 // No unsafe code, except where a local `#[allow(unsafe_code)]` argues why (the madvise of
 // `source::history::pack_pages`).
