@@ -45,6 +45,10 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             repo,
         }),
         Command::Hook(HookCommand::PushRange { options }) => push_range(options),
+        // The commit-msg hook (src/commit_msg.rs).
+        Command::Hook(HookCommand::CommitMsg { file, common }) => {
+            crate::commit_msg::run(&common, &file)
+        }
         Command::Baseline(args) => baseline(args),
     }
 }
@@ -205,7 +209,8 @@ fn staged(args: ScanArgs) -> anyhow::Result<ExitCode> {
     let started = Instant::now();
     let repo = staged::open(args.repo.as_deref())?;
     let root = staged::root(&repo);
-    let config = Config::from_scan_args(&args, std::slice::from_ref(&root))?;
+    let mut config = Config::from_scan_args(&args, std::slice::from_ref(&root))?;
+    config.purpose = report::Purpose::Commit;
     // Loading the rules and comparing the index with HEAD each take about half of a hook's
     // run: do them side by side.
     let (scanner, changes) = std::thread::scope(|scope| {
@@ -242,7 +247,8 @@ fn push_range(options: Vec<String>) -> anyhow::Result<ExitCode> {
         var("PRE_COMMIT_FROM_REF").as_deref(),
         var("PRE_COMMIT_TO_REF").as_deref(),
         var("PRE_COMMIT_LOCAL_BRANCH").as_deref(),
-    );
+        var("PRE_COMMIT_REMOTE_NAME").as_deref(),
+    )?;
     let revs = scan.revs(&staged::open(None)?)?;
     let args = ["leakgate".to_string(), "history".to_string()]
         .into_iter()
@@ -371,6 +377,8 @@ pub fn settle(
         suppressed.insert(SuppressedBy::InlineMarker, inline);
     }
     findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    // A secret reported anywhere is redacted in every commit subject that holds it.
+    crate::finding::share_summary_secrets(&mut findings);
     // Only with --verify: otherwise leakgate opens no network connection at all.
     if config.verify {
         let verifier = VerifierBuilder::from_config(&config.loaded.file.verify).build();
@@ -413,6 +421,7 @@ pub fn write_report(config: &Config, report: &Report<'_>) -> anyhow::Result<()> 
         show_secrets: config.show_secrets,
         color: report::use_color(config.color, config.output.is_some()),
         quiet: config.quiet,
+        purpose: config.purpose,
     };
     match &config.output {
         Some(path) => {

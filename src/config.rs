@@ -376,6 +376,8 @@ pub struct Config {
     pub binary: bool,
     pub quiet: bool,
     pub repo: Option<PathBuf>,
+    /// What the report is for (set by the hook commands).
+    pub purpose: crate::report::Purpose,
     pub loaded: LoadedConfig,
 }
 
@@ -397,6 +399,7 @@ impl Config {
             binary: args.binary,
             quiet: args.quiet,
             repo: args.repo.clone(),
+            purpose: crate::report::Purpose::Scan,
             loaded,
         })
     }

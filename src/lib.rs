@@ -10,6 +10,7 @@
 
 pub mod app;
 pub mod cli;
+pub mod commit_msg;
 pub mod config;
 pub mod dotenv;
 pub mod exit;

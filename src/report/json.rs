@@ -19,7 +19,7 @@ pub fn finding_value(finding: &Finding, show_secrets: bool) -> Value {
         "column": finding.column,
         "secret": finding.shown_secret(show_secrets),
         "fingerprint": finding.fingerprint,
-        "commit": finding.commit,
+        "commit": finding.shown_commit(show_secrets),
         "remediation": finding.remediation,
     });
     if let Some(verification) = &finding.verification {

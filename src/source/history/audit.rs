@@ -118,7 +118,7 @@ fn scan_blob(
     let mut commit_infos: Vec<Option<CommitInfo>> = vec![None; intros.len()];
     let mut info_for = |repo: &gix::Repository, i: usize, errors: &mut usize| {
         if commit_infos[i].is_none() {
-            match commit_info(repo, intros[i].1) {
+            match commit_info(repo, scanner, intros[i].1) {
                 Ok(info) => commit_infos[i] = Some(info),
                 Err(err) => {
                     warn(format_args!("{err:#}"));
