@@ -368,6 +368,36 @@ mod tests {
     }
 
     #[test]
+    fn a_secret_reported_elsewhere_is_redacted_in_every_subject() {
+        let token = format!("pw-{}", "Kq9z".repeat(5));
+        let finding = |secret: Option<&str>, summary: &str| Finding {
+            rule: "demo".into(),
+            kind: FindingKind::Secret,
+            title: "Demo".into(),
+            path: Some("a.txt".into()),
+            line: Some(1),
+            column: Some(1),
+            secret: secret.map(Secret::new),
+            context: None,
+            fingerprint: String::new(),
+            commit: Some(CommitInfo {
+                summary: summary.to_string(),
+                ..CommitInfo::default()
+            }),
+            verification: None,
+            remediation: None,
+        };
+        let mut findings = vec![
+            finding(Some(&token), "add config"),
+            finding(Some("unrelated-value-1"), &format!("rotate {token} later")),
+        ];
+        share_summary_secrets(&mut findings);
+        let shown = findings[1].shown_commit(false).unwrap().summary;
+        assert_eq!(shown, "rotate pw-K…(23) later");
+        assert!(findings[0].shown_commit(false).unwrap().summary == "add config");
+    }
+
+    #[test]
     fn fingerprint_depends_on_rule_and_secret_only() {
         let a = fingerprint("github-pat", "value-one");
         assert_eq!(a.len(), 16);

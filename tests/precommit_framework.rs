@@ -105,3 +105,76 @@ fn pre_commit_framework_blocks_a_token_and_passes_a_clean_commit() {
         shown(&out)
     );
 }
+
+/// The `leakgate-commit-msg` hook of `.pre-commit-hooks.yaml`, in the framework's
+/// commit-msg stage. The hook definitions are this checkout's, copied into a throwaway hook
+/// repository with only `language` changed to `system`, so that the framework runs the
+/// binary under test (on `PATH`) instead of building this crate again; stage, entry and
+/// file passing are exactly what users get.
+#[test]
+fn pre_commit_framework_commit_msg_stage_blocks_a_token_in_the_message() {
+    require_pre_commit();
+    let checkout = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let hooks = std::fs::read_to_string(checkout.join(".pre-commit-hooks.yaml")).unwrap();
+    assert!(hooks.contains("stages: [commit-msg]"), "{hooks}");
+    let system: String = hooks
+        .lines()
+        .map(|line| match line.trim_start().strip_prefix("language:") {
+            Some(_) => "  language: system".to_string(),
+            None => line.to_string(),
+        })
+        .collect::<Vec<_>>()
+        .join("\n");
+    let hook_repo = Repo::new();
+    hook_repo.write(".pre-commit-hooks.yaml", system + "\n");
+    hook_repo.commit_all("hooks");
+    let rev = hook_repo.git(&["rev-parse", "HEAD"]).trim().to_string();
+
+    let home = tempfile::tempdir().unwrap();
+    let repo = Repo::new();
+    repo.write(
+        ".pre-commit-config.yaml",
+        format!(
+            "repos:\n  - repo: {}\n    rev: {rev}\n    hooks:\n      - id: leakgate-commit-msg\n",
+            hook_repo.path().display()
+        ),
+    );
+    repo.commit_all("pre-commit config");
+    let bin_dir = git_support::leakgate_bin().parent().unwrap().to_path_buf();
+    let path = std::env::join_paths(std::iter::once(bin_dir).chain(std::env::split_paths(
+        &std::env::var_os("PATH").unwrap_or_default(),
+    )))
+    .unwrap();
+    let run = |program: &str, args: &[&str]| {
+        let mut cmd = with_env(Command::new(program), home.path());
+        cmd.args(args)
+            .current_dir(repo.path())
+            .env("PATH", &path)
+            .output()
+            .unwrap()
+    };
+    let out = run("pre-commit", &["install", "-t", "commit-msg"]);
+    assert!(out.status.success(), "pre-commit install: {}", shown(&out));
+
+    repo.write("a.txt", "hello\n");
+    repo.git(&["add", "a.txt"]);
+    let secret = token(33);
+    let out = run("git", &["commit", "-q", "-m", &format!("ship it {secret}")]);
+    let text = shown(&out);
+    assert!(!out.status.success(), "the message was recorded: {text}");
+    assert!(
+        text.contains("commit blocked: 1 secret in the commit message"),
+        "{text}"
+    );
+    assert!(
+        !text.contains(&secret),
+        "the secret was printed whole: {text}"
+    );
+
+    let out = run("git", &["commit", "-q", "-m", "add a.txt"]);
+    assert!(
+        out.status.success(),
+        "a clean message was refused: {}",
+        shown(&out)
+    );
+}

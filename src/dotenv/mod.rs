@@ -59,6 +59,36 @@ pub fn env_finding_in(path: &str, state: EnvState, remediation: Option<String>) 
     finding
 }
 
+/// The finding for a `.env` file staged in `repo`, with the step that fits it: a file git
+/// ignores was force-added (`git add -f`), so telling its owner to ignore it would be
+/// wrong; it only needs unstaging.
+pub fn staged_env_finding(repo: &gix::Repository, path: &str) -> Finding {
+    let mut finding = env_finding(path);
+    let Some(root) = repo
+        .workdir()
+        .and_then(|dir| std::fs::canonicalize(dir).ok())
+    else {
+        return finding;
+    };
+    let tree = worktree::WorkTree {
+        repo: repo.clone(),
+        root: root.clone(),
+    };
+    let ignored = tree
+        .excludes()
+        .and_then(|mut excludes| excludes.is_ignored(path, false))
+        .unwrap_or(false);
+    let untrack = fix::untrack_command(&root, path);
+    finding.remediation = Some(if ignored {
+        format!("git ignores it, so it was added with `git add -f`: unstage it with `{untrack}` (the file stays on disk), and rotate any secret it held if it was ever pushed.")
+    } else {
+        let gitignore = fix::target_gitignore(&root, path);
+        let pattern = fix::pattern_for(&gitignore, path);
+        format!("unstage it with `{untrack}` (the file stays on disk), then add `{pattern}` to {gitignore} (or run `leakgate dotenv --fix`).")
+    });
+    finding
+}
+
 /// The `.env` policy as a rule, for report metadata only (SARIF's `tool.driver.rules`):
 /// findings come from [`survey`], never from matching this rule's path, which cannot
 /// express the template list or git's view.

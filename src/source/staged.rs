@@ -294,7 +294,9 @@ fn scan_blob(
     let path = blob.path.as_str();
     let mut result = BlobResult::default();
     if crate::dotenv::is_env_file(path, &options.dotenv_templates) {
-        result.findings.push(crate::dotenv::env_finding(path));
+        result
+            .findings
+            .push(crate::dotenv::staged_env_finding(repo, path));
     }
     let size = match repo.find_header(blob.id) {
         Ok(header) => header.size(),
