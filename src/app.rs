@@ -118,6 +118,7 @@ fn history_work(common: &ScanArgs, revs: &[String]) -> anyhow::Result<HistoryWor
         scan_binary: config.binary,
         progress: !config.quiet,
         dotenv_templates: config.loaded.file.dotenv.templates.clone(),
+        dotenv_allow_encrypted: config.loaded.file.dotenv.allow_encrypted,
     };
     let outcome = git_history::scan(&opened.repo, &scanner, revs, &options)?;
     Ok(HistoryWork {
@@ -163,7 +164,7 @@ fn scan_work_tree(
         &scanner,
         paths,
         &options,
-        &config.loaded.file.dotenv.templates,
+        &config.loaded.file.dotenv,
         || walk::scan_paths(&scanner, paths, &options),
     )?;
     Ok((scanner, suppressor, outcome))
@@ -226,6 +227,7 @@ fn staged(args: ScanArgs) -> anyhow::Result<ExitCode> {
         max_file_size: config.max_file_size,
         scan_binary: config.binary,
         dotenv_templates: config.loaded.file.dotenv.templates.clone(),
+        dotenv_allow_encrypted: config.loaded.file.dotenv.allow_encrypted,
     };
     let outcome = staged::scan_staged(&repo, changes, &scanner, &options)?;
     finish(&config, &scanner, &suppressor, &root, outcome, started)

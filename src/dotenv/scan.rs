@@ -11,6 +11,7 @@
 
 use super::survey::{self, is_under, SurveyOptions};
 use super::worktree::WorkTree;
+use crate::config::DotenvConfig;
 use crate::scan::Scanner;
 use crate::source::walk::{self, display_path, WalkOptions};
 use crate::source::{warn, Outcome};
@@ -23,11 +24,11 @@ pub fn scan_with_git_checks(
     scanner: &Scanner,
     paths: &[PathBuf],
     options: &WalkOptions,
-    templates: &[String],
+    dotenv: &DotenvConfig,
     walk: impl FnOnce() -> anyhow::Result<Outcome>,
 ) -> anyhow::Result<Outcome> {
     let (walked, git) = std::thread::scope(|s| {
-        let git = s.spawn(|| scan_findings(scanner, paths, options, templates));
+        let git = s.spawn(|| scan_findings(scanner, paths, options, dotenv));
         (walk(), git.join())
     });
     let mut outcome = walked?;
@@ -46,7 +47,7 @@ pub fn scan_findings(
     scanner: &Scanner,
     paths: &[PathBuf],
     options: &WalkOptions,
-    templates: &[String],
+    dotenv: &DotenvConfig,
 ) -> anyhow::Result<Outcome> {
     let mut outcome = Outcome::default();
     let mut outside = Vec::new();
@@ -65,9 +66,10 @@ pub fn scan_findings(
         let found = survey::survey(
             &tree,
             &under,
-            templates,
+            &dotenv.templates,
             SurveyOptions {
                 prune_ignored_dirs: true,
+                allow_encrypted: dotenv.allow_encrypted,
             },
         )?;
         outcome.errors += found.errors;

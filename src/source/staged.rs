@@ -40,6 +40,8 @@ pub struct StagedOptions {
     pub scan_binary: bool,
     /// `.env` template suffixes (`[dotenv] templates`).
     pub dotenv_templates: Vec<String>,
+    /// Encrypted env files are not findings (`[dotenv] allow_encrypted`).
+    pub dotenv_allow_encrypted: bool,
 }
 
 /// One blob the next commit records, and what it replaces.
@@ -335,6 +337,12 @@ fn scan_blob(
     };
     result.read = true;
     result.bytes = data.len() as u64;
+    if options.dotenv_allow_encrypted && crate::dotenv::is_encrypted_env(&data) {
+        // An encrypted env file (dotenv-vault, dotenvx, SOPS) is meant to be committed.
+        result
+            .findings
+            .retain(|f| f.rule != crate::dotenv::ENV_RULE_ID);
+    }
     result.findings.extend(
         scanner
             .file_rules_matching(path, Some(&data))

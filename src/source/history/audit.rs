@@ -14,7 +14,7 @@ use super::objects::{inventory, BlobEntry};
 use super::pack_pages::{PackPages, RELEASE_EVERY};
 use super::progress::Progress;
 use super::{keep_oldest, Dated, HistoryOptions, Tally};
-use crate::dotenv::{env_finding, is_env_file};
+use crate::dotenv::{env_finding, is_env_finding};
 use crate::finding::{CommitInfo, Finding, FindingKind};
 use crate::scan::{BlobScan, Scanner};
 use crate::source::{warn, Outcome};
@@ -157,7 +157,12 @@ fn scan_blob(
             .into_iter()
             .map(|rule| scanner.file_finding(rule, path))
             .collect();
-        if is_env_file(path, &options.dotenv_templates) {
+        if is_env_finding(
+            path,
+            data.as_deref(),
+            &options.dotenv_templates,
+            options.dotenv_allow_encrypted,
+        ) {
             found.push(env_finding(path));
         }
         if found.is_empty() {

@@ -44,6 +44,8 @@ pub struct HistoryOptions {
     pub progress: bool,
     /// `.env` template suffixes (`[dotenv] templates`).
     pub dotenv_templates: Vec<String>,
+    /// Encrypted env files are not findings (`[dotenv] allow_encrypted`).
+    pub dotenv_allow_encrypted: bool,
 }
 
 /// An opened repository and the folder its findings' paths are relative to.

@@ -13,7 +13,7 @@
 use super::attribution::{changed_blobs, commit_tree, ChangedBlob};
 use super::commits::{commit_info, scan_message};
 use super::{keep_oldest, Dated, HistoryOptions, Tally};
-use crate::dotenv::{env_finding, is_env_file};
+use crate::dotenv::{env_finding, is_env_finding};
 use crate::finding::{CommitInfo, Finding};
 use crate::scan::{BlobScan, Scanner};
 use crate::source::diff::AddedLines;
@@ -246,7 +246,12 @@ fn scan_change(
         .into_iter()
         .map(|rule| scanner.file_finding(rule, &path))
         .collect();
-    if is_env_file(&path, &options.dotenv_templates) {
+    if is_env_finding(
+        &path,
+        data.as_deref(),
+        &options.dotenv_templates,
+        options.dotenv_allow_encrypted,
+    ) {
         found.push(env_finding(&path));
     }
     let Some(data) = data else {
