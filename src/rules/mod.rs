@@ -14,6 +14,7 @@
 
 pub mod builtin;
 pub mod check;
+pub mod inspect;
 pub mod syntax;
 
 use crate::finding::FindingKind;
@@ -64,6 +65,8 @@ pub struct Rule {
     path: Option<LazyRegex<regex::Regex>>,
     /// For a sensitive-file rule: only if the file's content matches this.
     content: Option<LazyRegex<regex::bytes::Regex>>,
+    /// For a sensitive-file rule: only if this inspector finds something in the file.
+    pub inspector: Option<inspect::Inspector>,
     /// The secret's pattern; `None` for a sensitive-file rule.
     regex: Option<LazyRegex<regex::bytes::Regex>>,
     /// See [`Rule::single_line`].
@@ -241,6 +244,20 @@ impl Rule {
                 "`content` is for sensitive-file rules (no `regex`)".into(),
             ));
         }
+        let inspector = match &spec.inspect {
+            None => None,
+            Some(_) if spec.regex.is_some() => {
+                return Err(invalid(
+                    "`inspect` is for sensitive-file rules (no `regex`)".into(),
+                ))
+            }
+            Some(name) => Some(inspect::Inspector::by_name(name).ok_or_else(|| {
+                invalid(format!(
+                    "unknown inspector `{name}` (known: {})",
+                    inspect::Inspector::NAMES.join(", ")
+                ))
+            })?),
+        };
         if let Some(min) = spec.min_entropy {
             if !(0.0..=8.0).contains(&min) {
                 return Err(invalid(format!("min_entropy {min} is outside 0..8")));
@@ -273,6 +290,7 @@ impl Rule {
             checksum,
             path: spec.path.as_deref().map(LazyRegex::new),
             content: spec.content.as_deref().map(LazyRegex::new),
+            inspector,
             regex: spec.regex.as_deref().map(LazyRegex::new),
             single_line: OnceLock::new(),
             remediation: spec.remediation.clone(),
@@ -557,6 +575,7 @@ mod tests {
             checksum: None,
             path: Some(path.into()),
             content: None,
+            inspect: None,
             examples: vec![],
             negative_examples: vec![],
             path_examples: vec![],

@@ -316,12 +316,7 @@ fn scan_blob(
             "{path}: skipped, {size} bytes is over --max-file-size {}",
             options.max_file_size
         ));
-        result.findings.extend(
-            scanner
-                .file_rules_matching(path, None)
-                .into_iter()
-                .map(|rule| scanner.file_finding(rule, path)),
-        );
+        result.findings.extend(scanner.file_findings(path, None));
         return result;
     }
     let data = match repo.find_blob(blob.id) {
@@ -343,12 +338,9 @@ fn scan_blob(
             .findings
             .retain(|f| f.rule != crate::dotenv::ENV_RULE_ID);
     }
-    result.findings.extend(
-        scanner
-            .file_rules_matching(path, Some(&data))
-            .into_iter()
-            .map(|rule| scanner.file_finding(rule, path)),
-    );
+    result
+        .findings
+        .extend(scanner.file_findings(path, Some(&data)));
 
     let text: Cow<'_, [u8]> = match content::classify(&data) {
         content::Content::Text(text) => text,

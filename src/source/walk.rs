@@ -156,11 +156,7 @@ pub fn scan_file(
         return Ok(None);
     }
     let data = std::fs::read(path).map_err(|e| format!("{shown}: cannot read: {e}"))?;
-    let mut found: Vec<crate::finding::Finding> = scanner
-        .file_rules_matching(&shown, Some(&data))
-        .into_iter()
-        .map(|rule| scanner.file_finding(rule, &shown))
-        .collect();
+    let mut found: Vec<crate::finding::Finding> = scanner.file_findings(&shown, Some(&data));
     match scanner.scan_blob(Some(&shown), &data, options.scan_binary) {
         BlobScan::Scanned(matches) => {
             found.extend(

@@ -152,11 +152,7 @@ fn scan_blob(
 
     // Files that must not be committed, whatever they hold, at each path that added them.
     for (i, (path, _, age)) in intros.iter().enumerate() {
-        let mut found: Vec<Finding> = scanner
-            .file_rules_matching(path, data.as_deref())
-            .into_iter()
-            .map(|rule| scanner.file_finding(rule, path))
-            .collect();
+        let mut found: Vec<Finding> = scanner.file_findings(path, data.as_deref());
         if is_env_finding(
             path,
             data.as_deref(),

@@ -241,11 +241,7 @@ fn scan_change(
         Some(read_blob(repo, change.id, &path)?)
     };
 
-    let mut found: Vec<Finding> = scanner
-        .file_rules_matching(&path, data.as_deref())
-        .into_iter()
-        .map(|rule| scanner.file_finding(rule, &path))
-        .collect();
+    let mut found: Vec<Finding> = scanner.file_findings(&path, data.as_deref());
     if is_env_finding(
         &path,
         data.as_deref(),
