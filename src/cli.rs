@@ -93,15 +93,30 @@ pub struct ScanArgs {
     /// Colour: auto honours NO_COLOR and a non-terminal output.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
-    /// Worker threads (default: one per core).
+    /// Worker threads: 0 (the default) means one per core; at most 4 × cores or 256,
+    /// whichever is larger.
     #[arg(long, value_name = "N")]
     pub threads: Option<usize>,
-    /// Skip files larger than this many bytes (default 50 MiB).
+    /// Do not scan files larger than BYTES (default: no limit; large files are scanned in
+    /// bounded memory). Each one skipped is counted as `too_large` and makes a clean result
+    /// exit 2 unless --accept-skips.
     #[arg(long, value_name = "BYTES")]
     pub max_file_size: Option<u64>,
-    /// Scan binary files too.
+    /// Do not scan binary files (by default their printable runs are scanned, as `strings`
+    /// shows them); the ones skipped are counted as `binary` and do not change the exit code.
     #[arg(long)]
+    pub no_binary: bool,
+    /// Binary files are scanned by default; kept so that older command lines still work.
+    #[arg(long, hide = true, conflicts_with = "no_binary")]
     pub binary: bool,
+    /// Exit 0 on a clean result even if content was not scanned. Skip reasons (counted in
+    /// the summary): `too_large` (over --max-file-size), `unreadable` (I/O error, corrupt
+    /// object), `missing` (a partial clone's filtered blob), `shallow` (history cut by a
+    /// shallow clone): these make a clean result exit 2 without this option; `binary`
+    /// (--no-binary), `archive` (zip, jar, whl, gzip, bzip2, xz, zstd, 7z: not extracted),
+    /// `lfs` (a Git LFS pointer; the object is not in git): these are only counted.
+    #[arg(long)]
+    pub accept_skips: bool,
     /// Print nothing but errors; the exit code tells the result.
     #[arg(short, long)]
     pub quiet: bool,
@@ -112,7 +127,10 @@ pub struct ScanArgs {
 
 #[derive(Debug, Args)]
 pub struct HistoryArgs {
-    /// Revisions: a range (`A..B`) or commits; none means every blob in the repository.
+    /// Revisions, as `git rev-list` takes them: only positive ones (`main`, `HEAD v2`)
+    /// audit every blob they reach; any exclusion (`A..B`, `A...B`, `^A B`, `C^!`) checks
+    /// only what the selected commits add; none audits every blob in the repository
+    /// (every ref, plus unreachable objects).
     #[arg(value_name = "REV")]
     pub revs: Vec<String>,
     #[command(flatten)]

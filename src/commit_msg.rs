@@ -11,13 +11,14 @@
 //! (`# ------------------------ >8 ------------------------`); git drops it from the
 //! message, so it is not scanned here (the pre-commit hook checks the staged changes).
 
-use crate::app;
 use crate::cli::ScanArgs;
+use crate::commands::{finish, scanner_for, Work};
 use crate::config::Config;
 use crate::exit::ExitCode;
+use crate::pipeline::{Blob, Data, Lines, Origin, Pipeline};
 use crate::report::Purpose;
-use crate::scan::allow::Suppressor;
 use crate::source::{staged, Outcome};
+use crate::suppress::Suppressor;
 use anyhow::Context;
 use std::path::Path;
 use std::time::Instant;
@@ -35,20 +36,31 @@ pub fn run(common: &ScanArgs, file: &Path) -> anyhow::Result<ExitCode> {
     let root = staged::root(&repo);
     let mut config = Config::from_scan_args(common, std::slice::from_ref(&root))?;
     config.purpose = Purpose::CommitMessage;
-    let scanner = app::scanner_for(&config)?;
+    let scanner = scanner_for(&config)?;
     let suppressor = Suppressor::new(&config.loaded, &root, config.baseline.as_deref())?;
-    let findings = scanner
-        .scan(None, message)
-        .iter()
-        .map(|m| scanner.secret_finding(m, None))
-        .collect();
+    let scanned = Pipeline::new(&scanner, &config.policy).run(
+        Blob {
+            origin: Origin::CommitMessage,
+            paths: Vec::new(),
+            name: None,
+            data: Data::Bytes(message),
+        },
+        Lines::All,
+    );
     let outcome = Outcome {
-        findings,
+        findings: scanned.findings,
         files: 1,
-        bytes: message.len() as u64,
+        bytes: scanned.bytes,
         ..Outcome::default()
     };
-    app::finish(&config, &scanner, &suppressor, &root, outcome, started)
+    finish(Work {
+        config,
+        scanner,
+        suppressor,
+        root,
+        outcome,
+        started,
+    })
 }
 
 /// The part of a message file git records: everything before a scissors line.

@@ -230,8 +230,9 @@ fn a_token_written_in_a_merge_resolution_is_reported_on_the_merge() {
         }
     }
 
-    // The merge alone: only what the resolution adds, not what the branch brought in.
-    let (code, report) = repo.report(&[&merge_commit]);
+    // The merge alone (`C^!`, as git reads it): only what the resolution adds, not what
+    // the branch brought in.
+    let (code, report) = repo.report(&[&format!("{merge_commit}^!")]);
     assert_eq!(code, 1);
     let found = ours(&report);
     assert_eq!(found.len(), 1, "{report:#}");
@@ -415,8 +416,8 @@ fn a_range_reports_only_the_lines_it_adds_with_their_commits() {
         ]
     );
 
-    // A single commit means just that commit.
-    let (_, report) = repo.report(&[&c1]);
+    // `C^!` means just that commit.
+    let (_, report) = repo.report(&[&format!("{c1}^!")]);
     let lines: Vec<u64> = ours(&report)
         .into_iter()
         .map(|f| f["line"].as_u64().unwrap())

@@ -186,6 +186,7 @@ fn sarif_validates_for_commit_findings_commit_messages_and_file_findings() {
     let report = leakgate::report::Report {
         findings: &findings,
         summary: leakgate::report::Summary::default(),
+        skipped: &Default::default(),
         suppressed: &suppressed,
         unused: &[],
         rules: &rules,

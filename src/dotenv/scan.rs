@@ -11,7 +11,7 @@
 
 use super::survey::{self, is_under, SurveyOptions};
 use super::worktree::WorkTree;
-use crate::config::DotenvConfig;
+use crate::pipeline::Pipeline;
 use crate::scan::Scanner;
 use crate::source::walk::{self, display_path, WalkOptions};
 use crate::source::{warn, Outcome};
@@ -24,20 +24,17 @@ pub fn scan_with_git_checks(
     scanner: &Scanner,
     paths: &[PathBuf],
     options: &WalkOptions,
-    dotenv: &DotenvConfig,
+    templates: &[String],
     walk: impl FnOnce() -> anyhow::Result<Outcome>,
 ) -> anyhow::Result<Outcome> {
     let (walked, git) = std::thread::scope(|s| {
-        let git = s.spawn(|| scan_findings(scanner, paths, options, dotenv));
+        let git = s.spawn(|| scan_findings(scanner, paths, options, templates));
         (walk(), git.join())
     });
     let mut outcome = walked?;
     let git =
         git.map_err(|_| anyhow::anyhow!("the git checks of `scan` stopped unexpectedly"))??;
-    outcome.findings.extend(git.findings);
-    outcome.files += git.files;
-    outcome.bytes += git.bytes;
-    outcome.errors += git.errors;
+    outcome.merge(git);
     crate::finding::dedup_findings(&mut outcome.findings);
     Ok(outcome)
 }
@@ -47,9 +44,10 @@ pub fn scan_findings(
     scanner: &Scanner,
     paths: &[PathBuf],
     options: &WalkOptions,
-    dotenv: &DotenvConfig,
+    templates: &[String],
 ) -> anyhow::Result<Outcome> {
     let mut outcome = Outcome::default();
+    let pipeline = Pipeline::new(scanner, &options.policy);
     let mut outside = Vec::new();
     for path in paths {
         if path.as_os_str() == "-" {
@@ -66,10 +64,10 @@ pub fn scan_findings(
         let found = survey::survey(
             &tree,
             &under,
-            &dotenv.templates,
+            templates,
             SurveyOptions {
                 prune_ignored_dirs: true,
-                allow_encrypted: dotenv.allow_encrypted,
+                allow_encrypted: options.policy.dotenv_allow_encrypted,
             },
         )?;
         outcome.errors += found.errors;
@@ -86,18 +84,7 @@ pub fn scan_findings(
             for rel in tracked_but_ignored(&tree, &under)? {
                 // `[allow] paths` apply afterwards, to the findings, as for walked files.
                 let on_disk = path_under(path, &under, &rel);
-                match walk::scan_file(scanner, &on_disk, options) {
-                    Ok(Some((found, size))) => {
-                        outcome.files += 1;
-                        outcome.bytes += size;
-                        outcome.findings.extend(found);
-                    }
-                    Ok(None) => {}
-                    Err(message) => {
-                        warn(message);
-                        outcome.errors += 1;
-                    }
-                }
+                outcome.add(walk::scan_file(&pipeline, &on_disk), true);
             }
         }
     }

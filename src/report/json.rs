@@ -50,6 +50,11 @@ pub fn write(
             "elapsed_ms": s.elapsed_ms as u64,
         },
     });
+    let mut skipped = serde_json::Map::new();
+    for reason in crate::pipeline::Skip::ALL {
+        skipped.insert(reason.key().into(), json!(report.skipped.count(reason)));
+    }
+    document["summary"]["skipped"] = Value::Object(skipped);
     if !report.suppressed.is_empty() {
         let suppressed: serde_json::Map<String, Value> = report
             .suppressed

@@ -7,9 +7,8 @@
 //! [`decode`] then looks inside encoded values (base64, percent-encoding, string escapes)
 //! and reports what it finds at the line of the encoded text. Sources give the scanner
 //! bytes and turn its [`Match`]es into findings with their own provenance; the
-//! config-driven allowlists are applied after that, in [`allow`].
+//! config-driven allowlists are applied after that, in [`crate::suppress`].
 
-pub mod allow;
 pub mod checksum;
 pub mod content;
 pub mod decode;

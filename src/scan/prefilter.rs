@@ -31,6 +31,9 @@ const LINE_FORWARD: usize = 4 * 1024;
 const FORWARD: usize = 8 * 1024;
 /// Further bytes a window may grow to reach the end of its last line.
 const LINE_SLACK: usize = 1024;
+/// The widest region one keyword gives a rule's regex (a longer match cannot be made from
+/// one keyword's region); large blobs are scanned in windows that overlap by more.
+pub const MAX_REGION: usize = BACK + FORWARD + LINE_SLACK + LINE_FORWARD;
 
 /// A byte range of the input on which one rule must run.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]

@@ -2,7 +2,7 @@
 //!
 //! A rule's `[rule.verify]` table is checked into a plan when the rule loads ([`spec`]); a
 //! [`Verifier`], built by a [`VerifierBuilder`] from `[verify]` config, runs those plans over
-//! a run's findings after suppression and before reporting (`app::finish`). The rules it
+//! a run's findings after suppression and before reporting (`commands::finish`). The rules it
 //! keeps, whatever the rule files or scanned content say:
 //!
 //! - only the rule's issuer is contacted, at its URL or a `[verify.endpoints]` override,

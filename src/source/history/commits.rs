@@ -2,6 +2,7 @@
 //! messages, shared by audits and ranges.
 
 use crate::finding::{CommitInfo, Finding, Secret};
+use crate::pipeline::{Blob, Data, Lines, Origin, Pipeline};
 use crate::scan::Scanner;
 use anyhow::Context;
 use gix::ObjectId;
@@ -48,7 +49,7 @@ pub fn commit_info(
 /// message, and the commit.
 pub fn scan_message(
     repo: &gix::Repository,
-    scanner: &Scanner,
+    pipeline: &Pipeline<'_>,
     id: ObjectId,
 ) -> anyhow::Result<Vec<Finding>> {
     let commit = repo
@@ -57,22 +58,24 @@ pub fn scan_message(
     let message = commit
         .message_raw()
         .with_context(|| format!("commit {id}: cannot decode"))?;
-    let matches = scanner.scan(None, message);
-    if matches.is_empty() {
-        return Ok(Vec::new());
+    let blob = Blob {
+        origin: Origin::CommitMessage,
+        paths: Vec::new(),
+        name: None,
+        data: Data::Bytes(message),
+    };
+    let mut findings = pipeline.run(blob, Lines::All).findings;
+    if findings.is_empty() {
+        return Ok(findings);
     }
-    let mut info = commit_info(repo, scanner, id)?;
-    for m in &matches {
-        info.note_secret(&m.secret);
+    let mut info = commit_info(repo, pipeline.scanner(), id)?;
+    for secret in findings.iter().filter_map(|f| f.secret.as_ref()) {
+        info.note_secret(secret);
     }
-    Ok(matches
-        .iter()
-        .map(|m| {
-            let mut finding = scanner.secret_finding(m, None);
-            finding.commit = Some(info.clone());
-            finding
-        })
-        .collect())
+    for finding in &mut findings {
+        finding.commit = Some(info.clone());
+    }
+    Ok(findings)
 }
 
 /// `seconds` since the Unix epoch as `YYYY-MM-DDTHH:MM:SSZ`.
