@@ -25,7 +25,7 @@ impl Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Scan what the next commit records: the index against HEAD (pre-commit hook).
-    Staged(ScanArgs),
+    Staged(StagedArgs),
     /// Scan git history: every blob once (audit), or the lines a revision range adds.
     History(HistoryArgs),
     /// Scan files and directory trees; `-` reads standard input.
@@ -84,6 +84,14 @@ pub struct ScanArgs {
     /// Print secrets whole instead of redacted.
     #[arg(long)]
     pub show_secrets: bool,
+    /// Report only findings at least this sure: high (issuer prefix or checksum), medium
+    /// (found by the words around it) or low (catch-all rules, the default: everything).
+    #[arg(long, value_name = "LEVEL", value_parser = clap::value_parser!(crate::finding::Confidence))]
+    pub min_confidence: Option<crate::finding::Confidence>,
+    /// Report only findings of rules at least this severe: low (test-mode keys), medium,
+    /// high (the default of a rule) or critical. Default: everything.
+    #[arg(long, value_name = "LEVEL", value_parser = clap::value_parser!(crate::finding::Severity))]
+    pub min_severity: Option<crate::finding::Severity>,
     /// Suppress every finding whose fingerprint is in this earlier JSON report.
     #[arg(long, value_name = "FILE")]
     pub baseline: Option<PathBuf>,
@@ -133,6 +141,17 @@ pub struct HistoryArgs {
     /// (every ref, plus unreachable objects).
     #[arg(value_name = "REV")]
     pub revs: Vec<String>,
+    #[command(flatten)]
+    pub common: ScanArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct StagedArgs {
+    /// Also scan the index version of these paths (files or folders) in full when they
+    /// have no staged change; a path with a staged change is checked for what it adds, as
+    /// always. This is how `pre-commit run --all-files` passes every tracked file.
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
     #[command(flatten)]
     pub common: ScanArgs,
 }

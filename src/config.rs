@@ -372,6 +372,10 @@ pub struct Config {
     pub output: Option<PathBuf>,
     pub verify: bool,
     pub only_live: bool,
+    /// `--min-confidence`; `low` keeps every finding.
+    pub min_confidence: crate::finding::Confidence,
+    /// `--min-severity`; `low` keeps every finding.
+    pub min_severity: crate::finding::Severity,
     pub show_secrets: bool,
     pub baseline: Option<PathBuf>,
     pub report_unused: bool,
@@ -412,6 +416,8 @@ impl Config {
             output: args.output.clone(),
             verify: args.verify,
             only_live: args.only_live,
+            min_confidence: args.min_confidence.unwrap_or_default(),
+            min_severity: args.min_severity.unwrap_or_default(),
             show_secrets: args.show_secrets,
             baseline: args.baseline.clone(),
             report_unused: args.report_unused,
@@ -422,6 +428,7 @@ impl Config {
                 binary: !args.no_binary,
                 dotenv_templates: loaded.file.dotenv.templates.clone(),
                 dotenv_allow_encrypted: loaded.file.dotenv.allow_encrypted,
+                keep_context: args.format == Format::Human,
             },
             accept_skips: args.accept_skips,
             quiet: args.quiet,

@@ -264,21 +264,20 @@ fn read_baseline(path: &Path) -> anyhow::Result<HashSet<String>> {
             "{shown}: not a leakgate JSON report ({why}); write one with `leakgate baseline {shown}`"
         )
     };
-    let value: serde_json::Value =
+    let report: crate::report::json::JsonReport =
         serde_json::from_str(&text).map_err(|e| not_a_report(format!("{e}")))?;
-    if let Some(schema) = value.get("schema") {
-        if schema.as_str() != Some(crate::report::json::SCHEMA) {
-            return Err(not_a_report(format!("schema is {schema}")));
+    if let Some(schema) = &report.schema {
+        if schema != crate::report::json::SCHEMA {
+            return Err(not_a_report(format!("schema is {schema:?}")));
         }
     }
-    let findings = value
-        .get("findings")
-        .and_then(|f| f.as_array())
+    let findings = report
+        .findings
         .ok_or_else(|| not_a_report("no `findings` array".into()))?;
     let mut out = HashSet::new();
     for (index, finding) in findings.iter().enumerate() {
-        match finding.get("fingerprint").and_then(|v| v.as_str()) {
-            Some(fp) if is_fingerprint(fp) => {
+        match finding.fingerprint.as_str() {
+            fp if is_fingerprint(fp) => {
                 out.insert(fp.to_ascii_lowercase());
             }
             _ => {

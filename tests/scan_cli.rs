@@ -164,7 +164,7 @@ fn hidden_files_are_scanned() {
 }
 
 #[test]
-fn binary_files_are_skipped_unless_asked() {
+fn binary_files_are_scanned_unless_turned_off() {
     let dir = tempfile::tempdir().unwrap();
     let mut data = b"\x7fELF\x02\x01\x01\x00\x00\x00".to_vec();
     data.extend_from_slice(format!(" {} ", github_pat(9)).as_bytes());
@@ -173,12 +173,18 @@ fn binary_files_are_skipped_unless_asked() {
         .current_dir(dir.path())
         .args(["scan", "."])
         .assert()
-        .code(0);
+        .code(1);
+    // `--binary` (the old opt-in) is still accepted.
     leakgate()
         .current_dir(dir.path())
         .args(["scan", ".", "--binary"])
         .assert()
         .code(1);
+    leakgate()
+        .current_dir(dir.path())
+        .args(["scan", ".", "--no-binary"])
+        .assert()
+        .code(0);
 }
 
 #[test]
@@ -196,15 +202,20 @@ fn utf16_text_is_decoded_and_scanned() {
 }
 
 #[test]
-fn oversized_files_are_skipped_with_a_warning() {
+fn oversized_files_are_skipped_with_a_warning_and_fail_closed() {
     let dir = tempfile::tempdir().unwrap();
     write(
         dir.path(),
         "big.txt",
         format!("{}\n{}", "x".repeat(2000), github_pat(11)),
     );
+    let accepted = scan_in(
+        dir.path(),
+        &[".", "--max-file-size", "1000", "--accept-skips"],
+    );
+    assert_eq!(accepted.status.code(), Some(0));
     let out = scan_in(dir.path(), &[".", "--max-file-size", "1000"]);
-    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(out.status.code(), Some(2));
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(
         stderr.contains("big.txt") && stderr.contains("max-file-size"),

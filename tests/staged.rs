@@ -223,26 +223,29 @@ fn a_deleted_file_reports_nothing() {
 }
 
 #[test]
-fn a_binary_file_is_skipped_unless_binary() {
+fn a_binary_file_is_scanned_unless_no_binary() {
     let repo = Repo::new();
     let mut data = vec![0u8, 1, 2, 3, 0, 0, 7];
     data.extend_from_slice(format!("\n{}\n", token(17)).as_bytes());
     repo.write("blob.bin", &data);
     repo.git(&["add", "blob.bin"]);
-    let run = repo.staged(JSON);
+    let run = repo.staged(&["--format", "json", "--no-binary"]);
     assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
-    let run = repo.staged(&["--format", "json", "--binary"]);
+    // A binary blob's line is the number of its printable run (`strings` order).
+    let run = repo.staged(JSON);
     assert_eq!(run.code, 1, "{}", run.stderr);
-    assert_eq!(run.locations(), vec![("blob.bin".to_string(), Some(2))]);
+    assert_eq!(run.locations(), vec![("blob.bin".to_string(), Some(1))]);
 }
 
 #[test]
-fn a_blob_over_max_file_size_is_skipped_with_a_warning() {
+fn a_blob_over_max_file_size_is_skipped_with_a_warning_and_fails_closed() {
     let repo = Repo::new();
     repo.write("big.txt", format!("{}\n{}\n", "x".repeat(500), token(18)));
     repo.git(&["add", "big.txt"]);
+    let accepted = repo.staged(&["--max-file-size", "100", "--accept-skips"]);
+    assert_eq!(accepted.code, 0, "{}", accepted.stderr);
     let run = repo.staged(&["--max-file-size", "100"]);
-    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(run.code, 2, "{}", run.stderr);
     assert!(
         run.stderr.contains("big.txt") && run.stderr.contains("--max-file-size"),
         "{}",

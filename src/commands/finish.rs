@@ -66,6 +66,12 @@ pub fn settle(work: Work) -> anyhow::Result<Settled> {
     findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     // A secret reported anywhere is redacted in every commit subject that holds it.
     crate::finding::share_summary_secrets(&mut findings);
+    // `--min-confidence` / `--min-severity`: a reviewer's filter, applied after suppression.
+    let rules = scanner.rules();
+    findings.retain(|f| {
+        rules.confidence_of(f) >= config.min_confidence
+            && rules.severity_of(f) >= config.min_severity
+    });
     // Only with --verify: otherwise leakgate opens no network connection at all.
     if config.verify {
         let verifier = VerifierBuilder::from_config(&config.loaded.file.verify).build();

@@ -45,6 +45,9 @@ pub fn check(files: &[PathBuf]) -> anyhow::Result<ExitCode> {
     for failure in &failures {
         eprintln!("{failure}");
     }
+    for note in crate::rules::check::known_public_notes(&set) {
+        println!("{note}");
+    }
     if failures.is_empty() {
         println!(
             "{} rules checked: all compile, match their examples and no negative example",

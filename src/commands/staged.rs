@@ -1,7 +1,7 @@
 //! `leakgate staged`: what the next commit records (src/source/staged.rs).
 
 use super::{finish, scanner_for, Work};
-use crate::cli::ScanArgs;
+use crate::cli::StagedArgs;
 use crate::config::Config;
 use crate::exit::ExitCode;
 use crate::source::staged;
@@ -9,8 +9,12 @@ use crate::suppress::Suppressor;
 use std::time::Instant;
 
 /// Runs `leakgate staged`.
-pub fn run(args: ScanArgs) -> anyhow::Result<ExitCode> {
+pub fn run(args: StagedArgs) -> anyhow::Result<ExitCode> {
     let started = Instant::now();
+    let StagedArgs {
+        paths,
+        common: args,
+    } = args;
     let repo = staged::open(args.repo.as_deref())?;
     let root = staged::root(&repo);
     let mut config = Config::from_scan_args(&args, std::slice::from_ref(&root))?;
@@ -19,7 +23,8 @@ pub fn run(args: ScanArgs) -> anyhow::Result<ExitCode> {
     // run: do them side by side.
     let (scanner, changes) = std::thread::scope(|scope| {
         let loading = scope.spawn(|| scanner_for(&config));
-        let changes = staged::StagedChanges::find(&repo);
+        let changes = staged::StagedChanges::find(&repo)
+            .and_then(|changes| changes.with_whole_paths(&repo, &paths));
         let scanner = loading
             .join()
             .map_err(|_| anyhow::anyhow!("loading the rules failed unexpectedly"))?;

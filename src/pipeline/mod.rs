@@ -94,6 +94,9 @@ pub struct Policy {
     /// Encrypted env files (dotenv-vault, dotenvx, SOPS) are not findings
     /// (`[dotenv] allow_encrypted`).
     pub dotenv_allow_encrypted: bool,
+    /// Keep each secret's line around it: only the human report shows it, and it is most
+    /// of a finding's memory, which matters when a scan makes hundreds of thousands.
+    pub keep_context: bool,
 }
 
 /// What the pipeline made of one blob.
@@ -180,11 +183,13 @@ impl<'a> Pipeline<'a> {
             out.findings.retain(|f| f.rule != ENV_RULE_ID);
         }
         self.file_findings(&blob, Some(&opened.head), &mut out);
-        if opened.rest.is_none() && sniff::is_lfs_pointer(&opened.head) {
+        // Files only: a commit message is text, whatever it starts with.
+        let file = blob.origin != Origin::CommitMessage;
+        if file && opened.rest.is_none() && sniff::is_lfs_pointer(&opened.head) {
             out.skipped = Some(Skip::Lfs);
             return out;
         }
-        if sniff::archive_format(&opened.head).is_some() {
+        if file && sniff::archive_format(&opened.head).is_some() {
             out.skipped = Some(Skip::Archive);
             return out;
         }
@@ -202,8 +207,7 @@ impl<'a> Pipeline<'a> {
                 let matches = self.scan_memory(rule_path.as_deref(), &text, &mut added, kind);
                 for m in &matches {
                     for path in &at {
-                        out.findings
-                            .push(self.scanner.secret_finding(m, path.as_deref()));
+                        out.findings.push(self.secret_finding(m, path.as_deref()));
                     }
                 }
             }
@@ -220,7 +224,7 @@ impl<'a> Pipeline<'a> {
                     .or(blob.name.as_ref())
                     .map(String::as_str);
                 out.findings
-                    .extend(matches.iter().map(|m| self.scanner.secret_finding(m, at)));
+                    .extend(matches.iter().map(|m| self.secret_finding(m, at)));
             }
             Err(err) => {
                 warn(format_args!("{shown}: cannot read: {err}"));
@@ -229,6 +233,15 @@ impl<'a> Pipeline<'a> {
             }
         }
         out
+    }
+
+    /// A `secret` finding for a match, at `path`.
+    fn secret_finding(&self, m: &Match, path: Option<&str>) -> Finding {
+        let mut finding = self.scanner.secret_finding(m, path);
+        if !self.policy.keep_context {
+            finding.context = None;
+        }
+        finding
     }
 
     /// How warnings name the blob.
@@ -524,4 +537,92 @@ fn one_line(err: &dyn std::fmt::Display) -> String {
         .filter(|l| !l.is_empty())
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::RuleSet;
+
+    fn token() -> String {
+        format!(
+            "sk-ant-api03-{}AA",
+            "aZ3bY4cX5dW6eV7fU8gT9hS0iR1jQ2kP3lO4mN5nM6oL7pK8qJ9rI0sH1tG2uF3vE4wD5xC6yB7zA8"
+                .chars()
+                .chain("q1w2e3r4t5y6u7i8o9p0a".chars())
+                .take(93)
+                .collect::<String>()
+        )
+    }
+
+    fn run_file(data: &[u8], policy: &Policy) -> Scanned {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("big.dat");
+        std::fs::write(&path, data).unwrap();
+        let scanner = Scanner::new(RuleSet::builtin().unwrap());
+        let pipeline = Pipeline::new(&scanner, policy);
+        pipeline.run(
+            Blob {
+                origin: Origin::WorkTree,
+                paths: vec!["big.dat".into()],
+                name: None,
+                data: Data::File(&path),
+            },
+            Lines::All,
+        )
+    }
+
+    fn binary_policy() -> Policy {
+        Policy {
+            binary: true,
+            ..Policy::default()
+        }
+    }
+
+    #[test]
+    fn a_large_binary_file_is_streamed_through_its_printable_runs() {
+        let mut data: Vec<u8> = (0..window::WHOLE + 3 * 1024 * 1024)
+            .map(|i| if i % 3 == 0 { 0 } else { 0xff })
+            .collect();
+        data.extend_from_slice(b"\x00\x00first run\x00");
+        data.extend_from_slice(format!("ANTHROPIC_KEY={}", token()).as_bytes());
+        data.extend_from_slice(b"\x00\x01");
+        let scanned = run_file(&data, &binary_policy());
+        assert!(scanned.read && scanned.skipped.is_none());
+        assert_eq!(scanned.bytes, data.len() as u64);
+        assert_eq!(scanned.findings.len(), 1, "{:?}", scanned.findings);
+        // The second printable run of the file.
+        assert_eq!(scanned.findings[0].line, Some(2));
+
+        let off = Policy::default();
+        let skipped = run_file(&data, &off);
+        assert_eq!(skipped.skipped, Some(Skip::Binary));
+        assert!(skipped.findings.is_empty());
+    }
+
+    #[test]
+    fn a_large_utf16_file_is_streamed_decoded() {
+        let mut text = "REM filler line\r\n".repeat(window::WHOLE / 16);
+        text.push_str(&format!("set ANTHROPIC_KEY={}\r\n", token()));
+        let lines = text.matches('\n').count();
+        let mut data = vec![0xFF, 0xFE];
+        for unit in text.encode_utf16() {
+            data.extend_from_slice(&unit.to_le_bytes());
+        }
+        let scanned = run_file(&data, &binary_policy());
+        assert_eq!(scanned.findings.len(), 1, "{:?}", scanned.findings);
+        assert_eq!(scanned.findings[0].line, Some(lines));
+    }
+
+    #[test]
+    fn over_the_size_limit_is_a_counted_skip_that_keeps_path_findings() {
+        let policy = Policy {
+            max_file_size: Some(10),
+            ..binary_policy()
+        };
+        let scanned = run_file(token().as_bytes(), &policy);
+        assert_eq!(scanned.skipped, Some(Skip::TooLarge));
+        assert!(!scanned.read);
+        assert!(scanned.findings.is_empty());
+    }
 }

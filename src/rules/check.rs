@@ -73,6 +73,7 @@ pub fn check_rule(rule: &Rule) -> Vec<CheckFailure> {
                     problems.push(format!("negative example {} matches", n + 1));
                 }
             }
+            problems.extend(check_known_public(rule, &scanner, path_example));
         }
         FindingKind::File => {
             if spec.path_examples.is_empty() || spec.path_negative_examples.is_empty() {
@@ -112,6 +113,77 @@ pub fn check_rule(rule: &Rule) -> Vec<CheckFailure> {
         }
     }
     wrap(rule, problems)
+}
+
+/// Each `known_public` entry: the rule without its entries finds, in the entry's example,
+/// a secret with the entry's digest (so the digest names a value this rule really meets),
+/// and the rule with them does not report it.
+fn check_known_public(rule: &Rule, scanner: &Scanner, path: Option<&str>) -> Vec<String> {
+    let mut problems = Vec::new();
+    if rule.spec.known_public.is_empty() {
+        return problems;
+    }
+    let Ok(bare) = Rule::from_spec(without_known_public(&rule.spec), &rule.origin, true) else {
+        return problems;
+    };
+    let bare = Scanner::new(RuleSet { rules: vec![bare] });
+    for (n, entry) in rule.spec.known_public.iter().enumerate() {
+        let digest = entry.value_sha256.as_str();
+        let has_digest = |found: Vec<crate::scan::Match>| {
+            found
+                .iter()
+                .any(|m| hex(&super::sha256(m.secret.expose().as_bytes())) == digest)
+        };
+        if !has_digest(bare.scan(path, entry.example.as_bytes())) {
+            problems.push(format!(
+                "known_public {}: the rule finds no value with digest {digest} in its example",
+                n + 1
+            ));
+        } else if has_digest(scanner.scan(path, entry.example.as_bytes())) {
+            problems.push(format!(
+                "known_public {}: the value is still reported",
+                n + 1
+            ));
+        }
+    }
+    problems
+}
+
+/// What `rules check` tells about each `known_public` value: which rule lists it, the value
+/// redacted, and why it is not reported.
+pub fn known_public_notes(set: &RuleSet) -> Vec<String> {
+    let mut notes = Vec::new();
+    for rule in &set.rules {
+        let Ok(bare) = Rule::from_spec(without_known_public(&rule.spec), &rule.origin, true) else {
+            continue;
+        };
+        let bare = Scanner::new(RuleSet { rules: vec![bare] });
+        let path = rule.spec.path_examples.first().map(String::as_str);
+        for entry in &rule.spec.known_public {
+            let shown = bare
+                .scan(path, entry.example.as_bytes())
+                .into_iter()
+                .find(|m| hex(&super::sha256(m.secret.expose().as_bytes())) == entry.value_sha256)
+                .map_or_else(|| "(not found)".to_string(), |m| m.secret.redacted());
+            notes.push(format!(
+                "{}: rule `{}`: known public value {shown} is not reported: {}",
+                rule.origin, rule.id, entry.reason
+            ));
+        }
+    }
+    notes
+}
+
+/// A rule's table without its `known_public` entries, to see what the rule alone finds.
+fn without_known_public(spec: &super::RuleSpec) -> super::RuleSpec {
+    let mut spec = spec.clone();
+    spec.known_public.clear();
+    spec
+}
+
+/// Lowercase hex of a digest.
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
 fn wrap(rule: &Rule, problems: Vec<String>) -> Vec<CheckFailure> {

@@ -17,11 +17,11 @@ pub mod check;
 pub mod inspect;
 pub mod syntax;
 
-use crate::finding::FindingKind;
+use crate::finding::{Confidence, FindingKind, Severity};
 use crate::scan::checksum::Checksum;
 use std::path::Path;
 use std::sync::OnceLock;
-pub use syntax::{RuleSpec, VerifySpec};
+pub use syntax::{KnownPublicSpec, RuleSpec, VerifySpec};
 
 /// Why a rule file could not be used. Each message is one line naming the file.
 #[derive(Debug, thiserror::Error)]
@@ -61,6 +61,10 @@ pub struct Rule {
     pub keywords: Vec<String>,
     pub min_entropy: Option<f64>,
     pub checksum: Option<Checksum>,
+    /// `severity` of the rule file, [`Severity::High`] when omitted.
+    pub severity: Severity,
+    /// SHA-256 digests of the rule's `known_public` values.
+    pub known_public: Vec<[u8; 32]>,
     /// Only in paths that match this.
     path: Option<LazyRegex<regex::Regex>>,
     /// For a sensitive-file rule: only if the file's content matches this.
@@ -219,6 +223,50 @@ impl Rule {
         self.path.is_some()
     }
 
+    /// How sure a finding of this rule is, given its secret (`None` for a file finding):
+    /// the rule's own `confidence` if it says; else `low` for a catch-all (`fallback`)
+    /// rule; `high` for a secret that carries one of the rule's keywords as its issuer's
+    /// prefix (`ghp_`, `AKIA`, `hooks.slack.com`) or that passed a format checksum; `medium`
+    /// for a secret found by the words around it (`twilio ... auth_token = <hex>`). A file
+    /// finding is `high` when the rule also checked the file's content, else `medium`.
+    pub fn confidence(&self, secret: Option<&str>) -> Confidence {
+        if let Some(confidence) = self.spec.confidence {
+            return confidence;
+        }
+        if self.spec.fallback {
+            return Confidence::Low;
+        }
+        match self.kind {
+            FindingKind::File if self.spec.content.is_some() => Confidence::High,
+            FindingKind::File => Confidence::Medium,
+            FindingKind::Secret => {
+                let validated = matches!(
+                    self.checksum,
+                    Some(Checksum::GithubCrc32 | Checksum::NpmCrc32 | Checksum::JwtHeader)
+                );
+                if validated || secret.is_some_and(|s| self.carries_keyword(s)) {
+                    Confidence::High
+                } else {
+                    Confidence::Medium
+                }
+            }
+        }
+    }
+
+    /// Whether `secret` starts with one of the rule's keywords, or holds one of five
+    /// characters or more (a webhook URL's host): the token names its issuer itself.
+    fn carries_keyword(&self, secret: &str) -> bool {
+        let lower = secret.to_ascii_lowercase();
+        self.keywords
+            .iter()
+            .any(|k| lower.starts_with(k.as_str()) || (k.len() >= 5 && lower.contains(k.as_str())))
+    }
+
+    /// Whether `secret` is one of this rule's `known_public` values.
+    pub fn is_known_public(&self, secret: &[u8]) -> bool {
+        !self.known_public.is_empty() && self.known_public.contains(&sha256(secret))
+    }
+
     /// Builds a rule from its table, checking everything that can be checked without
     /// compiling a regex. `eager` compiles them too (user rules).
     pub fn from_spec(spec: RuleSpec, origin: &str, eager: bool) -> Result<Rule, RuleError> {
@@ -275,6 +323,18 @@ impl Rule {
         if let Some(verify) = &spec.verify {
             crate::verify::spec::VerifyPlan::from_spec(verify).map_err(&invalid)?;
         }
+        let known_public = spec
+            .known_public
+            .iter()
+            .map(|entry| {
+                parse_sha256(&entry.value_sha256).ok_or_else(|| {
+                    invalid(format!(
+                        "known_public value_sha256 `{}` is not 64 lowercase hex digits",
+                        entry.value_sha256
+                    ))
+                })
+            })
+            .collect::<Result<Vec<_>, _>>()?;
         let kind = if spec.regex.is_some() {
             FindingKind::Secret
         } else {
@@ -288,6 +348,8 @@ impl Rule {
             keywords: spec.keywords.iter().map(|k| k.to_lowercase()).collect(),
             min_entropy: spec.min_entropy,
             checksum,
+            severity: spec.severity.unwrap_or(Severity::High),
+            known_public,
             path: spec.path.as_deref().map(LazyRegex::new),
             content: spec.content.as_deref().map(LazyRegex::new),
             inspector,
@@ -303,6 +365,24 @@ impl Rule {
         }
         Ok(rule)
     }
+}
+
+/// SHA-256 of `bytes`, as `known_public` names values.
+pub fn sha256(bytes: &[u8]) -> [u8; 32] {
+    use sha2::Digest;
+    sha2::Sha256::digest(bytes).into()
+}
+
+/// 64 lowercase hex digits as 32 bytes.
+fn parse_sha256(hex: &str) -> Option<[u8; 32]> {
+    if hex.len() != 64 || !hex.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f')) {
+        return None;
+    }
+    let mut out = [0u8; 32];
+    for (i, byte) in out.iter_mut().enumerate() {
+        *byte = u8::from_str_radix(&hex[2 * i..2 * i + 2], 16).ok()?;
+    }
+    Some(out)
 }
 
 /// Whether every match of a regex lies within one line, give or take one newline character
@@ -515,6 +595,22 @@ impl RuleSet {
         self.rules.iter().find(|r| r.id == id)
     }
 
+    /// A finding's confidence, from the rule that made it ([`Rule::confidence`]). A finding
+    /// that no rule of the set made (the `.env` policy's) is `high`: it is a fact about a
+    /// file, not a guess about a value.
+    pub fn confidence_of(&self, finding: &crate::finding::Finding) -> Confidence {
+        match self.get(&finding.rule) {
+            Some(rule) => rule.confidence(finding.secret.as_ref().map(|s| s.expose())),
+            None => Confidence::High,
+        }
+    }
+
+    /// A finding's severity: its rule's, [`Severity::High`] if no rule of the set made it.
+    pub fn severity_of(&self, finding: &crate::finding::Finding) -> Severity {
+        self.get(&finding.rule)
+            .map_or(Severity::High, |r| r.severity)
+    }
+
     pub fn len(&self) -> usize {
         self.rules.len()
     }
@@ -569,19 +665,8 @@ mod tests {
             provider: None,
             regex: Some(regex.into()),
             keywords: vec!["k".into()],
-            multiline: false,
-            fallback: false,
-            min_entropy: None,
-            checksum: None,
             path: Some(path.into()),
-            content: None,
-            inspect: None,
-            examples: vec![],
-            negative_examples: vec![],
-            path_examples: vec![],
-            path_negative_examples: vec![],
-            remediation: None,
-            verify: None,
+            ..Default::default()
         };
         let lazy = super::Rule::from_spec(spec("k(", r"\.txt$"), "rules/x.toml", false).unwrap();
         assert!(lazy.regex().is_none(), "a broken pattern finds nothing");
@@ -593,6 +678,58 @@ mod tests {
         let good = super::Rule::from_spec(spec(r"k=(\w+)", r"\.txt$"), "x.toml", true).unwrap();
         assert!(good.single_line() && good.applies_to_path(Some("a.txt")));
         assert!(!good.applies_to_path(Some("a.rs")));
+    }
+
+    fn rule_from(text: &str) -> super::Rule {
+        super::parse_rule_file(text, "t.toml", true)
+            .unwrap()
+            .remove(0)
+    }
+
+    #[test]
+    fn confidence_follows_the_shape_of_the_rule_and_the_secret() {
+        use crate::finding::Confidence;
+        let prefixed = rule_from(
+            "[[rule]]\nid = \"p\"\ntitle = \"P\"\nregex = 'tok_[a-z]{8}'\nkeywords = [\"tok_\"]\n",
+        );
+        assert_eq!(prefixed.confidence(Some("tok_abcdefgh")), Confidence::High);
+        let context = rule_from(
+            "[[rule]]\nid = \"c\"\ntitle = \"C\"\nregex = 'acme_key=([a-f0-9]{8})'\nkeywords = [\"acme\"]\n",
+        );
+        assert_eq!(context.confidence(Some("0123abcd")), Confidence::Medium);
+        let catch_all = rule_from(
+            "[[rule]]\nid = \"g\"\ntitle = \"G\"\nfallback = true\nregex = 'key=(\\w+)'\nkeywords = [\"key\"]\n",
+        );
+        assert_eq!(catch_all.confidence(Some("keyed")), Confidence::Low);
+        let said = rule_from(
+            "[[rule]]\nid = \"s\"\ntitle = \"S\"\nconfidence = \"low\"\nseverity = \"critical\"\nregex = 'tok_[a-z]{8}'\nkeywords = [\"tok_\"]\n",
+        );
+        assert_eq!(said.confidence(Some("tok_abcdefgh")), Confidence::Low);
+        assert_eq!(said.severity, crate::finding::Severity::Critical);
+        assert_eq!(
+            prefixed.severity,
+            crate::finding::Severity::High,
+            "the default"
+        );
+    }
+
+    #[test]
+    fn a_known_public_digest_must_be_hex_and_silences_its_value() {
+        let value = "tok_abcdefgh";
+        let digest: String = super::sha256(value.as_bytes())
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect();
+        let text = format!(
+            "[[rule]]\nid = \"p\"\ntitle = \"P\"\nregex = 'tok_[a-z]{{8}}'\nkeywords = [\"tok_\"]\nknown_public = [{{ value_sha256 = \"{digest}\", reason = \"docs\", example = \"t = {value}\" }}]\n"
+        );
+        let rules = super::parse_rule_file(&text, "t.toml", true).unwrap();
+        let scanner = crate::scan::Scanner::new(super::RuleSet { rules });
+        assert!(scanner.scan(None, b"t = tok_abcdefgh").is_empty());
+        assert_eq!(scanner.scan(None, b"t = tok_zyxwvuts").len(), 1);
+        let bad = text.replace(&digest, "abc");
+        let err = super::parse_rule_file(&bad, "t.toml", true).unwrap_err();
+        assert!(err.to_string().contains("value_sha256"), "{err}");
     }
 
     #[test]

@@ -4,6 +4,7 @@
 //! `deny_unknown_fields` everywhere: a misspelt key in a rule file is an error naming the
 //! file, never a rule that silently does less than its author meant.
 
+use crate::finding::{Confidence, Severity};
 use serde::Deserialize;
 use std::collections::BTreeMap;
 
@@ -16,7 +17,7 @@ pub struct RuleFile {
 }
 
 /// One `[[rule]]` table.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RuleSpec {
     pub id: String,
@@ -71,6 +72,31 @@ pub struct RuleSpec {
     /// How to ask the issuer whether the secret is live (`--verify`).
     #[serde(default)]
     pub verify: Option<VerifySpec>,
+    /// How much harm a leak of this secret does; `high` when omitted.
+    #[serde(default)]
+    pub severity: Option<Severity>,
+    /// Overrides the confidence derived from the rule's shape (see `Rule::confidence`).
+    #[serde(default)]
+    pub confidence: Option<Confidence>,
+    /// Published values of this format that are not secrets (emulator keys, documentation
+    /// samples): never reported, by this rule or any other.
+    #[serde(default)]
+    pub known_public: Vec<KnownPublicSpec>,
+}
+
+/// One `known_public` entry: a value everyone can read (the Azurite emulator's account key,
+/// AWS's documentation key), named by its SHA-256 so that the engine compares digests, with
+/// the reason it is public and an example text in which the rule finds it. `rules check`
+/// proves the example's secret has that digest and is not reported, and prints the reason.
+#[derive(Debug, Clone, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct KnownPublicSpec {
+    /// Lowercase hex SHA-256 of the secret as the rule captures it.
+    pub value_sha256: String,
+    /// Why the value is public, with where it is published.
+    pub reason: String,
+    /// A text in which the rule (without this entry) finds the value.
+    pub example: String,
 }
 
 /// The `[rule.verify]` table: an HTTP request template, or a named built-in verifier.

@@ -76,6 +76,9 @@ pub struct Scanner {
     file_paths: OnceLock<Option<regex::RegexSet>>,
     /// Secrets dropped because their line carries an inline allow marker, for the summary.
     inline_allowed: AtomicUsize,
+    /// SHA-256 of every rule's `known_public` values: published samples that no rule
+    /// reports (an emulator key matches the generic rules as well as its provider's).
+    known_public: std::collections::HashSet<[u8; 32]>,
 }
 
 impl Scanner {
@@ -95,12 +98,18 @@ impl Scanner {
             .filter(|(_, r)| r.kind == FindingKind::File)
             .map(|(i, _)| i)
             .collect();
+        let known_public = rules
+            .rules
+            .iter()
+            .flat_map(|r| r.known_public.iter().copied())
+            .collect();
         Scanner {
             rules,
             prefilter,
             file_rules,
             file_paths: OnceLock::new(),
             inline_allowed: AtomicUsize::new(0),
+            known_public,
         }
     }
 
@@ -240,10 +249,16 @@ impl Scanner {
                 return false;
             }
         }
-        match rule.checksum {
+        let valid = match rule.checksum {
             Some(checksum) => checksum.validate(text),
             None => true,
-        }
+        };
+        valid && !self.is_known_public(secret)
+    }
+
+    /// Whether `secret` is a published sample some rule lists as `known_public`.
+    pub fn is_known_public(&self, secret: &[u8]) -> bool {
+        !self.known_public.is_empty() && self.known_public.contains(&crate::rules::sha256(secret))
     }
 
     /// Sensitive-file rules that `path` (relative, `/`-separated) trips. `content` is

@@ -80,6 +80,98 @@ impl StagedChanges {
     pub fn find(repo: &gix::Repository) -> anyhow::Result<StagedChanges> {
         staged_blobs(repo).map(StagedChanges)
     }
+
+    /// Adds the index blob of every file at or under `paths` (relative to the current
+    /// directory) that has no staged change, to be scanned whole: `pre-commit run
+    /// --all-files` passes every tracked file this way, and expects each to be checked.
+    /// Files with a staged change stay judged by what they add. A path the index does not
+    /// hold is warned about.
+    pub fn with_whole_paths(
+        mut self,
+        repo: &gix::Repository,
+        paths: &[PathBuf],
+    ) -> anyhow::Result<StagedChanges> {
+        if paths.is_empty() {
+            return Ok(self);
+        }
+        let index = repo
+            .index_or_empty()
+            .with_context(|| format!("{}: cannot read the index", repo.index_path().display()))?;
+        let changed: std::collections::HashSet<String> =
+            self.0.iter().map(|b| b.path.clone()).collect();
+        let mut added = std::collections::HashSet::new();
+        for path in paths {
+            let wanted = repository_path(repo, path)?;
+            let mut found = false;
+            for entry in index.entries() {
+                let entry_path = entry.path(&index).to_str_lossy();
+                let under = wanted.is_empty()
+                    || entry_path == wanted
+                    || entry_path
+                        .strip_prefix(wanted.as_str())
+                        .is_some_and(|rest| rest.starts_with('/'));
+                if !under {
+                    continue;
+                }
+                found = true;
+                if entry.stage() != gix::index::entry::Stage::Unconflicted
+                    || !is_content(entry.mode)
+                    || entry.mode.is_submodule()
+                    || changed.contains(entry_path.as_ref())
+                    || !added.insert(entry_path.to_string())
+                {
+                    continue;
+                }
+                self.0.push(StagedBlob {
+                    path: entry_path.into_owned(),
+                    id: entry.id,
+                    old: None,
+                });
+            }
+            if !found {
+                warn(format_args!(
+                    "{}: not in the index, so not part of the next commit; not scanned",
+                    path.display()
+                ));
+            }
+        }
+        Ok(self)
+    }
+}
+
+/// `path` (relative to the current directory, or absolute) relative to the work tree's
+/// root, `/`-separated; empty for the root itself.
+fn repository_path(repo: &gix::Repository, path: &Path) -> anyhow::Result<String> {
+    let root = repo
+        .workdir()
+        .context("a bare repository has no work tree to name paths in")?;
+    let root = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
+    let absolute = if path.is_absolute() {
+        path.to_path_buf()
+    } else {
+        std::env::current_dir()
+            .context("cannot read the current directory")?
+            .join(path)
+    };
+    // Resolve `..` and symlinks in the folders; the file itself may be gone from disk.
+    let (folder, name) = match (absolute.parent(), absolute.file_name()) {
+        (Some(folder), Some(name)) if name != ".." => (folder.to_path_buf(), Some(name)),
+        _ => (absolute.clone(), None),
+    };
+    let folder = std::fs::canonicalize(&folder).unwrap_or(folder);
+    let full = match name {
+        Some(name) => folder.join(name),
+        None => folder,
+    };
+    let relative = full.strip_prefix(&root).map_err(|_| {
+        anyhow::anyhow!(
+            "{}: outside the repository at {}",
+            path.display(),
+            root.display()
+        )
+    })?;
+    let text = crate::source::walk::display_path(relative);
+    Ok(if text == "." { String::new() } else { text })
 }
 
 /// Scans what the next commit records.
