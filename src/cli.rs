@@ -81,6 +81,10 @@ pub struct ScanArgs {
     /// With --verify: report only findings whose secret is live.
     #[arg(long, requires = "verify")]
     pub only_live: bool,
+    /// With --only-live: findings that could not be verified (offline, timeout, rate
+    /// limit...) are dropped without failing the run; by default they make it exit 2.
+    #[arg(long, requires = "only_live")]
+    pub accept_unknown: bool,
     /// Print secrets whole instead of redacted.
     #[arg(long)]
     pub show_secrets: bool,

@@ -334,8 +334,7 @@ impl LoadedConfig {
             .rules
             .iter()
             .filter_map(|r| r.verify.as_ref())
-            .flat_map(|v| [v.endpoint.as_deref(), v.builtin.as_deref()])
-            .flatten()
+            .map(|plan| plan.endpoint.as_str())
             .collect();
         for name in self.file.verify.endpoints.keys() {
             if !endpoint_names.contains(&name.as_str()) {
@@ -372,6 +371,8 @@ pub struct Config {
     pub output: Option<PathBuf>,
     pub verify: bool,
     pub only_live: bool,
+    /// `--accept-unknown`: `--only-live` may drop unverifiable findings without exit 2.
+    pub accept_unknown: bool,
     /// `--min-confidence`; `low` keeps every finding.
     pub min_confidence: crate::finding::Confidence,
     /// `--min-severity`; `low` keeps every finding.
@@ -416,6 +417,7 @@ impl Config {
             output: args.output.clone(),
             verify: args.verify,
             only_live: args.only_live,
+            accept_unknown: args.accept_unknown,
             min_confidence: args.min_confidence.unwrap_or_default(),
             min_severity: args.min_severity.unwrap_or_default(),
             show_secrets: args.show_secrets,

@@ -281,6 +281,10 @@ pub struct LineContext {
     /// whole stretch of the line they cover, this secret included: shown as one redaction
     /// in place of the secret, so that no byte of a neighbour shows between the two.
     pub covering: Option<Secret>,
+    /// Not on the line: a server URL the file names near the secret (the rule's verify
+    /// `server_hint`), for `--verify`. Never contacted, only named when the default
+    /// server's rejection proves nothing. Not reported.
+    pub server_hint: Option<String>,
 }
 
 /// One reported finding, with its provenance.
@@ -366,17 +370,21 @@ impl Finding {
 /// Drops repeated findings: same rule, path, position and fingerprint. Sources that can
 /// meet one place twice (overlapping scan paths, a file both walked and read from the index,
 /// both stages of a conflicted file) call this before reporting.
+///
+/// In place (sorted, then adjacent repeats dropped): a scan with half a million findings
+/// must not hold a second copy of their keys. Reports sort findings again for display.
 pub fn dedup_findings(findings: &mut Vec<Finding>) {
-    let mut seen = std::collections::HashSet::new();
-    findings.retain(|f| {
-        seen.insert((
-            f.rule.clone(),
-            f.path.clone(),
+    fn key(f: &Finding) -> (&str, Option<&str>, Option<usize>, Option<usize>, &str) {
+        (
+            f.rule.as_str(),
+            f.path.as_deref(),
             f.line,
             f.column,
-            f.fingerprint.clone(),
-        ))
-    });
+            f.fingerprint.as_str(),
+        )
+    }
+    findings.sort_unstable_by(|a, b| key(a).cmp(&key(b)));
+    findings.dedup_by(|a, b| key(a) == key(b));
 }
 
 #[cfg(test)]

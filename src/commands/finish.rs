@@ -3,7 +3,6 @@
 
 use crate::config::Config;
 use crate::exit::ExitCode;
-use crate::finding::VerifyStatus;
 use crate::report::{self, Report, Summary};
 use crate::scan::Scanner;
 use crate::source::{warn, Outcome};
@@ -73,15 +72,26 @@ pub fn settle(work: Work) -> anyhow::Result<Settled> {
             && rules.severity_of(f) >= config.min_severity
     });
     // Only with --verify: otherwise leakgate opens no network connection at all.
+    let mut dropped_unknown = 0;
     if config.verify {
-        let verifier = VerifierBuilder::from_config(&config.loaded.file.verify).build();
+        let progress = !config.quiet && std::io::IsTerminal::is_terminal(&std::io::stderr());
+        let verifier = VerifierBuilder::from_config(&config.loaded.file.verify)
+            .progress(progress)
+            .build();
         verifier.verify_findings(scanner.rules(), &mut findings);
         if config.only_live {
-            findings.retain(|f| {
-                f.verification
-                    .as_ref()
-                    .is_some_and(|v| v.status == VerifyStatus::Live)
-            });
+            let dropped = crate::verify::summary::keep_only_live(&mut findings);
+            if let Some(message) = dropped.message() {
+                eprintln!("leakgate: {message}");
+            }
+            // Findings dropped as unknown fail the run like unreadable input: the report
+            // is not an all-clear for them.
+            if dropped.unknown_count() > 0 && !config.accept_unknown {
+                eprintln!(
+                    "leakgate: exit 2: findings that could not be verified are not an all-clear (--accept-unknown accepts them)"
+                );
+                dropped_unknown = dropped.unknown_count();
+            }
         }
     }
     let unused = if config.report_unused {
@@ -116,7 +126,7 @@ pub fn settle(work: Work) -> anyhow::Result<Settled> {
     }
     Ok(Settled {
         findings: findings.len(),
-        errors: outcome.errors,
+        errors: outcome.errors + dropped_unknown,
         unaccepted_skips,
     })
 }

@@ -1,8 +1,8 @@
 //! The commands: one module per verb, each `run(args) -> Result<ExitCode>`, and the tail
-//! they share ([`finish`]: suppress, verify, report, exit code).
+//! they share ([`finish()`](finish::finish): suppress, verify, report, exit code).
 //!
 //! A scanning command opens its source, builds the [`Config`] and the scanner, lets the
-//! source enumerate blobs through [`crate::pipeline`], and hands the [`Outcome`] to
+//! source enumerate blobs through [`crate::pipeline`], and hands the [`Outcome`](crate::source::Outcome) to
 //! [`finish::finish`]. The work lives in the modules they call.
 
 pub mod baseline;
@@ -11,6 +11,7 @@ pub mod finish;
 pub mod history;
 pub mod hook;
 pub mod rules;
+pub mod rules_check;
 pub mod scan;
 pub mod staged;
 pub mod verify;

@@ -41,16 +41,26 @@ pub fn check(files: &[PathBuf]) -> anyhow::Result<ExitCode> {
         }
         RuleSet { rules }
     };
-    let failures = crate::rules::check::check(&set);
+    let mut failures: Vec<String> = super::rules_check::check(&set)
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    // Verifiers replay their recorded issuer answers against a local server.
+    let (replay_problems, replay_warnings, replayed) =
+        crate::verify::replay::check_set(&set, files.is_empty());
+    failures.extend(replay_problems);
+    for warning in &replay_warnings {
+        crate::source::warn(warning);
+    }
     for failure in &failures {
         eprintln!("{failure}");
     }
-    for note in crate::rules::check::known_public_notes(&set) {
+    for note in super::rules_check::known_public_notes(&set) {
         println!("{note}");
     }
     if failures.is_empty() {
         println!(
-            "{} rules checked: all compile, match their examples and no negative example",
+            "{} rules checked: all compile, match their examples and no negative example; {replayed} recorded issuer answers replayed",
             set.len()
         );
         Ok(ExitCode::Clean)

@@ -4,7 +4,7 @@
 //! An uncompressed tar is not an archive here: its members are stored as they are, so its
 //! printable runs hold them and it is scanned like any other binary blob.
 
-/// The first line of a Git LFS pointer file (https://github.com/git-lfs/git-lfs/blob/main/docs/spec.md:
+/// The first line of a Git LFS pointer file (<https://github.com/git-lfs/git-lfs/blob/main/docs/spec.md>:
 /// "the first key is always `version`"; pointers are under 1024 bytes).
 const LFS_VERSION_LINES: &[&[u8]] = &[
     b"version https://git-lfs.github.com/spec/v1\n",

@@ -11,7 +11,7 @@ use std::io::Write;
 pub const SCHEMA: &str = "leakgate.report.v1";
 
 /// One finding as the JSON report holds it (SPEC §3), in the order the contract lists the
-/// keys. Written by [`write`] and [`write_lines`], and read back by `--baseline`
+/// keys. Written by [`write()`] and [`write_lines`], and read back by `--baseline`
 /// (src/suppress.rs), so the two cannot drift apart. Every key is optional when reading:
 /// a baseline needs only fingerprints. `verification` appears only when it was asked for.
 #[derive(Debug, Default, Serialize, Deserialize)]
@@ -39,7 +39,7 @@ pub struct JsonFinding {
 }
 
 impl JsonFinding {
-    /// The finding as written, rated by the rule set that made it.
+    /// The finding as reported, rated by the rule (in `rules`) that made it.
     pub fn new(finding: &Finding, rules: &RuleSet, show_secrets: bool) -> JsonFinding {
         JsonFinding {
             rule: finding.rule.clone(),
@@ -68,7 +68,7 @@ pub struct JsonReport {
     pub findings: Option<Vec<JsonFinding>>,
 }
 
-/// One finding as a JSON value (SPEC §3), with its severity and confidence.
+/// One finding as a JSON value (SPEC §3).
 pub fn finding_value(finding: &Finding, rules: &RuleSet, show_secrets: bool) -> Value {
     serde_json::to_value(JsonFinding::new(finding, rules, show_secrets)).expect("plain data")
 }
@@ -189,10 +189,8 @@ pub fn write_lines(
     out: &mut dyn Write,
 ) -> std::io::Result<()> {
     for finding in report.findings {
-        serde_json::to_writer(
-            &mut *out,
-            &finding_value(finding, report.rules, options.show_secrets),
-        )?;
+        let record = JsonFinding::new(finding, report.rules, options.show_secrets);
+        serde_json::to_writer(&mut *out, &record)?;
         writeln!(out)?;
     }
     Ok(())

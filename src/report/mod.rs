@@ -63,7 +63,7 @@ pub enum Purpose {
 }
 
 /// Whether to colour: `auto` means stdout is a terminal, no `--output`, and `NO_COLOR` is
-/// unset or empty (https://no-color.org).
+/// unset or empty (<https://no-color.org>).
 pub fn use_color(choice: ColorChoice, to_file: bool) -> bool {
     match choice {
         ColorChoice::Always => true,

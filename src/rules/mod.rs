@@ -9,19 +9,26 @@
 //! their syntax trees read, only when first needed: a hook that touches three files pays
 //! for the few rules whose keywords it meets. The built-ins are checked whole by the test
 //! suite (`rules check` on every one). User rules are compiled at load time instead, so a
-//! bad regex is an error (exit 2) naming the file, not a silent gap. [`check`] is
-//! `leakgate rules check`.
+//! bad regex is an error (exit 2) naming the file, not a silent gap. `leakgate rules check`
+//! is `commands::rules_check`: this module depends on neither the scanner nor the verifier
+//! (a rule holds its checked verify plan and names its validator; the scanner runs it).
 
 pub mod builtin;
-pub mod check;
+#[cfg(test)]
+mod held_out;
+#[cfg(test)]
+mod held_out_formats;
 pub mod inspect;
 pub mod syntax;
+pub mod validator;
+pub mod verify_plan;
 
 use crate::finding::{Confidence, FindingKind, Severity};
-use crate::scan::checksum::Checksum;
 use std::path::Path;
 use std::sync::OnceLock;
 pub use syntax::{KnownPublicSpec, RuleSpec, VerifySpec};
+pub use validator::Validator;
+use verify_plan::VerifyPlan;
 
 /// Why a rule file could not be used. Each message is one line naming the file.
 #[derive(Debug, thiserror::Error)]
@@ -60,7 +67,8 @@ pub struct Rule {
     pub kind: FindingKind,
     pub keywords: Vec<String>,
     pub min_entropy: Option<f64>,
-    pub checksum: Option<Checksum>,
+    /// The named validator a candidate must pass (`checksum = ...` in the file).
+    pub validator: Option<Validator>,
     /// `severity` of the rule file, [`Severity::High`] when omitted.
     pub severity: Severity,
     /// SHA-256 digests of the rule's `known_public` values.
@@ -75,8 +83,11 @@ pub struct Rule {
     regex: Option<LazyRegex<regex::bytes::Regex>>,
     /// See [`Rule::single_line`].
     single_line: OnceLock<bool>,
+    /// The verify table's `server_hint`, compiled on first use.
+    server_hint: Option<LazyRegex<regex::bytes::Regex>>,
     pub remediation: Option<String>,
-    pub verify: Option<VerifySpec>,
+    /// How `--verify` asks the issuer: the rule's checked `[rule.verify]` table.
+    pub verify: Option<VerifyPlan>,
     /// The file the rule came from (`rules/github.toml`, or a user file's path).
     pub origin: String,
     pub spec: RuleSpec,
@@ -155,6 +166,11 @@ impl Rule {
     /// The sensitive-file rule's content regex, compiling it on first use.
     pub fn content_regex(&self) -> Option<&regex::bytes::Regex> {
         self.content.as_ref()?.get()
+    }
+
+    /// The verify table's `server_hint` regex, compiling it on first use.
+    pub fn server_hint_regex(&self) -> Option<&regex::bytes::Regex> {
+        self.server_hint.as_ref()?.get()
     }
 
     /// The source of the path regex, if the rule has one.
@@ -241,8 +257,8 @@ impl Rule {
             FindingKind::File => Confidence::Medium,
             FindingKind::Secret => {
                 let validated = matches!(
-                    self.checksum,
-                    Some(Checksum::GithubCrc32 | Checksum::NpmCrc32 | Checksum::JwtHeader)
+                    self.validator,
+                    Some(Validator::GithubCrc32 | Validator::NpmCrc32 | Validator::JwtHeader)
                 );
                 if validated || secret.is_some_and(|s| self.carries_keyword(s)) {
                     Confidence::High
@@ -311,18 +327,19 @@ impl Rule {
                 return Err(invalid(format!("min_entropy {min} is outside 0..8")));
             }
         }
-        let checksum = match &spec.checksum {
+        let validator = match &spec.checksum {
             None => None,
-            Some(name) => Some(Checksum::by_name(name).ok_or_else(|| {
+            Some(name) => Some(Validator::by_name(name).ok_or_else(|| {
                 invalid(format!(
-                    "unknown checksum `{name}` (known: {})",
-                    Checksum::NAMES.join(", ")
+                    "unknown checksum `{name}` (known validators: {})",
+                    Validator::NAMES.join(", ")
                 ))
             })?),
         };
-        if let Some(verify) = &spec.verify {
-            crate::verify::spec::VerifyPlan::from_spec(verify).map_err(&invalid)?;
-        }
+        let verify = match &spec.verify {
+            None => None,
+            Some(verify) => Some(VerifyPlan::from_spec(verify).map_err(&invalid)?),
+        };
         let known_public = spec
             .known_public
             .iter()
@@ -347,7 +364,7 @@ impl Rule {
             kind,
             keywords: spec.keywords.iter().map(|k| k.to_lowercase()).collect(),
             min_entropy: spec.min_entropy,
-            checksum,
+            validator,
             severity: spec.severity.unwrap_or(Severity::High),
             known_public,
             path: spec.path.as_deref().map(LazyRegex::new),
@@ -355,8 +372,13 @@ impl Rule {
             inspector,
             regex: spec.regex.as_deref().map(LazyRegex::new),
             single_line: OnceLock::new(),
+            server_hint: spec
+                .verify
+                .as_ref()
+                .and_then(|v| v.server_hint.as_deref())
+                .map(LazyRegex::new),
             remediation: spec.remediation.clone(),
-            verify: spec.verify.clone(),
+            verify,
             origin: origin.to_string(),
             spec,
         };
@@ -623,6 +645,27 @@ impl RuleSet {
 #[cfg(test)]
 mod tests {
     use super::can_match_newline;
+
+    /// The rule model's library code depends on neither the engine nor the verifier
+    /// (issue 12): they depend on it.
+    #[test]
+    fn rules_depend_on_neither_the_scanner_nor_the_verifier() {
+        let sources = [
+            ("mod.rs", include_str!("mod.rs")),
+            ("builtin.rs", include_str!("builtin.rs")),
+            ("syntax.rs", include_str!("syntax.rs")),
+            ("validator.rs", include_str!("validator.rs")),
+            ("verify_plan.rs", include_str!("verify_plan.rs")),
+        ];
+        for (name, text) in sources {
+            // Tests may drive the scanner; the library code may not.
+            let library = text.split("#[cfg(test)]").next().unwrap_or(text);
+            for needle in [concat!("crate", "::scan"), concat!("crate", "::verify")] {
+                let text = library;
+                assert!(!text.contains(needle), "src/rules/{name} uses {needle}");
+            }
+        }
+    }
 
     fn multi(pattern: &str) -> bool {
         can_match_newline(

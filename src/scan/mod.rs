@@ -41,7 +41,8 @@ pub struct Match {
     pub line: usize,
     pub column: usize,
     pub secret: Secret,
-    /// The text around the secret on its line.
+    /// The text around the secret on its line (and the server its file names, for rules
+    /// with a verify `server_hint`).
     pub context: LineContext,
 }
 
@@ -153,7 +154,10 @@ impl Scanner {
         let (encoded, stats) = decode::scan_encoded(self, path, data);
         raw.extend(encoded);
         let raw = self.drop_redundant(raw);
-        let (matches, allowed) = finish(data, raw);
+        let (mut matches, allowed) = finish(data, raw);
+        for m in &mut matches {
+            m.context.server_hint = server_hint(self.rule(m.rule), data, m.start);
+        }
         if allowed > 0 {
             self.inline_allowed.fetch_add(allowed, Ordering::Relaxed);
         }
@@ -249,8 +253,8 @@ impl Scanner {
                 return false;
             }
         }
-        let valid = match rule.checksum {
-            Some(checksum) => checksum.validate(text),
+        let valid = match rule.validator {
+            Some(validator) => checksum::Validate::validate(validator, text),
             None => true,
         };
         valid && !self.is_known_public(secret)
@@ -370,6 +374,26 @@ impl Scanner {
     }
 }
 
+/// The server URL (`scheme://host[:port]`) that `rule`'s verify `server_hint` finds in
+/// `data` nearest to `at` (its first group that took part in the match); `None` for rules
+/// without one.
+fn server_hint(rule: &Rule, data: &[u8], at: usize) -> Option<String> {
+    let re = rule.server_hint_regex()?;
+    re.captures_iter(data)
+        .filter_map(|caps| {
+            let url = (1..caps.len()).find_map(|i| caps.get(i))?;
+            let text = std::str::from_utf8(url.as_bytes()).ok()?;
+            let parsed = url::Url::parse(text).ok()?;
+            if !matches!(parsed.scheme(), "https" | "http") {
+                return None;
+            }
+            let origin = parsed.origin().ascii_serialization();
+            Some((url.start().abs_diff(at), origin))
+        })
+        .min_by_key(|(distance, _)| *distance)
+        .map(|(_, origin)| origin)
+}
+
 /// The secret in one regex match: the rule's secret group; if that group took no part in
 /// the match (a rule whose alternatives each capture the secret in their own group, such as
 /// a token that follows its context in one form and precedes it in another), the first group
@@ -387,7 +411,7 @@ fn secret_of<'h>(
 /// reserved for documentation (`https://user:s3cret@example.com`): such credentials are
 /// samples, whatever they look like.
 fn for_documentation_host(rule: &Rule, after_secret: &[u8]) -> bool {
-    rule.checksum == Some(checksum::Checksum::UrlPassword)
+    rule.validator == Some(checksum::Validator::UrlPassword)
         && placeholder::is_documentation_host(&String::from_utf8_lossy(after_secret))
 }
 
@@ -526,6 +550,7 @@ fn finish(data: &[u8], mut raw: Vec<RawHit>) -> (Vec<Match>, usize) {
                     before,
                     after,
                     covering,
+                    server_hint: None,
                 },
             })
         })

@@ -10,7 +10,7 @@
 //! The automaton comes in two builds. A DFA searches fastest but takes ~2 ms to build over
 //! three hundred case-insensitive keywords, most of a pre-commit hook's budget for a few
 //! kilobytes; a contiguous NFA builds in a third of that and searches at about 60% of the
-//! speed. The NFA is built up front and serves until [`DFA_AFTER`] bytes have been
+//! speed. The NFA is built up front and serves until `DFA_AFTER` bytes have been
 //! searched, then the DFA is built and takes over, so a hook gets the quick start and an
 //! audit of gigabytes the fast search. Both report the same matches.
 
