@@ -19,6 +19,7 @@
 
 pub mod cli;
 pub mod commands;
+pub mod commit_msg;
 pub mod config;
 pub mod dotenv;
 pub mod exit;

@@ -50,7 +50,7 @@ impl JsonFinding {
             column: finding.column,
             secret: finding.shown_secret(show_secrets),
             fingerprint: finding.fingerprint.clone(),
-            commit: finding.commit.clone(),
+            commit: finding.shown_commit(show_secrets),
             verification: finding.verification.clone(),
             remediation: finding.remediation.clone(),
             severity: Some(rules.severity_of(finding)),
@@ -246,6 +246,7 @@ mod tests {
                 show_secrets: false,
                 color: false,
                 quiet: false,
+                purpose: crate::report::Purpose::Scan,
             };
             let mut streamed = Vec::new();
             write(&report, &options, &mut streamed).unwrap();

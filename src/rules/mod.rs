@@ -18,6 +18,7 @@ pub mod builtin;
 mod held_out;
 #[cfg(test)]
 mod held_out_formats;
+pub mod inspect;
 pub mod syntax;
 pub mod validator;
 pub mod verify_plan;
@@ -76,6 +77,8 @@ pub struct Rule {
     path: Option<LazyRegex<regex::Regex>>,
     /// For a sensitive-file rule: only if the file's content matches this.
     content: Option<LazyRegex<regex::bytes::Regex>>,
+    /// For a sensitive-file rule: only if this inspector finds something in the file.
+    pub inspector: Option<inspect::Inspector>,
     /// The secret's pattern; `None` for a sensitive-file rule.
     regex: Option<LazyRegex<regex::bytes::Regex>>,
     /// See [`Rule::single_line`].
@@ -305,6 +308,20 @@ impl Rule {
                 "`content` is for sensitive-file rules (no `regex`)".into(),
             ));
         }
+        let inspector = match &spec.inspect {
+            None => None,
+            Some(_) if spec.regex.is_some() => {
+                return Err(invalid(
+                    "`inspect` is for sensitive-file rules (no `regex`)".into(),
+                ))
+            }
+            Some(name) => Some(inspect::Inspector::by_name(name).ok_or_else(|| {
+                invalid(format!(
+                    "unknown inspector `{name}` (known: {})",
+                    inspect::Inspector::NAMES.join(", ")
+                ))
+            })?),
+        };
         if let Some(min) = spec.min_entropy {
             if !(0.0..=8.0).contains(&min) {
                 return Err(invalid(format!("min_entropy {min} is outside 0..8")));
@@ -352,6 +369,7 @@ impl Rule {
             known_public,
             path: spec.path.as_deref().map(LazyRegex::new),
             content: spec.content.as_deref().map(LazyRegex::new),
+            inspector,
             regex: spec.regex.as_deref().map(LazyRegex::new),
             single_line: OnceLock::new(),
             server_hint: spec

@@ -53,6 +53,10 @@ pub struct RuleSpec {
     /// regex (a `.npmrc` holding a token, a `.pem` holding a private key).
     #[serde(default)]
     pub content: Option<String>,
+    /// For a sensitive-file rule: a named inspector that reads the file and decides
+    /// (`terraform-state`, `keystore`, `private-key`; see `rules::inspect`).
+    #[serde(default)]
+    pub inspect: Option<String>,
     /// Texts the rule must match (real format, fake values).
     #[serde(default)]
     pub examples: Vec<String>,
