@@ -4,7 +4,7 @@
 #
 #   scripts/corpus-measure.sh [CACHE_DIR] [LEAKGATE_BINARY]
 #
-# Every file is scanned as it is (`scan --no-git` over a directory; binary files follow the
+# Every file is scanned as it is (`scan` over a directory; binary files follow the
 # scanner's own policy). No allowlist is used.
 set -euo pipefail
 CACHE="${1:-$HOME/.cache/leakgate-corpus}"
@@ -16,7 +16,7 @@ for split in tune heldout; do
   out=$(mktemp)
   # Exit 1 means findings; anything else above 1 is an error.
   set +e
-  (cd "$dir" && "$OLDPWD/$BIN" scan --no-git --format jsonl . >"$out" 2>"$out.err")
+  (cd "$dir" && "$OLDPWD/$BIN" scan --format jsonl . >"$out" 2>"$out.err")
   rc=$?
   set -e
   if [ "$rc" -gt 1 ]; then cat "$out.err" >&2; exit "$rc"; fi

@@ -11,6 +11,7 @@
 pub mod app;
 pub mod cli;
 pub mod config;
+pub mod context;
 pub mod dotenv;
 pub mod exit;
 pub mod finding;

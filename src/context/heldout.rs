@@ -93,7 +93,10 @@ impl Gen {
 pub fn instantiate(case: &Case, seed: u64) -> (String, Option<String>) {
     let mut g = Gen(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1);
     let speckle = g.pick(b"0123456789abcdef", 42);
-    let spell = g.pick(b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789", 32);
+    let spell = g.pick(
+        b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789",
+        32,
+    );
     let generic = format!(
         "{}{}{}",
         g.pick(b"ABCDEFGHJKLMNPQRSTUVWXYZ", 3),
@@ -155,7 +158,11 @@ fn held_aside_recall_and_precision() {
         }
     }
     let recall = found as f64 / positives as f64;
-    let precision = if reported == 0 { 1.0 } else { right as f64 / reported as f64 };
+    let precision = if reported == 0 {
+        1.0
+    } else {
+        right as f64 / reported as f64
+    };
     println!("held-aside: recall {found}/{positives} = {recall:.3}, precision {right}/{reported} = {precision:.3}; wrong: {missed:?}");
     assert!(positives > 30 && reported >= found);
 }

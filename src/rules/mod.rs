@@ -73,6 +73,9 @@ pub struct Rule {
     /// The file the rule came from (`rules/github.toml`, or a user file's path).
     pub origin: String,
     pub spec: RuleSpec,
+    /// For a context rule (`[rule.value]` / `[[rule.context]]` instead of `regex`): its
+    /// compiled shape and anchors, run by the context engine.
+    pub context: Option<crate::context::rule::ContextRule>,
 }
 
 /// A regex compiled the first time it is used.
@@ -160,6 +163,9 @@ impl Rule {
     /// the pattern's syntax tree the first time it is asked; a pattern that cannot be read
     /// gets the wide window, which can only find more.
     pub fn single_line(&self) -> bool {
+        if self.context.is_some() {
+            return true;
+        }
         *self
             .single_line
             .get_or_init(|| match (&self.regex, self.spec.multiline) {
@@ -233,9 +239,29 @@ impl Rule {
         {
             return Err(invalid("id must be lowercase [a-z0-9-]".into()));
         }
-        if spec.regex.is_none() && spec.path.is_none() {
-            return Err(invalid("needs `regex`, `path`, or both".into()));
+        let is_context = spec.value.is_some() || !spec.context.is_empty();
+        if is_context && spec.regex.is_some() {
+            return Err(invalid(
+                "a rule has either `regex` or `[rule.value]`/`[[rule.context]]`, not both".into(),
+            ));
         }
+        if spec.regex.is_none() && spec.path.is_none() && !is_context {
+            return Err(invalid(
+                "needs `regex`, `path`, or a `[rule.value]` with `[[rule.context]]`".into(),
+            ));
+        }
+        let context = if is_context {
+            Some(
+                crate::context::rule::ContextRule::from_spec(
+                    spec.value.as_ref(),
+                    &spec.context,
+                    spec.fallback,
+                )
+                .map_err(&invalid)?,
+            )
+        } else {
+            None
+        };
         if spec.content.is_some() && spec.regex.is_some() {
             return Err(invalid(
                 "`content` is for sensitive-file rules (no `regex`)".into(),
@@ -258,7 +284,7 @@ impl Rule {
         if let Some(verify) = &spec.verify {
             crate::verify::spec::VerifyPlan::from_spec(verify).map_err(&invalid)?;
         }
-        let kind = if spec.regex.is_some() {
+        let kind = if spec.regex.is_some() || context.is_some() {
             FindingKind::Secret
         } else {
             FindingKind::File
@@ -279,6 +305,7 @@ impl Rule {
             verify: spec.verify.clone(),
             origin: origin.to_string(),
             spec,
+            context,
         };
         if eager {
             rule.compile().map_err(invalid)?;
@@ -563,6 +590,8 @@ mod tests {
             path_negative_examples: vec![],
             remediation: None,
             verify: None,
+            value: None,
+            context: vec![],
         };
         let lazy = super::Rule::from_spec(spec("k(", r"\.txt$"), "rules/x.toml", false).unwrap();
         assert!(lazy.regex().is_none(), "a broken pattern finds nothing");
