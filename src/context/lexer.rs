@@ -200,7 +200,9 @@ pub fn candidates(
         out,
         pair_name: None,
     };
-    if kind == Kind::Dockerfile {
+    if kind == Kind::Dockerfile
+        || (kind == Kind::Unknown && (line.starts_with(b"ENV ") || line.starts_with(b"ARG ")))
+    {
         if let Some(done) = ctx.dockerfile_legacy(&toks) {
             if done {
                 return;
@@ -270,6 +272,41 @@ pub fn candidates(
                     i += 1;
                     continue;
                 };
+                // `f"..."` (a string prefix) and `("a" "b")` (a parenthesised literal) are
+                // values as much as a bare literal.
+                let mut value_at = i + 1;
+                if toks.get(value_at).is_some_and(|n| {
+                    n.tok == Tok::Word
+                        && is_string_prefix(&text(n))
+                        && adjacent_string(&toks, value_at)
+                }) {
+                    value_at += 1;
+                }
+                if toks.get(value_at).is_some_and(|n| n.tok == Tok::Open(b'('))
+                    && toks
+                        .get(value_at + 1)
+                        .is_some_and(|n| matches!(n.tok, Tok::Str { .. }))
+                    && join_concatenation(line, &toks, value_at + 1).1 + 1 < toks.len()
+                    && toks[join_concatenation(line, &toks, value_at + 1).1 + 1].tok
+                        == Tok::Close(b')')
+                {
+                    value_at += 1;
+                }
+                if value_at != i + 1 {
+                    let (joined, last) = join_concatenation(line, &toks, value_at);
+                    let callee = innermost_callee(&frames);
+                    ctx.emit(
+                        key,
+                        &joined,
+                        true,
+                        callee,
+                        parents_of(&frames),
+                        Origin::Assignment,
+                    );
+                    annotated = None;
+                    i = last + 1;
+                    continue;
+                }
                 let next = toks.get(i + 1);
                 let code_annotation = matches!(kind, Kind::Code | Kind::Hcl)
                     && op == b":"
@@ -322,10 +359,10 @@ pub fn candidates(
                         Origin::Assignment,
                     );
                 }
-                if to_line_end {
+                if to_line_end && kind != Kind::Unknown {
                     return;
                 }
-                while i + 1 < toks.len() && toks[i + 1].start < ve {
+                while !to_line_end && i + 1 < toks.len() && toks[i + 1].start < ve {
                     i += 1;
                 }
             }
@@ -410,6 +447,15 @@ fn resolve_key(
         return Some(name.to_string());
     }
     let mut p = op.checked_sub(1)?;
+    // A name inside a path or URL (`registry/api_key_store:tag`) is not a key.
+    let quote = usize::from(matches!(toks[p].tok, Tok::Str { .. }));
+    if toks[p]
+        .start
+        .checked_sub(1 + quote)
+        .is_some_and(|b| matches!(line[b], b'/' | b'\\'))
+    {
+        return None;
+    }
     if toks[p].tok == Tok::Close(b']') {
         // `env["KEY"] = ...`, `$config['key'] = ...`
         p = p.checked_sub(1)?;

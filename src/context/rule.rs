@@ -180,7 +180,19 @@ impl Anchor {
                     .as_ref()
                     .is_some_and(|re| facts.path.is_some_and(|p| re.is_match(p)));
         }
-        let key = normalize(&cand.key);
+        let mut key = normalize(&cand.key);
+        if matches!(key.as_str(), "default" | "value") {
+            // `variable "api_token" { default = ... }`, `- name: API_TOKEN` / `value: ...`:
+            // the value belongs to the block's name.
+            if let Some(parent) = cand
+                .parents
+                .last()
+                .cloned()
+                .or_else(|| facts.parents(cand.line_start).last().cloned())
+            {
+                key = normalize(&parent);
+            }
+        }
         if !self.key.is_empty() && !self.key.iter().any(|w| key.contains(w.as_str())) {
             return false;
         }

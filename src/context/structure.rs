@@ -82,8 +82,13 @@ fn by_indent(data: &[u8], line_start: usize, floor: usize, out: &mut Vec<String>
         if let Some(key) = body.strip_suffix(b":") {
             out.push(unquote(key));
         } else if let Some(colon) = memchr::memchr(b':', body) {
-            // `- name: X` opening a list item: the item's own key.
-            out.push(unquote(&body[..colon]));
+            // `- name: X` opening a list item (`value:` below it): the item is named X.
+            let key = unquote(&body[..colon]);
+            if trimmed.starts_with(b"- ") && matches!(key.as_str(), "name" | "key") {
+                out.push(unquote(&body[colon + 1..]));
+            } else {
+                out.push(key);
+            }
         }
     }
 }
