@@ -211,7 +211,7 @@ impl Anchor {
             let Some(header) = cand.header.as_deref().map(normalize) else {
                 return false;
             };
-            if !self.header.iter().any(|w| header == *w) {
+            if !self.header.contains(&header) {
                 return false;
             }
         }
