@@ -8,18 +8,18 @@ fn v() -> String {
     ["Qz7", "kP2", "mW9", "xL4", "vR8"].concat()
 }
 
-/// `(key, secret, callee, header, host, key path)` of every candidate of `text` at `path`.
-fn found(
-    path: &str,
-    text: &str,
-) -> Vec<(
+/// `(key, secret, callee, header, host, key path)` of a candidate.
+type Seen = (
     String,
     String,
     Option<String>,
     Option<String>,
     Option<String>,
     Vec<String>,
-)> {
+);
+
+/// Every candidate of `text` at `path`.
+fn found(path: &str, text: &str) -> Vec<Seen> {
     let kind = Kind::detect(Some(path), text.as_bytes());
     extract_all(text.as_bytes(), kind)
         .into_iter()
