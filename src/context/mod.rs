@@ -18,6 +18,8 @@ pub mod classify;
 mod heldout;
 pub mod kind;
 pub mod lexer;
+#[cfg(test)]
+mod recall_listed;
 pub mod rule;
 pub mod structure;
 pub mod urls;
