@@ -601,7 +601,14 @@ impl LineCtx<'_> {
         }
         let (start, end) = (spans[0].0, spans[spans.len() - 1].1);
         let header = is_credential_header(&key).then(|| key.clone());
-        let joined = (spans.len() > 1).then(|| value.clone());
+        let mut joined = (spans.len() > 1).then(|| value.clone());
+        // `.npmrc` `_auth` (and `//registry/:_auth`) is base64 of `user:password`.
+        if key.to_ascii_lowercase().ends_with("_auth") {
+            if let Some(pass) = basic_password(&value) {
+                joined = Some(pass);
+                key = "password".into();
+            }
+        }
         let mut cand = Candidate {
             key,
             parents,

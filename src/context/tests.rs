@@ -384,3 +384,66 @@ fn whole_file_candidate_is_one_token() {
     assert_eq!(c.secret(), secret);
     assert!(whole_file_candidate(b"two words\n").is_none());
 }
+
+#[test]
+fn encoded_values_are_decoded_from_the_value_start() {
+    use crate::rules::RuleSet;
+    use crate::scan::Scanner;
+    use base64::Engine;
+    let b64 = |s: &str| base64::engine::general_purpose::STANDARD.encode(s);
+    let scanner = Scanner::new(RuleSet::builtin().unwrap());
+    let rules_of = |path: &str, text: &str| -> Vec<(String, String)> {
+        scanner
+            .scan(Some(path), text.as_bytes())
+            .iter()
+            .map(|m| {
+                (
+                    scanner.rule(m.rule).id.clone(),
+                    m.secret.expose().to_string(),
+                )
+            })
+            .collect()
+    };
+    let pw = v();
+    // `.npmrc` `_auth` and `Authorization: Basic` are `user:password`: the password is the
+    // finding.
+    for (path, text) in [
+        (
+            ".npmrc",
+            format!(
+                "//registry.acme-corp.io/:_auth={}\n",
+                b64(&format!("ci:{pw}"))
+            ),
+        ),
+        (
+            "call.sh",
+            format!(
+                "curl -H 'Authorization: Basic {}' https://ci.acme-corp.io\n",
+                b64(&format!("ci:{pw}"))
+            ),
+        ),
+    ] {
+        let found = rules_of(path, &text);
+        assert!(
+            found
+                .iter()
+                .any(|(r, s)| r == "generic-password" && *s == pw),
+            "{path}: {found:?}"
+        );
+    }
+    // Base64 after `KEY=` is decoded from the value's first character.
+    let body: String = (0..30)
+        .map(|i| b"AbCdEfGhJkMnPqRsTuVwXyZ234567"[(i * 11 + 5) % 29] as char)
+        .collect();
+    let ghp = format!(
+        "ghp_{body}{}",
+        crate::scan::checksum::base62_crc32(body.as_bytes())
+    );
+    for text in [
+        format!("AUTH_B64={}\n", b64(&ghp)),
+        format!("AUTH_B64: {}\n", b64(&ghp)),
+    ] {
+        let found = rules_of("deploy.env", &text);
+        assert!(found.iter().any(|(_, s)| *s == ghp), "{text}: {found:?}");
+    }
+}
