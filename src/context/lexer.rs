@@ -190,6 +190,29 @@ pub fn candidates(
     kind: Kind,
     out: &mut Vec<Candidate>,
 ) {
+    candidates_at(line, base, line_start, kind, out, 0);
+}
+
+/// Text that reads as a `KEY=value` or `KEY: value` line: config held in a string or an
+/// element (`"config": "DB_PASSWORD=..."`, `<value>API_KEY=...</value>`).
+pub fn looks_like_assignment(text: &[u8]) -> bool {
+    let text = text.trim_ascii_start();
+    text.len() <= MAX_NESTED
+        && text.first().is_some_and(|b| b.is_ascii_alphabetic())
+        && (memchr::memchr(b'=', text).is_some() || memchr::memmem::find(text, b": ").is_some())
+}
+
+/// Longest string content lexed again as a line of its own.
+const MAX_NESTED: usize = 4096;
+
+fn candidates_at(
+    line: &[u8],
+    base: usize,
+    line_start: usize,
+    kind: Kind,
+    out: &mut Vec<Candidate>,
+    depth: u8,
+) {
     let line = &line[..line.len().min(MAX_LEXED)];
     let toks = tokenize(line);
     let text = |t: &Token| String::from_utf8_lossy(&line[t.start..t.end]).into_owned();
@@ -199,6 +222,7 @@ pub fn candidates(
         line_start,
         out,
         pair_name: None,
+        depth,
     };
     if kind == Kind::Dockerfile
         || (kind == Kind::Unknown && (line.starts_with(b"ENV ") || line.starts_with(b"ARG ")))
@@ -311,7 +335,10 @@ pub fn candidates(
                 let code_annotation = matches!(kind, Kind::Code | Kind::Hcl)
                     && op == b":"
                     && next.is_some_and(|n| n.tok == Tok::Word || n.tok == Tok::Op);
-                if code_annotation && !line_is_key_colon_bare(kind) {
+                // `KEY: value` opening a line of code, with no `=` after it, is not an
+                // annotation but a config line pasted into the file: read line-based.
+                let colon_line = code_annotation && i == 1 && !line[t.end..].contains(&b'=');
+                if code_annotation && !colon_line {
                     annotated = Some(key);
                     i += 1;
                     continue;
@@ -341,12 +368,15 @@ pub fn candidates(
                     _ => {}
                 }
                 let from = t.end;
-                if kind == Kind::Code {
-                    // Unquoted values in code are expressions, never literal secrets.
+                // Unquoted values in code are expressions, never literal secrets; but a
+                // line that starts `KEY=value` is not code (a config line pasted into a
+                // source file): it falls back to line-based reading.
+                let line_based = (kind == Kind::Code && i == 1 && op == b"=") || colon_line;
+                if matches!(kind, Kind::Code) && !line_based {
                     i += 1;
                     continue;
                 }
-                let to_line_end = kind.bare_value_to_line_end();
+                let to_line_end = kind.bare_value_to_line_end() || line_based;
                 let (vs, ve) = bare_value(line, from, to_line_end, kind);
                 if ve > vs {
                     let span = vec![(vs, ve)];
@@ -359,9 +389,8 @@ pub fn candidates(
                         Origin::Assignment,
                     );
                 }
-                if to_line_end && kind != Kind::Unknown {
-                    return;
-                }
+                // The rest of the line is read on: a value that runs to the end of the line
+                // may itself hold `key="value"` pairs (`conn = connect(password="...")`).
                 while !to_line_end && i + 1 < toks.len() && toks[i + 1].start < ve {
                     i += 1;
                 }
@@ -411,11 +440,6 @@ pub fn candidates(
         }
         i += 1;
     }
-}
-
-/// Whether a `key:` followed by a word is a value in this kind rather than a type annotation.
-fn line_is_key_colon_bare(kind: Kind) -> bool {
-    kind != Kind::Code && kind != Kind::Hcl
 }
 
 fn is_assign(line: &[u8], t: &Token) -> bool {
@@ -523,7 +547,7 @@ fn bare_value(line: &[u8], from: usize, to_line_end: bool, kind: Kind) -> (usize
             k += 1;
         }
     } else {
-        while e < line.len() && !line[e].is_ascii_whitespace() && !b",;)]}".contains(&line[e]) {
+        while e < line.len() && !line[e].is_ascii_whitespace() && !b",;)]}\"'`".contains(&line[e]) {
             e += 1;
         }
     }
@@ -567,6 +591,8 @@ struct LineCtx<'a> {
     base: usize,
     line_start: usize,
     out: &'a mut Vec<Candidate>,
+    /// Nesting depth: string contents that read as `KEY=value` are lexed once more.
+    depth: u8,
     /// The last `name=`/`key=` value on the line, for a following `value=` (XML
     /// `<add key="K" value="V"/>`, `{"key": "K", "value": "V"}`).
     pair_name: Option<String>,
@@ -590,6 +616,13 @@ impl LineCtx<'_> {
         origin: Origin,
     ) {
         let value = self.value_text(spans);
+        if quoted && self.depth == 0 && spans.len() == 1 {
+            let (s, e) = spans[0];
+            if looks_like_assignment(&self.line[s..e]) {
+                let (line, base, line_start) = (self.line, self.base, self.line_start);
+                candidates_at(&line[s..e], base + s, line_start, Kind::Unknown, self.out, 1);
+            }
+        }
         let lower_key = key.to_ascii_lowercase();
         let mut key = key;
         if matches!(lower_key.as_str(), "key" | "name" | "id") {
@@ -616,7 +649,8 @@ impl LineCtx<'_> {
             end: self.base + end,
             value,
             decoded: joined,
-            quoted,
+            // Inside a string literal, everything is literal.
+            quoted: quoted || self.depth > 0,
             callee,
             header,
             host: None,

@@ -101,6 +101,16 @@ pub fn candidates(line: &[u8], base: usize, line_start: usize, out: &mut Vec<Can
             });
         }
         for (name, value) in url.params {
+            // A parameter holding a config line (`payload=API_KEY=...`, once decoded).
+            if super::lexer::looks_like_assignment(&line[value.0..value.1]) {
+                super::lexer::candidates(
+                    &line[value.0..value.1],
+                    base + value.0,
+                    line_start,
+                    super::Kind::Unknown,
+                    out,
+                );
+            }
             out.push(Candidate {
                 key: text(name),
                 parents: Vec::new(),

@@ -64,6 +64,10 @@ pub fn candidates(
         if data[s..e].contains(&b'\n') {
             continue;
         }
+        if super::lexer::looks_like_assignment(&data[s..e]) {
+            let line_start = crate::scan::line_bounds(data, s).0;
+            super::lexer::candidates(&data[s..e], s, line_start, super::Kind::Unknown, out);
+        }
         out.push(Candidate {
             key,
             parents: Vec::new(),
@@ -71,7 +75,8 @@ pub fn candidates(
             end: e,
             value: String::from_utf8_lossy(&data[s..e]).into_owned(),
             decoded: None,
-            quoted: false,
+            // Element text is literal content, never code.
+            quoted: true,
             callee: None,
             header: None,
             host: None,
