@@ -389,11 +389,9 @@ fn candidates_at(
                         Origin::Assignment,
                     );
                 }
-                // The rest of the line is read on: a value that runs to the end of the line
-                // may itself hold `key="value"` pairs (`conn = connect(password="...")`).
-                while !to_line_end && i + 1 < toks.len() && toks[i + 1].start < ve {
-                    i += 1;
-                }
+                // The rest of the line is read on, the value's own tokens too: a value may
+                // itself hold `key="value"` pairs (`conn = connect(password="...")`,
+                // `payload=speckle_token: ...` once decoded).
             }
             Tok::Open(c) => {
                 let callee = (c == b'(')
@@ -547,7 +545,10 @@ fn bare_value(line: &[u8], from: usize, to_line_end: bool, kind: Kind) -> (usize
             k += 1;
         }
     } else {
-        while e < line.len() && !line[e].is_ascii_whitespace() && !b",;)]}\"'`".contains(&line[e]) {
+        while e < line.len()
+            && !line[e].is_ascii_whitespace()
+            && !b",;()]}\"'`&|".contains(&line[e])
+        {
             e += 1;
         }
     }
@@ -620,7 +621,14 @@ impl LineCtx<'_> {
             let (s, e) = spans[0];
             if looks_like_assignment(&self.line[s..e]) {
                 let (line, base, line_start) = (self.line, self.base, self.line_start);
-                candidates_at(&line[s..e], base + s, line_start, Kind::Unknown, self.out, 1);
+                candidates_at(
+                    &line[s..e],
+                    base + s,
+                    line_start,
+                    Kind::Unknown,
+                    self.out,
+                    1,
+                );
             }
         }
         let lower_key = key.to_ascii_lowercase();
