@@ -8,7 +8,7 @@
 # scanner's own policy). No allowlist is used.
 set -euo pipefail
 CACHE="${1:-$HOME/.cache/leakgate-corpus}"
-BIN="${2:-target/release/leakgate}"
+BIN="$(realpath "${2:-target/release/leakgate}")"
 for split in tune heldout; do
   dir="$CACHE/unpacked/$split"
   [ -d "$dir" ] || { echo "$dir missing: run scripts/corpus-fetch.sh" >&2; exit 2; }
@@ -16,7 +16,7 @@ for split in tune heldout; do
   out=$(mktemp)
   # Exit 1 means findings; anything else above 1 is an error.
   set +e
-  (cd "$dir" && "$OLDPWD/$BIN" scan --format jsonl . >"$out" 2>"$out.err")
+  (cd "$dir" && "$BIN" scan --format jsonl . >"$out" 2>"$out.err")
   rc=$?
   set -e
   if [ "$rc" -gt 1 ]; then cat "$out.err" >&2; exit "$rc"; fi

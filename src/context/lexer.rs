@@ -337,7 +337,10 @@ fn candidates_at(
                     && next.is_some_and(|n| n.tok == Tok::Word || n.tok == Tok::Op);
                 // `KEY: value` opening a line of code, with no `=` after it, is not an
                 // annotation but a config line pasted into the file: read line-based.
-                let colon_line = code_annotation && i == 1 && !line[t.end..].contains(&b'=');
+                let colon_line = code_annotation
+                    && i == 1
+                    && toks[0].tok == Tok::Word
+                    && !line[t.end..].contains(&b'=');
                 if code_annotation && !colon_line {
                     annotated = Some(key);
                     i += 1;
@@ -377,7 +380,13 @@ fn candidates_at(
                     continue;
                 }
                 let to_line_end = kind.bare_value_to_line_end() || line_based;
-                let (vs, ve) = bare_value(line, from, to_line_end, kind);
+                let (vs, mut ve) = bare_value(line, from, to_line_end, kind);
+                if line_based {
+                    // A statement's `;` or a list's `,` ends the value.
+                    while ve > vs && matches!(line[ve - 1], b';' | b',') {
+                        ve -= 1;
+                    }
+                }
                 if ve > vs {
                     let span = vec![(vs, ve)];
                     ctx.emit(
