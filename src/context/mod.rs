@@ -108,14 +108,23 @@ const LINES_AFTER: usize = 8;
 const LINE_REACH: usize = 4 * 1024;
 
 /// The candidates in the lines around each of `regions` (byte ranges around keyword
-/// occurrences), each line read once, in order of position.
-pub fn extract(data: &[u8], kind: Kind, regions: &[(usize, usize)]) -> Vec<Candidate> {
+/// occurrences, and whether the rule needs the lines around them: a rule that looks for a
+/// host or an SDK call nearby does; a generic rule only needs the keyword's line, and the
+/// lines below it when that line opens a block), each line read once, in order.
+pub fn extract(data: &[u8], kind: Kind, regions: &[(usize, usize, bool)]) -> Vec<Candidate> {
     let mut segments: Vec<(usize, usize)> = Vec::new();
-    for &(at, region_end) in regions {
+    for &(at, region_end, wide) in regions {
         let ls = crate::scan::line_bounds(data, at).0;
         let le = crate::scan::line_bounds(data, region_end.max(at)).1;
+        if !wide && !opens_block(&data[ls..le]) {
+            segments.push((
+                ls.max(at.saturating_sub(LINE_REACH)),
+                le.min(region_end.max(at) + 2 * LINE_REACH),
+            ));
+            continue;
+        }
         let mut from = ls;
-        for _ in 0..LINES_BEFORE {
+        for _ in 0..if wide { LINES_BEFORE } else { 0 } {
             if from == 0 {
                 break;
             }
@@ -146,6 +155,16 @@ pub fn extract(data: &[u8], kind: Kind, regions: &[(usize, usize)]) -> Vec<Candi
         extract_range(data, s, e, kind, &mut out);
     }
     out
+}
+
+/// Whether a line opens a block whose values sit on the lines below (`speckle:`,
+/// `"auth": {`, `variable "x" {`, `<password>`, `environment {`).
+fn opens_block(line: &[u8]) -> bool {
+    let t = line.trim_ascii_end();
+    matches!(
+        t.last(),
+        Some(b':' | b'{' | b'[' | b'(' | b'>' | b'=' | b'|')
+    )
 }
 
 /// Longest file taken whole as one token.

@@ -278,7 +278,10 @@ impl Scanner {
         let mut woken: Vec<usize> = regions.iter().map(|r| r.0).collect();
         woken.sort_unstable();
         woken.dedup();
-        let ranges: Vec<(usize, usize)> = regions.iter().map(|r| (r.1, r.2)).collect();
+        let ranges: Vec<(usize, usize, bool)> = regions
+            .iter()
+            .map(|r| (r.1, r.2, !self.rules.rules[r.0].spec.fallback))
+            .collect();
         let mut candidates = crate::context::extract(data, kind, &ranges);
         if !whole.is_empty() {
             candidates.extend(crate::context::whole_file_candidate(data));
