@@ -10,11 +10,15 @@
 #   LEAKGATE_FORMAT  report format (sarif, json, jsonl, human)
 #   LEAKGATE_OUTPUT  report file
 #   LEAKGATE_ARGS    extra arguments, separated by spaces
-#   GITHUB_EVENT_NAME, PR_BASE_SHA, PR_HEAD_SHA, PUSH_BEFORE, GITHUB_SHA, GITHUB_OUTPUT
+#   GITHUB_EVENT_NAME, PR_BASE_SHA, PR_HEAD_SHA, PUSH_BEFORE, GITHUB_SHA, GITHUB_REF,
+#   DEFAULT_BRANCH (the repository's default branch), GITHUB_OUTPUT
 #
 # The range, when not given: a pull request scans `base..head` (the lines the pull request
-# adds); a push scans `before..after` (the pushed commits); anything else (a new branch, a
-# schedule, a manual run) audits the whole history.
+# adds); a push scans `before..after` (the pushed commits); the first push of a new branch
+# (or tag), whose `before` is all zeros, scans `origin/<default branch>..after`, the commits
+# not on the default branch (the clone needs `fetch-depth: 0` for that ref); anything else
+# (the first push of the default branch itself, a schedule, a manual run) audits the whole
+# history. scripts/test-action.sh tests these choices in real repositories.
 set -uo pipefail
 
 range="${LEAKGATE_RANGE:-}"
@@ -26,6 +30,9 @@ if [[ -z "$range" ]]; then
     push)
       if [[ -n "${PUSH_BEFORE:-}" && ! "${PUSH_BEFORE}" =~ ^0+$ ]]; then
         range="${PUSH_BEFORE}..${GITHUB_SHA:?GITHUB_SHA is unset}"
+      elif [[ -n "${DEFAULT_BRANCH:-}" && "${GITHUB_REF:-}" != "refs/heads/${DEFAULT_BRANCH}" ]]; then
+        # A new branch: what it adds is what the default branch does not have.
+        range="origin/${DEFAULT_BRANCH}..${GITHUB_SHA:?GITHUB_SHA is unset}"
       fi
       ;;
   esac

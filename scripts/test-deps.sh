@@ -2,16 +2,25 @@
 # Installs what the test suite needs beyond cargo. Idempotent: does nothing when everything
 # is present.
 #
-# - The `pre-commit` framework (PyPI) for the hook integration test.
-# - The SARIF 2.1.0 JSON schema, which tests/sarif_schema.rs validates our SARIF output
+# - The `pre-commit` framework (PyPI) for the hook integration test. When it is not on PATH
+#   it goes into its own virtual environment, ${XDG_CACHE_HOME:-$HOME/.cache}/leakgate/tools
+#   (a system Python may refuse `pip install`, PEP 668), whose bin/ scripts/test.sh puts on
+#   PATH.
+# - The SARIF 2.1.0 JSON schema, which tests/integration/sarif_schema.rs validates our SARIF output
 #   against. We do not commit a copy: it comes from the sdist of the PyPI package
 #   `sarif-pydantic`, pinned by version and checked by SHA-256, and is installed at
 #   ${XDG_CACHE_HOME:-$HOME/.cache}/leakgate/sarif-schema-2.1.0.json, where the test looks
 #   (or at $LEAKGATE_SARIF_SCHEMA, if set, for both this script and the test).
 set -euo pipefail
 
+tools="${XDG_CACHE_HOME:-$HOME/.cache}/leakgate/tools"
+export PATH="${tools}/bin:${PATH}"
 if ! command -v pre-commit >/dev/null 2>&1; then
-  python3 -m pip install --quiet --disable-pip-version-check pre-commit
+  python3 -m venv "$tools" || {
+    echo "test-deps: python3 cannot create a virtual environment (Debian/Ubuntu: apt-get install python3-venv)" >&2
+    exit 1
+  }
+  "$tools/bin/python" -m pip install --quiet --disable-pip-version-check pre-commit
 fi
 pre-commit --version
 

@@ -3,7 +3,8 @@
 
 use super::{classify, structure, urls, Candidate, Kind, Origin};
 use crate::rules::syntax::{ContextSpec, ValueSpec};
-use crate::scan::checksum::Checksum;
+use crate::rules::validator::Validator;
+use crate::scan::checksum::Validate;
 use std::collections::HashMap;
 
 /// Bytes around a candidate's line searched for a URL host.
@@ -16,7 +17,7 @@ pub struct ContextRule {
     min_length: usize,
     max_length: usize,
     min_entropy: Option<f64>,
-    validator: Option<Checksum>,
+    validator: Option<Validator>,
     generated: bool,
     quoted_in_bundles: bool,
     anchors: Vec<Anchor>,
@@ -64,10 +65,10 @@ impl ContextRule {
         };
         let validator = match &value.validator {
             None => None,
-            Some(name) => Some(Checksum::by_name(name).ok_or_else(|| {
+            Some(name) => Some(Validator::by_name(name).ok_or_else(|| {
                 format!(
                     "unknown validator `{name}` (known: {})",
-                    Checksum::NAMES.join(", ")
+                    Validator::NAMES.join(", ")
                 )
             })?),
         };
