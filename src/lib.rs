@@ -21,6 +21,7 @@ pub mod cli;
 pub mod commands;
 pub mod commit_msg;
 pub mod config;
+pub mod context;
 pub mod dotenv;
 pub mod exit;
 pub mod finding;

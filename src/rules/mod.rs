@@ -91,6 +91,9 @@ pub struct Rule {
     /// The file the rule came from (`rules/github.toml`, or a user file's path).
     pub origin: String,
     pub spec: RuleSpec,
+    /// For a context rule (`[rule.value]` / `[[rule.context]]` instead of `regex`): its
+    /// compiled shape and anchors, run by the context engine.
+    pub context: Option<crate::context::rule::ContextRule>,
 }
 
 /// A regex compiled the first time it is used.
@@ -183,6 +186,9 @@ impl Rule {
     /// the pattern's syntax tree the first time it is asked; a pattern that cannot be read
     /// gets the wide window, which can only find more.
     pub fn single_line(&self) -> bool {
+        if self.context.is_some() {
+            return true;
+        }
         *self
             .single_line
             .get_or_init(|| match (&self.regex, self.spec.multiline) {
@@ -300,9 +306,29 @@ impl Rule {
         {
             return Err(invalid("id must be lowercase [a-z0-9-]".into()));
         }
-        if spec.regex.is_none() && spec.path.is_none() {
-            return Err(invalid("needs `regex`, `path`, or both".into()));
+        let is_context = spec.value.is_some() || !spec.context.is_empty();
+        if is_context && spec.regex.is_some() {
+            return Err(invalid(
+                "a rule has either `regex` or `[rule.value]`/`[[rule.context]]`, not both".into(),
+            ));
         }
+        if spec.regex.is_none() && spec.path.is_none() && !is_context {
+            return Err(invalid(
+                "needs `regex`, `path`, or a `[rule.value]` with `[[rule.context]]`".into(),
+            ));
+        }
+        let context = if is_context {
+            Some(
+                crate::context::rule::ContextRule::from_spec(
+                    spec.value.as_ref(),
+                    &spec.context,
+                    spec.fallback,
+                )
+                .map_err(&invalid)?,
+            )
+        } else {
+            None
+        };
         if spec.content.is_some() && spec.regex.is_some() {
             return Err(invalid(
                 "`content` is for sensitive-file rules (no `regex`)".into(),
@@ -352,7 +378,7 @@ impl Rule {
                 })
             })
             .collect::<Result<Vec<_>, _>>()?;
-        let kind = if spec.regex.is_some() {
+        let kind = if spec.regex.is_some() || context.is_some() {
             FindingKind::Secret
         } else {
             FindingKind::File
@@ -381,6 +407,7 @@ impl Rule {
             verify,
             origin: origin.to_string(),
             spec,
+            context,
         };
         if eager {
             rule.compile().map_err(invalid)?;

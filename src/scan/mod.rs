@@ -77,6 +77,9 @@ pub struct Scanner {
     file_paths: OnceLock<Option<regex::RegexSet>>,
     /// Secrets dropped because their line carries an inline allow marker, for the summary.
     inline_allowed: AtomicUsize,
+    /// Context rules with a whole-file anchor: they run on a file found by its path,
+    /// whether or not a keyword occurs in it.
+    whole_file_rules: Vec<usize>,
     /// SHA-256 of every rule's `known_public` values: published samples that no rule
     /// reports (an emulator key matches the generic rules as well as its provider's).
     known_public: std::collections::HashSet<[u8; 32]>,
@@ -99,6 +102,17 @@ impl Scanner {
             .filter(|(_, r)| r.kind == FindingKind::File)
             .map(|(i, _)| i)
             .collect();
+        let whole_file_rules = rules
+            .rules
+            .iter()
+            .enumerate()
+            .filter(|(_, r)| {
+                r.context
+                    .as_ref()
+                    .is_some_and(|c| c.file_patterns().next().is_some())
+            })
+            .map(|(i, _)| i)
+            .collect();
         let known_public = rules
             .rules
             .iter()
@@ -110,6 +124,7 @@ impl Scanner {
             file_rules,
             file_paths: OnceLock::new(),
             inline_allowed: AtomicUsize::new(0),
+            whole_file_rules,
             known_public,
         }
     }
@@ -207,9 +222,14 @@ impl Scanner {
         let mut found = Vec::new();
         let allowed = AllowedLines::new(data);
         let single_line = |rule: usize| self.rules.rules[rule].single_line();
+        let mut context_regions: Vec<(usize, usize, usize)> = Vec::new();
         for region in self.prefilter.regions(data, single_line) {
             let rule = &self.rules.rules[region.rule];
             if !rule.applies_to_path(path) {
+                continue;
+            }
+            if rule.context.is_some() {
+                context_regions.push((region.rule, region.start, region.end));
                 continue;
             }
             let Some(re) = rule.regex() else { continue };
@@ -237,7 +257,67 @@ impl Scanner {
                 }
             }
         }
+        self.scan_context(path, data, &context_regions, &allowed, &mut found);
         found
+    }
+
+    /// The context engine's pass (see [`crate::context`]): key/value candidates from the
+    /// lines around the woken context rules' keywords, kept where a rule accepts them; and
+    /// whole files found by a rule's conventional path.
+    fn scan_context(
+        &self,
+        path: Option<&str>,
+        data: &[u8],
+        regions: &[(usize, usize, usize)],
+        allowed: &AllowedLines,
+        found: &mut Vec<RawHit>,
+    ) {
+        let whole: Vec<usize> = self
+            .whole_file_rules
+            .iter()
+            .copied()
+            .filter(|&i| {
+                self.rules.rules[i]
+                    .context
+                    .as_ref()
+                    .is_some_and(|c| c.whole_file(path))
+            })
+            .collect();
+        if regions.is_empty() && whole.is_empty() {
+            return;
+        }
+        let kind = crate::context::Kind::detect(path, data);
+        let mut woken: Vec<usize> = regions.iter().map(|r| r.0).collect();
+        woken.sort_unstable();
+        woken.dedup();
+        let ranges: Vec<(usize, usize, bool)> = regions
+            .iter()
+            .map(|r| (r.1, r.2, !self.rules.rules[r.0].spec.fallback))
+            .collect();
+        let mut candidates = crate::context::extract(data, kind, &ranges);
+        if !whole.is_empty() {
+            candidates.extend(crate::context::whole_file_candidate(data));
+            woken.extend(whole);
+            woken.sort_unstable();
+            woken.dedup();
+        }
+        let mut facts = crate::context::rule::Facts::new(data, kind, path);
+        for cand in &candidates {
+            for &index in &woken {
+                let Some(rule) = self.rules.rules[index].context.as_ref() else {
+                    continue;
+                };
+                if rule.accepts(cand, &mut facts) {
+                    found.push(RawHit {
+                        rule: index,
+                        start: cand.start,
+                        end: cand.end,
+                        decoded: cand.decoded.clone(),
+                        allowed: allowed.contains(cand.start),
+                    });
+                }
+            }
+        }
     }
 
     /// The rule's checks on one candidate secret.

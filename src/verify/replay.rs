@@ -119,6 +119,15 @@ pub fn replay_rule(rule: &Rule) -> Replayed {
 
 /// The secret of the rule's first example that its regex matches.
 fn example_secret(rule: &Rule) -> Option<String> {
+    if rule.context.is_some() {
+        // A context rule has no regex: its examples go through the context engine.
+        let alone = Rule::from_spec(rule.spec.clone(), &rule.origin, false).ok()?;
+        let scanner = crate::scan::Scanner::new(crate::rules::RuleSet { rules: vec![alone] });
+        return rule.spec.examples.iter().find_map(|example| {
+            let found = scanner.scan(None, example.as_bytes());
+            found.first().map(|m| m.secret.expose().to_string())
+        });
+    }
     let re = rule.regex()?;
     let group = Rule::secret_group(re);
     rule.spec.examples.iter().find_map(|example| {
