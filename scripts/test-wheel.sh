@@ -172,7 +172,8 @@ if [[ "$code" == 0 ]]; then
   fail "a commit adding a token went through the pre-commit hook:
 $out"
 fi
-[[ "$out" == *"leakgate"* ]] || fail "the failed commit does not show the leakgate hook:
+[[ "$out" == *"leakgate"*"Failed"* && "$out" == *"settings.py"* ]] ||
+  fail "the commit was not refused by the leakgate hook naming settings.py:
 $out"
 [[ "$out" != *"$token"* ]] || fail "the hook printed the full token"
 git -C "$project" rev-parse --verify --quiet HEAD~1 >/dev/null &&
