@@ -6,7 +6,7 @@
 #   it goes into its own virtual environment, ${XDG_CACHE_HOME:-$HOME/.cache}/leakgate/tools
 #   (a system Python may refuse `pip install`, PEP 668), whose bin/ scripts/test.sh puts on
 #   PATH.
-# - The SARIF 2.1.0 JSON schema, which tests/sarif_schema.rs validates our SARIF output
+# - The SARIF 2.1.0 JSON schema, which tests/integration/sarif_schema.rs validates our SARIF output
 #   against. We do not commit a copy: it comes from the sdist of the PyPI package
 #   `sarif-pydantic`, pinned by version and checked by SHA-256, and is installed at
 #   ${XDG_CACHE_HOME:-$HOME/.cache}/leakgate/sarif-schema-2.1.0.json, where the test looks

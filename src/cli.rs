@@ -25,7 +25,7 @@ impl Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Scan what the next commit records: the index against HEAD (pre-commit hook).
-    Staged(ScanArgs),
+    Staged(StagedArgs),
     /// Scan git history: every blob once (audit), or the lines a revision range adds.
     History(HistoryArgs),
     /// Scan files and directory trees; `-` reads standard input.
@@ -81,9 +81,21 @@ pub struct ScanArgs {
     /// With --verify: report only findings whose secret is live.
     #[arg(long, requires = "verify")]
     pub only_live: bool,
+    /// With --only-live: findings that could not be verified (offline, timeout, rate
+    /// limit...) are dropped without failing the run; by default they make it exit 2.
+    #[arg(long, requires = "only_live")]
+    pub accept_unknown: bool,
     /// Print secrets whole instead of redacted.
     #[arg(long)]
     pub show_secrets: bool,
+    /// Report only findings at least this sure: high (issuer prefix or checksum), medium
+    /// (found by the words around it) or low (catch-all rules, the default: everything).
+    #[arg(long, value_name = "LEVEL", value_parser = clap::value_parser!(crate::finding::Confidence))]
+    pub min_confidence: Option<crate::finding::Confidence>,
+    /// Report only findings of rules at least this severe: low (test-mode keys), medium,
+    /// high (the default of a rule) or critical. Default: everything.
+    #[arg(long, value_name = "LEVEL", value_parser = clap::value_parser!(crate::finding::Severity))]
+    pub min_severity: Option<crate::finding::Severity>,
     /// Suppress every finding whose fingerprint is in this earlier JSON report.
     #[arg(long, value_name = "FILE")]
     pub baseline: Option<PathBuf>,
@@ -93,15 +105,30 @@ pub struct ScanArgs {
     /// Colour: auto honours NO_COLOR and a non-terminal output.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
-    /// Worker threads (default: one per core).
+    /// Worker threads: 0 (the default) means one per core; at most 4 × cores or 256,
+    /// whichever is larger.
     #[arg(long, value_name = "N")]
     pub threads: Option<usize>,
-    /// Skip files larger than this many bytes (default 50 MiB).
+    /// Do not scan files larger than BYTES (default: no limit; large files are scanned in
+    /// bounded memory). Each one skipped is counted as `too_large` and makes a clean result
+    /// exit 2 unless --accept-skips.
     #[arg(long, value_name = "BYTES")]
     pub max_file_size: Option<u64>,
-    /// Scan binary files too.
+    /// Do not scan binary files (by default their printable runs are scanned, as `strings`
+    /// shows them); the ones skipped are counted as `binary` and do not change the exit code.
     #[arg(long)]
+    pub no_binary: bool,
+    /// Binary files are scanned by default; kept so that older command lines still work.
+    #[arg(long, hide = true, conflicts_with = "no_binary")]
     pub binary: bool,
+    /// Exit 0 on a clean result even if content was not scanned. Skip reasons (counted in
+    /// the summary): `too_large` (over --max-file-size), `unreadable` (I/O error, corrupt
+    /// object), `missing` (a partial clone's filtered blob), `shallow` (history cut by a
+    /// shallow clone): these make a clean result exit 2 without this option; `binary`
+    /// (--no-binary), `archive` (zip, jar, whl, gzip, bzip2, xz, zstd, 7z: not extracted),
+    /// `lfs` (a Git LFS pointer; the object is not in git): these are only counted.
+    #[arg(long)]
+    pub accept_skips: bool,
     /// Print nothing but errors; the exit code tells the result.
     #[arg(short, long)]
     pub quiet: bool,
@@ -112,9 +139,23 @@ pub struct ScanArgs {
 
 #[derive(Debug, Args)]
 pub struct HistoryArgs {
-    /// Revisions: a range (`A..B`) or commits; none means every blob in the repository.
+    /// Revisions, as `git rev-list` takes them: only positive ones (`main`, `HEAD v2`)
+    /// audit every blob they reach; any exclusion (`A..B`, `A...B`, `^A B`, `C^!`) checks
+    /// only what the selected commits add; none audits every blob in the repository
+    /// (every ref, plus unreachable objects).
     #[arg(value_name = "REV")]
     pub revs: Vec<String>,
+    #[command(flatten)]
+    pub common: ScanArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct StagedArgs {
+    /// Also scan the index version of these paths (files or folders) in full when they
+    /// have no staged change; a path with a staged change is checked for what it adds, as
+    /// always. This is how `pre-commit run --all-files` passes every tracked file.
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
     #[command(flatten)]
     pub common: ScanArgs,
 }

@@ -6,6 +6,7 @@
 //! quietly allowed nothing would be a false sense of safety.
 
 use crate::cli::{ColorChoice, Format, ScanArgs};
+use crate::pipeline::Policy;
 use crate::toml_location::{span_of, Step};
 use serde::Deserialize;
 use std::collections::BTreeMap;
@@ -15,7 +16,6 @@ use toml::Spanned;
 /// Name of the config file looked for at the repository or scan root.
 pub const CONFIG_FILE_NAME: &str = ".leakgate.toml";
 /// Default `--max-file-size`: 50 MiB.
-pub const DEFAULT_MAX_FILE_SIZE: u64 = 50 * 1024 * 1024;
 /// Default `.env` template suffixes (SPEC §2).
 pub const DEFAULT_DOTENV_TEMPLATES: &[&str] =
     &["example", "sample", "template", "dist", "defaults"];
@@ -328,8 +328,7 @@ impl LoadedConfig {
             .rules
             .iter()
             .filter_map(|r| r.verify.as_ref())
-            .flat_map(|v| [v.endpoint.as_deref(), v.builtin.as_deref()])
-            .flatten()
+            .map(|plan| plan.endpoint.as_str())
             .collect();
         for name in self.file.verify.endpoints.keys() {
             if !endpoint_names.contains(&name.as_str()) {
@@ -366,35 +365,65 @@ pub struct Config {
     pub output: Option<PathBuf>,
     pub verify: bool,
     pub only_live: bool,
+    /// `--accept-unknown`: `--only-live` may drop unverifiable findings without exit 2.
+    pub accept_unknown: bool,
+    /// `--min-confidence`; `low` keeps every finding.
+    pub min_confidence: crate::finding::Confidence,
+    /// `--min-severity`; `low` keeps every finding.
+    pub min_severity: crate::finding::Severity,
     pub show_secrets: bool,
     pub baseline: Option<PathBuf>,
     pub report_unused: bool,
     pub color: ColorChoice,
     /// Worker threads; 0 lets rayon choose (one per core).
     pub threads: usize,
-    pub max_file_size: u64,
-    pub binary: bool,
+    /// What happens to each blob: size limit, binary handling, `.env` templates.
+    pub policy: Policy,
+    /// Skipped content does not turn a clean result into exit 2.
+    pub accept_skips: bool,
     pub quiet: bool,
     pub repo: Option<PathBuf>,
     pub loaded: LoadedConfig,
 }
 
+/// The most worker threads `--threads` accepts: 4 per core, or 256 on a small machine.
+/// More only adds contention; `--threads 100000` once stalled a machine.
+pub fn max_threads() -> usize {
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    (4 * cores).max(256)
+}
+
 impl Config {
     /// Settings from the common scan options, with the config found from `roots`.
-    pub fn from_scan_args(args: &ScanArgs, roots: &[PathBuf]) -> Result<Config, ConfigError> {
+    pub fn from_scan_args(args: &ScanArgs, roots: &[PathBuf]) -> anyhow::Result<Config> {
+        let threads = args.threads.unwrap_or(0);
+        if threads > max_threads() {
+            anyhow::bail!(
+                "--threads {threads}: too many; use 0 (one per core) or at most {}",
+                max_threads()
+            );
+        }
         let loaded = LoadedConfig::discover(args.config.as_deref(), roots)?;
         Ok(Config {
             format: args.format,
             output: args.output.clone(),
             verify: args.verify,
             only_live: args.only_live,
+            accept_unknown: args.accept_unknown,
+            min_confidence: args.min_confidence.unwrap_or_default(),
+            min_severity: args.min_severity.unwrap_or_default(),
             show_secrets: args.show_secrets,
             baseline: args.baseline.clone(),
             report_unused: args.report_unused,
             color: args.color,
-            threads: args.threads.unwrap_or(0),
-            max_file_size: args.max_file_size.unwrap_or(DEFAULT_MAX_FILE_SIZE),
-            binary: args.binary,
+            threads,
+            policy: Policy {
+                max_file_size: args.max_file_size,
+                binary: !args.no_binary,
+                dotenv_templates: loaded.file.dotenv.templates.clone(),
+                keep_context: args.format == Format::Human,
+            },
+            accept_skips: args.accept_skips,
             quiet: args.quiet,
             repo: args.repo.clone(),
             loaded,

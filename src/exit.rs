@@ -13,11 +13,13 @@ pub enum ExitCode {
 
 impl ExitCode {
     /// The code for a finished scan: findings win; otherwise any per-item error (an
-    /// unreadable file) turns a clean result into an error, so the scan fails closed.
-    pub fn for_scan(findings: usize, errors: usize) -> ExitCode {
+    /// unreadable folder or commit) or any content skipped that fails closed (over
+    /// `--max-file-size`, unreadable, missing; not accepted with `--accept-skips`) turns a
+    /// clean result into an error: the scan fails closed.
+    pub fn for_scan(findings: usize, errors: usize, unaccepted_skips: usize) -> ExitCode {
         if findings > 0 {
             ExitCode::Findings
-        } else if errors > 0 {
+        } else if errors > 0 || unaccepted_skips > 0 {
             ExitCode::Error
         } else {
             ExitCode::Clean
@@ -35,9 +37,11 @@ mod tests {
 
     #[test]
     fn findings_win_and_errors_fail_closed() {
-        assert_eq!(ExitCode::for_scan(0, 0), ExitCode::Clean);
-        assert_eq!(ExitCode::for_scan(3, 0), ExitCode::Findings);
-        assert_eq!(ExitCode::for_scan(0, 1), ExitCode::Error);
-        assert_eq!(ExitCode::for_scan(2, 1), ExitCode::Findings);
+        assert_eq!(ExitCode::for_scan(0, 0, 0), ExitCode::Clean);
+        assert_eq!(ExitCode::for_scan(3, 0, 0), ExitCode::Findings);
+        assert_eq!(ExitCode::for_scan(0, 1, 0), ExitCode::Error);
+        assert_eq!(ExitCode::for_scan(2, 1, 0), ExitCode::Findings);
+        assert_eq!(ExitCode::for_scan(0, 0, 1), ExitCode::Error);
+        assert_eq!(ExitCode::for_scan(1, 0, 1), ExitCode::Findings);
     }
 }

@@ -5,12 +5,12 @@
 //! (SPEC §3, "never print or write a full secret unless asked"). Only the report writers call
 //! [`Secret::expose`], and only when `--show-secrets` was given.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 use std::fmt;
 
 /// The two kinds of finding (SPEC §2).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, PartialOrd, Ord, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, PartialOrd, Ord, Hash)]
 #[serde(rename_all = "lowercase")]
 pub enum FindingKind {
     /// A rule's pattern matched content.
@@ -58,8 +58,71 @@ impl fmt::Display for Secret {
     }
 }
 
+/// How much harm a leaked secret can do (issue 14): a rule's `severity`. A rule that does
+/// not say is [`Severity::High`]: most rules name a credential that acts on a live account;
+/// rules for test-mode or short-lived keys say `low` or `medium`, rules for keys that open a
+/// whole cloud account, move money or sign as a machine say `critical`. The derived
+/// `Default` is the lowest level, the value of an unset `--min-severity`.
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, serde::Deserialize,
+)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    #[default]
+    Low,
+    Medium,
+    High,
+    Critical,
+}
+
+/// How sure leakgate is that a finding is a real secret (issue 14), derived from the rule
+/// that found it (see `Rule::confidence`): `high` for a token that carries its issuer's
+/// prefix or passes a validator, `medium` for a value found by the words around it,
+/// `low` for catch-all rules. `--min-confidence` drops findings below a level.
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, serde::Deserialize,
+)]
+#[serde(rename_all = "lowercase")]
+pub enum Confidence {
+    #[default]
+    Low,
+    Medium,
+    High,
+}
+
+impl std::str::FromStr for Severity {
+    type Err = String;
+
+    fn from_str(text: &str) -> Result<Self, Self::Err> {
+        match text.to_ascii_lowercase().as_str() {
+            "low" => Ok(Severity::Low),
+            "medium" => Ok(Severity::Medium),
+            "high" => Ok(Severity::High),
+            "critical" => Ok(Severity::Critical),
+            _ => Err(format!(
+                "unknown severity `{text}` (known: low, medium, high, critical)"
+            )),
+        }
+    }
+}
+
+impl std::str::FromStr for Confidence {
+    type Err = String;
+
+    fn from_str(text: &str) -> Result<Self, Self::Err> {
+        match text.to_ascii_lowercase().as_str() {
+            "low" => Ok(Confidence::Low),
+            "medium" => Ok(Confidence::Medium),
+            "high" => Ok(Confidence::High),
+            _ => Err(format!(
+                "unknown confidence `{text}` (known: low, medium, high)"
+            )),
+        }
+    }
+}
+
 /// The commit that introduced a finding (SPEC §3 `commit`).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CommitInfo {
     pub id: String,
     pub author: String,
@@ -70,7 +133,7 @@ pub struct CommitInfo {
 }
 
 /// Outcome of asking a token's issuer whether it is still accepted (SPEC §7).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum VerifyStatus {
     Live,
@@ -80,7 +143,7 @@ pub enum VerifyStatus {
 }
 
 /// The `verification` object of a finding.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Verification {
     pub status: VerifyStatus,
     pub detail: String,
@@ -94,6 +157,10 @@ pub struct Verification {
 pub struct LineContext {
     pub before: String,
     pub after: String,
+    /// Not on the line: a server URL the file names near the secret (the rule's verify
+    /// `server_hint`), for `--verify`. Never contacted, only named when the default
+    /// server's rejection proves nothing. Not reported.
+    pub server_hint: Option<String>,
 }
 
 /// One reported finding, with its provenance.

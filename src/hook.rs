@@ -15,7 +15,7 @@
 //! a [`MARKER`] line; a hook without it belongs to someone else and is replaced only with
 //! `--force` (after a backup copy).
 //!
-//! [`push_range_revs`] serves the pre-commit framework's pre-push stage, which hands the
+//! [`push_scan`] serves the pre-commit framework's pre-push stage, which hands the
 //! pushed range over in `PRE_COMMIT_FROM_REF` / `PRE_COMMIT_TO_REF` instead of standard
 //! input.
 

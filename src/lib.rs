@@ -6,18 +6,24 @@
 //! rules' regexes and the secret checks over each blob, in parallel; findings
 //! ([`finding::Finding`]) pass the allowlists, are optionally verified with their issuer,
 //! and are written by [`report`] in the chosen format; [`exit`] turns the result into the
-//! process's exit code. [`app`] wires these steps together for each command.
+//! process's exit code. [`commands`] wires these steps together, one module per command.
 
-pub mod app;
+// No unsafe code, except where a local `#[allow(unsafe_code)]` argues why (the madvise of
+// `source::history::pack_pages`).
+#![deny(unsafe_code)]
+
 pub mod cli;
+pub mod commands;
 pub mod config;
 pub mod dotenv;
 pub mod exit;
 pub mod finding;
 pub mod hook;
+pub mod pipeline;
 pub mod report;
 pub mod rules;
 pub mod scan;
 pub mod source;
+pub mod suppress;
 pub mod toml_location;
 pub mod verify;

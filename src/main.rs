@@ -5,7 +5,7 @@ use leakgate::exit::ExitCode;
 
 fn main() {
     let cli = leakgate::cli::Cli::parse();
-    let code = match leakgate::app::run(cli) {
+    let code = match leakgate::commands::run(cli) {
         Ok(code) => code,
         Err(err) if is_broken_pipe(&err) => ExitCode::Clean,
         Err(err) => {

@@ -13,7 +13,7 @@ use crate::cli::{DotenvArgs, ScanArgs};
 use crate::config::Config;
 use crate::exit::ExitCode;
 use crate::report::{Report, Summary};
-use crate::scan::allow::Suppressor;
+use crate::suppress::Suppressor;
 use anyhow::Context;
 use std::io::Write;
 use std::path::PathBuf;
@@ -109,14 +109,19 @@ pub fn run(args: DotenvArgs) -> anyhow::Result<ExitCode> {
             let report = Report {
                 findings: &findings,
                 summary,
+                skipped: &Default::default(),
                 suppressed: &suppressed,
                 unused: &[],
                 rules: &rules,
             };
-            crate::app::write_report(&config, &report)?;
+            crate::report::write_to(
+                config.output.as_deref(),
+                &report,
+                &crate::report::options(&config),
+            )?;
         }
     }
-    Ok(ExitCode::for_scan(findings.len(), found.errors))
+    Ok(ExitCode::for_scan(findings.len(), found.errors, 0))
 }
 
 /// Runs `write` on `--output` or standard output.

@@ -11,6 +11,7 @@
 
 use super::survey::{self, is_under, SurveyOptions};
 use super::worktree::WorkTree;
+use crate::pipeline::Pipeline;
 use crate::scan::Scanner;
 use crate::source::walk::{self, display_path, WalkOptions};
 use crate::source::{warn, Outcome};
@@ -33,10 +34,7 @@ pub fn scan_with_git_checks(
     let mut outcome = walked?;
     let git =
         git.map_err(|_| anyhow::anyhow!("the git checks of `scan` stopped unexpectedly"))??;
-    outcome.findings.extend(git.findings);
-    outcome.files += git.files;
-    outcome.bytes += git.bytes;
-    outcome.errors += git.errors;
+    outcome.merge(git);
     crate::finding::dedup_findings(&mut outcome.findings);
     Ok(outcome)
 }
@@ -49,6 +47,7 @@ pub fn scan_findings(
     templates: &[String],
 ) -> anyhow::Result<Outcome> {
     let mut outcome = Outcome::default();
+    let pipeline = Pipeline::new(scanner, &options.policy);
     let mut outside = Vec::new();
     for path in paths {
         if path.as_os_str() == "-" {
@@ -84,18 +83,7 @@ pub fn scan_findings(
             for rel in tracked_but_ignored(&tree, &under)? {
                 // `[allow] paths` apply afterwards, to the findings, as for walked files.
                 let on_disk = path_under(path, &under, &rel);
-                match walk::scan_file(scanner, &on_disk, options) {
-                    Ok(Some((found, size))) => {
-                        outcome.files += 1;
-                        outcome.bytes += size;
-                        outcome.findings.extend(found);
-                    }
-                    Ok(None) => {}
-                    Err(message) => {
-                        warn(message);
-                        outcome.errors += 1;
-                    }
-                }
+                outcome.add(walk::scan_file(&pipeline, &on_disk), true);
             }
         }
     }

@@ -163,6 +163,15 @@ fn write_summary(report: &Report<'_>, p: &Palette, out: &mut dyn Write) -> std::
             .collect();
         line.push_str(&format!("; {suppressed} suppressed ({})", parts.join(", ")));
     }
+    let skipped = report.skipped.total();
+    if skipped > 0 {
+        let parts: Vec<String> = report
+            .skipped
+            .iter()
+            .map(|(reason, n)| format!("{n} {}", reason.label()))
+            .collect();
+        line.push_str(&format!("; {skipped} not scanned ({})", parts.join(", ")));
+    }
     writeln!(out, "{}", line.style(p.dim))?;
     for (by, fp) in report.unused {
         writeln!(out, "unused suppression: {fp} in {}", by.label())?;

@@ -8,9 +8,12 @@ pub mod json;
 pub mod sarif;
 
 use crate::cli::{ColorChoice, Format};
+use crate::config::Config;
 use crate::finding::Finding;
+use crate::pipeline::Skips;
 use crate::rules::RuleSet;
-use crate::scan::allow::SuppressedBy;
+use crate::suppress::SuppressedBy;
+use anyhow::Context;
 use std::collections::BTreeMap;
 use std::io::Write;
 
@@ -28,6 +31,8 @@ pub struct Summary {
 pub struct Report<'a> {
     pub findings: &'a [Finding],
     pub summary: Summary,
+    /// Blobs not scanned, by reason.
+    pub skipped: &'a Skips,
     pub suppressed: &'a BTreeMap<SuppressedBy, usize>,
     /// Suppression entries that matched nothing (`--report-unused`).
     pub unused: &'a [(SuppressedBy, String)],
@@ -43,7 +48,7 @@ pub struct ReportOptions {
 }
 
 /// Whether to colour: `auto` means stdout is a terminal, no `--output`, and `NO_COLOR` is
-/// unset or empty (https://no-color.org).
+/// unset or empty (<https://no-color.org>).
 pub fn use_color(choice: ColorChoice, to_file: bool) -> bool {
     match choice {
         ColorChoice::Always => true,
@@ -69,4 +74,40 @@ pub fn write(
         Format::Jsonl => json::write_lines(report, options, out),
         Format::Sarif => sarif::write(report, options, out),
     }
+}
+
+/// The writer options a config asks for.
+pub fn options(config: &Config) -> ReportOptions {
+    ReportOptions {
+        format: config.format,
+        show_secrets: config.show_secrets,
+        color: use_color(config.color, config.output.is_some()),
+        quiet: config.quiet,
+    }
+}
+
+/// Writes a report to `output` (`--output FILE`) or standard output.
+pub fn write_to(
+    output: Option<&std::path::Path>,
+    report: &Report<'_>,
+    options: &ReportOptions,
+) -> anyhow::Result<()> {
+    match output {
+        Some(path) => {
+            let file = std::fs::File::create(path)
+                .with_context(|| format!("{}: cannot write report", path.display()))?;
+            let mut out = std::io::BufWriter::new(file);
+            write(report, options, &mut out)
+                .and_then(|_| out.flush())
+                .with_context(|| format!("{}: cannot write report", path.display()))?;
+        }
+        None => {
+            let stdout = std::io::stdout();
+            let mut out = std::io::BufWriter::new(stdout.lock());
+            write(report, options, &mut out)
+                .and_then(|_| out.flush())
+                .context("standard output")?;
+        }
+    }
+    Ok(())
 }

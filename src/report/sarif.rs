@@ -6,7 +6,7 @@
 //! code scanning rejects results without one.
 
 use super::{Report, ReportOptions};
-use crate::finding::Finding;
+use crate::finding::{Confidence, Finding, Severity};
 use serde_json::{json, Value};
 use std::io::Write;
 
@@ -29,46 +29,90 @@ pub fn write(
             let help = rule
                 .and_then(|r| r.remediation.as_deref())
                 .unwrap_or("Revoke the secret at its issuer and rotate it.");
+            let severity = rule.map_or(Severity::High, |r| r.severity);
             json!({
                 "id": id,
                 "name": pascal_case(id),
                 "shortDescription": {"text": title},
                 "fullDescription": {"text": title},
                 "help": {"text": help},
-                "defaultConfiguration": {"level": "error"},
-                "properties": {"tags": ["security", "secret"], "security-severity": "8.0"},
+                "defaultConfiguration": {"level": level(severity)},
+                "properties": {
+                    "tags": ["security", "secret"],
+                    "security-severity": security_severity(severity),
+                    "severity": severity,
+                },
             })
         })
         .collect();
-    let results: Vec<Value> = report
-        .findings
-        .iter()
-        .map(|f| {
-            result(
-                f,
-                rule_ids.binary_search(&f.rule.as_str()).unwrap_or(0),
+    let tool = json!({"driver": {
+        "name": "leakgate",
+        "semanticVersion": env!("CARGO_PKG_VERSION"),
+        "informationUri": "https://github.com/leakgate/leakgate",
+        "rules": rules,
+    }});
+    // Written a result at a time, in the order and layout `to_writer_pretty` gives the
+    // whole document (keys sorted: `$schema`, `runs` (`results`, `tool`), `version`), so
+    // that memory does not hold a second copy of every finding.
+    out.write_all(b"{\n  \"$schema\": ")?;
+    serde_json::to_writer(&mut *out, SARIF_SCHEMA)?;
+    out.write_all(b",\n  \"runs\": [\n    {\n      \"results\": [")?;
+    let mut buffer = Vec::new();
+    for (i, finding) in report.findings.iter().enumerate() {
+        out.write_all(if i == 0 { b"\n" } else { b",\n" })?;
+        let index = rule_ids.binary_search(&finding.rule.as_str()).unwrap_or(0);
+        buffer.clear();
+        serde_json::to_writer_pretty(
+            &mut buffer,
+            &result(
+                finding,
+                index,
+                (
+                    report.rules.severity_of(finding),
+                    report.rules.confidence_of(finding),
+                ),
                 options,
-            )
-        })
-        .collect();
-    let document = json!({
-        "$schema": SARIF_SCHEMA,
-        "version": "2.1.0",
-        "runs": [{
-            "tool": {"driver": {
-                "name": "leakgate",
-                "semanticVersion": env!("CARGO_PKG_VERSION"),
-                "informationUri": "https://github.com/leakgate/leakgate",
-                "rules": rules,
-            }},
-            "results": results,
-        }],
-    });
-    serde_json::to_writer_pretty(&mut *out, &document)?;
-    writeln!(out)
+            ),
+        )?;
+        super::json::write_indented(out, &buffer, 8)?;
+    }
+    if !report.findings.is_empty() {
+        out.write_all(b"\n      ")?;
+    }
+    out.write_all(b"],\n      \"tool\": ")?;
+    buffer.clear();
+    serde_json::to_writer_pretty(&mut buffer, &tool)?;
+    super::json::write_indented_tail(out, &buffer, 6)?;
+    out.write_all(b"\n    }\n  ],\n  \"version\": \"2.1.0\"\n}\n")
 }
 
-fn result(finding: &Finding, rule_index: usize, options: &ReportOptions) -> Value {
+/// SARIF `level` of a severity: GitHub code scanning shows `error` and `warning` as alerts
+/// that fail a check and `note` as a remark.
+fn level(severity: Severity) -> &'static str {
+    match severity {
+        Severity::Critical | Severity::High => "error",
+        Severity::Medium => "warning",
+        Severity::Low => "note",
+    }
+}
+
+/// GitHub's `security-severity` score, whose bands (9.0+ critical, 7.0+ high, 4.0+ medium,
+/// below low) GitHub turns back into the severity shown on the alert.
+fn security_severity(severity: Severity) -> &'static str {
+    match severity {
+        Severity::Critical => "9.5",
+        Severity::High => "8.0",
+        Severity::Medium => "5.5",
+        Severity::Low => "3.0",
+    }
+}
+
+fn result(
+    finding: &Finding,
+    rule_index: usize,
+    (severity, confidence): (Severity, Confidence),
+    options: &ReportOptions,
+) -> Value {
     let shown = finding.shown_secret(options.show_secrets);
     let mut text = match &shown {
         Some(secret) => format!("{} found: {secret}", finding.title),
@@ -86,16 +130,17 @@ fn result(finding: &Finding, rule_index: usize, options: &ReportOptions) -> Valu
     let mut value = json!({
         "ruleId": finding.rule,
         "ruleIndex": rule_index,
-        "level": "error",
+        "level": level(severity),
         "message": {"text": text},
         "locations": [{"physicalLocation": {
             "artifactLocation": {"uri": uri},
             "region": region,
         }}],
         "partialFingerprints": {"leakgateFingerprint/v1": finding.fingerprint},
+        "properties": {"severity": severity, "confidence": confidence},
     });
     if let Some(verification) = &finding.verification {
-        value["properties"] = json!({"verification": verification});
+        value["properties"]["verification"] = json!(verification);
     }
     value
 }

@@ -9,18 +9,25 @@
 //! their syntax trees read, only when first needed: a hook that touches three files pays
 //! for the few rules whose keywords it meets. The built-ins are checked whole by the test
 //! suite (`rules check` on every one). User rules are compiled at load time instead, so a
-//! bad regex is an error (exit 2) naming the file, not a silent gap. [`check`] is
-//! `leakgate rules check`.
+//! bad regex is an error (exit 2) naming the file, not a silent gap. `leakgate rules check`
+//! is `commands::rules_check`: this module depends on neither the scanner nor the verifier
+//! (a rule holds its checked verify plan and names its validator; the scanner runs it).
 
 pub mod builtin;
-pub mod check;
+#[cfg(test)]
+mod held_out;
+#[cfg(test)]
+mod held_out_formats;
 pub mod syntax;
+pub mod validator;
+pub mod verify_plan;
 
-use crate::finding::FindingKind;
-use crate::scan::checksum::Checksum;
+use crate::finding::{Confidence, FindingKind, Severity};
 use std::path::Path;
 use std::sync::OnceLock;
-pub use syntax::{RuleSpec, VerifySpec};
+pub use syntax::{KnownPublicSpec, RuleSpec, VerifySpec};
+pub use validator::Validator;
+use verify_plan::VerifyPlan;
 
 /// Why a rule file could not be used. Each message is one line naming the file.
 #[derive(Debug, thiserror::Error)]
@@ -59,7 +66,12 @@ pub struct Rule {
     pub kind: FindingKind,
     pub keywords: Vec<String>,
     pub min_entropy: Option<f64>,
-    pub checksum: Option<Checksum>,
+    /// The named validator a candidate must pass (`checksum = ...` in the file).
+    pub validator: Option<Validator>,
+    /// `severity` of the rule file, [`Severity::High`] when omitted.
+    pub severity: Severity,
+    /// SHA-256 digests of the rule's `known_public` values.
+    pub known_public: Vec<[u8; 32]>,
     /// Only in paths that match this.
     path: Option<LazyRegex<regex::Regex>>,
     /// For a sensitive-file rule: only if the file's content matches this.
@@ -68,8 +80,11 @@ pub struct Rule {
     regex: Option<LazyRegex<regex::bytes::Regex>>,
     /// See [`Rule::single_line`].
     single_line: OnceLock<bool>,
+    /// The verify table's `server_hint`, compiled on first use.
+    server_hint: Option<LazyRegex<regex::bytes::Regex>>,
     pub remediation: Option<String>,
-    pub verify: Option<VerifySpec>,
+    /// How `--verify` asks the issuer: the rule's checked `[rule.verify]` table.
+    pub verify: Option<VerifyPlan>,
     /// The file the rule came from (`rules/github.toml`, or a user file's path).
     pub origin: String,
     pub spec: RuleSpec,
@@ -150,6 +165,11 @@ impl Rule {
         self.content.as_ref()?.get()
     }
 
+    /// The verify table's `server_hint` regex, compiling it on first use.
+    pub fn server_hint_regex(&self) -> Option<&regex::bytes::Regex> {
+        self.server_hint.as_ref()?.get()
+    }
+
     /// The source of the path regex, if the rule has one.
     pub fn path_source(&self) -> Option<&str> {
         self.path.as_ref().map(|p| p.source.as_str())
@@ -216,6 +236,50 @@ impl Rule {
         self.path.is_some()
     }
 
+    /// How sure a finding of this rule is, given its secret (`None` for a file finding):
+    /// the rule's own `confidence` if it says; else `low` for a catch-all (`fallback`)
+    /// rule; `high` for a secret that carries one of the rule's keywords as its issuer's
+    /// prefix (`ghp_`, `AKIA`, `hooks.slack.com`) or that passed a format checksum; `medium`
+    /// for a secret found by the words around it (`twilio ... auth_token = <hex>`). A file
+    /// finding is `high` when the rule also checked the file's content, else `medium`.
+    pub fn confidence(&self, secret: Option<&str>) -> Confidence {
+        if let Some(confidence) = self.spec.confidence {
+            return confidence;
+        }
+        if self.spec.fallback {
+            return Confidence::Low;
+        }
+        match self.kind {
+            FindingKind::File if self.spec.content.is_some() => Confidence::High,
+            FindingKind::File => Confidence::Medium,
+            FindingKind::Secret => {
+                let validated = matches!(
+                    self.validator,
+                    Some(Validator::GithubCrc32 | Validator::NpmCrc32 | Validator::JwtHeader)
+                );
+                if validated || secret.is_some_and(|s| self.carries_keyword(s)) {
+                    Confidence::High
+                } else {
+                    Confidence::Medium
+                }
+            }
+        }
+    }
+
+    /// Whether `secret` starts with one of the rule's keywords, or holds one of five
+    /// characters or more (a webhook URL's host): the token names its issuer itself.
+    fn carries_keyword(&self, secret: &str) -> bool {
+        let lower = secret.to_ascii_lowercase();
+        self.keywords
+            .iter()
+            .any(|k| lower.starts_with(k.as_str()) || (k.len() >= 5 && lower.contains(k.as_str())))
+    }
+
+    /// Whether `secret` is one of this rule's `known_public` values.
+    pub fn is_known_public(&self, secret: &[u8]) -> bool {
+        !self.known_public.is_empty() && self.known_public.contains(&sha256(secret))
+    }
+
     /// Builds a rule from its table, checking everything that can be checked without
     /// compiling a regex. `eager` compiles them too (user rules).
     pub fn from_spec(spec: RuleSpec, origin: &str, eager: bool) -> Result<Rule, RuleError> {
@@ -246,18 +310,31 @@ impl Rule {
                 return Err(invalid(format!("min_entropy {min} is outside 0..8")));
             }
         }
-        let checksum = match &spec.checksum {
+        let validator = match &spec.checksum {
             None => None,
-            Some(name) => Some(Checksum::by_name(name).ok_or_else(|| {
+            Some(name) => Some(Validator::by_name(name).ok_or_else(|| {
                 invalid(format!(
-                    "unknown checksum `{name}` (known: {})",
-                    Checksum::NAMES.join(", ")
+                    "unknown checksum `{name}` (known validators: {})",
+                    Validator::NAMES.join(", ")
                 ))
             })?),
         };
-        if let Some(verify) = &spec.verify {
-            crate::verify::spec::VerifyPlan::from_spec(verify).map_err(&invalid)?;
-        }
+        let verify = match &spec.verify {
+            None => None,
+            Some(verify) => Some(VerifyPlan::from_spec(verify).map_err(&invalid)?),
+        };
+        let known_public = spec
+            .known_public
+            .iter()
+            .map(|entry| {
+                parse_sha256(&entry.value_sha256).ok_or_else(|| {
+                    invalid(format!(
+                        "known_public value_sha256 `{}` is not 64 lowercase hex digits",
+                        entry.value_sha256
+                    ))
+                })
+            })
+            .collect::<Result<Vec<_>, _>>()?;
         let kind = if spec.regex.is_some() {
             FindingKind::Secret
         } else {
@@ -270,13 +347,20 @@ impl Rule {
             kind,
             keywords: spec.keywords.iter().map(|k| k.to_lowercase()).collect(),
             min_entropy: spec.min_entropy,
-            checksum,
+            validator,
+            severity: spec.severity.unwrap_or(Severity::High),
+            known_public,
             path: spec.path.as_deref().map(LazyRegex::new),
             content: spec.content.as_deref().map(LazyRegex::new),
             regex: spec.regex.as_deref().map(LazyRegex::new),
             single_line: OnceLock::new(),
+            server_hint: spec
+                .verify
+                .as_ref()
+                .and_then(|v| v.server_hint.as_deref())
+                .map(LazyRegex::new),
             remediation: spec.remediation.clone(),
-            verify: spec.verify.clone(),
+            verify,
             origin: origin.to_string(),
             spec,
         };
@@ -285,6 +369,24 @@ impl Rule {
         }
         Ok(rule)
     }
+}
+
+/// SHA-256 of `bytes`, as `known_public` names values.
+pub fn sha256(bytes: &[u8]) -> [u8; 32] {
+    use sha2::Digest;
+    sha2::Sha256::digest(bytes).into()
+}
+
+/// 64 lowercase hex digits as 32 bytes.
+fn parse_sha256(hex: &str) -> Option<[u8; 32]> {
+    if hex.len() != 64 || !hex.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f')) {
+        return None;
+    }
+    let mut out = [0u8; 32];
+    for (i, byte) in out.iter_mut().enumerate() {
+        *byte = u8::from_str_radix(&hex[2 * i..2 * i + 2], 16).ok()?;
+    }
+    Some(out)
 }
 
 /// Whether every match of a regex lies within one line, give or take one newline character
@@ -497,6 +599,22 @@ impl RuleSet {
         self.rules.iter().find(|r| r.id == id)
     }
 
+    /// A finding's confidence, from the rule that made it ([`Rule::confidence`]). A finding
+    /// that no rule of the set made (the `.env` policy's) is `high`: it is a fact about a
+    /// file, not a guess about a value.
+    pub fn confidence_of(&self, finding: &crate::finding::Finding) -> Confidence {
+        match self.get(&finding.rule) {
+            Some(rule) => rule.confidence(finding.secret.as_ref().map(|s| s.expose())),
+            None => Confidence::High,
+        }
+    }
+
+    /// A finding's severity: its rule's, [`Severity::High`] if no rule of the set made it.
+    pub fn severity_of(&self, finding: &crate::finding::Finding) -> Severity {
+        self.get(&finding.rule)
+            .map_or(Severity::High, |r| r.severity)
+    }
+
     pub fn len(&self) -> usize {
         self.rules.len()
     }
@@ -509,6 +627,27 @@ impl RuleSet {
 #[cfg(test)]
 mod tests {
     use super::can_match_newline;
+
+    /// The rule model's library code depends on neither the engine nor the verifier
+    /// (issue 12): they depend on it.
+    #[test]
+    fn rules_depend_on_neither_the_scanner_nor_the_verifier() {
+        let sources = [
+            ("mod.rs", include_str!("mod.rs")),
+            ("builtin.rs", include_str!("builtin.rs")),
+            ("syntax.rs", include_str!("syntax.rs")),
+            ("validator.rs", include_str!("validator.rs")),
+            ("verify_plan.rs", include_str!("verify_plan.rs")),
+        ];
+        for (name, text) in sources {
+            // Tests may drive the scanner; the library code may not.
+            let library = text.split("#[cfg(test)]").next().unwrap_or(text);
+            for needle in [concat!("crate", "::scan"), concat!("crate", "::verify")] {
+                let text = library;
+                assert!(!text.contains(needle), "src/rules/{name} uses {needle}");
+            }
+        }
+    }
 
     fn multi(pattern: &str) -> bool {
         can_match_newline(
@@ -551,18 +690,8 @@ mod tests {
             provider: None,
             regex: Some(regex.into()),
             keywords: vec!["k".into()],
-            multiline: false,
-            fallback: false,
-            min_entropy: None,
-            checksum: None,
             path: Some(path.into()),
-            content: None,
-            examples: vec![],
-            negative_examples: vec![],
-            path_examples: vec![],
-            path_negative_examples: vec![],
-            remediation: None,
-            verify: None,
+            ..Default::default()
         };
         let lazy = super::Rule::from_spec(spec("k(", r"\.txt$"), "rules/x.toml", false).unwrap();
         assert!(lazy.regex().is_none(), "a broken pattern finds nothing");
@@ -574,6 +703,58 @@ mod tests {
         let good = super::Rule::from_spec(spec(r"k=(\w+)", r"\.txt$"), "x.toml", true).unwrap();
         assert!(good.single_line() && good.applies_to_path(Some("a.txt")));
         assert!(!good.applies_to_path(Some("a.rs")));
+    }
+
+    fn rule_from(text: &str) -> super::Rule {
+        super::parse_rule_file(text, "t.toml", true)
+            .unwrap()
+            .remove(0)
+    }
+
+    #[test]
+    fn confidence_follows_the_shape_of_the_rule_and_the_secret() {
+        use crate::finding::Confidence;
+        let prefixed = rule_from(
+            "[[rule]]\nid = \"p\"\ntitle = \"P\"\nregex = 'tok_[a-z]{8}'\nkeywords = [\"tok_\"]\n",
+        );
+        assert_eq!(prefixed.confidence(Some("tok_abcdefgh")), Confidence::High);
+        let context = rule_from(
+            "[[rule]]\nid = \"c\"\ntitle = \"C\"\nregex = 'acme_key=([a-f0-9]{8})'\nkeywords = [\"acme\"]\n",
+        );
+        assert_eq!(context.confidence(Some("0123abcd")), Confidence::Medium);
+        let catch_all = rule_from(
+            "[[rule]]\nid = \"g\"\ntitle = \"G\"\nfallback = true\nregex = 'key=(\\w+)'\nkeywords = [\"key\"]\n",
+        );
+        assert_eq!(catch_all.confidence(Some("keyed")), Confidence::Low);
+        let said = rule_from(
+            "[[rule]]\nid = \"s\"\ntitle = \"S\"\nconfidence = \"low\"\nseverity = \"critical\"\nregex = 'tok_[a-z]{8}'\nkeywords = [\"tok_\"]\n",
+        );
+        assert_eq!(said.confidence(Some("tok_abcdefgh")), Confidence::Low);
+        assert_eq!(said.severity, crate::finding::Severity::Critical);
+        assert_eq!(
+            prefixed.severity,
+            crate::finding::Severity::High,
+            "the default"
+        );
+    }
+
+    #[test]
+    fn a_known_public_digest_must_be_hex_and_silences_its_value() {
+        let value = "tok_abcdefgh";
+        let digest: String = super::sha256(value.as_bytes())
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect();
+        let text = format!(
+            "[[rule]]\nid = \"p\"\ntitle = \"P\"\nregex = 'tok_[a-z]{{8}}'\nkeywords = [\"tok_\"]\nknown_public = [{{ value_sha256 = \"{digest}\", reason = \"docs\", example = \"t = {value}\" }}]\n"
+        );
+        let rules = super::parse_rule_file(&text, "t.toml", true).unwrap();
+        let scanner = crate::scan::Scanner::new(super::RuleSet { rules });
+        assert!(scanner.scan(None, b"t = tok_abcdefgh").is_empty());
+        assert_eq!(scanner.scan(None, b"t = tok_zyxwvuts").len(), 1);
+        let bad = text.replace(&digest, "abc");
+        let err = super::parse_rule_file(&bad, "t.toml", true).unwrap_err();
+        assert!(err.to_string().contains("value_sha256"), "{err}");
     }
 
     #[test]

@@ -4,6 +4,7 @@
 //! `deny_unknown_fields` everywhere: a misspelt key in a rule file is an error naming the
 //! file, never a rule that silently does less than its author meant.
 
+use crate::finding::{Confidence, Severity};
 use serde::Deserialize;
 use std::collections::BTreeMap;
 
@@ -16,7 +17,7 @@ pub struct RuleFile {
 }
 
 /// One `[[rule]]` table.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RuleSpec {
     pub id: String,
@@ -41,8 +42,9 @@ pub struct RuleSpec {
     /// Minimum Shannon entropy of the secret, in bits per character.
     #[serde(default)]
     pub min_entropy: Option<f64>,
-    /// A named validator, see `scan::checksum`.
-    #[serde(default)]
+    /// A named validator (see `rules::validator`); the key is `checksum` for history's
+    /// sake, `validator` is accepted too.
+    #[serde(default, alias = "validator")]
     pub checksum: Option<String>,
     /// Only in paths that match this regex. With no `regex`, the rule is a sensitive-file rule.
     #[serde(default)]
@@ -67,12 +69,38 @@ pub struct RuleSpec {
     /// How to ask the issuer whether the secret is live (`--verify`).
     #[serde(default)]
     pub verify: Option<VerifySpec>,
+    /// How much harm a leak of this secret does; `high` when omitted.
+    #[serde(default)]
+    pub severity: Option<Severity>,
+    /// Overrides the confidence derived from the rule's shape (see `Rule::confidence`).
+    #[serde(default)]
+    pub confidence: Option<Confidence>,
+    /// Published values of this format that are not secrets (emulator keys, documentation
+    /// samples): never reported, by this rule or any other.
+    #[serde(default)]
+    pub known_public: Vec<KnownPublicSpec>,
 }
 
-/// The `[rule.verify]` table: an HTTP request template, or a named built-in verifier.
+/// One `known_public` entry: a value everyone can read (the Azurite emulator's account key,
+/// AWS's documentation key), named by its SHA-256 so that the engine compares digests, with
+/// the reason it is public and an example text in which the rule finds it. `rules check`
+/// proves the example's secret has that digest and is not reported, and prints the reason.
+#[derive(Debug, Clone, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct KnownPublicSpec {
+    /// Lowercase hex SHA-256 of the secret as the rule captures it.
+    pub value_sha256: String,
+    /// Why the value is public, with where it is published.
+    pub reason: String,
+    /// A text in which the rule (without this entry) finds the value.
+    pub example: String,
+}
+
+/// The `[rule.verify]` table: HTTP requests and how to read their answers, or a named
+/// built-in verifier.
 ///
 /// Checked when the rule loads (`verify::spec::VerifyPlan::from_spec`), so a bad table is a
-/// load error naming the file. docs/verify.md documents every field.
+/// load error naming the file. docs/verify.md documents every field with an example.
 #[derive(Debug, Clone, Default, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct VerifySpec {
@@ -98,24 +126,51 @@ pub struct VerifySpec {
     /// `user:password` template sent as HTTP Basic authentication, e.g. `"{{secret}}:"`.
     #[serde(default)]
     pub basic_auth: Option<String>,
-    /// Statuses that mean the issuer accepted the secret; default `[200]`.
+    /// Several requests tried in order (`[[rule.verify.attempt]]`), each taking the table's
+    /// request fields as defaults: the first that is accepted makes the secret live, and it
+    /// is dead only if every attempt says dead.
+    #[serde(default)]
+    pub attempt: Vec<AttemptSpec>,
+    /// How answers are read (`[[rule.verify.when]]`), first match wins; an answer no entry
+    /// matches is `unknown`.
+    #[serde(default)]
+    pub when: Vec<WhenSpec>,
+    /// Who else issues secrets of this shape that the rule's URLs cannot check (GitHub
+    /// Enterprise Server, self-managed GitLab): a rejection from the default URLs is then
+    /// `unknown`, naming the server asked and the `[verify.endpoints]` key to set.
+    #[serde(default)]
+    pub also_issued_by: Option<String>,
+    /// A regex the secret must match to be sent to the rule's own URLs (without a
+    /// `[verify.endpoints]` override): a GitLab token with an instance prefix
+    /// (`acme-glpat-...`) belongs to a self-managed instance and is never sent to gitlab.com.
+    #[serde(default)]
+    pub default_accepts: Option<String>,
+    /// A regex run over the file that holds the secret; its first group that takes part in a
+    /// match is a server URL the
+    /// content names (`SPECKLE_SERVER=...`). Never contacted: a rejection from another host
+    /// is `unknown` and names it.
+    #[serde(default)]
+    pub server_hint: Option<String>,
+    /// Recorded answers of the issuer (`[[rule.verify.sample]]`), replayed by `rules check`.
+    #[serde(default)]
+    pub sample: Vec<SampleSpec>,
+    /// Old form: statuses that mean accepted (default `[200]`). Use `when` instead.
     #[serde(default)]
     pub live_status: Vec<u16>,
-    /// Statuses that mean the issuer rejected it; default `[401]`.
+    /// Old form: statuses that mean rejected; must be given (there is no default).
     #[serde(default)]
     pub dead_status: Vec<u16>,
     /// Response header holding the token's scopes, comma- or space-separated.
     #[serde(default)]
     pub scopes_header: Option<String>,
-    /// JSON pointer that must hold `live_json_value` (or, without it, any value other than
-    /// `null` and `false`) for a live status to count as live (for APIs that answer 200 with
-    /// `"ok": false`).
+    /// Old form: JSON pointer that must hold `live_json_value` (or, without it, any value
+    /// other than `null` and `false`) for a live status to count as live.
     #[serde(default)]
     pub live_json_pointer: Option<String>,
     #[serde(default)]
     pub live_json_value: Option<toml::Value>,
-    /// JSON pointer whose value, when one of `dead_json_values`, makes a live-status answer
-    /// dead (Slack's `"error": "invalid_auth"`).
+    /// Old form: JSON pointer whose value, when one of `dead_json_values`, makes a
+    /// live-status answer dead (Slack's `"error": "invalid_auth"`).
     #[serde(default)]
     pub dead_json_pointer: Option<String>,
     #[serde(default)]
@@ -127,4 +182,65 @@ pub struct VerifySpec {
     /// result's detail.
     #[serde(default)]
     pub identity_json_pointer: Option<String>,
+}
+
+/// One `[[rule.verify.attempt]]`: a request whose unset fields come from the table.
+#[derive(Debug, Clone, Default, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct AttemptSpec {
+    /// Names the attempt in details (`EU`, `account token`).
+    #[serde(default)]
+    pub label: Option<String>,
+    #[serde(default)]
+    pub method: Option<String>,
+    #[serde(default)]
+    pub url: Option<String>,
+    /// Replace the table's headers (not merged).
+    #[serde(default)]
+    pub headers: Option<BTreeMap<String, String>>,
+    #[serde(default)]
+    pub body: Option<String>,
+    #[serde(default)]
+    pub basic_auth: Option<String>,
+}
+
+/// One `[[rule.verify.when]]`: an answer shape and what it means.
+#[derive(Debug, Clone, Default, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct WhenSpec {
+    /// The statuses this entry matches (required).
+    #[serde(default)]
+    pub status: Vec<u16>,
+    /// A JSON pointer into the answer's body that must hold one of `equals` (or, without
+    /// `equals`, any value but `null` and `false`).
+    #[serde(default)]
+    pub json: Option<String>,
+    #[serde(default)]
+    pub equals: Vec<toml::Value>,
+    /// Text the body must contain.
+    #[serde(default)]
+    pub body_contains: Option<String>,
+    /// `live`, `dead` or `unknown`.
+    pub means: String,
+    /// Added to the detail (`the token lacks the scope this call needs`).
+    #[serde(default)]
+    pub note: Option<String>,
+}
+
+/// One `[[rule.verify.sample]]`: an answer the issuer gives, with where it is documented.
+#[derive(Debug, Clone, Default, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct SampleSpec {
+    /// What the secret is in this case: `live`, `missing-scope`, `invalid`, `revoked`,
+    /// `expired`, `other-region` or `other-deployment`.
+    pub case: String,
+    pub status: u16,
+    #[serde(default)]
+    pub headers: BTreeMap<String, String>,
+    #[serde(default)]
+    pub body: String,
+    /// The status the verifier must map it to: `live`, `dead` or `unknown`.
+    pub expect: String,
+    /// The documentation page or server source file the answer is taken from.
+    pub source: String,
 }

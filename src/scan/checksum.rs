@@ -1,4 +1,5 @@
-//! Named checksum validators (`checksum = "..."` in a rule).
+//! The named validators of rules (`checksum = "..."` in a rule file, see
+//! `rules::validator`), run on each candidate secret.
 //!
 //! Some token formats carry a checksum of their random part. Validating it removes nearly
 //! every false positive of a prefix rule (a `ghp_` string in a test fixture or a doc that was
@@ -9,54 +10,23 @@
 //! (passwords in URLs, `api_key = ...`) must not be stand-ins or code, see
 //! [`super::placeholder`].
 
-/// A named validator.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Checksum {
-    /// GitHub tokens (`ghp_`, `gho_`, `ghu_`, `ghs_`, `ghr_`): after the `_`, 30 random
-    /// base62 characters then 6 characters that are the CRC32 of those 30, in base62,
-    /// left-padded with `0`.
-    GithubCrc32,
-    /// npm access tokens (`npm_`): the same construction as GitHub's.
-    NpmCrc32,
-    /// JSON Web Tokens: the first segment is base64url of a JSON object with an `alg` key.
-    JwtHeader,
-    /// A password taken from a URL's user-info: not a stand-in (`password`, `****`, ...)
-    /// and at least [`super::placeholder::MIN_URL_PASSWORD_CHARS`] long once decoded.
-    UrlPassword,
-    /// A value taken from a generic `key = value` assignment: not a stand-in, not code,
-    /// not a hash, UUID, URL, path or version (see [`super::placeholder::is_generic_noise`]).
-    GenericValue,
-}
+pub use crate::rules::validator::Validator;
 
 const BASE62: &[u8; 62] = b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
 
-impl Checksum {
-    pub const NAMES: &'static [&'static str] = &[
-        "github-crc32",
-        "npm-crc32",
-        "jwt-header",
-        "url-password",
-        "generic-value",
-    ];
+/// Running a rule's named validator on a candidate secret.
+pub trait Validate {
+    /// Whether `secret` passes the validator (a valid checksum, a real value).
+    fn validate(self, secret: &str) -> bool;
+}
 
-    pub fn by_name(name: &str) -> Option<Checksum> {
-        match name {
-            "github-crc32" => Some(Checksum::GithubCrc32),
-            "npm-crc32" => Some(Checksum::NpmCrc32),
-            "jwt-header" => Some(Checksum::JwtHeader),
-            "url-password" => Some(Checksum::UrlPassword),
-            "generic-value" => Some(Checksum::GenericValue),
-            _ => None,
-        }
-    }
-
-    /// Whether `secret` carries a valid checksum.
-    pub fn validate(self, secret: &str) -> bool {
+impl Validate for Validator {
+    fn validate(self, secret: &str) -> bool {
         match self {
-            Checksum::GithubCrc32 | Checksum::NpmCrc32 => crc32_base62_tail(secret),
-            Checksum::JwtHeader => jwt_header_names_alg(secret),
-            Checksum::UrlPassword => !super::placeholder::is_url_password_noise(secret),
-            Checksum::GenericValue => !super::placeholder::is_generic_noise(secret),
+            Validator::GithubCrc32 | Validator::NpmCrc32 => crc32_base62_tail(secret),
+            Validator::JwtHeader => jwt_header_names_alg(secret),
+            Validator::UrlPassword => !super::placeholder::is_url_password_noise(secret),
+            Validator::GenericValue => !super::placeholder::is_generic_noise(secret),
         }
     }
 }
@@ -109,25 +79,25 @@ mod tests {
     fn a_token_built_with_its_checksum_validates() {
         let body = "Zx8Kq2LmN4pR7tV1wY3aB5cD9eF0gH";
         let token = format!("ghp_{body}{}", base62_crc32(body.as_bytes()));
-        assert!(Checksum::GithubCrc32.validate(&token));
+        assert!(Validator::GithubCrc32.validate(&token));
     }
 
     #[test]
     fn a_wrong_checksum_fails() {
         let body = "Zx8Kq2LmN4pR7tV1wY3aB5cD9eF0gH";
-        assert!(!Checksum::GithubCrc32.validate(&format!("ghp_{body}000000")));
-        assert!(!Checksum::GithubCrc32.validate("ghp_short"));
-        assert!(!Checksum::GithubCrc32.validate("no-underscore"));
+        assert!(!Validator::GithubCrc32.validate(&format!("ghp_{body}000000")));
+        assert!(!Validator::GithubCrc32.validate("ghp_short"));
+        assert!(!Validator::GithubCrc32.validate("no-underscore"));
     }
 
     #[test]
     fn npm_tokens_use_the_same_construction() {
         let body = "Qw7Er4Ty1Ui8Op5As2Df9Gh6Jk3Lz0";
         let token = format!("npm_{body}{}", base62_crc32(body.as_bytes()));
-        assert!(Checksum::NpmCrc32.validate(&token));
+        assert!(Validator::NpmCrc32.validate(&token));
         let mut broken = token.clone();
         broken.replace_range(5..6, "x");
-        assert!(!Checksum::NpmCrc32.validate(&broken));
+        assert!(!Validator::NpmCrc32.validate(&broken));
     }
 
     fn b64url(text: &str) -> String {
@@ -142,19 +112,19 @@ mod tests {
             "{}.{payload}.c2lnbmF0dXJl",
             b64url(r#"{"alg":"HS256","typ":"JWT"}"#)
         );
-        assert!(Checksum::JwtHeader.validate(&signed));
+        assert!(Validator::JwtHeader.validate(&signed));
         let no_alg = format!("{}.{payload}.c2lnbmF0dXJl", b64url(r#"{"typ":"JWT"}"#));
-        assert!(!Checksum::JwtHeader.validate(&no_alg));
+        assert!(!Validator::JwtHeader.validate(&no_alg));
         let not_json = format!("{}.{payload}.c2lnbmF0dXJl", b64url("{not json"));
-        assert!(!Checksum::JwtHeader.validate(&not_json));
-        assert!(!Checksum::JwtHeader.validate("eyJ!!!.x.y"));
+        assert!(!Validator::JwtHeader.validate(&not_json));
+        assert!(!Validator::JwtHeader.validate("eyJ!!!.x.y"));
     }
 
     #[test]
     fn url_and_generic_validators_reject_stand_ins() {
-        assert!(!Checksum::UrlPassword.validate("password"));
-        assert!(Checksum::UrlPassword.validate("q8Zr3LkP0vX7"));
-        assert!(!Checksum::GenericValue.validate("get_password()"));
-        assert!(Checksum::GenericValue.validate("q8Zr3LkP0vX7mN2b"));
+        assert!(!Validator::UrlPassword.validate("password"));
+        assert!(Validator::UrlPassword.validate("q8Zr3LkP0vX7"));
+        assert!(!Validator::GenericValue.validate("get_password()"));
+        assert!(Validator::GenericValue.validate("q8Zr3LkP0vX7mN2b"));
     }
 }

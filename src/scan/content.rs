@@ -27,6 +27,29 @@ pub fn classify(data: &[u8]) -> Content<'_> {
     }
 }
 
+/// What a blob is, judged from its first bytes alone (for blobs read piece by piece).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    Text,
+    /// UTF-16 text; `little` for little-endian.
+    Utf16 {
+        little: bool,
+    },
+    Binary,
+}
+
+/// [`classify`] without decoding: what `data`'s first 8 KiB say it is.
+pub fn kind(data: &[u8]) -> Kind {
+    let head = &data[..data.len().min(SNIFF)];
+    if memchr::memchr(0, head).is_none() {
+        return Kind::Text;
+    }
+    match utf16_endianness(head) {
+        Some(little) => Kind::Utf16 { little },
+        None => Kind::Binary,
+    }
+}
+
 /// `Some(true)` for UTF-16LE, `Some(false)` for UTF-16BE, from a byte-order mark or from
 /// the NUL pattern of mostly-ASCII text.
 fn utf16_endianness(head: &[u8]) -> Option<bool> {
@@ -57,7 +80,9 @@ fn utf16_endianness(head: &[u8]) -> Option<bool> {
     }
 }
 
-fn decode_utf16(data: &[u8], little: bool) -> Vec<u8> {
+/// UTF-16 text (with or without a byte-order mark) as UTF-8; unpaired surrogates become
+/// U+FFFD.
+pub fn decode_utf16(data: &[u8], little: bool) -> Vec<u8> {
     let body = match data {
         [0xFF, 0xFE, rest @ ..] | [0xFE, 0xFF, rest @ ..] => rest,
         _ => data,

@@ -7,9 +7,8 @@
 //! [`decode`] then looks inside encoded values (base64, percent-encoding, string escapes)
 //! and reports what it finds at the line of the encoded text. Sources give the scanner
 //! bytes and turn its [`Match`]es into findings with their own provenance; the
-//! config-driven allowlists are applied after that, in [`allow`].
+//! config-driven allowlists are applied after that, in [`crate::suppress`].
 
-pub mod allow;
 pub mod checksum;
 pub mod content;
 pub mod decode;
@@ -42,7 +41,8 @@ pub struct Match {
     pub line: usize,
     pub column: usize,
     pub secret: Secret,
-    /// The text around the secret on its line.
+    /// The text around the secret on its line (and the server its file names, for rules
+    /// with a verify `server_hint`).
     pub context: LineContext,
 }
 
@@ -77,6 +77,9 @@ pub struct Scanner {
     file_paths: OnceLock<Option<regex::RegexSet>>,
     /// Secrets dropped because their line carries an inline allow marker, for the summary.
     inline_allowed: AtomicUsize,
+    /// SHA-256 of every rule's `known_public` values: published samples that no rule
+    /// reports (an emulator key matches the generic rules as well as its provider's).
+    known_public: std::collections::HashSet<[u8; 32]>,
 }
 
 impl Scanner {
@@ -96,12 +99,18 @@ impl Scanner {
             .filter(|(_, r)| r.kind == FindingKind::File)
             .map(|(i, _)| i)
             .collect();
+        let known_public = rules
+            .rules
+            .iter()
+            .flat_map(|r| r.known_public.iter().copied())
+            .collect();
         Scanner {
             rules,
             prefilter,
             file_rules,
             file_paths: OnceLock::new(),
             inline_allowed: AtomicUsize::new(0),
+            known_public,
         }
     }
 
@@ -145,7 +154,10 @@ impl Scanner {
         let (encoded, stats) = decode::scan_encoded(self, path, data);
         raw.extend(encoded);
         let raw = self.drop_redundant(raw);
-        let (matches, allowed) = finish(data, raw);
+        let (mut matches, allowed) = finish(data, raw);
+        for m in &mut matches {
+            m.context.server_hint = server_hint(self.rule(m.rule), data, m.start);
+        }
         if allowed > 0 {
             self.inline_allowed.fetch_add(allowed, Ordering::Relaxed);
         }
@@ -241,10 +253,16 @@ impl Scanner {
                 return false;
             }
         }
-        match rule.checksum {
-            Some(checksum) => checksum.validate(text),
+        let valid = match rule.validator {
+            Some(validator) => checksum::Validate::validate(validator, text),
             None => true,
-        }
+        };
+        valid && !self.is_known_public(secret)
+    }
+
+    /// Whether `secret` is a published sample some rule lists as `known_public`.
+    pub fn is_known_public(&self, secret: &[u8]) -> bool {
+        !self.known_public.is_empty() && self.known_public.contains(&crate::rules::sha256(secret))
     }
 
     /// Sensitive-file rules that `path` (relative, `/`-separated) trips. `content` is
@@ -324,6 +342,26 @@ impl Scanner {
     }
 }
 
+/// The server URL (`scheme://host[:port]`) that `rule`'s verify `server_hint` finds in
+/// `data` nearest to `at` (its first group that took part in the match); `None` for rules
+/// without one.
+fn server_hint(rule: &Rule, data: &[u8], at: usize) -> Option<String> {
+    let re = rule.server_hint_regex()?;
+    re.captures_iter(data)
+        .filter_map(|caps| {
+            let url = (1..caps.len()).find_map(|i| caps.get(i))?;
+            let text = std::str::from_utf8(url.as_bytes()).ok()?;
+            let parsed = url::Url::parse(text).ok()?;
+            if !matches!(parsed.scheme(), "https" | "http") {
+                return None;
+            }
+            let origin = parsed.origin().ascii_serialization();
+            Some((url.start().abs_diff(at), origin))
+        })
+        .min_by_key(|(distance, _)| *distance)
+        .map(|(_, origin)| origin)
+}
+
 /// The secret in one regex match: the rule's secret group; if that group took no part in
 /// the match (a rule whose alternatives each capture the secret in their own group, such as
 /// a token that follows its context in one form and precedes it in another), the first group
@@ -341,7 +379,7 @@ fn secret_of<'h>(
 /// reserved for documentation (`https://user:s3cret@example.com`): such credentials are
 /// samples, whatever they look like.
 fn for_documentation_host(rule: &Rule, after_secret: &[u8]) -> bool {
-    rule.checksum == Some(checksum::Checksum::UrlPassword)
+    rule.validator == Some(checksum::Validator::UrlPassword)
         && placeholder::is_documentation_host(&String::from_utf8_lossy(after_secret))
 }
 
@@ -470,7 +508,11 @@ fn finish(data: &[u8], mut raw: Vec<RawHit>) -> (Vec<Match>, usize) {
                 line,
                 column: start - line_start + 1,
                 secret: Secret::new(secret),
-                context: LineContext { before, after },
+                context: LineContext {
+                    before,
+                    after,
+                    server_hint: None,
+                },
             })
         })
         .collect();

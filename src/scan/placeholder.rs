@@ -159,7 +159,7 @@ const STAND_IN_WORDS: &[&str] = &[
 ];
 
 /// A value in a credential's place that is a stand-in, not a credential: a word from
-/// [`STAND_IN_WORDS`], or no letter or digit at all (`****`, `...`). The word is also
+/// `STAND_IN_WORDS`, or no letter or digit at all (`****`, `...`). The word is also
 /// looked for behind percent-escapes and punctuation, as URL-parser tests and docs write
 /// it: `pass%20word`, `p@ss:word`, `pass%5B%7F` all spell a stand-in.
 pub fn is_stand_in_password(value: &str) -> bool {

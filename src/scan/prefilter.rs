@@ -10,7 +10,7 @@
 //! The automaton comes in two builds. A DFA searches fastest but takes ~2 ms to build over
 //! three hundred case-insensitive keywords, most of a pre-commit hook's budget for a few
 //! kilobytes; a contiguous NFA builds in a third of that and searches at about 60% of the
-//! speed. The NFA is built up front and serves until [`DFA_AFTER`] bytes have been
+//! speed. The NFA is built up front and serves until `DFA_AFTER` bytes have been
 //! searched, then the DFA is built and takes over, so a hook gets the quick start and an
 //! audit of gigabytes the fast search. Both report the same matches.
 
@@ -31,6 +31,9 @@ const LINE_FORWARD: usize = 4 * 1024;
 const FORWARD: usize = 8 * 1024;
 /// Further bytes a window may grow to reach the end of its last line.
 const LINE_SLACK: usize = 1024;
+/// The widest region one keyword gives a rule's regex (a longer match cannot be made from
+/// one keyword's region); large blobs are scanned in windows that overlap by more.
+pub const MAX_REGION: usize = BACK + FORWARD + LINE_SLACK + LINE_FORWARD;
 
 /// A byte range of the input on which one rule must run.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]

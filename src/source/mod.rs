@@ -1,8 +1,10 @@
 //! Sources: where the bytes to scan come from, and the provenance their findings carry.
 //!
 //! [`walk`] reads files and trees (`leakgate scan`); the git sources read the index
-//! (`staged`) and the object database (`history`). Each produces an [`Outcome`]: findings
-//! with provenance plus counts; `app` applies suppression, verification and reporting.
+//! (`staged`) and the object database (`history`). Sources only enumerate blobs: each goes
+//! through [`crate::pipeline::Pipeline::run`], and the source adds commit provenance and
+//! sums the results into an [`Outcome`]: findings plus counts, skips by reason; the
+//! command's `finish` applies suppression, verification and reporting.
 
 pub mod diff;
 pub mod history;
@@ -10,6 +12,7 @@ pub mod staged;
 pub mod walk;
 
 use crate::finding::Finding;
+use crate::pipeline::{Scanned, Skips};
 
 /// What a source found and how much it read.
 #[derive(Debug, Default)]
@@ -20,8 +23,40 @@ pub struct Outcome {
     /// Blobs read (git sources).
     pub blobs: usize,
     pub bytes: u64,
-    /// Inputs that could not be read; they make a clean result fail closed.
+    /// Inputs that could not be read outside any blob (a folder, a commit); they make a
+    /// clean result fail closed.
     pub errors: usize,
+    /// Blobs not scanned, by reason.
+    pub skipped: Skips,
+}
+
+impl Outcome {
+    /// Adds what the pipeline made of one blob; `file` says whether a scanned blob counts
+    /// as a file (work tree) or a blob (git).
+    pub fn add(&mut self, scanned: Scanned, file: bool) {
+        if scanned.read {
+            if file {
+                self.files += 1;
+            } else {
+                self.blobs += 1;
+            }
+            self.bytes += scanned.bytes;
+        }
+        if let Some(reason) = scanned.skipped {
+            self.skipped.add(reason, 1);
+        }
+        self.findings.extend(scanned.findings);
+    }
+
+    /// Adds another outcome's findings and counts.
+    pub fn merge(&mut self, other: Outcome) {
+        self.findings.extend(other.findings);
+        self.files += other.files;
+        self.blobs += other.blobs;
+        self.bytes += other.bytes;
+        self.errors += other.errors;
+        self.skipped.merge(&other.skipped);
+    }
 }
 
 /// Prints a warning to standard error. Warnings are never silenced: an unreadable file

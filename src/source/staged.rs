@@ -17,30 +17,17 @@
 //! conflicted merge is reported before the conflict is even resolved.
 
 use super::{warn, Outcome};
-use crate::finding::Finding;
-use crate::scan::{content, Scanner};
-use crate::source::diff::AddedLines;
+use crate::pipeline::{Blob, Data, Lines, Origin, Pipeline, Policy, Scanned};
+use crate::scan::Scanner;
 use anyhow::Context;
 use gix::bstr::ByteSlice;
 use gix::ObjectId;
-use std::borrow::Cow;
 use std::ops::ControlFlow;
 use std::path::{Path, PathBuf};
 
 /// Below this many blobs, scanning on the calling thread beats starting a thread pool: a
 /// hook that commits three files must stay instant.
 const PARALLEL_FROM: usize = 32;
-
-/// How to scan the staged blobs.
-#[derive(Clone, Debug)]
-pub struct StagedOptions {
-    /// Blobs larger than this are skipped with a warning.
-    pub max_file_size: u64,
-    /// Scan binary blobs too.
-    pub scan_binary: bool,
-    /// `.env` template suffixes (`[dotenv] templates`).
-    pub dotenv_templates: Vec<String>,
-}
 
 /// One blob the next commit records, and what it replaces.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -93,6 +80,98 @@ impl StagedChanges {
     pub fn find(repo: &gix::Repository) -> anyhow::Result<StagedChanges> {
         staged_blobs(repo).map(StagedChanges)
     }
+
+    /// Adds the index blob of every file at or under `paths` (relative to the current
+    /// directory) that has no staged change, to be scanned whole: `pre-commit run
+    /// --all-files` passes every tracked file this way, and expects each to be checked.
+    /// Files with a staged change stay judged by what they add. A path the index does not
+    /// hold is warned about.
+    pub fn with_whole_paths(
+        mut self,
+        repo: &gix::Repository,
+        paths: &[PathBuf],
+    ) -> anyhow::Result<StagedChanges> {
+        if paths.is_empty() {
+            return Ok(self);
+        }
+        let index = repo
+            .index_or_empty()
+            .with_context(|| format!("{}: cannot read the index", repo.index_path().display()))?;
+        let changed: std::collections::HashSet<String> =
+            self.0.iter().map(|b| b.path.clone()).collect();
+        let mut added = std::collections::HashSet::new();
+        for path in paths {
+            let wanted = repository_path(repo, path)?;
+            let mut found = false;
+            for entry in index.entries() {
+                let entry_path = entry.path(&index).to_str_lossy();
+                let under = wanted.is_empty()
+                    || entry_path == wanted
+                    || entry_path
+                        .strip_prefix(wanted.as_str())
+                        .is_some_and(|rest| rest.starts_with('/'));
+                if !under {
+                    continue;
+                }
+                found = true;
+                if entry.stage() != gix::index::entry::Stage::Unconflicted
+                    || !is_content(entry.mode)
+                    || entry.mode.is_submodule()
+                    || changed.contains(entry_path.as_ref())
+                    || !added.insert(entry_path.to_string())
+                {
+                    continue;
+                }
+                self.0.push(StagedBlob {
+                    path: entry_path.into_owned(),
+                    id: entry.id,
+                    old: None,
+                });
+            }
+            if !found {
+                warn(format_args!(
+                    "{}: not in the index, so not part of the next commit; not scanned",
+                    path.display()
+                ));
+            }
+        }
+        Ok(self)
+    }
+}
+
+/// `path` (relative to the current directory, or absolute) relative to the work tree's
+/// root, `/`-separated; empty for the root itself.
+fn repository_path(repo: &gix::Repository, path: &Path) -> anyhow::Result<String> {
+    let root = repo
+        .workdir()
+        .context("a bare repository has no work tree to name paths in")?;
+    let root = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
+    let absolute = if path.is_absolute() {
+        path.to_path_buf()
+    } else {
+        std::env::current_dir()
+            .context("cannot read the current directory")?
+            .join(path)
+    };
+    // Resolve `..` and symlinks in the folders; the file itself may be gone from disk.
+    let (folder, name) = match (absolute.parent(), absolute.file_name()) {
+        (Some(folder), Some(name)) if name != ".." => (folder.to_path_buf(), Some(name)),
+        _ => (absolute.clone(), None),
+    };
+    let folder = std::fs::canonicalize(&folder).unwrap_or(folder);
+    let full = match name {
+        Some(name) => folder.join(name),
+        None => folder,
+    };
+    let relative = full.strip_prefix(&root).map_err(|_| {
+        anyhow::anyhow!(
+            "{}: outside the repository at {}",
+            path.display(),
+            root.display()
+        )
+    })?;
+    let text = crate::source::walk::display_path(relative);
+    Ok(if text == "." { String::new() } else { text })
 }
 
 /// Scans what the next commit records.
@@ -100,16 +179,17 @@ pub fn scan_staged(
     repo: &gix::Repository,
     changes: StagedChanges,
     scanner: &Scanner,
-    options: &StagedOptions,
+    policy: &Policy,
 ) -> anyhow::Result<Outcome> {
-    // Blobs under `[allow] paths` are scanned too: `app::finish` suppresses their findings
-    // and counts them in the summary, as for every other command.
+    // Blobs under `[allow] paths` are scanned too: the command's `finish` suppresses their
+    // findings and counts them in the summary, as for every other command.
     let blobs: Vec<StagedBlob> = changes.0;
+    let pipeline = Pipeline::new(scanner, policy);
 
-    let results: Vec<BlobResult> = if blobs.len() < PARALLEL_FROM {
+    let results: Vec<Scanned> = if blobs.len() < PARALLEL_FROM {
         blobs
             .iter()
-            .map(|blob| scan_blob(repo, scanner, blob, options))
+            .map(|blob| scan_blob(repo, &pipeline, blob))
             .collect()
     } else {
         use rayon::prelude::*;
@@ -118,20 +198,14 @@ pub fn scan_staged(
             .par_iter()
             .map_init(
                 || shared.to_thread_local(),
-                |repo, blob| scan_blob(repo, scanner, blob, options),
+                |repo, blob| scan_blob(repo, &pipeline, blob),
             )
             .collect()
     };
 
     let mut outcome = Outcome::default();
     for result in results {
-        outcome.blobs += usize::from(result.read);
-        outcome.bytes += result.bytes;
-        if let Some(message) = result.error {
-            warn(message);
-            outcome.errors += 1;
-        }
-        outcome.findings.extend(result.findings);
+        outcome.add(result, false);
     }
     crate::finding::dedup_findings(&mut outcome.findings);
     Ok(outcome)
@@ -274,111 +348,30 @@ fn conflicted_blobs(index: &gix::index::State, head: &gix::index::State) -> Vec<
     blobs
 }
 
-/// What scanning one staged blob produced.
-#[derive(Default)]
-struct BlobResult {
-    findings: Vec<Finding>,
-    read: bool,
-    bytes: u64,
-    /// A blob that could not be read: a warning, and the run fails closed.
-    error: Option<String>,
-}
-
-/// Reads one staged blob and reports what it adds, plus `file` findings for its path.
-fn scan_blob(
-    repo: &gix::Repository,
-    scanner: &Scanner,
-    blob: &StagedBlob,
-    options: &StagedOptions,
-) -> BlobResult {
-    let path = blob.path.as_str();
-    let mut result = BlobResult::default();
-    if crate::dotenv::is_env_file(path, &options.dotenv_templates) {
-        result.findings.push(crate::dotenv::env_finding(path));
-    }
-    let size = match repo.find_header(blob.id) {
-        Ok(header) => header.size(),
-        Err(e) => {
-            result.error = Some(format!(
-                "{path}: cannot read staged blob {}: {}",
-                blob.id,
-                one_line(&e)
-            ));
-            return result;
-        }
+/// One staged blob through the pipeline: what it adds relative to the blob it replaces
+/// (every line, for a new file), plus `file` findings for its path.
+fn scan_blob(repo: &gix::Repository, pipeline: &Pipeline<'_>, blob: &StagedBlob) -> Scanned {
+    let lines = match blob.old.filter(|old| !old.is_null()) {
+        Some(old) => Lines::AddedSince(Box::new(move || {
+            repo.find_blob(old)
+                .map(|mut b| vec![b.take_data()])
+                .map_err(|e| {
+                    format!(
+                        "{}: cannot read the HEAD blob {old}: {}",
+                        blob.path,
+                        one_line(&e)
+                    )
+                })
+        })),
+        None => Lines::All,
     };
-    if size > options.max_file_size {
-        warn(format_args!(
-            "{path}: skipped, {size} bytes is over --max-file-size {}",
-            options.max_file_size
-        ));
-        result.findings.extend(
-            scanner
-                .file_rules_matching(path, None)
-                .into_iter()
-                .map(|rule| scanner.file_finding(rule, path)),
-        );
-        return result;
-    }
-    let data = match repo.find_blob(blob.id) {
-        Ok(mut found) => found.take_data(),
-        Err(e) => {
-            result.error = Some(format!(
-                "{path}: cannot read staged blob {}: {}",
-                blob.id,
-                one_line(&e)
-            ));
-            return result;
-        }
+    let staged = Blob {
+        origin: Origin::Index,
+        paths: vec![blob.path.clone()],
+        name: None,
+        data: Data::Object { repo, id: blob.id },
     };
-    result.read = true;
-    result.bytes = data.len() as u64;
-    result.findings.extend(
-        scanner
-            .file_rules_matching(path, Some(&data))
-            .into_iter()
-            .map(|rule| scanner.file_finding(rule, path)),
-    );
-
-    let text: Cow<'_, [u8]> = match content::classify(&data) {
-        content::Content::Text(text) => text,
-        content::Content::Binary if options.scan_binary => Cow::Borrowed(&data),
-        content::Content::Binary => return result,
-    };
-    let matches = scanner.scan(Some(path), &text);
-    if matches.is_empty() {
-        return result;
-    }
-    let added = match old_text(repo, blob, options) {
-        Some(old) => AddedLines::between(&old, &text),
-        None => AddedLines::All,
-    };
-    result.findings.extend(
-        matches
-            .iter()
-            .filter(|m| added.touches(&text, m))
-            .map(|m| scanner.secret_finding(m, Some(path))),
-    );
-    result
-}
-
-/// The old blob as the text its lines are compared in (decoded like the new one). `None`
-/// (every line counts as added) when there is no old blob, or it cannot be read or is too
-/// large to diff: reporting too much beats a false all-clear.
-fn old_text(repo: &gix::Repository, blob: &StagedBlob, options: &StagedOptions) -> Option<Vec<u8>> {
-    let old = blob.old?;
-    if old.is_null() {
-        return None;
-    }
-    let header = repo.find_header(old).ok()?;
-    if header.size() > options.max_file_size {
-        return None;
-    }
-    let data = repo.find_blob(old).ok()?.take_data();
-    match content::classify(&data) {
-        content::Content::Text(text) => Some(text.into_owned()),
-        content::Content::Binary => Some(data),
-    }
+    pipeline.run(staged, lines)
 }
 
 /// An error's text on one line.

@@ -6,26 +6,26 @@
 //! files it visits, as ripgrep does, so reading and matching overlap.
 
 use super::{warn, Outcome};
-use crate::scan::{BlobScan, Scanner};
-use std::io::Read;
+use crate::pipeline::{Blob, Data, Lines, Origin, Pipeline, Policy, Scanned};
+use crate::scan::Scanner;
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 use std::sync::Mutex;
 
 /// How to walk.
 #[derive(Clone, Debug)]
 pub struct WalkOptions {
     pub honour_ignores: bool,
-    pub max_file_size: u64,
-    pub scan_binary: bool,
     /// 0 lets `ignore` choose.
     pub threads: usize,
+    /// What the pipeline does with each file.
+    pub policy: Policy,
 }
 
 /// Scans `paths` (`-` is standard input). A path that does not exist is an error.
 ///
 /// Files under `[allow] paths` are read and scanned like any other: suppression happens
-/// afterwards, in `app::finish`, so the summary can say how many findings it suppressed.
+/// afterwards, in the command's `finish`, so the summary can say how many findings it
+/// suppressed.
 pub fn scan_paths(
     scanner: &Scanner,
     paths: &[PathBuf],
@@ -36,33 +36,26 @@ pub fn scan_paths(
             anyhow::bail!("{}: no such file or directory", path.display());
         }
     }
+    let pipeline = Pipeline::new(scanner, &options.policy);
     let mut outcome = Outcome::default();
     let (stdin, files): (Vec<&PathBuf>, Vec<&PathBuf>) =
         paths.iter().partition(|p| p.as_os_str() == "-");
     if !stdin.is_empty() {
-        let mut data = Vec::new();
-        std::io::stdin()
-            .read_to_end(&mut data)
-            .map_err(|e| anyhow::anyhow!("standard input: cannot read: {e}"))?;
-        outcome.files += 1;
-        outcome.bytes += data.len() as u64;
-        if let BlobScan::Scanned(matches) = scanner.scan_blob(None, &data, options.scan_binary) {
-            outcome
-                .findings
-                .extend(matches.iter().map(|m| scanner.secret_finding(m, None)));
-        }
+        let blob = Blob {
+            origin: Origin::Stdin,
+            paths: Vec::new(),
+            name: None,
+            data: Data::Stdin,
+        };
+        outcome.add(pipeline.run(blob, Lines::All), true);
     }
     if !files.is_empty() {
-        let walked = walk(scanner, &files, options);
-        outcome.findings.extend(walked.findings);
-        outcome.files += walked.files;
-        outcome.bytes += walked.bytes;
-        outcome.errors += walked.errors;
+        outcome.merge(walk(&pipeline, &files, options));
     }
     Ok(outcome)
 }
 
-fn walk(scanner: &Scanner, roots: &[&PathBuf], options: &WalkOptions) -> Outcome {
+fn walk(pipeline: &Pipeline<'_>, roots: &[&PathBuf], options: &WalkOptions) -> Outcome {
     let mut builder = ignore::WalkBuilder::new(roots[0]);
     for root in &roots[1..] {
         builder.add(root);
@@ -80,51 +73,42 @@ fn walk(scanner: &Scanner, roots: &[&PathBuf], options: &WalkOptions) -> Outcome
         .threads(options.threads)
         .filter_entry(|entry| entry.file_name() != ".git");
 
-    let findings = Mutex::new(Vec::new());
-    let files = AtomicUsize::new(0);
-    let bytes = AtomicU64::new(0);
-    let errors = AtomicUsize::new(0);
+    let total = Mutex::new(Outcome::default());
     builder.build_parallel().run(|| {
-        Box::new(|entry| {
+        // Each walker thread sums its own files and merges once, when it is done.
+        let mut mine = ThreadOutcome {
+            outcome: Outcome::default(),
+            total: &total,
+        };
+        Box::new(move |entry| {
             use ignore::WalkState::Continue;
             let entry = match entry {
                 Ok(entry) => entry,
                 Err(err) => {
                     warn(format_args!("{err}"));
-                    errors.fetch_add(1, Ordering::Relaxed);
+                    mine.outcome.errors += 1;
                     return Continue;
                 }
             };
-            let Some(file_type) = entry.file_type() else {
-                return Continue;
-            };
-            if !file_type.is_file() {
-                return Continue;
-            }
-            let path = entry.path();
-            match scan_file(scanner, path, options) {
-                Ok(Some((found, size))) => {
-                    files.fetch_add(1, Ordering::Relaxed);
-                    bytes.fetch_add(size, Ordering::Relaxed);
-                    if !found.is_empty() {
-                        findings.lock().expect("not poisoned").extend(found);
-                    }
-                }
-                Ok(None) => {}
-                Err(message) => {
-                    warn(message);
-                    errors.fetch_add(1, Ordering::Relaxed);
-                }
+            if entry.file_type().is_some_and(|t| t.is_file()) {
+                mine.outcome.add(scan_file(pipeline, entry.path()), true);
             }
             Continue
         })
     });
-    Outcome {
-        findings: findings.into_inner().expect("not poisoned"),
-        files: files.into_inner(),
-        blobs: 0,
-        bytes: bytes.into_inner(),
-        errors: errors.into_inner(),
+    total.into_inner().expect("not poisoned")
+}
+
+/// One walker thread's sums, merged into the total when the thread's visitor is dropped.
+struct ThreadOutcome<'t> {
+    outcome: Outcome,
+    total: &'t Mutex<Outcome>,
+}
+
+impl Drop for ThreadOutcome<'_> {
+    fn drop(&mut self) {
+        let mine = std::mem::take(&mut self.outcome);
+        self.total.lock().expect("not poisoned").merge(mine);
     }
 }
 
@@ -138,42 +122,14 @@ pub fn display_path(path: &Path) -> String {
     text.to_string()
 }
 
-/// Reads and scans one file: sensitive-file rules, then secrets. `Ok(None)`: skipped (too
-/// large, with a warning, or binary). `Err` is a one-line message naming the file.
-pub fn scan_file(
-    scanner: &Scanner,
-    path: &Path,
-    options: &WalkOptions,
-) -> Result<Option<(Vec<crate::finding::Finding>, u64)>, String> {
-    let shown = display_path(path);
-    let metadata = std::fs::metadata(path).map_err(|e| format!("{shown}: cannot read: {e}"))?;
-    if metadata.len() > options.max_file_size {
-        warn(format_args!(
-            "{shown}: skipped, {} bytes is over --max-file-size {}",
-            metadata.len(),
-            options.max_file_size
-        ));
-        return Ok(None);
-    }
-    let data = std::fs::read(path).map_err(|e| format!("{shown}: cannot read: {e}"))?;
-    let mut found: Vec<crate::finding::Finding> = scanner
-        .file_rules_matching(&shown, Some(&data))
-        .into_iter()
-        .map(|rule| scanner.file_finding(rule, &shown))
-        .collect();
-    match scanner.scan_blob(Some(&shown), &data, options.scan_binary) {
-        BlobScan::Scanned(matches) => {
-            found.extend(
-                matches
-                    .iter()
-                    .map(|m| scanner.secret_finding(m, Some(&shown))),
-            );
-        }
-        BlobScan::Binary => {
-            if found.is_empty() {
-                return Ok(None);
-            }
-        }
-    }
-    Ok(Some((found, data.len() as u64)))
+/// Reads and scans one file through the pipeline (sensitive-file rules, then secrets).
+/// Unreadable files are warned about (naming the file) and counted as skipped.
+pub fn scan_file(pipeline: &Pipeline<'_>, path: &Path) -> Scanned {
+    let blob = Blob {
+        origin: Origin::WorkTree,
+        paths: vec![display_path(path)],
+        name: None,
+        data: Data::File(path),
+    };
+    pipeline.run(blob, Lines::All)
 }

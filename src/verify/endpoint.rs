@@ -7,9 +7,10 @@
 //! its scheme, host and port are the ones the template named. Plain `http://` is accepted
 //! only for loopback addresses, which is how tests point verifiers at local servers.
 
-use super::spec::SECRET_PLACEHOLDER;
+use crate::rules::verify_plan::{check_scheme, split_origin, SECRET_PLACEHOLDER};
+pub use crate::rules::verify_plan::{check_url_template, is_loopback};
 use percent_encoding::{utf8_percent_encode, AsciiSet, CONTROLS};
-use url::{Host, Url};
+use url::Url;
 
 /// Characters encoded when the secret is put into a URL path or query: everything that
 /// could end the segment, start a query or fragment, or escape.
@@ -35,58 +36,6 @@ const URL_SECRET: &AsciiSet = &CONTROLS
     .add(b'=')
     .add(b'+')
     .add(b';');
-
-/// Whether `host` is a loopback address (`127.0.0.0/8`, `::1`) or `localhost`.
-pub fn is_loopback(host: &Host<&str>) -> bool {
-    match host {
-        Host::Ipv4(ip) => ip.is_loopback(),
-        Host::Ipv6(ip) => ip.is_loopback(),
-        Host::Domain(name) => name.eq_ignore_ascii_case("localhost"),
-    }
-}
-
-/// The scheme policy: `https` anywhere, `http` only to loopback.
-fn check_scheme(url: &Url) -> Result<(), String> {
-    let host = url.host().ok_or("the URL has no host")?;
-    match url.scheme() {
-        "https" => Ok(()),
-        "http" if is_loopback(&host) => Ok(()),
-        "http" => Err(format!(
-            "plain http is allowed only to loopback addresses, not to {host}"
-        )),
-        other => Err(format!("URL scheme `{other}` is not https")),
-    }
-}
-
-/// Splits a URL template at the end of its authority: (`https://host:port`, `/path?query`).
-fn split_origin(template: &str) -> Result<(&str, &str), String> {
-    let after_scheme = template
-        .find("://")
-        .map(|i| i + 3)
-        .ok_or("verify url must be absolute (https://...)")?;
-    let end = template[after_scheme..]
-        .find(['/', '?', '#'])
-        .map(|i| i + after_scheme)
-        .unwrap_or(template.len());
-    Ok((&template[..end], &template[end..]))
-}
-
-/// Checks a rule's URL template (rule loading).
-pub fn check_url_template(template: &str) -> Result<(), String> {
-    let (origin, rest) = split_origin(template)?;
-    if origin.contains(SECRET_PLACEHOLDER) {
-        return Err("verify url: {{secret}} may not be in the host".into());
-    }
-    if rest.contains('#') {
-        return Err("verify url: no fragment".into());
-    }
-    let url = Url::parse(&template.replace(SECRET_PLACEHOLDER, "x"))
-        .map_err(|e| format!("verify url is not a URL: {e}"))?;
-    if !url.username().is_empty() || url.password().is_some() {
-        return Err("verify url: no user name or password in the URL (use basic_auth)".into());
-    }
-    check_scheme(&url).map_err(|e| format!("verify url: {e}"))
-}
 
 /// Checks a `[verify.endpoints]` base URL (config loading).
 pub fn check_base(base: &str) -> Result<(), String> {

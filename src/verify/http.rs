@@ -158,23 +158,31 @@ impl Transport {
         })
     }
 
+    /// A failure as `class: detail`, the class one of [`FAILURE_CLASSES`] so that
+    /// summaries can count them (`--only-live`).
     fn reason(&self, err: &ureq::Error, secret: &str) -> String {
         let text = match err {
             ureq::Error::Timeout(_) => {
-                format!("no answer within {} ms", self.timeout.as_millis())
+                format!("timeout: no answer within {} ms", self.timeout.as_millis())
             }
-            ureq::Error::HostNotFound => "host not found".to_string(),
+            ureq::Error::HostNotFound => "DNS: host not found (offline?)".to_string(),
             // rustls reports a refused certificate as an InvalidData I/O error.
             ureq::Error::Io(e) if e.kind() == std::io::ErrorKind::InvalidData => {
                 match e.get_ref() {
-                    Some(inner) => format!("TLS error: {inner}"),
+                    Some(inner) => format!("TLS: {inner}"),
                     None => format!("connection failed: {}", e.kind()),
                 }
             }
+            ureq::Error::Io(e) if e.kind() == std::io::ErrorKind::ConnectionRefused => {
+                "connection refused".to_string()
+            }
+            ureq::Error::Io(e) if e.kind() == std::io::ErrorKind::TimedOut => {
+                format!("timeout: no answer within {} ms", self.timeout.as_millis())
+            }
             ureq::Error::Io(e) => format!("connection failed: {}", e.kind()),
             ureq::Error::ConnectionFailed => "connection failed".to_string(),
-            ureq::Error::Tls(e) => format!("TLS error: {e}"),
-            ureq::Error::Rustls(e) => format!("TLS error: {e}"),
+            ureq::Error::Tls(e) => format!("TLS: {e}"),
+            ureq::Error::Rustls(e) => format!("TLS: {e}"),
             ureq::Error::BadUri(_) => "bad request URL".to_string(),
             ureq::Error::BodyExceedsLimit(_) => "answer too large".to_string(),
             ureq::Error::TooManyRedirects | ureq::Error::RedirectFailed => {
@@ -186,6 +194,9 @@ impl Transport {
         scrub(&text, secret)
     }
 }
+
+/// The kinds of failure a detail may start with after its host, for summaries.
+pub const FAILURE_CLASSES: &[&str] = &["DNS", "connection refused", "TLS", "timeout"];
 
 /// Removes a secret, raw or percent-encoded, from a message.
 pub fn scrub(text: &str, secret: &str) -> String {

@@ -2,7 +2,7 @@
 //!
 //! A rule's `[rule.verify]` table is checked into a plan when the rule loads ([`spec`]); a
 //! [`Verifier`], built by a [`VerifierBuilder`] from `[verify]` config, runs those plans over
-//! a run's findings after suppression and before reporting (`app::finish`). The rules it
+//! a run's findings after suppression and before reporting (`commands::finish`). The rules it
 //! keeps, whatever the rule files or scanned content say:
 //!
 //! - only the rule's issuer is contacted, at its URL or a `[verify.endpoints]` override,
@@ -22,13 +22,15 @@
 pub mod builtin;
 pub mod endpoint;
 pub mod http;
+pub mod replay;
 pub mod spec;
+pub mod summary;
 pub mod table;
 
 use crate::config::{VerifyConfig, DEFAULT_VERIFY_CONCURRENCY, DEFAULT_VERIFY_TIMEOUT_MS};
 use crate::finding::{Finding, Secret, Verification, VerifyStatus};
 use crate::rules::{Rule, RuleSet};
-use spec::{Builtin, Check, VerifyPlan};
+use spec::{Builtin, Check};
 use std::collections::{BTreeMap, HashMap};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Mutex;
@@ -62,13 +64,73 @@ pub fn skipped(detail: impl Into<String>) -> Verification {
     verdict(VerifyStatus::Skipped, detail)
 }
 
+/// Where a verifier's requests go.
+#[derive(Clone, Copy, Debug)]
+pub enum Target<'a> {
+    /// The rule's own URLs.
+    Default,
+    /// A `[verify.endpoints]` base URL the user chose: its answers are the issuer's.
+    Override(&'a str),
+    /// A local server standing in for the rule's own hosts (`rules check`, tests): sent
+    /// there, read as if the default hosts had answered.
+    StandIn(&'a str),
+}
+
+impl<'a> Target<'a> {
+    /// The base URL requests go to instead of the rule's, if any.
+    pub fn base(&self) -> Option<&'a str> {
+        match self {
+            Target::Default => None,
+            Target::Override(base) | Target::StandIn(base) => Some(base),
+        }
+    }
+}
+
+/// What the scanned content says around a secret, gathered over every finding of it: the
+/// server URLs it names near the secret (never contacted) and the name it was assigned to.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Clues {
+    /// Server base URLs named near the secret (`server_hint`).
+    pub servers: Vec<String>,
+    /// The text just before the secret on its line (`SPECKLE_REFRESH_TOKEN=`).
+    pub names: Vec<String>,
+}
+
+impl Clues {
+    fn add(&mut self, finding: &Finding) {
+        if let Some(server) = finding
+            .context
+            .as_ref()
+            .and_then(|c| c.server_hint.as_ref())
+        {
+            if !self.servers.contains(server) {
+                self.servers.push(server.clone());
+            }
+        }
+        if let Some(context) = &finding.context {
+            let start = context
+                .before
+                .char_indices()
+                .rev()
+                .nth(60)
+                .map_or(0, |(i, _)| i);
+            let name = context.before[start..].to_string();
+            if !self.names.contains(&name) {
+                self.names.push(name);
+            }
+        }
+    }
+}
+
 /// Settings for a [`Verifier`]; every default is the config's.
 #[derive(Clone, Debug)]
 pub struct VerifierBuilder {
     timeout: Duration,
     concurrency: usize,
     endpoints: BTreeMap<String, String>,
+    stand_ins: BTreeMap<String, String>,
     insecure_hosts: Vec<String>,
+    progress: bool,
 }
 
 impl Default for VerifierBuilder {
@@ -79,7 +141,9 @@ impl Default for VerifierBuilder {
             timeout: Duration::from_millis(DEFAULT_VERIFY_TIMEOUT_MS),
             concurrency: DEFAULT_VERIFY_CONCURRENCY,
             endpoints: BTreeMap::new(),
+            stand_ins: BTreeMap::new(),
             insecure_hosts: Vec::new(),
+            progress: false,
         }
     }
 }
@@ -95,7 +159,9 @@ impl VerifierBuilder {
             timeout: Duration::from_millis(config.timeout_ms),
             concurrency: config.concurrency,
             endpoints: config.endpoints.clone(),
+            stand_ins: BTreeMap::new(),
             insecure_hosts: config.insecure_hosts.clone(),
+            progress: false,
         }
     }
 
@@ -117,6 +183,20 @@ impl VerifierBuilder {
         self
     }
 
+    /// Sends requests for verifiers named `name` to `base`, but reads the answers as if the
+    /// rule's own hosts had given them (a rejection there may still prove nothing). For
+    /// replaying recorded answers (`rules check`) and tests.
+    pub fn stand_in(mut self, name: impl Into<String>, base: impl Into<String>) -> Self {
+        self.stand_ins.insert(name.into(), base.into());
+        self
+    }
+
+    /// Shows a progress line on standard error while verifying (for a terminal).
+    pub fn progress(mut self, show: bool) -> Self {
+        self.progress = show;
+        self
+    }
+
     /// Does not check the TLS certificate of this host (and of no other).
     pub fn insecure_host(mut self, host: impl Into<String>) -> Self {
         self.insecure_hosts.push(host.into());
@@ -128,6 +208,8 @@ impl VerifierBuilder {
             transport: http::Transport::new(self.timeout, self.insecure_hosts),
             concurrency: self.concurrency.max(1),
             endpoints: self.endpoints,
+            stand_ins: self.stand_ins,
+            progress: self.progress,
             cache: Mutex::new(HashMap::new()),
         }
     }
@@ -138,6 +220,8 @@ pub struct Verifier {
     transport: http::Transport,
     concurrency: usize,
     endpoints: BTreeMap<String, String>,
+    stand_ins: BTreeMap<String, String>,
+    progress: bool,
     cache: Mutex<HashMap<(String, Secret), Verification>>,
 }
 
@@ -154,11 +238,16 @@ impl std::fmt::Debug for Verifier {
 impl Verifier {
     /// Verifies one secret with `rule`'s verifier (once per run).
     pub fn verify(&self, rule: &Rule, secret: &Secret) -> Verification {
+        self.verify_with(rule, secret, &Clues::default())
+    }
+
+    /// [`Verifier::verify`], knowing what the content says around the secret.
+    pub fn verify_with(&self, rule: &Rule, secret: &Secret, clues: &Clues) -> Verification {
         let key = (rule.id.clone(), secret.clone());
         if let Some(known) = self.cached(&key) {
             return known;
         }
-        let result = self.ask(rule, secret.expose());
+        let result = self.ask(rule, secret.expose(), clues);
         self.remember(key, result.clone());
         result
     }
@@ -177,32 +266,46 @@ impl Verifier {
     /// at most `concurrency` at a time. A `file` finding has no secret and is `skipped`.
     pub fn verify_findings(&self, rules: &RuleSet, findings: &mut [Finding]) {
         let by_id: HashMap<&str, &Rule> = rules.rules.iter().map(|r| (r.id.as_str(), r)).collect();
-        let mut jobs: Vec<(&Rule, Secret)> = Vec::new();
-        let mut queued = std::collections::HashSet::new();
+        let mut jobs: Vec<(&Rule, Secret, Clues)> = Vec::new();
+        let mut queued: HashMap<(String, Secret), usize> = HashMap::new();
         for finding in findings.iter() {
             let (Some(secret), Some(rule)) = (&finding.secret, by_id.get(finding.rule.as_str()))
             else {
                 continue;
             };
             let key = (rule.id.clone(), secret.clone());
-            if self.cached(&key).is_none() && queued.insert(key) {
-                jobs.push((rule, secret.clone()));
+            if self.cached(&key).is_some() {
+                continue;
             }
+            let index = *queued.entry(key).or_insert_with(|| {
+                jobs.push((rule, secret.clone(), Clues::default()));
+                jobs.len() - 1
+            });
+            jobs[index].2.add(finding);
         }
         let next = AtomicUsize::new(0);
+        let done = AtomicUsize::new(0);
+        let total = jobs.len();
         let workers = self.concurrency.min(jobs.len());
         std::thread::scope(|scope| {
             for _ in 0..workers {
                 scope.spawn(|| loop {
                     let index = next.fetch_add(1, Ordering::Relaxed);
-                    let Some((rule, secret)) = jobs.get(index) else {
+                    let Some((rule, secret, clues)) = jobs.get(index) else {
                         break;
                     };
-                    let result = self.ask(rule, secret.expose());
+                    let result = self.ask(rule, secret.expose(), clues);
                     self.remember((rule.id.clone(), secret.clone()), result);
+                    let finished = done.fetch_add(1, Ordering::Relaxed) + 1;
+                    if self.progress {
+                        eprint!("\rleakgate: verifying {finished}/{total} secrets…");
+                    }
                 });
             }
         });
+        if self.progress && total > 0 {
+            eprint!("\r\x1b[2K");
+        }
         for finding in findings.iter_mut() {
             finding.verification = Some(match &finding.secret {
                 None => skipped("a file finding has no secret to verify"),
@@ -214,40 +317,32 @@ impl Verifier {
     }
 
     /// Runs `rule`'s verifier for `secret`, uncached.
-    fn ask(&self, rule: &Rule, secret: &str) -> Verification {
-        let Some(spec) = &rule.verify else {
+    fn ask(&self, rule: &Rule, secret: &str, clues: &Clues) -> Verification {
+        let Some(plan) = &rule.verify else {
             return skipped(format!("rule `{}` has no verifier", rule.id));
         };
-        let plan = match VerifyPlan::from_spec(spec) {
-            Ok(plan) => plan,
-            Err(reason) => return skipped(format!("bad verify table: {reason}")),
+        let target = match (
+            self.endpoints.get(&plan.endpoint),
+            self.stand_ins.get(&plan.endpoint),
+        ) {
+            (Some(base), _) => Target::Override(base),
+            (None, Some(base)) => Target::StandIn(base),
+            (None, None) => Target::Default,
         };
-        let base = self.endpoints.get(&plan.endpoint).map(String::as_str);
-        match plan.check {
+        match &plan.check {
             Check::Builtin(Builtin::Spell) => builtin::spell(),
-            Check::Builtin(Builtin::Speckle) => builtin::speckle(&self.transport, base, secret),
-            Check::Http(http_plan) => {
-                let request = match table::request(&http_plan, base, secret) {
-                    Ok(request) => request,
-                    Err(reason) => {
-                        return skipped(http::scrub(
-                            &format!("endpoint not allowed: {reason}"),
-                            secret,
-                        ))
-                    }
-                };
-                // Name the service and the host asked, so that a token rejected by the
-                // public server is not mistaken for a dead token of a self-hosted one.
-                let host = request.url.host_str().unwrap_or("?").to_string();
-                let issuer = match &rule.provider {
-                    Some(provider) => format!("{provider} at {host}"),
-                    None => host,
-                };
-                match self.transport.send(request, secret) {
-                    Ok(answer) => table::classify(&http_plan, &answer, &issuer, secret),
-                    Err(reason) => unknown(reason),
-                }
+            Check::Builtin(Builtin::Speckle) => {
+                builtin::speckle(&self.transport, &target, secret, clues)
             }
+            Check::Http(http_plan) => table::run(
+                &self.transport,
+                http_plan,
+                &plan.endpoint,
+                &target,
+                rule.provider.as_deref(),
+                secret,
+                clues,
+            ),
         }
     }
 }

@@ -1,21 +1,24 @@
-//! Table verifiers: a rule's `[rule.verify]` request template, sent and read.
+//! Table verifiers: a rule's `[rule.verify]` requests, sent and read.
 //!
 //! [`request`] fills `{{secret}}` into the URL (percent-encoded), headers (raw), `basic_auth`
 //! and the body (escaped for JSON and form bodies), at the rule's URL or its
-//! `[verify.endpoints]` override. [`classify`] turns the answer into a status: first
-//! [`triage`] (a redirect, a 429, a 5xx or an HTML page is `unknown`, never `live`), then the
-//! table's dead and live statuses, its JSON checks, scopes and identity.
+//! `[verify.endpoints]` override. [`classify`] turns one answer into a status: first
+//! [`triage`] (a redirect, a 429, a 5xx or an HTML page is `unknown`, never `live`, for
+//! every verifier alike), then the table's answer rules in order; an answer no rule matches
+//! is `unknown`. [`run`] tries the table's attempts in order: the first live answer wins,
+//! and the secret is dead only if every attempt said dead, and only if the servers asked
+//! are the secret's issuer (see `also_issued_by`).
 
 use super::endpoint;
-use super::http::{scrub, Answer, Request};
-use super::spec::{HttpPlan, SECRET_PLACEHOLDER};
-use super::{dead, live, unknown};
-use crate::finding::Verification;
+use super::http::{scrub, Answer, Request, Transport};
+use super::spec::{HttpPlan, Means, RequestPlan, SECRET_PLACEHOLDER};
+use super::{dead, live, skipped, unknown, Clues, Target};
+use crate::finding::{Verification, VerifyStatus};
 use base64::Engine;
 use serde_json::Value;
 
 /// Builds the request for `secret`; the error is why it cannot be sent (a `skipped` reason).
-pub fn request(plan: &HttpPlan, base: Option<&str>, secret: &str) -> Result<Request, String> {
+pub fn request(plan: &RequestPlan, base: Option<&str>, secret: &str) -> Result<Request, String> {
     let template = endpoint::with_base(&plan.url, base)?;
     let url = endpoint::render(&template, secret)?;
     let mut headers = Vec::new();
@@ -59,6 +62,123 @@ pub fn request(plan: &HttpPlan, base: Option<&str>, secret: &str) -> Result<Requ
     })
 }
 
+/// The host a URL template names by default (`gitlab.com`).
+pub fn default_host(template: &str) -> String {
+    url::Url::parse(&template.replace(SECRET_PLACEHOLDER, "x"))
+        .ok()
+        .and_then(|u| u.host_str().map(str::to_string))
+        .unwrap_or_else(|| "?".into())
+}
+
+/// Asks the issuer with each of the plan's attempts in turn (see the module doc).
+/// `endpoint` is the `[verify.endpoints]` key, `provider` the service's name.
+pub fn run(
+    transport: &Transport,
+    plan: &HttpPlan,
+    endpoint: &str,
+    target: &Target<'_>,
+    provider: Option<&str>,
+    secret: &str,
+    clues: &Clues,
+) -> Verification {
+    if let (Some(accepts), Target::Default | Target::StandIn(_)) = (&plan.default_accepts, target) {
+        if !accepts.is_match(secret) {
+            let hosts: Vec<String> = plan.attempts.iter().map(|a| default_host(&a.url)).collect();
+            return unknown(format!(
+                "not sent to {}: this secret's shape says another server issued it (an instance prefix); set [verify.endpoints] {endpoint} = \"https://...\" to ask that server",
+                hosts.join(", ")
+            ));
+        }
+    }
+    let mut requests: Vec<(&RequestPlan, Request)> = Vec::new();
+    for attempt in &plan.attempts {
+        let request = match request(attempt, target.base(), secret) {
+            Ok(request) => request,
+            Err(reason) => {
+                return skipped(scrub(&format!("endpoint not allowed: {reason}"), secret))
+            }
+        };
+        // Under one override, attempts that differed only by host are one request.
+        let same = |(_, r): &(&RequestPlan, Request)| {
+            r.method == request.method
+                && r.url == request.url
+                && r.headers == request.headers
+                && r.body == request.body
+        };
+        if matches!(target, Target::Override(_)) && requests.iter().any(same) {
+            continue;
+        }
+        requests.push((attempt, request));
+    }
+    let several = requests.len() > 1;
+    let mut said: Vec<Verification> = Vec::new();
+    let mut hosts: Vec<String> = Vec::new();
+    for (attempt, request) in requests {
+        // Name the service and the host asked, so that a token rejected by the public
+        // server is not mistaken for a dead token of a self-hosted one.
+        let host = match target {
+            Target::StandIn(_) => default_host(&attempt.url),
+            _ => request.url.host_str().unwrap_or("?").to_string(),
+        };
+        let mut issuer = match provider {
+            Some(provider) => format!("{provider} at {host}"),
+            None => host.clone(),
+        };
+        if let (true, Some(label)) = (several, &attempt.label) {
+            issuer.push_str(&format!(" ({label})"));
+        }
+        if !hosts.contains(&host) {
+            hosts.push(host.clone());
+        }
+        let verdict = match transport.send(request, secret) {
+            Ok(answer) => classify(plan, &answer, &issuer, secret),
+            Err(reason) => unknown(format!("{host}: {reason}")),
+        };
+        if verdict.status == VerifyStatus::Live {
+            return verdict;
+        }
+        said.push(verdict);
+    }
+    let joined = said
+        .iter()
+        .map(|v| v.detail.as_str())
+        .collect::<Vec<_>>()
+        .join("; ");
+    if said.iter().any(|v| v.status != VerifyStatus::Dead) {
+        return unknown(joined);
+    }
+    if let Some(named) = other_server(clues, &hosts, target) {
+        return unknown(format!(
+            "{joined}; the content names another server, {named}, which was not asked: set [verify.endpoints] {endpoint} = \"{named}\" to ask it"
+        ));
+    }
+    match (&plan.also_issued_by, target) {
+        (Some(others), Target::Default | Target::StandIn(_)) => unknown(format!(
+            "{joined}; that proves nothing for a token of {others}, which {} rejects too: set [verify.endpoints] {endpoint} = \"https://...\" to ask the server that issued it",
+            hosts.join(", ")
+        )),
+        _ => dead(joined),
+    }
+}
+
+/// A server the content names near the secret that is not among the `hosts` asked (nor the
+/// user's override): the rejection then proves nothing about it.
+pub fn other_server(clues: &Clues, hosts: &[String], target: &Target<'_>) -> Option<String> {
+    if matches!(target, Target::Override(_)) {
+        return None;
+    }
+    clues
+        .servers
+        .iter()
+        .find(|server| {
+            let host = url::Url::parse(server)
+                .ok()
+                .and_then(|u| u.host_str().map(str::to_ascii_lowercase));
+            host.is_some_and(|h| !hosts.iter().any(|asked| asked.eq_ignore_ascii_case(&h)))
+        })
+        .cloned()
+}
+
 /// The answers no verifier may read as live or dead: a redirect, rate limiting, a server
 /// error, a web page.
 pub fn triage(answer: &Answer) -> Option<Verification> {
@@ -67,7 +187,13 @@ pub fn triage(answer: &Answer) -> Option<Verification> {
         return Some(unknown(format!("HTTP {status}: redirect not followed")));
     }
     if status == 429 {
-        return Some(unknown("HTTP 429: rate limited, try again later"));
+        let wait = answer
+            .header("retry-after")
+            .map(|w| format!(" (retry after {})", short(w)))
+            .unwrap_or_default();
+        return Some(unknown(format!(
+            "HTTP 429: rate limited{wait}, try again later"
+        )));
     }
     if status >= 500 {
         return Some(unknown(format!("HTTP {status}: server error")));
@@ -80,51 +206,61 @@ pub fn triage(answer: &Answer) -> Option<Verification> {
     None
 }
 
-/// Reads an answer by the table's rules. `issuer` names the service in the detail.
+/// Reads one answer by the table's rules. `issuer` names the service in the detail.
 pub fn classify(plan: &HttpPlan, answer: &Answer, issuer: &str, secret: &str) -> Verification {
     if let Some(verdict) = triage(answer) {
         return verdict;
     }
     let status = answer.status;
-    if plan.dead_status.contains(&status) {
-        return dead(format!("rejected by {issuer} (HTTP {status})"));
-    }
-    if !plan.live_status.contains(&status) {
-        return unknown(format!("unexpected answer from {issuer} (HTTP {status})"));
-    }
     let json = answer.json();
-    if let Some(check) = &plan.live_json {
-        let value = json.as_ref().and_then(|j| j.pointer(&check.pointer));
-        let accepted = match (&check.equals, value) {
-            (_, None) => false,
-            (Some(expected), Some(value)) => value == expected,
-            (None, Some(value)) => !matches!(value, Value::Null | Value::Bool(false)),
-        };
-        if !accepted {
-            if let Some(pointer) = &plan.dead_json_pointer {
-                let reason = json
-                    .as_ref()
-                    .and_then(|j| j.pointer(pointer))
-                    .map(value_text);
-                if let Some(reason) = reason {
-                    if plan.dead_json_values.is_empty() || plan.dead_json_values.contains(&reason) {
-                        return dead(scrub(
-                            &format!("rejected by {issuer} ({})", short(&reason)),
-                            secret,
-                        ));
-                    }
-                    return unknown(scrub(
-                        &format!("{issuer} answered HTTP {status} with `{}`", short(&reason)),
-                        secret,
-                    ));
-                }
-            }
-            return unknown(format!(
-                "unexpected answer from {issuer} (HTTP {status}, {} not as expected)",
-                check.pointer
-            ));
+    let body = String::from_utf8_lossy(&answer.body);
+    for rule in &plan.answers {
+        if !rule.statuses.contains(&status) {
+            continue;
         }
+        if let Some(needle) = &rule.body_contains {
+            if !body.contains(needle.as_str()) {
+                continue;
+            }
+        }
+        let found = match &rule.json {
+            None => None,
+            Some(check) => match check.find(json.as_ref()) {
+                Some(value) => Some(value),
+                None => continue,
+            },
+        };
+        let mut what = format!("HTTP {status}");
+        if let (Some(value), Means::Dead | Means::Unknown) = (&found, rule.means) {
+            what.push_str(&format!(", {}", short(value)));
+        }
+        let note = rule
+            .note
+            .as_ref()
+            .map(|n| format!(": {n}"))
+            .unwrap_or_default();
+        return match rule.means {
+            Means::Live => accepted(plan, answer, json.as_ref(), issuer, secret, &what, &note),
+            Means::Dead => dead(scrub(
+                &format!("rejected by {issuer} ({what}){note}"),
+                secret,
+            )),
+            Means::Unknown => unknown(scrub(&format!("{issuer} answered {what}{note}"), secret)),
+        };
     }
+    unknown(format!("unexpected answer from {issuer} (HTTP {status})"))
+}
+
+/// A live verdict, with the scopes and identity the answer shows.
+fn accepted(
+    plan: &HttpPlan,
+    answer: &Answer,
+    json: Option<&Value>,
+    issuer: &str,
+    secret: &str,
+    what: &str,
+    note: &str,
+) -> Verification {
     let mut scopes = Vec::new();
     if let Some(header) = &plan.scopes_header {
         if let Some(value) = answer.header(header) {
@@ -132,7 +268,7 @@ pub fn classify(plan: &HttpPlan, answer: &Answer, issuer: &str, secret: &str) ->
         }
     }
     if let Some(pointer) = &plan.scopes_json_pointer {
-        match json.as_ref().and_then(|j| j.pointer(pointer)) {
+        match json.and_then(|j| j.pointer(pointer)) {
             Some(Value::Array(items)) => scopes.extend(items.iter().map(value_text)),
             Some(Value::String(text)) => scopes.extend(split_scopes(text)),
             _ => {}
@@ -143,12 +279,12 @@ pub fn classify(plan: &HttpPlan, answer: &Answer, issuer: &str, secret: &str) ->
     let identity = plan
         .identity_json_pointer
         .as_ref()
-        .and_then(|p| json.as_ref().and_then(|j| j.pointer(p)))
+        .and_then(|p| json.and_then(|j| j.pointer(p)))
         .filter(|v| !v.is_null())
         .map(value_text);
     let detail = match identity {
-        Some(who) => format!("accepted by {issuer} (HTTP {status}) as {}", short(&who)),
-        None => format!("accepted by {issuer} (HTTP {status})"),
+        Some(who) => format!("accepted by {issuer} ({what}) as {}{note}", short(&who)),
+        None => format!("accepted by {issuer} ({what}){note}"),
     };
     let mut verdict = live(scrub(&detail, secret));
     verdict.scopes = scopes.iter().map(|s| scrub(s, secret)).collect();
@@ -173,7 +309,7 @@ fn split_scopes(text: &str) -> Vec<String> {
 }
 
 /// Keeps values from an answer to a readable length.
-fn short(text: &str) -> String {
+pub fn short(text: &str) -> String {
     let mut out: String = text.chars().filter(|c| !c.is_control()).take(80).collect();
     if text.chars().count() > 80 {
         out.push('…');
@@ -215,6 +351,7 @@ live_json_pointer = "/ok"
 live_json_value = true
 dead_json_pointer = "/error"
 dead_json_values = ["invalid_auth", "token_revoked"]
+dead_status = [401]
 identity_json_pointer = "/user""#;
 
     #[test]
@@ -247,24 +384,65 @@ identity_json_pointer = "/user""#;
     }
 
     #[test]
+    fn bodies_are_read_on_any_status_and_an_unmatched_answer_is_unknown() {
+        let plan = plan(
+            r#"endpoint = "x"
+url = "https://api.example.com/me"
+headers = { K = "{{secret}}" }
+[[when]]
+status = [403]
+body_contains = "website"
+means = "live"
+note = "cookie-only endpoint"
+[[when]]
+status = [403]
+json = "/errors/0/detail"
+equals = ["authentication failed"]
+means = "dead"
+"#,
+        );
+        let read = |status, body| classify(&plan, &answer(status, body), "x", SECRET);
+        let verdict = read(403, r#"{"errors":[{"detail":"only on the website"}]}"#);
+        assert_eq!(verdict.status, VerifyStatus::Live);
+        assert!(
+            verdict.detail.contains("cookie-only endpoint"),
+            "{}",
+            verdict.detail
+        );
+        let verdict = read(403, r#"{"errors":[{"detail":"authentication failed"}]}"#);
+        assert_eq!(verdict.status, VerifyStatus::Dead);
+        assert!(
+            verdict.detail.contains("authentication failed"),
+            "{}",
+            verdict.detail
+        );
+        assert_eq!(read(403, r#"{"errors":[]}"#).status, VerifyStatus::Unknown);
+        // Nothing says 401 is dead, so it is not.
+        assert_eq!(read(401, "{}").status, VerifyStatus::Unknown);
+        assert_eq!(read(200, "{}").status, VerifyStatus::Unknown);
+    }
+
+    #[test]
     fn secrets_are_escaped_for_json_and_form_bodies() {
         let json = plan(
             r#"endpoint = "x"
 method = "POST"
 url = "https://api.example.com/check"
 headers = { "Content-Type" = "application/json" }
-body = '{"token":"{{secret}}"}'"#,
+body = '{"token":"{{secret}}"}'
+dead_status = [401]"#,
         );
-        let request = request(&json, None, "a\"b").unwrap();
+        let request = request(&json.attempts[0], None, "a\"b").unwrap();
         assert_eq!(request.body.unwrap(), br#"{"token":"a\"b"}"#);
         let form = plan(
             r#"endpoint = "x"
 method = "POST"
 url = "https://api.example.com/check"
 headers = { "Content-Type" = "application/x-www-form-urlencoded" }
-body = 'token={{secret}}'"#,
+body = 'token={{secret}}'
+dead_status = [401]"#,
         );
-        let request = super::request(&form, None, "a&b=c").unwrap();
+        let request = super::request(&form.attempts[0], None, "a&b=c").unwrap();
         assert_eq!(request.body.unwrap(), b"token=a%26b%3Dc");
     }
 
@@ -273,9 +451,10 @@ body = 'token={{secret}}'"#,
         let plan = plan(
             r#"endpoint = "x"
 url = "https://api.example.com/v1/me"
-basic_auth = "{{secret}}:""#,
+basic_auth = "{{secret}}:"
+dead_status = [401]"#,
         );
-        let request = request(&plan, None, "key").unwrap();
+        let request = request(&plan.attempts[0], None, "key").unwrap();
         assert_eq!(
             request.headers,
             vec![("Authorization".to_string(), "Basic a2V5Og==".to_string())]

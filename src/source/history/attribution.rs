@@ -39,17 +39,21 @@ pub struct Attribution {
     by_blob: HashMap<ObjectId, Vec<(u32, u32)>>,
     /// Commit → its index in `commits`.
     commit_index: HashMap<ObjectId, u32>,
+    /// Walked commits whose parents a shallow clone cut off.
+    shallow_boundary: usize,
 }
 
 impl Attribution {
     /// Walks every ref's history of `repo`. Commits whose trees cannot be read are warned
     /// about and counted in the returned error count.
+    /// `tips`: the commits to walk from (`None`: every ref and `HEAD`).
     pub fn build(
         repo: &gix::Repository,
+        tips: Option<&[ObjectId]>,
         progress: &Progress,
         pack_pages: &PackPages,
     ) -> anyhow::Result<(Attribution, usize)> {
-        let walked = walk_all_refs(repo)?;
+        let walked = walk_history(repo, tips)?;
         let shallow: HashSet<ObjectId> = repo
             .shallow_commits()
             .context("cannot read the shallow-clone boundary")?
@@ -67,6 +71,10 @@ impl Attribution {
                 .collect(),
             ..Attribution::default()
         };
+        attribution.shallow_boundary = walked
+            .iter()
+            .filter(|(id, parent)| parent.is_some() && shallow.contains(id))
+            .count();
         let mut interned: HashMap<BString, u32> = HashMap::new();
         let mut errors = 0;
         for (batch_number, batch) in walked.chunks(BATCH).enumerate() {
@@ -117,6 +125,22 @@ impl Attribution {
         }
     }
 
+    /// Every blob id some commit introduced.
+    pub fn blob_ids(&self) -> impl Iterator<Item = &ObjectId> {
+        self.by_blob.keys()
+    }
+
+    /// How many walked commits sit on a shallow clone's boundary (their parents are not
+    /// in the clone, so history behind them was not scanned).
+    pub fn shallow_boundary(&self) -> usize {
+        self.shallow_boundary
+    }
+
+    /// Whether some walked commit introduced blob `id`.
+    pub fn has_blob(&self, id: &ObjectId) -> bool {
+        self.by_blob.contains_key(id)
+    }
+
     /// How old a reachable commit is (larger is older); `None` if no ref reaches it.
     pub fn age_of(&self, commit: &ObjectId) -> Option<u64> {
         self.commit_index.get(commit).map(|&i| u64::from(i))
@@ -146,24 +170,16 @@ impl Attribution {
     }
 }
 
-/// Every commit reachable from any ref or `HEAD`, newest first, with its first parent.
-fn walk_all_refs(repo: &gix::Repository) -> anyhow::Result<Vec<(ObjectId, Option<ObjectId>)>> {
-    let mut tips = Vec::new();
-    if let Ok(id) = repo.head_id() {
-        tips.push(id.detach());
-    }
-    let references = repo.references().context("cannot list references")?;
-    for reference in references.all().context("cannot list references")? {
-        let Ok(mut reference) = reference else {
-            continue;
-        };
-        // Refs to trees or blobs (rare tags) have no history to walk.
-        if let Ok(commit) = reference.peel_to_commit() {
-            tips.push(commit.id);
-        }
-    }
-    tips.sort();
-    tips.dedup();
+/// Every commit reachable from `tips` (default: any ref or `HEAD`), newest first, with its
+/// first parent.
+fn walk_history(
+    repo: &gix::Repository,
+    tips: Option<&[ObjectId]>,
+) -> anyhow::Result<Vec<(ObjectId, Option<ObjectId>)>> {
+    let tips = match tips {
+        Some(tips) => tips.to_vec(),
+        None => all_tips(repo)?,
+    };
     if tips.is_empty() {
         return Ok(Vec::new());
     }
@@ -181,6 +197,27 @@ fn walk_all_refs(repo: &gix::Repository) -> anyhow::Result<Vec<(ObjectId, Option
         walked.push((info.id, parent));
     }
     Ok(walked)
+}
+
+/// The commits every ref and `HEAD` point at.
+fn all_tips(repo: &gix::Repository) -> anyhow::Result<Vec<ObjectId>> {
+    let mut tips = Vec::new();
+    if let Ok(id) = repo.head_id() {
+        tips.push(id.detach());
+    }
+    let references = repo.references().context("cannot list references")?;
+    for reference in references.all().context("cannot list references")? {
+        let Ok(mut reference) = reference else {
+            continue;
+        };
+        // Refs to trees or blobs (rare tags) have no history to walk.
+        if let Ok(commit) = reference.peel_to_commit() {
+            tips.push(commit.id);
+        }
+    }
+    tips.sort();
+    tips.dedup();
+    Ok(tips)
 }
 
 /// Blobs (and symlinks, which are blobs too; not submodules) that `commit` adds or modifies relative to `parent`

@@ -13,37 +13,40 @@ use super::commits::{commit_info, scan_message};
 use super::objects::{inventory, BlobEntry};
 use super::pack_pages::{PackPages, RELEASE_EVERY};
 use super::progress::Progress;
-use super::{keep_oldest, Dated, HistoryOptions, Tally};
-use crate::dotenv::{env_finding, is_env_file};
-use crate::finding::{CommitInfo, Finding, FindingKind};
-use crate::scan::{BlobScan, Scanner};
+use super::{Dated, HistoryOptions, Tally};
+use crate::finding::CommitInfo;
+use crate::pipeline::{Blob, Data, Lines, Origin, Pipeline, Skip};
 use crate::source::{warn, Outcome};
 use gix::bstr::ByteSlice;
 use gix::ObjectId;
 use rayon::prelude::*;
+use std::collections::HashMap;
 
 /// Prefix of the path reported for a blob that no ref reaches: it has no path, and its id is
 /// what a user needs to look at it (`git cat-file -p <id>`).
 pub const UNREACHABLE_PREFIX: &str = "unreachable-blob/";
 
-/// Scans every blob and commit message of `repo`.
+/// Scans every blob and commit message of `repo` (`tips: None`), or every blob and
+/// message reachable from `tips`.
 pub fn audit(
     repo: &gix::Repository,
-    scanner: &Scanner,
+    pipeline: &Pipeline<'_>,
     options: &HistoryOptions,
+    tips: Option<&[ObjectId]>,
 ) -> anyhow::Result<Outcome> {
     let progress = Progress::new(options.progress);
     let pack_pages = PackPages::new(RELEASE_EVERY);
-    let inventory = inventory(repo, &pack_pages)?;
-    let (attribution, walk_errors) = Attribution::build(repo, &progress, &pack_pages)?;
-    let path_rules: Vec<usize> = scanner
-        .rules()
-        .rules
-        .iter()
-        .enumerate()
-        .filter(|(_, r)| r.kind == FindingKind::Secret && r.has_path())
-        .map(|(i, _)| i)
-        .collect();
+    let mut inventory = inventory(repo, &pack_pages)?;
+    let (attribution, walk_errors) = Attribution::build(repo, tips, &progress, &pack_pages)?;
+    if tips.is_some() {
+        // Only what the named revisions reach: no unreachable blobs, no other branches.
+        inventory
+            .blobs
+            .retain(|blob| attribution.has_blob(&blob.id));
+        inventory
+            .commits
+            .retain(|id| attribution.age_of(id).is_some());
+    }
 
     let sync = repo.clone().into_sync();
     progress.start("scanning blobs", inventory.blobs.len() as u64);
@@ -54,7 +57,7 @@ pub fn audit(
         .map_init(
             || sync.to_thread_local(),
             |repo, blob| {
-                let tally = scan_blob(repo, scanner, &attribution, &path_rules, blob, options);
+                let tally = scan_blob(repo, pipeline, &attribution, blob);
                 pack_pages.touched(blob.size);
                 progress.inc(1);
                 tally
@@ -71,7 +74,7 @@ pub fn audit(
             || sync.to_thread_local(),
             |repo, &id| {
                 let mut tally = Tally::default();
-                match scan_message(repo, scanner, id) {
+                match scan_message(repo, pipeline, id) {
                     Ok(found) => tally
                         .findings
                         .extend(found.into_iter().map(|finding| Dated {
@@ -90,24 +93,28 @@ pub fn audit(
         .reduce(Tally::default, Tally::merge);
     progress.finish();
 
-    let all = blobs.merge(messages);
-    Ok(Outcome {
-        findings: keep_oldest(all.findings),
-        files: 0,
-        blobs: all.blobs,
-        bytes: all.bytes,
-        errors: all.errors + inventory.errors + walk_errors,
-    })
+    let mut all = blobs.merge(messages);
+    all.errors += inventory.errors + walk_errors;
+    // Blobs that commits name but the object database lacks: a partial clone's filtered
+    // blobs, or a damaged repository. Never "clean".
+    let present: gix::hashtable::HashSet<ObjectId> = inventory.blobs.iter().map(|b| b.id).collect();
+    let missing = attribution
+        .blob_ids()
+        .filter(|id| !present.contains(*id))
+        .count();
+    all.skipped.add(Skip::Missing, missing);
+    all.skipped
+        .add(Skip::Shallow, attribution.shallow_boundary());
+    Ok(all.into_outcome())
 }
 
-/// Reads and scans one blob; findings for every path that introduced it.
+/// Scans one blob through the pipeline, at every path that introduced it; each finding
+/// gets the oldest commit that introduced the blob at its path.
 fn scan_blob(
     repo: &gix::Repository,
-    scanner: &Scanner,
+    pipeline: &Pipeline<'_>,
     attribution: &Attribution,
-    path_rules: &[usize],
     blob: &BlobEntry,
-    options: &HistoryOptions,
 ) -> Tally {
     let mut tally = Tally::default();
     let intros: Vec<(String, ObjectId, u64)> = attribution
@@ -115,121 +122,60 @@ fn scan_blob(
         .into_iter()
         .map(|(path, commit, age)| (path.to_str_lossy().into_owned(), commit, age))
         .collect();
-    let mut commit_infos: Vec<Option<CommitInfo>> = vec![None; intros.len()];
-    let mut info_for = |repo: &gix::Repository, i: usize, errors: &mut usize| {
-        if commit_infos[i].is_none() {
-            match commit_info(repo, intros[i].1) {
-                Ok(info) => commit_infos[i] = Some(info),
+    let unreachable = intros.is_empty();
+    let scanned = pipeline.run(
+        Blob {
+            origin: if unreachable {
+                Origin::Unreachable
+            } else {
+                Origin::Commit
+            },
+            paths: intros.iter().map(|(path, _, _)| path.clone()).collect(),
+            name: unreachable.then(|| format!("{UNREACHABLE_PREFIX}{}", blob.id)),
+            data: Data::Object { repo, id: blob.id },
+        },
+        Lines::All,
+    );
+    tally.count(&scanned);
+    if scanned.findings.is_empty() {
+        return tally;
+    }
+    if unreachable {
+        tally.findings.extend(
+            scanned
+                .findings
+                .into_iter()
+                .map(|finding| Dated { age: None, finding }),
+        );
+        return tally;
+    }
+    // Commit provenance, read once per path that has findings.
+    let by_path: HashMap<&str, usize> = intros
+        .iter()
+        .enumerate()
+        .map(|(i, (path, _, _))| (path.as_str(), i))
+        .collect();
+    let mut infos: HashMap<usize, Option<CommitInfo>> = HashMap::new();
+    for mut finding in scanned.findings {
+        let Some(&i) = finding.path.as_deref().and_then(|p| by_path.get(p)) else {
+            continue;
+        };
+        let (_, commit, age) = &intros[i];
+        let info = infos
+            .entry(i)
+            .or_insert_with(|| match commit_info(repo, *commit) {
+                Ok(info) => Some(info),
                 Err(err) => {
                     warn(format_args!("{err:#}"));
-                    *errors += 1;
+                    tally.errors += 1;
+                    None
                 }
-            }
-        }
-        commit_infos[i].clone()
-    };
-
-    let data = if blob.size > options.max_file_size {
-        let shown = intros
-            .first()
-            .map(|(path, _, _)| path.clone())
-            .unwrap_or_else(|| format!("{UNREACHABLE_PREFIX}{}", blob.id));
-        warn(format_args!(
-            "{shown} (blob {}): skipped, {} bytes is over --max-file-size {}",
-            blob.id, blob.size, options.max_file_size
-        ));
-        None
-    } else {
-        match repo.find_blob(blob.id) {
-            Ok(mut found) => Some(found.take_data()),
-            Err(err) => {
-                warn(format_args!("blob {}: cannot read: {err}", blob.id));
-                tally.errors += 1;
-                return tally;
-            }
-        }
-    };
-
-    // Files that must not be committed, whatever they hold, at each path that added them.
-    for (i, (path, _, age)) in intros.iter().enumerate() {
-        let mut found: Vec<Finding> = scanner
-            .file_rules_matching(path, data.as_deref())
-            .into_iter()
-            .map(|rule| scanner.file_finding(rule, path))
-            .collect();
-        if is_env_file(path, &options.dotenv_templates) {
-            found.push(env_finding(path));
-        }
-        if found.is_empty() {
-            continue;
-        }
-        let info = info_for(repo, i, &mut tally.errors);
-        tally.findings.extend(found.into_iter().map(|mut finding| {
-            finding.commit = info.clone();
-            Dated {
-                age: Some(*age),
-                finding,
-            }
-        }));
-    }
-
-    let Some(data) = data else {
-        return tally;
-    };
-    tally.blobs += 1;
-    tally.bytes += data.len() as u64;
-
-    if intros.is_empty() {
-        if let BlobScan::Scanned(matches) = scanner.scan_blob(None, &data, options.scan_binary) {
-            let path = format!("{UNREACHABLE_PREFIX}{}", blob.id);
-            tally.findings.extend(matches.iter().map(|m| Dated {
-                age: None,
-                finding: scanner.secret_finding(m, Some(&path)),
-            }));
-        }
-        return tally;
-    }
-
-    // One scan per distinct set of path-aware rules among the blob's paths.
-    let signature = |path: &str| -> Vec<bool> {
-        path_rules
-            .iter()
-            .map(|&r| scanner.rule(r).applies_to_path(Some(path)))
-            .collect()
-    };
-    let mut groups: Vec<(Vec<bool>, Vec<usize>)> = Vec::new();
-    for (i, (path, _, _)) in intros.iter().enumerate() {
-        let sig = if path_rules.is_empty() {
-            Vec::new()
-        } else {
-            signature(path)
-        };
-        match groups.iter_mut().find(|(s, _)| *s == sig) {
-            Some((_, members)) => members.push(i),
-            None => groups.push((sig, vec![i])),
-        }
-    }
-    for (_, members) in groups {
-        let first = &intros[members[0]].0;
-        let BlobScan::Scanned(matches) = scanner.scan_blob(Some(first), &data, options.scan_binary)
-        else {
-            return tally;
-        };
-        if matches.is_empty() {
-            continue;
-        }
-        for i in members {
-            let info = info_for(repo, i, &mut tally.errors);
-            let (path, _, age) = &intros[i];
-            tally.findings.extend(matches.iter().map(|m| {
-                let mut finding = scanner.secret_finding(m, Some(path));
-                finding.commit = info.clone();
-                Dated {
-                    age: Some(*age),
-                    finding,
-                }
-            }));
-        }
+            });
+        finding.commit = info.clone();
+        tally.findings.push(Dated {
+            age: Some(*age),
+            finding,
+        });
     }
     tally
 }

@@ -2,7 +2,7 @@
 //! messages, shared by audits and ranges.
 
 use crate::finding::{CommitInfo, Finding};
-use crate::scan::Scanner;
+use crate::pipeline::{Blob, Data, Lines, Origin, Pipeline};
 use anyhow::Context;
 use gix::ObjectId;
 
@@ -32,7 +32,7 @@ pub fn commit_info(repo: &gix::Repository, id: ObjectId) -> anyhow::Result<Commi
 /// message, and the commit.
 pub fn scan_message(
     repo: &gix::Repository,
-    scanner: &Scanner,
+    pipeline: &Pipeline<'_>,
     id: ObjectId,
 ) -> anyhow::Result<Vec<Finding>> {
     let commit = repo
@@ -41,19 +41,21 @@ pub fn scan_message(
     let message = commit
         .message_raw()
         .with_context(|| format!("commit {id}: cannot decode"))?;
-    let matches = scanner.scan(None, message);
-    if matches.is_empty() {
-        return Ok(Vec::new());
+    let blob = Blob {
+        origin: Origin::CommitMessage,
+        paths: Vec::new(),
+        name: None,
+        data: Data::Bytes(message),
+    };
+    let mut findings = pipeline.run(blob, Lines::All).findings;
+    if findings.is_empty() {
+        return Ok(findings);
     }
     let info = commit_info(repo, id)?;
-    Ok(matches
-        .iter()
-        .map(|m| {
-            let mut finding = scanner.secret_finding(m, None);
-            finding.commit = Some(info.clone());
-            finding
-        })
-        .collect())
+    for finding in &mut findings {
+        finding.commit = Some(info.clone());
+    }
+    Ok(findings)
 }
 
 /// `seconds` since the Unix epoch as `YYYY-MM-DDTHH:MM:SSZ`.

@@ -11,8 +11,10 @@
 //! A secret is reported once per path, at the oldest commit that put it there
 //! (`keep_oldest`), not once per later version of the file that still holds it.
 //!
-//! With revisions, `range` is a gate: only the lines the selected commits add (each commit
-//! against its first parent, merges against all parents) and their messages are checked.
+//! Revisions mean what they mean to `git rev-list`: only positive ones (`history main v2`)
+//! audit what they reach, the same way; with any exclusion (`A..B`, `^A B`, `C^!`), `range`
+//! is a gate: only the lines the selected commits add (each commit against its first
+//! parent, merges against all parents) and their messages are checked.
 //! `commits` turns commit objects into the report's `commit` object.
 
 mod attribution;
@@ -23,8 +25,9 @@ mod pack_pages;
 mod progress;
 mod range;
 
-use super::Outcome;
+use super::{warn, Outcome};
 use crate::finding::Finding;
+use crate::pipeline::{Pipeline, Skip};
 use crate::scan::Scanner;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -36,14 +39,10 @@ const OBJECT_CACHE_BYTES: usize = 16 * 1024 * 1024;
 /// How to scan history.
 #[derive(Clone, Debug)]
 pub struct HistoryOptions {
-    /// Blobs larger than this are skipped with a warning.
-    pub max_file_size: u64,
-    /// Scan binary blobs too.
-    pub scan_binary: bool,
+    /// What the pipeline does with each blob.
+    pub policy: crate::pipeline::Policy,
     /// Show a progress bar on standard error (only when it is a terminal and not `-q`).
     pub progress: bool,
-    /// `.env` template suffixes (`[dotenv] templates`).
-    pub dotenv_templates: Vec<String>,
 }
 
 /// An opened repository and the folder its findings' paths are relative to.
@@ -71,18 +70,67 @@ pub fn open(dir: Option<&Path>) -> anyhow::Result<OpenRepository> {
     Ok(OpenRepository { repo, root })
 }
 
-/// Scans history: an audit when `revs` is empty, else the commits they select.
+/// Scans history as git's revision arguments say (SPEC §1): nothing, an audit of every
+/// object; only positive revisions, an audit of what they reach; any exclusion, the
+/// changes of the commits selected. Missing blobs and a shallow boundary are counted as
+/// skips and explained once here, with the fix.
 pub fn scan(
     repo: &gix::Repository,
     scanner: &Scanner,
     revs: &[String],
     options: &HistoryOptions,
 ) -> anyhow::Result<Outcome> {
-    if revs.is_empty() {
-        audit::audit(repo, scanner, options)
-    } else {
-        range::scan_range(repo, scanner, revs, options)
+    let pipeline = Pipeline::new(scanner, &options.policy);
+    let outcome = match range::select(repo, revs)? {
+        range::Selection::Everything => audit::audit(repo, &pipeline, options, None)?,
+        range::Selection::Reachable(tips) => audit::audit(repo, &pipeline, options, Some(&tips))?,
+        range::Selection::Changes(commits) => range::scan_range(repo, &pipeline, commits)?,
+    };
+    explain_missing(repo, &outcome);
+    Ok(outcome)
+}
+
+/// Says why blobs or history are missing and how to get them: a partial clone's filter, a
+/// shallow clone's boundary, or (neither) a damaged repository.
+pub fn explain_missing(repo: &gix::Repository, outcome: &Outcome) {
+    let missing = outcome.skipped.count(Skip::Missing);
+    if missing > 0 {
+        let blobs = if missing == 1 { "blob is" } else { "blobs are" };
+        match promisor_remote(repo) {
+            Some(remote) => warn(format_args!(
+                "{missing} {blobs} missing: this is a partial clone (remote `{remote}` is a promisor; \
+                 leakgate does not download objects), so that content was not scanned; fetch every blob with \
+                 `git config --unset remote.{remote}.partialclonefilter && git fetch --refetch {remote}` \
+                 (or clone without --filter), then run leakgate again"
+            )),
+            None => warn(format_args!(
+                "{missing} {blobs} missing from the object database, so that content was not scanned; \
+                 the repository may be damaged: run `git fsck` and fetch or re-clone it"
+            )),
+        }
     }
+    let shallow = outcome.skipped.count(Skip::Shallow);
+    if shallow > 0 {
+        warn(format_args!(
+            "shallow clone: history behind {shallow} boundary commit{} is not in this clone and was not scanned; \
+             fetch more history (`git fetch --unshallow`, or `git fetch --deepen=N`)",
+            if shallow == 1 { "" } else { "s" }
+        ));
+    }
+}
+
+/// The remote a partial clone fetches missing objects from (`remote.<name>.promisor`).
+fn promisor_remote(repo: &gix::Repository) -> Option<String> {
+    let config = repo.config_snapshot();
+    repo.remote_names()
+        .into_iter()
+        .map(|name| name.to_string())
+        .find(|name| config.boolean(format!("remote.{name}.promisor").as_str()) == Some(true))
+        .or_else(|| {
+            config
+                .string("extensions.partialClone")
+                .map(|name| name.to_string())
+        })
 }
 
 /// A finding and how old its commit is: a larger `age` is older (the position of the
@@ -99,6 +147,7 @@ pub(crate) struct Tally {
     pub blobs: usize,
     pub bytes: u64,
     pub errors: usize,
+    pub skipped: crate::pipeline::Skips,
 }
 
 impl Tally {
@@ -107,7 +156,31 @@ impl Tally {
         self.blobs += other.blobs;
         self.bytes += other.bytes;
         self.errors += other.errors;
+        self.skipped.merge(&other.skipped);
         self
+    }
+
+    /// Counts one blob the pipeline saw; its findings are the caller's to date.
+    pub fn count(&mut self, scanned: &crate::pipeline::Scanned) {
+        if scanned.read {
+            self.blobs += 1;
+            self.bytes += scanned.bytes;
+        }
+        if let Some(reason) = scanned.skipped {
+            self.skipped.add(reason, 1);
+        }
+    }
+
+    /// The outcome: one finding per secret and path, at its oldest commit.
+    pub fn into_outcome(self) -> Outcome {
+        Outcome {
+            findings: keep_oldest(self.findings),
+            files: 0,
+            blobs: self.blobs,
+            bytes: self.bytes,
+            errors: self.errors,
+            skipped: self.skipped,
+        }
     }
 }
 

@@ -79,6 +79,9 @@ fn pack_mapping(line: &str) -> Option<(usize, usize)> {
     (start < end).then_some((start, end))
 }
 
+// The crate denies unsafe code (src/lib.rs); this madvise call is its one exception,
+// argued in the SAFETY comment below.
+#[allow(unsafe_code)]
 #[cfg(target_os = "linux")]
 fn release_mapped_packs() {
     let Ok(maps) = std::fs::read_to_string("/proc/self/maps") else {
@@ -134,6 +137,8 @@ mod tests {
         line.split_whitespace().nth(1).unwrap().parse().unwrap()
     }
 
+    // Maps a test file to check what the madvise call does to it.
+    #[allow(unsafe_code)]
     #[cfg(target_os = "linux")]
     #[test]
     fn a_released_pack_is_unmapped_and_reads_back_unchanged() {

@@ -1,9 +1,9 @@
-//! The CI gate (`leakgate history A..B`, `leakgate history <commit>`): only what the
+//! The CI gate (`leakgate history A..B`, `leakgate history C^!`): only what the
 //! selected commits add.
 //!
-//! Revisions follow git's syntax (`A..B`, `A...B`, `^A`, `A^!`, `A^@`), with one difference:
-//! commits named alone, without any exclusion, mean just those commits, not their history.
-//! Each commit is judged against its first parent (the empty tree for a root commit or a
+//! Revisions follow `git rev-list` (`A..B`, `A...B`, `^A B`, `C^!`, `A^@`): with only
+//! positive revisions ([`Selection::Reachable`]) the caller audits everything they reach;
+//! any exclusion selects commits to judge by their changes. Each commit is judged against its first parent (the empty tree for a root commit or a
 //! shallow boundary): a match is kept only if it touches an added line. A merge commit's
 //! change relative to its first parent is kept only where it is new relative to every other
 //! parent too, so a token written while resolving a conflict is caught, while a token the
@@ -12,11 +12,9 @@
 
 use super::attribution::{changed_blobs, commit_tree, ChangedBlob};
 use super::commits::{commit_info, scan_message};
-use super::{keep_oldest, Dated, HistoryOptions, Tally};
-use crate::dotenv::{env_finding, is_env_file};
+use super::{Dated, Tally};
 use crate::finding::{CommitInfo, Finding};
-use crate::scan::{BlobScan, Scanner};
-use crate::source::diff::AddedLines;
+use crate::pipeline::{Blob, Data, Lines, Origin, Pipeline};
 use crate::source::{warn, Outcome};
 use anyhow::Context;
 use gix::bstr::ByteSlice;
@@ -28,11 +26,9 @@ use std::collections::HashSet;
 /// Scans the commits that `revs` select.
 pub fn scan_range(
     repo: &gix::Repository,
-    scanner: &Scanner,
-    revs: &[String],
-    options: &HistoryOptions,
+    pipeline: &Pipeline<'_>,
+    selected: Vec<ObjectId>,
 ) -> anyhow::Result<Outcome> {
-    let selected = select_commits(repo, revs)?;
     let shallow: HashSet<ObjectId> = repo
         .shallow_commits()
         .context("cannot read the shallow-clone boundary")?
@@ -40,8 +36,7 @@ pub fn scan_range(
         .unwrap_or_default();
     let sync = repo.clone().into_sync();
     let gate = Gate {
-        scanner,
-        options,
+        pipeline,
         shallow: &shallow,
     };
     let tally = selected
@@ -59,43 +54,54 @@ pub fn scan_range(
             },
         )
         .reduce(Tally::default, Tally::merge);
-    Ok(Outcome {
-        findings: keep_oldest(tally.findings),
-        files: 0,
-        blobs: tally.blobs,
-        bytes: tally.bytes,
-        errors: tally.errors,
-    })
+    Ok(tally.into_outcome())
 }
 
-/// The commits `revs` select, newest first.
-pub fn select_commits(repo: &gix::Repository, revs: &[String]) -> anyhow::Result<Vec<ObjectId>> {
+/// What the revision arguments of `history` select, as `git rev-list` reads them.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Selection {
+    /// No revision: every object of the repository.
+    Everything,
+    /// Only positive revisions: every blob and message reachable from these commits.
+    Reachable(Vec<ObjectId>),
+    /// Some exclusion: these commits, newest first, each judged by what it adds.
+    Changes(Vec<ObjectId>),
+}
+
+/// Reads `revs` as `git rev-list` does (its revision forms, not its options). Errors read
+/// like git's: `unknown revision`, and in a shallow clone, the fix.
+pub fn select(repo: &gix::Repository, revs: &[String]) -> anyhow::Result<Selection> {
+    if revs.is_empty() {
+        return Ok(Selection::Everything);
+    }
+    let shallow = repo
+        .shallow_commits()
+        .ok()
+        .flatten()
+        .is_some_and(|commits| !commits.is_empty());
     let mut include = Vec::new();
     let mut exclude = Vec::new();
-    let mut walk = false;
+    let mut changes = false;
     for rev in revs {
-        let bad = |e: &dyn std::fmt::Display| {
-            let reason = e.to_string();
-            let reason = reason.lines().next().unwrap_or("").to_string();
-            anyhow::anyhow!("bad revision `{rev}`: {reason}")
-        };
+        let bad = |e: &dyn std::fmt::Display| revision_error(rev, e, shallow);
         let spec = repo.rev_parse(rev.as_str()).map_err(|e| bad(&e))?.detach();
         let commit = |id: ObjectId| -> anyhow::Result<ObjectId> {
             repo.find_object(id)
-                .and_then(|o| o.peel_to_commit())
+                .map_err(|e| bad(&e))?
+                .peel_to_commit()
                 .map(|c| c.id)
-                .map_err(|e| bad(&e))
+                .map_err(|_| anyhow::anyhow!("revision `{rev}` does not name a commit"))
         };
         match spec {
             Spec::Include(id) => include.push(commit(id)?),
             Spec::Exclude(id) => {
                 exclude.push(commit(id)?);
-                walk = true;
+                changes = true;
             }
             Spec::Range { from, to } => {
                 exclude.push(commit(from)?);
                 include.push(commit(to)?);
-                walk = true;
+                changes = true;
             }
             Spec::Merge { theirs, ours } => {
                 let (theirs, ours) = (commit(theirs)?, commit(ours)?);
@@ -103,28 +109,29 @@ pub fn select_commits(repo: &gix::Repository, revs: &[String]) -> anyhow::Result
                     exclude.push(base.detach());
                 }
                 include.extend([theirs, ours]);
-                walk = true;
+                changes = true;
             }
+            // `A^@`: A's parents, positive revisions.
             Spec::IncludeOnlyParents(id) => {
                 let c = repo.find_commit(commit(id)?).map_err(|e| bad(&e))?;
                 include.extend(c.parent_ids().map(|p| p.detach()));
-                walk = true;
             }
+            // `C^!`: C without its parents' history, the one commit C.
             Spec::ExcludeParents(id) => {
                 let c = repo.find_commit(commit(id)?).map_err(|e| bad(&e))?;
                 exclude.extend(c.parent_ids().map(|p| p.detach()));
                 include.push(c.id);
-                walk = true;
+                changes = true;
             }
         }
     }
-    if !walk {
-        let mut seen = HashSet::new();
-        include.retain(|id| seen.insert(*id));
-        return Ok(include);
+    let mut seen = HashSet::new();
+    include.retain(|id| seen.insert(*id));
+    if !changes {
+        return Ok(Selection::Reachable(include));
     }
     if include.is_empty() {
-        return Ok(Vec::new());
+        return Ok(Selection::Changes(Vec::new()));
     }
     let mut selected = Vec::new();
     let commits = repo
@@ -138,13 +145,26 @@ pub fn select_commits(repo: &gix::Repository, revs: &[String]) -> anyhow::Result
     for info in commits {
         selected.push(info.context("cannot walk the revision range")?.id);
     }
-    Ok(selected)
+    Ok(Selection::Changes(selected))
+}
+
+/// A revision that does not resolve, in git's words; in a shallow clone the commit may
+/// just not have been fetched, and the message says how to get it.
+fn revision_error(rev: &str, err: &dyn std::fmt::Display, shallow: bool) -> anyhow::Error {
+    let detail = err.to_string();
+    let detail = detail.lines().next().unwrap_or("").trim();
+    if shallow {
+        anyhow::anyhow!(
+            "unknown revision `{rev}`: shallow clone: fetch more history (`git fetch --unshallow`, or `git fetch --deepen=N`) ({detail})"
+        )
+    } else {
+        anyhow::anyhow!("unknown revision `{rev}` ({detail})")
+    }
 }
 
 /// What every commit of a range is checked with.
 struct Gate<'a> {
-    scanner: &'a Scanner,
-    options: &'a HistoryOptions,
+    pipeline: &'a Pipeline<'a>,
     /// Commits whose parents a shallow clone lacks.
     shallow: &'a HashSet<ObjectId>,
 }
@@ -159,14 +179,14 @@ impl Gate<'_> {
         age: u64,
         tally: &mut Tally,
     ) -> anyhow::Result<()> {
-        let (scanner, options) = (self.scanner, self.options);
+        let pipeline = self.pipeline;
         let dated = |finding| Dated {
             age: Some(age),
             finding,
         };
         tally
             .findings
-            .extend(scan_message(repo, scanner, id)?.into_iter().map(dated));
+            .extend(scan_message(repo, pipeline, id)?.into_iter().map(dated));
 
         let commit = repo
             .find_commit(id)
@@ -187,7 +207,7 @@ impl Gate<'_> {
             .collect::<anyhow::Result<Vec<_>>>()?;
         let mut info: Option<CommitInfo> = None;
         for change in changes {
-            let found = scan_change(repo, scanner, &change, &other_parents, options, tally)?;
+            let found = scan_change(repo, pipeline, &change, &other_parents, tally)?;
             if found.is_empty() {
                 continue;
             }
@@ -203,101 +223,63 @@ impl Gate<'_> {
     }
 }
 
-/// Findings in what one changed blob adds.
+/// Findings in what one changed blob adds, relative to its first parent and to every
+/// other parent of a merge.
 fn scan_change(
     repo: &gix::Repository,
-    scanner: &Scanner,
+    pipeline: &Pipeline<'_>,
     change: &ChangedBlob,
     other_parents: &[gix::Tree<'_>],
-    options: &HistoryOptions,
     tally: &mut Tally,
 ) -> anyhow::Result<Vec<Finding>> {
-    let path = change.path.to_str_lossy();
+    let path = change.path.to_str_lossy().into_owned();
     // The blob as some other parent of a merge has it at this path: already reported there.
-    let mut others = Vec::new();
+    let mut olds: Vec<ObjectId> = change.previous.into_iter().collect();
     for tree in other_parents {
         let entry = tree
-            .lookup_entry_by_path(std::path::Path::new(&*path))
+            .lookup_entry_by_path(std::path::Path::new(&path))
             .with_context(|| format!("{path}: cannot read a merge parent's tree"))?;
         if let Some(entry) = entry.filter(|e| e.mode().is_blob_or_symlink()) {
             if entry.object_id() == change.id {
                 return Ok(Vec::new());
             }
-            others.push(entry.object_id());
+            olds.push(entry.object_id());
         }
     }
-
-    let size = repo
-        .find_header(change.id)
-        .with_context(|| format!("{path} (blob {}): cannot read", change.id))?
-        .size();
-    let data = if size > options.max_file_size {
-        warn(format_args!(
-            "{path} (blob {}): skipped, {size} bytes is over --max-file-size {}",
-            change.id, options.max_file_size
-        ));
-        None
+    let lines = if olds.is_empty() {
+        Lines::All
     } else {
-        Some(read_blob(repo, change.id, &path)?)
+        let shown = path.clone();
+        Lines::AddedSince(Box::new(move || {
+            olds.iter()
+                .map(|&old| {
+                    repo.find_blob(old)
+                        .map(|mut b| b.take_data())
+                        .map_err(|e| format!("{shown} (blob {old}): cannot read: {e}"))
+                })
+                .collect()
+        }))
     };
-
-    let mut found: Vec<Finding> = scanner
-        .file_rules_matching(&path, data.as_deref())
-        .into_iter()
-        .map(|rule| scanner.file_finding(rule, &path))
-        .collect();
-    if is_env_file(&path, &options.dotenv_templates) {
-        found.push(env_finding(&path));
-    }
-    let Some(data) = data else {
-        return Ok(found);
-    };
-    tally.blobs += 1;
-    tally.bytes += data.len() as u64;
-
-    let mut added = match change.previous {
-        Some(old) => AddedLines::between(&read_blob(repo, old, &path)?, &data),
-        None => AddedLines::All,
-    };
-    for other in others {
-        added = intersect(
-            added,
-            AddedLines::between(&read_blob(repo, other, &path)?, &data),
-        );
-    }
-    if added.is_empty() {
-        return Ok(found);
-    }
-    if let BlobScan::Scanned(matches) = scanner.scan_blob(Some(&path), &data, options.scan_binary) {
-        found.extend(
-            matches
-                .iter()
-                .filter(|m| added.touches(&data, m))
-                .map(|m| scanner.secret_finding(m, Some(&path))),
-        );
-    }
-    Ok(found)
-}
-
-fn read_blob(repo: &gix::Repository, id: ObjectId, path: &str) -> anyhow::Result<Vec<u8>> {
-    repo.find_blob(id)
-        .map(|mut b| b.take_data())
-        .with_context(|| format!("{path} (blob {id}): cannot read"))
-}
-
-/// Lines added relative to both sides.
-fn intersect(a: AddedLines, b: AddedLines) -> AddedLines {
-    match (a, b) {
-        (AddedLines::All, other) | (other, AddedLines::All) => other,
-        (AddedLines::Some(a), AddedLines::Some(b)) => {
-            AddedLines::Some(a.iter().zip(&b).map(|(x, y)| *x && *y).collect())
-        }
-    }
+    let scanned = pipeline.run(
+        Blob {
+            origin: Origin::Commit,
+            paths: vec![path],
+            name: None,
+            data: Data::Object {
+                repo,
+                id: change.id,
+            },
+        },
+        lines,
+    );
+    tally.count(&scanned);
+    Ok(scanned.findings)
 }
 
 #[cfg(test)]
 mod tests {
-    use super::*;
+    use crate::pipeline::intersect;
+    use crate::source::diff::AddedLines;
 
     #[test]
     fn a_line_is_added_by_a_merge_only_if_no_parent_has_it() {

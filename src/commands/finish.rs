@@ -1,0 +1,130 @@
+//! The tail every scanning command shares: suppression, verification, the report, the
+//! summary of what was skipped, and the exit code.
+
+use crate::config::Config;
+use crate::exit::ExitCode;
+use crate::report::{self, Report, Summary};
+use crate::scan::Scanner;
+use crate::source::{warn, Outcome};
+use crate::suppress::{SuppressedBy, Suppressor};
+use crate::verify::VerifierBuilder;
+use std::path::PathBuf;
+use std::time::Instant;
+
+/// What a scanning command produced, before suppression and reporting.
+pub struct Work {
+    pub config: Config,
+    pub scanner: Scanner,
+    pub suppressor: Suppressor,
+    /// The folder the findings' paths are relative to (the work tree, the git folder of a
+    /// bare repository, or `.` for `scan`).
+    pub root: PathBuf,
+    pub outcome: Outcome,
+    pub started: Instant,
+}
+
+/// What [`settle`] left: the findings reported, and why the result may not be clean.
+#[derive(Clone, Copy, Debug)]
+pub struct Settled {
+    pub findings: usize,
+    pub errors: usize,
+    /// Skipped blobs that fail closed and were not accepted with `--accept-skips`.
+    pub unaccepted_skips: usize,
+}
+
+impl Settled {
+    pub fn exit_code(self) -> ExitCode {
+        ExitCode::for_scan(self.findings, self.errors, self.unaccepted_skips)
+    }
+}
+
+/// Suppress, verify, report, and the exit code.
+pub fn finish(work: Work) -> anyhow::Result<ExitCode> {
+    Ok(settle(work)?.exit_code())
+}
+
+/// [`finish`] without the exit code: applies suppression (config allowlists, fingerprints,
+/// `.leakgateignore`, baseline; inline markers were counted by the scanner), writes the
+/// report, and says how many findings it holds. Unused suppression entries, when asked
+/// for, are reported but never change the exit code: a stale entry is housekeeping, not a
+/// leak.
+pub fn settle(work: Work) -> anyhow::Result<Settled> {
+    let Work {
+        config,
+        scanner,
+        suppressor,
+        root,
+        outcome,
+        started,
+    } = work;
+    let (mut findings, mut suppressed) = suppressor.apply(outcome.findings, &root);
+    let inline = scanner.inline_allowed();
+    if inline > 0 {
+        suppressed.insert(SuppressedBy::InlineMarker, inline);
+    }
+    findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    // `--min-confidence` / `--min-severity`: a reviewer's filter, applied after suppression.
+    let rules = scanner.rules();
+    findings.retain(|f| {
+        rules.confidence_of(f) >= config.min_confidence
+            && rules.severity_of(f) >= config.min_severity
+    });
+    // Only with --verify: otherwise leakgate opens no network connection at all.
+    let mut dropped_unknown = 0;
+    if config.verify {
+        let progress = !config.quiet && std::io::IsTerminal::is_terminal(&std::io::stderr());
+        let verifier = VerifierBuilder::from_config(&config.loaded.file.verify)
+            .progress(progress)
+            .build();
+        verifier.verify_findings(scanner.rules(), &mut findings);
+        if config.only_live {
+            let dropped = crate::verify::summary::keep_only_live(&mut findings);
+            if let Some(message) = dropped.message() {
+                eprintln!("leakgate: {message}");
+            }
+            // Findings dropped as unknown fail the run like unreadable input: the report
+            // is not an all-clear for them.
+            if dropped.unknown_count() > 0 && !config.accept_unknown {
+                eprintln!(
+                    "leakgate: exit 2: findings that could not be verified are not an all-clear (--accept-unknown accepts them)"
+                );
+                dropped_unknown = dropped.unknown_count();
+            }
+        }
+    }
+    let unused = if config.report_unused {
+        suppressor.unused()
+    } else {
+        Vec::new()
+    };
+    let summary = Summary {
+        findings: findings.len(),
+        files: outcome.files,
+        blobs: outcome.blobs,
+        bytes: outcome.bytes,
+        elapsed_ms: started.elapsed().as_millis(),
+    };
+    let report = Report {
+        findings: &findings,
+        summary,
+        skipped: &outcome.skipped,
+        suppressed: &suppressed,
+        unused: &unused,
+        rules: scanner.rules(),
+    };
+    report::write_to(config.output.as_deref(), &report, &report::options(&config))?;
+    let failing = outcome.skipped.failing();
+    let unaccepted_skips = if config.accept_skips { 0 } else { failing };
+    if unaccepted_skips > 0 && findings.is_empty() && outcome.errors == 0 {
+        warn(format_args!(
+            "the result is not clean: {failing} blob{} could not be scanned (see above); \
+             pass --accept-skips to accept that",
+            if failing == 1 { "" } else { "s" }
+        ));
+    }
+    Ok(Settled {
+        findings: findings.len(),
+        errors: outcome.errors + dropped_unknown,
+        unaccepted_skips,
+    })
+}

@@ -1,0 +1,141 @@
+//! Why a blob was not scanned, and how many were not, by reason (SPEC §1, §3).
+//!
+//! Nothing is skipped in silence: every blob a source enumerates is either scanned or
+//! counted here, and the counts reach the human summary and the JSON `summary.skipped`.
+//! Some reasons fail closed (a clean result becomes exit 2 unless `--accept-skips`): the
+//! content exists and we did not read it. Others are only counted: the user turned
+//! scanning off (`--no-binary`), or the content is not in git in a form we can read yet
+//! (compressed archives, Git LFS objects).
+
+use std::collections::BTreeMap;
+
+/// Why a blob (or part of a history) was not scanned.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Skip {
+    /// Binary, and `--no-binary` was given.
+    Binary,
+    /// Over `--max-file-size`.
+    TooLarge,
+    /// Could not be read (permissions, I/O error, corrupt object).
+    Unreadable,
+    /// Not in the object database: a partial clone's filtered blob, or a corrupt repository.
+    Missing,
+    /// History cut off by a shallow clone (counted once per boundary commit).
+    Shallow,
+    /// A compressed archive (zip, jar, whl, gzip, bzip2, xz, zstd, 7z): not extracted yet.
+    Archive,
+    /// A Git LFS pointer: the content lives in LFS storage, not in git.
+    Lfs,
+}
+
+impl Skip {
+    /// Every reason, in the order the summary lists them.
+    pub const ALL: [Skip; 7] = [
+        Skip::Binary,
+        Skip::TooLarge,
+        Skip::Unreadable,
+        Skip::Missing,
+        Skip::Shallow,
+        Skip::Archive,
+        Skip::Lfs,
+    ];
+
+    /// The key in JSON `summary.skipped`.
+    pub fn key(self) -> &'static str {
+        match self {
+            Skip::Binary => "binary",
+            Skip::TooLarge => "too_large",
+            Skip::Unreadable => "unreadable",
+            Skip::Missing => "missing",
+            Skip::Shallow => "shallow",
+            Skip::Archive => "archive",
+            Skip::Lfs => "lfs",
+        }
+    }
+
+    /// How the human summary names it.
+    pub fn label(self) -> &'static str {
+        match self {
+            Skip::Binary => "binary (--no-binary)",
+            Skip::TooLarge => "over --max-file-size",
+            Skip::Unreadable => "unreadable",
+            Skip::Missing => "missing from the clone",
+            Skip::Shallow => "shallow-clone boundary",
+            Skip::Archive => "archive not extracted",
+            Skip::Lfs => "LFS object not in git",
+        }
+    }
+
+    /// Whether this skip turns a clean result into exit 2 (unless `--accept-skips`):
+    /// content that exists and was not read.
+    pub fn fails_closed(self) -> bool {
+        matches!(
+            self,
+            Skip::TooLarge | Skip::Unreadable | Skip::Missing | Skip::Shallow
+        )
+    }
+}
+
+/// Skip counts by reason.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Skips(BTreeMap<Skip, usize>);
+
+impl Skips {
+    pub fn add(&mut self, reason: Skip, count: usize) {
+        if count > 0 {
+            *self.0.entry(reason).or_default() += count;
+        }
+    }
+
+    pub fn count(&self, reason: Skip) -> usize {
+        self.0.get(&reason).copied().unwrap_or(0)
+    }
+
+    pub fn merge(&mut self, other: &Skips) {
+        for (&reason, &count) in &other.0 {
+            self.add(reason, count);
+        }
+    }
+
+    /// Reasons with a count, in [`Skip::ALL`] order.
+    pub fn iter(&self) -> impl Iterator<Item = (Skip, usize)> + '_ {
+        self.0.iter().map(|(&reason, &count)| (reason, count))
+    }
+
+    pub fn total(&self) -> usize {
+        self.0.values().sum()
+    }
+
+    /// Blobs whose skip fails closed.
+    pub fn failing(&self) -> usize {
+        self.iter()
+            .filter(|(reason, _)| reason.fails_closed())
+            .map(|(_, count)| count)
+            .sum()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_unread_content_fails_closed() {
+        let mut skips = Skips::default();
+        skips.add(Skip::Binary, 2);
+        skips.add(Skip::Archive, 1);
+        skips.add(Skip::Lfs, 1);
+        assert_eq!(skips.failing(), 0);
+        skips.add(Skip::TooLarge, 1);
+        skips.add(Skip::Missing, 0);
+        assert_eq!(skips.failing(), 1);
+        assert_eq!(skips.total(), 5);
+        assert_eq!(skips.iter().count(), 4, "a zero count is not listed");
+    }
+
+    #[test]
+    fn keys_are_distinct() {
+        let keys: std::collections::HashSet<&str> = Skip::ALL.iter().map(|s| s.key()).collect();
+        assert_eq!(keys.len(), Skip::ALL.len());
+    }
+}

@@ -1,0 +1,335 @@
+//! Nothing is skipped in silence (issue 12): binary files, files over `--max-file-size`,
+//! very large single-line files, archives, LFS pointers, and blobs missing from partial or
+//! shallow clones, each in a real git repository or folder, through the real binary.
+
+use crate::support::sandbox::Sandbox;
+use crate::support::tokens::token;
+use serde_json::Value;
+use std::process::Output;
+
+fn json(out: &Output) -> Value {
+    serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
+        panic!(
+            "not JSON ({e}): {}\n{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        )
+    })
+}
+
+fn leakgate(sandbox: &Sandbox, args: &[&str]) -> Output {
+    sandbox
+        .leakgate_command()
+        .args(args)
+        .output()
+        .expect("leakgate runs")
+}
+
+fn stderr(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+fn skipped(report: &Value, reason: &str) -> u64 {
+    report["summary"]["skipped"][reason]
+        .as_u64()
+        .unwrap_or_else(|| panic!("no summary.skipped.{reason}: {report:#}"))
+}
+
+/// `BIN\0\0 KEY=<token>`: binary by its NUL bytes, with a token in a printable run.
+fn binary_with_token(seed: u64) -> Vec<u8> {
+    let mut data = b"BIN\0\0\x01\x02 ANTHROPIC_KEY=".to_vec();
+    data.extend_from_slice(token(seed).as_bytes());
+    data.extend_from_slice(b"\0\xff\xfe\0");
+    data
+}
+
+#[test]
+fn a_binary_file_named_on_the_command_line_is_scanned_for_printable_runs() {
+    let sandbox = Sandbox::new();
+    std::fs::write(sandbox.root.join("b.bin"), binary_with_token(1)).unwrap();
+    let out = leakgate(&sandbox, &["scan", "b.bin", "--format", "json"]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let report = json(&out);
+    assert_eq!(report["findings"][0]["path"], "b.bin", "{report:#}");
+    assert_eq!(report["findings"][0]["rule"], "anthropic-api-key");
+
+    // --no-binary: counted, and the exit code is unchanged by the skip.
+    let out = leakgate(
+        &sandbox,
+        &["scan", "b.bin", "--no-binary", "--format", "json"],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let report = json(&out);
+    assert_eq!(skipped(&report, "binary"), 1);
+    assert_eq!(report["findings"].as_array().unwrap().len(), 0);
+    let human = leakgate(
+        &sandbox,
+        &["scan", "b.bin", "--no-binary", "--color", "never"],
+    );
+    let text = String::from_utf8_lossy(&human.stdout);
+    assert!(text.contains("1 not scanned (1 binary"), "{text}");
+}
+
+#[test]
+fn a_staged_binary_file_is_scanned() {
+    let sandbox = Sandbox::new();
+    sandbox.write("README", "hello\n");
+    sandbox.commit("initial");
+    std::fs::write(sandbox.root.join("b.bin"), binary_with_token(2)).unwrap();
+    sandbox.git(&["add", "b.bin"]);
+    let out = leakgate(&sandbox, &["staged", "--format", "json"]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert_eq!(json(&out)["findings"][0]["path"], "b.bin");
+}
+
+#[test]
+fn a_file_over_max_file_size_fails_closed_unless_skips_are_accepted() {
+    let sandbox = Sandbox::new();
+    let mut dump = "INSERT INTO t VALUES (1, 'nothing to see');\n".repeat(100);
+    dump.push_str(&format!("-- key {}\n", token(3)));
+    sandbox.write("dump.sql", &dump);
+
+    // No limit by default: the token at the end is found.
+    let out = leakgate(&sandbox, &["scan", ".", "--format", "json"]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+
+    let out = leakgate(
+        &sandbox,
+        &["scan", ".", "--max-file-size", "1000", "--format", "json"],
+    );
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert_eq!(skipped(&json(&out), "too_large"), 1);
+    let err = stderr(&out);
+    assert!(
+        err.contains("dump.sql") && err.contains("--max-file-size"),
+        "{err}"
+    );
+    assert!(err.contains("--accept-skips"), "{err}");
+
+    let out = leakgate(
+        &sandbox,
+        &["scan", ".", "--max-file-size", "1000", "--accept-skips"],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+
+    // The same in the index and in history.
+    sandbox.git(&["add", "dump.sql"]);
+    let out = leakgate(
+        &sandbox,
+        &["staged", "--max-file-size", "1000", "--format", "json"],
+    );
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert_eq!(skipped(&json(&out), "too_large"), 1);
+    sandbox.commit("dump");
+    let out = leakgate(
+        &sandbox,
+        &["history", "--max-file-size", "1000", "--format", "json"],
+    );
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert_eq!(skipped(&json(&out), "too_large"), 1);
+}
+
+#[test]
+fn a_64_mb_single_line_file_is_scanned_in_bounded_windows() {
+    let sandbox = Sandbox::new();
+    // Minified code: one 64 MiB line, the token near its end.
+    let piece = "function f(a,b){return a+b};var q=[1,2,3].map(function(x){return x*2});";
+    let mut line = piece.repeat(64 * 1024 * 1024 / piece.len());
+    let column = line.len() + "k=\"".len() + 1;
+    line.push_str(&format!("k=\"{}\";", token(4)));
+    sandbox.write("app.min.js", &line);
+    let out = leakgate(&sandbox, &["scan", "app.min.js", "--format", "json"]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let report = json(&out);
+    let finding = &report["findings"][0];
+    assert_eq!(finding["line"], 1, "{report:#}");
+    assert_eq!(
+        finding["column"].as_u64(),
+        Some(column as u64),
+        "{report:#}"
+    );
+}
+
+#[test]
+fn archives_and_lfs_pointers_are_counted_without_changing_the_exit_code() {
+    let sandbox = Sandbox::new();
+    let mut zip = b"PK\x03\x04\x14\x00\x00\x00\x08\x00".to_vec();
+    zip.extend_from_slice(&[0x8d, 0x3f, 0x00, 0x91]);
+    std::fs::write(sandbox.root.join("bundle.whl"), &zip).unwrap();
+    sandbox.write(
+        "model.bin",
+        "version https://git-lfs.github.com/spec/v1\noid sha256:4d7a214614ab2935c943f9e0ff69d22eadbb8f32b1258daaa5e2ca24d17e2393\nsize 12345\n",
+    );
+    sandbox.commit("artifacts");
+    for args in [
+        vec!["scan", ".", "--format", "json"],
+        vec!["history", "--format", "json"],
+    ] {
+        let out = leakgate(&sandbox, &args);
+        assert_eq!(out.status.code(), Some(0), "{args:?}: {}", stderr(&out));
+        let report = json(&out);
+        assert_eq!(skipped(&report, "archive"), 1, "{args:?}");
+        assert_eq!(skipped(&report, "lfs"), 1, "{args:?}");
+    }
+}
+
+/// A repository with a token in history (removed later), cloned blob-less over file://.
+fn partial_clone() -> (Sandbox, std::path::PathBuf) {
+    let sandbox = Sandbox::new();
+    sandbox.write("config.txt", &format!("key = {}\n", token(5)));
+    sandbox.commit("add key");
+    sandbox.write("config.txt", "key = from the environment\n");
+    sandbox.commit("remove key");
+    sandbox.git(&["config", "uploadpack.allowFilter", "true"]);
+    let clone = sandbox.dir.path().join("clone");
+    let url = format!("file://{}", sandbox.root.display());
+    sandbox.git_in(
+        sandbox.dir.path(),
+        &[
+            "clone",
+            "-q",
+            "--filter=blob:none",
+            &url,
+            clone.to_str().unwrap(),
+        ],
+    );
+    (sandbox, clone)
+}
+
+#[test]
+fn a_blobless_partial_clone_is_never_clean() {
+    let (sandbox, clone) = partial_clone();
+    // The audit, an audit of one branch, and the one commit that added the token: each
+    // needs a blob the clone lacks. (`HEAD~1..HEAD` is clean and exits 0: the blob it adds
+    // was checked out, so it is present and scanned.)
+    for args in [
+        vec!["history"],
+        vec!["history", "main"],
+        vec!["history", "HEAD~1^!"],
+    ] {
+        let out = sandbox
+            .leakgate_command_in(&clone)
+            .args(&args)
+            .args(["--format", "json"])
+            .output()
+            .unwrap();
+        let err = stderr(&out);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {err}");
+        assert!(err.contains("partial clone"), "{args:?}: {err}");
+        assert!(
+            err.contains("git fetch --refetch origin"),
+            "{args:?}: {err}"
+        );
+        assert!(skipped(&json(&out), "missing") >= 1, "{args:?}");
+    }
+    // Once the blobs are fetched as the message says, the token is found.
+    sandbox.git_in(
+        &clone,
+        &["config", "--unset", "remote.origin.partialclonefilter"],
+    );
+    sandbox.git_in(&clone, &["fetch", "-q", "--refetch", "origin"]);
+    let out = sandbox
+        .leakgate_command_in(&clone)
+        .args(["history", "--format", "json"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+}
+
+#[test]
+fn a_shallow_clone_audit_says_history_is_missing() {
+    let sandbox = Sandbox::new();
+    sandbox.write("a.txt", "one\n");
+    sandbox.commit("one");
+    sandbox.write("a.txt", "two\n");
+    sandbox.commit("two");
+    let clone = sandbox.dir.path().join("shallow");
+    let url = format!("file://{}", sandbox.root.display());
+    sandbox.git_in(
+        sandbox.dir.path(),
+        &["clone", "-q", "--depth=1", &url, clone.to_str().unwrap()],
+    );
+    let run = |args: &[&str]| {
+        sandbox
+            .leakgate_command_in(&clone)
+            .args(args)
+            .output()
+            .unwrap()
+    };
+    let out = run(&["history"]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(stderr(&out).contains("shallow clone: "), "{}", stderr(&out));
+    assert_eq!(run(&["history", "--accept-skips"]).status.code(), Some(0));
+    let out = run(&["history", "HEAD~1..HEAD"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    assert!(
+        err.contains("unknown revision `HEAD~1..HEAD`")
+            && err.contains("shallow clone: fetch more history"),
+        "{err}"
+    );
+}
+
+#[test]
+fn history_of_a_revision_audits_everything_it_reaches() {
+    let sandbox = Sandbox::new();
+    sandbox.write("config.txt", &format!("key = {}\n", token(6)));
+    let added = sandbox.commit("add key");
+    sandbox.write("config.txt", "key = from the environment\n");
+    sandbox.commit("remove key");
+    for rev in ["HEAD", "main"] {
+        let out = leakgate(&sandbox, &["history", rev, "--format", "json"]);
+        assert_eq!(out.status.code(), Some(1), "{rev}: {}", stderr(&out));
+        let report = json(&out);
+        assert_eq!(
+            report["findings"][0]["commit"]["id"],
+            added.as_str(),
+            "{report:#}"
+        );
+    }
+    // Change mode: the last commit removes the token and adds nothing.
+    let out = leakgate(&sandbox, &["history", "HEAD^!"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let out = leakgate(&sandbox, &["history", "nosuchbranch"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("unknown revision `nosuchbranch`"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn threads_are_bounded() {
+    let sandbox = Sandbox::new();
+    let out = leakgate(&sandbox, &["scan", ".", "--threads", "100000"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("--threads 100000: too many"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(
+        leakgate(&sandbox, &["scan", ".", "--threads", "0"])
+            .status
+            .code(),
+        Some(0)
+    );
+}
+
+#[test]
+fn help_names_every_skip_reason() {
+    let sandbox = Sandbox::new();
+    let out = leakgate(&sandbox, &["scan", "--help"]);
+    let help = String::from_utf8_lossy(&out.stdout);
+    for reason in leakgate::pipeline::Skip::ALL {
+        assert!(
+            help.contains(&format!("`{}`", reason.key())),
+            "{reason:?}: {help}"
+        );
+    }
+    assert!(
+        help.contains("0 (the default) means one per core"),
+        "{help}"
+    );
+}
