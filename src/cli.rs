@@ -216,7 +216,7 @@ pub enum RulesCommand {
 
 #[derive(Debug, Subcommand)]
 pub enum HookCommand {
-    /// Write .git/hooks/pre-commit (and pre-push with --pre-push).
+    /// Write .git/hooks/pre-commit and commit-msg (and pre-push with --pre-push).
     Install {
         /// Also install a pre-push hook that scans the pushed commits.
         #[arg(long)]
@@ -237,6 +237,15 @@ pub enum HookCommand {
             value_name = "HISTORY OPTION"
         )]
         options: Vec<String>,
+    },
+    /// Check a commit message before git records it (the commit-msg hook; git and the
+    /// pre-commit framework pass the message file).
+    CommitMsg {
+        #[command(flatten)]
+        common: ScanArgs,
+        /// The file holding the message (`.git/COMMIT_EDITMSG`).
+        #[arg(value_name = "MESSAGE FILE")]
+        file: PathBuf,
     },
 }
 

@@ -17,8 +17,9 @@ use toml::Spanned;
 pub const CONFIG_FILE_NAME: &str = ".leakgate.toml";
 /// Default `--max-file-size`: 50 MiB.
 /// Default `.env` template suffixes (SPEC §2).
-pub const DEFAULT_DOTENV_TEMPLATES: &[&str] =
-    &["example", "sample", "template", "dist", "defaults"];
+pub const DEFAULT_DOTENV_TEMPLATES: &[&str] = &[
+    "example", "sample", "template", "tmpl", "dist", "defaults", "schema",
+];
 /// Default `[verify] timeout_ms`.
 pub const DEFAULT_VERIFY_TIMEOUT_MS: u64 = 10_000;
 /// Default `[verify] concurrency`.
@@ -65,8 +66,12 @@ pub struct AllowConfig {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct DotenvConfig {
-    /// Last suffixes that mark a `.env` file as a template (`.env.example`).
+    /// Words that mark a `.env` file as a template: as its last suffix or a part of it
+    /// (`.env.example`, `.env.test-example`), or in the name before `.env` (`example.env`).
     pub templates: Vec<String>,
+    /// Encrypted env files (dotenv-vault, dotenvx, SOPS), recognised by content, are meant
+    /// to be committed and are not findings. `false` reports them like any `.env` file.
+    pub allow_encrypted: bool,
 }
 
 impl Default for DotenvConfig {
@@ -76,6 +81,7 @@ impl Default for DotenvConfig {
                 .iter()
                 .map(|s| s.to_string())
                 .collect(),
+            allow_encrypted: true,
         }
     }
 }
@@ -383,6 +389,8 @@ pub struct Config {
     pub accept_skips: bool,
     pub quiet: bool,
     pub repo: Option<PathBuf>,
+    /// What the report is for (set by the hook commands).
+    pub purpose: crate::report::Purpose,
     pub loaded: LoadedConfig,
 }
 
@@ -421,11 +429,14 @@ impl Config {
                 max_file_size: args.max_file_size,
                 binary: !args.no_binary,
                 dotenv_templates: loaded.file.dotenv.templates.clone(),
-                keep_context: args.format == Format::Human,
+                dotenv_allow_encrypted: loaded.file.dotenv.allow_encrypted,
+                // The human report shows it; `--verify` reads server hints and names in it.
+                keep_context: args.format == Format::Human || args.verify,
             },
             accept_skips: args.accept_skips,
             quiet: args.quiet,
             repo: args.repo.clone(),
+            purpose: crate::report::Purpose::Scan,
             loaded,
         })
     }
@@ -465,6 +476,7 @@ mod tests {
         let loaded = LoadedConfig::discover(None, &[dir.path().to_path_buf()]).unwrap();
         assert!(loaded.path.is_none());
         assert_eq!(loaded.file.verify.concurrency, DEFAULT_VERIFY_CONCURRENCY);
-        assert_eq!(loaded.file.dotenv.templates.len(), 5);
+        assert_eq!(loaded.file.dotenv.templates.len(), 7);
+        assert!(loaded.file.dotenv.allow_encrypted);
     }
 }

@@ -122,7 +122,12 @@ impl std::str::FromStr for Confidence {
 }
 
 /// The commit that introduced a finding (SPEC §3 `commit`).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+///
+/// A commit subject can hold a token (`fix: use sk-ant-… for now`). `summary` is the text
+/// as recorded; `summary_secrets` are the secrets known to occur in it (found by scanning
+/// the message, or as other findings' secrets). Reports show [`CommitInfo::shown`], never
+/// `summary` directly, and `Debug` shows the redacted summary.
+#[derive(Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CommitInfo {
     pub id: String,
     pub author: String,
@@ -130,6 +135,121 @@ pub struct CommitInfo {
     /// RFC 3339 in UTC, e.g. `2026-01-02T03:04:05Z`.
     pub date: String,
     pub summary: String,
+    /// Secrets that occur in `summary`, redacted wherever it is shown.
+    #[serde(skip)]
+    pub summary_secrets: Vec<Secret>,
+}
+
+impl CommitInfo {
+    /// The commit as a report shows it: the summary whole with `--show-secrets`, else with
+    /// every known secret in it (its own `summary_secrets` and `also`) redacted.
+    pub fn shown(&self, show_secrets: bool, also: Option<&Secret>) -> CommitInfo {
+        let summary = if show_secrets {
+            self.summary.clone()
+        } else {
+            let known = self.summary_secrets.iter().chain(also).map(Secret::expose);
+            redact_occurrences(&self.summary, known)
+        };
+        CommitInfo {
+            summary,
+            summary_secrets: Vec::new(),
+            ..self.clone()
+        }
+    }
+
+    /// Adds `secret` to the secrets known to occur in the summary, once.
+    pub fn note_secret(&mut self, secret: &Secret) {
+        if !self.summary_secrets.contains(secret) {
+            self.summary_secrets.push(secret.clone());
+        }
+    }
+}
+
+impl fmt::Debug for CommitInfo {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("CommitInfo")
+            .field("id", &self.id)
+            .field("author", &self.author)
+            .field("email", &self.email)
+            .field("date", &self.date)
+            .field("summary", &self.shown(false, None).summary)
+            .finish()
+    }
+}
+
+/// `text` with every occurrence of any of `secrets` redacted. Occurrences that overlap or
+/// touch are one stretch and get one redaction covering all of it, so no byte of any
+/// secret shows and no secret's head is shown twice.
+pub fn redact_occurrences<'a>(text: &str, secrets: impl IntoIterator<Item = &'a str>) -> String {
+    let mut spans: Vec<(usize, usize)> = Vec::new();
+    for secret in secrets.into_iter().filter(|s| !s.is_empty()) {
+        spans.extend(text.match_indices(secret).map(|(at, s)| (at, at + s.len())));
+    }
+    if spans.is_empty() {
+        return text.to_string();
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut at = 0;
+    for (start, end) in merge_spans(spans) {
+        out.push_str(&text[at..start]);
+        out.push_str(&redact(&text[start..end]));
+        at = end;
+    }
+    out.push_str(&text[at..]);
+    out
+}
+
+/// Byte spans sorted and merged: spans that overlap or touch become one.
+pub fn merge_spans(mut spans: Vec<(usize, usize)>) -> Vec<(usize, usize)> {
+    spans.sort_unstable();
+    let mut merged: Vec<(usize, usize)> = Vec::with_capacity(spans.len());
+    for (start, end) in spans {
+        match merged.last_mut() {
+            Some(last) if start <= last.1 => last.1 = last.1.max(end),
+            _ => merged.push((start, end)),
+        }
+    }
+    merged
+}
+
+/// Makes every finding's commit summary know every reported secret that occurs in it, so
+/// that a token reported in one place is redacted in another commit's subject too. One
+/// Aho-Corasick pass per distinct summary.
+pub fn share_summary_secrets(findings: &mut [Finding]) {
+    let secrets: Vec<Secret> = {
+        let mut all: Vec<Secret> = findings
+            .iter()
+            .filter_map(|f| f.secret.clone())
+            .filter(|s| !s.expose().is_empty())
+            .collect();
+        all.sort();
+        all.dedup();
+        all
+    };
+    if secrets.is_empty() || findings.iter().all(|f| f.commit.is_none()) {
+        return;
+    }
+    let Ok(automaton) = aho_corasick::AhoCorasick::new(secrets.iter().map(Secret::expose)) else {
+        return;
+    };
+    let mut found: std::collections::HashMap<String, Vec<usize>> = Default::default();
+    for finding in findings.iter_mut() {
+        let Some(commit) = finding.commit.as_mut() else {
+            continue;
+        };
+        let hits = found.entry(commit.summary.clone()).or_insert_with(|| {
+            let mut hits: Vec<usize> = automaton
+                .find_overlapping_iter(&commit.summary)
+                .map(|m| m.pattern().as_usize())
+                .collect();
+            hits.sort_unstable();
+            hits.dedup();
+            hits
+        });
+        for &i in hits.iter() {
+            commit.note_secret(&secrets[i]);
+        }
+    }
 }
 
 /// Outcome of asking a token's issuer whether it is still accepted (SPEC §7).
@@ -157,6 +277,10 @@ pub struct Verification {
 pub struct LineContext {
     pub before: String,
     pub after: String,
+    /// When other secrets overlap or touch this one (a JWT found whole and in parts), the
+    /// whole stretch of the line they cover, this secret included: shown as one redaction
+    /// in place of the secret, so that no byte of a neighbour shows between the two.
+    pub covering: Option<Secret>,
     /// Not on the line: a server URL the file names near the secret (the rule's verify
     /// `server_hint`), for `--verify`. Never contacted, only named when the default
     /// server's rejection proves nothing. Not reported.
@@ -208,9 +332,28 @@ impl Finding {
 
     /// The line the finding sits on, with the secret shown as [`Finding::shown_secret`].
     pub fn shown_line(&self, show_secrets: bool) -> Option<String> {
+        let (before, secret, after) = self.shown_line_parts(show_secrets)?;
+        Some(format!("{before}{secret}{after}"))
+    }
+
+    /// [`Finding::shown_line`] in three parts: the text before the secret, the secret (or
+    /// the stretch of overlapping secrets holding it) as shown, and the text after it.
+    pub fn shown_line_parts(&self, show_secrets: bool) -> Option<(&str, String, &str)> {
         let context = self.context.as_ref()?;
-        let secret = self.shown_secret(show_secrets).unwrap_or_default();
-        Some(format!("{}{}{}", context.before, secret, context.after))
+        let shown = match (&context.covering, show_secrets) {
+            (Some(covering), true) => covering.expose().to_string(),
+            (Some(covering), false) => covering.redacted(),
+            (None, _) => self.shown_secret(show_secrets).unwrap_or_default(),
+        };
+        Some((&context.before, shown, &context.after))
+    }
+
+    /// The commit as the report should show it: its summary with this finding's secret and
+    /// every other secret known to occur in it redacted, unless `--show-secrets`.
+    pub fn shown_commit(&self, show_secrets: bool) -> Option<CommitInfo> {
+        self.commit
+            .as_ref()
+            .map(|c| c.shown(show_secrets, self.secret.as_ref()))
     }
 
     /// Ordering used by every report: path, then line, column and rule.
@@ -227,17 +370,21 @@ impl Finding {
 /// Drops repeated findings: same rule, path, position and fingerprint. Sources that can
 /// meet one place twice (overlapping scan paths, a file both walked and read from the index,
 /// both stages of a conflicted file) call this before reporting.
+///
+/// In place (sorted, then adjacent repeats dropped): a scan with half a million findings
+/// must not hold a second copy of their keys. Reports sort findings again for display.
 pub fn dedup_findings(findings: &mut Vec<Finding>) {
-    let mut seen = std::collections::HashSet::new();
-    findings.retain(|f| {
-        seen.insert((
-            f.rule.clone(),
-            f.path.clone(),
+    fn key(f: &Finding) -> (&str, Option<&str>, Option<usize>, Option<usize>, &str) {
+        (
+            f.rule.as_str(),
+            f.path.as_deref(),
             f.line,
             f.column,
-            f.fingerprint.clone(),
-        ))
-    });
+            f.fingerprint.as_str(),
+        )
+    }
+    findings.sort_unstable_by(|a, b| key(a).cmp(&key(b)));
+    findings.dedup_by(|a, b| key(a) == key(b));
 }
 
 #[cfg(test)]
@@ -257,6 +404,68 @@ mod tests {
         let secret = Secret::new(token.clone());
         assert!(!format!("{secret:?}").contains(&token));
         assert!(!format!("{secret}").contains(&token));
+    }
+
+    #[test]
+    fn overlapping_occurrences_get_one_redaction() {
+        let a = "eyJhbGciOi.payload";
+        let b = "payload.sig9";
+        let text = format!("token {a}.sig9 end");
+        let shown = redact_occurrences(&text, [a, b]);
+        assert_eq!(shown, "token eyJh…(23) end");
+        assert_eq!(
+            redact_occurrences("nothing here", ["secret"]),
+            "nothing here"
+        );
+    }
+
+    #[test]
+    fn a_commit_summary_is_redacted_unless_asked() {
+        let token = format!("ghp_{}", "Zq9".repeat(12));
+        let mut commit = CommitInfo {
+            summary: format!("use {token} for now"),
+            ..CommitInfo::default()
+        };
+        assert!(commit.shown(false, None).summary.contains(&token));
+        let secret = Secret::new(token.clone());
+        assert_eq!(
+            commit.shown(false, Some(&secret)).summary,
+            "use ghp_…(40) for now"
+        );
+        commit.note_secret(&secret);
+        assert_eq!(commit.shown(false, None).summary, "use ghp_…(40) for now");
+        assert!(commit.shown(true, None).summary.contains(&token));
+        assert!(!format!("{commit:?}").contains(&token));
+    }
+
+    #[test]
+    fn a_secret_reported_elsewhere_is_redacted_in_every_subject() {
+        let token = format!("pw-{}", "Kq9z".repeat(5));
+        let finding = |secret: Option<&str>, summary: &str| Finding {
+            rule: "demo".into(),
+            kind: FindingKind::Secret,
+            title: "Demo".into(),
+            path: Some("a.txt".into()),
+            line: Some(1),
+            column: Some(1),
+            secret: secret.map(Secret::new),
+            context: None,
+            fingerprint: String::new(),
+            commit: Some(CommitInfo {
+                summary: summary.to_string(),
+                ..CommitInfo::default()
+            }),
+            verification: None,
+            remediation: None,
+        };
+        let mut findings = vec![
+            finding(Some(&token), "add config"),
+            finding(Some("unrelated-value-1"), &format!("rotate {token} later")),
+        ];
+        share_summary_secrets(&mut findings);
+        let shown = findings[1].shown_commit(false).unwrap().summary;
+        assert_eq!(shown, "rotate pw-K…(23) later");
+        assert!(findings[0].shown_commit(false).unwrap().summary == "add config");
     }
 
     #[test]

@@ -1,7 +1,9 @@
 //! `leakgate hook install`: plain git hooks that run leakgate, for repositories that do not
 //! use the pre-commit framework (which `.pre-commit-hooks.yaml` serves instead).
 //!
-//! The `pre-commit` hook runs `leakgate staged`. The optional `pre-push` hook reads git's
+//! The `pre-commit` hook runs `leakgate staged`; the `commit-msg` hook runs `leakgate hook
+//! commit-msg` on the message being recorded (see [`crate::commit_msg`]), so a token pasted
+//! into a message is stopped too. The optional `pre-push` hook reads git's
 //! pre-push lines (`<local ref> <local sha> <remote ref> <remote sha>`) and runs
 //! `leakgate history <remote sha>..<local sha>` for each updated ref; a new branch scans the
 //! commits that no remote has yet, and a deleted branch is skipped. The hooks are POSIX
@@ -13,11 +15,13 @@
 //! Hooks are written where git runs them: `git rev-parse --git-path hooks` answers that,
 //! honouring `core.hooksPath` and the common folder of linked worktrees. Each hook carries
 //! a [`MARKER`] line; a hook without it belongs to someone else and is replaced only with
-//! `--force` (after a backup copy).
+//! `--force` (after a backup copy). A foreign hook inside the work tree (husky points
+//! `core.hooksPath` at `.husky`, whose hooks are tracked files, or at `.husky/_`, whose
+//! files husky regenerates) is never replaced, even with `--force`: the project owns it, and
+//! the refusal shows the line that calls leakgate from it.
 //!
-//! [`push_scan`] serves the pre-commit framework's pre-push stage, which hands the
-//! pushed range over in `PRE_COMMIT_FROM_REF` / `PRE_COMMIT_TO_REF` instead of standard
-//! input.
+//! [`push_scan`] serves the pre-commit framework's pre-push stage, which hands the pushed
+//! range over in `PRE_COMMIT_FROM_REF` / `PRE_COMMIT_TO_REF` instead of standard input.
 
 use anyhow::Context;
 use std::path::{Path, PathBuf};
@@ -50,10 +54,16 @@ pub fn install(options: &InstallOptions) -> anyhow::Result<Vec<PathBuf>> {
     };
     let hooks_dir = hooks_dir(&repo_dir)?;
     let binary = installing_binary()?;
-    let mut hooks = vec![HookFile {
-        name: "pre-commit",
-        script: pre_commit_script(&binary),
-    }];
+    let mut hooks = vec![
+        HookFile {
+            name: "pre-commit",
+            script: pre_commit_script(&binary),
+        },
+        HookFile {
+            name: "commit-msg",
+            script: commit_msg_script(&binary),
+        },
+    ];
     if options.pre_push {
         hooks.push(HookFile {
             name: "pre-push",
@@ -61,16 +71,28 @@ pub fn install(options: &InstallOptions) -> anyhow::Result<Vec<PathBuf>> {
         });
     }
     // Check every target before writing any, so a refusal leaves nothing half-installed.
-    if !options.force {
-        for hook in &hooks {
-            let path = hooks_dir.join(hook.name);
-            if is_foreign(&path)? {
-                anyhow::bail!(
-                    "{}: a {} hook that leakgate did not write is already there; rerun with --force to replace it (a backup is kept), or call `leakgate staged` from it",
-                    path.display(),
-                    hook.name
-                );
-            }
+    for hook in &hooks {
+        let path = hooks_dir.join(hook.name);
+        if !is_foreign(&path)? {
+            continue;
+        }
+        if let Some(owner) = project_owned(&repo_dir, &hooks_dir, hook.name)? {
+            anyhow::bail!(
+                "{}: this {} hook belongs to the project ({}), so leakgate will not replace it, even with --force; call leakgate from {} instead by adding the line `{}`",
+                path.display(),
+                hook.name,
+                owner.why,
+                owner.edit.display(),
+                call_line(hook.name)
+            );
+        }
+        if !options.force {
+            anyhow::bail!(
+                "{}: a {} hook that leakgate did not write is already there; rerun with --force to replace it (a backup is kept), or call leakgate from it by adding the line `{}`",
+                path.display(),
+                hook.name,
+                call_line(hook.name)
+            );
         }
     }
     std::fs::create_dir_all(&hooks_dir)
@@ -107,6 +129,87 @@ fn hooks_dir(dir: &Path) -> anyhow::Result<PathBuf> {
     } else {
         dir.join(relative)
     })
+}
+
+/// The shell line that runs leakgate's check for hook `name` from an existing hook script.
+pub fn call_line(name: &str) -> &'static str {
+    match name {
+        "commit-msg" => r#"leakgate hook commit-msg "$1""#,
+        // git gives pre-push hooks the pushed refs on standard input; from another hook,
+        // the upstream range is what is about to be sent.
+        "pre-push" => r#"leakgate history "@{upstream}..HEAD""#,
+        _ => "leakgate staged",
+    }
+}
+
+/// Why a hook file is the project's, and which file to edit to call leakgate.
+struct ProjectHook {
+    why: String,
+    edit: PathBuf,
+}
+
+/// Whether hook `name` in `hooks_dir` is the project's rather than the user's: a file that
+/// git tracks, or any hook inside the work tree (husky's `.husky/_` shims are ignored
+/// files it regenerates, which call the tracked `.husky/<name>`).
+fn project_owned(
+    repo_dir: &Path,
+    hooks_dir: &Path,
+    name: &str,
+) -> anyhow::Result<Option<ProjectHook>> {
+    let Some(top) = work_tree_top(repo_dir)? else {
+        return Ok(None);
+    };
+    let hooks = hooks_dir.canonicalize().unwrap_or(hooks_dir.to_path_buf());
+    let Ok(inside) = hooks.strip_prefix(&top) else {
+        return Ok(None);
+    };
+    if inside.starts_with(".git") {
+        return Ok(None);
+    }
+    let path = hooks.join(name);
+    let shown_dir = inside.display().to_string();
+    if is_tracked(&top, &inside.join(name)) {
+        return Ok(Some(ProjectHook {
+            why: format!("git tracks it; core.hooksPath is {shown_dir}, as husky sets it"),
+            edit: path,
+        }));
+    }
+    // husky 9: core.hooksPath = .husky/_, whose generated shims run .husky/<name>.
+    let edit = match hooks.parent() {
+        Some(parent) if hooks.file_name().is_some_and(|n| n == "_") => parent.join(name),
+        _ => path,
+    };
+    Ok(Some(ProjectHook {
+        why: format!("core.hooksPath is {shown_dir}, inside the work tree, as husky sets it"),
+        edit,
+    }))
+}
+
+/// The top folder of the work tree holding `dir`, canonical; `None` outside one (or bare).
+fn work_tree_top(dir: &Path) -> anyhow::Result<Option<PathBuf>> {
+    let output = std::process::Command::new("git")
+        .args(["rev-parse", "--show-toplevel"])
+        .current_dir(dir)
+        .output()
+        .with_context(|| format!("{}: cannot run git", dir.display()))?;
+    if !output.status.success() {
+        return Ok(None);
+    }
+    let text = String::from_utf8_lossy(&output.stdout);
+    let top = PathBuf::from(text.trim_end_matches(['\n', '\r']));
+    Ok(Some(top.canonicalize().unwrap_or(top)))
+}
+
+/// Whether git tracks `relative` (to the work tree's `top`).
+fn is_tracked(top: &Path, relative: &Path) -> bool {
+    std::process::Command::new("git")
+        .args(["ls-files", "--error-unmatch", "--"])
+        .arg(relative)
+        .current_dir(top)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .status()
+        .is_ok_and(|status| status.success())
 }
 
 /// The running binary's absolute path, for the hook's fallback.
@@ -171,6 +274,18 @@ fn pre_commit_script(binary: &Path) -> String {
     )
 }
 
+/// The `commit-msg` hook: scan the message about to be recorded.
+fn commit_msg_script(binary: &Path) -> String {
+    format!(
+        r#"#!/bin/sh
+{MARKER} commit-msg, written by `leakgate hook install` (run it again to update)
+# Blocks a commit whose message holds a secret. Skip once: git commit --no-verify
+{find}exec "$leakgate" hook commit-msg "$1"
+"#,
+        find = find_binary(binary, "git commit --no-verify")
+    )
+}
+
 /// The `pre-push` hook: scan the commits each pushed ref sends.
 fn pre_push_script(binary: &Path) -> String {
     format!(
@@ -220,26 +335,35 @@ exit $status
 pub enum PushScan {
     /// `FROM..TO`: both refs given.
     Range { from: String, to: String },
-    /// The whole history of a tip: pre-commit sets no range when the pushed commits reach
-    /// a root commit (nothing on the remote shares their history); by hand, `HEAD`.
+    /// The whole history of a branch: pre-commit sets no range, but names the branch and
+    /// the remote, when the pushed commits reach a root commit (nothing on the remote
+    /// shares their history).
     Whole(String),
 }
 
-/// Reads `PRE_COMMIT_FROM_REF`, `PRE_COMMIT_TO_REF` and `PRE_COMMIT_LOCAL_BRANCH` (given
-/// as arguments, for testing).
+/// Reads `PRE_COMMIT_FROM_REF`, `PRE_COMMIT_TO_REF`, `PRE_COMMIT_LOCAL_BRANCH` and
+/// `PRE_COMMIT_REMOTE_NAME` (given as arguments, for testing). Anything else (run by hand,
+/// or a stage that sets no range) is an error, not a silent audit of the whole history.
 pub fn push_scan(
     from_ref: Option<&str>,
     to_ref: Option<&str>,
     local_branch: Option<&str>,
-) -> PushScan {
-    match (given(from_ref), given(to_ref), given(local_branch)) {
-        (Some(from), Some(to), _) => PushScan::Range {
+    remote_name: Option<&str>,
+) -> anyhow::Result<PushScan> {
+    match (
+        given(from_ref),
+        given(to_ref),
+        given(local_branch),
+        given(remote_name),
+    ) {
+        (Some(from), Some(to), _, _) => Ok(PushScan::Range {
             from: from.to_string(),
             to: to.to_string(),
-        },
-        (None, Some(to), _) => PushScan::Whole(to.to_string()),
-        (_, None, Some(branch)) => PushScan::Whole(branch.to_string()),
-        _ => PushScan::Whole("HEAD".to_string()),
+        }),
+        (None, None, Some(branch), Some(_)) => Ok(PushScan::Whole(branch.to_string())),
+        _ => anyhow::bail!(
+            "leakgate hook push-range: PRE_COMMIT_FROM_REF and PRE_COMMIT_TO_REF are not both set; this command runs in the pre-commit framework's pre-push stage, which sets them. By hand, scan a range with `leakgate history FROM..TO`, or the whole history with `leakgate history`"
+        ),
     }
 }
 
@@ -285,7 +409,13 @@ mod tests {
     #[test]
     fn a_range_comes_from_both_refs() {
         assert_eq!(
-            push_scan(Some("abc"), Some("def"), Some("refs/heads/x")),
+            push_scan(
+                Some("abc"),
+                Some("def"),
+                Some("refs/heads/x"),
+                Some("origin")
+            )
+            .unwrap(),
             PushScan::Range {
                 from: "abc".into(),
                 to: "def".into()
@@ -294,19 +424,24 @@ mod tests {
     }
 
     #[test]
-    fn without_a_range_the_whole_branch_is_scanned() {
+    fn a_root_reaching_push_scans_the_whole_branch() {
         assert_eq!(
-            push_scan(None, None, Some("refs/heads/feature")),
+            push_scan(None, None, Some("refs/heads/feature"), Some("origin")).unwrap(),
             PushScan::Whole("refs/heads/feature".into())
         );
-        assert_eq!(
-            push_scan(None, Some("def"), None),
-            PushScan::Whole("def".into())
-        );
-        assert_eq!(
-            push_scan(Some(""), Some(" "), None),
-            PushScan::Whole("HEAD".into())
-        );
+    }
+
+    #[test]
+    fn without_a_range_it_is_an_error() {
+        for (from, to, branch, remote) in [
+            (None, None, None, None),
+            (None, Some("def"), None, None),
+            (Some(""), Some(" "), None, None),
+            (None, None, Some("refs/heads/feature"), None),
+        ] {
+            let err = push_scan(from, to, branch, remote).unwrap_err().to_string();
+            assert!(err.contains("PRE_COMMIT_FROM_REF"), "{err}");
+        }
     }
 
     #[test]
@@ -321,6 +456,9 @@ mod tests {
         assert!(script.lines().any(|l| l.starts_with(MARKER)));
         assert!(script.contains("fallback='/opt/leak gate/leakgate'"));
         assert!(script.contains("exec \"$leakgate\" staged"));
+        let script = commit_msg_script(Path::new("/usr/bin/leakgate"));
+        assert!(script.lines().any(|l| l.starts_with(MARKER)));
+        assert!(script.contains(r#"exec "$leakgate" hook commit-msg "$1""#));
         let script = pre_push_script(Path::new("/usr/bin/leakgate"));
         assert!(script.lines().any(|l| l.starts_with(MARKER)));
         assert!(script.contains("history $revs"));

@@ -2,11 +2,16 @@
 //!
 //! Data flows one way: [`cli`] arguments become a plain [`config::Config`]; a source in
 //! [`source`] (the index for `staged`, the object database for `history`, files for `scan`)
-//! yields blobs with provenance; the [`scan::Scanner`] runs the keyword prefilter, the
-//! rules' regexes and the secret checks over each blob, in parallel; findings
-//! ([`finding::Finding`]) pass the allowlists, are optionally verified with their issuer,
+//! enumerates blobs with provenance; [`pipeline`] turns each blob into findings or a
+//! counted skip (size, binary, archive, LFS, missing), running the [`scan::Scanner`] (the
+//! keyword prefilter, the rules' regexes and the secret checks) over it, in parallel;
+//! findings ([`finding::Finding`]) pass the allowlists ([`suppress`]), are optionally
+//! verified with their issuer,
 //! and are written by [`report`] in the chosen format; [`exit`] turns the result into the
 //! process's exit code. [`commands`] wires these steps together, one module per command.
+//!
+//! The contract (commands, formats, exit codes, rule and config formats) is
+//! `docs/spec.md`; comments cite its sections as `SPEC §N`.
 
 // No unsafe code, except where a local `#[allow(unsafe_code)]` argues why (the madvise of
 // `source::history::pack_pages`).
@@ -14,7 +19,9 @@
 
 pub mod cli;
 pub mod commands;
+pub mod commit_msg;
 pub mod config;
+pub mod context;
 pub mod dotenv;
 pub mod exit;
 pub mod finding;

@@ -9,7 +9,12 @@ fn main() {
         Ok(code) => code,
         Err(err) if is_broken_pipe(&err) => ExitCode::Clean,
         Err(err) => {
-            eprintln!("error: {}", one_line(&format!("{err:#}")));
+            let message = one_line(&format!("{err:#}"));
+            // A path in an error can hold terminal control characters: show them escaped.
+            eprintln!(
+                "error: {}",
+                leakgate::report::human::escape_controls(&message)
+            );
             ExitCode::Error
         }
     };

@@ -63,6 +63,8 @@ pub fn settle(work: Work) -> anyhow::Result<Settled> {
         suppressed.insert(SuppressedBy::InlineMarker, inline);
     }
     findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    // A secret reported anywhere is redacted in every commit subject that holds it.
+    crate::finding::share_summary_secrets(&mut findings);
     // `--min-confidence` / `--min-severity`: a reviewer's filter, applied after suppression.
     let rules = scanner.rules();
     findings.retain(|f| {

@@ -21,7 +21,8 @@ pub fn push_range(options: Vec<String>) -> anyhow::Result<ExitCode> {
         var("PRE_COMMIT_FROM_REF").as_deref(),
         var("PRE_COMMIT_TO_REF").as_deref(),
         var("PRE_COMMIT_LOCAL_BRANCH").as_deref(),
-    );
+        var("PRE_COMMIT_REMOTE_NAME").as_deref(),
+    )?;
     let revs = scan.revs(&staged::open(None)?)?;
     let args = ["leakgate".to_string(), "history".to_string()]
         .into_iter()

@@ -45,6 +45,9 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             repo,
         }),
         Command::Hook(HookCommand::PushRange { options }) => hook::push_range(options),
+        Command::Hook(HookCommand::CommitMsg { file, common }) => {
+            crate::commit_msg::run(&common, &file)
+        }
         Command::Baseline(args) => baseline::run(args),
     }
 }

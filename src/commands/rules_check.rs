@@ -84,6 +84,19 @@ pub fn check_rule(rule: &Rule) -> Vec<CheckFailure> {
                 problems
                     .push("a file rule needs `path_examples` and `path_negative_examples`".into());
             }
+            if let Some(inspector) = alone.inspector {
+                use crate::rules::inspect::Verdict;
+                for (n, example) in spec.examples.iter().enumerate() {
+                    if inspector.inspect(Some(example.as_bytes())) == Verdict::Empty {
+                        problems.push(format!("content example {} is found empty", n + 1));
+                    }
+                }
+                for (n, example) in spec.negative_examples.iter().enumerate() {
+                    if inspector.inspect(Some(example.as_bytes())) != Verdict::Empty {
+                        problems.push(format!("negative content example {} is a finding", n + 1));
+                    }
+                }
+            }
             if let Some(content) = alone.content_regex() {
                 if spec.examples.is_empty() || spec.negative_examples.is_empty() {
                     problems.push(

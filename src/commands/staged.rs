@@ -17,7 +17,8 @@ pub fn run(args: StagedArgs) -> anyhow::Result<ExitCode> {
     } = args;
     let repo = staged::open(args.repo.as_deref())?;
     let root = staged::root(&repo);
-    let config = Config::from_scan_args(&args, std::slice::from_ref(&root))?;
+    let mut config = Config::from_scan_args(&args, std::slice::from_ref(&root))?;
+    config.purpose = crate::report::Purpose::Commit;
     // Loading the rules and comparing the index with HEAD each take about half of a hook's
     // run: do them side by side.
     let (scanner, changes) = std::thread::scope(|scope| {

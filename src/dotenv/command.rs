@@ -49,7 +49,11 @@ pub fn run(args: DotenvArgs) -> anyhow::Result<ExitCode> {
     let templates = config.loaded.file.dotenv.templates.clone();
     let under = tree.relative(&path)?;
 
-    let found = survey::survey(&tree, &under, &templates, SurveyOptions::default())?;
+    let options = SurveyOptions {
+        allow_encrypted: config.loaded.file.dotenv.allow_encrypted,
+        ..SurveyOptions::default()
+    };
+    let found = survey::survey(&tree, &under, &templates, options)?;
     let outcomes = if args.fix {
         let offending: Vec<String> = found
             .files

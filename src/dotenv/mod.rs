@@ -1,8 +1,12 @@
 //! The `.env` policy (SPEC §2): which names are `.env` files, and which are templates.
 //!
-//! `.env`, `.env.*` and `*.env` at any depth are environment files; those whose last suffix
-//! is a template word (`example`, `sample`, `template`, `dist`, `defaults`, configurable in
-//! `[dotenv] templates`) are meant to be committed and are not.
+//! `.env`, `.env.*` and `*.env` at any depth are environment files. Templates are meant to
+//! be committed and are not: a template word (`example`, `sample`, `template`, `tmpl`,
+//! `dist`, `defaults`, `schema`, configurable in `[dotenv] templates`) as the last suffix or
+//! a `-`/`_` part of it (`.env.test-example`), before a data-format extension
+//! (`.env.example.json`), or in the name before `.env` (`example.env`, `sample.env`).
+//! Encrypted env files (dotenv-vault, dotenvx, SOPS) are recognised by their content in
+//! [`encrypted`] and are not findings either (`[dotenv] allow_encrypted`).
 //!
 //! Beyond the name policy: [`worktree`] asks git whether a path is ignored, [`survey`] finds
 //! every `.env` file of a work tree with its state, [`fix`] appends ignore patterns
@@ -10,12 +14,14 @@
 //! `leakgate scan` reuses the survey through [`scan_with_git_checks`].
 
 pub mod command;
+pub mod encrypted;
 pub mod fix;
 pub mod survey;
 pub mod table;
 pub mod worktree;
 
 use crate::finding::{fingerprint, Finding, FindingKind};
+pub use encrypted::is_encrypted_env;
 pub use scan::{scan_findings, scan_with_git_checks};
 pub use survey::EnvState;
 
@@ -59,6 +65,36 @@ pub fn env_finding_in(path: &str, state: EnvState, remediation: Option<String>) 
     finding
 }
 
+/// The finding for a `.env` file staged in `repo`, with the step that fits it: a file git
+/// ignores was force-added (`git add -f`), so telling its owner to ignore it would be
+/// wrong; it only needs unstaging.
+pub fn staged_env_finding(repo: &gix::Repository, path: &str) -> Finding {
+    let mut finding = env_finding(path);
+    let Some(root) = repo
+        .workdir()
+        .and_then(|dir| std::fs::canonicalize(dir).ok())
+    else {
+        return finding;
+    };
+    let tree = worktree::WorkTree {
+        repo: repo.clone(),
+        root: root.clone(),
+    };
+    let ignored = tree
+        .excludes()
+        .and_then(|mut excludes| excludes.is_ignored(path, false))
+        .unwrap_or(false);
+    let untrack = fix::untrack_command(&root, path);
+    finding.remediation = Some(if ignored {
+        format!("git ignores it, so it was added with `git add -f`: unstage it with `{untrack}` (the file stays on disk), and rotate any secret it held if it was ever pushed.")
+    } else {
+        let gitignore = fix::target_gitignore(&root, path);
+        let pattern = fix::pattern_for(&gitignore, path);
+        format!("unstage it with `{untrack}` (the file stays on disk), then add `{pattern}` to {gitignore} (or run `leakgate dotenv --fix`).")
+    });
+    finding
+}
+
 /// The `.env` policy as a rule, for report metadata only (SARIF's `tool.driver.rules`):
 /// findings come from [`survey`], never from matching this rule's path, which cannot
 /// express the template list or git's view.
@@ -76,18 +112,48 @@ remediation = "{ENV_REMEDIATION}"
 }
 
 /// Whether the file name at the end of `path` (`/`-separated) is a `.env` file that must
-/// not be committed, given the template suffixes.
+/// not be committed, given the template words. Says nothing about content: see
+/// [`is_env_finding`].
 pub fn is_env_file(path: &str, templates: &[String]) -> bool {
     let name = path.rsplit('/').next().unwrap_or(path);
     let is_env =
         name == ".env" || name.starts_with(".env.") || (name.ends_with(".env") && name.len() > 4);
-    if !is_env {
-        return false;
+    is_env && !is_template(name, templates)
+}
+
+/// Whether the `.env` file at `path` holding `content` (`None`: unknown, too large to read)
+/// is a finding: [`is_env_file`], and not an encrypted env file when those are allowed.
+pub fn is_env_finding(
+    path: &str,
+    content: Option<&[u8]>,
+    templates: &[String],
+    allow_encrypted: bool,
+) -> bool {
+    is_env_file(path, templates)
+        && !(allow_encrypted && content.is_some_and(encrypted::is_encrypted_env))
+}
+
+/// Extensions of data formats a template may be written in (`.env.example.json`).
+const DATA_EXTENSIONS: &[&str] = &["json", "yaml", "yml", "toml", "txt", "md"];
+
+/// Whether the `.env` file name `name` is a template.
+fn is_template(name: &str, templates: &[String]) -> bool {
+    let word = |part: &str| templates.iter().any(|t| t.eq_ignore_ascii_case(part));
+    let holds_word = |piece: &str| piece.split(['-', '_']).any(word);
+    if let Some(rest) = name.strip_prefix(".env.") {
+        let suffixes: Vec<&str> = rest.split('.').collect();
+        let last = suffixes[suffixes.len() - 1];
+        if holds_word(last) {
+            return true;
+        }
+        let data_format = DATA_EXTENSIONS.iter().any(|e| e.eq_ignore_ascii_case(last));
+        return data_format && suffixes.len() >= 2 && holds_word(suffixes[suffixes.len() - 2]);
     }
-    let last_suffix = name.rsplit('.').next().unwrap_or("");
-    !templates
-        .iter()
-        .any(|t| t.eq_ignore_ascii_case(last_suffix))
+    // `example.env`, `test-sample.env`, `app.example.env`.
+    match name.strip_suffix(".env") {
+        Some(stem) => stem.split('.').any(holds_word),
+        None => false,
+    }
 }
 
 #[cfg(test)]
@@ -111,6 +177,12 @@ mod tests {
             "deploy/.env.production",
             "prod.env",
             "a/b/staging.env",
+            ".env.test",
+            ".env.local.json",
+            ".env.example.local",
+            "exampleapp.env",
+            ".env.keys",
+            ".env.vault",
         ] {
             assert!(is_env_file(path, &templates()), "{path}");
         }
@@ -129,6 +201,14 @@ mod tests {
             ".envrc",
             "src/dotenv.rs",
             ".env.local.example",
+            ".env.test-example",
+            ".env.tmpl",
+            ".env.schema",
+            "example.env",
+            "sample.env",
+            "config/test_sample.env",
+            ".env.example.json",
+            ".env.Example",
         ] {
             assert!(!is_env_file(path, &templates()), "{path}");
         }

@@ -67,6 +67,7 @@ pub fn scan_findings(
             templates,
             SurveyOptions {
                 prune_ignored_dirs: true,
+                allow_encrypted: options.policy.dotenv_allow_encrypted,
             },
         )?;
         outcome.errors += found.errors;

@@ -70,7 +70,13 @@ pub struct SurveyOptions {
     /// Skip folders git ignores, whose untracked files are all ignored anyway. Faster (no
     /// walk through `node_modules/`), but ignored `.env` files there are not listed.
     pub prune_ignored_dirs: bool,
+    /// Leave out encrypted env files (dotenv-vault, dotenvx, SOPS), recognised by the
+    /// content git would commit: the index's for a file in it, else the file on disk.
+    pub allow_encrypted: bool,
 }
+
+/// Encrypted env files are small; a larger file is not read to find out (it stays listed).
+const MAX_ENCRYPTED_BYTES: u64 = 1024 * 1024;
 
 /// The `.env` files at or under `under` (work-tree relative, `""` for all) with their states.
 pub fn survey(
@@ -95,11 +101,42 @@ pub fn survey(
         };
         states.insert(path, state);
     }
+    if options.allow_encrypted {
+        states.retain(|path, state| !is_encrypted(tree, path, *state));
+    }
     survey.files = states
         .into_iter()
         .map(|(path, state)| EnvFile { path, state })
         .collect();
     Ok(survey)
+}
+
+/// Whether the `.env` file at `path` holds only encrypted values, in the content git would
+/// commit. Unreadable content is not encrypted (the file stays listed).
+fn is_encrypted(tree: &WorkTree, path: &str, state: EnvState) -> bool {
+    let content = match state {
+        EnvState::Tracked | EnvState::Staged => index_content(tree, path),
+        EnvState::Ignored | EnvState::UntrackedNotIgnored => {
+            let on_disk = tree.root.join(path);
+            std::fs::symlink_metadata(&on_disk)
+                .ok()
+                .filter(|m| m.is_file() && m.len() <= MAX_ENCRYPTED_BYTES)
+                .and_then(|_| std::fs::read(&on_disk).ok())
+        }
+    };
+    content.is_some_and(|data| super::is_encrypted_env(&data))
+}
+
+/// The index's blob for `path` (stage 0), if small enough to read.
+fn index_content(tree: &WorkTree, path: &str) -> Option<Vec<u8>> {
+    let index = tree.repo.index_or_empty().ok()?;
+    let entry = index.entry_by_path(path.into())?;
+    let header = tree.repo.find_header(entry.id).ok()?;
+    if header.size() > MAX_ENCRYPTED_BYTES {
+        return None;
+    }
+    let mut blob = tree.repo.find_blob(entry.id).ok()?;
+    Some(blob.take_data())
 }
 
 /// Whether work-tree relative `path` is `under` (a folder or the file itself).

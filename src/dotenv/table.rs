@@ -77,9 +77,14 @@ pub fn write(
     if rows.is_empty() {
         return writeln!(out, "no .env files under {place}");
     }
-    let path_width = rows
+    // Paths are shown with control characters escaped: a file name can hold any.
+    let shown: Vec<String> = rows
         .iter()
-        .map(|r| r.path.chars().count())
+        .map(|r| crate::report::human::escape_controls(&r.path))
+        .collect();
+    let path_width = shown
+        .iter()
+        .map(|p| p.chars().count())
         .max()
         .unwrap_or(0)
         .max("PATH".len());
@@ -89,7 +94,7 @@ pub fn write(
         "{:path_width$}  {:state_width$}  WHAT TO DO",
         "PATH", "STATE"
     )?;
-    for row in rows {
+    for (row, path) in rows.iter().zip(&shown) {
         let style = match (color, row.state.is_finding()) {
             (false, _) => Style::new(),
             (true, true) => Style::new().red().bold(),
@@ -99,9 +104,9 @@ pub fn write(
         writeln!(
             out,
             "{:path_width$}  {}  {}",
-            row.path,
+            path,
             padded.style(style),
-            row.action
+            crate::report::human::escape_controls(&row.action)
         )?;
     }
     writeln!(out)?;

@@ -19,7 +19,7 @@ pub mod window;
 
 pub use skip::{Skip, Skips};
 
-use crate::dotenv::{env_finding, is_env_file};
+use crate::dotenv::{env_finding, is_encrypted_env, is_env_file, staged_env_finding, ENV_RULE_ID};
 use crate::finding::{Finding, FindingKind};
 use crate::scan::content::{self, Kind};
 use crate::scan::{Match, Scanner};
@@ -91,8 +91,12 @@ pub struct Policy {
     pub binary: bool,
     /// `.env` template suffixes (`[dotenv] templates`).
     pub dotenv_templates: Vec<String>,
-    /// Keep each secret's line around it: only the human report shows it, and it is most
-    /// of a finding's memory, which matters when a scan makes hundreds of thousands.
+    /// Encrypted env files (dotenv-vault, dotenvx, SOPS) are not findings
+    /// (`[dotenv] allow_encrypted`).
+    pub dotenv_allow_encrypted: bool,
+    /// Keep each secret's line around it: only the human report shows it (and `--verify`
+    /// reads the names and server hints in it), and it is most of a finding's memory,
+    /// which matters when a scan makes hundreds of thousands.
     pub keep_context: bool,
 }
 
@@ -154,9 +158,14 @@ impl<'a> Pipeline<'a> {
             // In a work tree, `.env` files are judged with git's view of them
             // (src/dotenv/scan.rs); in git, being there is the finding.
             for path in &blob.paths {
-                if is_env_file(path, &self.policy.dotenv_templates) {
-                    out.findings.push(env_finding(path));
+                if !is_env_file(path, &self.policy.dotenv_templates) {
+                    continue;
                 }
+                out.findings.push(match (&blob.origin, &blob.data) {
+                    // The hook's advice depends on whether git ignores the file.
+                    (Origin::Index, Data::Object { repo, .. }) => staged_env_finding(repo, path),
+                    _ => env_finding(path),
+                });
             }
         }
         let opened = match self.open(&blob, &shown) {
@@ -167,6 +176,13 @@ impl<'a> Pipeline<'a> {
                 return out;
             }
         };
+        if self.policy.dotenv_allow_encrypted
+            && opened.rest.is_none()
+            && is_encrypted_env(&opened.head)
+        {
+            // An encrypted env file (dotenv-vault, dotenvx, SOPS) is meant to be committed.
+            out.findings.retain(|f| f.rule != ENV_RULE_ID);
+        }
         self.file_findings(&blob, Some(&opened.head), &mut out);
         // Files only: a commit message is text, whatever it starts with.
         let file = blob.origin != Origin::CommitMessage;
@@ -244,12 +260,7 @@ impl<'a> Pipeline<'a> {
     /// Sensitive-file rules, at each of the blob's paths.
     fn file_findings(&self, blob: &Blob<'_>, head: Option<&[u8]>, out: &mut Scanned) {
         for path in &blob.paths {
-            out.findings.extend(
-                self.scanner
-                    .file_rules_matching(path, head)
-                    .into_iter()
-                    .map(|rule| self.scanner.file_finding(rule, path)),
-            );
+            out.findings.extend(self.scanner.file_findings(path, head));
         }
     }
 

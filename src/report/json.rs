@@ -39,7 +39,7 @@ pub struct JsonFinding {
 }
 
 impl JsonFinding {
-    /// The finding as written, rated by the rule set that made it.
+    /// The finding as reported, rated by the rule (in `rules`) that made it.
     pub fn new(finding: &Finding, rules: &RuleSet, show_secrets: bool) -> JsonFinding {
         JsonFinding {
             rule: finding.rule.clone(),
@@ -50,7 +50,7 @@ impl JsonFinding {
             column: finding.column,
             secret: finding.shown_secret(show_secrets),
             fingerprint: finding.fingerprint.clone(),
-            commit: finding.commit.clone(),
+            commit: finding.shown_commit(show_secrets),
             verification: finding.verification.clone(),
             remediation: finding.remediation.clone(),
             severity: Some(rules.severity_of(finding)),
@@ -68,7 +68,7 @@ pub struct JsonReport {
     pub findings: Option<Vec<JsonFinding>>,
 }
 
-/// One finding as a JSON value (SPEC §3), with its severity and confidence.
+/// One finding as a JSON value (SPEC §3).
 pub fn finding_value(finding: &Finding, rules: &RuleSet, show_secrets: bool) -> Value {
     serde_json::to_value(JsonFinding::new(finding, rules, show_secrets)).expect("plain data")
 }
@@ -189,10 +189,8 @@ pub fn write_lines(
     out: &mut dyn Write,
 ) -> std::io::Result<()> {
     for finding in report.findings {
-        serde_json::to_writer(
-            &mut *out,
-            &finding_value(finding, report.rules, options.show_secrets),
-        )?;
+        let record = JsonFinding::new(finding, report.rules, options.show_secrets);
+        serde_json::to_writer(&mut *out, &record)?;
         writeln!(out)?;
     }
     Ok(())
@@ -248,6 +246,7 @@ mod tests {
                 show_secrets: false,
                 color: false,
                 quiet: false,
+                purpose: crate::report::Purpose::Scan,
             };
             let mut streamed = Vec::new();
             write(&report, &options, &mut streamed).unwrap();

@@ -45,6 +45,21 @@ pub struct ReportOptions {
     pub show_secrets: bool,
     pub color: bool,
     pub quiet: bool,
+    /// What the report is for; the human format reads differently for a blocked commit.
+    pub purpose: Purpose,
+}
+
+/// What a report is for, where that changes how the human format reads.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Purpose {
+    /// A scan or an audit: findings, then counts.
+    #[default]
+    Scan,
+    /// The pre-commit hook (`leakgate staged`): a headline saying the commit is blocked,
+    /// each finding with its fingerprint, then how to proceed.
+    Commit,
+    /// The commit-msg hook: as [`Purpose::Commit`], for the message being recorded.
+    CommitMessage,
 }
 
 /// Whether to colour: `auto` means stdout is a terminal, no `--output`, and `NO_COLOR` is
@@ -83,6 +98,7 @@ pub fn options(config: &Config) -> ReportOptions {
         show_secrets: config.show_secrets,
         color: use_color(config.color, config.output.is_some()),
         quiet: config.quiet,
+        purpose: config.purpose,
     }
 }
 

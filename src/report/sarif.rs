@@ -61,19 +61,12 @@ pub fn write(
     for (i, finding) in report.findings.iter().enumerate() {
         out.write_all(if i == 0 { b"\n" } else { b",\n" })?;
         let index = rule_ids.binary_search(&finding.rule.as_str()).unwrap_or(0);
+        let rating = (
+            report.rules.severity_of(finding),
+            report.rules.confidence_of(finding),
+        );
         buffer.clear();
-        serde_json::to_writer_pretty(
-            &mut buffer,
-            &result(
-                finding,
-                index,
-                (
-                    report.rules.severity_of(finding),
-                    report.rules.confidence_of(finding),
-                ),
-                options,
-            ),
-        )?;
+        serde_json::to_writer_pretty(&mut buffer, &result(finding, index, rating, options))?;
         super::json::write_indented(out, &buffer, 8)?;
     }
     if !report.findings.is_empty() {

@@ -18,6 +18,7 @@ pub mod builtin;
 mod held_out;
 #[cfg(test)]
 mod held_out_formats;
+pub mod inspect;
 pub mod syntax;
 pub mod validator;
 pub mod verify_plan;
@@ -76,6 +77,8 @@ pub struct Rule {
     path: Option<LazyRegex<regex::Regex>>,
     /// For a sensitive-file rule: only if the file's content matches this.
     content: Option<LazyRegex<regex::bytes::Regex>>,
+    /// For a sensitive-file rule: only if this inspector finds something in the file.
+    pub inspector: Option<inspect::Inspector>,
     /// The secret's pattern; `None` for a sensitive-file rule.
     regex: Option<LazyRegex<regex::bytes::Regex>>,
     /// See [`Rule::single_line`].
@@ -88,6 +91,9 @@ pub struct Rule {
     /// The file the rule came from (`rules/github.toml`, or a user file's path).
     pub origin: String,
     pub spec: RuleSpec,
+    /// For a context rule (`[rule.value]` / `[[rule.context]]` instead of `regex`): its
+    /// compiled shape and anchors, run by the context engine.
+    pub context: Option<crate::context::rule::ContextRule>,
 }
 
 /// A regex compiled the first time it is used.
@@ -180,6 +186,9 @@ impl Rule {
     /// the pattern's syntax tree the first time it is asked; a pattern that cannot be read
     /// gets the wide window, which can only find more.
     pub fn single_line(&self) -> bool {
+        if self.context.is_some() {
+            return true;
+        }
         *self
             .single_line
             .get_or_init(|| match (&self.regex, self.spec.multiline) {
@@ -297,14 +306,48 @@ impl Rule {
         {
             return Err(invalid("id must be lowercase [a-z0-9-]".into()));
         }
-        if spec.regex.is_none() && spec.path.is_none() {
-            return Err(invalid("needs `regex`, `path`, or both".into()));
+        let is_context = spec.value.is_some() || !spec.context.is_empty();
+        if is_context && spec.regex.is_some() {
+            return Err(invalid(
+                "a rule has either `regex` or `[rule.value]`/`[[rule.context]]`, not both".into(),
+            ));
         }
+        if spec.regex.is_none() && spec.path.is_none() && !is_context {
+            return Err(invalid(
+                "needs `regex`, `path`, or a `[rule.value]` with `[[rule.context]]`".into(),
+            ));
+        }
+        let context = if is_context {
+            Some(
+                crate::context::rule::ContextRule::from_spec(
+                    spec.value.as_ref(),
+                    &spec.context,
+                    spec.fallback,
+                )
+                .map_err(&invalid)?,
+            )
+        } else {
+            None
+        };
         if spec.content.is_some() && spec.regex.is_some() {
             return Err(invalid(
                 "`content` is for sensitive-file rules (no `regex`)".into(),
             ));
         }
+        let inspector = match &spec.inspect {
+            None => None,
+            Some(_) if spec.regex.is_some() => {
+                return Err(invalid(
+                    "`inspect` is for sensitive-file rules (no `regex`)".into(),
+                ))
+            }
+            Some(name) => Some(inspect::Inspector::by_name(name).ok_or_else(|| {
+                invalid(format!(
+                    "unknown inspector `{name}` (known: {})",
+                    inspect::Inspector::NAMES.join(", ")
+                ))
+            })?),
+        };
         if let Some(min) = spec.min_entropy {
             if !(0.0..=8.0).contains(&min) {
                 return Err(invalid(format!("min_entropy {min} is outside 0..8")));
@@ -335,7 +378,7 @@ impl Rule {
                 })
             })
             .collect::<Result<Vec<_>, _>>()?;
-        let kind = if spec.regex.is_some() {
+        let kind = if spec.regex.is_some() || context.is_some() {
             FindingKind::Secret
         } else {
             FindingKind::File
@@ -352,6 +395,7 @@ impl Rule {
             known_public,
             path: spec.path.as_deref().map(LazyRegex::new),
             content: spec.content.as_deref().map(LazyRegex::new),
+            inspector,
             regex: spec.regex.as_deref().map(LazyRegex::new),
             single_line: OnceLock::new(),
             server_hint: spec
@@ -363,6 +407,7 @@ impl Rule {
             verify,
             origin: origin.to_string(),
             spec,
+            context,
         };
         if eager {
             rule.compile().map_err(invalid)?;

@@ -53,6 +53,10 @@ pub struct RuleSpec {
     /// regex (a `.npmrc` holding a token, a `.pem` holding a private key).
     #[serde(default)]
     pub content: Option<String>,
+    /// For a sensitive-file rule: a named inspector that reads the file and decides
+    /// (`terraform-state`, `keystore`, `private-key`; see `rules::inspect`).
+    #[serde(default)]
+    pub inspect: Option<String>,
     /// Texts the rule must match (real format, fake values).
     #[serde(default)]
     pub examples: Vec<String>,
@@ -79,6 +83,69 @@ pub struct RuleSpec {
     /// samples): never reported, by this rule or any other.
     #[serde(default)]
     pub known_public: Vec<KnownPublicSpec>,
+    /// A context rule's value shape (`[rule.value]`): instead of a `regex`, the context
+    /// engine finds key/value candidates and this says which values qualify.
+    #[serde(default)]
+    pub value: Option<ValueSpec>,
+    /// A context rule's anchors (`[[rule.context]]`): a candidate qualifies if it meets
+    /// every condition of any one of them. See docs/context-rules.md.
+    #[serde(default)]
+    pub context: Vec<ContextSpec>,
+}
+
+/// `[rule.value]`: what a context rule's secret looks like.
+#[derive(Debug, Clone, Default, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct ValueSpec {
+    /// The characters allowed, as the inside of a regex class (`0-9a-f`, `A-Za-z0-9_\-`).
+    #[serde(default)]
+    pub charset: Option<String>,
+    #[serde(default)]
+    pub min_length: Option<usize>,
+    #[serde(default)]
+    pub max_length: Option<usize>,
+    /// Minimum Shannon entropy, bits per character.
+    #[serde(default)]
+    pub min_entropy: Option<f64>,
+    /// A named validator, as `checksum` of a regex rule.
+    #[serde(default)]
+    pub validator: Option<String>,
+    /// Require that the value looks generated, not made of words (default true).
+    #[serde(default)]
+    pub generated: Option<bool>,
+    /// In minified bundles and source maps, only a quoted value qualifies (default true
+    /// for `fallback` rules).
+    #[serde(default)]
+    pub quoted_in_bundles: Option<bool>,
+}
+
+/// One `[[rule.context]]` anchor. Words are compared case-insensitively with `_`, `-`, `.`
+/// and spaces removed on both sides (`api_key` matches `X-Api-Key` and `apiKey`).
+#[derive(Debug, Clone, Default, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct ContextSpec {
+    /// The value's own key holds one of these words.
+    #[serde(default)]
+    pub key: Vec<String>,
+    /// The key or one of the keys it is nested under holds one of these words.
+    #[serde(default)]
+    pub key_path: Vec<String>,
+    /// The value's own key holds none of these words.
+    #[serde(default)]
+    pub not_key: Vec<String>,
+    /// The value is passed to (or is a keyword argument of) a call whose name holds one of
+    /// these words.
+    #[serde(default)]
+    pub callee: Vec<String>,
+    /// The value is sent in an HTTP header with one of these names.
+    #[serde(default)]
+    pub header: Vec<String>,
+    /// A URL on the value's line or the lines near it has a host holding one of these.
+    #[serde(default)]
+    pub host: Vec<String>,
+    /// The whole file is the secret when its path matches this regex.
+    #[serde(default)]
+    pub file: Option<String>,
 }
 
 /// One `known_public` entry: a value everyone can read (the Azurite emulator's account key,
@@ -140,6 +207,17 @@ pub struct VerifySpec {
     /// `unknown`, naming the server asked and the `[verify.endpoints]` key to set.
     #[serde(default)]
     pub also_issued_by: Option<String>,
+    /// A regex over the secret whose group 1 fills `{{label}}`, the first label of the
+    /// issuer's host (`https://{{label}}.api.mailchimp.com`, the datacenter a Mailchimp key
+    /// ends with). The value must be letters, digits and hyphens; the rest of the host is the
+    /// rule's fixed suffix, https only.
+    #[serde(default)]
+    pub host_label: Option<String>,
+    /// Fill `{{label}}` from a server the content names (`server_hint`) whose host is
+    /// exactly `{label}.{the URL's fixed suffix}` (`acme.myshopify.com`): the customer's name
+    /// in the issuer's own domain, nothing else.
+    #[serde(default)]
+    pub host_label_from_content: bool,
     /// A regex the secret must match to be sent to the rule's own URLs (without a
     /// `[verify.endpoints]` override): a GitLab token with an instance prefix
     /// (`acme-glpat-...`) belongs to a self-managed instance and is never sent to gitlab.com.

@@ -19,6 +19,8 @@ use url::{Host, Url};
 
 /// The placeholder replaced by the secret in URLs, headers, bodies and `basic_auth`.
 pub const SECRET_PLACEHOLDER: &str = "{{secret}}";
+/// The placeholder for the first label of the issuer's host (see `host_label`).
+pub const LABEL_PLACEHOLDER: &str = "{{label}}";
 
 /// Built-in verifiers, for checks a table cannot express.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -146,6 +148,10 @@ pub struct HttpPlan {
     pub also_issued_by: Option<String>,
     /// See `VerifySpec::default_accepts`.
     pub default_accepts: Option<regex::Regex>,
+    /// See `VerifySpec::host_label`.
+    pub host_label: Option<regex::Regex>,
+    /// See `VerifySpec::host_label_from_content`.
+    pub host_label_from_content: bool,
 }
 
 /// How one rule's secrets are verified.
@@ -280,6 +286,14 @@ impl VerifyPlan {
                 scopes_json_pointer: spec.scopes_json_pointer.clone(),
                 identity_json_pointer: spec.identity_json_pointer.clone(),
                 also_issued_by: spec.also_issued_by.clone(),
+                host_label_from_content: spec.host_label_from_content,
+                host_label: match &spec.host_label {
+                    None => None,
+                    Some(source) => Some(
+                        regex::Regex::new(source)
+                            .map_err(|e| format!("verify `host_label`: {}", super::one_line(&e)))?,
+                    ),
+                },
                 default_accepts: match &spec.default_accepts {
                     None => None,
                     Some(source) => Some(regex::Regex::new(source).map_err(|e| {
@@ -301,6 +315,24 @@ fn request_plan(spec: &VerifySpec, attempt: &AttemptSpec) -> Result<RequestPlan,
         .or(spec.url.as_deref())
         .ok_or("verify needs `url` (or `builtin`)")?;
     check_url_template(url)?;
+    if url.contains(LABEL_PLACEHOLDER) {
+        if spec.host_label.is_none() && !spec.host_label_from_content {
+            return Err(
+                "verify url holds {{label}} but the table has no `host_label` or `host_label_from_content`"
+                    .into(),
+            );
+        }
+        if spec.host_label_from_content && spec.server_hint.is_none() {
+            return Err("verify `host_label_from_content` needs a `server_hint`".into());
+        }
+        let after = url.strip_prefix("https://{{label}}.").unwrap_or_default();
+        if after.is_empty() || after.contains(LABEL_PLACEHOLDER) {
+            return Err(
+                "verify url: {{label}} may only be the first label of an https host with a fixed suffix (https://{{label}}.example.com/...)"
+                    .into(),
+            );
+        }
+    }
     let method = attempt
         .method
         .as_deref()
@@ -583,6 +615,8 @@ fn table_fields_set(spec: &VerifySpec) -> Vec<&'static str> {
     note(!spec.when.is_empty(), "when");
     note(spec.also_issued_by.is_some(), "also_issued_by");
     note(spec.default_accepts.is_some(), "default_accepts");
+    note(spec.host_label.is_some(), "host_label");
+    note(spec.host_label_from_content, "host_label_from_content");
     note(spec.scopes_header.is_some(), "scopes_header");
     note(spec.scopes_json_pointer.is_some(), "scopes_json_pointer");
     note(
@@ -638,8 +672,12 @@ pub fn check_url_template(template: &str) -> Result<(), String> {
     if rest.contains('#') {
         return Err("verify url: no fragment".into());
     }
-    let url = Url::parse(&template.replace(SECRET_PLACEHOLDER, "x"))
-        .map_err(|e| format!("verify url is not a URL: {e}"))?;
+    let url = Url::parse(
+        &template
+            .replace(SECRET_PLACEHOLDER, "x")
+            .replace(LABEL_PLACEHOLDER, "x"),
+    )
+    .map_err(|e| format!("verify url is not a URL: {e}"))?;
     if !url.username().is_empty() || url.password().is_some() {
         return Err("verify url: no user name or password in the URL (use basic_auth)".into());
     }

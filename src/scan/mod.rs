@@ -77,6 +77,9 @@ pub struct Scanner {
     file_paths: OnceLock<Option<regex::RegexSet>>,
     /// Secrets dropped because their line carries an inline allow marker, for the summary.
     inline_allowed: AtomicUsize,
+    /// Context rules with a whole-file anchor: they run on a file found by its path,
+    /// whether or not a keyword occurs in it.
+    whole_file_rules: Vec<usize>,
     /// SHA-256 of every rule's `known_public` values: published samples that no rule
     /// reports (an emulator key matches the generic rules as well as its provider's).
     known_public: std::collections::HashSet<[u8; 32]>,
@@ -99,6 +102,17 @@ impl Scanner {
             .filter(|(_, r)| r.kind == FindingKind::File)
             .map(|(i, _)| i)
             .collect();
+        let whole_file_rules = rules
+            .rules
+            .iter()
+            .enumerate()
+            .filter(|(_, r)| {
+                r.context
+                    .as_ref()
+                    .is_some_and(|c| c.file_patterns().next().is_some())
+            })
+            .map(|(i, _)| i)
+            .collect();
         let known_public = rules
             .rules
             .iter()
@@ -110,6 +124,7 @@ impl Scanner {
             file_rules,
             file_paths: OnceLock::new(),
             inline_allowed: AtomicUsize::new(0),
+            whole_file_rules,
             known_public,
         }
     }
@@ -207,9 +222,14 @@ impl Scanner {
         let mut found = Vec::new();
         let allowed = AllowedLines::new(data);
         let single_line = |rule: usize| self.rules.rules[rule].single_line();
+        let mut context_regions: Vec<(usize, usize, usize)> = Vec::new();
         for region in self.prefilter.regions(data, single_line) {
             let rule = &self.rules.rules[region.rule];
             if !rule.applies_to_path(path) {
+                continue;
+            }
+            if rule.context.is_some() {
+                context_regions.push((region.rule, region.start, region.end));
                 continue;
             }
             let Some(re) = rule.regex() else { continue };
@@ -237,7 +257,67 @@ impl Scanner {
                 }
             }
         }
+        self.scan_context(path, data, &context_regions, &allowed, &mut found);
         found
+    }
+
+    /// The context engine's pass (see [`crate::context`]): key/value candidates from the
+    /// lines around the woken context rules' keywords, kept where a rule accepts them; and
+    /// whole files found by a rule's conventional path.
+    fn scan_context(
+        &self,
+        path: Option<&str>,
+        data: &[u8],
+        regions: &[(usize, usize, usize)],
+        allowed: &AllowedLines,
+        found: &mut Vec<RawHit>,
+    ) {
+        let whole: Vec<usize> = self
+            .whole_file_rules
+            .iter()
+            .copied()
+            .filter(|&i| {
+                self.rules.rules[i]
+                    .context
+                    .as_ref()
+                    .is_some_and(|c| c.whole_file(path))
+            })
+            .collect();
+        if regions.is_empty() && whole.is_empty() {
+            return;
+        }
+        let kind = crate::context::Kind::detect(path, data);
+        let mut woken: Vec<usize> = regions.iter().map(|r| r.0).collect();
+        woken.sort_unstable();
+        woken.dedup();
+        let ranges: Vec<(usize, usize, bool)> = regions
+            .iter()
+            .map(|r| (r.1, r.2, !self.rules.rules[r.0].spec.fallback))
+            .collect();
+        let mut candidates = crate::context::extract(data, kind, &ranges);
+        if !whole.is_empty() {
+            candidates.extend(crate::context::whole_file_candidate(data));
+            woken.extend(whole);
+            woken.sort_unstable();
+            woken.dedup();
+        }
+        let mut facts = crate::context::rule::Facts::new(data, kind, path);
+        for cand in &candidates {
+            for &index in &woken {
+                let Some(rule) = self.rules.rules[index].context.as_ref() else {
+                    continue;
+                };
+                if rule.accepts(cand, &mut facts) {
+                    found.push(RawHit {
+                        rule: index,
+                        start: cand.start,
+                        end: cand.end,
+                        decoded: cand.decoded.clone(),
+                        allowed: allowed.contains(cand.start),
+                    });
+                }
+            }
+        }
     }
 
     /// The rule's checks on one candidate secret.
@@ -267,8 +347,32 @@ impl Scanner {
 
     /// Sensitive-file rules that `path` (relative, `/`-separated) trips. `content` is
     /// checked against rules that care what the file holds; `None` means "unknown", and
-    /// such rules then do not fire.
+    /// rules with a `content` regex then do not fire, while rules with an inspector do
+    /// (only a file shown to hold nothing is dropped).
     pub fn file_rules_matching(&self, path: &str, content: Option<&[u8]>) -> Vec<usize> {
+        self.file_matches(path, content)
+            .into_iter()
+            .map(|(i, _)| i)
+            .collect()
+    }
+
+    /// The `file` findings for `path` holding `content` ([`Scanner::file_rules_matching`]),
+    /// each titled with what its inspector found in the file, if anything.
+    pub fn file_findings(&self, path: &str, content: Option<&[u8]>) -> Vec<Finding> {
+        self.file_matches(path, content)
+            .into_iter()
+            .map(|(i, detail)| {
+                let mut finding = self.file_finding(i, path);
+                if let Some(detail) = detail {
+                    finding.title = format!("{}: {detail}", finding.title);
+                }
+                finding
+            })
+            .collect()
+    }
+
+    /// The matching file rules, each with its inspector's detail.
+    fn file_matches(&self, path: &str, content: Option<&[u8]>) -> Vec<(usize, Option<String>)> {
         let path_set = self.file_paths.get_or_init(|| {
             let sources = self
                 .file_rules
@@ -291,12 +395,20 @@ impl Scanner {
         };
         by_path
             .into_iter()
-            .filter(|&i| {
+            .filter_map(|i| {
                 let rule = &self.rules.rules[i];
-                match (rule.spec.content.is_some(), content) {
+                let by_regex = match (rule.spec.content.is_some(), content) {
                     (false, _) => true,
                     (true, Some(data)) => rule.content_regex().is_some_and(|re| re.is_match(data)),
                     (true, None) => false,
+                };
+                if !by_regex {
+                    return None;
+                }
+                match rule.inspector.map(|inspector| inspector.inspect(content)) {
+                    None => Some((i, None)),
+                    Some(crate::rules::inspect::Verdict::Empty) => None,
+                    Some(crate::rules::inspect::Verdict::Holds(detail)) => Some((i, detail)),
                 }
             })
             .collect()
@@ -351,7 +463,12 @@ fn server_hint(rule: &Rule, data: &[u8], at: usize) -> Option<String> {
         .filter_map(|caps| {
             let url = (1..caps.len()).find_map(|i| caps.get(i))?;
             let text = std::str::from_utf8(url.as_bytes()).ok()?;
-            let parsed = url::Url::parse(text).ok()?;
+            // A bare host (`acme.myshopify.com`) is read as an https origin.
+            let parsed = if text.contains("://") {
+                url::Url::parse(text).ok()?
+            } else {
+                url::Url::parse(&format!("https://{text}")).ok()?
+            };
             if !matches!(parsed.scheme(), "https" | "http") {
                 return None;
             }
@@ -446,10 +563,12 @@ pub(crate) struct RawHit {
 fn finish(data: &[u8], mut raw: Vec<RawHit>) -> (Vec<Match>, usize) {
     raw.sort_unstable_by_key(|h| (h.start, h.rule, h.end));
     raw.dedup_by(|b, a| a.rule == b.rule && a.start == b.start && a.decoded == b.decoded);
-    // Sorted by start (as `raw` is); with the longest span's length, the spans near a hit
-    // are found by binary search rather than by a walk over every span (quadratic for a
-    // generated file full of tokens).
-    let spans: Vec<(usize, usize)> = raw.iter().map(|h| (h.start, h.end)).collect();
+    // Spans that overlap or touch are merged into stretches (disjoint, sorted), each shown
+    // as one redaction: two rules' hits on one JWT must not show a head of each part.
+    // With the longest stretch's length, the stretches near a hit are found by binary
+    // search rather than by a walk over all of them (quadratic for a generated file full
+    // of tokens).
+    let spans = finding::merge_spans(raw.iter().map(|h| (h.start, h.end)).collect());
     let longest = spans.iter().map(|&(s, e)| e - s).max().unwrap_or(0);
     let mut seen = std::collections::HashSet::new();
     let mut line = 1;
@@ -484,15 +603,19 @@ fn finish(data: &[u8], mut raw: Vec<RawHit>) -> (Vec<Match>, usize) {
                 return None;
             }
             let end_on_line = end.min(line_end).max(start);
-            let from = start.saturating_sub(CONTEXT).max(line_start);
-            let to = (end_on_line + CONTEXT).min(line_end);
-            let mut before = masked(data, from, start, near(&spans, from, to, longest));
-            let mut after = masked(
-                data,
-                end_on_line,
-                to,
-                near(&spans, end_on_line, to, longest),
-            );
+            // The stretch of overlapping secrets holding this one, cut to its line.
+            let (stretch_start, stretch_end) = stretch_of(&spans, start, end);
+            let lead = stretch_start.max(line_start).min(start);
+            let tail = stretch_end.min(line_end).max(end_on_line);
+            let covering = (lead < start || tail > end_on_line)
+                .then(|| Secret::new(String::from_utf8_lossy(&data[lead..tail.max(end)])));
+            // The window never cuts a neighbour's stretch: it is shown whole or not at all.
+            let from = outside_stretch(&spans, lead.saturating_sub(CONTEXT).max(line_start))
+                .max(line_start);
+            let to = outside_stretch(&spans, (tail + CONTEXT).min(line_end)).min(line_end);
+            let to = if to < tail { line_end } else { to };
+            let mut before = masked(data, from, lead, near(&spans, from, lead, longest));
+            let mut after = masked(data, tail, to, near(&spans, tail, to, longest));
             if from > line_start {
                 before.insert(0, '…');
             }
@@ -511,6 +634,7 @@ fn finish(data: &[u8], mut raw: Vec<RawHit>) -> (Vec<Match>, usize) {
                 context: LineContext {
                     before,
                     after,
+                    covering,
                     server_hint: None,
                 },
             })
@@ -519,24 +643,44 @@ fn finish(data: &[u8], mut raw: Vec<RawHit>) -> (Vec<Match>, usize) {
     (matches, allowed_count)
 }
 
-/// The spans (sorted by start, none longer than `longest`) that may overlap `from..to`.
+/// The stretches (merged, sorted, none longer than `longest`) that may overlap `from..to`.
 fn near(spans: &[(usize, usize)], from: usize, to: usize, longest: usize) -> &[(usize, usize)] {
     let first = spans.partition_point(|&(s, _)| s < from.saturating_sub(longest));
     let last = spans.partition_point(|&(s, _)| s < to);
     &spans[first..last.max(first)]
 }
 
-/// `data[from..to]` as text, with every hit span inside it replaced by its redacted form,
-/// so that showing one finding's line never shows a neighbour's secret.
+/// The stretch (merged spans) holding the hit `start..end`; the hit itself if none does.
+fn stretch_of(spans: &[(usize, usize)], start: usize, end: usize) -> (usize, usize) {
+    let i = spans.partition_point(|&(s, _)| s <= start);
+    match i.checked_sub(1).map(|i| spans[i]) {
+        Some((s, e)) if e >= end => (s, e),
+        _ => (start, end),
+    }
+}
+
+/// `at`, moved back to the start of the stretch it falls inside, so that a window edge
+/// never cuts a secret.
+fn outside_stretch(spans: &[(usize, usize)], at: usize) -> usize {
+    let i = spans.partition_point(|&(s, _)| s < at);
+    match i.checked_sub(1).map(|i| spans[i]) {
+        Some((s, e)) if at < e => s,
+        _ => at,
+    }
+}
+
+/// `data[from..to]` as text, with every stretch of hit spans inside it replaced by one
+/// redaction, so that showing one finding's line never shows a neighbour's secret. Spans
+/// are merged here as well, so overlapping ones are never redacted piecemeal.
 fn masked(data: &[u8], from: usize, to: usize, spans: &[(usize, usize)]) -> String {
+    let inside: Vec<(usize, usize)> = spans
+        .iter()
+        .filter(|&&(s, e)| s < to && e > from)
+        .map(|&(s, e)| (s.max(from), e.min(to)))
+        .collect();
     let mut out = String::new();
     let mut at = from;
-    for &(s, e) in spans.iter().filter(|&&(s, e)| s < to && e > from) {
-        // Spans may overlap (two rules, or a span inside one already masked).
-        let (s, e) = (s.max(at), e.min(to));
-        if e <= s {
-            continue;
-        }
+    for (s, e) in finding::merge_spans(inside) {
         out.push_str(&String::from_utf8_lossy(&data[at..s]));
         out.push_str(&finding::redact(&String::from_utf8_lossy(&data[s..e])));
         at = e;
@@ -628,8 +772,43 @@ min_entropy = 3.0
     fn overlapping_spans_are_masked_without_panicking() {
         let data = b"key = abcdefghijklmnop end";
         let text = masked(data, 0, data.len(), &[(6, 22), (8, 12), (10, 24)]);
-        assert!(text.starts_with("key = abcd…(16)"), "{text}");
+        assert_eq!(text, "key = abcd…(18)nd", "{text}");
         assert!(!text.contains("mnop"), "{text}");
+    }
+
+    #[test]
+    fn overlapping_hits_show_one_redaction_covering_both() {
+        let s = scanner(
+            r#"
+[[rule]]
+id = "whole"
+title = "Whole token"
+regex = '''(dmo_[a-zA-Z0-9]{10}\.[a-zA-Z0-9]{12})'''
+keywords = ["dmo_"]
+
+[[rule]]
+id = "tail"
+title = "Token tail"
+regex = '''\.([a-zA-Z0-9]{12})\b'''
+keywords = ["."]
+"#,
+        );
+        let data = b"key = dmo_q8Zr3LkP0v.X7mN2bT5yWab; next = dmo_Zr3LkP0vX7.mN2bT5yWq8Zr end\n";
+        let found = s.scan(None, data);
+        assert_eq!(found.len(), 4, "{found:?}");
+        for m in &found {
+            let shown = match &m.context.covering {
+                Some(covering) => covering.redacted(),
+                None => m.secret.redacted(),
+            };
+            let text = format!("{}{}{}", m.context.before, shown, m.context.after);
+            assert_eq!(
+                text,
+                "key = dmo_…(27); next = dmo_…(27) end",
+                "rule {}",
+                s.rule(m.rule).id
+            );
+        }
     }
 
     #[test]

@@ -60,7 +60,9 @@ impl Outcome {
 }
 
 /// Prints a warning to standard error. Warnings are never silenced: an unreadable file
-/// must not pass unnoticed, even with `--quiet`.
+/// must not pass unnoticed, even with `--quiet`. Control characters in it (a file name can
+/// hold any) are shown escaped.
 pub fn warn(message: impl std::fmt::Display) {
+    let message = crate::report::human::escape_controls(&message.to_string());
     eprintln!("warning: {message}");
 }

@@ -119,6 +119,15 @@ pub fn replay_rule(rule: &Rule) -> Replayed {
 
 /// The secret of the rule's first example that its regex matches.
 fn example_secret(rule: &Rule) -> Option<String> {
+    if rule.context.is_some() {
+        // A context rule has no regex: its examples go through the context engine.
+        let alone = Rule::from_spec(rule.spec.clone(), &rule.origin, false).ok()?;
+        let scanner = crate::scan::Scanner::new(crate::rules::RuleSet { rules: vec![alone] });
+        return rule.spec.examples.iter().find_map(|example| {
+            let found = scanner.scan(None, example.as_bytes());
+            found.first().map(|m| m.secret.expose().to_string())
+        });
+    }
     let re = rule.regex()?;
     let group = Rule::secret_group(re);
     rule.spec.examples.iter().find_map(|example| {
@@ -142,12 +151,31 @@ fn replay_sample(
         .concurrency(1)
         .stand_in(endpoint, server.url())
         .build();
-    let verdict = verifier.verify(rule, &Secret::new(secret.to_string()));
+    let verdict = verifier.verify_with(rule, &Secret::new(secret.to_string()), &replay_clues(rule));
     Ok(match verdict.status {
         VerifyStatus::Live => Means::Live,
         VerifyStatus::Dead => Means::Dead,
         VerifyStatus::Unknown | VerifyStatus::Skipped => Means::Unknown,
     })
+}
+
+/// What the content says around the secret while replaying: for a verifier that takes its
+/// host's first label from the content (`{shop}.myshopify.com`), a host of that form.
+fn replay_clues(rule: &Rule) -> super::Clues {
+    let mut clues = super::Clues::default();
+    if let Some(super::spec::Check::Http(plan)) = rule.verify.as_ref().map(|p| &p.check) {
+        if plan.host_label_from_content {
+            if let Some(rest) = plan
+                .attempts
+                .first()
+                .and_then(|a| a.url.strip_prefix("https://{{label}}."))
+            {
+                let suffix = rest.split(['/', '?', ':']).next().unwrap_or_default();
+                clues.servers.push(format!("https://replay-shop.{suffix}"));
+            }
+        }
+    }
+    clues
 }
 
 /// A server on 127.0.0.1 that gives every request the same answer.

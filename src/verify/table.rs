@@ -11,7 +11,7 @@
 
 use super::endpoint;
 use super::http::{scrub, Answer, Request, Transport};
-use super::spec::{HttpPlan, Means, RequestPlan, SECRET_PLACEHOLDER};
+use super::spec::{HttpPlan, Means, RequestPlan, LABEL_PLACEHOLDER, SECRET_PLACEHOLDER};
 use super::{dead, live, skipped, unknown, Clues, Target};
 use crate::finding::{Verification, VerifyStatus};
 use base64::Engine;
@@ -19,7 +19,21 @@ use serde_json::Value;
 
 /// Builds the request for `secret`; the error is why it cannot be sent (a `skipped` reason).
 pub fn request(plan: &RequestPlan, base: Option<&str>, secret: &str) -> Result<Request, String> {
-    let template = endpoint::with_base(&plan.url, base)?;
+    request_with_label(plan, base, secret, None)
+}
+
+/// [`request`], with the `{{label}}` of the host filled (see `host_label`).
+pub fn request_with_label(
+    plan: &RequestPlan,
+    base: Option<&str>,
+    secret: &str,
+    label: Option<&str>,
+) -> Result<Request, String> {
+    let mut template = endpoint::with_base(&plan.url, base)?;
+    if template.contains(LABEL_PLACEHOLDER) {
+        let label = label.ok_or("no host label for this secret")?;
+        template = template.replace(LABEL_PLACEHOLDER, label);
+    }
     let url = endpoint::render(&template, secret)?;
     let mut headers = Vec::new();
     for (name, value) in &plan.headers {
@@ -62,6 +76,39 @@ pub fn request(plan: &RequestPlan, base: Option<&str>, secret: &str) -> Result<R
     })
 }
 
+/// The host label `re`'s group 1 finds in `secret`, if it is a valid DNS label (letters,
+/// digits, hyphens, not at either end, at most 63): the only part of an issuer's host a
+/// secret may choose.
+pub fn host_label(re: &regex::Regex, secret: &str) -> Option<String> {
+    let label = re.captures(secret)?.get(1)?.as_str().to_ascii_lowercase();
+    let valid = (1..=63).contains(&label.len())
+        && label
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        && !label.starts_with('-')
+        && !label.ends_with('-');
+    valid.then_some(label)
+}
+
+/// The label a server named in the content gives the first attempt's host: its host must
+/// be exactly `{label}.{suffix}` for the template `https://{{label}}.{suffix}/...`, the label
+/// a valid DNS label.
+fn content_label(plan: &HttpPlan, clues: &Clues) -> Option<String> {
+    let template = &plan.attempts.first()?.url;
+    let rest = template.strip_prefix("https://{{label}}.")?;
+    let suffix = rest.split(['/', '?', ':']).next()?.to_ascii_lowercase();
+    let any = regex::Regex::new("^(.*)$").ok()?;
+    clues.servers.iter().find_map(|server| {
+        let url = url::Url::parse(server).ok()?;
+        let host = url.host_str()?.to_ascii_lowercase();
+        let label = host.strip_suffix(&suffix)?.strip_suffix('.')?;
+        if label.contains('.') {
+            return None;
+        }
+        host_label(&any, label)
+    })
+}
+
 /// The host a URL template names by default (`gitlab.com`).
 pub fn default_host(template: &str) -> String {
     url::Url::parse(&template.replace(SECRET_PLACEHOLDER, "x"))
@@ -90,9 +137,32 @@ pub fn run(
             ));
         }
     }
+    // Under an override the user's base replaces the whole origin: no label to fill.
+    let label = match (&plan.host_label, plan.host_label_from_content, target) {
+        (_, _, Target::Override(_)) => None,
+        (_, true, _) => match content_label(plan, clues) {
+            Some(label) => Some(label),
+            None => {
+                let hosts: Vec<String> = plan.attempts.iter().map(|a| a.url.clone()).collect();
+                return unknown(format!(
+                    "not sent: the content names no host of the form {} for this secret; set [verify.endpoints] {endpoint} to the right one",
+                    hosts.join(", ")
+                ));
+            }
+        },
+        (Some(re), false, _) => match host_label(re, secret) {
+            Some(label) => Some(label),
+            None => {
+                return unknown(
+                    "not sent: the secret does not name its issuer's host as the rule expects",
+                )
+            }
+        },
+        (None, false, _) => None,
+    };
     let mut requests: Vec<(&RequestPlan, Request)> = Vec::new();
     for attempt in &plan.attempts {
-        let request = match request(attempt, target.base(), secret) {
+        let request = match request_with_label(attempt, target.base(), secret, label.as_deref()) {
             Ok(request) => request,
             Err(reason) => {
                 return skipped(scrub(&format!("endpoint not allowed: {reason}"), secret))
@@ -117,7 +187,11 @@ pub fn run(
         // Name the service and the host asked, so that a token rejected by the public
         // server is not mistaken for a dead token of a self-hosted one.
         let host = match target {
-            Target::StandIn(_) => default_host(&attempt.url),
+            Target::StandIn(_) => default_host(
+                &attempt
+                    .url
+                    .replace(LABEL_PLACEHOLDER, label.as_deref().unwrap_or("x")),
+            ),
             _ => request.url.host_str().unwrap_or("?").to_string(),
         };
         let mut issuer = match provider {
@@ -420,6 +494,18 @@ means = "dead"
         // Nothing says 401 is dead, so it is not.
         assert_eq!(read(401, "{}").status, VerifyStatus::Unknown);
         assert_eq!(read(200, "{}").status, VerifyStatus::Unknown);
+    }
+
+    #[test]
+    fn a_host_label_must_be_a_dns_label() {
+        let re = regex::Regex::new(r"-([a-z0-9.\-]+)$").unwrap();
+        assert_eq!(host_label(&re, "abc-us21").as_deref(), Some("us21"));
+        assert_eq!(host_label(&re, "abc-us21.evil.example"), None);
+        assert_eq!(host_label(&re, "abc-"), None);
+        let re = regex::Regex::new(r"^([^@]+)@").unwrap();
+        assert_eq!(host_label(&re, "acme-shop@x").as_deref(), Some("acme-shop"));
+        assert_eq!(host_label(&re, "-acme@x"), None);
+        assert_eq!(host_label(&re, "a/b@x"), None);
     }
 
     #[test]

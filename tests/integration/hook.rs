@@ -426,7 +426,7 @@ fn a_whole_push_names_every_root_so_the_tip_means_its_history() {
         "other",
     ]);
     let opened = gix::open(repo.path()).unwrap();
-    let scan = leakgate::hook::push_scan(None, None, Some("main"));
+    let scan = leakgate::hook::push_scan(None, None, Some("main"), Some("origin")).unwrap();
     let mut revs = scan.revs(&opened).unwrap();
     assert_eq!(revs.remove(0), "main");
     revs.sort();
@@ -434,7 +434,7 @@ fn a_whole_push_names_every_root_so_the_tip_means_its_history() {
     expected.sort();
     assert_eq!(revs, expected);
 
-    let scan = leakgate::hook::push_scan(Some("abc"), Some("def"), None);
+    let scan = leakgate::hook::push_scan(Some("abc"), Some("def"), None, None).unwrap();
     assert_eq!(scan.revs(&opened).unwrap(), vec!["abc..def".to_string()]);
 }
 
@@ -459,5 +459,137 @@ fn push_range_takes_its_range_from_the_pre_commit_environment() {
         run.stderr.contains("history") || run.stderr.contains("nonexistent-from"),
         "{}",
         run.stderr
+    );
+}
+
+#[test]
+fn push_range_without_a_range_is_an_error_not_a_whole_audit() {
+    let repo = Repo::new();
+    repo.write("a.txt", format!("KEY = \"{}\"\n", token(7)));
+    repo.commit_all("one");
+    let run = Run::from(
+        leakgate()
+            .args(["hook", "push-range"])
+            .current_dir(repo.path())
+            .env_remove("PRE_COMMIT_FROM_REF")
+            .env_remove("PRE_COMMIT_TO_REF")
+            .env_remove("PRE_COMMIT_LOCAL_BRANCH")
+            .env_remove("PRE_COMMIT_REMOTE_NAME")
+            .output()
+            .unwrap(),
+    );
+    assert_eq!(run.code, 2, "{}{}", run.stdout, run.stderr);
+    assert!(run.stderr.contains("PRE_COMMIT_FROM_REF"), "{}", run.stderr);
+    assert!(run.stderr.contains("leakgate history"), "{}", run.stderr);
+    assert!(
+        !run.stdout.contains("a.txt"),
+        "it audited anyway: {}",
+        run.stdout
+    );
+}
+
+#[test]
+fn a_tracked_husky_hook_is_never_overwritten_even_with_force() {
+    let repo = Repo::new();
+    repo.git(&["config", "core.hooksPath", ".husky"]);
+    let husky = "#!/bin/sh\nnpm test\n";
+    repo.write(".husky/pre-commit", husky);
+    repo.commit_all("husky");
+    let run = install(repo.path(), &["--force"]);
+    assert_eq!(run.code, 2, "{}{}", run.stdout, run.stderr);
+    assert_eq!(run.stderr.trim().lines().count(), 1, "{}", run.stderr);
+    assert!(run.stderr.contains("leakgate staged"), "{}", run.stderr);
+    assert!(run.stderr.contains(".husky/pre-commit"), "{}", run.stderr);
+    assert!(run.stderr.contains("git tracks it"), "{}", run.stderr);
+    assert_eq!(
+        std::fs::read_to_string(repo.path().join(".husky/pre-commit")).unwrap(),
+        husky
+    );
+    assert!(!repo
+        .path()
+        .join(".husky/pre-commit.before-leakgate")
+        .exists());
+    assert!(!repo.path().join(".husky/commit-msg").exists());
+    assert!(repo.git(&["status", "--porcelain"]).is_empty());
+}
+
+#[test]
+fn husky_9_generated_hooks_point_at_the_tracked_hook_to_edit() {
+    let repo = Repo::new();
+    repo.git(&["config", "core.hooksPath", ".husky/_"]);
+    repo.write(".husky/pre-commit", "npm test\n");
+    repo.write(".husky/_/.gitignore", "*\n");
+    let shim = "#!/usr/bin/env sh\n. \"$(dirname \"$0\")/h\"\n";
+    repo.write(".husky/_/pre-commit", shim);
+    repo.commit_all("husky 9");
+    let run = install(repo.path(), &["--force"]);
+    assert_eq!(run.code, 2, "{}{}", run.stdout, run.stderr);
+    assert!(run.stderr.contains("leakgate staged"), "{}", run.stderr);
+    let edit = repo
+        .path()
+        .canonicalize()
+        .unwrap()
+        .join(".husky/pre-commit");
+    assert!(
+        run.stderr.contains(&format!("from {}", edit.display())),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(
+        std::fs::read_to_string(repo.path().join(".husky/_/pre-commit")).unwrap(),
+        shim
+    );
+}
+
+#[test]
+fn the_commit_msg_hook_blocks_a_token_in_the_message() {
+    let repo = Repo::new();
+    let run = install(repo.path(), &[]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let hook = repo.path().join(".git/hooks/commit-msg");
+    assert!(is_executable(&hook));
+    repo.write("a.txt", "hello\n");
+    repo.git(&["add", "a.txt"]);
+    let secret = token(21);
+    let message = format!("deploy with {secret} for now");
+    let out = git_with_hook(&repo, &["commit", "-q", "-m", &message]);
+    let text = format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(!out.status.success(), "the commit went through: {text}");
+    assert!(
+        text.contains("commit blocked: 1 secret in the commit message"),
+        "{text}"
+    );
+    assert!(text.contains("(commit message):1:13"), "{text}");
+    assert!(
+        !text.contains(&secret),
+        "the secret was printed whole: {text}"
+    );
+    let head = std::process::Command::new("git")
+        .args(["rev-parse", "--verify", "-q", "HEAD"])
+        .current_dir(repo.path())
+        .env("GIT_CONFIG_GLOBAL", "/dev/null")
+        .output()
+        .unwrap();
+    assert!(!head.status.success(), "a commit was recorded");
+
+    // A clean message, and a message whose token is marked as allowed, go through.
+    let out = git_with_hook(&repo, &["commit", "-q", "-m", "add a.txt"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    repo.write("b.txt", "b\n");
+    repo.git(&["add", "b.txt"]);
+    let allowed = format!("test fixture {secret} leakgate:allow");
+    let out = git_with_hook(&repo, &["commit", "-q", "-m", &allowed]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
     );
 }

@@ -128,3 +128,60 @@ fn pre_commit_framework_blocks_a_token_and_passes_a_clean_commit() {
         shown(&out)
     );
 }
+
+/// The `leakgate-commit-msg` hook of `.pre-commit-hooks.yaml` in the framework's commit-msg
+/// stage (issue 16, item 10): a token pasted into a message is stopped at `git commit`.
+#[test]
+fn pre_commit_framework_commit_msg_stage_blocks_a_token_in_the_message() {
+    require_pre_commit();
+    let sandbox = Sandbox::new();
+    let top = sandbox.dir.path();
+    let hooks = top.join("hooks");
+    let rev = hook_repository(&sandbox, &hooks);
+    let bin = top.join("bin");
+    std::fs::create_dir_all(&bin).unwrap();
+    std::os::unix::fs::symlink(leakgate_bin(), bin.join("leakgate")).unwrap();
+    let cache = top.join("pre-commit-cache");
+
+    sandbox.write(
+        ".pre-commit-config.yaml",
+        &format!(
+            "repos:\n  - repo: {}\n    rev: {rev}\n    hooks:\n      - id: leakgate-commit-msg\n",
+            hooks.display()
+        ),
+    );
+    sandbox.commit("pre-commit config");
+    let out = with_env(&sandbox, "pre-commit", &cache, &bin)
+        .args(["install", "-t", "commit-msg"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "pre-commit install: {}", shown(&out));
+
+    sandbox.write("a.txt", "hello\n");
+    sandbox.git(&["add", "a.txt"]);
+    let secret = token(33);
+    let out = with_env(&sandbox, "git", &cache, &bin)
+        .args(["commit", "-q", "-m", &format!("ship it {secret}")])
+        .output()
+        .unwrap();
+    let text = shown(&out);
+    assert!(!out.status.success(), "the message was recorded: {text}");
+    assert!(
+        text.contains("commit blocked: 1 secret in the commit message"),
+        "{text}"
+    );
+    assert!(
+        !text.contains(&secret),
+        "the secret was printed whole: {text}"
+    );
+
+    let out = with_env(&sandbox, "git", &cache, &bin)
+        .args(["commit", "-q", "-m", "add a.txt"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "a clean message was refused: {}",
+        shown(&out)
+    );
+}

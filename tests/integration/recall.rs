@@ -19,6 +19,9 @@ use std::collections::{BTreeMap, BTreeSet};
 /// secret inside that text.
 struct Target {
     rule: String,
+    /// The rule is a `fallback`: it defers to a specific rule that reports the same text
+    /// (a base64-wrapped key that a decoder hands to the rule for its PEM type).
+    fallback: bool,
     secret: String,
     text: String,
     bare: bool,
@@ -47,6 +50,7 @@ fn targets(scanner: &Scanner) -> (Vec<Target>, Vec<String>) {
                 .any(|a| a.rule == index && a.secret.expose() == secret);
             out.push(Target {
                 rule: rule.id.clone(),
+                fallback: rule.spec.fallback,
                 text: if bare {
                     secret.clone()
                 } else {
@@ -165,7 +169,11 @@ fn every_rule_token_is_found_in_every_kind_of_file() {
     let mut wrong_secret = Vec::new();
     for (name, &(t, kind, line)) in &expected {
         let target = &targets[t];
-        if !hit(&target.rule, name, line) {
+        let deferred = target.fallback
+            && found
+                .iter()
+                .any(|(r, n, l, _)| r != &target.rule && n == name && *l == line);
+        if !hit(&target.rule, name, line) && !deferred {
             misses.push(format!(
                 "{} in {kind} ({}, expected line {line}, {})",
                 target.rule,

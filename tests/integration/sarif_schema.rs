@@ -125,6 +125,7 @@ fn commit(id_seed: u64) -> CommitInfo {
         email: "dev@example.org".into(),
         date: "2026-01-02T03:04:05Z".into(),
         summary: "Add settings".into(),
+        ..CommitInfo::default()
     }
 }
 
@@ -144,8 +145,7 @@ fn secret_finding(
         secret: Some(Secret::new(secret)),
         context: Some(LineContext {
             before: "key=".into(),
-            after: String::new(),
-            server_hint: None,
+            ..LineContext::default()
         }),
         fingerprint: fingerprint("anthropic-api-key", secret),
         commit,
@@ -195,6 +195,7 @@ fn sarif_validates_for_commit_findings_commit_messages_and_file_findings() {
         show_secrets: false,
         color: false,
         quiet: false,
+        purpose: leakgate::report::Purpose::Scan,
     };
     let mut out = Vec::new();
     leakgate::report::write(&report, &options, &mut out).unwrap();

@@ -10,6 +10,44 @@ fn pem(label: &str) -> String {
     format!("{dashes}BEGIN {label}{dashes}\nMIIBOgIBAAJBAK\n{dashes}END {label}{dashes}\n")
 }
 
+/// Terraform state (format 4) with no resource and no output, as Terraform writes it after
+/// `destroy`, and as test fixtures hold it.
+const EMPTY_STATE: &str = r#"{"version": 4, "terraform_version": "1.9.0", "serial": 7, "lineage": "3f1c2a9b", "outputs": {}, "resources": [], "check_results": null}"#;
+/// The same in format 3 (Terraform before 0.12).
+const EMPTY_STATE_V3: &str = r#"{"version": 3, "serial": 1, "modules": [{"path": ["root"], "outputs": {}, "resources": {}}]}"#;
+
+/// Terraform state recording a database whose password the provider marks sensitive.
+fn state_with_a_password() -> Vec<u8> {
+    serde_json::json!({
+        "version": 4,
+        "terraform_version": "1.9.0",
+        "serial": 3,
+        "lineage": "3f1c2a9b",
+        "outputs": {"db_endpoint": {"value": "db.internal:5432", "type": "string"}},
+        "resources": [
+            {
+                "mode": "managed",
+                "type": "aws_db_instance",
+                "name": "main",
+                "provider": "provider[\"registry.terraform.io/hashicorp/aws\"]",
+                "instances": [{
+                    "schema_version": 2,
+                    "attributes": {"id": "db-1", "username": "app", "password": "pw-value-in-clear"},
+                    "sensitive_attributes": [[{"type": "get_attr", "value": "password"}]]
+                }]
+            },
+            {
+                "mode": "managed",
+                "type": "aws_s3_bucket",
+                "name": "logs",
+                "instances": [{"attributes": {"id": "logs"}, "sensitive_attributes": []}]
+            }
+        ]
+    })
+    .to_string()
+    .into_bytes()
+}
+
 fn scan_file_rules(files: &[(&str, Vec<u8>)]) -> Vec<(String, String)> {
     let dir = tempfile::tempdir().unwrap();
     for (path, content) in files {
@@ -78,11 +116,8 @@ fn each_sensitive_file_kind_is_reported_under_its_rule() {
             b"[pypi]\nusername = __token__\npassword = pypi-AgEI\n".to_vec(),
         ),
         ("keys/project-1a2b.json", service_account.into_bytes()),
-        ("infra/terraform.tfstate", b"{\"version\": 4}\n".to_vec()),
-        (
-            "infra/terraform.tfstate.backup",
-            b"{\"version\": 4}\n".to_vec(),
-        ),
+        ("infra/terraform.tfstate", state_with_a_password()),
+        ("infra/terraform.tfstate.backup", state_with_a_password()),
         (
             ".netrc",
             b"machine example.org login me password hunter22\n".to_vec(),
@@ -149,6 +184,97 @@ fn look_alikes_are_not_reported() {
             b"package pkg\n\ttoken: tokenFromFlags,\n".to_vec(),
         ),
         ("main.tf", b"resource \"x\" \"y\" {}\n".to_vec()),
+        // Sensitive files shown to hold nothing (issue 16, item 6).
+        ("testdata/empty.tfstate", EMPTY_STATE.as_bytes().to_vec()),
+        ("testdata/v3.tfstate", EMPTY_STATE_V3.as_bytes().to_vec()),
+        (
+            "android/debug.keystore",
+            vec![0xfe, 0xed, 0xfe, 0xed, 0, 0, 0, 2, 0, 0, 0, 0],
+        ),
+        ("certs/placeholder.p12", Vec::new()),
+        (
+            "deploy/id_rsa",
+            b"ssh-rsa AAAAB3NzaC1yc2EAAAADAQABAAABAQ deploy@ci\n".to_vec(),
+        ),
     ];
     assert_eq!(scan_file_rules(&files), Vec::<(String, String)>::new());
+}
+
+#[test]
+fn a_terraform_state_finding_names_its_resources_and_sensitive_attributes() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("terraform.tfstate"),
+        state_with_a_password(),
+    )
+    .unwrap();
+    let out = Command::cargo_bin("leakgate")
+        .unwrap()
+        .args(["scan", ".", "--format", "json"])
+        .current_dir(dir.path())
+        .output()
+        .unwrap();
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let finding = &report["findings"][0];
+    assert_eq!(finding["rule"], "terraform-state-file");
+    assert_eq!(
+        finding["title"],
+        "Terraform state (terraform.tfstate): holds 2 resources: aws_db_instance.main (sensitive: password), aws_s3_bucket.logs; 1 output: db_endpoint"
+    );
+    assert!(
+        !out.stdout.windows(17).any(|w| w == b"pw-value-in-clear"),
+        "the state's value was printed"
+    );
+}
+
+/// The CI gate and the hook over a repository whose test fixtures hold empty state files:
+/// only the state that records resources is reported.
+#[test]
+fn the_gate_and_the_hook_report_only_state_that_holds_resources() {
+    let repo = crate::support::sandbox::Repo::new();
+    repo.write("README.md", "infra\n");
+    repo.commit_all("init");
+    repo.write(
+        "internal/command/testdata/apply/terraform.tfstate",
+        EMPTY_STATE,
+    );
+    repo.write("internal/states/testdata/v3.tfstate", EMPTY_STATE_V3);
+    repo.write(
+        "app/debug.keystore",
+        [0xfe, 0xed, 0xfe, 0xed, 0, 0, 0, 2, 0, 0, 0, 0],
+    );
+    repo.commit_all("fixtures");
+    let gate = |range: &str| {
+        let out = crate::support::sandbox::leakgate()
+            .args(["history", "--format", "json", range])
+            .current_dir(repo.path())
+            .output()
+            .unwrap();
+        let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        report["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| f["title"].as_str().unwrap().to_string())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(gate("HEAD~1..HEAD"), Vec::<String>::new());
+
+    repo.write("prod/terraform.tfstate", state_with_a_password());
+    repo.git(&["add", "-A"]);
+    let run = repo.staged_in(repo.path(), &["--format", "json"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.stdout
+            .contains("aws_db_instance.main (sensitive: password)"),
+        "{}",
+        run.stdout
+    );
+    repo.git(&["commit", "-q", "--no-verify", "-m", "prod state"]);
+    let titles = gate("HEAD~1..HEAD");
+    assert_eq!(titles.len(), 1, "{titles:?}");
+    assert!(
+        titles[0].contains("aws_db_instance.main (sensitive: password)"),
+        "{titles:?}"
+    );
 }

@@ -5,6 +5,7 @@
 //! them, which is what decides whether a rejection proves anything; `endpoint` is the
 //! user's `[verify.endpoints]` override, whose server is the issuer.
 
+use crate::support::http::{Recorded, Reply, TestServer};
 use leakgate::finding::{Finding, Secret, Verification, VerifyStatus};
 use leakgate::rules::{Rule, RuleSet};
 use leakgate::scan::Scanner;
@@ -12,7 +13,6 @@ use leakgate::verify::VerifierBuilder;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
 use std::time::Duration;
-use crate::support::http::{Recorded, Reply, TestServer};
 
 fn rule(id: &str) -> Rule {
     let set = RuleSet::builtin().unwrap();
@@ -437,4 +437,88 @@ fn a_speckle_refresh_token_is_never_sent() {
     assert!(verdict.detail.contains("refresh"), "{}", verdict.detail);
     assert!(!verdict.detail.contains(&token));
     assert_eq!(server.connection_count(), 0);
+}
+
+#[test]
+fn a_mailchimp_key_is_asked_at_the_datacenter_it_names_and_nowhere_else() {
+    let rule = rule("mailchimp-api-key");
+    let server = always(401, r#"{"title":"API Key Invalid","status":401}"#);
+    let verdict = at_default(&rule, &server);
+    assert_status(&verdict, VerifyStatus::Dead);
+    // Read as the key's own datacenter host, filled from the key's suffix.
+    assert!(
+        verdict.detail.contains("us21.api.mailchimp.com"),
+        "{}",
+        verdict.detail
+    );
+    let request = &server.requests()[0];
+    assert_eq!(request.target, "/3.0/ping");
+    assert!(request
+        .header("authorization")
+        .is_some_and(|a| a.starts_with("Basic ")));
+    // A label that is not a DNS label is never put into a host.
+    let hostile = format!("{}-us21", "a".repeat(32)).replace("-us21", "-us21.evil");
+    let verdict = VerifierBuilder::new()
+        .stand_in("mailchimp", server.url())
+        .build()
+        .verify(&rule, &Secret::new(hostile));
+    assert_status(&verdict, VerifyStatus::Unknown);
+    assert_eq!(server.request_count(), 1);
+}
+
+#[test]
+fn a_shopify_token_is_asked_at_the_shop_the_content_names_and_only_there() {
+    let token = format!("shpat_{}", "d16d25b57e901f31".repeat(2));
+    let scan = |content: &str| {
+        let set = RuleSet::builtin().unwrap();
+        let alone = Rule::from_spec(
+            rule("shopify-access-token").spec,
+            "rules/shopify.toml",
+            true,
+        )
+        .unwrap();
+        let scanner = Scanner::new(RuleSet { rules: vec![alone] });
+        let findings: Vec<Finding> = scanner
+            .scan(Some(".env"), content.as_bytes())
+            .iter()
+            .map(|m| scanner.secret_finding(m, Some(".env")))
+            .collect();
+        (set, findings)
+    };
+    let server = always(
+        200,
+        r#"{"shop":{"myshopify_domain":"acme-store.myshopify.com"}}"#,
+    );
+    let (set, mut findings) = scan(&format!(
+        "SHOP=acme-store.myshopify.com\nSHOPIFY_ACCESS_TOKEN={token}\n"
+    ));
+    VerifierBuilder::new()
+        .stand_in("shopify", server.url())
+        .build()
+        .verify_findings(&set, &mut findings);
+    let verdict = findings[0].verification.clone().unwrap();
+    assert_status(&verdict, VerifyStatus::Live);
+    assert!(
+        verdict.detail.contains("acme-store.myshopify.com"),
+        "{}",
+        verdict.detail
+    );
+    assert_eq!(server.requests()[0].target, "/admin/api/2024-10/shop.json");
+
+    // No shop named, or a host outside myshopify.com: not sent.
+    for content in [
+        format!("SHOPIFY_ACCESS_TOKEN={token}\n"),
+        format!("SHOP=https://acme.evil.example\nSHOPIFY_ACCESS_TOKEN={token}\n"),
+    ] {
+        let server = always(200, "{}");
+        let (set, mut findings) = scan(&content);
+        VerifierBuilder::new()
+            .stand_in("shopify", server.url())
+            .build()
+            .verify_findings(&set, &mut findings);
+        let verdict = findings[0].verification.clone().unwrap();
+        assert_status(&verdict, VerifyStatus::Unknown);
+        assert!(verdict.detail.contains("not sent"), "{}", verdict.detail);
+        assert_eq!(server.connection_count(), 0);
+    }
 }

@@ -72,16 +72,32 @@ fn long_runs<'a>(
 
 /// Runs that look like base64 values: long enough, with upper and lower case letters (not
 /// a hex digest or a long lowercase word).
+///
+/// Decoding follows the value: a run that starts with a `KEY=` assignment
+/// (`AUTH_B64=Z2hw...`, `?auth=Z2hw...`) is taken from after its last `=` that is not
+/// padding, so the base64 is decoded from its first character.
 pub(super) fn base64_runs(data: &[u8]) -> impl Iterator<Item = (usize, usize)> + '_ {
-    long_runs(data, &BASE64_BYTES, MIN_BASE64).filter(move |&(s, e)| {
-        let run = &data[s..e];
-        if run.len() > MAX_BASE64 {
-            return false;
-        }
-        let upper = run.iter().any(u8::is_ascii_uppercase);
-        let lower = run.iter().any(u8::is_ascii_lowercase);
-        upper && lower
-    })
+    long_runs(data, &BASE64_BYTES, MIN_BASE64)
+        .map(move |(s, e)| (value_start(&data[s..e]).map_or(s, |v| s + v), e))
+        .filter(move |&(s, e)| {
+            if e - s < MIN_BASE64 {
+                return false;
+            }
+            let run = &data[s..e];
+            if run.len() > MAX_BASE64 {
+                return false;
+            }
+            let upper = run.iter().any(u8::is_ascii_uppercase);
+            let lower = run.iter().any(u8::is_ascii_lowercase);
+            upper && lower
+        })
+}
+
+/// Where the value of a run that holds a `KEY=` starts: after the last `=` followed by a
+/// byte other than `=` (trailing `=` are padding).
+fn value_start(run: &[u8]) -> Option<usize> {
+    let body_end = run.len() - run.iter().rev().take_while(|&&b| b == b'=').count();
+    memchr::memrchr(b'=', &run[..body_end]).map(|i| i + 1)
 }
 
 /// URL-like runs holding a `%XX` escape, found from the escapes outward (so a file full of

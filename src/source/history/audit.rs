@@ -161,16 +161,16 @@ fn scan_blob(
             continue;
         };
         let (_, commit, age) = &intros[i];
-        let info = infos
-            .entry(i)
-            .or_insert_with(|| match commit_info(repo, *commit) {
+        let info = infos.entry(i).or_insert_with(|| {
+            match commit_info(repo, pipeline.scanner(), *commit) {
                 Ok(info) => Some(info),
                 Err(err) => {
                     warn(format_args!("{err:#}"));
                     tally.errors += 1;
                     None
                 }
-            });
+            }
+        });
         finding.commit = info.clone();
         tally.findings.push(Dated {
             age: Some(*age),

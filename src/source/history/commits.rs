@@ -1,14 +1,21 @@
 //! Commit provenance: the report's `commit` object (SPEC §3) and the scan of commit
 //! messages, shared by audits and ranges.
 
-use crate::finding::{CommitInfo, Finding};
+use crate::finding::{CommitInfo, Finding, Secret};
 use crate::pipeline::{Blob, Data, Lines, Origin, Pipeline};
+use crate::scan::Scanner;
 use anyhow::Context;
 use gix::ObjectId;
 
 /// The `commit` object for commit `id`: author, email, author date in RFC 3339 UTC, and
-/// the message's summary line.
-pub fn commit_info(repo: &gix::Repository, id: ObjectId) -> anyhow::Result<CommitInfo> {
+/// the message's summary line, with the secrets `scanner` finds in that line noted so that
+/// reports redact them (lines marked `leakgate:allow` included: an allowed secret is still
+/// not printed).
+pub fn commit_info(
+    repo: &gix::Repository,
+    scanner: &Scanner,
+    id: ObjectId,
+) -> anyhow::Result<CommitInfo> {
     let commit = repo
         .find_commit(id)
         .with_context(|| format!("commit {id}: cannot read"))?;
@@ -19,12 +26,22 @@ pub fn commit_info(repo: &gix::Repository, id: ObjectId) -> anyhow::Result<Commi
         .message()
         .map(|m| m.summary().to_string())
         .unwrap_or_default();
+    let summary_secrets = scanner
+        .scan_plain(None, summary.as_bytes())
+        .into_iter()
+        .map(|hit| {
+            Secret::new(String::from_utf8_lossy(
+                &summary.as_bytes()[hit.start..hit.end],
+            ))
+        })
+        .collect();
     Ok(CommitInfo {
         id: id.to_string(),
         author: author.name.to_string(),
         email: author.email.to_string(),
         date: rfc3339_utc(author.seconds()),
         summary,
+        summary_secrets,
     })
 }
 
@@ -51,7 +68,10 @@ pub fn scan_message(
     if findings.is_empty() {
         return Ok(findings);
     }
-    let info = commit_info(repo, id)?;
+    let mut info = commit_info(repo, pipeline.scanner(), id)?;
+    for secret in findings.iter().filter_map(|f| f.secret.as_ref()) {
+        info.note_secret(secret);
+    }
     for finding in &mut findings {
         finding.commit = Some(info.clone());
     }

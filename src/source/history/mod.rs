@@ -235,7 +235,7 @@ mod tests {
                 author: String::new(),
                 email: String::new(),
                 date: String::new(),
-                summary: String::new(),
+                ..CommitInfo::default()
             }),
             verification: None,
             remediation: None,

@@ -212,7 +212,7 @@ impl Gate<'_> {
                 continue;
             }
             if info.is_none() {
-                info = Some(commit_info(repo, id)?);
+                info = Some(commit_info(repo, pipeline.scanner(), id)?);
             }
             tally.findings.extend(found.into_iter().map(|mut finding| {
                 finding.commit = info.clone();

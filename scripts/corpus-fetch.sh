@@ -1,0 +1,90 @@
+#!/usr/bin/env bash
+# Fetches the issue-13 development corpus: pinned PyPI wheels and npm tarballs of popular
+# packages that hold no live secrets, unpacked into a cache outside the repository.
+# Run by hand (needs the package registries), never by `cargo test`.
+#
+#   scripts/corpus-fetch.sh [CACHE_DIR]     (default: ~/.cache/leakgate-corpus)
+#
+# Each package lands in CACHE_DIR/unpacked/<split>/<name>, where <split> is `tune` (the two
+# thirds the rules and classifier are tuned on) or `heldout` (the third reported
+# separately). The split was chosen before any tuning: every third package of each list,
+# in the order below, is held aside.
+set -euo pipefail
+
+CACHE="${1:-$HOME/.cache/leakgate-corpus}"
+mkdir -p "$CACHE/download" "$CACHE/unpacked/tune" "$CACHE/unpacked/heldout"
+
+# name==version  split
+PYPI=(
+  "numpy==2.1.3 tune"
+  "pandas==2.2.3 tune"
+  "scipy==1.14.1 heldout"
+  "matplotlib==3.9.2 tune"
+  "transformers==4.46.3 tune"
+  "openai==1.55.0 heldout"
+  "anthropic==0.39.0 tune"
+  "google-cloud-storage==2.18.2 tune"
+  "azure-storage-blob==12.24.0 heldout"
+  "stripe==11.3.0 tune"
+  "twilio==9.3.7 tune"
+  "slack_sdk==3.33.4 heldout"
+  "PyGithub==2.5.0 tune"
+  "fastapi==0.115.5 tune"
+  "pydantic==2.10.1 heldout"
+  "tornado==6.4.2 tune"
+  "specklepy==3.2.8 tune"
+)
+NPM=(
+  "@aws-sdk/client-s3@3.698.0 heldout"
+  "@angular/core@19.0.0 tune"
+  "vue@3.5.13 tune"
+  "next@15.0.3 heldout"
+  "@google-cloud/storage@7.14.0 tune"
+  "@azure/storage-blob@12.26.0 tune"
+  "@slack/web-api@7.7.0 heldout"
+  "twilio@5.3.6 tune"
+  "googleapis@144.0.0 tune"
+  "three@0.170.0 heldout"
+  "moment@2.30.1 tune"
+  "jquery@3.7.1 tune"
+  "monaco-editor@0.52.0 heldout"
+  "@speckle/viewer@2.31.14 tune"
+  "@speckle/objectloader2@2.28.0 tune"
+  "@speckle/shared@2.28.0 heldout"
+)
+
+for entry in "${PYPI[@]}"; do
+  read -r spec split <<<"$entry"
+  name="${spec%%==*}"
+  dest="$CACHE/unpacked/$split/pypi-$name"
+  [ -d "$dest" ] && continue
+  dl="$CACHE/download/pypi-$name"
+  mkdir -p "$dl"
+  pip download --quiet --no-deps --only-binary=:all: -d "$dl" "$spec" \
+    || pip download --quiet --no-deps -d "$dl" "$spec"
+  mkdir -p "$dest.tmp"
+  for f in "$dl"/*; do
+    case "$f" in
+      *.whl|*.zip) python3 -m zipfile -e "$f" "$dest.tmp" ;;
+      *.tar.gz) tar -xzf "$f" -C "$dest.tmp" ;;
+    esac
+  done
+  mv "$dest.tmp" "$dest"
+  echo "fetched $spec -> $split"
+done
+
+for entry in "${NPM[@]}"; do
+  read -r spec split <<<"$entry"
+  name="${spec%@*}"
+  flat="npm-$(echo "$name" | tr '/@' '__')"
+  dest="$CACHE/unpacked/$split/$flat"
+  [ -d "$dest" ] && continue
+  dl="$CACHE/download/$flat"
+  mkdir -p "$dl"
+  (cd "$dl" && npm pack --silent "$spec" >/dev/null)
+  mkdir -p "$dest.tmp"
+  for f in "$dl"/*.tgz; do tar -xzf "$f" -C "$dest.tmp"; done
+  mv "$dest.tmp" "$dest"
+  echo "fetched $spec -> $split"
+done
+du -sh "$CACHE/unpacked/tune" "$CACHE/unpacked/heldout"

@@ -1,0 +1,824 @@
+//! The line lexer: one line of any syntax in, key/value candidates out.
+//!
+//! One small lexer serves every syntax (env, shell, YAML, JSON, HCL, INI, code in a dozen
+//! languages) because they share their atoms: words, quoted strings, brackets and a handful
+//! of assignment operators (`=`, `:`, `:=`, `::=`, `?=`, `+=`, `.=`, `=>`). What differs is
+//! where an unquoted value ends, which [`Kind`] says. The lexer never fails: text it does not
+//! understand is skipped, so a malformed line yields fewer candidates, never an error.
+
+use super::kind::Kind;
+use super::{Candidate, Origin};
+
+/// Longest line span lexed at once; longer lines are cut into windows by the caller.
+pub const MAX_LEXED: usize = 16 * 1024;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Tok {
+    /// A name: letters, digits, `_`, `$`, `@`, `.`, `-` (`self.password`, `X-Api-Key`).
+    Word,
+    /// A quoted string; the span is its content, `quote` the quote character.
+    Str {
+        quote: u8,
+    },
+    /// A run of operator characters (`=`, `:=`, `=>`, `+`, `::`).
+    Op,
+    Open(u8),
+    Close(u8),
+    /// `,` or `;`.
+    Sep(u8),
+    /// Anything else (`/`, `#`, `\`).
+    Other,
+}
+
+#[derive(Clone, Copy, Debug)]
+struct Token {
+    tok: Tok,
+    /// Content span, relative to the line slice.
+    start: usize,
+    end: usize,
+}
+
+const OP_CHARS: &[u8] = b"=:?+<>!|&*%^~.";
+
+/// Assignment-like operators after which a value follows its key.
+const ASSIGN: &[&[u8]] = &[
+    b"=", b":", b":=", b"::=", b":::=", b"?=", b"+=", b".=", b"=>", b"||=", b"??=", b"<-",
+];
+
+/// Concatenation operators between adjacent string literals.
+const CONCAT: &[&[u8]] = &[b"+", b".", b"..", b"&", b"<>", b"++"];
+
+/// Type names that sit between a declared name and its `=` (`var token string = ...`).
+const TYPE_WORDS: &[&str] = &[
+    "string",
+    "String",
+    "str",
+    "&str",
+    "&'static",
+    "Str",
+    "var",
+    "val",
+    "let",
+    "const",
+    "auto",
+    "final",
+    "readonly",
+    "NSString",
+    "std::string",
+    "char",
+    "[]byte",
+];
+
+fn is_word_start(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'_' || b == b'$' || b == b'@'
+}
+
+fn is_word_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b"_$@.-".contains(&b) || b >= 0x80
+}
+
+fn tokenize(line: &[u8]) -> Vec<Token> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < line.len() {
+        let b = line[i];
+        if b.is_ascii_whitespace() {
+            i += 1;
+            continue;
+        }
+        if b == b'"' || b == b'\'' || b == b'`' {
+            if let Some(close) = string_end(line, i) {
+                out.push(Token {
+                    tok: Tok::Str { quote: b },
+                    start: i + 1,
+                    end: close,
+                });
+                i = close + 1;
+                continue;
+            }
+            out.push(Token {
+                tok: Tok::Other,
+                start: i,
+                end: i + 1,
+            });
+            i += 1;
+            continue;
+        }
+        let dash_word = b == b'-'
+            && (i == 0 || line[i - 1].is_ascii_whitespace())
+            && line
+                .get(i + 1)
+                .is_some_and(|&n| n.is_ascii_alphabetic() || n == b'-');
+        if is_word_start(b) || b >= 0x80 || dash_word {
+            let start = i;
+            i += 1;
+            while i < line.len() && is_word_byte(line[i]) {
+                i += 1;
+            }
+            // `a.b.` / `x-`: a trailing `.` or `-` belongs to what follows (`.=`, `->`).
+            while i > start + 1 && matches!(line[i - 1], b'.' | b'-') {
+                i -= 1;
+            }
+            out.push(Token {
+                tok: Tok::Word,
+                start,
+                end: i,
+            });
+            continue;
+        }
+        if OP_CHARS.contains(&b) {
+            let start = i;
+            while i < line.len() && OP_CHARS.contains(&line[i]) {
+                i += 1;
+            }
+            out.push(Token {
+                tok: Tok::Op,
+                start,
+                end: i,
+            });
+            continue;
+        }
+        let tok = match b {
+            b'(' | b'[' | b'{' => Tok::Open(b),
+            b')' | b']' | b'}' => Tok::Close(b),
+            b',' | b';' => Tok::Sep(b),
+            _ => Tok::Other,
+        };
+        out.push(Token {
+            tok,
+            start: i,
+            end: i + 1,
+        });
+        i += 1;
+    }
+    out
+}
+
+/// Index of the quote closing the string opened at `open`, honouring backslash escapes
+/// (not in backtick strings, which are raw in Go and hold `${}` in JS either way).
+fn string_end(line: &[u8], open: usize) -> Option<usize> {
+    let quote = line[open];
+    let mut i = open + 1;
+    while i < line.len() {
+        match line[i] {
+            b'\\' if quote != b'`' => i += 2,
+            c if c == quote => return Some(i),
+            _ => i += 1,
+        }
+    }
+    None
+}
+
+/// An open bracket on the line, with what preceded it.
+struct Frame {
+    open: u8,
+    /// For `(`: the name of what is called.
+    callee: Option<String>,
+    /// For `{` / `[`: the key it is the value of (`"speckle": {`).
+    key: Option<String>,
+    /// For `(`: the previous positional string argument, if the last argument was one.
+    prev_arg: Option<String>,
+    /// For `(`: the current argument has had something other than one string.
+    arg_dirty: bool,
+}
+
+/// Lexes `line` (the bytes `data[base..base + line.len()]`) and appends its candidates.
+pub fn candidates(
+    line: &[u8],
+    base: usize,
+    line_start: usize,
+    kind: Kind,
+    out: &mut Vec<Candidate>,
+) {
+    candidates_at(line, base, line_start, kind, out, 0);
+}
+
+/// Text that reads as a `KEY=value` or `KEY: value` line: config held in a string or an
+/// element (`"config": "DB_PASSWORD=..."`, `<value>API_KEY=...</value>`).
+pub fn looks_like_assignment(text: &[u8]) -> bool {
+    let text = text.trim_ascii_start();
+    text.len() <= MAX_NESTED
+        && text.first().is_some_and(|b| b.is_ascii_alphabetic())
+        && (memchr::memchr(b'=', text).is_some() || memchr::memmem::find(text, b": ").is_some())
+}
+
+/// Longest string content lexed again as a line of its own.
+const MAX_NESTED: usize = 4096;
+
+fn candidates_at(
+    line: &[u8],
+    base: usize,
+    line_start: usize,
+    kind: Kind,
+    out: &mut Vec<Candidate>,
+    depth: u8,
+) {
+    let line = &line[..line.len().min(MAX_LEXED)];
+    let toks = tokenize(line);
+    let text = |t: &Token| String::from_utf8_lossy(&line[t.start..t.end]).into_owned();
+    let mut ctx = LineCtx {
+        line,
+        base,
+        line_start,
+        out,
+        pair_name: None,
+        depth,
+    };
+    if kind == Kind::Dockerfile
+        || (kind == Kind::Unknown && (line.starts_with(b"ENV ") || line.starts_with(b"ARG ")))
+    {
+        if let Some(done) = ctx.dockerfile_legacy(&toks) {
+            if done {
+                return;
+            }
+        }
+    }
+    let mut frames: Vec<Frame> = Vec::new();
+    let mut stmt_words: Vec<String> = Vec::new();
+    let mut annotated: Option<String> = None;
+    let mut i = 0;
+    while i < toks.len() {
+        let t = toks[i];
+        match t.tok {
+            Tok::Word => {
+                let word = text(&t);
+                if is_string_prefix(&word) && adjacent_string(&toks, i) {
+                    i += 1;
+                    continue;
+                }
+                if matches!(word.as_str(), "-u" | "--user") {
+                    ctx.user_pass(t.end);
+                }
+                if let Some(frame) = frames.last_mut() {
+                    frame.arg_dirty = true;
+                }
+                stmt_words.push(word);
+            }
+            Tok::Str { .. } => {
+                let next_is_assign = toks.get(i + 1).is_some_and(|n| is_assign(line, n))
+                    || (toks.get(i + 1).is_some_and(|n| n.tok == Tok::Close(b']'))
+                        && toks.get(i + 2).is_some_and(|n| is_assign(line, n)));
+                ctx.header_in_string(t, frames.last().and_then(|f| f.callee.clone()));
+                if next_is_assign {
+                    stmt_words.push(text(&t));
+                    i += 1;
+                    continue;
+                }
+                // A string that is not a key: an argument, or an element.
+                let (joined, last) = join_concatenation(line, &toks, i);
+                let parents = parents_of(&frames);
+                if let Some(frame) = frames.last_mut().filter(|f| f.open == b'(') {
+                    let callee = frame.callee.clone();
+                    let key = if frame.arg_dirty {
+                        None
+                    } else {
+                        frame.prev_arg.clone()
+                    };
+                    let origin = Origin::Argument;
+                    ctx.emit(
+                        key.unwrap_or_default(),
+                        &joined,
+                        true,
+                        callee,
+                        parents,
+                        origin,
+                    );
+                    frame.prev_arg = Some(ctx.value_text(&joined));
+                    frame.arg_dirty = false;
+                }
+                i = last + 1;
+                continue;
+            }
+            Tok::Op if is_assign(line, &t) => {
+                let op = &line[t.start..t.end];
+                let key = resolve_key(line, &toks, i, &stmt_words, annotated.as_deref());
+                let Some(key) = key else {
+                    i += 1;
+                    continue;
+                };
+                // `f"..."` (a string prefix) and `("a" "b")` (a parenthesised literal) are
+                // values as much as a bare literal.
+                let mut value_at = i + 1;
+                if toks.get(value_at).is_some_and(|n| {
+                    n.tok == Tok::Word
+                        && is_string_prefix(&text(n))
+                        && adjacent_string(&toks, value_at)
+                }) {
+                    value_at += 1;
+                }
+                if toks.get(value_at).is_some_and(|n| n.tok == Tok::Open(b'('))
+                    && toks
+                        .get(value_at + 1)
+                        .is_some_and(|n| matches!(n.tok, Tok::Str { .. }))
+                    && join_concatenation(line, &toks, value_at + 1).1 + 1 < toks.len()
+                    && toks[join_concatenation(line, &toks, value_at + 1).1 + 1].tok
+                        == Tok::Close(b')')
+                {
+                    value_at += 1;
+                }
+                if value_at != i + 1 {
+                    let (joined, last) = join_concatenation(line, &toks, value_at);
+                    let callee = innermost_callee(&frames);
+                    ctx.emit(
+                        key,
+                        &joined,
+                        true,
+                        callee,
+                        parents_of(&frames),
+                        Origin::Assignment,
+                    );
+                    annotated = None;
+                    i = last + 1;
+                    continue;
+                }
+                let next = toks.get(i + 1);
+                let code_annotation = matches!(kind, Kind::Code | Kind::Hcl)
+                    && op == b":"
+                    && next.is_some_and(|n| n.tok == Tok::Word || n.tok == Tok::Op);
+                // `KEY: value` opening a line of code, with no `=` after it, is not an
+                // annotation but a config line pasted into the file: read line-based.
+                let colon_line = code_annotation
+                    && i == 1
+                    && toks[0].tok == Tok::Word
+                    && !line[t.end..].contains(&b'=');
+                if code_annotation && !colon_line {
+                    annotated = Some(key);
+                    i += 1;
+                    continue;
+                }
+                match next {
+                    Some(n) if matches!(n.tok, Tok::Str { .. }) => {
+                        let (joined, last) = join_concatenation(line, &toks, i + 1);
+                        let callee = innermost_callee(&frames);
+                        ctx.emit(
+                            key,
+                            &joined,
+                            true,
+                            callee,
+                            parents_of(&frames),
+                            Origin::Assignment,
+                        );
+                        annotated = None;
+                        i = last + 1;
+                        continue;
+                    }
+                    Some(n) if matches!(n.tok, Tok::Open(b'{') | Tok::Open(b'[')) => {
+                        // The key names a nested block: remembered by the frame pushed next.
+                        stmt_words.push(key);
+                        i += 1;
+                        continue;
+                    }
+                    _ => {}
+                }
+                let from = t.end;
+                // Unquoted values in code are expressions, never literal secrets; but a
+                // line that starts `KEY=value` is not code (a config line pasted into a
+                // source file): it falls back to line-based reading.
+                let line_based = (kind == Kind::Code && i == 1 && op == b"=") || colon_line;
+                if matches!(kind, Kind::Code) && !line_based {
+                    i += 1;
+                    continue;
+                }
+                let to_line_end = kind.bare_value_to_line_end() || line_based;
+                let (vs, mut ve) = bare_value(line, from, to_line_end, kind);
+                if line_based {
+                    // A statement's `;` or a list's `,` ends the value.
+                    while ve > vs && matches!(line[ve - 1], b';' | b',') {
+                        ve -= 1;
+                    }
+                }
+                if ve > vs {
+                    let span = vec![(vs, ve)];
+                    ctx.emit(
+                        key,
+                        &span,
+                        false,
+                        innermost_callee(&frames),
+                        parents_of(&frames),
+                        Origin::Assignment,
+                    );
+                }
+                // The rest of the line is read on, the value's own tokens too: a value may
+                // itself hold `key="value"` pairs (`conn = connect(password="...")`,
+                // `payload=speckle_token: ...` once decoded).
+            }
+            Tok::Open(c) => {
+                let callee = (c == b'(')
+                    .then(|| {
+                        i.checked_sub(1)
+                            .map(|p| toks[p])
+                            .filter(|p| p.tok == Tok::Word && p.end == t.start)
+                            .map(|p| text(&p))
+                    })
+                    .flatten();
+                let key = (c != b'(').then(|| stmt_words.last().cloned()).flatten();
+                if let Some(frame) = frames.last_mut() {
+                    frame.arg_dirty = true;
+                }
+                frames.push(Frame {
+                    open: c,
+                    callee,
+                    key,
+                    prev_arg: None,
+                    arg_dirty: false,
+                });
+                stmt_words.clear();
+            }
+            Tok::Close(_) => {
+                frames.pop();
+            }
+            Tok::Sep(c) => {
+                stmt_words.clear();
+                if c == b';' {
+                    annotated = None;
+                }
+                if let Some(frame) = frames.last_mut() {
+                    if frame.arg_dirty {
+                        frame.prev_arg = None;
+                    }
+                    frame.arg_dirty = false;
+                }
+            }
+            Tok::Op | Tok::Other => {
+                if let Some(frame) = frames.last_mut() {
+                    frame.arg_dirty = true;
+                }
+            }
+        }
+        i += 1;
+    }
+}
+
+fn is_assign(line: &[u8], t: &Token) -> bool {
+    t.tok == Tok::Op && ASSIGN.contains(&&line[t.start..t.end])
+}
+
+fn is_string_prefix(word: &str) -> bool {
+    matches!(
+        word,
+        "r" | "b" | "f" | "u" | "rb" | "br" | "fr" | "rf" | "R" | "B" | "F" | "U" | "L" | "@"
+    )
+}
+
+fn adjacent_string(toks: &[Token], i: usize) -> bool {
+    toks.get(i + 1)
+        .is_some_and(|n| matches!(n.tok, Tok::Str { .. }) && n.start == toks[i].end + 1)
+}
+
+/// The key an assignment operator at `toks[op]` assigns to.
+fn resolve_key(
+    line: &[u8],
+    toks: &[Token],
+    op: usize,
+    stmt_words: &[String],
+    annotated: Option<&str>,
+) -> Option<String> {
+    let text = |t: &Token| String::from_utf8_lossy(&line[t.start..t.end]).into_owned();
+    if let Some(name) = annotated {
+        return Some(name.to_string());
+    }
+    let mut p = op.checked_sub(1)?;
+    // A name inside a path or URL (`registry/api_key_store:tag`) is not a key.
+    let quote = usize::from(matches!(toks[p].tok, Tok::Str { .. }));
+    if toks[p]
+        .start
+        .checked_sub(1 + quote)
+        .is_some_and(|b| matches!(line[b], b'/' | b'\\'))
+    {
+        return None;
+    }
+    if toks[p].tok == Tok::Close(b']') {
+        // `env["KEY"] = ...`, `$config['key'] = ...`
+        p = p.checked_sub(1)?;
+        return matches!(toks[p].tok, Tok::Str { .. }).then(|| text(&toks[p]));
+    }
+    match toks[p].tok {
+        Tok::Str { .. } => Some(text(&toks[p])),
+        Tok::Word => {
+            let word = text(&toks[p]);
+            // Go `var name T = ...`, C `const char *name = ...` are read from the words.
+            if stmt_words.len() >= 3 && matches!(stmt_words[0].as_str(), "var" | "const") {
+                return Some(stmt_words[1].clone());
+            }
+            if TYPE_WORDS.contains(&word.as_str()) && stmt_words.len() >= 2 {
+                return Some(stmt_words[stmt_words.len() - 2].clone());
+            }
+            Some(word)
+        }
+        _ => None,
+    }
+}
+
+/// The string at `toks[first]` and any literals concatenated to it (`"a" + "b"`,
+/// `"a" "b"`, `'a' . 'b'`): their content spans, and the index of the last token used.
+fn join_concatenation(line: &[u8], toks: &[Token], first: usize) -> (Vec<(usize, usize)>, usize) {
+    let mut spans = vec![(toks[first].start, toks[first].end)];
+    let mut last = first;
+    loop {
+        match (toks.get(last + 1), toks.get(last + 2)) {
+            (Some(n), _) if matches!(n.tok, Tok::Str { .. }) => {
+                spans.push((n.start, n.end));
+                last += 1;
+            }
+            (Some(op), Some(n))
+                if op.tok == Tok::Op
+                    && CONCAT.contains(&&line[op.start..op.end])
+                    && matches!(n.tok, Tok::Str { .. }) =>
+            {
+                spans.push((n.start, n.end));
+                last += 2;
+            }
+            _ => return (spans, last),
+        }
+    }
+}
+
+/// The unquoted value after an operator ending at `from`: to the end of the line less a
+/// trailing comment (` #`, ` //`, ` ;` in INI), or one word.
+fn bare_value(line: &[u8], from: usize, to_line_end: bool, kind: Kind) -> (usize, usize) {
+    let mut s = from;
+    while s < line.len() && (line[s] == b' ' || line[s] == b'\t') {
+        s += 1;
+    }
+    let mut e = s;
+    if to_line_end {
+        e = line.len();
+        let mut k = s;
+        while k < line.len() {
+            let c = line[k];
+            let after_space = k > s && (line[k - 1] == b' ' || line[k - 1] == b'\t');
+            if after_space && (c == b'#' || (c == b';' && kind == Kind::Ini)) {
+                e = k;
+                break;
+            }
+            k += 1;
+        }
+    } else {
+        while e < line.len()
+            && !line[e].is_ascii_whitespace()
+            && !b",;()]}\"'`&|".contains(&line[e])
+        {
+            e += 1;
+        }
+    }
+    while e > s && line[e - 1].is_ascii_whitespace() {
+        e -= 1;
+    }
+    // A quoted value (`KEY="v" # c`) keeps its content only.
+    if e >= s + 2 && matches!(line[s], b'"' | b'\'') && line[e - 1] == line[s] {
+        return (s + 1, e - 1);
+    }
+    (s, e)
+}
+
+fn parents_of(frames: &[Frame]) -> Vec<String> {
+    frames.iter().filter_map(|f| f.key.clone()).collect()
+}
+
+fn innermost_callee(frames: &[Frame]) -> Option<String> {
+    frames
+        .iter()
+        .rev()
+        .find(|f| f.open == b'(')
+        .and_then(|f| f.callee.clone())
+}
+
+/// Header names whose value is a credential, matched case-insensitively.
+pub fn is_credential_header(name: &str) -> bool {
+    let lower = name.to_ascii_lowercase();
+    lower == "authorization"
+        || lower == "proxy-authorization"
+        || lower == "cookie"
+        || (lower.contains('-')
+            && ["token", "key", "auth", "secret", "password", "session"]
+                .iter()
+                .any(|w| lower.contains(w)))
+}
+
+/// Emission state for one line.
+struct LineCtx<'a> {
+    line: &'a [u8],
+    base: usize,
+    line_start: usize,
+    out: &'a mut Vec<Candidate>,
+    /// Nesting depth: string contents that read as `KEY=value` are lexed once more.
+    depth: u8,
+    /// The last `name=`/`key=` value on the line, for a following `value=` (XML
+    /// `<add key="K" value="V"/>`, `{"key": "K", "value": "V"}`).
+    pair_name: Option<String>,
+}
+
+impl LineCtx<'_> {
+    fn value_text(&self, spans: &[(usize, usize)]) -> String {
+        spans
+            .iter()
+            .map(|&(s, e)| String::from_utf8_lossy(&self.line[s..e]))
+            .collect()
+    }
+
+    fn emit(
+        &mut self,
+        key: String,
+        spans: &[(usize, usize)],
+        quoted: bool,
+        callee: Option<String>,
+        parents: Vec<String>,
+        origin: Origin,
+    ) {
+        let value = self.value_text(spans);
+        if quoted && self.depth == 0 && spans.len() == 1 {
+            let (s, e) = spans[0];
+            if looks_like_assignment(&self.line[s..e]) {
+                let (line, base, line_start) = (self.line, self.base, self.line_start);
+                candidates_at(
+                    &line[s..e],
+                    base + s,
+                    line_start,
+                    Kind::Unknown,
+                    self.out,
+                    1,
+                );
+            }
+        }
+        let lower_key = key.to_ascii_lowercase();
+        let mut key = key;
+        if matches!(lower_key.as_str(), "key" | "name" | "id") {
+            self.pair_name = Some(value.clone());
+        } else if lower_key == "value" {
+            if let Some(name) = self.pair_name.take() {
+                key = name;
+            }
+        }
+        let (start, end) = (spans[0].0, spans[spans.len() - 1].1);
+        let header = is_credential_header(&key).then(|| key.clone());
+        let mut joined = (spans.len() > 1).then(|| value.clone());
+        // `.npmrc` `_auth` (and `//registry/:_auth`) is base64 of `user:password`.
+        if key.to_ascii_lowercase().ends_with("_auth") {
+            if let Some(pass) = basic_password(&value) {
+                joined = Some(pass);
+                key = "password".into();
+            }
+        }
+        let mut cand = Candidate {
+            key,
+            parents,
+            start: self.base + start,
+            end: self.base + end,
+            value,
+            decoded: joined,
+            // Inside a string literal, everything is literal.
+            quoted: quoted || self.depth > 0,
+            callee,
+            header,
+            host: None,
+            origin,
+            line_start: self.line_start,
+        };
+        strip_auth_scheme(&mut cand);
+        self.out.push(cand);
+    }
+
+    /// `"Authorization: Bearer x"`, `'X-Api-Key:abc'` (curl `-H`, HTTPie, raw requests).
+    fn header_in_string(&mut self, t: Token, callee: Option<String>) {
+        let s = &self.line[t.start..t.end];
+        let Some(colon) = s.iter().position(|&b| b == b':') else {
+            return;
+        };
+        let name = &s[..colon];
+        if name.is_empty()
+            || name.len() > 60
+            || !name[0].is_ascii_alphabetic()
+            || !name
+                .iter()
+                .all(|b| b.is_ascii_alphanumeric() || *b == b'-' || *b == b'_')
+            || s.get(colon + 1) == Some(&b'/')
+        {
+            return;
+        }
+        let name = String::from_utf8_lossy(name).into_owned();
+        if !is_credential_header(&name) {
+            return;
+        }
+        let mut vs = t.start + colon + 1;
+        while vs < t.end && self.line[vs] == b' ' {
+            vs += 1;
+        }
+        if vs >= t.end {
+            return;
+        }
+        let mut cand = Candidate {
+            header: Some(name.clone()),
+            key: name,
+            parents: Vec::new(),
+            start: self.base + vs,
+            end: self.base + t.end,
+            value: String::from_utf8_lossy(&self.line[vs..t.end]).into_owned(),
+            decoded: None,
+            quoted: true,
+            callee,
+            host: None,
+            origin: Origin::Header,
+            line_start: self.line_start,
+        };
+        strip_auth_scheme(&mut cand);
+        self.out.push(cand);
+    }
+
+    /// curl's `-u user:password`: the password, keyed `password`.
+    fn user_pass(&mut self, after: usize) {
+        let (mut s, mut e) = bare_value(self.line, after, false, Kind::Shell);
+        if s > 0 && matches!(self.line[s - 1], b'"' | b'\'') {
+            let q = self.line[s - 1];
+            if let Some(close) = self.line[s..].iter().position(|&b| b == q) {
+                e = s + close;
+            }
+        } else if matches!(self.line.get(s), Some(b'"' | b'\'')) {
+            s += 1;
+            if let Some(close) = self.line[s..].iter().position(|&b| b == self.line[s - 1]) {
+                e = s + close;
+            }
+        }
+        let Some(colon) = self.line[s..e].iter().position(|&b| b == b':') else {
+            return;
+        };
+        let ps = s + colon + 1;
+        if ps >= e {
+            return;
+        }
+        self.out.push(Candidate {
+            key: "password".into(),
+            parents: Vec::new(),
+            start: self.base + ps,
+            end: self.base + e,
+            value: String::from_utf8_lossy(&self.line[ps..e]).into_owned(),
+            decoded: None,
+            quoted: false,
+            callee: Some("curl".into()),
+            header: None,
+            host: None,
+            origin: Origin::UserPass,
+            line_start: self.line_start,
+        });
+    }
+
+    /// Dockerfile `ENV KEY value` / `ARG`: the legacy form with a space. `Some(true)` when
+    /// the line was that form and is done.
+    fn dockerfile_legacy(&mut self, toks: &[Token]) -> Option<bool> {
+        let first = toks.first()?;
+        let word = &self.line[first.start..first.end];
+        if !(word.eq_ignore_ascii_case(b"ENV") || word.eq_ignore_ascii_case(b"ARG")) {
+            return None;
+        }
+        let key = toks.get(1).filter(|t| t.tok == Tok::Word)?;
+        if toks.get(2).is_some_and(|t| is_assign(self.line, t)) {
+            return Some(false);
+        }
+        let (vs, ve) = bare_value(self.line, key.end, true, Kind::Env);
+        if ve <= vs {
+            return Some(true);
+        }
+        let name = String::from_utf8_lossy(&self.line[key.start..key.end]).into_owned();
+        self.emit(
+            name,
+            &[(vs, ve)],
+            false,
+            None,
+            Vec::new(),
+            Origin::Assignment,
+        );
+        Some(true)
+    }
+}
+
+/// `Bearer x`, `token x`, `Basic x`: the credential after the scheme. A Basic value is
+/// decoded to `user:password`, and the password becomes the value.
+fn strip_auth_scheme(c: &mut Candidate) {
+    let lower = c.value.to_ascii_lowercase();
+    for scheme in ["bearer ", "token ", "bot ", "basic ", "apikey ", "key "] {
+        if lower.starts_with(scheme) && c.decoded.is_none() {
+            let rest = c.value[scheme.len()..].trim_start().to_string();
+            let skipped = c.value.len() - rest.len();
+            c.start += skipped;
+            c.value = rest.clone();
+            let rest = rest.as_str();
+            if scheme == "basic " {
+                if let Some(pass) = basic_password(rest) {
+                    c.decoded = Some(pass);
+                    c.key = "password".into();
+                }
+            }
+            return;
+        }
+    }
+}
+
+/// The password of base64 `user:password`.
+pub fn basic_password(encoded: &str) -> Option<String> {
+    use base64::Engine;
+    let bytes = base64::engine::general_purpose::STANDARD
+        .decode(encoded.trim())
+        .ok()?;
+    let text = String::from_utf8(bytes).ok()?;
+    let (_, pass) = text.split_once(':')?;
+    (!pass.is_empty() && pass.chars().all(|c| !c.is_control())).then(|| pass.to_string())
+}

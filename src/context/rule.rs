@@ -1,0 +1,319 @@
+//! Context rules, checked and ready to run: a value shape plus anchors (see
+//! docs/context-rules.md for the TOML a user writes).
+
+use super::{classify, structure, urls, Candidate, Kind, Origin};
+use crate::rules::syntax::{ContextSpec, ValueSpec};
+use crate::rules::validator::Validator;
+use crate::scan::checksum::Validate;
+use std::collections::HashMap;
+
+/// Bytes around a candidate's line searched for a URL host.
+const HOST_REACH: usize = 2 * 1024;
+
+/// A compiled context rule.
+#[derive(Debug)]
+pub struct ContextRule {
+    charset: Option<[bool; 256]>,
+    min_length: usize,
+    max_length: usize,
+    min_entropy: Option<f64>,
+    validator: Option<Validator>,
+    generated: bool,
+    quoted_in_bundles: bool,
+    anchors: Vec<Anchor>,
+}
+
+#[derive(Debug)]
+struct Anchor {
+    key: Vec<String>,
+    key_path: Vec<String>,
+    not_key: Vec<String>,
+    callee: Vec<String>,
+    header: Vec<String>,
+    host: Vec<String>,
+    file: Option<regex::Regex>,
+}
+
+/// Lowercase, without `_`, `-`, `.`, spaces and `$`: the form keys and words are compared in.
+pub fn normalize(text: &str) -> String {
+    text.chars()
+        .filter(|c| !matches!(c, '_' | '-' | '.' | ' ' | '$' | '@'))
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+fn normalized(words: &[String]) -> Vec<String> {
+    words.iter().map(|w| normalize(w)).collect()
+}
+
+impl ContextRule {
+    /// Checks a rule's `[rule.value]` and `[[rule.context]]` tables. `fallback` rules skip
+    /// unquoted values in minified bundles unless told otherwise.
+    pub fn from_spec(
+        value: Option<&ValueSpec>,
+        anchors: &[ContextSpec],
+        fallback: bool,
+    ) -> Result<ContextRule, String> {
+        let default = ValueSpec::default();
+        let value = value.unwrap_or(&default);
+        if anchors.is_empty() {
+            return Err("`[rule.value]` needs at least one `[[rule.context]]` anchor".into());
+        }
+        let charset = match &value.charset {
+            None => None,
+            Some(class) => Some(charset_table(class)?),
+        };
+        let validator = match &value.validator {
+            None => None,
+            Some(name) => Some(Validator::by_name(name).ok_or_else(|| {
+                format!(
+                    "unknown validator `{name}` (known: {})",
+                    Validator::NAMES.join(", ")
+                )
+            })?),
+        };
+        let (min_length, max_length) = (
+            value.min_length.unwrap_or(8),
+            value.max_length.unwrap_or(256),
+        );
+        if min_length == 0 || min_length > max_length {
+            return Err(format!(
+                "value length {min_length}..{max_length} is empty or starts at 0"
+            ));
+        }
+        let anchors = anchors
+            .iter()
+            .map(|a| {
+                let file = match &a.file {
+                    None => None,
+                    Some(re) => Some(regex::Regex::new(re).map_err(|e| {
+                        format!("invalid context file regex: {}", crate::rules::one_line(&e))
+                    })?),
+                };
+                let anchor = Anchor {
+                    key: normalized(&a.key),
+                    key_path: normalized(&a.key_path),
+                    not_key: normalized(&a.not_key),
+                    callee: normalized(&a.callee),
+                    header: normalized(&a.header),
+                    host: a.host.iter().map(|h| h.to_ascii_lowercase()).collect(),
+                    file,
+                };
+                if anchor.key.is_empty()
+                    && anchor.key_path.is_empty()
+                    && anchor.callee.is_empty()
+                    && anchor.header.is_empty()
+                    && anchor.file.is_none()
+                {
+                    return Err(
+                        "a context anchor needs `key`, `key_path`, `callee`, `header` or `file`"
+                            .to_string(),
+                    );
+                }
+                Ok(anchor)
+            })
+            .collect::<Result<Vec<_>, String>>()?;
+        Ok(ContextRule {
+            charset,
+            min_length,
+            max_length,
+            min_entropy: value.min_entropy,
+            validator,
+            generated: value.generated.unwrap_or(true),
+            quoted_in_bundles: value.quoted_in_bundles.unwrap_or(fallback),
+            anchors,
+        })
+    }
+
+    /// The regexes of the anchors' `file` conditions.
+    pub fn file_patterns(&self) -> impl Iterator<Item = &regex::Regex> {
+        self.anchors.iter().filter_map(|a| a.file.as_ref())
+    }
+
+    /// Whether `value` has the rule's shape (charset and length).
+    pub fn shape_fits(&self, value: &str) -> bool {
+        let n = value.chars().count();
+        if n < self.min_length || n > self.max_length {
+            return false;
+        }
+        match &self.charset {
+            Some(table) => value.bytes().all(|b| table[b as usize]),
+            None => true,
+        }
+    }
+
+    /// Whether the candidate is this rule's secret.
+    pub fn accepts(&self, cand: &Candidate, facts: &mut Facts<'_>) -> bool {
+        let value = cand.secret();
+        if !self.shape_fits(value) {
+            return false;
+        }
+        if self.quoted_in_bundles && !cand.quoted && facts.bundle {
+            return false;
+        }
+        if !self.anchors.iter().any(|a| a.holds(cand, facts)) {
+            return false;
+        }
+        if classify::judge(value, self.generated).is_err() {
+            return false;
+        }
+        if let Some(min) = self.min_entropy {
+            if crate::scan::entropy::shannon(value.as_bytes()) < min {
+                return false;
+            }
+        }
+        self.validator.is_none_or(|v| v.validate(value))
+    }
+
+    /// Whether the whole-file anchor applies to `path`.
+    pub fn whole_file(&self, path: Option<&str>) -> bool {
+        path.is_some_and(|p| self.file_patterns().any(|re| re.is_match(p)))
+    }
+}
+
+impl Anchor {
+    fn holds(&self, cand: &Candidate, facts: &mut Facts<'_>) -> bool {
+        if self.file.is_some() {
+            // A whole-file anchor is met only by the whole-file candidate of a matching path.
+            return cand.origin == Origin::WholeFile
+                && self
+                    .file
+                    .as_ref()
+                    .is_some_and(|re| facts.path.is_some_and(|p| re.is_match(p)));
+        }
+        let mut key = normalize(&cand.key);
+        if matches!(key.as_str(), "default" | "value") {
+            // `variable "api_token" { default = ... }`, `- name: API_TOKEN` / `value: ...`:
+            // the value belongs to the block's name.
+            if let Some(parent) = cand
+                .parents
+                .last()
+                .cloned()
+                .or_else(|| facts.parents(cand.line_start).last().cloned())
+            {
+                key = normalize(&parent);
+            }
+        }
+        if !self.key.is_empty() && !self.key.iter().any(|w| key.contains(w.as_str())) {
+            return false;
+        }
+        if self.not_key.iter().any(|w| key.contains(w.as_str())) {
+            return false;
+        }
+        if !self.callee.is_empty() {
+            let Some(callee) = cand.callee.as_deref().map(normalize) else {
+                return false;
+            };
+            if !self.callee.iter().any(|w| callee.contains(w.as_str())) {
+                return false;
+            }
+        }
+        if !self.header.is_empty() {
+            let Some(header) = cand.header.as_deref().map(normalize) else {
+                return false;
+            };
+            if !self.header.contains(&header) {
+                return false;
+            }
+        }
+        if !self.key_path.is_empty() {
+            let in_key = self.key_path.iter().any(|w| key.contains(w.as_str()));
+            let in_parents = in_key
+                || cand
+                    .parents
+                    .iter()
+                    .chain(facts.parents(cand.line_start).iter())
+                    .any(|p| {
+                        let p = normalize(p);
+                        self.key_path.iter().any(|w| p.contains(w.as_str()))
+                    });
+            if !in_parents {
+                return false;
+            }
+        }
+        if !self.host.is_empty() {
+            let own = cand
+                .host
+                .iter()
+                .any(|h| self.host.iter().any(|w| h.contains(w.as_str())));
+            if !own
+                && !facts
+                    .hosts(cand.line_start)
+                    .iter()
+                    .any(|h| self.host.iter().any(|w| h.contains(w.as_str())))
+            {
+                return false;
+            }
+        }
+        true
+    }
+}
+
+/// Facts about a blob that candidates ask for, computed once per line on demand.
+pub struct Facts<'a> {
+    pub data: &'a [u8],
+    pub kind: Kind,
+    pub path: Option<&'a str>,
+    /// The blob is a minified bundle or a source map.
+    pub bundle: bool,
+    parents: HashMap<usize, Vec<String>>,
+    hosts: HashMap<usize, Vec<String>>,
+}
+
+impl<'a> Facts<'a> {
+    pub fn new(data: &'a [u8], kind: Kind, path: Option<&'a str>) -> Facts<'a> {
+        Facts {
+            data,
+            kind,
+            path,
+            bundle: is_bundle(path, data),
+            parents: HashMap::new(),
+            hosts: HashMap::new(),
+        }
+    }
+
+    fn parents(&mut self, line_start: usize) -> &[String] {
+        let (data, kind) = (self.data, self.kind);
+        self.parents
+            .entry(line_start)
+            .or_insert_with(|| structure::parents(data, kind, line_start))
+    }
+
+    fn hosts(&mut self, line_start: usize) -> &[String] {
+        let data = self.data;
+        self.hosts.entry(line_start).or_insert_with(|| {
+            let line_end =
+                memchr::memchr(b'\n', &data[line_start..]).map_or(data.len(), |i| line_start + i);
+            let from = line_start.saturating_sub(HOST_REACH);
+            let to = (line_end + HOST_REACH).min(data.len());
+            urls::hosts(&data[from..to])
+        })
+    }
+}
+
+/// A minified bundle (a line of 2,000+ bytes in a script) or a source map.
+fn is_bundle(path: Option<&str>, data: &[u8]) -> bool {
+    let lower = path.map(str::to_ascii_lowercase).unwrap_or_default();
+    if lower.ends_with(".map") || lower.contains(".min.") {
+        return true;
+    }
+    let script = [".js", ".mjs", ".cjs", ".css"]
+        .iter()
+        .any(|e| lower.ends_with(e));
+    script
+        && data
+            .split(|&b| b == b'\n')
+            .take(50)
+            .any(|line| line.len() >= 2000)
+}
+
+/// A 256-entry table of the bytes a regex class body allows.
+fn charset_table(class: &str) -> Result<[bool; 256], String> {
+    let re = regex::bytes::Regex::new(&format!("^[{class}]$"))
+        .map_err(|e| format!("invalid charset: {}", crate::rules::one_line(&e)))?;
+    let mut table = [false; 256];
+    for b in 0..=255u8 {
+        table[b as usize] = re.is_match(&[b]);
+    }
+    Ok(table)
+}

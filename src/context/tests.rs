@@ -1,0 +1,457 @@
+//! Table-driven tests of the extractors: for each syntax, the key and value a text yields,
+//! and texts that must yield no such candidate.
+
+use super::*;
+
+/// A made-up secret, built at run time so no token-shaped string is committed.
+fn v() -> String {
+    ["Qz7", "kP2", "mW9", "xL4", "vR8"].concat()
+}
+
+/// `(key, secret, callee, header, host, key path)` of a candidate.
+type Seen = (
+    String,
+    String,
+    Option<String>,
+    Option<String>,
+    Option<String>,
+    Vec<String>,
+);
+
+/// Every candidate of `text` at `path`.
+fn found(path: &str, text: &str) -> Vec<Seen> {
+    let kind = Kind::detect(Some(path), text.as_bytes());
+    extract_all(text.as_bytes(), kind)
+        .into_iter()
+        .map(|c| {
+            let mut path_keys = structure::parents(text.as_bytes(), kind, c.line_start);
+            path_keys.extend(c.parents.clone());
+            (
+                c.key.clone(),
+                c.secret().to_string(),
+                c.callee.clone(),
+                c.header.clone(),
+                c.host.clone(),
+                path_keys,
+            )
+        })
+        .collect()
+}
+
+/// Whether `text` yields the secret under a key holding `key` (case-insensitive).
+fn yields(path: &str, text: &str, key: &str) -> bool {
+    let secret = v();
+    found(path, text)
+        .iter()
+        .any(|(k, s, ..)| *s == secret && k.to_lowercase().contains(&key.to_lowercase()))
+}
+
+#[test]
+fn assignments_in_every_syntax() {
+    let cases: &[(&str, &str, &str)] = &[
+        (".env", "API_TOKEN={V}\n", "api_token"),
+        (".env", "export API_TOKEN=\"{V}\"\n", "api_token"),
+        ("run.sh", "export API_TOKEN={V} && make\n", "api_token"),
+        ("run.sh", "API_TOKEN='{V}' ./deploy\n", "api_token"),
+        ("Dockerfile", "ENV API_TOKEN {V}\n", "api_token"),
+        ("Dockerfile", "ENV API_TOKEN={V} OTHER=1\n", "api_token"),
+        ("Dockerfile", "ARG API_TOKEN={V}\n", "api_token"),
+        ("Makefile", "API_TOKEN = {V}\n", "api_token"),
+        ("Makefile", "API_TOKEN := {V}\n", "api_token"),
+        ("Makefile", "API_TOKEN ?= {V}\n", "api_token"),
+        ("Makefile", "API_TOKEN ::= {V}\n", "api_token"),
+        ("Makefile", "API_TOKEN :::= {V}\n", "api_token"),
+        ("Makefile", "API_TOKEN += {V}\n", "api_token"),
+        ("app.properties", "api.token={V}\n", "api.token"),
+        ("app.properties", "api.token: {V}\n", "api.token"),
+        ("app.ini", "[auth]\ntoken = {V} ; set by ops\n", "token"),
+        ("Cargo.toml", "[auth]\ntoken = \"{V}\"\n", "token"),
+        ("values.yaml", "auth:\n  token: {V}\n", "token"),
+        ("values.yaml", "auth:\n  token: \"{V}\"\n", "token"),
+        ("a.json", "{\"auth\": {\"token\": \"{V}\"}}\n", "token"),
+        (
+            "main.tf",
+            "variable \"api_token\" {\n  default = \"{V}\"\n}\n",
+            "default",
+        ),
+        ("main.tf", "api_token = \"{V}\"\n", "api_token"),
+        (
+            "web.config",
+            "<add key=\"ApiToken\" value=\"{V}\" />\n",
+            "apitoken",
+        ),
+        ("a.xml", "<token>{V}</token>\n", "token"),
+        ("a.xml", "<token>\n  {V}\n</token>\n", "token"),
+        (
+            "a.xml",
+            "<property name=\"api.token\">{V}</property>\n",
+            "api.token",
+        ),
+        ("a.py", "API_TOKEN = \"{V}\"\n", "api_token"),
+        ("a.py", "api_token: str = \"{V}\"\n", "api_token"),
+        ("a.py", "os.environ[\"API_TOKEN\"] = \"{V}\"\n", "api_token"),
+        ("a.py", "cfg = {\"token\": f\"{V}\"}\n", "token"),
+        ("a.js", "const apiToken = '{V}';\n", "apitoken"),
+        ("a.ts", "const apiToken: string = `{V}`;\n", "apitoken"),
+        ("a.js", "export default { apiToken: \"{V}\" }\n", "apitoken"),
+        ("main.go", "apiToken := \"{V}\"\n", "apitoken"),
+        ("main.go", "var apiToken string = \"{V}\"\n", "apitoken"),
+        ("main.go", "const apiToken = `{V}`\n", "apitoken"),
+        ("main.go", "cfg := Config{Token: \"{V}\"}\n", "token"),
+        (
+            "A.java",
+            "private static final String API_TOKEN = \"{V}\";\n",
+            "api_token",
+        ),
+        ("A.kt", "val apiToken: String = \"{V}\"\n", "apitoken"),
+        ("A.cs", "string apiToken = \"{V}\";\n", "apitoken"),
+        ("a.rb", "API_TOKEN = '{V}'\n", "api_token"),
+        ("a.rb", "client = Client.new(token: \"{V}\")\n", "token"),
+        ("a.php", "$config['token'] = '{V}';\n", "token"),
+        ("a.php", "$token .= '{V}';\n", "token"),
+        ("a.php", "return ['token' => '{V}'];\n", "token"),
+        ("main.rs", "const API_TOKEN: &str = \"{V}\";\n", "api_token"),
+        ("main.rs", "let api_token = \"{V}\";\n", "api_token"),
+        ("notes.txt", "API_TOKEN={V}\n", "api_token"),
+        ("notes.txt", "token: {V}\n", "token"),
+    ];
+    let secret = v();
+    for (path, text, key) in cases {
+        let text = text.replace("{V}", &secret);
+        assert!(
+            yields(path, &text, key),
+            "{path}: {text:?} -> {:?}",
+            found(path, &text)
+        );
+    }
+}
+
+#[test]
+fn concatenated_literals_are_joined() {
+    let secret = v();
+    let (a, b) = secret.split_at(7);
+    for (path, text) in [
+        ("a.js", format!("const apiToken = \"{a}\" + \"{b}\";\n")),
+        ("a.py", format!("API_TOKEN = (\"{a}\" \"{b}\")\n")),
+        ("a.php", format!("$token = '{a}' . '{b}';\n")),
+    ] {
+        assert!(
+            yields(path, &text, "token"),
+            "{path}: {text:?} -> {:?}",
+            found(path, &text)
+        );
+    }
+}
+
+#[test]
+fn quoted_values_are_never_cut_at_delimiters() {
+    let pw = "Xq7;Lm9#vR2kP8wZ";
+    for (path, text) in [
+        ("values.yaml", format!("password: \"{pw}\"\n")),
+        (".env", format!("PASSWORD=\"{pw}\"\n")),
+        ("a.py", format!("password = '{pw}'\n")),
+        ("a.json", format!("{{\"password\": \"{pw},x\"}}\n")),
+    ] {
+        let all = found(path, &text);
+        assert!(
+            all.iter()
+                .any(|(k, s, ..)| k.eq_ignore_ascii_case("password") && s.starts_with(pw)),
+            "{path}: {all:?}"
+        );
+    }
+}
+
+#[test]
+fn call_arguments_carry_their_callee() {
+    let secret = v();
+    let cases: &[(&str, &str, &str)] = &[
+        (
+            "a.py",
+            "client.authenticate_with_token(\"{V}\")\n",
+            "client.authenticate_with_token",
+        ),
+        (
+            "a.py",
+            "client = SpellClient(token=\"{V}\", owner=\"acme\")\n",
+            "SpellClient",
+        ),
+        (
+            "a.js",
+            "const c = new ObjectLoader({ token: '{V}' })\n",
+            "ObjectLoader",
+        ),
+        (
+            "a.ts",
+            "const loader = new SpeckleLoader(tree, url, '{V}')\n",
+            "SpeckleLoader",
+        ),
+        ("A.cs", "var c = new Client(\"{V}\");\n", "Client"),
+    ];
+    for (path, text, callee) in cases {
+        let text = text.replace("{V}", &secret);
+        let all = found(path, &text);
+        assert!(
+            all.iter()
+                .any(|(_, s, c, ..)| *s == secret && c.as_deref() == Some(*callee)),
+            "{path}: {text:?} -> {all:?}"
+        );
+    }
+}
+
+#[test]
+fn headers_in_code_and_commands() {
+    let secret = v();
+    let cases: &[(&str, &str, &str)] = &[
+        (
+            "a.go",
+            "req.Header.Set(\"Authorization\", \"Bearer {V}\")\n",
+            "Authorization",
+        ),
+        (
+            "a.js",
+            "xhr.setRequestHeader('X-Api-Key', '{V}');\n",
+            "X-Api-Key",
+        ),
+        (
+            "a.py",
+            "headers = {\"Authorization\": \"Bearer {V}\"}\n",
+            "Authorization",
+        ),
+        (
+            "a.py",
+            "session.headers['X-Auth-Token'] = '{V}'\n",
+            "X-Auth-Token",
+        ),
+        (
+            "run.sh",
+            "curl -H \"Authorization: Bearer {V}\" https://api.acme.io/x\n",
+            "Authorization",
+        ),
+        (
+            "run.sh",
+            "curl -H 'X-Api-Key:{V}' https://api.acme.io/x\n",
+            "X-Api-Key",
+        ),
+        ("req.http", "Authorization: token {V}\n", "Authorization"),
+    ];
+    for (path, text, header) in cases {
+        let text = text.replace("{V}", &secret);
+        let all = found(path, &text);
+        assert!(
+            all.iter()
+                .any(|(_, s, _, h, ..)| *s == secret && h.as_deref() == Some(*header)),
+            "{path}: {text:?} -> {all:?}"
+        );
+    }
+}
+
+#[test]
+fn urls_give_userinfo_query_and_host() {
+    let secret = v();
+    let text = format!("curl https://bob:{secret}@db.acme.io:5432/app\n");
+    let all = found("run.sh", &text);
+    assert!(
+        all.iter().any(|(k, s, .., host, _)| k == "password"
+            && *s == secret
+            && host.as_deref() == Some("db.acme.io")),
+        "{all:?}"
+    );
+    let text = format!("GET https://speckle.acme.io/api/x?a=1&token={secret}#f\n");
+    let all = found("notes.txt", &text);
+    assert!(
+        all.iter().any(|(k, s, .., host, _)| k == "token"
+            && *s == secret
+            && host.as_deref() == Some("speckle.acme.io")),
+        "{all:?}"
+    );
+    let text = format!("curl -u admin:{secret} https://api.acme.io\n");
+    let all = found("run.sh", &text);
+    assert!(
+        all.iter().any(|(k, s, ..)| k == "password" && *s == secret),
+        "{all:?}"
+    );
+}
+
+#[test]
+fn basic_auth_decodes_to_the_password() {
+    use base64::Engine;
+    let secret = v();
+    let encoded = base64::engine::general_purpose::STANDARD.encode(format!("deploy:{secret}"));
+    for (path, text) in [
+        (
+            "a.py",
+            format!("headers = {{\"Authorization\": \"Basic {encoded}\"}}\n"),
+        ),
+        (
+            "run.sh",
+            format!("curl -H 'Authorization: Basic {encoded}' https://x.acme.io\n"),
+        ),
+    ] {
+        let all = found(path, &text);
+        assert!(
+            all.iter().any(|(k, s, ..)| k == "password" && *s == secret),
+            "{path}: {all:?}"
+        );
+    }
+}
+
+#[test]
+fn parents_come_from_indentation_braces_sections_and_tags() {
+    let secret = v();
+    let cases: &[(&str, &str, &str)] = &[
+        (
+            "values.yaml",
+            "speckle:\n  server: https://a.b\n  auth:\n    token: {V}\n",
+            "speckle",
+        ),
+        (
+            "a.json",
+            "{\n  \"speckle\": {\n    \"token\": \"{V}\"\n  }\n}\n",
+            "speckle",
+        ),
+        (
+            "main.tf",
+            "variable \"speckle_token\" {\n  type = string\n  default = \"{V}\"\n}\n",
+            "speckle_token",
+        ),
+        ("a.ini", "[speckle]\ntoken = {V}\n", "speckle"),
+        (
+            "a.xml",
+            "<speckle>\n  <token>{V}</token>\n</speckle>\n",
+            "speckle",
+        ),
+        ("a.json", "{\"speckle\": {\"token\": \"{V}\"}}\n", "speckle"),
+    ];
+    for (path, text, parent) in cases {
+        let text = text.replace("{V}", &secret);
+        let all = found(path, &text);
+        assert!(
+            all.iter()
+                .any(|(.., s, _, _, _, p)| *s == secret && p.iter().any(|x| x == parent))
+                || all
+                    .iter()
+                    .any(|(_, s, _, _, _, p)| *s == secret && p.iter().any(|x| x == parent)),
+            "{path}: {text:?} -> {all:?}"
+        );
+    }
+}
+
+#[test]
+fn code_yields_no_unquoted_values_and_types_are_not_values() {
+    // Unquoted values in code are expressions: none is a candidate, except on a line that
+    // opens `key: word` (read line-based, as a pasted config line would be), where the
+    // classifier rejects the type name.
+    for (path, text) in [
+        ("a.ts", "const token = res.data.token;\n"),
+        ("a.ts", "  password: string;\n"),
+        ("a.ts", "  token?: AccessToken | null;\n"),
+        ("a.py", "password: Optional[str] = None\n"),
+        ("a.go", "token := os.Getenv(\"TOKEN\")\n"),
+        ("a.kt", "val token: String = prefs.token\n"),
+        ("a.py", "password = user_input\n"),
+    ] {
+        let all = found(path, text);
+        assert!(
+            all.iter().all(
+                |(k, s, ..)| !(k.contains("token") || k.contains("password"))
+                    || s == "TOKEN"
+                    || classify::judge(s, true).is_err()
+            ),
+            "{path}: {text:?} -> {all:?}"
+        );
+    }
+}
+
+#[test]
+fn malformed_lines_fall_back_without_panicking() {
+    for text in [
+        "\"unterminated = 'x\n",
+        "{{{{[[[(((\n",
+        ")]}=:=:\n",
+        "<a><b></c>\n",
+        "://@:?&=#\n",
+        "ENV\n",
+        "\u{feff}ключ=значение\n",
+    ] {
+        for path in ["a.py", ".env", "Dockerfile", "a.xml", "a.json", "x"] {
+            let _ = found(path, text);
+        }
+    }
+    // Unknown syntax still gives line-based key/value candidates.
+    assert!(yields(
+        "notes",
+        &format!("SOME_TOKEN = {}\n", v()),
+        "some_token"
+    ));
+}
+
+#[test]
+fn whole_file_candidate_is_one_token() {
+    let secret = v();
+    let c = whole_file_candidate(format!("  {secret}\n").as_bytes()).unwrap();
+    assert_eq!(c.secret(), secret);
+    assert!(whole_file_candidate(b"two words\n").is_none());
+}
+
+#[test]
+fn encoded_values_are_decoded_from_the_value_start() {
+    use crate::rules::RuleSet;
+    use crate::scan::Scanner;
+    use base64::Engine;
+    let b64 = |s: &str| base64::engine::general_purpose::STANDARD.encode(s);
+    let scanner = Scanner::new(RuleSet::builtin().unwrap());
+    let rules_of = |path: &str, text: &str| -> Vec<(String, String)> {
+        scanner
+            .scan(Some(path), text.as_bytes())
+            .iter()
+            .map(|m| {
+                (
+                    scanner.rule(m.rule).id.clone(),
+                    m.secret.expose().to_string(),
+                )
+            })
+            .collect()
+    };
+    let pw = v();
+    // `.npmrc` `_auth` and `Authorization: Basic` are `user:password`: the password is the
+    // finding.
+    for (path, text) in [
+        (
+            ".npmrc",
+            format!(
+                "//registry.acme-corp.io/:_auth={}\n",
+                b64(&format!("ci:{pw}"))
+            ),
+        ),
+        (
+            "call.sh",
+            format!(
+                "curl -H 'Authorization: Basic {}' https://ci.acme-corp.io\n",
+                b64(&format!("ci:{pw}"))
+            ),
+        ),
+    ] {
+        let found = rules_of(path, &text);
+        assert!(
+            found
+                .iter()
+                .any(|(r, s)| r == "generic-password" && *s == pw),
+            "{path}: {found:?}"
+        );
+    }
+    // Base64 after `KEY=` is decoded from the value's first character.
+    let body: String = (0..30)
+        .map(|i| b"AbCdEfGhJkMnPqRsTuVwXyZ234567"[(i * 11 + 5) % 29] as char)
+        .collect();
+    let ghp = format!(
+        "ghp_{body}{}",
+        crate::scan::checksum::base62_crc32(body.as_bytes())
+    );
+    for text in [
+        format!("AUTH_B64={}\n", b64(&ghp)),
+        format!("AUTH_B64: {}\n", b64(&ghp)),
+    ] {
+        let found = rules_of("deploy.env", &text);
+        assert!(found.iter().any(|(_, s)| *s == ghp), "{text}: {found:?}");
+    }
+}

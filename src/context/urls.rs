@@ -1,0 +1,138 @@
+//! URLs on a line: the password of their user-info and their query parameters become
+//! candidates, and their hosts are the "nearby host" fact of other candidates.
+
+use super::{Candidate, Origin};
+
+/// Bytes that end a URL in running text or code.
+fn ends_url(b: u8) -> bool {
+    b.is_ascii_whitespace() || b"\"'`<>()[]{}\\,;".contains(&b)
+}
+
+/// A URL found in text: byte ranges relative to the text.
+pub struct Url {
+    pub host: (usize, usize),
+    /// The password of `user:password@`.
+    pub password: Option<(usize, usize)>,
+    /// `(name, value)` ranges of query and fragment parameters.
+    pub params: Vec<((usize, usize), (usize, usize))>,
+}
+
+/// Every `scheme://...` URL in `text`.
+pub fn find(text: &[u8]) -> Vec<Url> {
+    let mut out = Vec::new();
+    for at in memchr::memmem::find_iter(text, b"://") {
+        if at == 0 || !text[at - 1].is_ascii_alphanumeric() {
+            continue;
+        }
+        let start = at + 3;
+        let end = text[start..]
+            .iter()
+            .position(|&b| ends_url(b))
+            .map_or(text.len(), |i| start + i);
+        let authority_end = text[start..end]
+            .iter()
+            .position(|&b| b"/?#".contains(&b))
+            .map_or(end, |i| start + i);
+        let authority = &text[start..authority_end];
+        let (password, host_start) = match memchr::memrchr(b'@', authority) {
+            Some(atsign) => {
+                let userinfo = &authority[..atsign];
+                let pw = memchr::memchr(b':', userinfo)
+                    .map(|c| (start + c + 1, start + atsign))
+                    .filter(|(s, e)| e > s);
+                (pw, start + atsign + 1)
+            }
+            None => (None, start),
+        };
+        let host_end = text[host_start..authority_end]
+            .iter()
+            .position(|&b| b == b':')
+            .map_or(authority_end, |i| host_start + i);
+        let mut params = Vec::new();
+        if let Some(q) = text[authority_end..end]
+            .iter()
+            .position(|&b| b == b'?' || b == b'#')
+        {
+            let mut s = authority_end + q + 1;
+            while s < end {
+                let e = text[s..end]
+                    .iter()
+                    .position(|&b| b == b'&' || b == b'#' || b == b'?')
+                    .map_or(end, |i| s + i);
+                if let Some(eq) = text[s..e].iter().position(|&b| b == b'=') {
+                    if eq > 0 && s + eq + 1 < e {
+                        params.push(((s, s + eq), (s + eq + 1, e)));
+                    }
+                }
+                s = e + 1;
+            }
+        }
+        out.push(Url {
+            host: (host_start, host_end),
+            password,
+            params,
+        });
+    }
+    out
+}
+
+/// Candidates from the URLs on one line (`line` is `data[base..]`).
+pub fn candidates(line: &[u8], base: usize, line_start: usize, out: &mut Vec<Candidate>) {
+    if memchr::memmem::find(line, b"://").is_none() {
+        return;
+    }
+    let text = |(s, e): (usize, usize)| String::from_utf8_lossy(&line[s..e]).into_owned();
+    for url in find(line) {
+        let host = Some(text(url.host).to_ascii_lowercase());
+        if let Some(pw) = url.password {
+            out.push(Candidate {
+                key: "password".into(),
+                parents: Vec::new(),
+                start: base + pw.0,
+                end: base + pw.1,
+                value: text(pw),
+                decoded: None,
+                quoted: false,
+                callee: None,
+                header: None,
+                host: host.clone(),
+                origin: Origin::UrlUserinfo,
+                line_start,
+            });
+        }
+        for (name, value) in url.params {
+            // A parameter holding a config line (`payload=API_KEY=...`, once decoded).
+            if super::lexer::looks_like_assignment(&line[value.0..value.1]) {
+                super::lexer::candidates(
+                    &line[value.0..value.1],
+                    base + value.0,
+                    line_start,
+                    super::Kind::Unknown,
+                    out,
+                );
+            }
+            out.push(Candidate {
+                key: text(name),
+                parents: Vec::new(),
+                start: base + value.0,
+                end: base + value.1,
+                value: text(value),
+                decoded: None,
+                quoted: false,
+                callee: None,
+                header: None,
+                host: host.clone(),
+                origin: Origin::UrlQuery,
+                line_start,
+            });
+        }
+    }
+}
+
+/// The hosts of the URLs in `text`, lowercased.
+pub fn hosts(text: &[u8]) -> Vec<String> {
+    find(text)
+        .into_iter()
+        .map(|u| String::from_utf8_lossy(&text[u.host.0..u.host.1]).to_ascii_lowercase())
+        .collect()
+}

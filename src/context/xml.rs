@@ -1,0 +1,108 @@
+//! XML elements: `<key>value</key>` on one line, or with the value on the next line, and
+//! `<property name="key">value</property>`. (Attribute pairs, `key="K" value="V"`, are the
+//! line lexer's.)
+
+use super::{Candidate, Origin};
+
+/// Longest element text taken as a value.
+const MAX_TEXT: usize = 1024;
+
+/// Candidates from elements that open on this line (`line` is `data[base..]`, `line_end`
+/// the end of the line in `data`, so that a value on the next line can be read).
+pub fn candidates(
+    data: &[u8],
+    line: &[u8],
+    base: usize,
+    line_start: usize,
+    line_end: usize,
+    out: &mut Vec<Candidate>,
+) {
+    let mut i = 0;
+    while let Some(lt) = memchr::memchr(b'<', &line[i..]).map(|p| i + p) {
+        i = lt + 1;
+        let name_end = line[i..]
+            .iter()
+            .position(|&b| !(b.is_ascii_alphanumeric() || b"_-.:".contains(&b)))
+            .map_or(line.len(), |p| i + p);
+        if name_end == i || !line[i].is_ascii_alphabetic() {
+            continue;
+        }
+        let Some(gt) = memchr::memchr(b'>', &line[name_end..]).map(|p| name_end + p) else {
+            return;
+        };
+        if line[gt - 1] == b'/' {
+            continue;
+        }
+        let tag = &line[i..name_end];
+        let attrs = &line[name_end..gt];
+        let key = named_attribute(attrs).unwrap_or_else(|| String::from_utf8_lossy(tag).into());
+        let mut close = Vec::with_capacity(tag.len() + 3);
+        close.extend_from_slice(b"</");
+        close.extend_from_slice(tag);
+        // Same line, or the text alone on the next line(s) before the closing tag.
+        let text_from = base + gt + 1;
+        let search_end = (line_end + MAX_TEXT).min(data.len());
+        let Some(close_at) =
+            memchr::memmem::find(&data[text_from..search_end], &close).map(|p| text_from + p)
+        else {
+            continue;
+        };
+        let raw = &data[text_from..close_at];
+        if raw.contains(&b'<') || raw.len() > MAX_TEXT {
+            continue;
+        }
+        let lead = raw.iter().take_while(|b| b.is_ascii_whitespace()).count();
+        let trail = raw
+            .iter()
+            .rev()
+            .take_while(|b| b.is_ascii_whitespace())
+            .count();
+        if lead + trail >= raw.len() {
+            continue;
+        }
+        let (s, e) = (text_from + lead, close_at - trail);
+        if data[s..e].contains(&b'\n') {
+            continue;
+        }
+        if super::lexer::looks_like_assignment(&data[s..e]) {
+            let line_start = crate::scan::line_bounds(data, s).0;
+            super::lexer::candidates(&data[s..e], s, line_start, super::Kind::Unknown, out);
+        }
+        out.push(Candidate {
+            key,
+            parents: Vec::new(),
+            start: s,
+            end: e,
+            value: String::from_utf8_lossy(&data[s..e]).into_owned(),
+            decoded: None,
+            // Element text is literal content, never code.
+            quoted: true,
+            callee: None,
+            header: None,
+            host: None,
+            origin: Origin::Element,
+            line_start: if s > base + line.len() {
+                crate::scan::line_bounds(data, s).0
+            } else {
+                line_start
+            },
+        });
+        i = gt;
+    }
+}
+
+/// The value of a `name="..."` or `key="..."` attribute.
+fn named_attribute(attrs: &[u8]) -> Option<String> {
+    let text = String::from_utf8_lossy(attrs);
+    for name in ["name=", "key="] {
+        if let Some(at) = text.find(name) {
+            let rest = &text[at + name.len()..];
+            let quote = rest.chars().next()?;
+            if quote == '"' || quote == '\'' {
+                let inner = &rest[1..];
+                return inner.find(quote).map(|end| inner[..end].to_string());
+            }
+        }
+    }
+    None
+}
