@@ -5,6 +5,7 @@
 //! them, which is what decides whether a rejection proves anything; `endpoint` is the
 //! user's `[verify.endpoints]` override, whose server is the issuer.
 
+use crate::support::http::{Recorded, Reply, TestServer};
 use leakgate::finding::{Finding, Secret, Verification, VerifyStatus};
 use leakgate::rules::{Rule, RuleSet};
 use leakgate::scan::Scanner;
@@ -12,7 +13,6 @@ use leakgate::verify::VerifierBuilder;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
 use std::time::Duration;
-use crate::support::http::{Recorded, Reply, TestServer};
 
 fn rule(id: &str) -> Rule {
     let set = RuleSet::builtin().unwrap();
