@@ -121,12 +121,13 @@ pub struct ScanArgs {
     /// Binary files are scanned by default; kept so that older command lines still work.
     #[arg(long, hide = true, conflicts_with = "no_binary")]
     pub binary: bool,
-    /// Exit 0 on a clean result even if content was not scanned. Skip reasons (counted in
-    /// the summary): `too_large` (over --max-file-size), `unreadable` (I/O error, corrupt
-    /// object), `missing` (a partial clone's filtered blob), `shallow` (history cut by a
-    /// shallow clone): these make a clean result exit 2 without this option; `binary`
-    /// (--no-binary), `archive` (zip, jar, whl, gzip, bzip2, xz, zstd, 7z: not extracted),
-    /// `lfs` (a Git LFS pointer; the object is not in git): these are only counted.
+    /// Exit 0 on a clean result even if files over --max-file-size were not scanned. Skip
+    /// reasons (counted in the summary): `too_large` (over --max-file-size) makes a clean
+    /// result exit 2 without this option; `unreadable` (I/O error, corrupt object),
+    /// `missing` (a partial clone's filtered blob), `shallow` (history cut by a shallow
+    /// clone) make it exit 2 even with it; `binary` (--no-binary), `archive` (zip, jar,
+    /// whl, gzip, bzip2, xz, zstd, 7z: not extracted), `lfs` (a Git LFS pointer; the object
+    /// is not in git) are only counted.
     #[arg(long)]
     pub accept_skips: bool,
     /// Print nothing but errors; the exit code tells the result.

@@ -14,7 +14,7 @@ pub enum ExitCode {
 impl ExitCode {
     /// The code for a finished scan: findings win; otherwise any per-item error (an
     /// unreadable folder or commit) or any content skipped that fails closed (over
-    /// `--max-file-size`, unreadable, missing; not accepted with `--accept-skips`) turns a
+    /// `--max-file-size` unless `--accept-skips`; unreadable, missing, shallow always) turns a
     /// clean result into an error: the scan fails closed.
     pub fn for_scan(findings: usize, errors: usize, unaccepted_skips: usize) -> ExitCode {
         if findings > 0 {

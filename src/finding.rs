@@ -301,9 +301,13 @@ pub struct Finding {
     pub column: Option<usize>,
     pub secret: Option<Secret>,
     /// The text around the secret on its line; other secrets in it are already redacted.
-    pub context: Option<LineContext>,
+    /// Boxed, like `commit`: absent from most findings a JSON report holds (the line is
+    /// kept only for the human report and `--verify`), and half a million findings must
+    /// not each carry its inline size (issue 12 item 5).
+    pub context: Option<Box<LineContext>>,
     pub fingerprint: String,
-    pub commit: Option<CommitInfo>,
+    /// Present only for history findings; boxed for the same reason as `context`.
+    pub commit: Option<Box<CommitInfo>>,
     pub verification: Option<Verification>,
     pub remediation: Option<String>,
 }
@@ -451,10 +455,10 @@ mod tests {
             secret: secret.map(Secret::new),
             context: None,
             fingerprint: String::new(),
-            commit: Some(CommitInfo {
+            commit: Some(Box::new(CommitInfo {
                 summary: summary.to_string(),
                 ..CommitInfo::default()
-            }),
+            })),
             verification: None,
             remediation: None,
         };

@@ -28,7 +28,8 @@ pub struct Work {
 pub struct Settled {
     pub findings: usize,
     pub errors: usize,
-    /// Skipped blobs that fail closed and were not accepted with `--accept-skips`.
+    /// Skipped blobs that fail closed and were not accepted (`--accept-skips` accepts only
+    /// `--max-file-size` skips).
     pub unaccepted_skips: usize,
 }
 
@@ -115,13 +116,17 @@ pub fn settle(work: Work) -> anyhow::Result<Settled> {
         rules: scanner.rules(),
     };
     report::write_to(config.output.as_deref(), &report, &report::options(&config))?;
-    let failing = outcome.skipped.failing();
-    let unaccepted_skips = if config.accept_skips { 0 } else { failing };
+    let unaccepted_skips = outcome.skipped.unaccepted(config.accept_skips);
     if unaccepted_skips > 0 && findings.is_empty() && outcome.errors == 0 {
+        // `--accept-skips` helps only when every unaccepted skip is an opt-out it covers.
+        let hint = if outcome.skipped.unaccepted(true) == 0 {
+            "; pass --accept-skips to accept that"
+        } else {
+            " (missing, shallow, corrupt or unreadable content is never accepted as clean)"
+        };
         warn(format_args!(
-            "the result is not clean: {failing} blob{} could not be scanned (see above); \
-             pass --accept-skips to accept that",
-            if failing == 1 { "" } else { "s" }
+            "the result is not clean: {unaccepted_skips} blob{} could not be scanned (see above){hint}",
+            if unaccepted_skips == 1 { "" } else { "s" }
         ));
     }
     Ok(Settled {

@@ -2,10 +2,12 @@
 //!
 //! Nothing is skipped in silence: every blob a source enumerates is either scanned or
 //! counted here, and the counts reach the human summary and the JSON `summary.skipped`.
-//! Some reasons fail closed (a clean result becomes exit 2 unless `--accept-skips`): the
-//! content exists and we did not read it. Others are only counted: the user turned
-//! scanning off (`--no-binary`), or the content is not in git in a form we can read yet
-//! (compressed archives, Git LFS objects).
+//! Some reasons fail closed (a clean result becomes exit 2): the content exists and we did
+//! not read it. Of those, only the user's own opt-out (`--max-file-size`) can be accepted
+//! with `--accept-skips`; content we could not get (missing blobs of a partial clone,
+//! history cut by a shallow clone, corrupt objects, unreadable files) is never "clean".
+//! Others are only counted: the user turned scanning off (`--no-binary`), or the content
+//! is not in git in a form we can read yet (compressed archives, Git LFS objects).
 
 use std::collections::BTreeMap;
 
@@ -66,13 +68,20 @@ impl Skip {
         }
     }
 
-    /// Whether this skip turns a clean result into exit 2 (unless `--accept-skips`):
-    /// content that exists and was not read.
+    /// Whether this skip turns a clean result into exit 2: content that exists and was
+    /// not read.
     pub fn fails_closed(self) -> bool {
         matches!(
             self,
             Skip::TooLarge | Skip::Unreadable | Skip::Missing | Skip::Shallow
         )
+    }
+
+    /// Whether `--accept-skips` accepts this skip: only an explicit opt-out by the user
+    /// (`--max-file-size`). Missing blobs, shallow history, corrupt objects and unreadable
+    /// files are never accepted (issue 12 item 2): the user did not choose to skip them.
+    pub fn acceptable(self) -> bool {
+        matches!(self, Skip::TooLarge)
     }
 }
 
@@ -113,6 +122,15 @@ impl Skips {
             .map(|(_, count)| count)
             .sum()
     }
+
+    /// Blobs whose skip fails closed and is not accepted: with `accept_skips`, only those
+    /// [`Skip::acceptable`] does not cover.
+    pub fn unaccepted(&self, accept_skips: bool) -> usize {
+        self.iter()
+            .filter(|(reason, _)| reason.fails_closed() && !(accept_skips && reason.acceptable()))
+            .map(|(_, count)| count)
+            .sum()
+    }
 }
 
 #[cfg(test)]
@@ -131,6 +149,20 @@ mod tests {
         assert_eq!(skips.failing(), 1);
         assert_eq!(skips.total(), 5);
         assert_eq!(skips.iter().count(), 4, "a zero count is not listed");
+    }
+
+    #[test]
+    fn accept_skips_never_accepts_content_we_could_not_get() {
+        let mut skips = Skips::default();
+        skips.add(Skip::TooLarge, 2);
+        assert_eq!(skips.unaccepted(false), 2);
+        assert_eq!(skips.unaccepted(true), 0);
+        skips.add(Skip::Missing, 3);
+        skips.add(Skip::Shallow, 1);
+        skips.add(Skip::Unreadable, 1);
+        skips.add(Skip::Binary, 4);
+        assert_eq!(skips.unaccepted(false), 7);
+        assert_eq!(skips.unaccepted(true), 5);
     }
 
     #[test]

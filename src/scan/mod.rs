@@ -426,7 +426,7 @@ impl Scanner {
             column: Some(m.column),
             fingerprint: finding::fingerprint(&rule.id, m.secret.expose()),
             secret: Some(m.secret.clone()),
-            context: Some(m.context.clone()),
+            context: Some(Box::new(m.context.clone())),
             commit: None,
             verification: None,
             remediation: rule.remediation.clone(),

@@ -222,6 +222,15 @@ fn a_blobless_partial_clone_is_never_clean() {
         );
         assert!(skipped(&json(&out), "missing") >= 1, "{args:?}");
     }
+    // `--accept-skips` accepts only `--max-file-size` opt-outs: missing blobs stay exit 2.
+    let out = sandbox
+        .leakgate_command_in(&clone)
+        .args(["history", "--accept-skips"])
+        .output()
+        .unwrap();
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(err.contains("never accepted as clean"), "{err}");
     // Once the blobs are fetched as the message says, the token is found.
     sandbox.git_in(
         &clone,
@@ -259,7 +268,8 @@ fn a_shallow_clone_audit_says_history_is_missing() {
     let out = run(&["history"]);
     assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
     assert!(stderr(&out).contains("shallow clone: "), "{}", stderr(&out));
-    assert_eq!(run(&["history", "--accept-skips"]).status.code(), Some(0));
+    // Shallow history is content we could not read, not an opt-out: never accepted.
+    assert_eq!(run(&["history", "--accept-skips"]).status.code(), Some(2));
     let out = run(&["history", "HEAD~1..HEAD"]);
     assert_eq!(out.status.code(), Some(2));
     let err = stderr(&out);

@@ -171,7 +171,7 @@ fn scan_blob(
                 }
             }
         });
-        finding.commit = info.clone();
+        finding.commit = info.clone().map(Box::new);
         tally.findings.push(Dated {
             age: Some(*age),
             finding,

@@ -73,7 +73,7 @@ pub fn scan_message(
         info.note_secret(secret);
     }
     for finding in &mut findings {
-        finding.commit = Some(info.clone());
+        finding.commit = Some(Box::new(info.clone()));
     }
     Ok(findings)
 }

@@ -230,13 +230,13 @@ mod tests {
             secret: None,
             context: None,
             fingerprint: "0123456789abcdef".into(),
-            commit: Some(CommitInfo {
+            commit: Some(Box::new(CommitInfo {
                 id: commit.into(),
                 author: String::new(),
                 email: String::new(),
                 date: String::new(),
                 ..CommitInfo::default()
-            }),
+            })),
             verification: None,
             remediation: None,
         }

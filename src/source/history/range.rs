@@ -215,7 +215,7 @@ impl Gate<'_> {
                 info = Some(commit_info(repo, pipeline.scanner(), id)?);
             }
             tally.findings.extend(found.into_iter().map(|mut finding| {
-                finding.commit = info.clone();
+                finding.commit = info.clone().map(Box::new);
                 dated(finding)
             }));
         }
