@@ -8,6 +8,7 @@
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 use std::fmt;
+use std::sync::Arc;
 
 /// The two kinds of finding (SPEC §2).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, PartialOrd, Ord, Hash)]
@@ -292,7 +293,8 @@ pub struct LineContext {
 pub struct Finding {
     pub rule: String,
     pub kind: FindingKind,
-    pub title: String,
+    /// The rule's title, shared with the rule (a `.env` finding names its state in it).
+    pub title: Arc<str>,
     /// Path relative to the scan root or repository; `None` for a commit message or stdin.
     pub path: Option<String>,
     /// 1-based line, `None` for a `file` finding.
@@ -309,7 +311,8 @@ pub struct Finding {
     /// Present only for history findings; boxed for the same reason as `context`.
     pub commit: Option<Box<CommitInfo>>,
     pub verification: Option<Verification>,
-    pub remediation: Option<String>,
+    /// The rule's remediation, shared with the rule.
+    pub remediation: Option<Arc<str>>,
 }
 
 /// First 16 hex digits of SHA-256 over `rule id`, a NUL byte and the secret (SPEC §3).

@@ -40,7 +40,7 @@ pub fn env_finding(path: &str) -> Finding {
     Finding {
         rule: ENV_RULE_ID.to_string(),
         kind: FindingKind::File,
-        title: ENV_TITLE.to_string(),
+        title: ENV_TITLE.into(),
         path: Some(path.to_string()),
         line: None,
         column: None,
@@ -49,7 +49,7 @@ pub fn env_finding(path: &str) -> Finding {
         fingerprint: fingerprint(ENV_RULE_ID, path),
         commit: None,
         verification: None,
-        remediation: Some(ENV_REMEDIATION.to_string()),
+        remediation: Some(ENV_REMEDIATION.into()),
     }
 }
 
@@ -58,9 +58,9 @@ pub fn env_finding(path: &str) -> Finding {
 /// exact step for this file.
 pub fn env_finding_in(path: &str, state: EnvState, remediation: Option<String>) -> Finding {
     let mut finding = env_finding(path);
-    finding.title = format!("{ENV_TITLE} ({})", state.label());
+    finding.title = format!("{ENV_TITLE} ({})", state.label()).into();
     if let Some(remediation) = remediation {
-        finding.remediation = Some(remediation);
+        finding.remediation = Some(remediation.into());
     }
     finding
 }
@@ -91,7 +91,7 @@ pub fn staged_env_finding(repo: &gix::Repository, path: &str) -> Finding {
         let gitignore = fix::target_gitignore(&root, path);
         let pattern = fix::pattern_for(&gitignore, path);
         format!("unstage it with `{untrack}` (the file stays on disk), then add `{pattern}` to {gitignore} (or run `leakgate dotenv --fix`).")
-    });
+    }.into());
     finding
 }
 

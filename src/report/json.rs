@@ -44,7 +44,7 @@ impl JsonFinding {
         JsonFinding {
             rule: finding.rule.clone(),
             kind: Some(finding.kind),
-            title: finding.title.clone(),
+            title: finding.title.to_string(),
             path: finding.path.clone(),
             line: finding.line,
             column: finding.column,
@@ -52,7 +52,7 @@ impl JsonFinding {
             fingerprint: finding.fingerprint.clone(),
             commit: finding.shown_commit(show_secrets),
             verification: finding.verification.clone(),
-            remediation: finding.remediation.clone(),
+            remediation: finding.remediation.as_deref().map(str::to_string),
             severity: Some(rules.severity_of(finding)),
             confidence: Some(rules.confidence_of(finding)),
         }

@@ -25,7 +25,7 @@ pub fn write(
         .iter()
         .map(|id| {
             let rule = report.rules.get(id);
-            let title = rule.map(|r| r.title.as_str()).unwrap_or(id);
+            let title = rule.map(|r| &*r.title).unwrap_or(id);
             let help = rule
                 .and_then(|r| r.remediation.as_deref())
                 .unwrap_or("Revoke the secret at its issuer and rotate it.");

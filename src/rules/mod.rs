@@ -25,7 +25,7 @@ pub mod verify_plan;
 
 use crate::finding::{Confidence, FindingKind, Severity};
 use std::path::Path;
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 pub use syntax::{KnownPublicSpec, RuleSpec, VerifySpec};
 pub use validator::Validator;
 use verify_plan::VerifyPlan;
@@ -62,7 +62,9 @@ const REGEX_SIZE_LIMIT: usize = 32 * 1024 * 1024;
 /// A checked rule, ready to run.
 pub struct Rule {
     pub id: String,
-    pub title: String,
+    /// Shared with every finding the rule makes (as is `remediation`): half a million
+    /// findings must not each hold a copy (issue 12 item 5).
+    pub title: Arc<str>,
     pub provider: Option<String>,
     pub kind: FindingKind,
     pub keywords: Vec<String>,
@@ -85,7 +87,7 @@ pub struct Rule {
     single_line: OnceLock<bool>,
     /// The verify table's `server_hint`, compiled on first use.
     server_hint: Option<LazyRegex<regex::bytes::Regex>>,
-    pub remediation: Option<String>,
+    pub remediation: Option<Arc<str>>,
     /// How `--verify` asks the issuer: the rule's checked `[rule.verify]` table.
     pub verify: Option<VerifyPlan>,
     /// The file the rule came from (`rules/github.toml`, or a user file's path).
@@ -385,7 +387,7 @@ impl Rule {
         };
         let rule = Rule {
             id: spec.id.clone(),
-            title: spec.title.clone(),
+            title: Arc::from(spec.title.as_str()),
             provider: spec.provider.clone(),
             kind,
             keywords: spec.keywords.iter().map(|k| k.to_lowercase()).collect(),
@@ -403,7 +405,7 @@ impl Rule {
                 .as_ref()
                 .and_then(|v| v.server_hint.as_deref())
                 .map(LazyRegex::new),
-            remediation: spec.remediation.clone(),
+            remediation: spec.remediation.as_deref().map(Arc::from),
             verify,
             origin: origin.to_string(),
             spec,

@@ -364,7 +364,7 @@ impl Scanner {
             .map(|(i, detail)| {
                 let mut finding = self.file_finding(i, path);
                 if let Some(detail) = detail {
-                    finding.title = format!("{}: {detail}", finding.title);
+                    finding.title = format!("{}: {detail}", finding.title).into();
                 }
                 finding
             })
