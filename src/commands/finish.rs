@@ -63,7 +63,16 @@ pub fn settle(work: Work) -> anyhow::Result<Settled> {
     if inline > 0 {
         suppressed.insert(SuppressedBy::InlineMarker, inline);
     }
-    findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    // In place (no scratch copy of half a million findings); the commit and fingerprint
+    // break ties so that the order does not depend on the threads.
+    fn tie_break(f: &crate::finding::Finding) -> (Option<&str>, &str) {
+        (f.commit.as_ref().map(|c| c.id.as_str()), &f.fingerprint)
+    }
+    findings.sort_unstable_by(|a, b| {
+        a.sort_key()
+            .cmp(&b.sort_key())
+            .then_with(|| tie_break(a).cmp(&tie_break(b)))
+    });
     // A secret reported anywhere is redacted in every commit subject that holds it.
     crate::finding::share_summary_secrets(&mut findings);
     // `--min-confidence` / `--min-severity`: a reviewer's filter, applied after suppression.

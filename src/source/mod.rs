@@ -49,7 +49,12 @@ impl Outcome {
     }
 
     /// Adds another outcome's findings and counts.
-    pub fn merge(&mut self, other: Outcome) {
+    pub fn merge(&mut self, mut other: Outcome) {
+        // Extend the larger list: with many findings, copying the larger one would briefly
+        // hold it twice (issue 12 item 5).
+        if other.findings.len() > self.findings.len() {
+            std::mem::swap(&mut self.findings, &mut other.findings);
+        }
         self.findings.extend(other.findings);
         self.files += other.files;
         self.blobs += other.blobs;
