@@ -143,12 +143,12 @@ fn secret_finding(
         line: Some(line),
         column: Some(5),
         secret: Some(Secret::new(secret)),
-        context: Some(LineContext {
+        context: Some(Box::new(LineContext {
             before: "key=".into(),
             ..LineContext::default()
-        }),
+        })),
         fingerprint: fingerprint("anthropic-api-key", secret),
-        commit,
+        commit: commit.map(Box::new),
         verification: None,
         remediation: Some("Revoke it.".into()),
     }
@@ -175,7 +175,7 @@ fn sarif_validates_for_commit_findings_commit_messages_and_file_findings() {
             secret: None,
             context: None,
             fingerprint: fingerprint("dotenv-file", "services/api/.env"),
-            commit: Some(commit(3)),
+            commit: Some(Box::new(commit(3))),
             verification: None,
             remediation: None,
         },
