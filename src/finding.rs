@@ -217,6 +217,11 @@ pub fn merge_spans(mut spans: Vec<(usize, usize)>) -> Vec<(usize, usize)> {
 /// that a token reported in one place is redacted in another commit's subject too. One
 /// Aho-Corasick pass per distinct summary.
 pub fn share_summary_secrets(findings: &mut [Finding]) {
+    // Before collecting anything: a scan with half a million findings and no commits must
+    // not hold a second copy of every secret.
+    if findings.iter().all(|f| f.commit.is_none()) {
+        return;
+    }
     let secrets: Vec<Secret> = {
         let mut all: Vec<Secret> = findings
             .iter()
@@ -227,7 +232,7 @@ pub fn share_summary_secrets(findings: &mut [Finding]) {
         all.dedup();
         all
     };
-    if secrets.is_empty() || findings.iter().all(|f| f.commit.is_none()) {
+    if secrets.is_empty() {
         return;
     }
     let Ok(automaton) = aho_corasick::AhoCorasick::new(secrets.iter().map(Secret::expose)) else {
