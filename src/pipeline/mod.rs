@@ -530,8 +530,8 @@ pub fn intersect(a: AddedLines, b: AddedLines) -> AddedLines {
     }
 }
 
-/// An error's text on one line.
-fn one_line(err: &dyn std::fmt::Display) -> String {
+/// An error's text on one line (for warnings about a blob).
+pub(crate) fn one_line(err: &dyn std::fmt::Display) -> String {
     err.to_string()
         .lines()
         .map(str::trim)

@@ -17,7 +17,7 @@
 //! conflicted merge is reported before the conflict is even resolved.
 
 use super::{warn, Outcome};
-use crate::pipeline::{Blob, Data, Lines, Origin, Pipeline, Policy, Scanned};
+use crate::pipeline::{one_line, Blob, Data, Lines, Origin, Pipeline, Policy, Scanned};
 use crate::scan::Scanner;
 use anyhow::Context;
 use gix::bstr::ByteSlice;
@@ -372,14 +372,4 @@ fn scan_blob(repo: &gix::Repository, pipeline: &Pipeline<'_>, blob: &StagedBlob)
         data: Data::Object { repo, id: blob.id },
     };
     pipeline.run(staged, lines)
-}
-
-/// An error's text on one line.
-fn one_line(err: &dyn std::fmt::Display) -> String {
-    err.to_string()
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty())
-        .collect::<Vec<_>>()
-        .join(" ")
 }
