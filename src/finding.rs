@@ -315,7 +315,8 @@ pub struct Finding {
     pub fingerprint: String,
     /// Present only for history findings; boxed for the same reason as `context`.
     pub commit: Option<Box<CommitInfo>>,
-    pub verification: Option<Verification>,
+    /// Only with `--verify`; boxed for the same reason as `context`.
+    pub verification: Option<Box<Verification>>,
     /// The rule's remediation, shared with the rule.
     pub remediation: Option<Arc<str>>,
 }

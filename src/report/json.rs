@@ -51,7 +51,7 @@ impl JsonFinding {
             secret: finding.shown_secret(show_secrets),
             fingerprint: finding.fingerprint.clone(),
             commit: finding.shown_commit(show_secrets),
-            verification: finding.verification.clone(),
+            verification: finding.verification.as_deref().cloned(),
             remediation: finding.remediation.as_deref().map(str::to_string),
             severity: Some(rules.severity_of(finding)),
             confidence: Some(rules.confidence_of(finding)),

@@ -307,12 +307,12 @@ impl Verifier {
             eprint!("\r\x1b[2K");
         }
         for finding in findings.iter_mut() {
-            finding.verification = Some(match &finding.secret {
+            finding.verification = Some(Box::new(match &finding.secret {
                 None => skipped("a file finding has no secret to verify"),
                 Some(secret) => self
                     .cached(&(finding.rule.clone(), secret.clone()))
                     .unwrap_or_else(|| skipped(format!("no rule `{}` in force", finding.rule))),
-            });
+            }));
         }
     }
 

@@ -116,11 +116,11 @@ mod tests {
 
     fn finding(status: VerifyStatus, detail: &str) -> Finding {
         let mut finding = crate::dotenv::env_finding(".env");
-        finding.verification = Some(Verification {
+        finding.verification = Some(Box::new(Verification {
             status,
             detail: detail.into(),
             scopes: Vec::new(),
-        });
+        }));
         finding
     }
 
