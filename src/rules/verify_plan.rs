@@ -29,16 +29,20 @@ pub enum Builtin {
     Speckle,
     /// Spell was retired in 2022: answers `unknown` without a request.
     Spell,
+    /// AWS STS `GetCallerIdentity`, signed with SigV4 with the access key id found near the
+    /// secret access key (`companion`).
+    Aws,
 }
 
 impl Builtin {
     /// Every built-in's name, as written in `verify = { builtin = "..." }`.
-    pub const NAMES: &'static [&'static str] = &["speckle", "spell"];
+    pub const NAMES: &'static [&'static str] = &["speckle", "spell", "aws"];
 
     pub fn by_name(name: &str) -> Option<Builtin> {
         match name {
             "speckle" => Some(Builtin::Speckle),
             "spell" => Some(Builtin::Spell),
+            "aws" => Some(Builtin::Aws),
             _ => None,
         }
     }
@@ -48,6 +52,7 @@ impl Builtin {
         match self {
             Builtin::Speckle => "speckle",
             Builtin::Spell => "spell",
+            Builtin::Aws => "aws",
         }
     }
 }
@@ -192,6 +197,8 @@ pub struct VerifyPlan {
     pub check: Check,
     /// See `VerifySpec::server_hint`.
     pub server_hint: Option<String>,
+    /// See `VerifySpec::companion`.
+    pub companion: Option<String>,
     pub samples: Vec<Sample>,
 }
 
@@ -214,6 +221,20 @@ impl VerifyPlan {
                 Some(source.clone())
             }
         };
+        let companion = match &spec.companion {
+            None => None,
+            Some(source) => {
+                let re = regex::Regex::new(source)
+                    .map_err(|e| format!("verify `companion`: {}", super::one_line(&e)))?;
+                if re.captures_len() < 2 {
+                    return Err("verify `companion` needs a group holding the other part".into());
+                }
+                if spec.builtin.is_none() {
+                    return Err("verify `companion` is read only by a built-in verifier".into());
+                }
+                Some(source.clone())
+            }
+        };
         let samples = spec
             .sample
             .iter()
@@ -229,7 +250,7 @@ impl VerifyPlan {
             let extra = table_fields_set(spec);
             if !extra.is_empty() {
                 return Err(format!(
-                    "verify builtin `{name}` takes only `endpoint`, `server_hint` and `sample`, not {}",
+                    "verify builtin `{name}` takes only `endpoint`, `server_hint`, `companion` and `sample`, not {}",
                     extra.join(", ")
                 ));
             }
@@ -240,6 +261,7 @@ impl VerifyPlan {
                     .unwrap_or_else(|| builtin.default_endpoint().to_string()),
                 check: Check::Builtin(builtin),
                 server_hint,
+                companion,
                 samples,
             });
         }
@@ -302,6 +324,7 @@ impl VerifyPlan {
                 },
             })),
             server_hint,
+            companion,
             samples,
         })
     }

@@ -1,0 +1,188 @@
+//! Verifiers of two-part credentials: the secret found by the real scanner, its other part
+//! (the rule's verify `companion`) taken from the same file, and a local server standing in
+//! for the issuer that checks the request it receives.
+
+use crate::support::http::{Recorded, Reply, TestServer};
+use leakgate::finding::{Finding, VerifyStatus};
+use leakgate::rules::RuleSet;
+use leakgate::scan::Scanner;
+use leakgate::verify::aws::GET_CALLER_IDENTITY;
+use leakgate::verify::sigv4::{sign, Signing};
+use leakgate::verify::VerifierBuilder;
+
+/// A long-term access key id and a secret access key, built at run time.
+fn aws_pair() -> (String, String) {
+    (
+        format!("AKIA{}", "Q4XWZJ7N2VB5KD3M"),
+        format!("{}{}", "k7Fq2ZpR9xWm4TbV8cYn", "3LsHd6Ga1Ue5Jo0Ni+Ew"),
+    )
+}
+
+/// The findings of `content` (one `.aws/credentials` file) with their verdicts.
+fn verify_file(content: &str, server: &TestServer, override_base: bool) -> Vec<Finding> {
+    let set = RuleSet::builtin().unwrap();
+    let scanner = Scanner::new(RuleSet::builtin().unwrap());
+    let path = Some(".aws/credentials");
+    let mut findings: Vec<Finding> = scanner
+        .scan(path, content.as_bytes())
+        .iter()
+        .map(|m| scanner.secret_finding(m, path))
+        .filter(|f| f.rule == "aws-secret-access-key")
+        .collect();
+    assert_eq!(findings.len(), 1, "one secret access key in {content:?}");
+    let builder = VerifierBuilder::new();
+    let builder = if override_base {
+        builder.endpoint("aws", server.url())
+    } else {
+        builder.stand_in("aws", server.url())
+    };
+    builder.build().verify_findings(&set, &mut findings);
+    findings
+}
+
+/// Recomputes the SigV4 signature of a received request with the secret it should carry.
+fn signature_checks(request: &Recorded, key_id: &str, secret: &str) -> bool {
+    let Some(auth) = request.header("authorization") else {
+        return false;
+    };
+    let Some(date) = request.header("x-amz-date") else {
+        return false;
+    };
+    let host = request.header("host").unwrap_or_default();
+    let content_type = request.header("content-type").unwrap_or_default();
+    let signed = sign(
+        &Signing {
+            method: &request.method,
+            path: &request.target,
+            query: "",
+            headers: &[
+                ("content-type", content_type),
+                ("host", host),
+                ("x-amz-date", date),
+            ],
+            body: &request.body,
+            amz_date: date,
+            region: "us-east-1",
+            service: "sts",
+        },
+        secret,
+    );
+    auth == signed.authorization(key_id)
+}
+
+const ARN_ANSWER: &str = r#"<GetCallerIdentityResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/"><GetCallerIdentityResult><Arn>arn:aws:iam::123456789012:user/ci-deploy</Arn><UserId>AIDAEXAMPLEUSERID</UserId><Account>123456789012</Account></GetCallerIdentityResult></GetCallerIdentityResponse>"#;
+
+fn sts_error(code: &str) -> String {
+    format!(
+        r#"<ErrorResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/"><Error><Type>Sender</Type><Code>{code}</Code><Message>m</Message></Error><RequestId>r</RequestId></ErrorResponse>"#
+    )
+}
+
+#[test]
+fn aws_secret_is_signed_with_the_key_id_near_it_and_read_from_sts() {
+    let (key_id, secret) = aws_pair();
+    let content = format!(
+        "[default]\naws_access_key_id = {key_id}\naws_secret_access_key = {secret}\nregion = eu-west-1\n"
+    );
+    let (id, sec) = (key_id.clone(), secret.clone());
+    // The server accepts only a request signed with the right pair.
+    let server = TestServer::start(move |request| {
+        if signature_checks(request, &id, &sec) {
+            Reply::text(200, "text/xml", ARN_ANSWER)
+        } else {
+            Reply::text(403, "text/xml", &sts_error("SignatureDoesNotMatch"))
+        }
+    });
+    let findings = verify_file(&content, &server, true);
+    let verdict = findings[0].verification.clone().unwrap();
+    assert_eq!(verdict.status, VerifyStatus::Live, "{}", verdict.detail);
+    assert!(verdict
+        .detail
+        .contains("arn:aws:iam::123456789012:user/ci-deploy"));
+    assert!(!verdict.detail.contains(&secret));
+    let seen = server.requests();
+    assert_eq!(seen.len(), 1);
+    assert_eq!(seen[0].method, "POST");
+    assert_eq!(seen[0].target, "/");
+    assert_eq!(seen[0].body_text(), GET_CALLER_IDENTITY);
+    assert!(!seen[0].header("authorization").unwrap().contains(&secret));
+}
+
+#[test]
+fn aws_dead_only_when_every_partition_says_the_key_id_does_not_exist() {
+    let (key_id, secret) = aws_pair();
+    let content = format!("aws_access_key_id={key_id}\naws_secret_access_key={secret}\n");
+    // Standing in for the default hosts: aws, GovCloud and China are each asked.
+    let server =
+        TestServer::start(|_| Reply::text(403, "text/xml", &sts_error("InvalidClientTokenId")));
+    let verdict = verify_file(&content, &server, false)[0]
+        .verification
+        .clone()
+        .unwrap();
+    assert_eq!(verdict.status, VerifyStatus::Dead, "{}", verdict.detail);
+    assert_eq!(server.request_count(), 3);
+    assert!(verdict.detail.contains("GovCloud"), "{}", verdict.detail);
+
+    // One partition that cannot say (throttled): unknown, not dead.
+    let calls = std::sync::atomic::AtomicUsize::new(0);
+    let server = TestServer::start(move |_| {
+        if calls.fetch_add(1, std::sync::atomic::Ordering::SeqCst) == 1 {
+            Reply::text(400, "text/xml", &sts_error("Throttling"))
+        } else {
+            Reply::text(403, "text/xml", &sts_error("InvalidClientTokenId"))
+        }
+    });
+    let verdict = verify_file(&content, &server, false)[0]
+        .verification
+        .clone()
+        .unwrap();
+    assert_eq!(verdict.status, VerifyStatus::Unknown, "{}", verdict.detail);
+}
+
+#[test]
+fn aws_signature_mismatch_proves_nothing_about_the_secret() {
+    let (key_id, secret) = aws_pair();
+    let content = format!("aws_access_key_id={key_id}\naws_secret_access_key={secret}\n");
+    let server =
+        TestServer::start(|_| Reply::text(403, "text/xml", &sts_error("SignatureDoesNotMatch")));
+    let verdict = verify_file(&content, &server, false)[0]
+        .verification
+        .clone()
+        .unwrap();
+    assert_eq!(verdict.status, VerifyStatus::Unknown, "{}", verdict.detail);
+    assert!(
+        verdict.detail.contains("SignatureDoesNotMatch"),
+        "{}",
+        verdict.detail
+    );
+}
+
+#[test]
+fn aws_secret_without_a_long_term_key_id_near_it_is_not_sent() {
+    let (key_id, secret) = aws_pair();
+    let server = TestServer::start(|_| Reply::text(200, "text/xml", ARN_ANSWER));
+    // No key id in the file.
+    let alone = format!("aws_secret_access_key = {secret}\n");
+    let verdict = verify_file(&alone, &server, false)[0]
+        .verification
+        .clone()
+        .unwrap();
+    assert_eq!(verdict.status, VerifyStatus::Unknown, "{}", verdict.detail);
+    assert!(verdict.detail.contains("not sent"), "{}", verdict.detail);
+    // A temporary key id: its session token would be needed too.
+    let temporary = format!(
+        "aws_access_key_id = {}\naws_secret_access_key = {secret}\n",
+        key_id.replacen("AKIA", "ASIA", 1)
+    );
+    let verdict = verify_file(&temporary, &server, false)[0]
+        .verification
+        .clone()
+        .unwrap();
+    assert_eq!(verdict.status, VerifyStatus::Unknown, "{}", verdict.detail);
+    assert!(
+        verdict.detail.contains("session token"),
+        "{}",
+        verdict.detail
+    );
+    assert_eq!(server.request_count(), 0);
+}
