@@ -32,17 +32,21 @@ pub enum Builtin {
     /// AWS STS `GetCallerIdentity`, signed with SigV4 with the access key id found near the
     /// secret access key (`companion`).
     Aws,
+    /// Azure Storage `List Containers`, signed with Shared Key, at the account the content
+    /// names near the key (`companion`).
+    AzureStorage,
 }
 
 impl Builtin {
     /// Every built-in's name, as written in `verify = { builtin = "..." }`.
-    pub const NAMES: &'static [&'static str] = &["speckle", "spell", "aws"];
+    pub const NAMES: &'static [&'static str] = &["speckle", "spell", "aws", "azure-storage"];
 
     pub fn by_name(name: &str) -> Option<Builtin> {
         match name {
             "speckle" => Some(Builtin::Speckle),
             "spell" => Some(Builtin::Spell),
             "aws" => Some(Builtin::Aws),
+            "azure-storage" => Some(Builtin::AzureStorage),
             _ => None,
         }
     }
@@ -53,6 +57,7 @@ impl Builtin {
             Builtin::Speckle => "speckle",
             Builtin::Spell => "spell",
             Builtin::Aws => "aws",
+            Builtin::AzureStorage => "azure-storage",
         }
     }
 }

@@ -481,12 +481,13 @@ fn server_hint(rule: &Rule, data: &[u8], at: usize) -> Option<String> {
 }
 
 /// The other part of a two-part credential that `rule`'s verify `companion` finds in `data`
-/// nearest to `at` (group 1 of the nearest match); `None` for rules without one.
+/// nearest to `at` (the first group that took part in the nearest match); `None` for rules
+/// without one.
 fn companion(rule: &Rule, data: &[u8], at: usize) -> Option<Secret> {
     let re = rule.companion_regex()?;
     re.captures_iter(data)
         .filter_map(|caps| {
-            let part = caps.get(1)?;
+            let part = (1..caps.len()).find_map(|i| caps.get(i))?;
             let text = std::str::from_utf8(part.as_bytes()).ok()?;
             Some((part.start().abs_diff(at), text))
         })

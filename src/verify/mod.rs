@@ -20,6 +20,7 @@
 //! [`builtin`]. Without `--verify` nothing here runs and leakgate opens no connection.
 
 pub mod aws;
+pub mod azure;
 pub mod builtin;
 pub mod endpoint;
 pub mod http;
@@ -341,6 +342,9 @@ impl Verifier {
         };
         match &plan.check {
             Check::Builtin(Builtin::Spell) => builtin::spell(),
+            Check::Builtin(Builtin::AzureStorage) => {
+                azure::verify(&self.transport, &target, secret, clues)
+            }
             Check::Builtin(Builtin::Aws) => aws::verify(&self.transport, &target, secret, clues),
             Check::Builtin(Builtin::Speckle) => {
                 builtin::speckle(&self.transport, &target, secret, clues)

@@ -167,7 +167,8 @@ fn replay_clues(rule: &Rule) -> super::Clues {
     if let Some(re) = rule.companion_regex() {
         let part = rule.spec.examples.iter().find_map(|example| {
             let caps = re.captures(example.as_bytes())?;
-            Some(String::from_utf8_lossy(caps.get(1)?.as_bytes()).into_owned())
+            let part = (1..caps.len()).find_map(|i| caps.get(i))?;
+            Some(String::from_utf8_lossy(part.as_bytes()).into_owned())
         });
         clues
             .companions

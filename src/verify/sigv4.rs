@@ -114,8 +114,8 @@ pub fn sign(req: &Signing<'_>, secret_access_key: &str) -> Signed {
     }
 }
 
-/// `YYYYMMDDTHHMMSSZ` for a time in seconds since the Unix epoch (UTC).
-pub fn amz_date(unix_seconds: u64) -> String {
+/// A UTC time's parts: year, month, day, hour, minute, second and weekday (0 = Sunday).
+pub fn utc_parts(unix_seconds: u64) -> (i64, i64, i64, u64, u64, u64, i64) {
     let days = (unix_seconds / 86_400) as i64;
     let secs = unix_seconds % 86_400;
     // Civil date from days since 1970-01-01 (proleptic Gregorian calendar).
@@ -128,12 +128,23 @@ pub fn amz_date(unix_seconds: u64) -> String {
     let day = doy - (153 * mp + 2) / 5 + 1;
     let month = if mp < 10 { mp + 3 } else { mp - 9 };
     let year = yoe + era * 400 + i64::from(month <= 2);
-    format!(
-        "{year:04}{month:02}{day:02}T{:02}{:02}{:02}Z",
+    // 1970-01-01 was a Thursday.
+    let weekday = (days + 4).rem_euclid(7);
+    (
+        year,
+        month,
+        day,
         secs / 3600,
         secs / 60 % 60,
-        secs % 60
+        secs % 60,
+        weekday,
     )
+}
+
+/// `YYYYMMDDTHHMMSSZ` for a time in seconds since the Unix epoch (UTC).
+pub fn amz_date(unix_seconds: u64) -> String {
+    let (year, month, day, hour, minute, second, _) = utc_parts(unix_seconds);
+    format!("{year:04}{month:02}{day:02}T{hour:02}{minute:02}{second:02}Z")
 }
 
 #[cfg(test)]

@@ -186,3 +186,123 @@ fn aws_secret_without_a_long_term_key_id_near_it_is_not_sent() {
     );
     assert_eq!(server.request_count(), 0);
 }
+
+/// A storage account key (64 random-looking bytes in base64), built at run time.
+fn azure_key() -> String {
+    use base64::Engine;
+    let bytes: Vec<u8> = (0..64u32).map(|i| (i * 37 + 11) as u8).collect();
+    base64::engine::general_purpose::STANDARD.encode(bytes)
+}
+
+/// The findings of `content` for the storage key rule, verified against `server`.
+fn verify_azure(content: &str, server: &TestServer) -> leakgate::finding::Verification {
+    let set = RuleSet::builtin().unwrap();
+    let scanner = Scanner::new(RuleSet::builtin().unwrap());
+    let path = Some("appsettings.json");
+    let mut findings: Vec<Finding> = scanner
+        .scan(path, content.as_bytes())
+        .iter()
+        .map(|m| scanner.secret_finding(m, path))
+        .filter(|f| f.rule == "azure-storage-account-key")
+        .collect();
+    assert_eq!(findings.len(), 1, "one storage key in {content:?}");
+    VerifierBuilder::new()
+        .stand_in("azure-storage", server.url())
+        .build()
+        .verify_findings(&set, &mut findings);
+    findings[0].verification.clone().unwrap()
+}
+
+/// Checks a Shared Key signature the way the Blob service does, from the documented
+/// string to sign (https://learn.microsoft.com/rest/api/storageservices/authorize-with-shared-key).
+fn shared_key_checks(request: &Recorded, account: &str, key: &str) -> bool {
+    use base64::Engine;
+    use hmac::Mac;
+    let engine = base64::engine::general_purpose::STANDARD;
+    let (Some(date), Some(version), Some(auth)) = (
+        request.header("x-ms-date"),
+        request.header("x-ms-version"),
+        request.header("authorization"),
+    ) else {
+        return false;
+    };
+    let mut text = String::from("GET\n");
+    text.push_str(&"\n".repeat(11));
+    text.push_str(&format!("x-ms-date:{date}\nx-ms-version:{version}\n"));
+    text.push_str(&format!("/{account}/\ncomp:list\nmaxresults:1"));
+    let mut mac = hmac::Hmac::<sha2::Sha256>::new_from_slice(&engine.decode(key).unwrap()).unwrap();
+    mac.update(text.as_bytes());
+    auth == format!(
+        "SharedKey {account}:{}",
+        engine.encode(mac.finalize().into_bytes())
+    )
+}
+
+const AZURE_WRONG_KEY: &str = r#"<?xml version="1.0" encoding="utf-8"?><Error><Code>AuthenticationFailed</Code><Message>Server failed to authenticate the request.</Message><AuthenticationErrorDetail>The MAC signature found in the HTTP request 'x' is not the same as any computed signature.</AuthenticationErrorDetail></Error>"#;
+
+#[test]
+fn azure_storage_key_is_signed_for_the_account_named_beside_it() {
+    let key = azure_key();
+    let content = format!(
+        "{{\"Storage\": \"DefaultEndpointsProtocol=https;AccountName=acmeprod01;AccountKey={key};EndpointSuffix=core.windows.net\"}}\n"
+    );
+    let k = key.clone();
+    let server = TestServer::start(move |request| {
+        if shared_key_checks(request, "acmeprod01", &k) {
+            Reply::text(
+                200,
+                "application/xml",
+                "<?xml version=\"1.0\"?><EnumerationResults><Containers /></EnumerationResults>",
+            )
+        } else {
+            Reply::text(403, "application/xml", AZURE_WRONG_KEY)
+        }
+    });
+    let verdict = verify_azure(&content, &server);
+    assert_eq!(verdict.status, VerifyStatus::Live, "{}", verdict.detail);
+    assert!(
+        verdict.detail.contains("acmeprod01.blob.core.windows.net"),
+        "{}",
+        verdict.detail
+    );
+    let seen = server.requests();
+    assert_eq!(seen.len(), 1);
+    assert_eq!(seen[0].method, "GET");
+    assert_eq!(seen[0].target, "/?comp=list&maxresults=1");
+    assert!(!seen[0].header("authorization").unwrap().contains(&key));
+
+    // A key that is not the account's: dead. A skewed clock: unknown.
+    let server = TestServer::start(|_| Reply::text(403, "application/xml", AZURE_WRONG_KEY));
+    let verdict = verify_azure(&content, &server);
+    assert_eq!(verdict.status, VerifyStatus::Dead, "{}", verdict.detail);
+    let server = TestServer::start(|_| {
+        Reply::text(
+            403,
+            "application/xml",
+            "<Error><Code>AuthenticationFailed</Code><AuthenticationErrorDetail>Request date header too old</AuthenticationErrorDetail></Error>",
+        )
+    });
+    assert_eq!(
+        verify_azure(&content, &server).status,
+        VerifyStatus::Unknown
+    );
+}
+
+#[test]
+fn azure_storage_key_without_a_public_cloud_account_is_not_sent() {
+    let key = azure_key();
+    let server = TestServer::start(|_| Reply::text(403, "application/xml", AZURE_WRONG_KEY));
+    for content in [
+        // A Cosmos DB key: no storage account name.
+        format!("AccountEndpoint=https://acme.documents.azure.com:443/;AccountKey={key};"),
+        // Azure China: another cloud's account of the same name may exist publicly.
+        format!("DefaultEndpointsProtocol=https;AccountName=acmeprod01;AccountKey={key};EndpointSuffix=core.chinacloudapi.cn"),
+        // A name that is no storage account name.
+        format!("DefaultEndpointsProtocol=https;AccountName=Acme-Prod;AccountKey={key}"),
+    ] {
+        let verdict = verify_azure(&content, &server);
+        assert_eq!(verdict.status, VerifyStatus::Unknown, "{content}: {}", verdict.detail);
+        assert!(verdict.detail.contains("not sent"), "{}", verdict.detail);
+    }
+    assert_eq!(server.request_count(), 0);
+}

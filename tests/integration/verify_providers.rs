@@ -1076,7 +1076,12 @@ fn every_built_in_verify_table_is_tested_here() {
         .flat_map(|c| c.rules.iter().copied())
         .collect();
     // Two-part credentials are tested in verify_multipart.rs.
-    tested.extend(["speckle-token", "spell-token", "aws-secret-access-key"]);
+    tested.extend([
+        "speckle-token",
+        "spell-token",
+        "aws-secret-access-key",
+        "azure-storage-account-key",
+    ]);
     let untested: Vec<_> = with_tables.difference(&tested).collect();
     assert!(
         untested.is_empty(),
