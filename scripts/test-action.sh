@@ -84,6 +84,9 @@ git -C "$clone" checkout -q --detach "$commit_d"
 
 zeros=0000000000000000000000000000000000000000
 
+# From here on a failed condition is a failed check (reported by `check`), not an exit.
+set +e
+
 # run_action DIR VAR=VALUE...: runs the scan step in DIR with those event values; sets
 # $code, $range (from GITHUB_OUTPUT), $report (the JSONL report) and $log.
 run_action() {
@@ -92,13 +95,11 @@ run_action() {
   local output=$work/github_output
   : >"$output"
   rm -f "$work/report.jsonl"
-  set +e
   log=$(cd "$dir" && env -u GITHUB_EVENT_NAME -u PUSH_BEFORE -u PR_BASE_SHA -u PR_HEAD_SHA \
     -u GITHUB_REF -u DEFAULT_BRANCH -u LEAKGATE_RANGE \
     GITHUB_OUTPUT="$output" LEAKGATE_FORMAT=jsonl LEAKGATE_OUTPUT="$work/report.jsonl" \
     LEAKGATE_ARGS="" "$@" bash "$checkout/scripts/action-run.sh" 2>&1)
   code=$?
-  set -e
   range=$(sed -n 's/^range=//p' "$output")
   report=$(cat "$work/report.jsonl" 2>/dev/null || true)
 }

@@ -88,6 +88,22 @@ if without_language(mirror) != without_language(main):
 EOF
 pass "the mirror lists the main repository's hooks with language: python"
 
+"$work/tools/bin/python" - <<'EOF' || fail "action.yml or the release workflow is not valid, or upload-sarif is not pinned"
+import re, sys
+import yaml
+
+for path in ("action.yml", ".github/workflows/release.yml"):
+    yaml.safe_load(open(path))
+steps = yaml.safe_load(open("action.yml"))["runs"]["steps"]
+uses = [step["uses"] for step in steps if "uses" in step]
+for ref in uses:
+    if not re.fullmatch(r"[\w.-]+/[\w./-]+@[0-9a-f]{40}", ref):
+        sys.exit(f"action.yml: {ref} is not pinned to a full commit SHA")
+if not any(ref.startswith("github/codeql-action/upload-sarif@") for ref in uses):
+    sys.exit("action.yml does not upload with github/codeql-action/upload-sarif")
+EOF
+pass "action.yml and release.yml parse; the action's uses: are pinned to commit SHAs"
+
 # --- 2. build the wheel ------------------------------------------------------------------
 wheels=$work/wheels
 mkdir -p "$wheels"
@@ -115,6 +131,24 @@ PIP_NO_INDEX=1 "$work/venv/bin/pip" install --quiet --find-links "$wheels" "leak
 installed=$("$work/venv/bin/leakgate" --version)
 [[ "$installed" == *"$version"* ]] || fail "leakgate --version says '$installed', not $version"
 pass "installed offline into a fresh venv: $installed"
+
+# The action's own install step (install: pip), run as a runner would, offline.
+"$work/tools/bin/python" - "$work/install-step.sh" <<'EOF' || fail "no Install leakgate step in action.yml"
+import sys
+import yaml
+
+steps = yaml.safe_load(open("action.yml"))["runs"]["steps"]
+step = next(step for step in steps if step.get("name") == "Install leakgate")
+open(sys.argv[1], "w").write(step["run"])
+EOF
+mkdir -p "$work/runner"
+: >"$work/runner/path"
+INSTALL=pip LEAKGATE_VERSION="$version" RUNNER_TEMP="$work/runner" GITHUB_PATH="$work/runner/path" \
+  PIP_NO_INDEX=1 PIP_FIND_LINKS="$wheels" bash "$work/install-step.sh" >/dev/null ||
+  fail "the action's install step (install: pip) failed"
+action_bin=$(head -n 1 "$work/runner/path")
+[[ -x "$action_bin/leakgate" ]] || fail "the action's install step put no leakgate in GITHUB_PATH ($action_bin)"
+pass "the action's install step installs leakgate-cli==${version} and adds it to GITHUB_PATH"
 
 # A token shaped like an Anthropic API key, made here rather than committed (see
 # tests/git_support's `token`): a fixed pseudo-random body, so runs are reproducible.
@@ -172,7 +206,8 @@ if [[ "$code" == 0 ]]; then
   fail "a commit adding a token went through the pre-commit hook:
 $out"
 fi
-[[ "$out" == *"leakgate"* ]] || fail "the failed commit does not show the leakgate hook:
+[[ "$out" == *"leakgate"*"Failed"* && "$out" == *"settings.py"* ]] ||
+  fail "the commit was not refused by the leakgate hook naming settings.py:
 $out"
 [[ "$out" != *"$token"* ]] || fail "the hook printed the full token"
 git -C "$project" rev-parse --verify --quiet HEAD~1 >/dev/null &&
