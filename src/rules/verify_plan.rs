@@ -19,6 +19,8 @@ use url::{Host, Url};
 
 /// The placeholder replaced by the secret in URLs, headers, bodies and `basic_auth`.
 pub const SECRET_PLACEHOLDER: &str = "{{secret}}";
+/// The placeholder for the other part of a two-part credential (see `companion`).
+pub const COMPANION_PLACEHOLDER: &str = "{{companion}}";
 /// The placeholder for the first label of the issuer's host (see `host_label`).
 pub const LABEL_PLACEHOLDER: &str = "{{label}}";
 
@@ -233,9 +235,6 @@ impl VerifyPlan {
                     .map_err(|e| format!("verify `companion`: {}", super::one_line(&e)))?;
                 if re.captures_len() < 2 {
                     return Err("verify `companion` needs a group holding the other part".into());
-                }
-                if spec.builtin.is_none() {
-                    return Err("verify `companion` is read only by a built-in verifier".into());
                 }
                 Some(source.clone())
             }
@@ -697,12 +696,16 @@ pub fn check_url_template(template: &str) -> Result<(), String> {
     if origin.contains(SECRET_PLACEHOLDER) {
         return Err("verify url: {{secret}} may not be in the host".into());
     }
+    if origin.contains(COMPANION_PLACEHOLDER) {
+        return Err("verify url: {{companion}} may not be in the host".into());
+    }
     if rest.contains('#') {
         return Err("verify url: no fragment".into());
     }
     let url = Url::parse(
         &template
             .replace(SECRET_PLACEHOLDER, "x")
+            .replace(COMPANION_PLACEHOLDER, "x")
             .replace(LABEL_PLACEHOLDER, "x"),
     )
     .map_err(|e| format!("verify url is not a URL: {e}"))?;

@@ -306,3 +306,79 @@ fn azure_storage_key_without_a_public_cloud_account_is_not_sent() {
     }
     assert_eq!(server.request_count(), 0);
 }
+
+/// The findings of `content` for `rule`, verified against `server` standing in for `endpoint`.
+fn verify_rule(
+    content: &str,
+    rule: &str,
+    endpoint: &str,
+    server: &TestServer,
+) -> leakgate::finding::Verification {
+    let set = RuleSet::builtin().unwrap();
+    let scanner = Scanner::new(RuleSet::builtin().unwrap());
+    let path = Some(".env");
+    let mut findings: Vec<Finding> = scanner
+        .scan(path, content.as_bytes())
+        .iter()
+        .map(|m| scanner.secret_finding(m, path))
+        .filter(|f| f.rule == rule)
+        .collect();
+    assert_eq!(findings.len(), 1, "one {rule} in {content:?}");
+    VerifierBuilder::new()
+        .stand_in(endpoint, server.url())
+        .build()
+        .verify_findings(&set, &mut findings);
+    findings[0].verification.clone().unwrap()
+}
+
+#[test]
+fn twilio_auth_token_is_sent_with_the_account_sid_beside_it() {
+    use base64::Engine;
+    let sid = format!("AC{}", "5e0c9931".repeat(4));
+    let token = "3f9a1c7e".repeat(4);
+    let content = format!("TWILIO_ACCOUNT_SID={sid}\nTWILIO_AUTH_TOKEN={token}\n");
+    let expected_auth = format!(
+        "Basic {}",
+        base64::engine::general_purpose::STANDARD.encode(format!("{sid}:{token}"))
+    );
+    let (s, auth) = (sid.clone(), expected_auth.clone());
+    let server = TestServer::start(move |request| {
+        if request.header("authorization") == Some(auth.as_str())
+            && request.target == format!("/2010-04-01/Accounts/{s}.json")
+        {
+            Reply::json(
+                200,
+                &format!(r#"{{"sid":"{s}","friendly_name":"Acme production","status":"active"}}"#),
+            )
+        } else {
+            Reply::json(
+                401,
+                r#"{"code":20003,"message":"Authenticate","more_info":"https://www.twilio.com/docs/errors/20003","status":401}"#,
+            )
+        }
+    });
+    let verdict = verify_rule(&content, "twilio-auth-token", "twilio", &server);
+    assert_eq!(verdict.status, VerifyStatus::Live, "{}", verdict.detail);
+    assert!(
+        verdict.detail.contains("Acme production"),
+        "{}",
+        verdict.detail
+    );
+    assert_eq!(server.requests()[0].method, "GET");
+
+    // The pair rejected: dead.
+    let other = format!(
+        "TWILIO_ACCOUNT_SID={sid}\nTWILIO_AUTH_TOKEN={}\n",
+        "0b1d2e4f".repeat(4)
+    );
+    let verdict = verify_rule(&other, "twilio-auth-token", "twilio", &server);
+    assert_eq!(verdict.status, VerifyStatus::Dead, "{}", verdict.detail);
+
+    // No account SID in the file: not sent.
+    let alone = format!("TWILIO_AUTH_TOKEN={token}\n");
+    let before = server.request_count();
+    let verdict = verify_rule(&alone, "twilio-auth-token", "twilio", &server);
+    assert_eq!(verdict.status, VerifyStatus::Unknown, "{}", verdict.detail);
+    assert!(verdict.detail.contains("not sent"), "{}", verdict.detail);
+    assert_eq!(server.request_count(), before);
+}
