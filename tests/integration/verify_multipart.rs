@@ -382,3 +382,65 @@ fn twilio_auth_token_is_sent_with_the_account_sid_beside_it() {
     assert!(verdict.detail.contains("not sent"), "{}", verdict.detail);
     assert_eq!(server.request_count(), before);
 }
+
+/// An Atlassian API token's shape (`ATATT3`, 178 base64url characters, `=`, 8 hex).
+fn atlassian_token() -> String {
+    format!(
+        "ATATT3{}={}",
+        "xFfGF0Ah6KSzJy_b"
+            .repeat(12)
+            .chars()
+            .take(178)
+            .collect::<String>(),
+        "53C05BDD"
+    )
+}
+
+#[test]
+fn atlassian_token_is_asked_at_the_site_and_email_the_file_names() {
+    use base64::Engine;
+    let token = atlassian_token();
+    let content = format!(
+        "JIRA_URL=https://acme.atlassian.net\nJIRA_EMAIL=ci-bot@acme.example\nJIRA_API_TOKEN={token}\n"
+    );
+    let auth = format!(
+        "Basic {}",
+        base64::engine::general_purpose::STANDARD.encode(format!("ci-bot@acme.example:{token}"))
+    );
+    let server = TestServer::start(move |request| {
+        if request.header("authorization") == Some(auth.as_str()) {
+            Reply::json(
+                200,
+                r#"{"accountId":"5b10a2844c20165700ede21g","displayName":"CI bot"}"#,
+            )
+        } else {
+            Reply::text(401, "text/plain", "")
+        }
+    });
+    let verdict = verify_rule(&content, "atlassian-api-token", "atlassian", &server);
+    assert_eq!(verdict.status, VerifyStatus::Live, "{}", verdict.detail);
+    assert!(
+        verdict.detail.contains("5b10a2844c20165700ede21g"),
+        "{}",
+        verdict.detail
+    );
+    assert_eq!(server.requests()[0].target, "/rest/api/3/myself");
+
+    // Another email near the token: the 401 proves nothing.
+    let wrong = content.replace("ci-bot@", "someone@");
+    let verdict = verify_rule(&wrong, "atlassian-api-token", "atlassian", &server);
+    assert_eq!(verdict.status, VerifyStatus::Unknown, "{}", verdict.detail);
+
+    // No site, or a site that is not on atlassian.net: not sent.
+    let before = server.request_count();
+    for content in [
+        format!("JIRA_EMAIL=ci-bot@acme.example\nJIRA_API_TOKEN={token}\n"),
+        format!("JIRA_URL=https://jira.acme.example\nJIRA_EMAIL=ci-bot@acme.example\nJIRA_API_TOKEN={token}\n"),
+        format!("JIRA_URL=https://acme.atlassian.net\nJIRA_API_TOKEN={token}\n"),
+    ] {
+        let verdict = verify_rule(&content, "atlassian-api-token", "atlassian", &server);
+        assert_eq!(verdict.status, VerifyStatus::Unknown, "{content}: {}", verdict.detail);
+        assert!(verdict.detail.contains("not sent"), "{}", verdict.detail);
+    }
+    assert_eq!(server.request_count(), before);
+}
