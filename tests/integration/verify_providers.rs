@@ -242,7 +242,7 @@ fn cases() -> Vec<Case> {
             ),
         },
         Case {
-            rules: &["digitalocean-pat"],
+            rules: &["digitalocean-pat", "digitalocean-oauth-token"],
             method: "GET",
             target: "/v2/account",
             auth: Auth::Header("authorization", "Bearer "),
@@ -258,6 +258,41 @@ fn cases() -> Vec<Case> {
             dead: (
                 401,
                 r#"{"id":"Unauthorized","message":"Unable to authenticate you"}"#,
+            ),
+        },
+        Case {
+            rules: &["linode-token"],
+            method: "GET",
+            target: "/v4/profile",
+            auth: Auth::Header("authorization", "Bearer "),
+            headers: NONE,
+            body: None,
+            live: (
+                200,
+                r#"{"username":"example-user","restricted":false}"#,
+                NONE,
+            ),
+            identity: Some("example-user"),
+            scopes: &[],
+            dead: (401, r#"{"errors":[{"reason":"Invalid Token"}]}"#),
+        },
+        Case {
+            rules: &["hetzner-cloud-token"],
+            method: "GET",
+            target: "/v1/servers?per_page=1",
+            auth: Auth::Header("authorization", "Bearer "),
+            headers: NONE,
+            body: None,
+            live: (
+                200,
+                r#"{"servers":[],"meta":{"pagination":{"page":1}}}"#,
+                NONE,
+            ),
+            identity: None,
+            scopes: &[],
+            dead: (
+                401,
+                r#"{"error":{"code":"unauthorized","message":"unable to authenticate","details":{}}}"#,
             ),
         },
         Case {
