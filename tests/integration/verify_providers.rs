@@ -261,6 +261,22 @@ fn cases() -> Vec<Case> {
             ),
         },
         Case {
+            rules: &["mapbox-secret-token", "mapbox-temporary-token"],
+            method: "GET",
+            target: "/tokens/v2?access_token={s}",
+            auth: Auth::InPath,
+            headers: NONE,
+            body: None,
+            live: (
+                200,
+                r#"{"code":"TokenValid","token":{"usage":"sk","user":"acme-maps","client":"api"}}"#,
+                NONE,
+            ),
+            identity: Some("acme-maps"),
+            scopes: &[],
+            dead: (401, r#"{"code":"TokenRevoked"}"#),
+        },
+        Case {
             rules: &["linode-token"],
             method: "GET",
             target: "/v4/profile",
