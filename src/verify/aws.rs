@@ -3,13 +3,13 @@
 //! SigV4 ([`super::sigv4`]).
 //!
 //! - The call needs no permission and changes nothing: every valid key may make it
-//!   (https://docs.aws.amazon.com/STS/latest/APIReference/API_GetCallerIdentity.html).
+//!   (<https://docs.aws.amazon.com/STS/latest/APIReference/API_GetCallerIdentity.html>).
 //!   HTTP 200 with `<Arn>` is `live`, naming the ARN.
 //! - HTTP 403 `InvalidClientTokenId` ("the X.509 certificate or AWS access key ID provided
 //!   does not exist in our records",
-//!   https://docs.aws.amazon.com/STS/latest/APIReference/CommonErrors.html) says the key id is
+//!   <https://docs.aws.amazon.com/STS/latest/APIReference/CommonErrors.html>) says the key id is
 //!   unknown to that partition. AWS's partitions (aws, aws-us-gov, aws-cn) keep separate
-//!   keys, each with its own STS (https://docs.aws.amazon.com/general/latest/gr/sts.html), so
+//!   keys, each with its own STS (<https://docs.aws.amazon.com/general/latest/gr/sts.html>), so
 //!   the key is `dead` only when every partition answers so.
 //! - HTTP 403 `SignatureDoesNotMatch` says the key id exists but this secret is not its
 //!   secret: the pair found in the file may not belong together, so it proves nothing about
@@ -38,7 +38,7 @@ struct Partition {
     region: &'static str,
 }
 
-/// Every partition's STS (https://docs.aws.amazon.com/general/latest/gr/sts.html).
+/// Every partition's STS (<https://docs.aws.amazon.com/general/latest/gr/sts.html>).
 const PARTITIONS: &[Partition] = &[
     Partition {
         name: "aws",

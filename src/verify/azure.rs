@@ -1,25 +1,25 @@
 //! The `azure-storage` built-in verifier: an Azure storage account key, with the account
 //! name the file gives near it (the rule's `companion`), asked with a Shared Key signed
-//! `List Containers` (`GET https://{account}.blob.core.windows.net/?comp=list&maxresults=1`,
-//! https://learn.microsoft.com/rest/api/storageservices/list-containers2), a read of the
+//! `List Containers` (`GET <https://{account}.blob.core.windows.net/?comp=list&maxresults=1>`,
+//! <https://learn.microsoft.com/rest/api/storageservices/list-containers2>), a read of the
 //! account's container names that changes nothing.
 //!
 //! - The account name fills the one label of the issuer's host: 3 to 24 lowercase letters
 //!   and digits, as Azure requires of a storage account's name
-//!   (https://learn.microsoft.com/azure/storage/common/storage-account-overview#storage-account-name),
+//!   (<https://learn.microsoft.com/azure/storage/common/storage-account-overview#storage-account-name>),
 //!   with the fixed suffix `.blob.core.windows.net`, https only. Nothing else from the
 //!   content chooses a host. When the content names another cloud (`EndpointSuffix=` or a
 //!   blob endpoint outside `core.windows.net`: Azure China, US Government), the key is not
 //!   sent: `unknown`, naming it.
 //! - The signature follows "Authorize with Shared Key"
-//!   (https://learn.microsoft.com/rest/api/storageservices/authorize-with-shared-key):
+//!   (<https://learn.microsoft.com/rest/api/storageservices/authorize-with-shared-key>):
 //!   HMAC-SHA256 with the base64-decoded key over the verb, twelve standard header lines,
 //!   the `x-ms-` headers and the canonicalized resource.
 //! - HTTP 200 is `live`. HTTP 403 `AuthenticationFailed` whose detail says the MAC signature
 //!   is not the same as any computed signature is the answer to a key that is not (or no
 //!   longer) one of the account's two keys
-//!   (https://learn.microsoft.com/rest/api/storageservices/common-rest-api-error-codes,
-//!   https://learn.microsoft.com/troubleshoot/azure/azure-storage/blobs/authentication/storage-troubleshoot-403-errors):
+//!   (<https://learn.microsoft.com/rest/api/storageservices/common-rest-api-error-codes>,
+//!   <https://learn.microsoft.com/troubleshoot/azure/azure-storage/blobs/authentication/storage-troubleshoot-403-errors>):
 //!   `dead`. Another `AuthenticationFailed` (a skewed clock: "Request date header too old"),
 //!   `KeyBasedAuthenticationNotPermitted` (the account refuses Shared Key, the key may still
 //!   be valid), `AuthorizationFailure` (a firewall), a DNS failure (no such account) and

@@ -1,6 +1,6 @@
 //! AWS Signature Version 4, the small part the AWS verifier needs: sign one request's
 //! method, path, (empty) query, headers and body with an access key id and secret access key
-//! (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_sigv-create-signed-request.html).
+//! (<https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_sigv-create-signed-request.html>).
 //!
 //! Written here rather than taken from the AWS SDK's `aws-sigv4` crate, which pulls in the
 //! SDK's runtime crates for one HMAC chain. Tested against the examples AWS publishes
