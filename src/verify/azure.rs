@@ -1,6 +1,6 @@
 //! The `azure-storage` built-in verifier: an Azure storage account key, with the account
 //! name the file gives near it (the rule's `companion`), asked with a Shared Key signed
-//! `List Containers` (`GET <https://{account}.blob.core.windows.net/?comp=list&maxresults=1>`,
+//! `List Containers` (`GET https://{account}.blob.core.windows.net/?comp=list&maxresults=1`,
 //! <https://learn.microsoft.com/rest/api/storageservices/list-containers2>), a read of the
 //! account's container names that changes nothing.
 //!
