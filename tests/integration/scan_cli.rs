@@ -488,6 +488,7 @@ fn rules_list_prints_one_rule_per_line() {
 fn every_rule_example_is_found_by_the_binary_in_a_file() {
     let dir = tempfile::tempdir().unwrap();
     let set = leakgate::rules::RuleSet::builtin().unwrap();
+    // (rule, file, whether the rule is a fallback)
     let mut expected = Vec::new();
     for rule in set
         .rules
@@ -500,23 +501,40 @@ fn every_rule_example_is_found_by_the_binary_in_a_file() {
                 None => format!("{}-{n}/example.txt", rule.id),
             };
             write(dir.path(), &rel, format!("{example}\n"));
-            expected.push((rule.id.clone(), rel));
+            expected.push((rule.id.clone(), rel, rule.spec.fallback));
         }
     }
     let out = scan_in(dir.path(), &[".", "--no-ignore", "--format", "jsonl"]);
-    let found: std::collections::HashSet<(String, String)> = String::from_utf8_lossy(&out.stdout)
+    // (rule, path, line) of every finding.
+    let found: Vec<(String, String, u64)> = String::from_utf8_lossy(&out.stdout)
         .lines()
         .map(|l| {
             let v = json(l.as_bytes());
             (
                 v["rule"].as_str().unwrap().to_string(),
                 v["path"].as_str().unwrap_or("").to_string(),
+                v["line"].as_u64().unwrap_or(0),
             )
         })
         .collect();
-    let missing: Vec<_> = expected.iter().filter(|e| !found.contains(e)).collect();
+    let mut missing = Vec::new();
+    for (rule, rel, fallback) in &expected {
+        let in_file: Vec<_> = found.iter().filter(|(_, p, _)| p == rel).collect();
+        let ok = if *fallback {
+            // A fallback rule (a base64-wrapped PEM key) defers to the specific rule that
+            // reports the same secret (`private-key-rsa` for the decoded RSA key), as the
+            // recall test counts it: the secret is reported exactly once, at the example's
+            // (encoded) line, by this rule or the one it defers to.
+            in_file.len() == 1 && in_file[0].2 == 1
+        } else {
+            in_file.iter().any(|(r, _, _)| r == rule)
+        };
+        if !ok {
+            missing.push((rule, rel, in_file));
+        }
+    }
     assert!(
         missing.is_empty(),
-        "examples not found by the binary: {missing:?}"
+        "examples not found by the binary (rule, file, findings in the file): {missing:?}"
     );
 }
