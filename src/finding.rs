@@ -285,6 +285,10 @@ pub struct LineContext {
     /// `server_hint`), for `--verify`. Never contacted, only named when the default
     /// server's rejection proves nothing. Not reported.
     pub server_hint: Option<String>,
+    /// Not on the line: the other part of a two-part credential the file holds near the
+    /// secret (the rule's verify `companion`, such as an AWS access key id), for `--verify`.
+    /// Not reported.
+    pub companion: Option<Secret>,
 }
 
 /// One reported finding, with its provenance.

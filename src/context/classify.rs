@@ -125,7 +125,7 @@ fn is_expression(v: &str) -> bool {
 }
 
 /// The share of a value's letters and digits that are covered by known words of
-/// [`MIN_WORD`] letters or more. Words are looked for in each run of letters, split at
+/// `MIN_WORD` letters or more. Words are looked for in each run of letters, split at
 /// case changes (`canRegenerateToken` is `can` `Regenerate` `Token`), longest first.
 pub fn word_coverage(value: &str) -> f64 {
     let words = words();

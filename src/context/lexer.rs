@@ -738,6 +738,11 @@ impl LineCtx<'_> {
                 e = s + close;
             }
         }
+        // An opening quote with nothing after it (`-u "` at the end of a line) leaves no
+        // value: the end can then sit before the start.
+        if e <= s {
+            return;
+        }
         let Some(colon) = self.line[s..e].iter().position(|&b| b == b':') else {
             return;
         };

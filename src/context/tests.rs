@@ -455,3 +455,14 @@ fn encoded_values_are_decoded_from_the_value_start() {
         assert!(found.iter().any(|(_, s)| *s == ghp), "{text}: {found:?}");
     }
 }
+
+/// Regression (found by tests/integration/engine_properties.rs): curl's `-u` followed by an
+/// opening quote and nothing else made the lexer slice backwards and panic.
+#[test]
+fn a_lone_quote_after_curl_u_is_no_candidate_and_no_panic() {
+    for line in [&b"-u \""[..], b"curl -u '", b"-u \"\"", b"-u \"a"] {
+        let mut out = Vec::new();
+        lexer::candidates(line, 0, 0, Kind::Shell, &mut out);
+        assert!(out.iter().all(|c| c.key != "password"), "{line:?}");
+    }
+}

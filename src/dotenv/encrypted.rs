@@ -2,14 +2,14 @@
 //!
 //! Three tools write them, each in dotenv syntax (`KEY=value` lines, `#` comments):
 //! - dotenv-vault's `.env.vault`: `DOTENV_VAULT_<ENVIRONMENT>="<base64 ciphertext>"` and
-//!   `DOTENV_VAULT_<ENVIRONMENT>_VERSION=<n>` (https://www.dotenv.org/docs/security/env-vault);
+//!   `DOTENV_VAULT_<ENVIRONMENT>_VERSION=<n>` (<https://www.dotenv.org/docs/security/env-vault>);
 //! - dotenvx: values `encrypted:<base64>`, beside the public key `DOTENV_PUBLIC_KEY[_ENV]`
-//!   (https://dotenvx.com/docs/quickstart/encryption); its private keys live in `.env.keys`,
+//!   (<https://dotenvx.com/docs/quickstart/encryption>); its private keys live in `.env.keys`,
 //!   which stays a finding;
 //! - SOPS in dotenv format: values `ENC[AES256_GCM,data:…,iv:…,tag:…,type:…]` and `sops_*`
 //!   metadata keys (`sops_version`, `sops_mac`, …); keys ending with the unencrypted suffix
 //!   (`sops_unencrypted_suffix`, `_unencrypted` by default) are left in clear on purpose
-//!   (https://github.com/getsops/sops, README "Encrypting only parts of a file").
+//!   (<https://github.com/getsops/sops>, README "Encrypting only parts of a file").
 //!
 //! A file counts as encrypted only if every assignment is encrypted or one of those tools'
 //! metadata, and at least one is encrypted: a single value in clear keeps it a finding.

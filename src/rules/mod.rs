@@ -85,6 +85,8 @@ pub struct Rule {
     single_line: OnceLock<bool>,
     /// The verify table's `server_hint`, compiled on first use.
     server_hint: Option<LazyRegex<regex::bytes::Regex>>,
+    /// The verify table's `companion`, compiled on first use.
+    companion: Option<LazyRegex<regex::bytes::Regex>>,
     pub remediation: Option<String>,
     /// How `--verify` asks the issuer: the rule's checked `[rule.verify]` table.
     pub verify: Option<VerifyPlan>,
@@ -174,6 +176,11 @@ impl Rule {
     /// The verify table's `server_hint` regex, compiling it on first use.
     pub fn server_hint_regex(&self) -> Option<&regex::bytes::Regex> {
         self.server_hint.as_ref()?.get()
+    }
+
+    /// The verify table's `companion` regex, compiling it on first use.
+    pub fn companion_regex(&self) -> Option<&regex::bytes::Regex> {
+        self.companion.as_ref()?.get()
     }
 
     /// The source of the path regex, if the rule has one.
@@ -402,6 +409,11 @@ impl Rule {
                 .verify
                 .as_ref()
                 .and_then(|v| v.server_hint.as_deref())
+                .map(LazyRegex::new),
+            companion: spec
+                .verify
+                .as_ref()
+                .and_then(|v| v.companion.as_deref())
                 .map(LazyRegex::new),
             remediation: spec.remediation.clone(),
             verify,

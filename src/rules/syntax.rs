@@ -229,6 +229,12 @@ pub struct VerifySpec {
     /// is `unknown` and names it.
     #[serde(default)]
     pub server_hint: Option<String>,
+    /// A regex run over the file that holds the secret; its first group that takes part in
+    /// the match nearest the secret is the other part of a two-part credential (the access key id that goes
+    /// with an AWS secret access key). Given only to a built-in verifier that needs it;
+    /// never reported.
+    #[serde(default)]
+    pub companion: Option<String>,
     /// Recorded answers of the issuer (`[[rule.verify.sample]]`), replayed by `rules check`.
     #[serde(default)]
     pub sample: Vec<SampleSpec>,

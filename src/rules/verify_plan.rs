@@ -19,6 +19,8 @@ use url::{Host, Url};
 
 /// The placeholder replaced by the secret in URLs, headers, bodies and `basic_auth`.
 pub const SECRET_PLACEHOLDER: &str = "{{secret}}";
+/// The placeholder for the other part of a two-part credential (see `companion`).
+pub const COMPANION_PLACEHOLDER: &str = "{{companion}}";
 /// The placeholder for the first label of the issuer's host (see `host_label`).
 pub const LABEL_PLACEHOLDER: &str = "{{label}}";
 
@@ -29,16 +31,24 @@ pub enum Builtin {
     Speckle,
     /// Spell was retired in 2022: answers `unknown` without a request.
     Spell,
+    /// AWS STS `GetCallerIdentity`, signed with SigV4 with the access key id found near the
+    /// secret access key (`companion`).
+    Aws,
+    /// Azure Storage `List Containers`, signed with Shared Key, at the account the content
+    /// names near the key (`companion`).
+    AzureStorage,
 }
 
 impl Builtin {
     /// Every built-in's name, as written in `verify = { builtin = "..." }`.
-    pub const NAMES: &'static [&'static str] = &["speckle", "spell"];
+    pub const NAMES: &'static [&'static str] = &["speckle", "spell", "aws", "azure-storage"];
 
     pub fn by_name(name: &str) -> Option<Builtin> {
         match name {
             "speckle" => Some(Builtin::Speckle),
             "spell" => Some(Builtin::Spell),
+            "aws" => Some(Builtin::Aws),
+            "azure-storage" => Some(Builtin::AzureStorage),
             _ => None,
         }
     }
@@ -48,6 +58,8 @@ impl Builtin {
         match self {
             Builtin::Speckle => "speckle",
             Builtin::Spell => "spell",
+            Builtin::Aws => "aws",
+            Builtin::AzureStorage => "azure-storage",
         }
     }
 }
@@ -192,6 +204,8 @@ pub struct VerifyPlan {
     pub check: Check,
     /// See `VerifySpec::server_hint`.
     pub server_hint: Option<String>,
+    /// See `VerifySpec::companion`.
+    pub companion: Option<String>,
     pub samples: Vec<Sample>,
 }
 
@@ -214,6 +228,17 @@ impl VerifyPlan {
                 Some(source.clone())
             }
         };
+        let companion = match &spec.companion {
+            None => None,
+            Some(source) => {
+                let re = regex::Regex::new(source)
+                    .map_err(|e| format!("verify `companion`: {}", super::one_line(&e)))?;
+                if re.captures_len() < 2 {
+                    return Err("verify `companion` needs a group holding the other part".into());
+                }
+                Some(source.clone())
+            }
+        };
         let samples = spec
             .sample
             .iter()
@@ -229,7 +254,7 @@ impl VerifyPlan {
             let extra = table_fields_set(spec);
             if !extra.is_empty() {
                 return Err(format!(
-                    "verify builtin `{name}` takes only `endpoint`, `server_hint` and `sample`, not {}",
+                    "verify builtin `{name}` takes only `endpoint`, `server_hint`, `companion` and `sample`, not {}",
                     extra.join(", ")
                 ));
             }
@@ -240,6 +265,7 @@ impl VerifyPlan {
                     .unwrap_or_else(|| builtin.default_endpoint().to_string()),
                 check: Check::Builtin(builtin),
                 server_hint,
+                companion,
                 samples,
             });
         }
@@ -302,6 +328,7 @@ impl VerifyPlan {
                 },
             })),
             server_hint,
+            companion,
             samples,
         })
     }
@@ -669,12 +696,16 @@ pub fn check_url_template(template: &str) -> Result<(), String> {
     if origin.contains(SECRET_PLACEHOLDER) {
         return Err("verify url: {{secret}} may not be in the host".into());
     }
+    if origin.contains(COMPANION_PLACEHOLDER) {
+        return Err("verify url: {{companion}} may not be in the host".into());
+    }
     if rest.contains('#') {
         return Err("verify url: no fragment".into());
     }
     let url = Url::parse(
         &template
             .replace(SECRET_PLACEHOLDER, "x")
+            .replace(COMPANION_PLACEHOLDER, "x")
             .replace(LABEL_PLACEHOLDER, "x"),
     )
     .map_err(|e| format!("verify url is not a URL: {e}"))?;

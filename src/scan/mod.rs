@@ -172,6 +172,7 @@ impl Scanner {
         let (mut matches, allowed) = finish(data, raw);
         for m in &mut matches {
             m.context.server_hint = server_hint(self.rule(m.rule), data, m.start);
+            m.context.companion = companion(self.rule(m.rule), data, m.start);
         }
         if allowed > 0 {
             self.inline_allowed.fetch_add(allowed, Ordering::Relaxed);
@@ -479,6 +480,21 @@ fn server_hint(rule: &Rule, data: &[u8], at: usize) -> Option<String> {
         .map(|(_, origin)| origin)
 }
 
+/// The other part of a two-part credential that `rule`'s verify `companion` finds in `data`
+/// nearest to `at` (the first group that took part in the nearest match); `None` for rules
+/// without one.
+fn companion(rule: &Rule, data: &[u8], at: usize) -> Option<Secret> {
+    let re = rule.companion_regex()?;
+    re.captures_iter(data)
+        .filter_map(|caps| {
+            let part = (1..caps.len()).find_map(|i| caps.get(i))?;
+            let text = std::str::from_utf8(part.as_bytes()).ok()?;
+            Some((part.start().abs_diff(at), text))
+        })
+        .min_by_key(|(distance, _)| *distance)
+        .map(|(_, text)| Secret::new(text.to_string()))
+}
+
 /// The secret in one regex match: the rule's secret group; if that group took no part in
 /// the match (a rule whose alternatives each capture the secret in their own group, such as
 /// a token that follows its context in one form and precedes it in another), the first group
@@ -636,6 +652,7 @@ fn finish(data: &[u8], mut raw: Vec<RawHit>) -> (Vec<Match>, usize) {
                     after,
                     covering,
                     server_hint: None,
+                    companion: None,
                 },
             })
         })

@@ -19,10 +19,13 @@
 //! Table verifiers live in [`table`]; Speckle and Spell, which a table cannot say, in
 //! [`builtin`]. Without `--verify` nothing here runs and leakgate opens no connection.
 
+pub mod aws;
+pub mod azure;
 pub mod builtin;
 pub mod endpoint;
 pub mod http;
 pub mod replay;
+pub mod sigv4;
 pub mod spec;
 pub mod summary;
 pub mod table;
@@ -94,6 +97,9 @@ pub struct Clues {
     pub servers: Vec<String>,
     /// The text just before the secret on its line (`SPECKLE_REFRESH_TOKEN=`).
     pub names: Vec<String>,
+    /// The other part of a two-part credential found near the secret (`companion`): the
+    /// AWS access key id of a secret access key.
+    pub companions: Vec<Secret>,
 }
 
 impl Clues {
@@ -105,6 +111,11 @@ impl Clues {
         {
             if !self.servers.contains(server) {
                 self.servers.push(server.clone());
+            }
+        }
+        if let Some(companion) = finding.context.as_ref().and_then(|c| c.companion.as_ref()) {
+            if !self.companions.contains(companion) {
+                self.companions.push(companion.clone());
             }
         }
         if let Some(context) = &finding.context {
@@ -331,6 +342,10 @@ impl Verifier {
         };
         match &plan.check {
             Check::Builtin(Builtin::Spell) => builtin::spell(),
+            Check::Builtin(Builtin::AzureStorage) => {
+                azure::verify(&self.transport, &target, secret, clues)
+            }
+            Check::Builtin(Builtin::Aws) => aws::verify(&self.transport, &target, secret, clues),
             Check::Builtin(Builtin::Speckle) => {
                 builtin::speckle(&self.transport, &target, secret, clues)
             }

@@ -163,6 +163,17 @@ fn replay_sample(
 /// host's first label from the content (`{shop}.myshopify.com`), a host of that form.
 fn replay_clues(rule: &Rule) -> super::Clues {
     let mut clues = super::Clues::default();
+    // The other part of a two-part credential, from the rule's own examples.
+    if let Some(re) = rule.companion_regex() {
+        let part = rule.spec.examples.iter().find_map(|example| {
+            let caps = re.captures(example.as_bytes())?;
+            let part = (1..caps.len()).find_map(|i| caps.get(i))?;
+            Some(String::from_utf8_lossy(part.as_bytes()).into_owned())
+        });
+        clues
+            .companions
+            .extend(part.map(crate::finding::Secret::new));
+    }
     if let Some(super::spec::Check::Http(plan)) = rule.verify.as_ref().map(|p| &p.check) {
         if plan.host_label_from_content {
             if let Some(rest) = plan

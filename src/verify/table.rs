@@ -11,7 +11,9 @@
 
 use super::endpoint;
 use super::http::{scrub, Answer, Request, Transport};
-use super::spec::{HttpPlan, Means, RequestPlan, LABEL_PLACEHOLDER, SECRET_PLACEHOLDER};
+use super::spec::{
+    HttpPlan, Means, RequestPlan, COMPANION_PLACEHOLDER, LABEL_PLACEHOLDER, SECRET_PLACEHOLDER,
+};
 use super::{dead, live, skipped, unknown, Clues, Target};
 use crate::finding::{Verification, VerifyStatus};
 use base64::Engine;
@@ -29,18 +31,41 @@ pub fn request_with_label(
     secret: &str,
     label: Option<&str>,
 ) -> Result<Request, String> {
+    request_with_parts(plan, base, secret, label, None)
+}
+
+/// [`request_with_label`], with `{{companion}}`, the other part of a two-part credential,
+/// filled too (percent-encoded in the URL's path, as is in headers and `basic_auth`).
+pub fn request_with_parts(
+    plan: &RequestPlan,
+    base: Option<&str>,
+    secret: &str,
+    label: Option<&str>,
+    companion: Option<&str>,
+) -> Result<Request, String> {
     let mut template = endpoint::with_base(&plan.url, base)?;
     if template.contains(LABEL_PLACEHOLDER) {
         let label = label.ok_or("no host label for this secret")?;
         template = template.replace(LABEL_PLACEHOLDER, label);
     }
+    let companion = companion.unwrap_or_default();
+    if template.contains(COMPANION_PLACEHOLDER) {
+        let encoded =
+            percent_encoding::utf8_percent_encode(companion, percent_encoding::NON_ALPHANUMERIC)
+                .to_string();
+        template = template.replace(COMPANION_PLACEHOLDER, &encoded);
+    }
     let url = endpoint::render(&template, secret)?;
+    let fill = |text: &str| {
+        text.replace(COMPANION_PLACEHOLDER, companion)
+            .replace(SECRET_PLACEHOLDER, secret)
+    };
     let mut headers = Vec::new();
     for (name, value) in &plan.headers {
-        headers.push((name.clone(), value.replace(SECRET_PLACEHOLDER, secret)));
+        headers.push((name.clone(), fill(value)));
     }
     if let Some(auth) = &plan.basic_auth {
-        let pair = auth.replace(SECRET_PLACEHOLDER, secret);
+        let pair = fill(auth);
         let encoded = base64::engine::general_purpose::STANDARD.encode(pair);
         headers.push(("Authorization".into(), format!("Basic {encoded}")));
     }
@@ -160,9 +185,37 @@ pub fn run(
         },
         (None, false, _) => None,
     };
+    let needs_companion = plan.attempts.iter().any(|a| {
+        a.url.contains(COMPANION_PLACEHOLDER)
+            || a.basic_auth
+                .as_deref()
+                .is_some_and(|b| b.contains(COMPANION_PLACEHOLDER))
+            || a.headers
+                .iter()
+                .any(|(_, v)| v.contains(COMPANION_PLACEHOLDER))
+    });
+    let companion = clues.companions.first().map(|c| c.expose());
+    if needs_companion {
+        let fits = companion.is_some_and(|c| {
+            (1..=254).contains(&c.len())
+                && c.bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b"@._+-".contains(&b))
+        });
+        if !fits {
+            return unknown(
+                "not sent: this secret is checked with the other part of its credential (the rule's `companion`), and none was found near it in the file",
+            );
+        }
+    }
     let mut requests: Vec<(&RequestPlan, Request)> = Vec::new();
     for attempt in &plan.attempts {
-        let request = match request_with_label(attempt, target.base(), secret, label.as_deref()) {
+        let request = match request_with_parts(
+            attempt,
+            target.base(),
+            secret,
+            label.as_deref(),
+            companion.filter(|_| needs_companion),
+        ) {
             Ok(request) => request,
             Err(reason) => {
                 return skipped(scrub(&format!("endpoint not allowed: {reason}"), secret))

@@ -31,6 +31,7 @@ mod staged;
 mod suppression;
 mod suppression_git;
 mod verify_cli;
+mod verify_multipart;
 mod verify_providers;
 mod verify_rows;
 mod verify_safety;

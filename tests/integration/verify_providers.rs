@@ -242,7 +242,7 @@ fn cases() -> Vec<Case> {
             ),
         },
         Case {
-            rules: &["digitalocean-pat"],
+            rules: &["digitalocean-pat", "digitalocean-oauth-token"],
             method: "GET",
             target: "/v2/account",
             auth: Auth::Header("authorization", "Bearer "),
@@ -258,6 +258,57 @@ fn cases() -> Vec<Case> {
             dead: (
                 401,
                 r#"{"id":"Unauthorized","message":"Unable to authenticate you"}"#,
+            ),
+        },
+        Case {
+            rules: &["mapbox-secret-token", "mapbox-temporary-token"],
+            method: "GET",
+            target: "/tokens/v2?access_token={s}",
+            auth: Auth::InPath,
+            headers: NONE,
+            body: None,
+            live: (
+                200,
+                r#"{"code":"TokenValid","token":{"usage":"sk","user":"acme-maps","client":"api"}}"#,
+                NONE,
+            ),
+            identity: Some("acme-maps"),
+            scopes: &[],
+            dead: (401, r#"{"code":"TokenRevoked"}"#),
+        },
+        Case {
+            rules: &["linode-token"],
+            method: "GET",
+            target: "/v4/profile",
+            auth: Auth::Header("authorization", "Bearer "),
+            headers: NONE,
+            body: None,
+            live: (
+                200,
+                r#"{"username":"example-user","restricted":false}"#,
+                NONE,
+            ),
+            identity: Some("example-user"),
+            scopes: &[],
+            dead: (401, r#"{"errors":[{"reason":"Invalid Token"}]}"#),
+        },
+        Case {
+            rules: &["hetzner-cloud-token"],
+            method: "GET",
+            target: "/v1/servers?per_page=1",
+            auth: Auth::Header("authorization", "Bearer "),
+            headers: NONE,
+            body: None,
+            live: (
+                200,
+                r#"{"servers":[],"meta":{"pagination":{"page":1}}}"#,
+                NONE,
+            ),
+            identity: None,
+            scopes: &[],
+            dead: (
+                401,
+                r#"{"error":{"code":"unauthorized","message":"unable to authenticate","details":{}}}"#,
             ),
         },
         Case {
@@ -1075,7 +1126,15 @@ fn every_built_in_verify_table_is_tested_here() {
         .iter()
         .flat_map(|c| c.rules.iter().copied())
         .collect();
-    tested.extend(["speckle-token", "spell-token"]);
+    // Two-part credentials are tested in verify_multipart.rs.
+    tested.extend([
+        "speckle-token",
+        "spell-token",
+        "aws-secret-access-key",
+        "azure-storage-account-key",
+        "twilio-auth-token",
+        "atlassian-api-token",
+    ]);
     let untested: Vec<_> = with_tables.difference(&tested).collect();
     assert!(
         untested.is_empty(),
