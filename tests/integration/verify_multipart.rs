@@ -366,13 +366,14 @@ fn twilio_auth_token_is_sent_with_the_account_sid_beside_it() {
     );
     assert_eq!(server.requests()[0].method, "GET");
 
-    // The pair rejected: dead.
+    // The pair rejected: unknown, never dead (the SID found may be another account's).
     let other = format!(
         "TWILIO_ACCOUNT_SID={sid}\nTWILIO_AUTH_TOKEN={}\n",
         "0b1d2e4f".repeat(4)
     );
     let verdict = verify_rule(&other, "twilio-auth-token", "twilio", &server);
-    assert_eq!(verdict.status, VerifyStatus::Dead, "{}", verdict.detail);
+    assert_eq!(verdict.status, VerifyStatus::Unknown, "{}", verdict.detail);
+    assert!(verdict.detail.contains("20003"), "{}", verdict.detail);
 
     // No account SID in the file: not sent.
     let alone = format!("TWILIO_AUTH_TOKEN={token}\n");
