@@ -154,15 +154,8 @@ pub(super) fn write_indented(
     pretty: &[u8],
     indent: usize,
 ) -> std::io::Result<()> {
-    let pad = vec![b' '; indent];
-    for (i, line) in pretty.split(|&b| b == b'\n').enumerate() {
-        if i > 0 {
-            out.write_all(b"\n")?;
-        }
-        out.write_all(&pad)?;
-        out.write_all(line)?;
-    }
-    Ok(())
+    out.write_all(&vec![b' '; indent])?;
+    write_indented_tail(out, pretty, indent)
 }
 
 /// [`write_indented`] for a value that follows a key on the same line: its first line is
