@@ -16,8 +16,6 @@
 pub mod builtin;
 #[cfg(test)]
 mod held_out;
-#[cfg(test)]
-mod held_out_formats;
 pub mod inspect;
 pub mod syntax;
 pub mod validator;
