@@ -17,6 +17,7 @@ pub mod builtin;
 #[cfg(test)]
 mod held_out;
 pub mod inspect;
+pub mod literals;
 pub mod syntax;
 pub mod validator;
 pub mod verify_plan;
@@ -24,7 +25,7 @@ pub mod verify_plan;
 use crate::finding::{Confidence, FindingKind, Severity};
 use std::path::Path;
 use std::sync::{Arc, OnceLock};
-pub use syntax::{KnownPublicSpec, RuleSpec, VerifySpec};
+pub use syntax::{KeywordBoundary, KnownPublicSpec, RuleSpec, VerifySpec};
 pub use validator::Validator;
 use verify_plan::VerifyPlan;
 
@@ -66,6 +67,9 @@ pub struct Rule {
     pub provider: Option<String>,
     pub kind: FindingKind,
     pub keywords: Vec<String>,
+    /// Per keyword, whether it wakes the rule only where it starts a word part
+    /// (`keyword_boundary`, see [`KeywordBoundary::Word`]).
+    pub keyword_starts_word: Vec<bool>,
     pub min_entropy: Option<f64>,
     /// The named validator a candidate must pass (`checksum = ...` in the file).
     pub validator: Option<Validator>,
@@ -83,6 +87,8 @@ pub struct Rule {
     regex: Option<LazyRegex<regex::bytes::Regex>>,
     /// See [`Rule::single_line`].
     single_line: OnceLock<bool>,
+    /// See [`Rule::required_literals`].
+    required_literals: OnceLock<Option<Vec<Vec<u8>>>>,
     /// The verify table's `server_hint`, compiled on first use.
     server_hint: Option<LazyRegex<regex::bytes::Regex>>,
     /// The verify table's `companion`, compiled on first use.
@@ -205,6 +211,21 @@ impl Rule {
                     .map(|hir| is_single_line(&hir))
                     .unwrap_or(false),
             })
+    }
+
+    /// Literals one of which every match of the rule's regex holds (lowercase, compared
+    /// ASCII-case-insensitively), not implied by its keywords: a window around a keyword
+    /// without any of them cannot hold a match. Read from the pattern's syntax tree the
+    /// first time it is asked; `None` for a context rule, a pattern that cannot be read, or
+    /// one that requires nothing worth a search.
+    pub fn required_literals(&self) -> Option<&[Vec<u8>]> {
+        self.required_literals
+            .get_or_init(|| {
+                let regex = self.regex.as_ref()?;
+                let hir = parse_for_newline_reach(&regex.source).ok()?;
+                literals::required_literals(&hir, &self.keywords)
+            })
+            .as_deref()
     }
 
     /// Compiles every regex of the rule now and reads its syntax tree, reporting the first
@@ -396,6 +417,15 @@ impl Rule {
             provider: spec.provider.clone(),
             kind,
             keywords: spec.keywords.iter().map(|k| k.to_lowercase()).collect(),
+            keyword_starts_word: spec
+                .keywords
+                .iter()
+                .map(|k| match (spec.keyword_boundary, &spec.regex) {
+                    (Some(KeywordBoundary::Word), _) => true,
+                    (Some(KeywordBoundary::Anywhere), _) | (None, None) => false,
+                    (None, Some(regex)) => literals::keyword_guarded(regex, k),
+                })
+                .collect(),
             min_entropy: spec.min_entropy,
             validator,
             severity: spec.severity.unwrap_or(Severity::High),
@@ -405,6 +435,7 @@ impl Rule {
             inspector,
             regex: spec.regex.as_deref().map(LazyRegex::new),
             single_line: OnceLock::new(),
+            required_literals: OnceLock::new(),
             server_hint: spec
                 .verify
                 .as_ref()

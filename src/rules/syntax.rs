@@ -30,6 +30,13 @@ pub struct RuleSpec {
     /// The rule runs only near one of these (matched case-insensitively).
     #[serde(default)]
     pub keywords: Vec<String>,
+    /// Where a keyword must sit to wake the rule: `word` (its name starts a word part:
+    /// `box` wakes the rule in `BOX_SECRET`, `box.secret`, `boxSecret`, `myBoxSecret`, not
+    /// in `inbox` or `CHECKBOX`) or `anywhere` (a token prefix inside other text). When
+    /// omitted, `word` if the regex itself only accepts the name at a word start (the
+    /// catalog's `(?:^|[^A-Za-z0-9])(?i:box)|[a-z0-9](?:Box)` form), else `anywhere`.
+    #[serde(default)]
+    pub keyword_boundary: Option<KeywordBoundary>,
     /// The keyword may sit on another line than the secret (a `discord` import above a
     /// token): run on a wide window around the keyword, not on its line alone. Rules whose
     /// regex itself spans lines get the wide window without saying so.
@@ -91,6 +98,19 @@ pub struct RuleSpec {
     /// every condition of any one of them. See docs/context-rules.md.
     #[serde(default)]
     pub context: Vec<ContextSpec>,
+}
+
+/// `keyword_boundary`: where a rule's keyword must sit in the text to wake the rule.
+#[derive(Debug, Clone, Copy, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "kebab-case")]
+pub enum KeywordBoundary {
+    /// A keyword whose first character is a letter or digit must start a word part: the
+    /// character before it is neither a letter nor a digit, or a lowercase letter or digit
+    /// before an uppercase first letter (camelCase). Keywords that start with punctuation
+    /// (`$1$`, `:$2`) are not affected.
+    Word,
+    /// Anywhere, also inside a longer word or token.
+    Anywhere,
 }
 
 /// `[rule.value]`: what a context rule's secret looks like.

@@ -83,6 +83,9 @@ pub struct Scanner {
     /// SHA-256 of every rule's `known_public` values: published samples that no rule
     /// reports (an emulator key matches the generic rules as well as its provider's).
     known_public: std::collections::HashSet<[u8; 32]>,
+    /// Per rule, a searcher for the literals its regex cannot match without
+    /// ([`Rule::required_literals`]), built the first time the rule is woken.
+    required: Vec<OnceLock<Option<aho_corasick::AhoCorasick>>>,
 }
 
 impl Scanner {
@@ -93,7 +96,7 @@ impl Scanner {
                 .iter()
                 .enumerate()
                 .filter(|(_, r)| r.kind == FindingKind::Secret)
-                .map(|(i, r)| (i, r.keywords.as_slice())),
+                .map(|(i, r)| (i, r.keywords.as_slice(), r.keyword_starts_word.as_slice())),
         );
         let file_rules = rules
             .rules
@@ -119,6 +122,7 @@ impl Scanner {
             .flat_map(|r| r.known_public.iter().copied())
             .collect();
         Scanner {
+            required: rules.rules.iter().map(|_| OnceLock::new()).collect(),
             rules,
             prefilter,
             file_rules,
@@ -233,9 +237,12 @@ impl Scanner {
                 context_regions.push((region.rule, region.start, region.end));
                 continue;
             }
+            let hay = &data[region.start..region.end];
+            if !self.may_match(region.rule, hay) {
+                continue;
+            }
             let Some(re) = rule.regex() else { continue };
             let group = Rule::secret_group(re);
-            let hay = &data[region.start..region.end];
             for caps in re.captures_iter(hay) {
                 let Some(m) = secret_of(&caps, group) else {
                     continue;
@@ -260,6 +267,21 @@ impl Scanner {
         }
         self.scan_context(path, data, &context_regions, &allowed, &mut found);
         found
+    }
+
+    /// Whether `hay` holds one of the literals the rule's regex cannot match without
+    /// (`secret` after a `box` keyword): a window woken by a keyword in `Box<dyn Error>` is
+    /// dropped for the price of a literal search, not a regex run. Rules that require no
+    /// such literal may always match.
+    fn may_match(&self, rule: usize, hay: &[u8]) -> bool {
+        let searcher = self.required[rule].get_or_init(|| {
+            let literals = self.rules.rules[rule].required_literals()?;
+            aho_corasick::AhoCorasick::builder()
+                .ascii_case_insensitive(true)
+                .build(literals)
+                .ok()
+        });
+        searcher.as_ref().is_none_or(|s| s.is_match(hay))
     }
 
     /// The context engine's pass (see [`crate::context`]): key/value candidates from the

@@ -56,29 +56,41 @@ pub struct Prefilter {
     /// at which offset from its start; computed the first time the pattern is seen, so a
     /// hook that meets five keywords does not pay for three hundred.
     neighbours: Vec<OnceLock<Vec<(usize, isize)>>>,
-    /// For each automaton pattern, the rules that own that keyword.
-    owners: Vec<Vec<usize>>,
+    /// For each automaton pattern, the rules that own that keyword, each with whether the
+    /// keyword wakes it only where it starts a word part (see [`starts_word_part`]).
+    owners: Vec<Vec<(usize, bool)>>,
     /// Rules with no keyword: they run everywhere.
     always: Vec<usize>,
 }
 
 impl Prefilter {
-    /// Builds the automaton from `(rule index, keywords)` of every content rule.
-    pub fn new<'a>(rules: impl Iterator<Item = (usize, &'a [String])>) -> Prefilter {
+    /// Builds the automaton from `(rule index, keywords, keyword_starts_word)` of every
+    /// content rule; the third slice says, per keyword, whether it must start a word part
+    /// ([`crate::rules::KeywordBoundary::Word`]).
+    pub fn new<'a>(rules: impl Iterator<Item = (usize, &'a [String], &'a [bool])>) -> Prefilter {
         let mut patterns: Vec<String> = Vec::new();
-        let mut owners: Vec<Vec<usize>> = Vec::new();
+        let mut owners: Vec<Vec<(usize, bool)>> = Vec::new();
+        let mut position: std::collections::HashMap<String, usize> =
+            std::collections::HashMap::new();
         let mut always = Vec::new();
-        for (index, keywords) in rules {
+        for (index, keywords, starts_word) in rules {
             if keywords.is_empty() {
                 always.push(index);
             }
-            for keyword in keywords {
+            for (i, keyword) in keywords.iter().enumerate() {
                 let keyword = keyword.to_ascii_lowercase();
-                match patterns.iter().position(|p| *p == keyword) {
-                    Some(at) => owners[at].push(index),
+                // A keyword that starts with punctuation has no word to start.
+                let word = starts_word.get(i).copied().unwrap_or(false)
+                    && keyword
+                        .bytes()
+                        .next()
+                        .is_some_and(|b| b.is_ascii_alphanumeric());
+                match position.get(&keyword) {
+                    Some(&at) => owners[at].push((index, word)),
                     None => {
+                        position.insert(keyword.clone(), patterns.len());
                         patterns.push(keyword);
-                        owners.push(vec![index]);
+                        owners.push(vec![(index, word)]);
                     }
                 }
             }
@@ -136,7 +148,13 @@ impl Prefilter {
                     }
                 }
                 for &(pattern, start, end) in &found {
-                    for &rule in &self.owners[pattern] {
+                    let mut word_part: Option<bool> = None;
+                    for &(rule, needs_word) in &self.owners[pattern] {
+                        if needs_word
+                            && !*word_part.get_or_insert_with(|| starts_word_part(data, start))
+                        {
+                            continue;
+                        }
                         // Windows are computed once per hit position, not once per rule.
                         let single_line = single_line(rule);
                         let cache = if single_line { &mut line } else { &mut wide };
@@ -208,6 +226,21 @@ impl Prefilter {
     }
 }
 
+/// Whether the text at `at` starts a word part: `at` is the first byte, or the byte before
+/// it is neither a letter nor a digit, or a lowercase letter or digit comes before an
+/// uppercase letter (the `Box` of `myBoxSecret`). `inbox`, `sandbox` and `CHECKBOX` hold
+/// `box` inside a word; `BOX_SECRET`, `box.secret` and `boxSecret` start with it.
+pub fn starts_word_part(data: &[u8], at: usize) -> bool {
+    let Some(&before) = at.checked_sub(1).and_then(|i| data.get(i)) else {
+        return true;
+    };
+    if !before.is_ascii_alphanumeric() {
+        return true;
+    }
+    (before.is_ascii_lowercase() || before.is_ascii_digit())
+        && data.get(at).is_some_and(u8::is_ascii_uppercase)
+}
+
 /// A case-insensitive automaton over `patterns` (plain strings, so the build cannot fail).
 fn build_automaton<P: AsRef<[u8]>>(patterns: &[P], kind: AhoCorasickKind) -> AhoCorasick {
     AhoCorasickBuilder::new()
@@ -271,11 +304,65 @@ mod tests {
     use super::*;
 
     fn prefilter(rules: &[&[&str]]) -> Prefilter {
+        with_boundaries(rules, false)
+    }
+
+    /// A prefilter whose keywords all wake their rule only at a word start (`word`), or
+    /// anywhere.
+    fn with_boundaries(rules: &[&[&str]], word: bool) -> Prefilter {
         let owned: Vec<Vec<String>> = rules
             .iter()
             .map(|k| k.iter().map(|s| s.to_string()).collect())
             .collect();
-        Prefilter::new(owned.iter().enumerate().map(|(i, k)| (i, k.as_slice())))
+        let flags: Vec<Vec<bool>> = owned.iter().map(|k| vec![word; k.len()]).collect();
+        Prefilter::new(
+            owned
+                .iter()
+                .zip(&flags)
+                .enumerate()
+                .map(|(i, (k, f))| (i, k.as_slice(), f.as_slice())),
+        )
+    }
+
+    #[test]
+    fn a_word_keyword_wakes_its_rule_only_where_a_word_part_starts() {
+        let p = with_boundaries(&[&["box"], &["$1$"]], true);
+        for text in [
+            "BOX_CLIENT_SECRET=x",
+            "box.clientSecret = x",
+            "boxClientSecret: x",
+            "myBoxSecret = x",
+            "config2Box = x",
+            "\"box\": {}",
+            "x = box",
+        ] {
+            assert_eq!(p.regions(text.as_bytes(), |_| true).len(), 1, "{text}");
+        }
+        for text in [
+            "inbox",
+            "checkbox_secret",
+            "CHECKBOX",
+            "sandbox = 1",
+            "Xbox",
+        ] {
+            assert!(p.regions(text.as_bytes(), |_| true).is_empty(), "{text}");
+        }
+        assert_eq!(
+            p.regions(b"root:x$1$ab", |_| true).len(),
+            1,
+            "a keyword that starts with punctuation matches anywhere"
+        );
+        let anywhere = with_boundaries(&[&["box"]], false);
+        assert_eq!(anywhere.regions(b"sandbox", |_| true).len(), 1);
+    }
+
+    #[test]
+    fn okta_does_not_wake_inside_rook_table() {
+        let p = with_boundaries(&[&["okta"]], true);
+        assert!(p.regions(b"rookTable = 1", |_| true).is_empty());
+        assert_eq!(p.regions(b"oktaToken = 1", |_| true).len(), 1);
+        assert_eq!(p.regions(b"config.okta.key = 1", |_| true).len(), 1);
+        assert_eq!(p.regions(b"myOktaToken = 1", |_| true).len(), 1);
     }
 
     #[test]
@@ -360,8 +447,7 @@ mod tests {
 
     #[test]
     fn single_line_rules_get_only_the_keyword_line() {
-        let keywords = vec!["tok".to_string()];
-        let p = Prefilter::new(std::iter::once((0, keywords.as_slice())));
+        let p = prefilter(&[&["tok"]]);
         let data = b"before\nx tok y\nafter\n";
         assert_eq!(
             p.regions(data, |_| true),
