@@ -299,3 +299,70 @@ pub fn corpus(megabytes: usize, seed: u64) -> Vec<(String, Vec<u8>)> {
     }
     files
 }
+
+/// A minified JavaScript bundle of about `megabytes` MB in lines of ~256 KiB: object
+/// literals with `apiKey`, `token` and `secret` keys holding short non-secret values,
+/// `Box`/`inbox` words, base64 data URIs and numbers, the shape that makes keyword windows
+/// long and regexes slow. No real-format token.
+pub fn minified_bundle(megabytes: usize, seed: u64) -> (String, Vec<u8>) {
+    let mut rng = Rng::new(seed);
+    let mut text = String::new();
+    let mut line_len = 0;
+    while text.len() < megabytes * 1_000_000 {
+        let piece = match rng.below(6) {
+            0 => format!(
+                "var {}={{apiKey:t.{},token:n.{},secret:\"{}\"}};",
+                rng.chars(b"abcdefghij", 2),
+                rng.pick(WORDS),
+                rng.pick(WORDS),
+                rng.pick(WORDS)
+            ),
+            1 => format!(
+                "function {}(e){{return new Box(e.{},\"inbox\",{})}}",
+                ident(&mut rng),
+                rng.pick(WORDS),
+                rng.below(9999)
+            ),
+            2 => format!(
+                "u=\"data:image/png;base64,{}\";",
+                rng.chars(B64, 120 + rng.below(400))
+            ),
+            3 => format!(
+                "e.exports={{{}:{},{}:\"{}\"}};",
+                ident(&mut rng),
+                rng.below(99999),
+                ident(&mut rng),
+                uuid(&mut rng)
+            ),
+            4 => format!(
+                "if({}.password===void 0)throw new Error(\"{} {}\");",
+                rng.pick(WORDS),
+                rng.pick(WORDS),
+                rng.pick(WORDS)
+            ),
+            _ => format!(
+                "t.{}=function(n){{return n.{}}};",
+                rng.pick(WORDS),
+                rng.pick(WORDS)
+            ),
+        };
+        line_len += piece.len();
+        text.push_str(&piece);
+        if line_len > 256 * 1024 {
+            text.push('\n');
+            line_len = 0;
+        }
+    }
+    ("web/bundle.min.js".to_string(), text.into_bytes())
+}
+
+/// A `.env`-style file of `lines` lines, every one assigning a real-format (fake) token:
+/// the worst case for everything after the prefilter (regexes, checks, findings).
+pub fn token_dense(lines: usize, seed: u64) -> (String, Vec<u8>) {
+    let mut rng = Rng::new(seed);
+    let mut text = String::new();
+    for i in 0..lines {
+        text.push_str(&format!("SERVICE_{i}_TOKEN=\"{}\"\n", token(&mut rng)));
+    }
+    ("deploy/tokens.env".to_string(), text.into_bytes())
+}

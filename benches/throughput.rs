@@ -1,7 +1,11 @@
-//! Engine throughput over a generated corpus of realistic source files, all built-in rules
-//! loaded: one core, and all cores. `LEAKGATE_BENCH_MB` sets the corpus size (default 200).
+//! Engine throughput on fixed, generated inputs, all built-in rules loaded: a corpus of
+//! realistic source files (one core and all cores; `LEAKGATE_BENCH_MB` sets its size,
+//! default 200), a minified JavaScript bundle, a file where every line holds a token, and
+//! the start-up cost of loading the rules and building the scanner.
 //!
-//! Run: `cargo bench --bench throughput`; criterion prints the throughput in MiB/s.
+//! Run: `cargo bench --bench throughput` (or `-- --quick` for a short run); criterion prints
+//! the throughput in MiB/s. The inputs are deterministic (fixed seeds), so figures compare
+//! between commits. CI never runs benches (`cargo test` does not build them as tests).
 
 mod corpus;
 
@@ -63,5 +67,36 @@ fn throughput(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, throughput);
+/// One blob at a time: the shapes that stress one part of the engine each.
+fn fixed_inputs(c: &mut Criterion) {
+    let scanner = Scanner::new(RuleSet::builtin().expect("built-in rules load"));
+    let mut group = c.benchmark_group("fixed input");
+    group.sample_size(10);
+    let inputs = [
+        ("mixed code, 20 MB", corpus::corpus(20, 7)),
+        ("minified JS, 8 MB", vec![corpus::minified_bundle(8, 7)]),
+        ("token-dense .env, 20k lines", vec![corpus::token_dense(20_000, 7)]),
+    ];
+    for (name, files) in &inputs {
+        let bytes: usize = files.iter().map(|f| f.1.len()).sum();
+        group.throughput(Throughput::Bytes(bytes as u64));
+        group.bench_function(*name, |b| b.iter(|| scan_all(&scanner, files)));
+    }
+    group.finish();
+}
+
+/// What every run pays before reading a byte: the built-in rules parsed and checked, the
+/// scanner (keyword automaton) built, and one tiny file scanned.
+fn startup(c: &mut Criterion) {
+    let mut group = c.benchmark_group("startup");
+    group.bench_function("load rules, build scanner, scan 3 bytes", |b| {
+        b.iter(|| {
+            let scanner = Scanner::new(RuleSet::builtin().expect("built-in rules load"));
+            scan_all(&scanner, &[("a.txt".to_string(), b"hi\n".to_vec())])
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(benches, throughput, fixed_inputs, startup);
 criterion_main!(benches);
