@@ -323,10 +323,10 @@ pub fn minified_bundle(megabytes: usize, seed: u64) -> (String, Vec<u8>) {
                 rng.pick(WORDS),
                 rng.below(9999)
             ),
-            2 => format!(
-                "u=\"data:image/png;base64,{}\";",
-                rng.chars(B64, 120 + rng.below(400))
-            ),
+            2 => {
+                let len = 120 + rng.below(400);
+                format!("u=\"data:image/png;base64,{}\";", rng.chars(B64, len))
+            }
             3 => format!(
                 "e.exports={{{}:{},{}:\"{}\"}};",
                 ident(&mut rng),

@@ -75,7 +75,10 @@ fn fixed_inputs(c: &mut Criterion) {
     let inputs = [
         ("mixed code, 20 MB", corpus::corpus(20, 7)),
         ("minified JS, 8 MB", vec![corpus::minified_bundle(8, 7)]),
-        ("token-dense .env, 20k lines", vec![corpus::token_dense(20_000, 7)]),
+        (
+            "token-dense .env, 20k lines",
+            vec![corpus::token_dense(20_000, 7)],
+        ),
     ];
     for (name, files) in &inputs {
         let bytes: usize = files.iter().map(|f| f.1.len()).sum();
