@@ -300,12 +300,12 @@ pub struct LineContext {
 /// One reported finding, with its provenance.
 #[derive(Clone, Debug)]
 pub struct Finding {
-    pub rule: String,
+    pub rule: Arc<str>,
     pub kind: FindingKind,
     /// The rule's title, shared with the rule (a `.env` finding names its state in it).
     pub title: Arc<str>,
     /// Path relative to the scan root or repository; `None` for a commit message or stdin.
-    pub path: Option<String>,
+    pub path: Option<Arc<str>>,
     /// 1-based line, `None` for a `file` finding.
     pub line: Option<usize>,
     /// 1-based column in bytes, `None` for a `file` finding.
@@ -379,7 +379,7 @@ impl Finding {
             self.path.as_deref(),
             self.line,
             self.column,
-            self.rule.as_str(),
+            self.rule.as_ref(),
         )
     }
 }
@@ -393,7 +393,7 @@ impl Finding {
 pub fn dedup_findings(findings: &mut Vec<Finding>) {
     fn key(f: &Finding) -> (&str, Option<&str>, Option<usize>, Option<usize>, &str) {
         (
-            f.rule.as_str(),
+            f.rule.as_ref(),
             f.path.as_deref(),
             f.line,
             f.column,

@@ -146,7 +146,7 @@ impl Suppressor {
             }
         }
         if let Some(path) = &finding.path {
-            if self.path_allowed(&base.join(path)) {
+            if self.path_allowed(&base.join(&**path)) {
                 return Some(SuppressedBy::AllowedPath);
             }
         }

@@ -411,7 +411,7 @@ mod tests {
             rule: "demo".into(),
             kind,
             title: "Demo".into(),
-            path: path.map(str::to_string),
+            path: path.map(Into::into),
             line: None,
             column: None,
             secret: None,

@@ -49,7 +49,7 @@ fn targets(scanner: &Scanner) -> (Vec<Target>, Vec<String>) {
                 .iter()
                 .any(|a| a.rule == index && a.secret.expose() == secret);
             out.push(Target {
-                rule: rule.id.clone(),
+                rule: rule.id.to_string(),
                 fallback: rule.spec.fallback,
                 text: if bare {
                     secret.clone()
@@ -62,7 +62,7 @@ fn targets(scanner: &Scanner) -> (Vec<Target>, Vec<String>) {
             });
         }
         if !any {
-            without.push(rule.id.clone());
+            without.push(rule.id.to_string());
         }
     }
     (out, without)

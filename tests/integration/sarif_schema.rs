@@ -139,7 +139,7 @@ fn secret_finding(
         rule: "anthropic-api-key".into(),
         kind: FindingKind::Secret,
         title: "Anthropic API key".into(),
-        path: path.map(str::to_string),
+        path: path.map(Into::into),
         line: Some(line),
         column: Some(5),
         secret: Some(Secret::new(secret)),

@@ -539,7 +539,7 @@ fn every_rule_example_is_found_by_the_binary_in_a_file() {
             // the rule finds it (the encoded line), by this rule or the one it defers to.
             in_file.len() == 1 && in_file[0].2 == *line
         } else {
-            in_file.iter().any(|(r, _, _)| r == rule)
+            in_file.iter().any(|(r, _, _)| **r == **rule)
         };
         if !ok {
             missing.push((rule, rel, in_file));

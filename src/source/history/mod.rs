@@ -31,6 +31,7 @@ use crate::pipeline::{Pipeline, Skip};
 use crate::scan::Scanner;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 /// Bytes of decoded objects each repository handle keeps: trees and commits are looked up
 /// again and again while walking history.
@@ -190,7 +191,7 @@ impl Tally {
 /// versions; reporting it once, at the commit that introduced it, is what a user needs.
 /// Fingerprints name secrets, not places, so suppression is unaffected.
 pub(crate) fn keep_oldest(findings: Vec<Dated>) -> Vec<Finding> {
-    let mut best: HashMap<(String, String, Option<String>), Dated> = HashMap::new();
+    let mut best: HashMap<(Arc<str>, String, Option<Arc<str>>), Dated> = HashMap::new();
     for dated in findings {
         let f = &dated.finding;
         let key = (f.rule.clone(), f.fingerprint.clone(), f.path.clone());
