@@ -345,7 +345,11 @@ impl<'a> Pipeline<'a> {
             return vec![(None, vec![blob.name.as_deref().map(Arc::from)])];
         }
         if blob.paths.len() == 1 || self.path_rules.is_empty() {
-            let at = blob.paths.iter().map(|p| Some(Arc::from(p.as_str()))).collect();
+            let at = blob
+                .paths
+                .iter()
+                .map(|p| Some(Arc::from(p.as_str())))
+                .collect();
             return vec![(Some(blob.paths[0].clone()), at)];
         }
         let signature = |path: &str| -> Vec<bool> {
@@ -359,7 +363,10 @@ impl<'a> Pipeline<'a> {
             let sig = signature(path);
             match groups.iter_mut().find(|(s, _)| *s == sig) {
                 Some((_, (_, at))) => at.push(Some(Arc::from(path.as_str()))),
-                None => groups.push((sig, (Some(path.clone()), vec![Some(Arc::from(path.as_str()))]))),
+                None => groups.push((
+                    sig,
+                    (Some(path.clone()), vec![Some(Arc::from(path.as_str()))]),
+                )),
             }
         }
         groups.into_iter().map(|(_, group)| group).collect()

@@ -416,7 +416,8 @@ mod tests {
             column: None,
             secret: None,
             context: None,
-            fingerprint: "0123456789abcdef".into(),
+            fingerprint: crate::finding::Fingerprint::parse("0123456789abcdef")
+                .expect("16 hex digits"),
             commit: None,
             verification: None,
             remediation: None,

@@ -49,7 +49,7 @@ impl JsonFinding {
             line: finding.line,
             column: finding.column,
             secret: finding.shown_secret(show_secrets),
-            fingerprint: finding.fingerprint.clone(),
+            fingerprint: finding.fingerprint.to_string(),
             commit: finding.shown_commit(show_secrets),
             verification: finding.verification.as_deref().cloned(),
             remediation: finding.remediation.as_deref().map(str::to_string),
@@ -196,7 +196,7 @@ mod tests {
     use crate::report::Summary;
 
     fn findings_fingerprints(count: usize) -> Vec<String> {
-        vec![fingerprint("demo", "x"); count]
+        vec![fingerprint("demo", "x").to_string(); count]
     }
 
     /// The streamed text is the whole document, findings first and summary last.

@@ -182,7 +182,10 @@ fn every_rule_token_is_found_in_every_kind_of_file() {
             ));
         } else if reported_as_decoded(kind, &target.text)
             && !found.iter().any(|(r, n, l, f)| {
-                r == &target.rule && n == name && *l == line && *f == fingerprint(r, &target.secret)
+                r == &target.rule
+                    && n == name
+                    && *l == line
+                    && *f == fingerprint(r, &target.secret).to_string()
             })
         {
             wrong_secret.push(format!("{} in {kind}", target.rule));

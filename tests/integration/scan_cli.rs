@@ -53,7 +53,10 @@ fn a_token_is_reported_with_every_json_field_and_exit_1() {
         "no verification without --verify"
     );
     let fp = finding["fingerprint"].as_str().unwrap();
-    assert_eq!(fp, leakgate::finding::fingerprint("github-pat", &token));
+    assert_eq!(
+        fp,
+        leakgate::finding::fingerprint("github-pat", &token).to_string()
+    );
     assert_eq!(report["summary"]["findings"], 1);
     assert_eq!(report["summary"]["files"], 1);
 }

@@ -26,7 +26,7 @@ mod progress;
 mod range;
 
 use super::{warn, Outcome};
-use crate::finding::Finding;
+use crate::finding::{Finding, Fingerprint};
 use crate::pipeline::{Pipeline, Skip};
 use crate::scan::Scanner;
 use std::collections::HashMap;
@@ -191,7 +191,7 @@ impl Tally {
 /// versions; reporting it once, at the commit that introduced it, is what a user needs.
 /// Fingerprints name secrets, not places, so suppression is unaffected.
 pub(crate) fn keep_oldest(findings: Vec<Dated>) -> Vec<Finding> {
-    let mut best: HashMap<(Arc<str>, String, Option<Arc<str>>), Dated> = HashMap::new();
+    let mut best: HashMap<(Arc<str>, Fingerprint, Option<Arc<str>>), Dated> = HashMap::new();
     for dated in findings {
         let f = &dated.finding;
         let key = (f.rule.clone(), f.fingerprint.clone(), f.path.clone());
@@ -230,7 +230,8 @@ mod tests {
             column: Some(1),
             secret: None,
             context: None,
-            fingerprint: "0123456789abcdef".into(),
+            fingerprint: crate::finding::Fingerprint::parse("0123456789abcdef")
+                .expect("16 hex digits"),
             commit: Some(Box::new(CommitInfo {
                 id: commit.into(),
                 author: String::new(),
