@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The `scan` workload of issue 17 (docs/performance.md, "scan of a large tree"): a tree of
-# unpacked PyPI and npm packages at pinned versions (Python, JavaScript and TypeScript
+# unpacked PyPI wheels and npm packages at pinned versions (Python, JavaScript and TypeScript
 # sources, minified bundles, JSON API models, docs), built once from the registries with
 # their own clients (`pip download --no-deps`, `npm pack`), then scanned by leakgate's
 # release build. Prints size, wall seconds, MB/s, CPU seconds and peak RSS per run, and the
@@ -55,10 +55,10 @@ build_tree() {
         local name="${spec%%==*}" version="${spec##*==}"
         local dest="$TREE/pypi/$name-$version"
         [ -d "$dest" ] && continue
-        # A source distribution where there is one (sources, tests, docs), else the wheel.
+        # Wheels only: `pip download` of a source distribution builds its metadata, which
+        # for some packages (plotly) installs their build tools first and takes minutes.
         if ! ls "$DL/pypi/"*"$version"* >/dev/null 2>&1; then
-            pip download --quiet --no-deps --no-binary :all: --dest "$DL/pypi" "$spec" 2>/dev/null ||
-                pip download --quiet --no-deps --only-binary :all: --dest "$DL/pypi" "$spec"
+            pip download --quiet --no-deps --only-binary :all: --dest "$DL/pypi" "$spec"
         fi
         local archive
         archive="$(ls "$DL/pypi/"* | grep -i -- "${name//-/[-_]}-$version" | head -n1)"
