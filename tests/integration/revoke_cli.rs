@@ -121,8 +121,7 @@ fn project(endpoint: &str, server: &TestServer) -> tempfile::TempDir {
 }
 
 fn revoke(dir: &tempfile::TempDir, args: &[&str], stdin: &str) -> std::process::Output {
-    Command::cargo_bin("leakgate")
-        .unwrap()
+    Command::new(crate::support::sandbox::leakgate_bin())
         .current_dir(dir.path())
         .arg("revoke")
         .args(args)
@@ -362,8 +361,7 @@ fn verify_reports_mark_live_revocable_findings() {
     )
     .unwrap();
     let run = |format: &str| {
-        Command::cargo_bin("leakgate")
-            .unwrap()
+        Command::new(crate::support::sandbox::leakgate_bin())
             .current_dir(dir.path())
             .args(["scan", "settings.txt", "--verify", "--format", format])
             .output()
@@ -398,4 +396,54 @@ fn verify_reports_mark_live_revocable_findings() {
         "{human}"
     );
     assert!(!human.contains("--rule test-token"), "{human}");
+}
+
+/// The question on a real terminal: `script` (util-linux) gives the command a pseudo-terminal
+/// whose input is this test's answer; the secret still comes through a pipe.
+#[test]
+fn the_terminal_question_must_be_answered_yes() {
+    let server = TestServer::start(|_| Reply::text(204, "application/json", ""));
+    let dir = project("gitlab", &server);
+    let program = crate::support::sandbox::leakgate_bin();
+    let line = format!(
+        "printf '%s\\n' '{}' | '{}' revoke --rule gitlab-pat; echo \"exit=$?\"",
+        gitlab_secret(),
+        program.display()
+    );
+    let ask = |answer: &str| {
+        let mut child = std::process::Command::new("script")
+            .args(["-qec", &line, "/dev/null"])
+            .current_dir(dir.path())
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .expect("script (util-linux) runs the command on a pseudo-terminal");
+        use std::io::Write;
+        child
+            .stdin
+            .take()
+            .unwrap()
+            .write_all(answer.as_bytes())
+            .unwrap();
+        let out = child.wait_with_output().unwrap();
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    let declined = ask("n\n");
+    assert!(declined.contains("[y/N]"), "{declined}");
+    assert!(declined.contains("glpa…(26)"), "{declined}");
+    assert!(
+        declined.contains("not revoked (not confirmed)"),
+        "{declined}"
+    );
+    assert!(declined.contains("exit=2"), "{declined}");
+    assert_eq!(server.request_count(), 0);
+    let confirmed = ask("y\n");
+    assert!(
+        confirmed.contains("gitlab-pat: revoked (glpa…(26))"),
+        "{confirmed}"
+    );
+    assert!(confirmed.contains("exit=0"), "{confirmed}");
+    assert!(!confirmed.contains(&gitlab_secret()), "{confirmed}");
+    assert_eq!(server.request_count(), 1);
 }
