@@ -15,6 +15,7 @@
 //!
 //! Nothing here runs unless the user runs `leakgate revoke` and confirms.
 
+pub mod discord;
 pub mod replay;
 pub mod speckle;
 
@@ -122,6 +123,9 @@ impl Revoker {
         let default = match &plan.check {
             RevokeCheck::Http(http) => default_host(&http.request.url),
             RevokeCheck::Builtin(RevokeBuiltin::Speckle) => speckle::DEFAULT_HOST.to_string(),
+            RevokeCheck::Builtin(RevokeBuiltin::DiscordWebhook) => {
+                discord::DEFAULT_HOST.to_string()
+            }
         };
         Some(match self.target(plan) {
             Target::Override(base) => url::Url::parse(base)
@@ -142,6 +146,9 @@ impl Revoker {
         match &plan.check {
             RevokeCheck::Builtin(RevokeBuiltin::Speckle) => {
                 speckle::revoke(&self.transport, &target, secret)
+            }
+            RevokeCheck::Builtin(RevokeBuiltin::DiscordWebhook) => {
+                discord::revoke(&self.transport, &target, secret)
             }
             RevokeCheck::Http(http) => run(
                 &self.transport,

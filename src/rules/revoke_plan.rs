@@ -65,14 +65,18 @@ pub struct RevokeAnswer {
 pub enum RevokeBuiltin {
     /// Speckle's GraphQL mutation `apiTokenRevoke`, which needs the `tokens:write` scope.
     Speckle,
+    /// Discord's `DELETE /webhooks/{id}/{token}`, with the id and token taken from the
+    /// webhook URL the rule finds.
+    DiscordWebhook,
 }
 
 impl RevokeBuiltin {
-    pub const NAMES: &'static [&'static str] = &["speckle"];
+    pub const NAMES: &'static [&'static str] = &["speckle", "discord-webhook"];
 
     pub fn by_name(name: &str) -> Option<RevokeBuiltin> {
         match name {
             "speckle" => Some(RevokeBuiltin::Speckle),
+            "discord-webhook" => Some(RevokeBuiltin::DiscordWebhook),
             _ => None,
         }
     }

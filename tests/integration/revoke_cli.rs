@@ -29,6 +29,9 @@ enum SecretIn {
     /// Speckle: the bearer token, and the token's id (its first 10 characters) as the
     /// mutation's argument.
     SpeckleMutation,
+    /// Discord: the webhook's id and token in the path (`{s}` the part after `/webhooks/`),
+    /// nothing else.
+    WebhookPath,
 }
 
 fn expected() -> Vec<Expected> {
@@ -83,6 +86,13 @@ fn expected() -> Vec<Expected> {
             header: Some(("content-type", "application/x-www-form-urlencoded")),
         },
         Expected {
+            rules: &["discord-webhook-url"],
+            method: "DELETE",
+            path: "/api/v10/webhooks/{s}",
+            secret_in: SecretIn::WebhookPath,
+            header: None,
+        },
+        Expected {
             rules: &["speckle-token"],
             method: "POST",
             path: "/graphql",
@@ -132,7 +142,8 @@ fn revoke(dir: &tempfile::TempDir, args: &[&str], stdin: &str) -> std::process::
 
 fn check_request(expected: &Expected, rule: &str, secret: &str, seen: &Recorded) {
     assert_eq!(seen.method, expected.method, "{rule}");
-    assert_eq!(seen.target, expected.path, "{rule}");
+    let tail = secret.split("/webhooks/").nth(1).unwrap_or_default();
+    assert_eq!(seen.target, expected.path.replace("{s}", tail), "{rule}");
     if let Some((name, value)) = expected.header {
         assert_eq!(seen.header(name), Some(value), "{rule}: header {name}");
     }
@@ -171,6 +182,11 @@ fn check_request(expected: &Expected, rule: &str, secret: &str, seen: &Recorded)
                 "{body}"
             );
             assert_eq!(body["variables"]["token"], secret[..10], "{rule}");
+        }
+        SecretIn::WebhookPath => {
+            assert!(!tail.is_empty(), "{rule}: {secret}");
+            assert_eq!(seen.header("authorization"), None, "{rule}");
+            assert!(seen.body.is_empty(), "{rule}");
         }
     }
 }
