@@ -221,7 +221,7 @@ fn write_finding(
         } else {
             writeln!(out, "    {}", text.style(p.dim))?;
         }
-        if v.revocable {
+        if v.revocable == Some(true) {
             let hint = format!(
                 "revoke: leakgate revoke --rule {} (reads the secret from standard input)",
                 escape_controls(&finding.rule)

@@ -263,8 +263,8 @@ pub fn classify(plan: &RevokeHttp, answer: &Answer, issuer: &str, secret: &str) 
     ))
 }
 
-/// Marks each live finding whose rule has a revoker as `revocable` (the report then says
-/// `leakgate revoke --rule ID` can act on it). Runs after `--verify`.
+/// Says for each live finding whether `leakgate revoke --rule ID` can act on it (its rule
+/// has a revoker): `revocable` is `Some` for live findings only. Runs after `--verify`.
 pub fn mark_revocable(rules: &RuleSet, findings: &mut [Finding]) {
     let revocable: HashMap<&str, bool> = rules
         .rules
@@ -273,11 +273,12 @@ pub fn mark_revocable(rules: &RuleSet, findings: &mut [Finding]) {
         .collect();
     for finding in findings.iter_mut() {
         if let Some(verification) = finding.verification.as_mut() {
-            verification.revocable = verification.status == VerifyStatus::Live
-                && revocable
+            verification.revocable = (verification.status == VerifyStatus::Live).then(|| {
+                revocable
                     .get(finding.rule.as_str())
                     .copied()
-                    .unwrap_or(false);
+                    .unwrap_or(false)
+            });
         }
     }
 }

@@ -120,7 +120,7 @@ mod tests {
             status,
             detail: detail.into(),
             scopes: Vec::new(),
-            revocable: false,
+            revocable: None,
         }));
         finding
     }

@@ -347,11 +347,18 @@ fn plain_http_to_another_host_is_refused_at_config_load() {
 }
 
 /// Verification reports say which live findings `leakgate revoke` can act on: a live GitLab
-/// token (revocable) and a live token of a rule without a revoker (not).
+/// token (revocable), a live token of a rule without a revoker (not), and a dead one (not
+/// said).
 #[test]
 fn verify_reports_mark_live_revocable_findings() {
     let server = TestServer::start(|request: &Recorded| {
-        if request.target.starts_with("/api/v4/") {
+        if request
+            .header("authorization")
+            .unwrap_or("")
+            .ends_with("dead0")
+        {
+            Reply::json(401, r#"{"message":"Bad credentials"}"#)
+        } else if request.target.starts_with("/api/v4/") {
             Reply::json(
                 200,
                 r#"{"id":4,"name":"ci","scopes":["api"],"active":true}"#,
@@ -371,9 +378,13 @@ fn verify_reports_mark_live_revocable_findings() {
     )
     .unwrap();
     let other = format!("tok_{}", "q7".repeat(12));
+    let dead = format!("tok_{}qdead0", "q7".repeat(9));
     std::fs::write(
         dir.path().join("settings.txt"),
-        format!("GITLAB_TOKEN={}\nTEST={other}\n", gitlab_secret()),
+        format!(
+            "GITLAB_TOKEN={}\nTEST={other}\nOLD={dead}\n",
+            gitlab_secret()
+        ),
     )
     .unwrap();
     let run = |format: &str| {
@@ -385,18 +396,19 @@ fn verify_reports_mark_live_revocable_findings() {
     };
     let json = crate::support::json(&run("json").stdout);
     let findings = json["findings"].as_array().unwrap();
-    assert_eq!(findings.len(), 2, "{json}");
+    assert_eq!(findings.len(), 3, "{json}");
     for finding in findings {
-        assert_eq!(finding["verification"]["status"], "live", "{finding}");
-        let revocable = finding["rule"] == "gitlab-pat";
-        assert_eq!(
-            finding["verification"].get("revocable").is_some(),
-            revocable,
-            "{finding}"
-        );
-        if revocable {
-            assert_eq!(finding["verification"]["revocable"], true);
+        if finding["verification"]["status"] == "dead" {
+            assert!(
+                finding["verification"].get("revocable").is_none(),
+                "{finding}"
+            );
+            continue;
         }
+        assert_eq!(finding["verification"]["status"], "live", "{finding}");
+        // Said for every live finding: true where a revoker exists.
+        let revocable = finding["rule"] == "gitlab-pat";
+        assert_eq!(finding["verification"]["revocable"], revocable, "{finding}");
     }
     let sarif = crate::support::json(&run("sarif").stdout);
     let results = sarif["runs"][0]["results"].as_array().unwrap();
