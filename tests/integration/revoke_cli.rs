@@ -475,3 +475,27 @@ fn the_terminal_question_must_be_answered_yes() {
     assert!(!confirmed.contains(&gitlab_secret()), "{confirmed}");
     assert_eq!(server.request_count(), 1);
 }
+
+/// `leakgate verify` on one live secret whose rule has a revoker says how to revoke it.
+#[test]
+fn verify_of_one_live_revocable_secret_points_to_revoke() {
+    let server = TestServer::start(|_| {
+        Reply::json(
+            200,
+            r#"{"id":4,"name":"ci","scopes":["api"],"active":true}"#,
+        )
+    });
+    let dir = project("gitlab", &server);
+    let out = Command::new(crate::support::sandbox::leakgate_bin())
+        .current_dir(dir.path())
+        .args(["verify", "--rule", "gitlab-pat"])
+        .write_stdin(gitlab_secret())
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(0), "{stdout}");
+    assert!(
+        stdout.contains("→ or revoke it from here: leakgate revoke --rule gitlab-pat"),
+        "{stdout}"
+    );
+}
