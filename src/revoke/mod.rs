@@ -15,6 +15,7 @@
 //!
 //! Nothing here runs unless the user runs `leakgate revoke` and confirms.
 
+pub mod cloudflare;
 pub mod discord;
 pub mod replay;
 pub mod speckle;
@@ -126,6 +127,7 @@ impl Revoker {
             RevokeCheck::Builtin(RevokeBuiltin::DiscordWebhook) => {
                 discord::DEFAULT_HOST.to_string()
             }
+            RevokeCheck::Builtin(RevokeBuiltin::Cloudflare) => cloudflare::DEFAULT_HOST.to_string(),
         };
         Some(match self.target(plan) {
             Target::Override(base) => url::Url::parse(base)
@@ -149,6 +151,9 @@ impl Revoker {
             }
             RevokeCheck::Builtin(RevokeBuiltin::DiscordWebhook) => {
                 discord::revoke(&self.transport, &target, secret)
+            }
+            RevokeCheck::Builtin(RevokeBuiltin::Cloudflare) => {
+                cloudflare::revoke(&self.transport, &target, secret)
             }
             RevokeCheck::Http(http) => run(
                 &self.transport,

@@ -104,7 +104,7 @@ mod tests {
         let (problems, count) = check_set(&set, true);
         assert!(problems.is_empty(), "{problems:#?}");
         let revokers = set.rules.iter().filter(|r| r.revoke.is_some()).count();
-        assert!(revokers >= 14, "{revokers} revokers");
+        assert!(revokers >= 15, "{revokers} revokers");
         assert!(count >= 2 * revokers, "{count} samples");
     }
 }

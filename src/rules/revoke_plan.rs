@@ -68,15 +68,19 @@ pub enum RevokeBuiltin {
     /// Discord's `DELETE /webhooks/{id}/{token}`, with the id and token taken from the
     /// webhook URL the rule finds.
     DiscordWebhook,
+    /// Cloudflare's token lookup (`user/tokens/verify`) then `DELETE user/tokens/{id}`,
+    /// which needs the token's `API Tokens Write` permission.
+    Cloudflare,
 }
 
 impl RevokeBuiltin {
-    pub const NAMES: &'static [&'static str] = &["speckle", "discord-webhook"];
+    pub const NAMES: &'static [&'static str] = &["speckle", "discord-webhook", "cloudflare"];
 
     pub fn by_name(name: &str) -> Option<RevokeBuiltin> {
         match name {
             "speckle" => Some(RevokeBuiltin::Speckle),
             "discord-webhook" => Some(RevokeBuiltin::DiscordWebhook),
+            "cloudflare" => Some(RevokeBuiltin::Cloudflare),
             _ => None,
         }
     }

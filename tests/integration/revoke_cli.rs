@@ -20,6 +20,9 @@ struct Expected {
     secret_in: SecretIn,
     /// A header the provider requires: (name, value).
     header: Option<(&'static str, &'static str)>,
+    /// A request sent first to learn what to revoke (method, path), with the secret where
+    /// the revocation sends it; the revocation follows only when it succeeded.
+    lookup: Option<(&'static str, &'static str)>,
 }
 
 enum SecretIn {
@@ -49,6 +52,7 @@ fn expected() -> Vec<Expected> {
             path: "/credentials/revoke",
             secret_in: SecretIn::Body(r#"{"credentials":["{s}"]}"#),
             header: Some(("x-github-api-version", "2022-11-28")),
+            lookup: None,
         },
         Expected {
             rules: &["github-app-installation-token"],
@@ -56,6 +60,7 @@ fn expected() -> Vec<Expected> {
             path: "/installation/token",
             secret_in: SecretIn::Header("authorization", "Bearer "),
             header: Some(("x-github-api-version", "2022-11-28")),
+            lookup: None,
         },
         Expected {
             rules: &["gitlab-pat"],
@@ -63,6 +68,7 @@ fn expected() -> Vec<Expected> {
             path: "/api/v4/personal_access_tokens/self",
             secret_in: SecretIn::Header("private-token", ""),
             header: None,
+            lookup: None,
         },
         Expected {
             rules: &["slack-bot-token", "slack-user-token"],
@@ -70,6 +76,7 @@ fn expected() -> Vec<Expected> {
             path: "/api/auth.revoke",
             secret_in: SecretIn::Header("authorization", "Bearer "),
             header: None,
+            lookup: None,
         },
         Expected {
             rules: &["dropbox-access-token"],
@@ -77,6 +84,7 @@ fn expected() -> Vec<Expected> {
             path: "/2/auth/token/revoke",
             secret_in: SecretIn::Header("authorization", "Bearer "),
             header: None,
+            lookup: None,
         },
         Expected {
             rules: &["google-oauth-access-token", "google-oauth-refresh-token"],
@@ -84,6 +92,7 @@ fn expected() -> Vec<Expected> {
             path: "/revoke",
             secret_in: SecretIn::Body("token={s}"),
             header: Some(("content-type", "application/x-www-form-urlencoded")),
+            lookup: None,
         },
         Expected {
             rules: &["discord-webhook-url"],
@@ -91,6 +100,16 @@ fn expected() -> Vec<Expected> {
             path: "/api/v10/webhooks/{s}",
             secret_in: SecretIn::WebhookPath,
             header: None,
+            lookup: None,
+        },
+        // The id is the one the recorded lookup answer gives (rules/cloudflare.toml).
+        Expected {
+            rules: &["cloudflare-api-token"],
+            method: "DELETE",
+            path: "/client/v4/user/tokens/f267e341f3dd4697bd3b9f71dd96247f",
+            secret_in: SecretIn::Header("authorization", "Bearer "),
+            header: None,
+            lookup: Some(("GET", "/client/v4/user/tokens/verify")),
         },
         Expected {
             rules: &["speckle-token"],
@@ -98,6 +117,7 @@ fn expected() -> Vec<Expected> {
             path: "/graphql",
             secret_in: SecretIn::SpeckleMutation,
             header: None,
+            lookup: None,
         },
     ]
 }
@@ -258,8 +278,21 @@ fn each_revoker_reads_each_recorded_answer_and_sends_the_documented_request() {
                 assert!(!stdout.contains(&secret), "{id}: secret shown: {stdout}");
                 assert!(!stderr.contains(&secret), "{id}: secret shown: {stderr}");
                 let seen = server.requests();
-                assert_eq!(seen.len(), 1, "{id}: one request");
-                check_request(case, id, &secret, &seen[0]);
+                match case.lookup {
+                    None => {
+                        assert_eq!(seen.len(), 1, "{id}: one request");
+                        check_request(case, id, &secret, &seen[0]);
+                    }
+                    Some((method, path)) => {
+                        assert_eq!(seen[0].method, method, "{id}");
+                        assert_eq!(seen[0].target, path, "{id}");
+                        let revoked = expect == RevokeMeans::Revoked;
+                        assert_eq!(seen.len(), if revoked { 2 } else { 1 }, "{id}");
+                        if revoked {
+                            check_request(case, id, &secret, &seen[1]);
+                        }
+                    }
+                }
             }
         }
     }
@@ -498,4 +531,34 @@ fn verify_of_one_live_revocable_secret_points_to_revoke() {
         stdout.contains("→ or revoke it from here: leakgate revoke --rule gitlab-pat"),
         "{stdout}"
     );
+}
+
+/// Cloudflare: the token looks up its own id, then deletes itself; without the permission
+/// to delete tokens the second step is refused, and the report says which permission.
+#[test]
+fn a_cloudflare_token_without_the_permission_to_delete_itself_is_not_revoked() {
+    let id = "0123456789abcdef0123456789abcdef";
+    let server = TestServer::start(move |request: &Recorded| match request.method.as_str() {
+        "GET" => Reply::json(
+            200,
+            &format!(
+                r#"{{"result":{{"id":"{id}","status":"active"}},"success":true,"errors":[]}}"#
+            ),
+        ),
+        _ => Reply::json(
+            403,
+            r#"{"success":false,"errors":[{"code":10000,"message":"Authentication error"}]}"#,
+        ),
+    });
+    let dir = project("cloudflare", &server);
+    let secret = crate::support::tokens::base62(11, 40);
+    let out = revoke(&dir, &["--rule", "cloudflare-api-token", "--yes"], &secret);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(2), "{stdout}");
+    assert!(stdout.contains("API Tokens Write"), "{stdout}");
+    assert!(!stdout.contains(&secret), "{stdout}");
+    let seen = server.requests();
+    assert_eq!(seen.len(), 2);
+    assert_eq!(seen[1].method, "DELETE");
+    assert_eq!(seen[1].target, format!("/client/v4/user/tokens/{id}"));
 }
