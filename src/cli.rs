@@ -213,7 +213,7 @@ pub struct RevokeArgs {
     /// Print the secret whole instead of redacted.
     #[arg(long)]
     pub show_secrets: bool,
-    /// Config file; its [verify] table (endpoints for self-managed servers, timeout_ms,
+    /// Config file; its `[verify]` table (endpoints for self-managed servers, timeout_ms,
     /// insecure_hosts) applies to revocation too.
     #[arg(long, value_name = "FILE")]
     pub config: Option<PathBuf>,

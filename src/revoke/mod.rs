@@ -2,7 +2,9 @@
 //!
 //! A rule's `[rule.revoke]` table (checked into a [`RevokePlan`] when the rule loads) names
 //! the one request the provider documents for revoking a token with the token itself, and
-//! how to read the answer; Speckle's GraphQL mutation is a built-in ([`speckle`]). The
+//! how to read the answer; what a table cannot say is a built-in: Speckle's GraphQL mutation
+//! ([`speckle`]), Discord's webhook deletion ([`discord`]), Cloudflare's lookup-then-delete
+//! ([`cloudflare`]). Recorded answers are replayed by `rules check` ([`replay`]). The
 //! request goes out through the verifier's transport ([`crate::verify::http`]) and URL policy
 //! ([`crate::verify::endpoint`]), so revocation keeps every rule of verification:
 //!
