@@ -82,6 +82,9 @@ pub fn run(args: &RevokeArgs) -> anyhow::Result<ExitCode> {
 
 /// One secret on one line from standard input.
 fn read_secret(rule: &Rule) -> anyhow::Result<Secret> {
+    if std::io::IsTerminal::is_terminal(&std::io::stdin()) {
+        eprintln!("leakgate: paste the secret, then press Enter and Ctrl-D");
+    }
     let mut input = String::new();
     std::io::Read::read_to_string(&mut std::io::stdin().lock(), &mut input)
         .context("standard input")?;
