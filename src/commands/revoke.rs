@@ -28,7 +28,7 @@ pub fn run(args: &RevokeArgs) -> anyhow::Result<ExitCode> {
             .rules
             .iter()
             .filter(|r| r.revoke.is_some())
-            .map(|r| r.id.as_str())
+            .map(|r| &*r.id)
             .collect();
         with.sort_unstable();
         anyhow::bail!(

@@ -276,16 +276,12 @@ pub fn mark_revocable(rules: &RuleSet, findings: &mut [Finding]) {
     let revocable: HashMap<&str, bool> = rules
         .rules
         .iter()
-        .map(|r| (r.id.as_str(), r.revoke.is_some()))
+        .map(|r| (&*r.id, r.revoke.is_some()))
         .collect();
     for finding in findings.iter_mut() {
         if let Some(verification) = finding.verification.as_mut() {
-            verification.revocable = (verification.status == VerifyStatus::Live).then(|| {
-                revocable
-                    .get(finding.rule.as_str())
-                    .copied()
-                    .unwrap_or(false)
-            });
+            verification.revocable = (verification.status == VerifyStatus::Live)
+                .then(|| revocable.get(&*finding.rule).copied().unwrap_or(false));
         }
     }
 }

@@ -221,7 +221,7 @@ fn each_revoker_reads_each_recorded_answer_and_sends_the_documented_request() {
         .rules
         .iter()
         .filter(|r| r.revoke.is_some())
-        .map(|r| r.id.as_str())
+        .map(|r| &*r.id)
         .collect();
     for id in &with_revoker {
         assert!(
