@@ -133,7 +133,9 @@ pub struct ScanArgs {
     /// Print nothing but errors; the exit code tells the result.
     #[arg(short, long)]
     pub quiet: bool,
-    /// The git repository (default: discovered from the current directory).
+    /// The git repository (default: discovered from the current directory). `history`
+    /// also takes a URL (https://, ssh://, git@host:path, file://): the repository is
+    /// cloned whole into a temporary folder, audited, and removed.
     #[arg(long, value_name = "DIR")]
     pub repo: Option<PathBuf>,
 }
@@ -148,6 +150,40 @@ pub struct HistoryArgs {
     pub revs: Vec<String>,
     #[command(flatten)]
     pub common: ScanArgs,
+    #[command(flatten)]
+    pub remote: RemoteArgs,
+}
+
+/// `history` over repositories named by URL or listed by a forge (issue 18). Clones use
+/// git's credential helpers and ssh keys; over https, `LEAKGATE_GIT_TOKEN` (user name
+/// `LEAKGATE_GIT_USERNAME`, default `x-access-token`) is sent to each repository's host.
+#[derive(Debug, Args, Clone, Default)]
+#[command(next_help_heading = "Many repositories")]
+pub struct RemoteArgs {
+    /// Audit every repository listed in FILE, one URL per line (`#` starts a comment).
+    /// One report covers all; each finding names its repository.
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["repo", "github_org", "gitlab_group"])]
+    pub repos: Option<PathBuf>,
+    /// Audit every repository of a GitHub organisation (token: GITHUB_TOKEN or GH_TOKEN).
+    #[arg(long, value_name = "NAME", conflicts_with_all = ["repo", "gitlab_group"])]
+    pub github_org: Option<String>,
+    /// Audit every project of a GitLab group and its subgroups (token: GITLAB_TOKEN).
+    #[arg(long, value_name = "GROUP", conflicts_with = "repo")]
+    pub gitlab_group: Option<String>,
+    /// The forge's API for --github-org / --gitlab-group (Enterprise Server, self-managed):
+    /// default GITHUB_API_URL or https://api.github.com, CI_API_V4_URL or
+    /// https://gitlab.com/api/v4.
+    #[arg(long, value_name = "URL")]
+    pub api_url: Option<String>,
+    /// Leave out archived repositories.
+    #[arg(long)]
+    pub skip_archived: bool,
+    /// Leave out forks.
+    #[arg(long)]
+    pub skip_forks: bool,
+    /// Repositories cloned and audited at the same time.
+    #[arg(long, value_name = "N", default_value_t = 4)]
+    pub jobs: usize,
 }
 
 #[derive(Debug, Args)]

@@ -178,6 +178,8 @@ fn sarif_validates_for_commit_findings_commit_messages_and_file_findings() {
             commit: Some(Box::new(commit(3))),
             verification: None,
             remediation: None,
+            repository: None,
+            merged: None,
         },
     ];
     let rules = leakgate::rules::RuleSet::builtin().unwrap();

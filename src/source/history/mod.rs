@@ -180,6 +180,7 @@ impl Tally {
             bytes: self.bytes,
             errors: self.errors,
             skipped: self.skipped,
+            repositories: 0,
         }
     }
 }
@@ -239,6 +240,8 @@ mod tests {
             })),
             verification: None,
             remediation: None,
+            repository: None,
+            merged: None,
         }
     }
 
