@@ -42,6 +42,51 @@ pub enum Command {
     Hook(HookCommand),
     /// Write a baseline report of the current findings to FILE (for --baseline).
     Baseline(BaselineArgs),
+    /// Work with reports: merge the shards of an audit run on many machines.
+    #[command(subcommand)]
+    Report(ReportCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ReportCommand {
+    /// Merge shard reports (`--format json`) into one report. A secret found in several
+    /// places (the same key in 30 repositories) becomes one finding with all its places.
+    /// Exit 2, failing closed, when a shard is missing or unreadable, or its summary says
+    /// content was not scanned (skips that fail closed, errors); else 1 with findings, 0
+    /// without.
+    Merge(MergeArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct MergeArgs {
+    /// The shard reports: JSON reports written by `leakgate history --format json`.
+    #[arg(value_name = "SHARD", required = true)]
+    pub shards: Vec<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    pub format: Format,
+    /// Write the merged report to FILE instead of standard output.
+    #[arg(long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Print secrets whole when the shards hold them whole (shards written with
+    /// --show-secrets); by default every secret is redacted.
+    #[arg(long)]
+    pub show_secrets: bool,
+    /// Accept shards whose only unscanned content is files over --max-file-size (as
+    /// --accept-skips does for a scan); missing, shallow, corrupt or unreadable content and
+    /// errors are never accepted.
+    #[arg(long)]
+    pub accept_skips: bool,
+    /// Accept JSON Lines shards, which carry no summary: the merge cannot tell whether they
+    /// scanned everything, so by default they fail the merge.
+    #[arg(long)]
+    pub accept_jsonl: bool,
+    /// Colour: auto honours NO_COLOR and a non-terminal output.
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+    /// Print nothing but errors; the exit code tells the result.
+    #[arg(short, long)]
+    pub quiet: bool,
 }
 
 /// Output formats.

@@ -151,6 +151,8 @@ fn secret_finding(
         commit: commit.map(Box::new),
         verification: None,
         remediation: Some("Revoke it.".into()),
+        repository: None,
+        merged: None,
     }
 }
 
