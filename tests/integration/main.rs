@@ -22,6 +22,7 @@ mod precommit_framework;
 mod provider_rules;
 mod recall;
 mod remote;
+mod report_merge;
 mod rules_catalog;
 mod sarif_schema;
 mod scan_cli;

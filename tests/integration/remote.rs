@@ -13,13 +13,13 @@ use serde_json::{json, Value};
 use std::path::{Path, PathBuf};
 
 /// A repository whose history added a token in `settings.py` and removed it later.
-struct Leaky {
-    sandbox: Sandbox,
-    secret: String,
-    adding: String,
+pub(crate) struct Leaky {
+    pub sandbox: Sandbox,
+    pub secret: String,
+    pub adding: String,
 }
 
-fn leaky(seed: u64) -> Leaky {
+pub(crate) fn leaky(seed: u64) -> Leaky {
     let sandbox = Sandbox::new().with_clock(1_767_323_045 + seed as i64 * 1000);
     sandbox.write("README.md", "demo\n");
     sandbox.commit("initial");
@@ -36,7 +36,7 @@ fn leaky(seed: u64) -> Leaky {
 }
 
 /// A clean repository.
-fn clean() -> Sandbox {
+pub(crate) fn clean() -> Sandbox {
     let sandbox = Sandbox::new();
     sandbox.write("README.md", "nothing to see\n");
     sandbox.commit("initial");
@@ -44,7 +44,7 @@ fn clean() -> Sandbox {
 }
 
 /// Publishes `sandbox`'s repository as a bare repository at `root/name`.
-fn publish(sandbox: &Sandbox, root: &Path, name: &str) -> PathBuf {
+pub(crate) fn publish(sandbox: &Sandbox, root: &Path, name: &str) -> PathBuf {
     let target = root.join(name);
     std::fs::create_dir_all(target.parent().unwrap()).unwrap();
     sandbox.git(&[
@@ -57,30 +57,30 @@ fn publish(sandbox: &Sandbox, root: &Path, name: &str) -> PathBuf {
     target
 }
 
-fn file_url(path: &Path) -> String {
+pub(crate) fn file_url(path: &Path) -> String {
     format!("file://{}", path.display())
 }
 
 /// A folder for one run: the working folder (no config in it) and `TMPDIR`.
-struct Workspace {
+pub(crate) struct Workspace {
     dir: tempfile::TempDir,
 }
 
 impl Workspace {
-    fn new() -> Workspace {
+    pub fn new() -> Workspace {
         let dir = tempfile::tempdir().unwrap();
         std::fs::create_dir_all(dir.path().join("tmp")).unwrap();
         std::fs::create_dir_all(dir.path().join("cwd")).unwrap();
         Workspace { dir }
     }
 
-    fn path(&self) -> &Path {
+    pub fn path(&self) -> &Path {
         self.dir.path()
     }
 
     /// `leakgate ARGS` in the empty working folder, with this workspace's `TMPDIR` and
     /// `envs`.
-    fn run(&self, args: &[&str], envs: &[(&str, &str)]) -> Run {
+    pub fn run(&self, args: &[&str], envs: &[(&str, &str)]) -> Run {
         let mut command = leakgate();
         command
             .current_dir(self.path().join("cwd"))
@@ -104,7 +104,7 @@ impl Workspace {
     }
 
     /// Temporary clones left behind.
-    fn leftovers(&self) -> Vec<String> {
+    pub fn leftovers(&self) -> Vec<String> {
         std::fs::read_dir(self.path().join("tmp"))
             .unwrap()
             .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
@@ -112,21 +112,21 @@ impl Workspace {
     }
 }
 
-struct Run {
-    code: i32,
-    stdout: String,
-    stderr: String,
+pub(crate) struct Run {
+    pub code: i32,
+    pub stdout: String,
+    pub stderr: String,
 }
 
 impl Run {
-    fn json(&self) -> Value {
+    pub fn json(&self) -> Value {
         serde_json::from_str(&self.stdout)
             .unwrap_or_else(|e| panic!("not JSON ({e}): {}\n{}", self.stdout, self.stderr))
     }
 }
 
 /// The findings of the rule our tokens match.
-fn anthropic(report: &Value) -> Vec<Value> {
+pub(crate) fn anthropic(report: &Value) -> Vec<Value> {
     report["findings"]
         .as_array()
         .unwrap()
