@@ -27,6 +27,9 @@ pub enum Command {
     /// Scan what the next commit records: the index against HEAD (pre-commit hook).
     Staged(StagedArgs),
     /// Scan git history: every blob once (audit), or the lines a revision range adds.
+    #[command(
+        after_help = "--repo also takes a URL (https://, ssh://, git@host:path, file://): the repository is cloned whole into a temporary folder, audited, and removed; each finding names it. Recipes: docs/org-audit.md."
+    )]
     History(HistoryArgs),
     /// Scan files and directory trees; `-` reads standard input.
     Scan(PathArgs),
@@ -178,9 +181,7 @@ pub struct ScanArgs {
     /// Print nothing but errors; the exit code tells the result.
     #[arg(short, long)]
     pub quiet: bool,
-    /// The git repository (default: discovered from the current directory). `history`
-    /// also takes a URL (https://, ssh://, git@host:path, file://): the repository is
-    /// cloned whole into a temporary folder, audited, and removed.
+    /// The git repository (default: discovered from the current directory).
     #[arg(long, value_name = "DIR")]
     pub repo: Option<PathBuf>,
 }
