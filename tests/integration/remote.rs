@@ -7,7 +7,7 @@
 //! Each run gets its own `TMPDIR`, so the tests can check that no temporary clone is left.
 
 use crate::support::git_http::{basic, ApiReply, GitServer};
-use crate::support::sandbox::{leakgate, Sandbox};
+use crate::support::sandbox::{isolate, leakgate_bin, Sandbox};
 use crate::support::tokens;
 use serde_json::{json, Value};
 use std::path::{Path, PathBuf};
@@ -81,7 +81,18 @@ impl Workspace {
     /// `leakgate ARGS` in the empty working folder, with this workspace's `TMPDIR` and
     /// `envs`.
     pub fn run(&self, args: &[&str], envs: &[(&str, &str)]) -> Run {
-        let mut command = leakgate();
+        let output = self.command(args, envs).output().unwrap();
+        Run {
+            code: output.status.code().unwrap(),
+            stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
+            stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
+        }
+    }
+
+    /// The command [`Workspace::run`] runs.
+    pub fn command(&self, args: &[&str], envs: &[(&str, &str)]) -> std::process::Command {
+        let mut command = std::process::Command::new(leakgate_bin());
+        isolate(&mut command);
         command
             .current_dir(self.path().join("cwd"))
             .env("TMPDIR", self.path().join("tmp"))
@@ -95,12 +106,7 @@ impl Workspace {
         for (name, value) in envs {
             command.env(name, value);
         }
-        let output = command.output().unwrap();
-        Run {
-            code: output.status.code().unwrap(),
-            stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
-            stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
-        }
+        command
     }
 
     /// Temporary clones left behind.
@@ -177,6 +183,46 @@ fn a_repository_over_smart_http_is_audited_like_a_local_one() {
     assert!(results
         .iter()
         .any(|r| r["properties"]["repository"] == url.as_str()));
+}
+
+#[test]
+fn an_interrupted_audit_stops_git_and_removes_its_clone() {
+    let repo = leaky(12);
+    let root = tempfile::tempdir().unwrap();
+    publish(&repo.sandbox, root.path(), "slow.git");
+    let server = GitServer::start_slow(root.path(), std::time::Duration::from_secs(20));
+    let work = Workspace::new();
+    let mut child = work
+        .command(&["history", "--repo", &server.repo_url("slow.git")], &[])
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let started = std::time::Instant::now();
+    while work.leftovers().is_empty() {
+        assert!(
+            started.elapsed() < std::time::Duration::from_secs(15),
+            "no clone started"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    // SIGINT to leakgate alone, as `kill -INT` sends it: git is not told.
+    let killed = std::process::Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(killed.success());
+    let output = child.wait_with_output().unwrap();
+    assert_eq!(output.status.code(), Some(130));
+    assert!(
+        String::from_utf8_lossy(&output.stderr).contains("temporary clones removed"),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    // Well before the server answers: nothing came back.
+    assert!(started.elapsed() < std::time::Duration::from_secs(15));
+    std::thread::sleep(std::time::Duration::from_millis(200));
+    assert!(work.leftovers().is_empty(), "{:?}", work.leftovers());
 }
 
 #[test]

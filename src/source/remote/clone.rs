@@ -13,20 +13,30 @@
 //! the run; this check says why before any scanning.)
 //!
 //! The temporary folder is removed when the [`Clone`] is dropped (also on an error), and
-//! on Ctrl-C or SIGTERM: a handler installed with the first clone removes every clone still on disk
-//! and exits with 130, the shell's code for SIGINT. A `SIGKILL` cannot be caught; the
+//! on Ctrl-C, SIGTERM or SIGHUP: a handler installed with the first clone stops any
+//! `git clone` still writing (so that it cannot write the folder again), removes every
+//! clone on disk and exits with 130, the shell's code for an interrupt. A `SIGKILL` cannot be caught; the
 //! folder then stays in the system's temporary folder, named `leakgate-clone-*`.
 
 use super::credentials::{self, Basic};
 use super::{redact_userinfo, RemoteUrl, ALLOWED_PROTOCOLS};
 use anyhow::{bail, Context};
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
+use std::process::{Child, Command, Stdio};
 use std::sync::{Mutex, Once};
+use std::time::Duration;
 
-/// Clones on disk now, for the Ctrl-C handler.
-static LIVE_CLONES: Mutex<Vec<PathBuf>> = Mutex::new(Vec::new());
+/// A clone on disk now, and the `git clone` still writing it, for the signal handler.
+struct Live {
+    dir: PathBuf,
+    git: Option<Child>,
+}
+
+static LIVE_CLONES: Mutex<Vec<Live>> = Mutex::new(Vec::new());
 static HANDLER: Once = Once::new();
+/// How often a clone's end is checked: the child is kept where the signal handler can
+/// stop it, so it is polled rather than waited on.
+const POLL: Duration = Duration::from_millis(20);
 
 /// A temporary bare clone; the folder goes when this is dropped.
 pub struct Clone {
@@ -71,6 +81,16 @@ pub fn clone(url: &RemoteUrl, basic: Option<&Basic>) -> anyhow::Result<Clone> {
         git_dir: dir.path().join("repo.git"),
         dir: Some(dir),
     };
+    // git's messages go to a file in the temporary folder: read after git ends, and
+    // removed with the folder.
+    let stderr_path = clone
+        .dir
+        .as_ref()
+        .expect("set above")
+        .path()
+        .join("git-stderr");
+    let stderr = std::fs::File::create(&stderr_path)
+        .context("cannot make a temporary file for git's messages")?;
     let mut command = Command::new("git");
     command
         // Every branch and tag, as the server has them; no `--filter`, no `--depth`.
@@ -79,21 +99,26 @@ pub fn clone(url: &RemoteUrl, basic: Option<&Basic>) -> anyhow::Result<Clone> {
         .arg(&clone.git_dir)
         .stdin(Stdio::null())
         .stdout(Stdio::null())
-        .stderr(Stdio::piped())
+        .stderr(stderr)
         // Never wait for a password on a terminal; helpers still answer.
         .env("GIT_TERMINAL_PROMPT", "0")
         // `ext::` and other transports that run commands are never allowed.
         .env("GIT_ALLOW_PROTOCOL", ALLOWED_PROTOCOLS)
         .env("LC_ALL", "C");
+    // git and the helpers it starts (git-remote-https, fetch-pack, index-pack) in a
+    // process group of their own, which the signal handler stops as one.
+    #[cfg(unix)]
+    std::os::unix::process::CommandExt::process_group(&mut command, 0);
     if let Some(basic) = basic {
         command.envs(credentials::git_environment(url, basic));
     }
-    let output = command
-        .output()
+    let child = command
+        .spawn()
         .context("cannot run `git` (is git installed and on PATH?)")?;
-    if !output.status.success() {
-        let message = last_lines(&String::from_utf8_lossy(&output.stderr), 3);
-        let message = scrub(&message, basic);
+    let status = wait_registered(&clone.git_dir, child)?;
+    if !status.success() {
+        let text = std::fs::read_to_string(&stderr_path).unwrap_or_default();
+        let message = scrub(&last_lines(&text, 3), basic);
         bail!("{url}: git clone failed: {message}");
     }
     check_complete(&clone.git_dir).with_context(|| format!("{url}"))?;
@@ -150,29 +175,66 @@ fn scrub(message: &str, basic: Option<&Basic>) -> String {
     message
 }
 
+fn live() -> std::sync::MutexGuard<'static, Vec<Live>> {
+    LIVE_CLONES.lock().unwrap_or_else(|e| e.into_inner())
+}
+
 fn remember(path: &Path) {
-    LIVE_CLONES
-        .lock()
-        .unwrap_or_else(|e| e.into_inner())
-        .push(path.to_path_buf());
+    live().push(Live {
+        dir: path.to_path_buf(),
+        git: None,
+    });
 }
 
 fn forget(path: &Path) {
-    LIVE_CLONES
-        .lock()
-        .unwrap_or_else(|e| e.into_inner())
-        .retain(|p| p != path);
+    live().retain(|l| l.dir != path);
+}
+
+/// Waits for the `git clone` writing `git_dir`, keeping it where the signal handler can
+/// stop it before removing the folder.
+fn wait_registered(git_dir: &Path, child: Child) -> anyhow::Result<std::process::ExitStatus> {
+    let Some(dir) = git_dir.parent() else {
+        bail!("{}: the clone has no folder", git_dir.display());
+    };
+    {
+        let mut clones = live();
+        match clones.iter_mut().find(|l| l.dir == dir) {
+            Some(entry) => entry.git = Some(child),
+            None => bail!("{}: the clone is not registered", dir.display()),
+        }
+    }
+    loop {
+        {
+            let mut clones = live();
+            let Some(entry) = clones.iter_mut().find(|l| l.dir == dir) else {
+                bail!("interrupted");
+            };
+            let Some(git) = entry.git.as_mut() else {
+                bail!("interrupted");
+            };
+            if let Some(status) = git.try_wait().context("waiting for `git clone`")? {
+                entry.git = None;
+                return Ok(status);
+            }
+        }
+        std::thread::sleep(POLL);
+    }
 }
 
 /// On Ctrl-C, SIGTERM (a CI runner or Kubernetes stopping the job) or SIGHUP, remove
-/// every clone on disk and exit 130. git, in the same process group, gets Ctrl-C too
-/// and stops.
+/// every clone on disk and exit 130. The signal may reach leakgate alone (`kill PID`),
+/// so the handler stops the `git clone` children itself.
 fn install_interrupt_handler() {
     HANDLER.call_once(|| {
         let installed = ctrlc::set_handler(|| {
-            let clones = std::mem::take(&mut *LIVE_CLONES.lock().unwrap_or_else(|e| e.into_inner()));
-            for path in clones {
-                let _ = std::fs::remove_dir_all(path);
+            // The lock is kept: no clone starts or ends while the folders go.
+            let mut clones = live();
+            for clone in clones.iter_mut() {
+                // git first, or it would write the folder again while it is removed.
+                if let Some(git) = clone.git.as_mut() {
+                    stop_group(git);
+                }
+                let _ = std::fs::remove_dir_all(&clone.dir);
             }
             eprintln!("leakgate: interrupted; temporary clones removed");
             std::process::exit(130);
@@ -183,6 +245,22 @@ fn install_interrupt_handler() {
             ));
         }
     });
+}
+
+/// Stops `git` and every process of its group (the helpers it started), then reaps it.
+fn stop_group(git: &mut Child) {
+    #[cfg(unix)]
+    {
+        // `kill -KILL -- -PGID`: the group's id is git's pid (`process_group(0)`).
+        let _ = Command::new("kill")
+            .args(["-KILL", "--", &format!("-{}", git.id())])
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .status();
+    }
+    let _ = git.kill();
+    let _ = git.wait();
 }
 
 #[cfg(test)]

@@ -64,6 +64,8 @@ struct Shared {
     required_auth: Option<String>,
     api: Option<Box<ApiHandler>>,
     seen: Mutex<Vec<Seen>>,
+    /// How long git requests wait before they are answered.
+    delay: std::time::Duration,
 }
 
 /// A running server; it lives until the test process ends.
@@ -80,6 +82,7 @@ impl GitServer {
             required_auth: None,
             api: None,
             seen: Mutex::new(Vec::new()),
+            delay: std::time::Duration::ZERO,
         })
     }
 
@@ -90,6 +93,19 @@ impl GitServer {
             required_auth: Some(authorization.to_string()),
             api: None,
             seen: Mutex::new(Vec::new()),
+            delay: std::time::Duration::ZERO,
+        })
+    }
+
+    /// As [`GitServer::start`], answering git requests only after `delay`: a clone that
+    /// is still running when a test interrupts it.
+    pub fn start_slow(root: &Path, delay: std::time::Duration) -> GitServer {
+        Self::spawn(Shared {
+            root: root.to_path_buf(),
+            required_auth: None,
+            api: None,
+            seen: Mutex::new(Vec::new()),
+            delay,
         })
     }
 
@@ -103,6 +119,7 @@ impl GitServer {
             required_auth: None,
             api: Some(Box::new(api)),
             seen: Mutex::new(Vec::new()),
+            delay: std::time::Duration::ZERO,
         })
     }
 
@@ -159,6 +176,7 @@ fn serve(stream: std::net::TcpStream, shared: &Shared) {
     };
     shared.seen.lock().unwrap().push(request.seen.clone());
     let (status, headers, body) = if request.path.starts_with("/git/") {
+        std::thread::sleep(shared.delay);
         match &shared.required_auth {
             Some(required) if request.seen.authorization.as_deref() != Some(required) => (
                 401,
