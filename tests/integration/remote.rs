@@ -179,6 +179,8 @@ fn a_repository_over_smart_http_is_audited_like_a_local_one() {
     assert!(human.stdout.contains("of 1 repository"), "{}", human.stdout);
     let sarif = work.run(&["history", "--repo", &url, "--format", "sarif"], &[]);
     let sarif: Value = serde_json::from_str(&sarif.stdout).unwrap();
+    crate::support::sarif::assert_schema_valid(&sarif);
+    crate::support::sarif::assert_github_accepts(&sarif);
     let results = sarif["runs"][0]["results"].as_array().unwrap();
     assert!(results
         .iter()

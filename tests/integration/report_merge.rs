@@ -109,6 +109,8 @@ fn shards_written_by_the_script_merge_into_one_secret_with_its_places() {
         .unwrap()
         .clone();
     assert_eq!(result["relatedLocations"].as_array().unwrap().len(), 1);
+    crate::support::sarif::assert_schema_valid(&sarif);
+    crate::support::sarif::assert_github_accepts(&sarif);
     let human = merge("human");
     assert!(
         human
