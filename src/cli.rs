@@ -230,6 +230,10 @@ pub struct RemoteArgs {
     /// Repositories cloned and audited at the same time.
     #[arg(long, value_name = "N", default_value_t = 4)]
     pub jobs: usize,
+    /// Print the repositories the listing holds, one URL per line, and exit without
+    /// auditing: a list for --repos or scripts/shard-audit.sh.
+    #[arg(long)]
+    pub list_repos: bool,
 }
 
 #[derive(Debug, Args)]

@@ -11,10 +11,14 @@ use crate::source::history as git_history;
 use crate::source::remote::{self, batch, credentials::Basic, listing};
 use crate::suppress::Suppressor;
 use anyhow::bail;
+use std::io::Write;
 use std::time::Instant;
 
 /// Runs `leakgate history`.
 pub fn run(args: HistoryArgs) -> anyhow::Result<ExitCode> {
+    if args.remote.list_repos {
+        return list_repos(&args.common, &args.remote);
+    }
     finish(work_with(
         &args.common,
         &args.remote,
@@ -56,6 +60,19 @@ fn work_with(
         outcome,
         started,
     })
+}
+
+/// `--list-repos`: the repositories a listing holds, one URL per line (credentials never
+/// included), and exit 0.
+fn list_repos(common: &ScanArgs, args: &RemoteArgs) -> anyhow::Result<ExitCode> {
+    let Some(targets) = remote_targets(common, args)? else {
+        bail!("--list-repos needs --github-org, --gitlab-group, --repos or --repo URL");
+    };
+    let mut out = std::io::stdout().lock();
+    for target in &targets {
+        writeln!(out, "{}", target.url.shown())?;
+    }
+    Ok(ExitCode::Clean)
 }
 
 /// The repositories named by URL (`--repo URL`, `--repos`, `--github-org`,

@@ -480,6 +480,29 @@ fn a_github_organisation_is_listed_page_by_page_and_audited() {
         .any(|s| s.target.contains("/git/acme/api.git")
             && s.authorization.as_deref() == Some(basic("x-access-token", &api_token).as_str())));
 
+    // The listing alone, for --repos or the shard script.
+    let run = work.run(
+        &[
+            "history",
+            "--github-org",
+            "acme",
+            "--api-url",
+            &api,
+            "--skip-forks",
+            "--list-repos",
+        ],
+        &env,
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(
+        run.stdout,
+        format!(
+            "{}\n{}\n",
+            git.repo_url("acme/api.git"),
+            git.repo_url("acme/old.git")
+        )
+    );
+
     let run = work.run(
         &[
             "history",
