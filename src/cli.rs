@@ -217,8 +217,8 @@ pub struct RemoteArgs {
     #[arg(long, value_name = "GROUP", conflicts_with = "repo")]
     pub gitlab_group: Option<String>,
     /// The forge's API for --github-org / --gitlab-group (Enterprise Server, self-managed):
-    /// default GITHUB_API_URL or https://api.github.com, CI_API_V4_URL or
-    /// https://gitlab.com/api/v4.
+    /// default GITHUB_API_URL or `https://api.github.com`, CI_API_V4_URL or
+    /// `https://gitlab.com/api/v4`.
     #[arg(long, value_name = "URL")]
     pub api_url: Option<String>,
     /// Leave out archived repositories.

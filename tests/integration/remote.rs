@@ -194,7 +194,7 @@ fn an_interrupted_audit_stops_git_and_removes_its_clone() {
     publish(&repo.sandbox, root.path(), "slow.git");
     let server = GitServer::start_slow(root.path(), std::time::Duration::from_secs(20));
     let work = Workspace::new();
-    let mut child = work
+    let child = work
         .command(&["history", "--repo", &server.repo_url("slow.git")], &[])
         .stdout(std::process::Stdio::null())
         .stderr(std::process::Stdio::piped())

@@ -12,7 +12,7 @@
 //! filter, no `shallow` file. (A missing blob would also be counted by the audit and fail
 //! the run; this check says why before any scanning.)
 //!
-//! The temporary folder is removed when the [`Clone`] is dropped (also on an error), and
+//! The temporary folder is removed when the [`Cloned`] is dropped (also on an error), and
 //! on Ctrl-C, SIGTERM or SIGHUP: a handler installed with the first clone stops any
 //! `git clone` still writing (so that it cannot write the folder again), removes every
 //! clone on disk and exits with 130, the shell's code for an interrupt. A `SIGKILL` cannot be caught; the
@@ -39,19 +39,19 @@ static HANDLER: Once = Once::new();
 const POLL: Duration = Duration::from_millis(20);
 
 /// A temporary bare clone; the folder goes when this is dropped.
-pub struct Clone {
+pub struct Cloned {
     dir: Option<tempfile::TempDir>,
     git_dir: PathBuf,
 }
 
-impl Clone {
+impl Cloned {
     /// The bare repository.
     pub fn git_dir(&self) -> &Path {
         &self.git_dir
     }
 }
 
-impl Drop for Clone {
+impl Drop for Cloned {
     fn drop(&mut self) {
         if let Some(dir) = self.dir.take() {
             let path = dir.path().to_path_buf();
@@ -69,7 +69,7 @@ impl Drop for Clone {
 /// Clones `url` whole into a new temporary folder, with `basic` for `http(s)` if given.
 /// Errors name the URL as shown and carry git's last message, with any userinfo and the
 /// password redacted.
-pub fn clone(url: &RemoteUrl, basic: Option<&Basic>) -> anyhow::Result<Clone> {
+pub fn clone(url: &RemoteUrl, basic: Option<&Basic>) -> anyhow::Result<Cloned> {
     install_interrupt_handler();
     let dir = tempfile::Builder::new()
         .prefix("leakgate-clone-")
@@ -77,7 +77,7 @@ pub fn clone(url: &RemoteUrl, basic: Option<&Basic>) -> anyhow::Result<Clone> {
         .context("cannot make a temporary folder for the clone")?;
     remember(dir.path());
     // From here on, dropping `clone` removes the folder.
-    let clone = Clone {
+    let clone = Cloned {
         git_dir: dir.path().join("repo.git"),
         dir: Some(dir),
     };
