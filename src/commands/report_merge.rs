@@ -20,7 +20,8 @@
 use crate::cli::MergeArgs;
 use crate::exit::ExitCode;
 use crate::finding::{
-    redact, redact_occurrences, CommitInfo, Finding, Merged, Place, Secret, VerifyStatus,
+    redact, redact_occurrences, CommitInfo, Finding, Fingerprint, Merged, Place, Secret,
+    VerifyStatus,
 };
 use crate::pipeline::{Skip, Skips};
 use crate::report::json::{JsonFinding, SCHEMA};
@@ -129,11 +130,12 @@ fn read_shard(path: &Path) -> anyhow::Result<Shard> {
                     schema.map_or("missing".to_string(), |s| format!("`{s}`"))
                 );
             }
-            let findings = match document.get("findings") {
+            let findings: Vec<JsonFinding> = match document.get("findings") {
                 Some(findings) => serde_json::from_value(findings.clone())
                     .with_context(|| format!("{shown}: `findings` is not a list of findings"))?,
                 None => anyhow::bail!("{shown}: the report has no `findings`"),
             };
+            check_fingerprints(path, &findings)?;
             return Ok(Shard {
                 findings,
                 summary: document.get("summary").cloned(),
@@ -151,18 +153,27 @@ fn read_shard(path: &Path) -> anyhow::Result<Shard> {
                 i + 1
             )
         })?;
-        if finding.rule.is_empty() || finding.fingerprint.is_empty() {
-            anyhow::bail!(
-                "{shown}: line {}: not a finding (no `rule` or `fingerprint`)",
-                i + 1
-            );
-        }
         findings.push(finding);
     }
+    check_fingerprints(path, &findings)?;
     Ok(Shard {
         findings,
         summary: None,
     })
+}
+
+/// Every finding has a rule and a fingerprint of 16 hex digits: the merge groups by them.
+fn check_fingerprints(path: &Path, findings: &[JsonFinding]) -> anyhow::Result<()> {
+    for (i, finding) in findings.iter().enumerate() {
+        if finding.rule.is_empty() || Fingerprint::parse(&finding.fingerprint).is_none() {
+            anyhow::bail!(
+                "{}: finding {}: no rule, or a fingerprint that is not 16 hex digits",
+                path.display(),
+                i + 1
+            );
+        }
+    }
+    Ok(())
 }
 
 /// Why a readable shard does not prove its content was all scanned, if it does not.
@@ -316,15 +327,19 @@ fn merge_findings(all: Vec<JsonFinding>, show_secrets: bool) -> Vec<Finding> {
         })
     };
 
-    let mut groups: HashMap<(String, String), Vec<JsonFinding>> = HashMap::new();
+    let mut groups: HashMap<(String, Fingerprint), Vec<JsonFinding>> = HashMap::new();
     for finding in all {
+        // Checked when the shard was read.
+        let Some(fingerprint) = Fingerprint::parse(&finding.fingerprint) else {
+            continue;
+        };
         groups
-            .entry((finding.rule.clone(), finding.fingerprint.clone()))
+            .entry((finding.rule.clone(), fingerprint))
             .or_default()
             .push(finding);
     }
     let mut merged = Vec::with_capacity(groups.len());
-    for (_, mut group) in groups {
+    for ((_, fingerprint), mut group) in groups {
         group.sort_by(|a, b| place_key(a).cmp(&place_key(b)));
         group.dedup_by(|a, b| place_key(a) == place_key(b));
         // The verification to show: a live answer anywhere wins.
@@ -356,15 +371,15 @@ fn merge_findings(all: Vec<JsonFinding>, show_secrets: bool) -> Vec<Finding> {
             }
         });
         merged.push(Finding {
-            rule: first.rule,
+            rule: Arc::from(first.rule),
             kind: first.kind.unwrap_or(crate::finding::FindingKind::Secret),
             title: Arc::from(first.title),
-            path: first.path,
+            path: first.path.map(Arc::from),
             line: first.line,
             column: first.column,
             secret,
             context: None,
-            fingerprint: first.fingerprint,
+            fingerprint,
             commit: shown_summary(first.commit).map(Box::new),
             verification: verification.map(Box::new),
             remediation: first.remediation.map(Arc::from),
@@ -418,7 +433,7 @@ mod tests {
             line: Some(1),
             column: Some(1),
             secret: Some(secret.into()),
-            fingerprint: crate::finding::fingerprint("demo", "value"),
+            fingerprint: crate::finding::fingerprint("demo", "value").to_string(),
             ..JsonFinding::default()
         }
     }
