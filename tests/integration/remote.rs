@@ -209,8 +209,8 @@ fn an_interrupted_audit_stops_git_and_removes_its_clone() {
         std::thread::sleep(std::time::Duration::from_millis(20));
     }
     // SIGINT to leakgate alone, as `kill -INT` sends it: git is not told.
-    let killed = std::process::Command::new("kill")
-        .args(["-INT", &child.id().to_string()])
+    let killed = std::process::Command::new("sh")
+        .args(["-c", "kill -s INT \"$0\"", &child.id().to_string()])
         .status()
         .unwrap();
     assert!(killed.success());

@@ -251,9 +251,10 @@ fn install_interrupt_handler() {
 fn stop_group(git: &mut Child) {
     #[cfg(unix)]
     {
-        // `kill -KILL -- -PGID`: the group's id is git's pid (`process_group(0)`).
-        let _ = Command::new("kill")
-            .args(["-KILL", "--", &format!("-{}", git.id())])
+        // `kill -s KILL -- -PGID` (the shell's builtin: no procps needed); the group's id is
+        // git's pid (`process_group(0)`).
+        let _ = Command::new("sh")
+            .args(["-c", "kill -s KILL -- \"-$0\"", &git.id().to_string()])
             .stdin(Stdio::null())
             .stdout(Stdio::null())
             .stderr(Stdio::null())
