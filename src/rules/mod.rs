@@ -17,6 +17,7 @@ pub mod builtin;
 #[cfg(test)]
 mod held_out;
 pub mod inspect;
+mod pkcs12;
 pub mod syntax;
 pub mod validator;
 pub mod verify_plan;
