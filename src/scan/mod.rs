@@ -431,6 +431,8 @@ impl Scanner {
             commit: None,
             verification: None,
             remediation: rule.remediation.clone(),
+            repository: None,
+            merged: None,
         }
     }
 
@@ -451,6 +453,8 @@ impl Scanner {
             commit: None,
             verification: None,
             remediation: rule.remediation.clone(),
+            repository: None,
+            merged: None,
         }
     }
 }
