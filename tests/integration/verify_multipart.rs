@@ -445,3 +445,73 @@ fn atlassian_token_is_asked_at_the_site_and_email_the_file_names() {
     }
     assert_eq!(server.request_count(), before);
 }
+
+#[test]
+fn twilio_api_key_secret_is_sent_with_the_key_sid_beside_it() {
+    use base64::Engine;
+    let sid = format!("SK{}", "7c1e0b9a".repeat(4));
+    let secret = "Q7m2Kx9pL4vR8tZ1".repeat(2);
+    let content = format!("TWILIO_API_KEY={sid}\nTWILIO_API_SECRET={secret}\n");
+    let expected_auth = format!(
+        "Basic {}",
+        base64::engine::general_purpose::STANDARD.encode(format!("{sid}:{secret}"))
+    );
+    let restricted = "Z3n8Wq1cV5bH2jK6".repeat(2);
+    let restricted_auth = format!(
+        "Basic {}",
+        base64::engine::general_purpose::STANDARD.encode(format!("{sid}:{restricted}"))
+    );
+    let server = TestServer::start(move |request| {
+        if request.target != "/v1/Services?PageSize=1" {
+            Reply::json(404, r#"{"code":20404,"status":404}"#)
+        } else if request.header("authorization") == Some(expected_auth.as_str()) {
+            Reply::json(
+                200,
+                r#"{"services":[],"meta":{"page":0,"page_size":1,"key":"services"}}"#,
+            )
+        } else if request.header("authorization") == Some(restricted_auth.as_str()) {
+            Reply::json(403, r#"{"code":20403,"message":"Forbidden","status":403}"#)
+        } else {
+            Reply::json(
+                401,
+                r#"{"code":20003,"message":"Authenticate","more_info":"https://www.twilio.com/docs/errors/20003","status":401}"#,
+            )
+        }
+    });
+    let verdict = verify_rule(
+        &content,
+        "twilio-api-key-secret",
+        "twilio-messaging",
+        &server,
+    );
+    assert_eq!(verdict.status, VerifyStatus::Live, "{}", verdict.detail);
+    assert_eq!(server.requests()[0].method, "GET");
+
+    // A Restricted key without this permission was still recognised: live, said so.
+    let limited = format!("TWILIO_API_KEY={sid}\nTWILIO_API_SECRET={restricted}\n");
+    let verdict = verify_rule(
+        &limited,
+        "twilio-api-key-secret",
+        "twilio-messaging",
+        &server,
+    );
+    assert_eq!(verdict.status, VerifyStatus::Live, "{}", verdict.detail);
+    assert!(verdict.detail.contains("Restricted"), "{}", verdict.detail);
+
+    // The pair rejected: unknown, never dead (the SID found may be another key's).
+    let other = format!(
+        "TWILIO_API_KEY={sid}\nTWILIO_API_SECRET={}\n",
+        "P0o9I8u7Y6t5R4e3".repeat(2)
+    );
+    let verdict = verify_rule(&other, "twilio-api-key-secret", "twilio-messaging", &server);
+    assert_eq!(verdict.status, VerifyStatus::Unknown, "{}", verdict.detail);
+    assert!(verdict.detail.contains("20003"), "{}", verdict.detail);
+
+    // No key SID in the file: not sent.
+    let alone = format!("TWILIO_API_SECRET={secret}\n");
+    let before = server.request_count();
+    let verdict = verify_rule(&alone, "twilio-api-key-secret", "twilio-messaging", &server);
+    assert_eq!(verdict.status, VerifyStatus::Unknown, "{}", verdict.detail);
+    assert!(verdict.detail.contains("not sent"), "{}", verdict.detail);
+    assert_eq!(server.request_count(), before);
+}
