@@ -50,6 +50,25 @@ const NONE: &[(&str, &str)] = &[];
 fn cases() -> Vec<Case> {
     vec![
         Case {
+            rules: &["deepl-api-key-free", "deepl-api-key"],
+            method: "GET",
+            target: "/v2/usage",
+            auth: Auth::Header("authorization", "DeepL-Auth-Key "),
+            headers: NONE,
+            body: None,
+            live: (
+                200,
+                r#"{"character_count":180118,"character_limit":1250000}"#,
+                NONE,
+            ),
+            identity: None,
+            scopes: &[],
+            dead: (
+                403,
+                r#"{"message":"Authorization failure, check auth_key"}"#,
+            ),
+        },
+        Case {
             rules: &["resend-api-key"],
             method: "GET",
             target: "/domains",
