@@ -41,17 +41,22 @@ pub enum Builtin {
     /// Azure Storage `List Containers`, signed with Shared Key, at the account the content
     /// names near the key (`companion`).
     AzureStorage,
+    /// AWS STS `GetCallerIdentity` for temporary credentials: a session token, signed with the
+    /// secret access key found in the same file and that key's temporary key id (`ASIA...`).
+    AwsSession,
 }
 
 impl Builtin {
     /// Every built-in's name, as written in `verify = { builtin = "..." }`.
-    pub const NAMES: &'static [&'static str] = &["speckle", "spell", "aws", "azure-storage"];
+    pub const NAMES: &'static [&'static str] =
+        &["speckle", "spell", "aws", "aws-session", "azure-storage"];
 
     pub fn by_name(name: &str) -> Option<Builtin> {
         match name {
             "speckle" => Some(Builtin::Speckle),
             "spell" => Some(Builtin::Spell),
             "aws" => Some(Builtin::Aws),
+            "aws-session" => Some(Builtin::AwsSession),
             "azure-storage" => Some(Builtin::AzureStorage),
             _ => None,
         }
@@ -62,12 +67,23 @@ impl Builtin {
         matches!(self, Builtin::Aws | Builtin::AzureStorage)
     }
 
+    /// The rule whose secrets, found in the same file, this built-in pairs with: the parts of
+    /// AWS temporary credentials (key id, secret access key, session token) are found by two
+    /// rules, and each one's check needs the other's.
+    pub fn neighbour_rule(self) -> Option<&'static str> {
+        match self {
+            Builtin::Aws => Some("aws-session-token"),
+            Builtin::AwsSession => Some("aws-secret-access-key"),
+            _ => None,
+        }
+    }
+
     /// The endpoint name used when the table does not give one.
     pub fn default_endpoint(self) -> &'static str {
         match self {
             Builtin::Speckle => "speckle",
             Builtin::Spell => "spell",
-            Builtin::Aws => "aws",
+            Builtin::Aws | Builtin::AwsSession => "aws",
             Builtin::AzureStorage => "azure-storage",
         }
     }

@@ -515,3 +515,131 @@ fn twilio_api_key_secret_is_sent_with_the_key_sid_beside_it() {
     assert!(verdict.detail.contains("not sent"), "{}", verdict.detail);
     assert_eq!(server.request_count(), before);
 }
+
+/// A session token's shape (`IQoJb3JpZ2luX2Vj` and several hundred base64 characters), with
+/// high-entropy filler built at run time.
+fn session_token() -> String {
+    const ALPHABET: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut state: u64 = 0x2545_f491_4f6c_dd1d;
+    let filler: String = (0..320)
+        .map(|_| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            ALPHABET[(state % 64) as usize] as char
+        })
+        .collect();
+    format!("IQoJb3JpZ2luX2Vj{filler}")
+}
+
+/// Every AWS finding of `content` with its verdict, the server standing in for STS.
+fn verify_aws_file(content: &str, server: &TestServer) -> Vec<Finding> {
+    let set = RuleSet::builtin().unwrap();
+    let scanner = Scanner::new(RuleSet::builtin().unwrap());
+    let path = Some(".aws/credentials");
+    let mut findings: Vec<Finding> = scanner
+        .scan(path, content.as_bytes())
+        .iter()
+        .map(|m| scanner.secret_finding(m, path))
+        .filter(|f| f.rule == "aws-secret-access-key" || f.rule == "aws-session-token")
+        .collect();
+    VerifierBuilder::new()
+        .stand_in("aws", server.url())
+        .build()
+        .verify_findings(&set, &mut findings);
+    findings
+}
+
+fn verdict_of(findings: &[Finding], rule: &str) -> leakgate::finding::Verification {
+    let found: Vec<_> = findings.iter().filter(|f| f.rule == rule).collect();
+    assert_eq!(found.len(), 1, "one {rule} finding");
+    *found[0].verification.clone().unwrap()
+}
+
+#[test]
+fn aws_temporary_credentials_are_signed_with_their_session_token() {
+    let (key_id, secret) = aws_pair();
+    let key_id = key_id.replacen("AKIA", "ASIA", 1);
+    let token = session_token();
+    let content = format!(
+        "[default]\naws_access_key_id = {key_id}\naws_secret_access_key = {secret}\naws_session_token = {token}\n"
+    );
+    let (id, sec, tok) = (key_id.clone(), secret.clone(), token.clone());
+    // The server accepts only a request carrying the token, signed with it and the pair.
+    let server = TestServer::start(move |request| {
+        let date = request.header("x-amz-date").unwrap_or_default();
+        let signed = sign(
+            &Signing {
+                method: &request.method,
+                path: &request.target,
+                query: "",
+                headers: &[
+                    (
+                        "content-type",
+                        request.header("content-type").unwrap_or_default(),
+                    ),
+                    ("host", request.header("host").unwrap_or_default()),
+                    ("x-amz-date", date),
+                    (
+                        "x-amz-security-token",
+                        request.header("x-amz-security-token").unwrap_or_default(),
+                    ),
+                ],
+                body: &request.body,
+                amz_date: date,
+                region: "us-east-1",
+                service: "sts",
+            },
+            &sec,
+        );
+        if request.header("x-amz-security-token") == Some(tok.as_str())
+            && request.header("authorization") == Some(signed.authorization(&id).as_str())
+        {
+            Reply::text(
+                200,
+                "text/xml",
+                &ARN_ANSWER.replace("user/ci-deploy", "assumed-role/deploy/s1"),
+            )
+        } else {
+            Reply::text(403, "text/xml", &sts_error("SignatureDoesNotMatch"))
+        }
+    });
+    let findings = verify_aws_file(&content, &server);
+    for rule in ["aws-secret-access-key", "aws-session-token"] {
+        let verdict = verdict_of(&findings, rule);
+        assert_eq!(
+            verdict.status,
+            VerifyStatus::Live,
+            "{rule}: {}",
+            verdict.detail
+        );
+        assert!(
+            verdict.detail.contains("assumed-role/deploy/s1"),
+            "{}",
+            verdict.detail
+        );
+        assert!(!verdict.detail.contains(&token) && !verdict.detail.contains(&secret));
+    }
+
+    // Expired credentials: STS's ExpiredToken in every partition is dead.
+    let server = TestServer::start(|_| Reply::text(400, "text/xml", &sts_error("ExpiredToken")));
+    let findings = verify_aws_file(&content, &server);
+    for rule in ["aws-secret-access-key", "aws-session-token"] {
+        let verdict = verdict_of(&findings, rule);
+        assert_eq!(
+            verdict.status,
+            VerifyStatus::Dead,
+            "{rule}: {}",
+            verdict.detail
+        );
+        assert!(verdict.detail.contains("expired"), "{}", verdict.detail);
+    }
+
+    // A session token without its key pair in the file: not sent.
+    let server = TestServer::start(|_| Reply::text(200, "text/xml", ARN_ANSWER));
+    let alone = format!("aws_session_token = {token}\n");
+    let verdict = verdict_of(&verify_aws_file(&alone, &server), "aws-session-token");
+    assert_eq!(verdict.status, VerifyStatus::Unknown, "{}", verdict.detail);
+    assert!(verdict.detail.contains("not sent"), "{}", verdict.detail);
+    assert_eq!(server.request_count(), 0);
+}

@@ -1508,6 +1508,7 @@ fn every_built_in_verify_table_is_tested_here() {
         "speckle-token",
         "spell-token",
         "aws-secret-access-key",
+        "aws-session-token",
         "azure-storage-account-key",
         "twilio-auth-token",
         "twilio-api-key-secret",
