@@ -164,7 +164,7 @@ fn add_neighbours(clues: &mut Clues, finding: &Finding, wanted: &str, findings: 
     let commit = |f: &Finding| f.commit.as_ref().map(|c| c.id.clone());
     for other in findings
         .iter()
-        .filter(|f| f.rule == wanted && f.path == finding.path && commit(f) == commit(finding))
+        .filter(|f| &*f.rule == wanted && f.path == finding.path && commit(f) == commit(finding))
     {
         let Some(secret) = &other.secret else {
             continue;
@@ -174,7 +174,7 @@ fn add_neighbours(clues: &mut Clues, finding: &Finding, wanted: &str, findings: 
             _ => usize::MAX,
         };
         let neighbour = Neighbour {
-            rule: other.rule.clone(),
+            rule: other.rule.to_string(),
             secret: secret.clone(),
             companion: other.context.as_ref().and_then(|c| c.companion.clone()),
             distance,

@@ -540,11 +540,12 @@ fn verify_aws_file(content: &str, server: &TestServer) -> Vec<Finding> {
     let set = RuleSet::builtin().unwrap();
     let scanner = Scanner::new(RuleSet::builtin().unwrap());
     let path = Some(".aws/credentials");
+    let at: Option<std::sync::Arc<str>> = path.map(Into::into);
     let mut findings: Vec<Finding> = scanner
         .scan(path, content.as_bytes())
         .iter()
-        .map(|m| scanner.secret_finding(m, path))
-        .filter(|f| f.rule == "aws-secret-access-key" || f.rule == "aws-session-token")
+        .map(|m| scanner.secret_finding(m, at.as_ref()))
+        .filter(|f| &*f.rule == "aws-secret-access-key" || &*f.rule == "aws-session-token")
         .collect();
     VerifierBuilder::new()
         .stand_in("aws", server.url())
@@ -554,7 +555,7 @@ fn verify_aws_file(content: &str, server: &TestServer) -> Vec<Finding> {
 }
 
 fn verdict_of(findings: &[Finding], rule: &str) -> leakgate::finding::Verification {
-    let found: Vec<_> = findings.iter().filter(|f| f.rule == rule).collect();
+    let found: Vec<_> = findings.iter().filter(|f| &*f.rule == rule).collect();
     assert_eq!(found.len(), 1, "one {rule} finding");
     *found[0].verification.clone().unwrap()
 }
