@@ -185,16 +185,19 @@ impl Tally {
     }
 }
 
+/// What [`keep_oldest`] keeps one finding per: rule, fingerprint and path.
+type KeptKey = (Arc<str>, Fingerprint, Option<Arc<str>>);
+
 /// One finding per rule, kind, path and secret: the one with the oldest commit.
 ///
 /// A token that stays in a file while the rest of the file is edited lives in many blob
 /// versions; reporting it once, at the commit that introduced it, is what a user needs.
 /// Fingerprints name secrets, not places, so suppression is unaffected.
 pub(crate) fn keep_oldest(findings: Vec<Dated>) -> Vec<Finding> {
-    let mut best: HashMap<(Arc<str>, Fingerprint, Option<Arc<str>>), Dated> = HashMap::new();
+    let mut best: HashMap<KeptKey, Dated> = HashMap::new();
     for dated in findings {
         let f = &dated.finding;
-        let key = (f.rule.clone(), f.fingerprint.clone(), f.path.clone());
+        let key = (f.rule.clone(), f.fingerprint, f.path.clone());
         let replace = match best.get(&key) {
             None => true,
             Some(kept) => older(dated.age, kept.age),
