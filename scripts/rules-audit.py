@@ -14,7 +14,11 @@ import sys
 import tomllib
 from pathlib import Path
 
-URL = re.compile(r"https?://|[\w.-]+/[\w.-]+ [\w./-]+\.(?:rs|ts|js|py|go|rb|java|kt|cs|php)\b")
+URL = re.compile(
+    r"https?://"
+    r"|[\w.-]+/[\w.-]+ [\w./-]+\.(?:rs|ts|js|py|go|rb|java|kt|cs|php)\b"
+    r"|(?i:sources?:).*\b[\w-]+/[\w./-]+\.(?:rs|ts|js|py|go|rb|java|kt|cs|php)\b"
+)
 
 
 def comment_blocks(text):
