@@ -38,10 +38,10 @@ pub const ENV_REMEDIATION: &str = "Add it to .gitignore (`leakgate dotenv --fix`
 /// A `file` finding for the `.env` file at `path`.
 pub fn env_finding(path: &str) -> Finding {
     Finding {
-        rule: ENV_RULE_ID.to_string(),
+        rule: ENV_RULE_ID.into(),
         kind: FindingKind::File,
         title: ENV_TITLE.into(),
-        path: Some(path.to_string()),
+        path: Some(path.into()),
         line: None,
         column: None,
         secret: None,
