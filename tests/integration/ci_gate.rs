@@ -174,7 +174,7 @@ fn the_gate_honours_a_history_baseline_leakgateignore_and_allow_paths() {
             ("tools/sample.py", format!("SAMPLE = '{ignored}'\n")),
             (
                 ".leakgateignore",
-                format!("{}\n", fingerprint(RULE, &ignored).to_string()),
+                format!("{}\n", fingerprint(RULE, &ignored)),
             ),
             // Under an allowed path.
             ("tests/fixtures/keys.txt", format!("{}\n", anthropic_key(5))),

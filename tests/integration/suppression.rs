@@ -86,7 +86,7 @@ fn leakgateignore_lists_fingerprints_with_comments() {
         ".leakgateignore",
         format!(
             "# revoked on 2026-01-02, kept in old fixtures\n{}\n\n   {}   # test account\n",
-            fingerprint(RULE, &a).to_string(),
+            fingerprint(RULE, &a),
             fingerprint(RULE, &b).to_string().to_uppercase()
         ),
     );
@@ -124,7 +124,7 @@ fn a_new_secret_on_a_suppressed_line_is_still_reported() {
     write(
         dir.path(),
         ".leakgateignore",
-        format!("{}\n", fingerprint(RULE, &old).to_string()),
+        format!("{}\n", fingerprint(RULE, &old)),
     );
     let (code, _) = scan_json(dir.path(), &[]);
     assert_eq!(code, 0, "the old secret is suppressed");
@@ -153,7 +153,7 @@ fn the_repository_leakgateignore_applies_when_scanning_a_subfolder() {
     write(
         dir.path(),
         ".leakgateignore",
-        format!("{}\n", fingerprint(RULE, &a).to_string()),
+        format!("{}\n", fingerprint(RULE, &a)),
     );
     let (code, _, stderr) = run(dir.path(), &["scan", "src"]);
     assert_eq!(code, 0, "{stderr}");
@@ -304,14 +304,14 @@ fn report_unused_lists_stale_entries_without_changing_the_exit_code() {
     write(
         dir.path(),
         ".leakgateignore",
-        format!("{}\n", fingerprint(RULE, &gone_a).to_string()),
+        format!("{}\n", fingerprint(RULE, &gone_a)),
     );
     write(
         dir.path(),
         ".leakgate.toml",
         format!(
             "[allow]\nfingerprints = [\"{}\"]\n",
-            fingerprint(RULE, &gone_b).to_string()
+            fingerprint(RULE, &gone_b)
         ),
     );
 
@@ -376,7 +376,7 @@ fn an_entry_matched_in_two_lists_is_used_in_both() {
     write(
         dir.path(),
         ".leakgateignore",
-        format!("{}\n", fingerprint(RULE, &a).to_string()),
+        format!("{}\n", fingerprint(RULE, &a)),
     );
     let (code, report) = scan_json(dir.path(), &["--baseline", "base.json", "--report-unused"]);
     assert_eq!(code, 0);
@@ -402,13 +402,13 @@ fn the_summary_names_every_kind_of_suppression() {
         format!(
             "[allow]\npaths = [\"fixtures/\"]\nsecrets = ['''^{}''']\nfingerprints = [\"{}\"]\n",
             &keys[2][..24],
-            fingerprint(RULE, &keys[3]).to_string()
+            fingerprint(RULE, &keys[3])
         ),
     );
     write(
         dir.path(),
         ".leakgateignore",
-        format!("{}\n", fingerprint(RULE, &keys[4]).to_string()),
+        format!("{}\n", fingerprint(RULE, &keys[4])),
     );
     let (code, stdout, _) = run(dir.path(), &["scan", ".", "--color", "never"]);
     assert_eq!(code, 0, "{stdout}");

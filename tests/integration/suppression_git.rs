@@ -52,7 +52,7 @@ impl Repo {
         self.write(".leakgate.toml", "[allow]\npaths = [\"fixtures/\"]\n");
         self.write(
             ".leakgateignore",
-            &format!("# accepted\n{}\n", fingerprint(RULE, ignored).to_string()),
+            &format!("# accepted\n{}\n", fingerprint(RULE, ignored)),
         );
         let baseline = serde_json::json!({
             "schema": "leakgate.report.v1",
@@ -157,7 +157,7 @@ fn baseline_history_records_every_blob_and_report_unused_works_on_history() {
     fs::remove_file(repo.root.join("a.txt")).unwrap();
     repo.write(
         ".leakgateignore",
-        &format!("{}\n", fingerprint(RULE, &gone).to_string()),
+        &format!("{}\n", fingerprint(RULE, &gone)),
     );
     repo.commit("Remove");
     let (code, report) = repo.report(&["history", "--baseline", "base.json", "--report-unused"]);
