@@ -52,6 +52,8 @@ pub enum Format {
     Json,
     Jsonl,
     Sarif,
+    /// One self-contained HTML page: summary and a table to filter, sort and search.
+    Html,
 }
 
 /// When to colour human output.
