@@ -37,6 +37,12 @@
     return f.path + (f.line ? ':' + f.line + (f.column ? ':' + f.column : '') : '');
   }
   function dateOf(f) { return (f.commit && f.commit.date) || ''; }
+  function size(bytes) {
+    var units = ['bytes', 'KiB', 'MiB', 'GiB', 'TiB'];
+    var i = 0;
+    while (bytes >= 1024 && i < units.length - 1) { bytes /= 1024; i++; }
+    return (i ? bytes.toFixed(1) : bytes) + ' ' + units[i];
+  }
 
   // Derived fields, computed once.
   var rows = findings.map(function (f, index) {
@@ -84,7 +90,7 @@
     ', ' + Object.keys(distinct).length + ' distinct secrets';
   if (summary.files) overview += ' · ' + summary.files + ' files';
   if (summary.blobs) overview += ' · ' + summary.blobs + ' blobs';
-  if (summary.bytes) overview += ' · ' + (summary.bytes / 1048576).toFixed(1) + ' MiB read';
+  if (summary.bytes) overview += ' · ' + size(summary.bytes) + ' read';
   overview += data.show_secrets ? ' · secrets shown in full (--show-secrets)' : ' · secrets redacted';
   $('overview').textContent = overview;
   var skipped = summary.skipped || {};
@@ -178,14 +184,17 @@
     var max = 1;
     keys.forEach(function (k) { max = Math.max(max, counts[k] || 0); });
     var chart = $('timeline');
+    // About eight labels; the last bucket's only where it does not crowd the one before.
+    var step = Math.max(1, Math.ceil(keys.length / 8));
+    var last = keys.length - 1;
     keys.forEach(function (k, i) {
       var column = el('div', 'tl-col');
       column.title = k + ': ' + (counts[k] || 0) + ' secret(s) introduced';
       var bar = el('div', 'tl-bar');
       bar.style.height = (counts[k] ? Math.max(3, Math.round(100 * counts[k] / max)) : 0) + '%';
       column.appendChild(bar);
-      var step = Math.max(1, Math.ceil(keys.length / 8));
-      column.appendChild(el('span', 'tl-label', i % step === 0 || i === keys.length - 1 ? k : ''));
+      var labelled = i % step === 0 || (i === last && last % step >= step / 2);
+      column.appendChild(el('span', 'tl-label', labelled ? k : ''));
       chart.appendChild(column);
     });
     note.textContent = dates.length + ' secrets dated by the commit that introduced them, ' +
