@@ -97,7 +97,12 @@ fn a_history_report_is_one_page_with_redacted_escaped_data() {
         "<script>alert(2)</script> & add sk-a…(108)"
     );
     assert!(hostile["commit"]["date"].as_str().unwrap().ends_with('Z'));
-    // How to revoke, once per rule, from the rule's metadata.
+    // How to revoke, once per rule, from the rule's metadata: the two Anthropic findings
+    // (file and commit message) share one entry.
+    assert_eq!(page.matches("Anthropic API key").count(), 1);
+    assert!(findings
+        .iter()
+        .all(|f| f.get("title").is_none() && f.get("remediation").is_none()));
     let github = &data["rules"]["github-pat"];
     assert!(github["remediation"]
         .as_str()
