@@ -572,10 +572,65 @@ def test_report(leakgate, root):
         check(any(u.endswith("/control.png") for u in network_requests(driver)), "control: a page's request does show in the log")
         errors_logged(driver)  # the control image's 404, read and dropped
 
+        test_repositories(driver, root, page)
         test_scale(driver, leakgate, root, rng)
     finally:
         driver.quit()
         issuer.shutdown()
+
+
+REPOSITORIES = [
+    "https://git.example.org/acme/api.git",
+    "https://git.example.org/acme/web.git",
+    "file:///srv/git/tools.git",
+]
+
+
+def test_repositories(driver, root, page):
+    """Findings that name their repository, and merged findings with more places, as
+    `history --repos` and `report merge` write them: the report above with those fields
+    added to its data block (escaped as leakgate escapes it; the script and its CSP hash are
+    unchanged)."""
+    data = data_block(page)
+    for i, f in enumerate(data["findings"]):
+        f["repository"] = REPOSITORIES[i % 3]
+        if i % 10 == 0:
+            f["places"] = [{
+                "repository": REPOSITORIES[(i + 1) % 3],
+                "path": "vendor/settings.py", "line": 7, "column": 5,
+                "commit": {"id": "c0ffee" * 6 + "c0ff", "author": "Ada Lovelace",
+                           "email": "ada@example.org", "date": "2023-03-04T05:06:07Z",
+                           "summary": "vendor: settings"},
+            }]
+    text = json.dumps(data, ensure_ascii=False)
+    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    start = page.index(">", page.index('<script type="application/json" id="leakgate-data">')) + 1
+    multi = page[:start] + text + page[page.index("</script>", start):]
+    path = os.path.join(root, "repositories.html")
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(multi)
+    load(driver, path)
+    findings = data["findings"]
+    total = len(findings)
+    check(driver.find_element(By.ID, "filter-repository-label").is_displayed(), "repositories: the filter shows")
+    check(driver.find_element(By.ID, "repository-card").is_displayed(), "repositories: the summary card shows")
+    for repository in REPOSITORIES:
+        want = sum(1 for f in findings if repository in [f["repository"]] + [p["repository"] for p in f.get("places", [])])
+        set_filters(driver, repository=repository)
+        wait_for_count(driver, want)
+        check(count_text(driver).startswith(f"{want} of {total} "), f"repository {repository}: {want} expected, page says {count_text(driver)!r}")
+    with_places = sum(1 for f in findings if f.get("places"))
+    set_filters(driver, search="vendor/settings.py")
+    wait_for_count(driver, with_places)
+    check(count_text(driver).startswith(f"{with_places} of "), f"search finds other places ({count_text(driver)!r})")
+    summaries = driver.execute_script(
+        "return Array.prototype.map.call(document.querySelectorAll('#rows details summary'), function (e) { return e.textContent; })")
+    check(len(summaries) == min(500, with_places) and set(summaries) == {"1 more place"}, "merged findings say how many more places")
+    labels = [e.text for e in driver.find_elements(By.CSS_SELECTOR, "#timeline .tl-label") if e.text]
+    check(labels[:1] == ["2023-03"], f"the timeline starts at the earliest place's commit ({labels[:1]})")
+    check(not errors_logged(driver), "repositories: no error in the console")
+    requests = [u for u in network_requests(driver) if u != "file://" + path]
+    check(not requests, f"repositories: no network request ({requests[:5]})")
 
 
 def test_scale(driver, leakgate, root, rng):

@@ -22,8 +22,14 @@
     return node;
   }
   function ruleOf(f) { return rules[f.rule] || {}; }
-  function repoOf(f) {
-    return f.repository || (f.commit && f.commit.repository) || '';
+  // A merged report (`report merge`) gives one finding per secret, with its other places.
+  function placesOf(f) { return Array.isArray(f.places) ? f.places : []; }
+  function reposOf(f) {
+    var repos = [];
+    [f].concat(placesOf(f)).forEach(function (p) {
+      if (p.repository && repos.indexOf(p.repository) < 0) repos.push(p.repository);
+    });
+    return repos;
   }
   function statusOf(f) {
     if (f.verification) return f.verification.status;
@@ -36,7 +42,15 @@
     }
     return f.path + (f.line ? ':' + f.line + (f.column ? ':' + f.column : '') : '');
   }
-  function dateOf(f) { return (f.commit && f.commit.date) || ''; }
+  // The earliest commit date of any of the finding's places.
+  function dateOf(f) {
+    var date = '';
+    [f].concat(placesOf(f)).forEach(function (p) {
+      var d = p.commit && p.commit.date;
+      if (d && (!date || d < date)) date = d;
+    });
+    return date;
+  }
   function size(bytes) {
     var units = ['bytes', 'KiB', 'MiB', 'GiB', 'TiB'];
     var i = 0;
@@ -53,22 +67,30 @@
       index: index,
       severity: severityOf(f),
       status: statusOf(f),
-      repo: repoOf(f),
+      repos: reposOf(f),
       place: placeOf(f),
       date: dateOf(f)
     };
-    row.haystack = [f.rule, ruleOf(f).title, ruleOf(f).provider, row.place, f.secret,
-      f.fingerprint, commit.id, commit.author, commit.email, commit.summary, row.repo,
+    row.repo = row.repos[0] || '';
+    var text = [f.rule, ruleOf(f).title, ruleOf(f).provider, row.place, f.secret,
+      f.fingerprint, commit.id, commit.author, commit.email, commit.summary,
       verification.detail, (verification.scopes || []).join(' '), STATUS_LABEL[row.status]]
-      .filter(Boolean).join('\n').toLowerCase();
+      .concat(row.repos);
+    placesOf(f).forEach(function (p) {
+      text.push(placeOf(p));
+      if (p.commit) text.push(p.commit.id, p.commit.author, p.commit.email, p.commit.summary);
+    });
+    row.haystack = text.filter(Boolean).join('\n').toLowerCase();
     return row;
   });
 
+  // Rows counted by a key; a key function may return a list (each counted once).
   function countBy(key) {
     var counts = {};
     rows.forEach(function (row) {
-      var k = key(row);
-      counts[k] = (counts[k] || 0) + 1;
+      [].concat(key(row)).forEach(function (k) {
+        counts[k] = (counts[k] || 0) + 1;
+      });
     });
     return counts;
   }
@@ -88,6 +110,7 @@
   var summary = data.summary || {};
   var overview = findings.length + (findings.length === 1 ? ' finding' : ' findings') +
     ', ' + Object.keys(distinct).length + ' distinct secrets';
+  if (summary.repositories) overview += ' · ' + summary.repositories + ' repositories';
   if (summary.files) overview += ' · ' + summary.files + ' files';
   if (summary.blobs) overview += ' · ' + summary.blobs + ' blobs';
   if (summary.bytes) overview += ' · ' + size(summary.bytes) + ' read';
@@ -96,6 +119,7 @@
   var skipped = summary.skipped || {};
   var skipText = Object.keys(skipped).filter(function (k) { return skipped[k] > 0; })
     .map(function (k) { return skipped[k] + ' ' + k.replace(/_/g, ' '); });
+  if (summary.errors) skipText.push(summary.errors + ' errors');
   if (skipText.length) {
     $('skipped').textContent = 'Not scanned: ' + skipText.join(', ') +
       '. Findings in that content are not in this report.';
@@ -140,15 +164,19 @@
     function (k) { return STATUS_LABEL[k] || k; }, pick('filter-status'));
   bars('by-rule', sortedEntries(countBy(function (r) { return r.f.rule; })), null,
     pick('filter-rule'), 12);
-  var repoCounts = countBy(function (r) { return r.repo; });
-  delete repoCounts[''];
+  var repoCounts = countBy(function (r) { return r.repos; });
   if (Object.keys(repoCounts).length) {
     $('repository-card').hidden = false;
     $('filter-repository-label').hidden = false;
     bars('by-repository', sortedEntries(repoCounts), null, pick('filter-repository'), 12);
   }
+  function pathOf(p) { return p.path === null || p.path === undefined ? placeOf(p) : p.path; }
   bars('by-path', sortedEntries(countBy(function (r) {
-    return r.f.path === null || r.f.path === undefined ? r.place : r.f.path;
+    var paths = [pathOf(r.f)];
+    placesOf(r.f).forEach(function (p) {
+      if (paths.indexOf(pathOf(p)) < 0) paths.push(pathOf(p));
+    });
+    return paths;
   })), null, function (path) {
     $('search').value = path;
     update(true);
@@ -299,7 +327,7 @@
       if (rule && row.f.rule !== rule) return false;
       if (severity && row.severity !== severity) return false;
       if (status && row.status !== status) return false;
-      if (repo && row.repo !== repo) return false;
+      if (repo && row.repos.indexOf(repo) < 0) return false;
       for (var i = 0; i < words.length; i++) {
         if (row.haystack.indexOf(words[i]) < 0) return false;
       }
@@ -347,6 +375,14 @@
     parent.appendChild(document.createTextNode(text.slice(at)));
   }
 
+  function commitLine(commit) {
+    var line = el('div', 'small');
+    line.appendChild(el('span', 'mono', (commit.id || '').slice(0, 10)));
+    line.appendChild(document.createTextNode(' · ' + (commit.author || '')));
+    if (commit.summary) line.appendChild(el('div', 'subject', commit.summary));
+    return line;
+  }
+
   function renderRow(row) {
     var f = row.f;
     var rule = ruleOf(f);
@@ -368,12 +404,21 @@
     var placeCell = el('td', 'place');
     if (row.repo) placeCell.appendChild(el('div', 'small repo', row.repo));
     placeCell.appendChild(el('div', 'mono path', row.place));
-    if (f.commit) {
-      var commit = el('div', 'small');
-      commit.appendChild(el('span', 'mono', (f.commit.id || '').slice(0, 10)));
-      commit.appendChild(document.createTextNode(' · ' + (f.commit.author || '')));
-      if (f.commit.summary) commit.appendChild(el('div', 'subject', f.commit.summary));
-      placeCell.appendChild(commit);
+    if (f.commit) placeCell.appendChild(commitLine(f.commit));
+    var more = placesOf(f);
+    if (more.length) {
+      var details = el('details', 'small');
+      details.appendChild(el('summary', null, more.length + ' more place' + (more.length === 1 ? '' : 's')));
+      var list = el('ul', 'places');
+      more.forEach(function (p) {
+        var item = el('li');
+        if (p.repository) item.appendChild(el('div', 'repo', p.repository));
+        item.appendChild(el('div', 'mono', placeOf(p)));
+        if (p.commit) item.appendChild(commitLine(p.commit));
+        list.appendChild(item);
+      });
+      details.appendChild(list);
+      placeCell.appendChild(details);
     }
     tr.appendChild(placeCell);
 
