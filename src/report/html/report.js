@@ -134,8 +134,9 @@
       var item = el('li');
       var button = el('button', 'bar-button');
       button.type = 'button';
-      button.title = 'Show only these';
-      button.appendChild(el('span', 'bar-label', label ? label(entry[0]) : entry[0]));
+      var text = label ? label(entry[0]) : entry[0];
+      button.title = entry[0] + ': ' + entry[1] + ' (show only these)';
+      button.appendChild(el('span', 'bar-label', text));
       var track = el('span', 'bar-track');
       var fill = el('span', 'bar-fill ' + 'k-' + String(entry[0]).replace(/[^a-z]/g, ''));
       fill.style.width = Math.max(2, Math.round(100 * entry[1] / max)) + '%';
@@ -168,7 +169,13 @@
   if (Object.keys(repoCounts).length) {
     $('repository-card').hidden = false;
     $('filter-repository-label').hidden = false;
-    bars('by-repository', sortedEntries(repoCounts), null, pick('filter-repository'), 12);
+    bars('by-repository', sortedEntries(repoCounts), shortRepository, pick('filter-repository'), 12);
+  }
+  // A repository URL's last two path parts without `.git` (`acme/api`): what tells an
+  // organisation's repositories apart. The bar's tooltip has the whole URL.
+  function shortRepository(url) {
+    var parts = url.replace(/\.git\/?$/, '').split(/[\/:]/).filter(Boolean);
+    return parts.slice(-2).join('/') || url;
   }
   function pathOf(p) { return p.path === null || p.path === undefined ? placeOf(p) : p.path; }
   bars('by-path', sortedEntries(countBy(function (r) {
