@@ -390,6 +390,13 @@
     return line;
   }
 
+  function command(text, line) {
+    var block = el('div', 'small');
+    block.appendChild(document.createTextNode(text));
+    block.appendChild(el('code', null, line));
+    return block;
+  }
+
   function renderRow(row) {
     var f = row.f;
     var rule = ruleOf(f);
@@ -444,10 +451,11 @@
     var revokeCell = el('td', 'revoke');
     if (rule.remediation) linkify(revokeCell.appendChild(el('div')), rule.remediation);
     if (rule.verify && !f.verification) {
-      var check = el('div', 'small');
-      check.appendChild(document.createTextNode('Check whether it is live: '));
-      check.appendChild(el('code', null, 'leakgate verify --rule ' + f.rule));
-      revokeCell.appendChild(check);
+      revokeCell.appendChild(command('Check whether it is live: ', 'leakgate verify --rule ' + f.rule));
+    }
+    // `revocable` is set by --verify for a live secret; without --verify, the rule says.
+    if (f.verification ? f.verification.revocable : rule.revoke) {
+      revokeCell.appendChild(command('Revoke it from here: ', 'leakgate revoke --rule ' + f.rule));
     }
     tr.appendChild(revokeCell);
     return tr;
