@@ -541,6 +541,19 @@ def test_report(leakgate, root):
         rule_ids = [r.split(" ")[0] for r in driver.execute_script(
             "return Array.prototype.map.call(document.querySelectorAll('#rows .rule-id'), function (e) { return e.textContent; })")]
         check(rule_ids == sorted(rule_ids), "Rule: a to z")
+        def shown_findings():
+            indexes = driver.execute_script(
+                "return Array.prototype.map.call(document.querySelectorAll('#rows tr'), function (tr) { return +tr.dataset.index; })")
+            return [data["findings"][i] for i in indexes]
+        sort("place")
+        keys = [(f.get("path") or "", f.get("line") or 0) for f in shown_findings()]
+        check(keys == sorted(keys), "Place: by path, then line")
+        sort("place")
+        keys = [(f.get("path") or "", f.get("line") or 0) for f in shown_findings()]
+        check(keys == sorted(keys, reverse=True), "Place again: reversed")
+        sort("secret")
+        secrets = [f.get("secret") or "" for f in shown_findings()]
+        check(secrets == sorted(secrets), "Secret: a to z")
         sort("status")
         order = ["live", "unknown", "dead", "skipped", "not checked", "no verifier"]
         shown_status = [order.index(driver.execute_script("return arguments[0].querySelector('.status').textContent", tr))
