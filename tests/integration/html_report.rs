@@ -137,7 +137,7 @@ fn a_history_report_is_one_page_with_redacted_escaped_data() {
 }
 
 #[test]
-fn scan_and_staged_write_html_too() {
+fn scan_staged_and_dotenv_write_html_too() {
     let repo = Repo::new();
     let secret = github_pat(9);
     repo.write("deploy.sh", format!("export GH_TOKEN={secret}\n"));
@@ -159,6 +159,14 @@ fn scan_and_staged_write_html_too() {
         assert_eq!(paths, ["deploy.sh"], "{args:?}");
         assert!(data["findings"][0]["commit"].is_null());
     }
+    // `dotenv` writes its `file` findings the same way.
+    repo.write(".env", "DEBUG=1\n");
+    let run = run_in(&repo, &["dotenv", "--format", "html"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    let data = data_of(&run.stdout);
+    assert_eq!(data["findings"][0]["rule"], "dotenv-file", "{data}");
+    assert_eq!(data["findings"][0]["kind"], "file");
+    assert!(data["rules"]["dotenv-file"]["remediation"].is_string());
     // A clean tree is a page with no findings, exit 0.
     let clean = Repo::new();
     clean.write("README", "nothing here\n");
