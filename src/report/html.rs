@@ -164,7 +164,7 @@ fn write_data(
 fn rules_value(report: &Report<'_>) -> Value {
     let mut rules: BTreeMap<&str, Value> = BTreeMap::new();
     for finding in report.findings {
-        if rules.contains_key(finding.rule.as_str()) {
+        if rules.contains_key(&*finding.rule) {
             continue;
         }
         let rule = report.rules.get(&finding.rule);
@@ -186,7 +186,7 @@ fn rules_value(report: &Report<'_>) -> Value {
             "verify".into(),
             json!(rule.is_some_and(|r| r.verify.is_some())),
         );
-        rules.insert(finding.rule.as_str(), Value::Object(entry));
+        rules.insert(&*finding.rule, Value::Object(entry));
     }
     json!(rules)
 }
