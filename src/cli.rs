@@ -34,6 +34,8 @@ pub enum Command {
     Dotenv(DotenvArgs),
     /// Check whether one secret, read from standard input, is live.
     Verify(VerifyArgs),
+    /// Ask the issuer to revoke one secret, read from standard input (asks first).
+    Revoke(RevokeArgs),
     /// List or self-test rules.
     #[command(subcommand)]
     Rules(RulesCommand),
@@ -199,6 +201,23 @@ pub struct VerifyArgs {
     /// The rule whose verifier to use (see `leakgate rules list`).
     #[arg(long, value_name = "ID")]
     pub rule: String,
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct RevokeArgs {
+    /// The rule whose revoker to use (docs/revoke.md lists the rules that have one).
+    #[arg(long, value_name = "ID")]
+    pub rule: String,
+    /// Revoke without asking on the terminal (needed when there is no terminal).
+    #[arg(long)]
+    pub yes: bool,
+    /// Print the secret whole instead of redacted.
+    #[arg(long)]
+    pub show_secrets: bool,
+    /// Config file; its `[verify]` table (endpoints for self-managed servers, timeout_ms,
+    /// insecure_hosts) applies to revocation too.
     #[arg(long, value_name = "FILE")]
     pub config: Option<PathBuf>,
 }

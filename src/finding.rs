@@ -275,6 +275,10 @@ pub struct Verification {
     pub detail: String,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub scopes: Vec<String>,
+    /// For a live secret: whether `leakgate revoke --rule ID` can act on it (its rule has a
+    /// revoker). Absent for every other status.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub revocable: Option<bool>,
 }
 
 /// The text on either side of a secret on its line, cut to a readable length, with any

@@ -92,6 +92,7 @@ pub fn settle(work: Work) -> anyhow::Result<Settled> {
             .progress(progress)
             .build();
         verifier.verify_findings(scanner.rules(), &mut findings);
+        crate::revoke::mark_revocable(scanner.rules(), &mut findings);
         if config.only_live {
             let dropped = crate::verify::summary::keep_only_live(&mut findings);
             if let Some(message) = dropped.message() {

@@ -10,6 +10,7 @@ pub mod dotenv;
 pub mod finish;
 pub mod history;
 pub mod hook;
+pub mod revoke;
 pub mod rules;
 pub mod rules_check;
 pub mod scan;
@@ -33,6 +34,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::History(args) => history::run(args),
         Command::Dotenv(args) => dotenv::run(args),
         Command::Verify(args) => verify::run(&args),
+        Command::Revoke(args) => revoke::run(&args),
         Command::Rules(RulesCommand::List { config }) => rules::list(config.as_deref()),
         Command::Rules(RulesCommand::Check { files }) => rules::check(&files),
         Command::Hook(HookCommand::Install {

@@ -221,6 +221,13 @@ fn write_finding(
         } else {
             writeln!(out, "    {}", text.style(p.dim))?;
         }
+        if v.revocable == Some(true) {
+            let hint = format!(
+                "revoke: leakgate revoke --rule {} (reads the secret from standard input)",
+                escape_controls(&finding.rule)
+            );
+            writeln!(out, "    {}", hint.style(p.title))?;
+        }
     }
     writeln!(
         out,

@@ -18,6 +18,7 @@ pub mod builtin;
 mod held_out;
 pub mod inspect;
 mod pkcs12;
+pub mod revoke_plan;
 pub mod syntax;
 pub mod validator;
 pub mod verify_plan;
@@ -92,6 +93,9 @@ pub struct Rule {
     pub remediation: Option<Arc<str>>,
     /// How `--verify` asks the issuer: the rule's checked `[rule.verify]` table.
     pub verify: Option<VerifyPlan>,
+    /// How `leakgate revoke` asks the issuer to revoke the secret: the rule's checked
+    /// `[rule.revoke]` table.
+    pub revoke: Option<revoke_plan::RevokePlan>,
     /// The file the rule came from (`rules/github.toml`, or a user file's path).
     pub origin: String,
     pub spec: RuleSpec,
@@ -375,6 +379,10 @@ impl Rule {
             None => None,
             Some(verify) => Some(VerifyPlan::from_spec(verify).map_err(&invalid)?),
         };
+        let revoke = match &spec.revoke {
+            None => None,
+            Some(revoke) => Some(revoke_plan::RevokePlan::from_spec(revoke).map_err(&invalid)?),
+        };
         let known_public = spec
             .known_public
             .iter()
@@ -419,6 +427,7 @@ impl Rule {
                 .map(LazyRegex::new),
             remediation: spec.remediation.as_deref().map(Arc::from),
             verify,
+            revoke,
             origin: origin.to_string(),
             spec,
             context,

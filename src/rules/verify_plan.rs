@@ -334,8 +334,11 @@ impl VerifyPlan {
     }
 }
 
-/// One request: the attempt's fields over the table's.
-fn request_plan(spec: &VerifySpec, attempt: &AttemptSpec) -> Result<RequestPlan, String> {
+/// One request: the attempt's fields over the table's (also `[rule.revoke]`'s request).
+pub(crate) fn request_plan(
+    spec: &VerifySpec,
+    attempt: &AttemptSpec,
+) -> Result<RequestPlan, String> {
     let url = attempt
         .url
         .as_deref()
@@ -417,8 +420,9 @@ fn request_plan(spec: &VerifySpec, attempt: &AttemptSpec) -> Result<RequestPlan,
     })
 }
 
-/// A `[[rule.verify.when]]` entry, checked.
-fn answer_rule(when: &WhenSpec) -> Result<AnswerRule, String> {
+/// A `[[rule.verify.when]]` entry, checked (also `[[rule.revoke.when]]`, whose `means`
+/// the caller reads itself).
+pub(crate) fn answer_rule(when: &WhenSpec) -> Result<AnswerRule, String> {
     let means = Means::by_name(&when.means).ok_or_else(|| {
         format!(
             "verify `when` means `{}`: not one of {}",

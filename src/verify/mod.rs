@@ -44,6 +44,7 @@ fn verdict(status: VerifyStatus, detail: impl Into<String>) -> Verification {
         status,
         detail: detail.into(),
         scopes: Vec::new(),
+        revocable: None,
     }
 }
 

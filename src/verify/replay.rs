@@ -117,8 +117,9 @@ pub fn replay_rule(rule: &Rule) -> Replayed {
     out
 }
 
-/// The secret of the rule's first example that its regex matches.
-fn example_secret(rule: &Rule) -> Option<String> {
+/// The secret of the rule's first example that its regex matches (also for replaying
+/// `[[rule.revoke.sample]]`).
+pub(crate) fn example_secret(rule: &Rule) -> Option<String> {
     if rule.context.is_some() {
         // A context rule has no regex: its examples go through the context engine.
         let alone = Rule::from_spec(rule.spec.clone(), &rule.origin, false).ok()?;
@@ -189,14 +190,15 @@ fn replay_clues(rule: &Rule) -> super::Clues {
     clues
 }
 
-/// A server on 127.0.0.1 that gives every request the same answer.
-struct OneAnswerServer {
+/// A server on 127.0.0.1 that gives every request the same answer (also for replaying
+/// `[[rule.revoke.sample]]`).
+pub(crate) struct OneAnswerServer {
     port: u16,
     stop: Arc<AtomicBool>,
 }
 
 impl OneAnswerServer {
-    fn start(sample: &Sample) -> std::io::Result<OneAnswerServer> {
+    pub(crate) fn start(sample: &Sample) -> std::io::Result<OneAnswerServer> {
         let listener = TcpListener::bind("127.0.0.1:0")?;
         let port = listener.local_addr()?.port();
         listener.set_nonblocking(true)?;
@@ -226,7 +228,7 @@ impl OneAnswerServer {
         Ok(OneAnswerServer { port, stop })
     }
 
-    fn url(&self) -> String {
+    pub(crate) fn url(&self) -> String {
         format!("http://127.0.0.1:{}", self.port)
     }
 }

@@ -22,6 +22,7 @@ mod precommit_all_files;
 mod precommit_framework;
 mod provider_rules;
 mod recall;
+mod revoke_cli;
 mod rules_catalog;
 mod sarif_schema;
 mod scan_cli;

@@ -143,6 +143,7 @@ help! {
     help_scan => ["scan"];
     help_dotenv => ["dotenv"];
     help_verify => ["verify"];
+    help_revoke => ["revoke"];
     help_rules => ["rules"];
     help_rules_list => ["rules", "list"];
     help_rules_check => ["rules", "check"];
