@@ -157,10 +157,11 @@ fn write_data(
     out.write_all(b"]}")
 }
 
-/// What the page shows once per rule: title, provider, severity, remediation (how to revoke)
-/// and whether `leakgate verify --rule ID` can check the secret. Keyed by rule id, for the
-/// rules that made a finding. A finding no rule of the set made (the `.env` policy's) takes
-/// its title and remediation from the finding.
+/// What the page shows once per rule: title, provider, severity, remediation (how to revoke),
+/// whether `leakgate verify --rule ID` can check the secret and whether `leakgate revoke
+/// --rule ID` can revoke it. Keyed by rule id, for the rules that made a finding. A finding
+/// no rule of the set made (the `.env` policy's) takes its title and remediation from the
+/// finding.
 fn rules_value(report: &Report<'_>) -> Value {
     let mut rules: BTreeMap<&str, Value> = BTreeMap::new();
     for finding in report.findings {
@@ -185,6 +186,10 @@ fn rules_value(report: &Report<'_>) -> Value {
         entry.insert(
             "verify".into(),
             json!(rule.is_some_and(|r| r.verify.is_some())),
+        );
+        entry.insert(
+            "revoke".into(),
+            json!(rule.is_some_and(|r| r.revoke.is_some())),
         );
         rules.insert(&*finding.rule, Value::Object(entry));
     }

@@ -109,6 +109,8 @@ fn a_history_report_is_one_page_with_redacted_escaped_data() {
         .unwrap()
         .contains("github.com/settings/tokens"));
     assert_eq!(github["verify"], true);
+    assert_eq!(github["revoke"], true);
+    assert_eq!(data["rules"]["anthropic-api-key"]["revoke"], false);
     assert_eq!(github["severity"], hostile["severity"]);
     assert_eq!(data["summary"]["findings"], 3);
     assert_eq!(data["show_secrets"], false);
