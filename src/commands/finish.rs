@@ -119,6 +119,8 @@ pub fn settle(work: Work) -> anyhow::Result<Settled> {
         blobs: outcome.blobs,
         bytes: outcome.bytes,
         elapsed_ms: started.elapsed().as_millis(),
+        errors: outcome.errors + dropped_unknown,
+        repositories: outcome.repositories,
     };
     let report = Report {
         findings: &findings,

@@ -10,6 +10,7 @@ pub mod dotenv;
 pub mod finish;
 pub mod history;
 pub mod hook;
+pub mod report_merge;
 pub mod revoke;
 pub mod rules;
 pub mod rules_check;
@@ -17,7 +18,7 @@ pub mod scan;
 pub mod staged;
 pub mod verify;
 
-use crate::cli::{Cli, Command, HookCommand, RulesCommand};
+use crate::cli::{Cli, Command, HookCommand, ReportCommand, RulesCommand};
 use crate::config::{Config, LoadedConfig};
 use crate::exit::ExitCode;
 use crate::scan::Scanner;
@@ -51,6 +52,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             crate::commit_msg::run(&common, &file)
         }
         Command::Baseline(args) => baseline::run(args),
+        Command::Report(ReportCommand::Merge(args)) => report_merge::run(&args),
     }
 }
 

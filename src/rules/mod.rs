@@ -671,6 +671,10 @@ impl RuleSet {
     /// that no rule of the set made (the `.env` policy's) is `high`: it is a fact about a
     /// file, not a guess about a value.
     pub fn confidence_of(&self, finding: &crate::finding::Finding) -> Confidence {
+        // A merged report's finding keeps the rating its shard gave it.
+        if let Some(confidence) = finding.merged.as_ref().and_then(|m| m.confidence) {
+            return confidence;
+        }
         match self.get(&finding.rule) {
             Some(rule) => rule.confidence(finding.secret.as_ref().map(|s| s.expose())),
             None => Confidence::High,
@@ -679,6 +683,9 @@ impl RuleSet {
 
     /// A finding's severity: its rule's, [`Severity::High`] if no rule of the set made it.
     pub fn severity_of(&self, finding: &crate::finding::Finding) -> Severity {
+        if let Some(severity) = finding.merged.as_ref().and_then(|m| m.severity) {
+            return severity;
+        }
         self.get(&finding.rule)
             .map_or(Severity::High, |r| r.severity)
     }

@@ -308,7 +308,9 @@ impl Scanner {
                 let Some(rule) = self.rules.rules[index].context.as_ref() else {
                     continue;
                 };
-                if rule.accepts(cand, &mut facts) {
+                // A published sample (`known_public`) is no finding, whichever rule meets it.
+                let secret = cand.decoded.as_deref().unwrap_or(&cand.value);
+                if rule.accepts(cand, &mut facts) && !self.is_known_public(secret.as_bytes()) {
                     found.push(RawHit {
                         rule: index,
                         start: cand.start,
@@ -431,6 +433,8 @@ impl Scanner {
             commit: None,
             verification: None,
             remediation: rule.remediation.clone(),
+            repository: None,
+            merged: None,
         }
     }
 
@@ -451,6 +455,8 @@ impl Scanner {
             commit: None,
             verification: None,
             remediation: rule.remediation.clone(),
+            repository: None,
+            merged: None,
         }
     }
 }

@@ -175,6 +175,21 @@ fn replay_clues(rule: &Rule) -> super::Clues {
             .companions
             .extend(part.map(crate::finding::Secret::new));
     }
+    // A session token's check signs with the temporary key pair found beside it in the file;
+    // the replay stands one in (built here, so that no key-shaped text sits in the source).
+    if let Some(super::spec::Check::Builtin(super::spec::Builtin::AwsSession)) =
+        rule.verify.as_ref().map(|p| &p.check)
+    {
+        clues.neighbours.push(super::Neighbour {
+            rule: "aws-secret-access-key".into(),
+            secret: crate::finding::Secret::new("k7Fq2ZpR9xWm4TbV8cYn".repeat(2)),
+            companion: Some(crate::finding::Secret::new(format!(
+                "ASIA{}",
+                "Q4XWZJ7N2VB5KD3M"
+            ))),
+            distance: 1,
+        });
+    }
     if let Some(super::spec::Check::Http(plan)) = rule.verify.as_ref().map(|p| &p.check) {
         if plan.host_label_from_content {
             if let Some(rest) = plan

@@ -22,6 +22,8 @@ mod precommit_all_files;
 mod precommit_framework;
 mod provider_rules;
 mod recall;
+mod remote;
+mod report_merge;
 mod revoke_cli;
 mod rules_catalog;
 mod sarif_schema;

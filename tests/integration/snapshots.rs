@@ -151,4 +151,6 @@ help! {
     help_hook_install => ["hook", "install"];
     help_hook_push_range => ["hook", "push-range"];
     help_baseline => ["baseline"];
+    help_report => ["report"];
+    help_report_merge => ["report", "merge"];
 }
