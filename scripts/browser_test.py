@@ -595,6 +595,7 @@ def test_report(leakgate, root):
         errors_logged(driver)  # the control image's 404, read and dropped
 
         test_repositories(driver, root, page)
+        test_audited_repositories(driver, leakgate, root, rng)
         test_scale(driver, leakgate, root, rng)
     finally:
         driver.quit()
@@ -653,6 +654,72 @@ def test_repositories(driver, root, page):
     check(not errors_logged(driver), "repositories: no error in the console")
     requests = [u for u in network_requests(driver) if u != "file://" + path]
     check(not requests, f"repositories: no network request ({requests[:5]})")
+
+
+def leakgate_output(leakgate, sandbox, args, expect=1):
+    run = subprocess.run([leakgate, *args], cwd=sandbox.root, env=sandbox.env, capture_output=True, text=True)
+    if run.returncode != expect:
+        sys.exit(f"leakgate {' '.join(args)}: exit {run.returncode}, expected {expect}\n{run.stderr}")
+    return run.stdout
+
+
+def test_audited_repositories(driver, leakgate, root, rng):
+    """Three repositories audited by URL (`history --repos FILE`, file:// URLs), then two
+    shards merged (`report merge`): each finding names its repository, and a secret leaked
+    in two repositories is one merged finding with one more place."""
+    shared = github_pat(rng)
+    urls = []
+    for name in ("api", "web", "tools"):
+        sandbox = Sandbox(os.path.join(root, "org", name))
+        for i in range(4):
+            sandbox.write(f"{name}/config{i}.py", "".join(
+                f'GITHUB_TOKEN_{j} = "{github_pat(rng)}"\n' for j in range(3)))
+            if i == 0 and name != "tools":
+                sandbox.write(f"{name}/shared.py", f'TOKEN = "{shared}"\n')
+            sandbox.commit(f"{name}: config {i}", AUTHORS[i % 3], f"2025-0{i + 1}-15T09:00:00Z")
+        urls.append("file://" + sandbox.repo)
+    listing = os.path.join(root, "org", "repos.txt")
+    with open(listing, "w") as f:
+        f.write("\n".join(urls) + "\n")
+    home = Sandbox(os.path.join(root, "org", "home"))
+
+    report = os.path.join(root, "org.html")
+    leakgate_output(leakgate, home, ["history", "--repos", listing, "--format", "html", "--output", report])
+    truth = json.loads(leakgate_output(leakgate, home, ["history", "--repos", listing, "--format", "json"]))["findings"]
+    load(driver, report)
+    check({f.get("repository") for f in truth} == set(urls), "org: every finding names its repository")
+    check(driver.find_element(By.ID, "filter-repository-label").is_displayed(), "org: the repository filter shows")
+    for url in urls:
+        want = sum(1 for f in truth if f.get("repository") == url)
+        set_filters(driver, repository=url)
+        wait_for_count(driver, want)
+        check(count_text(driver).startswith(f"{want} of {len(truth)} "), f"org: {url}: {want} expected, page says {count_text(driver)!r}")
+
+    shards = []
+    for i, url in enumerate(urls[:2]):
+        shard = os.path.join(root, "org", f"shard{i}.json")
+        leakgate_output(leakgate, home, ["history", "--repo", url, "--format", "json", "--output", shard])
+        shards.append(shard)
+    merged = os.path.join(root, "merged.html")
+    leakgate_output(leakgate, home, ["report", "merge", *shards, "--format", "html", "--output", merged])
+    truth = json.loads(leakgate_output(leakgate, home, ["report", "merge", *shards, "--format", "json"]))["findings"]
+    with_places = [f for f in truth if f.get("places")]
+    check(len(with_places) == 1, f"merge: the shared secret is one finding with more places ({len(with_places)})")
+    load(driver, merged)
+    set_filters(driver, search="shared.py")
+    wait_for_count(driver, 1)
+    check(count_text(driver).startswith(f"1 of {len(truth)} "), f"merge: one row for the shared secret ({count_text(driver)!r})")
+    summaries = driver.execute_script(
+        "return Array.prototype.map.call(document.querySelectorAll('#rows details summary'), function (e) { return e.textContent; })")
+    check(summaries == ["1 more place"], f"merge: the row says it has one more place ({summaries})")
+    for url in urls[:2]:
+        want = sum(1 for f in truth if url in [f.get("repository")] + [p.get("repository") for p in f.get("places", [])])
+        set_filters(driver, repository=url)
+        wait_for_count(driver, want)
+        check(count_text(driver).startswith(f"{want} of "), f"merge: {url} counts its places too ({count_text(driver)!r})")
+    check(not errors_logged(driver), "org and merge: no error in the console")
+    requests = [u for u in network_requests(driver) if not u.startswith("file://" + root)]
+    check(not requests, f"org and merge: no network request ({requests[:5]})")
 
 
 def test_scale(driver, leakgate, root, rng):
