@@ -103,7 +103,13 @@ impl StagedChanges {
         for path in paths {
             let wanted = repository_path(repo, path)?;
             let mut found = false;
-            for entry in index.entries() {
+            // Index entries are sorted by path: those under `wanted` share its bytes as a
+            // prefix, in one run.
+            let entries = index.entries();
+            let first = entries.partition_point(|e| e.path(&index) < wanted.as_bytes());
+            let run =
+                entries[first..].partition_point(|e| e.path(&index).starts_with(wanted.as_bytes()));
+            for entry in &entries[first..first + run] {
                 let entry_path = entry.path(&index).to_str_lossy();
                 let under = wanted.is_empty()
                     || entry_path == wanted
