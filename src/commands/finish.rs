@@ -66,7 +66,10 @@ pub fn settle(work: Work) -> anyhow::Result<Settled> {
     // In place (no scratch copy of half a million findings); the commit and fingerprint
     // break ties so that the order does not depend on the threads.
     fn tie_break(f: &crate::finding::Finding) -> (Option<&str>, &str) {
-        (f.commit.as_ref().map(|c| c.id.as_str()), &f.fingerprint)
+        (
+            f.commit.as_ref().map(|c| c.id.as_str()),
+            f.fingerprint.as_str(),
+        )
     }
     findings.sort_unstable_by(|a, b| {
         a.sort_key()
@@ -89,6 +92,7 @@ pub fn settle(work: Work) -> anyhow::Result<Settled> {
             .progress(progress)
             .build();
         verifier.verify_findings(scanner.rules(), &mut findings);
+        crate::revoke::mark_revocable(scanner.rules(), &mut findings);
         if config.only_live {
             let dropped = crate::verify::summary::keep_only_live(&mut findings);
             if let Some(message) = dropped.message() {
@@ -115,6 +119,8 @@ pub fn settle(work: Work) -> anyhow::Result<Settled> {
         blobs: outcome.blobs,
         bytes: outcome.bytes,
         elapsed_ms: started.elapsed().as_millis(),
+        errors: outcome.errors + dropped_unknown,
+        repositories: outcome.repositories,
     };
     let report = Report {
         findings: &findings,

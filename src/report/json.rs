@@ -1,7 +1,7 @@
 //! `--format json` and `--format jsonl`, in the shape of SPEC §3.
 
 use super::{Report, ReportOptions};
-use crate::finding::{CommitInfo, Confidence, Finding, FindingKind, Severity, Verification};
+use crate::finding::{CommitInfo, Confidence, Finding, FindingKind, Place, Severity, Verification};
 use crate::rules::RuleSet;
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
@@ -20,6 +20,11 @@ pub struct JsonFinding {
     pub rule: String,
     pub kind: Option<FindingKind>,
     pub title: String,
+    /// The repository URL (credentials removed) for a finding in a repository audited by
+    /// URL (`history --repo URL`, `--repos`, `--github-org`, `--gitlab-group`); absent for
+    /// the local repository and files.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub repository: Option<String>,
     pub path: Option<String>,
     pub line: Option<usize>,
     pub column: Option<usize>,
@@ -36,25 +41,30 @@ pub struct JsonFinding {
     pub severity: Option<Severity>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub confidence: Option<Confidence>,
+    /// In a merged report (`report merge`), the secret's other places; absent otherwise.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub places: Option<Vec<Place>>,
 }
 
 impl JsonFinding {
     /// The finding as reported, rated by the rule (in `rules`) that made it.
     pub fn new(finding: &Finding, rules: &RuleSet, show_secrets: bool) -> JsonFinding {
         JsonFinding {
-            rule: finding.rule.clone(),
+            rule: finding.rule.to_string(),
             kind: Some(finding.kind),
             title: finding.title.to_string(),
-            path: finding.path.clone(),
+            repository: finding.repository.as_deref().map(str::to_string),
+            path: finding.path.as_deref().map(str::to_string),
             line: finding.line,
             column: finding.column,
             secret: finding.shown_secret(show_secrets),
-            fingerprint: finding.fingerprint.clone(),
+            fingerprint: finding.fingerprint.to_string(),
             commit: finding.shown_commit(show_secrets),
             verification: finding.verification.as_deref().cloned(),
             remediation: finding.remediation.as_deref().map(str::to_string),
             severity: Some(rules.severity_of(finding)),
             confidence: Some(rules.confidence_of(finding)),
+            places: finding.merged.as_ref().map(|m| m.places.clone()),
         }
     }
 }
@@ -136,6 +146,14 @@ fn summary_value(report: &Report<'_>) -> Value {
         })
         .collect();
     summary["skipped"] = Value::Object(skipped);
+    // Only when there were any, so that reports of clean local scans keep their shape; a
+    // shard merged by `report merge` with errors fails the merge closed.
+    if s.errors > 0 {
+        summary["errors"] = json!(s.errors);
+    }
+    if s.repositories > 0 {
+        summary["repositories"] = json!(s.repositories);
+    }
     if !report.suppressed.is_empty() {
         let suppressed: serde_json::Map<String, Value> = report
             .suppressed
@@ -196,7 +214,7 @@ mod tests {
     use crate::report::Summary;
 
     fn findings_fingerprints(count: usize) -> Vec<String> {
-        vec![fingerprint("demo", "x"); count]
+        vec![fingerprint("demo", "x").to_string(); count]
     }
 
     /// The streamed text is the whole document, findings first and summary last.
@@ -206,7 +224,7 @@ mod tests {
             rule: "demo".into(),
             kind: FindingKind::Secret,
             title: "Demo \"token\"\nwith a newline".into(),
-            path: Some(format!("dir/file{n}.txt")),
+            path: Some(format!("dir/file{n}.txt").into()),
             line: Some(n),
             column: Some(3),
             secret: Some(Secret::new(format!("secret-value-{n}"))),
@@ -215,6 +233,8 @@ mod tests {
             commit: None,
             verification: None,
             remediation: Some("Rotate it.".into()),
+            repository: None,
+            merged: None,
         };
         let rules = crate::rules::RuleSet { rules: Vec::new() };
         let mut skipped = crate::pipeline::Skips::default();

@@ -17,6 +17,8 @@ pub mod builtin;
 #[cfg(test)]
 mod held_out;
 pub mod inspect;
+mod pkcs12;
+pub mod revoke_plan;
 pub mod syntax;
 pub mod validator;
 pub mod verify_plan;
@@ -59,7 +61,8 @@ const REGEX_SIZE_LIMIT: usize = 32 * 1024 * 1024;
 
 /// A checked rule, ready to run.
 pub struct Rule {
-    pub id: String,
+    /// Shared with every finding the rule makes, like `title`.
+    pub id: Arc<str>,
     /// Shared with every finding the rule makes (as is `remediation`): half a million
     /// findings must not each hold a copy (issue 12 item 5).
     pub title: Arc<str>,
@@ -90,6 +93,9 @@ pub struct Rule {
     pub remediation: Option<Arc<str>>,
     /// How `--verify` asks the issuer: the rule's checked `[rule.verify]` table.
     pub verify: Option<VerifyPlan>,
+    /// How `leakgate revoke` asks the issuer to revoke the secret: the rule's checked
+    /// `[rule.revoke]` table.
+    pub revoke: Option<revoke_plan::RevokePlan>,
     /// The file the rule came from (`rules/github.toml`, or a user file's path).
     pub origin: String,
     pub spec: RuleSpec,
@@ -373,6 +379,10 @@ impl Rule {
             None => None,
             Some(verify) => Some(VerifyPlan::from_spec(verify).map_err(&invalid)?),
         };
+        let revoke = match &spec.revoke {
+            None => None,
+            Some(revoke) => Some(revoke_plan::RevokePlan::from_spec(revoke).map_err(&invalid)?),
+        };
         let known_public = spec
             .known_public
             .iter()
@@ -391,7 +401,7 @@ impl Rule {
             FindingKind::File
         };
         let rule = Rule {
-            id: spec.id.clone(),
+            id: spec.id.as_str().into(),
             title: Arc::from(spec.title.as_str()),
             provider: spec.provider.clone(),
             kind,
@@ -417,6 +427,7 @@ impl Rule {
                 .map(LazyRegex::new),
             remediation: spec.remediation.as_deref().map(Arc::from),
             verify,
+            revoke,
             origin: origin.to_string(),
             spec,
             context,
@@ -634,17 +645,17 @@ impl RuleSet {
             set.rules.extend(load_rule_file(path)?);
         }
         set.check_unique_ids()?;
-        set.rules.retain(|r| !disable.contains(&r.id));
+        set.rules.retain(|r| !disable.iter().any(|d| **d == *r.id));
         Ok(set)
     }
 
     fn check_unique_ids(&self) -> Result<(), RuleError> {
         let mut seen = std::collections::HashMap::new();
         for rule in &self.rules {
-            if let Some(first) = seen.insert(rule.id.as_str(), rule.origin.as_str()) {
+            if let Some(first) = seen.insert(rule.id.as_ref(), rule.origin.as_str()) {
                 return Err(RuleError::Invalid {
                     file: rule.origin.clone(),
-                    id: rule.id.clone(),
+                    id: rule.id.to_string(),
                     message: format!("duplicate id (also in {first})"),
                 });
             }
@@ -653,13 +664,17 @@ impl RuleSet {
     }
 
     pub fn get(&self, id: &str) -> Option<&Rule> {
-        self.rules.iter().find(|r| r.id == id)
+        self.rules.iter().find(|r| &*r.id == id)
     }
 
     /// A finding's confidence, from the rule that made it ([`Rule::confidence`]). A finding
     /// that no rule of the set made (the `.env` policy's) is `high`: it is a fact about a
     /// file, not a guess about a value.
     pub fn confidence_of(&self, finding: &crate::finding::Finding) -> Confidence {
+        // A merged report's finding keeps the rating its shard gave it.
+        if let Some(confidence) = finding.merged.as_ref().and_then(|m| m.confidence) {
+            return confidence;
+        }
         match self.get(&finding.rule) {
             Some(rule) => rule.confidence(finding.secret.as_ref().map(|s| s.expose())),
             None => Confidence::High,
@@ -668,6 +683,9 @@ impl RuleSet {
 
     /// A finding's severity: its rule's, [`Severity::High`] if no rule of the set made it.
     pub fn severity_of(&self, finding: &crate::finding::Finding) -> Severity {
+        if let Some(severity) = finding.merged.as_ref().and_then(|m| m.severity) {
+            return severity;
+        }
         self.get(&finding.rule)
             .map_or(Severity::High, |r| r.severity)
     }

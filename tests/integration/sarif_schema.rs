@@ -94,7 +94,7 @@ fn sarif_from_the_binary_validates_with_secret_and_file_findings() {
         .unwrap();
     assert_eq!(
         settings["partialFingerprints"]["leakgateFingerprint/v1"],
-        fingerprint("anthropic-api-key", &a)
+        fingerprint("anthropic-api-key", &a).to_string()
     );
     assert_eq!(
         settings["locations"][0]["physicalLocation"]["region"],
@@ -139,7 +139,7 @@ fn secret_finding(
         rule: "anthropic-api-key".into(),
         kind: FindingKind::Secret,
         title: "Anthropic API key".into(),
-        path: path.map(str::to_string),
+        path: path.map(Into::into),
         line: Some(line),
         column: Some(5),
         secret: Some(Secret::new(secret)),
@@ -151,6 +151,8 @@ fn secret_finding(
         commit: commit.map(Box::new),
         verification: None,
         remediation: Some("Revoke it.".into()),
+        repository: None,
+        merged: None,
     }
 }
 
@@ -178,6 +180,8 @@ fn sarif_validates_for_commit_findings_commit_messages_and_file_findings() {
             commit: Some(Box::new(commit(3))),
             verification: None,
             remediation: None,
+            repository: None,
+            merged: None,
         },
     ];
     let rules = leakgate::rules::RuleSet::builtin().unwrap();
