@@ -83,6 +83,8 @@ PY
 }
 
 git init -q -b main "$dest"
+# No automatic gc in the middle (it made the final `git gc` fail with "gc is already running").
+git -C "$dest" config gc.auto 0
 unpack=$(mktemp -d)
 trap 'rm -rf "$unpack"' EXIT
 # Interleave: one TypeScript release after every (botocore / typescript) botocore releases.
