@@ -16,6 +16,8 @@
 pub mod classify;
 #[cfg(test)]
 mod heldout;
+#[cfg(test)]
+mod heldout_fresh;
 pub mod kind;
 pub mod lexer;
 #[cfg(test)]
