@@ -131,7 +131,10 @@ fn held_aside_fresh_recall_and_precision() {
                 if good > 0 {
                     found += 1;
                 } else {
-                    let got: Vec<_> = hits.iter().map(|m| scanner.rule(m.rule).id.clone()).collect();
+                    let got: Vec<_> = hits
+                        .iter()
+                        .map(|m| scanner.rule(m.rule).id.clone())
+                        .collect();
                     missed.push(format!("{} (got {got:?})", case.form));
                 }
             }

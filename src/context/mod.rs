@@ -118,7 +118,10 @@ pub fn extract(data: &[u8], kind: Kind, regions: &[(usize, usize, bool)]) -> Vec
     for &(at, region_end, wide) in regions {
         let ls = crate::scan::line_bounds(data, at).0;
         let le = crate::scan::line_bounds(data, region_end.max(at)).1;
-        if !wide && !opens_block(&data[ls..le]) {
+        // The keyword's own line decides whether a block opens (a prefilter region can
+        // reach into the lines below it: `variable "db_password" {` then `type = string`).
+        let keyword_line_end = crate::scan::line_bounds(data, at).1;
+        if !wide && !opens_block(&data[ls..keyword_line_end]) {
             segments.push((
                 ls.max(at.saturating_sub(LINE_REACH)),
                 le.min(region_end.max(at) + 2 * LINE_REACH),
