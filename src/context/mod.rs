@@ -23,6 +23,7 @@ pub mod lexer;
 #[cfg(test)]
 mod recall_listed;
 pub mod rule;
+pub mod stand_in;
 pub mod structure;
 pub mod urls;
 pub mod xml;

@@ -2,8 +2,9 @@
 //!
 //! [`Scanner::scan`] runs the [`prefilter`] over a blob, runs each woken rule's regex on its
 //! regions, and keeps a match only if its secret passes the rule's checks: not a
-//! [`placeholder`], above the rule's [`entropy`] floor, a valid [`checksum`], and not on a
-//! line marked `leakgate:allow` (or `gitleaks:allow`, for users coming from gitleaks).
+//! placeholder ([`crate::context::stand_in::placeholder`]), above the rule's [`entropy`]
+//! floor, a valid [`checksum`], and not on a line marked `leakgate:allow` (or
+//! `gitleaks:allow`, for users coming from gitleaks).
 //! [`decode`] then looks inside encoded values (base64, percent-encoding, string escapes)
 //! and reports what it finds at the line of the encoded text. Sources give the scanner
 //! bytes and turn its [`Match`]es into findings with their own provenance; the
@@ -13,7 +14,6 @@ pub mod checksum;
 pub mod content;
 pub mod decode;
 pub mod entropy;
-pub mod placeholder;
 pub mod prefilter;
 
 use crate::finding::{self, Finding, FindingKind, LineContext, Secret};
@@ -326,7 +326,7 @@ impl Scanner {
         let Ok(text) = std::str::from_utf8(secret) else {
             return false;
         };
-        if placeholder::is_placeholder(text) {
+        if crate::context::stand_in::placeholder::is_placeholder(text) {
             return false;
         }
         if let Some(min) = rule.min_entropy {
@@ -513,7 +513,9 @@ fn secret_of<'h>(
 /// samples, whatever they look like.
 fn for_documentation_host(rule: &Rule, after_secret: &[u8]) -> bool {
     rule.validator == Some(checksum::Validator::UrlPassword)
-        && placeholder::is_documentation_host(&String::from_utf8_lossy(after_secret))
+        && crate::context::stand_in::url_password::is_documentation_host(&String::from_utf8_lossy(
+            after_secret,
+        ))
 }
 
 /// The lines of a blob that carry an inline allow marker, found in one pass, so that
