@@ -173,6 +173,10 @@ fn opens_block(line: &[u8]) -> bool {
     )
 }
 
+/// Most bytes of a file read whole because a rule's `path` anchor names it (an account
+/// store, a tool's config file).
+pub const MAX_READ_WHOLE: usize = 4 * 1024 * 1024;
+
 /// Longest file taken whole as one token.
 const MAX_WHOLE_FILE: usize = 1024;
 

@@ -32,6 +32,7 @@ struct Anchor {
     header: Vec<String>,
     host: Vec<String>,
     file: Option<regex::Regex>,
+    path: Option<regex::Regex>,
 }
 
 /// Lowercase, without `_`, `-`, `.`, spaces and `$`: the form keys and words are compared in.
@@ -84,12 +85,17 @@ impl ContextRule {
         let anchors = anchors
             .iter()
             .map(|a| {
-                let file = match &a.file {
-                    None => None,
-                    Some(re) => Some(regex::Regex::new(re).map_err(|e| {
-                        format!("invalid context file regex: {}", crate::rules::one_line(&e))
-                    })?),
+                let compile = |what: &str, re: &Option<String>| match re {
+                    None => Ok(None),
+                    Some(re) => regex::Regex::new(re).map(Some).map_err(|e| {
+                        format!(
+                            "invalid context {what} regex: {}",
+                            crate::rules::one_line(&e)
+                        )
+                    }),
                 };
+                let file = compile("file", &a.file)?;
+                let path = compile("path", &a.path)?;
                 let anchor = Anchor {
                     key: normalized(&a.key),
                     key_path: normalized(&a.key_path),
@@ -98,6 +104,7 @@ impl ContextRule {
                     header: normalized(&a.header),
                     host: a.host.iter().map(|h| h.to_ascii_lowercase()).collect(),
                     file,
+                    path,
                 };
                 if anchor.key.is_empty()
                     && anchor.key_path.is_empty()
@@ -128,6 +135,20 @@ impl ContextRule {
     /// The regexes of the anchors' `file` conditions.
     pub fn file_patterns(&self) -> impl Iterator<Item = &regex::Regex> {
         self.anchors.iter().filter_map(|a| a.file.as_ref())
+    }
+
+    /// Whether an anchor names files by their path (`path`): such files are read whole.
+    pub fn has_path_anchor(&self) -> bool {
+        self.anchors.iter().any(|a| a.path.is_some())
+    }
+
+    /// Whether `path` is a file that a `path` anchor reads whole.
+    pub fn reads_whole(&self, path: Option<&str>) -> bool {
+        path.is_some_and(|p| {
+            self.anchors
+                .iter()
+                .any(|a| a.path.as_ref().is_some_and(|re| re.is_match(p)))
+        })
     }
 
     /// Whether `value` has the rule's shape (charset and length).
@@ -180,6 +201,11 @@ impl Anchor {
                     .file
                     .as_ref()
                     .is_some_and(|re| facts.path.is_some_and(|p| re.is_match(p)));
+        }
+        if let Some(re) = &self.path {
+            if !facts.path.is_some_and(|p| re.is_match(p)) {
+                return false;
+            }
         }
         let mut key = normalize(&cand.key);
         if matches!(key.as_str(), "default" | "value") {

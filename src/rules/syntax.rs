@@ -146,6 +146,10 @@ pub struct ContextSpec {
     /// The whole file is the secret when its path matches this regex.
     #[serde(default)]
     pub file: Option<String>,
+    /// The file's path matches this regex (an account store or a tool's config file, found
+    /// by where it lives); such a file is read whole, keywords or not.
+    #[serde(default)]
+    pub path: Option<String>,
 }
 
 /// One `known_public` entry: a value everyone can read (the Azurite emulator's account key,

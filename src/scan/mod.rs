@@ -109,7 +109,7 @@ impl Scanner {
             .filter(|(_, r)| {
                 r.context
                     .as_ref()
-                    .is_some_and(|c| c.file_patterns().next().is_some())
+                    .is_some_and(|c| c.file_patterns().next().is_some() || c.has_path_anchor())
             })
             .map(|(i, _)| i)
             .collect();
@@ -284,17 +284,35 @@ impl Scanner {
                     .is_some_and(|c| c.whole_file(path))
             })
             .collect();
-        if regions.is_empty() && whole.is_empty() {
+        // Rules whose `path` anchor names this file read all of it (up to a bound).
+        let by_path: Vec<usize> = self
+            .whole_file_rules
+            .iter()
+            .copied()
+            .filter(|&i| {
+                self.rules.rules[i]
+                    .context
+                    .as_ref()
+                    .is_some_and(|c| c.reads_whole(path))
+            })
+            .collect();
+        if regions.is_empty() && whole.is_empty() && by_path.is_empty() {
             return;
         }
         let kind = crate::context::Kind::detect(path, data);
         let mut woken: Vec<usize> = regions.iter().map(|r| r.0).collect();
         woken.sort_unstable();
         woken.dedup();
-        let ranges: Vec<(usize, usize, bool)> = regions
+        let mut ranges: Vec<(usize, usize, bool)> = regions
             .iter()
             .map(|r| (r.1, r.2, !self.rules.rules[r.0].spec.fallback))
             .collect();
+        if !by_path.is_empty() {
+            ranges.push((0, data.len().min(crate::context::MAX_READ_WHOLE), true));
+            woken.extend(by_path);
+            woken.sort_unstable();
+            woken.dedup();
+        }
         let mut candidates = crate::context::extract(data, kind, &ranges);
         if !whole.is_empty() {
             candidates.extend(crate::context::whole_file_candidate(data));
