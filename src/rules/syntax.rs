@@ -117,6 +117,10 @@ pub struct ValueSpec {
     /// for `fallback` rules).
     #[serde(default)]
     pub quoted_in_bundles: Option<bool>,
+    /// A regex the whole value must match, for a shape a charset cannot say
+    /// (`[A-Za-z0-9]{6}\.[A-Za-z0-9]{6}:[A-Za-z0-9_\-]{43}`).
+    #[serde(default)]
+    pub pattern: Option<String>,
 }
 
 /// One `[[rule.context]]` anchor. Words are compared case-insensitively with `_`, `-`, `.`

@@ -326,11 +326,21 @@ impl Scanner {
                 let Some(rule) = self.rules.rules[index].context.as_ref() else {
                     continue;
                 };
-                if rule.accepts(cand, &mut facts) {
+                let Some(len) = rule.accepts(cand, &mut facts) else {
+                    continue;
+                };
+                let secret = &cand.secret()[..len];
+                if !self.is_known_public(secret.as_bytes()) {
+                    // A secret shorter than the value (a token at the head of a value
+                    // that runs on) ends where the token ends.
+                    let end = match cand.decoded {
+                        None => cand.start + len,
+                        Some(_) => cand.end,
+                    };
                     found.push(RawHit {
                         rule: index,
                         start: cand.start,
-                        end: cand.end,
+                        end,
                         decoded: cand.decoded.clone(),
                         allowed: allowed.contains(cand.start),
                     });
