@@ -11,7 +11,18 @@
 #   `sarif-pydantic`, pinned by version and checked by SHA-256, and is installed at
 #   ${XDG_CACHE_HOME:-$HOME/.cache}/leakgate/sarif-schema-2.1.0.json, where the test looks
 #   (or at $LEAKGATE_SARIF_SCHEMA, if set, for both this script and the test).
+# - openssl, which tests/integration/sensitive_files.rs runs to write real PKCS#12 files.
 set -euo pipefail
+
+if ! command -v openssl >/dev/null 2>&1; then
+  sudo_if_needed=""
+  [[ "$(id -u)" == 0 ]] || sudo_if_needed="sudo"
+  $sudo_if_needed apt-get install -y --no-install-recommends openssl || {
+    echo "test-deps: openssl is missing and apt-get could not install it" >&2
+    exit 1
+  }
+fi
+openssl version
 
 tools="${XDG_CACHE_HOME:-$HOME/.cache}/leakgate/tools"
 export PATH="${tools}/bin:${PATH}"

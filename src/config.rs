@@ -354,7 +354,7 @@ impl LoadedConfig {
             .iter()
             .map(|d| d.get_ref().as_str())
             .collect();
-        set.rules.retain(|r| !disable.contains(&r.id.as_str()));
+        set.rules.retain(|r| !disable.contains(&r.id.as_ref()));
         Ok(set)
     }
 }

@@ -300,12 +300,12 @@ pub struct LineContext {
 /// One reported finding, with its provenance.
 #[derive(Clone, Debug)]
 pub struct Finding {
-    pub rule: String,
+    pub rule: Arc<str>,
     pub kind: FindingKind,
     /// The rule's title, shared with the rule (a `.env` finding names its state in it).
     pub title: Arc<str>,
     /// Path relative to the scan root or repository; `None` for a commit message or stdin.
-    pub path: Option<String>,
+    pub path: Option<Arc<str>>,
     /// 1-based line, `None` for a `file` finding.
     pub line: Option<usize>,
     /// 1-based column in bytes, `None` for a `file` finding.
@@ -316,7 +316,7 @@ pub struct Finding {
     /// kept only for the human report and `--verify`), and half a million findings must
     /// not each carry its inline size (issue 12 item 5).
     pub context: Option<Box<LineContext>>,
-    pub fingerprint: String,
+    pub fingerprint: Fingerprint,
     /// Present only for history findings; boxed for the same reason as `context`.
     pub commit: Option<Box<CommitInfo>>,
     /// Only with `--verify`; boxed for the same reason as `context`.
@@ -325,14 +325,74 @@ pub struct Finding {
     pub remediation: Option<Arc<str>>,
 }
 
-/// First 16 hex digits of SHA-256 over `rule id`, a NUL byte and the secret (SPEC §3).
-pub fn fingerprint(rule_id: &str, secret: &str) -> String {
+/// A finding's fingerprint: the first 16 hex digits of SHA-256 over `rule id`, a NUL byte
+/// and the secret (SPEC §3). Held inline (16 bytes, no allocation): half a million findings
+/// each carry one (issue 12 item 5).
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Fingerprint([u8; 16]);
+
+impl Fingerprint {
+    /// The fingerprint as the 16 lowercase hex digits reports show.
+    pub fn as_str(&self) -> &str {
+        // Built only from ASCII hex digits (by `fingerprint` or `parse`).
+        std::str::from_utf8(&self.0).unwrap_or_default()
+    }
+
+    /// A fingerprint written by a report or a config file: exactly 16 hex digits, either
+    /// case (stored lowercase).
+    pub fn parse(text: &str) -> Option<Fingerprint> {
+        let bytes: [u8; 16] = text.as_bytes().try_into().ok()?;
+        bytes
+            .iter()
+            .all(u8::is_ascii_hexdigit)
+            .then(|| Fingerprint(bytes.map(|b| b.to_ascii_lowercase())))
+    }
+}
+
+impl fmt::Display for Fingerprint {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl fmt::Debug for Fingerprint {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "Fingerprint({})", self.as_str())
+    }
+}
+
+impl PartialEq<str> for Fingerprint {
+    fn eq(&self, other: &str) -> bool {
+        self.as_str() == other
+    }
+}
+
+impl PartialEq<&str> for Fingerprint {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
+}
+
+impl Serialize for Fingerprint {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+/// The fingerprint of `secret` found by rule `rule_id` (SPEC §3).
+pub fn fingerprint(rule_id: &str, secret: &str) -> Fingerprint {
+    const HEX: &[u8; 16] = b"0123456789abcdef";
     let mut hasher = Sha256::new();
     hasher.update(rule_id.as_bytes());
     hasher.update([0u8]);
     hasher.update(secret.as_bytes());
     let digest = hasher.finalize();
-    digest[..8].iter().map(|b| format!("{b:02x}")).collect()
+    let mut out = [0u8; 16];
+    for (i, byte) in digest[..8].iter().enumerate() {
+        out[2 * i] = HEX[usize::from(byte >> 4)];
+        out[2 * i + 1] = HEX[usize::from(byte & 0xf)];
+    }
+    Fingerprint(out)
 }
 
 impl Finding {
@@ -379,7 +439,7 @@ impl Finding {
             self.path.as_deref(),
             self.line,
             self.column,
-            self.rule.as_str(),
+            self.rule.as_ref(),
         )
     }
 }
@@ -393,7 +453,7 @@ impl Finding {
 pub fn dedup_findings(findings: &mut Vec<Finding>) {
     fn key(f: &Finding) -> (&str, Option<&str>, Option<usize>, Option<usize>, &str) {
         (
-            f.rule.as_str(),
+            f.rule.as_ref(),
             f.path.as_deref(),
             f.line,
             f.column,
@@ -467,7 +527,7 @@ mod tests {
             column: Some(1),
             secret: secret.map(Secret::new),
             context: None,
-            fingerprint: String::new(),
+            fingerprint: fingerprint("demo", "x"),
             commit: Some(Box::new(CommitInfo {
                 summary: summary.to_string(),
                 ..CommitInfo::default()
@@ -488,7 +548,7 @@ mod tests {
     #[test]
     fn fingerprint_depends_on_rule_and_secret_only() {
         let a = fingerprint("github-pat", "value-one");
-        assert_eq!(a.len(), 16);
+        assert_eq!(a.as_str().len(), 16);
         assert_eq!(a, fingerprint("github-pat", "value-one"));
         assert_ne!(a, fingerprint("github-pat", "value-two"));
         assert_ne!(a, fingerprint("gitlab-pat", "value-one"));

@@ -129,7 +129,7 @@ impl Suppressor {
     /// another list or an allowed path suppresses it first: `--report-unused` should list
     /// only entries that name nothing that was found.
     pub fn reason(&self, finding: &Finding, base: &Path) -> Option<SuppressedBy> {
-        let fp = finding.fingerprint.to_ascii_lowercase();
+        let fp = finding.fingerprint.to_string();
         let by_fingerprint: Vec<SuppressedBy> = [
             (&self.config_fingerprints, SuppressedBy::ConfigFingerprint),
             (&self.ignore_file, SuppressedBy::IgnoreFile),
@@ -146,7 +146,7 @@ impl Suppressor {
             }
         }
         if let Some(path) = &finding.path {
-            if self.path_allowed(&base.join(path)) {
+            if self.path_allowed(&base.join(&**path)) {
                 return Some(SuppressedBy::AllowedPath);
             }
         }

@@ -66,7 +66,10 @@ pub fn settle(work: Work) -> anyhow::Result<Settled> {
     // In place (no scratch copy of half a million findings); the commit and fingerprint
     // break ties so that the order does not depend on the threads.
     fn tie_break(f: &crate::finding::Finding) -> (Option<&str>, &str) {
-        (f.commit.as_ref().map(|c| c.id.as_str()), &f.fingerprint)
+        (
+            f.commit.as_ref().map(|c| c.id.as_str()),
+            f.fingerprint.as_str(),
+        )
     }
     findings.sort_unstable_by(|a, b| {
         a.sort_key()

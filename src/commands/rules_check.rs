@@ -197,7 +197,7 @@ fn wrap(rule: &Rule, problems: Vec<String>) -> Vec<CheckFailure> {
         .into_iter()
         .map(|problem| CheckFailure {
             origin: rule.origin.clone(),
-            id: rule.id.clone(),
+            id: rule.id.to_string(),
             problem,
         })
         .collect()

@@ -136,19 +136,19 @@ fn held_aside_recall_and_precision() {
         let hits: Vec<_> = scanner
             .scan(None, text.as_bytes())
             .into_iter()
-            .filter(|m| watched.contains(&scanner.rule(m.rule).id.as_str()))
+            .filter(|m| watched.contains(&scanner.rule(m.rule).id.as_ref()))
             .collect();
         reported += hits.len();
         if let (Some(rule), Some(secret)) = (case.rule, secret) {
             positives += 1;
             let ok = hits
                 .iter()
-                .any(|m| scanner.rule(m.rule).id == rule && m.secret.expose() == secret);
+                .any(|m| &*scanner.rule(m.rule).id == rule && m.secret.expose() == secret);
             if ok {
                 found += 1;
                 right += hits
                     .iter()
-                    .filter(|m| scanner.rule(m.rule).id == rule && m.secret.expose() == secret)
+                    .filter(|m| &*scanner.rule(m.rule).id == rule && m.secret.expose() == secret)
                     .count();
             } else {
                 missed.push(case.form);

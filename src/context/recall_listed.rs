@@ -197,7 +197,7 @@ fn listed_forms_recall() {
             reported += found.len();
             let good = found
                 .iter()
-                .filter(|m| scanner.rule(m.rule).id == want_rule && m.secret.expose() == t)
+                .filter(|m| &*scanner.rule(m.rule).id == want_rule && m.secret.expose() == t)
                 .count();
             right += good;
             if good > 0 {

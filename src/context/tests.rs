@@ -477,7 +477,7 @@ fn encoded_values_are_decoded_from_the_value_start() {
             .iter()
             .map(|m| {
                 (
-                    scanner.rule(m.rule).id.clone(),
+                    scanner.rule(m.rule).id.to_string(),
                     m.secret.expose().to_string(),
                 )
             })

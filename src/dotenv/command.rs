@@ -76,7 +76,8 @@ pub fn run(args: DotenvArgs) -> anyhow::Result<ExitCode> {
             Some(FixOutcome::Ignored { .. }) => EnvState::Ignored,
             _ => file.state,
         };
-        let mut action = table::action(&tree.root, &file.path, state, fix_outcome);
+        let ignored = state.is_finding() && super::ignored_by_git(&tree, &file.path);
+        let mut action = table::action(&tree.root, &file.path, state, fix_outcome, ignored);
         if state.is_finding() {
             let finding = super::env_finding_in(&file.path, state, Some(action.clone()));
             match suppressor.reason(&finding, &tree.root) {

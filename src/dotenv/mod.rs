@@ -38,10 +38,10 @@ pub const ENV_REMEDIATION: &str = "Add it to .gitignore (`leakgate dotenv --fix`
 /// A `file` finding for the `.env` file at `path`.
 pub fn env_finding(path: &str) -> Finding {
     Finding {
-        rule: ENV_RULE_ID.to_string(),
+        rule: ENV_RULE_ID.into(),
         kind: FindingKind::File,
         title: ENV_TITLE.into(),
-        path: Some(path.to_string()),
+        path: Some(path.into()),
         line: None,
         column: None,
         secret: None,
@@ -80,19 +80,23 @@ pub fn staged_env_finding(repo: &gix::Repository, path: &str) -> Finding {
         repo: repo.clone(),
         root: root.clone(),
     };
-    let ignored = tree
-        .excludes()
-        .and_then(|mut excludes| excludes.is_ignored(path, false))
-        .unwrap_or(false);
-    let untrack = fix::untrack_command(&root, path);
-    finding.remediation = Some(if ignored {
-        format!("git ignores it, so it was added with `git add -f`: unstage it with `{untrack}` (the file stays on disk), and rotate any secret it held if it was ever pushed.")
+    let ignored = ignored_by_git(&tree, path);
+    let step = table::staged_step(&root, path, ignored);
+    let rotate = if ignored {
+        ", and rotate any secret it held if it was ever pushed"
     } else {
-        let gitignore = fix::target_gitignore(&root, path);
-        let pattern = fix::pattern_for(&gitignore, path);
-        format!("unstage it with `{untrack}` (the file stays on disk), then add `{pattern}` to {gitignore} (or run `leakgate dotenv --fix`).")
-    }.into());
+        ""
+    };
+    finding.remediation = Some(format!("{step}{rotate}.").into());
     finding
+}
+
+/// Whether git's ignore rules (`.gitignore`, `info/exclude`, `core.excludesFile`) match
+/// `path`; `false` when they cannot be read.
+pub(crate) fn ignored_by_git(tree: &worktree::WorkTree, path: &str) -> bool {
+    tree.excludes()
+        .and_then(|mut excludes| excludes.is_ignored(path, false))
+        .unwrap_or(false)
 }
 
 /// The `.env` policy as a rule, for report metadata only (SARIF's `tool.driver.rules`):

@@ -73,7 +73,8 @@ pub fn scan_findings(
         outcome.errors += found.errors;
         for file in found.files.iter().filter(|f| f.state.is_finding()) {
             let shown = shown_path(path, &under, &file.path);
-            let action = super::table::action(&tree.root, &file.path, file.state, None);
+            let ignored = super::ignored_by_git(&tree, &file.path);
+            let action = super::table::action(&tree.root, &file.path, file.state, None, ignored);
             let mut finding = super::env_finding_in(&shown, file.state, Some(action));
             // Named by its work-tree path, as `dotenv`, `staged` and `history` name it, so
             // one suppression entry holds wherever the scan starts.

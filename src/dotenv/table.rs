@@ -17,8 +17,16 @@ pub struct Row {
     pub action: String,
 }
 
-/// What to do about the file at `path` in `state`, or what `--fix` did about it.
-pub fn action(root: &Path, path: &str, state: EnvState, fixed: Option<&FixOutcome>) -> String {
+/// What to do about the file at `path` in `state`, or what `--fix` did about it. `ignored`:
+/// git's ignore rules match the path (a tracked or staged file can still be ignored: it
+/// was added with `git add -f`, so the step is not "ignore it").
+pub fn action(
+    root: &Path,
+    path: &str,
+    state: EnvState,
+    fixed: Option<&FixOutcome>,
+    ignored: bool,
+) -> String {
     match fixed {
         Some(FixOutcome::Ignored { gitignore, pattern }) => {
             return format!("fixed: appended `{pattern}` to {gitignore}");
@@ -49,14 +57,29 @@ pub fn action(root: &Path, path: &str, state: EnvState, fixed: Option<&FixOutcom
             let pattern = fix::pattern_for(&gitignore, path);
             format!("add `{pattern}` to {gitignore} (or run `leakgate dotenv --fix`)")
         }
+        EnvState::Tracked if ignored => format!(
+            "run `{}` (git already ignores it) and rotate every secret it held (they are in the history)",
+            fix::untrack_command(root, path)
+        ),
         EnvState::Tracked => format!(
             "run `{}`, ignore it, and rotate every secret it held (they are in the history)",
             fix::untrack_command(root, path)
         ),
-        EnvState::Staged => format!(
-            "run `{}` before committing, then ignore it",
-            fix::untrack_command(root, path)
-        ),
+        EnvState::Staged => staged_step(root, path, ignored),
+    }
+}
+
+/// What to do about a `.env` file staged for the next commit: unstage it, and ignore it
+/// unless git already does (then it was force-added, and ignoring it again would not help).
+/// The `dotenv` table and the hook's finding give this same step.
+pub fn staged_step(root: &Path, path: &str, ignored: bool) -> String {
+    let untrack = fix::untrack_command(root, path);
+    if ignored {
+        format!("git ignores it, so it was added with `git add -f`: unstage it with `{untrack}` (the file stays on disk)")
+    } else {
+        let gitignore = fix::target_gitignore(root, path);
+        let pattern = fix::pattern_for(&gitignore, path);
+        format!("unstage it with `{untrack}` (the file stays on disk), then add `{pattern}` to {gitignore} (or run `leakgate dotenv --fix`)")
     }
 }
 

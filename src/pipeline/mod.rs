@@ -29,6 +29,7 @@ use gix::ObjectId;
 use std::borrow::Cow;
 use std::io::Read;
 use std::path::Path;
+use std::sync::Arc;
 
 /// Where a blob comes from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -181,7 +182,7 @@ impl<'a> Pipeline<'a> {
             && is_encrypted_env(&opened.head)
         {
             // An encrypted env file (dotenv-vault, dotenvx, SOPS) is meant to be committed.
-            out.findings.retain(|f| f.rule != ENV_RULE_ID);
+            out.findings.retain(|f| &*f.rule != ENV_RULE_ID);
         }
         self.file_findings(&blob, Some(&opened.head), &mut out);
         // Files only: a commit message is text, whatever it starts with.
@@ -208,7 +209,7 @@ impl<'a> Pipeline<'a> {
                 let matches = self.scan_memory(rule_path.as_deref(), &text, &mut added, kind);
                 for m in &matches {
                     for path in &at {
-                        out.findings.push(self.secret_finding(m, path.as_deref()));
+                        out.findings.push(self.secret_finding(m, path.as_ref()));
                     }
                 }
             }
@@ -219,13 +220,14 @@ impl<'a> Pipeline<'a> {
         match self.scan_streamed(rule_path, opened.head, rest, kind) {
             Ok((matches, bytes)) => {
                 out.bytes = bytes;
-                let at = blob
+                // One shared path for all of the blob's findings.
+                let at: Option<Arc<str>> = blob
                     .paths
                     .first()
                     .or(blob.name.as_ref())
-                    .map(String::as_str);
+                    .map(|p| Arc::from(p.as_str()));
                 out.findings
-                    .extend(matches.iter().map(|m| self.secret_finding(m, at)));
+                    .extend(matches.iter().map(|m| self.secret_finding(m, at.as_ref())));
             }
             Err(err) => {
                 warn(format_args!("{shown}: cannot read: {err}"));
@@ -237,7 +239,7 @@ impl<'a> Pipeline<'a> {
     }
 
     /// A `secret` finding for a match, at `path`.
-    fn secret_finding(&self, m: &Match, path: Option<&str>) -> Finding {
+    fn secret_finding(&self, m: &Match, path: Option<&Arc<str>>) -> Finding {
         let mut finding = self.scanner.secret_finding(m, path);
         if !self.policy.keep_context {
             finding.context = None;
@@ -340,10 +342,14 @@ impl<'a> Pipeline<'a> {
     /// rules among the blob's paths.
     fn scan_paths(&self, blob: &Blob<'_>) -> Vec<ScanGroup> {
         if blob.paths.is_empty() {
-            return vec![(None, vec![blob.name.clone()])];
+            return vec![(None, vec![blob.name.as_deref().map(Arc::from)])];
         }
         if blob.paths.len() == 1 || self.path_rules.is_empty() {
-            let at = blob.paths.iter().cloned().map(Some).collect();
+            let at = blob
+                .paths
+                .iter()
+                .map(|p| Some(Arc::from(p.as_str())))
+                .collect();
             return vec![(Some(blob.paths[0].clone()), at)];
         }
         let signature = |path: &str| -> Vec<bool> {
@@ -356,8 +362,11 @@ impl<'a> Pipeline<'a> {
         for path in &blob.paths {
             let sig = signature(path);
             match groups.iter_mut().find(|(s, _)| *s == sig) {
-                Some((_, (_, at))) => at.push(Some(path.clone())),
-                None => groups.push((sig, (Some(path.clone()), vec![Some(path.clone())]))),
+                Some((_, (_, at))) => at.push(Some(Arc::from(path.as_str()))),
+                None => groups.push((
+                    sig,
+                    (Some(path.clone()), vec![Some(Arc::from(path.as_str()))]),
+                )),
             }
         }
         groups.into_iter().map(|(_, group)| group).collect()
@@ -418,7 +427,7 @@ impl<'a> Pipeline<'a> {
 
 /// One scan of a blob: the path rules see (`None`: no path), and where its findings are
 /// reported (paths, or the blob's name).
-type ScanGroup = (Option<String>, Vec<Option<String>>);
+type ScanGroup = (Option<String>, Vec<Option<Arc<str>>>);
 
 /// Bytes read from a file or standard input per call.
 const READ_CHUNK: usize = 1024 * 1024;

@@ -42,14 +42,14 @@ impl JsonFinding {
     /// The finding as reported, rated by the rule (in `rules`) that made it.
     pub fn new(finding: &Finding, rules: &RuleSet, show_secrets: bool) -> JsonFinding {
         JsonFinding {
-            rule: finding.rule.clone(),
+            rule: finding.rule.to_string(),
             kind: Some(finding.kind),
             title: finding.title.to_string(),
-            path: finding.path.clone(),
+            path: finding.path.as_deref().map(str::to_string),
             line: finding.line,
             column: finding.column,
             secret: finding.shown_secret(show_secrets),
-            fingerprint: finding.fingerprint.clone(),
+            fingerprint: finding.fingerprint.to_string(),
             commit: finding.shown_commit(show_secrets),
             verification: finding.verification.as_deref().cloned(),
             remediation: finding.remediation.as_deref().map(str::to_string),
@@ -196,7 +196,7 @@ mod tests {
     use crate::report::Summary;
 
     fn findings_fingerprints(count: usize) -> Vec<String> {
-        vec![fingerprint("demo", "x"); count]
+        vec![fingerprint("demo", "x").to_string(); count]
     }
 
     /// The streamed text is the whole document, findings first and summary last.
@@ -206,7 +206,7 @@ mod tests {
             rule: "demo".into(),
             kind: FindingKind::Secret,
             title: "Demo \"token\"\nwith a newline".into(),
-            path: Some(format!("dir/file{n}.txt")),
+            path: Some(format!("dir/file{n}.txt").into()),
             line: Some(n),
             column: Some(3),
             secret: Some(Secret::new(format!("secret-value-{n}"))),

@@ -18,7 +18,7 @@ pub fn write(
     out: &mut dyn Write,
 ) -> std::io::Result<()> {
     // Only the rules that appear in results, in a stable order, with their index.
-    let mut rule_ids: Vec<&str> = report.findings.iter().map(|f| f.rule.as_str()).collect();
+    let mut rule_ids: Vec<&str> = report.findings.iter().map(|f| f.rule.as_ref()).collect();
     rule_ids.sort_unstable();
     rule_ids.dedup();
     let rules: Vec<Value> = rule_ids
@@ -60,7 +60,7 @@ pub fn write(
     let mut buffer = Vec::new();
     for (i, finding) in report.findings.iter().enumerate() {
         out.write_all(if i == 0 { b"\n" } else { b",\n" })?;
-        let index = rule_ids.binary_search(&finding.rule.as_str()).unwrap_or(0);
+        let index = rule_ids.binary_search(&finding.rule.as_ref()).unwrap_or(0);
         let rating = (
             report.rules.severity_of(finding),
             report.rules.confidence_of(finding),

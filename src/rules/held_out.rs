@@ -72,7 +72,7 @@ fn found_by(scanner: &Scanner, case: &Case) -> bool {
             match case.rule.as_deref() {
                 None => true,
                 Some("private-key-any") => id.starts_with("private-key-"),
-                Some(rule) => id == rule,
+                Some(rule) => &**id == rule,
             }
         })
 }
@@ -109,7 +109,7 @@ fn held_out_examples_are_found_by_their_rules() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("rules/held-out");
     let set = RuleSet::builtin().expect("built-in rules load");
     let known: std::collections::BTreeSet<String> =
-        set.rules.iter().map(|r| r.id.clone()).collect();
+        set.rules.iter().map(|r| r.id.to_string()).collect();
     let scanner = Scanner::new(set);
     // syntax -> (found, total)
     let mut by_syntax: BTreeMap<String, (usize, usize)> = BTreeMap::new();

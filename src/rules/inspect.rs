@@ -236,7 +236,8 @@ fn secret_named(attributes: Option<&Value>, into: &mut BTreeSet<String>) {
 
 /// JKS (magic `FEEDFEED`) and JCEKS (`CECECECE`) start with the magic, a 4-byte version and
 /// a 4-byte big-endian entry count (OpenJDK `sun.security.provider.JavaKeyStore.engineLoad`).
-/// A PKCS#12 file is not parsed: reported unless it is empty.
+/// A PKCS#12 file is read without its password (src/rules/pkcs12.rs): empty of secrets
+/// only when every part is readable and holds no key and no secret bag.
 fn keystore(content: &[u8]) -> Verdict {
     if content.iter().all(u8::is_ascii_whitespace) {
         return Verdict::Empty;
@@ -255,6 +256,14 @@ fn keystore(content: &[u8]) -> Verdict {
                 "holds {count} entr{}",
                 if count == 1 { "y" } else { "ies" }
             )));
+        }
+    }
+    if content.first() == Some(&0x30) {
+        if let Some(found) = super::pkcs12::contents(content) {
+            if found.is_empty_of_secrets() {
+                return Verdict::Empty;
+            }
+            return Verdict::Holds(Some(format!("holds {}", found.describe())));
         }
     }
     Verdict::Holds(None)

@@ -17,6 +17,7 @@ pub mod builtin;
 #[cfg(test)]
 mod held_out;
 pub mod inspect;
+mod pkcs12;
 pub mod syntax;
 pub mod validator;
 pub mod verify_plan;
@@ -59,7 +60,8 @@ const REGEX_SIZE_LIMIT: usize = 32 * 1024 * 1024;
 
 /// A checked rule, ready to run.
 pub struct Rule {
-    pub id: String,
+    /// Shared with every finding the rule makes, like `title`.
+    pub id: Arc<str>,
     /// Shared with every finding the rule makes (as is `remediation`): half a million
     /// findings must not each hold a copy (issue 12 item 5).
     pub title: Arc<str>,
@@ -391,7 +393,7 @@ impl Rule {
             FindingKind::File
         };
         let rule = Rule {
-            id: spec.id.clone(),
+            id: spec.id.as_str().into(),
             title: Arc::from(spec.title.as_str()),
             provider: spec.provider.clone(),
             kind,
@@ -634,17 +636,17 @@ impl RuleSet {
             set.rules.extend(load_rule_file(path)?);
         }
         set.check_unique_ids()?;
-        set.rules.retain(|r| !disable.contains(&r.id));
+        set.rules.retain(|r| !disable.iter().any(|d| **d == *r.id));
         Ok(set)
     }
 
     fn check_unique_ids(&self) -> Result<(), RuleError> {
         let mut seen = std::collections::HashMap::new();
         for rule in &self.rules {
-            if let Some(first) = seen.insert(rule.id.as_str(), rule.origin.as_str()) {
+            if let Some(first) = seen.insert(rule.id.as_ref(), rule.origin.as_str()) {
                 return Err(RuleError::Invalid {
                     file: rule.origin.clone(),
-                    id: rule.id.clone(),
+                    id: rule.id.to_string(),
                     message: format!("duplicate id (also in {first})"),
                 });
             }
@@ -653,7 +655,7 @@ impl RuleSet {
     }
 
     pub fn get(&self, id: &str) -> Option<&Rule> {
-        self.rules.iter().find(|r| r.id == id)
+        self.rules.iter().find(|r| &*r.id == id)
     }
 
     /// A finding's confidence, from the rule that made it ([`Rule::confidence`]). A finding

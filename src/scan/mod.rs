@@ -20,7 +20,7 @@ use crate::finding::{self, Finding, FindingKind, LineContext, Secret};
 use crate::rules::{Rule, RuleSet};
 use prefilter::Prefilter;
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 /// Inline markers that silence a line.
 const INLINE_ALLOW: &[&[u8]] = &[b"leakgate:allow", b"gitleaks:allow"];
@@ -444,13 +444,13 @@ impl Scanner {
     }
 
     /// A `secret` finding from a match, without commit provenance.
-    pub fn secret_finding(&self, m: &Match, path: Option<&str>) -> Finding {
+    pub fn secret_finding(&self, m: &Match, path: Option<&Arc<str>>) -> Finding {
         let rule = self.rule(m.rule);
         Finding {
             rule: rule.id.clone(),
             kind: FindingKind::Secret,
             title: rule.title.clone(),
-            path: path.map(str::to_string),
+            path: path.cloned(),
             line: Some(m.line),
             column: Some(m.column),
             fingerprint: finding::fingerprint(&rule.id, m.secret.expose()),
@@ -470,7 +470,7 @@ impl Scanner {
             rule: rule.id.clone(),
             kind: FindingKind::File,
             title: rule.title.clone(),
-            path: Some(path.to_string()),
+            path: Some(path.into()),
             line: None,
             column: None,
             secret: None,
@@ -892,10 +892,10 @@ keywords = ["token"]
         ));
         let found = s.scan(None, b"token = dmo_q8Zr3LkP0vX7mN2bT5yW\n"); // leakgate:allow
         assert_eq!(found.len(), 1);
-        assert_eq!(s.rule(found[0].rule).id, "demo-token");
+        assert_eq!(s.rule(found[0].rule).id.as_ref(), "demo-token");
         let found = s.scan(None, b"token = q8Zr3LkP0vX7mN2bT5yW\n"); // leakgate:allow
         assert_eq!(found.len(), 1);
-        assert_eq!(s.rule(found[0].rule).id, "catch-all-token");
+        assert_eq!(s.rule(found[0].rule).id.as_ref(), "catch-all-token");
     }
 
     #[test]

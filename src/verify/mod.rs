@@ -36,7 +36,7 @@ use crate::rules::{Rule, RuleSet};
 use spec::{Builtin, Check};
 use std::collections::{BTreeMap, HashMap};
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 fn verdict(status: VerifyStatus, detail: impl Into<String>) -> Verification {
@@ -233,7 +233,7 @@ pub struct Verifier {
     endpoints: BTreeMap<String, String>,
     stand_ins: BTreeMap<String, String>,
     progress: bool,
-    cache: Mutex<HashMap<(String, Secret), Verification>>,
+    cache: Mutex<HashMap<(Arc<str>, Secret), Verification>>,
 }
 
 impl std::fmt::Debug for Verifier {
@@ -263,12 +263,12 @@ impl Verifier {
         result
     }
 
-    fn cached(&self, key: &(String, Secret)) -> Option<Verification> {
+    fn cached(&self, key: &(Arc<str>, Secret)) -> Option<Verification> {
         let cache = self.cache.lock().unwrap_or_else(|p| p.into_inner());
         cache.get(key).cloned()
     }
 
-    fn remember(&self, key: (String, Secret), result: Verification) {
+    fn remember(&self, key: (Arc<str>, Secret), result: Verification) {
         let mut cache = self.cache.lock().unwrap_or_else(|p| p.into_inner());
         cache.insert(key, result);
     }
@@ -276,11 +276,11 @@ impl Verifier {
     /// Sets `verification` on every finding: each distinct (rule, secret) is asked once,
     /// at most `concurrency` at a time. A `file` finding has no secret and is `skipped`.
     pub fn verify_findings(&self, rules: &RuleSet, findings: &mut [Finding]) {
-        let by_id: HashMap<&str, &Rule> = rules.rules.iter().map(|r| (r.id.as_str(), r)).collect();
+        let by_id: HashMap<&str, &Rule> = rules.rules.iter().map(|r| (r.id.as_ref(), r)).collect();
         let mut jobs: Vec<(&Rule, Secret, Clues)> = Vec::new();
-        let mut queued: HashMap<(String, Secret), usize> = HashMap::new();
+        let mut queued: HashMap<(Arc<str>, Secret), usize> = HashMap::new();
         for finding in findings.iter() {
-            let (Some(secret), Some(rule)) = (&finding.secret, by_id.get(finding.rule.as_str()))
+            let (Some(secret), Some(rule)) = (&finding.secret, by_id.get(finding.rule.as_ref()))
             else {
                 continue;
             };

@@ -43,7 +43,7 @@ pub fn check_set(set: &crate::rules::RuleSet, builtin: bool) -> (Vec<String>, Ve
         count += result.count;
         let name = |problem: &String| format!("{}: rule `{}`: {problem}", rule.origin, rule.id);
         problems.extend(result.failures.iter().map(name));
-        if builtin && !TABLE_PENDING.contains(&rule.id.as_str()) {
+        if builtin && !TABLE_PENDING.contains(&rule.id.as_ref()) {
             problems.extend(result.missing.iter().map(name));
         } else if builtin {
             if !result.missing.is_empty() {
@@ -300,7 +300,7 @@ mod tests {
                 problems.push(format!("{}: {problem}", rule.id));
             }
             if !result.missing.is_empty() {
-                without_table.push(rule.id.as_str());
+                without_table.push(rule.id.as_ref());
             }
         }
         assert!(problems.is_empty(), "{}", problems.join("\n"));

@@ -111,7 +111,7 @@ fn the_gate_reports_what_the_pull_request_adds_and_nothing_older() {
     assert_eq!(uri(&results[0]), "app/config.py");
     assert_eq!(
         results[0]["partialFingerprints"]["leakgateFingerprint/v1"],
-        fingerprint(RULE, &added)
+        fingerprint(RULE, &added).to_string()
     );
     assert!(
         results[0]["message"]["text"]
@@ -159,7 +159,7 @@ fn the_gate_honours_a_history_baseline_leakgateignore_and_allow_paths() {
     let baseline = json(&fs::read(pr.clone.join("leakgate-baseline.json")).unwrap());
     assert_eq!(
         baseline["findings"][0]["fingerprint"],
-        fingerprint(RULE, &anthropic_key(1))
+        fingerprint(RULE, &anthropic_key(1)).to_string()
     );
     let ignored = anthropic_key(3);
     let fresh = anthropic_key(4);

@@ -175,7 +175,7 @@ fn allow_fingerprints_suppress_that_secret_everywhere_and_nothing_else() {
     write(dir.path(), "one.txt", format!("{a}\n"));
     write(dir.path(), "two/three.txt", format!("x = {a}\n"));
     write(dir.path(), "four.txt", format!("{b}\n"));
-    let fp = leakgate::finding::fingerprint("anthropic-api-key", &a);
+    let fp = leakgate::finding::fingerprint("anthropic-api-key", &a).to_string();
     write(
         dir.path(),
         ".leakgate.toml",

@@ -49,7 +49,7 @@ fn finds_github_pat(scanner: &Scanner, found: &[leakgate::scan::Match]) -> bool 
 fn line_found(scanner: &Scanner, found: &[leakgate::scan::Match], id: &str) -> Option<usize> {
     found
         .iter()
-        .find(|m| scanner.rule(m.rule).id == id)
+        .find(|m| &*scanner.rule(m.rule).id == id)
         .map(|m| m.line)
 }
 

@@ -999,3 +999,37 @@ fn scan_applies_allow_paths_to_git_findings() {
     repo.git(&["add", "-f", "fixtures/test.pem"]);
     repo.leakgate(&["scan", "."]).assert().code(0);
 }
+
+/// A staged `.env` that git ignores was force-added: the table and the hook's finding both
+/// say to unstage it, and neither says to ignore it (git already does).
+#[test]
+fn a_force_added_env_file_is_unstaged_not_ignored_again() {
+    let repo = Repo::new();
+    repo.write(".gitignore", ".env\n");
+    repo.write("README", "hello\n");
+    repo.git(&["add", "."]);
+    repo.git(&["commit", "-qm", "init"]);
+    repo.write(".env", "A=1\n");
+    repo.git(&["add", "-f", ".env"]);
+    let table = repo.leakgate(&["dotenv"]).output().unwrap();
+    let table = String::from_utf8_lossy(&table.stdout).to_string();
+    let row = table.lines().find(|l| l.starts_with(".env ")).unwrap();
+    assert!(
+        row.contains("git add -f") && row.contains("git rm --cached"),
+        "{row}"
+    );
+    assert!(
+        !row.contains("ignore it") && !row.contains("add `"),
+        "{row}"
+    );
+    let hook = repo
+        .leakgate(&["staged", "--format", "json"])
+        .output()
+        .unwrap();
+    let report: serde_json::Value = serde_json::from_slice(&hook.stdout).unwrap();
+    let remediation = report["findings"][0]["remediation"].as_str().unwrap();
+    assert!(
+        remediation.starts_with(row.split("  ").last().unwrap().trim()),
+        "{remediation} / {row}"
+    );
+}

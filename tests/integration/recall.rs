@@ -49,7 +49,7 @@ fn targets(scanner: &Scanner) -> (Vec<Target>, Vec<String>) {
                 .iter()
                 .any(|a| a.rule == index && a.secret.expose() == secret);
             out.push(Target {
-                rule: rule.id.clone(),
+                rule: rule.id.to_string(),
                 fallback: rule.spec.fallback,
                 text: if bare {
                     secret.clone()
@@ -62,7 +62,7 @@ fn targets(scanner: &Scanner) -> (Vec<Target>, Vec<String>) {
             });
         }
         if !any {
-            without.push(rule.id.clone());
+            without.push(rule.id.to_string());
         }
     }
     (out, without)
@@ -182,7 +182,10 @@ fn every_rule_token_is_found_in_every_kind_of_file() {
             ));
         } else if reported_as_decoded(kind, &target.text)
             && !found.iter().any(|(r, n, l, f)| {
-                r == &target.rule && n == name && *l == line && *f == fingerprint(r, &target.secret)
+                r == &target.rule
+                    && n == name
+                    && *l == line
+                    && *f == fingerprint(r, &target.secret).to_string()
             })
         {
             wrong_secret.push(format!("{} in {kind}", target.rule));

@@ -94,7 +94,7 @@ fn sarif_from_the_binary_validates_with_secret_and_file_findings() {
         .unwrap();
     assert_eq!(
         settings["partialFingerprints"]["leakgateFingerprint/v1"],
-        fingerprint("anthropic-api-key", &a)
+        fingerprint("anthropic-api-key", &a).to_string()
     );
     assert_eq!(
         settings["locations"][0]["physicalLocation"]["region"],
@@ -139,7 +139,7 @@ fn secret_finding(
         rule: "anthropic-api-key".into(),
         kind: FindingKind::Secret,
         title: "Anthropic API key".into(),
-        path: path.map(str::to_string),
+        path: path.map(Into::into),
         line: Some(line),
         column: Some(5),
         secret: Some(Secret::new(secret)),

@@ -53,7 +53,10 @@ fn a_token_is_reported_with_every_json_field_and_exit_1() {
         "no verification without --verify"
     );
     let fp = finding["fingerprint"].as_str().unwrap();
-    assert_eq!(fp, leakgate::finding::fingerprint("github-pat", &token));
+    assert_eq!(
+        fp,
+        leakgate::finding::fingerprint("github-pat", &token).to_string()
+    );
     assert_eq!(report["summary"]["findings"], 1);
     assert_eq!(report["summary"]["files"], 1);
 }
@@ -539,7 +542,7 @@ fn every_rule_example_is_found_by_the_binary_in_a_file() {
             // the rule finds it (the encoded line), by this rule or the one it defers to.
             in_file.len() == 1 && in_file[0].2 == *line
         } else {
-            in_file.iter().any(|(r, _, _)| r == rule)
+            in_file.iter().any(|(r, _, _)| **r == **rule)
         };
         if !ok {
             missing.push((rule, rel, in_file));

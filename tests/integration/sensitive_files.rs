@@ -281,3 +281,120 @@ fn the_gate_and_the_hook_report_only_state_that_holds_resources() {
         "{titles:?}"
     );
 }
+
+/// Runs `openssl` in `dir`; the test suite's dependencies (scripts/test-deps.sh) install it.
+fn openssl(dir: &std::path::Path, args: &[&str]) {
+    let status = std::process::Command::new("openssl")
+        .args(args)
+        .current_dir(dir)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .status()
+        .expect("openssl runs (scripts/test-deps.sh installs it)");
+    assert!(status.success(), "openssl {args:?} failed");
+}
+
+/// PKCS#12 files as `openssl pkcs12 -export` writes them (issue 16 item 6): a store with a
+/// private key is a finding that says what it holds; a trust store of certificates in the
+/// clear is not; certificates under a password are reported, since they cannot be listed.
+#[test]
+fn pkcs12_files_are_reported_by_what_they_hold() {
+    let dir = tempfile::tempdir().unwrap();
+    let work = dir.path().join("work");
+    let tree = dir.path().join("tree");
+    std::fs::create_dir_all(&work).unwrap();
+    std::fs::create_dir_all(&tree).unwrap();
+    openssl(
+        &work,
+        &[
+            "req",
+            "-x509",
+            "-newkey",
+            "rsa:2048",
+            "-nodes",
+            "-keyout",
+            "key.pem",
+            "-out",
+            "cert.pem",
+            "-days",
+            "2",
+            "-subj",
+            "/CN=leakgate-test",
+        ],
+    );
+    let out = |name: &str| tree.join(name).to_string_lossy().into_owned();
+    let (with_key, trust_clear, trust_encrypted) =
+        (out("signing.p12"), out("truststore.p12"), out("ca.pfx"));
+    openssl(
+        &work,
+        &[
+            "pkcs12",
+            "-export",
+            "-inkey",
+            "key.pem",
+            "-in",
+            "cert.pem",
+            "-passout",
+            "pass:changeit",
+            "-out",
+            &with_key,
+        ],
+    );
+    openssl(
+        &work,
+        &[
+            "pkcs12",
+            "-export",
+            "-nokeys",
+            "-in",
+            "cert.pem",
+            "-certpbe",
+            "NONE",
+            "-passout",
+            "pass:",
+            "-out",
+            &trust_clear,
+        ],
+    );
+    openssl(
+        &work,
+        &[
+            "pkcs12",
+            "-export",
+            "-nokeys",
+            "-in",
+            "cert.pem",
+            "-passout",
+            "pass:changeit",
+            "-out",
+            &trust_encrypted,
+        ],
+    );
+    let output = Command::cargo_bin("leakgate")
+        .unwrap()
+        .args(["scan", ".", "--format", "json"])
+        .current_dir(&tree)
+        .output()
+        .unwrap();
+    let report: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let mut found: Vec<(String, String)> = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            (
+                f["path"].as_str().unwrap().to_string(),
+                f["title"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    found.sort();
+    assert_eq!(found.len(), 2, "{found:?}");
+    assert_eq!(found[0].0, "ca.pfx");
+    assert!(
+        found[0].1.contains("1 password-encrypted part"),
+        "{found:?}"
+    );
+    assert_eq!(found[1].0, "signing.p12");
+    assert!(found[1].1.contains("1 private key"), "{found:?}");
+}

@@ -87,12 +87,15 @@ fn leakgateignore_lists_fingerprints_with_comments() {
         format!(
             "# revoked on 2026-01-02, kept in old fixtures\n{}\n\n   {}   # test account\n",
             fingerprint(RULE, &a),
-            fingerprint(RULE, &b).to_uppercase()
+            fingerprint(RULE, &b).to_string().to_uppercase()
         ),
     );
     let (code, report) = scan_json(dir.path(), &[]);
     assert_eq!(code, 1);
-    assert_eq!(fingerprints_of(&report), [fingerprint(RULE, &c)]);
+    assert_eq!(
+        fingerprints_of(&report),
+        [fingerprint(RULE, &c).to_string()]
+    );
     assert_eq!(report["summary"]["suppressed"][".leakgateignore"], 2);
 }
 
@@ -129,7 +132,10 @@ fn a_new_secret_on_a_suppressed_line_is_still_reported() {
     write(dir.path(), "settings.py", format!("TOKEN = '{new}'\n"));
     let (code, report) = scan_json(dir.path(), &[]);
     assert_eq!(code, 1, "fingerprints name secrets, not places");
-    assert_eq!(fingerprints_of(&report), [fingerprint(RULE, &new)]);
+    assert_eq!(
+        fingerprints_of(&report),
+        [fingerprint(RULE, &new).to_string()]
+    );
     assert_eq!(report["findings"][0]["line"], 1);
 }
 
@@ -175,7 +181,10 @@ fn baseline_command_writes_a_redacted_json_report_and_exits_0() {
     );
     let baseline = json(text.as_bytes());
     assert_eq!(baseline["schema"], "leakgate.report.v1");
-    let mut expected = vec![fingerprint(RULE, &a), fingerprint(RULE, &b)];
+    let mut expected = vec![
+        fingerprint(RULE, &a).to_string(),
+        fingerprint(RULE, &b).to_string(),
+    ];
     expected.sort();
     assert_eq!(fingerprints_of(&baseline), expected);
 
@@ -206,7 +215,7 @@ fn baseline_command_takes_paths() {
     let baseline = json(&fs::read(dir.path().join("base.json")).unwrap());
     assert_eq!(
         fingerprints_of(&baseline),
-        [fingerprint(RULE, &anthropic_key(12))]
+        [fingerprint(RULE, &anthropic_key(12)).to_string()]
     );
 }
 
@@ -227,7 +236,10 @@ fn a_baseline_suppresses_old_findings_and_lets_new_ones_through() {
     write(dir.path(), "new.txt", format!("{new}\n"));
     let (code, report) = scan_json(dir.path(), &["--baseline", "base.json"]);
     assert_eq!(code, 1);
-    assert_eq!(fingerprints_of(&report), [fingerprint(RULE, &new)]);
+    assert_eq!(
+        fingerprints_of(&report),
+        [fingerprint(RULE, &new).to_string()]
+    );
     assert_eq!(report["summary"]["suppressed"]["baseline"], 2);
 
     let (code, stdout, _) = run(
@@ -325,9 +337,9 @@ fn report_unused_lists_stale_entries_without_changing_the_exit_code() {
     let after: Vec<&str> = lines[summary_at + 1..].to_vec();
     assert_eq!(after.len(), 3, "{stdout}");
     for (fp, source) in [
-        (fingerprint(RULE, &gone_a), ".leakgateignore"),
-        (fingerprint(RULE, &gone_b), "allow.fingerprints"),
-        (fingerprint(RULE, &gone_c), "baseline"),
+        (fingerprint(RULE, &gone_a).to_string(), ".leakgateignore"),
+        (fingerprint(RULE, &gone_b).to_string(), "allow.fingerprints"),
+        (fingerprint(RULE, &gone_c).to_string(), "baseline"),
     ] {
         let expected = format!("unused suppression: {fp} in {source}");
         assert!(after.contains(&expected.as_str()), "{expected}\n{stdout}");
@@ -340,7 +352,7 @@ fn report_unused_lists_stale_entries_without_changing_the_exit_code() {
     assert_eq!(unused.len(), 3, "{report}");
     assert!(unused.contains(&serde_json::json!({
         "source": "baseline",
-        "fingerprint": fingerprint(RULE, &gone_c),
+        "fingerprint": fingerprint(RULE, &gone_c).to_string(),
     })));
 
     // With a finding, the exit code is 1, whatever is unused.

@@ -56,7 +56,7 @@ impl Repo {
         );
         let baseline = serde_json::json!({
             "schema": "leakgate.report.v1",
-            "findings": [{"rule": RULE, "fingerprint": fingerprint(RULE, baselined)}],
+            "findings": [{"rule": RULE, "fingerprint": fingerprint(RULE, baselined).to_string()}],
         });
         self.write("baseline.json", &baseline.to_string());
     }
@@ -86,7 +86,7 @@ fn suppressed_and_fresh(repo: &Repo, seeds: [u64; 5]) -> String {
 fn assert_only(report: &serde_json::Value, fresh: &str) {
     assert_eq!(
         fingerprints(report),
-        [fingerprint(RULE, fresh)],
+        [fingerprint(RULE, fresh).to_string()],
         "{report:#}"
     );
     let suppressed = &report["summary"]["suppressed"];
@@ -165,7 +165,7 @@ fn baseline_history_records_every_blob_and_report_unused_works_on_history() {
     assert_eq!(report["summary"]["suppressed"]["baseline"], 1);
     assert_eq!(
         report["unused_suppressions"],
-        serde_json::json!([{"source": ".leakgateignore", "fingerprint": fingerprint(RULE, &gone)}])
+        serde_json::json!([{"source": ".leakgateignore", "fingerprint": fingerprint(RULE, &gone).to_string()}])
     );
     let out = repo.leakgate(&["baseline", "x.json", "--history", "src"]);
     assert_eq!(out.status.code(), Some(2), "--history takes no PATH");

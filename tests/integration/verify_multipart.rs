@@ -23,11 +23,12 @@ fn verify_file(content: &str, server: &TestServer, override_base: bool) -> Vec<F
     let set = RuleSet::builtin().unwrap();
     let scanner = Scanner::new(RuleSet::builtin().unwrap());
     let path = Some(".aws/credentials");
+    let at: Option<std::sync::Arc<str>> = path.map(Into::into);
     let mut findings: Vec<Finding> = scanner
         .scan(path, content.as_bytes())
         .iter()
-        .map(|m| scanner.secret_finding(m, path))
-        .filter(|f| f.rule == "aws-secret-access-key")
+        .map(|m| scanner.secret_finding(m, at.as_ref()))
+        .filter(|f| &*f.rule == "aws-secret-access-key")
         .collect();
     assert_eq!(findings.len(), 1, "one secret access key in {content:?}");
     let builder = VerifierBuilder::new();
@@ -199,11 +200,12 @@ fn verify_azure(content: &str, server: &TestServer) -> leakgate::finding::Verifi
     let set = RuleSet::builtin().unwrap();
     let scanner = Scanner::new(RuleSet::builtin().unwrap());
     let path = Some("appsettings.json");
+    let at: Option<std::sync::Arc<str>> = path.map(Into::into);
     let mut findings: Vec<Finding> = scanner
         .scan(path, content.as_bytes())
         .iter()
-        .map(|m| scanner.secret_finding(m, path))
-        .filter(|f| f.rule == "azure-storage-account-key")
+        .map(|m| scanner.secret_finding(m, at.as_ref()))
+        .filter(|f| &*f.rule == "azure-storage-account-key")
         .collect();
     assert_eq!(findings.len(), 1, "one storage key in {content:?}");
     VerifierBuilder::new()
@@ -317,11 +319,12 @@ fn verify_rule(
     let set = RuleSet::builtin().unwrap();
     let scanner = Scanner::new(RuleSet::builtin().unwrap());
     let path = Some(".env");
+    let at: Option<std::sync::Arc<str>> = path.map(Into::into);
     let mut findings: Vec<Finding> = scanner
         .scan(path, content.as_bytes())
         .iter()
-        .map(|m| scanner.secret_finding(m, path))
-        .filter(|f| f.rule == rule)
+        .map(|m| scanner.secret_finding(m, at.as_ref()))
+        .filter(|f| &*f.rule == rule)
         .collect();
     assert_eq!(findings.len(), 1, "one {rule} in {content:?}");
     VerifierBuilder::new()

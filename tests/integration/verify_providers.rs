@@ -1120,7 +1120,7 @@ fn every_built_in_verify_table_is_tested_here() {
         .rules
         .iter()
         .filter(|r| r.verify.is_some())
-        .map(|r| r.id.as_str())
+        .map(|r| r.id.as_ref())
         .collect();
     let mut tested: BTreeSet<&str> = cases()
         .iter()

@@ -16,7 +16,7 @@ use std::time::Duration;
 
 fn rule(id: &str) -> Rule {
     let set = RuleSet::builtin().unwrap();
-    let found = set.rules.into_iter().find(|r| r.id == id);
+    let found = set.rules.into_iter().find(|r| &*r.id == id);
     found.unwrap_or_else(|| panic!("no rule {id}"))
 }
 
@@ -343,7 +343,7 @@ fn speckle_findings(content: &str) -> (RuleSet, Vec<Finding>) {
     let findings: Vec<Finding> = scanner
         .scan(Some(".env"), content.as_bytes())
         .iter()
-        .map(|m| scanner.secret_finding(m, Some(".env")))
+        .map(|m| scanner.secret_finding(m, Some(&std::sync::Arc::from(".env"))))
         .collect();
     (set, findings)
 }
@@ -481,7 +481,7 @@ fn a_shopify_token_is_asked_at_the_shop_the_content_names_and_only_there() {
         let findings: Vec<Finding> = scanner
             .scan(Some(".env"), content.as_bytes())
             .iter()
-            .map(|m| scanner.secret_finding(m, Some(".env")))
+            .map(|m| scanner.secret_finding(m, Some(&std::sync::Arc::from(".env"))))
             .collect();
         (set, findings)
     };

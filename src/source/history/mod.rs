@@ -26,11 +26,12 @@ mod progress;
 mod range;
 
 use super::{warn, Outcome};
-use crate::finding::Finding;
+use crate::finding::{Finding, Fingerprint};
 use crate::pipeline::{Pipeline, Skip};
 use crate::scan::Scanner;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 /// Bytes of decoded objects each repository handle keeps: trees and commits are looked up
 /// again and again while walking history.
@@ -184,16 +185,19 @@ impl Tally {
     }
 }
 
+/// What [`keep_oldest`] keeps one finding per: rule, fingerprint and path.
+type KeptKey = (Arc<str>, Fingerprint, Option<Arc<str>>);
+
 /// One finding per rule, kind, path and secret: the one with the oldest commit.
 ///
 /// A token that stays in a file while the rest of the file is edited lives in many blob
 /// versions; reporting it once, at the commit that introduced it, is what a user needs.
 /// Fingerprints name secrets, not places, so suppression is unaffected.
 pub(crate) fn keep_oldest(findings: Vec<Dated>) -> Vec<Finding> {
-    let mut best: HashMap<(String, String, Option<String>), Dated> = HashMap::new();
+    let mut best: HashMap<KeptKey, Dated> = HashMap::new();
     for dated in findings {
         let f = &dated.finding;
-        let key = (f.rule.clone(), f.fingerprint.clone(), f.path.clone());
+        let key = (f.rule.clone(), f.fingerprint, f.path.clone());
         let replace = match best.get(&key) {
             None => true,
             Some(kept) => older(dated.age, kept.age),
@@ -229,7 +233,8 @@ mod tests {
             column: Some(1),
             secret: None,
             context: None,
-            fingerprint: "0123456789abcdef".into(),
+            fingerprint: crate::finding::Fingerprint::parse("0123456789abcdef")
+                .expect("16 hex digits"),
             commit: Some(Box::new(CommitInfo {
                 id: commit.into(),
                 author: String::new(),
