@@ -117,7 +117,7 @@ fn held_aside_fresh_recall_and_precision() {
         let hits: Vec<_> = scanner
             .scan(None, text.as_bytes())
             .into_iter()
-            .filter(|m| watched.contains(&scanner.rule(m.rule).id.as_str()))
+            .filter(|m| watched.contains(&scanner.rule(m.rule).id.as_ref()))
             .collect();
         reported += hits.len();
         match (case.rule, secret) {
@@ -125,7 +125,7 @@ fn held_aside_fresh_recall_and_precision() {
                 positives += 1;
                 let good = hits
                     .iter()
-                    .filter(|m| scanner.rule(m.rule).id == rule && m.secret.expose() == secret)
+                    .filter(|m| &*scanner.rule(m.rule).id == rule && m.secret.expose() == secret)
                     .count();
                 right += good;
                 if good > 0 {
