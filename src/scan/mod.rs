@@ -333,9 +333,11 @@ impl Scanner {
                 if !self.is_known_public(secret.as_bytes()) {
                     // A secret shorter than the value (a token at the head of a value
                     // that runs on) ends where the token ends.
+                    // (Bounded by the value's span: a value read lossily from invalid
+                    // UTF-8 is not byte for byte the data.)
                     let end = match cand.decoded {
-                        None => cand.start + len,
-                        Some(_) => cand.end,
+                        None if len < cand.secret().len() => (cand.start + len).min(cand.end),
+                        _ => cand.end,
                     };
                     found.push(RawHit {
                         rule: index,
