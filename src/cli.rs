@@ -27,6 +27,9 @@ pub enum Command {
     /// Scan what the next commit records: the index against HEAD (pre-commit hook).
     Staged(StagedArgs),
     /// Scan git history: every blob once (audit), or the lines a revision range adds.
+    #[command(
+        after_help = "--repo also takes a URL (https://, ssh://, git@host:path, file://): the repository is cloned whole into a temporary folder, audited, and removed; each finding names it. Recipes: docs/org-audit.md."
+    )]
     History(HistoryArgs),
     /// Scan files and directory trees; `-` reads standard input.
     Scan(PathArgs),
@@ -34,6 +37,8 @@ pub enum Command {
     Dotenv(DotenvArgs),
     /// Check whether one secret, read from standard input, is live.
     Verify(VerifyArgs),
+    /// Ask the issuer to revoke one secret, read from standard input (asks first).
+    Revoke(RevokeArgs),
     /// List or self-test rules.
     #[command(subcommand)]
     Rules(RulesCommand),
@@ -42,6 +47,51 @@ pub enum Command {
     Hook(HookCommand),
     /// Write a baseline report of the current findings to FILE (for --baseline).
     Baseline(BaselineArgs),
+    /// Work with reports: merge the shards of an audit run on many machines.
+    #[command(subcommand)]
+    Report(ReportCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ReportCommand {
+    /// Merge shard reports (`--format json`) into one report. A secret found in several
+    /// places (the same key in 30 repositories) becomes one finding with all its places.
+    /// Exit 2, failing closed, when a shard is missing or unreadable, or its summary says
+    /// content was not scanned (skips that fail closed, errors); else 1 with findings, 0
+    /// without.
+    Merge(MergeArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct MergeArgs {
+    /// The shard reports: JSON reports written by `leakgate history --format json`.
+    #[arg(value_name = "SHARD", required = true)]
+    pub shards: Vec<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    pub format: Format,
+    /// Write the merged report to FILE instead of standard output.
+    #[arg(long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Print secrets whole when the shards hold them whole (shards written with
+    /// --show-secrets); by default every secret is redacted.
+    #[arg(long)]
+    pub show_secrets: bool,
+    /// Accept shards whose only unscanned content is files over --max-file-size (as
+    /// --accept-skips does for a scan); missing, shallow, corrupt or unreadable content and
+    /// errors are never accepted.
+    #[arg(long)]
+    pub accept_skips: bool,
+    /// Accept JSON Lines shards, which carry no summary: the merge cannot tell whether they
+    /// scanned everything, so by default they fail the merge.
+    #[arg(long)]
+    pub accept_jsonl: bool,
+    /// Colour: auto honours NO_COLOR and a non-terminal output.
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+    /// Print nothing but errors; the exit code tells the result.
+    #[arg(short, long)]
+    pub quiet: bool,
 }
 
 /// Output formats.
@@ -148,6 +198,44 @@ pub struct HistoryArgs {
     pub revs: Vec<String>,
     #[command(flatten)]
     pub common: ScanArgs,
+    #[command(flatten)]
+    pub remote: RemoteArgs,
+}
+
+/// `history` over repositories named by URL or listed by a forge (issue 18). Clones use
+/// git's credential helpers and ssh keys; over https, `LEAKGATE_GIT_TOKEN` (user name
+/// `LEAKGATE_GIT_USERNAME`, default `x-access-token`) is sent to each repository's host.
+#[derive(Debug, Args, Clone, Default)]
+#[command(next_help_heading = "Many repositories")]
+pub struct RemoteArgs {
+    /// Audit every repository listed in FILE, one URL per line (`#` starts a comment).
+    /// One report covers all; each finding names its repository.
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["repo", "github_org", "gitlab_group"])]
+    pub repos: Option<PathBuf>,
+    /// Audit every repository of a GitHub organisation (token: GITHUB_TOKEN or GH_TOKEN).
+    #[arg(long, value_name = "NAME", conflicts_with_all = ["repo", "gitlab_group"])]
+    pub github_org: Option<String>,
+    /// Audit every project of a GitLab group and its subgroups (token: GITLAB_TOKEN).
+    #[arg(long, value_name = "GROUP", conflicts_with = "repo")]
+    pub gitlab_group: Option<String>,
+    /// The forge's API for --github-org / --gitlab-group (Enterprise Server, self-managed):
+    /// default GITHUB_API_URL or `https://api.github.com`, CI_API_V4_URL or
+    /// `https://gitlab.com/api/v4`.
+    #[arg(long, value_name = "URL")]
+    pub api_url: Option<String>,
+    /// Leave out archived repositories.
+    #[arg(long)]
+    pub skip_archived: bool,
+    /// Leave out forks.
+    #[arg(long)]
+    pub skip_forks: bool,
+    /// Repositories cloned and audited at the same time.
+    #[arg(long, value_name = "N", default_value_t = 4)]
+    pub jobs: usize,
+    /// Print the repositories the listing holds, one URL per line, and exit without
+    /// auditing: a list for --repos or scripts/shard-audit.sh.
+    #[arg(long)]
+    pub list_repos: bool,
 }
 
 #[derive(Debug, Args)]
@@ -196,6 +284,23 @@ pub struct VerifyArgs {
     /// The rule whose verifier to use (see `leakgate rules list`).
     #[arg(long, value_name = "ID")]
     pub rule: String,
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct RevokeArgs {
+    /// The rule whose revoker to use (docs/revoke.md lists the rules that have one).
+    #[arg(long, value_name = "ID")]
+    pub rule: String,
+    /// Revoke without asking on the terminal (needed when there is no terminal).
+    #[arg(long)]
+    pub yes: bool,
+    /// Print the secret whole instead of redacted.
+    #[arg(long)]
+    pub show_secrets: bool,
+    /// Config file; its `[verify]` table (endpoints for self-managed servers, timeout_ms,
+    /// insecure_hosts) applies to revocation too.
     #[arg(long, value_name = "FILE")]
     pub config: Option<PathBuf>,
 }

@@ -333,8 +333,11 @@ impl LoadedConfig {
         let endpoint_names: Vec<&str> = set
             .rules
             .iter()
-            .filter_map(|r| r.verify.as_ref())
-            .map(|plan| plan.endpoint.as_str())
+            .flat_map(|r| {
+                let verify = r.verify.as_ref().map(|plan| plan.endpoint.as_str());
+                let revoke = r.revoke.as_ref().map(|plan| plan.endpoint.as_str());
+                verify.into_iter().chain(revoke)
+            })
             .collect();
         for name in self.file.verify.endpoints.keys() {
             if !endpoint_names.contains(&name.as_str()) {
@@ -342,7 +345,7 @@ impl LoadedConfig {
                     .error_at(
                         &[Step::Key("verify"), Step::Key("endpoints"), Step::Key(name)],
                         &format!("verify.endpoints.{name}"),
-                        "no rule verifies through an endpoint of this name",
+                        "no rule verifies or revokes through an endpoint of this name",
                     )
                     .into());
             }

@@ -275,6 +275,10 @@ pub struct Verification {
     pub detail: String,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub scopes: Vec<String>,
+    /// For a live secret: whether `leakgate revoke --rule ID` can act on it (its rule has a
+    /// revoker). Absent for every other status.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub revocable: Option<bool>,
 }
 
 /// The text on either side of a secret on its line, cut to a readable length, with any
@@ -323,6 +327,38 @@ pub struct Finding {
     pub verification: Option<Box<Verification>>,
     /// The rule's remediation, shared with the rule.
     pub remediation: Option<Arc<str>>,
+    /// The repository the finding was made in, when it is not the local one: the URL of a
+    /// repository audited by `history --repo URL` or an organisation listing, with any
+    /// credentials in it already removed ([`crate::source::remote::RemoteUrl::shown`]).
+    pub repository: Option<Arc<str>>,
+    /// What a merged report (`report merge`) knows beyond one place: the secret's other
+    /// places (one secret leaked in 30 repositories is one finding with 29 more places) and
+    /// the rating its shard gave it. `None` elsewhere.
+    pub merged: Option<Box<Merged>>,
+}
+
+/// A finding read back from shard reports by `report merge`.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Merged {
+    /// The same secret's other places, in report order.
+    pub places: Vec<Place>,
+    /// The shard's rating: the merge has no rule for a shard's own rules, and the secret
+    /// it reads is redacted, so it keeps the rating the shard wrote.
+    pub severity: Option<Severity>,
+    pub confidence: Option<Confidence>,
+}
+
+/// One more place of a secret in a merged report: where, and in which commit.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Place {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub repository: Option<String>,
+    pub path: Option<String>,
+    pub line: Option<usize>,
+    pub column: Option<usize>,
+    /// As the shard wrote it (its summary already redacted unless the shard showed secrets).
+    pub commit: Option<CommitInfo>,
 }
 
 /// A finding's fingerprint: the first 16 hex digits of SHA-256 over `rule id`, a NUL byte
@@ -534,6 +570,8 @@ mod tests {
             })),
             verification: None,
             remediation: None,
+            repository: None,
+            merged: None,
         };
         let mut findings = vec![
             finding(Some(&token), "add config"),

@@ -28,6 +28,7 @@ pub mod finding;
 pub mod hook;
 pub mod pipeline;
 pub mod report;
+pub mod revoke;
 pub mod rules;
 pub mod scan;
 pub mod source;

@@ -92,6 +92,7 @@ pub fn settle(work: Work) -> anyhow::Result<Settled> {
             .progress(progress)
             .build();
         verifier.verify_findings(scanner.rules(), &mut findings);
+        crate::revoke::mark_revocable(scanner.rules(), &mut findings);
         if config.only_live {
             let dropped = crate::verify::summary::keep_only_live(&mut findings);
             if let Some(message) = dropped.message() {
@@ -118,6 +119,8 @@ pub fn settle(work: Work) -> anyhow::Result<Settled> {
         blobs: outcome.blobs,
         bytes: outcome.bytes,
         elapsed_ms: started.elapsed().as_millis(),
+        errors: outcome.errors + dropped_unknown,
+        repositories: outcome.repositories,
     };
     let report = Report {
         findings: &findings,

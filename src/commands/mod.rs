@@ -10,13 +10,15 @@ pub mod dotenv;
 pub mod finish;
 pub mod history;
 pub mod hook;
+pub mod report_merge;
+pub mod revoke;
 pub mod rules;
 pub mod rules_check;
 pub mod scan;
 pub mod staged;
 pub mod verify;
 
-use crate::cli::{Cli, Command, HookCommand, RulesCommand};
+use crate::cli::{Cli, Command, HookCommand, ReportCommand, RulesCommand};
 use crate::config::{Config, LoadedConfig};
 use crate::exit::ExitCode;
 use crate::scan::Scanner;
@@ -33,6 +35,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::History(args) => history::run(args),
         Command::Dotenv(args) => dotenv::run(args),
         Command::Verify(args) => verify::run(&args),
+        Command::Revoke(args) => revoke::run(&args),
         Command::Rules(RulesCommand::List { config }) => rules::list(config.as_deref()),
         Command::Rules(RulesCommand::Check { files }) => rules::check(&files),
         Command::Hook(HookCommand::Install {
@@ -49,6 +52,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             crate::commit_msg::run(&common, &file)
         }
         Command::Baseline(args) => baseline::run(args),
+        Command::Report(ReportCommand::Merge(args)) => report_merge::run(&args),
     }
 }
 

@@ -49,6 +49,10 @@ pub fn check(files: &[PathBuf]) -> anyhow::Result<ExitCode> {
     let (replay_problems, replay_warnings, replayed) =
         crate::verify::replay::check_set(&set, files.is_empty());
     failures.extend(replay_problems);
+    // Revokers replay theirs too.
+    let (revoke_problems, revoke_replayed) =
+        crate::revoke::replay::check_set(&set, files.is_empty());
+    failures.extend(revoke_problems);
     for warning in &replay_warnings {
         crate::source::warn(warning);
     }
@@ -60,7 +64,7 @@ pub fn check(files: &[PathBuf]) -> anyhow::Result<ExitCode> {
     }
     if failures.is_empty() {
         println!(
-            "{} rules checked: all compile, match their examples and no negative example; {replayed} recorded issuer answers replayed",
+            "{} rules checked: all compile, match their examples and no negative example; {replayed} recorded issuer answers replayed, {revoke_replayed} recorded revocation answers replayed",
             set.len()
         );
         Ok(ExitCode::Clean)

@@ -57,6 +57,12 @@ pub fn run(args: &VerifyArgs) -> anyhow::Result<ExitCode> {
         if let Some(remediation) = &rule.remediation {
             println!("→ {remediation}");
         }
+        if rule.revoke.is_some() {
+            println!(
+                "→ or revoke it from here: leakgate revoke --rule {} (reads the secret from standard input)",
+                rule.id
+            );
+        }
     }
     Ok(match verification.status {
         VerifyStatus::Live => ExitCode::Clean,

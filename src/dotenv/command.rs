@@ -101,6 +101,7 @@ pub fn run(args: DotenvArgs) -> anyhow::Result<ExitCode> {
         blobs: 0,
         bytes: 0,
         elapsed_ms: started.elapsed().as_millis(),
+        ..Summary::default()
     };
     match config.format {
         crate::cli::Format::Human => {

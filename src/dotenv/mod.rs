@@ -50,6 +50,8 @@ pub fn env_finding(path: &str) -> Finding {
         commit: None,
         verification: None,
         remediation: Some(ENV_REMEDIATION.into()),
+        repository: None,
+        merged: None,
     }
 }
 

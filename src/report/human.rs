@@ -201,6 +201,10 @@ fn write_finding(
             "    this file must not be committed, whatever it holds"
         )?;
     }
+    if let Some(repository) = &finding.repository {
+        let text = format!("repository {repository}");
+        writeln!(out, "    {}", escape_controls(&text).style(p.dim))?;
+    }
     if let Some(commit) = finding.shown_commit(options.show_secrets) {
         let short: String = commit.id.chars().take(12).collect();
         let text = format!(
@@ -221,6 +225,20 @@ fn write_finding(
         } else {
             writeln!(out, "    {}", text.style(p.dim))?;
         }
+        if v.revocable == Some(true) {
+            let hint = format!(
+                "revoke: leakgate revoke --rule {} (reads the secret from standard input)",
+                escape_controls(&finding.rule)
+            );
+            writeln!(out, "    {}", hint.style(p.title))?;
+        }
+    }
+    for place in finding.merged.iter().flat_map(|m| m.places.iter()) {
+        writeln!(
+            out,
+            "    {}",
+            escape_controls(&place_text(place)).style(p.dim)
+        )?;
     }
     writeln!(
         out,
@@ -238,13 +256,45 @@ fn write_finding(
     writeln!(out)
 }
 
+/// `also in REPOSITORY path:line:column (commit 0123456789ab)`: one more place of a merged
+/// report's secret.
+fn place_text(place: &crate::finding::Place) -> String {
+    let mut text = String::from("also in ");
+    if let Some(repository) = &place.repository {
+        text.push_str(repository);
+        text.push(' ');
+    }
+    let path = match (&place.path, &place.commit) {
+        (Some(path), _) => path.as_str(),
+        (None, Some(_)) => "(commit message)",
+        (None, None) => "(stdin)",
+    };
+    text.push_str(path);
+    if let (Some(line), Some(column)) = (place.line, place.column) {
+        text.push_str(&format!(":{line}:{column}"));
+    }
+    if let Some(commit) = &place.commit {
+        let short: String = commit.id.chars().take(12).collect();
+        text.push_str(&format!(" (commit {short})"));
+    }
+    text
+}
+
 fn write_summary(report: &Report<'_>, p: &Palette, out: &mut dyn Write) -> std::io::Result<()> {
     let s = report.summary;
-    let scanned = if s.blobs > 0 {
+    let mut scanned = if s.blobs > 0 {
         format!("{} blobs", s.blobs)
     } else {
         format!("{} files", s.files)
     };
+    if s.repositories > 0 {
+        let noun = if s.repositories == 1 {
+            "repository"
+        } else {
+            "repositories"
+        };
+        scanned.push_str(&format!(" of {} {noun}", s.repositories));
+    }
     let mut line = format!(
         "{} finding{} in {scanned} ({}) in {} ms",
         report.findings.len(),
@@ -421,6 +471,8 @@ mod tests {
             commit: None,
             verification: None,
             remediation: None,
+            repository: None,
+            merged: None,
         }
     }
 

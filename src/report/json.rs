@@ -1,7 +1,7 @@
 //! `--format json` and `--format jsonl`, in the shape of SPEC §3.
 
 use super::{Report, ReportOptions};
-use crate::finding::{CommitInfo, Confidence, Finding, FindingKind, Severity, Verification};
+use crate::finding::{CommitInfo, Confidence, Finding, FindingKind, Place, Severity, Verification};
 use crate::rules::RuleSet;
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
@@ -20,6 +20,11 @@ pub struct JsonFinding {
     pub rule: String,
     pub kind: Option<FindingKind>,
     pub title: String,
+    /// The repository URL (credentials removed) for a finding in a repository audited by
+    /// URL (`history --repo URL`, `--repos`, `--github-org`, `--gitlab-group`); absent for
+    /// the local repository and files.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub repository: Option<String>,
     pub path: Option<String>,
     pub line: Option<usize>,
     pub column: Option<usize>,
@@ -36,6 +41,9 @@ pub struct JsonFinding {
     pub severity: Option<Severity>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub confidence: Option<Confidence>,
+    /// In a merged report (`report merge`), the secret's other places; absent otherwise.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub places: Option<Vec<Place>>,
 }
 
 impl JsonFinding {
@@ -45,6 +53,7 @@ impl JsonFinding {
             rule: finding.rule.to_string(),
             kind: Some(finding.kind),
             title: finding.title.to_string(),
+            repository: finding.repository.as_deref().map(str::to_string),
             path: finding.path.as_deref().map(str::to_string),
             line: finding.line,
             column: finding.column,
@@ -55,6 +64,7 @@ impl JsonFinding {
             remediation: finding.remediation.as_deref().map(str::to_string),
             severity: Some(rules.severity_of(finding)),
             confidence: Some(rules.confidence_of(finding)),
+            places: finding.merged.as_ref().map(|m| m.places.clone()),
         }
     }
 }
@@ -136,6 +146,14 @@ fn summary_value(report: &Report<'_>) -> Value {
         })
         .collect();
     summary["skipped"] = Value::Object(skipped);
+    // Only when there were any, so that reports of clean local scans keep their shape; a
+    // shard merged by `report merge` with errors fails the merge closed.
+    if s.errors > 0 {
+        summary["errors"] = json!(s.errors);
+    }
+    if s.repositories > 0 {
+        summary["repositories"] = json!(s.repositories);
+    }
     if !report.suppressed.is_empty() {
         let suppressed: serde_json::Map<String, Value> = report
             .suppressed
@@ -215,6 +233,8 @@ mod tests {
             commit: None,
             verification: None,
             remediation: Some("Rotate it.".into()),
+            repository: None,
+            merged: None,
         };
         let rules = crate::rules::RuleSet { rules: Vec::new() };
         let mut skipped = crate::pipeline::Skips::default();

@@ -25,6 +25,13 @@ pub struct Summary {
     pub blobs: usize,
     pub bytes: u64,
     pub elapsed_ms: u128,
+    /// Inputs that could not be read outside any blob (a folder, a commit, a repository
+    /// that could not be cloned): they make a clean result fail closed. Written to the
+    /// JSON summary only when not 0.
+    pub errors: usize,
+    /// Repositories audited by URL (`history --repo URL`, `--repos`, `--github-org`,
+    /// `--gitlab-group`); 0 for a local scan, and then not written.
+    pub repositories: usize,
 }
 
 /// Everything a writer needs.

@@ -114,11 +114,10 @@ fn result(
     if let Some(commit) = &finding.commit {
         text.push_str(&format!(" (commit {})", commit.id));
     }
-    let uri = match (&finding.path, &finding.commit) {
-        (Some(path), _) => uri_reference(path),
-        (None, Some(commit)) => format!("commit-message/{}", commit.id),
-        (None, None) => "stdin".to_string(),
-    };
+    if let Some(repository) = &finding.repository {
+        text.push_str(&format!(" in {repository}"));
+    }
+    let uri = artifact_uri(finding.path.as_deref(), finding.commit.as_deref());
     let region = region(finding);
     let mut value = json!({
         "ruleId": finding.rule,
@@ -135,7 +134,55 @@ fn result(
     if let Some(verification) = &finding.verification {
         value["properties"]["verification"] = json!(verification);
     }
+    if let Some(repository) = &finding.repository {
+        value["properties"]["repository"] = json!(&**repository);
+    }
+    if let Some(places) = finding
+        .merged
+        .as_ref()
+        .map(|m| &m.places)
+        .filter(|p| !p.is_empty())
+    {
+        // A merged report's other places of the same secret: related locations, each
+        // naming its repository and commit (SARIF 2.1.0 §3.27.22).
+        value["relatedLocations"] = places
+            .iter()
+            .enumerate()
+            .map(|(i, place)| related_location(i + 1, place))
+            .collect();
+    }
     value
+}
+
+/// The `artifactLocation.uri` of a place: its path, else the commit whose message holds
+/// it, else standard input.
+fn artifact_uri(path: Option<&str>, commit: Option<&crate::finding::CommitInfo>) -> String {
+    match (path, commit) {
+        (Some(path), _) => uri_reference(path),
+        (None, Some(commit)) => format!("commit-message/{}", commit.id),
+        (None, None) => "stdin".to_string(),
+    }
+}
+
+/// One more place of a merged report's secret, as a SARIF related location.
+fn related_location(id: usize, place: &crate::finding::Place) -> Value {
+    let mut text = String::from("The same secret");
+    if let Some(repository) = &place.repository {
+        text.push_str(&format!(" in {repository}"));
+    }
+    if let Some(commit) = &place.commit {
+        text.push_str(&format!(" (commit {})", commit.id));
+    }
+    let line = place.line.unwrap_or(1);
+    let column = place.column.unwrap_or(1);
+    json!({
+        "id": id,
+        "message": {"text": text},
+        "physicalLocation": {
+            "artifactLocation": {"uri": artifact_uri(place.path.as_deref(), place.commit.as_ref())},
+            "region": {"startLine": line, "startColumn": column},
+        },
+    })
 }
 
 /// The region code scanning highlights. GitHub wants all four of start and end line and

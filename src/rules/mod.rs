@@ -18,6 +18,7 @@ pub mod builtin;
 mod held_out;
 pub mod inspect;
 mod pkcs12;
+pub mod revoke_plan;
 pub mod syntax;
 pub mod validator;
 pub mod verify_plan;
@@ -92,6 +93,9 @@ pub struct Rule {
     pub remediation: Option<Arc<str>>,
     /// How `--verify` asks the issuer: the rule's checked `[rule.verify]` table.
     pub verify: Option<VerifyPlan>,
+    /// How `leakgate revoke` asks the issuer to revoke the secret: the rule's checked
+    /// `[rule.revoke]` table.
+    pub revoke: Option<revoke_plan::RevokePlan>,
     /// The file the rule came from (`rules/github.toml`, or a user file's path).
     pub origin: String,
     pub spec: RuleSpec,
@@ -375,6 +379,10 @@ impl Rule {
             None => None,
             Some(verify) => Some(VerifyPlan::from_spec(verify).map_err(&invalid)?),
         };
+        let revoke = match &spec.revoke {
+            None => None,
+            Some(revoke) => Some(revoke_plan::RevokePlan::from_spec(revoke).map_err(&invalid)?),
+        };
         let known_public = spec
             .known_public
             .iter()
@@ -419,6 +427,7 @@ impl Rule {
                 .map(LazyRegex::new),
             remediation: spec.remediation.as_deref().map(Arc::from),
             verify,
+            revoke,
             origin: origin.to_string(),
             spec,
             context,
@@ -662,6 +671,10 @@ impl RuleSet {
     /// that no rule of the set made (the `.env` policy's) is `high`: it is a fact about a
     /// file, not a guess about a value.
     pub fn confidence_of(&self, finding: &crate::finding::Finding) -> Confidence {
+        // A merged report's finding keeps the rating its shard gave it.
+        if let Some(confidence) = finding.merged.as_ref().and_then(|m| m.confidence) {
+            return confidence;
+        }
         match self.get(&finding.rule) {
             Some(rule) => rule.confidence(finding.secret.as_ref().map(|s| s.expose())),
             None => Confidence::High,
@@ -670,6 +683,9 @@ impl RuleSet {
 
     /// A finding's severity: its rule's, [`Severity::High`] if no rule of the set made it.
     pub fn severity_of(&self, finding: &crate::finding::Finding) -> Severity {
+        if let Some(severity) = finding.merged.as_ref().and_then(|m| m.severity) {
+            return severity;
+        }
         self.get(&finding.rule)
             .map_or(Severity::High, |r| r.severity)
     }

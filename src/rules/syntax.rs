@@ -73,6 +73,9 @@ pub struct RuleSpec {
     /// How to ask the issuer whether the secret is live (`--verify`).
     #[serde(default)]
     pub verify: Option<VerifySpec>,
+    /// How `leakgate revoke` asks the issuer to revoke the secret (docs/revoke.md).
+    #[serde(default)]
+    pub revoke: Option<RevokeSpec>,
     /// How much harm a leak of this secret does; `high` when omitted.
     #[serde(default)]
     pub severity: Option<Severity>,
@@ -335,4 +338,51 @@ pub struct SampleSpec {
     pub expect: String,
     /// The documentation page or server source file the answer is taken from.
     pub source: String,
+}
+
+/// The `[rule.revoke]` table: the one request that asks the issuer to revoke the secret
+/// (`leakgate revoke`), and how to read the answer; or a named built-in revoker.
+///
+/// Checked when the rule loads (`rules::revoke_plan::RevokePlan::from_spec`) by the same URL
+/// policy as `[rule.verify]`. docs/revoke.md documents every field.
+#[derive(Debug, Clone, Default, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct RevokeSpec {
+    /// A named built-in revoker (`speckle`), for requests a table cannot say.
+    #[serde(default)]
+    pub builtin: Option<String>,
+    /// The `[verify.endpoints]` name whose base URL replaces the origin of `url` (a
+    /// self-managed GitLab, a self-hosted Speckle server).
+    #[serde(default)]
+    pub endpoint: Option<String>,
+    /// HTTP method; default `POST`.
+    #[serde(default)]
+    pub method: Option<String>,
+    /// The issuer's revocation URL; `{{secret}}` may sit in its path or query only.
+    #[serde(default)]
+    pub url: Option<String>,
+    #[serde(default)]
+    pub headers: BTreeMap<String, String>,
+    /// Request body; may hold `{{secret}}` (escaped for JSON or form bodies).
+    #[serde(default)]
+    pub body: Option<String>,
+    /// The provider's page that documents this request and its answers.
+    #[serde(default)]
+    pub docs: Option<String>,
+    /// Who else issues secrets of this shape (see `VerifySpec::also_issued_by`): a rejection
+    /// from the default URL then does not prove the secret invalid.
+    #[serde(default)]
+    pub also_issued_by: Option<String>,
+    /// A regex the secret must match to be sent to the default URL (see
+    /// `VerifySpec::default_accepts`).
+    #[serde(default)]
+    pub default_accepts: Option<String>,
+    /// How answers are read (`[[rule.revoke.when]]`), first match wins; `means` is
+    /// `revoked`, `submitted`, `invalid` or `failed`. An answer no entry matches is `failed`.
+    #[serde(default)]
+    pub when: Vec<WhenSpec>,
+    /// Recorded answers of the issuer (`[[rule.revoke.sample]]`), replayed by the tests and
+    /// `rules check`; `expect` is a `means`.
+    #[serde(default)]
+    pub sample: Vec<SampleSpec>,
 }

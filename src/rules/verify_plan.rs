@@ -24,6 +24,10 @@ pub const COMPANION_PLACEHOLDER: &str = "{{companion}}";
 /// The placeholder for the first label of the issuer's host (see `host_label`).
 pub const LABEL_PLACEHOLDER: &str = "{{label}}";
 
+/// Why a table that sends `{{companion}}` without saying where it comes from is refused: the
+/// placeholder would go out empty, or the secret never be sent, and nobody would know.
+const NO_COMPANION: &str = "verify uses {{companion}} but declares no `companion` (the regex whose group finds the credential's other part near the secret)";
+
 /// Built-in verifiers, for checks a table cannot express.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Builtin {
@@ -37,18 +41,39 @@ pub enum Builtin {
     /// Azure Storage `List Containers`, signed with Shared Key, at the account the content
     /// names near the key (`companion`).
     AzureStorage,
+    /// AWS STS `GetCallerIdentity` for temporary credentials: a session token, signed with the
+    /// secret access key found in the same file and that key's temporary key id (`ASIA...`).
+    AwsSession,
 }
 
 impl Builtin {
     /// Every built-in's name, as written in `verify = { builtin = "..." }`.
-    pub const NAMES: &'static [&'static str] = &["speckle", "spell", "aws", "azure-storage"];
+    pub const NAMES: &'static [&'static str] =
+        &["speckle", "spell", "aws", "aws-session", "azure-storage"];
 
     pub fn by_name(name: &str) -> Option<Builtin> {
         match name {
             "speckle" => Some(Builtin::Speckle),
             "spell" => Some(Builtin::Spell),
             "aws" => Some(Builtin::Aws),
+            "aws-session" => Some(Builtin::AwsSession),
             "azure-storage" => Some(Builtin::AzureStorage),
+            _ => None,
+        }
+    }
+
+    /// Whether the built-in signs with the credential's other part, found by `companion`.
+    pub fn needs_companion(self) -> bool {
+        matches!(self, Builtin::Aws | Builtin::AzureStorage)
+    }
+
+    /// The rule whose secrets, found in the same file, this built-in pairs with: the parts of
+    /// AWS temporary credentials (key id, secret access key, session token) are found by two
+    /// rules, and each one's check needs the other's.
+    pub fn neighbour_rule(self) -> Option<&'static str> {
+        match self {
+            Builtin::Aws => Some("aws-session-token"),
+            Builtin::AwsSession => Some("aws-secret-access-key"),
             _ => None,
         }
     }
@@ -58,7 +83,7 @@ impl Builtin {
         match self {
             Builtin::Speckle => "speckle",
             Builtin::Spell => "spell",
-            Builtin::Aws => "aws",
+            Builtin::Aws | Builtin::AwsSession => "aws",
             Builtin::AzureStorage => "azure-storage",
         }
     }
@@ -251,6 +276,11 @@ impl VerifyPlan {
                     Builtin::NAMES.join(", ")
                 )
             })?;
+            if builtin.needs_companion() && companion.is_none() {
+                return Err(format!(
+                    "verify builtin `{name}` needs a `companion` (the regex whose group finds the credential's other part near the secret)"
+                ));
+            }
             let extra = table_fields_set(spec);
             if !extra.is_empty() {
                 return Err(format!(
@@ -334,8 +364,11 @@ impl VerifyPlan {
     }
 }
 
-/// One request: the attempt's fields over the table's.
-fn request_plan(spec: &VerifySpec, attempt: &AttemptSpec) -> Result<RequestPlan, String> {
+/// One request: the attempt's fields over the table's (also `[rule.revoke]`'s request).
+pub(crate) fn request_plan(
+    spec: &VerifySpec,
+    attempt: &AttemptSpec,
+) -> Result<RequestPlan, String> {
     let url = attempt
         .url
         .as_deref()
@@ -402,6 +435,17 @@ fn request_plan(spec: &VerifySpec, attempt: &AttemptSpec) -> Result<RequestPlan,
                 .into(),
         );
     }
+    let uses_companion = url.contains(COMPANION_PLACEHOLDER)
+        || headers.values().any(|v| v.contains(COMPANION_PLACEHOLDER))
+        || body
+            .as_deref()
+            .is_some_and(|b| b.contains(COMPANION_PLACEHOLDER))
+        || basic_auth
+            .as_deref()
+            .is_some_and(|b| b.contains(COMPANION_PLACEHOLDER));
+    if uses_companion && spec.companion.is_none() {
+        return Err(NO_COMPANION.into());
+    }
     if let Some(auth) = &basic_auth {
         if !auth.contains(':') {
             return Err("verify `basic_auth` must be `user:password`".into());
@@ -417,8 +461,9 @@ fn request_plan(spec: &VerifySpec, attempt: &AttemptSpec) -> Result<RequestPlan,
     })
 }
 
-/// A `[[rule.verify.when]]` entry, checked.
-fn answer_rule(when: &WhenSpec) -> Result<AnswerRule, String> {
+/// A `[[rule.verify.when]]` entry, checked (also `[[rule.revoke.when]]`, whose `means`
+/// the caller reads itself).
+pub(crate) fn answer_rule(when: &WhenSpec) -> Result<AnswerRule, String> {
     let means = Means::by_name(&when.means).ok_or_else(|| {
         format!(
             "verify `when` means `{}`: not one of {}",
@@ -933,6 +978,57 @@ source = """#,
             let err = VerifyPlan::from_spec(&spec(text)).unwrap_err();
             assert!(err.contains(expected), "{text}: {err}");
         }
+    }
+
+    #[test]
+    fn a_table_sending_the_companion_must_declare_it() {
+        for place in [
+            r#"url = "https://api.example.com/accounts/{{companion}}"
+headers = { K = "{{secret}}" }"#,
+            r#"url = "https://api.example.com/me"
+basic_auth = "{{companion}}:{{secret}}""#,
+            r#"url = "https://api.example.com/me"
+headers = { Account = "{{companion}}", K = "{{secret}}" }"#,
+        ] {
+            let table =
+                format!("endpoint = \"x\"\n{place}\n[[when]]\nstatus = [200]\nmeans = \"live\"\n");
+            let err = VerifyPlan::from_spec(&spec(&table)).unwrap_err();
+            assert!(err.contains("declares no `companion`"), "{table}: {err}");
+            let declared = format!("companion = '(AC[0-9a-f]{{32}})'\n{table}");
+            assert!(
+                VerifyPlan::from_spec(&spec(&declared)).is_ok(),
+                "{declared}"
+            );
+        }
+        let err = VerifyPlan::from_spec(&spec(r#"builtin = "aws""#)).unwrap_err();
+        assert!(err.contains("needs a `companion`"), "{err}");
+    }
+
+    #[test]
+    fn a_missing_companion_is_a_load_error_naming_the_rule_file() {
+        let text = r#"
+[[rule]]
+id = "acme-secret"
+title = "Acme secret"
+regex = '''\b(acme_[a-z0-9]{24})\b'''
+keywords = ["acme_"]
+examples = ["acme_0123456789abcdefghijklmn"]
+negative_examples = ["acme_x"]
+
+[rule.verify]
+endpoint = "acme"
+url = "https://api.acme.example/v1/accounts/{{companion}}"
+basic_auth = "{{companion}}:{{secret}}"
+
+[[rule.verify.when]]
+status = [200]
+means = "live"
+"#;
+        let err = crate::rules::parse_rule_file(text, "rules/acme.toml", true).unwrap_err();
+        let message = err.to_string();
+        assert!(message.starts_with("rules/acme.toml: "), "{message}");
+        assert!(message.contains("acme-secret"), "{message}");
+        assert!(message.contains("declares no `companion`"), "{message}");
     }
 
     #[test]

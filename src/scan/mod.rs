@@ -330,6 +330,7 @@ impl Scanner {
                     continue;
                 };
                 let secret = &cand.secret()[..len];
+                // A published sample (`known_public`) is no finding, whichever rule meets it.
                 if !self.is_known_public(secret.as_bytes()) {
                     // A secret shorter than the value (a token at the head of a value
                     // that runs on) ends where the token ends.
@@ -461,6 +462,8 @@ impl Scanner {
             commit: None,
             verification: None,
             remediation: rule.remediation.clone(),
+            repository: None,
+            merged: None,
         }
     }
 
@@ -481,6 +484,8 @@ impl Scanner {
             commit: None,
             verification: None,
             remediation: rule.remediation.clone(),
+            repository: None,
+            merged: None,
         }
     }
 }

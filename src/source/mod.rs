@@ -8,6 +8,7 @@
 
 pub mod diff;
 pub mod history;
+pub mod remote;
 pub mod staged;
 pub mod walk;
 
@@ -28,6 +29,9 @@ pub struct Outcome {
     pub errors: usize,
     /// Blobs not scanned, by reason.
     pub skipped: Skips,
+    /// Repositories audited by URL (`history --repo URL` and the repository lists); 0 for
+    /// local sources.
+    pub repositories: usize,
 }
 
 impl Outcome {
@@ -61,6 +65,7 @@ impl Outcome {
         self.bytes += other.bytes;
         self.errors += other.errors;
         self.skipped.merge(&other.skipped);
+        self.repositories += other.repositories;
     }
 }
 

@@ -17,8 +17,21 @@
 //! - Anything else (`Throttling`, `RequestExpired` from a skewed clock, `OptInRequired`) is
 //!   `unknown`.
 //!
-//! Not sent: a secret without an access key id near it, or whose nearest key id is a
-//! temporary one (`ASIA...`, which needs its session token as well).
+//! - HTTP 400/403 `ExpiredToken`: temporary credentials past their expiry, which cannot be
+//!   renewed: `dead`.
+//!
+//! Temporary credentials (`ASIA...` key ids, from `AssumeRole`, SSO or an instance role) are
+//! three parts: key id, secret access key and session token, which STS takes in the
+//! `X-Amz-Security-Token` header, signed with the rest
+//! (<https://docs.aws.amazon.com/IAM/latest/UserGuide/create-signed-request.html#temporary-security-credentials>).
+//! The scanner finds the secret access key (with its key id as `companion`) and the session
+//! token by two rules, so each one's check takes the other from the same file
+//! ([`super::Clues::neighbours`]): `aws` for the secret access key (with the nearest session
+//! token when its key id is temporary) and `aws-session` for the session token (with the
+//! nearest secret access key and its key id).
+//!
+//! Not sent: a secret without an access key id near it, a temporary key id without a session
+//! token in the file, or a session token without a temporary key pair in the file.
 
 use super::http::{scrub, Answer, Request, Transport};
 use super::sigv4::{amz_date, sign, Signing};
@@ -66,6 +79,27 @@ fn is_long_term_key_id(id: &str) -> bool {
             .all(|b| b.is_ascii_uppercase() || (b'2'..=b'7').contains(&b))
 }
 
+/// A temporary access key id: `ASIA` and 16 base32 characters.
+fn is_temporary_key_id(id: &str) -> bool {
+    id.len() == 20
+        && id.starts_with("ASIA")
+        && id[4..]
+            .bytes()
+            .all(|b| b.is_ascii_uppercase() || (b'2'..=b'7').contains(&b))
+}
+
+/// A session token: base64, no whitespace, at least 100 characters (STS's are several hundred).
+fn is_session_token(token: &str) -> bool {
+    token.len() >= 100
+        && token
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'/' | b'+' | b'='))
+}
+
+/// The rule that finds session tokens, and the one that finds secret access keys.
+const SESSION_TOKEN_RULE: &str = "aws-session-token";
+const SECRET_KEY_RULE: &str = "aws-secret-access-key";
+
 /// A secret access key: 40 base64 characters.
 fn is_secret_access_key(secret: &str) -> bool {
     secret.len() == 40
@@ -80,6 +114,7 @@ fn request(
     base: Option<&str>,
     key_id: &str,
     secret: &str,
+    session_token: Option<&str>,
     now: &str,
 ) -> Result<Request, String> {
     let url = endpoint::render(&endpoint::with_base(partition.url, base)?, "")?;
@@ -87,16 +122,20 @@ fn request(
         Some(port) => format!("{}:{port}", url.host_str().unwrap_or_default()),
         None => url.host_str().unwrap_or_default().to_string(),
     };
+    let mut signed_headers = vec![
+        ("content-type", CONTENT_TYPE),
+        ("host", host.as_str()),
+        ("x-amz-date", now),
+    ];
+    if let Some(token) = session_token {
+        signed_headers.push(("x-amz-security-token", token));
+    }
     let signed = sign(
         &Signing {
             method: "POST",
             path: "/",
             query: "",
-            headers: &[
-                ("content-type", CONTENT_TYPE),
-                ("host", &host),
-                ("x-amz-date", now),
-            ],
+            headers: &signed_headers,
             body: GET_CALLER_IDENTITY.as_bytes(),
             amz_date: now,
             region: partition.region,
@@ -104,14 +143,18 @@ fn request(
         },
         secret,
     );
+    let mut headers = vec![
+        ("Content-Type".into(), CONTENT_TYPE.into()),
+        ("X-Amz-Date".into(), now.into()),
+    ];
+    if let Some(token) = session_token {
+        headers.push(("X-Amz-Security-Token".into(), token.to_string()));
+    }
+    headers.push(("Authorization".into(), signed.authorization(key_id)));
     Ok(Request {
         method: "POST".into(),
         url,
-        headers: vec![
-            ("Content-Type".into(), CONTENT_TYPE.into()),
-            ("X-Amz-Date".into(), now.into()),
-            ("Authorization".into(), signed.authorization(key_id)),
-        ],
+        headers,
         body: Some(GET_CALLER_IDENTITY.as_bytes().to_vec()),
     })
 }
@@ -142,6 +185,10 @@ fn read(answer: &Answer, host: &str, key_id: &str, secret: &str) -> Verification
                 "{host}: HTTP 200 without an <Arn>, not a GetCallerIdentity answer"
             )),
         },
+        (400 | 403, "ExpiredToken") => dead(format!(
+            "the temporary credentials of access key id {} expired (AWS STS at {host}: HTTP {status} ExpiredToken)",
+            redact(key_id)
+        )),
         (403, "InvalidClientTokenId") => dead(format!(
             "access key id {} unknown to AWS STS at {host} (HTTP 403 InvalidClientTokenId)",
             redact(key_id)
@@ -163,7 +210,7 @@ fn read(answer: &Answer, host: &str, key_id: &str, secret: &str) -> Verification
     }
 }
 
-/// Asks each partition's STS about the key (see the module doc).
+/// Asks each partition's STS about a secret access key (see the module doc).
 pub fn verify(
     transport: &Transport,
     target: &Target<'_>,
@@ -180,12 +227,63 @@ pub fn verify(
             "not sent: a secret access key is checked with its access key id (AKIA...), and none was found near it in the file",
         );
     };
-    if !is_long_term_key_id(key_id) {
+    if is_long_term_key_id(key_id) {
+        return ask_sts(transport, target, key_id, secret, None);
+    }
+    if !is_temporary_key_id(key_id) {
         return unknown(format!(
-            "not sent: the access key id found near it ({}) is not a long-term key (AKIA...); a temporary key (ASIA...) also needs its session token",
+            "not sent: the access key id found near it ({}) is not an access key id (AKIA... or ASIA...)",
             redact(key_id)
         ));
     }
+    match clues.nearest_neighbour(SESSION_TOKEN_RULE) {
+        Some(token) if is_session_token(token.secret.expose()) => {
+            ask_sts(transport, target, key_id, secret, Some(token.secret.expose()))
+        }
+        _ => unknown(format!(
+            "not sent: the access key id found near it ({}) is a temporary key (ASIA...), which also needs its session token, and none was found in the file",
+            redact(key_id)
+        )),
+    }
+}
+
+/// Asks each partition's STS about a session token, signed with the temporary key pair found
+/// in the same file (see the module doc).
+pub fn verify_session(
+    transport: &Transport,
+    target: &Target<'_>,
+    token: &str,
+    clues: &Clues,
+) -> Verification {
+    if !is_session_token(token) {
+        return unknown("not sent: this does not look like an AWS session token");
+    }
+    let pair = clues.nearest_neighbour(SECRET_KEY_RULE).and_then(|n| {
+        let key_id = n.companion.as_ref()?.expose();
+        (is_temporary_key_id(key_id) && is_secret_access_key(n.secret.expose()))
+            .then(|| (key_id, n.secret.expose()))
+    });
+    let Some((key_id, secret)) = pair else {
+        return unknown(
+            "not sent: a session token is checked with its temporary access key id (ASIA...) and secret access key, and no such pair was found in the file",
+        );
+    };
+    let verdict = ask_sts(transport, target, key_id, secret, Some(token));
+    Verification {
+        detail: scrub(&verdict.detail, token),
+        ..verdict
+    }
+}
+
+/// Asks each partition's STS (only the override's server under `[verify.endpoints] aws`);
+/// live at the first acceptance, dead only if every partition rejects the credentials.
+fn ask_sts(
+    transport: &Transport,
+    target: &Target<'_>,
+    key_id: &str,
+    secret: &str,
+    session_token: Option<&str>,
+) -> Verification {
     let now = amz_date(
         SystemTime::now()
             .duration_since(UNIX_EPOCH)
@@ -197,9 +295,17 @@ pub fn verify(
         _ => PARTITIONS,
     };
     let mut deaths = Vec::new();
+    let mut first_death: Option<Verification> = None;
     let mut first_unknown: Option<Verification> = None;
     for partition in partitions {
-        let request = match request(partition, target.base(), key_id, secret, &now) {
+        let request = match request(
+            partition,
+            target.base(),
+            key_id,
+            secret,
+            session_token,
+            &now,
+        ) {
             Ok(request) => request,
             Err(reason) => return super::skipped(format!("endpoint not allowed: {reason}")),
         };
@@ -213,19 +319,24 @@ pub fn verify(
         };
         match verdict.status {
             VerifyStatus::Live => return verdict,
-            VerifyStatus::Dead => deaths.push(partition.name),
+            VerifyStatus::Dead => {
+                deaths.push(partition.name);
+                first_death.get_or_insert(verdict);
+            }
             _ => {
                 first_unknown.get_or_insert(verdict);
             }
         }
     }
-    match first_unknown {
-        Some(verdict) => verdict,
-        None => dead(format!(
-            "access key id {} unknown to AWS STS in every partition asked ({}: HTTP 403 InvalidClientTokenId)",
-            redact(key_id),
+    match (first_unknown, first_death) {
+        (Some(verdict), _) => verdict,
+        (None, Some(death)) if partitions.len() > 1 => dead(format!(
+            "{}; rejected in every partition asked ({})",
+            death.detail,
             deaths.join(", ")
         )),
+        (None, Some(death)) => death,
+        (None, None) => unknown("no AWS STS server was asked"),
     }
 }
 
@@ -252,7 +363,7 @@ mod tests {
     fn the_request_is_signed_for_sts_and_sends_no_secret() {
         let id = format!("AKIA{}", "QW3RT5YU7IOPASDF");
         let secret = "s".repeat(40);
-        let req = request(&PARTITIONS[0], None, &id, &secret, "20261206T130000Z").unwrap();
+        let req = request(&PARTITIONS[0], None, &id, &secret, None, "20261206T130000Z").unwrap();
         assert_eq!(req.url.as_str(), "https://sts.amazonaws.com/");
         let auth = &req
             .headers

@@ -44,6 +44,7 @@ fn verdict(status: VerifyStatus, detail: impl Into<String>) -> Verification {
         status,
         detail: detail.into(),
         scopes: Vec::new(),
+        revocable: None,
     }
 }
 
@@ -100,6 +101,31 @@ pub struct Clues {
     /// The other part of a two-part credential found near the secret (`companion`): the
     /// AWS access key id of a secret access key.
     pub companions: Vec<Secret>,
+    /// Secrets of the built-in's neighbour rule ([`Builtin::neighbour_rule`]) found in the same
+    /// file: the session token beside a temporary secret access key, or the secret access key
+    /// (with its key id) beside a session token.
+    pub neighbours: Vec<Neighbour>,
+}
+
+/// A secret of another rule found in the same file as the one verified.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Neighbour {
+    pub rule: String,
+    pub secret: Secret,
+    /// The neighbour's own `companion` (the key id beside a secret access key).
+    pub companion: Option<Secret>,
+    /// Lines between the two findings.
+    pub distance: usize,
+}
+
+impl Clues {
+    /// The neighbour of `rule` nearest the secret.
+    pub fn nearest_neighbour(&self, rule: &str) -> Option<&Neighbour> {
+        self.neighbours
+            .iter()
+            .filter(|n| n.rule == rule)
+            .min_by_key(|n| n.distance)
+    }
 }
 
 impl Clues {
@@ -129,6 +155,33 @@ impl Clues {
             if !self.names.contains(&name) {
                 self.names.push(name);
             }
+        }
+    }
+}
+
+/// Adds to `clues` the secrets of rule `wanted` found in the same file as `finding` (same path,
+/// same commit), with their distance in lines.
+fn add_neighbours(clues: &mut Clues, finding: &Finding, wanted: &str, findings: &[Finding]) {
+    let commit = |f: &Finding| f.commit.as_ref().map(|c| c.id.clone());
+    for other in findings
+        .iter()
+        .filter(|f| &*f.rule == wanted && f.path == finding.path && commit(f) == commit(finding))
+    {
+        let Some(secret) = &other.secret else {
+            continue;
+        };
+        let distance = match (other.line, finding.line) {
+            (Some(a), Some(b)) => a.abs_diff(b),
+            _ => usize::MAX,
+        };
+        let neighbour = Neighbour {
+            rule: other.rule.to_string(),
+            secret: secret.clone(),
+            companion: other.context.as_ref().and_then(|c| c.companion.clone()),
+            distance,
+        };
+        if !clues.neighbours.contains(&neighbour) {
+            clues.neighbours.push(neighbour);
         }
     }
 }
@@ -293,6 +346,11 @@ impl Verifier {
                 jobs.len() - 1
             });
             jobs[index].2.add(finding);
+            if let Some(Check::Builtin(builtin)) = rule.verify.as_ref().map(|p| &p.check) {
+                if let Some(wanted) = builtin.neighbour_rule() {
+                    add_neighbours(&mut jobs[index].2, finding, wanted, findings);
+                }
+            }
         }
         let next = AtomicUsize::new(0);
         let done = AtomicUsize::new(0);
@@ -346,6 +404,9 @@ impl Verifier {
                 azure::verify(&self.transport, &target, secret, clues)
             }
             Check::Builtin(Builtin::Aws) => aws::verify(&self.transport, &target, secret, clues),
+            Check::Builtin(Builtin::AwsSession) => {
+                aws::verify_session(&self.transport, &target, secret, clues)
+            }
             Check::Builtin(Builtin::Speckle) => {
                 builtin::speckle(&self.transport, &target, secret, clues)
             }

@@ -117,8 +117,9 @@ pub fn replay_rule(rule: &Rule) -> Replayed {
     out
 }
 
-/// The secret of the rule's first example that its regex matches.
-fn example_secret(rule: &Rule) -> Option<String> {
+/// The secret of the rule's first example that its regex matches (also for replaying
+/// `[[rule.revoke.sample]]`).
+pub(crate) fn example_secret(rule: &Rule) -> Option<String> {
     if rule.context.is_some() {
         // A context rule has no regex: its examples go through the context engine.
         let alone = Rule::from_spec(rule.spec.clone(), &rule.origin, false).ok()?;
@@ -174,6 +175,21 @@ fn replay_clues(rule: &Rule) -> super::Clues {
             .companions
             .extend(part.map(crate::finding::Secret::new));
     }
+    // A session token's check signs with the temporary key pair found beside it in the file;
+    // the replay stands one in (built here, so that no key-shaped text sits in the source).
+    if let Some(super::spec::Check::Builtin(super::spec::Builtin::AwsSession)) =
+        rule.verify.as_ref().map(|p| &p.check)
+    {
+        clues.neighbours.push(super::Neighbour {
+            rule: "aws-secret-access-key".into(),
+            secret: crate::finding::Secret::new("k7Fq2ZpR9xWm4TbV8cYn".repeat(2)),
+            companion: Some(crate::finding::Secret::new(format!(
+                "ASIA{}",
+                "Q4XWZJ7N2VB5KD3M"
+            ))),
+            distance: 1,
+        });
+    }
     if let Some(super::spec::Check::Http(plan)) = rule.verify.as_ref().map(|p| &p.check) {
         if plan.host_label_from_content {
             if let Some(rest) = plan
@@ -189,14 +205,15 @@ fn replay_clues(rule: &Rule) -> super::Clues {
     clues
 }
 
-/// A server on 127.0.0.1 that gives every request the same answer.
-struct OneAnswerServer {
+/// A server on 127.0.0.1 that gives every request the same answer (also for replaying
+/// `[[rule.revoke.sample]]`).
+pub(crate) struct OneAnswerServer {
     port: u16,
     stop: Arc<AtomicBool>,
 }
 
 impl OneAnswerServer {
-    fn start(sample: &Sample) -> std::io::Result<OneAnswerServer> {
+    pub(crate) fn start(sample: &Sample) -> std::io::Result<OneAnswerServer> {
         let listener = TcpListener::bind("127.0.0.1:0")?;
         let port = listener.local_addr()?.port();
         listener.set_nonblocking(true)?;
@@ -226,7 +243,7 @@ impl OneAnswerServer {
         Ok(OneAnswerServer { port, stop })
     }
 
-    fn url(&self) -> String {
+    pub(crate) fn url(&self) -> String {
         format!("http://127.0.0.1:{}", self.port)
     }
 }

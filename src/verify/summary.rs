@@ -120,6 +120,7 @@ mod tests {
             status,
             detail: detail.into(),
             scopes: Vec::new(),
+            revocable: None,
         }));
         finding
     }

@@ -151,6 +151,8 @@ fn secret_finding(
         commit: commit.map(Box::new),
         verification: None,
         remediation: Some("Revoke it.".into()),
+        repository: None,
+        merged: None,
     }
 }
 
@@ -178,6 +180,8 @@ fn sarif_validates_for_commit_findings_commit_messages_and_file_findings() {
             commit: Some(Box::new(commit(3))),
             verification: None,
             remediation: None,
+            repository: None,
+            merged: None,
         },
     ];
     let rules = leakgate::rules::RuleSet::builtin().unwrap();

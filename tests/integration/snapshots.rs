@@ -143,6 +143,7 @@ help! {
     help_scan => ["scan"];
     help_dotenv => ["dotenv"];
     help_verify => ["verify"];
+    help_revoke => ["revoke"];
     help_rules => ["rules"];
     help_rules_list => ["rules", "list"];
     help_rules_check => ["rules", "check"];
@@ -150,4 +151,6 @@ help! {
     help_hook_install => ["hook", "install"];
     help_hook_push_range => ["hook", "push-range"];
     help_baseline => ["baseline"];
+    help_report => ["report"];
+    help_report_merge => ["report", "merge"];
 }

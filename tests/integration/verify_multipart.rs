@@ -448,3 +448,202 @@ fn atlassian_token_is_asked_at_the_site_and_email_the_file_names() {
     }
     assert_eq!(server.request_count(), before);
 }
+
+#[test]
+fn twilio_api_key_secret_is_sent_with_the_key_sid_beside_it() {
+    use base64::Engine;
+    let sid = format!("SK{}", "7c1e0b9a".repeat(4));
+    let secret = ["Q7m2Kx9p", "L4vR8tZ1"].concat().repeat(2);
+    let content = format!("TWILIO_API_KEY={sid}\nTWILIO_API_SECRET={secret}\n");
+    let expected_auth = format!(
+        "Basic {}",
+        base64::engine::general_purpose::STANDARD.encode(format!("{sid}:{secret}"))
+    );
+    let restricted = "Z3n8Wq1cV5bH2jK6".repeat(2);
+    let restricted_auth = format!(
+        "Basic {}",
+        base64::engine::general_purpose::STANDARD.encode(format!("{sid}:{restricted}"))
+    );
+    let server = TestServer::start(move |request| {
+        if request.target != "/v1/Services?PageSize=1" {
+            Reply::json(404, r#"{"code":20404,"status":404}"#)
+        } else if request.header("authorization") == Some(expected_auth.as_str()) {
+            Reply::json(
+                200,
+                r#"{"services":[],"meta":{"page":0,"page_size":1,"key":"services"}}"#,
+            )
+        } else if request.header("authorization") == Some(restricted_auth.as_str()) {
+            Reply::json(403, r#"{"code":20403,"message":"Forbidden","status":403}"#)
+        } else {
+            Reply::json(
+                401,
+                r#"{"code":20003,"message":"Authenticate","more_info":"https://www.twilio.com/docs/errors/20003","status":401}"#,
+            )
+        }
+    });
+    let verdict = verify_rule(
+        &content,
+        "twilio-api-key-secret",
+        "twilio-messaging",
+        &server,
+    );
+    assert_eq!(verdict.status, VerifyStatus::Live, "{}", verdict.detail);
+    assert_eq!(server.requests()[0].method, "GET");
+
+    // A Restricted key without this permission was still recognised: live, said so.
+    let limited = format!("TWILIO_API_KEY={sid}\nTWILIO_API_SECRET={restricted}\n");
+    let verdict = verify_rule(
+        &limited,
+        "twilio-api-key-secret",
+        "twilio-messaging",
+        &server,
+    );
+    assert_eq!(verdict.status, VerifyStatus::Live, "{}", verdict.detail);
+    assert!(verdict.detail.contains("Restricted"), "{}", verdict.detail);
+
+    // The pair rejected: unknown, never dead (the SID found may be another key's).
+    let other = format!(
+        "TWILIO_API_KEY={sid}\nTWILIO_API_SECRET={}\n",
+        "P0o9I8u7Y6t5R4e3".repeat(2)
+    );
+    let verdict = verify_rule(&other, "twilio-api-key-secret", "twilio-messaging", &server);
+    assert_eq!(verdict.status, VerifyStatus::Unknown, "{}", verdict.detail);
+    assert!(verdict.detail.contains("20003"), "{}", verdict.detail);
+
+    // No key SID in the file: not sent.
+    let alone = format!("TWILIO_API_SECRET={secret}\n");
+    let before = server.request_count();
+    let verdict = verify_rule(&alone, "twilio-api-key-secret", "twilio-messaging", &server);
+    assert_eq!(verdict.status, VerifyStatus::Unknown, "{}", verdict.detail);
+    assert!(verdict.detail.contains("not sent"), "{}", verdict.detail);
+    assert_eq!(server.request_count(), before);
+}
+
+/// A session token's shape (`IQoJb3JpZ2luX2Vj` and several hundred base64 characters), with
+/// high-entropy filler built at run time.
+fn session_token() -> String {
+    const ALPHABET: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut state: u64 = 0x2545_f491_4f6c_dd1d;
+    let filler: String = (0..320)
+        .map(|_| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            ALPHABET[(state % 64) as usize] as char
+        })
+        .collect();
+    format!("IQoJb3JpZ2luX2Vj{filler}")
+}
+
+/// Every AWS finding of `content` with its verdict, the server standing in for STS.
+fn verify_aws_file(content: &str, server: &TestServer) -> Vec<Finding> {
+    let set = RuleSet::builtin().unwrap();
+    let scanner = Scanner::new(RuleSet::builtin().unwrap());
+    let path = Some(".aws/credentials");
+    let at: Option<std::sync::Arc<str>> = path.map(Into::into);
+    let mut findings: Vec<Finding> = scanner
+        .scan(path, content.as_bytes())
+        .iter()
+        .map(|m| scanner.secret_finding(m, at.as_ref()))
+        .filter(|f| &*f.rule == "aws-secret-access-key" || &*f.rule == "aws-session-token")
+        .collect();
+    VerifierBuilder::new()
+        .stand_in("aws", server.url())
+        .build()
+        .verify_findings(&set, &mut findings);
+    findings
+}
+
+fn verdict_of(findings: &[Finding], rule: &str) -> leakgate::finding::Verification {
+    let found: Vec<_> = findings.iter().filter(|f| &*f.rule == rule).collect();
+    assert_eq!(found.len(), 1, "one {rule} finding");
+    *found[0].verification.clone().unwrap()
+}
+
+#[test]
+fn aws_temporary_credentials_are_signed_with_their_session_token() {
+    let (key_id, secret) = aws_pair();
+    let key_id = key_id.replacen("AKIA", "ASIA", 1);
+    let token = session_token();
+    let content = format!(
+        "[default]\naws_access_key_id = {key_id}\naws_secret_access_key = {secret}\naws_session_token = {token}\n"
+    );
+    let (id, sec, tok) = (key_id.clone(), secret.clone(), token.clone());
+    // The server accepts only a request carrying the token, signed with it and the pair.
+    let server = TestServer::start(move |request| {
+        let date = request.header("x-amz-date").unwrap_or_default();
+        let signed = sign(
+            &Signing {
+                method: &request.method,
+                path: &request.target,
+                query: "",
+                headers: &[
+                    (
+                        "content-type",
+                        request.header("content-type").unwrap_or_default(),
+                    ),
+                    ("host", request.header("host").unwrap_or_default()),
+                    ("x-amz-date", date),
+                    (
+                        "x-amz-security-token",
+                        request.header("x-amz-security-token").unwrap_or_default(),
+                    ),
+                ],
+                body: &request.body,
+                amz_date: date,
+                region: "us-east-1",
+                service: "sts",
+            },
+            &sec,
+        );
+        if request.header("x-amz-security-token") == Some(tok.as_str())
+            && request.header("authorization") == Some(signed.authorization(&id).as_str())
+        {
+            Reply::text(
+                200,
+                "text/xml",
+                &ARN_ANSWER.replace("user/ci-deploy", "assumed-role/deploy/s1"),
+            )
+        } else {
+            Reply::text(403, "text/xml", &sts_error("SignatureDoesNotMatch"))
+        }
+    });
+    let findings = verify_aws_file(&content, &server);
+    for rule in ["aws-secret-access-key", "aws-session-token"] {
+        let verdict = verdict_of(&findings, rule);
+        assert_eq!(
+            verdict.status,
+            VerifyStatus::Live,
+            "{rule}: {}",
+            verdict.detail
+        );
+        assert!(
+            verdict.detail.contains("assumed-role/deploy/s1"),
+            "{}",
+            verdict.detail
+        );
+        assert!(!verdict.detail.contains(&token) && !verdict.detail.contains(&secret));
+    }
+
+    // Expired credentials: STS's ExpiredToken in every partition is dead.
+    let server = TestServer::start(|_| Reply::text(400, "text/xml", &sts_error("ExpiredToken")));
+    let findings = verify_aws_file(&content, &server);
+    for rule in ["aws-secret-access-key", "aws-session-token"] {
+        let verdict = verdict_of(&findings, rule);
+        assert_eq!(
+            verdict.status,
+            VerifyStatus::Dead,
+            "{rule}: {}",
+            verdict.detail
+        );
+        assert!(verdict.detail.contains("expired"), "{}", verdict.detail);
+    }
+
+    // A session token without its key pair in the file: not sent.
+    let server = TestServer::start(|_| Reply::text(200, "text/xml", ARN_ANSWER));
+    let alone = format!("aws_session_token = {token}\n");
+    let verdict = verdict_of(&verify_aws_file(&alone, &server), "aws-session-token");
+    assert_eq!(verdict.status, VerifyStatus::Unknown, "{}", verdict.detail);
+    assert!(verdict.detail.contains("not sent"), "{}", verdict.detail);
+    assert_eq!(server.request_count(), 0);
+}

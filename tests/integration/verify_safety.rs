@@ -190,6 +190,8 @@ fn finding(secret: &str) -> leakgate::finding::Finding {
         commit: None,
         verification: None,
         remediation: None,
+        repository: None,
+        merged: None,
     }
 }
 

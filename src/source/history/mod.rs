@@ -181,6 +181,7 @@ impl Tally {
             bytes: self.bytes,
             errors: self.errors,
             skipped: self.skipped,
+            repositories: 0,
         }
     }
 }
@@ -244,6 +245,8 @@ mod tests {
             })),
             verification: None,
             remediation: None,
+            repository: None,
+            merged: None,
         }
     }
 

@@ -4,6 +4,7 @@
 //! checks), and [`json`] for reading reports.
 #![allow(dead_code)]
 
+pub mod git_http;
 pub mod http;
 pub mod sandbox;
 pub mod sarif;
