@@ -29,11 +29,12 @@ for start in range(0, total, per_file):
 open(os.path.join(root, f".done-{total}"), "w").close()
 PY
 fi
-for format in json jsonl sarif; do
+for format in json jsonl sarif html; do
   /usr/bin/time -v "$BIN" scan "$WORK/tree" --no-ignore --format "$format" --output "$WORK/out.$format" \
     2> "$WORK/time.$format" || true
   rss=$(grep "Maximum resident" "$WORK/time.$format" | awk '{print $NF}')
   wall=$(grep "Elapsed (wall" "$WORK/time.$format" | awk '{print $NF}')
-  count=$(grep -c -E '"fingerprint"|"leakgateFingerprint/v1"' "$WORK/out.$format" || true)
+  # Occurrences, not lines: the HTML page holds its findings on one line.
+  count=$(grep -o -E '"fingerprint"|"leakgateFingerprint/v1"' "$WORK/out.$format" | wc -l)
   echo "$format: peak RSS $((rss / 1024)) MiB, wall $wall, $count findings written"
 done

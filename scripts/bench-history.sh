@@ -1,16 +1,28 @@
 #!/usr/bin/env bash
-# History-audit benchmark: builds a synthetic repository with `git fast-import` (thousands
-# of commits, hundreds of MB of source-like blob content, a few fake tokens), packs it with
-# `git gc`, then measures `leakgate history` against git's own decompression floor
-# (`git cat-file --batch-all-objects --batch`, which inflates every object once).
+# History-audit benchmark: measures `leakgate history` on a repository against git's own
+# decompression floor (`git cat-file --batch-all-objects --batch`, which inflates every
+# object once, on one core), and optionally profiles it.
 #
 # Usage: scripts/bench-history.sh [WORKDIR]
+# Which repository:
+#   WORKLOAD=releases  the issue-17 workload: successive botocore and TypeScript releases
+#                      (scripts/release-history.sh; built once into
+#                      ~/.cache/leakgate-bench/releases-repo, ~1.3 GB of unique blob content)
+#   REPO=/path         an existing repository (measured in place, never modified)
+#   (default)          a synthetic repository built with `git fast-import` (thousands of
+#                      commits, hundreds of MB of source-like blob content, a few fake tokens):
 #   COMMITS=3000 FILES=1500 FILE_KB=20 CHANGED=4   shape of the generated history
 #   NOISE=0      fraction of lines that are random base64 data (embedded test vectors,
 #                fixtures); such lines barely compress, so NOISE sets the pack's size:
 #                COMMITS=3000 FILES=6000 FILE_KB=220 NOISE=0.9 gives a pack of ~1 GB
 #   KEEP=1                                         reuse WORKDIR/repo if it already exists
-# Needs: git, python3, a release build (built here if missing).
+# What to run:
+#   LEAKGATE=/path/to/leakgate   the binary (default: target/release/leakgate, built if missing)
+#   BASELINE=/path/to/leakgate   a second binary, run alternately with the first (paired runs)
+#   RUNS=3                       runs of each; the median is reported
+#   PROFILE=1                    also `perf record` one run and split its CPU time by phase
+#                                (decompression, scan, attribution, ...) from the symbols
+# Needs: git, python3, a release build; perf for PROFILE=1.
 # Memory: peak RSS as the kernel counts it, and apart its two parts (scripts/peak-memory.py):
 # own (anonymous) memory, and pages of mapped files (the pack, read through mmap).
 set -euo pipefail
@@ -22,12 +34,19 @@ FILES=${FILES:-1500}
 FILE_KB=${FILE_KB:-20}
 CHANGED=${CHANGED:-4}
 NOISE=${NOISE:-0}
-BIN="$ROOT/target/release/leakgate"
-REPO="$WORK/repo"
+BIN=${LEAKGATE:-"$ROOT/target/release/leakgate"}
+RUNS=${RUNS:-3}
 
 mkdir -p "$WORK"
 
-if [ "${KEEP:-0}" = 1 ] && [ -d "$REPO/.git" ]; then
+if [ "${WORKLOAD:-}" = releases ]; then
+  REPO=${REPO:-$HOME/.cache/leakgate-bench/releases-repo}
+  [ -d "$REPO/.git" ] || bash "$ROOT/scripts/release-history.sh" "$REPO"
+fi
+if [ -n "${REPO:-}" ]; then
+  [ -d "$REPO" ] || { echo "error: $REPO is not a folder" >&2; exit 2; }
+  echo "== measuring $REPO"
+elif REPO="$WORK/repo" && [ "${KEEP:-0}" = 1 ] && [ -d "$REPO/.git" ]; then
   echo "== reusing $REPO"
 else
   rm -rf "$REPO"
@@ -109,40 +128,79 @@ fi
 
 [ -x "$BIN" ] || cargo build --release
 cd "$REPO"
-PACK_MB=$(du -sm .git/objects | cut -f1)
+PACK_MB=$(du -sm "$(git rev-parse --git-common-dir)/objects" | cut -f1)
 read -r BLOBS BLOB_BYTES < <(git cat-file --batch-all-objects --batch-check='%(objecttype) %(objectsize)' \
   | awk '$1=="blob"{n++; s+=$2} END{printf "%d %.0f\n", n, s}')
 OBJECTS=$(git cat-file --batch-all-objects --batch-check | wc -l)
 BLOB_MB=$(python3 -c "print(round($BLOB_BYTES/1048576, 1))")
-echo "== repository: $(git rev-list --count --all) commits, $OBJECTS objects, $BLOBS blobs, $BLOB_MB MiB of unique blob content, .git/objects $PACK_MB MiB"
+echo "== repository: $(git rev-list --count --all) commits, $OBJECTS objects, $BLOBS blobs, $BLOB_MB MiB of unique blob content, objects folder $PACK_MB MiB"
 
-measure() { # label, command...: wall time, CPU time, MiB/s, peak RSS (own memory / mapped files)
+measure() { # label, command...: one run, appended as a JSON line to $WORK/runs-<label>.jsonl
   local label=$1; shift
   local log="$WORK/time-${label// /-}.json"
   python3 "$ROOT/scripts/peak-memory.py" "$@" 2>"$log"
-  python3 - "$label" "$log" "$BLOB_BYTES" <<'PY'
-import sys, json
-label, log, blob_bytes = sys.argv[1], sys.argv[2], int(sys.argv[3])
-m = json.loads(open(log).read().strip().splitlines()[-1])
-# leakgate exits 1 when it finds something: that is a result, not a failure.
-if m["exit"] > 1:
-    sys.exit(f"{label} failed with exit code {m['exit']}: {open(log).read()}")
-wall, cpu, mib = m["wall_s"], m["user_s"] + m["sys_s"], blob_bytes / 1048576
-print(f"{label:>20}: wall {wall:6.2f} s ({mib / wall:6.1f} MiB/s)  cpu {cpu:6.2f} s ({mib / cpu:6.1f} MiB/cpu-s)  "
-      f"peak RSS {m['maxrss_kib'] / 1024:6.1f} MiB (own memory {m['peak_anon_kib'] / 1024:.1f} MiB, "
-      f"mapped files {m['peak_file_kib'] / 1024:.1f} MiB)")
+  tail -n 1 "$log" >> "$WORK/runs-${label// /-}.jsonl"
+}
+
+summarize() { # label: median of its runs, with the ratio to the decompression floor
+  python3 - "$1" "$WORK/runs-${1// /-}.jsonl" "$BLOB_BYTES" "$WORK/runs-git-cat-file.jsonl" <<'PY'
+import sys, json, statistics
+label, log, blob_bytes, floor_log = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4]
+def load(path):
+    runs = [json.loads(l) for l in open(path) if l.strip()]
+    for m in runs:
+        # leakgate exits 1 when it finds something: that is a result, not a failure.
+        if m["exit"] > 1:
+            sys.exit(f"{path}: a run failed with exit code {m['exit']}")
+    return runs
+runs, floor = load(log), load(floor_log)
+med = lambda rs, f: statistics.median(f(m) for m in rs)
+wall, cpu = med(runs, lambda m: m["wall_s"]), med(runs, lambda m: m["user_s"] + m["sys_s"])
+rss, anon, mapped = (med(runs, lambda m: m[k]) / 1024 for k in ("maxrss_kib", "peak_anon_kib", "peak_file_kib"))
+floor_wall, floor_cpu = med(floor, lambda m: m["wall_s"]), med(floor, lambda m: m["user_s"] + m["sys_s"])
+mib = blob_bytes / 1048576
+print(f"{label:>20}: wall {wall:6.2f} s ({mib / wall:6.1f} MiB/s, {wall / floor_wall:4.2f}x cat-file)  "
+      f"cpu {cpu:6.2f} s ({mib / cpu:6.1f} MiB/cpu-s, {cpu / floor_cpu:4.2f}x cat-file)  "
+      f"peak RSS {rss:6.1f} MiB (own {anon:.1f} MiB, mapped files {mapped:.1f} MiB)  [median of {len(runs)}]")
 PY
 }
 
+rm -f "$WORK"/runs-*.jsonl
 echo "== load average: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores (wall times suffer from other load; CPU times less)"
 echo "== warm the page cache"
 git cat-file --batch-all-objects --batch >/dev/null
-measure "git cat-file floor" git cat-file --batch-all-objects --batch
-measure "leakgate history" "$BIN" history --format json --output "$WORK/report.json"
+for run in $(seq "$RUNS"); do
+  measure "git cat-file" git cat-file --batch-all-objects --batch
+  measure "leakgate history" "$BIN" history --format json --output "$WORK/report.json"
+  if [ -n "${BASELINE:-}" ]; then
+    measure "baseline history" "$BASELINE" history --format json --output "$WORK/report-baseline.json"
+  fi
+done
+echo "== load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
+summarize "git cat-file"
+summarize "leakgate history"
+[ -n "${BASELINE:-}" ] && summarize "baseline history"
 python3 - "$WORK/report.json" <<'PY'
 import json, sys, collections
 report = json.load(open(sys.argv[1]))
 by_rule = collections.Counter(f["rule"] for f in report["findings"])
 with_commit = sum(1 for f in report["findings"] if f["commit"])
-print(f"{'findings':>22}: {len(report['findings'])} ({dict(by_rule)}), {with_commit} with a commit; summary {report['summary']}")
+print(f"{'findings':>20}: {len(report['findings'])} ({dict(by_rule)}), {with_commit} with a commit; summary {report['summary']}")
 PY
+if [ -n "${BASELINE:-}" ]; then
+  python3 - "$WORK/report.json" "$WORK/report-baseline.json" <<'PY'
+import json, sys
+def key(f):
+    return (f["rule"], f.get("path"), f.get("line"), f["fingerprint"], (f.get("commit") or {}).get("id"))
+a, b = (sorted(map(key, json.load(open(p))["findings"]), key=str) for p in sys.argv[1:3])
+print(f"{'same findings':>20}: {'yes' if a == b else 'NO'} ({len(a)} vs {len(b)} for the baseline)")
+PY
+fi
+
+if [ "${PROFILE:-0}" = 1 ]; then
+  command -v perf >/dev/null || { echo "error: PROFILE=1 needs perf (apt-get install linux-perf)" >&2; exit 2; }
+  echo "== profile (perf record, all threads, 999 Hz)"
+  perf record -q -F 999 -o "$WORK/perf.data" -- "$BIN" history --format json --output "$WORK/report-profiled.json" || true
+  perf report -i "$WORK/perf.data" --no-children --sort dso,sym --stdio 2>/dev/null \
+    | python3 "$ROOT/scripts/profile-split.py"
+fi

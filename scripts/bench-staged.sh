@@ -1,20 +1,24 @@
 #!/usr/bin/env bash
 # Hook latency: `leakgate staged` end to end (process start to exit) in a repository of
-# 10,000 small source files with one commit, after modifying and staging 5 of them.
-# Target: median under 20 ms.
+# 10,000 small source files with one commit, after modifying and staging 5 of them
+# (ADDED lines each, 26 by default: 130 added lines, a typical commit).
+# Goal (issue 17): median under 10 ms; under 15 ms in a large monorepo (FILES=100000).
 #
 # Usage: scripts/bench-staged.sh [RUNS]      (default 50 runs)
 # Environment: REPO=/path/to/a/git/repository measures a clone of that repository instead
-# (real code and history, e.g. one made by scripts/sdist-history.sh; 5 tracked text files
-# spread over the tree get one added line each and are staged; the original is untouched),
-# FILES (default 10000), KEEP=1 keeps the generated repository,
-# LEAKGATE=/path/to/binary skips the build. The build honours cargo's usual environment
-# (e.g. CARGO_PROFILE_RELEASE_LTO=false for a quicker, slightly slower build).
-# Needs: git, awk; hyperfine if installed (else a `date +%s%N` loop); /usr/bin/time for RSS.
+# (real code and history, e.g. the issue-17 release history made by
+# scripts/release-history.sh, or one made by scripts/sdist-history.sh; 5 tracked text files
+# spread over the tree get ADDED lines each and are staged; the original is untouched),
+# FILES (default 10000), ADDED (default 26), KEEP=1 keeps the generated repository,
+# LEAKGATE=/path/to/binary skips the build, BASELINE=/path/to/another/binary is run
+# alternately with it (paired runs: both see the same load). The build honours cargo's usual
+# environment (e.g. CARGO_PROFILE_RELEASE_LTO=false for a quicker, slightly slower build).
+# Needs: git, awk, python3.
 set -euo pipefail
 
 runs=${1:-50}
 files=${FILES:-10000}
+added=${ADDED:-26}
 checkout=$(cd "$(dirname "$0")/.." && pwd)
 
 if [[ -z "${LEAKGATE:-}" ]]; then
@@ -48,7 +52,9 @@ if [[ -n "${REPO:-}" ]]; then
     (( count >= 5 )) || { echo "error: $REPO has fewer than 5 text files" >&2; exit 2; }
     for k in 0 1 2 3 4; do
         path=${text_files[$(( (2 * k + 1) * count / 10 ))]}
-        printf 'bench_edit_%d = "added line"\n' "$k" >> "$path"
+        for line in $(seq "$added"); do
+            printf 'bench_edit_%d_%d = compute("added line", %d)\n' "$k" "$line" "$line" >> "$path"
+        done
         git add -- "$path"
     done
 else
@@ -97,7 +103,9 @@ else
         if (( i >= files )); then i=$(( i % files )); fi
         path=$(printf 'src/pkg_%03d/module_%05d' $(( i / 100 )) "$i")
         path=$(ls "$path".* | head -n 1)
-        printf 'extra_setting_%d = compute("more", %d)\n' "$i" "$i" >> "$path"
+        for line in $(seq "$added"); do
+            printf 'extra_setting_%d_%d = compute("more", %d)\n' "$i" "$line" "$line" >> "$path"
+        done
         git add "$path"
     done
     git status --short | head -n 10 >&2
@@ -109,46 +117,32 @@ fi
 # compete with the runs measured.
 sync
 sleep 2
-echo "measuring $runs runs of: leakgate staged --quiet" >&2
-times_ms=$work/times_ms
-if command -v hyperfine >/dev/null 2>&1; then
-    hyperfine --warmup 5 --runs "$runs" -N --export-json "$work/hyperfine.json" \
-        "$LEAKGATE staged --quiet" >&2
-    # The per-run times (seconds) from hyperfine's JSON, as milliseconds.
-    tr -d '\n ' < "$work/hyperfine.json" | sed 's/.*"times":\[\([^]]*\)\].*/\1/' | tr ',' '\n' \
-        | awk '{ printf "%.3f\n", $1 * 1000 }' > "$times_ms"
-    tool=hyperfine
-    # CPU time per run (mean user + system): unlike wall time, it does not depend on how
-    # busy the machine is.
-    tr -d '\n ' < "$work/hyperfine.json" \
-        | sed 's/.*"user":\([0-9.e-]*\),"system":\([0-9.e-]*\).*/\1 \2/' \
-        | awk '{ printf "cpu (user+system, mean): %.2f ms\n", ($1 + $2) * 1000 }' > "$work/cpu"
-else
-    for _ in 1 2 3 4 5; do "$LEAKGATE" staged --quiet; done
-    : > "$times_ms"
-    for _ in $(seq "$runs"); do
-        start=$(date +%s%N)
-        "$LEAKGATE" staged --quiet
-        end=$(date +%s%N)
-        awk -v ns=$(( end - start )) 'BEGIN { printf "%.3f\n", ns / 1e6 }' >> "$times_ms"
-    done
-    tool="date +%s%N loop"
-fi
-
-sort -n "$times_ms" | awk -v tool="$tool" '
-    { t[NR] = $1 }
-    END {
-        median = (NR % 2) ? t[(NR + 1) / 2] : (t[NR / 2] + t[NR / 2 + 1]) / 2
-        p90 = t[int(NR * 0.9 + 0.999999)]
-        printf "runs: %d (%s)\nmedian: %.2f ms\np90: %.2f ms\nmin: %.2f ms\nmax: %.2f ms\n",
-            NR, tool, median, p90, t[1], t[NR]
-    }'
-
-[[ -f "$work/cpu" ]] && cat "$work/cpu"
+echo "measuring $runs runs of: leakgate staged --quiet${BASELINE:+ (alternating with $BASELINE)}" >&2
+# Each run: wall time from fork to exit, CPU time and peak RSS from the kernel (wait4).
+python3 - "$runs" "$LEAKGATE" ${BASELINE:+"$BASELINE"} <<'PY'
+import os, statistics, subprocess, sys, time
+runs, binaries = int(sys.argv[1]), sys.argv[2:]
+def once(binary):
+    started = time.perf_counter()
+    child = subprocess.Popen([binary, "staged", "--quiet"])
+    _, status, usage = os.wait4(child.pid, 0)
+    wall = time.perf_counter() - started
+    if os.waitstatus_to_exitcode(status) != 0:
+        sys.exit(f"{binary} staged exited with {os.waitstatus_to_exitcode(status)}")
+    return wall * 1000, (usage.ru_utime + usage.ru_stime) * 1000, usage.ru_maxrss / 1024
+for binary in binaries:
+    for _ in range(5):
+        once(binary)  # warm-up
+results = {b: [] for b in binaries}
+for _ in range(runs):
+    for binary in binaries:
+        results[binary].append(once(binary))
+for binary in binaries:
+    r = results[binary]
+    wall = sorted(x[0] for x in r)
+    p90 = wall[min(len(wall) - 1, int(len(wall) * 0.9))]
+    print(f"{binary}:\n  runs: {len(r)}\n  median: {statistics.median(wall):.2f} ms\n  p90: {p90:.2f} ms\n"
+          f"  min: {wall[0]:.2f} ms\n  cpu (user+system, median): {statistics.median(x[1] for x in r):.2f} ms\n"
+          f"  peak RSS (median): {statistics.median(x[2] for x in r):.1f} MiB")
+PY
 echo "load average: $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo unknown) on $(nproc 2>/dev/null || echo '?') cores"
-
-if [[ -x /usr/bin/time ]]; then
-    rss=$(/usr/bin/time -v "$LEAKGATE" staged --quiet 2>&1 >/dev/null \
-        | awk -F': ' '/Maximum resident set size/ { print $2 }')
-    echo "peak RSS: ${rss} KiB"
-fi

@@ -71,3 +71,33 @@ install_sarif_schema() {
 }
 
 install_sarif_schema
+
+# The browser test of the HTML report (scripts/test-browser.sh, issue 18): headless Chromium
+# and its WebDriver from Debian's packages (tools that download a browser build of their own
+# cannot work here), and selenium from PyPI in its own virtual environment,
+# ${XDG_CACHE_HOME:-$HOME/.cache}/leakgate/browser-test. selenium is pinned; the driver is
+# given to it by path, so it never downloads one.
+SELENIUM_VERSION="4.51.0"
+install_browser() {
+  if [[ ! -x /usr/bin/chromium || ! -x /usr/bin/chromedriver ]]; then
+    local sudo=""
+    if [[ "$(id -u)" -ne 0 ]]; then
+      command -v sudo >/dev/null 2>&1 || {
+        echo "test-deps: install Debian's chromium and chromium-driver (apt-get install chromium chromium-driver) as root" >&2
+        return 1
+      }
+      sudo="sudo"
+    fi
+    $sudo apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium chromium-driver >/dev/null
+  fi
+  /usr/bin/chromium --version
+  local venv="${XDG_CACHE_HOME:-$HOME/.cache}/leakgate/browser-test"
+  if ! "$venv/bin/python" -c "import selenium, sys; sys.exit(selenium.__version__ != '$SELENIUM_VERSION')" 2>/dev/null; then
+    python3 -m venv "$venv"
+    "$venv/bin/python" -m pip install --quiet --disable-pip-version-check "selenium==$SELENIUM_VERSION"
+  fi
+  echo "selenium $SELENIUM_VERSION: $venv"
+}
+
+install_browser

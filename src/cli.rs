@@ -102,6 +102,9 @@ pub enum Format {
     Json,
     Jsonl,
     Sarif,
+    // One self-contained HTML page: summary and a table to filter, sort and search
+    // (`//`, not `///`: a doc comment would turn the help's value list into a long table).
+    Html,
 }
 
 /// When to colour human output.

@@ -12,6 +12,7 @@
 //! then attach commit provenance to the findings it returns; nothing else builds a
 //! [`Finding`].
 
+pub mod git_stream;
 pub mod printable;
 pub mod skip;
 pub mod sniff;
@@ -215,19 +216,28 @@ impl<'a> Pipeline<'a> {
             }
             return out;
         };
-        // Streamed: a file or standard input, so one path at most and no older version.
+        // Streamed: a file, standard input, or a git blob too large to hold (git_stream.rs).
+        // Path rules judge the first path; findings are reported at every path. A streamed
+        // git blob is not compared with its older versions: every line counts as added,
+        // which reports too much rather than too little.
         let rule_path = blob.paths.first().map(String::as_str);
         match self.scan_streamed(rule_path, opened.head, rest, kind) {
             Ok((matches, bytes)) => {
                 out.bytes = bytes;
-                // One shared path for all of the blob's findings.
-                let at: Option<Arc<str>> = blob
-                    .paths
-                    .first()
-                    .or(blob.name.as_ref())
-                    .map(|p| Arc::from(p.as_str()));
-                out.findings
-                    .extend(matches.iter().map(|m| self.secret_finding(m, at.as_ref())));
+                // Shared paths for all of the blob's findings.
+                let at: Vec<Option<Arc<str>>> = if blob.paths.is_empty() {
+                    vec![blob.name.as_deref().map(Arc::from)]
+                } else {
+                    blob.paths
+                        .iter()
+                        .map(|p| Some(Arc::from(p.as_str())))
+                        .collect()
+                };
+                for m in &matches {
+                    for path in &at {
+                        out.findings.push(self.secret_finding(m, path.as_ref()));
+                    }
+                }
             }
             Err(err) => {
                 warn(format_args!("{shown}: cannot read: {err}"));
@@ -303,6 +313,19 @@ impl<'a> Pipeline<'a> {
                 };
                 if too_large(header.size()) {
                     return Err(Skip::TooLarge);
+                }
+                if header.size() > git_stream::STREAM_OVER {
+                    // Without a `git` program, the blob is read whole below.
+                    if let Ok(stream) = git_stream::GitBlobStream::open(
+                        repo.git_dir(),
+                        &id.to_string(),
+                        header.size(),
+                    ) {
+                        return read_head(Box::new(stream), 0).map_err(|err| {
+                            warn(format_args!("{shown} (blob {id}): cannot read: {err}"));
+                            Skip::Unreadable
+                        });
+                    }
                 }
                 match repo.find_blob(*id) {
                     Ok(mut found) => Ok(Opened {

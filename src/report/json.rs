@@ -127,7 +127,7 @@ pub fn write(
 }
 
 /// The `summary` object (SPEC §3): counts, skips by reason, suppressions by source.
-fn summary_value(report: &Report<'_>) -> Value {
+pub(super) fn summary_value(report: &Report<'_>) -> Value {
     let s = report.summary;
     let mut summary = json!({
         "findings": report.findings.len(),

@@ -1,8 +1,10 @@
-//! Reports: findings rendered as human text, JSON, JSON Lines or SARIF (SPEC §3).
+//! Reports: findings rendered as human text, JSON, JSON Lines, SARIF (SPEC §3) or one HTML
+//! page (issue 18).
 //!
 //! Every writer gets the same [`Report`] and the same [`ReportOptions`]; whether a secret is
 //! shown whole is decided in one place, [`crate::finding::Finding::shown_secret`].
 
+pub mod html;
 pub mod human;
 pub mod json;
 pub mod sarif;
@@ -95,6 +97,7 @@ pub fn write(
         Format::Json => json::write(report, options, out),
         Format::Jsonl => json::write_lines(report, options, out),
         Format::Sarif => sarif::write(report, options, out),
+        Format::Html => html::write(report, options, out),
     }
 }
 

@@ -327,7 +327,8 @@ pub struct WhenSpec {
 #[serde(deny_unknown_fields)]
 pub struct SampleSpec {
     /// What the secret is in this case: `live`, `missing-scope`, `invalid`, `revoked`,
-    /// `expired`, `other-region` or `other-deployment`.
+    /// `expired`, `other-region`, `other-deployment`, `refresh-token` or `ip-restricted` (a
+    /// live secret used from an address outside its allow-list).
     pub case: String,
     pub status: u16,
     #[serde(default)]

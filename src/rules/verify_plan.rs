@@ -219,6 +219,7 @@ pub const SAMPLE_CASES: &[&str] = &[
     "other-region",
     "other-deployment",
     "refresh-token",
+    "ip-restricted",
 ];
 
 /// A checked verify table: the endpoint name plus what to do.

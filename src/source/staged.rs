@@ -103,7 +103,13 @@ impl StagedChanges {
         for path in paths {
             let wanted = repository_path(repo, path)?;
             let mut found = false;
-            for entry in index.entries() {
+            // Index entries are sorted by path: those under `wanted` share its bytes as a
+            // prefix, in one run.
+            let entries = index.entries();
+            let first = entries.partition_point(|e| e.path(&index) < wanted.as_bytes());
+            let run =
+                entries[first..].partition_point(|e| e.path(&index).starts_with(wanted.as_bytes()));
+            for entry in &entries[first..first + run] {
                 let entry_path = entry.path(&index).to_str_lossy();
                 let under = wanted.is_empty()
                     || entry_path == wanted
@@ -213,6 +219,12 @@ pub fn scan_staged(
 
 /// The blobs the index holds that `HEAD` does not: additions, modifications, renames, and
 /// both sides of merge conflicts. Warns about entries that are not scanned.
+///
+/// The index and `HEAD`'s tree are compared directly ([`compare_quickly`]), reading only
+/// the trees of folders the index's cache of tree ids says changed, so that committing five
+/// files costs the same in a repository of a hundred files or of a million. Only when the
+/// change both adds and deletes files (a possible rename, which needs every candidate pair
+/// compared), or with a sparse index, does gix's full comparison run.
 fn staged_blobs(repo: &gix::Repository) -> anyhow::Result<Vec<StagedBlob>> {
     let index = repo
         .index_or_empty()
@@ -221,6 +233,238 @@ fn staged_blobs(repo: &gix::Repository) -> anyhow::Result<Vec<StagedBlob>> {
         .head_tree_id_or_empty()
         .context("HEAD: cannot read its tree")?
         .detach();
+    if !index.is_sparse() {
+        if let Some(quick) = compare_quickly(repo, &index, head_tree)? {
+            warn_submodules(quick.submodules);
+            let mut staged = quick.blobs;
+            staged.extend(conflicted_blobs(&index, |path| {
+                quick.conflicted_in_head.get(path).copied()
+            }));
+            return Ok(staged);
+        }
+    }
+    staged_blobs_with_renames(repo, &index, head_tree)
+}
+
+/// What [`compare_quickly`] found.
+#[derive(Debug, Default)]
+struct QuickComparison {
+    blobs: Vec<StagedBlob>,
+    /// Submodules the next commit changes (not scanned, warned about).
+    submodules: Vec<String>,
+    /// The `HEAD` blob at each path with a merge conflict.
+    conflicted_in_head: std::collections::HashMap<gix::bstr::BString, ObjectId>,
+    added: bool,
+    deleted: bool,
+    /// `HEAD` trees read (the folders the cache-tree could not vouch for).
+    trees_read: usize,
+}
+
+/// Compares the index with `HEAD`'s tree folder by folder. A folder whose tree id in the
+/// index's cache-tree extension (kept by git as it stages, and what `git commit` writes
+/// as the folder's tree) equals `HEAD`'s is skipped unread; in the others, each index entry is
+/// compared by id and mode with `HEAD`'s entry at its path. `None` when the change adds and
+/// deletes files: renames must then be looked for.
+fn compare_quickly(
+    repo: &gix::Repository,
+    index: &gix::index::State,
+    head_tree: ObjectId,
+) -> anyhow::Result<Option<QuickComparison>> {
+    let mut walk = QuickWalk {
+        repo,
+        index,
+        found: QuickComparison::default(),
+    };
+    walk.folder(0, 0..index.entries().len(), Some(head_tree), index.tree())?;
+    let found = walk.found;
+    Ok((!(found.added && found.deleted)).then_some(found))
+}
+
+/// One entry of a `HEAD` tree, owned.
+struct HeadEntry {
+    name: gix::bstr::BString,
+    mode: gix::objs::tree::EntryMode,
+    id: ObjectId,
+}
+
+struct QuickWalk<'r> {
+    repo: &'r gix::Repository,
+    index: &'r gix::index::State,
+    found: QuickComparison,
+}
+
+impl QuickWalk<'_> {
+    /// Compares the index entries `entries`, all under one folder whose path is the first
+    /// `prefix` bytes of theirs, with the folder's tree in `HEAD` (`head`; `None` if
+    /// `HEAD` has no such folder) and the index's cached tree of it.
+    fn folder(
+        &mut self,
+        prefix: usize,
+        entries: std::ops::Range<usize>,
+        head: Option<ObjectId>,
+        cached: Option<&gix::index::extension::Tree>,
+    ) -> anyhow::Result<()> {
+        if let (Some(head), Some(cached)) = (head, cached) {
+            if cached.num_entries.is_some() && cached.id == head {
+                return Ok(());
+            }
+        }
+        let mut head_entries = match head {
+            Some(id) => self.head_entries(id)?,
+            None => Vec::new(),
+        };
+        head_entries.sort_by(|a, b| a.name.cmp(&b.name));
+        let mut matched = vec![false; head_entries.len()];
+        let all = self.index.entries();
+        let mut at = entries.start;
+        while at < entries.end {
+            let path = all[at].path(self.index);
+            let rest = &path[prefix..];
+            let (name, is_folder) = match rest.find_byte(b'/') {
+                Some(slash) => (&rest[..slash], true),
+                None => (rest, false),
+            };
+            // The entries of this name: one file (its conflict stages), or a folder's.
+            let mut end = at + 1;
+            while end < entries.end && {
+                let next = &all[end].path(self.index)[prefix..];
+                if is_folder {
+                    next.len() > name.len() && next.starts_with(name) && next[name.len()] == b'/'
+                } else {
+                    next == name
+                }
+            } {
+                end += 1;
+            }
+            let in_head = head_entries
+                .binary_search_by(|e| e.name.as_slice().cmp(name))
+                .ok();
+            if let Some(i) = in_head {
+                matched[i] = true;
+            }
+            let head_entry = in_head.map(|i| &head_entries[i]);
+            if is_folder {
+                let head_folder = match head_entry {
+                    Some(e) if e.mode.is_tree() => Some(e.id),
+                    // A file that became a folder: the file is deleted.
+                    Some(_) => {
+                        self.found.deleted = true;
+                        None
+                    }
+                    None => None,
+                };
+                let cached_child =
+                    cached.and_then(|c| c.children.iter().find(|t| t.name.as_slice() == name));
+                self.folder(prefix + name.len() + 1, at..end, head_folder, cached_child)?;
+            } else {
+                let head_file = match head_entry {
+                    Some(e) if e.mode.is_tree() => {
+                        // A folder that became a file: its files are deleted.
+                        self.found.deleted = true;
+                        None
+                    }
+                    other => other,
+                };
+                self.file(at..end, head_file);
+            }
+            at = end;
+        }
+        if matched.contains(&false) {
+            self.found.deleted = true;
+        }
+        Ok(())
+    }
+
+    /// Compares the index entries of one path (several when it has a merge conflict) with
+    /// `HEAD`'s entry there.
+    fn file(&mut self, stages: std::ops::Range<usize>, head: Option<&HeadEntry>) {
+        use gix::index::entry::{Flags, Stage};
+        let entry = &self.index.entries()[stages.start];
+        let path = entry.path(self.index);
+        if entry.stage() != Stage::Unconflicted || stages.len() > 1 {
+            // Scanned by `conflicted_blobs` against this HEAD blob.
+            if let Some(head) = head.filter(|h| h.mode.is_blob_or_symlink()) {
+                self.found
+                    .conflicted_in_head
+                    .insert(path.to_owned(), head.id);
+            }
+            return;
+        }
+        if entry.flags.contains(Flags::INTENT_TO_ADD) {
+            // `git add -N`: nothing staged yet (gix's comparison skips these too).
+            return;
+        }
+        if let Some(head) = head {
+            if head.id == entry.id && index_mode(head.mode) == entry.mode {
+                return;
+            }
+        } else {
+            self.found.added = true;
+        }
+        let path = path.to_str_lossy().into_owned();
+        if entry.mode.is_submodule() {
+            self.found.submodules.push(path);
+        } else if is_content(entry.mode) {
+            self.found.blobs.push(StagedBlob {
+                path,
+                id: entry.id,
+                old: head
+                    .filter(|h| is_content(index_mode(h.mode)))
+                    .map(|h| h.id),
+            });
+        }
+    }
+
+    /// The entries of `HEAD`'s tree `id`.
+    fn head_entries(&mut self, id: ObjectId) -> anyhow::Result<Vec<HeadEntry>> {
+        self.found.trees_read += 1;
+        let tree = self
+            .repo
+            .find_tree(id)
+            .with_context(|| format!("HEAD: cannot read tree {id}"))?;
+        let decoded = tree
+            .decode()
+            .with_context(|| format!("HEAD: cannot decode tree {id}"))?;
+        Ok(decoded
+            .entries
+            .iter()
+            .map(|e| HeadEntry {
+                name: e.filename.to_owned(),
+                mode: e.mode,
+                id: e.oid.to_owned(),
+            })
+            .collect())
+    }
+}
+
+/// The index's mode for a tree entry's (as gix makes an index from a tree).
+fn index_mode(mode: gix::objs::tree::EntryMode) -> gix::index::entry::Mode {
+    use gix::index::entry::Mode;
+    use gix::objs::tree::EntryKind;
+    match mode.kind() {
+        EntryKind::Tree => Mode::DIR,
+        EntryKind::Blob => Mode::FILE,
+        EntryKind::BlobExecutable => Mode::FILE_EXECUTABLE,
+        EntryKind::Link => Mode::SYMLINK,
+        EntryKind::Commit => Mode::COMMIT,
+    }
+}
+
+fn warn_submodules(paths: Vec<String>) {
+    for path in paths {
+        warn(format_args!(
+            "{path}: submodule, not scanned here (its commits live in its own repository; run leakgate there)"
+        ));
+    }
+}
+
+/// [`staged_blobs`] by gix's full comparison of the index with `HEAD`'s tree, with rename
+/// tracking (50% similarity, as git's default).
+fn staged_blobs_with_renames(
+    repo: &gix::Repository,
+    index: &gix::index::State,
+    head_tree: ObjectId,
+) -> anyhow::Result<Vec<StagedBlob>> {
     let rewrites = gix::diff::Rewrites {
         copies: None,
         percentage: Some(0.5),
@@ -243,7 +487,7 @@ fn staged_blobs(repo: &gix::Repository) -> anyhow::Result<Vec<StagedBlob>> {
     let status = repo
         .tree_index_status(
             &head_tree,
-            &index,
+            index,
             Some(&mut everything),
             gix::status::tree_index::TrackRenames::Given(rewrites),
             |change, _, _| {
@@ -298,12 +542,13 @@ fn staged_blobs(repo: &gix::Repository) -> anyhow::Result<Vec<StagedBlob>> {
                 repo.index_path().display()
             )
         })?;
-    for path in submodules {
-        warn(format_args!(
-            "{path}: submodule, not scanned here (its commits live in its own repository; run leakgate there)"
-        ));
-    }
-    staged.extend(conflicted_blobs(&index, &status.tree_index));
+    warn_submodules(submodules);
+    let head = &status.tree_index;
+    staged.extend(conflicted_blobs(index, |path| {
+        head.entry_by_path(path)
+            .filter(|e| is_content(e.mode))
+            .map(|e| e.id)
+    }));
     Ok(staged)
 }
 
@@ -315,7 +560,10 @@ fn is_content(mode: gix::index::entry::Mode) -> bool {
 /// Merge conflicts: git will not commit them as they are, but their content is on its way
 /// into the repository. The "ours" and "theirs" versions are each compared with `HEAD`'s
 /// blob at that path, so nothing either side adds can slip through.
-fn conflicted_blobs(index: &gix::index::State, head: &gix::index::State) -> Vec<StagedBlob> {
+fn conflicted_blobs(
+    index: &gix::index::State,
+    head_blob: impl Fn(&gix::bstr::BStr) -> Option<ObjectId>,
+) -> Vec<StagedBlob> {
     use gix::index::entry::Stage;
     let mut blobs = Vec::new();
     let mut warned: Option<&[u8]> = None;
@@ -335,10 +583,7 @@ fn conflicted_blobs(index: &gix::index::State, head: &gix::index::State) -> Vec<
         if !matches!(stage, Stage::Ours | Stage::Theirs) || !is_content(entry.mode) {
             continue;
         }
-        let old = head
-            .entry_by_path(raw_path)
-            .filter(|e| is_content(e.mode))
-            .map(|e| e.id);
+        let old = head_blob(raw_path);
         blobs.push(StagedBlob {
             path,
             id: entry.id,
@@ -372,4 +617,156 @@ fn scan_blob(repo: &gix::Repository, pipeline: &Pipeline<'_>, blob: &StagedBlob)
         data: Data::Object { repo, id: blob.id },
     };
     pipeline.run(staged, lines)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::process::Command;
+
+    /// A repository made with the real `git`, isolated from the user's configuration.
+    struct TestRepo(tempfile::TempDir);
+
+    impl TestRepo {
+        fn new() -> TestRepo {
+            let repo = TestRepo(tempfile::tempdir().unwrap());
+            repo.git(&["init", "-q", "-b", "main"]);
+            repo
+        }
+
+        fn git(&self, args: &[&str]) {
+            let out = Command::new("git")
+                .args(args)
+                .current_dir(self.0.path())
+                .env("GIT_CONFIG_GLOBAL", "/dev/null")
+                .env("GIT_CONFIG_NOSYSTEM", "1")
+                .env("GIT_AUTHOR_NAME", "t")
+                .env("GIT_AUTHOR_EMAIL", "t@example.org")
+                .env("GIT_COMMITTER_NAME", "t")
+                .env("GIT_COMMITTER_EMAIL", "t@example.org")
+                .env_remove("GIT_DIR")
+                .env_remove("GIT_INDEX_FILE")
+                .output()
+                .unwrap();
+            assert!(out.status.success(), "git {args:?}: {out:?}");
+        }
+
+        fn write(&self, rel: &str, text: &str) {
+            let path = self.0.path().join(rel);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(path, text).unwrap();
+        }
+
+        fn open(&self) -> gix::Repository {
+            gix::open_opts(self.0.path(), gix::open::Options::isolated()).unwrap()
+        }
+
+        /// The quick comparison (`None`: it declined) and the full one, sorted.
+        fn both(&self) -> (Option<QuickComparison>, Vec<StagedBlob>) {
+            let repo = self.open();
+            let index = repo.index_or_empty().unwrap();
+            let head = repo.head_tree_id_or_empty().unwrap().detach();
+            let mut quick = compare_quickly(&repo, &index, head).unwrap();
+            if let Some(quick) = quick.as_mut() {
+                quick.blobs.sort_by(|a, b| a.path.cmp(&b.path));
+            }
+            let mut full = staged_blobs_with_renames(&repo, &index, head).unwrap();
+            full.sort_by(|a, b| a.path.cmp(&b.path));
+            (quick, full)
+        }
+    }
+
+    /// A tree of `folders` folders of 5 files each, committed.
+    fn committed_tree(folders: usize) -> TestRepo {
+        let repo = TestRepo::new();
+        for f in 0..folders {
+            for i in 0..5 {
+                repo.write(&format!("src/m{f:02}/deep/f{i}.txt"), &format!("{f} {i}\n"));
+            }
+        }
+        repo.write("top.txt", "top\n");
+        repo.write("run.sh", "echo hi\n");
+        repo.git(&["add", "-A"]);
+        repo.git(&["commit", "-q", "-m", "tree"]);
+        repo
+    }
+
+    #[test]
+    fn the_quick_comparison_agrees_with_the_full_one() {
+        let repo = committed_tree(6);
+        // Modified, added (new folder and existing folder), mode changed.
+        repo.write("src/m01/deep/f2.txt", "changed\n");
+        repo.write("src/m03/new.txt", "new\n");
+        repo.write("docs/a/b.txt", "new folder\n");
+        repo.git(&["add", "-A"]);
+        repo.git(&["update-index", "--chmod=+x", "run.sh"]);
+        let (quick, full) = repo.both();
+        let quick = quick.expect("no deletion: no rename to look for");
+        assert_eq!(quick.blobs, full);
+        let paths: Vec<&str> = full.iter().map(|b| b.path.as_str()).collect();
+        assert_eq!(
+            paths,
+            [
+                "docs/a/b.txt",
+                "run.sh",
+                "src/m01/deep/f2.txt",
+                "src/m03/new.txt"
+            ]
+        );
+        assert!(full[2].old.is_some() && full[0].old.is_none());
+
+        // Only deletions: nothing to scan either way.
+        repo.git(&["commit", "-q", "-m", "more"]);
+        repo.git(&["rm", "-q", "-r", "src/m04", "top.txt"]);
+        let (quick, full) = repo.both();
+        assert_eq!(quick.expect("deletions alone").blobs, full);
+        assert!(full.is_empty());
+
+        // A deletion and an addition together may be a rename: the full comparison runs.
+        repo.write("moved.txt", "0 0\n");
+        repo.git(&["add", "-A"]);
+        assert!(repo.both().0.is_none());
+    }
+
+    #[test]
+    fn a_file_replaced_by_a_folder_and_back_agrees() {
+        let repo = committed_tree(2);
+        repo.git(&["rm", "-q", "top.txt"]);
+        repo.write("top.txt/inside.txt", "x\n");
+        repo.git(&["add", "-A"]);
+        let (quick, full) = repo.both();
+        // An addition and a deletion: renames are looked for by the full comparison.
+        assert!(quick.is_none());
+        assert_eq!(full.len(), 1);
+    }
+
+    #[test]
+    fn before_the_first_commit_everything_staged_is_new() {
+        let repo = TestRepo::new();
+        repo.write("a/b.txt", "b\n");
+        repo.write("c.txt", "c\n");
+        repo.git(&["add", "-A"]);
+        let (quick, full) = repo.both();
+        assert_eq!(quick.unwrap().blobs, full);
+        assert_eq!(full.len(), 2);
+    }
+
+    #[test]
+    fn unchanged_folders_are_not_read() {
+        let repo = committed_tree(40);
+        let (quick, _) = repo.both();
+        let quick = quick.unwrap();
+        assert!(quick.blobs.is_empty());
+        assert_eq!(quick.trees_read, 0, "nothing staged: no tree read");
+
+        repo.write("src/m07/deep/f1.txt", "edited\n");
+        repo.write("src/m31/deep/f3.txt", "edited\n");
+        repo.git(&["add", "-A"]);
+        let (quick, full) = repo.both();
+        let quick = quick.unwrap();
+        assert_eq!(quick.blobs, full);
+        assert_eq!(full.len(), 2);
+        // The root, src/, and src/m07 and src/m31 with their deep/ folders: 6 of 82.
+        assert_eq!(quick.trees_read, 6);
+    }
 }

@@ -592,3 +592,104 @@ fn symmetric_ranges_and_commit_only_specs_follow_git() {
     assert_eq!(commits(&format!("{main}^!")), vec![main.clone()]);
     assert_eq!(commits("main~1..main"), vec![later]);
 }
+
+/// Lines of made-up source, so that git stores later versions of a file as deltas.
+fn filler(lines: usize) -> String {
+    (0..lines)
+        .map(|i| format!("value_{i} = compute(\"field_{i}\", {})\n", i * 7919 % 1000))
+        .collect()
+}
+
+#[test]
+fn every_pack_loose_object_and_alternate_is_scanned_once() {
+    let repo = Repo::new();
+    repo.write(
+        "src/app.py",
+        &format!("{}KEY = \"{}\"\n", filler(200), token(21)),
+    );
+    let first = repo.commit("first");
+    repo.git(&["gc", "-q"]);
+    // A new version of the same file (a delta in the next pack) and a second token.
+    repo.write(
+        "src/app.py",
+        &format!("{}KEY = \"{}\"\nOTHER = 1\n", filler(200), token(21)),
+    );
+    repo.write(
+        "src/more.py",
+        &format!("{}X = \"{}\"\n", filler(50), token(22)),
+    );
+    let second = repo.commit("second");
+    repo.git(&["repack", "-q"]);
+    // Every object once more in a third pack, the first two kept, and a multi-pack index.
+    repo.git(&["repack", "-q", "-a"]);
+    repo.git(&["multi-pack-index", "write"]);
+    // A loose object on top.
+    repo.write("late.txt", &format!("{}\n", token(23)));
+    let third = repo.commit("third");
+    let packs = std::fs::read_dir(repo.root.join(".git/objects/pack"))
+        .unwrap()
+        .filter(|e| {
+            e.as_ref()
+                .unwrap()
+                .path()
+                .extension()
+                .is_some_and(|x| x == "pack")
+        })
+        .count();
+    assert!(packs >= 3, "{packs} packs");
+    let blobs = repo
+        .git(&["cat-file", "--batch-all-objects", "--batch-check"])
+        .lines()
+        .filter(|l| l.contains(" blob "))
+        .count();
+
+    let (code, report) = repo.report(&[]);
+    assert_eq!(code, 1);
+    let mut found: Vec<(String, String)> = ours(&report)
+        .into_iter()
+        .map(|f| {
+            (
+                f["path"].as_str().unwrap().to_owned(),
+                commit_id(f).to_owned(),
+            )
+        })
+        .collect();
+    found.sort();
+    assert_eq!(
+        found,
+        vec![
+            ("late.txt".to_owned(), third.clone()),
+            ("src/app.py".to_owned(), first.clone()),
+            ("src/more.py".to_owned(), second.clone()),
+        ],
+        "{report:#}"
+    );
+    assert_eq!(report["summary"]["blobs"], blobs, "each blob scanned once");
+
+    // A clone sharing these objects through `objects/info/alternates`, with a commit of
+    // its own: both object databases are read.
+    let shared = repo.home.join("shared");
+    let url = repo.root.to_str().unwrap().to_owned();
+    repo.git(&["clone", "-q", "--shared", &url, shared.to_str().unwrap()]);
+    std::fs::write(shared.join("own.txt"), format!("{}\n", token(24))).unwrap();
+    repo.git_in(&shared, &["add", "own.txt"]);
+    repo.git_in(&shared, &["commit", "-q", "-m", "own"]);
+    let output = Command::from_std(repo.leakgate_command())
+        .args(["history", "--format", "json", "--repo"])
+        .arg(&shared)
+        .arg("--config")
+        .arg(&repo.config)
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let report: Value = serde_json::from_slice(&output.stdout).unwrap();
+    let mut paths: Vec<&str> = ours(&report)
+        .into_iter()
+        .map(|f| f["path"].as_str().unwrap())
+        .collect();
+    paths.sort();
+    assert_eq!(
+        paths,
+        vec!["late.txt", "own.txt", "src/app.py", "src/more.py"]
+    );
+}

@@ -17,6 +17,7 @@ mod dotenv_policy;
 mod engine_properties;
 mod history;
 mod hook;
+mod html_report;
 mod output;
 mod precommit_all_files;
 mod precommit_framework;

@@ -41,7 +41,7 @@ fn no_output_format_prints_a_secret_from_a_commit_subject() {
             );
         }
     };
-    for format in ["human", "json", "jsonl", "sarif"] {
+    for format in ["human", "json", "jsonl", "sarif", "html"] {
         let run = run_in(&repo, &["history", "--format", format, "--color", "always"]);
         assert_eq!(run.code, 1, "{format}: {}", run.stderr);
         check(format, &run.stdout);

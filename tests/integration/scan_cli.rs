@@ -81,7 +81,7 @@ fn the_full_secret_never_appears_without_show_secrets() {
     let dir = tempfile::tempdir().unwrap();
     let token = github_pat(2);
     write(dir.path(), "a.env.txt", format!("A={token}\n"));
-    for format in ["human", "json", "jsonl", "sarif"] {
+    for format in ["human", "json", "jsonl", "sarif", "html"] {
         for color in ["never", "always"] {
             let out = scan_in(dir.path(), &[".", "--format", format, "--color", color]);
             assert_eq!(out.status.code(), Some(1), "{format}");

@@ -343,3 +343,51 @@ fn help_names_every_skip_reason() {
         "{help}"
     );
 }
+
+/// A git blob above the streaming threshold (src/pipeline/git_stream.rs) is read through
+/// `git cat-file` in windows, not whole: a token at its start, and one past the first
+/// window, are found at their lines, by the hook (index) and by a history audit, at every
+/// path the blob is known by.
+#[test]
+fn a_large_git_blob_is_streamed_and_scanned_to_its_end() {
+    let sandbox = Sandbox::new();
+    let filler = "INSERT INTO logs VALUES (1, 'request served in 12 ms');\n";
+    let lines = 40 * 1024 * 1024 / filler.len();
+    let mut dump = format!("api_key = \"{}\"\n", token(11));
+    dump.push_str(&filler.repeat(lines));
+    dump.push_str(&format!("api_key = \"{}\"\n", token(12)));
+    let last_line = lines + 2;
+    sandbox.write("db/dump.sql", &dump);
+    sandbox.write("db/copy.sql", &dump);
+    sandbox.git(&["add", "db"]);
+    let staged = leakgate(&sandbox, &["staged", "--format", "json"]);
+    assert_eq!(staged.status.code(), Some(1), "{}", stderr(&staged));
+    sandbox.commit("add dumps");
+    let audit = leakgate(&sandbox, &["history", "--format", "json"]);
+    assert_eq!(audit.status.code(), Some(1), "{}", stderr(&audit));
+    for report in [json(&staged), json(&audit)] {
+        let mut places: Vec<(String, u64)> = report["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| {
+                (
+                    f["path"].as_str().unwrap().to_string(),
+                    f["line"].as_u64().unwrap(),
+                )
+            })
+            .collect();
+        places.sort();
+        let last = last_line as u64;
+        assert_eq!(
+            places,
+            [
+                ("db/copy.sql".to_string(), 1),
+                ("db/copy.sql".to_string(), last),
+                ("db/dump.sql".to_string(), 1),
+                ("db/dump.sql".to_string(), last),
+            ],
+            "{report:#}"
+        );
+    }
+}

@@ -56,7 +56,7 @@ fn leakgate(dir: &tempfile::TempDir, args: &[&str]) -> std::process::Output {
 fn without_verify_no_connection_is_made() {
     let server = issuer();
     let dir = project(&server, &[("a.txt", format!("k = {}\n", token("live0")))]);
-    for format in ["human", "json", "sarif"] {
+    for format in ["human", "json", "sarif", "html"] {
         let out = leakgate(&dir, &["scan", ".", "--format", format]);
         assert_eq!(out.status.code(), Some(1));
         let stdout = String::from_utf8_lossy(&out.stdout);

@@ -615,7 +615,7 @@ fn cases() -> Vec<Case> {
             scopes: &["mail.send", "user.profile.read"],
             dead: (
                 401,
-                r#"{"errors":[{"field":null,"message":"authorization required"}]}"#,
+                r#"{"errors":[{"field":null,"message":"The provided authorization grant is invalid, expired, or revoked"}]}"#,
             ),
         },
         Case {
@@ -890,7 +890,10 @@ fn cases() -> Vec<Case> {
             live: (200, r#"{"id":"1","email":"ana@example.com"}"#, NONE),
             identity: Some("ana@example.com"),
             scopes: &[],
-            dead: (401, r#"{"code":401,"message":"Access Denied"}"#),
+            dead: (
+                401,
+                r#"{"code":401,"message":"Access Denied: Invalid token"}"#,
+            ),
         },
         Case {
             rules: &["vercel-token"],
@@ -1023,7 +1026,10 @@ fn cases() -> Vec<Case> {
             live: (200, r#"{"type":"user","username":"ana"}"#, NONE),
             identity: Some("ana"),
             scopes: &[],
-            dead: (401, r#"{"detail":"Invalid token."}"#),
+            dead: (
+                401,
+                r#"{"title":"Unauthenticated","detail":"You did not pass a valid authentication token","status":401}"#,
+            ),
         },
         Case {
             rules: &["openrouter-api-key"],
@@ -1070,7 +1076,10 @@ fn cases() -> Vec<Case> {
             ),
             identity: None,
             scopes: &["read_builds", "read_user"],
-            dead: (401, r#"{"message":"Authentication required"}"#),
+            dead: (
+                401,
+                r#"{"message":"Authentication required. Please supply a valid API Access Token: https://buildkite.com/docs/apis/rest-api#authentication"}"#,
+            ),
         },
         Case {
             rules: &["snyk-api-token"],

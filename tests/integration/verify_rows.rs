@@ -140,9 +140,15 @@ fn sendgrid_403_is_a_live_key_without_the_scope() {
     assert!(verdict.detail.contains("lacks"), "{}", verdict.detail);
     let server = always(
         401,
-        r#"{"errors":[{"field":null,"message":"authorization required"}]}"#,
+        r#"{"errors":[{"field":null,"message":"The provided authorization grant is invalid, expired, or revoked"}]}"#,
     );
     assert_status(&at_default(&rule, &server), VerifyStatus::Dead);
+    // Any other 401 (IP Access Management's refusal is not documented) proves nothing.
+    let server = always(
+        401,
+        r#"{"errors":[{"field":null,"message":"authorization required"}]}"#,
+    );
+    assert_status(&at_default(&rule, &server), VerifyStatus::Unknown);
 }
 
 #[test]
@@ -521,4 +527,87 @@ fn a_shopify_token_is_asked_at_the_shop_the_content_names_and_only_there() {
         assert!(verdict.detail.contains("not sent"), "{}", verdict.detail);
         assert_eq!(server.connection_count(), 0);
     }
+}
+
+/// Verifier answer tables checked against the providers' pages (issue 15, second pass): a
+/// rejection that may come from an IP allow-list, another region or another environment
+/// is never dead.
+#[test]
+fn a_telegram_test_environment_bot_is_live_and_dead_needs_both_environments() {
+    let rule = rule("telegram-bot-token");
+    let unauthorized = (
+        401,
+        r#"{"ok":false,"error_code":401,"description":"Unauthorized"}"#,
+    );
+    let test_env_bot = after(
+        1,
+        unauthorized,
+        (
+            200,
+            r#"{"ok":true,"result":{"id":1,"is_bot":true,"username":"test_bot"}}"#,
+        ),
+    );
+    assert_status(&at_default(&rule, &test_env_bot), VerifyStatus::Live);
+    let requests = test_env_bot.requests();
+    assert!(
+        requests[1].target.ends_with("/test/getMe"),
+        "{}",
+        requests[1].target
+    );
+    assert_status(
+        &at_default(&rule, &always(unauthorized.0, unauthorized.1)),
+        VerifyStatus::Dead,
+    );
+}
+
+#[test]
+fn a_postman_eu_key_is_live_and_a_mistral_codestral_key_is_live() {
+    let postman = rule("postman-api-key");
+    let eu_key = after(
+        1,
+        (
+            401,
+            r#"{"error":{"name":"AuthenticationError","message":"Invalid API Key."}}"#,
+        ),
+        (200, r#"{"user":{"id":1,"username":"ana"}}"#),
+    );
+    assert_status(&at_default(&postman, &eu_key), VerifyStatus::Live);
+    let mistral = rule("mistral-api-key");
+    let codestral_key = after(
+        1,
+        (401, r#"{"message":"Unauthorized"}"#),
+        (200, r#"{"object":"list","data":[]}"#),
+    );
+    assert_status(&at_default(&mistral, &codestral_key), VerifyStatus::Live);
+}
+
+#[test]
+fn a_rejection_an_ip_allow_list_may_have_made_is_never_dead() {
+    // Stripe: only its own invalid or expired key messages prove death.
+    let stripe = rule("stripe-secret-key");
+    let other = always(401, r#"{"error":{"type":"invalid_request_error"}}"#);
+    assert_status(&at_default(&stripe, &other), VerifyStatus::Unknown);
+    let expired = always(
+        401,
+        r#"{"error":{"message":"Expired API Key provided: sk_live_****","type":"invalid_request_error"}}"#,
+    );
+    assert_status(&at_default(&stripe, &expired), VerifyStatus::Dead);
+    // npm refuses a token limited to other IP ranges with 403.
+    let npm = rule("npm-access-token");
+    assert_status(
+        &at_default(&npm, &always(403, r#"{"error":"Forbidden"}"#)),
+        VerifyStatus::Unknown,
+    );
+    // Buildkite: only the exact invalid-token message is dead.
+    let buildkite = rule("buildkite-api-token");
+    assert_status(
+        &at_default(&buildkite, &always(401, r#"{"message":"Forbidden"}"#)),
+        VerifyStatus::Unknown,
+    );
+    // Heroku: 403 (trusted IP ranges, a suspended account) is not dead.
+    let heroku = rule("heroku-api-key");
+    assert_status(
+        &at_default(&heroku, &always(403, r#"{"id":"forbidden","message":"x"}"#)),
+        VerifyStatus::Unknown,
+    );
 }

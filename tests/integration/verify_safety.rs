@@ -302,7 +302,7 @@ fn the_secret_never_appears_in_output_errors_or_debug() {
     )
     .unwrap();
     std::fs::write(dir.path().join("a.txt"), format!("a = {live}\nb = {odd}\n")).unwrap();
-    for format in ["human", "json", "jsonl", "sarif"] {
+    for format in ["human", "json", "jsonl", "sarif", "html"] {
         let out = Command::cargo_bin("leakgate")
             .unwrap()
             .current_dir(dir.path())

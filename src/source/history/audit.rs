@@ -1,26 +1,36 @@
 //! The audit (`leakgate history` without revisions): every blob of the object database
-//! scanned exactly once, in parallel, plus every commit message.
+//! scanned exactly once, plus every commit message.
 //!
-//! Blobs are read in pack order, one per task, and dropped as soon as they are scanned, and
-//! the pack pages read are unmapped as the audit moves on ([`super::pack_pages`]), so
-//! memory stays flat whatever the size of the pack. A blob is scanned with the first path
-//! that introduced it (path-aware rules need one); a blob also introduced at paths that
-//! switch on a different set of path-aware rules is scanned once more per such set. Each
-//! finding is then reported once per path that introduced the blob, with the oldest commit.
+//! First [`Attribution`] maps blobs to the paths and commits that introduced them (path
+//! rules need a path before the scan). Then every pack is decompressed by a parallel walk
+//! of its delta tree ([`super::packs`]): each object is inflated once, and a blob is
+//! scanned on the thread that just produced it and dropped, so memory holds only the delta
+//! chains being resolved, whatever the size of the pack; the pack pages read are unmapped
+//! as the audit moves on ([`super::pack_pages`]). Loose objects, and the objects of a pack
+//! that cannot be walked, are then read one by one. An object in several places is
+//! scanned once (the first place claims it).
+//!
+//! A blob is scanned with the paths that introduced it (a blob also introduced at paths
+//! that switch on a different set of path-aware rules is scanned once more per such set).
+//! Each finding is then reported once per path that introduced the blob, with the oldest
+//! commit, whose author and summary are read only then.
 
 use super::attribution::Attribution;
-use super::commits::{commit_info, scan_message};
-use super::objects::{inventory, BlobEntry};
-use super::pack_pages::{PackPages, RELEASE_EVERY};
+use super::commits::{commit_info, scan_message, scan_message_of};
+use super::pack_pages::{PackPages, FAULT_REACH, RELEASE_EVERY};
+use super::packs::{self, Visitor};
 use super::progress::Progress;
 use super::{Dated, HistoryOptions, Tally};
 use crate::finding::CommitInfo;
 use crate::pipeline::{Blob, Data, Lines, Origin, Pipeline, Skip};
 use crate::source::{warn, Outcome};
 use gix::bstr::ByteSlice;
+use gix::object::Kind;
+use gix::prelude::*;
 use gix::ObjectId;
 use rayon::prelude::*;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
+use std::sync::Mutex;
 
 /// Prefix of the path reported for a blob that no ref reaches: it has no path, and its id is
 /// what a user needs to look at it (`git cat-file -p <id>`).
@@ -36,76 +46,229 @@ pub fn audit(
 ) -> anyhow::Result<Outcome> {
     let progress = Progress::new(options.progress);
     let pack_pages = PackPages::new(RELEASE_EVERY);
-    let mut inventory = inventory(repo, &pack_pages)?;
     let (attribution, walk_errors) = Attribution::build(repo, tips, &progress, &pack_pages)?;
-    if tips.is_some() {
-        // Only what the named revisions reach: no unreachable blobs, no other branches.
-        inventory
-            .blobs
-            .retain(|blob| attribution.has_blob(&blob.id));
-        inventory
-            .commits
-            .retain(|id| attribution.age_of(id).is_some());
-    }
-
+    let locations = packs::locations(repo)?;
     let sync = repo.clone().into_sync();
-    progress.start("scanning blobs", inventory.blobs.len() as u64);
-    let blobs = inventory
-        .blobs
+    let shared = Shared {
+        pipeline,
+        attribution: &attribution,
+        only_reachable: tips.is_some(),
+        claims: Claims::default(),
+        collected: Mutex::new(Tally::default()),
+        sync: &sync,
+        pack_pages: &pack_pages,
+        progress: &progress,
+    };
+    let hash = repo.object_hash();
+    let mut errors = walk_errors;
+
+    progress.start("scanning objects", locations.objects);
+    let mut one_by_one = locations.listed;
+    let threads = rayon::current_num_threads();
+    for index in &locations.packs {
+        if let Err(err) = packs::walk_pack(index, hash, threads, ObjectScan::new(&shared)) {
+            warn(format_args!("{err:#}; reading its objects one by one"));
+            match packs::pack_ids(index, hash) {
+                Ok(ids) => one_by_one.extend(ids),
+                Err(err) => {
+                    warn(format_args!("{err:#}"));
+                    errors += 1;
+                }
+            }
+        }
+    }
+    for folder in &locations.loose {
+        match packs::loose_ids(folder, hash) {
+            Ok(ids) => one_by_one.extend(ids),
+            Err(err) => {
+                warn(format_args!("{err:#}"));
+                errors += 1;
+            }
+        }
+    }
+    one_by_one.sort_unstable();
+    one_by_one.dedup();
+    let read_alone = one_by_one
         .par_iter()
         .with_min_len(16)
         .map_init(
             || sync.to_thread_local(),
-            |repo, blob| {
-                let tally = scan_blob(repo, pipeline, &attribution, blob);
-                pack_pages.touched(blob.size);
-                progress.inc(1);
-                tally
-            },
-        )
-        .reduce(Tally::default, Tally::merge);
-
-    progress.start("scanning messages", inventory.commits.len() as u64);
-    let messages = inventory
-        .commits
-        .par_iter()
-        .with_min_len(64)
-        .map_init(
-            || sync.to_thread_local(),
             |repo, &id| {
                 let mut tally = Tally::default();
-                match scan_message(repo, pipeline, id) {
-                    Ok(found) => tally
-                        .findings
-                        .extend(found.into_iter().map(|finding| Dated {
-                            age: attribution.age_of(&id),
-                            finding,
-                        })),
-                    Err(err) => {
-                        warn(format_args!("{err:#}"));
-                        tally.errors += 1;
-                    }
-                }
-                progress.inc(1);
+                read_one(&shared, repo, id, &mut tally);
+                shared.progress.inc(1);
                 tally
             },
         )
         .reduce(Tally::default, Tally::merge);
     progress.finish();
 
-    let mut all = blobs.merge(messages);
-    all.errors += inventory.errors + walk_errors;
+    let Shared {
+        claims, collected, ..
+    } = shared;
+    let mut all = collected
+        .into_inner()
+        .expect("no scan thread panicked while holding the tally")
+        .merge(read_alone);
+    all.errors += errors;
     // Blobs that commits name but the object database lacks: a partial clone's filtered
     // blobs, or a damaged repository. Never "clean".
-    let present: gix::hashtable::HashSet<ObjectId> = inventory.blobs.iter().map(|b| b.id).collect();
     let missing = attribution
         .blob_ids()
-        .filter(|id| !present.contains(*id))
+        .filter(|id| !claims.contains(id))
         .count();
     all.skipped.add(Skip::Missing, missing);
     all.skipped
         .add(Skip::Shallow, attribution.shallow_boundary());
     Ok(all.into_outcome())
+}
+
+/// What every scanning thread shares.
+struct Shared<'a> {
+    pipeline: &'a Pipeline<'a>,
+    attribution: &'a Attribution,
+    /// Revisions were named: only blobs and commits they reach are scanned.
+    only_reachable: bool,
+    /// Blobs and commits already scanned (or being scanned).
+    claims: Claims,
+    /// What the pack walks' threads found.
+    collected: Mutex<Tally>,
+    sync: &'a gix::ThreadSafeRepository,
+    pack_pages: &'a PackPages,
+    progress: &'a Progress,
+}
+
+impl Shared<'_> {
+    /// Whether object `id` of `kind` is to be scanned here: a blob or a commit the audit
+    /// covers, not yet claimed by another pack or thread.
+    fn claim(&self, kind: Kind, id: &ObjectId) -> bool {
+        let wanted = match kind {
+            Kind::Blob => !self.only_reachable || self.attribution.has_blob(id),
+            Kind::Commit => !self.only_reachable || self.attribution.age_of(id).is_some(),
+            Kind::Tree | Kind::Tag => false,
+        };
+        wanted && self.claims.insert(*id)
+    }
+
+    /// Scans one object's content (a blob, or a commit's message) into `tally`.
+    fn scan(
+        &self,
+        repo: &gix::Repository,
+        kind: Kind,
+        id: ObjectId,
+        data: Data<'_>,
+        tally: &mut Tally,
+    ) {
+        if kind == Kind::Blob {
+            scan_blob(repo, self.pipeline, self.attribution, id, data, tally);
+            return;
+        }
+        let found = match data {
+            Data::Bytes(bytes) => scan_message_of(repo, self.pipeline, id, bytes),
+            _ => scan_message(repo, self.pipeline, id),
+        };
+        match found {
+            Ok(found) => {
+                let age = self.attribution.age_of(&id);
+                tally
+                    .findings
+                    .extend(found.into_iter().map(|finding| Dated { age, finding }));
+            }
+            Err(err) => {
+                warn(format_args!("{err:#}"));
+                tally.errors += 1;
+            }
+        }
+    }
+}
+
+/// Object ids, sharded so that threads rarely wait on one another.
+struct Claims(Vec<Mutex<HashSet<ObjectId>>>);
+
+impl Default for Claims {
+    fn default() -> Claims {
+        Claims((0..64).map(|_| Mutex::default()).collect())
+    }
+}
+
+impl Claims {
+    fn shard(&self, id: &ObjectId) -> &Mutex<HashSet<ObjectId>> {
+        &self.0[usize::from(id.as_bytes()[0]) % self.0.len()]
+    }
+
+    /// Adds `id`; false if it was there already.
+    fn insert(&self, id: ObjectId) -> bool {
+        self.shard(&id).lock().expect("not poisoned").insert(id)
+    }
+
+    fn contains(&self, id: &ObjectId) -> bool {
+        self.shard(id).lock().expect("not poisoned").contains(id)
+    }
+}
+
+/// One pack-walking thread's scanner: its own repository handle (to read a finding's
+/// commit) and tally, added to the shared one when the thread is done.
+struct ObjectScan<'s, 'a> {
+    shared: &'s Shared<'a>,
+    repo: gix::Repository,
+    tally: Tally,
+}
+
+impl<'s, 'a> ObjectScan<'s, 'a> {
+    fn new(shared: &'s Shared<'a>) -> ObjectScan<'s, 'a> {
+        ObjectScan {
+            shared,
+            repo: shared.sync.to_thread_local(),
+            tally: Tally::default(),
+        }
+    }
+}
+
+impl Clone for ObjectScan<'_, '_> {
+    fn clone(&self) -> Self {
+        ObjectScan::new(self.shared)
+    }
+}
+
+impl Drop for ObjectScan<'_, '_> {
+    fn drop(&mut self) {
+        let tally = std::mem::take(&mut self.tally);
+        if let Ok(mut collected) = self.shared.collected.lock() {
+            let merged = std::mem::take(&mut *collected).merge(tally);
+            *collected = merged;
+        }
+    }
+}
+
+impl Visitor for ObjectScan<'_, '_> {
+    fn object(&mut self, kind: Kind, data: &[u8], id: &ObjectId) {
+        self.shared.pack_pages.touched(data.len() as u64);
+        self.shared.progress.inc(1);
+        if self.shared.claim(kind, id) {
+            self.shared
+                .scan(&self.repo, kind, *id, Data::Bytes(data), &mut self.tally);
+        }
+    }
+}
+
+/// Reads one object by id (a loose object, or one of a pack that could not be walked) and
+/// scans it if it is a blob or commit not scanned yet.
+fn read_one(shared: &Shared<'_>, repo: &gix::Repository, id: ObjectId, tally: &mut Tally) {
+    if shared.claims.contains(&id) {
+        return;
+    }
+    shared.pack_pages.touched(FAULT_REACH);
+    let kind = match repo.objects.header(id) {
+        Ok(header) => header.kind(),
+        Err(err) => {
+            warn(format_args!("object {id}: cannot read its header: {err}"));
+            tally.errors += 1;
+            return;
+        }
+    };
+    if shared.claim(kind, &id) {
+        shared.scan(repo, kind, id, Data::Object { repo, id }, tally);
+    }
 }
 
 /// Scans one blob through the pipeline, at every path that introduced it; each finding
@@ -114,11 +277,12 @@ fn scan_blob(
     repo: &gix::Repository,
     pipeline: &Pipeline<'_>,
     attribution: &Attribution,
-    blob: &BlobEntry,
-) -> Tally {
-    let mut tally = Tally::default();
+    id: ObjectId,
+    data: Data<'_>,
+    tally: &mut Tally,
+) {
     let intros: Vec<(String, ObjectId, u64)> = attribution
-        .introductions(&blob.id)
+        .introductions(&id)
         .into_iter()
         .map(|(path, commit, age)| (path.to_str_lossy().into_owned(), commit, age))
         .collect();
@@ -131,14 +295,14 @@ fn scan_blob(
                 Origin::Commit
             },
             paths: intros.iter().map(|(path, _, _)| path.clone()).collect(),
-            name: unreachable.then(|| format!("{UNREACHABLE_PREFIX}{}", blob.id)),
-            data: Data::Object { repo, id: blob.id },
+            name: unreachable.then(|| format!("{UNREACHABLE_PREFIX}{id}")),
+            data,
         },
         Lines::All,
     );
     tally.count(&scanned);
     if scanned.findings.is_empty() {
-        return tally;
+        return;
     }
     if unreachable {
         tally.findings.extend(
@@ -147,7 +311,7 @@ fn scan_blob(
                 .into_iter()
                 .map(|finding| Dated { age: None, finding }),
         );
-        return tally;
+        return;
     }
     // Commit provenance, read once per path that has findings.
     let by_path: HashMap<&str, usize> = intros
@@ -177,5 +341,4 @@ fn scan_blob(
             finding,
         });
     }
-    tally
 }

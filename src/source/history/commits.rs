@@ -55,14 +55,24 @@ pub fn scan_message(
     let commit = repo
         .find_commit(id)
         .with_context(|| format!("commit {id}: cannot read"))?;
-    let message = commit
-        .message_raw()
-        .with_context(|| format!("commit {id}: cannot decode"))?;
+    scan_message_of(repo, pipeline, id, &commit.data)
+}
+
+/// [`scan_message`] for a commit already read: `data` is the commit object's content.
+/// `repo` is read only when the message holds a finding.
+pub fn scan_message_of(
+    repo: &gix::Repository,
+    pipeline: &Pipeline<'_>,
+    id: ObjectId,
+    data: &[u8],
+) -> anyhow::Result<Vec<Finding>> {
+    let commit = gix::objs::CommitRef::from_bytes(data, repo.object_hash())
+        .map_err(|e| anyhow::anyhow!("commit {id}: cannot decode: {e}"))?;
     let blob = Blob {
         origin: Origin::CommitMessage,
         paths: Vec::new(),
         name: None,
-        data: Data::Bytes(message),
+        data: Data::Bytes(commit.message),
     };
     let mut findings = pipeline.run(blob, Lines::All).findings;
     if findings.is_empty() {

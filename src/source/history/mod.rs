@@ -20,8 +20,8 @@
 mod attribution;
 mod audit;
 mod commits;
-mod objects;
 mod pack_pages;
+mod packs;
 mod progress;
 mod range;
 
