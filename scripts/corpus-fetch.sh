@@ -12,7 +12,7 @@
 set -euo pipefail
 
 CACHE="${1:-$HOME/.cache/leakgate-corpus}"
-mkdir -p "$CACHE/download" "$CACHE/unpacked/tune" "$CACHE/unpacked/heldout"
+mkdir -p "$CACHE/download" "$CACHE/unpacked/tune" "$CACHE/unpacked/heldout" "$CACHE/unpacked/fresh"
 
 # name==version  split
 PYPI=(
@@ -51,6 +51,17 @@ NPM=(
   "@speckle/viewer@2.31.14 tune"
   "@speckle/objectloader2@2.28.0 tune"
   "@speckle/shared@2.28.0 heldout"
+  # A second held-aside split (`fresh`), chosen on 2026-12-06 after the first had been
+  # looked at: code in more languages (Objective-C, C++, Java, Kotlin, Swift, C, Lua),
+  # reported only at the end, never tuned on.
+  "react-native@0.76.5 fresh"
+  "@capacitor/ios@6.2.0 fresh"
+  "@capacitor/android@6.2.0 fresh"
+)
+# Crates (vendored C sources and their scripts), for the `fresh` split.
+CRATES=(
+  "libgit2-sys =0.17.0"
+  "lua-src =547.0.0"
 )
 
 for entry in "${PYPI[@]}"; do
@@ -87,4 +98,18 @@ for entry in "${NPM[@]}"; do
   mv "$dest.tmp" "$dest"
   echo "fetched $spec -> $split"
 done
-du -sh "$CACHE/unpacked/tune" "$CACHE/unpacked/heldout"
+# Crates come through cargo itself: a throwaway manifest naming them, then `cargo vendor`.
+for entry in "${CRATES[@]}"; do
+  read -r name version <<<"$entry"
+  dest="$CACHE/unpacked/fresh/crate-$name"
+  [ -d "$dest" ] && continue
+  work="$CACHE/download/crate-$name"
+  rm -rf "$work" && mkdir -p "$work/src"
+  printf '[package]\nname = "corpus-fetch"\nversion = "0.0.0"\nedition = "2021"\n[dependencies]\n%s = "%s"\n' \
+    "$name" "$version" >"$work/Cargo.toml"
+  echo 'fn main() {}' >"$work/src/main.rs"
+  (cd "$work" && cargo vendor --quiet vendor >/dev/null)
+  mv "$work/vendor/$name" "$dest"
+  echo "fetched $name $version -> fresh"
+done
+du -sh "$CACHE/unpacked/tune" "$CACHE/unpacked/heldout" "$CACHE/unpacked/fresh"

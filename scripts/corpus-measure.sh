@@ -2,14 +2,14 @@
 # Scans the corpus fetched by scripts/corpus-fetch.sh and prints findings per 100 MB, by
 # rule, for the tuning split and the held-aside split separately.
 #
-#   scripts/corpus-measure.sh [CACHE_DIR] [LEAKGATE_BINARY]
+#   [SPLITS="tune heldout fresh"] scripts/corpus-measure.sh [CACHE_DIR] [LEAKGATE_BINARY]
 #
 # Every file is scanned as it is (`scan` over a directory; binary files follow the
 # scanner's own policy). No allowlist is used.
 set -euo pipefail
 CACHE="${1:-$HOME/.cache/leakgate-corpus}"
 BIN="$(realpath "${2:-target/release/leakgate}")"
-for split in tune heldout; do
+for split in ${SPLITS:-tune heldout fresh}; do
   dir="$CACHE/unpacked/$split"
   [ -d "$dir" ] || { echo "$dir missing: run scripts/corpus-fetch.sh" >&2; exit 2; }
   bytes=$(du -sb "$dir" | cut -f1)

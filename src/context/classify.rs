@@ -4,12 +4,12 @@
 //! it sees is code and names, not secrets: `userB.password!`, `secret.value?.length ? ...`,
 //! `PermissionCheckResult`, `DefaultAppIds.SpeckleConnectorsDUI`, `npm:parse-passwd@1.0.0`.
 //! [`judge`] rejects code expressions, type names, identifiers made of words, references,
-//! paths, versions, lockfile hashes and placeholders ([`crate::scan::placeholder`]), and
+//! paths, versions, lockfile hashes and placeholders ([`super::stand_in`]), and
 //! accepts what looks generated. "Looks generated" is judged by how much of the value is
 //! made of known words ([`word_coverage`], over the word lists in `rules/words/`), not by
 //! Shannon entropy alone: `canRegenerateToken` has high entropy and is all words.
 
-use crate::scan::placeholder;
+use super::stand_in::{generic_noise, placeholder};
 use std::collections::HashSet;
 use std::sync::OnceLock;
 
@@ -46,7 +46,7 @@ pub enum Reject {
     Whitespace,
     Placeholder,
     /// Code, a reference, a hash, a path, a version or a name (see
-    /// [`placeholder::is_generic_noise`]).
+    /// [`generic_noise::is_generic_noise`]).
     Noise,
     /// An operator of code: `?.`, `||`, `??`, `&&`, `!`, a ternary.
     Expression,
@@ -89,7 +89,7 @@ pub fn judge(value: &str, generated: bool) -> Result<(), Reject> {
     if is_expression(v) {
         return Err(Reject::Expression);
     }
-    if placeholder::is_generic_noise(v) {
+    if generic_noise::is_generic_noise(v) {
         return Err(Reject::Noise);
     }
     if generated && word_coverage(v) >= MAX_COVERAGE {

@@ -43,12 +43,6 @@ impl Kind {
         )
     }
 
-    /// Whether the kind nests by indentation (parents found by walking back to lesser
-    /// indentation).
-    pub fn nests_by_indent(self) -> bool {
-        matches!(self, Kind::Yaml | Kind::Unknown)
-    }
-
     /// Whether the kind nests by braces (`{`, `[`).
     pub fn nests_by_braces(self) -> bool {
         matches!(self, Kind::Json | Kind::Hcl | Kind::Code | Kind::Unknown)

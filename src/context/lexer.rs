@@ -69,6 +69,40 @@ const TYPE_WORDS: &[&str] = &[
     "[]byte",
 ];
 
+/// Words of C, C++, Objective-C, Kotlin, Swift and VB declarations that are not the declared
+/// name: built-in and common string types, and modifiers.
+const DECLARATION_WORDS: &[&str] = &[
+    "std",
+    "char",
+    "wchar_t",
+    "unsigned",
+    "signed",
+    "static",
+    "constexpr",
+    "volatile",
+    "extern",
+    "inline",
+    "QString",
+    "QByteArray",
+    "CString",
+    "LPCSTR",
+    "LPCWSTR",
+    "TCHAR",
+    "private",
+    "public",
+    "protected",
+    "internal",
+    "lateinit",
+    "mut",
+    "Dim",
+    "As",
+];
+
+/// Whether a word of a declaration is a type or a modifier rather than the declared name.
+fn is_type_or_modifier(word: &str) -> bool {
+    TYPE_WORDS.contains(&word) || DECLARATION_WORDS.contains(&word)
+}
+
 fn is_word_start(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b == b'_' || b == b'$' || b == b'@'
 }
@@ -126,6 +160,22 @@ fn tokenize(line: &[u8]) -> Vec<Token> {
             });
             continue;
         }
+        // R's `name <- "value"`: `-` is no operator character (it joins words), so the
+        // arrow is read here, when a space or a quote follows it.
+        if b == b'<'
+            && line.get(i + 1) == Some(&b'-')
+            && line
+                .get(i + 2)
+                .is_none_or(|&n| n.is_ascii_whitespace() || n == b'"' || n == b'\'')
+        {
+            out.push(Token {
+                tok: Tok::Op,
+                start: i,
+                end: i + 2,
+            });
+            i += 2;
+            continue;
+        }
         if OP_CHARS.contains(&b) {
             let start = i;
             while i < line.len() && OP_CHARS.contains(&line[i]) {
@@ -180,6 +230,37 @@ struct Frame {
     prev_arg: Option<String>,
     /// For `(`: the current argument has had something other than one string.
     arg_dirty: bool,
+    /// Elements (arguments) before the current one.
+    elements: usize,
+    /// For `{` right after a name (C++ `api_key{"v"}`): that name.
+    init_of: Option<String>,
+    /// For `(`: the first words of the form (Lisp `(def name "v")`).
+    words: Vec<String>,
+}
+
+impl Frame {
+    fn new(
+        open: u8,
+        callee: Option<String>,
+        key: Option<String>,
+        init_of: Option<String>,
+    ) -> Frame {
+        Frame {
+            open,
+            callee,
+            key,
+            prev_arg: None,
+            arg_dirty: false,
+            elements: 0,
+            init_of,
+            words: Vec::new(),
+        }
+    }
+}
+
+/// Lisp forms that bind the name after them to a value (`(def api-secret "v")`).
+fn is_definer(word: &str) -> bool {
+    word.starts_with("def") || matches!(word, "setq" | "setv" | "set!" | "define" | "let")
 }
 
 /// Lexes `line` (the bytes `data[base..base + line.len()]`) and appends its candidates.
@@ -216,6 +297,7 @@ fn candidates_at(
     let line = &line[..line.len().min(MAX_LEXED)];
     let toks = tokenize(line);
     let text = |t: &Token| String::from_utf8_lossy(&line[t.start..t.end]).into_owned();
+    let first_out = out.len();
     let mut ctx = LineCtx {
         line,
         base,
@@ -223,6 +305,9 @@ fn candidates_at(
         out,
         pair_name: None,
         depth,
+        level: 0,
+        first_out,
+        last_value: None,
     };
     if kind == Kind::Dockerfile
         || (kind == Kind::Unknown && (line.starts_with(b"ENV ") || line.starts_with(b"ARG ")))
@@ -233,12 +318,16 @@ fn candidates_at(
             }
         }
     }
+    if ctx.declaration_without_operator(&toks) {
+        return;
+    }
     let mut frames: Vec<Frame> = Vec::new();
     let mut stmt_words: Vec<String> = Vec::new();
     let mut annotated: Option<String> = None;
     let mut i = 0;
     while i < toks.len() {
         let t = toks[i];
+        ctx.level = frames.len();
         match t.tok {
             Tok::Word => {
                 let word = text(&t);
@@ -250,7 +339,19 @@ fn candidates_at(
                     ctx.user_pass(t.end);
                 }
                 if let Some(frame) = frames.last_mut() {
-                    frame.arg_dirty = true;
+                    if frame.open == b'(' && frame.elements == 0 && frame.words.len() < 2 {
+                        frame.words.push(word.clone());
+                    }
+                    if frame.open != b'('
+                        && frame.elements == 0
+                        && !frame.arg_dirty
+                        && frame.prev_arg.is_none()
+                    {
+                        // `{spell_token, "v"}`: a bare first element names the pair.
+                        frame.prev_arg = Some(word.clone());
+                    } else {
+                        frame.arg_dirty = true;
+                    }
                 }
                 stmt_words.push(word);
             }
@@ -267,24 +368,62 @@ fn candidates_at(
                 // A string that is not a key: an argument, or an element.
                 let (joined, last) = join_concatenation(line, &toks, i);
                 let parents = parents_of(&frames);
-                if let Some(frame) = frames.last_mut().filter(|f| f.open == b'(') {
-                    let callee = frame.callee.clone();
-                    let key = if frame.arg_dirty {
-                        None
-                    } else {
-                        frame.prev_arg.clone()
-                    };
-                    let origin = Origin::Argument;
-                    ctx.emit(
-                        key.unwrap_or_default(),
-                        &joined,
-                        true,
-                        callee,
-                        parents,
-                        origin,
-                    );
-                    frame.prev_arg = Some(ctx.value_text(&joined));
-                    frame.arg_dirty = false;
+                match frames.last_mut() {
+                    Some(frame) if frame.open == b'(' => {
+                        let callee = frame.callee.clone();
+                        let key = if frame.arg_dirty {
+                            // `(def name "v")`: the name the form binds.
+                            (frame.callee.is_none()
+                                && frame.elements == 0
+                                && frame.words.len() == 2
+                                && is_definer(&frame.words[0]))
+                            .then(|| frame.words[1].clone())
+                        } else {
+                            frame.prev_arg.clone()
+                        };
+                        // `.bearer_auth("v")`, `setBearerToken("v")`: sent as a bearer token.
+                        let key = key.or_else(|| {
+                            callee
+                                .as_deref()
+                                .is_some_and(|c| c.to_ascii_lowercase().contains("bearer"))
+                                .then(|| "Authorization".to_string())
+                        });
+                        ctx.emit(
+                            key.unwrap_or_default(),
+                            &joined,
+                            true,
+                            callee,
+                            parents,
+                            Origin::Argument,
+                        );
+                        frame.prev_arg = Some(ctx.value_text(&joined));
+                        frame.arg_dirty = false;
+                    }
+                    // C++ brace initialisation: `std::string api_key{"v"}`.
+                    Some(frame)
+                        if frame.elements == 0 && !frame.arg_dirty && frame.init_of.is_some() =>
+                    {
+                        let key = frame.init_of.clone().unwrap_or_default();
+                        frame.arg_dirty = true;
+                        ctx.emit(key, &joined, true, None, parents, Origin::Assignment);
+                    }
+                    // A pair in a tuple or list: `{"authorization", "Bearer v"}` (Elixir,
+                    // Erlang), `["token", "v"]`: the first element names the second.
+                    Some(frame) if frame.elements == 0 && !frame.arg_dirty => {
+                        if frame.prev_arg.is_none() {
+                            frame.prev_arg = Some(ctx.value_text(&joined));
+                        } else {
+                            frame.arg_dirty = true;
+                        }
+                    }
+                    Some(frame) if frame.elements == 1 && !frame.arg_dirty => {
+                        if let Some(key) = frame.prev_arg.clone() {
+                            frame.arg_dirty = true;
+                            ctx.emit(key, &joined, true, None, parents, Origin::Argument);
+                        }
+                    }
+                    Some(frame) => frame.arg_dirty = true,
+                    None => {}
                 }
                 i = last + 1;
                 continue;
@@ -296,6 +435,9 @@ fn candidates_at(
                     i += 1;
                     continue;
                 };
+                if let Some(frame) = frames.last_mut() {
+                    frame.arg_dirty = true;
+                }
                 // `f"..."` (a string prefix) and `("a" "b")` (a parenthesised literal) are
                 // values as much as a bare literal.
                 let mut value_at = i + 1;
@@ -412,16 +554,18 @@ fn candidates_at(
                     })
                     .flatten();
                 let key = (c != b'(').then(|| stmt_words.last().cloned()).flatten();
+                let init_of = (c == b'{')
+                    .then(|| {
+                        i.checked_sub(1)
+                            .map(|p| toks[p])
+                            .filter(|p| p.tok == Tok::Word && p.end == t.start)
+                            .map(|p| text(&p))
+                    })
+                    .flatten();
                 if let Some(frame) = frames.last_mut() {
                     frame.arg_dirty = true;
                 }
-                frames.push(Frame {
-                    open: c,
-                    callee,
-                    key,
-                    prev_arg: None,
-                    arg_dirty: false,
-                });
+                frames.push(Frame::new(c, callee, key, init_of));
                 stmt_words.clear();
             }
             Tok::Close(_) => {
@@ -437,6 +581,7 @@ fn candidates_at(
                         frame.prev_arg = None;
                     }
                     frame.arg_dirty = false;
+                    frame.elements += 1;
                 }
             }
             Tok::Op | Tok::Other => {
@@ -496,12 +641,24 @@ fn resolve_key(
         Tok::Str { .. } => Some(text(&toks[p])),
         Tok::Word => {
             let word = text(&toks[p]);
-            // Go `var name T = ...`, C `const char *name = ...` are read from the words.
-            if stmt_words.len() >= 3 && matches!(stmt_words[0].as_str(), "var" | "const") {
+            let n = stmt_words.len();
+            // Go `var name T = ...` / `const name T = ...` put the name first; C, C++,
+            // Kotlin and Swift put a type or modifier there (`const std::string name =`,
+            // `const val NAME =`, `const char *name =`), and the name is the last word.
+            if n >= 3
+                && matches!(stmt_words[0].as_str(), "var" | "const")
+                && !is_type_or_modifier(&stmt_words[1])
+            {
                 return Some(stmt_words[1].clone());
             }
-            if TYPE_WORDS.contains(&word.as_str()) && stmt_words.len() >= 2 {
-                return Some(stmt_words[stmt_words.len() - 2].clone());
+            if is_type_or_modifier(&word) && n >= 2 {
+                // The type follows the name (`var token string =`, `param pw string =`),
+                // perhaps behind `As` (VB `Dim token As String =`).
+                let mut k = n - 2;
+                if k >= 1 && stmt_words[k].eq_ignore_ascii_case("as") {
+                    k -= 1;
+                }
+                return Some(stmt_words[k].clone());
             }
             Some(word)
         }
@@ -606,6 +763,13 @@ struct LineCtx<'a> {
     /// The last `name=`/`key=` value on the line, for a following `value=` (XML
     /// `<add key="K" value="V"/>`, `{"key": "K", "value": "V"}`).
     pair_name: Option<String>,
+    /// How many brackets are open where the lexer is.
+    level: usize,
+    /// The first of `out` that this line added.
+    first_out: usize,
+    /// The last candidate this line added, and `level` when it was: the value that a
+    /// header name after it applies to (`setValue("v", forHTTPHeaderField: "Authorization")`).
+    last_value: Option<(usize, usize)>,
 }
 
 impl LineCtx<'_> {
@@ -625,6 +789,20 @@ impl LineCtx<'_> {
         parents: Vec<String>,
         origin: Origin,
     ) {
+        // A string literal holding a quoted string (Gradle `buildConfigField("String",
+        // "TOKEN", "\"v\"")`): the inner string is the value.
+        let unquoted;
+        let spans = match spans {
+            [(s, e)]
+                if e - s > 4
+                    && self.line[*s..].starts_with(b"\\\"")
+                    && self.line[..*e].ends_with(b"\\\"") =>
+            {
+                unquoted = [(s + 2, e - 2)];
+                &unquoted[..]
+            }
+            _ => spans,
+        };
         let value = self.value_text(spans);
         if quoted && self.depth == 0 && spans.len() == 1 {
             let (s, e) = spans[0];
@@ -648,6 +826,45 @@ impl LineCtx<'_> {
             if let Some(name) = self.pair_name.take() {
                 key = name;
             }
+        }
+        // A header name given after its value: Swift `setValue("Bearer v",
+        // forHTTPHeaderField: "Authorization")`, Objective-C `[r setValue:@"v"
+        // forHTTPHeaderField:@"X-Api-Key"]`. The header names the value before it.
+        if lower_key.contains("header") && is_credential_header(&value) {
+            if let Some((at, level)) = self.last_value {
+                let earlier = &mut self.out[at];
+                if level == self.level && at >= self.first_out && earlier.header.is_none() {
+                    earlier.key = value.clone();
+                    earlier.header = Some(value.clone());
+                    strip_auth_scheme(earlier);
+                    return;
+                }
+            }
+        }
+        // `AuthenticationHeaderValue("Bearer", "v")`, `("Basic", "<base64>")`: the scheme
+        // names an Authorization value.
+        if matches!(key.as_str(), "Bearer" | "bearer" | "Basic" | "basic") {
+            if key.eq_ignore_ascii_case("basic") {
+                if let Some(pass) = basic_password(&value) {
+                    let (start, end) = (spans[0].0, spans[spans.len() - 1].1);
+                    self.push(Candidate {
+                        key: "password".into(),
+                        parents,
+                        start: self.base + start,
+                        end: self.base + end,
+                        value,
+                        decoded: Some(pass),
+                        quoted,
+                        callee,
+                        header: Some("Authorization".into()),
+                        host: None,
+                        origin,
+                        line_start: self.line_start,
+                    });
+                    return;
+                }
+            }
+            key = "Authorization".into();
         }
         let (start, end) = (spans[0].0, spans[spans.len() - 1].1);
         let header = is_credential_header(&key).then(|| key.clone());
@@ -675,7 +892,85 @@ impl LineCtx<'_> {
             line_start: self.line_start,
         };
         strip_auth_scheme(&mut cand);
+        self.push(cand);
+    }
+
+    /// Appends a candidate, remembered as the line's last value.
+    fn push(&mut self, cand: Candidate) {
         self.out.push(cand);
+        self.last_value = Some((self.out.len() - 1, self.level));
+    }
+
+    /// Declarations with no operator between the name and the value: C's `#define NAME
+    /// "v"` (also `@"v"`, `L"v"`), Elixir's module attribute `@name "v"`, and `set [-x]
+    /// NAME value` (fish, Tcl, csh). True when the line was one.
+    fn declaration_without_operator(&mut self, toks: &[Token]) -> bool {
+        let line = self.line;
+        let text = |t: &Token| &line[t.start..t.end];
+        let is_str = |t: Option<&Token>| t.is_some_and(|t| matches!(t.tok, Tok::Str { .. }));
+        let (name, mut value_at, bare) = match toks {
+            [hash, define, name, ..]
+                if hash.tok == Tok::Other
+                    && line[hash.start] == b'#'
+                    && define.tok == Tok::Word
+                    && text(define) == b"define"
+                    && name.tok == Tok::Word =>
+            {
+                (*name, 3, false)
+            }
+            [attr, ..]
+                if attr.tok == Tok::Word
+                    && line[attr.start] == b'@'
+                    && attr.end - attr.start > 1
+                    && is_str(toks.get(1)) =>
+            {
+                (*attr, 1, false)
+            }
+            [set, ..] if set.tok == Tok::Word && text(set).eq_ignore_ascii_case(b"set") => {
+                let mut k = 1;
+                while toks
+                    .get(k)
+                    .is_some_and(|t| t.tok == Tok::Word && line[t.start] == b'-')
+                {
+                    k += 1;
+                }
+                match toks.get(k) {
+                    Some(name) if name.tok == Tok::Word && k + 1 < toks.len() => {
+                        (*name, k + 1, true)
+                    }
+                    _ => return false,
+                }
+            }
+            _ => return false,
+        };
+        if toks.get(value_at).is_some_and(|t| {
+            t.tok == Tok::Word
+                && is_string_prefix(&String::from_utf8_lossy(text(t)))
+                && adjacent_string(toks, value_at)
+        }) {
+            value_at += 1;
+        }
+        let key = String::from_utf8_lossy(text(&name)).into_owned();
+        if is_str(toks.get(value_at)) {
+            let (joined, _) = join_concatenation(line, toks, value_at);
+            self.emit(key, &joined, true, None, Vec::new(), Origin::Assignment);
+            return true;
+        }
+        if !bare || toks.get(value_at).is_some_and(|t| is_assign(line, t)) {
+            return false;
+        }
+        let (vs, ve) = bare_value(line, name.end, true, Kind::Shell);
+        if ve > vs {
+            self.emit(
+                key,
+                &[(vs, ve)],
+                false,
+                None,
+                Vec::new(),
+                Origin::Assignment,
+            );
+        }
+        true
     }
 
     /// `"Authorization: Bearer x"`, `'X-Api-Key:abc'` (curl `-H`, HTTPie, raw requests).

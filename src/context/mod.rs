@@ -16,11 +16,14 @@
 pub mod classify;
 #[cfg(test)]
 mod heldout;
+#[cfg(test)]
+mod heldout_fresh;
 pub mod kind;
 pub mod lexer;
 #[cfg(test)]
 mod recall_listed;
 pub mod rule;
+pub mod stand_in;
 pub mod structure;
 pub mod urls;
 pub mod xml;
@@ -116,7 +119,10 @@ pub fn extract(data: &[u8], kind: Kind, regions: &[(usize, usize, bool)]) -> Vec
     for &(at, region_end, wide) in regions {
         let ls = crate::scan::line_bounds(data, at).0;
         let le = crate::scan::line_bounds(data, region_end.max(at)).1;
-        if !wide && !opens_block(&data[ls..le]) {
+        // The keyword's own line decides whether a block opens (a prefilter region can
+        // reach into the lines below it: `variable "db_password" {` then `type = string`).
+        let keyword_line_end = crate::scan::line_bounds(data, at).1;
+        if !wide && !opens_block(&data[ls..keyword_line_end]) {
             segments.push((
                 ls.max(at.saturating_sub(LINE_REACH)),
                 le.min(region_end.max(at) + 2 * LINE_REACH),
@@ -166,6 +172,10 @@ fn opens_block(line: &[u8]) -> bool {
         Some(b':' | b'{' | b'[' | b'(' | b'>' | b'=' | b'|')
     )
 }
+
+/// Most bytes of a file read whole because a rule's `path` anchor names it (an account
+/// store, a tool's config file).
+pub const MAX_READ_WHOLE: usize = 4 * 1024 * 1024;
 
 /// Longest file taken whole as one token.
 const MAX_WHOLE_FILE: usize = 1024;

@@ -14,6 +14,10 @@ const HOST_REACH: usize = 2 * 1024;
 #[derive(Debug)]
 pub struct ContextRule {
     charset: Option<[bool; 256]>,
+    pattern: Option<regex::Regex>,
+    /// `pattern` anchored at the start only: the token at the head of an unquoted value
+    /// that runs on past it (`key: <token>"""`, `<token></value>`).
+    pattern_head: Option<regex::Regex>,
     min_length: usize,
     max_length: usize,
     min_entropy: Option<f64>,
@@ -25,13 +29,14 @@ pub struct ContextRule {
 
 #[derive(Debug)]
 struct Anchor {
-    key: Vec<String>,
-    key_path: Vec<String>,
-    not_key: Vec<String>,
-    callee: Vec<String>,
+    key: Words,
+    key_path: Words,
+    not_key: Words,
+    callee: Words,
     header: Vec<String>,
     host: Vec<String>,
     file: Option<regex::Regex>,
+    path: Option<regex::Regex>,
 }
 
 /// Lowercase, without `_`, `-`, `.`, spaces and `$`: the form keys and words are compared in.
@@ -44,6 +49,73 @@ pub fn normalize(text: &str) -> String {
 
 fn normalized(words: &[String]) -> Vec<String> {
     words.iter().map(|w| normalize(w)).collect()
+}
+
+/// Words an anchor looks for in a key, a parent key or a callee, normalized. A word written
+/// with a leading `^` must start a part of the name (at its start, after a separator, or at
+/// a lower-to-upper case change): `^box` finds `BOX_TOKEN` and `dropboxBoxKey`'s `Box`, not
+/// `inbox_key` or `checkbox`.
+#[derive(Debug, Default)]
+struct Words(Vec<(String, bool)>);
+
+impl Words {
+    fn new(words: &[String]) -> Words {
+        Words(
+            words
+                .iter()
+                .map(|w| match w.strip_prefix('^') {
+                    Some(rest) => (normalize(rest), true),
+                    None => (normalize(w), false),
+                })
+                .collect(),
+        )
+    }
+
+    fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// Whether `name` (as written) holds one of the words.
+    fn found_in(&self, name: &str) -> bool {
+        let normal = normalize(name);
+        let mut starts: Option<Vec<usize>> = None;
+        self.0.iter().any(|(word, boundary)| {
+            if !boundary {
+                return normal.contains(word.as_str());
+            }
+            let starts = starts.get_or_insert_with(|| part_starts(name));
+            normal
+                .match_indices(word.as_str())
+                .any(|(at, _)| starts.contains(&at))
+        })
+    }
+}
+
+/// Byte offsets in [`normalize`]`(name)` where a part of `name` starts: its start, after a
+/// separator or another non-alphanumeric character, and at a lower-to-upper case change.
+fn part_starts(name: &str) -> Vec<usize> {
+    let mut starts = Vec::new();
+    let mut len = 0;
+    let mut prev: Option<char> = None;
+    for c in name.chars() {
+        if matches!(c, '_' | '-' | '.' | ' ' | '$' | '@') {
+            prev = Some(c);
+            continue;
+        }
+        let starts_part = match prev {
+            None => true,
+            Some(p) => {
+                !p.is_alphanumeric()
+                    || ((p.is_lowercase() || p.is_ascii_digit()) && c.is_uppercase())
+            }
+        };
+        if starts_part {
+            starts.push(len);
+        }
+        len += c.to_lowercase().map(char::len_utf8).sum::<usize>();
+        prev = Some(c);
+    }
+    starts
 }
 
 impl ContextRule {
@@ -62,6 +134,17 @@ impl ContextRule {
         let charset = match &value.charset {
             None => None,
             Some(class) => Some(charset_table(class)?),
+        };
+        let compile = |p: &str| {
+            regex::Regex::new(p)
+                .map_err(|e| format!("invalid value pattern: {}", crate::rules::one_line(&e)))
+        };
+        let (pattern, pattern_head) = match &value.pattern {
+            None => (None, None),
+            Some(p) => (
+                Some(compile(&format!("^(?:{p})$"))?),
+                Some(compile(&format!("^(?:{p})"))?),
+            ),
         };
         let validator = match &value.validator {
             None => None,
@@ -84,20 +167,26 @@ impl ContextRule {
         let anchors = anchors
             .iter()
             .map(|a| {
-                let file = match &a.file {
-                    None => None,
-                    Some(re) => Some(regex::Regex::new(re).map_err(|e| {
-                        format!("invalid context file regex: {}", crate::rules::one_line(&e))
-                    })?),
+                let compile = |what: &str, re: &Option<String>| match re {
+                    None => Ok(None),
+                    Some(re) => regex::Regex::new(re).map(Some).map_err(|e| {
+                        format!(
+                            "invalid context {what} regex: {}",
+                            crate::rules::one_line(&e)
+                        )
+                    }),
                 };
+                let file = compile("file", &a.file)?;
+                let path = compile("path", &a.path)?;
                 let anchor = Anchor {
-                    key: normalized(&a.key),
-                    key_path: normalized(&a.key_path),
-                    not_key: normalized(&a.not_key),
-                    callee: normalized(&a.callee),
+                    key: Words::new(&a.key),
+                    key_path: Words::new(&a.key_path),
+                    not_key: Words::new(&a.not_key),
+                    callee: Words::new(&a.callee),
                     header: normalized(&a.header),
                     host: a.host.iter().map(|h| h.to_ascii_lowercase()).collect(),
                     file,
+                    path,
                 };
                 if anchor.key.is_empty()
                     && anchor.key_path.is_empty()
@@ -115,6 +204,8 @@ impl ContextRule {
             .collect::<Result<Vec<_>, String>>()?;
         Ok(ContextRule {
             charset,
+            pattern,
+            pattern_head,
             min_length,
             max_length,
             min_entropy: value.min_entropy,
@@ -130,21 +221,51 @@ impl ContextRule {
         self.anchors.iter().filter_map(|a| a.file.as_ref())
     }
 
+    /// Whether an anchor names files by their path (`path`): such files are read whole.
+    pub fn has_path_anchor(&self) -> bool {
+        self.anchors.iter().any(|a| a.path.is_some())
+    }
+
+    /// Whether `path` is a file that a `path` anchor reads whole.
+    pub fn reads_whole(&self, path: Option<&str>) -> bool {
+        path.is_some_and(|p| {
+            self.anchors
+                .iter()
+                .any(|a| a.path.as_ref().is_some_and(|re| re.is_match(p)))
+        })
+    }
+
     /// Whether `value` has the rule's shape (charset and length).
     pub fn shape_fits(&self, value: &str) -> bool {
         let n = value.chars().count();
         if n < self.min_length || n > self.max_length {
             return false;
         }
-        match &self.charset {
+        let charset_fits = match &self.charset {
             Some(table) => value.bytes().all(|b| table[b as usize]),
             None => true,
-        }
+        };
+        charset_fits && self.pattern.as_ref().is_none_or(|re| re.is_match(value))
     }
 
-    /// Whether the candidate is this rule's secret.
-    pub fn accepts(&self, cand: &Candidate, facts: &mut Facts<'_>) -> bool {
-        let value = cand.secret();
+    /// The length in bytes of the candidate's secret if it is this rule's secret: all of
+    /// it, or for a rule with a `pattern`, the token at the head of a value written as is
+    /// that runs on past the token into a closing quote or tag.
+    pub fn accepts(&self, cand: &Candidate, facts: &mut Facts<'_>) -> Option<usize> {
+        let mut value = cand.secret();
+        if let (Some(head), None) = (&self.pattern_head, &cand.decoded) {
+            if let Some(m) = head.find(value) {
+                let next = value.as_bytes().get(m.end());
+                if next.is_none_or(|&b| !(b.is_ascii_alphanumeric() || b"_-+/=".contains(&b))) {
+                    value = &value[..m.end()];
+                }
+            }
+        }
+        self.accepts_value(value, cand, facts)
+            .then_some(value.len())
+    }
+
+    fn accepts_value(&self, value: &str, cand: &Candidate, facts: &mut Facts<'_>) -> bool {
         if !self.shape_fits(value) {
             return false;
         }
@@ -154,7 +275,13 @@ impl ContextRule {
         if !self.anchors.iter().any(|a| a.holds(cand, facts)) {
             return false;
         }
-        if classify::judge(value, self.generated).is_err() {
+        // A `pattern` states the exact shape (a provider's token format), so only stand-ins
+        // are dropped; otherwise the shared classifier decides whether this is a literal.
+        let literal = match self.pattern {
+            Some(_) => !super::stand_in::placeholder::is_placeholder(value),
+            None => classify::judge(value, self.generated).is_ok(),
+        };
+        if !literal {
             return false;
         }
         if let Some(min) = self.min_entropy {
@@ -181,8 +308,13 @@ impl Anchor {
                     .as_ref()
                     .is_some_and(|re| facts.path.is_some_and(|p| re.is_match(p)));
         }
-        let mut key = normalize(&cand.key);
-        if matches!(key.as_str(), "default" | "value") {
+        if let Some(re) = &self.path {
+            if !facts.path.is_some_and(|p| re.is_match(p)) {
+                return false;
+            }
+        }
+        let mut key = cand.key.clone();
+        if matches!(normalize(&key).as_str(), "default" | "value") {
             // `variable "api_token" { default = ... }`, `- name: API_TOKEN` / `value: ...`:
             // the value belongs to the block's name.
             if let Some(parent) = cand
@@ -191,20 +323,20 @@ impl Anchor {
                 .cloned()
                 .or_else(|| facts.parents(cand.line_start).last().cloned())
             {
-                key = normalize(&parent);
+                key = parent;
             }
         }
-        if !self.key.is_empty() && !self.key.iter().any(|w| key.contains(w.as_str())) {
+        if !self.key.is_empty() && !self.key.found_in(&key) {
             return false;
         }
-        if self.not_key.iter().any(|w| key.contains(w.as_str())) {
+        if self.not_key.found_in(&key) {
             return false;
         }
         if !self.callee.is_empty() {
-            let Some(callee) = cand.callee.as_deref().map(normalize) else {
+            let Some(callee) = cand.callee.as_deref() else {
                 return false;
             };
-            if !self.callee.iter().any(|w| callee.contains(w.as_str())) {
+            if !self.callee.found_in(callee) {
                 return false;
             }
         }
@@ -217,16 +349,13 @@ impl Anchor {
             }
         }
         if !self.key_path.is_empty() {
-            let in_key = self.key_path.iter().any(|w| key.contains(w.as_str()));
+            let in_key = self.key_path.found_in(&key);
             let in_parents = in_key
                 || cand
                     .parents
                     .iter()
                     .chain(facts.parents(cand.line_start).iter())
-                    .any(|p| {
-                        let p = normalize(p);
-                        self.key_path.iter().any(|w| p.contains(w.as_str()))
-                    });
+                    .any(|p| self.key_path.found_in(p));
             if !in_parents {
                 return false;
             }

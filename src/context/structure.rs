@@ -1,7 +1,7 @@
 //! A line's parents: the keys of the blocks it sits in, found by walking back from it.
 //!
-//! YAML (and unknown text) nests by indentation, JSON, HCL and code by braces, INI and TOML
-//! by `[section]` headers. The walk is bounded by [`MAX_BACK`] bytes, so a line deep in a
+//! Every kind nests by indentation (YAML, and YAML held in other files), JSON, HCL and code
+//! also by braces, INI and TOML by `[section]` headers. The walk is bounded by [`MAX_BACK`] bytes, so a line deep in a
 //! large file costs the same as one near the top; a parent further up is not seen.
 
 use super::Kind;
@@ -13,9 +13,10 @@ pub const MAX_BACK: usize = 16 * 1024;
 pub fn parents(data: &[u8], kind: Kind, line_start: usize) -> Vec<String> {
     let floor = line_start.saturating_sub(MAX_BACK);
     let mut out = Vec::new();
-    if kind.nests_by_indent() {
-        by_indent(data, line_start, floor, &mut out);
-    }
+    // Indentation nests in every kind: YAML and unknown text, and also YAML held inside
+    // other files (a heredoc in a shell script or Dockerfile, a multi-line string in code,
+    // a block scalar) and code that nests by indentation (`class Ably:` above `key = ...`).
+    by_indent(data, line_start, floor, &mut out);
     if kind.nests_by_braces() {
         by_braces(data, line_start, floor, &mut out);
     }

@@ -114,6 +114,45 @@ fn assignments_in_every_syntax() {
         ("main.rs", "let api_token = \"{V}\";\n", "api_token"),
         ("notes.txt", "API_TOKEN={V}\n", "api_token"),
         ("notes.txt", "token: {V}\n", "token"),
+        // Declarations with no operator, and declarations whose name comes last.
+        ("a.h", "#define API_TOKEN \"{V}\"\n", "api_token"),
+        ("a.m", "#define API_TOKEN @\"{V}\"\n", "api_token"),
+        ("lib/a.ex", "  @api_token \"{V}\"\n", "api_token"),
+        ("conf.fish", "set -gx API_TOKEN {V}\n", "api_token"),
+        ("a.tcl", "set api_token \"{V}\"\n", "api_token"),
+        (
+            "a.cpp",
+            "const std::string api_token = \"{V}\";\n",
+            "api_token",
+        ),
+        (
+            "a.cpp",
+            "static const char *api_token = \"{V}\";\n",
+            "api_token",
+        ),
+        ("a.cpp", "std::string api_token{\"{V}\"};\n", "api_token"),
+        (
+            "a.m",
+            "static NSString *const kApiToken = @\"{V}\";\n",
+            "kapitoken",
+        ),
+        ("A.kt", "const val API_TOKEN = \"{V}\"\n", "api_token"),
+        ("a.swift", "static let apiToken = \"{V}\"\n", "apitoken"),
+        ("a.vb", "Dim apiToken As String = \"{V}\"\n", "apitoken"),
+        ("a.R", "api_token <- \"{V}\"\n", "api_token"),
+        ("a.clj", "(def api-token \"{V}\")\n", "api-token"),
+        ("a.erl", "{api_token, \"{V}\"}.\n", "api_token"),
+        ("a.ex", "[{\"api_token\", \"{V}\"}]\n", "api_token"),
+        (
+            "build.gradle.kts",
+            "buildConfigField(\"String\", \"API_TOKEN\", \"\\\"{V}\\\"\")\n",
+            "api_token",
+        ),
+        (
+            "Info.plist",
+            "<dict>\n  <key>ApiToken</key>\n  <string>{V}</string>\n</dict>\n",
+            "apitoken",
+        ),
     ];
     let secret = v();
     for (path, text, key) in cases {
@@ -233,6 +272,38 @@ fn headers_in_code_and_commands() {
             "X-Api-Key",
         ),
         ("req.http", "Authorization: token {V}\n", "Authorization"),
+        // The header named after its value.
+        (
+            "a.swift",
+            "req.setValue(\"Bearer {V}\", forHTTPHeaderField: \"Authorization\")\n",
+            "Authorization",
+        ),
+        (
+            "a.m",
+            "[req setValue:@\"{V}\" forHTTPHeaderField:@\"X-Api-Key\"];\n",
+            "X-Api-Key",
+        ),
+        // The scheme beside the value, a bearer call, a header pair in a tuple.
+        (
+            "A.cs",
+            "c.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue(\"Bearer\", \"{V}\");\n",
+            "Authorization",
+        ),
+        (
+            "main.rs",
+            "let r = client.get(url).bearer_auth(\"{V}\").send()?;\n",
+            "Authorization",
+        ),
+        (
+            "a.ex",
+            "headers = [{\"authorization\", \"Bearer {V}\"}]\n",
+            "authorization",
+        ),
+        (
+            "a.R",
+            "httr::GET(u, httr::add_headers(Authorization = \"Bearer {V}\"))\n",
+            "Authorization",
+        ),
     ];
     for (path, text, header) in cases {
         let text = text.replace("{V}", &secret);

@@ -35,7 +35,9 @@ pub fn candidates(
         }
         let tag = &line[i..name_end];
         let attrs = &line[name_end..gt];
-        let key = named_attribute(attrs).unwrap_or_else(|| String::from_utf8_lossy(tag).into());
+        let key = named_attribute(attrs)
+            .or_else(|| plist_key(data, base + lt, tag))
+            .unwrap_or_else(|| String::from_utf8_lossy(tag).into());
         let mut close = Vec::with_capacity(tag.len() + 3);
         close.extend_from_slice(b"</");
         close.extend_from_slice(tag);
@@ -89,6 +91,24 @@ pub fn candidates(
         });
         i = gt;
     }
+}
+
+/// Longest `<key>...</key>` read before a property-list value.
+const MAX_PLIST_KEY: usize = 256;
+
+/// A property list's key for the value element opening at `open` (`<key>ApiToken</key>`
+/// then `<string>...</string>`, as in `Info.plist` and macOS/iOS settings files): the text
+/// of a `<key>` element right before it, whitespace apart.
+fn plist_key(data: &[u8], open: usize, tag: &[u8]) -> Option<String> {
+    if !matches!(tag, b"string" | b"data") {
+        return None;
+    }
+    let before = data[..open].trim_ascii_end();
+    let inner = before.strip_suffix(b"</key>")?;
+    let from = inner.len().saturating_sub(MAX_PLIST_KEY);
+    let start = memchr::memmem::rfind(&inner[from..], b"<key>")? + from + b"<key>".len();
+    let key = inner[start..].trim_ascii();
+    (!key.is_empty() && !key.contains(&b'<')).then(|| String::from_utf8_lossy(key).into_owned())
 }
 
 /// The value of a `name="..."` or `key="..."` attribute.

@@ -140,6 +140,10 @@ pub struct ValueSpec {
     /// for `fallback` rules).
     #[serde(default)]
     pub quoted_in_bundles: Option<bool>,
+    /// A regex the whole value must match, for a shape a charset cannot say
+    /// (`[A-Za-z0-9]{6}\.[A-Za-z0-9]{6}:[A-Za-z0-9_\-]{43}`).
+    #[serde(default)]
+    pub pattern: Option<String>,
 }
 
 /// One `[[rule.context]]` anchor. Words are compared case-insensitively with `_`, `-`, `.`
@@ -169,6 +173,10 @@ pub struct ContextSpec {
     /// The whole file is the secret when its path matches this regex.
     #[serde(default)]
     pub file: Option<String>,
+    /// The file's path matches this regex (an account store or a tool's config file, found
+    /// by where it lives); such a file is read whole, keywords or not.
+    #[serde(default)]
+    pub path: Option<String>,
 }
 
 /// One `known_public` entry: a value everyone can read (the Azurite emulator's account key,

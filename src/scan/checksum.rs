@@ -8,7 +8,7 @@
 //! Formats without a checksum get structural validators here too: a JWT's header must
 //! decode to a JSON object naming its `alg`, and the values caught by context rules
 //! (passwords in URLs, `api_key = ...`) must not be stand-ins or code, see
-//! [`super::placeholder`].
+//! [`crate::context::stand_in`].
 
 pub use crate::rules::validator::Validator;
 
@@ -25,8 +25,12 @@ impl Validate for Validator {
         match self {
             Validator::GithubCrc32 | Validator::NpmCrc32 => crc32_base62_tail(secret),
             Validator::JwtHeader => jwt_header_names_alg(secret),
-            Validator::UrlPassword => !super::placeholder::is_url_password_noise(secret),
-            Validator::GenericValue => !super::placeholder::is_generic_noise(secret),
+            Validator::UrlPassword => {
+                !crate::context::stand_in::url_password::is_url_password_noise(secret)
+            }
+            Validator::GenericValue => {
+                !crate::context::stand_in::generic_noise::is_generic_noise(secret)
+            }
         }
     }
 }

@@ -2,8 +2,9 @@
 //!
 //! [`Scanner::scan`] runs the [`prefilter`] over a blob, runs each woken rule's regex on its
 //! regions, and keeps a match only if its secret passes the rule's checks: not a
-//! [`placeholder`], above the rule's [`entropy`] floor, a valid [`checksum`], and not on a
-//! line marked `leakgate:allow` (or `gitleaks:allow`, for users coming from gitleaks).
+//! placeholder ([`crate::context::stand_in::placeholder`]), above the rule's [`entropy`]
+//! floor, a valid [`checksum`], and not on a line marked `leakgate:allow` (or
+//! `gitleaks:allow`, for users coming from gitleaks).
 //! [`decode`] then looks inside encoded values (base64, percent-encoding, string escapes)
 //! and reports what it finds at the line of the encoded text. Sources give the scanner
 //! bytes and turn its [`Match`]es into findings with their own provenance; the
@@ -13,7 +14,6 @@ pub mod checksum;
 pub mod content;
 pub mod decode;
 pub mod entropy;
-pub mod placeholder;
 pub mod prefilter;
 
 use crate::finding::{self, Finding, FindingKind, LineContext, Secret};
@@ -112,7 +112,7 @@ impl Scanner {
             .filter(|(_, r)| {
                 r.context
                     .as_ref()
-                    .is_some_and(|c| c.file_patterns().next().is_some())
+                    .is_some_and(|c| c.file_patterns().next().is_some() || c.has_path_anchor())
             })
             .map(|(i, _)| i)
             .collect();
@@ -306,17 +306,35 @@ impl Scanner {
                     .is_some_and(|c| c.whole_file(path))
             })
             .collect();
-        if regions.is_empty() && whole.is_empty() {
+        // Rules whose `path` anchor names this file read all of it (up to a bound).
+        let by_path: Vec<usize> = self
+            .whole_file_rules
+            .iter()
+            .copied()
+            .filter(|&i| {
+                self.rules.rules[i]
+                    .context
+                    .as_ref()
+                    .is_some_and(|c| c.reads_whole(path))
+            })
+            .collect();
+        if regions.is_empty() && whole.is_empty() && by_path.is_empty() {
             return;
         }
         let kind = crate::context::Kind::detect(path, data);
         let mut woken: Vec<usize> = regions.iter().map(|r| r.0).collect();
         woken.sort_unstable();
         woken.dedup();
-        let ranges: Vec<(usize, usize, bool)> = regions
+        let mut ranges: Vec<(usize, usize, bool)> = regions
             .iter()
             .map(|r| (r.1, r.2, !self.rules.rules[r.0].spec.fallback))
             .collect();
+        if !by_path.is_empty() {
+            ranges.push((0, data.len().min(crate::context::MAX_READ_WHOLE), true));
+            woken.extend(by_path);
+            woken.sort_unstable();
+            woken.dedup();
+        }
         let mut candidates = crate::context::extract(data, kind, &ranges);
         if !whole.is_empty() {
             candidates.extend(crate::context::whole_file_candidate(data));
@@ -330,13 +348,24 @@ impl Scanner {
                 let Some(rule) = self.rules.rules[index].context.as_ref() else {
                     continue;
                 };
+                let Some(len) = rule.accepts(cand, &mut facts) else {
+                    continue;
+                };
+                let secret = &cand.secret()[..len];
                 // A published sample (`known_public`) is no finding, whichever rule meets it.
-                let secret = cand.decoded.as_deref().unwrap_or(&cand.value);
-                if rule.accepts(cand, &mut facts) && !self.is_known_public(secret.as_bytes()) {
+                if !self.is_known_public(secret.as_bytes()) {
+                    // A secret shorter than the value (a token at the head of a value
+                    // that runs on) ends where the token ends.
+                    // (Bounded by the value's span: a value read lossily from invalid
+                    // UTF-8 is not byte for byte the data.)
+                    let end = match cand.decoded {
+                        None if len < cand.secret().len() => (cand.start + len).min(cand.end),
+                        _ => cand.end,
+                    };
                     found.push(RawHit {
                         rule: index,
                         start: cand.start,
-                        end: cand.end,
+                        end,
                         decoded: cand.decoded.clone(),
                         allowed: allowed.contains(cand.start),
                     });
@@ -350,7 +379,7 @@ impl Scanner {
         let Ok(text) = std::str::from_utf8(secret) else {
             return false;
         };
-        if placeholder::is_placeholder(text) {
+        if crate::context::stand_in::placeholder::is_placeholder(text) {
             return false;
         }
         if let Some(min) = rule.min_entropy {
@@ -541,7 +570,9 @@ fn secret_of<'h>(
 /// samples, whatever they look like.
 fn for_documentation_host(rule: &Rule, after_secret: &[u8]) -> bool {
     rule.validator == Some(checksum::Validator::UrlPassword)
-        && placeholder::is_documentation_host(&String::from_utf8_lossy(after_secret))
+        && crate::context::stand_in::url_password::is_documentation_host(&String::from_utf8_lossy(
+            after_secret,
+        ))
 }
 
 /// The lines of a blob that carry an inline allow marker, found in one pass, so that

@@ -8,6 +8,7 @@
 
 mod support;
 
+mod account_stores;
 mod ci_gate;
 mod config;
 mod decode_bounds;

@@ -1,0 +1,285 @@
+//! The generic-value classifier: code, references, hashes, paths, versions and names that a
+//! rule taking "whatever follows `api_key =`" sees far more often than secrets. Used by the
+//! context engine's shared classifier (`super::super::classify`) and by regex rules through
+//! `checksum = "generic-value"`. The prefix and extension lists are data:
+//! `rules/words/code-prefixes.txt`, `file-extensions.txt`, `checksummed-prefixes.txt`.
+
+use super::url_password::is_stand_in_password;
+use super::word_list;
+use std::sync::OnceLock;
+
+/// File extensions that mark a value as a file name (`secret_file = creds.json`).
+fn file_extensions() -> &'static [&'static str] {
+    static LIST: OnceLock<Vec<&'static str>> = OnceLock::new();
+    LIST.get_or_init(|| word_list(include_str!("../../../rules/words/file-extensions.txt")))
+}
+
+/// Prefixes of code, references and hashes rather than literal secrets.
+fn code_prefixes() -> &'static [&'static str] {
+    static LIST: OnceLock<Vec<&'static str>> = OnceLock::new();
+    LIST.get_or_init(|| word_list(include_str!("../../../rules/words/code-prefixes.txt")))
+}
+
+/// Prefixes of token formats whose rules validate a checksum.
+fn checksummed_prefixes() -> &'static [&'static str] {
+    static LIST: OnceLock<Vec<&'static str>> = OnceLock::new();
+    LIST.get_or_init(|| {
+        word_list(include_str!(
+            "../../../rules/words/checksummed-prefixes.txt"
+        ))
+    })
+}
+
+/// Whether a value caught by a generic `key = value` rule is noise: a stand-in
+/// ([`is_stand_in_password`]), code (a call, an index, a member access, a reference), a UUID,
+/// a SHA-1/SHA-2 hex digest (git commits, lockfile checksums), a URL, a path or file name,
+/// a version string, or an identifier such as an i18n key (`auth.password.label`,
+/// `PASSWORD_FIELD`, `newPassword`).
+pub fn is_generic_noise(value: &str) -> bool {
+    let v = value.trim();
+    let lower = v.to_ascii_lowercase();
+    if is_stand_in_password(v) {
+        return true;
+    }
+    if v.contains(['(', ')', '[', ']', '{', '}']) || v.contains("://") || v.contains("::") {
+        return true;
+    }
+    if code_prefixes().iter().any(|p| lower.starts_with(p)) {
+        return true;
+    }
+    if is_uuid(v) || is_sha_hex(v) || is_path_or_file(&lower) || is_version(v) {
+        return true;
+    }
+    is_checksummed_format(v) || is_identifier(v) || is_base64_of_prose(v)
+}
+
+/// A value in a format that a checksummed rule owns (`ghp_` + 36): that rule decides, so a
+/// lookalike whose checksum fails is not reported again as a generic token.
+fn is_checksummed_format(v: &str) -> bool {
+    checksummed_prefixes().iter().any(|p| {
+        v.strip_prefix(p)
+            .is_some_and(|rest| rest.len() == 36 && rest.bytes().all(|b| b.is_ascii_alphanumeric()))
+    })
+}
+
+/// `8-4-4-4-12` hex digits.
+fn is_uuid(v: &str) -> bool {
+    let parts: Vec<&str> = v.split('-').collect();
+    parts.len() == 5
+        && parts
+            .iter()
+            .zip([8, 4, 4, 4, 12])
+            .all(|(p, n)| p.len() == n && p.bytes().all(|b| b.is_ascii_hexdigit()))
+}
+
+/// Hex of the length of a SHA-1, SHA-256, SHA-384 or SHA-512 digest.
+fn is_sha_hex(v: &str) -> bool {
+    matches!(v.len(), 40 | 64 | 96 | 128) && v.bytes().all(|b| b.is_ascii_hexdigit())
+}
+
+fn is_path_or_file(lower: &str) -> bool {
+    if ["/", "./", "../", "~/", "\\"]
+        .iter()
+        .any(|p| lower.starts_with(p))
+    {
+        return true;
+    }
+    // `.aws/credentials`, `config/secrets.yml`: every piece between slashes is a name.
+    if lower.contains('/')
+        && lower
+            .split('/')
+            .filter(|piece| !piece.is_empty())
+            .all(is_identifier)
+    {
+        return true;
+    }
+    let bytes = lower.as_bytes();
+    if bytes.len() > 2 && bytes[0].is_ascii_alphabetic() && &bytes[1..3] == b":\\" {
+        return true;
+    }
+    match lower.rsplit_once('.') {
+        Some((stem, ext)) => {
+            !stem.is_empty()
+                && file_extensions().contains(&ext)
+                && stem
+                    .bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b"_-./".contains(&b))
+        }
+        None => false,
+    }
+}
+
+/// `1.2.3`, `v2.0`, `^4.17.21`, `>=1.0.0-beta`.
+fn is_version(v: &str) -> bool {
+    let core = v.trim_start_matches(['^', '~', '>', '<', '=', 'v', 'V']);
+    let mut parts = core.split(['-', '+']).next().unwrap_or("").split('.');
+    let all_numeric = parts
+        .clone()
+        .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()));
+    all_numeric && parts.nth(1).is_some()
+}
+
+/// A name or label, not a secret: one capitalised word in any script (`Passwort`,
+/// `Contraseña`), letters in camelCase or in one case (`newPassword`, `BINDSTRING`), or words joined by
+/// `_`, `-`, `.` or `::` where every word reads as a word: all lowercase, all uppercase or
+/// CamelCase, digits only at its end (`auth.password.label`, `WIN32_ERROR`,
+/// `token_idx1_forward`, `MsV1_0_PROTOCOL_MESSAGE_TYPE`). Random tokens mix case and digits
+/// inside their pieces (`hN7-vQ2w`), so they do not pass for names.
+fn is_identifier(v: &str) -> bool {
+    let mut chars = v.chars();
+    if let Some(first) = chars.next() {
+        let rest: Vec<char> = chars.collect();
+        if first.is_uppercase() && !rest.is_empty() && rest.iter().all(|c| c.is_lowercase()) {
+            return true;
+        }
+    }
+    if !v
+        .bytes()
+        .all(|b| b.is_ascii_alphanumeric() || b"_-.:".contains(&b))
+    {
+        return false;
+    }
+    let separated = v.contains(['_', '-', '.', ':']);
+    if !separated {
+        let letters_only = v.bytes().all(|b| b.is_ascii_alphabetic());
+        let humps = v
+            .as_bytes()
+            .windows(2)
+            .filter(|w| w[0].is_ascii_lowercase() && w[1].is_ascii_uppercase())
+            .count();
+        let one_case =
+            v.bytes().all(|b| b.is_ascii_lowercase()) || v.bytes().all(|b| b.is_ascii_uppercase());
+        return letters_only && (humps >= 1 || one_case);
+    }
+    v.split(['_', '-', '.', ':'])
+        .filter(|part| !part.is_empty())
+        .all(is_word)
+}
+
+/// All lowercase, all uppercase, or CamelCase humps, with digits only at the end
+/// (`password`, `WIN32`, `idx1`, `MsV1`); pieces of three characters or fewer always pass.
+fn is_word(part: &str) -> bool {
+    if part.len() <= 3 {
+        return true;
+    }
+    let letters = part.trim_end_matches(|c: char| c.is_ascii_digit());
+    if letters.is_empty() {
+        return true;
+    }
+    let body_has_digit = letters.bytes().any(|b| b.is_ascii_digit());
+    let lower = part.bytes().all(|b| !b.is_ascii_uppercase());
+    let upper = part.bytes().all(|b| !b.is_ascii_lowercase());
+    if lower || upper {
+        // `idx1`, `WIN32`, `D3D10`: one case reads as a name when at most one digit sits
+        // among its letters; random base36 (`q8zr3lkp0vx7`) scatters several.
+        let inner_digits = letters.bytes().filter(u8::is_ascii_digit).count();
+        return inner_digits <= 1;
+    }
+    if body_has_digit {
+        return false;
+    }
+    // CamelCase: every uppercase letter starts a hump of lowercase letters (or ends the word).
+    let bytes = letters.as_bytes();
+    bytes.iter().enumerate().all(|(i, b)| {
+        !b.is_ascii_uppercase()
+            || i + 1 == bytes.len()
+            || bytes[i + 1].is_ascii_lowercase()
+            || (i > 0 && bytes[i - 1].is_ascii_lowercase())
+    })
+}
+
+/// Whether `value` is base64 of prose (`bm90IG15IHJlYWwgcGFzc3dvcmQ=` is "not my real
+/// password"): printable text of two or more space-separated words. Random credentials,
+/// and base64 of them, decode to bytes without spaces.
+fn is_base64_of_prose(value: &str) -> bool {
+    use base64::Engine;
+    if value.len() < 16
+        || !value
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b"+/=".contains(&b))
+    {
+        return false;
+    }
+    let Ok(bytes) = base64::engine::general_purpose::STANDARD.decode(value) else {
+        return false;
+    };
+    let Ok(text) = std::str::from_utf8(&bytes) else {
+        return false;
+    };
+    let words = text
+        .split(' ')
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>();
+    words.len() >= 2
+        && words
+            .iter()
+            .all(|w| w.chars().all(|c| c.is_alphabetic() || ",.!?'-".contains(c)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_generic_noise;
+
+    #[test]
+    fn generic_noise_is_recognised() {
+        for value in [
+            "get_password()",
+            "os.environ['DB_PASSWORD']",
+            "settings.SECRET_KEY",
+            "self.api_key",
+            "auth.password.label",
+            "PASSWORD_FIELD",
+            "newPassword",
+            "Optional[str]",
+            "SecretStr",
+            "0b5c6a1e-3f2d-4c8b-9a7e-1d2c3b4a5f6e",
+            "3f786850e387550fdab836ed7e6dc881de23001b",
+            "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15dc08c0a05fd1b",
+            "sha512-Q5Kw8tZq1xv3Yd2R7pN0mB4cL6sH9jF",
+            "h1:Q5Kw8tZq1xv3Yd2R7pN0mB4cL6sH9jF=",
+            "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAA",
+            "https://auth.internal/token",
+            "/run/secrets/db_password",
+            "credentials.json",
+            "^4.17.21",
+            "v1.2.3-beta",
+            "$2b$12$Q5Kw8tZq1xv3Yd2R7pN0mO",
+            "********",
+            "Passwort",
+            "Contraseña",
+            "WIN32_ERROR",
+            "D3D10_SB_RESOURCE_RETURN_TYPE",
+            "MSV1_0_PROTOCOL_MESSAGE_TYPE",
+            "token_idx1_forward",
+            ":RecursiveSuffix",
+            ":Chacha20Poly1305",
+            "ChangeCachedPassword",
+            "ghp_Zx8Kq2LmN4pR7tV1wY3aB5cD9eF0gH000000",
+            ".aws/credentials",
+            "config/secrets.yml",
+            "INTERNETFEATURELIST",
+            // fp-bench: an npm README's sample password, base64 of a sentence.
+            "bm90IG15IHJlYWwgcGFzc3dvcmQ=",
+            // fp-bench: the URL Standard's test data, a stand-in behind escapes.
+            "pass%5B%7F",
+        ] {
+            assert!(is_generic_noise(value), "{value} is noise");
+        }
+    }
+
+    #[test]
+    fn real_looking_values_are_not_generic_noise() {
+        for value in [
+            "q8Zr3LkP0vX7mN2bT5yW",
+            "Tr0ub4dor&3",
+            "d41d8cd98f00b204e9800998ecf8427e",
+            "wJ4lrXUtnFEMI/K7MDENG/bPxRfiCYz1",
+            "sk_4eC39HqLyjWDarjtT1zdp7dc",
+            "hN7-vQ2w_xK9pL3m",
+            "Zx8Kq2Lm-Np4R7tV1wY3",
+            "q8zr3lkp0vx7mn2b_t5yw",
+        ] {
+            assert!(!is_generic_noise(value), "{value} is not noise");
+        }
+    }
+}
