@@ -22,6 +22,11 @@ pub enum Validator {
     /// A value taken from a generic `key = value` assignment: not a stand-in, not code,
     /// not a hash, UUID, URL, path or version.
     GenericValue,
+    /// A PEM private-key block: when its base64 body opens with a DER SEQUENCE header (as
+    /// every unencrypted RSA, EC or PKCS #8 key does), the body must hold at least half the
+    /// bytes that header announces. A documentation example cut after one line
+    /// (`MIIEpQIBAAKCAQEA…` announcing 1,193 bytes, carrying 48) is not a usable key.
+    PemComplete,
 }
 
 impl Validator {
@@ -31,6 +36,7 @@ impl Validator {
         "jwt-header",
         "url-password",
         "generic-value",
+        "pem-complete",
     ];
 
     pub fn by_name(name: &str) -> Option<Validator> {
@@ -40,6 +46,7 @@ impl Validator {
             "jwt-header" => Some(Validator::JwtHeader),
             "url-password" => Some(Validator::UrlPassword),
             "generic-value" => Some(Validator::GenericValue),
+            "pem-complete" => Some(Validator::PemComplete),
             _ => None,
         }
     }

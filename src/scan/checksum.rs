@@ -31,6 +31,7 @@ impl Validate for Validator {
             Validator::GenericValue => {
                 !crate::context::stand_in::generic_noise::is_generic_noise(secret)
             }
+            Validator::PemComplete => pem_body_not_truncated(secret),
         }
     }
 }
@@ -50,6 +51,53 @@ fn jwt_header_names_alg(token: &str) -> bool {
         Ok(serde_json::Value::Object(map)) => map.get("alg").is_some_and(|alg| alg.is_string()),
         _ => false,
     }
+}
+
+/// Whether a PEM block's body holds the key its DER header announces (see
+/// [`Validator::PemComplete`]). Bodies that do not open with a DER SEQUENCE (random test
+/// fixtures, a legacy encrypted key's ciphertext) pass: only a body that states its own
+/// length, and falls far short of it, is known to be a truncated example.
+fn pem_body_not_truncated(block: &str) -> bool {
+    use base64::Engine;
+    // The body starts after the BEGIN line's closing dashes and ends at the END line.
+    let after_begin = match block.find("BEGIN") {
+        Some(at) => &block[at..],
+        None => return true,
+    };
+    let body = match after_begin.find("-----") {
+        Some(at) => &after_begin[at + 5..],
+        None => return true,
+    };
+    let body = body.split("-----END").next().unwrap_or(body);
+    if body.contains("Proc-Type:") || body.contains("DEK-Info:") {
+        return true;
+    }
+    // A key pasted into a string literal separates its lines with `\n` escapes; the `n`
+    // must not be read as base64.
+    let body = body.replace("\\r", " ").replace("\\n", " ");
+    let base64_chars: String = body
+        .chars()
+        .filter(|c| c.is_ascii_alphanumeric() || *c == '+' || *c == '/')
+        .collect();
+    let Some(head) = base64_chars.get(..8) else {
+        return true;
+    };
+    let Ok(header) = base64::engine::general_purpose::STANDARD_NO_PAD.decode(head) else {
+        return true;
+    };
+    let (content_len, header_len) = match header[..] {
+        [0x30, len, ..] if len < 0x80 => (usize::from(len), 2),
+        [0x30, 0x81, len, ..] => (usize::from(len), 3),
+        [0x30, 0x82, hi, lo, ..] => (usize::from(hi) << 8 | usize::from(lo), 4),
+        [0x30, 0x83, a, b, c, ..] => (
+            usize::from(a) << 16 | usize::from(b) << 8 | usize::from(c),
+            5,
+        ),
+        _ => return true,
+    };
+    let announced = header_len + content_len;
+    let present = base64_chars.len() * 3 / 4;
+    present * 2 >= announced
 }
 
 /// `prefix_` + 30 characters + 6 base62 CRC32 characters.
@@ -130,5 +178,52 @@ mod tests {
         assert!(Validator::UrlPassword.validate("q8Zr3LkP0vX7"));
         assert!(!Validator::GenericValue.validate("get_password()"));
         assert!(Validator::GenericValue.validate("q8Zr3LkP0vX7mN2b"));
+    }
+
+    /// A PEM block of `body` bytes, base64 in 64-character lines joined by `separator`.
+    fn pem_block(body: &[u8], separator: &str) -> String {
+        use base64::Engine;
+        let encoded = base64::engine::general_purpose::STANDARD.encode(body);
+        let lines: Vec<&str> = encoded
+            .as_bytes()
+            .chunks(64)
+            .map(|chunk| std::str::from_utf8(chunk).unwrap())
+            .collect();
+        let marker = ["RSA", "PRIVATE", "KEY-----"].join(" ");
+        format!(
+            "-----BEGIN {marker}{separator}{}{separator}-----END {marker}",
+            lines.join(separator)
+        )
+    }
+
+    /// A DER SEQUENCE announcing `content_len` bytes, of which `present` follow.
+    fn der_sequence(content_len: usize, present: usize) -> Vec<u8> {
+        let mut der = vec![0x30, 0x82, (content_len >> 8) as u8, content_len as u8];
+        der.extend((0..present).map(|i| (i * 37 % 251) as u8));
+        der
+    }
+
+    #[test]
+    fn a_pem_body_cut_short_of_its_der_length_is_rejected() {
+        let whole = der_sequence(1189, 1189);
+        assert!(Validator::PemComplete.validate(&pem_block(&whole, "\n")));
+        assert!(Validator::PemComplete.validate(&pem_block(&whole, "\\n")));
+        assert!(Validator::PemComplete.validate(&pem_block(&whole, " ")));
+        let cut = der_sequence(1189, 44);
+        assert!(!Validator::PemComplete.validate(&pem_block(&cut, "\n")));
+        assert!(!Validator::PemComplete.validate(&pem_block(&cut, " ")));
+        assert!(!Validator::PemComplete.validate(&pem_block(&cut, "\\n")));
+    }
+
+    #[test]
+    fn pem_bodies_without_a_der_header_pass() {
+        let random: Vec<u8> = (0..96).map(|i| (i * 53 % 256) as u8 | 0x01).collect();
+        assert!(Validator::PemComplete.validate(&pem_block(&random, "\n")));
+        let marker = ["RSA", "PRIVATE", "KEY-----"].join(" ");
+        let encrypted = format!(
+            "-----BEGIN {marker}\nProc-Type: 4,ENCRYPTED\nDEK-Info: AES-128-CBC,00\n\nMIIEow{}\n-----END {marker}",
+            "Ab1".repeat(20)
+        );
+        assert!(Validator::PemComplete.validate(&encrypted));
     }
 }
