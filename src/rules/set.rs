@@ -1,0 +1,84 @@
+//! The rules in force: the built-ins, plus `[rules] extra` files, minus `[rules] disable`.
+
+use super::load::{load_rule_file, parse_rule_file};
+use super::{builtin, Rule, RuleError};
+use crate::finding::{Confidence, Severity};
+
+/// The rules in force.
+#[derive(Debug, Default)]
+pub struct RuleSet {
+    pub rules: Vec<Rule>,
+}
+
+impl RuleSet {
+    /// Only the built-in rules.
+    pub fn builtin() -> Result<RuleSet, RuleError> {
+        let mut rules = Vec::new();
+        for (name, text) in builtin::BUILTIN_RULE_FILES {
+            rules.extend(parse_rule_file(text, &format!("rules/{name}"), false)?);
+        }
+        let set = RuleSet { rules };
+        set.check_unique_ids()?;
+        Ok(set)
+    }
+
+    /// Built-ins plus `extra` files, minus the `disable`d ids.
+    pub fn load(extra: &[std::path::PathBuf], disable: &[String]) -> Result<RuleSet, RuleError> {
+        let mut set = RuleSet::builtin()?;
+        for path in extra {
+            set.rules.extend(load_rule_file(path)?);
+        }
+        set.check_unique_ids()?;
+        set.rules.retain(|r| !disable.iter().any(|d| **d == *r.id));
+        Ok(set)
+    }
+
+    fn check_unique_ids(&self) -> Result<(), RuleError> {
+        let mut seen = std::collections::HashMap::new();
+        for rule in &self.rules {
+            if let Some(first) = seen.insert(rule.id.as_ref(), rule.origin.as_str()) {
+                return Err(RuleError::Invalid {
+                    file: rule.origin.clone(),
+                    id: rule.id.to_string(),
+                    message: format!("duplicate id (also in {first})"),
+                });
+            }
+        }
+        Ok(())
+    }
+
+    pub fn get(&self, id: &str) -> Option<&Rule> {
+        self.rules.iter().find(|r| &*r.id == id)
+    }
+
+    /// A finding's confidence, from the rule that made it ([`Rule::confidence`]). A finding
+    /// that no rule of the set made (the `.env` policy's) is `high`: it is a fact about a
+    /// file, not a guess about a value.
+    pub fn confidence_of(&self, finding: &crate::finding::Finding) -> Confidence {
+        // A merged report's finding keeps the rating its shard gave it.
+        if let Some(confidence) = finding.merged.as_ref().and_then(|m| m.confidence) {
+            return confidence;
+        }
+        match self.get(&finding.rule) {
+            Some(rule) => rule.confidence(finding.secret.as_ref().map(|s| s.expose())),
+            None => Confidence::High,
+        }
+    }
+
+    /// A finding's severity: its rule's, [`Severity::High`] if no rule of the set made it.
+    pub fn severity_of(&self, finding: &crate::finding::Finding) -> Severity {
+        if let Some(severity) = finding.merged.as_ref().and_then(|m| m.severity) {
+            return severity;
+        }
+        self.get(&finding.rule)
+            .map_or(Severity::High, |r| r.severity)
+    }
+
+    pub fn len(&self) -> usize {
+        self.rules.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.rules.is_empty()
+    }
+}
