@@ -17,7 +17,8 @@ set -euo pipefail
 if ! command -v openssl >/dev/null 2>&1; then
   sudo_if_needed=""
   [[ "$(id -u)" == 0 ]] || sudo_if_needed="sudo"
-  $sudo_if_needed apt-get install -y --no-install-recommends openssl || {
+  { $sudo_if_needed apt-get update -qq &&
+    DEBIAN_FRONTEND=noninteractive $sudo_if_needed apt-get install -y -qq --no-install-recommends openssl; } || {
     echo "test-deps: openssl is missing and apt-get could not install it" >&2
     exit 1
   }

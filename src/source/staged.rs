@@ -651,10 +651,20 @@ mod tests {
             assert!(out.status.success(), "git {args:?}: {out:?}");
         }
 
+        /// Writes a file dated a minute ago: a file as new as the index is "racily
+        /// clean" to git, which then re-adds it on `git add -A` and drops the cache-tree
+        /// of its folders; on a fast or a busy machine that made the count of trees read
+        /// depend on timing.
         fn write(&self, rel: &str, text: &str) {
             let path = self.0.path().join(rel);
             std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-            std::fs::write(path, text).unwrap();
+            std::fs::write(&path, text).unwrap();
+            let a_minute_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(60);
+            std::fs::File::options()
+                .write(true)
+                .open(&path)
+                .and_then(|file| file.set_modified(a_minute_ago))
+                .unwrap();
         }
 
         fn open(&self) -> gix::Repository {
