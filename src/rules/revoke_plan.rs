@@ -11,7 +11,9 @@
 //! scope, a bad request), and each table must cite the provider's page (`docs`).
 
 use super::syntax::{AttemptSpec, RevokeSpec, SampleSpec, VerifySpec, WhenSpec};
-use super::verify_plan::{answer_rule, request_plan, JsonCheck, RequestPlan};
+use super::verify_plan::{
+    answer_rule, check_recorded_answer, request_plan, JsonCheck, RequestPlan,
+};
 
 /// What the issuer's answer to a revocation request says.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -269,29 +271,13 @@ fn revoke_answer(when: &WhenSpec) -> Result<RevokeAnswer, String> {
 }
 
 fn check_sample(sample: &SampleSpec) -> Result<RevokeSample, String> {
-    if !REVOKE_SAMPLE_CASES.contains(&sample.case.as_str()) {
-        return Err(format!(
-            "revoke sample case `{}`: not one of {}",
-            sample.case,
-            REVOKE_SAMPLE_CASES.join(", ")
-        ));
-    }
-    let expect = RevokeMeans::by_name(&sample.expect).ok_or_else(|| {
-        format!(
-            "revoke sample expect `{}`: not one of {}",
-            sample.expect,
-            RevokeMeans::NAMES.join(", ")
-        )
-    })?;
-    if sample.source.trim().is_empty() {
-        return Err("revoke sample needs a `source` (the page or file it is taken from)".into());
-    }
-    if !(100..=599).contains(&sample.status) {
-        return Err(format!(
-            "revoke sample status {} is not an HTTP status",
-            sample.status
-        ));
-    }
+    let expect = check_recorded_answer(
+        "revoke",
+        sample,
+        REVOKE_SAMPLE_CASES,
+        RevokeMeans::by_name(&sample.expect),
+        RevokeMeans::NAMES,
+    )?;
     Ok(RevokeSample {
         case: sample.case.clone(),
         status: sample.status,

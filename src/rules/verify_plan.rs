@@ -607,29 +607,13 @@ fn check_pointer(pointer: &str) -> Result<(), String> {
 }
 
 fn check_sample(sample: &SampleSpec) -> Result<Sample, String> {
-    if !SAMPLE_CASES.contains(&sample.case.as_str()) {
-        return Err(format!(
-            "verify sample case `{}`: not one of {}",
-            sample.case,
-            SAMPLE_CASES.join(", ")
-        ));
-    }
-    let expect = Means::by_name(&sample.expect).ok_or_else(|| {
-        format!(
-            "verify sample expect `{}`: not one of {}",
-            sample.expect,
-            Means::NAMES.join(", ")
-        )
-    })?;
-    if sample.source.trim().is_empty() {
-        return Err("verify sample needs a `source` (the page or file it is taken from)".into());
-    }
-    if !(100..=599).contains(&sample.status) {
-        return Err(format!(
-            "verify sample status {} is not an HTTP status",
-            sample.status
-        ));
-    }
+    let expect = check_recorded_answer(
+        "verify",
+        sample,
+        SAMPLE_CASES,
+        Means::by_name(&sample.expect),
+        Means::NAMES,
+    )?;
     Ok(Sample {
         case: sample.case.clone(),
         status: sample.status,
@@ -638,6 +622,44 @@ fn check_sample(sample: &SampleSpec) -> Result<Sample, String> {
         expect,
         source: sample.source.clone(),
     })
+}
+
+/// The checks every recorded answer shares, whether `what` is `verify` or `revoke`: a
+/// known case, an expected meaning among `names` (`expect`, already looked up), a source,
+/// and an HTTP status. Returns the expected meaning.
+pub(crate) fn check_recorded_answer<M>(
+    what: &str,
+    sample: &SampleSpec,
+    cases: &[&str],
+    expect: Option<M>,
+    names: &[&str],
+) -> Result<M, String> {
+    if !cases.contains(&sample.case.as_str()) {
+        return Err(format!(
+            "{what} sample case `{}`: not one of {}",
+            sample.case,
+            cases.join(", ")
+        ));
+    }
+    let expect = expect.ok_or_else(|| {
+        format!(
+            "{what} sample expect `{}`: not one of {}",
+            sample.expect,
+            names.join(", ")
+        )
+    })?;
+    if sample.source.trim().is_empty() {
+        return Err(format!(
+            "{what} sample needs a `source` (the page or file it is taken from)"
+        ));
+    }
+    if !(100..=599).contains(&sample.status) {
+        return Err(format!(
+            "{what} sample status {} is not an HTTP status",
+            sample.status
+        ));
+    }
+    Ok(expect)
 }
 
 /// Endpoint names are config keys: lowercase `[a-z0-9-_]`.
