@@ -12,7 +12,7 @@
 
 use super::syntax::{AttemptSpec, RevokeSpec, SampleSpec, VerifySpec, WhenSpec};
 use super::verify_plan::{
-    answer_rule, check_recorded_answer, request_plan, JsonCheck, RequestPlan,
+    answer_rule, check_recorded_answer, request_plan, AnswerRule, RequestPlan,
 };
 
 /// What the issuer's answer to a revocation request says.
@@ -52,15 +52,9 @@ impl RevokeMeans {
     }
 }
 
-/// One `[[rule.revoke.when]]` entry, checked.
-#[derive(Clone, Debug, PartialEq)]
-pub struct RevokeAnswer {
-    pub statuses: Vec<u16>,
-    pub json: Option<JsonCheck>,
-    pub body_contains: Option<String>,
-    pub means: RevokeMeans,
-    pub note: Option<String>,
-}
+/// One `[[rule.revoke.when]]` entry, checked: an answer rule whose meaning is a
+/// revocation outcome.
+pub type RevokeAnswer = AnswerRule<RevokeMeans>;
 
 /// Built-in revokers, for requests a table cannot say.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

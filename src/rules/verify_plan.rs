@@ -151,12 +151,45 @@ impl JsonCheck {
 
 /// One answer rule: the shape of an answer and what it means.
 #[derive(Clone, Debug, PartialEq)]
-pub struct AnswerRule {
+pub struct AnswerRule<M = Means> {
     pub statuses: Vec<u16>,
     pub json: Option<JsonCheck>,
     pub body_contains: Option<String>,
-    pub means: Means,
+    pub means: M,
     pub note: Option<String>,
+}
+
+impl<M> AnswerRule<M> {
+    /// Whether the rule matches an answer (its status, body text and parsed JSON body):
+    /// `Some` with the JSON value it checked, if any; `None` if it does not match. The
+    /// verifier and the revoker read answers with the same rules.
+    pub fn matches(
+        &self,
+        status: u16,
+        body: &str,
+        json: Option<&serde_json::Value>,
+    ) -> Option<Option<String>> {
+        if !self.statuses.contains(&status) {
+            return None;
+        }
+        if let Some(needle) = &self.body_contains {
+            if !body.contains(needle.as_str()) {
+                return None;
+            }
+        }
+        match &self.json {
+            None => Some(None),
+            Some(check) => check.find(json).map(Some),
+        }
+    }
+
+    /// The rule's note as a detail suffix (`": note"`), or nothing.
+    pub fn note_suffix(&self) -> String {
+        self.note
+            .as_ref()
+            .map(|n| format!(": {n}"))
+            .unwrap_or_default()
+    }
 }
 
 /// One request template.

@@ -342,30 +342,14 @@ pub fn classify(plan: &HttpPlan, answer: &Answer, issuer: &str, secret: &str) ->
     let json = answer.json();
     let body = String::from_utf8_lossy(&answer.body);
     for rule in &plan.answers {
-        if !rule.statuses.contains(&status) {
+        let Some(found) = rule.matches(status, &body, json.as_ref()) else {
             continue;
-        }
-        if let Some(needle) = &rule.body_contains {
-            if !body.contains(needle.as_str()) {
-                continue;
-            }
-        }
-        let found = match &rule.json {
-            None => None,
-            Some(check) => match check.find(json.as_ref()) {
-                Some(value) => Some(value),
-                None => continue,
-            },
         };
         let mut what = format!("HTTP {status}");
         if let (Some(value), Means::Dead | Means::Unknown) = (&found, rule.means) {
             what.push_str(&format!(", {}", short(value)));
         }
-        let note = rule
-            .note
-            .as_ref()
-            .map(|n| format!(": {n}"))
-            .unwrap_or_default();
+        let note = rule.note_suffix();
         return match rule.means {
             Means::Live => accepted(plan, answer, json.as_ref(), issuer, secret, &what, &note),
             Means::Dead => dead(scrub(
