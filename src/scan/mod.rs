@@ -295,29 +295,22 @@ impl Scanner {
         allowed: &AllowedLines,
         found: &mut Vec<RawHit>,
     ) {
-        let whole: Vec<usize> = self
-            .whole_file_rules
-            .iter()
-            .copied()
-            .filter(|&i| {
-                self.rules.rules[i]
-                    .context
-                    .as_ref()
-                    .is_some_and(|c| c.whole_file(path))
-            })
-            .collect();
-        // Rules whose `path` anchor names this file read all of it (up to a bound).
-        let by_path: Vec<usize> = self
-            .whole_file_rules
-            .iter()
-            .copied()
-            .filter(|&i| {
-                self.rules.rules[i]
-                    .context
-                    .as_ref()
-                    .is_some_and(|c| c.reads_whole(path))
-            })
-            .collect();
+        // One pass over the context rules that may read past their keyword windows: those
+        // that take the whole file as one value, and those whose `path` anchor names this
+        // file (read whole, up to a bound). Most blobs meet neither, and allocate nothing.
+        let mut whole: Vec<usize> = Vec::new();
+        let mut by_path: Vec<usize> = Vec::new();
+        for &i in &self.whole_file_rules {
+            let Some(context) = self.rules.rules[i].context.as_ref() else {
+                continue;
+            };
+            if context.whole_file(path) {
+                whole.push(i);
+            }
+            if context.reads_whole(path) {
+                by_path.push(i);
+            }
+        }
         if regions.is_empty() && whole.is_empty() && by_path.is_empty() {
             return;
         }
