@@ -460,6 +460,11 @@ fn warn_submodules(paths: Vec<String>) {
 
 /// [`staged_blobs`] by gix's full comparison of the index with `HEAD`'s tree, with rename
 /// tracking (50% similarity, as git's default).
+///
+/// This is what `gix::Repository::tree_index_status` does (`HEAD`'s tree read into an
+/// index, then `gix_diff::index` with a rewrite tracker), called directly: gix's `status`
+/// feature, which provides that method, would also compile the work-tree status and
+/// directory walk (gix-status, gix-dir) that leakgate never uses.
 fn staged_blobs_with_renames(
     repo: &gix::Repository,
     index: &gix::index::State,
@@ -471,79 +476,82 @@ fn staged_blobs_with_renames(
         limit: 1000,
         track_empty: false,
     };
-    // Every path, wherever in the work tree leakgate runs: gix's default pathspec would
-    // limit the comparison to the current subfolder, and a hook may run anywhere.
-    let mut everything = repo
-        .pathspec(
-            false,
-            None::<&str>,
-            false,
-            &gix::index::State::new(repo.object_hash()),
-            gix::worktree::stack::state::attributes::Source::IdMapping,
-        )
+    let head: gix::index::State = repo
+        .index_from_tree(&head_tree)
+        .with_context(|| format!("HEAD: cannot read tree {head_tree}"))?
+        .into();
+    let mut resource_cache = repo
+        .diff_resource_cache_for_tree_diff()
+        .context("cannot prepare the rename detection")?;
+    // Every path, wherever in the work tree leakgate runs: no pattern and no prefix (a
+    // hook may run in any subfolder). Without patterns no attribute is ever asked for.
+    let mut everything = gix::pathspec::Search::from_specs(std::iter::empty(), None, Path::new(""))
         .context("cannot build an empty pathspec")?;
     let mut staged = Vec::new();
     let mut submodules = Vec::new();
-    let status = repo
-        .tree_index_status(
-            &head_tree,
-            index,
-            Some(&mut everything),
-            gix::status::tree_index::TrackRenames::Given(rewrites),
-            |change, _, _| {
-                use gix::diff::index::ChangeRef;
-                let (location, id, mode, old) = match change {
-                    ChangeRef::Addition {
-                        location,
-                        id,
-                        entry_mode,
-                        ..
-                    } => (location, id, entry_mode, None),
-                    ChangeRef::Modification {
-                        location,
-                        id,
-                        entry_mode,
-                        previous_id,
-                        previous_entry_mode,
-                        ..
-                    } => {
-                        let old = is_content(previous_entry_mode).then(|| previous_id.into_owned());
-                        (location, id, entry_mode, old)
-                    }
-                    ChangeRef::Rewrite {
-                        location,
-                        id,
-                        entry_mode,
-                        source_id,
-                        source_entry_mode,
-                        ..
-                    } => {
-                        let old = is_content(source_entry_mode).then(|| source_id.into_owned());
-                        (location, id, entry_mode, old)
-                    }
-                    ChangeRef::Deletion { .. } => return Ok(ControlFlow::Continue(())),
-                };
-                let path = location.to_str_lossy().into_owned();
-                if mode.is_submodule() {
-                    submodules.push(path);
-                } else if is_content(mode) {
-                    staged.push(StagedBlob {
-                        path,
-                        id: id.into_owned(),
-                        old,
-                    });
+    gix_diff::index(
+        &head,
+        index,
+        |change| {
+            use gix_diff::index::ChangeRef;
+            let (location, id, mode, old) = match change {
+                ChangeRef::Addition {
+                    location,
+                    id,
+                    entry_mode,
+                    ..
+                } => (location, id, entry_mode, None),
+                ChangeRef::Modification {
+                    location,
+                    id,
+                    entry_mode,
+                    previous_id,
+                    previous_entry_mode,
+                    ..
+                } => {
+                    let old = is_content(previous_entry_mode).then(|| previous_id.into_owned());
+                    (location, id, entry_mode, old)
                 }
-                Ok(ControlFlow::Continue(()))
-            },
+                ChangeRef::Rewrite {
+                    location,
+                    id,
+                    entry_mode,
+                    source_id,
+                    source_entry_mode,
+                    ..
+                } => {
+                    let old = is_content(source_entry_mode).then(|| source_id.into_owned());
+                    (location, id, entry_mode, old)
+                }
+                ChangeRef::Deletion { .. } => return Ok(ControlFlow::Continue(())),
+            };
+            let path = location.to_str_lossy().into_owned();
+            if mode.is_submodule() {
+                submodules.push(path);
+            } else if is_content(mode) {
+                staged.push(StagedBlob {
+                    path,
+                    id: id.into_owned(),
+                    old,
+                });
+            }
+            Ok(ControlFlow::Continue(()))
+        },
+        Some(gix_diff::index::RewriteOptions {
+            resource_cache: &mut resource_cache,
+            find: repo,
+            rewrites,
+        }),
+        &mut everything,
+        &mut |_, _, _, _| false,
+    )
+    .with_context(|| {
+        format!(
+            "{}: cannot compare the index with HEAD",
+            repo.index_path().display()
         )
-        .with_context(|| {
-            format!(
-                "{}: cannot compare the index with HEAD",
-                repo.index_path().display()
-            )
-        })?;
+    })?;
     warn_submodules(submodules);
-    let head = &status.tree_index;
     staged.extend(conflicted_blobs(index, |path| {
         head.entry_by_path(path)
             .filter(|e| is_content(e.mode))
