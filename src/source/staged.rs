@@ -759,6 +759,44 @@ mod tests {
     }
 
     #[test]
+    fn a_rename_is_compared_with_its_source_blob() {
+        let repo = committed_tree(1);
+        let long: String = (0..40).map(|i| format!("line {i} of the file\n")).collect();
+        repo.write("old-name.txt", &long);
+        repo.write("exact.txt", &long.replace("line", "row"));
+        repo.git(&["add", "-A"]);
+        repo.git(&["commit", "-q", "-m", "files to move"]);
+        let head_blob = |path: &str| {
+            repo.open()
+                .rev_parse_single(format!("HEAD:{path}").as_str())
+                .unwrap()
+                .detach()
+        };
+        let (similar_source, exact_source) = (head_blob("old-name.txt"), head_blob("exact.txt"));
+        // One rename with an edit (39 of 40 lines kept), one without, one unrelated file.
+        std::fs::remove_file(repo.0.path().join("old-name.txt")).unwrap();
+        repo.write("new-name.txt", &format!("{long}one more line\n"));
+        repo.git(&["mv", "exact.txt", "moved-exact.txt"]);
+        repo.write("unrelated.txt", "nothing alike\n");
+        repo.git(&["add", "-A"]);
+        let (quick, full) = repo.both();
+        assert!(
+            quick.is_none(),
+            "additions and deletions: renames are looked for"
+        );
+        let found: Vec<(&str, Option<ObjectId>)> =
+            full.iter().map(|b| (b.path.as_str(), b.old)).collect();
+        assert_eq!(
+            found,
+            [
+                ("moved-exact.txt", Some(exact_source)),
+                ("new-name.txt", Some(similar_source)),
+                ("unrelated.txt", None),
+            ]
+        );
+    }
+
+    #[test]
     fn before_the_first_commit_everything_staged_is_new() {
         let repo = TestRepo::new();
         repo.write("a/b.txt", "b\n");
