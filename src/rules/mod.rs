@@ -200,6 +200,15 @@ impl Rule {
         if let Some(regex) = &self.regex {
             regex.try_get().map_err(|e| format!("invalid regex: {e}"))?;
         }
+        if let Some(hint) = &self.server_hint {
+            hint.try_get()
+                .map_err(|e| format!("verify `server_hint`: {e}"))?;
+        }
+        if let Some(companion) = &self.companion {
+            companion
+                .try_get()
+                .map_err(|e| format!("verify `companion`: {e}"))?;
+        }
         self.single_line();
         Ok(())
     }
