@@ -269,12 +269,33 @@ pub struct VerifyPlan {
 }
 
 /// How many groups the regex `source` has (besides the whole match), read from its syntax
-/// tree: checking a pattern this way costs a small part of compiling it, and the rule
-/// compiles it on first use (`Rule::server_hint_regex`), or at load for a user's rule
-/// (`Rule::compile`).
-fn capture_groups(source: &str) -> Result<usize, regex_syntax::Error> {
-    let hir = regex_syntax::Parser::new().parse(source)?;
-    Ok(hir.properties().explicit_captures_len())
+/// tree, which also says whether it is well formed: a small part of the cost of compiling
+/// it (a hook starts in a few milliseconds). The rule compiles it on first use
+/// (`Rule::server_hint_regex`), and at load for a user's rule (`Rule::compile`), which
+/// catches what the syntax tree cannot (an unknown Unicode class, a pattern too large).
+fn capture_groups(source: &str) -> Result<usize, regex_syntax::ast::Error> {
+    use regex_syntax::ast::{self, Ast, GroupKind};
+    struct Count(usize);
+    impl ast::Visitor for Count {
+        type Output = usize;
+        type Err = std::convert::Infallible;
+        fn finish(self) -> Result<usize, Self::Err> {
+            Ok(self.0)
+        }
+        fn visit_pre(&mut self, ast: &Ast) -> Result<(), Self::Err> {
+            if let Ast::Group(group) = ast {
+                if !matches!(group.kind, GroupKind::NonCapturing(_)) {
+                    self.0 += 1;
+                }
+            }
+            Ok(())
+        }
+    }
+    let tree = ast::parse::Parser::new().parse(source)?;
+    Ok(match ast::visit(&tree, Count(0)) {
+        Ok(count) => count,
+        Err(never) => match never {},
+    })
 }
 
 const METHODS: &[&str] = &["GET", "POST", "HEAD", "PUT", "PATCH", "DELETE"];
@@ -838,6 +859,44 @@ mod tests {
             Check::Http(http) => *http,
             Check::Builtin(_) => panic!("not an http plan"),
         }
+    }
+
+    /// The syntax tree's count is the compiled regex's, on every built-in `server_hint` and
+    /// `companion` and on the group kinds there are.
+    #[test]
+    fn capture_groups_counts_what_the_compiled_regex_counts() {
+        let set = crate::rules::RuleSet::builtin().unwrap();
+        let mut sources: Vec<String> = set
+            .rules
+            .iter()
+            .filter_map(|r| r.spec.verify.as_ref())
+            .flat_map(|v| [v.server_hint.clone(), v.companion.clone()])
+            .flatten()
+            .collect();
+        assert!(sources.len() >= 5, "{sources:?}");
+        sources.extend(
+            [
+                r"a",
+                r"(a)(?:b)(?P<c>c)(?<d>d)",
+                r"(?i)(x(y))",
+                r"\(not a group\)",
+                r"[(]",
+            ]
+            .map(String::from),
+        );
+        for source in &sources {
+            let compiled = regex::Regex::new(source).unwrap();
+            assert_eq!(
+                capture_groups(source).unwrap(),
+                compiled.captures_len() - 1,
+                "{source}"
+            );
+        }
+        let err = capture_groups("k(").unwrap_err();
+        assert!(
+            crate::rules::one_line(&err).contains("unclosed group"),
+            "{err}"
+        );
     }
 
     #[test]
