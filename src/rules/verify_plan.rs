@@ -273,7 +273,7 @@ pub struct VerifyPlan {
 /// it (a hook starts in a few milliseconds). The rule compiles it on first use
 /// (`Rule::server_hint_regex`), and at load for a user's rule (`Rule::compile`), which
 /// catches what the syntax tree cannot (an unknown Unicode class, a pattern too large).
-fn capture_groups(source: &str) -> Result<usize, regex_syntax::ast::Error> {
+fn capture_groups(source: &str) -> Result<usize, String> {
     use regex_syntax::ast::{self, Ast, GroupKind};
     struct Count(usize);
     impl ast::Visitor for Count {
@@ -291,7 +291,9 @@ fn capture_groups(source: &str) -> Result<usize, regex_syntax::ast::Error> {
             Ok(())
         }
     }
-    let tree = ast::parse::Parser::new().parse(source)?;
+    let tree = ast::parse::Parser::new()
+        .parse(source)
+        .map_err(|e| super::one_line(&e))?;
     Ok(match ast::visit(&tree, Count(0)) {
         Ok(count) => count,
         Err(never) => match never {},
@@ -309,8 +311,8 @@ impl VerifyPlan {
         let server_hint = match &spec.server_hint {
             None => None,
             Some(source) => {
-                let groups = capture_groups(source)
-                    .map_err(|e| format!("verify `server_hint`: {}", super::one_line(&e)))?;
+                let groups =
+                    capture_groups(source).map_err(|e| format!("verify `server_hint`: {e}"))?;
                 if groups < 1 {
                     return Err("verify `server_hint` needs a group holding the URL".into());
                 }
@@ -320,8 +322,8 @@ impl VerifyPlan {
         let companion = match &spec.companion {
             None => None,
             Some(source) => {
-                let groups = capture_groups(source)
-                    .map_err(|e| format!("verify `companion`: {}", super::one_line(&e)))?;
+                let groups =
+                    capture_groups(source).map_err(|e| format!("verify `companion`: {e}"))?;
                 if groups < 1 {
                     return Err("verify `companion` needs a group holding the other part".into());
                 }
