@@ -346,6 +346,29 @@ mod tests {
         }
     }
 
+    /// `Rule::from_spec` asks `keyword_guarded` only when the regex has a `(?i:` opener;
+    /// on every built-in rule that gives what asking it always gives.
+    #[test]
+    fn keyword_boundaries_are_those_keyword_guarded_reads() {
+        let set = super::RuleSet::builtin().unwrap();
+        let mut guarded = 0;
+        for rule in &set.rules {
+            let (Some(regex), None) = (&rule.spec.regex, rule.spec.keyword_boundary) else {
+                continue;
+            };
+            for (keyword, &word) in rule.spec.keywords.iter().zip(&rule.keyword_starts_word) {
+                assert_eq!(
+                    word,
+                    super::literals::keyword_guarded(regex, keyword),
+                    "{} {keyword}",
+                    rule.id
+                );
+                guarded += usize::from(word);
+            }
+        }
+        assert!(guarded > 0);
+    }
+
     #[test]
     fn lazy_rules_defer_regex_errors_and_eager_ones_report_them() {
         let spec = |regex: &str, path: &str| super::RuleSpec {
