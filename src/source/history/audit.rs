@@ -66,13 +66,18 @@ pub fn audit(
     let mut one_by_one = locations.listed;
     let threads = rayon::current_num_threads();
     for index in &locations.packs {
-        if let Err(err) = packs::walk_pack(index, hash, threads, ObjectScan::new(&shared)) {
-            warn(format_args!("{err:#}; reading its objects one by one"));
-            match packs::pack_ids(index, hash) {
-                Ok(ids) => one_by_one.extend(ids),
-                Err(err) => {
-                    warn(format_args!("{err:#}"));
-                    errors += 1;
+        match packs::walk_pack(index, hash, threads, &pack_pages, ObjectScan::new(&shared)) {
+            // Objects too large to hold whole, and deltas built on them: read by id, where
+            // the pipeline streams a large blob.
+            Ok(set_aside) => one_by_one.extend(set_aside),
+            Err(err) => {
+                warn(format_args!("{err:#}; reading its objects one by one"));
+                match packs::pack_ids(index, hash) {
+                    Ok(ids) => one_by_one.extend(ids),
+                    Err(err) => {
+                        warn(format_args!("{err:#}"));
+                        errors += 1;
+                    }
                 }
             }
         }
