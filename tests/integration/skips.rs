@@ -25,6 +25,28 @@ fn leakgate(sandbox: &Sandbox, args: &[&str]) -> Output {
         .expect("leakgate runs")
 }
 
+/// Where a JSON report's findings are: path, line and commit summary (empty without a
+/// commit), sorted.
+fn places(report: &Value) -> Vec<(String, u64, String)> {
+    let mut places: Vec<(String, u64, String)> = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            (
+                f["path"].as_str().unwrap().to_string(),
+                f["line"].as_u64().unwrap(),
+                f["commit"]["summary"]
+                    .as_str()
+                    .unwrap_or_default()
+                    .to_string(),
+            )
+        })
+        .collect();
+    places.sort();
+    places
+}
+
 fn stderr(out: &Output) -> String {
     String::from_utf8_lossy(&out.stderr).into_owned()
 }
@@ -366,21 +388,13 @@ fn a_large_git_blob_is_streamed_and_scanned_to_its_end() {
     let audit = leakgate(&sandbox, &["history", "--format", "json"]);
     assert_eq!(audit.status.code(), Some(1), "{}", stderr(&audit));
     for report in [json(&staged), json(&audit)] {
-        let mut places: Vec<(String, u64)> = report["findings"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|f| {
-                (
-                    f["path"].as_str().unwrap().to_string(),
-                    f["line"].as_u64().unwrap(),
-                )
-            })
+        let found: Vec<(String, u64)> = places(&report)
+            .into_iter()
+            .map(|(path, line, _)| (path, line))
             .collect();
-        places.sort();
         let last = last_line as u64;
         assert_eq!(
-            places,
+            found,
             [
                 ("db/copy.sql".to_string(), 1),
                 ("db/copy.sql".to_string(), last),
@@ -423,24 +437,8 @@ fn a_large_packed_blob_and_a_delta_on_it_are_scanned_by_an_audit() {
     let audit = leakgate(&sandbox, &["history", "--format", "json"]);
     assert_eq!(audit.status.code(), Some(1), "{}", stderr(&audit));
     let report = json(&audit);
-    let mut places: Vec<(String, u64, String)> = report["findings"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|f| {
-            (
-                f["path"].as_str().unwrap().to_string(),
-                f["line"].as_u64().unwrap(),
-                f["commit"]["summary"]
-                    .as_str()
-                    .unwrap_or_default()
-                    .to_string(),
-            )
-        })
-        .collect();
-    places.sort();
     assert_eq!(
-        places,
+        places(&report),
         [
             (
                 "db/dump.sql".to_string(),

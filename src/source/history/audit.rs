@@ -6,8 +6,9 @@
 //! of its delta tree ([`super::packs`]): each object is inflated once, and a blob is
 //! scanned on the thread that just produced it and dropped, so memory holds only the delta
 //! chains being resolved, whatever the size of the pack; the pack pages read are unmapped
-//! as the audit moves on ([`super::pack_pages`]). Loose objects, and the objects of a pack
-//! that cannot be walked, are then read one by one. An object in several places is
+//! as the audit moves on ([`super::pack_pages`]). Loose objects, objects too large for the
+//! walk (over 32 MiB, and deltas on them: streamed by the pipeline instead of held whole),
+//! and the objects of a pack that cannot be walked, are then read one by one. An object in several places is
 //! scanned once (the first place claims it).
 //!
 //! A blob is scanned with the paths that introduced it (a blob also introduced at paths

@@ -9,6 +9,13 @@
 //! thread, with only the chain being resolved held in memory. Objects come out in no
 //! particular order; [`Visitor::object`] sees each with its kind and id.
 //!
+//! The walk holds every object it resolves whole, so objects over [`WALK_AT_MOST`] bytes
+//! (read from the pack entry's header, or for a delta from the first bytes of the delta,
+//! where git writes the size of the object it makes) are kept out of it, with every delta
+//! built on one, which would need it whole as a base. [`walk_pack`] returns their ids, and
+//! the audit reads them by id, where the pipeline streams a large blob through `git
+//! cat-file` ([`crate::pipeline::git_stream`]).
+//!
 //! Where the objects are comes from gix's store ([`gix::odb::store::structure`]): every
 //! pack index and multi-pack index, and every loose object folder, alternates included.
 
@@ -306,7 +313,7 @@ pub fn loose_ids(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::process::Command;
+    use crate::test_git::git;
 
     /// A zlib stream holding `data` in one stored (uncompressed) deflate block (RFC 1950,
     /// RFC 1951 §3.2.4).
@@ -345,24 +352,6 @@ mod tests {
         let children = vec![vec![1], vec![2], vec![], vec![], vec![5], vec![]];
         let aside = with_deltas_on_them(vec![true, false, false, false, false, true], &children);
         assert_eq!(aside, [true, true, true, false, false, true]);
-    }
-
-    fn git(dir: &Path, args: &[&str]) -> String {
-        let out = Command::new("git")
-            .args(args)
-            .current_dir(dir)
-            .env("GIT_CONFIG_GLOBAL", "/dev/null")
-            .env("GIT_CONFIG_NOSYSTEM", "1")
-            .env("GIT_AUTHOR_NAME", "t")
-            .env("GIT_AUTHOR_EMAIL", "t@example.org")
-            .env("GIT_COMMITTER_NAME", "t")
-            .env("GIT_COMMITTER_EMAIL", "t@example.org")
-            .env_remove("GIT_DIR")
-            .env_remove("GIT_INDEX_FILE")
-            .output()
-            .unwrap();
-        assert!(out.status.success(), "git {args:?}: {out:?}");
-        String::from_utf8(out.stdout).unwrap().trim().to_string()
     }
 
     /// In a pack made by git: a blob over the limit, and a blob git stored as a delta
