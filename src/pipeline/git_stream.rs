@@ -37,9 +37,14 @@ impl GitBlobStream {
         // git streams a packed blob stored whole only above `core.bigFileThreshold`
         // (512 MiB by default), and reads a smaller one whole into its own memory: a 300 MB
         // blob cost git 300 MB. At our threshold, git streams every blob we stream.
+        // And git maps packs in windows of up to 1 GiB, kept mapped up to 8 GiB, so its
+        // resident memory grew with the compressed blob (141 MB for a 944 MB blob): small
+        // windows, few kept, hold it to a few tens of MB (git-config(1), core.packedGit*).
         command
             .arg("-c")
             .arg(format!("core.bigFileThreshold={STREAM_OVER}"))
+            .args(["-c", "core.packedGitWindowSize=16m"])
+            .args(["-c", "core.packedGitLimit=32m"])
             .arg("--git-dir")
             .arg(git_dir)
             .args(["cat-file", "blob", id]);
