@@ -10,6 +10,7 @@
 //! bytes and turn its [`Match`]es into findings with their own provenance; the
 //! config-driven allowlists are applied after that, in [`crate::suppress`].
 
+pub mod anchors;
 pub mod checksum;
 pub mod content;
 pub mod decode;
