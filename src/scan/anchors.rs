@@ -7,44 +7,48 @@
 //!
 //! - every byte is folded with `| 0x20` (equal ignoring ASCII case ⇒ equal after folding;
 //!   the converse need not hold, since the filter only has to keep every true occurrence);
-//! - at each position the folded 4-byte gram is hashed into a 64 Kibit table holding the
-//!   first four bytes of every keyword of four bytes or more, its low 3 bytes into a
-//!   16 Kibit table of the three-byte keywords, and its low 2 bytes index a 64 Kibit table
-//!   of the one- and two-byte keywords. The tables (18 KiB) stay in the L1 cache; positions
-//!   are taken four at a time from one 8-byte load, with one branch per four positions;
-//! - a position whose bit is set in any table is checked exactly: each keyword filed under
-//!   that bit is compared with the text, ignoring ASCII case.
+//! - each keyword of four bytes or more is filed under one of its 4-byte grams, the one
+//!   made of the rarest bytes (`ypef` of `typeform`, not `type`), at its offset in the
+//!   keyword; three-byte keywords are filed whole;
+//! - at each position the folded 4-byte gram is hashed into a 64 Kibit table of the filed
+//!   grams, and its low three bytes into a 16 Kibit table of the three-byte keywords. The
+//!   tables (10 KiB) stay in the L1 cache; positions are taken four at a time from one
+//!   8-byte load, with one branch per four positions;
+//! - a position whose bit is set is checked exactly: each keyword filed under that bucket
+//!   is compared with the text at its offset, ignoring ASCII case;
+//! - the few keywords of one or two bytes (`q~`) are found by a small Aho-Corasick
+//!   automaton of their own, which searches for their first bytes with `memchr`.
 //!
 //! It reports every occurrence of every keyword, overlapping ones included (`sk-` and
-//! `sk-ant-` at the same place, `keykey`), in order of position; a test compares it with
-//! a brute-force search.
+//! `sk-ant-` at the same place, `keykey`); a test compares it with a brute-force search.
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
 /// Bits of the hash indexing the four-byte table.
 const QUAD_BITS: u32 = 16;
 /// Bits of the hash indexing the three-byte table.
 const TRI_BITS: u32 = 14;
-/// Bits of the direct index of the one- and two-byte table.
-const DUO_BITS: u32 = 16;
 /// Every byte, folded: `x | FOLD` maps an ASCII letter and its other case to one value.
 const FOLD: u64 = 0x2020_2020_2020_2020;
 
-/// One filter table: a bit per bucket, and the keywords filed under each bucket.
-struct Table {
-    bits: Vec<u64>,
-    /// `entries[offsets[b]..offsets[b + 1]]` are the keywords (pattern ids) of bucket `b`.
+/// A filter table: a bit per bucket (`WORDS` × 64 buckets), and the keywords filed under
+/// each bucket with their gram's offset in the keyword.
+struct Table<const WORDS: usize> {
+    bits: Box<[u64; WORDS]>,
+    /// `entries[offsets[b]..offsets[b + 1]]` are the `(pattern id, offset)` of bucket `b`.
     offsets: Vec<u32>,
-    entries: Vec<u32>,
-    empty: bool,
+    entries: Vec<(u32, u32)>,
 }
 
-impl Table {
-    fn new(buckets: usize, filed: Vec<(usize, u32)>) -> Table {
+impl<const WORDS: usize> Table<WORDS> {
+    fn new(filed: Vec<(usize, u32, u32)>) -> Table<WORDS> {
+        let buckets = WORDS * 64;
         let mut filed = filed;
         filed.sort_unstable();
         filed.dedup();
-        let mut bits = vec![0u64; buckets.div_ceil(64)];
+        let mut bits = Box::new([0u64; WORDS]);
         let mut offsets = vec![0u32; buckets + 1];
-        for &(bucket, _) in &filed {
+        for &(bucket, _, _) in &filed {
             bits[bucket / 64] |= 1 << (bucket % 64);
             offsets[bucket + 1] += 1;
         }
@@ -54,17 +58,17 @@ impl Table {
         Table {
             bits,
             offsets,
-            empty: filed.is_empty(),
-            entries: filed.into_iter().map(|(_, pattern)| pattern).collect(),
+            entries: filed.into_iter().map(|(_, id, at)| (id, at)).collect(),
         }
     }
 
+    /// 1 if the bucket is set, else 0. `bucket` is below `WORDS * 64`.
     #[inline(always)]
-    fn has(&self, bucket: usize) -> bool {
-        self.bits[bucket / 64] & (1 << (bucket % 64)) != 0
+    fn bit(&self, bucket: usize) -> u64 {
+        (self.bits[(bucket >> 6) % WORDS] >> (bucket & 63)) & 1
     }
 
-    fn filed(&self, bucket: usize) -> &[u32] {
+    fn filed(&self, bucket: usize) -> &[(u32, u32)] {
         &self.entries[self.offsets[bucket] as usize..self.offsets[bucket + 1] as usize]
     }
 }
@@ -79,11 +83,6 @@ fn tri_bucket(gram: u32) -> usize {
     ((gram & 0x00FF_FFFF).wrapping_mul(0x9E37_79B1) >> (32 - TRI_BITS)) as usize
 }
 
-#[inline(always)]
-fn duo_bucket(gram: u32) -> usize {
-    (gram & 0xFFFF) as usize
-}
-
 /// The folded little-endian gram of up to four bytes (missing bytes count as zero).
 fn folded_gram(bytes: &[u8]) -> u32 {
     let mut gram = [0u8; 4];
@@ -92,104 +91,136 @@ fn folded_gram(bytes: &[u8]) -> u32 {
     u32::from_le_bytes(gram) | FOLD as u32
 }
 
+/// How common a byte is in source code and text, roughly (higher is more common): the
+/// filter files a keyword under its gram of least common bytes, so that fewer positions
+/// of ordinary text wake the exact check.
+fn commonness(byte: u8) -> u32 {
+    const BY_RANK: &[u8] = b" etaoinsrlcdhupmfgy_.b,wv\"k=x/:-()'j;q0z1{}2<>$";
+    let byte = byte.to_ascii_lowercase();
+    BY_RANK
+        .iter()
+        .position(|&b| b == byte)
+        .map_or(0, |rank| (BY_RANK.len() - rank) as u32)
+}
+
+/// Offset of the 4-byte gram of `keyword` (four bytes or more) made of the least common
+/// bytes.
+fn rarest_gram(keyword: &[u8]) -> usize {
+    (0..=keyword.len() - 4)
+        .min_by_key(|&at| {
+            keyword[at..at + 4]
+                .iter()
+                .map(|&b| commonness(b))
+                .sum::<u32>()
+        })
+        .unwrap_or(0)
+}
+
 /// Searches a fixed set of keywords, ASCII-case-insensitively.
 pub struct Anchors {
     /// The keywords, lowercased, by pattern id.
     patterns: Vec<Vec<u8>>,
-    quad: Table,
-    tri: Table,
-    duo: Table,
+    /// Keywords of four bytes or more, by their rarest gram.
+    quad: Table<{ (1 << QUAD_BITS) / 64 }>,
+    /// Keywords of three bytes.
+    tri: Table<{ (1 << TRI_BITS) / 64 }>,
+    /// Keywords of one or two bytes, and their pattern ids.
+    short: Option<(AhoCorasick, Vec<usize>)>,
 }
 
 impl Anchors {
     /// The searcher for `patterns` (empty patterns never match).
     pub fn new(patterns: &[Vec<u8>]) -> Anchors {
-        let (mut quad, mut tri, mut duo) = (Vec::new(), Vec::new(), Vec::new());
-        // Every value a folded byte can take (bit 5 set), for the byte after a one-byte
-        // keyword: its bucket must be set whatever follows it, the end of the input included
-        // (which reads as zero, folded to a space).
-        let folded_bytes = || (0u32..=255).filter(|b| b & 0x20 != 0);
+        let (mut quad, mut tri, mut short) = (Vec::new(), Vec::new(), Vec::new());
         for (id, pattern) in patterns.iter().enumerate() {
-            let id = id as u32;
-            let gram = folded_gram(pattern);
             match pattern.len() {
                 0 => {}
-                1 => duo.extend(folded_bytes().map(|next| (duo_bucket(gram | next << 8), id))),
-                2 => duo.push((duo_bucket(gram), id)),
-                3 => tri.push((tri_bucket(gram), id)),
-                _ => quad.push((quad_bucket(gram), id)),
+                1 | 2 => short.push(id),
+                3 => tri.push((tri_bucket(folded_gram(pattern)), id as u32, 0)),
+                _ => {
+                    let at = rarest_gram(pattern);
+                    let gram = folded_gram(&pattern[at..]);
+                    quad.push((quad_bucket(gram), id as u32, at as u32));
+                }
             }
         }
+        let short = (!short.is_empty()).then(|| {
+            let automaton = AhoCorasickBuilder::new()
+                .ascii_case_insensitive(true)
+                .match_kind(MatchKind::Standard)
+                .build(short.iter().map(|&id| &patterns[id]))
+                .expect("an automaton of a few short keywords builds");
+            (automaton, short)
+        });
         Anchors {
             patterns: patterns.iter().map(|p| p.to_ascii_lowercase()).collect(),
-            quad: Table::new(1 << QUAD_BITS, quad),
-            tri: Table::new(1 << TRI_BITS, tri),
-            duo: Table::new(1 << DUO_BITS, duo),
+            quad: Table::new(quad),
+            tri: Table::new(tri),
+            short,
         }
-    }
-
-    /// The keyword with this pattern id, lowercased.
-    pub fn pattern(&self, id: usize) -> &[u8] {
-        &self.patterns[id]
     }
 
     /// Calls `hit(pattern, start, end)` for every occurrence of every keyword in `data`, in
-    /// order of `start` (occurrences at one position in no set order).
+    /// no set order.
     pub fn for_each(&self, data: &[u8], mut hit: impl FnMut(usize, usize, usize)) {
         let mut at = 0;
         // Four positions per step, from one 8-byte load: the gram at position `at + k` is
         // bytes `k..k + 4` of the load.
         while at + 8 <= data.len() {
             let word = u64::from_le_bytes(data[at..at + 8].try_into().expect("8 bytes")) | FOLD;
-            if self.any_of_four(word) {
-                for k in 0..4 {
-                    self.check(data, at + k, (word >> (8 * k)) as u32, &mut hit);
-                }
+            let mut mask = 0u64;
+            for k in 0..4 {
+                let gram = (word >> (8 * k)) as u32;
+                mask |= (self.quad.bit(quad_bucket(gram)) | self.tri.bit(tri_bucket(gram))) << k;
+            }
+            while mask != 0 {
+                let k = mask.trailing_zeros() as usize;
+                mask &= mask - 1;
+                self.check(data, at + k, (word >> (8 * k)) as u32, &mut hit);
             }
             at += 4;
         }
         // The last positions: read through a zero-padded copy.
         while at < data.len() {
-            let gram = folded_gram(&data[at..]);
-            self.check(data, at, gram, &mut hit);
+            self.check(data, at, folded_gram(&data[at..]), &mut hit);
             at += 1;
         }
-    }
-
-    /// Whether a bucket is set for any of the four grams in `word` (folded).
-    #[inline(always)]
-    fn any_of_four(&self, word: u64) -> bool {
-        let mut any = false;
-        for k in 0..4 {
-            let gram = (word >> (8 * k)) as u32;
-            any |= self.quad.has(quad_bucket(gram))
-                | self.tri.has(tri_bucket(gram))
-                | self.duo.has(duo_bucket(gram));
+        if let Some((automaton, ids)) = &self.short {
+            for found in automaton.find_overlapping_iter(data) {
+                hit(ids[found.pattern().as_usize()], found.start(), found.end());
+            }
         }
-        any
     }
 
-    /// Reports the keywords that occur at `at`, whose folded gram is `gram`.
+    /// Reports the keywords filed under the buckets of `gram`, the folded gram at `at`,
+    /// that occur there.
     #[inline(never)]
     fn check(&self, data: &[u8], at: usize, gram: u32, hit: &mut impl FnMut(usize, usize, usize)) {
-        let tables = [
-            (&self.quad, quad_bucket(gram)),
-            (&self.tri, tri_bucket(gram)),
-            (&self.duo, duo_bucket(gram)),
+        let quad = quad_bucket(gram);
+        let tri = tri_bucket(gram);
+        let filed = [
+            if self.quad.bit(quad) != 0 {
+                self.quad.filed(quad)
+            } else {
+                &[]
+            },
+            if self.tri.bit(tri) != 0 {
+                self.tri.filed(tri)
+            } else {
+                &[]
+            },
         ];
-        for (table, bucket) in tables {
-            if table.empty || !table.has(bucket) {
+        for &(id, offset) in filed.into_iter().flatten() {
+            let Some(start) = at.checked_sub(offset as usize) else {
                 continue;
-            }
-            for &id in table.filed(bucket) {
-                let pattern = &self.patterns[id as usize];
-                let end = at + pattern.len();
-                if data
-                    .get(at..end)
-                    .is_some_and(|text| text.eq_ignore_ascii_case(pattern))
-                {
-                    hit(id as usize, at, end);
-                }
+            };
+            let pattern = &self.patterns[id as usize];
+            let end = start + pattern.len();
+            if data
+                .get(start..end)
+                .is_some_and(|text| text.eq_ignore_ascii_case(pattern))
+            {
+                hit(id as usize, start, end);
             }
         }
     }
