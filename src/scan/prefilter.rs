@@ -45,7 +45,7 @@ pub struct Prefilter {
 }
 
 impl Prefilter {
-    /// Builds the automaton from `(rule index, keywords, keyword_starts_word)` of every
+    /// Builds the keyword searcher from `(rule index, keywords, keyword_starts_word)` of every
     /// content rule; the third slice says, per keyword, whether it must start a word part
     /// ([`crate::rules::KeywordBoundary::Word`]).
     pub fn new<'a>(rules: impl Iterator<Item = (usize, &'a [String], &'a [bool])>) -> Prefilter {
