@@ -2,8 +2,8 @@
 //!
 //! The rule set has about 700 distinct keywords. An Aho-Corasick automaton over that many
 //! case-insensitive patterns cannot use a SIMD prefilter (its start bytes cover the
-//! alphabet) and its DFA is larger than the L2 cache, so it searched at about 270 MB/s and
-//! was the largest single cost of a scan. This searcher replaces it with a gram filter:
+//! alphabet) and its DFA is larger than the L2 cache, so it searched at 270-560 MB/s (by
+//! machine load) and was the largest single cost of a scan (docs/performance.md). This searcher replaces it with a gram filter:
 //!
 //! - every byte is folded with `| 0x20` (equal ignoring ASCII case ⇒ equal after folding;
 //!   the converse need not hold, since the filter only has to keep every true occurrence);

@@ -347,6 +347,21 @@ mod tests {
     }
 
     #[test]
+    fn no_built_in_rule_runs_over_a_whole_blob() {
+        let rules = crate::rules::RuleSet::builtin().expect("built-in rules load");
+        let unanchored: Vec<&str> = rules
+            .rules
+            .iter()
+            .filter(|r| r.kind == crate::finding::FindingKind::Secret && r.keywords.is_empty())
+            .map(|r| r.id.as_ref())
+            .collect();
+        assert!(
+            unanchored.is_empty(),
+            "rules without a keyword run over every byte of every blob: {unanchored:?}"
+        );
+    }
+
+    #[test]
     fn rules_without_keywords_cover_everything() {
         let p = prefilter(&[&[]]);
         assert_eq!(
