@@ -18,6 +18,8 @@ pub mod classify;
 mod heldout;
 #[cfg(test)]
 mod heldout_fresh;
+#[cfg(test)]
+mod heldout_fresh2;
 pub mod kind;
 pub mod lexer;
 #[cfg(test)]
