@@ -423,7 +423,20 @@ fn candidates_at(
                         }
                     }
                     Some(frame) => frame.arg_dirty = true,
-                    None => {}
+                    // A command's argument, without parentheses: PowerShell
+                    // `ConvertTo-SecureString "v" -AsPlainText`, Ruby `authenticate "v"`.
+                    None => {
+                        if let Some(command) = command_before(line, &toks, i) {
+                            ctx.emit(
+                                String::new(),
+                                &joined,
+                                true,
+                                Some(command),
+                                Vec::new(),
+                                Origin::Argument,
+                            );
+                        }
+                    }
                 }
                 i = last + 1;
                 continue;
@@ -545,14 +558,7 @@ fn candidates_at(
                 // `payload=speckle_token: ...` once decoded).
             }
             Tok::Open(c) => {
-                let callee = (c == b'(')
-                    .then(|| {
-                        i.checked_sub(1)
-                            .map(|p| toks[p])
-                            .filter(|p| p.tok == Tok::Word && p.end == t.start)
-                            .map(|p| text(&p))
-                    })
-                    .flatten();
+                let callee = (c == b'(').then(|| callee_before(line, &toks, i)).flatten();
                 let key = (c != b'(').then(|| stmt_words.last().cloned()).flatten();
                 let init_of = (c == b'{')
                     .then(|| {
@@ -592,6 +598,57 @@ fn candidates_at(
         }
         i += 1;
     }
+}
+
+/// The name called by the `(` at `toks[open]`: the word right before it, with the path
+/// it is qualified by (`Secret::new`, `SecretString::from`; a `.` chain is one word already).
+fn callee_before(line: &[u8], toks: &[Token], open: usize) -> Option<String> {
+    let glued = |a: &Token, b: &Token| a.end == b.start;
+    let p = open.checked_sub(1)?;
+    let (word, paren) = (toks[p], toks[open]);
+    if word.tok != Tok::Word || !glued(&word, &paren) {
+        return None;
+    }
+    let mut first = p;
+    while first >= 2 {
+        let (sep, name) = (toks[first - 1], toks[first - 2]);
+        if sep.tok == Tok::Op
+            && &line[sep.start..sep.end] == b"::"
+            && name.tok == Tok::Word
+            && glued(&name, &sep)
+            && glued(&sep, &toks[first])
+        {
+            first -= 2;
+        } else {
+            break;
+        }
+    }
+    Some(String::from_utf8_lossy(&line[toks[first].start..word.end]).into_owned())
+}
+
+/// The command whose argument the string at `toks[at]` is, when the string follows a
+/// command word (and its `-flags`) that starts a statement or the right side of an
+/// assignment or a pipe: `ConvertTo-SecureString "v"`, `$p = ConvertTo-SecureString -String
+/// "v"`. Not a call with parentheses (that is a frame) nor a key.
+fn command_before(line: &[u8], toks: &[Token], at: usize) -> Option<String> {
+    let mut k = at.checked_sub(1)?;
+    while toks[k].tok == Tok::Word && line[toks[k].start] == b'-' {
+        k = k.checked_sub(1)?;
+    }
+    let command = toks[k];
+    if command.tok != Tok::Word || line[command.start] == b'-' {
+        return None;
+    }
+    let starts_statement = match k.checked_sub(1).map(|p| toks[p]) {
+        None => true,
+        Some(p) => {
+            is_assign(line, &p)
+                || p.tok == Tok::Sep(b';')
+                || (p.tok == Tok::Op && &line[p.start..p.end] == b"|")
+        }
+    };
+    starts_statement
+        .then(|| String::from_utf8_lossy(&line[command.start..command.end]).into_owned())
 }
 
 fn is_assign(line: &[u8], t: &Token) -> bool {

@@ -54,18 +54,37 @@ fn normalized(words: &[String]) -> Vec<String> {
 /// Words an anchor looks for in a key, a parent key or a callee, normalized. A word written
 /// with a leading `^` must start a part of the name (at its start, after a separator, or at
 /// a lower-to-upper case change): `^box` finds `BOX_TOKEN` and `dropboxBoxKey`'s `Box`, not
-/// `inbox_key` or `checkbox`.
+/// `inbox_key` or `checkbox`. A word written with a trailing `$` must end the name: `^pass$`
+/// finds `pass`, `DB_PASS` and `smtpPass`, not `passport`, `pass_through` or `bypass`.
 #[derive(Debug, Default)]
-struct Words(Vec<(String, bool)>);
+struct Words(Vec<Word>);
+
+#[derive(Debug)]
+struct Word {
+    text: String,
+    starts_part: bool,
+    ends_name: bool,
+}
 
 impl Words {
     fn new(words: &[String]) -> Words {
         Words(
             words
                 .iter()
-                .map(|w| match w.strip_prefix('^') {
-                    Some(rest) => (normalize(rest), true),
-                    None => (normalize(w), false),
+                .map(|w| {
+                    let (w, starts_part) = match w.strip_prefix('^') {
+                        Some(rest) => (rest, true),
+                        None => (w.as_str(), false),
+                    };
+                    let (w, ends_name) = match w.strip_suffix('$') {
+                        Some(rest) if !rest.is_empty() => (rest, true),
+                        _ => (w, false),
+                    };
+                    Word {
+                        text: normalize(w),
+                        starts_part,
+                        ends_name,
+                    }
                 })
                 .collect(),
         )
@@ -79,13 +98,26 @@ impl Words {
     fn found_in(&self, name: &str) -> bool {
         let normal = normalize(name);
         let mut starts: Option<Vec<usize>> = None;
-        self.0.iter().any(|(word, boundary)| {
-            if !boundary {
-                return normal.contains(word.as_str());
+        self.0.iter().any(|word| {
+            let text = word.text.as_str();
+            if word.ends_name {
+                if !normal.ends_with(text) {
+                    return false;
+                }
+                if !word.starts_part {
+                    return true;
+                }
+                let at = normal.len() - text.len();
+                return starts
+                    .get_or_insert_with(|| part_starts(name))
+                    .contains(&at);
+            }
+            if !word.starts_part {
+                return normal.contains(text);
             }
             let starts = starts.get_or_insert_with(|| part_starts(name));
             normal
-                .match_indices(word.as_str())
+                .match_indices(text)
                 .any(|(at, _)| starts.contains(&at))
         })
     }

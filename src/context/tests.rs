@@ -537,3 +537,216 @@ fn a_lone_quote_after_curl_u_is_no_candidate_and_no_panic() {
         assert!(out.iter().all(|c| c.key != "password"), "{line:?}");
     }
 }
+
+/// Rule ids the built-in catalog reports in `text` at `path`, with their secrets.
+fn reported(path: &str, text: &str) -> Vec<(String, String)> {
+    use crate::rules::RuleSet;
+    use crate::scan::Scanner;
+    static SCANNER: std::sync::OnceLock<crate::scan::Scanner> = std::sync::OnceLock::new();
+    let scanner = SCANNER.get_or_init(|| Scanner::new(RuleSet::builtin().unwrap()));
+    scanner
+        .scan(Some(path), text.as_bytes())
+        .iter()
+        .map(|m| {
+            (
+                scanner.rule(m.rule).id.to_string(),
+                m.secret.expose().to_string(),
+            )
+        })
+        .collect()
+}
+
+/// A 42-hex stand-in for a Speckle token, built at run time.
+fn speckle_hex() -> String {
+    "a3f9c1e7b2d4".repeat(4)[..42].to_string()
+}
+
+#[test]
+fn hosts_written_without_a_scheme_are_nearby_hosts() {
+    let positives: &[(&str, &[&str])] = &[
+        ("// speckle.xyz\n", &["speckle.xyz"]),
+        (
+            "# server: speckle.acme-design.com.\n",
+            &["speckle.acme-design.com"],
+        ),
+        ("host = \"api.acme.co.uk\"", &["api.acme.co.uk"]),
+        ("<!-- hub.internal -->", &["hub.internal"]),
+        ("mail ops@speckle.acme.io now", &["speckle.acme.io"]),
+    ];
+    for (text, want) in positives {
+        let got = urls::bare_hosts(text.as_bytes());
+        assert_eq!(&got, want, "{text:?}");
+    }
+    let negatives = [
+        "speckle.token = x",        // a member, not a known suffix
+        "self.speckle.app(config)", // a call
+        "import speckle.dev.tools", // a longer chain whose last part is no suffix
+        "./speckle.com/graphql",    // a path
+        "SpeckleClient.Io",         // not lowercase
+        "client_speckle.io_stream", // glued to an identifier
+        "version 1.2.3",            // no suffix
+    ];
+    for text in negatives {
+        assert!(urls::bare_hosts(text.as_bytes()).is_empty(), "{text:?}");
+    }
+}
+
+#[test]
+fn a_header_set_near_a_host_named_without_a_scheme_is_attributed() {
+    let token = speckle_hex();
+    let positives = [
+        (
+            "net.cpp",
+            "request.setRawHeader(\"Authorization\", \"Bearer {T}\"); // speckle.xyz\n",
+        ),
+        (
+            "net.cpp",
+            "// server: speckle.acme-design.com\nQNetworkRequest request(url);\nrequest.setRawHeader(\"Authorization\", \"Bearer {T}\");\n",
+        ),
+        (
+            "client.py",
+            "SERVER = \"speckle.acme.io\"\nheaders = {\"Authorization\": \"Bearer {T}\"}\n",
+        ),
+    ];
+    for (path, text) in positives {
+        let text = text.replace("{T}", &token);
+        let got = reported(path, &text);
+        assert!(
+            got.iter().any(|(r, s)| r == "speckle-token" && *s == token),
+            "{text:?} -> {got:?}"
+        );
+    }
+    // A dotted member or a call named for Speckle is no host.
+    let negatives = [
+        (
+            "net.cpp",
+            "request.setRawHeader(\"Authorization\", \"Bearer {T}\"); // see speckle.token\n",
+        ),
+        (
+            "app.js",
+            "speckle.app(cfg);\nfetch(u, {headers: {Authorization: \"Bearer {T}\"}})\n",
+        ),
+    ];
+    for (path, text) in negatives {
+        let text = text.replace("{T}", &token);
+        let got = reported(path, &text);
+        assert!(
+            !got.iter().any(|(r, _)| r == "speckle-token"),
+            "{text:?} -> {got:?}"
+        );
+    }
+}
+
+#[test]
+fn literals_passed_to_credential_makers_are_candidates() {
+    let secret = v();
+    let positives: &[(&str, &str, &str)] = &[
+        (
+            "deploy.ps1",
+            "$secpasswd = ConvertTo-SecureString \"{V}\" -AsPlainText -Force\n",
+            "ConvertTo-SecureString",
+        ),
+        (
+            "deploy.ps1",
+            "ConvertTo-SecureString -String '{V}' -AsPlainText -Force | Set-Variable pw\n",
+            "ConvertTo-SecureString",
+        ),
+        (
+            "Mail.cs",
+            "var c = new NetworkCredential(\"deploy\", \"{V}\");\n",
+            "NetworkCredential",
+        ),
+        (
+            "a.ps1",
+            "$c = New-Object System.Management.Automation.PSCredential(\"u\", \"{V}\")\n",
+            "System.Management.Automation.PSCredential",
+        ),
+        ("settings.py", "db = SecretStr(\"{V}\")\n", "SecretStr"),
+        (
+            "main.rs",
+            "let key = Secret::new(\"{V}\".to_string());\n",
+            "Secret::new",
+        ),
+        (
+            "main.rs",
+            "let key = SecretString::from(\"{V}\");\n",
+            "SecretString::from",
+        ),
+    ];
+    for (path, text, callee) in positives {
+        let text = text.replace("{V}", &secret);
+        let all = found(path, &text);
+        assert!(
+            all.iter()
+                .any(|(_, s, c, ..)| *s == secret && c.as_deref() == Some(*callee)),
+            "{path}: {text:?} -> {all:?}"
+        );
+        let got = reported(path, &text);
+        assert!(
+            got.iter()
+                .any(|(r, s)| r == "generic-password" && *s == secret),
+            "{path}: {text:?} -> {got:?}"
+        );
+    }
+    // A variable, an environment lookup or a name is no literal secret; a string after a
+    // word that does not start a statement is no command argument.
+    let negatives: &[(&str, &str)] = &[
+        (
+            "deploy.ps1",
+            "$p = ConvertTo-SecureString $env:DEPLOY_SECRET -AsPlainText -Force\n",
+        ),
+        (
+            "Mail.cs",
+            "var c = new NetworkCredential(user, password);\n",
+        ),
+        ("deploy.ps1", "$c = Get-Credential \"deploy-user\"\n"),
+        ("settings.py", "db = SecretStr(os.environ[\"DB_SECRET\"])\n"),
+        ("nginx.conf", "proxy_set_header X-Trace \"{V}\";\n"),
+    ];
+    for (path, text) in negatives {
+        let text = text.replace("{V}", &secret);
+        let got = reported(path, &text);
+        assert!(
+            !got.iter().any(|(r, _)| r == "generic-password"),
+            "{path}: {text:?} -> {got:?}"
+        );
+    }
+}
+
+#[test]
+fn short_password_key_names_in_config_assignments() {
+    let secret = v();
+    let positives: &[(&str, &str)] = &[
+        ("rclone.conf", "[remote]\ntype = webdav\npass = {V}\n"),
+        (".env", "SMTP_PASS={V}\n"),
+        (".env", "DB_PW={V}\n"),
+        ("config.yaml", "mysql:\n  pw: \"{V}\"\n"),
+        ("app.ini", "[db]\npasswd = {V}\n"),
+        ("app.ini", "[db]\npwd = {V}\n"),
+        ("app.ini", "[key]\npassphrase = {V}\n"),
+    ];
+    for (path, text) in positives {
+        let text = text.replace("{V}", &secret);
+        let got = reported(path, &text);
+        assert!(
+            got.iter()
+                .any(|(r, s)| r == "generic-password" && *s == secret),
+            "{path}: {text:?} -> {got:?}"
+        );
+    }
+    let negatives: &[(&str, &str)] = &[
+        ("app.ini", "[net]\npass_through = {V}\n"),
+        ("app.ini", "[user]\npassport = {V}\n"),
+        ("app.ini", "[proxy]\nbypass = {V}\n"),
+        ("app.ini", "[build]\nfirst_pass_count = {V}\n"),
+        ("rclone.conf", "[remote]\npass = ${RCLONE_PASS}\n"),
+    ];
+    for (path, text) in negatives {
+        let text = text.replace("{V}", &secret);
+        let got = reported(path, &text);
+        assert!(
+            !got.iter().any(|(r, _)| r == "generic-password"),
+            "{path}: {text:?} -> {got:?}"
+        );
+    }
+}

@@ -129,10 +129,79 @@ pub fn candidates(line: &[u8], base: usize, line_start: usize, out: &mut Vec<Can
     }
 }
 
-/// The hosts of the URLs in `text`, lowercased.
+/// The hosts named in `text`, lowercased: those of its URLs, and host names written without
+/// a scheme (`// speckle.acme-design.com`, `server: speckle.xyz`, see [`bare_hosts`]).
 pub fn hosts(text: &[u8]) -> Vec<String> {
-    find(text)
+    let mut out: Vec<String> = find(text)
         .into_iter()
         .map(|u| String::from_utf8_lossy(&text[u.host.0..u.host.1]).to_ascii_lowercase())
-        .collect()
+        .collect();
+    for host in bare_hosts(text) {
+        if !out.contains(&host) {
+            out.push(host);
+        }
+    }
+    out
+}
+
+/// Last labels that make dotted text a host name (`rules/words/host-suffixes.txt`).
+fn host_suffixes() -> &'static [&'static str] {
+    static LIST: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
+    LIST.get_or_init(|| {
+        super::stand_in::word_list(include_str!("../../rules/words/host-suffixes.txt"))
+    })
+}
+
+/// Host names written without a scheme: lowercase dotted names (`speckle.xyz`,
+/// `api.acme-design.co.uk`) whose last label is a known suffix, standing on their own
+/// (not part of an identifier, a path or a member chain, and not called: `speckle.app(`
+/// is code). A comment or a config value often names a server this way.
+pub fn bare_hosts(text: &[u8]) -> Vec<String> {
+    let mut out = Vec::new();
+    let is_host_byte =
+        |b: u8| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'.';
+    let mut i = 0;
+    while i < text.len() {
+        if !is_host_byte(text[i]) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < text.len() && is_host_byte(text[i]) {
+            i += 1;
+        }
+        let (mut s, mut e) = (start, i);
+        // A sentence's full stop or a leading `.` is not part of the name.
+        while e > s && matches!(text[e - 1], b'.' | b'-') {
+            e -= 1;
+        }
+        while s < e && matches!(text[s], b'.' | b'-') {
+            s += 1;
+        }
+        let before = start.checked_sub(1).map(|p| text[p]);
+        let after = text.get(i).copied();
+        let glued =
+            |b: Option<u8>| b.is_some_and(|b| b.is_ascii_alphanumeric() || b"_$\\".contains(&b));
+        // `/` before it: a path or a URL (URLs are read by `find`); `(` after it: a call.
+        if glued(before)
+            || before == Some(b'/')
+            || glued(after)
+            || after == Some(b'(')
+            || memchr::memchr(b'.', &text[s..e]).is_none()
+        {
+            continue;
+        }
+        let name = &text[s..e];
+        let labels_ok = name
+            .split(|&b| b == b'.')
+            .all(|l| !l.is_empty() && l.len() <= 63 && l[0] != b'-' && l[l.len() - 1] != b'-');
+        let last = name.rsplit(|&b| b == b'.').next().unwrap_or_default();
+        if labels_ok && host_suffixes().iter().any(|t| t.as_bytes() == last) {
+            let host = String::from_utf8_lossy(name).into_owned();
+            if !out.contains(&host) {
+                out.push(host);
+            }
+        }
+    }
+    out
 }
