@@ -68,6 +68,36 @@ def plain_words(alternation):
     return words
 
 
+def top_level_alternatives(rx):
+    """`rx` split at its top-level `|`."""
+    alts, depth, start, i, in_class = [], 0, 0, 0, False
+    while i < len(rx):
+        c = rx[i]
+        if c == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = c != "]"
+        elif c == "[":
+            in_class = True
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+        elif c == "|" and depth == 0:
+            alts.append(rx[start:i])
+            start = i + 1
+        i += 1
+    return alts + [rx[start:]]
+
+
+def prefixed(value):
+    """Whether every alternative of the value pattern starts with a literal prefix of two or
+    more letters (`sk_`, `as-`, `(?:live|test)_`): a shape that names itself."""
+    lead = re.compile(r"(?:[A-Za-z]{2,}|\(\?:[A-Za-z]{2,}(?:\|[A-Za-z]{2,})*\))[_\-.]?")
+    return all(lead.match(alt) for alt in top_level_alternatives(value))
+
+
 def convert(rule_text):
     """The rule's text in context form, or (None, reason)."""
     m = re.search(r"^regex = '''(.*?)'''\n", rule_text, re.M | re.S)
@@ -102,6 +132,8 @@ def convert(rule_text):
     providers = [p for p in providers if not (p in seen or seen.add(p))]
     creds = [c.lower() for c in dict.fromkeys(creds)]
 
+    hosts = [p for p in providers if re.fullmatch(r"[a-z0-9.-]+", p)]
+
     def toml_list(words, boundary):
         return "[" + ", ".join(f'"{"^" if boundary else ""}{w}"' for w in words) + "]"
 
@@ -120,7 +152,8 @@ def convert(rule_text):
         "\n# Converted from the one-regex template by scripts/context-convert.py: the provider\n"
         "# starts a part of the key or of a parent key, and a credential word is in the key;\n"
         "# or the value is passed to a call named for the provider; or it is a credential-named\n"
-        "# parameter of a URL on the provider's host.\n"
+        "# value or an Authorization header near the provider's host; or the provider is named\n"
+        "# on the value's line or just above it.\n"
         "[rule.value]\n" + "\n".join(value_lines) + "\n\n"
         "[[rule.context]]\n"
         f"key = {toml_list(creds, False)}\n"
@@ -129,8 +162,26 @@ def convert(rule_text):
         f"callee = {toml_list(providers, True)}\n\n"
         "[[rule.context]]\n"
         f"key = {toml_list(creds, False)}\n"
-        f"host = {toml_list([p for p in providers if re.fullmatch(r'[a-z0-9.-]+', p)], False)}\n"
+        f"host = {toml_list(hosts, False)}\n\n"
+        "[[rule.context]]\n"
+        'header = ["authorization"]\n'
+        f"host = {toml_list(hosts, False)}\n\n"
+        "# A credential-named value or an Authorization header on a line that names the\n"
+        "# provider (a trailing comment, a call or a host after the value) or below such a line.\n"
+        "[[rule.context]]\n"
+        f"key = {toml_list(creds, False)}\n"
+        f"near = {toml_list(providers, True)}\n\n"
+        "[[rule.context]]\n"
+        'header = ["authorization"]\n'
+        f"near = {toml_list(providers, True)}\n"
     )
+    if prefixed(value):
+        tables += (
+            "\n# A value with the token's own prefix on a line that names the provider, or below\n"
+            "# one (`require('provider')('sk_live_...')`), whatever its key.\n"
+            "[[rule.context]]\n"
+            f"near = {toml_list(providers, True)}\n"
+        )
     # The tables go after the rule's last top-level key (before its sub-tables, if any).
     sub = re.search(r"^\[{1,2}rule\.", text, re.M)
     at = sub.start() if sub else len(text)

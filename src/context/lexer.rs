@@ -388,6 +388,13 @@ fn candidates_at(
                                 .is_some_and(|c| c.to_ascii_lowercase().contains("bearer"))
                                 .then(|| "Authorization".to_string())
                         });
+                        // `setApiKey("v")`, `.secret_key("v")`, `Auth.api_key("v")`: a
+                        // setter or a credential-named call names its first argument.
+                        let key = key.or_else(|| {
+                            (frame.elements == 0)
+                                .then(|| callee.as_deref().and_then(setter_key))
+                                .flatten()
+                        });
                         ctx.emit(
                             key.unwrap_or_default(),
                             &joined,
@@ -598,6 +605,46 @@ fn candidates_at(
         }
         i += 1;
     }
+}
+
+/// Words that start the name of a call which reads, checks or transforms a credential
+/// rather than setting one (`getToken("name")`, `verify_password(...)`).
+const NOT_SETTER_VERBS: &[&str] = &[
+    "get", "load", "read", "fetch", "find", "lookup", "verify", "check", "validate", "hash", "has",
+    "is", "delete", "remove", "revoke", "create", "generate", "new", "require", "parse", "encode",
+    "decode", "encrypt", "decrypt", "compare", "mask", "redact", "print", "log", "format",
+    "assert", "expect", "test", "make", "rotate", "refresh", "sign", "tokeni",
+];
+
+/// Nouns that a credential-named call ends with (`api_key(...)`, `secretKey(...)`).
+const CREDENTIAL_NOUNS: &[&str] = &[
+    "key",
+    "token",
+    "secret",
+    "password",
+    "passwd",
+    "passphrase",
+    "credential",
+    "credentials",
+];
+
+/// The key a call's first argument is set under: the call's last name part when it is a
+/// setter (`setApiKey`, `with_token`, `useSecret`) or a credential noun (`api_key`,
+/// `.secret_key`), and not a getter or a check (`get_token`, `verify_password`).
+fn setter_key(callee: &str) -> Option<String> {
+    let last = callee.rsplit(['.', ':', '>']).next()?;
+    let lower: String = last
+        .chars()
+        .filter(|c| *c != '_')
+        .flat_map(char::to_lowercase)
+        .collect();
+    let setter = ["set", "with", "use"]
+        .iter()
+        .any(|p| lower.len() > p.len() + 2 && lower.starts_with(p));
+    if !setter && NOT_SETTER_VERBS.iter().any(|v| lower.starts_with(v)) {
+        return None;
+    }
+    (setter || CREDENTIAL_NOUNS.iter().any(|n| lower.ends_with(n))).then(|| last.to_string())
 }
 
 /// The name called by the `(` at `toks[open]`: the word right before it, with the path
@@ -1151,6 +1198,29 @@ impl LineCtx<'_> {
 /// decoded to `user:password`, and the password becomes the value.
 fn strip_auth_scheme(c: &mut Candidate) {
     let lower = c.value.to_ascii_lowercase();
+    // An Authorization value is `<scheme> <credentials>`, and providers name their own
+    // schemes (`Klaviyo-API-Key pk_...`, `SSWS ...`, `GenieKey ...`): one word, then the
+    // credential.
+    let authorization = c
+        .header
+        .as_deref()
+        .is_some_and(|h| h.eq_ignore_ascii_case("authorization"));
+    if authorization && c.decoded.is_none() && !lower.starts_with("basic ") {
+        if let Some((scheme, rest)) = c.value.split_once(' ') {
+            let rest = rest.trim_start();
+            let scheme_like = !scheme.is_empty()
+                && scheme.len() <= 40
+                && scheme.as_bytes()[0].is_ascii_alphabetic()
+                && scheme
+                    .bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b"-_.".contains(&b));
+            if scheme_like && !rest.is_empty() && !rest.contains(char::is_whitespace) {
+                c.start += c.value.len() - rest.len();
+                c.value = rest.to_string();
+                return;
+            }
+        }
+    }
     for scheme in ["bearer ", "token ", "bot ", "basic ", "apikey ", "key "] {
         if lower.starts_with(scheme) && c.decoded.is_none() {
             let rest = c.value[scheme.len()..].trim_start().to_string();

@@ -43,6 +43,8 @@ pub enum Origin {
     UrlUserinfo,
     /// A URL query parameter's value.
     UrlQuery,
+    /// The last segment of a URL's path (`https://mainnet.infura.io/v3/<key>`).
+    UrlPath,
     /// curl's `-u user:password`.
     UserPass,
     /// The whole content of a file found by its conventional path.

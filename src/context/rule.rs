@@ -9,6 +9,10 @@ use std::collections::HashMap;
 
 /// Bytes around a candidate's line searched for a URL host.
 const HOST_REACH: usize = 2 * 1024;
+/// Lines above a value's line that a `near` anchor reads.
+const NEAR_LINES: usize = 3;
+/// Bytes of a (long) line before and after the value that a `near` anchor reads.
+const NEAR_REACH: usize = 1024;
 
 /// A compiled context rule.
 #[derive(Debug)]
@@ -35,6 +39,7 @@ struct Anchor {
     callee: Words,
     header: Vec<String>,
     host: Vec<String>,
+    near: Words,
     file: Option<regex::Regex>,
     path: Option<regex::Regex>,
 }
@@ -217,6 +222,7 @@ impl ContextRule {
                     callee: Words::new(&a.callee),
                     header: normalized(&a.header),
                     host: a.host.iter().map(|h| h.to_ascii_lowercase()).collect(),
+                    near: Words::new(&a.near),
                     file,
                     path,
                 };
@@ -225,9 +231,12 @@ impl ContextRule {
                     && anchor.callee.is_empty()
                     && anchor.header.is_empty()
                     && anchor.file.is_none()
+                    && ((anchor.near.is_empty() && anchor.host.is_empty())
+                        || value.pattern.is_none())
                 {
                     return Err(
-                        "a context anchor needs `key`, `key_path`, `callee`, `header` or `file`"
+                        "a context anchor needs `key`, `key_path`, `callee`, `header` or `file` \
+                         (or `near` or `host`, in a rule whose value has a `pattern`)"
                             .to_string(),
                     );
                 }
@@ -392,11 +401,24 @@ impl Anchor {
                 return false;
             }
         }
+        if !self.near.is_empty() && !self.near.found_in(&facts.near_text(cand)) {
+            return false;
+        }
         if !self.host.is_empty() {
             let own = cand
                 .host
                 .iter()
                 .any(|h| self.host.iter().any(|w| h.contains(w.as_str())));
+            // An anchor with a host and no key, callee, header or `near` word is met only by
+            // a part of a URL on that host (`https://mainnet.infura.io/v3/<key>`).
+            let host_only = self.key.is_empty()
+                && self.key_path.is_empty()
+                && self.callee.is_empty()
+                && self.header.is_empty()
+                && self.near.is_empty();
+            if host_only && !own {
+                return false;
+            }
             if !own
                 && !facts
                     .hosts(cand.line_start)
@@ -438,6 +460,24 @@ impl<'a> Facts<'a> {
         self.parents
             .entry(line_start)
             .or_insert_with(|| structure::parents(data, kind, line_start))
+    }
+
+    /// The text a `near` anchor searches: the value's line (at most [`NEAR_REACH`] bytes
+    /// each side of the value) and the [`NEAR_LINES`] lines above it.
+    fn near_text(&self, cand: &Candidate) -> String {
+        let data = self.data;
+        let mut from = cand.line_start;
+        for _ in 0..NEAR_LINES {
+            if from == 0 {
+                break;
+            }
+            from = crate::scan::line_bounds(data, from - 1).0;
+        }
+        let from = from.max(cand.start.saturating_sub(NEAR_REACH));
+        let line_end = memchr::memchr(b'\n', &data[cand.end.min(data.len())..])
+            .map_or(data.len(), |i| cand.end + i);
+        let to = line_end.min(cand.end + NEAR_REACH).max(from);
+        String::from_utf8_lossy(&data[from..to]).into_owned()
     }
 
     fn hosts(&mut self, line_start: usize) -> &[String] {

@@ -15,6 +15,8 @@ pub struct Url {
     pub password: Option<(usize, usize)>,
     /// `(name, value)` ranges of query and fragment parameters.
     pub params: Vec<((usize, usize), (usize, usize))>,
+    /// The last segment of the path and the segment before it (`/v3/<key>`), if any.
+    pub last_segment: Option<((usize, usize), (usize, usize))>,
 }
 
 /// Every `scheme://...` URL in `text`.
@@ -48,6 +50,18 @@ pub fn find(text: &[u8]) -> Vec<Url> {
             .iter()
             .position(|&b| b == b':')
             .map_or(authority_end, |i| host_start + i);
+        let path_end = text[authority_end..end]
+            .iter()
+            .position(|&b| b == b'?' || b == b'#')
+            .map_or(end, |i| authority_end + i);
+        let last_segment = memchr::memrchr(b'/', &text[authority_end..path_end])
+            .map(|i| authority_end + i)
+            .filter(|&slash| slash + 1 < path_end)
+            .map(|slash| {
+                let prev_start = memchr::memrchr(b'/', &text[authority_end..slash])
+                    .map_or(slash, |i| authority_end + i + 1);
+                ((prev_start, slash), (slash + 1, path_end))
+            });
         let mut params = Vec::new();
         if let Some(q) = text[authority_end..end]
             .iter()
@@ -71,6 +85,7 @@ pub fn find(text: &[u8]) -> Vec<Url> {
             host: (host_start, host_end),
             password,
             params,
+            last_segment,
         });
     }
     out
@@ -97,6 +112,24 @@ pub fn candidates(line: &[u8], base: usize, line_start: usize, out: &mut Vec<Can
                 header: None,
                 host: host.clone(),
                 origin: Origin::UrlUserinfo,
+                line_start,
+            });
+        }
+        // Keyless: only an anchor on the URL's own host takes it (a path segment named
+        // `token/` is a route more often than a key).
+        if let Some((_, segment)) = url.last_segment {
+            out.push(Candidate {
+                key: String::new(),
+                parents: Vec::new(),
+                start: base + segment.0,
+                end: base + segment.1,
+                value: text(segment),
+                decoded: None,
+                quoted: false,
+                callee: None,
+                header: None,
+                host: host.clone(),
+                origin: Origin::UrlPath,
                 line_start,
             });
         }
