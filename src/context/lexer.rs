@@ -284,7 +284,19 @@ pub fn looks_like_assignment(text: &[u8]) -> bool {
 }
 
 /// Longest string content lexed again as a line of its own.
-const MAX_NESTED: usize = 4096;
+pub const MAX_NESTED: usize = 4096;
+
+/// Lexes a line of text that was held inside a string or a parameter (decoded by
+/// [`super::escapes`]): it is literal content, and is not lexed again.
+pub fn candidates_nested(
+    line: &[u8],
+    base: usize,
+    line_start: usize,
+    kind: Kind,
+    out: &mut Vec<Candidate>,
+) {
+    candidates_at(line, base, line_start, kind, out, 1);
+}
 
 fn candidates_at(
     line: &[u8],
@@ -502,7 +514,9 @@ fn candidates_at(
                 let colon_line = code_annotation
                     && i == 1
                     && toks[0].tok == Tok::Word
-                    && !line[t.end..].contains(&b'=');
+                    && !toks[i + 1..]
+                        .iter()
+                        .any(|n| is_assign(line, n) && line[n.start] == b'=');
                 if code_annotation && !colon_line {
                     annotated = Some(key);
                     i += 1;
@@ -541,7 +555,9 @@ fn candidates_at(
                     i += 1;
                     continue;
                 }
-                let to_line_end = kind.bare_value_to_line_end() || line_based;
+                // `Authorization: Klaviyo-API-Key v`: a header line runs to its end.
+                let header_line = op == b":" && i == 1 && is_credential_header(&key);
+                let to_line_end = kind.bare_value_to_line_end() || line_based || header_line;
                 let (vs, mut ve) = bare_value(line, from, to_line_end, kind);
                 if line_based {
                     // A statement's `;` or a list's `,` ends the value.
@@ -818,6 +834,7 @@ fn bare_value(line: &[u8], from: usize, to_line_end: bool, kind: Kind) -> (usize
         while e < line.len()
             && !line[e].is_ascii_whitespace()
             && !b",;()]}\"'`&|".contains(&line[e])
+            && !(kind == Kind::Xml && line[e] == b'<')
         {
             e += 1;
         }
@@ -910,16 +927,24 @@ impl LineCtx<'_> {
         let value = self.value_text(spans);
         if quoted && self.depth == 0 && spans.len() == 1 {
             let (s, e) = spans[0];
-            if looks_like_assignment(&self.line[s..e]) {
-                let (line, base, line_start) = (self.line, self.base, self.line_start);
-                candidates_at(
-                    &line[s..e],
-                    base + s,
-                    line_start,
-                    Kind::Unknown,
-                    self.out,
-                    1,
-                );
+            let (line, base, line_start) = (self.line, self.base, self.line_start);
+            let content = &line[s..e];
+            if content.contains(&b'\\') && content.len() <= MAX_NESTED {
+                // Config or code inside a string, in the string's escapes (`\"`, `\n`
+                // between lines, `\u0027`): decoded, then read as lines of its own.
+                let decoded = super::escapes::unescape_string(content);
+                if super::escapes::reads_as_lines(&decoded.bytes) {
+                    super::escapes::candidates(
+                        &decoded,
+                        base + s,
+                        line_start,
+                        Kind::Unknown,
+                        |a, b| String::from_utf8_lossy(&line[a - base..b - base]).into_owned(),
+                        self.out,
+                    );
+                }
+            } else if looks_like_assignment(content) || super::escapes::reads_as_lines(content) {
+                candidates_at(content, base + s, line_start, Kind::Unknown, self.out, 1);
             }
         }
         let lower_key = key.to_ascii_lowercase();

@@ -14,6 +14,7 @@
 //! bytes, and the walks back to a line's parents stop after [`structure::MAX_BACK`] bytes.
 
 pub mod classify;
+pub mod escapes;
 #[cfg(test)]
 mod heldout;
 #[cfg(test)]

@@ -750,3 +750,209 @@ fn short_password_key_names_in_config_assignments() {
         );
     }
 }
+
+#[test]
+fn config_inside_escaped_strings_parameters_and_elements_is_read() {
+    let secret = v();
+    // (path, text, key): the secret under the key, found through the host's escapes, with
+    // the decoded secret.
+    let json_u = |s: &str| {
+        s.chars()
+            .map(|c| match c {
+                '/' => "\\/".to_string(),
+                c if c.is_ascii_alphanumeric() || c == ' ' => c.to_string(),
+                c => format!("\\u{:04x}", c as u32),
+            })
+            .collect::<String>()
+    };
+    let percent = |s: &str| {
+        s.bytes()
+            .map(|b| {
+                if b.is_ascii_alphanumeric() || b"-_.".contains(&b) {
+                    (b as char).to_string()
+                } else {
+                    format!("%{b:02X}")
+                }
+            })
+            .collect::<String>()
+    };
+    let positives: Vec<(&str, String, &str)> = vec![
+        (
+            "a.json",
+            "{\"config\": \"client = Client(api_key=\\\"{V}\\\")\"}\n".to_string(),
+            "api_key",
+        ),
+        (
+            "a.json",
+            "{\"config\": \"acme:\\n  api_token: {V}\\n  region: eu\"}\n".to_string(),
+            "api_token",
+        ),
+        (
+            "a.json",
+            format!(
+                "{{\"value\":\"{}\"}}\n",
+                json_u(&format!("API_TOKEN='{secret}'"))
+            ),
+            "api_token",
+        ),
+        (
+            "a.js",
+            "var cfg={k:\"headers = {'X-Api-Token': \\\"{V}\\\"}\"};\n".to_string(),
+            "x-api-token",
+        ),
+        (
+            "hook.sh",
+            format!(
+                "curl \"https://hooks.acme.internal/n?payload={}&retry=3\"\n",
+                percent(&format!("Authorization: Custom-Scheme {secret}"))
+            ),
+            "authorization",
+        ),
+        (
+            "hook.sh",
+            format!(
+                "curl \"https://hooks.acme.internal/n?payload={}\"\n",
+                percent(&format!("api_token = \"{secret}\""))
+            ),
+            "api_token",
+        ),
+        (
+            "web.config",
+            "<value>api_token=&quot;{V}&quot;</value>\n".to_string(),
+            "api_token",
+        ),
+    ];
+    for (path, text, key) in &positives {
+        let text = text.replace("{V}", &secret);
+        assert!(
+            yields(path, &text, key),
+            "{path}: {text:?} -> {:?}",
+            found(path, &text)
+        );
+    }
+    // An entity inside a secret is decoded; a path segment is keyless (only a host anchor
+    // takes it); plain prose in a string is not read as config.
+    let amp = format!("{secret}&amp;x");
+    let text = format!("<password>{amp}</password>\n");
+    assert!(
+        found("app.config", &text)
+            .iter()
+            .any(|(k, s, ..)| k == "password" && *s == format!("{secret}&x")),
+        "{:?}",
+        found("app.config", &text)
+    );
+    let text = format!("url = \"https://mainnet.infura.io/v3/{secret}\"\n");
+    assert!(found("a.py", &text)
+        .iter()
+        .any(|(k, s, _, _, host, _)| k.is_empty()
+            && *s == secret
+            && host.as_deref() == Some("mainnet.infura.io")));
+    let negatives: Vec<(&str, String)> = vec![
+        (
+            "a.json",
+            "{\"help\": \"Set the token with \\\"--token\\\" then run it\"}\n".to_string(),
+        ),
+        (
+            "hook.sh",
+            "curl \"https://h.acme.internal/n?q=token%20{V}\"\n".to_string(),
+        ),
+    ];
+    for (path, text) in &negatives {
+        let text = text.replace("{V}", &secret);
+        assert!(
+            !yields(path, &text, "token"),
+            "{path}: {text:?} -> {:?}",
+            found(path, &text)
+        );
+    }
+}
+
+#[test]
+fn setters_and_provider_schemes_name_their_values() {
+    let secret = v();
+    let positives: &[(&str, &str, &str)] = &[
+        ("a.php", "$mollie->setApiKey(\"{V}\");\n", "setApiKey"),
+        (
+            "A.java",
+            "Sdk.builder().secret_key(\"{V}\").build();\n",
+            "secret_key",
+        ),
+        ("a.py", "auth = Auth.api_key(\"{V}\")\n", "api_key"),
+        ("a.py", "client.with_token(\"{V}\")\n", "with_token"),
+        (
+            "call.sh",
+            "Authorization: Klaviyo-API-Key {V}\n",
+            "Authorization",
+        ),
+        (
+            "a.py",
+            "h = {\"Authorization\": \"SSWS {V}\"}\n",
+            "Authorization",
+        ),
+    ];
+    for (path, text, key) in positives {
+        let text = text.replace("{V}", &secret);
+        let all = found(path, &text);
+        assert!(
+            all.iter().any(|(k, s, ..)| *s == secret && k == key),
+            "{path}: {text:?} -> {all:?}"
+        );
+    }
+    // Getters and checks take a name, not a value to set.
+    let negatives: &[(&str, &str)] = &[
+        ("a.py", "t = vault.get_token(\"{V}\")\n"),
+        ("a.py", "ok = verify_password(\"{V}\")\n"),
+        ("a.js", "const k = loadApiKey('{V}')\n"),
+    ];
+    for (path, text) in negatives {
+        let text = text.replace("{V}", &secret);
+        let all = found(path, &text);
+        assert!(
+            !all.iter().any(|(k, s, ..)| *s == secret && !k.is_empty()),
+            "{path}: {text:?} -> {all:?}"
+        );
+    }
+}
+
+#[test]
+fn near_anchor_reads_the_value_line_and_the_lines_above() {
+    let rule = rule::ContextRule::from_spec(
+        Some(&crate::rules::syntax::ValueSpec {
+            pattern: Some("[a-f0-9]{32}".into()),
+            ..Default::default()
+        }),
+        &[crate::rules::syntax::ContextSpec {
+            key: vec!["key".into()],
+            near: vec!["^acmepay".into()],
+            ..Default::default()
+        }],
+        false,
+    )
+    .unwrap();
+    let hex = "3b6109cb5fe55e9984e65f13f1458522";
+    let accepted = |path: &str, text: &str| {
+        let kind = Kind::detect(Some(path), text.as_bytes());
+        let mut facts = rule::Facts::new(text.as_bytes(), kind, Some(path));
+        extract_all(text.as_bytes(), kind)
+            .iter()
+            .any(|c| rule.accepts(c, &mut facts).is_some())
+    };
+    for (path, text) in [
+        ("a.py", format!("api_key = \"{hex}\"  # acmepay\n")),
+        (
+            "a.py",
+            format!("# AcmePay settings\n\nAPI_KEY = \"{hex}\"\n"),
+        ),
+        ("a.yaml", format!("acmepay:\n  region: eu\n  key: {hex}\n")),
+    ] {
+        assert!(accepted(path, &text), "{text:?}");
+    }
+    for (path, text) in [
+        // Not a credential key; the provider too far above; only inside another word.
+        ("a.py", format!("app_id = \"{hex}\"  # acmepay\n")),
+        ("a.py", format!("# acmepay\n\n\n\n\napi_key = \"{hex}\"\n")),
+        ("a.py", format!("api_key = \"{hex}\"  # megaacmepay\n")),
+    ] {
+        assert!(!accepted(path, &text), "{text:?}");
+    }
+}

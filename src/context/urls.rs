@@ -134,8 +134,22 @@ pub fn candidates(line: &[u8], base: usize, line_start: usize, out: &mut Vec<Can
             });
         }
         for (name, value) in url.params {
-            // A parameter holding a config line (`payload=API_KEY=...`, once decoded).
-            if super::lexer::looks_like_assignment(&line[value.0..value.1]) {
+            // A parameter holding a config line or code, percent-encoded
+            // (`payload=API_KEY%3D...`): decoded, then read as lines of its own.
+            let raw = &line[value.0..value.1];
+            if raw.contains(&b'%') && raw.len() <= super::lexer::MAX_NESTED {
+                let decoded = super::escapes::percent_decode(raw);
+                if super::escapes::reads_as_lines(&decoded.bytes) {
+                    super::escapes::candidates(
+                        &decoded,
+                        base + value.0,
+                        line_start,
+                        super::Kind::Unknown,
+                        |a, b| String::from_utf8_lossy(&line[a - base..b - base]).into_owned(),
+                        out,
+                    );
+                }
+            } else if super::lexer::looks_like_assignment(raw) {
                 super::lexer::candidates(
                     &line[value.0..value.1],
                     base + value.0,
