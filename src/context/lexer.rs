@@ -514,9 +514,12 @@ fn candidates_at(
                 let colon_line = code_annotation
                     && i == 1
                     && toks[0].tok == Tok::Word
-                    && !toks[i + 1..]
-                        .iter()
-                        .any(|n| is_assign(line, n) && line[n.start] == b'=');
+                    && !toks[i + 1..].iter().any(|n| {
+                        // `x: T = v` (an annotation), not base64 padding glued to a value.
+                        is_assign(line, n)
+                            && line[n.start] == b'='
+                            && line[n.start - 1].is_ascii_whitespace()
+                    });
                 if code_annotation && !colon_line {
                     annotated = Some(key);
                     i += 1;
