@@ -834,11 +834,12 @@ fn bare_value(line: &[u8], from: usize, to_line_end: bool, kind: Kind) -> (usize
             k += 1;
         }
     } else {
-        while e < line.len()
-            && !line[e].is_ascii_whitespace()
-            && !b",;()]}\"'`&|".contains(&line[e])
-            && !(kind == Kind::Xml && line[e] == b'<')
-        {
+        let ends_word = |b: u8| {
+            b.is_ascii_whitespace()
+                || b",;()]}\"'`&|".contains(&b)
+                || (kind == Kind::Xml && b == b'<')
+        };
+        while e < line.len() && !ends_word(line[e]) {
             e += 1;
         }
     }
