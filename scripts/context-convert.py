@@ -173,6 +173,11 @@ def convert(rule_text):
         f"near = {toml_list(providers, True)}\n\n"
         "[[rule.context]]\n"
         'header = ["authorization"]\n'
+        f"near = {toml_list(providers, True)}\n\n"
+        "# A literal passed to a call on a line that names the provider (`Client('<key>')  #\n"
+        "# provider`, `createClient('<key>')  // provider`).\n"
+        "[[rule.context]]\n"
+        'callee = ["*"]\n'
         f"near = {toml_list(providers, True)}\n"
     )
     if prefixed(value):

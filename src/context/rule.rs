@@ -85,6 +85,8 @@ impl Words {
                         Some(rest) if !rest.is_empty() => (rest, true),
                         _ => (w, false),
                     };
+                    // `*`: any name (`callee = ["*"]`: an argument of any call).
+                    let w = if w == "*" { "" } else { w };
                     Word {
                         text: normalize(w),
                         starts_part,

@@ -956,3 +956,33 @@ fn near_anchor_reads_the_value_line_and_the_lines_above() {
         assert!(!accepted(path, &text), "{text:?}");
     }
 }
+
+#[test]
+fn any_callee_with_near_takes_positional_arguments_of_calls_only() {
+    let rule = rule::ContextRule::from_spec(
+        Some(&crate::rules::syntax::ValueSpec {
+            pattern: Some("[a-f0-9]{32}".into()),
+            ..Default::default()
+        }),
+        &[crate::rules::syntax::ContextSpec {
+            callee: vec!["*".into()],
+            near: vec!["^acmepay".into()],
+            ..Default::default()
+        }],
+        false,
+    )
+    .unwrap();
+    let hex = "3b6109cb5fe55e9984e65f13f1458522";
+    let accepted = |text: &str| {
+        let mut facts = rule::Facts::new(text.as_bytes(), Kind::Code, Some("a.py"));
+        extract_all(text.as_bytes(), Kind::Code)
+            .iter()
+            .any(|c| rule.accepts(c, &mut facts).is_some())
+    };
+    assert!(accepted(&format!("c = Client('{hex}')  # acmepay\n")));
+    assert!(accepted(&format!(
+        "c = acmepay.Client(\"id\", \"{hex}\")\n"
+    )));
+    assert!(!accepted(&format!("digest = \"{hex}\"  # acmepay\n")));
+    assert!(!accepted(&format!("c = Client('{hex}')  # payments\n")));
+}
