@@ -13,6 +13,9 @@ This script rewrites such a rule in place:
                                       [[rule.context]] key = [credential words]
                                                        key_path = ["^provider", ...]
                                       [[rule.context]] callee = ["^provider", ...]
+                                      [[rule.context]] key/header + host (nearby host)
+                                      [[rule.context]] key/header/any call + near
+                                      [[rule.context]] near (prefixed shapes only)
 
     scripts/context-convert.py RULE_FILE... [--only ID,ID] [--skip ID,ID]
 
