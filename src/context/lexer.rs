@@ -379,6 +379,14 @@ fn candidates_at(
                 }
                 // A string that is not a key: an argument, or an element.
                 let (joined, last) = join_concatenation(line, &toks, i);
+                if transformed(line, &toks, last) {
+                    // `"ab".repeat(2)`, `"x".replace(...)`: the value is computed.
+                    if let Some(frame) = frames.last_mut() {
+                        frame.arg_dirty = true;
+                    }
+                    i = last + 1;
+                    continue;
+                }
                 let parents = parents_of(&frames);
                 match frames.last_mut() {
                     Some(frame) if frame.open == b'(' => {
@@ -626,6 +634,49 @@ fn candidates_at(
     }
 }
 
+/// Methods that hand a literal on unchanged (a conversion to another string type).
+const SAME_VALUE_METHODS: &[&str] = &[
+    "to_string",
+    "to_owned",
+    "into",
+    "as_str",
+    "as_bytes",
+    "as_ref",
+    "encode",
+    "getBytes",
+    "toCharArray",
+    "ToCharArray",
+    "toString",
+    "ToString",
+    "c_str",
+    "data",
+    "freeze",
+    "b",
+    "dup",
+    "strip",
+    "trim",
+    "Trim",
+];
+
+/// Whether the literal ending at `toks[last]` is followed by a method call that computes a
+/// new value from it (`"ab".repeat(2)`, `"a-b".replace("-", "")`), rather than a
+/// conversion that keeps it (`"v".to_string()`).
+fn transformed(line: &[u8], toks: &[Token], last: usize) -> bool {
+    let (Some(dot), Some(name), Some(open)) =
+        (toks.get(last + 1), toks.get(last + 2), toks.get(last + 3))
+    else {
+        return false;
+    };
+    dot.tok == Tok::Op
+        && &line[dot.start..dot.end] == b"."
+        && dot.start == toks[last].end + 1
+        && name.tok == Tok::Word
+        && open.tok == Tok::Open(b'(')
+        && !SAME_VALUE_METHODS
+            .iter()
+            .any(|m| m.as_bytes() == &line[name.start..name.end])
+}
+
 /// Words that start the name of a call which reads, checks or transforms a credential
 /// rather than setting one (`getToken("name")`, `verify_password(...)`).
 const NOT_SETTER_VERBS: &[&str] = &[
@@ -663,7 +714,12 @@ fn setter_key(callee: &str) -> Option<String> {
     if !setter && NOT_SETTER_VERBS.iter().any(|v| lower.starts_with(v)) {
         return None;
     }
-    (setter || CREDENTIAL_NOUNS.iter().any(|n| lower.ends_with(n))).then(|| last.to_string())
+    // A credential noun names its argument as a method of a receiver (a builder's
+    // `.secret_key(v)`, `Auth.api_key(v)`); a free function so named is more often a helper
+    // that builds or looks one up (`github_token(body)`).
+    let method = last.len() < callee.len();
+    (setter || (method && CREDENTIAL_NOUNS.iter().any(|n| lower.ends_with(n))))
+        .then(|| last.to_string())
 }
 
 /// The name called by the `(` at `toks[open]`: the word right before it, with the path
@@ -689,7 +745,15 @@ fn callee_before(line: &[u8], toks: &[Token], open: usize) -> Option<String> {
             break;
         }
     }
-    Some(String::from_utf8_lossy(&line[toks[first].start..word.end]).into_owned())
+    // `builder().secret_key(`: a method of a receiver the lexer read as an expression keeps
+    // its `.`, so that it reads as a method.
+    let mut from = toks[first].start;
+    if let Some(dot) = first.checked_sub(1).map(|p| toks[p]) {
+        if dot.tok == Tok::Op && glued(&dot, &toks[first]) && line[dot.end - 1] == b'.' {
+            from = dot.end - 1;
+        }
+    }
+    Some(String::from_utf8_lossy(&line[from..word.end]).into_owned())
 }
 
 /// The command whose argument the string at `toks[at]` is, when the string follows a
