@@ -19,6 +19,8 @@ pub mod escapes;
 mod heldout;
 #[cfg(test)]
 mod heldout_fresh;
+#[cfg(test)]
+mod heldout_fresh2;
 pub mod kind;
 pub mod lexer;
 #[cfg(test)]
