@@ -150,7 +150,6 @@ def convert(rule_text):
     if chk:
         value_lines.append(f"validator = {chk.group(1)}")
         text = text[: chk.start()] + text[chk.end() :]
-    value_lines.append("generated = false")
     tables = (
         "\n# Converted from the one-regex template by scripts/context-convert.py: the provider\n"
         "# starts a part of the key or of a parent key, and a credential word is in the key;\n"

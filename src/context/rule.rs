@@ -101,6 +101,11 @@ impl Words {
         self.0.is_empty()
     }
 
+    /// Whether the list holds `*`, any name.
+    fn any_name(&self) -> bool {
+        self.0.iter().any(|w| w.text.is_empty())
+    }
+
     /// Whether `name` (as written) holds one of the words.
     fn found_in(&self, name: &str) -> bool {
         let normal = normalize(name);
@@ -321,7 +326,10 @@ impl ContextRule {
         // A `pattern` states the exact shape (a provider's token format), so only stand-ins
         // are dropped; otherwise the shared classifier decides whether this is a literal.
         let literal = match self.pattern {
-            Some(_) => !super::stand_in::placeholder::is_placeholder(value),
+            Some(_) => {
+                !super::stand_in::placeholder::is_placeholder(value)
+                    && !(self.generated && classify::made_of_words(value))
+            }
             None => classify::judge(value, self.generated).is_ok(),
         };
         if !literal {
@@ -380,6 +388,11 @@ impl Anchor {
                 return false;
             };
             if !self.callee.found_in(callee) {
+                return false;
+            }
+            // `callee = ["*"]` is "a literal passed to a call": a string argument, not a
+            // keyword argument or a bare word inside the parentheses.
+            if self.callee.any_name() && cand.origin != Origin::Argument {
                 return false;
             }
         }
