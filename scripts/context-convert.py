@@ -71,6 +71,77 @@ def plain_words(alternation):
     return words
 
 
+NEAR_TEMPLATE_START = "(?:(?:(?:^|[^A-Za-z0-9])(?i:"
+
+# Credential words for a value that follows a provider mention with no credential word in
+# the template (the "provider, then the value within a few lines" variant).
+NEAR_CREDS = ["key", "token", "secret", "auth", "password", "credential"]
+
+
+def convert_near(rule_text, m, rx):
+    """The "provider, then a value of the token's shape within a few lines" template: the
+    provider is a `near` word, and the value needs a credential-named key, an Authorization
+    header or a call around it (or nothing more, for a prefixed shape)."""
+    if ")))" not in rx:
+        return None, "no provider group"
+    head_end = rx.index(")))") + 3
+    providers = []
+    for name in re.findall(r"\(\?i:([^)]*)\)", rx[:head_end]):
+        words = plain_words(name)
+        if not words:
+            return None, f"provider `{name}`"
+        providers += words
+    groups = capture_groups(rx)
+    if len(groups) != 1:
+        return None, f"{len(groups)} capture groups"
+    value = rx[groups[0][0] : groups[0][1]]
+    providers = [p.lower() for p in dict.fromkeys(providers)]
+    hosts = [p for p in providers if re.fullmatch(r"[a-z0-9.-]+", p)]
+
+    def toml_list(words, boundary):
+        return "[" + ", ".join(f'"{"^" if boundary else ""}{w}"' for w in words) + "]"
+
+    text = rule_text[: m.start()] + rule_text[m.end() :]
+    q = "'" * 3
+    value_lines = [f"pattern = {q}{value}{q}", "min_length = 6", "max_length = 1024"]
+    for key, name in (("min_entropy", "min_entropy"), ("checksum", "validator")):
+        found = re.search(rf"^{key} = (.*)\n", text, re.M)
+        if found:
+            value_lines.append(f"{name} = {found.group(1)}")
+            text = text[: found.start()] + text[found.end() :]
+    near = toml_list(providers, True)
+    tables = (
+        "\n# Converted from the \"provider, then the value\" template by\n"
+        "# scripts/context-convert.py: a credential-named value, an Authorization header or a\n"
+        "# literal passed to a call, on a line that names the provider or just below one; a\n"
+        "# credential key under a block named for it; a call named for it.\n"
+        "[rule.value]\n" + "\n".join(value_lines) + "\n\n"
+        "[[rule.context]]\n"
+        f"key = {toml_list(NEAR_CREDS, False)}\n"
+        f"key_path = {near}\n\n"
+        "[[rule.context]]\n"
+        f"callee = {near}\n\n"
+        "[[rule.context]]\n"
+        f"key = {toml_list(NEAR_CREDS, False)}\n"
+        f"near = {near}\n\n"
+        "[[rule.context]]\n"
+        'header = ["authorization"]\n'
+        f"near = {near}\n\n"
+        "[[rule.context]]\n"
+        'header = ["authorization"]\n'
+        f"host = {toml_list(hosts, False)}\n\n"
+        "[[rule.context]]\n"
+        'callee = ["*"]\n'
+        f"near = {near}\n"
+    )
+    if prefixed(value):
+        tables += f"\n[[rule.context]]\nnear = {near}\n"
+    sub = re.search(r"^\[{1,2}rule\.", text, re.M)
+    at = sub.start() if sub else len(text)
+    body = text[:at].rstrip("\n") + "\n" + tables
+    return body + ("\n" + text[at:] if sub else ""), None
+
+
 def top_level_alternatives(rx):
     """`rx` split at its top-level `|`."""
     alts, depth, start, i, in_class = [], 0, 0, 0, False
@@ -107,6 +178,8 @@ def convert(rule_text):
     if not m:
         return None, "no regex"
     rx = m.group(1)
+    if rx.startswith(NEAR_TEMPLATE_START):
+        return convert_near(rule_text, m, rx)
     if not rx.startswith(TEMPLATE_START):
         return None, "not the template"
     if ")))" not in rx:

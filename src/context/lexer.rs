@@ -1239,6 +1239,26 @@ impl LineCtx<'_> {
             return;
         };
         let ps = s + colon + 1;
+        // `-u <key>:`, `-u <key>:X`, `-u <token>:api_token`: APIs that take their key as
+        // the Basic user name (Stripe, Lob, Freshdesk, Toggl) leave the password empty or a
+        // fixed word; the user name is then the credential.
+        let marker = &self.line[ps..e];
+        if matches!(marker, b"" | b"X" | b"x" | b"api_token") && colon > 0 {
+            self.out.push(Candidate {
+                key: "user".into(),
+                parents: Vec::new(),
+                start: self.base + s,
+                end: self.base + s + colon,
+                value: String::from_utf8_lossy(&self.line[s..s + colon]).into_owned(),
+                decoded: None,
+                quoted: false,
+                callee: Some("curl".into()),
+                header: None,
+                host: None,
+                origin: Origin::UserPass,
+                line_start: self.line_start,
+            });
+        }
         if ps >= e {
             return;
         }
