@@ -327,8 +327,9 @@ impl ContextRule {
         // are dropped; otherwise the shared classifier decides whether this is a literal.
         let literal = match self.pattern {
             Some(_) => {
-                !super::stand_in::placeholder::is_placeholder(value)
-                    && !(self.generated && classify::made_of_words(value))
+                let stand_in = super::stand_in::placeholder::is_placeholder(value);
+                let name = self.generated && classify::made_of_words(value);
+                !(stand_in || name)
             }
             None => classify::judge(value, self.generated).is_ok(),
         };
