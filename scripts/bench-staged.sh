@@ -5,7 +5,9 @@
 # Goal (issue 17): median under 10 ms; under 15 ms in a large monorepo (FILES=100000).
 #
 # Usage: scripts/bench-staged.sh [RUNS]      (default 50 runs)
-# Environment: REPO=/path/to/a/git/repository measures a clone of that repository instead
+# Environment: STAGED=/path/to/a/work/tree measures there as it is, no generation, no clone
+# (a repository this script made with KEEP=1, which holds the 5 staged files; e.g. the
+# 100,000-file monorepo, which takes minutes to make), REPO=/path/to/a/git/repository measures a clone of that repository instead
 # (real code and history, e.g. the issue-17 release history made by
 # scripts/release-history.sh, or one made by scripts/sdist-history.sh; 5 tracked text files
 # spread over the tree get ADDED lines each and are staged; the original is untouched),
@@ -29,15 +31,20 @@ if [[ -z "${LEAKGATE:-}" ]]; then
 fi
 [[ -x "$LEAKGATE" ]] || { echo "error: $LEAKGATE is not an executable" >&2; exit 2; }
 
+# Isolated git: no user or system configuration, no enclosing hook's variables.
+unset GIT_DIR GIT_INDEX_FILE GIT_WORK_TREE GIT_COMMON_DIR
+export GIT_CONFIG_GLOBAL=/dev/null GIT_CONFIG_NOSYSTEM=1
+
+if [[ -n "${STAGED:-}" ]]; then
+    cd "$STAGED"
+    echo "measuring in $STAGED: $(git ls-files | wc -l) tracked files" >&2
+    git status --short --untracked-files=no | head -n 10 >&2
+else
 work=$(mktemp -d "${TMPDIR:-/tmp}/leakgate-bench-staged.XXXXXX")
 if [[ "${KEEP:-0}" != 1 ]]; then
     trap 'rm -rf "$work"' EXIT
 fi
 repo=$work/repo
-
-# Isolated git: no user or system configuration, no enclosing hook's variables.
-unset GIT_DIR GIT_INDEX_FILE GIT_WORK_TREE GIT_COMMON_DIR
-export GIT_CONFIG_GLOBAL=/dev/null GIT_CONFIG_NOSYSTEM=1
 
 if [[ -n "${REPO:-}" ]]; then
     echo "cloning $REPO..." >&2
@@ -109,6 +116,7 @@ else
         git add "$path"
     done
     git status --short | head -n 10 >&2
+fi
 fi
 
 "$LEAKGATE" staged --quiet || { echo "error: leakgate staged did not report clean" >&2; exit 2; }

@@ -33,7 +33,7 @@ pub fn list(config: Option<&Path>) -> anyhow::Result<ExitCode> {
 /// `leakgate rules check [FILE...]`: built-ins by default.
 pub fn check(files: &[PathBuf]) -> anyhow::Result<ExitCode> {
     let set = if files.is_empty() {
-        RuleSet::builtin()?
+        RuleSet::builtin_from_toml()?
     } else {
         let mut rules = Vec::new();
         for file in files {

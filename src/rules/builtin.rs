@@ -1,8 +1,28 @@
-//! The built-in rule files, compiled into the binary.
+//! The built-in rule files, compiled into the binary twice: as their TOML text
+//! ([`BUILTIN_RULE_FILES`], which `leakgate rules check` and error messages read) and parsed
+//! by the build script (`build.rs`) into a compact binary form ([`preparsed`]) that every
+//! run loads instead of parsing 640 KB of TOML (issue 17: that parse was most of a
+//! pre-commit hook's run).
 //!
 //! An explicit `include_str!` list rather than a directory-embedding macro: such macros miss
-//! new files on incremental builds. A test below checks that this list and the `rules/`
-//! folder hold the same files, so a forgotten entry fails the suite.
+//! new files on incremental builds. `build.rs` reads this list, so it is the one list; a
+//! test below checks that it and the `rules/` folder hold the same files, so a forgotten
+//! entry fails the suite.
+
+use super::syntax::RuleFile;
+use super::RuleError;
+
+/// The built-in rule files as `build.rs` parsed them, in the order of [`BUILTIN_RULE_FILES`].
+static PREPARSED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/builtin-rules.postcard"));
+
+/// The built-in rule files, parsed (by the build script): one [`RuleFile`] per entry of
+/// [`BUILTIN_RULE_FILES`], in its order.
+pub fn preparsed() -> Result<Vec<RuleFile>, RuleError> {
+    postcard::from_bytes(PREPARSED).map_err(|e| RuleError::Syntax {
+        file: "the pre-parsed built-in rules".into(),
+        message: format!("{e} (the binary was built wrong: rebuild it)"),
+    })
+}
 
 /// `(file name, contents)` of every `.toml` file directly in `rules/`. Sub-folders are not
 /// rule files: `rules/held-out/` holds test examples for `rules::held_out`.
@@ -439,5 +459,28 @@ mod tests {
             listed, on_disk,
             "update BUILTIN_RULE_FILES in src/rules/builtin.rs"
         );
+    }
+
+    /// What every run loads is exactly what parsing the TOML sources gives, field by field:
+    /// the build script's mirror of `Severity` and `Confidence` and the binary form of
+    /// `equals` values lose nothing.
+    #[test]
+    fn the_preparsed_rules_equal_the_parsed_toml() {
+        let preparsed = preparsed().unwrap();
+        assert_eq!(preparsed.len(), BUILTIN_RULE_FILES.len());
+        let mut rules = 0;
+        for ((name, text), stored) in BUILTIN_RULE_FILES.iter().zip(&preparsed) {
+            let parsed: RuleFile = toml::from_str(text).unwrap();
+            assert_eq!(&parsed, stored, "rules/{name}");
+            rules += parsed.rule.len();
+        }
+        assert!(rules > 400, "{rules} rules");
+        let with_equals = preparsed
+            .iter()
+            .flat_map(|f| &f.rule)
+            .filter_map(|r| r.verify.as_ref())
+            .filter(|v| v.live_json_value.is_some() || v.when.iter().any(|w| !w.equals.is_empty()))
+            .count();
+        assert!(with_equals > 0, "the `equals` values were compared");
     }
 }

@@ -112,6 +112,14 @@ impl Rule {
         } else {
             FindingKind::File
         };
+        // `keyword_guarded` reads `(?i:name` openers; most regexes have none, and asking it
+        // per keyword lowercases the whole pattern each time (a start-up cost, issue 17).
+        let has_opener = spec.regex.as_ref().is_some_and(|regex| {
+            regex
+                .as_bytes()
+                .windows(4)
+                .any(|w| w.eq_ignore_ascii_case(b"(?i:"))
+        });
         let rule = Rule {
             id: spec.id.as_str().into(),
             title: Arc::from(spec.title.as_str()),
@@ -124,6 +132,7 @@ impl Rule {
                 .map(|k| match (spec.keyword_boundary, &spec.regex) {
                     (Some(KeywordBoundary::Word), _) => true,
                     (Some(KeywordBoundary::Anywhere), _) | (None, None) => false,
+                    (None, Some(_)) if !has_opener => false,
                     (None, Some(regex)) => literals::keyword_guarded(regex, k),
                 })
                 .collect(),

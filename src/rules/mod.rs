@@ -200,6 +200,15 @@ impl Rule {
         if let Some(regex) = &self.regex {
             regex.try_get().map_err(|e| format!("invalid regex: {e}"))?;
         }
+        if let Some(hint) = &self.server_hint {
+            hint.try_get()
+                .map_err(|e| format!("verify `server_hint`: {e}"))?;
+        }
+        if let Some(companion) = &self.companion {
+            companion
+                .try_get()
+                .map_err(|e| format!("verify `companion`: {e}"))?;
+        }
         self.single_line();
         Ok(())
     }
@@ -335,6 +344,29 @@ mod tests {
                 "{pattern}"
             );
         }
+    }
+
+    /// `Rule::from_spec` asks `keyword_guarded` only when the regex has a `(?i:` opener;
+    /// on every built-in rule that gives what asking it always gives.
+    #[test]
+    fn keyword_boundaries_are_those_keyword_guarded_reads() {
+        let set = super::RuleSet::builtin().unwrap();
+        let mut guarded = 0;
+        for rule in &set.rules {
+            let (Some(regex), None) = (&rule.spec.regex, rule.spec.keyword_boundary) else {
+                continue;
+            };
+            for (keyword, &word) in rule.spec.keywords.iter().zip(&rule.keyword_starts_word) {
+                assert_eq!(
+                    word,
+                    super::literals::keyword_guarded(regex, keyword),
+                    "{} {keyword}",
+                    rule.id
+                );
+                guarded += usize::from(word);
+            }
+        }
+        assert!(guarded > 0);
     }
 
     #[test]

@@ -5,11 +5,11 @@
 //! file, never a rule that silently does less than its author meant.
 
 use crate::finding::{Confidence, Severity};
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 /// One rule file: a list of `[[rule]]` tables.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct RuleFile {
     #[serde(default)]
@@ -17,7 +17,7 @@ pub struct RuleFile {
 }
 
 /// One `[[rule]]` table.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct RuleSpec {
     pub id: String,
@@ -104,7 +104,7 @@ pub struct RuleSpec {
 }
 
 /// `keyword_boundary`: where a rule's keyword must sit in the text to wake the rule.
-#[derive(Debug, Clone, Copy, Deserialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Deserialize, Serialize, PartialEq, Eq)]
 #[serde(rename_all = "kebab-case")]
 pub enum KeywordBoundary {
     /// A keyword whose first character is a letter or digit must start a word part: the
@@ -117,7 +117,7 @@ pub enum KeywordBoundary {
 }
 
 /// `[rule.value]`: what a context rule's secret looks like.
-#[derive(Debug, Clone, Default, Deserialize, PartialEq)]
+#[derive(Debug, Clone, Default, Deserialize, Serialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct ValueSpec {
     /// The characters allowed, as the inside of a regex class (`0-9a-f`, `A-Za-z0-9_\-`).
@@ -148,7 +148,7 @@ pub struct ValueSpec {
 
 /// One `[[rule.context]]` anchor. Words are compared case-insensitively with `_`, `-`, `.`
 /// and spaces removed on both sides (`api_key` matches `X-Api-Key` and `apiKey`).
-#[derive(Debug, Clone, Default, Deserialize, PartialEq)]
+#[derive(Debug, Clone, Default, Deserialize, Serialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct ContextSpec {
     /// The value's own key holds one of these words.
@@ -187,7 +187,7 @@ pub struct ContextSpec {
 /// AWS's documentation key), named by its SHA-256 so that the engine compares digests, with
 /// the reason it is public and an example text in which the rule finds it. `rules check`
 /// proves the example's secret has that digest and is not reported, and prints the reason.
-#[derive(Debug, Clone, Deserialize, PartialEq)]
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct KnownPublicSpec {
     /// Lowercase hex SHA-256 of the secret as the rule captures it.
@@ -203,7 +203,7 @@ pub struct KnownPublicSpec {
 ///
 /// Checked when the rule loads (`verify::spec::VerifyPlan::from_spec`), so a bad table is a
 /// load error naming the file. docs/verify.md documents every field with an example.
-#[derive(Debug, Clone, Default, Deserialize, PartialEq)]
+#[derive(Debug, Clone, Default, Deserialize, Serialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct VerifySpec {
     /// A named built-in verifier (`speckle`, `spell`), for checks a table cannot say.
@@ -287,7 +287,7 @@ pub struct VerifySpec {
     #[serde(default)]
     pub live_json_pointer: Option<String>,
     #[serde(default)]
-    pub live_json_value: Option<toml::Value>,
+    pub live_json_value: Option<TomlValue>,
     /// Old form: JSON pointer whose value, when one of `dead_json_values`, makes a
     /// live-status answer dead (Slack's `"error": "invalid_auth"`).
     #[serde(default)]
@@ -304,7 +304,7 @@ pub struct VerifySpec {
 }
 
 /// One `[[rule.verify.attempt]]`: a request whose unset fields come from the table.
-#[derive(Debug, Clone, Default, Deserialize, PartialEq)]
+#[derive(Debug, Clone, Default, Deserialize, Serialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct AttemptSpec {
     /// Names the attempt in details (`EU`, `account token`).
@@ -324,7 +324,7 @@ pub struct AttemptSpec {
 }
 
 /// One `[[rule.verify.when]]`: an answer shape and what it means.
-#[derive(Debug, Clone, Default, Deserialize, PartialEq)]
+#[derive(Debug, Clone, Default, Deserialize, Serialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct WhenSpec {
     /// The statuses this entry matches (required).
@@ -335,7 +335,7 @@ pub struct WhenSpec {
     #[serde(default)]
     pub json: Option<String>,
     #[serde(default)]
-    pub equals: Vec<toml::Value>,
+    pub equals: Vec<TomlValue>,
     /// Text the body must contain.
     #[serde(default)]
     pub body_contains: Option<String>,
@@ -347,7 +347,7 @@ pub struct WhenSpec {
 }
 
 /// One `[[rule.verify.sample]]`: an answer the issuer gives, with where it is documented.
-#[derive(Debug, Clone, Default, Deserialize, PartialEq)]
+#[derive(Debug, Clone, Default, Deserialize, Serialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct SampleSpec {
     /// What the secret is in this case: `live`, `missing-scope`, `invalid`, `revoked`,
@@ -370,7 +370,7 @@ pub struct SampleSpec {
 ///
 /// Checked when the rule loads (`rules::revoke_plan::RevokePlan::from_spec`) by the same URL
 /// policy as `[rule.verify]`. docs/revoke.md documents every field.
-#[derive(Debug, Clone, Default, Deserialize, PartialEq)]
+#[derive(Debug, Clone, Default, Deserialize, Serialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct RevokeSpec {
     /// A named built-in revoker (`speckle`), for requests a table cannot say.
@@ -410,4 +410,37 @@ pub struct RevokeSpec {
     /// `rules check`; `expect` is a `means`.
     #[serde(default)]
     pub sample: Vec<SampleSpec>,
+}
+
+/// A TOML value a verify table compares an answer with (`equals`, `live_json_value`).
+///
+/// In a rule file it is any TOML value. The built-in rules are also stored pre-parsed in a
+/// compact binary form (`build.rs`, [`super::builtin`]) whose format cannot carry a value of
+/// unknown type, so there (in any format that is not human-readable) it is written as the
+/// value's JSON text, which is what the verifier turns it into anyway.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TomlValue(pub toml::Value);
+
+impl Serialize for TomlValue {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        if serializer.is_human_readable() {
+            self.0.serialize(serializer)
+        } else {
+            let json = serde_json::to_string(&self.0).map_err(serde::ser::Error::custom)?;
+            serializer.serialize_str(&json)
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for TomlValue {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        if deserializer.is_human_readable() {
+            toml::Value::deserialize(deserializer).map(TomlValue)
+        } else {
+            let json = String::deserialize(deserializer)?;
+            serde_json::from_str(&json)
+                .map(TomlValue)
+                .map_err(serde::de::Error::custom)
+        }
+    }
 }

@@ -1,0 +1,107 @@
+//! Build script: parses the built-in rule files once, at compile time.
+//!
+//! Parsing the 640 KB of `rules/*.toml` was most of the start-up of every run (a pre-commit
+//! hook's budget is a few milliseconds; issue 17). Here each file listed in
+//! `src/rules/builtin.rs` is parsed with the same serde types the binary uses
+//! (`src/rules/syntax.rs`, included below), so a broken built-in file fails the build with a
+//! message naming the file, line and key, and the parsed files are written to
+//! `$OUT_DIR/builtin-rules.postcard`, which `rules::builtin::preparsed` reads back in a
+//! fraction of a millisecond. The checks that need the rest of the crate (regexes, verify
+//! tables, context rules) run when the rules load, and in full in the test suite and
+//! `leakgate rules check`, which still read the TOML sources.
+
+use std::path::{Path, PathBuf};
+
+/// `syntax.rs` names `crate::finding::{Confidence, Severity}`; the binary's definitions live
+/// in `src/finding.rs` with much else. These mirror them: the variants in the same order (the
+/// pre-parsed form stores a variant's index) with the same names. The test
+/// `rules::builtin::tests::the_preparsed_rules_equal_the_parsed_toml` proves the two agree.
+mod finding {
+    use serde::{Deserialize, Serialize};
+
+    #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+    #[serde(rename_all = "lowercase")]
+    pub enum Severity {
+        Low,
+        Medium,
+        High,
+        Critical,
+    }
+
+    #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+    #[serde(rename_all = "lowercase")]
+    pub enum Confidence {
+        Low,
+        Medium,
+        High,
+    }
+}
+
+#[allow(dead_code)]
+#[path = "src/rules/syntax.rs"]
+mod syntax;
+
+#[allow(dead_code)]
+#[path = "src/toml_location.rs"]
+mod toml_location;
+
+/// Where `src/rules/builtin.rs` names each file.
+const INCLUDE: &str = "include_str!(\"../../rules/";
+
+fn main() {
+    if let Err(message) = run() {
+        eprintln!("error: {message}");
+        std::process::exit(1);
+    }
+}
+
+fn run() -> Result<(), String> {
+    let manifest = PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").map_err(|e| e.to_string())?);
+    let out = PathBuf::from(std::env::var("OUT_DIR").map_err(|e| e.to_string())?);
+    let list = manifest.join("src/rules/builtin.rs");
+    println!("cargo:rerun-if-changed=src/rules/builtin.rs");
+    println!("cargo:rerun-if-changed=src/rules/syntax.rs");
+    println!("cargo:rerun-if-changed=src/toml_location.rs");
+    println!("cargo:rerun-if-changed=rules");
+
+    let names = listed_files(&list)?;
+    let mut files = Vec::with_capacity(names.len());
+    for name in &names {
+        files.push(parse(&manifest.join("rules").join(name), name)?);
+    }
+    let bytes = postcard::to_allocvec(&files)
+        .map_err(|e| format!("cannot store the parsed built-in rules: {e}"))?;
+    std::fs::write(out.join("builtin-rules.postcard"), bytes)
+        .map_err(|e| format!("{}: cannot write: {e}", out.display()))?;
+    Ok(())
+}
+
+/// The file names `src/rules/builtin.rs` includes, in its order (the order of the rule set).
+fn listed_files(list: &Path) -> Result<Vec<String>, String> {
+    let text = std::fs::read_to_string(list)
+        .map_err(|e| format!("{}: cannot read: {e}", list.display()))?;
+    let names: Vec<String> = text
+        .split(INCLUDE)
+        .skip(1)
+        .filter_map(|rest| rest.split_once("\")").map(|(name, _)| name.to_string()))
+        .collect();
+    if names.is_empty() {
+        return Err(format!(
+            "{}: no `{INCLUDE}...\")` entries found",
+            list.display()
+        ));
+    }
+    Ok(names)
+}
+
+/// One rule file, parsed; a syntax error names the file, line and key.
+fn parse(path: &Path, name: &str) -> Result<syntax::RuleFile, String> {
+    let text =
+        std::fs::read_to_string(path).map_err(|e| format!("rules/{name}: cannot read: {e}"))?;
+    toml::from_str(&text).map_err(|e| {
+        format!(
+            "rules/{name}: {}",
+            toml_location::describe(&text, e.span(), e.message())
+        )
+    })
+}
