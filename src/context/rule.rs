@@ -9,6 +9,10 @@ use std::collections::HashMap;
 
 /// Bytes around a candidate's line searched for a URL host.
 const HOST_REACH: usize = 2 * 1024;
+/// Lines above a value's line that a `near` anchor reads.
+const NEAR_LINES: usize = 3;
+/// Bytes of a (long) line before and after the value that a `near` anchor reads.
+const NEAR_REACH: usize = 1024;
 
 /// A compiled context rule.
 #[derive(Debug)]
@@ -35,6 +39,7 @@ struct Anchor {
     callee: Words,
     header: Vec<String>,
     host: Vec<String>,
+    near: Words,
     file: Option<regex::Regex>,
     path: Option<regex::Regex>,
 }
@@ -54,18 +59,39 @@ fn normalized(words: &[String]) -> Vec<String> {
 /// Words an anchor looks for in a key, a parent key or a callee, normalized. A word written
 /// with a leading `^` must start a part of the name (at its start, after a separator, or at
 /// a lower-to-upper case change): `^box` finds `BOX_TOKEN` and `dropboxBoxKey`'s `Box`, not
-/// `inbox_key` or `checkbox`.
+/// `inbox_key` or `checkbox`. A word written with a trailing `$` must end the name: `^pass$`
+/// finds `pass`, `DB_PASS` and `smtpPass`, not `passport`, `pass_through` or `bypass`.
 #[derive(Debug, Default)]
-struct Words(Vec<(String, bool)>);
+struct Words(Vec<Word>);
+
+#[derive(Debug)]
+struct Word {
+    text: String,
+    starts_part: bool,
+    ends_name: bool,
+}
 
 impl Words {
     fn new(words: &[String]) -> Words {
         Words(
             words
                 .iter()
-                .map(|w| match w.strip_prefix('^') {
-                    Some(rest) => (normalize(rest), true),
-                    None => (normalize(w), false),
+                .map(|w| {
+                    let (w, starts_part) = match w.strip_prefix('^') {
+                        Some(rest) => (rest, true),
+                        None => (w.as_str(), false),
+                    };
+                    let (w, ends_name) = match w.strip_suffix('$') {
+                        Some(rest) if !rest.is_empty() => (rest, true),
+                        _ => (w, false),
+                    };
+                    // `*`: any name (`callee = ["*"]`: an argument of any call).
+                    let w = if w == "*" { "" } else { w };
+                    Word {
+                        text: normalize(w),
+                        starts_part,
+                        ends_name,
+                    }
                 })
                 .collect(),
         )
@@ -75,17 +101,35 @@ impl Words {
         self.0.is_empty()
     }
 
+    /// Whether the list holds `*`, any name.
+    fn any_name(&self) -> bool {
+        self.0.iter().any(|w| w.text.is_empty())
+    }
+
     /// Whether `name` (as written) holds one of the words.
     fn found_in(&self, name: &str) -> bool {
         let normal = normalize(name);
         let mut starts: Option<Vec<usize>> = None;
-        self.0.iter().any(|(word, boundary)| {
-            if !boundary {
-                return normal.contains(word.as_str());
+        self.0.iter().any(|word| {
+            let text = word.text.as_str();
+            if word.ends_name {
+                if !normal.ends_with(text) {
+                    return false;
+                }
+                if !word.starts_part {
+                    return true;
+                }
+                let at = normal.len() - text.len();
+                return starts
+                    .get_or_insert_with(|| part_starts(name))
+                    .contains(&at);
+            }
+            if !word.starts_part {
+                return normal.contains(text);
             }
             let starts = starts.get_or_insert_with(|| part_starts(name));
             normal
-                .match_indices(word.as_str())
+                .match_indices(text)
                 .any(|(at, _)| starts.contains(&at))
         })
     }
@@ -185,6 +229,7 @@ impl ContextRule {
                     callee: Words::new(&a.callee),
                     header: normalized(&a.header),
                     host: a.host.iter().map(|h| h.to_ascii_lowercase()).collect(),
+                    near: Words::new(&a.near),
                     file,
                     path,
                 };
@@ -193,9 +238,12 @@ impl ContextRule {
                     && anchor.callee.is_empty()
                     && anchor.header.is_empty()
                     && anchor.file.is_none()
+                    && ((anchor.near.is_empty() && anchor.host.is_empty())
+                        || value.pattern.is_none())
                 {
                     return Err(
-                        "a context anchor needs `key`, `key_path`, `callee`, `header` or `file`"
+                        "a context anchor needs `key`, `key_path`, `callee`, `header` or `file` \
+                         (or `near` or `host`, in a rule whose value has a `pattern`)"
                             .to_string(),
                     );
                 }
@@ -278,7 +326,11 @@ impl ContextRule {
         // A `pattern` states the exact shape (a provider's token format), so only stand-ins
         // are dropped; otherwise the shared classifier decides whether this is a literal.
         let literal = match self.pattern {
-            Some(_) => !super::stand_in::placeholder::is_placeholder(value),
+            Some(_) => {
+                let stand_in = super::stand_in::placeholder::is_placeholder(value);
+                let name = self.generated && classify::made_of_words(value);
+                !(stand_in || name)
+            }
             None => classify::judge(value, self.generated).is_ok(),
         };
         if !literal {
@@ -339,6 +391,11 @@ impl Anchor {
             if !self.callee.found_in(callee) {
                 return false;
             }
+            // `callee = ["*"]` is "a literal passed to a call": a string argument, not a
+            // keyword argument or a bare word inside the parentheses.
+            if self.callee.any_name() && cand.origin != Origin::Argument {
+                return false;
+            }
         }
         if !self.header.is_empty() {
             let Some(header) = cand.header.as_deref().map(normalize) else {
@@ -360,11 +417,24 @@ impl Anchor {
                 return false;
             }
         }
+        if !self.near.is_empty() && !self.near.found_in(&facts.near_text(cand)) {
+            return false;
+        }
         if !self.host.is_empty() {
             let own = cand
                 .host
                 .iter()
                 .any(|h| self.host.iter().any(|w| h.contains(w.as_str())));
+            // An anchor with a host and no key, callee, header or `near` word is met only by
+            // a part of a URL on that host (`https://mainnet.infura.io/v3/<key>`).
+            let host_only = self.key.is_empty()
+                && self.key_path.is_empty()
+                && self.callee.is_empty()
+                && self.header.is_empty()
+                && self.near.is_empty();
+            if host_only && !own {
+                return false;
+            }
             if !own
                 && !facts
                     .hosts(cand.line_start)
@@ -406,6 +476,24 @@ impl<'a> Facts<'a> {
         self.parents
             .entry(line_start)
             .or_insert_with(|| structure::parents(data, kind, line_start))
+    }
+
+    /// The text a `near` anchor searches: the value's line (at most [`NEAR_REACH`] bytes
+    /// each side of the value) and the [`NEAR_LINES`] lines above it.
+    fn near_text(&self, cand: &Candidate) -> String {
+        let data = self.data;
+        let mut from = cand.line_start;
+        for _ in 0..NEAR_LINES {
+            if from == 0 {
+                break;
+            }
+            from = crate::scan::line_bounds(data, from - 1).0;
+        }
+        let from = from.max(cand.start.saturating_sub(NEAR_REACH));
+        let line_end = memchr::memchr(b'\n', &data[cand.end.min(data.len())..])
+            .map_or(data.len(), |i| cand.end + i);
+        let to = line_end.min(cand.end + NEAR_REACH).max(from);
+        String::from_utf8_lossy(&data[from..to]).into_owned()
     }
 
     fn hosts(&mut self, line_start: usize) -> &[String] {
