@@ -2,6 +2,7 @@
 //! docs/context-rules.md for the TOML a user writes).
 
 use super::{classify, structure, urls, Candidate, Kind, Origin};
+use crate::rules::lazy_regex::LazyRegex;
 use crate::rules::syntax::{ContextSpec, ValueSpec};
 use crate::rules::validator::Validator;
 use crate::scan::checksum::Validate;
@@ -18,10 +19,12 @@ const NEAR_REACH: usize = 1024;
 #[derive(Debug)]
 pub struct ContextRule {
     charset: Option<[bool; 256]>,
-    pattern: Option<regex::Regex>,
+    /// The value's `pattern`, anchored at both ends. Compiled on first use, like a content
+    /// rule's regex: a hook run pays only for the rules whose candidates it meets.
+    pattern: Option<LazyRegex<regex::Regex>>,
     /// `pattern` anchored at the start only: the token at the head of an unquoted value
     /// that runs on past it (`key: <token>"""`, `<token></value>`).
-    pattern_head: Option<regex::Regex>,
+    pattern_head: Option<LazyRegex<regex::Regex>>,
     min_length: usize,
     max_length: usize,
     min_entropy: Option<f64>,
@@ -40,8 +43,8 @@ struct Anchor {
     header: Vec<String>,
     host: Vec<String>,
     near: Words,
-    file: Option<regex::Regex>,
-    path: Option<regex::Regex>,
+    file: Option<LazyRegex<regex::Regex>>,
+    path: Option<LazyRegex<regex::Regex>>,
 }
 
 /// Lowercase, without `_`, `-`, `.`, spaces and `$`: the form keys and words are compared in.
@@ -179,15 +182,11 @@ impl ContextRule {
             None => None,
             Some(class) => Some(charset_table(class)?),
         };
-        let compile = |p: &str| {
-            regex::Regex::new(p)
-                .map_err(|e| format!("invalid value pattern: {}", crate::rules::one_line(&e)))
-        };
         let (pattern, pattern_head) = match &value.pattern {
             None => (None, None),
             Some(p) => (
-                Some(compile(&format!("^(?:{p})$"))?),
-                Some(compile(&format!("^(?:{p})"))?),
+                Some(LazyRegex::new(&format!("^(?:{p})$"))),
+                Some(LazyRegex::new(&format!("^(?:{p})"))),
             ),
         };
         let validator = match &value.validator {
@@ -211,17 +210,8 @@ impl ContextRule {
         let anchors = anchors
             .iter()
             .map(|a| {
-                let compile = |what: &str, re: &Option<String>| match re {
-                    None => Ok(None),
-                    Some(re) => regex::Regex::new(re).map(Some).map_err(|e| {
-                        format!(
-                            "invalid context {what} regex: {}",
-                            crate::rules::one_line(&e)
-                        )
-                    }),
-                };
-                let file = compile("file", &a.file)?;
-                let path = compile("path", &a.path)?;
+                let file = a.file.as_deref().map(LazyRegex::new);
+                let path = a.path.as_deref().map(LazyRegex::new);
                 let anchor = Anchor {
                     key: Words::new(&a.key),
                     key_path: Words::new(&a.key_path),
@@ -266,7 +256,30 @@ impl ContextRule {
 
     /// The regexes of the anchors' `file` conditions.
     pub fn file_patterns(&self) -> impl Iterator<Item = &regex::Regex> {
-        self.anchors.iter().filter_map(|a| a.file.as_ref())
+        self.anchors
+            .iter()
+            .filter_map(|a| a.file.as_ref().and_then(LazyRegex::get))
+    }
+
+    /// Compiles every regex of the rule now, reporting the first that is wrong: user rules
+    /// at load, built-in ones in the test suite.
+    pub fn compile(&self) -> Result<(), String> {
+        for pattern in [&self.pattern, &self.pattern_head].into_iter().flatten() {
+            pattern
+                .try_get()
+                .map_err(|e| format!("invalid value pattern: {e}"))?;
+        }
+        for anchor in &self.anchors {
+            if let Some(file) = &anchor.file {
+                file.try_get()
+                    .map_err(|e| format!("invalid context file regex: {e}"))?;
+            }
+            if let Some(path) = &anchor.path {
+                path.try_get()
+                    .map_err(|e| format!("invalid context path regex: {e}"))?;
+            }
+        }
+        Ok(())
     }
 
     /// Whether an anchor names files by their path (`path`): such files are read whole.
@@ -277,9 +290,12 @@ impl ContextRule {
     /// Whether `path` is a file that a `path` anchor reads whole.
     pub fn reads_whole(&self, path: Option<&str>) -> bool {
         path.is_some_and(|p| {
-            self.anchors
-                .iter()
-                .any(|a| a.path.as_ref().is_some_and(|re| re.is_match(p)))
+            self.anchors.iter().any(|a| {
+                a.path
+                    .as_ref()
+                    .and_then(LazyRegex::get)
+                    .is_some_and(|re| re.is_match(p))
+            })
         })
     }
 
@@ -293,7 +309,11 @@ impl ContextRule {
             Some(table) => value.bytes().all(|b| table[b as usize]),
             None => true,
         };
-        charset_fits && self.pattern.as_ref().is_none_or(|re| re.is_match(value))
+        charset_fits
+            && self
+                .pattern
+                .as_ref()
+                .is_none_or(|re| re.get().is_some_and(|re| re.is_match(value)))
     }
 
     /// The length in bytes of the candidate's secret if it is this rule's secret: all of
@@ -301,7 +321,8 @@ impl ContextRule {
     /// that runs on past the token into a closing quote or tag.
     pub fn accepts(&self, cand: &Candidate, facts: &mut Facts<'_>) -> Option<usize> {
         let mut value = cand.secret();
-        if let (Some(head), None) = (&self.pattern_head, &cand.decoded) {
+        let head = self.pattern_head.as_ref().and_then(LazyRegex::get);
+        if let (Some(head), None) = (head, &cand.decoded) {
             if let Some(m) = head.find(value) {
                 let next = value.as_bytes().get(m.end());
                 if next.is_none_or(|&b| !(b.is_ascii_alphanumeric() || b"_-+/=".contains(&b))) {
@@ -358,10 +379,15 @@ impl Anchor {
                 && self
                     .file
                     .as_ref()
+                    .and_then(LazyRegex::get)
                     .is_some_and(|re| facts.path.is_some_and(|p| re.is_match(p)));
         }
         if let Some(re) = &self.path {
-            if !facts.path.is_some_and(|p| re.is_match(p)) {
+            let re = re.get();
+            if !facts
+                .path
+                .is_some_and(|p| re.is_some_and(|re| re.is_match(p)))
+            {
                 return false;
             }
         }

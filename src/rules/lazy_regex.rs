@@ -24,6 +24,13 @@ pub(crate) struct LazyRegex<R> {
     compiled: OnceLock<Result<R, String>>,
 }
 
+/// A rule's regexes are written by rule authors, never secrets: Debug shows the source.
+impl<R> std::fmt::Debug for LazyRegex<R> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("LazyRegex").field(&self.source).finish()
+    }
+}
+
 /// The two regex types a rule holds, built with the same size limit.
 pub(crate) trait CompileRegex: Sized {
     fn compile(source: &str) -> Result<Self, String>;
