@@ -89,7 +89,7 @@ fn fixed_inputs(c: &mut Criterion) {
 }
 
 /// What every run pays before reading a byte: the built-in rules parsed and checked, the
-/// scanner (keyword automaton) built, and one tiny file scanned.
+/// scanner (keyword tables) built, and one tiny file scanned.
 fn startup(c: &mut Criterion) {
     let mut group = c.benchmark_group("startup");
     group.bench_function("load rules, build scanner, scan 3 bytes", |b| {
@@ -101,5 +101,43 @@ fn startup(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, throughput, fixed_inputs, startup);
+/// The keyword pass alone over the mixed code corpus: the gram filter the scanner uses
+/// ([`leakgate::scan::anchors::Anchors`]) next to the Aho-Corasick DFA it replaced, over
+/// the built-in rules' keywords, counting every occurrence.
+fn keyword_pass(c: &mut Criterion) {
+    let rules = RuleSet::builtin().expect("built-in rules load");
+    let mut keywords: Vec<Vec<u8>> = rules
+        .rules
+        .iter()
+        .flat_map(|r| r.keywords.iter().map(|k| k.as_bytes().to_vec()))
+        .collect();
+    keywords.sort();
+    keywords.dedup();
+    let text: Vec<u8> = corpus::corpus(20, 7)
+        .into_iter()
+        .flat_map(|f| f.1)
+        .collect();
+    let anchors = leakgate::scan::anchors::Anchors::new(&keywords);
+    let dfa = aho_corasick::AhoCorasick::builder()
+        .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+        .ascii_case_insensitive(true)
+        .build(&keywords)
+        .expect("keyword automaton builds");
+    let mut group = c.benchmark_group("keyword pass");
+    group.sample_size(10);
+    group.throughput(Throughput::Bytes(text.len() as u64));
+    group.bench_function("gram filter (anchors), mixed code 20 MB", |b| {
+        b.iter(|| {
+            let mut hits = 0usize;
+            anchors.for_each(&text, |_, _, _| hits += 1);
+            hits
+        })
+    });
+    group.bench_function("Aho-Corasick DFA, mixed code 20 MB", |b| {
+        b.iter(|| dfa.find_overlapping_iter(&text).count())
+    });
+    group.finish();
+}
+
+criterion_group!(benches, throughput, fixed_inputs, keyword_pass, startup);
 criterion_main!(benches);

@@ -22,10 +22,18 @@
 #   RUNS=3                       runs of each; the median is reported
 #   PROFILE=1                    also `perf record` one run and split its CPU time by phase
 #                                (decompression, scan, attribution, ...) from the symbols
+#   FLAME=out.svg                also record one run with call graphs (`perf record
+#                                --call-graph dwarf`, 199 Hz), draw it with inferno
+#                                (`cargo install inferno`) and split it by caller
+#                                (scripts/profile-phases.py: prefilter, regexes, context
+#                                pass, ...). Wants a build with line tables:
+#                                CARGO_PROFILE_RELEASE_DEBUG=line-tables-only cargo build --release
 # Needs: git, python3, a release build; perf for PROFILE=1.
 # Memory: peak RSS as the kernel counts it, and apart its two parts (scripts/peak-memory.py):
 # own (anonymous) memory, and pages of mapped files (the pack, read through mmap).
 set -euo pipefail
+# FLAME names a file relative to where the script was started (the script moves around).
+[ -n "${FLAME:-}" ] && FLAME=$(realpath -m "$FLAME")
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
 WORK=${1:-${TMPDIR:-/tmp}/leakgate-bench-history}
@@ -203,4 +211,17 @@ if [ "${PROFILE:-0}" = 1 ]; then
   perf record -q -F 999 -o "$WORK/perf.data" -- "$BIN" history --format json --output "$WORK/report-profiled.json" || true
   perf report -i "$WORK/perf.data" --no-children --sort dso,sym --stdio 2>/dev/null \
     | python3 "$ROOT/scripts/profile-split.py"
+fi
+
+if [ -n "${FLAME:-}" ]; then
+  command -v perf >/dev/null || { echo "error: FLAME needs perf (apt-get install linux-perf)" >&2; exit 2; }
+  command -v inferno-flamegraph >/dev/null || { echo "error: FLAME needs inferno (cargo install inferno)" >&2; exit 2; }
+  echo "== flame graph (perf record --call-graph dwarf, all threads, 199 Hz)"
+  perf record -q -F 199 --call-graph dwarf,16384 -o "$WORK/perf-dwarf.data" -- \
+    "$BIN" history --format json --output "$WORK/report-flame.json" || true
+  perf script -i "$WORK/perf-dwarf.data" 2>/dev/null | inferno-collapse-perf >"$WORK/history.folded"
+  inferno-flamegraph --title "leakgate history ($(basename "$REPO"))" --width 1600 --minwidth 2 \
+    <"$WORK/history.folded" >"$FLAME"
+  echo "   wrote $FLAME"
+  python3 "$ROOT/scripts/profile-phases.py" <"$WORK/history.folded"
 fi

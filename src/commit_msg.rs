@@ -37,7 +37,7 @@ pub fn run(common: &ScanArgs, file: &Path) -> anyhow::Result<ExitCode> {
     let mut config = Config::from_scan_args(common, std::slice::from_ref(&root))?;
     config.purpose = Purpose::CommitMessage;
     let scanner = scanner_for(&config)?;
-    let suppressor = Suppressor::new(&config.loaded, &root, config.baseline.as_deref())?;
+    let suppressor = Suppressor::new(&config.settings, &root, config.baseline.as_deref())?;
     let scanned = Pipeline::new(&scanner, &config.policy).run(
         Blob {
             origin: Origin::CommitMessage,

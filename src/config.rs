@@ -1,9 +1,11 @@
 //! Plain settings: the command line plus `.leakgate.toml` (SPEC §6).
 //!
-//! Every default lives here, documented where it is defined. The rest of the program reads a
-//! [`Config`] and never sees clap or TOML. Unknown keys and bad values are errors naming the
-//! file, the line and the key, never silently ignored: a misspelt `[allow]` entry that
-//! quietly allowed nothing would be a false sense of safety.
+//! Every default lives here, documented where it is defined. Loading a config file checks
+//! and builds it into [`Settings`]: the compiled allowlist, the verifier's settings, and a
+//! [`RuleSource`] that builds the rule set on whichever thread needs it. The rest of the
+//! program reads a [`Config`] and never sees clap or TOML. Unknown keys and bad values are
+//! errors naming the file, the line and the key, never silently ignored: a misspelt
+//! `[allow]` entry that quietly allowed nothing would be a false sense of safety.
 
 use crate::cli::{ColorChoice, Format, ScanArgs};
 use crate::pipeline::Policy;
@@ -108,67 +110,24 @@ impl Default for VerifyConfig {
     }
 }
 
-/// A loaded config file and where it came from.
-#[derive(Debug, Default)]
-pub struct LoadedConfig {
-    pub file: FileConfig,
+/// The raw contents of a config file, parsed but not yet built into [`Settings`].
+struct LoadedConfig {
+    file: FileConfig,
+    origin: ConfigOrigin,
+}
+
+/// Where the config came from, and how to point at one of its lines in an error.
+#[derive(Debug, Clone, Default)]
+pub struct ConfigOrigin {
     /// The file's path, if one was found.
     pub path: Option<PathBuf>,
     /// The folder that relative paths in it are relative to.
     pub root: PathBuf,
     /// The file's text, for locating bad values.
-    text: String,
+    text: std::sync::Arc<str>,
 }
 
-impl LoadedConfig {
-    /// `--config FILE` if given, else `.leakgate.toml` in the first of `roots` that has
-    /// one, else defaults rooted at the first root.
-    pub fn discover(
-        explicit: Option<&Path>,
-        roots: &[PathBuf],
-    ) -> Result<LoadedConfig, ConfigError> {
-        if let Some(path) = explicit {
-            return LoadedConfig::load(path);
-        }
-        for root in roots {
-            let candidate = root.join(CONFIG_FILE_NAME);
-            if candidate.is_file() {
-                return LoadedConfig::load(&candidate);
-            }
-        }
-        let root = roots.first().cloned().unwrap_or_else(|| PathBuf::from("."));
-        Ok(LoadedConfig {
-            root,
-            ..LoadedConfig::default()
-        })
-    }
-
-    /// Reads and checks one config file.
-    pub fn load(path: &Path) -> Result<LoadedConfig, ConfigError> {
-        let name = crate::source::walk::display_path(path);
-        let text = std::fs::read_to_string(path).map_err(|e| ConfigError {
-            file: name.clone(),
-            message: format!("cannot read: {e}"),
-        })?;
-        let file: FileConfig = toml::from_str(&text).map_err(|e| ConfigError {
-            file: name.clone(),
-            message: crate::rules::toml_error_line(&e, &text),
-        })?;
-        let root = path
-            .parent()
-            .filter(|p| !p.as_os_str().is_empty())
-            .map(Path::to_path_buf)
-            .unwrap_or_else(|| PathBuf::from("."));
-        let loaded = LoadedConfig {
-            file,
-            path: Some(path.to_path_buf()),
-            root,
-            text,
-        };
-        loaded.check_values()?;
-        Ok(loaded)
-    }
-
+impl ConfigOrigin {
     /// The config file's name as errors show it.
     pub fn display_name(&self) -> String {
         self.path
@@ -196,40 +155,201 @@ impl LoadedConfig {
         let span = span_of(&self.text, steps).unwrap_or(0..0);
         self.value_error(span, key, message)
     }
+}
 
-    fn check_values(&self) -> Result<(), ConfigError> {
-        for glob in &self.file.allow.paths {
-            let mut builder = ignore::gitignore::GitignoreBuilder::new(&self.root);
+/// What `.leakgate.toml` asks for, built and checked: the compiled allowlist, the rule set
+/// (as a [`RuleSource`] that builds it, on whichever thread needs it), and the verifier's
+/// settings. Commands read this, never the TOML.
+#[derive(Debug, Default)]
+pub struct Settings {
+    pub origin: ConfigOrigin,
+    /// `[allow]`, compiled.
+    pub allow: AllowList,
+    /// `[rules]`: the rule set this config asks for.
+    pub rules: RuleSource,
+    /// `[verify]`, checked.
+    pub verify: VerifyConfig,
+    /// `[dotenv]`, checked.
+    pub dotenv: DotenvConfig,
+}
+
+/// `[allow]` compiled: the path globs, the secret regexes and the fingerprints.
+#[derive(Debug, Clone)]
+pub struct AllowList {
+    /// Gitignore-style globs, rooted at the config's folder.
+    pub paths: ignore::gitignore::Gitignore,
+    /// Regexes matched against the secret.
+    pub secrets: Vec<regex::Regex>,
+    /// Fingerprints, lower case.
+    pub fingerprints: std::collections::HashSet<String>,
+}
+
+impl Default for AllowList {
+    fn default() -> Self {
+        AllowList {
+            paths: ignore::gitignore::Gitignore::empty(),
+            secrets: Vec::new(),
+            fingerprints: Default::default(),
+        }
+    }
+}
+
+/// `[rules]`: the extra rule files and disabled ids, and what builds the rule set from
+/// them. Building reads rule files, so it is left to the command, which may run it beside
+/// other work (the pre-commit hook loads rules while it compares the index with `HEAD`).
+#[derive(Debug, Default)]
+pub struct RuleSource {
+    origin: ConfigOrigin,
+    /// Extra rule files as written, with their paths resolved against the config's folder.
+    extra: Vec<(Spanned<String>, PathBuf)>,
+    disable: Vec<Spanned<String>>,
+    /// `[verify] endpoints` names, each of which some rule must use.
+    endpoint_names: Vec<String>,
+}
+
+impl Settings {
+    /// `--config FILE` if given, else `.leakgate.toml` in the first of `roots` that has
+    /// one, else defaults rooted at the first root.
+    pub fn discover(explicit: Option<&Path>, roots: &[PathBuf]) -> Result<Settings, ConfigError> {
+        if let Some(path) = explicit {
+            return Settings::load(path);
+        }
+        for root in roots {
+            let candidate = root.join(CONFIG_FILE_NAME);
+            if candidate.is_file() {
+                return Settings::load(&candidate);
+            }
+        }
+        let root = roots.first().cloned().unwrap_or_else(|| PathBuf::from("."));
+        LoadedConfig {
+            file: FileConfig::default(),
+            origin: ConfigOrigin {
+                root,
+                ..ConfigOrigin::default()
+            },
+        }
+        .build()
+    }
+
+    /// Reads, checks and builds one config file.
+    pub fn load(path: &Path) -> Result<Settings, ConfigError> {
+        LoadedConfig::load(path)?.build()
+    }
+}
+
+impl LoadedConfig {
+    /// Reads and parses one config file.
+    fn load(path: &Path) -> Result<LoadedConfig, ConfigError> {
+        let name = crate::source::walk::display_path(path);
+        let text = std::fs::read_to_string(path).map_err(|e| ConfigError {
+            file: name.clone(),
+            message: format!("cannot read: {e}"),
+        })?;
+        let file: FileConfig = toml::from_str(&text).map_err(|e| ConfigError {
+            file: name.clone(),
+            message: crate::rules::toml_error_line(&e, &text),
+        })?;
+        let root = path
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .map(Path::to_path_buf)
+            .unwrap_or_else(|| PathBuf::from("."));
+        Ok(LoadedConfig {
+            file,
+            origin: ConfigOrigin {
+                path: Some(path.to_path_buf()),
+                root,
+                text: text.into(),
+            },
+        })
+    }
+
+    /// Checks every value and builds the [`Settings`]; the first bad value is the error.
+    fn build(self) -> Result<Settings, ConfigError> {
+        let allow = self.build_allow()?;
+        self.check_dotenv()?;
+        self.check_verify()?;
+        let LoadedConfig { file, origin } = self;
+        let extra = file
+            .rules
+            .extra
+            .into_iter()
+            .map(|p| {
+                let path = if origin.root == Path::new(".") {
+                    PathBuf::from(p.get_ref())
+                } else {
+                    origin.root.join(p.get_ref())
+                };
+                (p, path)
+            })
+            .collect();
+        Ok(Settings {
+            rules: RuleSource {
+                origin: origin.clone(),
+                extra,
+                disable: file.rules.disable,
+                endpoint_names: file.verify.endpoints.keys().cloned().collect(),
+            },
+            origin,
+            allow,
+            verify: file.verify,
+            dotenv: file.dotenv,
+        })
+    }
+
+    fn build_allow(&self) -> Result<AllowList, ConfigError> {
+        let origin = &self.origin;
+        let allow = &self.file.allow;
+        let mut builder = ignore::gitignore::GitignoreBuilder::new(&origin.root);
+        for glob in &allow.paths {
             if let Err(e) = builder.add_line(None, glob.get_ref()) {
-                return Err(self.value_error(
+                return Err(origin.value_error(
                     glob.span(),
                     "allow.paths",
                     &format!("bad glob: {}", crate::rules::one_line(&e)),
                 ));
             }
         }
-        for secret in &self.file.allow.secrets {
-            if let Err(e) = regex::Regex::new(secret.get_ref()) {
-                return Err(self.value_error(
-                    secret.span(),
-                    "allow.secrets",
-                    &format!("invalid regex: {}", crate::rules::one_line(&e)),
-                ));
+        let paths = builder.build().map_err(|e| ConfigError {
+            file: origin.display_name(),
+            message: format!("allow.paths: {}", crate::rules::one_line(&e)),
+        })?;
+        let mut secrets = Vec::with_capacity(allow.secrets.len());
+        for secret in &allow.secrets {
+            match regex::Regex::new(secret.get_ref()) {
+                Ok(re) => secrets.push(re),
+                Err(e) => {
+                    return Err(origin.value_error(
+                        secret.span(),
+                        "allow.secrets",
+                        &format!("invalid regex: {}", crate::rules::one_line(&e)),
+                    ))
+                }
             }
         }
-        for fp in &self.file.allow.fingerprints {
+        let mut fingerprints = std::collections::HashSet::new();
+        for fp in &allow.fingerprints {
             let value = fp.get_ref();
             if !is_fingerprint(value) {
-                return Err(self.value_error(
+                return Err(origin.value_error(
                     fp.span(),
                     "allow.fingerprints",
                     &format!("`{value}` is not a fingerprint (16 hex digits)"),
                 ));
             }
+            fingerprints.insert(value.to_ascii_lowercase());
         }
+        Ok(AllowList {
+            paths,
+            secrets,
+            fingerprints,
+        })
+    }
+
+    fn check_dotenv(&self) -> Result<(), ConfigError> {
         for (index, template) in self.file.dotenv.templates.iter().enumerate() {
             if template.is_empty() || template.contains(['.', '/', '\\']) {
-                return Err(self.error_at(
+                return Err(self.origin.error_at(
                     &[
                         Step::Key("dotenv"),
                         Step::Key("templates"),
@@ -240,15 +360,16 @@ impl LoadedConfig {
                 ));
             }
         }
-        self.check_verify()
+        Ok(())
     }
 
     fn check_verify(&self) -> Result<(), ConfigError> {
         let verify = &self.file.verify;
+        let origin = &self.origin;
         for (name, base) in &verify.endpoints {
             // The verifier's own rule for base URLs (SPEC §7: https, or http on loopback).
             if let Err(problem) = crate::verify::endpoint::check_base(base) {
-                return Err(self.error_at(
+                return Err(origin.error_at(
                     &[Step::Key("verify"), Step::Key("endpoints"), Step::Key(name)],
                     &format!("verify.endpoints.{name}"),
                     &problem,
@@ -257,7 +378,7 @@ impl LoadedConfig {
         }
         for (index, host) in verify.insecure_hosts.iter().enumerate() {
             if host.is_empty() || host.contains(['/', ' ']) || host.contains("://") {
-                return Err(self.error_at(
+                return Err(origin.error_at(
                     &[
                         Step::Key("verify"),
                         Step::Key("insecure_hosts"),
@@ -269,14 +390,14 @@ impl LoadedConfig {
             }
         }
         if verify.concurrency == 0 {
-            return Err(self.error_at(
+            return Err(origin.error_at(
                 &[Step::Key("verify"), Step::Key("concurrency")],
                 "verify.concurrency",
                 "must be at least 1",
             ));
         }
         if verify.timeout_ms == 0 {
-            return Err(self.error_at(
+            return Err(origin.error_at(
                 &[Step::Key("verify"), Step::Key("timeout_ms")],
                 "verify.timeout_ms",
                 "must be at least 1",
@@ -284,29 +405,17 @@ impl LoadedConfig {
         }
         Ok(())
     }
+}
 
-    /// Extra rule files, resolved against the config's folder.
-    pub fn extra_rule_files(&self) -> Vec<PathBuf> {
-        self.file
-            .rules
-            .extra
-            .iter()
-            .map(|p| {
-                if self.root == Path::new(".") {
-                    PathBuf::from(p.get_ref())
-                } else {
-                    self.root.join(p.get_ref())
-                }
-            })
-            .collect()
-    }
-
+impl RuleSource {
     /// Loads the rule set this config asks for. A missing extra rule file, an unknown id in
     /// `disable` and an endpoint name no rule uses are errors naming the config's line.
-    pub fn rule_set(&self) -> anyhow::Result<crate::rules::RuleSet> {
-        for (extra, path) in self.file.rules.extra.iter().zip(self.extra_rule_files()) {
+    /// Safe to call from any thread.
+    pub fn build(&self) -> anyhow::Result<crate::rules::RuleSet> {
+        let origin = &self.origin;
+        for (extra, path) in &self.extra {
             if !path.is_file() {
-                return Err(self
+                return Err(origin
                     .value_error(
                         extra.span(),
                         "rules.extra",
@@ -318,10 +427,11 @@ impl LoadedConfig {
                     .into());
             }
         }
-        let mut set = crate::rules::RuleSet::load(&self.extra_rule_files(), &[])?;
-        for id in &self.file.rules.disable {
+        let extra_files: Vec<PathBuf> = self.extra.iter().map(|(_, path)| path.clone()).collect();
+        let mut set = crate::rules::RuleSet::load(&extra_files, &[])?;
+        for id in &self.disable {
             if set.get(id.get_ref()).is_none() {
-                return Err(self
+                return Err(origin
                     .value_error(
                         id.span(),
                         "rules.disable",
@@ -339,9 +449,9 @@ impl LoadedConfig {
                 verify.into_iter().chain(revoke)
             })
             .collect();
-        for name in self.file.verify.endpoints.keys() {
+        for name in &self.endpoint_names {
             if !endpoint_names.contains(&name.as_str()) {
-                return Err(self
+                return Err(origin
                     .error_at(
                         &[Step::Key("verify"), Step::Key("endpoints"), Step::Key(name)],
                         &format!("verify.endpoints.{name}"),
@@ -350,13 +460,7 @@ impl LoadedConfig {
                     .into());
             }
         }
-        let disable: Vec<&str> = self
-            .file
-            .rules
-            .disable
-            .iter()
-            .map(|d| d.get_ref().as_str())
-            .collect();
+        let disable: Vec<&str> = self.disable.iter().map(|d| d.get_ref().as_str()).collect();
         set.rules.retain(|r| !disable.contains(&r.id.as_ref()));
         Ok(set)
     }
@@ -394,7 +498,8 @@ pub struct Config {
     pub repo: Option<PathBuf>,
     /// What the report is for (set by the hook commands).
     pub purpose: crate::report::Purpose,
-    pub loaded: LoadedConfig,
+    /// `.leakgate.toml`, built.
+    pub settings: Settings,
 }
 
 /// The most worker threads `--threads` accepts: 4 per core, or 256 on a small machine.
@@ -414,7 +519,7 @@ impl Config {
                 max_threads()
             );
         }
-        let loaded = LoadedConfig::discover(args.config.as_deref(), roots)?;
+        let settings = Settings::discover(args.config.as_deref(), roots)?;
         Ok(Config {
             format: args.format,
             output: args.output.clone(),
@@ -431,8 +536,8 @@ impl Config {
             policy: Policy {
                 max_file_size: args.max_file_size,
                 binary: !args.no_binary,
-                dotenv_templates: loaded.file.dotenv.templates.clone(),
-                dotenv_allow_encrypted: loaded.file.dotenv.allow_encrypted,
+                dotenv_templates: settings.dotenv.templates.clone(),
+                dotenv_allow_encrypted: settings.dotenv.allow_encrypted,
                 // The human report shows it; `--verify` reads server hints and names in it.
                 keep_context: args.format == Format::Human || args.verify,
             },
@@ -440,7 +545,7 @@ impl Config {
             quiet: args.quiet,
             repo: args.repo.clone(),
             purpose: crate::report::Purpose::Scan,
-            loaded,
+            settings,
         })
     }
 }
@@ -459,7 +564,7 @@ mod tests {
     #[test]
     fn an_unknown_key_names_the_line() {
         let (_dir, path) = write("[allow]\npaths = []\nsecret = []\n");
-        let err = LoadedConfig::load(&path).unwrap_err().to_string();
+        let err = Settings::load(&path).unwrap_err().to_string();
         assert!(err.contains("line 3"), "{err}");
         assert!(err.contains("secret"), "{err}");
         assert!(!err.contains('\n'), "{err}");
@@ -468,7 +573,7 @@ mod tests {
     #[test]
     fn a_bad_regex_names_the_line_and_key() {
         let (_dir, path) = write("[allow]\nsecrets = [\n  '^ok',\n  '(unclosed',\n]\n");
-        let err = LoadedConfig::load(&path).unwrap_err().to_string();
+        let err = Settings::load(&path).unwrap_err().to_string();
         assert!(err.contains("line 4"), "{err}");
         assert!(err.contains("allow.secrets"), "{err}");
     }
@@ -476,10 +581,10 @@ mod tests {
     #[test]
     fn defaults_apply_without_a_file() {
         let dir = tempfile::tempdir().unwrap();
-        let loaded = LoadedConfig::discover(None, &[dir.path().to_path_buf()]).unwrap();
-        assert!(loaded.path.is_none());
-        assert_eq!(loaded.file.verify.concurrency, DEFAULT_VERIFY_CONCURRENCY);
-        assert_eq!(loaded.file.dotenv.templates.len(), 7);
-        assert!(loaded.file.dotenv.allow_encrypted);
+        let settings = Settings::discover(None, &[dir.path().to_path_buf()]).unwrap();
+        assert!(settings.origin.path.is_none());
+        assert_eq!(settings.verify.concurrency, DEFAULT_VERIFY_CONCURRENCY);
+        assert_eq!(settings.dotenv.templates.len(), 7);
+        assert!(settings.dotenv.allow_encrypted);
     }
 }

@@ -33,5 +33,7 @@ pub mod rules;
 pub mod scan;
 pub mod source;
 pub mod suppress;
+#[cfg(test)]
+mod test_git;
 pub mod toml_location;
 pub mod verify;

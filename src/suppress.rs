@@ -6,10 +6,9 @@
 //! same behaviour by calling [`Suppressor::apply`]. Fingerprints name a secret, not a place,
 //! so a new secret on a suppressed line is still reported.
 
-use crate::config::{is_fingerprint, LoadedConfig};
+use crate::config::{is_fingerprint, Settings};
 use crate::finding::Finding;
-use anyhow::Context;
-use ignore::gitignore::{Gitignore, GitignoreBuilder};
+use ignore::gitignore::Gitignore;
 use std::collections::{BTreeMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
@@ -55,36 +54,16 @@ pub struct Suppressor {
 }
 
 impl Suppressor {
-    /// Builds the lists from the config, `.leakgateignore` at `root`, and a baseline file.
+    /// Builds the lists from the config's compiled allowlist, `.leakgateignore` at `root`,
+    /// and a baseline file.
     pub fn new(
-        config: &LoadedConfig,
+        config: &Settings,
         root: &Path,
         baseline: Option<&Path>,
     ) -> anyhow::Result<Suppressor> {
-        let mut builder = GitignoreBuilder::new(&config.root);
-        for glob in &config.file.allow.paths {
-            // Checked when the config was loaded; this only repeats the error if not.
-            builder
-                .add_line(None, glob.get_ref())
-                .with_context(|| format!("{}: allow.paths", config.display_name()))?;
-        }
-        let paths = builder
-            .build()
-            .with_context(|| format!("{}: allow.paths", config.display_name()))?;
-        let secrets = config
-            .file
-            .allow
-            .secrets
-            .iter()
-            .map(|s| regex::Regex::new(s.get_ref()).expect("checked when the config was loaded"))
-            .collect();
-        let config_fingerprints = config
-            .file
-            .allow
-            .fingerprints
-            .iter()
-            .map(|f| f.get_ref().to_ascii_lowercase())
-            .collect();
+        let paths = config.allow.paths.clone();
+        let secrets = config.allow.secrets.clone();
+        let config_fingerprints = config.allow.fingerprints.clone();
         let mut ignore_file = HashSet::new();
         for folder in ignore_file_folders(config, root) {
             let path = folder.join(IGNORE_FILE_NAME);
@@ -97,7 +76,7 @@ impl Suppressor {
             None => HashSet::new(),
         };
         Ok(Suppressor {
-            root: absolute(&config.root),
+            root: absolute(&config.origin.root),
             paths,
             secrets,
             config_fingerprints,
@@ -198,10 +177,10 @@ impl Suppressor {
 /// Where `.leakgateignore` is read from: beside the config file (when there is one) and at
 /// `root` (the repository or scan root); both when they differ, so that a `--config` kept
 /// elsewhere does not hide the root's list.
-fn ignore_file_folders(config: &LoadedConfig, root: &Path) -> Vec<PathBuf> {
+fn ignore_file_folders(config: &Settings, root: &Path) -> Vec<PathBuf> {
     let mut folders = Vec::new();
-    if config.path.is_some() {
-        folders.push(absolute(&config.root));
+    if config.origin.path.is_some() {
+        folders.push(absolute(&config.origin.root));
     }
     let root = absolute(root);
     if !folders.contains(&root) {

@@ -88,7 +88,7 @@ pub fn settle(work: Work) -> anyhow::Result<Settled> {
     let mut dropped_unknown = 0;
     if config.verify {
         let progress = !config.quiet && std::io::IsTerminal::is_terminal(&std::io::stderr());
-        let verifier = VerifierBuilder::from_config(&config.loaded.file.verify)
+        let verifier = VerifierBuilder::from_config(&config.settings.verify)
             .progress(progress)
             .build();
         verifier.verify_findings(scanner.rules(), &mut findings);

@@ -46,7 +46,7 @@ fn work_with(
     let roots = vec![opened.root.clone()];
     let config = Config::from_scan_args(common, &roots)?;
     let scanner = scanner_for(&config)?;
-    let suppressor = Suppressor::new(&config.loaded, &opened.root, config.baseline.as_deref())?;
+    let suppressor = Suppressor::new(&config.settings, &opened.root, config.baseline.as_deref())?;
     let options = git_history::HistoryOptions {
         policy: config.policy.clone(),
         progress: !config.quiet,
@@ -181,8 +181,8 @@ fn remote_work(
     let roots = config_roots(&[]);
     let config = Config::from_scan_args(common, &roots)?;
     let scanner = scanner_for(&config)?;
-    let root = ignore_file_root(&config.loaded, &roots);
-    let suppressor = Suppressor::new(&config.loaded, &root, config.baseline.as_deref())?;
+    let root = ignore_file_root(&config.settings, &roots);
+    let suppressor = Suppressor::new(&config.settings, &root, config.baseline.as_deref())?;
     let options = batch::BatchOptions {
         jobs: args.jobs.max(1),
         progress: !config.quiet,
@@ -195,7 +195,7 @@ fn remote_work(
     };
     let outcome = batch::audit(&targets, &scanner, &options);
     // `allow.paths` globs match a remote finding's path from the config's folder.
-    let paths_root = config.loaded.root.clone();
+    let paths_root = config.settings.origin.root.clone();
     Ok(Work {
         config,
         scanner,

@@ -19,7 +19,7 @@ pub mod staged;
 pub mod verify;
 
 use crate::cli::{Cli, Command, HookCommand, ReportCommand, RulesCommand};
-use crate::config::{Config, LoadedConfig};
+use crate::config::{Config, Settings};
 use crate::exit::ExitCode;
 use crate::scan::Scanner;
 use crate::suppress::IGNORE_FILE_NAME;
@@ -64,7 +64,7 @@ pub fn scanner_for(config: &Config) -> anyhow::Result<Scanner> {
             .num_threads(config.threads)
             .build_global();
     }
-    Ok(Scanner::new(config.loaded.rule_set()?))
+    Ok(Scanner::new(config.settings.rules.build()?))
 }
 
 /// The paths `scan` and `baseline` look at: the given ones, or `.`.
@@ -78,12 +78,12 @@ pub fn scan_targets(paths: &[PathBuf]) -> Vec<PathBuf> {
 
 /// Where `.leakgateignore` is looked for: the first discovery root that has one, else the
 /// config's folder (the suppressor also reads the one beside the config file).
-pub fn ignore_file_root(loaded: &LoadedConfig, roots: &[PathBuf]) -> PathBuf {
+pub fn ignore_file_root(settings: &Settings, roots: &[PathBuf]) -> PathBuf {
     roots
         .iter()
         .find(|root| root.join(IGNORE_FILE_NAME).is_file())
         .cloned()
-        .unwrap_or_else(|| loaded.root.clone())
+        .unwrap_or_else(|| settings.origin.root.clone())
 }
 
 /// Where to look for `.leakgate.toml` when scanning `paths`, most specific first: the first

@@ -3,7 +3,7 @@
 
 use super::config_roots;
 use crate::cli::RevokeArgs;
-use crate::config::LoadedConfig;
+use crate::config::Settings;
 use crate::exit::ExitCode;
 use crate::finding::Secret;
 use crate::revoke::{RevokeMeans, Revoker};
@@ -18,8 +18,8 @@ use std::io::{BufRead, Write};
 /// failed, not confirmed, or an error.
 pub fn run(args: &RevokeArgs) -> anyhow::Result<ExitCode> {
     let roots = config_roots(&[]);
-    let loaded = LoadedConfig::discover(args.config.as_deref(), &roots)?;
-    let rules = loaded.rule_set()?;
+    let settings = Settings::discover(args.config.as_deref(), &roots)?;
+    let rules = settings.rules.build()?;
     let rule = rules
         .get(&args.rule)
         .with_context(|| format!("no rule has id `{}` (see `leakgate rules list`)", args.rule))?;
@@ -43,7 +43,7 @@ pub fn run(args: &RevokeArgs) -> anyhow::Result<ExitCode> {
     } else {
         secret.redacted()
     };
-    let revoker = Revoker::from_config(&loaded.file.verify);
+    let revoker = Revoker::from_config(&settings.verify);
     let host = revoker.host(rule).unwrap_or_else(|| "?".into());
     if !args.yes {
         let question = format!(

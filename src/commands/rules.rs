@@ -1,7 +1,7 @@
 //! `leakgate rules list` and `leakgate rules check`.
 
 use super::config_roots;
-use crate::config::LoadedConfig;
+use crate::config::Settings;
 use crate::exit::ExitCode;
 use crate::rules::RuleSet;
 use std::io::Write;
@@ -10,8 +10,8 @@ use std::path::{Path, PathBuf};
 /// `leakgate rules list`: one rule per line.
 pub fn list(config: Option<&Path>) -> anyhow::Result<ExitCode> {
     let roots = config_roots(&[]);
-    let loaded = LoadedConfig::discover(config, &roots)?;
-    let rules = loaded.rule_set()?;
+    let settings = Settings::discover(config, &roots)?;
+    let rules = settings.rules.build()?;
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     for rule in &rules.rules {

@@ -29,8 +29,8 @@ pub fn work(
 ) -> anyhow::Result<Work> {
     let scanner = scanner_for(&config)?;
     let suppressor = Suppressor::new(
-        &config.loaded,
-        &ignore_file_root(&config.loaded, roots),
+        &config.settings,
+        &ignore_file_root(&config.settings, roots),
         config.baseline.as_deref(),
     )?;
     let options = walk::WalkOptions {

@@ -30,7 +30,7 @@ pub fn run(args: StagedArgs) -> anyhow::Result<ExitCode> {
             .map_err(|_| anyhow::anyhow!("loading the rules failed unexpectedly"))?;
         anyhow::Ok((scanner?, changes?))
     })?;
-    let suppressor = Suppressor::new(&config.loaded, &root, config.baseline.as_deref())?;
+    let suppressor = Suppressor::new(&config.settings, &root, config.baseline.as_deref())?;
     let outcome = staged::scan_staged(&repo, changes, &scanner, &config.policy)?;
     crate::source::history::explain_missing(&repo, &outcome);
     finish(Work {

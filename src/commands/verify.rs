@@ -2,7 +2,7 @@
 
 use super::config_roots;
 use crate::cli::VerifyArgs;
-use crate::config::LoadedConfig;
+use crate::config::Settings;
 use crate::exit::ExitCode;
 use crate::finding::{Secret, VerifyStatus};
 use crate::rules::RuleSet;
@@ -14,8 +14,8 @@ use anyhow::Context;
 /// shell history and `ps` would see it). Exit 0 live, 1 dead, 2 unknown, skipped or error.
 pub fn run(args: &VerifyArgs) -> anyhow::Result<ExitCode> {
     let roots = config_roots(&[]);
-    let loaded = LoadedConfig::discover(args.config.as_deref(), &roots)?;
-    let rules = loaded.rule_set()?;
+    let settings = Settings::discover(args.config.as_deref(), &roots)?;
+    let rules = settings.rules.build()?;
     let rule = rules
         .get(&args.rule)
         .with_context(|| format!("no rule has id `{}` (see `leakgate rules list`)", args.rule))?;
@@ -40,7 +40,7 @@ pub fn run(args: &VerifyArgs) -> anyhow::Result<ExitCode> {
             rule.id
         ));
     }
-    let verifier = VerifierBuilder::from_config(&loaded.file.verify).build();
+    let verifier = VerifierBuilder::from_config(&settings.verify).build();
     let verification = verifier.verify(rule, &secret);
     let mut line = format!(
         "{}: {} ({}): {}",

@@ -71,6 +71,13 @@ const SPECIFIERS: &[&str] = &[
 
 /// Whether `value` is a literal secret, or why not. `generated`: also require that it
 /// looks generated (not made of words).
+/// Whether at least half of a value's letters and digits are known words
+/// (`historyNavigationForwardsEnabled`, `ScrollableElementChangeOptions`): a name, not a
+/// generated token, even when it has a token's length and charset.
+pub fn made_of_words(value: &str) -> bool {
+    word_coverage(value.trim()) >= MAX_COVERAGE
+}
+
 pub fn judge(value: &str, generated: bool) -> Result<(), Reject> {
     let v = value.trim();
     if v.is_empty() {

@@ -284,7 +284,19 @@ pub fn looks_like_assignment(text: &[u8]) -> bool {
 }
 
 /// Longest string content lexed again as a line of its own.
-const MAX_NESTED: usize = 4096;
+pub const MAX_NESTED: usize = 4096;
+
+/// Lexes a line of text that was held inside a string or a parameter (decoded by
+/// [`super::escapes`]): it is literal content, and is not lexed again.
+pub fn candidates_nested(
+    line: &[u8],
+    base: usize,
+    line_start: usize,
+    kind: Kind,
+    out: &mut Vec<Candidate>,
+) {
+    candidates_at(line, base, line_start, kind, out, 1);
+}
 
 fn candidates_at(
     line: &[u8],
@@ -367,6 +379,14 @@ fn candidates_at(
                 }
                 // A string that is not a key: an argument, or an element.
                 let (joined, last) = join_concatenation(line, &toks, i);
+                if transformed(line, &toks, last) {
+                    // `"ab".repeat(2)`, `"x".replace(...)`: the value is computed.
+                    if let Some(frame) = frames.last_mut() {
+                        frame.arg_dirty = true;
+                    }
+                    i = last + 1;
+                    continue;
+                }
                 let parents = parents_of(&frames);
                 match frames.last_mut() {
                     Some(frame) if frame.open == b'(' => {
@@ -387,6 +407,13 @@ fn candidates_at(
                                 .as_deref()
                                 .is_some_and(|c| c.to_ascii_lowercase().contains("bearer"))
                                 .then(|| "Authorization".to_string())
+                        });
+                        // `setApiKey("v")`, `.secret_key("v")`, `Auth.api_key("v")`: a
+                        // setter or a credential-named call names its first argument.
+                        let key = key.or_else(|| {
+                            (frame.elements == 0)
+                                .then(|| callee.as_deref().and_then(setter_key))
+                                .flatten()
                         });
                         ctx.emit(
                             key.unwrap_or_default(),
@@ -423,7 +450,20 @@ fn candidates_at(
                         }
                     }
                     Some(frame) => frame.arg_dirty = true,
-                    None => {}
+                    // A command's argument, without parentheses: PowerShell
+                    // `ConvertTo-SecureString "v" -AsPlainText`, Ruby `authenticate "v"`.
+                    None => {
+                        if let Some(command) = command_before(line, &toks, i) {
+                            ctx.emit(
+                                String::new(),
+                                &joined,
+                                true,
+                                Some(command),
+                                Vec::new(),
+                                Origin::Argument,
+                            );
+                        }
+                    }
                 }
                 i = last + 1;
                 continue;
@@ -482,7 +522,12 @@ fn candidates_at(
                 let colon_line = code_annotation
                     && i == 1
                     && toks[0].tok == Tok::Word
-                    && !line[t.end..].contains(&b'=');
+                    && !toks[i + 1..].iter().any(|n| {
+                        // `x: T = v` (an annotation), not base64 padding glued to a value.
+                        is_assign(line, n)
+                            && line[n.start] == b'='
+                            && line[n.start - 1].is_ascii_whitespace()
+                    });
                 if code_annotation && !colon_line {
                     annotated = Some(key);
                     i += 1;
@@ -521,7 +566,9 @@ fn candidates_at(
                     i += 1;
                     continue;
                 }
-                let to_line_end = kind.bare_value_to_line_end() || line_based;
+                // `Authorization: Klaviyo-API-Key v`: a header line runs to its end.
+                let header_line = op == b":" && i == 1 && is_credential_header(&key);
+                let to_line_end = kind.bare_value_to_line_end() || line_based || header_line;
                 let (vs, mut ve) = bare_value(line, from, to_line_end, kind);
                 if line_based {
                     // A statement's `;` or a list's `,` ends the value.
@@ -545,14 +592,7 @@ fn candidates_at(
                 // `payload=speckle_token: ...` once decoded).
             }
             Tok::Open(c) => {
-                let callee = (c == b'(')
-                    .then(|| {
-                        i.checked_sub(1)
-                            .map(|p| toks[p])
-                            .filter(|p| p.tok == Tok::Word && p.end == t.start)
-                            .map(|p| text(&p))
-                    })
-                    .flatten();
+                let callee = (c == b'(').then(|| callee_before(line, &toks, i)).flatten();
                 let key = (c != b'(').then(|| stmt_words.last().cloned()).flatten();
                 let init_of = (c == b'{')
                     .then(|| {
@@ -592,6 +632,153 @@ fn candidates_at(
         }
         i += 1;
     }
+}
+
+/// Methods that hand a literal on unchanged (a conversion to another string type).
+const SAME_VALUE_METHODS: &[&str] = &[
+    "to_string",
+    "to_owned",
+    "into",
+    "as_str",
+    "as_bytes",
+    "as_ref",
+    "encode",
+    "getBytes",
+    "toCharArray",
+    "ToCharArray",
+    "toString",
+    "ToString",
+    "c_str",
+    "data",
+    "freeze",
+    "b",
+    "dup",
+    "strip",
+    "trim",
+    "Trim",
+];
+
+/// Whether the literal ending at `toks[last]` is followed by a method call that computes a
+/// new value from it (`"ab".repeat(2)`, `"a-b".replace("-", "")`), rather than a
+/// conversion that keeps it (`"v".to_string()`).
+fn transformed(line: &[u8], toks: &[Token], last: usize) -> bool {
+    let (Some(dot), Some(name), Some(open)) =
+        (toks.get(last + 1), toks.get(last + 2), toks.get(last + 3))
+    else {
+        return false;
+    };
+    dot.tok == Tok::Op
+        && &line[dot.start..dot.end] == b"."
+        && dot.start == toks[last].end + 1
+        && name.tok == Tok::Word
+        && open.tok == Tok::Open(b'(')
+        && !SAME_VALUE_METHODS
+            .iter()
+            .any(|m| m.as_bytes() == &line[name.start..name.end])
+}
+
+/// Words that start the name of a call which reads, checks or transforms a credential
+/// rather than setting one (`getToken("name")`, `verify_password(...)`).
+const NOT_SETTER_VERBS: &[&str] = &[
+    "get", "load", "read", "fetch", "find", "lookup", "verify", "check", "validate", "hash", "has",
+    "is", "delete", "remove", "revoke", "create", "generate", "new", "require", "parse", "encode",
+    "decode", "encrypt", "decrypt", "compare", "mask", "redact", "print", "log", "format",
+    "assert", "expect", "test", "make", "rotate", "refresh", "sign", "tokeni",
+];
+
+/// Nouns that a credential-named call ends with (`api_key(...)`, `secretKey(...)`).
+const CREDENTIAL_NOUNS: &[&str] = &[
+    "key",
+    "token",
+    "secret",
+    "password",
+    "passwd",
+    "passphrase",
+    "credential",
+    "credentials",
+];
+
+/// The key a call's first argument is set under: the call's last name part when it is a
+/// setter (`setApiKey`, `with_token`, `useSecret`) or a credential noun (`api_key`,
+/// `.secret_key`), and not a getter or a check (`get_token`, `verify_password`).
+fn setter_key(callee: &str) -> Option<String> {
+    let last = callee.rsplit(['.', ':', '>']).next()?;
+    let lower: String = last
+        .chars()
+        .filter(|c| *c != '_')
+        .flat_map(char::to_lowercase)
+        .collect();
+    let setter = ["set", "with", "use"]
+        .iter()
+        .any(|p| lower.len() > p.len() + 2 && lower.starts_with(p));
+    if !setter && NOT_SETTER_VERBS.iter().any(|v| lower.starts_with(v)) {
+        return None;
+    }
+    // A credential noun names its argument as a method of a receiver (a builder's
+    // `.secret_key(v)`, `Auth.api_key(v)`); a free function so named is more often a helper
+    // that builds or looks one up (`github_token(body)`).
+    let method = last.len() < callee.len();
+    (setter || (method && CREDENTIAL_NOUNS.iter().any(|n| lower.ends_with(n))))
+        .then(|| last.to_string())
+}
+
+/// The name called by the `(` at `toks[open]`: the word right before it, with the path
+/// it is qualified by (`Secret::new`, `SecretString::from`; a `.` chain is one word already).
+fn callee_before(line: &[u8], toks: &[Token], open: usize) -> Option<String> {
+    let glued = |a: &Token, b: &Token| a.end == b.start;
+    let p = open.checked_sub(1)?;
+    let (word, paren) = (toks[p], toks[open]);
+    if word.tok != Tok::Word || !glued(&word, &paren) {
+        return None;
+    }
+    let mut first = p;
+    while first >= 2 {
+        let (sep, name) = (toks[first - 1], toks[first - 2]);
+        if sep.tok == Tok::Op
+            && &line[sep.start..sep.end] == b"::"
+            && name.tok == Tok::Word
+            && glued(&name, &sep)
+            && glued(&sep, &toks[first])
+        {
+            first -= 2;
+        } else {
+            break;
+        }
+    }
+    // `builder().secret_key(`: a method of a receiver the lexer read as an expression keeps
+    // its `.`, so that it reads as a method.
+    let mut from = toks[first].start;
+    if let Some(dot) = first.checked_sub(1).map(|p| toks[p]) {
+        if dot.tok == Tok::Op && glued(&dot, &toks[first]) && line[dot.end - 1] == b'.' {
+            from = dot.end - 1;
+        }
+    }
+    Some(String::from_utf8_lossy(&line[from..word.end]).into_owned())
+}
+
+/// The command whose argument the string at `toks[at]` is, when the string follows a
+/// command word (and its `-flags`) that starts a statement or the right side of an
+/// assignment or a pipe: `ConvertTo-SecureString "v"`, `$p = ConvertTo-SecureString -String
+/// "v"`. Not a call with parentheses (that is a frame) nor a key.
+fn command_before(line: &[u8], toks: &[Token], at: usize) -> Option<String> {
+    let mut k = at.checked_sub(1)?;
+    while toks[k].tok == Tok::Word && line[toks[k].start] == b'-' {
+        k = k.checked_sub(1)?;
+    }
+    let command = toks[k];
+    if command.tok != Tok::Word || line[command.start] == b'-' {
+        return None;
+    }
+    let starts_statement = match k.checked_sub(1).map(|p| toks[p]) {
+        None => true,
+        Some(p) => {
+            is_assign(line, &p)
+                || p.tok == Tok::Sep(b';')
+                || (p.tok == Tok::Op && &line[p.start..p.end] == b"|")
+        }
+    };
+    starts_statement
+        .then(|| String::from_utf8_lossy(&line[command.start..command.end]).into_owned())
 }
 
 fn is_assign(line: &[u8], t: &Token) -> bool {
@@ -711,10 +898,12 @@ fn bare_value(line: &[u8], from: usize, to_line_end: bool, kind: Kind) -> (usize
             k += 1;
         }
     } else {
-        while e < line.len()
-            && !line[e].is_ascii_whitespace()
-            && !b",;()]}\"'`&|".contains(&line[e])
-        {
+        let ends_word = |b: u8| {
+            b.is_ascii_whitespace()
+                || b",;()]}\"'`&|".contains(&b)
+                || (kind == Kind::Xml && b == b'<')
+        };
+        while e < line.len() && !ends_word(line[e]) {
             e += 1;
         }
     }
@@ -806,16 +995,24 @@ impl LineCtx<'_> {
         let value = self.value_text(spans);
         if quoted && self.depth == 0 && spans.len() == 1 {
             let (s, e) = spans[0];
-            if looks_like_assignment(&self.line[s..e]) {
-                let (line, base, line_start) = (self.line, self.base, self.line_start);
-                candidates_at(
-                    &line[s..e],
-                    base + s,
-                    line_start,
-                    Kind::Unknown,
-                    self.out,
-                    1,
-                );
+            let (line, base, line_start) = (self.line, self.base, self.line_start);
+            let content = &line[s..e];
+            if content.contains(&b'\\') && content.len() <= MAX_NESTED {
+                // Config or code inside a string, in the string's escapes (`\"`, `\n`
+                // between lines, `\u0027`): decoded, then read as lines of its own.
+                let decoded = super::escapes::unescape_string(content);
+                if super::escapes::reads_as_lines(&decoded.bytes) {
+                    super::escapes::candidates(
+                        &decoded,
+                        base + s,
+                        line_start,
+                        Kind::Unknown,
+                        |a, b| String::from_utf8_lossy(&line[a - base..b - base]).into_owned(),
+                        self.out,
+                    );
+                }
+            } else if looks_like_assignment(content) || super::escapes::reads_as_lines(content) {
+                candidates_at(content, base + s, line_start, Kind::Unknown, self.out, 1);
             }
         }
         let lower_key = key.to_ascii_lowercase();
@@ -1042,6 +1239,26 @@ impl LineCtx<'_> {
             return;
         };
         let ps = s + colon + 1;
+        // `-u <key>:`, `-u <key>:X`, `-u <token>:api_token`: APIs that take their key as
+        // the Basic user name (Stripe, Lob, Freshdesk, Toggl) leave the password empty or a
+        // fixed word; the user name is then the credential.
+        let marker = &self.line[ps..e];
+        if matches!(marker, b"" | b"X" | b"x" | b"api_token") && colon > 0 {
+            self.out.push(Candidate {
+                key: "user".into(),
+                parents: Vec::new(),
+                start: self.base + s,
+                end: self.base + s + colon,
+                value: String::from_utf8_lossy(&self.line[s..s + colon]).into_owned(),
+                decoded: None,
+                quoted: false,
+                callee: Some("curl".into()),
+                header: None,
+                host: None,
+                origin: Origin::UserPass,
+                line_start: self.line_start,
+            });
+        }
         if ps >= e {
             return;
         }
@@ -1094,6 +1311,29 @@ impl LineCtx<'_> {
 /// decoded to `user:password`, and the password becomes the value.
 fn strip_auth_scheme(c: &mut Candidate) {
     let lower = c.value.to_ascii_lowercase();
+    // An Authorization value is `<scheme> <credentials>`, and providers name their own
+    // schemes (`Klaviyo-API-Key pk_...`, `SSWS ...`, `GenieKey ...`): one word, then the
+    // credential.
+    let authorization = c
+        .header
+        .as_deref()
+        .is_some_and(|h| h.eq_ignore_ascii_case("authorization"));
+    if authorization && c.decoded.is_none() && !lower.starts_with("basic ") {
+        if let Some((scheme, rest)) = c.value.split_once(' ') {
+            let rest = rest.trim_start();
+            let scheme_like = !scheme.is_empty()
+                && scheme.len() <= 40
+                && scheme.as_bytes()[0].is_ascii_alphabetic()
+                && scheme
+                    .bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b"-_.".contains(&b));
+            if scheme_like && !rest.is_empty() && !rest.contains(char::is_whitespace) {
+                c.start += c.value.len() - rest.len();
+                c.value = rest.to_string();
+                return;
+            }
+        }
+    }
     for scheme in ["bearer ", "token ", "bot ", "basic ", "apikey ", "key "] {
         if lower.starts_with(scheme) && c.decoded.is_none() {
             let rest = c.value[scheme.len()..].trim_start().to_string();

@@ -14,6 +14,7 @@
 //! bytes, and the walks back to a line's parents stop after [`structure::MAX_BACK`] bytes.
 
 pub mod classify;
+pub mod escapes;
 #[cfg(test)]
 mod heldout;
 #[cfg(test)]
@@ -45,6 +46,8 @@ pub enum Origin {
     UrlUserinfo,
     /// A URL query parameter's value.
     UrlQuery,
+    /// The last segment of a URL's path (`https://mainnet.infura.io/v3/<key>`).
+    UrlPath,
     /// curl's `-u user:password`.
     UserPass,
     /// The whole content of a file found by its conventional path.

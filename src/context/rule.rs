@@ -2,6 +2,7 @@
 //! docs/context-rules.md for the TOML a user writes).
 
 use super::{classify, structure, urls, Candidate, Kind, Origin};
+use crate::rules::lazy_regex::LazyRegex;
 use crate::rules::syntax::{ContextSpec, ValueSpec};
 use crate::rules::validator::Validator;
 use crate::scan::checksum::Validate;
@@ -9,15 +10,21 @@ use std::collections::HashMap;
 
 /// Bytes around a candidate's line searched for a URL host.
 const HOST_REACH: usize = 2 * 1024;
+/// Lines above a value's line that a `near` anchor reads.
+const NEAR_LINES: usize = 3;
+/// Bytes of a (long) line before and after the value that a `near` anchor reads.
+const NEAR_REACH: usize = 1024;
 
 /// A compiled context rule.
 #[derive(Debug)]
 pub struct ContextRule {
     charset: Option<[bool; 256]>,
-    pattern: Option<regex::Regex>,
+    /// The value's `pattern`, anchored at both ends. Compiled on first use, like a content
+    /// rule's regex: a hook run pays only for the rules whose candidates it meets.
+    pattern: Option<LazyRegex<regex::Regex>>,
     /// `pattern` anchored at the start only: the token at the head of an unquoted value
     /// that runs on past it (`key: <token>"""`, `<token></value>`).
-    pattern_head: Option<regex::Regex>,
+    pattern_head: Option<LazyRegex<regex::Regex>>,
     min_length: usize,
     max_length: usize,
     min_entropy: Option<f64>,
@@ -35,8 +42,9 @@ struct Anchor {
     callee: Words,
     header: Vec<String>,
     host: Vec<String>,
-    file: Option<regex::Regex>,
-    path: Option<regex::Regex>,
+    near: Words,
+    file: Option<LazyRegex<regex::Regex>>,
+    path: Option<LazyRegex<regex::Regex>>,
 }
 
 /// Lowercase, without `_`, `-`, `.`, spaces and `$`: the form keys and words are compared in.
@@ -54,18 +62,39 @@ fn normalized(words: &[String]) -> Vec<String> {
 /// Words an anchor looks for in a key, a parent key or a callee, normalized. A word written
 /// with a leading `^` must start a part of the name (at its start, after a separator, or at
 /// a lower-to-upper case change): `^box` finds `BOX_TOKEN` and `dropboxBoxKey`'s `Box`, not
-/// `inbox_key` or `checkbox`.
+/// `inbox_key` or `checkbox`. A word written with a trailing `$` must end the name: `^pass$`
+/// finds `pass`, `DB_PASS` and `smtpPass`, not `passport`, `pass_through` or `bypass`.
 #[derive(Debug, Default)]
-struct Words(Vec<(String, bool)>);
+struct Words(Vec<Word>);
+
+#[derive(Debug)]
+struct Word {
+    text: String,
+    starts_part: bool,
+    ends_name: bool,
+}
 
 impl Words {
     fn new(words: &[String]) -> Words {
         Words(
             words
                 .iter()
-                .map(|w| match w.strip_prefix('^') {
-                    Some(rest) => (normalize(rest), true),
-                    None => (normalize(w), false),
+                .map(|w| {
+                    let (w, starts_part) = match w.strip_prefix('^') {
+                        Some(rest) => (rest, true),
+                        None => (w.as_str(), false),
+                    };
+                    let (w, ends_name) = match w.strip_suffix('$') {
+                        Some(rest) if !rest.is_empty() => (rest, true),
+                        _ => (w, false),
+                    };
+                    // `*`: any name (`callee = ["*"]`: an argument of any call).
+                    let w = if w == "*" { "" } else { w };
+                    Word {
+                        text: normalize(w),
+                        starts_part,
+                        ends_name,
+                    }
                 })
                 .collect(),
         )
@@ -75,17 +104,35 @@ impl Words {
         self.0.is_empty()
     }
 
+    /// Whether the list holds `*`, any name.
+    fn any_name(&self) -> bool {
+        self.0.iter().any(|w| w.text.is_empty())
+    }
+
     /// Whether `name` (as written) holds one of the words.
     fn found_in(&self, name: &str) -> bool {
         let normal = normalize(name);
         let mut starts: Option<Vec<usize>> = None;
-        self.0.iter().any(|(word, boundary)| {
-            if !boundary {
-                return normal.contains(word.as_str());
+        self.0.iter().any(|word| {
+            let text = word.text.as_str();
+            if word.ends_name {
+                if !normal.ends_with(text) {
+                    return false;
+                }
+                if !word.starts_part {
+                    return true;
+                }
+                let at = normal.len() - text.len();
+                return starts
+                    .get_or_insert_with(|| part_starts(name))
+                    .contains(&at);
+            }
+            if !word.starts_part {
+                return normal.contains(text);
             }
             let starts = starts.get_or_insert_with(|| part_starts(name));
             normal
-                .match_indices(word.as_str())
+                .match_indices(text)
                 .any(|(at, _)| starts.contains(&at))
         })
     }
@@ -135,15 +182,11 @@ impl ContextRule {
             None => None,
             Some(class) => Some(charset_table(class)?),
         };
-        let compile = |p: &str| {
-            regex::Regex::new(p)
-                .map_err(|e| format!("invalid value pattern: {}", crate::rules::one_line(&e)))
-        };
         let (pattern, pattern_head) = match &value.pattern {
             None => (None, None),
             Some(p) => (
-                Some(compile(&format!("^(?:{p})$"))?),
-                Some(compile(&format!("^(?:{p})"))?),
+                Some(LazyRegex::new(&format!("^(?:{p})$"))),
+                Some(LazyRegex::new(&format!("^(?:{p})"))),
             ),
         };
         let validator = match &value.validator {
@@ -167,17 +210,8 @@ impl ContextRule {
         let anchors = anchors
             .iter()
             .map(|a| {
-                let compile = |what: &str, re: &Option<String>| match re {
-                    None => Ok(None),
-                    Some(re) => regex::Regex::new(re).map(Some).map_err(|e| {
-                        format!(
-                            "invalid context {what} regex: {}",
-                            crate::rules::one_line(&e)
-                        )
-                    }),
-                };
-                let file = compile("file", &a.file)?;
-                let path = compile("path", &a.path)?;
+                let file = a.file.as_deref().map(LazyRegex::new);
+                let path = a.path.as_deref().map(LazyRegex::new);
                 let anchor = Anchor {
                     key: Words::new(&a.key),
                     key_path: Words::new(&a.key_path),
@@ -185,6 +219,7 @@ impl ContextRule {
                     callee: Words::new(&a.callee),
                     header: normalized(&a.header),
                     host: a.host.iter().map(|h| h.to_ascii_lowercase()).collect(),
+                    near: Words::new(&a.near),
                     file,
                     path,
                 };
@@ -193,9 +228,12 @@ impl ContextRule {
                     && anchor.callee.is_empty()
                     && anchor.header.is_empty()
                     && anchor.file.is_none()
+                    && ((anchor.near.is_empty() && anchor.host.is_empty())
+                        || value.pattern.is_none())
                 {
                     return Err(
-                        "a context anchor needs `key`, `key_path`, `callee`, `header` or `file`"
+                        "a context anchor needs `key`, `key_path`, `callee`, `header` or `file` \
+                         (or `near` or `host`, in a rule whose value has a `pattern`)"
                             .to_string(),
                     );
                 }
@@ -218,7 +256,30 @@ impl ContextRule {
 
     /// The regexes of the anchors' `file` conditions.
     pub fn file_patterns(&self) -> impl Iterator<Item = &regex::Regex> {
-        self.anchors.iter().filter_map(|a| a.file.as_ref())
+        self.anchors
+            .iter()
+            .filter_map(|a| a.file.as_ref().and_then(LazyRegex::get))
+    }
+
+    /// Compiles every regex of the rule now, reporting the first that is wrong: user rules
+    /// at load, built-in ones in the test suite.
+    pub fn compile(&self) -> Result<(), String> {
+        for pattern in [&self.pattern, &self.pattern_head].into_iter().flatten() {
+            pattern
+                .try_get()
+                .map_err(|e| format!("invalid value pattern: {e}"))?;
+        }
+        for anchor in &self.anchors {
+            if let Some(file) = &anchor.file {
+                file.try_get()
+                    .map_err(|e| format!("invalid context file regex: {e}"))?;
+            }
+            if let Some(path) = &anchor.path {
+                path.try_get()
+                    .map_err(|e| format!("invalid context path regex: {e}"))?;
+            }
+        }
+        Ok(())
     }
 
     /// Whether an anchor names files by their path (`path`): such files are read whole.
@@ -229,9 +290,12 @@ impl ContextRule {
     /// Whether `path` is a file that a `path` anchor reads whole.
     pub fn reads_whole(&self, path: Option<&str>) -> bool {
         path.is_some_and(|p| {
-            self.anchors
-                .iter()
-                .any(|a| a.path.as_ref().is_some_and(|re| re.is_match(p)))
+            self.anchors.iter().any(|a| {
+                a.path
+                    .as_ref()
+                    .and_then(LazyRegex::get)
+                    .is_some_and(|re| re.is_match(p))
+            })
         })
     }
 
@@ -245,7 +309,11 @@ impl ContextRule {
             Some(table) => value.bytes().all(|b| table[b as usize]),
             None => true,
         };
-        charset_fits && self.pattern.as_ref().is_none_or(|re| re.is_match(value))
+        charset_fits
+            && self
+                .pattern
+                .as_ref()
+                .is_none_or(|re| re.get().is_some_and(|re| re.is_match(value)))
     }
 
     /// The length in bytes of the candidate's secret if it is this rule's secret: all of
@@ -253,7 +321,8 @@ impl ContextRule {
     /// that runs on past the token into a closing quote or tag.
     pub fn accepts(&self, cand: &Candidate, facts: &mut Facts<'_>) -> Option<usize> {
         let mut value = cand.secret();
-        if let (Some(head), None) = (&self.pattern_head, &cand.decoded) {
+        let head = self.pattern_head.as_ref().and_then(LazyRegex::get);
+        if let (Some(head), None) = (head, &cand.decoded) {
             if let Some(m) = head.find(value) {
                 let next = value.as_bytes().get(m.end());
                 if next.is_none_or(|&b| !(b.is_ascii_alphanumeric() || b"_-+/=".contains(&b))) {
@@ -278,7 +347,11 @@ impl ContextRule {
         // A `pattern` states the exact shape (a provider's token format), so only stand-ins
         // are dropped; otherwise the shared classifier decides whether this is a literal.
         let literal = match self.pattern {
-            Some(_) => !super::stand_in::placeholder::is_placeholder(value),
+            Some(_) => {
+                let stand_in = super::stand_in::placeholder::is_placeholder(value);
+                let name = self.generated && classify::made_of_words(value);
+                !(stand_in || name)
+            }
             None => classify::judge(value, self.generated).is_ok(),
         };
         if !literal {
@@ -306,10 +379,15 @@ impl Anchor {
                 && self
                     .file
                     .as_ref()
+                    .and_then(LazyRegex::get)
                     .is_some_and(|re| facts.path.is_some_and(|p| re.is_match(p)));
         }
         if let Some(re) = &self.path {
-            if !facts.path.is_some_and(|p| re.is_match(p)) {
+            let re = re.get();
+            if !facts
+                .path
+                .is_some_and(|p| re.is_some_and(|re| re.is_match(p)))
+            {
                 return false;
             }
         }
@@ -339,6 +417,11 @@ impl Anchor {
             if !self.callee.found_in(callee) {
                 return false;
             }
+            // `callee = ["*"]` is "a literal passed to a call": a string argument, not a
+            // keyword argument or a bare word inside the parentheses.
+            if self.callee.any_name() && cand.origin != Origin::Argument {
+                return false;
+            }
         }
         if !self.header.is_empty() {
             let Some(header) = cand.header.as_deref().map(normalize) else {
@@ -360,11 +443,24 @@ impl Anchor {
                 return false;
             }
         }
+        if !self.near.is_empty() && !self.near.found_in(&facts.near_text(cand)) {
+            return false;
+        }
         if !self.host.is_empty() {
             let own = cand
                 .host
                 .iter()
                 .any(|h| self.host.iter().any(|w| h.contains(w.as_str())));
+            // An anchor with a host and no key, callee, header or `near` word is met only by
+            // a part of a URL on that host (`https://mainnet.infura.io/v3/<key>`).
+            let host_only = self.key.is_empty()
+                && self.key_path.is_empty()
+                && self.callee.is_empty()
+                && self.header.is_empty()
+                && self.near.is_empty();
+            if host_only && !own {
+                return false;
+            }
             if !own
                 && !facts
                     .hosts(cand.line_start)
@@ -406,6 +502,24 @@ impl<'a> Facts<'a> {
         self.parents
             .entry(line_start)
             .or_insert_with(|| structure::parents(data, kind, line_start))
+    }
+
+    /// The text a `near` anchor searches: the value's line (at most [`NEAR_REACH`] bytes
+    /// each side of the value) and the [`NEAR_LINES`] lines above it.
+    fn near_text(&self, cand: &Candidate) -> String {
+        let data = self.data;
+        let mut from = cand.line_start;
+        for _ in 0..NEAR_LINES {
+            if from == 0 {
+                break;
+            }
+            from = crate::scan::line_bounds(data, from - 1).0;
+        }
+        let from = from.max(cand.start.saturating_sub(NEAR_REACH));
+        let line_end = memchr::memchr(b'\n', &data[cand.end.min(data.len())..])
+            .map_or(data.len(), |i| cand.end + i);
+        let to = line_end.min(cand.end + NEAR_REACH).max(from);
+        String::from_utf8_lossy(&data[from..to]).into_owned()
     }
 
     fn hosts(&mut self, line_start: usize) -> &[String] {

@@ -184,7 +184,7 @@ fn concatenated_literals_are_joined() {
 
 #[test]
 fn quoted_values_are_never_cut_at_delimiters() {
-    let pw = "Xq7;Lm9#vR2kP8wZ";
+    let pw = ["Xq7;Lm9", "#vR2kP8wZ"].concat();
     for (path, text) in [
         ("values.yaml", format!("password: \"{pw}\"\n")),
         (".env", format!("PASSWORD=\"{pw}\"\n")),
@@ -194,7 +194,7 @@ fn quoted_values_are_never_cut_at_delimiters() {
         let all = found(path, &text);
         assert!(
             all.iter()
-                .any(|(k, s, ..)| k.eq_ignore_ascii_case("password") && s.starts_with(pw)),
+                .any(|(k, s, ..)| k.eq_ignore_ascii_case("password") && s.starts_with(pw.as_str())),
             "{path}: {all:?}"
         );
     }
@@ -536,4 +536,453 @@ fn a_lone_quote_after_curl_u_is_no_candidate_and_no_panic() {
         lexer::candidates(line, 0, 0, Kind::Shell, &mut out);
         assert!(out.iter().all(|c| c.key != "password"), "{line:?}");
     }
+}
+
+/// Rule ids the built-in catalog reports in `text` at `path`, with their secrets.
+fn reported(path: &str, text: &str) -> Vec<(String, String)> {
+    use crate::rules::RuleSet;
+    use crate::scan::Scanner;
+    static SCANNER: std::sync::OnceLock<crate::scan::Scanner> = std::sync::OnceLock::new();
+    let scanner = SCANNER.get_or_init(|| Scanner::new(RuleSet::builtin().unwrap()));
+    scanner
+        .scan(Some(path), text.as_bytes())
+        .iter()
+        .map(|m| {
+            (
+                scanner.rule(m.rule).id.to_string(),
+                m.secret.expose().to_string(),
+            )
+        })
+        .collect()
+}
+
+/// A 42-hex stand-in for a Speckle token, built at run time.
+fn speckle_hex() -> String {
+    "a3f9c1e7b2d4".repeat(4)[..42].to_string()
+}
+
+#[test]
+fn hosts_written_without_a_scheme_are_nearby_hosts() {
+    let positives: &[(&str, &[&str])] = &[
+        ("// speckle.xyz\n", &["speckle.xyz"]),
+        (
+            "# server: speckle.acme-design.com.\n",
+            &["speckle.acme-design.com"],
+        ),
+        ("host = \"api.acme.co.uk\"", &["api.acme.co.uk"]),
+        ("<!-- hub.internal -->", &["hub.internal"]),
+        ("mail ops@speckle.acme.io now", &["speckle.acme.io"]),
+    ];
+    for (text, want) in positives {
+        let got = urls::bare_hosts(text.as_bytes());
+        assert_eq!(&got, want, "{text:?}");
+    }
+    let negatives = [
+        "speckle.token = x",        // a member, not a known suffix
+        "self.speckle.app(config)", // a call
+        "import speckle.dev.tools", // a longer chain whose last part is no suffix
+        "./speckle.com/graphql",    // a path
+        "SpeckleClient.Io",         // not lowercase
+        "client_speckle.io_stream", // glued to an identifier
+        "version 1.2.3",            // no suffix
+    ];
+    for text in negatives {
+        assert!(urls::bare_hosts(text.as_bytes()).is_empty(), "{text:?}");
+    }
+}
+
+#[test]
+fn a_header_set_near_a_host_named_without_a_scheme_is_attributed() {
+    let token = speckle_hex();
+    let positives = [
+        (
+            "net.cpp",
+            "request.setRawHeader(\"Authorization\", \"Bearer {T}\"); // speckle.xyz\n",
+        ),
+        (
+            "net.cpp",
+            "// server: speckle.acme-design.com\nQNetworkRequest request(url);\nrequest.setRawHeader(\"Authorization\", \"Bearer {T}\");\n",
+        ),
+        (
+            "client.py",
+            "SERVER = \"speckle.acme.io\"\nheaders = {\"Authorization\": \"Bearer {T}\"}\n",
+        ),
+    ];
+    for (path, text) in positives {
+        let text = text.replace("{T}", &token);
+        let got = reported(path, &text);
+        assert!(
+            got.iter().any(|(r, s)| r == "speckle-token" && *s == token),
+            "{text:?} -> {got:?}"
+        );
+    }
+    // A dotted member or a call named for Speckle is no host.
+    let negatives = [
+        (
+            "net.cpp",
+            "request.setRawHeader(\"Authorization\", \"Bearer {T}\"); // see speckle.token\n",
+        ),
+        (
+            "app.js",
+            "speckle.app(cfg);\nfetch(u, {headers: {Authorization: \"Bearer {T}\"}})\n",
+        ),
+    ];
+    for (path, text) in negatives {
+        let text = text.replace("{T}", &token);
+        let got = reported(path, &text);
+        assert!(
+            !got.iter().any(|(r, _)| r == "speckle-token"),
+            "{text:?} -> {got:?}"
+        );
+    }
+}
+
+#[test]
+fn literals_passed_to_credential_makers_are_candidates() {
+    let secret = v();
+    let positives: &[(&str, &str, &str)] = &[
+        (
+            "deploy.ps1",
+            "$secpasswd = ConvertTo-SecureString \"{V}\" -AsPlainText -Force\n",
+            "ConvertTo-SecureString",
+        ),
+        (
+            "deploy.ps1",
+            "ConvertTo-SecureString -String '{V}' -AsPlainText -Force | Set-Variable pw\n",
+            "ConvertTo-SecureString",
+        ),
+        (
+            "Mail.cs",
+            "var c = new NetworkCredential(\"deploy\", \"{V}\");\n",
+            "NetworkCredential",
+        ),
+        (
+            "a.ps1",
+            "$c = New-Object System.Management.Automation.PSCredential(\"u\", \"{V}\")\n",
+            "System.Management.Automation.PSCredential",
+        ),
+        ("settings.py", "db = SecretStr(\"{V}\")\n", "SecretStr"),
+        (
+            "main.rs",
+            "let key = Secret::new(\"{V}\".to_string());\n",
+            "Secret::new",
+        ),
+        (
+            "main.rs",
+            "let key = SecretString::from(\"{V}\");\n",
+            "SecretString::from",
+        ),
+    ];
+    for (path, text, callee) in positives {
+        let text = text.replace("{V}", &secret);
+        let all = found(path, &text);
+        assert!(
+            all.iter()
+                .any(|(_, s, c, ..)| *s == secret && c.as_deref() == Some(*callee)),
+            "{path}: {text:?} -> {all:?}"
+        );
+        let got = reported(path, &text);
+        assert!(
+            got.iter()
+                .any(|(r, s)| r == "generic-password" && *s == secret),
+            "{path}: {text:?} -> {got:?}"
+        );
+    }
+    // A variable, an environment lookup or a name is no literal secret; a string after a
+    // word that does not start a statement is no command argument.
+    let negatives: &[(&str, &str)] = &[
+        (
+            "deploy.ps1",
+            "$p = ConvertTo-SecureString $env:DEPLOY_SECRET -AsPlainText -Force\n",
+        ),
+        (
+            "Mail.cs",
+            "var c = new NetworkCredential(user, password);\n",
+        ),
+        ("deploy.ps1", "$c = Get-Credential \"deploy-user\"\n"),
+        ("settings.py", "db = SecretStr(os.environ[\"DB_SECRET\"])\n"),
+        ("nginx.conf", "proxy_set_header X-Trace \"{V}\";\n"),
+    ];
+    for (path, text) in negatives {
+        let text = text.replace("{V}", &secret);
+        let got = reported(path, &text);
+        assert!(
+            !got.iter().any(|(r, _)| r == "generic-password"),
+            "{path}: {text:?} -> {got:?}"
+        );
+    }
+}
+
+#[test]
+fn short_password_key_names_in_config_assignments() {
+    let secret = v();
+    let positives: &[(&str, &str)] = &[
+        ("rclone.conf", "[remote]\ntype = webdav\npass = {V}\n"),
+        (".env", "SMTP_PASS={V}\n"),
+        (".env", "DB_PW={V}\n"),
+        ("config.yaml", "mysql:\n  pw: \"{V}\"\n"),
+        ("app.ini", "[db]\npasswd = {V}\n"),
+        ("app.ini", "[db]\npwd = {V}\n"),
+        ("app.ini", "[key]\npassphrase = {V}\n"),
+    ];
+    for (path, text) in positives {
+        let text = text.replace("{V}", &secret);
+        let got = reported(path, &text);
+        assert!(
+            got.iter()
+                .any(|(r, s)| r == "generic-password" && *s == secret),
+            "{path}: {text:?} -> {got:?}"
+        );
+    }
+    let negatives: &[(&str, &str)] = &[
+        ("app.ini", "[net]\npass_through = {V}\n"),
+        ("app.ini", "[user]\npassport = {V}\n"),
+        ("app.ini", "[proxy]\nbypass = {V}\n"),
+        ("app.ini", "[build]\nfirst_pass_count = {V}\n"),
+        ("rclone.conf", "[remote]\npass = ${RCLONE_PASS}\n"),
+    ];
+    for (path, text) in negatives {
+        let text = text.replace("{V}", &secret);
+        let got = reported(path, &text);
+        assert!(
+            !got.iter().any(|(r, _)| r == "generic-password"),
+            "{path}: {text:?} -> {got:?}"
+        );
+    }
+}
+
+#[test]
+fn config_inside_escaped_strings_parameters_and_elements_is_read() {
+    let secret = v();
+    // (path, text, key): the secret under the key, found through the host's escapes, with
+    // the decoded secret.
+    let json_u = |s: &str| {
+        s.chars()
+            .map(|c| match c {
+                '/' => "\\/".to_string(),
+                c if c.is_ascii_alphanumeric() || c == ' ' => c.to_string(),
+                c => format!("\\u{:04x}", c as u32),
+            })
+            .collect::<String>()
+    };
+    let percent = |s: &str| {
+        s.bytes()
+            .map(|b| {
+                if b.is_ascii_alphanumeric() || b"-_.".contains(&b) {
+                    (b as char).to_string()
+                } else {
+                    format!("%{b:02X}")
+                }
+            })
+            .collect::<String>()
+    };
+    let positives: Vec<(&str, String, &str)> = vec![
+        (
+            "a.json",
+            "{\"config\": \"client = Client(api_key=\\\"{V}\\\")\"}\n".to_string(),
+            "api_key",
+        ),
+        (
+            "a.json",
+            "{\"config\": \"acme:\\n  api_token: {V}\\n  region: eu\"}\n".to_string(),
+            "api_token",
+        ),
+        (
+            "a.json",
+            format!(
+                "{{\"value\":\"{}\"}}\n",
+                json_u(&format!("API_TOKEN='{secret}'"))
+            ),
+            "api_token",
+        ),
+        (
+            "a.js",
+            "var cfg={k:\"headers = {'X-Api-Token': \\\"{V}\\\"}\"};\n".to_string(),
+            "x-api-token",
+        ),
+        (
+            "hook.sh",
+            format!(
+                "curl \"https://hooks.acme.internal/n?payload={}&retry=3\"\n",
+                percent(&format!("Authorization: Custom-Scheme {secret}"))
+            ),
+            "authorization",
+        ),
+        (
+            "hook.sh",
+            format!(
+                "curl \"https://hooks.acme.internal/n?payload={}\"\n",
+                percent(&format!("api_token = \"{secret}\""))
+            ),
+            "api_token",
+        ),
+        (
+            "web.config",
+            "<value>api_token=&quot;{V}&quot;</value>\n".to_string(),
+            "api_token",
+        ),
+    ];
+    for (path, text, key) in &positives {
+        let text = text.replace("{V}", &secret);
+        assert!(
+            yields(path, &text, key),
+            "{path}: {text:?} -> {:?}",
+            found(path, &text)
+        );
+    }
+    // An entity inside a secret is decoded; a path segment is keyless (only a host anchor
+    // takes it); plain prose in a string is not read as config.
+    let amp = format!("{secret}&amp;x");
+    let text = format!("<password>{amp}</password>\n");
+    assert!(
+        found("app.config", &text)
+            .iter()
+            .any(|(k, s, ..)| k == "password" && *s == format!("{secret}&x")),
+        "{:?}",
+        found("app.config", &text)
+    );
+    let text = format!("url = \"https://mainnet.infura.io/v3/{secret}\"\n");
+    assert!(found("a.py", &text)
+        .iter()
+        .any(|(k, s, _, _, host, _)| k.is_empty()
+            && *s == secret
+            && host.as_deref() == Some("mainnet.infura.io")));
+    let negatives: Vec<(&str, String)> = vec![
+        (
+            "a.json",
+            "{\"help\": \"Set the token with \\\"--token\\\" then run it\"}\n".to_string(),
+        ),
+        (
+            "hook.sh",
+            "curl \"https://h.acme.internal/n?q=token%20{V}\"\n".to_string(),
+        ),
+    ];
+    for (path, text) in &negatives {
+        let text = text.replace("{V}", &secret);
+        assert!(
+            !yields(path, &text, "token"),
+            "{path}: {text:?} -> {:?}",
+            found(path, &text)
+        );
+    }
+}
+
+#[test]
+fn setters_and_provider_schemes_name_their_values() {
+    let secret = v();
+    let positives: &[(&str, &str, &str)] = &[
+        ("a.php", "$mollie->setApiKey(\"{V}\");\n", "setApiKey"),
+        (
+            "A.java",
+            "Sdk.builder().secret_key(\"{V}\").build();\n",
+            "secret_key",
+        ),
+        ("a.py", "auth = Auth.api_key(\"{V}\")\n", "api_key"),
+        ("a.py", "client.with_token(\"{V}\")\n", "with_token"),
+        (
+            "call.sh",
+            "Authorization: Klaviyo-API-Key {V}\n",
+            "Authorization",
+        ),
+        (
+            "a.py",
+            "h = {\"Authorization\": \"SSWS {V}\"}\n",
+            "Authorization",
+        ),
+    ];
+    for (path, text, key) in positives {
+        let text = text.replace("{V}", &secret);
+        let all = found(path, &text);
+        assert!(
+            all.iter().any(|(k, s, ..)| *s == secret && k == key),
+            "{path}: {text:?} -> {all:?}"
+        );
+    }
+    // Getters and checks take a name, not a value to set.
+    let negatives: &[(&str, &str)] = &[
+        ("a.py", "t = vault.get_token(\"{V}\")\n"),
+        ("a.py", "ok = verify_password(\"{V}\")\n"),
+        ("a.js", "const k = loadApiKey('{V}')\n"),
+    ];
+    for (path, text) in negatives {
+        let text = text.replace("{V}", &secret);
+        let all = found(path, &text);
+        assert!(
+            !all.iter().any(|(k, s, ..)| *s == secret && !k.is_empty()),
+            "{path}: {text:?} -> {all:?}"
+        );
+    }
+}
+
+#[test]
+fn near_anchor_reads_the_value_line_and_the_lines_above() {
+    let rule = rule::ContextRule::from_spec(
+        Some(&crate::rules::syntax::ValueSpec {
+            pattern: Some("[a-f0-9]{32}".into()),
+            ..Default::default()
+        }),
+        &[crate::rules::syntax::ContextSpec {
+            key: vec!["key".into()],
+            near: vec!["^acmepay".into()],
+            ..Default::default()
+        }],
+        false,
+    )
+    .unwrap();
+    let hex = "3b6109cb5fe55e9984e65f13f1458522";
+    let accepted = |path: &str, text: &str| {
+        let kind = Kind::detect(Some(path), text.as_bytes());
+        let mut facts = rule::Facts::new(text.as_bytes(), kind, Some(path));
+        extract_all(text.as_bytes(), kind)
+            .iter()
+            .any(|c| rule.accepts(c, &mut facts).is_some())
+    };
+    for (path, text) in [
+        ("a.py", format!("api_key = \"{hex}\"  # acmepay\n")),
+        (
+            "a.py",
+            format!("# AcmePay settings\n\nAPI_KEY = \"{hex}\"\n"),
+        ),
+        ("a.yaml", format!("acmepay:\n  region: eu\n  key: {hex}\n")),
+    ] {
+        assert!(accepted(path, &text), "{text:?}");
+    }
+    for (path, text) in [
+        // Not a credential key; the provider too far above; only inside another word.
+        ("a.py", format!("app_id = \"{hex}\"  # acmepay\n")),
+        ("a.py", format!("# acmepay\n\n\n\n\napi_key = \"{hex}\"\n")),
+        ("a.py", format!("api_key = \"{hex}\"  # megaacmepay\n")),
+    ] {
+        assert!(!accepted(path, &text), "{text:?}");
+    }
+}
+
+#[test]
+fn any_callee_with_near_takes_positional_arguments_of_calls_only() {
+    let rule = rule::ContextRule::from_spec(
+        Some(&crate::rules::syntax::ValueSpec {
+            pattern: Some("[a-f0-9]{32}".into()),
+            ..Default::default()
+        }),
+        &[crate::rules::syntax::ContextSpec {
+            callee: vec!["*".into()],
+            near: vec!["^acmepay".into()],
+            ..Default::default()
+        }],
+        false,
+    )
+    .unwrap();
+    let hex = "3b6109cb5fe55e9984e65f13f1458522";
+    let accepted = |text: &str| {
+        let mut facts = rule::Facts::new(text.as_bytes(), Kind::Code, Some("a.py"));
+        extract_all(text.as_bytes(), Kind::Code)
+            .iter()
+            .any(|c| rule.accepts(c, &mut facts).is_some())
+    };
+    assert!(accepted(&format!("c = Client('{hex}')  # acmepay\n")));
+    assert!(accepted(&format!(
+        "c = acmepay.Client(\"id\", \"{hex}\")\n"
+    )));
+    assert!(!accepted(&format!("digest = \"{hex}\"  # acmepay\n")));
+    assert!(!accepted(&format!("c = Client('{hex}')  # payments\n")));
 }

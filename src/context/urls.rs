@@ -15,6 +15,8 @@ pub struct Url {
     pub password: Option<(usize, usize)>,
     /// `(name, value)` ranges of query and fragment parameters.
     pub params: Vec<((usize, usize), (usize, usize))>,
+    /// The last segment of the path and the segment before it (`/v3/<key>`), if any.
+    pub last_segment: Option<((usize, usize), (usize, usize))>,
 }
 
 /// Every `scheme://...` URL in `text`.
@@ -48,6 +50,18 @@ pub fn find(text: &[u8]) -> Vec<Url> {
             .iter()
             .position(|&b| b == b':')
             .map_or(authority_end, |i| host_start + i);
+        let path_end = text[authority_end..end]
+            .iter()
+            .position(|&b| b == b'?' || b == b'#')
+            .map_or(end, |i| authority_end + i);
+        let last_segment = memchr::memrchr(b'/', &text[authority_end..path_end])
+            .map(|i| authority_end + i)
+            .filter(|&slash| slash + 1 < path_end)
+            .map(|slash| {
+                let prev_start = memchr::memrchr(b'/', &text[authority_end..slash])
+                    .map_or(slash, |i| authority_end + i + 1);
+                ((prev_start, slash), (slash + 1, path_end))
+            });
         let mut params = Vec::new();
         if let Some(q) = text[authority_end..end]
             .iter()
@@ -71,6 +85,7 @@ pub fn find(text: &[u8]) -> Vec<Url> {
             host: (host_start, host_end),
             password,
             params,
+            last_segment,
         });
     }
     out
@@ -100,9 +115,41 @@ pub fn candidates(line: &[u8], base: usize, line_start: usize, out: &mut Vec<Can
                 line_start,
             });
         }
+        // Keyless: only an anchor on the URL's own host takes it (a path segment named
+        // `token/` is a route more often than a key).
+        if let Some((_, segment)) = url.last_segment {
+            out.push(Candidate {
+                key: String::new(),
+                parents: Vec::new(),
+                start: base + segment.0,
+                end: base + segment.1,
+                value: text(segment),
+                decoded: None,
+                quoted: false,
+                callee: None,
+                header: None,
+                host: host.clone(),
+                origin: Origin::UrlPath,
+                line_start,
+            });
+        }
         for (name, value) in url.params {
-            // A parameter holding a config line (`payload=API_KEY=...`, once decoded).
-            if super::lexer::looks_like_assignment(&line[value.0..value.1]) {
+            // A parameter holding a config line or code, percent-encoded
+            // (`payload=API_KEY%3D...`): decoded, then read as lines of its own.
+            let raw = &line[value.0..value.1];
+            if raw.contains(&b'%') && raw.len() <= super::lexer::MAX_NESTED {
+                let decoded = super::escapes::percent_decode(raw);
+                if super::escapes::reads_as_lines(&decoded.bytes) {
+                    super::escapes::candidates(
+                        &decoded,
+                        base + value.0,
+                        line_start,
+                        super::Kind::Unknown,
+                        |a, b| String::from_utf8_lossy(&line[a - base..b - base]).into_owned(),
+                        out,
+                    );
+                }
+            } else if super::lexer::looks_like_assignment(raw) {
                 super::lexer::candidates(
                     &line[value.0..value.1],
                     base + value.0,
@@ -129,10 +176,79 @@ pub fn candidates(line: &[u8], base: usize, line_start: usize, out: &mut Vec<Can
     }
 }
 
-/// The hosts of the URLs in `text`, lowercased.
+/// The hosts named in `text`, lowercased: those of its URLs, and host names written without
+/// a scheme (`// speckle.acme-design.com`, `server: speckle.xyz`, see [`bare_hosts`]).
 pub fn hosts(text: &[u8]) -> Vec<String> {
-    find(text)
+    let mut out: Vec<String> = find(text)
         .into_iter()
         .map(|u| String::from_utf8_lossy(&text[u.host.0..u.host.1]).to_ascii_lowercase())
-        .collect()
+        .collect();
+    for host in bare_hosts(text) {
+        if !out.contains(&host) {
+            out.push(host);
+        }
+    }
+    out
+}
+
+/// Last labels that make dotted text a host name (`rules/words/host-suffixes.txt`).
+fn host_suffixes() -> &'static [&'static str] {
+    static LIST: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
+    LIST.get_or_init(|| {
+        super::stand_in::word_list(include_str!("../../rules/words/host-suffixes.txt"))
+    })
+}
+
+/// Host names written without a scheme: lowercase dotted names (`speckle.xyz`,
+/// `api.acme-design.co.uk`) whose last label is a known suffix, standing on their own
+/// (not part of an identifier, a path or a member chain, and not called: `speckle.app(`
+/// is code). A comment or a config value often names a server this way.
+pub fn bare_hosts(text: &[u8]) -> Vec<String> {
+    let mut out = Vec::new();
+    let is_host_byte =
+        |b: u8| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'.';
+    let mut i = 0;
+    while i < text.len() {
+        if !is_host_byte(text[i]) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < text.len() && is_host_byte(text[i]) {
+            i += 1;
+        }
+        let (mut s, mut e) = (start, i);
+        // A sentence's full stop or a leading `.` is not part of the name.
+        while e > s && matches!(text[e - 1], b'.' | b'-') {
+            e -= 1;
+        }
+        while s < e && matches!(text[s], b'.' | b'-') {
+            s += 1;
+        }
+        let before = start.checked_sub(1).map(|p| text[p]);
+        let after = text.get(i).copied();
+        let glued =
+            |b: Option<u8>| b.is_some_and(|b| b.is_ascii_alphanumeric() || b"_$\\".contains(&b));
+        // `/` before it: a path or a URL (URLs are read by `find`); `(` after it: a call.
+        if glued(before)
+            || before == Some(b'/')
+            || glued(after)
+            || after == Some(b'(')
+            || memchr::memchr(b'.', &text[s..e]).is_none()
+        {
+            continue;
+        }
+        let name = &text[s..e];
+        let labels_ok = name
+            .split(|&b| b == b'.')
+            .all(|l| !l.is_empty() && l.len() <= 63 && l[0] != b'-' && l[l.len() - 1] != b'-');
+        let last = name.rsplit(|&b| b == b'.').next().unwrap_or_default();
+        if labels_ok && host_suffixes().iter().any(|t| t.as_bytes() == last) {
+            let host = String::from_utf8_lossy(name).into_owned();
+            if !out.contains(&host) {
+                out.push(host);
+            }
+        }
+    }
+    out
 }

@@ -53,6 +53,22 @@ pub fn candidates(
         if raw.contains(&b'<') || raw.len() > MAX_TEXT {
             continue;
         }
+        // Config held in an element, entity-escaped (`API_KEY=a&amp;b`, `&quot;v&quot;`):
+        // decoded, then read as lines of its own.
+        if raw.contains(&b'&') {
+            let decoded = super::escapes::xml_unescape(raw);
+            if super::escapes::reads_as_lines(&decoded.bytes) {
+                let line_start = crate::scan::line_bounds(data, text_from).0;
+                super::escapes::candidates(
+                    &decoded,
+                    text_from,
+                    line_start,
+                    super::Kind::Unknown,
+                    |a, b| String::from_utf8_lossy(&data[a..b]).into_owned(),
+                    out,
+                );
+            }
+        }
         let lead = raw.iter().take_while(|b| b.is_ascii_whitespace()).count();
         let trail = raw
             .iter()
@@ -76,7 +92,11 @@ pub fn candidates(
             start: s,
             end: e,
             value: String::from_utf8_lossy(&data[s..e]).into_owned(),
-            decoded: None,
+            // `<password>a&amp;b</password>` holds `a&b`.
+            decoded: data[s..e].contains(&b'&').then(|| {
+                String::from_utf8_lossy(&super::escapes::xml_unescape(&data[s..e]).bytes)
+                    .into_owned()
+            }),
             // Element text is literal content, never code.
             quoted: true,
             callee: None,

@@ -46,11 +46,11 @@ pub fn run(args: DotenvArgs) -> anyhow::Result<ExitCode> {
     }
     roots.push(tree.root.clone());
     let config = Config::from_scan_args(&scan_args, &roots)?;
-    let templates = config.loaded.file.dotenv.templates.clone();
+    let templates = config.settings.dotenv.templates.clone();
     let under = tree.relative(&path)?;
 
     let options = SurveyOptions {
-        allow_encrypted: config.loaded.file.dotenv.allow_encrypted,
+        allow_encrypted: config.settings.dotenv.allow_encrypted,
         ..SurveyOptions::default()
     };
     let found = survey::survey(&tree, &under, &templates, options)?;
@@ -66,7 +66,7 @@ pub fn run(args: DotenvArgs) -> anyhow::Result<ExitCode> {
         Default::default()
     };
 
-    let suppressor = Suppressor::new(&config.loaded, &tree.root, None)?;
+    let suppressor = Suppressor::new(&config.settings, &tree.root, None)?;
     let mut rows = Vec::new();
     let mut findings = Vec::new();
     let mut suppressed = std::collections::BTreeMap::new();

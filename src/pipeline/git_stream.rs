@@ -5,8 +5,9 @@
 //! stream a blob that is stored whole (loose, or packed without a delta), and git stores
 //! large files that way: `core.bigFileThreshold` (512 MiB by default) keeps them out of
 //! delta compression (git-config(1)). So blobs above [`STREAM_OVER`] are read from
-//! `git cat-file blob <id>`, window by window; a delta-compressed blob is rebuilt by git
-//! as it would be by gix.
+//! `git cat-file blob <id>`, window by window, with git's streaming threshold lowered to
+//! ours so that git streams them too; a delta-compressed blob (git makes them only below
+//! its own 512 MiB threshold) is rebuilt whole in git's memory, as gix would.
 //!
 //! The stream fails closed: if git exits with an error, or the bytes it wrote do not add
 //! up to the object's size, reading reports an error and the blob counts as unreadable,
@@ -33,7 +34,17 @@ impl GitBlobStream {
     /// object's size from its header.
     pub fn open(git_dir: &Path, id: &str, expected: u64) -> std::io::Result<GitBlobStream> {
         let mut command = Command::new("git");
+        // git streams a packed blob stored whole only above `core.bigFileThreshold`
+        // (512 MiB by default), and reads a smaller one whole into its own memory: a 300 MB
+        // blob cost git 300 MB. At our threshold, git streams every blob we stream.
+        // And git maps packs in windows of up to 1 GiB, kept mapped up to 8 GiB, so its
+        // resident memory grew with the compressed blob (141 MB for a 944 MB blob): small
+        // windows, few kept, hold it to a few tens of MB (git-config(1), core.packedGit*).
         command
+            .arg("-c")
+            .arg(format!("core.bigFileThreshold={STREAM_OVER}"))
+            .args(["-c", "core.packedGitWindowSize=16m"])
+            .args(["-c", "core.packedGitLimit=32m"])
             .arg("--git-dir")
             .arg(git_dir)
             .args(["cat-file", "blob", id]);

@@ -17,7 +17,7 @@ pub mod builtin;
 #[cfg(test)]
 mod held_out;
 pub mod inspect;
-mod lazy_regex;
+pub(crate) mod lazy_regex;
 pub mod literals;
 mod load;
 mod pkcs12;
@@ -209,6 +209,9 @@ impl Rule {
                 .try_get()
                 .map_err(|e| format!("verify `companion`: {e}"))?;
         }
+        if let Some(context) = &self.context {
+            context.compile()?;
+        }
         self.single_line();
         Ok(())
     }
@@ -390,6 +393,26 @@ mod tests {
         let good = super::Rule::from_spec(spec(r"k=(\w+)", r"\.txt$"), "x.toml", true).unwrap();
         assert!(good.single_line() && good.applies_to_path(Some("a.txt")));
         assert!(!good.applies_to_path(Some("a.rs")));
+    }
+
+    #[test]
+    fn every_builtin_rule_compiles_and_a_user_rule_s_bad_value_pattern_is_a_load_error() {
+        // Built-in rules compile lazily at run time; this is where a broken one is caught.
+        for rule in &super::RuleSet::builtin().unwrap().rules {
+            rule.compile()
+                .unwrap_or_else(|e| panic!("{}: {e}", rule.id));
+        }
+        let text = |pattern: &str| {
+            format!(
+                "[[rule]]\nid = \"x\"\ntitle = \"X\"\n[rule.value]\npattern = '{pattern}'\n\
+                 [[rule.context]]\nkey = [\"x_token\"]\n"
+            )
+        };
+        let err = super::parse_rule_file(&text("[a-z"), "user.toml", true).unwrap_err();
+        assert!(err.to_string().contains("invalid value pattern"), "{err}");
+        let lazy = super::parse_rule_file(&text("[a-z"), "rules/x.toml", false).unwrap();
+        assert!(lazy[0].compile().is_err());
+        super::parse_rule_file(&text("[a-z]{20}"), "user.toml", true).unwrap();
     }
 
     fn rule_from(text: &str) -> super::Rule {

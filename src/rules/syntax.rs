@@ -170,6 +170,10 @@ pub struct ContextSpec {
     /// A URL on the value's line or the lines near it has a host holding one of these.
     #[serde(default)]
     pub host: Vec<String>,
+    /// One of these words is written on the value's line or on the few lines above it
+    /// (`# deepgram` after the value, a `[deepgram]` heading, a provider-named call).
+    #[serde(default)]
+    pub near: Vec<String>,
     /// The whole file is the secret when its path matches this regex.
     #[serde(default)]
     pub file: Option<String>,

@@ -15,6 +15,7 @@
 //! `inline_allow` reads allow markers, `locate` turns hits into displayed matches,
 //! `verify_hints` reads what verifiers need, `file_rules` and `findings` make findings.
 
+pub mod anchors;
 pub mod checksum;
 pub mod content;
 pub mod decode;

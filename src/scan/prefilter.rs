@@ -1,26 +1,17 @@
-//! The keyword prefilter: one Aho-Corasick automaton over every rule's keywords.
+//! The keyword prefilter: one pass over the bytes finds every rule's keywords.
 //!
-//! Running 150 regexes over every byte would make the scanner regex-bound. Instead one pass
-//! of a case-insensitive Aho-Corasick automaton finds where any keyword occurs, and only the
-//! rules owning a keyword run, and only on a window around each occurrence
-//! ([`Prefilter::regions`]). A rule whose regex cannot match a newline gets the keyword's
-//! line as its window; a multi-line rule (a private-key block) gets a wide window. Rules
-//! without keywords run on the whole input.
+//! Running 150 regexes over every byte would make the scanner regex-bound. Instead one
+//! pass of a case-insensitive keyword search ([`Anchors`], a gram filter whose tables stay
+//! in the L1 cache) finds where any keyword occurs, and only the rules owning a keyword
+//! run, and only on a window around each occurrence ([`Prefilter::regions`]). A rule whose
+//! regex cannot match a newline gets the keyword's line as its window; a multi-line rule (a
+//! private-key block) gets a wide window. Rules without keywords run on the whole input.
 //!
-//! The automaton comes in two builds. A DFA searches fastest but takes ~2 ms to build over
-//! three hundred case-insensitive keywords, most of a pre-commit hook's budget for a few
-//! kilobytes; a contiguous NFA builds in a third of that and searches at about 60% of the
-//! speed. The NFA is built up front and serves until `DFA_AFTER` bytes have been
-//! searched, then the DFA is built and takes over, so a hook gets the quick start and an
-//! audit of gigabytes the fast search. Both report the same matches.
+//! (Until session 5 this was an Aho-Corasick automaton over the ~700 keywords: too many
+//! case-insensitive patterns for its SIMD searcher, and a DFA larger than the L2 cache, so
+//! it searched at about 270 MB/s; see docs/performance.md.)
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
-use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::OnceLock;
-
-/// Bytes searched with the NFA before the DFA is built: past this, the DFA's faster search
-/// has paid for its build several times over.
-const DFA_AFTER: usize = 1024 * 1024;
+use super::anchors::Anchors;
 
 /// Bytes a window reaches back from a keyword (clipped to the start of its line).
 const BACK: usize = 1024;
@@ -44,27 +35,17 @@ pub struct Region {
 }
 
 pub struct Prefilter {
-    /// The quick-to-build automaton; `None` when no rule has a keyword.
-    automaton: Option<AhoCorasick>,
-    /// The fast-to-search automaton over the same keywords, built after [`DFA_AFTER`] bytes.
-    dfa: OnceLock<AhoCorasick>,
-    /// Bytes searched so far, to decide when to build the DFA.
-    searched: AtomicUsize,
-    /// The keywords, lowercased, by automaton pattern id.
-    patterns: Vec<Vec<u8>>,
-    /// For each pattern, the other patterns that could overlap one of its occurrences and
-    /// at which offset from its start; computed the first time the pattern is seen, so a
-    /// hook that meets five keywords does not pay for three hundred.
-    neighbours: Vec<OnceLock<Vec<(usize, isize)>>>,
-    /// For each automaton pattern, the rules that own that keyword, each with whether the
-    /// keyword wakes it only where it starts a word part (see [`starts_word_part`]).
+    /// The keyword searcher; `None` when no rule has a keyword.
+    anchors: Option<Anchors>,
+    /// For each keyword (pattern id of `anchors`), the rules that own it, each with whether
+    /// the keyword wakes it only where it starts a word part (see [`starts_word_part`]).
     owners: Vec<Vec<(usize, bool)>>,
     /// Rules with no keyword: they run everywhere.
     always: Vec<usize>,
 }
 
 impl Prefilter {
-    /// Builds the automaton from `(rule index, keywords, keyword_starts_word)` of every
+    /// Builds the keyword searcher from `(rule index, keywords, keyword_starts_word)` of every
     /// content rule; the third slice says, per keyword, whether it must start a word part
     /// ([`crate::rules::KeywordBoundary::Word`]).
     pub fn new<'a>(rules: impl Iterator<Item = (usize, &'a [String], &'a [bool])>) -> Prefilter {
@@ -95,17 +76,9 @@ impl Prefilter {
                 }
             }
         }
-        let automaton = if patterns.is_empty() {
-            None
-        } else {
-            Some(build_automaton(&patterns, AhoCorasickKind::ContiguousNFA))
-        };
+        let patterns: Vec<Vec<u8>> = patterns.into_iter().map(String::into_bytes).collect();
         Prefilter {
-            automaton,
-            dfa: OnceLock::new(),
-            searched: AtomicUsize::new(0),
-            neighbours: patterns.iter().map(|_| OnceLock::new()).collect(),
-            patterns: patterns.into_iter().map(String::into_bytes).collect(),
+            anchors: (!patterns.is_empty()).then(|| Anchors::new(&patterns)),
             owners,
             always,
         }
@@ -123,106 +96,41 @@ impl Prefilter {
                 end: data.len(),
             })
             .collect();
-        if let Some(automaton) = self.automaton_for(data.len()) {
-            // A non-overlapping search is several times faster than an overlapping one, but
-            // reports one keyword where several overlap (`sk-` inside `sk-ant-`). Every
-            // occurrence it skips overlaps one it reports, so each report also checks the
-            // keywords that could overlap it there ([`Prefilter::neighbours_of`]).
+        if let Some(anchors) = &self.anchors {
+            // Windows are computed once per hit position, not once per rule.
             let mut wide: Option<(usize, usize, usize)> = None;
             let mut line: Option<(usize, usize, usize)> = None;
-            let mut found: Vec<(usize, usize, usize)> = Vec::new();
-            for hit in automaton.find_iter(data) {
-                found.clear();
-                let pattern = hit.pattern().as_usize();
-                found.push((pattern, hit.start(), hit.end()));
-                for &(other, offset) in self.neighbours_of(pattern) {
-                    let Some(at) = hit.start().checked_add_signed(offset) else {
-                        continue;
-                    };
-                    let keyword = &self.patterns[other];
-                    if data
-                        .get(at..at + keyword.len())
-                        .is_some_and(|text| text.eq_ignore_ascii_case(keyword))
+            anchors.for_each(data, |pattern, start, end| {
+                let mut word_part: Option<bool> = None;
+                for &(rule, needs_word) in &self.owners[pattern] {
+                    if needs_word
+                        && !*word_part.get_or_insert_with(|| starts_word_part(data, start))
                     {
-                        found.push((other, at, at + keyword.len()));
+                        continue;
                     }
-                }
-                for &(pattern, start, end) in &found {
-                    let mut word_part: Option<bool> = None;
-                    for &(rule, needs_word) in &self.owners[pattern] {
-                        if needs_word
-                            && !*word_part.get_or_insert_with(|| starts_word_part(data, start))
-                        {
-                            continue;
+                    let single_line = single_line(rule);
+                    let cache = if single_line { &mut line } else { &mut wide };
+                    let (from, to) = match *cache {
+                        Some((at, from, to)) if at == start => (from, to),
+                        _ => {
+                            let window = if single_line {
+                                line_window(data, start, end)
+                            } else {
+                                window(data, start, end)
+                            };
+                            *cache = Some((start, window.0, window.1));
+                            window
                         }
-                        // Windows are computed once per hit position, not once per rule.
-                        let single_line = single_line(rule);
-                        let cache = if single_line { &mut line } else { &mut wide };
-                        let (from, to) = match *cache {
-                            Some((at, from, to)) if at == start => (from, to),
-                            _ => {
-                                let window = if single_line {
-                                    line_window(data, start, end)
-                                } else {
-                                    window(data, start, end)
-                                };
-                                *cache = Some((start, window.0, window.1));
-                                window
-                            }
-                        };
-                        regions.push(Region {
-                            rule,
-                            start: from,
-                            end: to,
-                        });
-                    }
+                    };
+                    regions.push(Region {
+                        rule,
+                        start: from,
+                        end: to,
+                    });
                 }
-            }
+            });
         }
         merge(regions)
-    }
-}
-
-impl Prefilter {
-    /// The automaton to search `len` more bytes with: the NFA until [`DFA_AFTER`] bytes
-    /// have gone through, the DFA from then on.
-    fn automaton_for(&self, len: usize) -> Option<&AhoCorasick> {
-        let nfa = self.automaton.as_ref()?;
-        if let Some(dfa) = self.dfa.get() {
-            return Some(dfa);
-        }
-        let before = self.searched.fetch_add(len, Ordering::Relaxed);
-        if before.saturating_add(len) < DFA_AFTER {
-            return Some(nfa);
-        }
-        Some(self.dfa.get_or_init(|| {
-            let patterns: Vec<&[u8]> = self.patterns.iter().map(Vec::as_slice).collect();
-            build_automaton(&patterns, AhoCorasickKind::DFA)
-        }))
-    }
-
-    /// `(pattern, offset)` pairs: placing that pattern `offset` bytes from the start of
-    /// `pattern` overlaps it consistently (the shared bytes agree), so an occurrence of
-    /// `pattern` may hide one of the other.
-    fn neighbours_of(&self, pattern: usize) -> &[(usize, isize)] {
-        self.neighbours[pattern].get_or_init(|| {
-            let a = &self.patterns[pattern];
-            let mut out = Vec::new();
-            for (other, b) in self.patterns.iter().enumerate() {
-                if other == pattern {
-                    continue;
-                }
-                let (la, lb) = (a.len() as isize, b.len() as isize);
-                for offset in (1 - lb)..la {
-                    let from = offset.max(0);
-                    let to = la.min(offset + lb);
-                    if (from..to).all(|i| a[i as usize] == b[(i - offset) as usize]) {
-                        out.push((other, offset));
-                    }
-                }
-            }
-            out
-        })
     }
 }
 
@@ -239,16 +147,6 @@ pub fn starts_word_part(data: &[u8], at: usize) -> bool {
     }
     (before.is_ascii_lowercase() || before.is_ascii_digit())
         && data.get(at).is_some_and(u8::is_ascii_uppercase)
-}
-
-/// A case-insensitive automaton over `patterns` (plain strings, so the build cannot fail).
-fn build_automaton<P: AsRef<[u8]>>(patterns: &[P], kind: AhoCorasickKind) -> AhoCorasick {
-    AhoCorasickBuilder::new()
-        .kind(Some(kind))
-        .ascii_case_insensitive(true)
-        .match_kind(MatchKind::Standard)
-        .build(patterns)
-        .expect("keyword automaton builds from plain strings")
 }
 
 /// The keyword's own line (clipped to [`BACK`] before and [`LINE_FORWARD`] after it),
@@ -428,17 +326,6 @@ mod tests {
     }
 
     #[test]
-    fn the_dfa_takes_over_after_the_nfa_and_finds_the_same_regions() {
-        let p = prefilter(&[&["sk-"], &["sk-ant-"], &["token"], &["key"]]);
-        let text = b"a key\nx sk-ant-abc TOKEN\n\nsk-\nkeykey token\n".repeat(50);
-        let by_nfa = p.regions(&text, |rule| rule % 2 == 0);
-        assert!(p.dfa.get().is_none(), "a small input stays on the NFA");
-        p.regions(&vec![b'x'; DFA_AFTER], |_| false);
-        assert!(p.dfa.get().is_some(), "a megabyte builds the DFA");
-        assert_eq!(p.regions(&text, |rule| rule % 2 == 0), by_nfa);
-    }
-
-    #[test]
     fn nearby_hits_merge_into_one_region() {
         let p = prefilter(&[&["key"]]);
         let regions = p.regions(b"key key key", |_| false);
@@ -456,6 +343,21 @@ mod tests {
                 start: 6,
                 end: 15
             }]
+        );
+    }
+
+    #[test]
+    fn no_built_in_rule_runs_over_a_whole_blob() {
+        let rules = crate::rules::RuleSet::builtin().expect("built-in rules load");
+        let unanchored: Vec<&str> = rules
+            .rules
+            .iter()
+            .filter(|r| r.kind == crate::finding::FindingKind::Secret && r.keywords.is_empty())
+            .map(|r| r.id.as_ref())
+            .collect();
+        assert!(
+            unanchored.is_empty(),
+            "rules without a keyword run over every byte of every blob: {unanchored:?}"
         );
     }
 

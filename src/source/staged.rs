@@ -630,7 +630,6 @@ fn scan_blob(repo: &gix::Repository, pipeline: &Pipeline<'_>, blob: &StagedBlob)
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::process::Command;
 
     /// A repository made with the real `git`, isolated from the user's configuration.
     struct TestRepo(tempfile::TempDir);
@@ -643,20 +642,7 @@ mod tests {
         }
 
         fn git(&self, args: &[&str]) {
-            let out = Command::new("git")
-                .args(args)
-                .current_dir(self.0.path())
-                .env("GIT_CONFIG_GLOBAL", "/dev/null")
-                .env("GIT_CONFIG_NOSYSTEM", "1")
-                .env("GIT_AUTHOR_NAME", "t")
-                .env("GIT_AUTHOR_EMAIL", "t@example.org")
-                .env("GIT_COMMITTER_NAME", "t")
-                .env("GIT_COMMITTER_EMAIL", "t@example.org")
-                .env_remove("GIT_DIR")
-                .env_remove("GIT_INDEX_FILE")
-                .output()
-                .unwrap();
-            assert!(out.status.success(), "git {args:?}: {out:?}");
+            crate::test_git::git(self.0.path(), args);
         }
 
         /// Writes a file dated a minute ago: a file as new as the index is "racily

@@ -25,6 +25,28 @@ fn leakgate(sandbox: &Sandbox, args: &[&str]) -> Output {
         .expect("leakgate runs")
 }
 
+/// Where a JSON report's findings are: path, line and commit summary (empty without a
+/// commit), sorted.
+fn places(report: &Value) -> Vec<(String, u64, String)> {
+    let mut places: Vec<(String, u64, String)> = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            (
+                f["path"].as_str().unwrap().to_string(),
+                f["line"].as_u64().unwrap(),
+                f["commit"]["summary"]
+                    .as_str()
+                    .unwrap_or_default()
+                    .to_string(),
+            )
+        })
+        .collect();
+    places.sort();
+    places
+}
+
 fn stderr(out: &Output) -> String {
     String::from_utf8_lossy(&out.stderr).into_owned()
 }
@@ -366,21 +388,13 @@ fn a_large_git_blob_is_streamed_and_scanned_to_its_end() {
     let audit = leakgate(&sandbox, &["history", "--format", "json"]);
     assert_eq!(audit.status.code(), Some(1), "{}", stderr(&audit));
     for report in [json(&staged), json(&audit)] {
-        let mut places: Vec<(String, u64)> = report["findings"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|f| {
-                (
-                    f["path"].as_str().unwrap().to_string(),
-                    f["line"].as_u64().unwrap(),
-                )
-            })
+        let found: Vec<(String, u64)> = places(&report)
+            .into_iter()
+            .map(|(path, line, _)| (path, line))
             .collect();
-        places.sort();
         let last = last_line as u64;
         assert_eq!(
-            places,
+            found,
             [
                 ("db/copy.sql".to_string(), 1),
                 ("db/copy.sql".to_string(), last),
@@ -390,4 +404,53 @@ fn a_large_git_blob_is_streamed_and_scanned_to_its_end() {
             "{report:#}"
         );
     }
+}
+
+/// A history audit walks packs in parallel, which holds each object whole; a packed blob
+/// over the streaming threshold, and a blob git stored as a delta on it, are left out of
+/// the walk and read by id (the large one streamed in windows) instead. Both tokens are
+/// found, at their lines, with their commits, after `git gc` packed everything.
+#[test]
+fn a_large_packed_blob_and_a_delta_on_it_are_scanned_by_an_audit() {
+    let sandbox = Sandbox::new();
+    let chunk: String = (0..40_000)
+        .map(|i| {
+            format!(
+                "INSERT INTO logs VALUES ({i}, 'served in {} ms');\n",
+                i % 97
+            )
+        })
+        .collect();
+    let chunk_lines: u64 = 40_000;
+    // First a 2 MiB dump, then the same rows repeated past 32 MiB: git stores the large
+    // version whole and the small one as a delta on it.
+    let small = format!("{chunk}api_key = \"{}\"\n", token(21));
+    sandbox.write("db/dump.sql", &small);
+    sandbox.commit("small dump");
+    let copies = 17;
+    let large = format!("{}api_key = \"{}\"\n", chunk.repeat(copies), token(22));
+    sandbox.write("db/dump.sql", &large);
+    sandbox.commit("large dump");
+    sandbox.git(&["gc", "-q"]);
+    let objects = sandbox.git(&["count-objects", "-v"]);
+    assert!(objects.contains("count: 0"), "not all packed: {objects}");
+    let audit = leakgate(&sandbox, &["history", "--format", "json"]);
+    assert_eq!(audit.status.code(), Some(1), "{}", stderr(&audit));
+    let report = json(&audit);
+    assert_eq!(
+        places(&report),
+        [
+            (
+                "db/dump.sql".to_string(),
+                chunk_lines + 1,
+                "small dump".to_string()
+            ),
+            (
+                "db/dump.sql".to_string(),
+                chunk_lines * copies as u64 + 1,
+                "large dump".to_string()
+            ),
+        ],
+        "{report:#}"
+    );
 }

@@ -15,7 +15,7 @@ pub mod url_password;
 
 /// The entries of a word list from `rules/words/`: one per line, trimmed; blank lines and
 /// lines starting with `# ` are skipped (an entry may itself start with `#`, as `#{` does).
-fn word_list(text: &'static str) -> Vec<&'static str> {
+pub(in crate::context) fn word_list(text: &'static str) -> Vec<&'static str> {
     text.lines()
         .map(str::trim)
         .filter(|l| !l.is_empty() && !l.starts_with("# "))

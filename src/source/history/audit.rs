@@ -6,8 +6,9 @@
 //! of its delta tree ([`super::packs`]): each object is inflated once, and a blob is
 //! scanned on the thread that just produced it and dropped, so memory holds only the delta
 //! chains being resolved, whatever the size of the pack; the pack pages read are unmapped
-//! as the audit moves on ([`super::pack_pages`]). Loose objects, and the objects of a pack
-//! that cannot be walked, are then read one by one. An object in several places is
+//! as the audit moves on ([`super::pack_pages`]). Loose objects, objects too large for the
+//! walk (over 32 MiB, and deltas on them: streamed by the pipeline instead of held whole),
+//! and the objects of a pack that cannot be walked, are then read one by one. An object in several places is
 //! scanned once (the first place claims it).
 //!
 //! A blob is scanned with the paths that introduced it (a blob also introduced at paths
@@ -66,13 +67,18 @@ pub fn audit(
     let mut one_by_one = locations.listed;
     let threads = rayon::current_num_threads();
     for index in &locations.packs {
-        if let Err(err) = packs::walk_pack(index, hash, threads, ObjectScan::new(&shared)) {
-            warn(format_args!("{err:#}; reading its objects one by one"));
-            match packs::pack_ids(index, hash) {
-                Ok(ids) => one_by_one.extend(ids),
-                Err(err) => {
-                    warn(format_args!("{err:#}"));
-                    errors += 1;
+        match packs::walk_pack(index, hash, threads, &pack_pages, ObjectScan::new(&shared)) {
+            // Objects too large to hold whole, and deltas built on them: read by id, where
+            // the pipeline streams a large blob.
+            Ok(set_aside) => one_by_one.extend(set_aside),
+            Err(err) => {
+                warn(format_args!("{err:#}; reading its objects one by one"));
+                match packs::pack_ids(index, hash) {
+                    Ok(ids) => one_by_one.extend(ids),
+                    Err(err) => {
+                        warn(format_args!("{err:#}"));
+                        errors += 1;
+                    }
                 }
             }
         }
