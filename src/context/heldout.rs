@@ -72,8 +72,9 @@ pub const CASES: &[Case] = &[
     Case { form: "scala type", text: "  def password: Option[String] = config.getOptional[String](\"db.password\")\n", rule: None },
 ];
 
-/// A deterministic generator for the run-time tokens.
-struct Gen(u64);
+/// A deterministic generator (xorshift64) for the run-time tokens of every recall set in
+/// this folder, so no token-shaped literal is committed.
+pub(super) struct Gen(pub(super) u64);
 
 impl Gen {
     fn next(&mut self) -> u64 {
@@ -82,7 +83,9 @@ impl Gen {
         self.0 ^= self.0 << 17;
         self.0
     }
-    fn pick(&mut self, alphabet: &[u8], n: usize) -> String {
+
+    /// `n` characters drawn from `alphabet`.
+    pub(super) fn pick(&mut self, alphabet: &[u8], n: usize) -> String {
         (0..n)
             .map(|_| alphabet[(self.next() % alphabet.len() as u64) as usize] as char)
             .collect()

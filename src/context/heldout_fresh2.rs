@@ -217,23 +217,7 @@ pub const CASES: &[Case] = &[
     Case { family: CONFIG, form: "version catalog", file: "gradle/libs.versions.toml", text: "[libraries]\napi-key-auth = { module = \"io.ktor:ktor-server-auth\", version = \"2.3.12\" }\n", rule: None },
 ];
 
-/// A deterministic generator for the run-time tokens (xorshift64).
-struct Gen(u64);
-
-impl Gen {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-
-    fn pick(&mut self, alphabet: &[u8], n: usize) -> String {
-        (0..n)
-            .map(|_| alphabet[(self.next() % alphabet.len() as u64) as usize] as char)
-            .collect()
-    }
-}
+use super::heldout::Gen;
 
 const HEX: &[u8] = b"0123456789abcdef";
 const BASE62: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";

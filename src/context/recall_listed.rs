@@ -121,20 +121,7 @@ const SERVICES: &[Service] = &[
     },
 ];
 
-struct Gen(u64);
-
-impl Gen {
-    fn pick(&mut self, alphabet: &[u8], n: usize) -> String {
-        (0..n)
-            .map(|_| {
-                self.0 ^= self.0 << 13;
-                self.0 ^= self.0 >> 7;
-                self.0 ^= self.0 << 17;
-                alphabet[(self.0 % alphabet.len() as u64) as usize] as char
-            })
-            .collect()
-    }
-}
+use super::heldout::Gen;
 
 fn token(service: &str, seed: u64) -> String {
     let mut g = Gen(seed.wrapping_mul(0x2545_F491_4F6C_DD1D) | 1);
