@@ -97,59 +97,19 @@ pub const CASES: &[Case] = &[
 
 #[test]
 fn held_aside_fresh_recall_and_precision() {
-    use super::heldout::instantiate;
-    use crate::rules::RuleSet;
-    use crate::scan::Scanner;
-    let scanner = Scanner::new(RuleSet::builtin().unwrap());
-    let watched = [
-        "speckle-token",
-        "spell-token",
-        "generic-password",
-        "generic-secret",
-        "generic-token",
-        "generic-api-key",
-    ];
-    let (mut positives, mut found, mut reported, mut right, mut negatives_quiet) = (0, 0, 0, 0, 0);
-    let (mut missed, mut noisy) = (Vec::new(), Vec::new());
-    let negatives = CASES.iter().filter(|c| c.rule.is_none()).count();
-    for (i, case) in CASES.iter().enumerate() {
-        let (text, secret) = instantiate(case, i as u64 + 1001);
-        let hits: Vec<_> = scanner
-            .scan(None, text.as_bytes())
-            .into_iter()
-            .filter(|m| watched.contains(&scanner.rule(m.rule).id.as_ref()))
-            .collect();
-        reported += hits.len();
-        match (case.rule, secret) {
-            (Some(rule), Some(secret)) => {
-                positives += 1;
-                let good = hits
-                    .iter()
-                    .filter(|m| &*scanner.rule(m.rule).id == rule && m.secret.expose() == secret)
-                    .count();
-                right += good;
-                if good > 0 {
-                    found += 1;
-                } else {
-                    let got: Vec<_> = hits
-                        .iter()
-                        .map(|m| scanner.rule(m.rule).id.clone())
-                        .collect();
-                    missed.push(format!("{} (got {got:?})", case.form));
-                }
-            }
-            _ if hits.is_empty() => negatives_quiet += 1,
-            _ => noisy.push(case.form),
-        }
-    }
-    let precision = if reported == 0 {
-        1.0
-    } else {
-        right as f64 / reported as f64
-    };
+    let t = super::heldout::score(CASES, 1001);
     println!(
-        "held-aside (fresh): recall {found}/{positives} = {:.3}, precision {right}/{reported} = {precision:.3}, negatives quiet {negatives_quiet}/{negatives}\n  missed: {missed:?}\n  noisy: {noisy:?}",
-        found as f64 / positives as f64
+        "held-aside (fresh): recall {}/{} = {:.3}, precision {}/{} = {:.3}, negatives quiet {}/{}\n  missed: {:?}\n  noisy: {:?}",
+        t.found,
+        t.positives,
+        t.recall(),
+        t.right,
+        t.reported,
+        t.precision(),
+        t.negatives_quiet,
+        t.negatives,
+        t.missed,
+        t.noisy
     );
-    assert!(positives >= 50 && negatives >= 10 && reported >= found);
+    assert!(t.positives >= 50 && t.negatives >= 10 && t.reported >= t.found);
 }
