@@ -279,24 +279,7 @@ fn cgi(root: &Path, request: &Request) -> (u16, Vec<(String, String)>, Vec<u8>) 
 }
 
 fn read_request<R: BufRead>(reader: &mut R) -> Option<Request> {
-    let mut line = String::new();
-    reader.read_line(&mut line).ok()?;
-    let mut parts = line.split_whitespace();
-    let method = parts.next()?.to_string();
-    let target = parts.next()?.to_string();
-    let mut headers = Vec::new();
-    loop {
-        let mut header = String::new();
-        if reader.read_line(&mut header).ok()? == 0 {
-            return None;
-        }
-        let header = header.trim_end();
-        if header.is_empty() {
-            break;
-        }
-        let (name, value) = header.split_once(':')?;
-        headers.push((name.trim().to_ascii_lowercase(), value.trim().to_string()));
-    }
+    let (method, target, headers) = super::http::read_head(reader)?;
     let find = |name: &str| {
         headers
             .iter()

@@ -241,7 +241,12 @@ fn serve<S: Read + Write>(stream: S, shared: &Shared) {
     let _ = stream.flush();
 }
 
-fn read_request<R: BufRead>(reader: &mut R) -> Option<Recorded> {
+/// A request's method, target and headers (lowercased names).
+pub type Head = (String, String, Vec<(String, String)>);
+
+/// An HTTP/1.1 request's line and headers (names lowercased), read up to the blank line;
+/// `None` when the client closed the connection first. Shared with the git server.
+pub fn read_head<R: BufRead>(reader: &mut R) -> Option<Head> {
     let mut line = String::new();
     reader.read_line(&mut line).ok()?;
     let mut parts = line.split_whitespace();
@@ -260,6 +265,11 @@ fn read_request<R: BufRead>(reader: &mut R) -> Option<Recorded> {
         let (name, value) = header.split_once(':')?;
         headers.push((name.trim().to_ascii_lowercase(), value.trim().to_string()));
     }
+    Some((method, target, headers))
+}
+
+fn read_request<R: BufRead>(reader: &mut R) -> Option<Recorded> {
+    let (method, target, headers) = read_head(reader)?;
     let length = headers
         .iter()
         .find(|(n, _)| n == "content-length")
