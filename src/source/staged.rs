@@ -61,6 +61,25 @@ pub fn open(dir: Option<&Path>) -> anyhow::Result<gix::Repository> {
     Ok(repo)
 }
 
+/// Reads the index the next commit will record (`GIT_INDEX_FILE` when git sets it for a
+/// hook), or an empty one when there is none yet.
+///
+/// Unlike `gix::Repository::index`, the SHA-1 trailer is not checked: git itself checks it
+/// only in `git fsck` (`verify_index_checksum`, read-cache.c), so `git commit` records
+/// whatever entries the file holds, and so reads the hook. Checking it is hashing the
+/// whole file, most of the hook's time in a large repository (docs/performance.md "Hook").
+/// A file that does not decode (truncated, torn) is still an error.
+fn read_index(repo: &gix::Repository) -> anyhow::Result<gix::index::File> {
+    let path = repo.index_path();
+    gix::index::File::at_or_default(
+        &path,
+        repo.object_hash(),
+        true,
+        gix::index::decode::Options::default(),
+    )
+    .map_err(|e| anyhow::anyhow!("{}: cannot read the index ({e})", path.display()))
+}
+
 /// The folder findings' paths are relative to and the config is looked for in: the work
 /// tree's root, or the git folder of a bare repository.
 pub fn root(repo: &gix::Repository) -> PathBuf {
@@ -73,12 +92,18 @@ pub fn root(repo: &gix::Repository) -> PathBuf {
 /// index with `HEAD`'s tree. Separate from [`scan_staged`] so that the caller can load the
 /// rules meanwhile: each is about half of a hook's run time.
 #[derive(Debug)]
-pub struct StagedChanges(Vec<StagedBlob>);
+pub struct StagedChanges {
+    blobs: Vec<StagedBlob>,
+    /// The index the blobs were found in, kept for [`StagedChanges::with_whole_paths`].
+    index: gix::index::File,
+}
 
 impl StagedChanges {
     /// Compares the index with `HEAD`; warns about submodules and merge conflicts.
     pub fn find(repo: &gix::Repository) -> anyhow::Result<StagedChanges> {
-        staged_blobs(repo).map(StagedChanges)
+        let index = read_index(repo)?;
+        let blobs = staged_blobs(repo, &index)?;
+        Ok(StagedChanges { blobs, index })
     }
 
     /// Adds the index blob of every file at or under `paths` (relative to the current
@@ -94,11 +119,9 @@ impl StagedChanges {
         if paths.is_empty() {
             return Ok(self);
         }
-        let index = repo
-            .index_or_empty()
-            .with_context(|| format!("{}: cannot read the index", repo.index_path().display()))?;
+        let index = &self.index;
         let changed: std::collections::HashSet<String> =
-            self.0.iter().map(|b| b.path.clone()).collect();
+            self.blobs.iter().map(|b| b.path.clone()).collect();
         let mut added = std::collections::HashSet::new();
         for path in paths {
             let wanted = repository_path(repo, path)?;
@@ -106,11 +129,11 @@ impl StagedChanges {
             // Index entries are sorted by path: those under `wanted` share its bytes as a
             // prefix, in one run.
             let entries = index.entries();
-            let first = entries.partition_point(|e| e.path(&index) < wanted.as_bytes());
+            let first = entries.partition_point(|e| e.path(index) < wanted.as_bytes());
             let run =
-                entries[first..].partition_point(|e| e.path(&index).starts_with(wanted.as_bytes()));
+                entries[first..].partition_point(|e| e.path(index).starts_with(wanted.as_bytes()));
             for entry in &entries[first..first + run] {
-                let entry_path = entry.path(&index).to_str_lossy();
+                let entry_path = entry.path(index).to_str_lossy();
                 let under = wanted.is_empty()
                     || entry_path == wanted
                     || entry_path
@@ -128,7 +151,7 @@ impl StagedChanges {
                 {
                     continue;
                 }
-                self.0.push(StagedBlob {
+                self.blobs.push(StagedBlob {
                     path: entry_path.into_owned(),
                     id: entry.id,
                     old: None,
@@ -189,7 +212,7 @@ pub fn scan_staged(
 ) -> anyhow::Result<Outcome> {
     // Blobs under `[allow] paths` are scanned too: the command's `finish` suppresses their
     // findings and counts them in the summary, as for every other command.
-    let blobs: Vec<StagedBlob> = changes.0;
+    let blobs: Vec<StagedBlob> = changes.blobs;
     let pipeline = Pipeline::new(scanner, policy);
 
     let results: Vec<Scanned> = if blobs.len() < PARALLEL_FROM {
@@ -225,25 +248,25 @@ pub fn scan_staged(
 /// files costs the same in a repository of a hundred files or of a million. Only when the
 /// change both adds and deletes files (a possible rename, which needs every candidate pair
 /// compared), or with a sparse index, does gix's full comparison run.
-fn staged_blobs(repo: &gix::Repository) -> anyhow::Result<Vec<StagedBlob>> {
-    let index = repo
-        .index_or_empty()
-        .with_context(|| format!("{}: cannot read the index", repo.index_path().display()))?;
+fn staged_blobs(
+    repo: &gix::Repository,
+    index: &gix::index::State,
+) -> anyhow::Result<Vec<StagedBlob>> {
     let head_tree = repo
         .head_tree_id_or_empty()
         .context("HEAD: cannot read its tree")?
         .detach();
     if !index.is_sparse() {
-        if let Some(quick) = compare_quickly(repo, &index, head_tree)? {
+        if let Some(quick) = compare_quickly(repo, index, head_tree)? {
             warn_submodules(quick.submodules);
             let mut staged = quick.blobs;
-            staged.extend(conflicted_blobs(&index, |path| {
+            staged.extend(conflicted_blobs(index, |path| {
                 quick.conflicted_in_head.get(path).copied()
             }));
             return Ok(staged);
         }
     }
-    staged_blobs_with_renames(repo, &index, head_tree)
+    staged_blobs_with_renames(repo, index, head_tree)
 }
 
 /// What [`compare_quickly`] found.
@@ -324,8 +347,35 @@ impl QuickWalk<'_> {
                 Some(slash) => (&rest[..slash], true),
                 None => (rest, false),
             };
-            // The entries of this name: one file (its conflict stages), or a folder's.
-            let mut end = at + 1;
+            let cached_child = match is_folder {
+                true => cached.and_then(|c| c.children.iter().find(|t| t.name.as_slice() == name)),
+                false => None,
+            };
+            // The entries of this name: one file (its conflict stages), or a folder's. A
+            // folder the cache-tree vouches for spans as many entries as it says (checked at
+            // both ends: a folder's entries are one sorted run), so skipping it costs no
+            // walk over its entries.
+            let mut end = match cached_child.and_then(|c| c.num_entries) {
+                Some(count) => {
+                    let end = at + count as usize;
+                    let under = |i: usize| {
+                        let next = &all[i].path(self.index)[prefix..];
+                        next.len() > name.len()
+                            && next.starts_with(name)
+                            && next[name.len()] == b'/'
+                    };
+                    let exact = count > 0
+                        && end <= entries.end
+                        && under(end - 1)
+                        && (end == entries.end || !under(end));
+                    if exact {
+                        end
+                    } else {
+                        at + 1
+                    }
+                }
+                None => at + 1,
+            };
             while end < entries.end && {
                 let next = &all[end].path(self.index)[prefix..];
                 if is_folder {
@@ -353,8 +403,6 @@ impl QuickWalk<'_> {
                     }
                     None => None,
                 };
-                let cached_child =
-                    cached.and_then(|c| c.children.iter().find(|t| t.name.as_slice() == name));
                 self.folder(prefix + name.len() + 1, at..end, head_folder, cached_child)?;
             } else {
                 let head_file = match head_entry {
