@@ -859,4 +859,31 @@ mod tests {
         // The root, src/, and src/m07 and src/m31 with their deep/ folders: 6 of 82.
         assert_eq!(quick.trees_read, 6);
     }
+
+    /// The index's SHA-1 trailer is not checked, as git does not check it outside `fsck`:
+    /// with a wrong trailer `git commit` still records the entries, so the hook must read
+    /// them. A file cut short is an error, not an empty index.
+    #[test]
+    fn the_index_is_read_as_git_reads_it() {
+        let repo = committed_tree(3);
+        repo.write("src/m01/deep/f2.txt", "edited\n");
+        repo.git(&["add", "-A"]);
+        let index_path = repo.0.path().join(".git/index");
+        let mut bytes = std::fs::read(&index_path).unwrap();
+        let last = bytes.len() - 1;
+        bytes[last] ^= 0xff;
+        std::fs::write(&index_path, &bytes).unwrap();
+        // git reads it: write-tree (what commit records) succeeds.
+        repo.git(&["write-tree"]);
+        let found = StagedChanges::find(&repo.open()).unwrap();
+        let paths: Vec<&str> = found.blobs.iter().map(|b| b.path.as_str()).collect();
+        assert_eq!(paths, ["src/m01/deep/f2.txt"]);
+
+        std::fs::write(&index_path, &bytes[..bytes.len() / 2]).unwrap();
+        let err = StagedChanges::find(&repo.open()).unwrap_err();
+        assert!(
+            format!("{err:#}").contains("cannot read the index"),
+            "{err:#}"
+        );
+    }
 }
