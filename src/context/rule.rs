@@ -282,6 +282,12 @@ impl ContextRule {
         Ok(())
     }
 
+    /// Whether an anchor has a `file` condition (the whole file is the secret), asked
+    /// without compiling its regex: the scanner asks every rule at start-up (issue 17).
+    pub fn has_file_anchor(&self) -> bool {
+        self.anchors.iter().any(|a| a.file.is_some())
+    }
+
     /// Whether an anchor names files by their path (`path`): such files are read whole.
     pub fn has_path_anchor(&self) -> bool {
         self.anchors.iter().any(|a| a.path.is_some())

@@ -126,7 +126,7 @@ impl Scanner {
             .filter(|(_, r)| {
                 r.context
                     .as_ref()
-                    .is_some_and(|c| c.file_patterns().next().is_some() || c.has_path_anchor())
+                    .is_some_and(|c| c.has_file_anchor() || c.has_path_anchor())
             })
             .map(|(i, _)| i)
             .collect();
