@@ -303,6 +303,20 @@ fn compare_quickly(
     Ok((!(found.added && found.deleted)).then_some(found))
 }
 
+/// How many items at the start of `items` satisfy `in_run`, which holds for the first
+/// item and then for a prefix only: a galloping search (1, 2, 4... then binary), so a run
+/// of `n` costs about 2·log2(n) probes, near its start.
+fn run_length<T>(items: &[T], in_run: impl Fn(&T) -> bool) -> usize {
+    let mut probe = 1;
+    while probe < items.len() && in_run(&items[probe]) {
+        probe *= 2;
+    }
+    // `items[probe / 2]` is in the run; the end is after it and at most at `probe`.
+    let known = probe / 2 + 1;
+    let limit = probe.min(items.len());
+    known + items[known..limit].partition_point(in_run)
+}
+
 /// One entry of a `HEAD` tree, owned.
 struct HeadEntry {
     name: gix::bstr::BString,
@@ -338,6 +352,10 @@ impl QuickWalk<'_> {
         };
         head_entries.sort_by(|a, b| a.name.cmp(&b.name));
         let mut matched = vec![false; head_entries.len()];
+        // The cache-tree's sub-folders, by name (git keeps them in its own order).
+        let mut cached_children: Vec<&gix::index::extension::Tree> =
+            cached.map_or_else(Vec::new, |c| c.children.iter().collect());
+        cached_children.sort_by(|a, b| a.name.cmp(&b.name));
         let all = self.index.entries();
         let mut at = entries.start;
         while at < entries.end {
@@ -347,45 +365,22 @@ impl QuickWalk<'_> {
                 Some(slash) => (&rest[..slash], true),
                 None => (rest, false),
             };
-            let cached_child = match is_folder {
-                true => cached.and_then(|c| c.children.iter().find(|t| t.name.as_slice() == name)),
-                false => None,
-            };
-            // The entries of this name: one file (its conflict stages), or a folder's. A
-            // folder the cache-tree vouches for spans as many entries as it says (checked at
-            // both ends: a folder's entries are one sorted run), so skipping it costs no
-            // walk over its entries.
-            let mut end = match cached_child.and_then(|c| c.num_entries) {
-                Some(count) => {
-                    let end = at + count as usize;
-                    let under = |i: usize| {
-                        let next = &all[i].path(self.index)[prefix..];
+            // The entries of this name: one file (its conflict stages), or a folder's. They
+            // are one run from `at` (entries are sorted by path, and the paths under
+            // `name/` sort together), found by a galloping search: a folder is passed over
+            // in about 2·log2(its entries) steps, without walking them, so the cost follows
+            // the folders that changed, not the size of the index.
+            let end = at
+                + run_length(&all[at..entries.end], |entry| {
+                    let next = &entry.path(self.index)[prefix..];
+                    if is_folder {
                         next.len() > name.len()
                             && next.starts_with(name)
                             && next[name.len()] == b'/'
-                    };
-                    let exact = count > 0
-                        && end <= entries.end
-                        && under(end - 1)
-                        && (end == entries.end || !under(end));
-                    if exact {
-                        end
                     } else {
-                        at + 1
+                        next == name
                     }
-                }
-                None => at + 1,
-            };
-            while end < entries.end && {
-                let next = &all[end].path(self.index)[prefix..];
-                if is_folder {
-                    next.len() > name.len() && next.starts_with(name) && next[name.len()] == b'/'
-                } else {
-                    next == name
-                }
-            } {
-                end += 1;
-            }
+                });
             let in_head = head_entries
                 .binary_search_by(|e| e.name.as_slice().cmp(name))
                 .ok();
@@ -403,6 +398,10 @@ impl QuickWalk<'_> {
                     }
                     None => None,
                 };
+                let cached_child = cached_children
+                    .binary_search_by(|t| t.name.as_slice().cmp(name))
+                    .ok()
+                    .map(|i| cached_children[i]);
                 self.folder(prefix + name.len() + 1, at..end, head_folder, cached_child)?;
             } else {
                 let head_file = match head_entry {
@@ -858,6 +857,16 @@ mod tests {
         assert_eq!(full.len(), 2);
         // The root, src/, and src/m07 and src/m31 with their deep/ folders: 6 of 82.
         assert_eq!(quick.trees_read, 6);
+    }
+
+    #[test]
+    fn run_length_finds_every_run_end() {
+        for len in 1..40 {
+            for run in 1..=len {
+                let items: Vec<bool> = (0..len).map(|i| i < run).collect();
+                assert_eq!(run_length(&items, |&b| b), run, "{run} of {len}");
+            }
+        }
     }
 
     /// The index's SHA-1 trailer is not checked, as git does not check it outside `fsck`:
