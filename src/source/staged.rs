@@ -212,7 +212,10 @@ pub fn scan_staged(
 ) -> anyhow::Result<Outcome> {
     // Blobs under `[allow] paths` are scanned too: the command's `finish` suppresses their
     // findings and counts them in the summary, as for every other command.
-    let blobs: Vec<StagedBlob> = changes.blobs;
+    let StagedChanges { blobs, index } = changes;
+    // The index is not needed any more, and freeing a large one piece by piece is a
+    // measurable part of a hook's run in a monorepo: the process ends soon after.
+    std::mem::forget(index);
     let pipeline = Pipeline::new(scanner, policy);
 
     let results: Vec<Scanned> = if blobs.len() < PARALLEL_FROM {
@@ -365,22 +368,41 @@ impl QuickWalk<'_> {
                 Some(slash) => (&rest[..slash], true),
                 None => (rest, false),
             };
+            let cached_child = match is_folder {
+                true => cached_children
+                    .binary_search_by(|t| t.name.as_slice().cmp(name))
+                    .ok()
+                    .map(|i| cached_children[i]),
+                false => None,
+            };
             // The entries of this name: one file (its conflict stages), or a folder's. They
             // are one run from `at` (entries are sorted by path, and the paths under
-            // `name/` sort together), found by a galloping search: a folder is passed over
-            // in about 2·log2(its entries) steps, without walking them, so the cost follows
-            // the folders that changed, not the size of the index.
+            // `name/` sort together). A folder the cache-tree vouches for spans the number
+            // of entries it records, checked at the run's end; otherwise a galloping search
+            // finds the end in about 2·log2(its entries) steps. Either way a folder is passed
+            // over without walking its entries: the cost follows the folders that changed,
+            // not the size of the index.
+            let in_run = |entry: &gix::index::Entry| {
+                let next = &entry.path(self.index)[prefix..];
+                if is_folder {
+                    next.len() > name.len() && next.starts_with(name) && next[name.len()] == b'/'
+                } else {
+                    next == name
+                }
+            };
+            let run = &all[at..entries.end];
             let end = at
-                + run_length(&all[at..entries.end], |entry| {
-                    let next = &entry.path(self.index)[prefix..];
-                    if is_folder {
-                        next.len() > name.len()
-                            && next.starts_with(name)
-                            && next[name.len()] == b'/'
-                    } else {
-                        next == name
+                + match cached_child.and_then(|c| c.num_entries).map(|n| n as usize) {
+                    Some(n)
+                        if n > 0
+                            && n <= run.len()
+                            && in_run(&run[n - 1])
+                            && run.get(n).is_none_or(|next| !in_run(next)) =>
+                    {
+                        n
                     }
-                });
+                    _ => run_length(run, in_run),
+                };
             let in_head = head_entries
                 .binary_search_by(|e| e.name.as_slice().cmp(name))
                 .ok();
@@ -398,10 +420,6 @@ impl QuickWalk<'_> {
                     }
                     None => None,
                 };
-                let cached_child = cached_children
-                    .binary_search_by(|t| t.name.as_slice().cmp(name))
-                    .ok()
-                    .map(|i| cached_children[i]);
                 self.folder(prefix + name.len() + 1, at..end, head_folder, cached_child)?;
             } else {
                 let head_file = match head_entry {
