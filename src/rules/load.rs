@@ -17,7 +17,7 @@ impl Rule {
     /// Builds a rule from its table, checking everything that can be checked without
     /// compiling a regex. `eager` compiles them too (user rules).
     pub fn from_spec(spec: RuleSpec, origin: &str, eager: bool) -> Result<Rule, RuleError> {
-        let id = spec.id.clone();
+        let id = spec.id.to_string();
         let invalid = |message: String| RuleError::Invalid {
             file: origin.to_string(),
             id: id.clone(),
@@ -123,7 +123,7 @@ impl Rule {
         let rule = Rule {
             id: spec.id.as_str().into(),
             title: Arc::from(spec.title.as_str()),
-            provider: spec.provider.clone(),
+            provider: spec.provider.as_deref().map(str::to_string),
             kind,
             keywords: spec.keywords.iter().map(|k| k.to_lowercase()).collect(),
             keyword_starts_word: spec

@@ -1361,7 +1361,7 @@ fn example_secret(rule: &Rule) -> String {
     let alone = Rule::from_spec(spec, &rule.origin, true).unwrap();
     let example = rule.spec.examples[0].clone();
     let scanner = Scanner::new(RuleSet { rules: vec![alone] });
-    let path = rule.spec.path_examples.first().map(String::as_str);
+    let path = rule.spec.path_examples.first().map(|p| p.as_str());
     let found = scanner.scan(path, example.as_bytes());
     found
         .first()
