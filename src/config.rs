@@ -444,8 +444,8 @@ impl RuleSource {
             .rules
             .iter()
             .flat_map(|r| {
-                let verify = r.verify.as_ref().map(|plan| plan.endpoint.as_str());
-                let revoke = r.revoke.as_ref().map(|plan| plan.endpoint.as_str());
+                let verify = r.verify().map(|plan| plan.endpoint.as_str());
+                let revoke = r.revoke().map(|plan| plan.endpoint.as_str());
                 verify.into_iter().chain(revoke)
             })
             .collect();

@@ -57,7 +57,7 @@ pub fn run(args: &VerifyArgs) -> anyhow::Result<ExitCode> {
         if let Some(remediation) = &rule.remediation {
             println!("→ {remediation}");
         }
-        if rule.revoke.is_some() {
+        if rule.revoke().is_some() {
             println!(
                 "→ or revoke it from here: leakgate revoke --rule {} (reads the secret from standard input)",
                 rule.id
