@@ -311,7 +311,7 @@ mod segment_tests {
 
 /// Whether a line opens a block whose values sit on the lines below (`speckle:`,
 /// `"auth": {`, `variable "x" {`, `<password>`, `environment {`).
-fn opens_block(line: &[u8]) -> bool {
+pub(crate) fn opens_block(line: &[u8]) -> bool {
     let t = line.trim_ascii_end();
     matches!(
         t.last(),

@@ -5,6 +5,11 @@
 
 use super::{AllowedLines, RawHit, Scanner};
 
+/// Longest stretch a keyword line may span and still be skipped (see [`may_hold_value`]):
+/// the context engine clips longer lines to a stretch around the keyword, and a clip
+/// boundary can fall inside a value.
+const MAX_SKIPPED_LINES: usize = 4096;
+
 impl Scanner {
     /// The context engine's pass (see [`crate::context`]): key/value candidates from the
     /// lines around the woken context rules' keywords, kept where a rule accepts them; and
@@ -40,9 +45,20 @@ impl Scanner {
         let mut woken: Vec<usize> = regions.iter().map(|r| r.0).collect();
         woken.sort_unstable();
         woken.dedup();
+        // Every woken rule sees every candidate, so a keyword line may be skipped only if
+        // no woken rule could accept any value on it (see `may_hold_value`); the woken
+        // set itself stays as it is.
+        let shortest = woken
+            .iter()
+            .chain(&whole)
+            .chain(&by_path)
+            .map(|&i| self.min_value_chars(i))
+            .min()
+            .unwrap_or(0);
         let mut ranges: Vec<(usize, usize, bool)> = regions
             .iter()
             .map(|r| (r.1, r.2, !self.rules.rules[r.0].spec.fallback))
+            .filter(|&(start, end, wide)| wide || may_hold_value(data, start, end, shortest))
             .collect();
         if !by_path.is_empty() {
             ranges.push((0, data.len().min(crate::context::MAX_READ_WHOLE), true));
@@ -88,4 +104,94 @@ impl Scanner {
             }
         }
     }
+}
+
+impl Scanner {
+    /// [`crate::context::rule::ContextRule::min_value_chars`] of rule `index` (0 when it
+    /// gives none, or the rule is no context rule), worked out once.
+    fn min_value_chars(&self, index: usize) -> usize {
+        *self.context_min_chars[index].get_or_init(|| {
+            self.rules.rules[index]
+                .context
+                .as_ref()
+                .and_then(|c| c.min_value_chars())
+                .unwrap_or(0)
+        })
+    }
+}
+
+/// Whether the lines the context engine reads for a keyword region at `start..end` of a
+/// fallback rule (the line that holds `start`, through the line that holds `end`: see
+/// `crate::context::extract`) may hold a value of `shortest` characters or more, the
+/// fewest any woken context rule accepts. A conservative test, true whenever any
+/// extractor could find such a value there:
+///
+/// - a value written as is (no escapes, no joined literals) spans at least as many bytes
+///   as it has characters, and holds no whitespace but at its ends, so it lies within one
+///   run of non-blank bytes and the blanks next to it on its line;
+/// - a quoted value, joined literals (`"ab" + "cd"`) included, lies between the first and
+///   the last quote character of the lines;
+/// - escapes, entities, percent-encoding and XML elements (whose text may sit on the next
+///   lines) are not reasoned about: lines with `\`, `&`, `%` or `<` are always read, as
+///   are lines that open a block (the engine then reads the lines below) and long lines
+///   (clipped by the engine).
+fn may_hold_value(data: &[u8], start: usize, end: usize, shortest: usize) -> bool {
+    if shortest == 0 || start >= end {
+        return true;
+    }
+    let (line_start, line_end) = super::line_bounds(data, start);
+    let last_end = super::line_bounds(data, end).1;
+    if last_end - line_start > MAX_SKIPPED_LINES
+        || crate::context::opens_block(&data[line_start..line_end])
+    {
+        return true;
+    }
+    let lines = &data[line_start..last_end];
+    if memchr::memchr(b'<', lines).is_some() {
+        return true;
+    }
+    if lines.len() < shortest {
+        return false;
+    }
+    if memchr::memchr3(b'\\', b'&', b'%', lines).is_some() {
+        return true;
+    }
+    let is_quote = |b: &u8| matches!(b, b'"' | b'\'' | b'`');
+    if let (Some(first), Some(last)) = (
+        lines.iter().position(is_quote),
+        lines.iter().rposition(is_quote),
+    ) {
+        if last - first > shortest {
+            return true;
+        }
+    }
+    let blank = |b: u8| matches!(b, b' ' | b'\t' | b'\r' | 0x0b | 0x0c);
+    let mut stretch = 0;
+    let mut blanks_before = 0;
+    let mut run = 0;
+    for &b in lines {
+        if b == b'\n' {
+            stretch = 0;
+            blanks_before = 0;
+            run = 0;
+        } else if blank(b) {
+            if run > 0 {
+                // A run ended: the blanks after it count for it, and start the next one's.
+                blanks_before = 0;
+                run = 0;
+            }
+            blanks_before += 1;
+            stretch += 1;
+        } else {
+            if run == 0 {
+                stretch = blanks_before;
+            }
+            run += 1;
+            stretch += 1;
+        }
+        if stretch >= shortest {
+            return true;
+        }
+    }
+    false
 }

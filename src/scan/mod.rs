@@ -100,6 +100,9 @@ pub struct Scanner {
     /// Per rule, a searcher for the literals its regex cannot match without
     /// ([`Rule::required_literals`]), built the first time the rule is woken.
     required: Vec<OnceLock<Option<aho_corasick::AhoCorasick>>>,
+    /// Per context rule, the fewest characters of a value it accepts (0: unknown), worked
+    /// out the first time the rule is woken (src/scan/context_pass.rs).
+    context_min_chars: Vec<OnceLock<usize>>,
 }
 
 impl Scanner {
@@ -137,6 +140,7 @@ impl Scanner {
             .collect();
         Scanner {
             required: rules.rules.iter().map(|_| OnceLock::new()).collect(),
+            context_min_chars: rules.rules.iter().map(|_| OnceLock::new()).collect(),
             rules,
             prefilter,
             file_rules,
