@@ -600,9 +600,10 @@ fn shortest_chars(hir: &regex_syntax::hir::Hir) -> (usize, bool) {
             (n.saturating_mul(rep.min as usize), ws)
         }
         HirKind::Capture(cap) => shortest_chars(&cap.sub),
-        HirKind::Concat(subs) => subs.iter().map(shortest_chars).fold((0, false), |a, b| {
-            (a.0.saturating_add(b.0), a.1 || b.1)
-        }),
+        HirKind::Concat(subs) => subs
+            .iter()
+            .map(shortest_chars)
+            .fold((0, false), |a, b| (a.0.saturating_add(b.0), a.1 || b.1)),
         HirKind::Alternation(subs) => subs
             .iter()
             .map(shortest_chars)

@@ -58,7 +58,9 @@ impl Scanner {
         let mut ranges: Vec<(usize, usize, bool)> = regions
             .iter()
             .map(|r| (r.1, r.2, !self.rules.rules[r.0].spec.fallback))
-            .filter(|&(start, end, wide)| wide || may_hold_value(data, start, end, shortest))
+            .filter(|&(start, end, wide)| {
+                wide || !self.skip_valueless_lines || may_hold_value(data, start, end, shortest)
+            })
             .collect();
         if !by_path.is_empty() {
             ranges.push((0, data.len().min(crate::context::MAX_READ_WHOLE), true));
@@ -194,4 +196,108 @@ fn may_hold_value(data: &[u8], start: usize, end: usize, shortest: usize) -> boo
         }
     }
     false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::RuleSet;
+
+    fn holds(text: &str, shortest: usize) -> bool {
+        // The region a keyword on the text's first line gets: that line, with the newline
+        // before it, and the next.
+        let data = format!("prelude\n{text}\nnext = 1\n");
+        let start = "prelude".len();
+        let end = start + 1 + text.len() + 1;
+        may_hold_value(data.as_bytes(), start, end, shortest)
+    }
+
+    #[test]
+    fn a_line_without_a_long_enough_stretch_cannot_hold_a_value() {
+        assert!(!holds("token = get_token(x)", 16));
+        assert!(!holds("if token is None: return", 16));
+        assert!(!holds("if pwd: go", 8));
+    }
+
+    #[test]
+    fn any_form_a_value_may_take_keeps_the_line() {
+        // As is, quoted, padded inside its quotes, joined, escaped, entity- or
+        // percent-encoded, in an element, a block opened above.
+        for text in [
+            "token = Kq9mZ2pLxKy9PWq7zLm3",
+            "token = 'short' or 'Kq9mZ2pLxKy9PWq7'",
+            "token = '     Kq9mZ2pL     '",
+            "token = \"Kq9mZ2\" + \"pLxKy9\" + \"PWq7zL\"",
+            "token = \"Kq9m\\u005a2pL\"",
+            "<token>Kq9mZ2pL</token>",
+            "token=Kq9&amp;mZ2",
+            "url = a%2Fb",
+            "--token Kq9mZ2pLxKy9PWq7zLm3",
+        ] {
+            assert!(holds(text, 16), "{text}");
+        }
+        let data = b"auth:\n  token: Kq9mZ2pLxKy9PWq7zLm3\n";
+        assert!(may_hold_value(data, 5, data.len(), 16), "a block opens");
+    }
+
+    #[test]
+    fn min_value_chars_reads_the_pattern() {
+        let rules = RuleSet::builtin().expect("built-in rules load");
+        let of = |id: &str| {
+            rules
+                .get(id)
+                .and_then(|r| r.context.as_ref())
+                .and_then(|c| c.min_value_chars())
+        };
+        assert_eq!(of("box-client-secret"), Some(32));
+        assert_eq!(of("generic-token"), Some(16));
+        assert_eq!(of("generic-password"), Some(8));
+    }
+
+    /// The proof that skipping lines drops no finding: every example and negative example
+    /// of every rule, alone and in the forms the generic rules meet (after a keyword line,
+    /// between code lines that name the keyword), gives the same matches with and without
+    /// the skip.
+    #[test]
+    fn skipping_valueless_lines_changes_no_finding() {
+        let rules = RuleSet::builtin().expect("built-in rules load");
+        let mut texts: Vec<String> = Vec::new();
+        for rule in &rules.rules {
+            for example in rule
+                .spec
+                .examples
+                .iter()
+                .chain(&rule.spec.negative_examples)
+            {
+                texts.push(example.clone());
+                texts.push(format!(
+                    "token = get_token(x)\n{example}\npassword: str\nsecret = None\n"
+                ));
+                texts.push(format!("# the api_key and token below\n{example}\n"));
+                texts.push(format!("{example}\nif token: pass\n"));
+            }
+        }
+        let skipping = Scanner::new(RuleSet::builtin().expect("built-in rules load"));
+        let mut reading = Scanner::new(rules);
+        reading.skip_valueless_lines = false;
+        let shown = |m: &crate::scan::Match| (m.rule, m.start, m.end, m.secret.expose().to_owned());
+        for text in &texts {
+            let a: Vec<_> = skipping
+                .scan(None, text.as_bytes())
+                .iter()
+                .map(shown)
+                .collect();
+            let b: Vec<_> = reading
+                .scan(None, text.as_bytes())
+                .iter()
+                .map(shown)
+                .collect();
+            assert_eq!(
+                a,
+                b,
+                "findings differ on an example of {} bytes",
+                text.len()
+            );
+        }
+    }
 }

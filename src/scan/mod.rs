@@ -103,6 +103,9 @@ pub struct Scanner {
     /// Per context rule, the fewest characters of a value it accepts (0: unknown), worked
     /// out the first time the rule is woken (src/scan/context_pass.rs).
     context_min_chars: Vec<OnceLock<usize>>,
+    /// Whether fallback context rules' keyword lines that cannot hold a value are skipped
+    /// (always, but for the test that compares findings with and without the skip).
+    skip_valueless_lines: bool,
 }
 
 impl Scanner {
@@ -141,6 +144,7 @@ impl Scanner {
         Scanner {
             required: rules.rules.iter().map(|_| OnceLock::new()).collect(),
             context_min_chars: rules.rules.iter().map(|_| OnceLock::new()).collect(),
+            skip_valueless_lines: true,
             rules,
             prefilter,
             file_rules,
