@@ -141,11 +141,30 @@ fn may_hold_value(data: &[u8], start: usize, end: usize, shortest: usize) -> boo
     if shortest == 0 || start >= end {
         return true;
     }
-    let (line_start, line_end) = super::line_bounds(data, start);
-    let last_end = super::line_bounds(data, end).1;
-    if last_end - line_start > MAX_SKIPPED_LINES
-        || crate::context::opens_block(&data[line_start..line_end])
-    {
+    // The lines' bounds, searched for only as far as a skipped stretch may reach (a
+    // minified line of a megabyte is not searched once per keyword on it).
+    let floor = end.saturating_sub(MAX_SKIPPED_LINES);
+    if start < floor {
+        return true;
+    }
+    let Some(line_start) = (match memchr::memrchr(b'\n', &data[floor..start]) {
+        Some(i) => Some(floor + i + 1),
+        None => (floor == 0).then_some(0),
+    }) else {
+        return true;
+    };
+    let reach = (line_start + MAX_SKIPPED_LINES + 1).min(data.len());
+    let Some(last_end) = (match memchr::memchr(b'\n', &data[end.min(reach)..reach]) {
+        Some(i) => Some(end.min(reach) + i),
+        None => (reach == data.len()).then_some(reach),
+    }) else {
+        return true;
+    };
+    if last_end - line_start > MAX_SKIPPED_LINES {
+        return true;
+    }
+    let line_end = memchr::memchr(b'\n', &data[start..last_end]).map_or(last_end, |i| start + i);
+    if crate::context::opens_block(&data[line_start..line_end]) {
         return true;
     }
     let lines = &data[line_start..last_end];
@@ -236,6 +255,8 @@ mod tests {
         ] {
             assert!(holds(text, 16), "{text}");
         }
+        let long = format!("token = get({})", "x, ".repeat(2000));
+        assert!(holds(&long, 16), "a long line, which the engine clips");
         let data = b"auth:\n  token: Kq9mZ2pLxKy9PWq7zLm3\n";
         assert!(may_hold_value(data, 5, data.len(), 16), "a block opens");
     }
