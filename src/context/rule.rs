@@ -49,6 +49,15 @@ struct Anchor {
 
 /// Lowercase, without `_`, `-`, `.`, spaces and `$`: the form keys and words are compared in.
 pub fn normalize(text: &str) -> String {
+    // Keys are nearly always ASCII: a byte loop, without Unicode case tables (the same
+    // result: an ASCII letter's lowercase is its ASCII lowercase).
+    if text.is_ascii() {
+        return text
+            .bytes()
+            .filter(|b| !matches!(b, b'_' | b'-' | b'.' | b' ' | b'$' | b'@'))
+            .map(|b| char::from(b.to_ascii_lowercase()))
+            .collect();
+    }
     text.chars()
         .filter(|c| !matches!(c, '_' | '-' | '.' | ' ' | '$' | '@'))
         .flat_map(char::to_lowercase)
