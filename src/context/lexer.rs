@@ -13,7 +13,7 @@ use super::{Candidate, Origin};
 pub const MAX_LEXED: usize = 16 * 1024;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Tok {
+pub(super) enum Tok {
     /// A name: letters, digits, `_`, `$`, `@`, `.`, `-` (`self.password`, `X-Api-Key`).
     Word,
     /// A quoted string; the span is its content, `quote` the quote character.
@@ -31,11 +31,11 @@ enum Tok {
 }
 
 #[derive(Clone, Copy, Debug)]
-struct Token {
-    tok: Tok,
+pub(super) struct Token {
+    pub(super) tok: Tok,
     /// Content span, relative to the line slice.
-    start: usize,
-    end: usize,
+    pub(super) start: usize,
+    pub(super) end: usize,
 }
 
 const OP_CHARS: &[u8] = b"=:?+<>!|&*%^~.";
@@ -111,7 +111,7 @@ fn is_word_byte(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b"_$@.-".contains(&b) || b >= 0x80
 }
 
-fn tokenize(line: &[u8]) -> Vec<Token> {
+pub(super) fn tokenize(line: &[u8]) -> Vec<Token> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < line.len() {
@@ -785,7 +785,7 @@ fn is_assign(line: &[u8], t: &Token) -> bool {
     t.tok == Tok::Op && ASSIGN.contains(&&line[t.start..t.end])
 }
 
-fn is_string_prefix(word: &str) -> bool {
+pub(super) fn is_string_prefix(word: &str) -> bool {
     matches!(
         word,
         "r" | "b" | "f" | "u" | "rb" | "br" | "fr" | "rf" | "R" | "B" | "F" | "U" | "L" | "@"
@@ -1309,7 +1309,7 @@ impl LineCtx<'_> {
 
 /// `Bearer x`, `token x`, `Basic x`: the credential after the scheme. A Basic value is
 /// decoded to `user:password`, and the password becomes the value.
-fn strip_auth_scheme(c: &mut Candidate) {
+pub(super) fn strip_auth_scheme(c: &mut Candidate) {
     let lower = c.value.to_ascii_lowercase();
     // An Authorization value is `<scheme> <credentials>`, and providers name their own
     // schemes (`Klaviyo-API-Key pk_...`, `SSWS ...`, `GenieKey ...`): one word, then the

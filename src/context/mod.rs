@@ -14,6 +14,7 @@
 //! bytes, and the walks back to a line's parents stop after [`structure::MAX_BACK`] bytes.
 
 pub mod classify;
+mod cmdline;
 pub mod escapes;
 #[cfg(test)]
 mod heldout;
@@ -23,9 +24,13 @@ mod heldout_fresh;
 mod heldout_fresh2;
 pub mod kind;
 pub mod lexer;
+mod names;
+mod pairs;
 #[cfg(test)]
 mod recall_listed;
 pub mod rule;
+mod siblings;
+mod spaced;
 pub mod stand_in;
 pub mod structure;
 pub mod urls;
@@ -85,6 +90,32 @@ pub struct Candidate {
 }
 
 impl Candidate {
+    /// A literal value at `start..end` of the blob under `key`, with no other facts (the
+    /// extractors that pair a value with a name fill in the rest).
+    pub(crate) fn literal(
+        key: String,
+        start: usize,
+        end: usize,
+        value: String,
+        line_start: usize,
+        origin: Origin,
+    ) -> Candidate {
+        Candidate {
+            key,
+            parents: Vec::new(),
+            start,
+            end,
+            value,
+            decoded: None,
+            quoted: true,
+            callee: None,
+            header: None,
+            host: None,
+            origin,
+            line_start,
+        }
+    }
+
     /// The secret this candidate holds.
     pub fn secret(&self) -> &str {
         self.decoded.as_deref().unwrap_or(&self.value)
@@ -232,9 +263,17 @@ fn extract_range(data: &[u8], from: usize, to: usize, kind: Kind, out: &mut Vec<
         while chunk < line.len() || (chunk == 0 && line.is_empty()) {
             let piece = &line[chunk..(chunk + lexer::MAX_LEXED).min(line.len())];
             let base = at + chunk;
+            let first = out.len();
             lexer::candidates(piece, base, line_start, kind, out);
             urls::candidates(piece, base, line_start, out);
             xml::candidates(data, piece, base, line_start, end, out);
+            // The forms no `=` or `:` ties: a value named by a sibling argument or symbol,
+            // a command line's flags, `key value` directives; and the pairs inside values.
+            let toks = lexer::tokenize(piece);
+            siblings::candidates(piece, &toks, base, line_start, first, out);
+            cmdline::candidates(piece, &toks, base, line_start, kind, out);
+            spaced::candidates(piece, &toks, base, line_start, kind, out);
+            pairs::candidates(first, out);
             chunk += lexer::MAX_LEXED;
             if line.is_empty() {
                 break;

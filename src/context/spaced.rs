@@ -1,0 +1,139 @@
+//! Keys separated from their values by a space only.
+//!
+//! Config languages that write `key value` (Redis `requirepass v`, `.netrc` `machine h login
+//! u password v`, and the many `directive value` files of servers and daemons), and SQL,
+//! whose statements name a password by a keyword before a literal (`CREATE USER x WITH
+//! PASSWORD 'v'`, `ALTER ROLE x PASSWORD 'v'`, MySQL's `IDENTIFIED BY 'v'`). The lexer reads
+//! keys only before an operator, so these are read here: a credential-named word right before
+//! a quoted literal, in any syntax; and, outside source code, JSON, XML and HCL, a line of two
+//! words whose first names a credential, or a `.netrc` line's `password` word.
+
+use super::kind::Kind;
+use super::lexer::{Tok, Token};
+use super::names::{is_password_directive, key_for, names_secret};
+use super::{Candidate, Origin};
+
+/// Words that start a `.netrc` line.
+const NETRC_WORDS: &[&str] = &["machine", "default", "login", "password", "account"];
+
+/// Appends the `word 'literal'` pairs and `key value` directives of `line`.
+pub(super) fn candidates(
+    line: &[u8],
+    toks: &[Token],
+    base: usize,
+    line_start: usize,
+    kind: Kind,
+    out: &mut Vec<Candidate>,
+) {
+    keyword_literals(line, toks, base, line_start, out);
+    if !matches!(kind, Kind::Code | Kind::Json | Kind::Xml | Kind::Hcl) {
+        directives(line, base, line_start, out);
+    }
+}
+
+/// `PASSWORD 'v'`, `IDENTIFIED BY 'v'`: a credential-named word, then a literal, with only
+/// whitespace between.
+fn keyword_literals(
+    line: &[u8],
+    toks: &[Token],
+    base: usize,
+    line_start: usize,
+    out: &mut Vec<Candidate>,
+) {
+    for pair in toks.windows(2).enumerate() {
+        let (i, [w, s]) = pair else { continue };
+        if w.tok != Tok::Word || !matches!(s.tok, Tok::Str { .. }) {
+            continue;
+        }
+        // Only whitespace between the word and the opening quote.
+        if s.start < w.end + 2 || !line[w.end..s.start - 1].iter().all(u8::is_ascii_whitespace) {
+            continue;
+        }
+        let word = String::from_utf8_lossy(&line[w.start..w.end]);
+        let key = if word.eq_ignore_ascii_case("by")
+            && i > 0
+            && toks[..i].iter().any(|t| {
+                t.tok == Tok::Word && line[t.start..t.end].eq_ignore_ascii_case(b"identified")
+            }) {
+            "password".to_string()
+        } else if names_secret(&word) || is_password_directive(&word) {
+            key_for(&word)
+        } else {
+            continue;
+        };
+        let value = String::from_utf8_lossy(&line[s.start..s.end]).into_owned();
+        out.push(Candidate::literal(
+            key,
+            base + s.start,
+            base + s.end,
+            value,
+            line_start,
+            Origin::Assignment,
+        ));
+    }
+}
+
+/// `requirepass v`, `password v` on a `.netrc` line: unquoted words, no operator.
+fn directives(line: &[u8], base: usize, line_start: usize, out: &mut Vec<Candidate>) {
+    let trimmed = line.trim_ascii();
+    if trimmed.is_empty()
+        || matches!(trimmed[0], b'#' | b';' | b'/' | b'-' | b'*' | b'[' | b'<')
+        || trimmed
+            .iter()
+            .any(|b| matches!(b, b'=' | b'"' | b'\'' | b'(' | b'{'))
+        || memchr::memmem::find(trimmed, b": ").is_some()
+        || trimmed.ends_with(b":")
+    {
+        return;
+    }
+    let mut words: Vec<(usize, usize)> = Vec::new();
+    let mut i = 0;
+    while i < line.len() {
+        if line[i].is_ascii_whitespace() {
+            i += 1;
+            continue;
+        }
+        let s = i;
+        while i < line.len() && !line[i].is_ascii_whitespace() {
+            i += 1;
+        }
+        words.push((s, i));
+    }
+    let word = |k: usize| String::from_utf8_lossy(&line[words[k].0..words[k].1]).into_owned();
+    let mut emit = |key: String, (vs, ve): (usize, usize)| {
+        let value = &line[vs..ve];
+        if matches!(value[0], b'$' | b'%' | b'<' | b'{' | b'@') {
+            return;
+        }
+        let mut cand = Candidate::literal(
+            key,
+            base + vs,
+            base + ve,
+            String::from_utf8_lossy(value).into_owned(),
+            line_start,
+            Origin::Assignment,
+        );
+        cand.quoted = false;
+        out.push(cand);
+    };
+    let first = word(0);
+    let is_name = |w: &str| {
+        w.bytes().next().is_some_and(|b| b.is_ascii_alphabetic())
+            && w.bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b"_-.".contains(&b))
+    };
+    if NETRC_WORDS.contains(&first.as_str()) {
+        for k in 0..words.len().saturating_sub(1) {
+            if matches!(word(k).as_str(), "password" | "passwd") {
+                emit("password".into(), words[k + 1]);
+            }
+        }
+        return;
+    }
+    if words.len() == 2
+        && is_name(&first)
+        && (names_secret(&first) || is_password_directive(&first))
+    {
+        emit(key_for(&first), words[1]);
+    }
+}
