@@ -23,12 +23,6 @@ const MAX_GAP: usize = 5;
 /// Shortest value (after an Authorization scheme) worth pairing.
 const MIN_VALUE: usize = 8;
 
-/// Keys that hold a value without naming it (`defaultValue: 'v'`): a sibling may name it.
-fn key_is_placeholder(key: &str) -> bool {
-    let n = super::rule::normalize(key);
-    n.is_empty() || n.starts_with("default") || n.ends_with("value") || n == "val"
-}
-
 /// Appends candidates for the string literals of `line` that a sibling names.
 /// `out[first..]` are the candidates the other extractors found on this line.
 pub(super) fn candidates(
@@ -65,15 +59,16 @@ pub(super) fn candidates(
             base + t.start + offset,
             base + t.start + offset + value.len(),
         );
-        // Already named: a credential key wins; a placeholder key (`defaultValue`) or none
-        // may be named by a sibling.
+        // Already named by a credential key or a header: nothing to add. A value under
+        // another key (`defaultValue:`, `setObject:`, `headers: [.authorization(bearerToken:
+        // "v")]`) may still be named by the credential name next to it.
         let existing: Vec<&Candidate> = out[first..]
             .iter()
             .filter(|c| c.start <= start && c.end >= end && c.end <= base + t.end)
             .collect();
         if existing
             .iter()
-            .any(|c| !key_is_placeholder(&c.key) || c.header.is_some())
+            .any(|c| names_secret(&c.key) || c.header.is_some())
         {
             continue;
         }
