@@ -285,3 +285,5 @@ fn extract_range(data: &[u8], from: usize, to: usize, kind: Kind, out: &mut Vec<
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_unlisted;

@@ -26,8 +26,30 @@ pub(super) fn candidates(
     out: &mut Vec<Candidate>,
 ) {
     keyword_literals(line, toks, base, line_start, out);
-    if !matches!(kind, Kind::Code | Kind::Json | Kind::Xml | Kind::Hcl) {
-        directives(line, base, line_start, out);
+    // A `.netrc` line reads as one in any file (a heredoc, a docstring, an element's text);
+    // a two-word directive only outside code and structured data.
+    let two_words = !matches!(kind, Kind::Code | Kind::Json | Kind::Xml | Kind::Hcl);
+    directives(line, base, line_start, two_words, out);
+    // `.netrc` lines held in a string, between written `\n` escapes (a notebook's source
+    // lines, a bundled config).
+    for t in toks {
+        if !matches!(t.tok, Tok::Str { .. }) {
+            continue;
+        }
+        let content = &line[t.start..t.end];
+        let mut at = 0;
+        while at < content.len() {
+            let end =
+                memchr::memmem::find(&content[at..], b"\\n").map_or(content.len(), |i| at + i);
+            directives(
+                &content[at..end],
+                base + t.start + at,
+                line_start,
+                false,
+                out,
+            );
+            at = end + 2;
+        }
     }
 }
 
@@ -73,8 +95,15 @@ fn keyword_literals(
     }
 }
 
-/// `requirepass v`, `password v` on a `.netrc` line: unquoted words, no operator.
-fn directives(line: &[u8], base: usize, line_start: usize, out: &mut Vec<Candidate>) {
+/// `password v` on a `.netrc` line, and (when `two_words`) `requirepass v`: unquoted words,
+/// no operator.
+fn directives(
+    line: &[u8],
+    base: usize,
+    line_start: usize,
+    two_words: bool,
+    out: &mut Vec<Candidate>,
+) {
     let trimmed = line.trim_ascii();
     if trimmed.is_empty()
         || matches!(trimmed[0], b'#' | b';' | b'/' | b'-' | b'*' | b'[' | b'<')
@@ -130,7 +159,8 @@ fn directives(line: &[u8], base: usize, line_start: usize, out: &mut Vec<Candida
         }
         return;
     }
-    if words.len() == 2
+    if two_words
+        && words.len() == 2
         && is_name(&first)
         && (names_secret(&first) || is_password_directive(&first))
     {
