@@ -227,10 +227,11 @@ fn read_words(
             }
             continue;
         }
-        // `K=V` inside a string: an environment entry.
+        // `K=V` inside a string: an environment entry, named in capitals as environment
+        // variables are (a cookie's or a form's `request_token=...` is not one).
         if in_strings {
             if let Some(eq) = memchr::memchr(b'=', word) {
-                if is_env_name(&word[..eq]) {
+                if is_env_name(&word[..eq]) && !word[..eq].iter().any(u8::is_ascii_lowercase) {
                     emit(&word[..eq], w.start + eq + 1, w.end, Origin::Assignment);
                 }
             }

@@ -193,6 +193,11 @@ fn command_lines_and_env_entries_in_strings() {
             // `-p` of a tool that does not take a password there.
             ("run.sh", "mkdir -p {V}\n"),
             ("run.sh", "ssh -p {V} host\n"),
+            // A cookie's pair in a string is no environment entry.
+            (
+                "auth_test.py",
+                "h = {\"Cookie\": \"_oauth_request_token={V}\"}\n",
+            ),
         ],
     );
 }
