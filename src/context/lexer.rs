@@ -1054,6 +1054,7 @@ impl LineCtx<'_> {
                         quoted,
                         callee,
                         header: Some("Authorization".into()),
+                        scheme: None,
                         host: None,
                         origin,
                         line_start: self.line_start,
@@ -1084,6 +1085,7 @@ impl LineCtx<'_> {
             quoted: quoted || self.depth > 0,
             callee,
             header,
+            scheme: None,
             host: None,
             origin,
             line_start: self.line_start,
@@ -1200,6 +1202,7 @@ impl LineCtx<'_> {
         }
         let mut cand = Candidate {
             header: Some(name.clone()),
+            scheme: None,
             key: name,
             parents: Vec::new(),
             start: self.base + vs,
@@ -1254,6 +1257,7 @@ impl LineCtx<'_> {
                 quoted: false,
                 callee: Some("curl".into()),
                 header: None,
+                scheme: None,
                 host: None,
                 origin: Origin::UserPass,
                 line_start: self.line_start,
@@ -1272,6 +1276,7 @@ impl LineCtx<'_> {
             quoted: false,
             callee: Some("curl".into()),
             header: None,
+            scheme: None,
             host: None,
             origin: Origin::UserPass,
             line_start: self.line_start,
@@ -1328,6 +1333,7 @@ pub(super) fn strip_auth_scheme(c: &mut Candidate) {
                     .bytes()
                     .all(|b| b.is_ascii_alphanumeric() || b"-_.".contains(&b));
             if scheme_like && !rest.is_empty() && !rest.contains(char::is_whitespace) {
+                c.scheme = Some(scheme.to_string());
                 c.start += c.value.len() - rest.len();
                 c.value = rest.to_string();
                 return;
@@ -1336,6 +1342,7 @@ pub(super) fn strip_auth_scheme(c: &mut Candidate) {
     }
     for scheme in ["bearer ", "token ", "bot ", "basic ", "apikey ", "key "] {
         if lower.starts_with(scheme) && c.decoded.is_none() {
+            c.scheme = Some(c.value[..scheme.len() - 1].to_string());
             let rest = c.value[scheme.len()..].trim_start().to_string();
             let skipped = c.value.len() - rest.len();
             c.start += skipped;

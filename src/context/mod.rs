@@ -82,6 +82,8 @@ pub struct Candidate {
     pub callee: Option<String>,
     /// The HTTP header the value is sent in.
     pub header: Option<String>,
+    /// The Authorization scheme the value was written after (`Bearer`, `SSWS`, `AccessKey`).
+    pub scheme: Option<String>,
     /// The host of the URL the value came from.
     pub host: Option<String>,
     pub origin: Origin,
@@ -110,6 +112,7 @@ impl Candidate {
             quoted: true,
             callee: None,
             header: None,
+            scheme: None,
             host: None,
             origin,
             line_start,
@@ -132,6 +135,7 @@ impl std::fmt::Debug for Candidate {
             .field("quoted", &self.quoted)
             .field("callee", &self.callee)
             .field("header", &self.header)
+            .field("scheme", &self.scheme)
             .field("host", &self.host)
             .field("origin", &self.origin)
             .finish()
@@ -237,6 +241,7 @@ pub fn whole_file_candidate(data: &[u8]) -> Option<Candidate> {
         quoted: false,
         callee: None,
         header: None,
+        scheme: None,
         host: None,
         origin: Origin::WholeFile,
         line_start: crate::scan::line_bounds(data, start).0,

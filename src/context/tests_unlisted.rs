@@ -302,3 +302,49 @@ fn pairs_inside_a_value() {
         );
     }
 }
+
+#[test]
+fn scheme_anchor_takes_values_sent_under_that_authorization_scheme() {
+    let rule = rule::ContextRule::from_spec(
+        Some(&crate::rules::syntax::ValueSpec {
+            pattern: Some("[A-Za-z0-9]{18}".into()),
+            ..Default::default()
+        }),
+        &[crate::rules::syntax::ContextSpec {
+            header: vec!["authorization".into()],
+            scheme: vec!["AcmeKey".into()],
+            ..Default::default()
+        }],
+        false,
+    )
+    .unwrap();
+    let accepted = |path: &str, text: &str| {
+        let text = text.replace("{V}", &v());
+        let kind = Kind::detect(Some(path), text.as_bytes());
+        let mut facts = rule::Facts::new(text.as_bytes(), kind, Some(path));
+        extract_all(text.as_bytes(), kind)
+            .iter()
+            .any(|c| rule.accepts(c, &mut facts).is_some())
+    };
+    for (path, text) in [
+        (
+            "run.sh",
+            "curl -H 'Authorization: AcmeKey {V}' https://api.example\n",
+        ),
+        ("a.py", "headers = {\"Authorization\": \"AcmeKey {V}\"}\n"),
+        ("a.http", "Authorization: acmekey {V}\n"),
+    ] {
+        assert!(accepted(path, text), "{text:?}");
+    }
+    for (path, text) in [
+        // Another scheme, no scheme, or the scheme's word outside an Authorization value.
+        (
+            "run.sh",
+            "curl -H 'Authorization: Bearer {V}' https://api.example\n",
+        ),
+        ("a.py", "headers = {\"Authorization\": \"{V}\"}\n"),
+        ("a.py", "AcmeKey = \"{V}\"\n"),
+    ] {
+        assert!(!accepted(path, text), "{text:?}");
+    }
+}
