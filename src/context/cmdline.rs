@@ -24,7 +24,16 @@ struct Word {
 }
 
 /// Tools whose short flag takes a password as the next word.
-const SHORT_PASSWORD_FLAGS: &[(&str, &str)] = &[("sshpass", "-p"), ("redis-cli", "-a")];
+/// (`login` is the subcommand of `docker login`, `podman login`, `helm registry login`,
+/// `cf login`, whose `-p` is the password.)
+const SHORT_PASSWORD_FLAGS: &[(&str, &str)] =
+    &[("sshpass", "-p"), ("redis-cli", "-a"), ("login", "-p")];
+
+/// Words after which `NAME VALUE` sets a setting (`npm config set K V`, `setx K V`,
+/// `heroku config:set`'s siblings).
+fn is_set_word(word: &[u8]) -> bool {
+    matches!(word, b"set" | b"setx" | b"set-env") || word.ends_with(b":set")
+}
 
 /// Tools whose `-p` takes a password glued to it (`mysql -pSECRET`).
 const GLUED_PASSWORD_TOOLS: &[&str] = &["mysql", "mysqldump", "mysqladmin", "mariadb"];
@@ -167,7 +176,15 @@ fn read_words(
     out: &mut Vec<Candidate>,
 ) {
     let text = |w: &Word| &line[w.start..w.end];
-    let mut emit = |key: &[u8], vs: usize, ve: usize, origin: Origin| {
+    let mut emit = |key: &[u8], mut vs: usize, mut ve: usize, origin: Origin| {
+        // `K="v"`: the quotes are no part of the value (a closing one may be cut already).
+        if ve > vs && matches!(line[vs], b'"' | b'\'') {
+            let quote = line[vs];
+            vs += 1;
+            if ve > vs && line[ve - 1] == quote {
+                ve -= 1;
+            }
+        }
         let value = &line[vs..ve];
         if value.is_empty() || matches!(value[0], b'$' | b'-' | b'<' | b'{') {
             return;
@@ -224,6 +241,34 @@ fn read_words(
             // `mysql -pSECRET`.
             if word.len() > 2 && word.starts_with(b"-p") && glued_password_tool(line, w.start) {
                 emit(b"password", w.start + 2, w.end, Origin::Argument);
+            }
+            continue;
+        }
+        // `npm config set //registry/:_authToken V`, `setx API_TOKEN V`.
+        if is_set_word(word) {
+            if let (Some(k), Some(val)) = (next, words.get(i + 2)) {
+                if k.joins_next && memchr::memchr(b'=', text(k)).is_none() {
+                    emit(text(k), val.start, val.end, Origin::Argument);
+                }
+            }
+            continue;
+        }
+        // Outside strings: `heroku config:set API_TOKEN=V OTHER=x` (a word each), and
+        // systemd's `Environment=API_TOKEN=V`.
+        if !in_strings {
+            let mut at = w.start;
+            let mut rest = word;
+            if let Some(eq) = memchr::memchr(b'=', rest) {
+                if rest[eq + 1..].contains(&b'=') && is_env_name(&rest[..eq]) {
+                    at += eq + 1;
+                    rest = &rest[eq + 1..];
+                }
+            }
+            if let Some(eq) = memchr::memchr(b'=', rest) {
+                let name = &rest[..eq];
+                if is_env_name(name) && !name.iter().any(u8::is_ascii_lowercase) {
+                    emit(name, at + eq + 1, w.end, Origin::Assignment);
+                }
             }
             continue;
         }

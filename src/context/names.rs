@@ -19,6 +19,7 @@ const SECRET_WORDS: &[&str] = &[
     "apikey",
     "accesskey",
     "privatekey",
+    "accountkey",
     "authorization",
     "bearer",
     "credential",

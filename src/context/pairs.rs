@@ -1,10 +1,11 @@
 //! Values that are themselves lists of pairs.
 //!
 //! A connection string (`Server=db;User Id=app;Password=v;` in .NET's `appsettings.json`,
-//! ODBC, JDBC and ADO strings) or a form body (`user=u&token=v`) is one value to the
+//! ODBC, JDBC and ADO strings), libpq's `host=db user=app password=v`, supervisor's
+//! `environment=A="1",TOKEN="v"` or a form body (`user=u&token=v`) is one value to the
 //! extractor that found it, and the whole is no secret; its credential-named parts are. So
-//! every candidate whose value splits at `;` or `&` into two or more `key=value` parts
-//! yields its parts whose key names a secret, as candidates of their own, nested under the
+//! every candidate whose value splits at `;`, `&` or `,` (or at spaces, when every word is
+//! a pair) into two or more `key=value` parts yields its parts whose key names a secret, as candidates of their own, nested under the
 //! value's key.
 
 use super::names::{key_for, names_secret};
@@ -22,10 +23,19 @@ pub fn candidates(first: usize, out: &mut Vec<Candidate>) {
             continue;
         }
         let value = cand.value.as_str();
-        if !value.contains('=') || !value.contains([';', '&']) {
+        if !value.contains('=') {
             continue;
         }
-        let parts: Vec<(usize, &str)> = split_parts(value);
+        let parts: Vec<(usize, &str)> = if value.contains([';', '&', ',']) {
+            split_parts(value, &[';', '&', ','])
+        } else {
+            // libpq's `host=db user=app password=v`: every word a pair.
+            let words = split_parts(value, &[' ']);
+            if !words.iter().all(|(_, w)| w.is_empty() || w.contains('=')) {
+                continue;
+            }
+            words
+        };
         if parts.iter().filter(|(_, p)| p.contains('=')).count() < 2 {
             continue;
         }
@@ -34,8 +44,16 @@ pub fn candidates(first: usize, out: &mut Vec<Candidate>) {
                 continue;
             };
             let key_trim = key.trim();
-            let lead = val.len() - val.trim_start().len();
-            let val = val.trim();
+            let mut lead = val.len() - val.trim_start().len();
+            let mut val = val.trim();
+            // `TOKEN="v"`: the quotes are no part of the value.
+            if val.len() >= 2
+                && (val.starts_with('"') || val.starts_with('\''))
+                && val.ends_with(&val[..1])
+            {
+                lead += 1;
+                val = &val[1..val.len() - 1];
+            }
             if val.is_empty() || !names_secret(key_trim) {
                 continue;
             }
@@ -61,11 +79,11 @@ pub fn candidates(first: usize, out: &mut Vec<Candidate>) {
     out.extend(found);
 }
 
-/// The parts of `value` between `;` and `&`, each with its offset.
-fn split_parts(value: &str) -> Vec<(usize, &str)> {
+/// The parts of `value` between separators, each with its offset.
+fn split_parts<'a>(value: &'a str, separators: &[char]) -> Vec<(usize, &'a str)> {
     let mut parts = Vec::new();
     let mut at = 0;
-    for piece in value.split([';', '&']) {
+    for piece in value.split(separators) {
         parts.push((at, piece));
         at += piece.len() + 1;
     }

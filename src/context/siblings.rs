@@ -77,7 +77,8 @@ pub(super) fn candidates(
         };
         let mut key = key_for(&name);
         let mut header = super::lexer::is_credential_header(&key).then(|| key.clone());
-        if is_auth_scheme(&key) || key.eq_ignore_ascii_case("authorization") {
+        // `HttpHeaders.AUTHORIZATION`, `echo.HeaderAuthorization`: the header's constant.
+        if is_auth_scheme(&key) || super::rule::normalize(&key).ends_with("authorization") {
             key = "Authorization".into();
             header = Some(key.clone());
         }
@@ -120,11 +121,20 @@ fn skippable(line: &[u8], toks: &[Token], i: usize, before_value: bool) -> bool 
     let t = toks[i];
     match t.tok {
         Tok::Sep(b',') => true,
-        Tok::Op => matches!(&line[t.start..t.end], b":" | b"=>"),
+        // `"k" to "v"` (Kotlin), `"k" -> "v"` (Scala): pair operators, before the value.
+        Tok::Op => {
+            matches!(&line[t.start..t.end], b":" | b"=>")
+                || (before_value
+                    && &line[t.start..t.end] == b">"
+                    && t.start > 0
+                    && line[t.start - 1] == b'-')
+        }
         Tok::Open(b'[' | b'{') => before_value,
+        Tok::Other => before_value && line[t.start] == b'-' && line.get(t.end) == Some(&b'>'),
         Tok::Word => {
             let word = &line[t.start..t.end];
             word == b"@"
+                || (before_value && word == b"to")
                 || toks.get(i + 1).is_some_and(|n| {
                     n.tok == Tok::Op && &line[n.start..n.end] == b":" && n.start == t.end
                 })

@@ -62,8 +62,32 @@ fn keyword_literals(
     line_start: usize,
     out: &mut Vec<Candidate>,
 ) {
-    for pair in toks.windows(2).enumerate() {
-        let (i, [w, s]) = pair else { continue };
+    // Oracle's unquoted `IDENTIFIED BY v` (a word, not a call or an assignment after it).
+    for i in 0..toks.len().saturating_sub(1) {
+        let (by, w) = (toks[i], toks[i + 1]);
+        if by.tok == Tok::Word
+            && w.tok == Tok::Word
+            && line[by.start..by.end].eq_ignore_ascii_case(b"by")
+            && toks
+                .get(i + 2)
+                .is_none_or(|t| !matches!(t.tok, Tok::Op | Tok::Open(_)))
+            && identified_before(line, toks, by.start)
+        {
+            let value = String::from_utf8_lossy(&line[w.start..w.end]).into_owned();
+            let mut cand = Candidate::literal(
+                "password".into(),
+                base + w.start,
+                base + w.end,
+                value,
+                line_start,
+                Origin::Assignment,
+            );
+            cand.quoted = false;
+            out.push(cand);
+        }
+    }
+    for pair in toks.windows(2) {
+        let [w, s] = pair else { continue };
         if w.tok != Tok::Word || !matches!(s.tok, Tok::Str { .. }) {
             continue;
         }
@@ -72,11 +96,7 @@ fn keyword_literals(
             continue;
         }
         let word = String::from_utf8_lossy(&line[w.start..w.end]);
-        let key = if word.eq_ignore_ascii_case("by")
-            && i > 0
-            && toks[..i].iter().any(|t| {
-                t.tok == Tok::Word && line[t.start..t.end].eq_ignore_ascii_case(b"identified")
-            }) {
+        let key = if word.eq_ignore_ascii_case("by") && identified_before(line, toks, w.start) {
             "password".to_string()
         } else if names_secret(&word) || is_password_directive(&word) {
             key_for(&word)
@@ -166,4 +186,14 @@ fn directives(
     {
         emit(key_for(&first), words[1]);
     }
+}
+
+/// Whether SQL's `IDENTIFIED` is written before `at` on the line (`IDENTIFIED BY`,
+/// `IDENTIFIED WITH plugin BY`).
+fn identified_before(line: &[u8], toks: &[Token], at: usize) -> bool {
+    toks.iter().any(|t| {
+        t.end <= at
+            && t.tok == Tok::Word
+            && line[t.start..t.end].eq_ignore_ascii_case(b"identified")
+    })
 }

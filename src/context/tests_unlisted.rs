@@ -193,6 +193,7 @@ fn command_lines_and_env_entries_in_strings() {
             // `-p` of a tool that does not take a password there.
             ("run.sh", "mkdir -p {V}\n"),
             ("run.sh", "ssh -p {V} host\n"),
+            ("run.sh", "docker run -p {V} app\n"),
             // A cookie's pair in a string is no environment entry.
             (
                 "auth_test.py",
@@ -252,6 +253,7 @@ fn space_separated_keys_and_sql() {
             ("a.conf", "tokenizer {V}\n"),
             // `BY` without `IDENTIFIED`.
             ("x.sql", "SELECT * FROM t ORDER BY '{V}';\n"),
+            ("x.sql", "SELECT * FROM t GROUP BY {V};\n"),
         ],
     );
 }
@@ -293,6 +295,8 @@ fn pairs_inside_a_value() {
     for (path, text) in [
         ("a.json", "{\"q\": \"a=1;b={V}\"}\n"),
         ("a.json", "{\"q\": \"user=u&token_url={V}\"}\n"),
+        // Words that are not all pairs are no conninfo.
+        ("a.py", "msg = \"set password={V} for user=x now\"\n"),
     ] {
         assert!(
             !found(path, text)
