@@ -12,7 +12,7 @@
 
 use super::kind::Kind;
 use super::lexer::{Tok, Token};
-use super::names::{key_for, names_secret};
+use super::names::{is_password_directive, key_for, names_secret};
 use super::{Candidate, Origin};
 
 /// A word of a command line: its span in the line, and whether the next word may be its
@@ -190,7 +190,7 @@ fn read_words(
             return;
         }
         let key = String::from_utf8_lossy(key);
-        if !names_secret(&key) {
+        if !names_secret(&key) && !is_password_directive(&key) {
             return;
         }
         let mut cand = Candidate::literal(
@@ -231,7 +231,9 @@ fn read_words(
                             continue;
                         }
                     }
-                    if names_secret(&String::from_utf8_lossy(&line[flag_at..w.end])) {
+                    let flag = String::from_utf8_lossy(&line[flag_at..w.end]);
+                    // `--token v`; `redis-server --requirepass v`.
+                    if names_secret(&flag) || is_password_directive(&flag) {
                         emit(&line[flag_at..w.end], n.start, n.end, Origin::Argument);
                     } else if short_flag_takes_password(line, w.start, word) {
                         emit(b"password", n.start, n.end, Origin::Argument);

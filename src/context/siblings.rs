@@ -78,7 +78,10 @@ pub(super) fn candidates(
         let mut key = key_for(&name);
         let mut header = super::lexer::is_credential_header(&key).then(|| key.clone());
         // `HttpHeaders.AUTHORIZATION`, `echo.HeaderAuthorization`: the header's constant.
-        if is_auth_scheme(&key) || super::rule::normalize(&key).ends_with("authorization") {
+        // A scheme as its own argument (`'Bearer', 'v'`) sends the value as Authorization;
+        // `token` alone is rather a token's key.
+        let scheme_name = key.eq_ignore_ascii_case("bearer") || key.eq_ignore_ascii_case("basic");
+        if scheme_name || super::rule::normalize(&key).ends_with("authorization") {
             key = "Authorization".into();
             header = Some(key.clone());
         }
@@ -122,8 +125,11 @@ fn skippable(line: &[u8], toks: &[Token], i: usize, before_value: bool) -> bool 
     match t.tok {
         Tok::Sep(b',') => true,
         // `"k" to "v"` (Kotlin), `"k" -> "v"` (Scala): pair operators, before the value.
+        // `process.env.X || "v"`, `x ?? "v"`: a fallback literal is the value of what it
+        // falls back from.
         Tok::Op => {
             matches!(&line[t.start..t.end], b":" | b"=>")
+                || (before_value && matches!(&line[t.start..t.end], b"||" | b"??"))
                 || (before_value
                     && &line[t.start..t.end] == b">"
                     && t.start > 0
@@ -134,7 +140,11 @@ fn skippable(line: &[u8], toks: &[Token], i: usize, before_value: bool) -> bool 
         Tok::Word => {
             let word = &line[t.start..t.end];
             word == b"@"
-                || (before_value && word == b"to")
+                || (before_value && (word == b"to" || word == b"or"))
+                || (before_value
+                    && toks.get(i + 1).is_some_and(|n| {
+                        n.tok == Tok::Op && matches!(&line[n.start..n.end], b"||" | b"??")
+                    }))
                 || toks.get(i + 1).is_some_and(|n| {
                     n.tok == Tok::Op && &line[n.start..n.end] == b":" && n.start == t.end
                 })

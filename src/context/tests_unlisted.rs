@@ -123,6 +123,8 @@ fn values_named_by_a_sibling() {
             ("a.py", "x = getToken(\"{V}\")\n"),
             // A name that is not a credential's.
             ("a.exs", "Application.put_env(:app, :token_url, \"{V}\")\n"),
+            // A fallback from something that names no credential.
+            ("a.js", "const region = process.env.REGION || \"{V}\";\n"),
         ],
     );
 }
