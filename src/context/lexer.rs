@@ -390,7 +390,13 @@ fn candidates_at(
                 let parents = parents_of(&frames);
                 match frames.last_mut() {
                     Some(frame) if frame.open == b'(' => {
-                        let callee = frame.callee.clone();
+                        // `(ConvertTo-SecureString "v" -AsPlainText)` (a PowerShell
+                        // subexpression), `(setenv "K" "v")` (Lisp): a parenthesised command
+                        // is called by its first word.
+                        let callee = frame.callee.clone().or_else(|| {
+                            (frame.elements == 0 && frame.words.len() == 1)
+                                .then(|| frame.words[0].clone())
+                        });
                         let key = if frame.arg_dirty {
                             // `(def name "v")`: the name the form binds.
                             (frame.callee.is_none()
@@ -1315,6 +1321,17 @@ impl LineCtx<'_> {
 /// `Bearer x`, `token x`, `Basic x`: the credential after the scheme. A Basic value is
 /// decoded to `user:password`, and the password becomes the value.
 pub(super) fn strip_auth_scheme(c: &mut Candidate) {
+    // Joined literals (`"Bearer " + "v"`): the scheme is stripped from the joined secret.
+    if let Some(joined) = c.decoded.clone().filter(|_| c.header.is_some()) {
+        if let Some((scheme, rest)) = joined.split_once(' ') {
+            let rest = rest.trim_start();
+            if super::names::is_auth_scheme(scheme) && !rest.is_empty() && !rest.contains(' ') {
+                c.scheme = Some(scheme.to_string());
+                c.decoded = Some(rest.to_string());
+            }
+        }
+        return;
+    }
     let lower = c.value.to_ascii_lowercase();
     // An Authorization value is `<scheme> <credentials>`, and providers name their own
     // schemes (`Klaviyo-API-Key pk_...`, `SSWS ...`, `GenieKey ...`): one word, then the

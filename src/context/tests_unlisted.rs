@@ -354,3 +354,19 @@ fn scheme_anchor_takes_values_sent_under_that_authorization_scheme() {
         assert!(!accepted(path, text), "{text:?}");
     }
 }
+
+#[test]
+fn a_parenthesised_command_calls_its_first_word() {
+    let secret = v();
+    let text = "$c = New-Object PSCredential ('admin', (ConvertTo-SecureString '{V}' -AsPlainText -Force))\n"
+        .replace("{V}", &secret);
+    let kind = Kind::detect(Some("x.ps1"), text.as_bytes());
+    assert!(extract_all(text.as_bytes(), kind)
+        .iter()
+        .any(|c| c.secret() == secret && c.callee.as_deref() == Some("ConvertTo-SecureString")));
+    // A parenthesised expression with no command word has no callee.
+    let text = "x = (\"{V}\")\n".replace("{V}", &secret);
+    assert!(extract_all(text.as_bytes(), Kind::Code)
+        .iter()
+        .all(|c| c.secret() != secret || c.callee.is_none()));
+}
