@@ -795,6 +795,8 @@ pub(super) fn is_string_prefix(word: &str) -> bool {
     matches!(
         word,
         "r" | "b" | "f" | "u" | "rb" | "br" | "fr" | "rf" | "R" | "B" | "F" | "U" | "L" | "@"
+            // SQL national and escape strings (`N'v'`, `E'v'`).
+            | "N" | "E"
     )
 }
 

@@ -6,7 +6,8 @@
 //! PASSWORD 'v'`, `ALTER ROLE x PASSWORD 'v'`, MySQL's `IDENTIFIED BY 'v'`). The lexer reads
 //! keys only before an operator, so these are read here: a credential-named word right before
 //! a quoted literal, in any syntax; and, outside source code, JSON, XML and HCL, a line of two
-//! words whose first names a credential, or a `.netrc` line's `password` word.
+//! words whose first names a credential, or a `.netrc` line's `password` word. SQL's
+//! `INSERT INTO t (name, password) VALUES ('admin', 'v')` names each literal by its column.
 
 use super::kind::Kind;
 use super::lexer::{Tok, Token};
@@ -26,6 +27,7 @@ pub(super) fn candidates(
     out: &mut Vec<Candidate>,
 ) {
     keyword_literals(line, toks, base, line_start, out);
+    insert_values(line, toks, base, line_start, out);
     // A `.netrc` line reads as one in any file (a heredoc, a docstring, an element's text);
     // a two-word directive only outside code and structured data.
     let two_words = !matches!(kind, Kind::Code | Kind::Json | Kind::Xml | Kind::Hcl);
@@ -196,4 +198,64 @@ fn identified_before(line: &[u8], toks: &[Token], at: usize) -> bool {
             && t.tok == Tok::Word
             && line[t.start..t.end].eq_ignore_ascii_case(b"identified")
     })
+}
+
+/// SQL's `INSERT INTO t (name, password) VALUES ('admin', 'v')`: each literal of the
+/// `VALUES` list is named by the column at its position, when that column names a
+/// credential.
+fn insert_values(
+    line: &[u8],
+    toks: &[Token],
+    base: usize,
+    line_start: usize,
+    out: &mut Vec<Candidate>,
+) {
+    let Some(v) = toks
+        .iter()
+        .position(|t| t.tok == Tok::Word && line[t.start..t.end].eq_ignore_ascii_case(b"values"))
+    else {
+        return;
+    };
+    // The column list: the bracketed group right before `VALUES`.
+    if v < 2 || toks[v - 1].tok != Tok::Close(b')') {
+        return;
+    }
+    let Some(open) = toks[..v - 1].iter().rposition(|t| t.tok == Tok::Open(b'(')) else {
+        return;
+    };
+    let columns: Vec<String> = toks[open + 1..v - 1]
+        .split(|t| t.tok == Tok::Sep(b','))
+        .map(|group| match group {
+            [t] if matches!(t.tok, Tok::Word | Tok::Str { .. }) => {
+                String::from_utf8_lossy(&line[t.start..t.end]).into_owned()
+            }
+            _ => String::new(),
+        })
+        .collect();
+    if toks.get(v + 1).is_none_or(|t| t.tok != Tok::Open(b'(')) {
+        return;
+    }
+    let mut column = 0;
+    for t in &toks[v + 2..] {
+        match t.tok {
+            Tok::Close(_) => break,
+            Tok::Sep(b',') => column += 1,
+            Tok::Str { .. } => {
+                let Some(name) = columns.get(column) else {
+                    break;
+                };
+                if names_secret(name) {
+                    out.push(Candidate::literal(
+                        key_for(name),
+                        base + t.start,
+                        base + t.end,
+                        String::from_utf8_lossy(&line[t.start..t.end]).into_owned(),
+                        line_start,
+                        Origin::Assignment,
+                    ));
+                }
+            }
+            _ => {}
+        }
+    }
 }

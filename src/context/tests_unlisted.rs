@@ -256,6 +256,11 @@ fn space_separated_keys_and_sql() {
             // `BY` without `IDENTIFIED`.
             ("x.sql", "SELECT * FROM t ORDER BY '{V}';\n"),
             ("x.sql", "SELECT * FROM t GROUP BY {V};\n"),
+            // A literal in a column that names no credential.
+            (
+                "db/seed.sql",
+                "INSERT INTO users (password, name) VALUES ('x', '{V}');\n",
+            ),
         ],
     );
 }
