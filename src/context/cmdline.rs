@@ -50,8 +50,10 @@ pub(super) fn candidates(
     if memchr::memchr2(b'-', b'=', line).is_none() {
         return;
     }
-    let quoted = quoted_words(line, toks);
-    read_words(line, &quoted, true, base, line_start, out);
+    if toks.iter().any(|t| matches!(t.tok, Tok::Str { .. })) {
+        let quoted = quoted_words(line, toks);
+        read_words(line, &quoted, true, base, line_start, out);
+    }
     if !matches!(kind, Kind::Code | Kind::Json | Kind::Xml) {
         let bare = bare_words(line);
         read_words(line, &bare, false, base, line_start, out);

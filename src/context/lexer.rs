@@ -271,7 +271,19 @@ pub fn candidates(
     kind: Kind,
     out: &mut Vec<Candidate>,
 ) {
-    candidates_at(line, base, line_start, kind, out, 0);
+    candidates_at(line, base, line_start, kind, out, 0, None);
+}
+
+/// [`candidates`] of a line already tokenized (the caller reads the tokens again).
+pub(super) fn candidates_tokenized(
+    line: &[u8],
+    toks: &[Token],
+    base: usize,
+    line_start: usize,
+    kind: Kind,
+    out: &mut Vec<Candidate>,
+) {
+    candidates_at(line, base, line_start, kind, out, 0, Some(toks));
 }
 
 /// Text that reads as a `KEY=value` or `KEY: value` line: config held in a string or an
@@ -295,7 +307,7 @@ pub fn candidates_nested(
     kind: Kind,
     out: &mut Vec<Candidate>,
 ) {
-    candidates_at(line, base, line_start, kind, out, 1);
+    candidates_at(line, base, line_start, kind, out, 1, None);
 }
 
 fn candidates_at(
@@ -305,9 +317,17 @@ fn candidates_at(
     kind: Kind,
     out: &mut Vec<Candidate>,
     depth: u8,
+    tokens: Option<&[Token]>,
 ) {
     let line = &line[..line.len().min(MAX_LEXED)];
-    let toks = tokenize(line);
+    let owned;
+    let toks: &[Token] = match tokens {
+        Some(toks) => toks,
+        None => {
+            owned = tokenize(line);
+            &owned
+        }
+    };
     let text = |t: &Token| String::from_utf8_lossy(&line[t.start..t.end]).into_owned();
     let first_out = out.len();
     let mut ctx = LineCtx {
@@ -1020,7 +1040,15 @@ impl LineCtx<'_> {
                     );
                 }
             } else if looks_like_assignment(content) || super::escapes::reads_as_lines(content) {
-                candidates_at(content, base + s, line_start, Kind::Unknown, self.out, 1);
+                candidates_at(
+                    content,
+                    base + s,
+                    line_start,
+                    Kind::Unknown,
+                    self.out,
+                    1,
+                    None,
+                );
             }
         }
         let lower_key = key.to_ascii_lowercase();

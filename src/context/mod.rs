@@ -269,16 +269,18 @@ fn extract_range(data: &[u8], from: usize, to: usize, kind: Kind, out: &mut Vec<
             let piece = &line[chunk..(chunk + lexer::MAX_LEXED).min(line.len())];
             let base = at + chunk;
             let first = out.len();
-            lexer::candidates(piece, base, line_start, kind, out);
+            let toks = lexer::tokenize(piece);
+            lexer::candidates_tokenized(piece, &toks, base, line_start, kind, out);
             urls::candidates(piece, base, line_start, out);
             xml::candidates(data, piece, base, line_start, end, out);
             // The forms no `=` or `:` ties: a value named by a sibling argument or symbol,
             // a command line's flags, `key value` directives; and the pairs inside values.
-            let toks = lexer::tokenize(piece);
-            siblings::candidates(piece, &toks, base, line_start, first, out);
-            cmdline::candidates(piece, &toks, base, line_start, kind, out);
-            spaced::candidates(piece, &toks, base, line_start, kind, out);
-            pairs::candidates(first, out);
+            if names::mentions_secret(piece) {
+                siblings::candidates(piece, &toks, base, line_start, first, out);
+                cmdline::candidates(piece, &toks, base, line_start, kind, out);
+                spaced::candidates(piece, &toks, base, line_start, kind, out);
+                pairs::candidates(first, out);
+            }
             chunk += lexer::MAX_LEXED;
             if line.is_empty() {
                 break;

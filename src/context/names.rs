@@ -6,6 +6,7 @@
 //! credential, and the shared classifier whether the value is a literal.
 
 use super::rule::normalize;
+use std::sync::LazyLock;
 
 /// Words that make a name a credential's name (compared normalized: lowercase, no `_`,
 /// `-`, `.`, spaces).
@@ -47,6 +48,39 @@ pub fn names_secret(name: &str) -> bool {
     }
     let secret = SECRET_WORDS.iter().any(|w| n.contains(w)) || n.ends_with("auth");
     secret && !NOT_SECRET_ENDINGS.iter().any(|e| n.ends_with(e))
+}
+
+/// Stems, any of which a line must hold (in any case) for the pairing extractors to read it:
+/// every name they pair a value with holds one (the words of [`SECRET_WORDS`] and the
+/// password directives), and so do the tools whose short flags take a password.
+const STEMS: &[&str] = &[
+    "tok",
+    "secret",
+    "pass",
+    "pwd",
+    "key",
+    "auth",
+    "bearer",
+    "basic",
+    "cred",
+    "identified",
+    "login",
+    "mysql",
+    "mariadb",
+    "redis-cli",
+];
+
+static STEM_FINDER: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
+    aho_corasick::AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .build(STEMS)
+        .expect("fixed stems compile")
+});
+
+/// Whether `line` may hold a name the pairing extractors look for: a cheap test that keeps
+/// them off the lines around a keyword that name no credential.
+pub fn mentions_secret(line: &[u8]) -> bool {
+    STEM_FINDER.is_match(line)
 }
 
 /// Config directives whose value is a password though their name does not say so in a

@@ -38,6 +38,9 @@ pub(super) fn candidates(
         if !matches!(t.tok, Tok::Str { .. }) {
             continue;
         }
+        if t.end - t.start < MIN_VALUE {
+            continue;
+        }
         let content = text(t);
         // `"Bearer v"`: the scheme is stripped once a name is found; only one word follows.
         let (scheme, value, offset) = match content.split_once(' ') {
@@ -49,10 +52,7 @@ pub(super) fn candidates(
             None => (false, content.clone(), 0),
         };
         let value = value.trim_end().to_string();
-        if value.len() < MIN_VALUE
-            || names_secret(&value)
-            || super::classify::judge(&value, true).is_err()
-        {
+        if value.len() < MIN_VALUE || names_secret(&value) {
             continue;
         }
         let (start, end) = (
@@ -75,6 +75,9 @@ pub(super) fn candidates(
         let Some(name) = name_before(line, toks, j).or_else(|| name_after(line, toks, j)) else {
             continue;
         };
+        if super::classify::judge(&value, true).is_err() {
+            continue;
+        }
         let mut key = key_for(&name);
         let mut header = super::lexer::is_credential_header(&key).then(|| key.clone());
         // `HttpHeaders.AUTHORIZATION`, `echo.HeaderAuthorization`: the header's constant.

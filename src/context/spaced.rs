@@ -39,6 +39,9 @@ pub(super) fn candidates(
             continue;
         }
         let content = &line[t.start..t.end];
+        if memchr::memmem::find(content, b"pass").is_none() {
+            continue;
+        }
         let mut at = 0;
         while at < content.len() {
             let end =
@@ -135,6 +138,18 @@ fn directives(
         || memchr::memmem::find(trimmed, b": ").is_some()
         || trimmed.ends_with(b":")
     {
+        return;
+    }
+    // Only a `.netrc` line is read when two-word directives are not: decided before any
+    // allocation (this runs on every string literal of the lines read).
+    let first_end = trimmed
+        .iter()
+        .position(u8::is_ascii_whitespace)
+        .unwrap_or(trimmed.len());
+    let netrc = NETRC_WORDS
+        .iter()
+        .any(|w| w.as_bytes() == &trimmed[..first_end]);
+    if !netrc && !two_words {
         return;
     }
     let mut words: Vec<(usize, usize)> = Vec::new();
