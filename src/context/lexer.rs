@@ -344,13 +344,13 @@ fn candidates_at(
     if kind == Kind::Dockerfile
         || (kind == Kind::Unknown && (line.starts_with(b"ENV ") || line.starts_with(b"ARG ")))
     {
-        if let Some(done) = ctx.dockerfile_legacy(&toks) {
+        if let Some(done) = ctx.dockerfile_legacy(toks) {
             if done {
                 return;
             }
         }
     }
-    if ctx.declaration_without_operator(&toks) {
+    if ctx.declaration_without_operator(toks) {
         return;
     }
     let mut frames: Vec<Frame> = Vec::new();
@@ -363,7 +363,7 @@ fn candidates_at(
         match t.tok {
             Tok::Word => {
                 let word = text(&t);
-                if is_string_prefix(&word) && adjacent_string(&toks, i) {
+                if is_string_prefix(&word) && adjacent_string(toks, i) {
                     i += 1;
                     continue;
                 }
@@ -398,8 +398,8 @@ fn candidates_at(
                     continue;
                 }
                 // A string that is not a key: an argument, or an element.
-                let (joined, last) = join_concatenation(line, &toks, i);
-                if transformed(line, &toks, last) {
+                let (joined, last) = join_concatenation(line, toks, i);
+                if transformed(line, toks, last) {
                     // `"ab".repeat(2)`, `"x".replace(...)`: the value is computed.
                     if let Some(frame) = frames.last_mut() {
                         frame.arg_dirty = true;
@@ -479,7 +479,7 @@ fn candidates_at(
                     // A command's argument, without parentheses: PowerShell
                     // `ConvertTo-SecureString "v" -AsPlainText`, Ruby `authenticate "v"`.
                     None => {
-                        if let Some(command) = command_before(line, &toks, i) {
+                        if let Some(command) = command_before(line, toks, i) {
                             ctx.emit(
                                 String::new(),
                                 &joined,
@@ -496,7 +496,7 @@ fn candidates_at(
             }
             Tok::Op if is_assign(line, &t) => {
                 let op = &line[t.start..t.end];
-                let key = resolve_key(line, &toks, i, &stmt_words, annotated.as_deref());
+                let key = resolve_key(line, toks, i, &stmt_words, annotated.as_deref());
                 let Some(key) = key else {
                     i += 1;
                     continue;
@@ -510,7 +510,7 @@ fn candidates_at(
                 if toks.get(value_at).is_some_and(|n| {
                     n.tok == Tok::Word
                         && is_string_prefix(&text(n))
-                        && adjacent_string(&toks, value_at)
+                        && adjacent_string(toks, value_at)
                 }) {
                     value_at += 1;
                 }
@@ -518,14 +518,14 @@ fn candidates_at(
                     && toks
                         .get(value_at + 1)
                         .is_some_and(|n| matches!(n.tok, Tok::Str { .. }))
-                    && join_concatenation(line, &toks, value_at + 1).1 + 1 < toks.len()
-                    && toks[join_concatenation(line, &toks, value_at + 1).1 + 1].tok
+                    && join_concatenation(line, toks, value_at + 1).1 + 1 < toks.len()
+                    && toks[join_concatenation(line, toks, value_at + 1).1 + 1].tok
                         == Tok::Close(b')')
                 {
                     value_at += 1;
                 }
                 if value_at != i + 1 {
-                    let (joined, last) = join_concatenation(line, &toks, value_at);
+                    let (joined, last) = join_concatenation(line, toks, value_at);
                     let callee = innermost_callee(&frames);
                     ctx.emit(
                         key,
@@ -561,7 +561,7 @@ fn candidates_at(
                 }
                 match next {
                     Some(n) if matches!(n.tok, Tok::Str { .. }) => {
-                        let (joined, last) = join_concatenation(line, &toks, i + 1);
+                        let (joined, last) = join_concatenation(line, toks, i + 1);
                         let callee = innermost_callee(&frames);
                         ctx.emit(
                             key,
@@ -618,7 +618,7 @@ fn candidates_at(
                 // `payload=speckle_token: ...` once decoded).
             }
             Tok::Open(c) => {
-                let callee = (c == b'(').then(|| callee_before(line, &toks, i)).flatten();
+                let callee = (c == b'(').then(|| callee_before(line, toks, i)).flatten();
                 let key = (c != b'(').then(|| stmt_words.last().cloned()).flatten();
                 let init_of = (c == b'{')
                     .then(|| {
