@@ -285,6 +285,26 @@ impl ContextRule {
         Ok(())
     }
 
+    /// The sources of the anchors' `file` regexes (for the scanner's set of path patterns).
+    pub fn file_sources(&self) -> impl Iterator<Item = &str> {
+        self.anchors
+            .iter()
+            .filter_map(|a| a.file.as_ref().map(|re| re.source.as_str()))
+    }
+
+    /// The sources of the anchors' `path` regexes (for the scanner's set of path patterns).
+    pub fn path_sources(&self) -> impl Iterator<Item = &str> {
+        self.anchors
+            .iter()
+            .filter_map(|a| a.path.as_ref().map(|re| re.source.as_str()))
+    }
+
+    /// Whether an anchor has a `file` condition (the whole file is the secret), asked
+    /// without compiling its regex: the scanner asks every rule at start-up (issue 17).
+    pub fn has_file_anchor(&self) -> bool {
+        self.anchors.iter().any(|a| a.file.is_some())
+    }
+
     /// Whether an anchor names files by their path (`path`): such files are read whole.
     pub fn has_path_anchor(&self) -> bool {
         self.anchors.iter().any(|a| a.path.is_some())

@@ -22,15 +22,32 @@ impl Scanner {
         // file (read whole, up to a bound). Most blobs meet neither, and allocate nothing.
         let mut whole: Vec<usize> = Vec::new();
         let mut by_path: Vec<usize> = Vec::new();
-        for &i in &self.whole_file_rules {
-            let Some(context) = self.rules.rules[i].context.as_ref() else {
-                continue;
-            };
-            if context.whole_file(path) {
-                whole.push(i);
+        match path.and_then(|p| self.paths().matching(p)) {
+            Some(targets) => {
+                for target in targets {
+                    match target {
+                        super::path_set::Target::WholeFile(i) => whole.push(i),
+                        super::path_set::Target::ReadsWhole(i) => by_path.push(i),
+                        super::path_set::Target::FileRule(_) => {}
+                    }
+                }
+                // A rule with two matching anchors of a kind is woken once.
+                whole.dedup();
+                by_path.dedup();
             }
-            if context.reads_whole(path) {
-                by_path.push(i);
+            // No path, or the set did not compile: each rule is asked.
+            None => {
+                for &i in &self.whole_file_rules {
+                    let Some(context) = self.rules.rules[i].context.as_ref() else {
+                        continue;
+                    };
+                    if context.whole_file(path) {
+                        whole.push(i);
+                    }
+                    if context.reads_whole(path) {
+                        by_path.push(i);
+                    }
+                }
             }
         }
         if regions.is_empty() && whole.is_empty() && by_path.is_empty() {

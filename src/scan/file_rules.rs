@@ -34,18 +34,13 @@ impl Scanner {
 
     /// The matching file rules, each with its inspector's detail.
     fn file_matches(&self, path: &str, content: Option<&[u8]>) -> Vec<(usize, Option<String>)> {
-        let path_set = self.file_paths.get_or_init(|| {
-            let sources = self
-                .file_rules
-                .iter()
-                .map(|&i| self.rules.rules[i].path_source().unwrap_or("^$"));
-            regex::RegexSet::new(sources).ok()
-        });
-        let by_path: Vec<usize> = match path_set {
-            Some(set) => set
-                .matches(path)
-                .iter()
-                .map(|at| self.file_rules[at])
+        let by_path: Vec<usize> = match self.paths().matching(path) {
+            Some(targets) => targets
+                .into_iter()
+                .filter_map(|target| match target {
+                    super::path_set::Target::FileRule(i) => Some(i),
+                    _ => None,
+                })
                 .collect(),
             None => self
                 .file_rules

@@ -28,6 +28,7 @@ mod findings;
 mod hits;
 mod inline_allow;
 mod locate;
+mod path_set;
 mod regex_pass;
 mod verify_hints;
 
@@ -85,10 +86,10 @@ pub struct Scanner {
     prefilter: Prefilter,
     /// Indices of sensitive-file rules (path only).
     file_rules: Vec<usize>,
-    /// One set over the file rules' path regexes, in `file_rules` order, built on first
-    /// use: a path then costs one search, not one per rule, and one compile, not sixteen.
-    /// `None` if a pattern does not compile (the rules are then asked one by one).
-    file_paths: OnceLock<Option<regex::RegexSet>>,
+    /// One set over the file rules' path regexes and the context rules' `file` and `path`
+    /// anchors, built on first use: a path then costs one search, not one per pattern, and
+    /// one compile, not twenty ([`path_set`]).
+    paths: OnceLock<path_set::PathSet>,
     /// Secrets dropped because their line carries an inline allow marker, for the summary.
     inline_allowed: AtomicUsize,
     /// Context rules with a whole-file anchor: they run on a file found by its path,
@@ -126,7 +127,7 @@ impl Scanner {
             .filter(|(_, r)| {
                 r.context
                     .as_ref()
-                    .is_some_and(|c| c.file_patterns().next().is_some() || c.has_path_anchor())
+                    .is_some_and(|c| c.has_file_anchor() || c.has_path_anchor())
             })
             .map(|(i, _)| i)
             .collect();
@@ -140,11 +141,18 @@ impl Scanner {
             rules,
             prefilter,
             file_rules,
-            file_paths: OnceLock::new(),
+            paths: OnceLock::new(),
             inline_allowed: AtomicUsize::new(0),
             whole_file_rules,
             known_public,
         }
+    }
+
+    /// The set of path patterns ([`path_set`]), compiled the first time a path is asked.
+    fn paths(&self) -> &path_set::PathSet {
+        self.paths.get_or_init(|| {
+            path_set::PathSet::new(&self.rules, &self.file_rules, &self.whole_file_rules)
+        })
     }
 
     pub fn rules(&self) -> &RuleSet {

@@ -61,6 +61,25 @@ pub fn open(dir: Option<&Path>) -> anyhow::Result<gix::Repository> {
     Ok(repo)
 }
 
+/// Reads the index the next commit will record (`GIT_INDEX_FILE` when git sets it for a
+/// hook), or an empty one when there is none yet.
+///
+/// Unlike `gix::Repository::index`, the SHA-1 trailer is not checked: git itself checks it
+/// only in `git fsck` (`verify_index_checksum`, read-cache.c), so `git commit` records
+/// whatever entries the file holds, and so reads the hook. Checking it is hashing the
+/// whole file, most of the hook's time in a large repository (docs/performance.md "Hook").
+/// A file that does not decode (truncated, torn) is still an error.
+fn read_index(repo: &gix::Repository) -> anyhow::Result<gix::index::File> {
+    let path = repo.index_path();
+    gix::index::File::at_or_default(
+        &path,
+        repo.object_hash(),
+        true,
+        gix::index::decode::Options::default(),
+    )
+    .map_err(|e| anyhow::anyhow!("{}: cannot read the index ({e})", path.display()))
+}
+
 /// The folder findings' paths are relative to and the config is looked for in: the work
 /// tree's root, or the git folder of a bare repository.
 pub fn root(repo: &gix::Repository) -> PathBuf {
@@ -73,12 +92,18 @@ pub fn root(repo: &gix::Repository) -> PathBuf {
 /// index with `HEAD`'s tree. Separate from [`scan_staged`] so that the caller can load the
 /// rules meanwhile: each is about half of a hook's run time.
 #[derive(Debug)]
-pub struct StagedChanges(Vec<StagedBlob>);
+pub struct StagedChanges {
+    blobs: Vec<StagedBlob>,
+    /// The index the blobs were found in, kept for [`StagedChanges::with_whole_paths`].
+    index: gix::index::File,
+}
 
 impl StagedChanges {
     /// Compares the index with `HEAD`; warns about submodules and merge conflicts.
     pub fn find(repo: &gix::Repository) -> anyhow::Result<StagedChanges> {
-        staged_blobs(repo).map(StagedChanges)
+        let index = read_index(repo)?;
+        let blobs = staged_blobs(repo, &index)?;
+        Ok(StagedChanges { blobs, index })
     }
 
     /// Adds the index blob of every file at or under `paths` (relative to the current
@@ -94,11 +119,9 @@ impl StagedChanges {
         if paths.is_empty() {
             return Ok(self);
         }
-        let index = repo
-            .index_or_empty()
-            .with_context(|| format!("{}: cannot read the index", repo.index_path().display()))?;
+        let index = &self.index;
         let changed: std::collections::HashSet<String> =
-            self.0.iter().map(|b| b.path.clone()).collect();
+            self.blobs.iter().map(|b| b.path.clone()).collect();
         let mut added = std::collections::HashSet::new();
         for path in paths {
             let wanted = repository_path(repo, path)?;
@@ -106,11 +129,11 @@ impl StagedChanges {
             // Index entries are sorted by path: those under `wanted` share its bytes as a
             // prefix, in one run.
             let entries = index.entries();
-            let first = entries.partition_point(|e| e.path(&index) < wanted.as_bytes());
+            let first = entries.partition_point(|e| e.path(index) < wanted.as_bytes());
             let run =
-                entries[first..].partition_point(|e| e.path(&index).starts_with(wanted.as_bytes()));
+                entries[first..].partition_point(|e| e.path(index).starts_with(wanted.as_bytes()));
             for entry in &entries[first..first + run] {
-                let entry_path = entry.path(&index).to_str_lossy();
+                let entry_path = entry.path(index).to_str_lossy();
                 let under = wanted.is_empty()
                     || entry_path == wanted
                     || entry_path
@@ -128,7 +151,7 @@ impl StagedChanges {
                 {
                     continue;
                 }
-                self.0.push(StagedBlob {
+                self.blobs.push(StagedBlob {
                     path: entry_path.into_owned(),
                     id: entry.id,
                     old: None,
@@ -189,7 +212,10 @@ pub fn scan_staged(
 ) -> anyhow::Result<Outcome> {
     // Blobs under `[allow] paths` are scanned too: the command's `finish` suppresses their
     // findings and counts them in the summary, as for every other command.
-    let blobs: Vec<StagedBlob> = changes.0;
+    let StagedChanges { blobs, index } = changes;
+    // The index is not needed any more, and freeing a large one piece by piece is a
+    // measurable part of a hook's run in a monorepo: the process ends soon after.
+    std::mem::forget(index);
     let pipeline = Pipeline::new(scanner, policy);
 
     let results: Vec<Scanned> = if blobs.len() < PARALLEL_FROM {
@@ -225,25 +251,25 @@ pub fn scan_staged(
 /// files costs the same in a repository of a hundred files or of a million. Only when the
 /// change both adds and deletes files (a possible rename, which needs every candidate pair
 /// compared), or with a sparse index, does gix's full comparison run.
-fn staged_blobs(repo: &gix::Repository) -> anyhow::Result<Vec<StagedBlob>> {
-    let index = repo
-        .index_or_empty()
-        .with_context(|| format!("{}: cannot read the index", repo.index_path().display()))?;
+fn staged_blobs(
+    repo: &gix::Repository,
+    index: &gix::index::State,
+) -> anyhow::Result<Vec<StagedBlob>> {
     let head_tree = repo
         .head_tree_id_or_empty()
         .context("HEAD: cannot read its tree")?
         .detach();
     if !index.is_sparse() {
-        if let Some(quick) = compare_quickly(repo, &index, head_tree)? {
+        if let Some(quick) = compare_quickly(repo, index, head_tree)? {
             warn_submodules(quick.submodules);
             let mut staged = quick.blobs;
-            staged.extend(conflicted_blobs(&index, |path| {
+            staged.extend(conflicted_blobs(index, |path| {
                 quick.conflicted_in_head.get(path).copied()
             }));
             return Ok(staged);
         }
     }
-    staged_blobs_with_renames(repo, &index, head_tree)
+    staged_blobs_with_renames(repo, index, head_tree)
 }
 
 /// What [`compare_quickly`] found.
@@ -278,6 +304,20 @@ fn compare_quickly(
     walk.folder(0, 0..index.entries().len(), Some(head_tree), index.tree())?;
     let found = walk.found;
     Ok((!(found.added && found.deleted)).then_some(found))
+}
+
+/// How many items at the start of `items` satisfy `in_run`, which holds for the first
+/// item and then for a prefix only: a galloping search (1, 2, 4... then binary), so a run
+/// of `n` costs about 2·log2(n) probes, near its start.
+fn run_length<T>(items: &[T], in_run: impl Fn(&T) -> bool) -> usize {
+    let mut probe = 1;
+    while probe < items.len() && in_run(&items[probe]) {
+        probe *= 2;
+    }
+    // `items[probe / 2]` is in the run; the end is after it and at most at `probe`.
+    let known = probe / 2 + 1;
+    let limit = probe.min(items.len());
+    known + items[known..limit].partition_point(in_run)
 }
 
 /// One entry of a `HEAD` tree, owned.
@@ -315,6 +355,10 @@ impl QuickWalk<'_> {
         };
         head_entries.sort_by(|a, b| a.name.cmp(&b.name));
         let mut matched = vec![false; head_entries.len()];
+        // The cache-tree's sub-folders, by name (git keeps them in its own order).
+        let mut cached_children: Vec<&gix::index::extension::Tree> =
+            cached.map_or_else(Vec::new, |c| c.children.iter().collect());
+        cached_children.sort_by(|a, b| a.name.cmp(&b.name));
         let all = self.index.entries();
         let mut at = entries.start;
         while at < entries.end {
@@ -324,18 +368,41 @@ impl QuickWalk<'_> {
                 Some(slash) => (&rest[..slash], true),
                 None => (rest, false),
             };
-            // The entries of this name: one file (its conflict stages), or a folder's.
-            let mut end = at + 1;
-            while end < entries.end && {
-                let next = &all[end].path(self.index)[prefix..];
+            let cached_child = match is_folder {
+                true => cached_children
+                    .binary_search_by(|t| t.name.as_slice().cmp(name))
+                    .ok()
+                    .map(|i| cached_children[i]),
+                false => None,
+            };
+            // The entries of this name: one file (its conflict stages), or a folder's. They
+            // are one run from `at` (entries are sorted by path, and the paths under
+            // `name/` sort together). A folder the cache-tree vouches for spans the number
+            // of entries it records, checked at the run's end; otherwise a galloping search
+            // finds the end in about 2·log2(its entries) steps. Either way a folder is passed
+            // over without walking its entries: the cost follows the folders that changed,
+            // not the size of the index.
+            let in_run = |entry: &gix::index::Entry| {
+                let next = &entry.path(self.index)[prefix..];
                 if is_folder {
                     next.len() > name.len() && next.starts_with(name) && next[name.len()] == b'/'
                 } else {
                     next == name
                 }
-            } {
-                end += 1;
-            }
+            };
+            let run = &all[at..entries.end];
+            let end = at
+                + match cached_child.and_then(|c| c.num_entries).map(|n| n as usize) {
+                    Some(n)
+                        if n > 0
+                            && n <= run.len()
+                            && in_run(&run[n - 1])
+                            && run.get(n).is_none_or(|next| !in_run(next)) =>
+                    {
+                        n
+                    }
+                    _ => run_length(run, in_run),
+                };
             let in_head = head_entries
                 .binary_search_by(|e| e.name.as_slice().cmp(name))
                 .ok();
@@ -353,8 +420,6 @@ impl QuickWalk<'_> {
                     }
                     None => None,
                 };
-                let cached_child =
-                    cached.and_then(|c| c.children.iter().find(|t| t.name.as_slice() == name));
                 self.folder(prefix + name.len() + 1, at..end, head_folder, cached_child)?;
             } else {
                 let head_file = match head_entry {
@@ -810,5 +875,42 @@ mod tests {
         assert_eq!(full.len(), 2);
         // The root, src/, and src/m07 and src/m31 with their deep/ folders: 6 of 82.
         assert_eq!(quick.trees_read, 6);
+    }
+
+    #[test]
+    fn run_length_finds_every_run_end() {
+        for len in 1..40 {
+            for run in 1..=len {
+                let items: Vec<bool> = (0..len).map(|i| i < run).collect();
+                assert_eq!(run_length(&items, |&b| b), run, "{run} of {len}");
+            }
+        }
+    }
+
+    /// The index's SHA-1 trailer is not checked, as git does not check it outside `fsck`:
+    /// with a wrong trailer `git commit` still records the entries, so the hook must read
+    /// them. A file cut short is an error, not an empty index.
+    #[test]
+    fn the_index_is_read_as_git_reads_it() {
+        let repo = committed_tree(3);
+        repo.write("src/m01/deep/f2.txt", "edited\n");
+        repo.git(&["add", "-A"]);
+        let index_path = repo.0.path().join(".git/index");
+        let mut bytes = std::fs::read(&index_path).unwrap();
+        let last = bytes.len() - 1;
+        bytes[last] ^= 0xff;
+        std::fs::write(&index_path, &bytes).unwrap();
+        // git reads it: write-tree (what commit records) succeeds.
+        repo.git(&["write-tree"]);
+        let found = StagedChanges::find(&repo.open()).unwrap();
+        let paths: Vec<&str> = found.blobs.iter().map(|b| b.path.as_str()).collect();
+        assert_eq!(paths, ["src/m01/deep/f2.txt"]);
+
+        std::fs::write(&index_path, &bytes[..bytes.len() / 2]).unwrap();
+        let err = StagedChanges::find(&repo.open()).unwrap_err();
+        assert!(
+            format!("{err:#}").contains("cannot read the index"),
+            "{err:#}"
+        );
     }
 }

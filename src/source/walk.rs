@@ -74,13 +74,13 @@ fn walk(pipeline: &Pipeline<'_>, roots: &[&PathBuf], options: &WalkOptions) -> O
         .filter_entry(|entry| entry.file_name() != ".git");
 
     let total = Mutex::new(Outcome::default());
-    builder.build_parallel().run(|| {
-        // Each walker thread sums its own files and merges once, when it is done.
+    // Each walker thread sums its own files and merges once, when it is done.
+    let visitor = || {
         let mut mine = ThreadOutcome {
             outcome: Outcome::default(),
             total: &total,
         };
-        Box::new(move |entry| {
+        move |entry: Result<ignore::DirEntry, ignore::Error>| {
             use ignore::WalkState::Continue;
             let entry = match entry {
                 Ok(entry) => entry,
@@ -94,8 +94,22 @@ fn walk(pipeline: &Pipeline<'_>, roots: &[&PathBuf], options: &WalkOptions) -> O
                 mine.outcome.add(scan_file(pipeline, entry.path()), true);
             }
             Continue
-        })
-    });
+        }
+    };
+    // Only regular files named (a hook's or an editor's few files): the same walk on this
+    // thread, without starting worker threads for them (issue 17: start-up cost). A
+    // symbolic link or a folder among them takes the parallel walk, as before.
+    let only_files = roots
+        .iter()
+        .all(|root| std::fs::symlink_metadata(root).is_ok_and(|meta| meta.file_type().is_file()));
+    if only_files {
+        let mut visit = visitor();
+        for entry in builder.build() {
+            visit(entry);
+        }
+    } else {
+        builder.build_parallel().run(|| Box::new(visitor()));
+    }
     total.into_inner().expect("not poisoned")
 }
 
