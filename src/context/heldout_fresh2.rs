@@ -296,7 +296,7 @@ pub(super) fn fill(seed: u64) -> Vec<(&'static str, String)> {
 }
 
 /// The placeholder that holds the token a rule must report.
-pub(super) fn placeholder_of(rule: &str) -> Option<&'static str> {
+fn placeholder_of(rule: &str) -> Option<&'static str> {
     Some(match rule {
         "speckle-token" => "{S}",
         "spell-token" => "{P}",
@@ -315,12 +315,12 @@ pub(super) fn placeholder_of(rule: &str) -> Option<&'static str> {
 }
 
 /// Placeholders that stand for a secret (a negative must hold none of them).
-pub(super) const SECRET_PLACEHOLDERS: [&str; 12] = [
+const SECRET_PLACEHOLDERS: [&str; 12] = [
     "{S}", "{P}", "{W}", "{K}", "{C}", "{T}", "{NEWS}", "{DD}", "{OWM}", "{AV}", "{ETH}", "{HK}",
 ];
 
 /// The case's text with its placeholders filled, and the token that must be found.
-pub(super) fn instantiate(case: &Case, seed: u64) -> (String, Option<String>) {
+fn instantiate(case: &Case, seed: u64) -> (String, Option<String>) {
     let values = fill(seed);
     let mut text = case.text.to_string();
     for (placeholder, value) in &values {
