@@ -181,6 +181,7 @@ pub const CASES: &[Case] = &[
     Case { family: CI, form: "azure $(var) macro", file: "azure-pipelines.yml", text: "- script: ./deploy.sh --api-key $(apiKey)\n  displayName: Deploy\n", rule: None },
     Case { family: CI, form: "woodpecker from_secret", file: ".woodpecker/train.yaml", text: "    environment:\n      SPELL_TOKEN:\n        from_secret: spell_token\n", rule: None },
     Case { family: CI, form: "actions sha-pinned checkout github.token", file: ".github/workflows/ci.yml", text: "      - uses: actions/checkout@{HEX40} # v4.2.2\n        with:\n          token: ${{ github.token }}\n", rule: None },
+    Case { family: CI, form: "teamcity credentialsJSON reference", file: ".teamcity/settings.kts", text: "    params {\n        password(\"env.GH_TOKEN\", \"credentialsJSON:{UUID}\", display = ParameterDisplay.HIDDEN)\n    }\n", rule: None },
     Case { family: CI, form: "tekton $(params) reference", file: "tekton/task.yaml", text: "      script: |\n        python push.py --token $(params.speckle-token)\n", rule: None },
     Case { family: CI, form: "jenkins withCredentials", file: "Jenkinsfile", text: "withCredentials([string(credentialsId: 'speckle-token', variable: 'SPECKLE_TOKEN')]) {\n  sh 'python push.py'\n}\n", rule: None },
     Case { family: DEPLOY, form: "helm secret template", file: "chart/templates/secret.yaml", text: "data:\n  SPELL_TOKEN: {{ .Values.spell.token | b64enc | quote }}\n", rule: None },
