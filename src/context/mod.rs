@@ -22,6 +22,8 @@ mod heldout;
 mod heldout_fresh;
 #[cfg(test)]
 mod heldout_fresh2;
+#[cfg(test)]
+mod heldout_fresh3;
 pub mod kind;
 pub mod lexer;
 mod names;
