@@ -12,6 +12,12 @@
 #   BUILD_ONLY=1                 build the tree and stop
 #   PROFILE=1                    also record `perf record -g` of a one-thread run and print
 #                                the top of `perf report` (needs `perf`: Debian `linux-perf`)
+#   BOUNDS=1                     also measure what no scan can go below, one thread:
+#                                reading every file with a cold and a warm page cache, and
+#                                one pass of every rule's keywords over the same bytes
+#                                (examples/scan_bounds.rs; BOUNDS_BIN= a built copy, else
+#                                `cargo build --release --example scan_bounds`). The cold
+#                                run evicts only this tree's pages (posix_fadvise DONTNEED).
 # A download that fails stops the script: the tree must be the same every time, or the
 # figures of two runs are not comparable.
 set -euo pipefail
@@ -149,6 +155,43 @@ if [ "${PROFILE:-0}" = 1 ]; then
         --format json --output "$WORK/findings.json" >/dev/null 2>&1 || true
     perf report -i "$WORK/perf.data" --no-children --sort symbol --percent-limit 1 --stdio 2>/dev/null |
         grep -v '^#' | grep '%' | head -n 40
+fi
+
+if [ "${BOUNDS:-0}" = 1 ]; then
+    BOUNDS_BIN="${BOUNDS_BIN:-$ROOT/target/release/examples/scan_bounds}"
+    [ -x "$BOUNDS_BIN" ] || (cd "$ROOT" && cargo build --release --example scan_bounds)
+    evict() {
+        python3 - "$TREE" <<'PY'
+import os, sys
+for root, _, files in os.walk(sys.argv[1]):
+    for name in files:
+        try:
+            fd = os.open(os.path.join(root, name), os.O_RDONLY)
+        except OSError:
+            continue
+        os.posix_fadvise(fd, 0, 0, os.POSIX_FADV_DONTNEED)
+        os.close(fd)
+PY
+    }
+    bound() {
+        local what="$1" mode="$2"
+        /usr/bin/time -f "%U %S %e %M" "$BOUNDS_BIN" "$mode" "$TREE" 2>"$WORK/bound.log" >"$WORK/bound.out"
+        python3 - "$WORK/bound.log" "$BYTES" "$what" "$(head -n 1 "$WORK/bound.out")" <<'PY'
+import sys
+user, system, wall, rss = map(float, open(sys.argv[1]).read().split()[-4:])
+mb = int(sys.argv[2]) / 1e6
+print(f"bound, {sys.argv[3]}: wall {wall:.2f} s ({mb / wall:.0f} MB/s), CPU {user + system:.2f} s "
+      f"(user {user:.2f}, sys {system:.2f}; {mb / (user + system):.0f} MB per CPU-s), "
+      f"peak RSS {rss / 1024:.0f} MiB  [{sys.argv[4]}]")
+PY
+    }
+    evict
+    bound "read, cold cache" read
+    bound "read, warm cache" read
+    bound "read + keyword pass (all rules' keywords, src/scan/anchors.rs)" keywords
+    bound "read + keyword pass + windows (src/scan/prefilter.rs)" regions
+    echo "windows by rule (most bytes first):"
+    tail -n +2 "$WORK/bound.out"
 fi
 
 # gitleaks and Nosey Parker are Go and Rust binaries published on GitHub; neither is a

@@ -14,6 +14,7 @@
 //! bytes, and the walks back to a line's parents stop after [`structure::MAX_BACK`] bytes.
 
 pub mod classify;
+mod cmdline;
 pub mod escapes;
 #[cfg(test)]
 mod heldout;
@@ -21,11 +22,17 @@ mod heldout;
 mod heldout_fresh;
 #[cfg(test)]
 mod heldout_fresh2;
+#[cfg(test)]
+mod heldout_fresh3;
 pub mod kind;
 pub mod lexer;
+mod names;
+mod pairs;
 #[cfg(test)]
 mod recall_listed;
 pub mod rule;
+mod siblings;
+mod spaced;
 pub mod stand_in;
 pub mod structure;
 pub mod urls;
@@ -77,6 +84,8 @@ pub struct Candidate {
     pub callee: Option<String>,
     /// The HTTP header the value is sent in.
     pub header: Option<String>,
+    /// The Authorization scheme the value was written after (`Bearer`, `SSWS`, `AccessKey`).
+    pub scheme: Option<String>,
     /// The host of the URL the value came from.
     pub host: Option<String>,
     pub origin: Origin,
@@ -85,6 +94,33 @@ pub struct Candidate {
 }
 
 impl Candidate {
+    /// A literal value at `start..end` of the blob under `key`, with no other facts (the
+    /// extractors that pair a value with a name fill in the rest).
+    pub(crate) fn literal(
+        key: String,
+        start: usize,
+        end: usize,
+        value: String,
+        line_start: usize,
+        origin: Origin,
+    ) -> Candidate {
+        Candidate {
+            key,
+            parents: Vec::new(),
+            start,
+            end,
+            value,
+            decoded: None,
+            quoted: true,
+            callee: None,
+            header: None,
+            scheme: None,
+            host: None,
+            origin,
+            line_start,
+        }
+    }
+
     /// The secret this candidate holds.
     pub fn secret(&self) -> &str {
         self.decoded.as_deref().unwrap_or(&self.value)
@@ -101,6 +137,7 @@ impl std::fmt::Debug for Candidate {
             .field("quoted", &self.quoted)
             .field("callee", &self.callee)
             .field("header", &self.header)
+            .field("scheme", &self.scheme)
             .field("host", &self.host)
             .field("origin", &self.origin)
             .finish()
@@ -120,38 +157,54 @@ const LINE_REACH: usize = 4 * 1024;
 /// host or an SDK call nearby does; a generic rule only needs the keyword's line, and the
 /// lines below it when that line opens a block), each line read once, in order.
 pub fn extract(data: &[u8], kind: Kind, regions: &[(usize, usize, bool)]) -> Vec<Candidate> {
-    let mut segments: Vec<(usize, usize)> = Vec::new();
-    for &(at, region_end, wide) in regions {
-        let ls = crate::scan::line_bounds(data, at).0;
-        let le = crate::scan::line_bounds(data, region_end.max(at)).1;
+    let mut out = Vec::new();
+    for (s, e) in segments(data, regions) {
+        extract_range(data, s, e, kind, &mut out);
+    }
+    out
+}
+
+/// The merged, sorted stretches of `data` that [`extract`] reads for `regions`.
+fn segments(data: &[u8], regions: &[(usize, usize, bool)]) -> Vec<(usize, usize)> {
+    let mut segments: Vec<(usize, usize)> = Vec::with_capacity(regions.len());
+    // Regions come grouped by rule; taken in order of position, the keyword lines of
+    // neighbouring regions are found once ([`LineCache`]), not once per rule and region:
+    // on a minified line of a megabyte that is the difference between one search of the
+    // line and one per keyword on it.
+    let mut order: Vec<&(usize, usize, bool)> = regions.iter().collect();
+    order.sort_unstable_by_key(|r| r.0);
+    let mut lines = LineCache::default();
+    for &&(at, region_end, wide) in &order {
+        // Every bound below is clipped to `LINE_REACH` (back) and `2 * LINE_REACH` (on)
+        // from the keyword, so newlines are searched for only within those bounds: a line
+        // that starts before `floor` gives `floor` either way, one that ends after `cap`
+        // gives `cap`.
+        let floor = at.saturating_sub(LINE_REACH);
+        let cap = region_end.max(at) + 2 * LINE_REACH;
+        let (ls, keyword_line_end) = lines.bounds(data, at);
+        let le = line_end_within(data, region_end.max(at), cap);
         // The keyword's own line decides whether a block opens (a prefilter region can
         // reach into the lines below it: `variable "db_password" {` then `type = string`).
-        let keyword_line_end = crate::scan::line_bounds(data, at).1;
         if !wide && !opens_block(&data[ls..keyword_line_end]) {
-            segments.push((
-                ls.max(at.saturating_sub(LINE_REACH)),
-                le.min(region_end.max(at) + 2 * LINE_REACH),
-            ));
+            segments.push((ls.max(floor), le.min(cap)));
             continue;
         }
         let mut from = ls;
         for _ in 0..if wide { LINES_BEFORE } else { 0 } {
-            if from == 0 {
+            if from <= floor {
                 break;
             }
-            from = crate::scan::line_bounds(data, from - 1).0;
+            from = line_start_within(data, from - 1, floor);
         }
         let mut to = le;
         for _ in 0..LINES_AFTER {
-            if to >= data.len() {
+            if to >= data.len() || to >= cap {
                 break;
             }
-            to = crate::scan::line_bounds(data, to + 1).1;
+            to = line_end_within(data, to + 1, cap);
         }
         // Clip: long lines contribute only the stretch around the keyword.
-        let from = from.max(at.saturating_sub(LINE_REACH));
-        let to = to.min(region_end.max(at) + 2 * LINE_REACH);
-        segments.push((from, to));
+        segments.push((from.max(floor), to.min(cap)));
     }
     segments.sort_unstable();
     let mut merged: Vec<(usize, usize)> = Vec::new();
@@ -161,16 +214,141 @@ pub fn extract(data: &[u8], kind: Kind, regions: &[(usize, usize, bool)]) -> Vec
             _ => merged.push((s, e)),
         }
     }
-    let mut out = Vec::new();
-    for (s, e) in merged {
-        extract_range(data, s, e, kind, &mut out);
+    merged
+}
+
+/// The bounds of the line last asked for, so that the keywords on one line cost one
+/// search for its ends.
+#[derive(Default)]
+struct LineCache {
+    line: Option<(usize, usize)>,
+}
+
+impl LineCache {
+    /// [`crate::scan::line_bounds`] of `at`.
+    fn bounds(&mut self, data: &[u8], at: usize) -> (usize, usize) {
+        match self.line {
+            Some((start, end)) if start <= at && at <= end => (start, end),
+            _ => {
+                let line = crate::scan::line_bounds(data, at);
+                self.line = Some(line);
+                line
+            }
+        }
     }
-    out
+}
+
+/// The start of the line holding `at`, or `floor` if the line starts before it: the
+/// larger of the two.
+fn line_start_within(data: &[u8], at: usize, floor: usize) -> usize {
+    let at = at.min(data.len());
+    if at <= floor {
+        return floor;
+    }
+    memchr::memrchr(b'\n', &data[floor..at]).map_or(floor, |i| floor + i + 1)
+}
+
+/// The end of the line holding `at` (its newline, or the end of the data), or `cap` if the
+/// line ends after it: the smaller of the two.
+fn line_end_within(data: &[u8], at: usize, cap: usize) -> usize {
+    let at = at.min(data.len());
+    let reach = cap.min(data.len());
+    if at >= reach {
+        return at.min(cap);
+    }
+    memchr::memchr(b'\n', &data[at..reach]).map_or(reach, |i| at + i)
+}
+
+#[cfg(test)]
+mod segment_tests {
+    use super::*;
+
+    /// The segments as computed before the bounded searches (every line found whole).
+    fn reference(data: &[u8], regions: &[(usize, usize, bool)]) -> Vec<(usize, usize)> {
+        let bounds = crate::scan::line_bounds;
+        let mut segments = Vec::new();
+        for &(at, region_end, wide) in regions {
+            let ls = bounds(data, at).0;
+            let le = bounds(data, region_end.max(at)).1;
+            let keyword_line_end = bounds(data, at).1;
+            if !wide && !opens_block(&data[ls..keyword_line_end]) {
+                segments.push((
+                    ls.max(at.saturating_sub(LINE_REACH)),
+                    le.min(region_end.max(at) + 2 * LINE_REACH),
+                ));
+                continue;
+            }
+            let mut from = ls;
+            for _ in 0..if wide { LINES_BEFORE } else { 0 } {
+                if from == 0 {
+                    break;
+                }
+                from = bounds(data, from - 1).0;
+            }
+            let mut to = le;
+            for _ in 0..LINES_AFTER {
+                if to >= data.len() {
+                    break;
+                }
+                to = bounds(data, to + 1).1;
+            }
+            segments.push((
+                from.max(at.saturating_sub(LINE_REACH)),
+                to.min(region_end.max(at) + 2 * LINE_REACH),
+            ));
+        }
+        segments.sort_unstable();
+        let mut merged: Vec<(usize, usize)> = Vec::new();
+        for (s, e) in segments {
+            match merged.last_mut() {
+                Some(last) if s <= last.1 + 1 => last.1 = last.1.max(e),
+                _ => merged.push((s, e)),
+            }
+        }
+        merged
+    }
+
+    #[test]
+    fn bounded_line_searches_give_the_segments_of_whole_line_searches() {
+        let mut state = 0x9e37_79b9_7f4a_7c15u64;
+        let mut next = move || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state
+        };
+        for round in 0..300 {
+            // Lines from empty to several times `LINE_REACH`, some opening a block.
+            let mut data = Vec::new();
+            while data.len() < 40_000 {
+                let len = match next() % 4 {
+                    0 => 0,
+                    1 => (next() % 40) as usize,
+                    2 => (next() % 3000) as usize,
+                    _ => (next() % 20_000) as usize,
+                };
+                data.extend((0..len).map(|_| b"ab =:{ "[(next() % 7) as usize]));
+                data.push(b'\n');
+            }
+            let regions: Vec<(usize, usize, bool)> = (0..1 + next() % 40)
+                .map(|_| {
+                    let at = (next() as usize) % (data.len() + 1);
+                    let end = (at + (next() % 9000) as usize).min(data.len());
+                    (at, end, next() % 2 == 0)
+                })
+                .collect();
+            assert_eq!(
+                segments(&data, &regions),
+                reference(&data, &regions),
+                "round {round}"
+            );
+        }
+    }
 }
 
 /// Whether a line opens a block whose values sit on the lines below (`speckle:`,
 /// `"auth": {`, `variable "x" {`, `<password>`, `environment {`).
-fn opens_block(line: &[u8]) -> bool {
+pub(crate) fn opens_block(line: &[u8]) -> bool {
     let t = line.trim_ascii_end();
     matches!(
         t.last(),
@@ -206,6 +384,7 @@ pub fn whole_file_candidate(data: &[u8]) -> Option<Candidate> {
         quoted: false,
         callee: None,
         header: None,
+        scheme: None,
         host: None,
         origin: Origin::WholeFile,
         line_start: crate::scan::line_bounds(data, start).0,
@@ -232,9 +411,19 @@ fn extract_range(data: &[u8], from: usize, to: usize, kind: Kind, out: &mut Vec<
         while chunk < line.len() || (chunk == 0 && line.is_empty()) {
             let piece = &line[chunk..(chunk + lexer::MAX_LEXED).min(line.len())];
             let base = at + chunk;
-            lexer::candidates(piece, base, line_start, kind, out);
+            let first = out.len();
+            let toks = lexer::tokenize(piece);
+            lexer::candidates_tokenized(piece, &toks, base, line_start, kind, out);
             urls::candidates(piece, base, line_start, out);
             xml::candidates(data, piece, base, line_start, end, out);
+            // The forms no `=` or `:` ties: a value named by a sibling argument or symbol,
+            // a command line's flags, `key value` directives; and the pairs inside values.
+            if names::mentions_secret(piece) {
+                siblings::candidates(piece, &toks, base, line_start, first, out);
+                cmdline::candidates(piece, &toks, base, line_start, kind, out);
+                spaced::candidates(piece, &toks, base, line_start, kind, out);
+                pairs::candidates(first, out);
+            }
             chunk += lexer::MAX_LEXED;
             if line.is_empty() {
                 break;
@@ -246,3 +435,5 @@ fn extract_range(data: &[u8], from: usize, to: usize, kind: Kind, out: &mut Vec<
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_unlisted;

@@ -41,6 +41,7 @@ struct Anchor {
     not_key: Words,
     callee: Words,
     header: Vec<String>,
+    scheme: Vec<String>,
     host: Vec<String>,
     near: Words,
     file: Option<LazyRegex<regex::Regex>>,
@@ -49,6 +50,15 @@ struct Anchor {
 
 /// Lowercase, without `_`, `-`, `.`, spaces and `$`: the form keys and words are compared in.
 pub fn normalize(text: &str) -> String {
+    // Keys are nearly always ASCII: a byte loop, without Unicode case tables (the same
+    // result: an ASCII letter's lowercase is its ASCII lowercase).
+    if text.is_ascii() {
+        return text
+            .bytes()
+            .filter(|b| !matches!(b, b'_' | b'-' | b'.' | b' ' | b'$' | b'@'))
+            .map(|b| char::from(b.to_ascii_lowercase()))
+            .collect();
+    }
     text.chars()
         .filter(|c| !matches!(c, '_' | '-' | '.' | ' ' | '$' | '@'))
         .flat_map(char::to_lowercase)
@@ -218,6 +228,7 @@ impl ContextRule {
                     not_key: Words::new(&a.not_key),
                     callee: Words::new(&a.callee),
                     header: normalized(&a.header),
+                    scheme: normalized(&a.scheme),
                     host: a.host.iter().map(|h| h.to_ascii_lowercase()).collect(),
                     near: Words::new(&a.near),
                     file,
@@ -227,12 +238,13 @@ impl ContextRule {
                     && anchor.key_path.is_empty()
                     && anchor.callee.is_empty()
                     && anchor.header.is_empty()
+                    && anchor.scheme.is_empty()
                     && anchor.file.is_none()
                     && ((anchor.near.is_empty() && anchor.host.is_empty())
                         || value.pattern.is_none())
                 {
                     return Err(
-                        "a context anchor needs `key`, `key_path`, `callee`, `header` or `file` \
+                        "a context anchor needs `key`, `key_path`, `callee`, `header`, `scheme` or `file` \
                          (or `near` or `host`, in a rule whose value has a `pattern`)"
                             .to_string(),
                     );
@@ -252,6 +264,24 @@ impl ContextRule {
             quoted_in_bundles: value.quoted_in_bundles.unwrap_or(fallback),
             anchors,
         })
+    }
+
+    /// The fewest characters a value this rule accepts can have, if its value can hold no
+    /// ASCII whitespace but at its ends (a `pattern` that matches none, or the classifier,
+    /// which rejects a value with whitespace inside): the larger of `min_length` and the
+    /// shortest match of `pattern`. `None` when the value may hold whitespace, or the
+    /// pattern does not parse. The scanner uses it to skip keyword lines that hold no
+    /// stretch that long (src/scan/context_pass.rs).
+    pub fn min_value_chars(&self) -> Option<usize> {
+        let Some(pattern) = &self.pattern else {
+            return Some(self.min_length);
+        };
+        let hir = regex_syntax::ParserBuilder::new()
+            .build()
+            .parse(&pattern.source)
+            .ok()?;
+        let (chars, whitespace) = shortest_chars(&hir);
+        (!whitespace).then_some(self.min_length.max(chars))
     }
 
     /// The regexes of the anchors' `file` conditions.
@@ -451,6 +481,14 @@ impl Anchor {
                 return false;
             }
         }
+        if !self.scheme.is_empty() {
+            let Some(scheme) = cand.scheme.as_deref().map(normalize) else {
+                return false;
+            };
+            if !self.scheme.contains(&scheme) {
+                return false;
+            }
+        }
         if !self.key_path.is_empty() {
             let in_key = self.key_path.found_in(&key);
             let in_parents = in_key
@@ -477,6 +515,7 @@ impl Anchor {
                 && self.key_path.is_empty()
                 && self.callee.is_empty()
                 && self.header.is_empty()
+                && self.scheme.is_empty()
                 && self.near.is_empty();
             if host_only && !own {
                 return false;
@@ -571,6 +610,48 @@ fn is_bundle(path: Option<&str>, data: &[u8]) -> bool {
 }
 
 /// A 256-entry table of the bytes a regex class body allows.
+/// The fewest characters a match of `hir` has, and whether any of its characters may be
+/// ASCII whitespace.
+fn shortest_chars(hir: &regex_syntax::hir::Hir) -> (usize, bool) {
+    use regex_syntax::hir::{Class, HirKind};
+    const WHITESPACE: &[u8] = b" \t\r\n\x0b\x0c";
+    match hir.kind() {
+        HirKind::Empty | HirKind::Look(_) => (0, false),
+        HirKind::Literal(lit) => (
+            String::from_utf8_lossy(&lit.0).chars().count(),
+            lit.0.iter().any(|b| WHITESPACE.contains(b)),
+        ),
+        HirKind::Class(Class::Unicode(class)) => (
+            1,
+            class.ranges().iter().any(|r| {
+                WHITESPACE
+                    .iter()
+                    .any(|&b| (r.start()..=r.end()).contains(&char::from(b)))
+            }),
+        ),
+        HirKind::Class(Class::Bytes(class)) => (
+            1,
+            class
+                .ranges()
+                .iter()
+                .any(|r| WHITESPACE.iter().any(|b| (r.start()..=r.end()).contains(b))),
+        ),
+        HirKind::Repetition(rep) => {
+            let (n, ws) = shortest_chars(&rep.sub);
+            (n.saturating_mul(rep.min as usize), ws)
+        }
+        HirKind::Capture(cap) => shortest_chars(&cap.sub),
+        HirKind::Concat(subs) => subs
+            .iter()
+            .map(shortest_chars)
+            .fold((0, false), |a, b| (a.0.saturating_add(b.0), a.1 || b.1)),
+        HirKind::Alternation(subs) => subs
+            .iter()
+            .map(shortest_chars)
+            .fold((usize::MAX, false), |a, b| (a.0.min(b.0), a.1 || b.1)),
+    }
+}
+
 fn charset_table(class: &str) -> Result<[bool; 256], String> {
     let re = regex::bytes::Regex::new(&format!("^[{class}]$"))
         .map_err(|e| format!("invalid charset: {}", crate::rules::one_line(&e)))?;

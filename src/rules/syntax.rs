@@ -167,6 +167,10 @@ pub struct ContextSpec {
     /// The value is sent in an HTTP header with one of these names.
     #[serde(default)]
     pub header: Vec<SpecText>,
+    /// The value was written after one of these Authorization schemes (`SSWS`,
+    /// `AccessKey`): a provider's own scheme names the provider.
+    #[serde(default)]
+    pub scheme: Vec<SpecText>,
     /// A URL on the value's line or the lines near it has a host holding one of these.
     #[serde(default)]
     pub host: Vec<SpecText>,

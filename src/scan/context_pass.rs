@@ -5,6 +5,11 @@
 
 use super::{AllowedLines, RawHit, Scanner};
 
+/// Longest stretch a keyword line may span and still be skipped (see [`may_hold_value`]):
+/// the context engine clips longer lines to a stretch around the keyword, and a clip
+/// boundary can fall inside a value.
+const MAX_SKIPPED_LINES: usize = 4096;
+
 impl Scanner {
     /// The context engine's pass (see [`crate::context`]): key/value candidates from the
     /// lines around the woken context rules' keywords, kept where a rule accepts them; and
@@ -57,9 +62,22 @@ impl Scanner {
         let mut woken: Vec<usize> = regions.iter().map(|r| r.0).collect();
         woken.sort_unstable();
         woken.dedup();
+        // Every woken rule sees every candidate, so a keyword line may be skipped only if
+        // no woken rule could accept any value on it (see `may_hold_value`); the woken
+        // set itself stays as it is.
+        let shortest = woken
+            .iter()
+            .chain(&whole)
+            .chain(&by_path)
+            .map(|&i| self.min_value_chars(i))
+            .min()
+            .unwrap_or(0);
         let mut ranges: Vec<(usize, usize, bool)> = regions
             .iter()
             .map(|r| (r.1, r.2, !self.rules.rules[r.0].spec.fallback))
+            .filter(|&(start, end, wide)| {
+                wide || !self.skip_valueless_lines || may_hold_value(data, start, end, shortest)
+            })
             .collect();
         if !by_path.is_empty() {
             ranges.push((0, data.len().min(crate::context::MAX_READ_WHOLE), true));
@@ -103,6 +121,229 @@ impl Scanner {
                     });
                 }
             }
+        }
+    }
+}
+
+impl Scanner {
+    /// [`crate::context::rule::ContextRule::min_value_chars`] of rule `index` (0 when it
+    /// gives none, or the rule is no context rule), worked out once.
+    fn min_value_chars(&self, index: usize) -> usize {
+        *self.context_min_chars[index].get_or_init(|| {
+            self.rules.rules[index]
+                .context
+                .as_ref()
+                .and_then(|c| c.min_value_chars())
+                .unwrap_or(0)
+        })
+    }
+}
+
+/// Whether the lines the context engine reads for a keyword region at `start..end` of a
+/// fallback rule (the line that holds `start`, through the line that holds `end`: see
+/// `crate::context::extract`) may hold a value of `shortest` characters or more, the
+/// fewest any woken context rule accepts. A conservative test, true whenever any
+/// extractor could find such a value there:
+///
+/// - a value written as is (no escapes, no joined literals) spans at least as many bytes
+///   as it has characters, and holds no whitespace but at its ends, so it lies within one
+///   run of non-blank bytes and the blanks next to it on its line;
+/// - a quoted value, joined literals (`"ab" + "cd"`) included, lies between the first and
+///   the last quote character of the lines;
+/// - escapes, entities, percent-encoding and XML elements (whose text may sit on the next
+///   lines) are not reasoned about: lines with `\`, `&`, `%` or `<` are always read, as
+///   are lines that open a block (the engine then reads the lines below) and long lines
+///   (clipped by the engine).
+fn may_hold_value(data: &[u8], start: usize, end: usize, shortest: usize) -> bool {
+    if shortest == 0 || start >= end {
+        return true;
+    }
+    // The lines' bounds, searched for only as far as a skipped stretch may reach (a
+    // minified line of a megabyte is not searched once per keyword on it).
+    let floor = end.saturating_sub(MAX_SKIPPED_LINES);
+    if start < floor {
+        return true;
+    }
+    let Some(line_start) = (match memchr::memrchr(b'\n', &data[floor..start]) {
+        Some(i) => Some(floor + i + 1),
+        None => (floor == 0).then_some(0),
+    }) else {
+        return true;
+    };
+    let reach = (line_start + MAX_SKIPPED_LINES + 1).min(data.len());
+    let Some(last_end) = (match memchr::memchr(b'\n', &data[end.min(reach)..reach]) {
+        Some(i) => Some(end.min(reach) + i),
+        None => (reach == data.len()).then_some(reach),
+    }) else {
+        return true;
+    };
+    if last_end - line_start > MAX_SKIPPED_LINES {
+        return true;
+    }
+    let line_end = memchr::memchr(b'\n', &data[start..last_end]).map_or(last_end, |i| start + i);
+    if crate::context::opens_block(&data[line_start..line_end]) {
+        return true;
+    }
+    let lines = &data[line_start..last_end];
+    if memchr::memchr(b'<', lines).is_some() {
+        return true;
+    }
+    if lines.len() < shortest {
+        return false;
+    }
+    if memchr::memchr3(b'\\', b'&', b'%', lines).is_some() {
+        return true;
+    }
+    let is_quote = |b: &u8| matches!(b, b'"' | b'\'' | b'`');
+    if let (Some(first), Some(last)) = (
+        lines.iter().position(is_quote),
+        lines.iter().rposition(is_quote),
+    ) {
+        if last - first > shortest {
+            return true;
+        }
+    }
+    let blank = |b: u8| matches!(b, b' ' | b'\t' | b'\r' | 0x0b | 0x0c);
+    let mut stretch = 0;
+    let mut blanks_before = 0;
+    let mut run = 0;
+    for &b in lines {
+        if b == b'\n' {
+            stretch = 0;
+            blanks_before = 0;
+            run = 0;
+        } else if blank(b) {
+            if run > 0 {
+                // A run ended: the blanks after it count for it, and start the next one's.
+                blanks_before = 0;
+                run = 0;
+            }
+            blanks_before += 1;
+            stretch += 1;
+        } else {
+            if run == 0 {
+                stretch = blanks_before;
+            }
+            run += 1;
+            stretch += 1;
+        }
+        if stretch >= shortest {
+            return true;
+        }
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::RuleSet;
+
+    fn holds(text: &str, shortest: usize) -> bool {
+        // The region a keyword on the text's first line gets: that line, with the newline
+        // before it, and the next.
+        let data = format!("prelude\n{text}\nnext = 1\n");
+        let start = "prelude".len();
+        let end = start + 1 + text.len() + 1;
+        may_hold_value(data.as_bytes(), start, end, shortest)
+    }
+
+    #[test]
+    fn a_line_without_a_long_enough_stretch_cannot_hold_a_value() {
+        assert!(!holds("token = get_token(x)", 16));
+        assert!(!holds("if token is None: return", 16));
+        assert!(!holds("if pwd: go", 8));
+    }
+
+    #[test]
+    fn any_form_a_value_may_take_keeps_the_line() {
+        // As is, quoted, padded inside its quotes, joined, escaped, entity- or
+        // percent-encoded, in an element, a block opened above.
+        // Token-shaped values are built here, not written whole (dogfood: `leakgate scan .`).
+        let value = ["Kq9mZ2pL", "xKy9PWq7", "zLm3"].concat();
+        for text in [
+            format!("token = {value}"),
+            format!("token = 'short' or '{}'", &value[..16]),
+            "token = '     Kq9mZ2pL     '".to_string(),
+            format!(
+                "token = \"{}\" + \"{}\" + \"{}\"",
+                &value[..6],
+                &value[6..12],
+                &value[12..18]
+            ),
+            "token = \"Kq9m\\u005a2pL\"".to_string(),
+            "<token>Kq9mZ2pL</token>".to_string(),
+            "token=Kq9&amp;mZ2".to_string(),
+            "url = a%2Fb".to_string(),
+            format!("--token {value}"),
+        ] {
+            assert!(holds(&text, 16), "{text}");
+        }
+        let long = format!("token = get({})", "x, ".repeat(2000));
+        assert!(holds(&long, 16), "a long line, which the engine clips");
+        let data = format!("auth:\n  token: {value}\n");
+        let data = data.as_bytes();
+        assert!(may_hold_value(data, 5, data.len(), 16), "a block opens");
+    }
+
+    #[test]
+    fn min_value_chars_reads_the_pattern() {
+        let rules = RuleSet::builtin().expect("built-in rules load");
+        let of = |id: &str| {
+            rules
+                .get(id)
+                .and_then(|r| r.context.as_ref())
+                .and_then(|c| c.min_value_chars())
+        };
+        assert_eq!(of("box-client-secret"), Some(32));
+        assert_eq!(of("generic-token"), Some(16));
+        assert_eq!(of("generic-password"), Some(8));
+    }
+
+    /// The proof that skipping lines drops no finding: every example and negative example
+    /// of every rule, alone and in the forms the generic rules meet (after a keyword line,
+    /// between code lines that name the keyword), gives the same matches with and without
+    /// the skip.
+    #[test]
+    fn skipping_valueless_lines_changes_no_finding() {
+        let rules = RuleSet::builtin().expect("built-in rules load");
+        let mut texts: Vec<String> = Vec::new();
+        for rule in &rules.rules {
+            for example in rule
+                .spec
+                .examples
+                .iter()
+                .chain(&rule.spec.negative_examples)
+            {
+                texts.push(example.to_string());
+                texts.push(format!(
+                    "token = get_token(x)\n{example}\npassword: str\nsecret = None\n"
+                ));
+                texts.push(format!("# the api_key and token below\n{example}\n"));
+                texts.push(format!("{example}\nif token: pass\n"));
+            }
+        }
+        let skipping = Scanner::new(RuleSet::builtin().expect("built-in rules load"));
+        let mut reading = Scanner::new(rules);
+        reading.skip_valueless_lines = false;
+        let shown = |m: &crate::scan::Match| (m.rule, m.start, m.end, m.secret.expose().to_owned());
+        for text in &texts {
+            let a: Vec<_> = skipping
+                .scan(None, text.as_bytes())
+                .iter()
+                .map(shown)
+                .collect();
+            let b: Vec<_> = reading
+                .scan(None, text.as_bytes())
+                .iter()
+                .map(shown)
+                .collect();
+            assert_eq!(
+                a,
+                b,
+                "findings differ on an example of {} bytes",
+                text.len()
+            );
         }
     }
 }

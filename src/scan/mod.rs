@@ -101,6 +101,12 @@ pub struct Scanner {
     /// Per rule, a searcher for the literals its regex cannot match without
     /// ([`Rule::required_literals`]), built the first time the rule is woken.
     required: Vec<OnceLock<Option<aho_corasick::AhoCorasick>>>,
+    /// Per context rule, the fewest characters of a value it accepts (0: unknown), worked
+    /// out the first time the rule is woken (src/scan/context_pass.rs).
+    context_min_chars: Vec<OnceLock<usize>>,
+    /// Whether fallback context rules' keyword lines that cannot hold a value are skipped
+    /// (always, but for the test that compares findings with and without the skip).
+    skip_valueless_lines: bool,
 }
 
 impl Scanner {
@@ -138,6 +144,8 @@ impl Scanner {
             .collect();
         Scanner {
             required: rules.rules.iter().map(|_| OnceLock::new()).collect(),
+            context_min_chars: rules.rules.iter().map(|_| OnceLock::new()).collect(),
+            skip_valueless_lines: true,
             rules,
             prefilter,
             file_rules,
