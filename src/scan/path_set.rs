@@ -6,6 +6,20 @@
 //! compiled one by one they were about a fifth of a pre-commit hook's run (issue 17: each
 //! Unicode regex compile sets up its own UTF-8 automaton tables). One set is one compile
 //! and one search per path, and gives the same answers as asking each pattern.
+//!
+//! Compiling the set is still about a fifth of the allocations of `leakgate scan` on one
+//! small file (issue 17, docs/performance.md "Startup"), and most paths match none of the
+//! patterns: every built-in pattern needs a literal such as `.pem`, `netrc`, `password`
+//! at the end of the path, or `kubeconfig` in it. So the set is compiled only when a path
+//! has one of the strings some pattern's every match ends with or contains ([`Endings`],
+//! read from the patterns' syntax); a path that has none is answered "no pattern" without
+//! it. A pattern without such strings turns the pre-check off, and the set is compiled on
+//! the first path, as before.
+
+use std::sync::OnceLock;
+
+use regex_syntax::hir::literal::{ExtractKind, Extractor};
+use regex_syntax::hir::{Hir, HirKind, Look};
 
 use crate::rules::RuleSet;
 
@@ -22,21 +36,179 @@ pub(super) enum Target {
 
 #[derive(Debug)]
 pub(super) struct PathSet {
-    /// `None` if a pattern does not compile in a set (callers then ask each rule).
-    set: Option<regex::RegexSet>,
+    /// The patterns, compiled into `set` the first time a path passes `endings`.
+    sources: Vec<String>,
+    /// `None` inside if a pattern does not compile in a set (callers then ask each rule).
+    set: OnceLock<Option<regex::RegexSet>>,
     /// What each pattern of the set means, by its index.
     targets: Vec<Target>,
+    /// What every match of some pattern ends with; `None`: not known, ask the set.
+    endings: Option<Endings>,
+}
+
+/// A cheap necessary condition for a path to match some pattern of the set, worked out
+/// from the patterns' syntax with `regex_syntax`'s literal extractor (a finite set of
+/// strings, case variants included; when it must trim a set it keeps shorter strings,
+/// never fewer). A path that satisfies no pattern's [`Needle`] matches no pattern.
+#[derive(Debug)]
+struct Endings(Vec<Needle>);
+
+/// What every match of one pattern implies about the path.
+#[derive(Debug)]
+enum Needle {
+    /// The pattern is anchored at the end of the path (`$`, not `(?m)$`): the path ends
+    /// with one of these.
+    EndsWith(Vec<Vec<u8>>),
+    /// The path contains one of these.
+    Contains(Vec<Vec<u8>>),
+}
+
+impl Endings {
+    /// `None` if a pattern does not parse or no finite set of non-empty strings is found
+    /// that every one of its matches ends with or contains.
+    fn of(sources: &[String]) -> Option<Endings> {
+        let mut needles = Vec::with_capacity(sources.len());
+        for source in sources {
+            // A leading `(?i)` is taken off, and paths and strings are compared folded
+            // ([`fold`]): the extractor would otherwise list every case variant of every
+            // letter (hundreds of strings, each an allocation, or trimmed to short common
+            // endings such as `.txt` that most paths have).
+            let (case_insensitive, syntax) = match source.strip_prefix("(?i)") {
+                Some(rest) => (true, rest),
+                None => (false, source.as_str()),
+            };
+            // The same syntax `regex` compiles the set with (its defaults).
+            let hir = regex_syntax::Parser::new().parse(syntax).ok()?;
+            let needle = Needle::of(&hir)?;
+            // Folding compares ASCII letters (and the two non-ASCII letters that fold to
+            // them) without case; any other letter of a case-insensitive pattern would need
+            // Unicode folding, so such a pattern gets no needle.
+            if case_insensitive && !needle.strings().iter().all(|s| s.is_ascii()) {
+                return None;
+            }
+            needles.push(needle);
+        }
+        Some(Endings(needles))
+    }
+
+    /// Whether some pattern could match `path`.
+    fn may_match(&self, path: &str) -> bool {
+        let path = fold(path.as_bytes());
+        self.0.iter().any(|needle| match needle {
+            Needle::EndsWith(endings) => endings.iter().any(|e| path.ends_with(e)),
+            Needle::Contains(parts) => parts
+                .iter()
+                .any(|part| memchr::memmem::find(&path, part).is_some()),
+        })
+    }
+}
+
+/// `text` with ASCII letters lowered and the two non-ASCII letters that Unicode simple case
+/// folding maps to ASCII ones (`ſ` U+017F to `s`, the Kelvin sign U+212A to `k`) replaced:
+/// a string that matches a case-insensitive ASCII literal folds to the folded literal.
+fn fold(text: &[u8]) -> Vec<u8> {
+    let mut folded = Vec::with_capacity(text.len());
+    let mut i = 0;
+    while i < text.len() {
+        if text[i..].starts_with("\u{17f}".as_bytes()) {
+            folded.push(b's');
+            i += 2;
+        } else if text[i..].starts_with("\u{212a}".as_bytes()) {
+            folded.push(b'k');
+            i += 3;
+        } else {
+            folded.push(text[i].to_ascii_lowercase());
+            i += 1;
+        }
+    }
+    folded
+}
+
+impl Needle {
+    /// The needle of a pattern, its strings folded ([`fold`]) and without repeats.
+    fn of(hir: &Hir) -> Option<Needle> {
+        let folded = |strings: Vec<Vec<u8>>| {
+            let mut strings: Vec<Vec<u8>> = strings.iter().map(|s| fold(s)).collect();
+            strings.sort_unstable();
+            strings.dedup();
+            strings
+        };
+        let needle = Needle::unfolded(hir)?;
+        // A string cut by the extractor inside a character would not fold as the path does.
+        if needle
+            .strings()
+            .iter()
+            .any(|s| std::str::from_utf8(s).is_err())
+        {
+            return None;
+        }
+        Some(match needle {
+            Needle::EndsWith(strings) => Needle::EndsWith(folded(strings)),
+            Needle::Contains(strings) => Needle::Contains(folded(strings)),
+        })
+    }
+
+    fn strings(&self) -> &[Vec<u8>] {
+        match self {
+            Needle::EndsWith(strings) | Needle::Contains(strings) => strings,
+        }
+    }
+
+    fn unfolded(hir: &Hir) -> Option<Needle> {
+        if hir.properties().look_set_suffix().contains(Look::End) {
+            if let Some(endings) = non_empty_literals(ExtractKind::Suffix, hir) {
+                return Some(Needle::EndsWith(endings));
+            }
+        }
+        contained(hir).map(Needle::Contains)
+    }
+}
+
+/// Strings one of which every match of `hir` contains: its prefixes if they are a finite
+/// set of non-empty strings, else those of a part every match goes through.
+fn contained(hir: &Hir) -> Option<Vec<Vec<u8>>> {
+    if let Some(prefixes) = non_empty_literals(ExtractKind::Prefix, hir) {
+        return Some(prefixes);
+    }
+    match hir.kind() {
+        HirKind::Capture(capture) => contained(&capture.sub),
+        HirKind::Repetition(repetition) if repetition.min >= 1 => contained(&repetition.sub),
+        // Every match contains a match of each part.
+        HirKind::Concat(parts) => parts.iter().find_map(contained),
+        // Every match is a match of one branch.
+        HirKind::Alternation(branches) => {
+            let mut all = Vec::new();
+            for branch in branches {
+                all.extend(contained(branch)?);
+            }
+            Some(all)
+        }
+        _ => None,
+    }
+}
+
+/// The prefixes or suffixes the extractor finds for `hir`, if they are a finite set of
+/// non-empty strings (an empty one says nothing about the path).
+fn non_empty_literals(kind: ExtractKind, hir: &Hir) -> Option<Vec<Vec<u8>>> {
+    let mut extractor = Extractor::new();
+    extractor.kind(kind);
+    let literals = extractor.extract(hir);
+    let literals = literals.literals()?;
+    if literals.is_empty() || literals.iter().any(|l| l.as_bytes().is_empty()) {
+        return None;
+    }
+    Some(literals.iter().map(|l| l.as_bytes().to_vec()).collect())
 }
 
 impl PathSet {
     /// The set over `file_rules`' paths and `context_rules`' `file` and `path` anchors.
     pub(super) fn new(rules: &RuleSet, file_rules: &[usize], context_rules: &[usize]) -> PathSet {
-        let mut sources: Vec<&str> = Vec::new();
+        let mut sources: Vec<String> = Vec::new();
         let mut targets = Vec::new();
         for &i in file_rules {
             // A file rule without `path` cannot be made (`Rule::from_spec`); `^$` keeps the
             // indices aligned all the same.
-            sources.push(rules.rules[i].path_source().unwrap_or("^$"));
+            sources.push(rules.rules[i].path_source().unwrap_or("^$").to_owned());
             targets.push(Target::FileRule(i));
         }
         for &i in context_rules {
@@ -44,16 +216,18 @@ impl PathSet {
                 continue;
             };
             for source in context.file_sources() {
-                sources.push(source);
+                sources.push(source.to_owned());
                 targets.push(Target::WholeFile(i));
             }
             for source in context.path_sources() {
-                sources.push(source);
+                sources.push(source.to_owned());
                 targets.push(Target::ReadsWhole(i));
             }
         }
         PathSet {
-            set: regex::RegexSet::new(sources).ok(),
+            endings: Endings::of(&sources),
+            sources,
+            set: OnceLock::new(),
             targets,
         }
     }
@@ -61,7 +235,23 @@ impl PathSet {
     /// What the patterns `path` matches say, in the order of the set (rules in rule order,
     /// a rule once per matching pattern); `None` when the set could not be compiled.
     pub(super) fn matching(&self, path: &str) -> Option<Vec<Target>> {
-        let set = self.set.as_ref()?;
+        if self.set.get().is_none()
+            && self
+                .endings
+                .as_ref()
+                .is_some_and(|endings| !endings.may_match(path))
+        {
+            return Some(Vec::new());
+        }
+        self.compiled_matching(path)
+    }
+
+    /// [`PathSet::matching`] without the pre-check of the path's ending.
+    fn compiled_matching(&self, path: &str) -> Option<Vec<Target>> {
+        let set = self
+            .set
+            .get_or_init(|| regex::RegexSet::new(&self.sources).ok())
+            .as_ref()?;
         Some(
             set.matches(path)
                 .iter()
@@ -146,5 +336,116 @@ mod tests {
             }
         }
         assert!(hits > 5, "the sample paths match some patterns: {hits}");
+    }
+
+    /// The pre-check of a path's ending is on for the built-in patterns, keeps the set
+    /// uncompiled for a path no pattern can match, and answers as the compiled set does for
+    /// every file rule's path examples and negative examples and for paths that differ
+    /// from the endings only in case, by Unicode case folding, or by a non-ASCII character.
+    #[test]
+    fn the_ending_check_answers_as_the_set_does() {
+        let rules = RuleSet::builtin().unwrap();
+        let file_rules: Vec<usize> = (0..rules.len())
+            .filter(|&i| rules.rules[i].kind == FindingKind::File)
+            .collect();
+        let context_rules: Vec<usize> = (0..rules.len())
+            .filter(|&i| {
+                rules.rules[i]
+                    .context
+                    .as_ref()
+                    .is_some_and(|c| c.has_file_anchor() || c.has_path_anchor())
+            })
+            .collect();
+        let gated = PathSet::new(&rules, &file_rules, &context_rules);
+        let endings = gated
+            .endings
+            .as_ref()
+            .expect("every built-in pattern has a needle");
+        assert!(endings.0.len() > 10);
+        assert!(endings.0.iter().any(|n| matches!(n, Needle::Contains(_))));
+        for path in ["a.txt", "src/main.rs", "README.md", "ÄPASSWORD.md", ""] {
+            assert_eq!(gated.matching(path), Some(Vec::new()), "{path}");
+        }
+        assert!(
+            gated.set.get().is_none(),
+            "paths no pattern can match leave the set uncompiled"
+        );
+
+        let mut paths: Vec<String> = Vec::new();
+        for file in crate::rules::builtin::preparsed().unwrap() {
+            for spec in file.rule {
+                for example in spec
+                    .path_examples
+                    .iter()
+                    .chain(&spec.path_negative_examples)
+                {
+                    paths.push(example.to_string());
+                }
+            }
+        }
+        assert!(paths.len() > 30, "{}", paths.len());
+        let variants: Vec<String> = paths
+            .iter()
+            .flat_map(|p| {
+                [
+                    p.to_uppercase(),
+                    p.replace('s', "ſ").replace('k', "\u{212a}"),
+                    format!("{p}x"),
+                    format!("x{p}"),
+                    format!("Ä/{p}"),
+                    format!("{p}Ä"),
+                ]
+            })
+            .collect();
+        paths.extend(variants);
+        paths.extend(
+            [
+                "Password",
+                "x/MY_PASSWD.TXT",
+                "paſſword",
+                ".ſpeckle-token",
+                "a\\.spell\\config",
+                "speckle\\accounts\\x.json",
+                "x.tfstate.backup",
+            ]
+            .map(String::from),
+        );
+        let compiled = PathSet::new(&rules, &file_rules, &context_rules);
+        let mut hits = 0;
+        for path in &paths {
+            let expected = compiled.compiled_matching(path).unwrap();
+            hits += usize::from(!expected.is_empty());
+            let fresh = PathSet::new(&rules, &file_rules, &context_rules);
+            assert_eq!(fresh.matching(path).unwrap(), expected, "{path}");
+            assert_eq!(gated.matching(path).unwrap(), expected, "{path}");
+        }
+        assert!(hits > 30, "the examples match: {hits}");
+    }
+
+    /// [`fold`] relies on Unicode simple case folding (what `(?i)` matches) mapping no
+    /// letter but `ſ` and the Kelvin sign onto an ASCII letter.
+    #[test]
+    fn only_two_non_ascii_letters_fold_to_ascii_ones() {
+        for letter in ('a'..='z').chain('A'..='Z') {
+            let hir = regex_syntax::Parser::new()
+                .parse(&format!("(?i){letter}"))
+                .unwrap();
+            let HirKind::Class(regex_syntax::hir::Class::Unicode(class)) = hir.kind() else {
+                panic!("{letter}: {hir:?}");
+            };
+            let chars: Vec<char> = class.iter().flat_map(|r| r.start()..=r.end()).collect();
+            for c in chars {
+                let mut utf8 = [0; 4];
+                assert_eq!(
+                    fold(c.encode_utf8(&mut utf8).as_bytes()),
+                    vec![letter.to_ascii_lowercase() as u8],
+                    "{letter} {c}"
+                );
+            }
+        }
+        assert_eq!(
+            fold("Paſſ\u{212a}ey/ÄB".as_bytes()),
+            "passkey/Äb".as_bytes()
+        );
     }
 }
