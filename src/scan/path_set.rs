@@ -18,9 +18,7 @@
 
 use std::sync::OnceLock;
 
-use regex_syntax::hir::literal::{ExtractKind, Extractor};
-use regex_syntax::hir::{Hir, HirKind, Look};
-
+use super::path_needle::{fold, Needle};
 use crate::rules::RuleSet;
 
 /// What a pattern of the set says about a path that matches it.
@@ -46,169 +44,85 @@ pub(super) struct PathSet {
     endings: Option<Endings>,
 }
 
-/// A cheap necessary condition for a path to match some pattern of the set, worked out
-/// from the patterns' syntax with `regex_syntax`'s literal extractor (a finite set of
-/// strings, case variants included; when it must trim a set it keeps shorter strings,
-/// never fewer). A path that satisfies no pattern's [`Needle`] matches no pattern.
+/// A cheap necessary condition for a path to match some pattern of the set: a path that
+/// satisfies no pattern's needle ([`path_needle`]) matches no pattern.
 #[derive(Debug)]
-struct Endings(Vec<Needle>);
+struct Endings(Vec<PatternNeedle>);
 
-/// What every match of one pattern implies about the path.
+/// One pattern's [`Needle`]: for a built-in pattern, the one the build script worked out
+/// (borrowed from the binary), else worked out here.
 #[derive(Debug)]
-enum Needle {
-    /// The pattern is anchored at the end of the path (`$`, not `(?m)$`): the path ends
-    /// with one of these.
-    EndsWith(Vec<Vec<u8>>),
-    /// The path contains one of these.
-    Contains(Vec<Vec<u8>>),
+enum PatternNeedle {
+    Builtin {
+        ends_with: bool,
+        strings: &'static [&'static [u8]],
+    },
+    Computed(Needle),
+}
+
+/// The built-in path patterns' needles, `(source, ends_with, strings)`, sorted by source
+/// (written by build.rs with [`Needle::of`]).
+mod builtin {
+    include!(concat!(env!("OUT_DIR"), "/path-needles.rs"));
+}
+
+impl PatternNeedle {
+    fn of(source: &str) -> Option<PatternNeedle> {
+        match builtin::PATH_NEEDLES.binary_search_by(|(s, _, _)| (*s).cmp(source)) {
+            Ok(at) => {
+                let (_, ends_with, strings) = builtin::PATH_NEEDLES[at];
+                Some(PatternNeedle::Builtin { ends_with, strings })
+            }
+            Err(_) => Needle::of(source).map(PatternNeedle::Computed),
+        }
+    }
+
+    /// Whether `folded`, a folded path, has one of the strings.
+    fn found_in(&self, folded: &[u8]) -> bool {
+        let found = |ends_with: bool, string: &[u8]| {
+            if ends_with {
+                folded.ends_with(string)
+            } else {
+                memchr::memmem::find(folded, string).is_some()
+            }
+        };
+        match self {
+            PatternNeedle::Builtin { ends_with, strings } => {
+                strings.iter().any(|s| found(*ends_with, s))
+            }
+            PatternNeedle::Computed(needle) => {
+                needle.strings.iter().any(|s| found(needle.ends_with, s))
+            }
+        }
+    }
 }
 
 impl Endings {
-    /// `None` if a pattern does not parse or no finite set of non-empty strings is found
-    /// that every one of its matches ends with or contains.
-    fn of(sources: &[String]) -> Option<Endings> {
-        let mut needles = Vec::with_capacity(sources.len());
-        for source in sources {
-            // A leading `(?i)` is taken off, and paths and strings are compared folded
-            // ([`fold`]): the extractor would otherwise list every case variant of every
-            // letter (hundreds of strings, each an allocation, or trimmed to short common
-            // endings such as `.txt` that most paths have).
-            let (case_insensitive, syntax) = match source.strip_prefix("(?i)") {
-                Some(rest) => (true, rest),
-                None => (false, source.as_str()),
-            };
-            // The same syntax `regex` compiles the set with (its defaults).
-            let hir = regex_syntax::Parser::new().parse(syntax).ok()?;
-            let needle = Needle::of(&hir)?;
-            // Folding compares ASCII letters (and the two non-ASCII letters that fold to
-            // them) without case; any other letter of a case-insensitive pattern would need
-            // Unicode folding, so such a pattern gets no needle.
-            if case_insensitive && !needle.strings().iter().all(|s| s.is_ascii()) {
-                return None;
-            }
-            needles.push(needle);
-        }
-        Some(Endings(needles))
+    /// `None` if a pattern has no needle.
+    fn of(sources: &[&str]) -> Option<Endings> {
+        sources
+            .iter()
+            .map(|source| PatternNeedle::of(source))
+            .collect::<Option<Vec<_>>>()
+            .map(Endings)
     }
 
     /// Whether some pattern could match `path`.
     fn may_match(&self, path: &str) -> bool {
-        let path = fold(path.as_bytes());
-        self.0.iter().any(|needle| match needle {
-            Needle::EndsWith(endings) => endings.iter().any(|e| path.ends_with(e)),
-            Needle::Contains(parts) => parts
-                .iter()
-                .any(|part| memchr::memmem::find(&path, part).is_some()),
-        })
+        let folded = fold(path.as_bytes());
+        self.0.iter().any(|needle| needle.found_in(&folded))
     }
-}
-
-/// `text` with ASCII letters lowered and the two non-ASCII letters that Unicode simple case
-/// folding maps to ASCII ones (`ſ` U+017F to `s`, the Kelvin sign U+212A to `k`) replaced:
-/// a string that matches a case-insensitive ASCII literal folds to the folded literal.
-fn fold(text: &[u8]) -> Vec<u8> {
-    let mut folded = Vec::with_capacity(text.len());
-    let mut i = 0;
-    while i < text.len() {
-        if text[i..].starts_with("\u{17f}".as_bytes()) {
-            folded.push(b's');
-            i += 2;
-        } else if text[i..].starts_with("\u{212a}".as_bytes()) {
-            folded.push(b'k');
-            i += 3;
-        } else {
-            folded.push(text[i].to_ascii_lowercase());
-            i += 1;
-        }
-    }
-    folded
-}
-
-impl Needle {
-    /// The needle of a pattern, its strings folded ([`fold`]) and without repeats.
-    fn of(hir: &Hir) -> Option<Needle> {
-        let folded = |strings: Vec<Vec<u8>>| {
-            let mut strings: Vec<Vec<u8>> = strings.iter().map(|s| fold(s)).collect();
-            strings.sort_unstable();
-            strings.dedup();
-            strings
-        };
-        let needle = Needle::unfolded(hir)?;
-        // A string cut by the extractor inside a character would not fold as the path does.
-        if needle
-            .strings()
-            .iter()
-            .any(|s| std::str::from_utf8(s).is_err())
-        {
-            return None;
-        }
-        Some(match needle {
-            Needle::EndsWith(strings) => Needle::EndsWith(folded(strings)),
-            Needle::Contains(strings) => Needle::Contains(folded(strings)),
-        })
-    }
-
-    fn strings(&self) -> &[Vec<u8>] {
-        match self {
-            Needle::EndsWith(strings) | Needle::Contains(strings) => strings,
-        }
-    }
-
-    fn unfolded(hir: &Hir) -> Option<Needle> {
-        if hir.properties().look_set_suffix().contains(Look::End) {
-            if let Some(endings) = non_empty_literals(ExtractKind::Suffix, hir) {
-                return Some(Needle::EndsWith(endings));
-            }
-        }
-        contained(hir).map(Needle::Contains)
-    }
-}
-
-/// Strings one of which every match of `hir` contains: its prefixes if they are a finite
-/// set of non-empty strings, else those of a part every match goes through.
-fn contained(hir: &Hir) -> Option<Vec<Vec<u8>>> {
-    if let Some(prefixes) = non_empty_literals(ExtractKind::Prefix, hir) {
-        return Some(prefixes);
-    }
-    match hir.kind() {
-        HirKind::Capture(capture) => contained(&capture.sub),
-        HirKind::Repetition(repetition) if repetition.min >= 1 => contained(&repetition.sub),
-        // Every match contains a match of each part.
-        HirKind::Concat(parts) => parts.iter().find_map(contained),
-        // Every match is a match of one branch.
-        HirKind::Alternation(branches) => {
-            let mut all = Vec::new();
-            for branch in branches {
-                all.extend(contained(branch)?);
-            }
-            Some(all)
-        }
-        _ => None,
-    }
-}
-
-/// The prefixes or suffixes the extractor finds for `hir`, if they are a finite set of
-/// non-empty strings (an empty one says nothing about the path).
-fn non_empty_literals(kind: ExtractKind, hir: &Hir) -> Option<Vec<Vec<u8>>> {
-    let mut extractor = Extractor::new();
-    extractor.kind(kind);
-    let literals = extractor.extract(hir);
-    let literals = literals.literals()?;
-    if literals.is_empty() || literals.iter().any(|l| l.as_bytes().is_empty()) {
-        return None;
-    }
-    Some(literals.iter().map(|l| l.as_bytes().to_vec()).collect())
 }
 
 impl PathSet {
     /// The set over `file_rules`' paths and `context_rules`' `file` and `path` anchors.
     pub(super) fn new(rules: &RuleSet, file_rules: &[usize], context_rules: &[usize]) -> PathSet {
-        let mut sources: Vec<String> = Vec::new();
+        let mut sources: Vec<&str> = Vec::new();
         let mut targets = Vec::new();
         for &i in file_rules {
             // A file rule without `path` cannot be made (`Rule::from_spec`); `^$` keeps the
             // indices aligned all the same.
-            sources.push(rules.rules[i].path_source().unwrap_or("^$").to_owned());
+            sources.push(rules.rules[i].path_source().unwrap_or("^$"));
             targets.push(Target::FileRule(i));
         }
         for &i in context_rules {
@@ -216,17 +130,17 @@ impl PathSet {
                 continue;
             };
             for source in context.file_sources() {
-                sources.push(source.to_owned());
+                sources.push(source);
                 targets.push(Target::WholeFile(i));
             }
             for source in context.path_sources() {
-                sources.push(source.to_owned());
+                sources.push(source);
                 targets.push(Target::ReadsWhole(i));
             }
         }
         PathSet {
             endings: Endings::of(&sources),
-            sources,
+            sources: sources.into_iter().map(str::to_owned).collect(),
             set: OnceLock::new(),
             targets,
         }
@@ -362,7 +276,23 @@ mod tests {
             .as_ref()
             .expect("every built-in pattern has a needle");
         assert!(endings.0.len() > 10);
-        assert!(endings.0.iter().any(|n| matches!(n, Needle::Contains(_))));
+        assert!(endings
+            .0
+            .iter()
+            .all(|n| matches!(n, PatternNeedle::Builtin { .. })));
+        assert!(endings.0.iter().any(|n| matches!(
+            n,
+            PatternNeedle::Builtin {
+                ends_with: false,
+                ..
+            }
+        )));
+        // The build script's needles are the ones worked out at run time.
+        for (source, ends_with, strings) in builtin::PATH_NEEDLES {
+            let needle = Needle::of(source).unwrap();
+            assert_eq!(needle.ends_with, *ends_with, "{source}");
+            assert_eq!(needle.strings, strings.to_vec(), "{source}");
+        }
         for path in ["a.txt", "src/main.rs", "README.md", "ÄPASSWORD.md", ""] {
             assert_eq!(gated.matching(path), Some(Vec::new()), "{path}");
         }
@@ -430,7 +360,9 @@ mod tests {
             let hir = regex_syntax::Parser::new()
                 .parse(&format!("(?i){letter}"))
                 .unwrap();
-            let HirKind::Class(regex_syntax::hir::Class::Unicode(class)) = hir.kind() else {
+            let regex_syntax::hir::HirKind::Class(regex_syntax::hir::Class::Unicode(class)) =
+                hir.kind()
+            else {
                 panic!("{letter}: {hir:?}");
             };
             let chars: Vec<char> = class.iter().flat_map(|r| r.start()..=r.end()).collect();
