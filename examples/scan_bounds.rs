@@ -12,7 +12,7 @@
 //! One thread, every file (no ignore files, hidden files included, as `scan --no-ignore`),
 //! each read whole into one reused buffer. `keywords` runs the gram filter of
 //! `src/scan/anchors.rs` over all keywords of the built-in content rules and counts the
-//! occurrences; `regions` runs the whole prefilter (occurrences, word-part checks, windows,
+//! occurrences (and prints the most frequent keywords); `regions` runs the whole prefilter (occurrences, word-part checks, windows,
 //! merge) and prints the rules that get the most windows.
 
 use leakgate::rules::RuleSet;
@@ -42,15 +42,13 @@ fn main() {
         all
     };
     let anchors = Anchors::new(&keywords);
-    let prefilter = Prefilter::new(content.iter().map(|&i| {
-        let r = &rules.rules[i];
-        (i, r.keywords.as_slice(), r.keyword_starts_word.as_slice())
-    }));
+    let prefilter = Prefilter::for_content_rules(&rules);
     let single_line = |i: usize| rules.rules[i].single_line();
 
     let started = Instant::now();
     let (mut files, mut bytes, mut hits) = (0u64, 0u64, 0u64);
     let mut per_rule: Vec<(u64, u64)> = vec![(0, 0); rules.rules.len()];
+    let mut per_keyword: Vec<u64> = vec![0; keywords.len()];
     let mut buf = Vec::new();
     let walk = ignore::WalkBuilder::new(&tree)
         .standard_filters(false)
@@ -70,7 +68,10 @@ fn main() {
         bytes += buf.len() as u64;
         match mode.as_str() {
             "read" => {}
-            "keywords" => anchors.for_each(&buf, |_, _, _| hits += 1),
+            "keywords" => anchors.for_each(&buf, |keyword, _, _| {
+                hits += 1;
+                per_keyword[keyword] += 1;
+            }),
             "regions" => {
                 for region in prefilter.regions(&buf, single_line) {
                     hits += 1;
@@ -95,6 +96,17 @@ fn main() {
             "keyword occurrences"
         }
     );
+    if mode == "keywords" {
+        let mut ranked: Vec<usize> = (0..keywords.len()).collect();
+        ranked.sort_by_key(|&i| std::cmp::Reverse(per_keyword[i]));
+        for &i in ranked.iter().take(30) {
+            println!(
+                "  {:24} {:>9} occurrences",
+                String::from_utf8_lossy(&keywords[i]),
+                per_keyword[i]
+            );
+        }
+    }
     if mode == "regions" {
         let mut ranked: Vec<usize> = (0..per_rule.len()).filter(|&i| per_rule[i].0 > 0).collect();
         ranked.sort_by_key(|&i| std::cmp::Reverse(per_rule[i].1));
