@@ -13,7 +13,7 @@ use super::{Candidate, Origin};
 pub const MAX_LEXED: usize = 16 * 1024;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Tok {
+pub(super) enum Tok {
     /// A name: letters, digits, `_`, `$`, `@`, `.`, `-` (`self.password`, `X-Api-Key`).
     Word,
     /// A quoted string; the span is its content, `quote` the quote character.
@@ -31,11 +31,11 @@ enum Tok {
 }
 
 #[derive(Clone, Copy, Debug)]
-struct Token {
-    tok: Tok,
+pub(super) struct Token {
+    pub(super) tok: Tok,
     /// Content span, relative to the line slice.
-    start: usize,
-    end: usize,
+    pub(super) start: usize,
+    pub(super) end: usize,
 }
 
 const OP_CHARS: &[u8] = b"=:?+<>!|&*%^~.";
@@ -111,7 +111,7 @@ fn is_word_byte(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b"_$@.-".contains(&b) || b >= 0x80
 }
 
-fn tokenize(line: &[u8]) -> Vec<Token> {
+pub(super) fn tokenize(line: &[u8]) -> Vec<Token> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < line.len() {
@@ -271,7 +271,19 @@ pub fn candidates(
     kind: Kind,
     out: &mut Vec<Candidate>,
 ) {
-    candidates_at(line, base, line_start, kind, out, 0);
+    candidates_at(line, base, line_start, kind, out, 0, None);
+}
+
+/// [`candidates`] of a line already tokenized (the caller reads the tokens again).
+pub(super) fn candidates_tokenized(
+    line: &[u8],
+    toks: &[Token],
+    base: usize,
+    line_start: usize,
+    kind: Kind,
+    out: &mut Vec<Candidate>,
+) {
+    candidates_at(line, base, line_start, kind, out, 0, Some(toks));
 }
 
 /// Text that reads as a `KEY=value` or `KEY: value` line: config held in a string or an
@@ -295,7 +307,7 @@ pub fn candidates_nested(
     kind: Kind,
     out: &mut Vec<Candidate>,
 ) {
-    candidates_at(line, base, line_start, kind, out, 1);
+    candidates_at(line, base, line_start, kind, out, 1, None);
 }
 
 fn candidates_at(
@@ -305,9 +317,17 @@ fn candidates_at(
     kind: Kind,
     out: &mut Vec<Candidate>,
     depth: u8,
+    tokens: Option<&[Token]>,
 ) {
     let line = &line[..line.len().min(MAX_LEXED)];
-    let toks = tokenize(line);
+    let owned;
+    let toks: &[Token] = match tokens {
+        Some(toks) => toks,
+        None => {
+            owned = tokenize(line);
+            &owned
+        }
+    };
     let text = |t: &Token| String::from_utf8_lossy(&line[t.start..t.end]).into_owned();
     let first_out = out.len();
     let mut ctx = LineCtx {
@@ -324,13 +344,13 @@ fn candidates_at(
     if kind == Kind::Dockerfile
         || (kind == Kind::Unknown && (line.starts_with(b"ENV ") || line.starts_with(b"ARG ")))
     {
-        if let Some(done) = ctx.dockerfile_legacy(&toks) {
+        if let Some(done) = ctx.dockerfile_legacy(toks) {
             if done {
                 return;
             }
         }
     }
-    if ctx.declaration_without_operator(&toks) {
+    if ctx.declaration_without_operator(toks) {
         return;
     }
     let mut frames: Vec<Frame> = Vec::new();
@@ -343,7 +363,7 @@ fn candidates_at(
         match t.tok {
             Tok::Word => {
                 let word = text(&t);
-                if is_string_prefix(&word) && adjacent_string(&toks, i) {
+                if is_string_prefix(&word) && adjacent_string(toks, i) {
                     i += 1;
                     continue;
                 }
@@ -378,8 +398,8 @@ fn candidates_at(
                     continue;
                 }
                 // A string that is not a key: an argument, or an element.
-                let (joined, last) = join_concatenation(line, &toks, i);
-                if transformed(line, &toks, last) {
+                let (joined, last) = join_concatenation(line, toks, i);
+                if transformed(line, toks, last) {
                     // `"ab".repeat(2)`, `"x".replace(...)`: the value is computed.
                     if let Some(frame) = frames.last_mut() {
                         frame.arg_dirty = true;
@@ -390,7 +410,13 @@ fn candidates_at(
                 let parents = parents_of(&frames);
                 match frames.last_mut() {
                     Some(frame) if frame.open == b'(' => {
-                        let callee = frame.callee.clone();
+                        // `(ConvertTo-SecureString "v" -AsPlainText)` (a PowerShell
+                        // subexpression), `(setenv "K" "v")` (Lisp): a parenthesised command
+                        // is called by its first word.
+                        let callee = frame.callee.clone().or_else(|| {
+                            (frame.elements == 0 && frame.words.len() == 1)
+                                .then(|| frame.words[0].clone())
+                        });
                         let key = if frame.arg_dirty {
                             // `(def name "v")`: the name the form binds.
                             (frame.callee.is_none()
@@ -453,7 +479,7 @@ fn candidates_at(
                     // A command's argument, without parentheses: PowerShell
                     // `ConvertTo-SecureString "v" -AsPlainText`, Ruby `authenticate "v"`.
                     None => {
-                        if let Some(command) = command_before(line, &toks, i) {
+                        if let Some(command) = command_before(line, toks, i) {
                             ctx.emit(
                                 String::new(),
                                 &joined,
@@ -470,7 +496,7 @@ fn candidates_at(
             }
             Tok::Op if is_assign(line, &t) => {
                 let op = &line[t.start..t.end];
-                let key = resolve_key(line, &toks, i, &stmt_words, annotated.as_deref());
+                let key = resolve_key(line, toks, i, &stmt_words, annotated.as_deref());
                 let Some(key) = key else {
                     i += 1;
                     continue;
@@ -484,7 +510,7 @@ fn candidates_at(
                 if toks.get(value_at).is_some_and(|n| {
                     n.tok == Tok::Word
                         && is_string_prefix(&text(n))
-                        && adjacent_string(&toks, value_at)
+                        && adjacent_string(toks, value_at)
                 }) {
                     value_at += 1;
                 }
@@ -492,14 +518,14 @@ fn candidates_at(
                     && toks
                         .get(value_at + 1)
                         .is_some_and(|n| matches!(n.tok, Tok::Str { .. }))
-                    && join_concatenation(line, &toks, value_at + 1).1 + 1 < toks.len()
-                    && toks[join_concatenation(line, &toks, value_at + 1).1 + 1].tok
+                    && join_concatenation(line, toks, value_at + 1).1 + 1 < toks.len()
+                    && toks[join_concatenation(line, toks, value_at + 1).1 + 1].tok
                         == Tok::Close(b')')
                 {
                     value_at += 1;
                 }
                 if value_at != i + 1 {
-                    let (joined, last) = join_concatenation(line, &toks, value_at);
+                    let (joined, last) = join_concatenation(line, toks, value_at);
                     let callee = innermost_callee(&frames);
                     ctx.emit(
                         key,
@@ -535,7 +561,7 @@ fn candidates_at(
                 }
                 match next {
                     Some(n) if matches!(n.tok, Tok::Str { .. }) => {
-                        let (joined, last) = join_concatenation(line, &toks, i + 1);
+                        let (joined, last) = join_concatenation(line, toks, i + 1);
                         let callee = innermost_callee(&frames);
                         ctx.emit(
                             key,
@@ -592,7 +618,7 @@ fn candidates_at(
                 // `payload=speckle_token: ...` once decoded).
             }
             Tok::Open(c) => {
-                let callee = (c == b'(').then(|| callee_before(line, &toks, i)).flatten();
+                let callee = (c == b'(').then(|| callee_before(line, toks, i)).flatten();
                 let key = (c != b'(').then(|| stmt_words.last().cloned()).flatten();
                 let init_of = (c == b'{')
                     .then(|| {
@@ -785,10 +811,12 @@ fn is_assign(line: &[u8], t: &Token) -> bool {
     t.tok == Tok::Op && ASSIGN.contains(&&line[t.start..t.end])
 }
 
-fn is_string_prefix(word: &str) -> bool {
+pub(super) fn is_string_prefix(word: &str) -> bool {
     matches!(
         word,
         "r" | "b" | "f" | "u" | "rb" | "br" | "fr" | "rf" | "R" | "B" | "F" | "U" | "L" | "@"
+            // SQL national and escape strings (`N'v'`, `E'v'`).
+            | "N" | "E"
     )
 }
 
@@ -1012,7 +1040,15 @@ impl LineCtx<'_> {
                     );
                 }
             } else if looks_like_assignment(content) || super::escapes::reads_as_lines(content) {
-                candidates_at(content, base + s, line_start, Kind::Unknown, self.out, 1);
+                candidates_at(
+                    content,
+                    base + s,
+                    line_start,
+                    Kind::Unknown,
+                    self.out,
+                    1,
+                    None,
+                );
             }
         }
         let lower_key = key.to_ascii_lowercase();
@@ -1054,6 +1090,7 @@ impl LineCtx<'_> {
                         quoted,
                         callee,
                         header: Some("Authorization".into()),
+                        scheme: None,
                         host: None,
                         origin,
                         line_start: self.line_start,
@@ -1084,6 +1121,7 @@ impl LineCtx<'_> {
             quoted: quoted || self.depth > 0,
             callee,
             header,
+            scheme: None,
             host: None,
             origin,
             line_start: self.line_start,
@@ -1200,6 +1238,7 @@ impl LineCtx<'_> {
         }
         let mut cand = Candidate {
             header: Some(name.clone()),
+            scheme: None,
             key: name,
             parents: Vec::new(),
             start: self.base + vs,
@@ -1254,6 +1293,7 @@ impl LineCtx<'_> {
                 quoted: false,
                 callee: Some("curl".into()),
                 header: None,
+                scheme: None,
                 host: None,
                 origin: Origin::UserPass,
                 line_start: self.line_start,
@@ -1272,6 +1312,7 @@ impl LineCtx<'_> {
             quoted: false,
             callee: Some("curl".into()),
             header: None,
+            scheme: None,
             host: None,
             origin: Origin::UserPass,
             line_start: self.line_start,
@@ -1309,7 +1350,18 @@ impl LineCtx<'_> {
 
 /// `Bearer x`, `token x`, `Basic x`: the credential after the scheme. A Basic value is
 /// decoded to `user:password`, and the password becomes the value.
-fn strip_auth_scheme(c: &mut Candidate) {
+pub(super) fn strip_auth_scheme(c: &mut Candidate) {
+    // Joined literals (`"Bearer " + "v"`): the scheme is stripped from the joined secret.
+    if let Some(joined) = c.decoded.clone().filter(|_| c.header.is_some()) {
+        if let Some((scheme, rest)) = joined.split_once(' ') {
+            let rest = rest.trim_start();
+            if super::names::is_auth_scheme(scheme) && !rest.is_empty() && !rest.contains(' ') {
+                c.scheme = Some(scheme.to_string());
+                c.decoded = Some(rest.to_string());
+            }
+        }
+        return;
+    }
     let lower = c.value.to_ascii_lowercase();
     // An Authorization value is `<scheme> <credentials>`, and providers name their own
     // schemes (`Klaviyo-API-Key pk_...`, `SSWS ...`, `GenieKey ...`): one word, then the
@@ -1328,6 +1380,7 @@ fn strip_auth_scheme(c: &mut Candidate) {
                     .bytes()
                     .all(|b| b.is_ascii_alphanumeric() || b"-_.".contains(&b));
             if scheme_like && !rest.is_empty() && !rest.contains(char::is_whitespace) {
+                c.scheme = Some(scheme.to_string());
                 c.start += c.value.len() - rest.len();
                 c.value = rest.to_string();
                 return;
@@ -1336,6 +1389,7 @@ fn strip_auth_scheme(c: &mut Candidate) {
     }
     for scheme in ["bearer ", "token ", "bot ", "basic ", "apikey ", "key "] {
         if lower.starts_with(scheme) && c.decoded.is_none() {
+            c.scheme = Some(c.value[..scheme.len() - 1].to_string());
             let rest = c.value[scheme.len()..].trim_start().to_string();
             let skipped = c.value.len() - rest.len();
             c.start += skipped;

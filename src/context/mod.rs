@@ -14,6 +14,7 @@
 //! bytes, and the walks back to a line's parents stop after [`structure::MAX_BACK`] bytes.
 
 pub mod classify;
+mod cmdline;
 pub mod escapes;
 #[cfg(test)]
 mod heldout;
@@ -21,11 +22,17 @@ mod heldout;
 mod heldout_fresh;
 #[cfg(test)]
 mod heldout_fresh2;
+#[cfg(test)]
+mod heldout_fresh3;
 pub mod kind;
 pub mod lexer;
+mod names;
+mod pairs;
 #[cfg(test)]
 mod recall_listed;
 pub mod rule;
+mod siblings;
+mod spaced;
 pub mod stand_in;
 pub mod structure;
 pub mod urls;
@@ -77,6 +84,8 @@ pub struct Candidate {
     pub callee: Option<String>,
     /// The HTTP header the value is sent in.
     pub header: Option<String>,
+    /// The Authorization scheme the value was written after (`Bearer`, `SSWS`, `AccessKey`).
+    pub scheme: Option<String>,
     /// The host of the URL the value came from.
     pub host: Option<String>,
     pub origin: Origin,
@@ -85,6 +94,33 @@ pub struct Candidate {
 }
 
 impl Candidate {
+    /// A literal value at `start..end` of the blob under `key`, with no other facts (the
+    /// extractors that pair a value with a name fill in the rest).
+    pub(crate) fn literal(
+        key: String,
+        start: usize,
+        end: usize,
+        value: String,
+        line_start: usize,
+        origin: Origin,
+    ) -> Candidate {
+        Candidate {
+            key,
+            parents: Vec::new(),
+            start,
+            end,
+            value,
+            decoded: None,
+            quoted: true,
+            callee: None,
+            header: None,
+            scheme: None,
+            host: None,
+            origin,
+            line_start,
+        }
+    }
+
     /// The secret this candidate holds.
     pub fn secret(&self) -> &str {
         self.decoded.as_deref().unwrap_or(&self.value)
@@ -101,6 +137,7 @@ impl std::fmt::Debug for Candidate {
             .field("quoted", &self.quoted)
             .field("callee", &self.callee)
             .field("header", &self.header)
+            .field("scheme", &self.scheme)
             .field("host", &self.host)
             .field("origin", &self.origin)
             .finish()
@@ -347,6 +384,7 @@ pub fn whole_file_candidate(data: &[u8]) -> Option<Candidate> {
         quoted: false,
         callee: None,
         header: None,
+        scheme: None,
         host: None,
         origin: Origin::WholeFile,
         line_start: crate::scan::line_bounds(data, start).0,
@@ -373,9 +411,19 @@ fn extract_range(data: &[u8], from: usize, to: usize, kind: Kind, out: &mut Vec<
         while chunk < line.len() || (chunk == 0 && line.is_empty()) {
             let piece = &line[chunk..(chunk + lexer::MAX_LEXED).min(line.len())];
             let base = at + chunk;
-            lexer::candidates(piece, base, line_start, kind, out);
+            let first = out.len();
+            let toks = lexer::tokenize(piece);
+            lexer::candidates_tokenized(piece, &toks, base, line_start, kind, out);
             urls::candidates(piece, base, line_start, out);
             xml::candidates(data, piece, base, line_start, end, out);
+            // The forms no `=` or `:` ties: a value named by a sibling argument or symbol,
+            // a command line's flags, `key value` directives; and the pairs inside values.
+            if names::mentions_secret(piece) {
+                siblings::candidates(piece, &toks, base, line_start, first, out);
+                cmdline::candidates(piece, &toks, base, line_start, kind, out);
+                spaced::candidates(piece, &toks, base, line_start, kind, out);
+                pairs::candidates(first, out);
+            }
             chunk += lexer::MAX_LEXED;
             if line.is_empty() {
                 break;
@@ -387,3 +435,5 @@ fn extract_range(data: &[u8], from: usize, to: usize, kind: Kind, out: &mut Vec<
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_unlisted;

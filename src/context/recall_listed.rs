@@ -147,6 +147,7 @@ fn listed_forms_recall() {
     let scanner = Scanner::new(RuleSet::builtin().unwrap());
     let (mut total, mut hit, mut reported, mut right) = (0, 0, 0, 0);
     let mut missed = Vec::new();
+    let mut extras: Vec<String> = Vec::new();
     for (n, (form, path, template, applies)) in FORMS.iter().enumerate() {
         for service in SERVICES.iter().filter(|s| applies.contains(s.id)) {
             let t = token(
@@ -187,6 +188,14 @@ fn listed_forms_recall() {
                 .filter(|m| &*scanner.rule(m.rule).id == want_rule && m.secret.expose() == t)
                 .count();
             right += good;
+            if found.len() > good {
+                let extra: Vec<_> = found
+                    .iter()
+                    .filter(|m| !(&*scanner.rule(m.rule).id == want_rule && m.secret.expose() == t))
+                    .map(|m| format!("{} {}", scanner.rule(m.rule).id, m.secret.redacted()))
+                    .collect();
+                extras.push(format!("{form} [{}] also {extra:?}", service.id));
+            }
             if good > 0 {
                 hit += 1;
             } else {
@@ -203,6 +212,9 @@ fn listed_forms_recall() {
     println!("listed forms: recall {hit}/{total} = {recall:.3}, precision {right}/{reported} = {precision:.3}");
     for m in &missed {
         println!("  missed: {m}");
+    }
+    for e in &extras {
+        println!("  extra: {e}");
     }
     assert!(recall >= 0.95, "recall {recall:.3}: {missed:#?}");
     assert!(precision >= 0.98, "precision {precision:.3}");

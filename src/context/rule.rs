@@ -3,7 +3,7 @@
 
 use super::{classify, structure, urls, Candidate, Kind, Origin};
 use crate::rules::lazy_regex::LazyRegex;
-use crate::rules::syntax::{ContextSpec, ValueSpec};
+use crate::rules::syntax::{ContextSpec, SpecText, ValueSpec};
 use crate::rules::validator::Validator;
 use crate::scan::checksum::Validate;
 use std::collections::HashMap;
@@ -41,6 +41,7 @@ struct Anchor {
     not_key: Words,
     callee: Words,
     header: Vec<String>,
+    scheme: Vec<String>,
     host: Vec<String>,
     near: Words,
     file: Option<LazyRegex<regex::Regex>>,
@@ -64,7 +65,7 @@ pub fn normalize(text: &str) -> String {
         .collect()
 }
 
-fn normalized(words: &[String]) -> Vec<String> {
+fn normalized(words: &[SpecText]) -> Vec<String> {
     words.iter().map(|w| normalize(w)).collect()
 }
 
@@ -84,7 +85,7 @@ struct Word {
 }
 
 impl Words {
-    fn new(words: &[String]) -> Words {
+    fn new(words: &[SpecText]) -> Words {
         Words(
             words
                 .iter()
@@ -227,6 +228,7 @@ impl ContextRule {
                     not_key: Words::new(&a.not_key),
                     callee: Words::new(&a.callee),
                     header: normalized(&a.header),
+                    scheme: normalized(&a.scheme),
                     host: a.host.iter().map(|h| h.to_ascii_lowercase()).collect(),
                     near: Words::new(&a.near),
                     file,
@@ -236,12 +238,13 @@ impl ContextRule {
                     && anchor.key_path.is_empty()
                     && anchor.callee.is_empty()
                     && anchor.header.is_empty()
+                    && anchor.scheme.is_empty()
                     && anchor.file.is_none()
                     && ((anchor.near.is_empty() && anchor.host.is_empty())
                         || value.pattern.is_none())
                 {
                     return Err(
-                        "a context anchor needs `key`, `key_path`, `callee`, `header` or `file` \
+                        "a context anchor needs `key`, `key_path`, `callee`, `header`, `scheme` or `file` \
                          (or `near` or `host`, in a rule whose value has a `pattern`)"
                             .to_string(),
                     );
@@ -478,6 +481,14 @@ impl Anchor {
                 return false;
             }
         }
+        if !self.scheme.is_empty() {
+            let Some(scheme) = cand.scheme.as_deref().map(normalize) else {
+                return false;
+            };
+            if !self.scheme.contains(&scheme) {
+                return false;
+            }
+        }
         if !self.key_path.is_empty() {
             let in_key = self.key_path.found_in(&key);
             let in_parents = in_key
@@ -504,6 +515,7 @@ impl Anchor {
                 && self.key_path.is_empty()
                 && self.callee.is_empty()
                 && self.header.is_empty()
+                && self.scheme.is_empty()
                 && self.near.is_empty();
             if host_only && !own {
                 return false;

@@ -101,6 +101,7 @@ pub fn candidates(
             quoted: true,
             callee: None,
             header: None,
+            scheme: None,
             host: None,
             origin: Origin::Element,
             line_start: if s > base + line.len() {

@@ -258,7 +258,22 @@ fn a_blobless_partial_clone_is_never_clean() {
         &clone,
         &["config", "--unset", "remote.origin.partialclonefilter"],
     );
-    sandbox.git_in(&clone, &["fetch", "-q", "--refetch", "origin"]);
+    // `--refetch` starts auto-maintenance to consolidate packs, detached by default: keep
+    // it in the foreground so the audit below never races a repack deleting the packs it
+    // reads.
+    sandbox.git_in(
+        &clone,
+        &[
+            "-c",
+            "maintenance.autoDetach=false",
+            "-c",
+            "gc.autoDetach=false",
+            "fetch",
+            "-q",
+            "--refetch",
+            "origin",
+        ],
+    );
     let out = sandbox
         .leakgate_command_in(&clone)
         .args(["history", "--format", "json"])

@@ -1,0 +1,306 @@
+//! Command lines and `K=V` held in strings.
+//!
+//! A credential handed to a program is often not assigned but passed: as a flag's value
+//! (`--token v`, `--api-key=v`, `sshpass -p v`, `mysql -pv`), as a `K=V` word after a flag
+//! (`gunicorn --env API_SECRET=v`, `docker run -e K=V`), or as `K=V` inside a string that a
+//! tool later reads as an environment entry (Jenkins `withEnv(['API_TOKEN=v'])`, a Buildkite
+//! or compose `environment: ["K=v"]` list, a notebook's `%env K=v`). This pass splits a
+//! line into words twice: the line's own words outside strings (not in source code, where
+//! an unquoted word is an expression), and the words of its string literals, a list of
+//! literals read as one command line (`args: ["--token", "v"]`). A flag or a `K` pairs with
+//! its value only when it names a secret ([`super::names`]).
+
+use super::kind::Kind;
+use super::lexer::{Tok, Token};
+use super::names::{is_password_directive, key_for, names_secret};
+use super::{Candidate, Origin};
+
+/// A word of a command line: its span in the line, and whether the next word may be its
+/// value (the next word of the same string, or a whole string next in the list).
+struct Word {
+    start: usize,
+    end: usize,
+    joins_next: bool,
+}
+
+/// Tools whose short flag takes a password as the next word.
+/// (`login` is the subcommand of `docker login`, `podman login`, `helm registry login`,
+/// `cf login`, whose `-p` is the password.)
+const SHORT_PASSWORD_FLAGS: &[(&str, &str)] =
+    &[("sshpass", "-p"), ("redis-cli", "-a"), ("login", "-p")];
+
+/// Words after which `NAME VALUE` sets a setting (`npm config set K V`, `setx K V`,
+/// `heroku config:set`'s siblings).
+fn is_set_word(word: &[u8]) -> bool {
+    matches!(word, b"set" | b"setx" | b"set-env") || word.ends_with(b":set")
+}
+
+/// Tools whose `-p` takes a password glued to it (`mysql -pSECRET`).
+const GLUED_PASSWORD_TOOLS: &[&str] = &["mysql", "mysqldump", "mysqladmin", "mariadb"];
+
+/// Appends the flag values and `K=V` words of `line`.
+pub(super) fn candidates(
+    line: &[u8],
+    toks: &[Token],
+    base: usize,
+    line_start: usize,
+    kind: Kind,
+    out: &mut Vec<Candidate>,
+) {
+    if memchr::memchr2(b'-', b'=', line).is_none() {
+        return;
+    }
+    if toks.iter().any(|t| matches!(t.tok, Tok::Str { .. })) {
+        let quoted = quoted_words(line, toks);
+        read_words(line, &quoted, true, base, line_start, out);
+    }
+    if !matches!(kind, Kind::Code | Kind::Json | Kind::Xml) {
+        let bare = bare_words(line);
+        read_words(line, &bare, false, base, line_start, out);
+    }
+}
+
+/// The line's words outside quotes, less the brackets and separators around them; a
+/// quoted word is kept whole, without its quotes.
+fn bare_words(line: &[u8]) -> Vec<Word> {
+    let mut words = Vec::new();
+    let mut i = 0;
+    while i < line.len() {
+        if line[i].is_ascii_whitespace() {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < line.len() && !line[i].is_ascii_whitespace() {
+            if matches!(line[i], b'"' | b'\'') {
+                let q = line[i];
+                i += 1;
+                while i < line.len() && line[i] != q {
+                    i += 1;
+                }
+            }
+            i += 1;
+        }
+        let end = i.min(line.len());
+        let mut s = start;
+        let mut e = end;
+        while s < e && matches!(line[s], b'[' | b'(' | b'"' | b'\'') {
+            s += 1;
+        }
+        while e > s && matches!(line[e - 1], b']' | b')' | b',' | b';' | b'"' | b'\'') {
+            e -= 1;
+        }
+        if e > s {
+            words.push(Word {
+                start: s,
+                end: e,
+                joins_next: true,
+            });
+        }
+    }
+    words
+}
+
+/// The words of the line's string literals, split at whitespace and at written `\n`, `\t`,
+/// `\r` escapes. Consecutive literals (only `,` between) continue one command line, but a
+/// word joins the next literal only when that literal is one word (`["--token", "v"]`, not
+/// `"--token", "the token to use"`).
+fn quoted_words(line: &[u8], toks: &[Token]) -> Vec<Word> {
+    // (start, end, string number, whole string, string follows the previous one)
+    let mut raw: Vec<(usize, usize, usize, bool, bool)> = Vec::new();
+    let mut prev_str: Option<usize> = None;
+    for (i, t) in toks.iter().enumerate() {
+        if !matches!(t.tok, Tok::Str { .. }) {
+            continue;
+        }
+        let follows =
+            prev_str.is_some_and(|p| toks[p + 1..i].iter().all(|m| m.tok == Tok::Sep(b',')));
+        prev_str = Some(i);
+        let content = &line[t.start..t.end];
+        let mut pieces: Vec<(usize, usize)> = Vec::new();
+        let (mut s, mut k) = (0, 0);
+        while k <= content.len() {
+            let cut = if k == content.len() || content[k].is_ascii_whitespace() {
+                1
+            } else if content[k] == b'\\' && matches!(content.get(k + 1), Some(b'n' | b't' | b'r'))
+            {
+                2
+            } else {
+                0
+            };
+            if cut == 0 {
+                k += 1;
+                continue;
+            }
+            if k > s {
+                pieces.push((s, k));
+            }
+            s = k + cut;
+            k += cut;
+        }
+        let whole = pieces.len() == 1;
+        for (p, (s, e)) in pieces.into_iter().enumerate() {
+            raw.push((t.start + s, t.start + e, i, whole, follows && p == 0));
+        }
+    }
+    (0..raw.len())
+        .map(|w| {
+            let (start, end, string, ..) = raw[w];
+            let joins_next = raw
+                .get(w + 1)
+                .is_some_and(|&(_, _, next_string, whole, follows)| {
+                    next_string == string || (whole && follows)
+                });
+            Word {
+                start,
+                end,
+                joins_next,
+            }
+        })
+        .collect()
+}
+
+/// Whether `text` is an environment name (`API_TOKEN`, `spell.token`).
+fn is_env_name(text: &[u8]) -> bool {
+    text.first()
+        .is_some_and(|b| b.is_ascii_alphabetic() || *b == b'_')
+        && text
+            .iter()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'.' | b'-'))
+}
+
+fn read_words(
+    line: &[u8],
+    words: &[Word],
+    in_strings: bool,
+    base: usize,
+    line_start: usize,
+    out: &mut Vec<Candidate>,
+) {
+    let text = |w: &Word| &line[w.start..w.end];
+    let mut emit = |key: &[u8], mut vs: usize, mut ve: usize, origin: Origin| {
+        // `K="v"`: the quotes are no part of the value (a closing one may be cut already).
+        if ve > vs && matches!(line[vs], b'"' | b'\'') {
+            let quote = line[vs];
+            vs += 1;
+            if ve > vs && line[ve - 1] == quote {
+                ve -= 1;
+            }
+        }
+        let value = &line[vs..ve];
+        if value.is_empty() || matches!(value[0], b'$' | b'-' | b'<' | b'{') {
+            return;
+        }
+        let key = String::from_utf8_lossy(key);
+        if !names_secret(&key) && !is_password_directive(&key) {
+            return;
+        }
+        let mut cand = Candidate::literal(
+            key_for(&key),
+            base + vs,
+            base + ve,
+            String::from_utf8_lossy(value).into_owned(),
+            line_start,
+            origin,
+        );
+        cand.quoted = in_strings;
+        out.push(cand);
+    };
+    for (i, w) in words.iter().enumerate() {
+        let word = text(w);
+        let next = words.get(i + 1).filter(|_| w.joins_next);
+        if word.len() > 1 && word[0] == b'-' {
+            let flag_at = w.start + word.iter().take_while(|&&b| b == b'-').count();
+            match memchr::memchr(b'=', word) {
+                // `--token=v`, `--from-literal=password=v`.
+                Some(eq) => {
+                    let (vs, ve) = (w.start + eq + 1, w.end);
+                    let inner = &line[vs..ve];
+                    match memchr::memchr(b'=', inner) {
+                        Some(e2) if is_env_name(&inner[..e2]) => {
+                            emit(&inner[..e2], vs + e2 + 1, ve, Origin::Argument)
+                        }
+                        _ => emit(&line[flag_at..w.start + eq], vs, ve, Origin::Argument),
+                    }
+                }
+                None => {
+                    let Some(n) = next else { continue };
+                    let value = text(n);
+                    // `--env API_SECRET=v`, `-e K=V`, `--set K=V`.
+                    if let Some(eq) = memchr::memchr(b'=', value) {
+                        if is_env_name(&value[..eq]) {
+                            emit(&value[..eq], n.start + eq + 1, n.end, Origin::Argument);
+                            continue;
+                        }
+                    }
+                    let flag = String::from_utf8_lossy(&line[flag_at..w.end]);
+                    // `--token v`; `redis-server --requirepass v`.
+                    if names_secret(&flag) || is_password_directive(&flag) {
+                        emit(&line[flag_at..w.end], n.start, n.end, Origin::Argument);
+                    } else if short_flag_takes_password(line, w.start, word) {
+                        emit(b"password", n.start, n.end, Origin::Argument);
+                    }
+                }
+            }
+            // `mysql -pSECRET`.
+            if word.len() > 2 && word.starts_with(b"-p") && glued_password_tool(line, w.start) {
+                emit(b"password", w.start + 2, w.end, Origin::Argument);
+            }
+            continue;
+        }
+        // `npm config set //registry/:_authToken V`, `setx API_TOKEN V`.
+        if is_set_word(word) {
+            if let (Some(k), Some(val)) = (next, words.get(i + 2)) {
+                if k.joins_next && memchr::memchr(b'=', text(k)).is_none() {
+                    emit(text(k), val.start, val.end, Origin::Argument);
+                }
+            }
+            continue;
+        }
+        // Outside strings: `heroku config:set API_TOKEN=V OTHER=x` (a word each), and
+        // systemd's `Environment=API_TOKEN=V`.
+        if !in_strings {
+            let mut at = w.start;
+            let mut rest = word;
+            if let Some(eq) = memchr::memchr(b'=', rest) {
+                if rest[eq + 1..].contains(&b'=') && is_env_name(&rest[..eq]) {
+                    at += eq + 1;
+                    rest = &rest[eq + 1..];
+                }
+            }
+            if let Some(eq) = memchr::memchr(b'=', rest) {
+                let name = &rest[..eq];
+                if is_env_name(name) && !name.iter().any(u8::is_ascii_lowercase) {
+                    emit(name, at + eq + 1, w.end, Origin::Assignment);
+                }
+            }
+            continue;
+        }
+        // `K=V` inside a string: an environment entry, named in capitals as environment
+        // variables are (a cookie's or a form's `request_token=...` is not one).
+        if in_strings {
+            if let Some(eq) = memchr::memchr(b'=', word) {
+                if is_env_name(&word[..eq]) && !word[..eq].iter().any(u8::is_ascii_lowercase) {
+                    emit(&word[..eq], w.start + eq + 1, w.end, Origin::Assignment);
+                }
+            }
+        }
+    }
+}
+
+/// Whether a tool named before `at` on the line takes a password as its short `flag`.
+fn short_flag_takes_password(line: &[u8], at: usize, flag: &[u8]) -> bool {
+    let before = String::from_utf8_lossy(&line[..at]);
+    SHORT_PASSWORD_FLAGS
+        .iter()
+        .any(|(tool, f)| f.as_bytes() == flag && before.split_whitespace().any(|w| w == *tool))
+}
+
+/// Whether a tool that takes `-pPASSWORD` is named before `at` on the line.
+fn glued_password_tool(line: &[u8], at: usize) -> bool {
+    let before = String::from_utf8_lossy(&line[..at]);
+    before.split_whitespace().any(|w| {
+        let name = w.rsplit('/').next().unwrap_or(w);
+        GLUED_PASSWORD_TOOLS.contains(&name)
+    })
+}

@@ -1,0 +1,193 @@
+//! Values named by a neighbour rather than by `=` or `:`.
+//!
+//! Many forms tie a literal to its name by position: a sibling argument
+//! (`Application.put_env(:app, :spell_token, "v")`, `-define(API_SECRET, "v")`,
+//! `String.fromEnvironment('API_KEY', defaultValue: 'v')`), a keyword symbol before it
+//! (Clojure and EDN `{:spell-token "v"}`), a key given after it
+//! (`UserDefaults.set("v", forKey: "spellToken")`, `[d setObject:@"v" forKey:@"k"]`), or a
+//! header name or an Authorization scheme written as their own arguments
+//! (`setRequestHeader "Authorization" ["Bearer v"]`, `request :authorization, 'Bearer', 'v'`).
+//! A reader pairs such a literal with the nearest name that says "credential"; so does this
+//! pass, for a literal that no extractor gave a credential key, that looks generated (the
+//! shared classifier), and whose name sits within a few tokens on the same line, with only
+//! separators, labels, `:` or an opening bracket between (never a closing bracket, another
+//! literal value or an operator: `a == "v"` and `f(token)("v")` are not pairs).
+
+use super::lexer::{Tok, Token};
+use super::names::{is_auth_scheme, key_for, names_secret};
+use super::{Candidate, Origin};
+
+/// Most tokens between a value and the name that names it.
+const MAX_GAP: usize = 5;
+
+/// Shortest value (after an Authorization scheme) worth pairing.
+const MIN_VALUE: usize = 8;
+
+/// Appends candidates for the string literals of `line` that a sibling names.
+/// `out[first..]` are the candidates the other extractors found on this line.
+pub(super) fn candidates(
+    line: &[u8],
+    toks: &[Token],
+    base: usize,
+    line_start: usize,
+    first: usize,
+    out: &mut Vec<Candidate>,
+) {
+    let text = |t: &Token| String::from_utf8_lossy(&line[t.start..t.end]).into_owned();
+    for (j, t) in toks.iter().enumerate() {
+        if !matches!(t.tok, Tok::Str { .. }) {
+            continue;
+        }
+        if t.end - t.start < MIN_VALUE {
+            continue;
+        }
+        let content = text(t);
+        // `"Bearer v"`: the scheme is stripped once a name is found; only one word follows.
+        let (scheme, value, offset) = match content.split_once(' ') {
+            Some((s, rest)) if is_auth_scheme(s) && !rest.trim().contains(' ') => {
+                let rest_trim = rest.trim_start();
+                (true, rest_trim.to_string(), content.len() - rest_trim.len())
+            }
+            Some(_) => continue,
+            None => (false, content.clone(), 0),
+        };
+        let value = value.trim_end().to_string();
+        if value.len() < MIN_VALUE || names_secret(&value) {
+            continue;
+        }
+        let (start, end) = (
+            base + t.start + offset,
+            base + t.start + offset + value.len(),
+        );
+        // Already named by a credential key or a header: nothing to add. A value under
+        // another key (`defaultValue:`, `setObject:`, `headers: [.authorization(bearerToken:
+        // "v")]`) may still be named by the credential name next to it.
+        let existing: Vec<&Candidate> = out[first..]
+            .iter()
+            .filter(|c| c.start <= start && c.end >= end && c.end <= base + t.end)
+            .collect();
+        if existing
+            .iter()
+            .any(|c| names_secret(&c.key) || c.header.is_some())
+        {
+            continue;
+        }
+        let Some(name) = name_before(line, toks, j).or_else(|| name_after(line, toks, j)) else {
+            continue;
+        };
+        if super::classify::judge(&value, true).is_err() {
+            continue;
+        }
+        let mut key = key_for(&name);
+        let mut header = super::lexer::is_credential_header(&key).then(|| key.clone());
+        // `HttpHeaders.AUTHORIZATION`, `echo.HeaderAuthorization`: the header's constant.
+        // A scheme as its own argument (`'Bearer', 'v'`) sends the value as Authorization;
+        // `token` alone is rather a token's key.
+        let scheme_name = key.eq_ignore_ascii_case("bearer") || key.eq_ignore_ascii_case("basic");
+        if scheme_name || super::rule::normalize(&key).ends_with("authorization") {
+            key = "Authorization".into();
+            header = Some(key.clone());
+        }
+        if scheme && header.is_none() {
+            // `"Bearer v"` under a credential name is still the credential after the scheme.
+            header = Some("Authorization".into());
+        }
+        let mut cand = Candidate::literal(key, start, end, value, line_start, Origin::Argument);
+        cand.header = header;
+        if let Some(c) = existing.first() {
+            cand.callee = c.callee.clone();
+            cand.parents = c.parents.clone();
+        }
+        out.push(cand);
+    }
+}
+
+/// The text of `toks[i]` as a name: a string's content, a word (a symbol's name without
+/// its `:`), when it names a secret and is not called (`getToken("v")` is a getter).
+fn name_at(line: &[u8], toks: &[Token], i: usize) -> Option<String> {
+    let t = toks[i];
+    let name = String::from_utf8_lossy(&line[t.start..t.end]).into_owned();
+    match t.tok {
+        Tok::Str { .. } => {}
+        Tok::Word => {
+            if toks.get(i + 1).is_some_and(|n| n.tok == Tok::Open(b'(')) {
+                return None;
+            }
+        }
+        _ => return None,
+    }
+    (names_secret(&name) || is_auth_scheme(&name) || super::names::is_password_directive(&name))
+        .then_some(name)
+}
+
+/// Whether `toks[i]` may stand between a value and its name: a `,`, a lone `:` or `=>`, a
+/// label (`defaultValue:`, `forKey:`), a string prefix (`@"v"`), and, before the value
+/// only, an opening bracket (`"Authorization" ["Bearer v"]`).
+fn skippable(line: &[u8], toks: &[Token], i: usize, before_value: bool) -> bool {
+    let t = toks[i];
+    match t.tok {
+        Tok::Sep(b',') => true,
+        // `"k" to "v"` (Kotlin), `"k" -> "v"` (Scala): pair operators, before the value.
+        // `process.env.X || "v"`, `x ?? "v"`: a fallback literal is the value of what it
+        // falls back from.
+        Tok::Op => {
+            matches!(&line[t.start..t.end], b":" | b"=>")
+                || (before_value && matches!(&line[t.start..t.end], b"||" | b"??"))
+                || (before_value
+                    && &line[t.start..t.end] == b">"
+                    && t.start > 0
+                    && line[t.start - 1] == b'-')
+        }
+        Tok::Open(b'[' | b'{') => before_value,
+        Tok::Other => before_value && line[t.start] == b'-' && line.get(t.end) == Some(&b'>'),
+        Tok::Word => {
+            let word = &line[t.start..t.end];
+            word == b"@"
+                || (before_value && (word == b"to" || word == b"or"))
+                || (before_value
+                    && toks.get(i + 1).is_some_and(|n| {
+                        n.tok == Tok::Op && matches!(&line[n.start..n.end], b"||" | b"??")
+                    }))
+                || toks.get(i + 1).is_some_and(|n| {
+                    n.tok == Tok::Op && &line[n.start..n.end] == b":" && n.start == t.end
+                })
+        }
+        _ => false,
+    }
+}
+
+/// The nearest credential name before the value at `toks[j]`.
+fn name_before(line: &[u8], toks: &[Token], j: usize) -> Option<String> {
+    let mut i = j;
+    for _ in 0..=MAX_GAP {
+        i = i.checked_sub(1)?;
+        if let Some(name) = name_at(line, toks, i) {
+            // A name written as a key of its own (`"password": x, "v"`) is that key's.
+            return Some(name);
+        }
+        if !skippable(line, toks, i, true) {
+            return None;
+        }
+    }
+    None
+}
+
+/// The nearest credential name after the value at `toks[j]` (`set("v", forKey: "k")`),
+/// unless that name starts a pair of its own (`"v", "password": ...`).
+fn name_after(line: &[u8], toks: &[Token], j: usize) -> Option<String> {
+    let mut i = j;
+    for _ in 0..=MAX_GAP {
+        i += 1;
+        if i >= toks.len() {
+            return None;
+        }
+        if let Some(name) = name_at(line, toks, i) {
+            let starts_pair = toks.get(i + 1).is_some_and(|n| n.tok == Tok::Op);
+            return (!starts_pair && toks[i].tok != Tok::Word).then_some(name);
+        }
+        if !skippable(line, toks, i, false) {
+            return None;
+        }
+    }
+    None
+}
