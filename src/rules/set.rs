@@ -16,8 +16,11 @@ impl RuleSet {
     pub fn builtin() -> Result<RuleSet, RuleError> {
         let files = builtin::preparsed()?;
         let mut rules = Vec::with_capacity(files.iter().map(|f| f.rule.len()).sum());
+        let mut path = String::from("rules/");
         for ((name, text), file) in builtin::BUILTIN_RULE_FILES.iter().zip(files) {
-            let origin: std::sync::Arc<str> = format!("rules/{name}").into();
+            path.truncate("rules/".len());
+            path.push_str(name);
+            let origin: std::sync::Arc<str> = path.as_str().into();
             for spec in file.rule {
                 match Rule::from_builtin_spec(spec, &origin) {
                     Ok(rule) => rules.push(rule),
