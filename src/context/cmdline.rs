@@ -47,7 +47,8 @@ pub(super) fn candidates(
     kind: Kind,
     out: &mut Vec<Candidate>,
 ) {
-    if memchr::memchr2(b'-', b'=', line).is_none() {
+    // A flag, a `K=V`, or a `set`-style command (`setx API_TOKEN v` has neither).
+    if memchr::memchr2(b'-', b'=', line).is_none() && memchr::memmem::find(line, b"set").is_none() {
         return;
     }
     if toks.iter().any(|t| matches!(t.tok, Tok::Str { .. })) {
@@ -303,4 +304,38 @@ fn glued_password_tool(line: &[u8], at: usize) -> bool {
         let name = w.rsplit('/').next().unwrap_or(w);
         GLUED_PASSWORD_TOOLS.contains(&name)
     })
+}
+
+/// A YAML list item that is one quoted command line (`- 'curl --header "PRIVATE-TOKEN: v"
+/// https://...'` under a CI job's `script:`): the quotes only keep YAML from reading the
+/// `: ` inside, so the content is read as a shell line of its own, spans in the blob.
+pub(super) fn yaml_quoted_item(
+    line: &[u8],
+    base: usize,
+    line_start: usize,
+    out: &mut Vec<Candidate>,
+) {
+    let lead = line.iter().take_while(|b| b.is_ascii_whitespace()).count();
+    let Some(item) = line[lead..].strip_prefix(b"- ") else {
+        return;
+    };
+    let item_at = line.len() - item.len();
+    let body = item.trim_ascii();
+    let open_at = item_at + (item.len() - item.trim_ascii_start().len());
+    let Some(&quote) = body.first() else {
+        return;
+    };
+    if !matches!(quote, b'\'' | b'"') || body.len() < 3 || body.last() != Some(&quote) {
+        return;
+    }
+    let inner = &line[open_at + 1..open_at + body.len() - 1];
+    // Only a quote of the other kind inside: an escaped or doubled quote of the same kind
+    // would need YAML's unescaping first.
+    if inner.contains(&quote) {
+        return;
+    }
+    let inner_base = base + open_at + 1;
+    let toks = super::lexer::tokenize(inner);
+    super::lexer::candidates_tokenized(inner, &toks, inner_base, line_start, Kind::Shell, out);
+    candidates(inner, &toks, inner_base, line_start, Kind::Shell, out);
 }

@@ -367,7 +367,9 @@ fn candidates_at(
                     i += 1;
                     continue;
                 }
-                if matches!(word.as_str(), "-u" | "--user") {
+                if matches!(word.as_str(), "-u" | "--user")
+                    || (matches!(word.as_str(), "-a" | "--auth") && httpie_line(line, toks))
+                {
                     ctx.user_pass(t.end);
                 }
                 if let Some(frame) = frames.last_mut() {
@@ -809,6 +811,18 @@ fn command_before(line: &[u8], toks: &[Token], at: usize) -> Option<String> {
 
 fn is_assign(line: &[u8], t: &Token) -> bool {
     t.tok == Tok::Op && ASSIGN.contains(&&line[t.start..t.end])
+}
+
+/// Whether the line runs HTTPie (`http`, `https`, `httpie`) or xh, whose `-a` / `--auth`
+/// take `user:password` as curl's `-u` does.
+fn httpie_line(line: &[u8], toks: &[Token]) -> bool {
+    toks.first().is_some_and(|t| {
+        t.tok == Tok::Word
+            && matches!(
+                &line[t.start..t.end],
+                b"http" | b"https" | b"httpie" | b"xh" | b"xhs"
+            )
+    })
 }
 
 pub(super) fn is_string_prefix(word: &str) -> bool {

@@ -989,7 +989,9 @@ fn any_callee_with_near_takes_positional_arguments_of_calls_only() {
 
 #[test]
 fn zz_debug_candidates() {
-    let Ok(path) = std::env::var("DBG_PATH") else { return };
+    let Ok(path) = std::env::var("DBG_PATH") else {
+        return;
+    };
     let text = std::fs::read_to_string("/tmp/r/dbg.txt").unwrap();
     for c in found(&path, &text) {
         println!("{c:?}");
