@@ -449,3 +449,5 @@ fn extract_range(data: &[u8], from: usize, to: usize, kind: Kind, out: &mut Vec<
 mod tests;
 #[cfg(test)]
 mod tests_unlisted;
+#[cfg(test)]
+mod tests_unlisted2;

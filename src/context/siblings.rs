@@ -134,6 +134,12 @@ fn skippable(line: &[u8], toks: &[Token], i: usize, before_value: bool) -> bool 
             // Jsonnet's hidden and forced fields: `apiToken:: "v"`, `apiToken::: "v"`.
             matches!(&line[t.start..t.end], b":" | b"=>" | b"::" | b":::")
                 || (before_value && export_marked_assignment(line, toks, i))
+                // `API_TOKEN = str("v")`: an assignment of a pure wrapper's result.
+                || (before_value
+                    && matches!(&line[t.start..t.end], b"=" | b":=")
+                    && toks.get(i + 1).is_some_and(|n| {
+                        n.tok == Tok::Word && is_pure_wrapper(&line[n.start..n.end])
+                    }))
                 || (before_value && matches!(&line[t.start..t.end], b"||" | b"??"))
                 || (before_value
                     && &line[t.start..t.end] == b">"
