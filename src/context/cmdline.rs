@@ -58,7 +58,77 @@ pub(super) fn candidates(
     if !matches!(kind, Kind::Code | Kind::Json | Kind::Xml) {
         let bare = bare_words(line);
         read_words(line, &bare, false, base, line_start, out);
+        piped_to_stdin(line, &bare, base, line_start, out);
     }
+}
+
+/// Flags of commands that read a credential from standard input, and what they read:
+/// `docker login --password-stdin`, `gh auth login --with-token`, `helm registry login
+/// --password-stdin`, `cf auth --password-stdin`-likes.
+const STDIN_FLAGS: &[(&[u8], &str)] = &[
+    (b"--password-stdin", "password"),
+    (b"--with-token", "token"),
+    (b"--token-stdin", "token"),
+    (b"--secret-stdin", "secret"),
+];
+
+/// A literal fed to such a command: `echo 'v' | docker login -u x --password-stdin`,
+/// `printf '%s' v | ...`, `gh auth login --with-token <<< 'v'`.
+fn piped_to_stdin(
+    line: &[u8],
+    words: &[Word],
+    base: usize,
+    line_start: usize,
+    out: &mut Vec<Candidate>,
+) {
+    let text = |w: &Word| &line[w.start..w.end];
+    let Some(key) = STDIN_FLAGS
+        .iter()
+        .find(|(flag, _)| words.iter().any(|w| text(w) == *flag))
+        .map(|(_, key)| *key)
+    else {
+        return;
+    };
+    let mut value = None;
+    for (i, w) in words.iter().enumerate() {
+        match text(w) {
+            // `echo v |`, `printf '%s' v |`, `echo -n v |`: the last word before the pipe.
+            b"echo" | b"printf" => {
+                let pipe = words[i + 1..].iter().position(|n| text(n) == b"|");
+                if let Some(p) = pipe.filter(|&p| p > 0) {
+                    value = Some(&words[i + p]);
+                }
+            }
+            b"<<<" => value = words.get(i + 1),
+            _ => continue,
+        }
+        break;
+    }
+    let Some(v) = value else {
+        return;
+    };
+    let (mut vs, mut ve) = (v.start, v.end);
+    // The word keeps a closing quote when a quote opened it (see `bare_words`).
+    if ve > vs && matches!(line[ve - 1], b'"' | b'\'') {
+        ve -= 1;
+    }
+    if vs < ve && vs > 0 && matches!(line[vs - 1], b'"' | b'\'') && line[vs] == line[vs - 1] {
+        vs += 1;
+    }
+    let value = &line[vs..ve];
+    if value.is_empty() || matches!(value[0], b'$' | b'-' | b'<' | b'%') {
+        return;
+    }
+    let mut cand = Candidate::literal(
+        key.into(),
+        base + vs,
+        base + ve,
+        String::from_utf8_lossy(value).into_owned(),
+        line_start,
+        Origin::Argument,
+    );
+    cand.quoted = false;
+    out.push(cand);
 }
 
 /// The line's words outside quotes, less the brackets and separators around them; a

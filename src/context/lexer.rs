@@ -1069,7 +1069,8 @@ impl LineCtx<'_> {
         let mut key = key;
         if matches!(lower_key.as_str(), "key" | "name" | "id") {
             self.pair_name = Some(value.clone());
-        } else if lower_key == "value" {
+        } else if lower_key == "value" || lower_key == "content" {
+            // `content`: HTML's `<meta name="api-key" content="v">`.
             if let Some(name) = self.pair_name.take() {
                 key = name;
             }

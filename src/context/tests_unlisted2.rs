@@ -326,3 +326,45 @@ fn references_to_a_secret_store_are_quiet() {
         ],
     );
 }
+
+#[test]
+fn secrets_piped_to_stdin_and_html_meta_content() {
+    check(
+        &[
+            (
+                "deploy.sh",
+                "echo '{V}' | docker login -u deploy --password-stdin registry.acme.io\n",
+                "generic-password",
+            ),
+            (
+                ".github/workflows/push.yml",
+                "      - run: echo \"{V}\" | helm registry login ghcr.io --username deploy --password-stdin\n",
+                "generic-password",
+            ),
+            (
+                "setup.sh",
+                "gh auth login --hostname github.acme.io --with-token <<< '{V}'\n",
+                "generic-token",
+            ),
+            (
+                "index.html",
+                "<meta name=\"api-key\" content=\"{V}\">\n",
+                "generic-api-key",
+            ),
+        ],
+        &[
+            (
+                "deploy.sh",
+                "echo \"$REGISTRY_PASSWORD\" | docker login -u deploy --password-stdin registry.acme.io\n",
+            ),
+            (
+                "deploy.sh",
+                "cat ~/.registry-password | docker login -u deploy --password-stdin r.acme.io\n",
+            ),
+            (
+                "index.html",
+                "<meta name=\"description\" content=\"{V}\">\n<!-- token -->\n",
+            ),
+        ],
+    );
+}
