@@ -1069,8 +1069,9 @@ impl LineCtx<'_> {
         let mut key = key;
         if matches!(lower_key.as_str(), "key" | "name" | "id") {
             self.pair_name = Some(value.clone());
-        } else if lower_key == "value" || lower_key == "content" {
-            // `content`: HTML's `<meta name="api-key" content="v">`.
+        } else if matches!(lower_key.as_str(), "value" | "content" | "example") {
+            // `content`: HTML's `<meta name="api-key" content="v">`; `example`: an OpenAPI
+            // parameter's `{"name": "api_key", "in": "query", "example": "v"}`.
             if let Some(name) = self.pair_name.take() {
                 key = name;
             }

@@ -431,7 +431,7 @@ impl ContextRule {
 /// keys (Composer's `"bearer": {"repo.acme.io": "v"}`, NuGet's `<apikeys>`).
 fn effective_key(cand: &Candidate, facts: &mut Facts<'_>) -> String {
     let own = normalize(&cand.key);
-    let slot = matches!(own.as_str(), "default" | "value" | "example");
+    let slot = matches!(own.as_str(), "default" | "value" | "example" | "xexample");
     if slot {
         if let Some(name) = structure::sibling_name(facts.data, cand.line_start) {
             if names_secret(&name) {

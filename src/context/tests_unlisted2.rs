@@ -111,12 +111,26 @@ fn a_value_slot_is_named_by_its_sibling_name_line() {
                 "api_key_settings:\n  - key: API_TOKEN\n    value: {V}\n",
                 "generic-token",
             ),
+            (
+                "openapi.yaml",
+                "    ApiKeyAuth:\n      type: apiKey\n      in: header\n      name: X-API-Key\n      x-example: {V}\n",
+                "generic-api-key",
+            ),
+            (
+                "openapi.json",
+                "{\"name\": \"api_key\", \"in\": \"query\", \"example\": \"{V}\"}\n",
+                "generic-api-key",
+            ),
         ],
         &[
             // The sibling names something else, and so does the block.
             (
                 "openapi.yaml",
                 "      parameters:\n        - name: region\n          in: query\n          example: {V}\n",
+            ),
+            (
+                "openapi.json",
+                "{\"name\": \"region\", \"in\": \"query\", \"example\": \"{V}\"}\n{\"name\": \"api_key\"}\n",
             ),
             (
                 "request.bru",
