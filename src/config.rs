@@ -440,15 +440,20 @@ impl RuleSource {
                     .into());
             }
         }
-        let endpoint_names: Vec<&str> = set
-            .rules
-            .iter()
-            .flat_map(|r| {
-                let verify = r.verify.as_ref().map(|plan| plan.endpoint.as_str());
-                let revoke = r.revoke.as_ref().map(|plan| plan.endpoint.as_str());
-                verify.into_iter().chain(revoke)
-            })
-            .collect();
+        // Only asked when the configuration names endpoints: it builds every rule's verify
+        // and revoke plan, which a plain scan never needs (issue 17, start-up).
+        let endpoint_names: Vec<&str> = if self.endpoint_names.is_empty() {
+            Vec::new()
+        } else {
+            set.rules
+                .iter()
+                .flat_map(|r| {
+                    let verify = r.verify().map(|plan| plan.endpoint.as_str());
+                    let revoke = r.revoke().map(|plan| plan.endpoint.as_str());
+                    verify.into_iter().chain(revoke)
+                })
+                .collect()
+        };
         for name in &self.endpoint_names {
             if !endpoint_names.contains(&name.as_str()) {
                 return Err(origin

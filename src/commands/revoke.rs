@@ -23,11 +23,11 @@ pub fn run(args: &RevokeArgs) -> anyhow::Result<ExitCode> {
     let rule = rules
         .get(&args.rule)
         .with_context(|| format!("no rule has id `{}` (see `leakgate rules list`)", args.rule))?;
-    if rule.revoke.is_none() {
+    if rule.revoke().is_none() {
         let mut with: Vec<&str> = rules
             .rules
             .iter()
-            .filter(|r| r.revoke.is_some())
+            .filter(|r| r.revoke().is_some())
             .map(|r| &*r.id)
             .collect();
         with.sort_unstable();

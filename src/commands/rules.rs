@@ -19,7 +19,11 @@ pub fn list(config: Option<&Path>) -> anyhow::Result<ExitCode> {
             crate::finding::FindingKind::Secret => "secret",
             crate::finding::FindingKind::File => "file",
         };
-        let verify = if rule.verify.is_some() { "verify" } else { "-" };
+        let verify = if rule.verify().is_some() {
+            "verify"
+        } else {
+            "-"
+        };
         writeln!(
             out,
             "{}\t{kind}\t{verify}\t{}\t{}",

@@ -44,7 +44,10 @@ pub fn check_rule(rule: &Rule) -> Vec<CheckFailure> {
         }
     };
     let spec = &rule.spec;
-    let path_example = spec.path_examples.first().map(String::as_str);
+    let path_example = spec
+        .path_examples
+        .first()
+        .map(crate::rules::syntax::SpecText::as_str);
     if spec.path.is_some() && path_example.is_none() {
         problems.push("a rule with `path` needs `path_examples`".into());
     }
@@ -162,13 +165,18 @@ pub fn known_public_notes(set: &RuleSet) -> Vec<String> {
             continue;
         };
         let bare = Scanner::new(RuleSet { rules: vec![bare] });
-        let path = rule.spec.path_examples.first().map(String::as_str);
+        let path = rule
+            .spec
+            .path_examples
+            .first()
+            .map(crate::rules::syntax::SpecText::as_str);
         for entry in &rule.spec.known_public {
             let shown = bare
                 .scan(path, entry.example.as_bytes())
                 .into_iter()
                 .find(|m| {
-                    hex(&crate::rules::sha256(m.secret.expose().as_bytes())) == entry.value_sha256
+                    hex(&crate::rules::sha256(m.secret.expose().as_bytes()))
+                        == entry.value_sha256.as_str()
                 })
                 .map_or_else(|| "(not found)".to_string(), |m| m.secret.redacted());
             notes.push(format!(

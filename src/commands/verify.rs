@@ -57,7 +57,7 @@ pub fn run(args: &VerifyArgs) -> anyhow::Result<ExitCode> {
         if let Some(remediation) = &rule.remediation {
             println!("→ {remediation}");
         }
-        if rule.revoke.is_some() {
+        if rule.revoke().is_some() {
             println!(
                 "→ or revoke it from here: leakgate revoke --rule {} (reads the secret from standard input)",
                 rule.id
@@ -76,7 +76,11 @@ fn looks_like(rule: &crate::rules::Rule, value: &str) -> bool {
     let Ok(alone) = crate::rules::Rule::from_spec(rule.spec.clone(), &rule.origin, true) else {
         return false;
     };
-    let path = rule.spec.path_examples.first().map(String::as_str);
+    let path = rule
+        .spec
+        .path_examples
+        .first()
+        .map(crate::rules::syntax::SpecText::as_str);
     Scanner::new(RuleSet { rules: vec![alone] })
         .scan(path, value.as_bytes())
         .iter()

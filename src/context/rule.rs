@@ -4,7 +4,7 @@
 use super::names::names_secret;
 use super::{classify, structure, urls, Candidate, Kind, Origin};
 use crate::rules::lazy_regex::LazyRegex;
-use crate::rules::syntax::{ContextSpec, ValueSpec};
+use crate::rules::syntax::{ContextSpec, SpecText, ValueSpec};
 use crate::rules::validator::Validator;
 use crate::scan::checksum::Validate;
 use std::collections::HashMap;
@@ -66,7 +66,7 @@ pub fn normalize(text: &str) -> String {
         .collect()
 }
 
-fn normalized(words: &[String]) -> Vec<String> {
+fn normalized(words: &[SpecText]) -> Vec<String> {
     words.iter().map(|w| normalize(w)).collect()
 }
 
@@ -86,7 +86,7 @@ struct Word {
 }
 
 impl Words {
-    fn new(words: &[String]) -> Words {
+    fn new(words: &[SpecText]) -> Words {
         Words(
             words
                 .iter()

@@ -185,11 +185,11 @@ fn rules_value(report: &Report<'_>) -> Value {
         entry.insert("remediation".into(), json!(remediation));
         entry.insert(
             "verify".into(),
-            json!(rule.is_some_and(|r| r.verify.is_some())),
+            json!(rule.is_some_and(|r| r.verify().is_some())),
         );
         entry.insert(
             "revoke".into(),
-            json!(rule.is_some_and(|r| r.revoke.is_some())),
+            json!(rule.is_some_and(|r| r.revoke().is_some())),
         );
         rules.insert(&*finding.rule, Value::Object(entry));
     }

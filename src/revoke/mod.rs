@@ -122,7 +122,7 @@ impl Revoker {
 
     /// The host a revocation of `rule`'s secrets goes to (for the confirmation prompt).
     pub fn host(&self, rule: &Rule) -> Option<String> {
-        let plan = rule.revoke.as_ref()?;
+        let plan = rule.revoke()?;
         let default = match &plan.check {
             RevokeCheck::Http(http) => default_host(&http.request.url),
             RevokeCheck::Builtin(RevokeBuiltin::Speckle) => speckle::DEFAULT_HOST.to_string(),
@@ -142,7 +142,7 @@ impl Revoker {
 
     /// Asks `rule`'s issuer to revoke `secret`; a rule without a revoker is `failed`.
     pub fn revoke(&self, rule: &Rule, secret: &Secret) -> Revocation {
-        let Some(plan) = &rule.revoke else {
+        let Some(plan) = rule.revoke() else {
             return failed(format!("rule `{}` has no revoker", rule.id));
         };
         let target = self.target(plan);
@@ -260,7 +260,7 @@ pub fn mark_revocable(rules: &RuleSet, findings: &mut [Finding]) {
     let revocable: HashMap<&str, bool> = rules
         .rules
         .iter()
-        .map(|r| (&*r.id, r.revoke.is_some()))
+        .map(|r| (&*r.id, r.revoke().is_some()))
         .collect();
     for finding in findings.iter_mut() {
         if let Some(verification) = finding.verification.as_mut() {

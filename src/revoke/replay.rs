@@ -16,7 +16,7 @@ use crate::verify::spec::{Means, Sample};
 /// rule's file and id. Missing samples are a problem for built-in rules (`builtin`) only.
 pub fn check_set(set: &crate::rules::RuleSet, builtin: bool) -> (Vec<String>, usize) {
     let (mut problems, mut count) = (Vec::new(), 0);
-    for rule in set.rules.iter().filter(|r| r.revoke.is_some()) {
+    for rule in set.rules.iter().filter(|r| r.revoke().is_some()) {
         let (failures, replayed) = replay_rule(rule, builtin);
         count += replayed;
         problems.extend(
@@ -31,7 +31,7 @@ pub fn check_set(set: &crate::rules::RuleSet, builtin: bool) -> (Vec<String>, us
 /// Replays `rule`'s revocation samples: (problems, samples replayed).
 pub fn replay_rule(rule: &Rule, require_samples: bool) -> (Vec<String>, usize) {
     let mut problems = Vec::new();
-    let Some(plan) = &rule.revoke else {
+    let Some(plan) = rule.revoke() else {
         return (problems, 0);
     };
     if require_samples {
@@ -103,7 +103,7 @@ mod tests {
         let set = RuleSet::builtin().unwrap();
         let (problems, count) = check_set(&set, true);
         assert!(problems.is_empty(), "{problems:#?}");
-        let revokers = set.rules.iter().filter(|r| r.revoke.is_some()).count();
+        let revokers = set.rules.iter().filter(|r| r.revoke().is_some()).count();
         assert!(revokers >= 15, "{revokers} revokers");
         assert!(count >= 2 * revokers, "{count} samples");
     }

@@ -15,6 +15,16 @@ use super::RuleError;
 /// The built-in rule files as `build.rs` parsed them, in the order of [`BUILTIN_RULE_FILES`].
 static PREPARSED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/builtin-rules.postcard"));
 
+/// `text` as a `'static` string if it lies inside the embedded pre-parsed rules (a string
+/// the postcard reader borrowed from them), else `None`. Lets `syntax::SpecText` keep a
+/// reference instead of a copy, without `unsafe`: the bytes are found again in the static.
+pub fn embedded(text: &str) -> Option<&'static str> {
+    let base = PREPARSED.as_ptr() as usize;
+    let start = (text.as_ptr() as usize).checked_sub(base)?;
+    let bytes = PREPARSED.get(start..start.checked_add(text.len())?)?;
+    std::str::from_utf8(bytes).ok()
+}
+
 /// The built-in rule files, parsed (by the build script): one [`RuleFile`] per entry of
 /// [`BUILTIN_RULE_FILES`], in its order.
 pub fn preparsed() -> Result<Vec<RuleFile>, RuleError> {
@@ -482,5 +492,30 @@ mod tests {
             .filter(|v| v.live_json_value.is_some() || v.when.iter().any(|w| !w.equals.is_empty()))
             .count();
         assert!(with_equals > 0, "the `equals` values were compared");
+    }
+
+    /// The pre-parsed rules' texts are references into the binary, not copies (issue 17:
+    /// a copy per field and example was a third of a start-up's allocations).
+    #[test]
+    fn the_preparsed_texts_borrow_the_embedded_bytes() {
+        let preparsed = preparsed().unwrap();
+        let specs: Vec<_> = preparsed.iter().flat_map(|f| &f.rule).collect();
+        assert!(specs.len() > 400);
+        for spec in specs {
+            assert!(spec.id.is_borrowed(), "{}", spec.id);
+            assert!(spec.title.is_borrowed(), "{}", spec.id);
+            assert!(spec.examples.iter().all(|e| e.is_borrowed()), "{}", spec.id);
+            assert!(
+                spec.regex.as_ref().is_none_or(|r| r.is_borrowed()),
+                "{}",
+                spec.id
+            );
+        }
+        let parsed: RuleFile = toml::from_str(BUILTIN_RULE_FILES[0].1).unwrap();
+        assert!(
+            !parsed.rule[0].id.is_borrowed(),
+            "TOML text owns its strings"
+        );
+        assert_eq!(super::embedded("not in the binary's rules"), None);
     }
 }

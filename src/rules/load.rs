@@ -17,7 +17,23 @@ impl Rule {
     /// Builds a rule from its table, checking everything that can be checked without
     /// compiling a regex. `eager` compiles them too (user rules).
     pub fn from_spec(spec: RuleSpec, origin: &str, eager: bool) -> Result<Rule, RuleError> {
-        let id = spec.id.clone();
+        Rule::build(spec, origin, eager, false)
+    }
+
+    /// A built-in rule from the build script's pre-parsed form: as [`Rule::from_spec`], but
+    /// its verify and revoke tables are checked on first use ([`Rule::verify`]), since a
+    /// scan without `--verify` never reads them (issue 17, start-up).
+    pub(crate) fn from_builtin_spec(spec: RuleSpec, origin: &str) -> Result<Rule, RuleError> {
+        Rule::build(spec, origin, false, true)
+    }
+
+    fn build(
+        spec: RuleSpec,
+        origin: &str,
+        eager: bool,
+        defer_plans: bool,
+    ) -> Result<Rule, RuleError> {
+        let id = spec.id.to_string();
         let invalid = |message: String| RuleError::Invalid {
             file: origin.to_string(),
             id: id.clone(),
@@ -87,14 +103,19 @@ impl Rule {
                 ))
             })?),
         };
-        let verify = match &spec.verify {
-            None => None,
-            Some(verify) => Some(VerifyPlan::from_spec(verify).map_err(&invalid)?),
-        };
-        let revoke = match &spec.revoke {
-            None => None,
-            Some(revoke) => Some(revoke_plan::RevokePlan::from_spec(revoke).map_err(&invalid)?),
-        };
+        let (verify, revoke) = (OnceLock::new(), OnceLock::new());
+        if !defer_plans {
+            let plan = match &spec.verify {
+                None => None,
+                Some(verify) => Some(VerifyPlan::from_spec(verify).map_err(&invalid)?),
+            };
+            let _ = verify.set(plan);
+            let plan = match &spec.revoke {
+                None => None,
+                Some(revoke) => Some(revoke_plan::RevokePlan::from_spec(revoke).map_err(&invalid)?),
+            };
+            let _ = revoke.set(plan);
+        }
         let known_public = spec
             .known_public
             .iter()
@@ -123,7 +144,7 @@ impl Rule {
         let rule = Rule {
             id: spec.id.as_str().into(),
             title: Arc::from(spec.title.as_str()),
-            provider: spec.provider.clone(),
+            provider: spec.provider.as_deref().map(str::to_string),
             kind,
             keywords: spec.keywords.iter().map(|k| k.to_lowercase()).collect(),
             keyword_starts_word: spec

@@ -100,11 +100,12 @@ pub struct Rule {
     /// The verify table's `companion`, compiled on first use.
     companion: Option<LazyRegex<regex::bytes::Regex>>,
     pub remediation: Option<Arc<str>>,
-    /// How `--verify` asks the issuer: the rule's checked `[rule.verify]` table.
-    pub verify: Option<VerifyPlan>,
+    /// How `--verify` asks the issuer: the rule's checked `[rule.verify]` table. Built when
+    /// the rule loads, or for a built-in rule on first use ([`Rule::verify`]).
+    verify: OnceLock<Option<VerifyPlan>>,
     /// How `leakgate revoke` asks the issuer to revoke the secret: the rule's checked
-    /// `[rule.revoke]` table.
-    pub revoke: Option<revoke_plan::RevokePlan>,
+    /// `[rule.revoke]` table. Built as [`Rule::verify`]'s ([`Rule::revoke`]).
+    revoke: OnceLock<Option<revoke_plan::RevokePlan>>,
     /// The file the rule came from (`rules/github.toml`, or a user file's path).
     pub origin: String,
     pub spec: RuleSpec,
@@ -120,6 +121,34 @@ impl std::fmt::Debug for Rule {
 }
 
 impl Rule {
+    /// The rule's checked `[rule.verify]` table, `None` if it has none. A built-in rule's
+    /// table is checked on first use: a scan without `--verify` never builds the 474 plans
+    /// (issue 17, start-up). The built-in tables are the ones the test suite and `leakgate
+    /// rules check` build from the TOML sources (`RuleSet::builtin_from_toml`, which checks
+    /// them at load) and `rules::set::tests` builds from the pre-parsed form, so this
+    /// check does not fail in a released binary.
+    pub fn verify(&self) -> Option<&VerifyPlan> {
+        self.verify
+            .get_or_init(|| {
+                let plan = VerifyPlan::from_spec(self.spec.verify.as_ref()?);
+                debug_assert!(plan.is_ok(), "{}: {:?}", self.id, plan.as_ref().err());
+                plan.ok()
+            })
+            .as_ref()
+    }
+
+    /// The rule's checked `[rule.revoke]` table, `None` if it has none; built as
+    /// [`Rule::verify`]'s.
+    pub fn revoke(&self) -> Option<&revoke_plan::RevokePlan> {
+        self.revoke
+            .get_or_init(|| {
+                let plan = revoke_plan::RevokePlan::from_spec(self.spec.revoke.as_ref()?);
+                debug_assert!(plan.is_ok(), "{}: {:?}", self.id, plan.as_ref().err());
+                plan.ok()
+            })
+            .as_ref()
+    }
+
     /// The rule's compiled content regex, compiling it on first use. `None` for a
     /// sensitive-file rule.
     pub fn regex(&self) -> Option<&regex::bytes::Regex> {

@@ -10,7 +10,7 @@
 //! does not accept the secret: nothing left to revoke) or `failed` (it refused: a missing
 //! scope, a bad request), and each table must cite the provider's page (`docs`).
 
-use super::syntax::{AttemptSpec, RevokeSpec, SampleSpec, VerifySpec, WhenSpec};
+use super::syntax::{AttemptSpec, RevokeSpec, SampleSpec, SpecText, VerifySpec, WhenSpec};
 use super::verify_plan::{
     answer_rule, check_recorded_answer, request_plan, AnswerRule, RequestPlan,
 };
@@ -104,12 +104,12 @@ pub enum RevokeCheck {
 /// One recorded answer of the issuer to a revocation request.
 #[derive(Clone, Debug, PartialEq)]
 pub struct RevokeSample {
-    pub case: String,
+    pub case: SpecText,
     pub status: u16,
     pub headers: std::collections::BTreeMap<String, String>,
-    pub body: String,
+    pub body: SpecText,
     pub expect: RevokeMeans,
-    pub source: String,
+    pub source: SpecText,
 }
 
 /// The cases a revocation sample may record.

@@ -19,7 +19,7 @@ impl RuleSet {
         for ((name, text), file) in builtin::BUILTIN_RULE_FILES.iter().zip(files) {
             let origin = format!("rules/{name}");
             for spec in file.rule {
-                match Rule::from_spec(spec, &origin, false) {
+                match Rule::from_builtin_spec(spec, &origin) {
                     Ok(rule) => rules.push(rule),
                     // Parse the text again for the error: it locates the line.
                     Err(err) => {
@@ -103,5 +103,40 @@ impl RuleSet {
 
     pub fn is_empty(&self) -> bool {
         self.rules.is_empty()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The built-in rules' verify and revoke tables are checked on first use
+    /// (`Rule::from_builtin_spec`); each one builds, so none is silently missing.
+    #[test]
+    fn every_builtin_verify_and_revoke_table_builds_on_first_use() {
+        let set = RuleSet::builtin().unwrap();
+        let (mut verify, mut revoke) = (0, 0);
+        for rule in &set.rules {
+            if let Some(spec) = &rule.spec.verify {
+                let plan = super::super::VerifyPlan::from_spec(spec);
+                assert!(plan.is_ok(), "{}: {:?}", rule.id, plan.err());
+                assert!(rule.verify().is_some(), "{}", rule.id);
+                verify += 1;
+            } else {
+                assert!(rule.verify().is_none(), "{}", rule.id);
+            }
+            if let Some(spec) = &rule.spec.revoke {
+                let plan = super::super::revoke_plan::RevokePlan::from_spec(spec);
+                assert!(plan.is_ok(), "{}: {:?}", rule.id, plan.err());
+                assert!(rule.revoke().is_some(), "{}", rule.id);
+                revoke += 1;
+            } else {
+                assert!(rule.revoke().is_none(), "{}", rule.id);
+            }
+        }
+        assert!(
+            verify > 100 && revoke > 0,
+            "{verify} verify, {revoke} revoke tables"
+        );
     }
 }

@@ -20,16 +20,16 @@ pub struct RuleFile {
 #[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct RuleSpec {
-    pub id: String,
-    pub title: String,
+    pub id: SpecText,
+    pub title: SpecText,
     #[serde(default)]
-    pub provider: Option<String>,
+    pub provider: Option<SpecText>,
     /// The pattern; group 1 or a group named `secret` is the secret.
     #[serde(default)]
-    pub regex: Option<String>,
+    pub regex: Option<SpecText>,
     /// The rule runs only near one of these (matched case-insensitively).
     #[serde(default)]
-    pub keywords: Vec<String>,
+    pub keywords: Vec<SpecText>,
     /// Where a keyword must sit to wake the rule: `word` (its name starts a word part:
     /// `box` wakes the rule in `BOX_SECRET`, `box.secret`, `boxSecret`, `myBoxSecret`, not
     /// in `inbox` or `CHECKBOX`) or `anywhere` (a token prefix inside other text). When
@@ -52,31 +52,31 @@ pub struct RuleSpec {
     /// A named validator (see `rules::validator`); the key is `checksum` for history's
     /// sake, `validator` is accepted too.
     #[serde(default, alias = "validator")]
-    pub checksum: Option<String>,
+    pub checksum: Option<SpecText>,
     /// Only in paths that match this regex. With no `regex`, the rule is a sensitive-file rule.
     #[serde(default)]
-    pub path: Option<String>,
+    pub path: Option<SpecText>,
     /// For a sensitive-file rule: the file is a finding only if its content matches this
     /// regex (a `.npmrc` holding a token, a `.pem` holding a private key).
     #[serde(default)]
-    pub content: Option<String>,
+    pub content: Option<SpecText>,
     /// For a sensitive-file rule: a named inspector that reads the file and decides
     /// (`terraform-state`, `keystore`, `private-key`; see `rules::inspect`).
     #[serde(default)]
-    pub inspect: Option<String>,
+    pub inspect: Option<SpecText>,
     /// Texts the rule must match (real format, fake values).
     #[serde(default)]
-    pub examples: Vec<String>,
+    pub examples: Vec<SpecText>,
     /// Texts the rule must not match.
     #[serde(default)]
-    pub negative_examples: Vec<String>,
+    pub negative_examples: Vec<SpecText>,
     /// For sensitive-file rules: paths that must match / must not match.
     #[serde(default)]
-    pub path_examples: Vec<String>,
+    pub path_examples: Vec<SpecText>,
     #[serde(default)]
-    pub path_negative_examples: Vec<String>,
+    pub path_negative_examples: Vec<SpecText>,
     #[serde(default)]
-    pub remediation: Option<String>,
+    pub remediation: Option<SpecText>,
     /// How to ask the issuer whether the secret is live (`--verify`).
     #[serde(default)]
     pub verify: Option<VerifySpec>,
@@ -122,7 +122,7 @@ pub enum KeywordBoundary {
 pub struct ValueSpec {
     /// The characters allowed, as the inside of a regex class (`0-9a-f`, `A-Za-z0-9_\-`).
     #[serde(default)]
-    pub charset: Option<String>,
+    pub charset: Option<SpecText>,
     #[serde(default)]
     pub min_length: Option<usize>,
     #[serde(default)]
@@ -132,7 +132,7 @@ pub struct ValueSpec {
     pub min_entropy: Option<f64>,
     /// A named validator, as `checksum` of a regex rule.
     #[serde(default)]
-    pub validator: Option<String>,
+    pub validator: Option<SpecText>,
     /// Require that the value looks generated, not made of words (default true).
     #[serde(default)]
     pub generated: Option<bool>,
@@ -143,7 +143,7 @@ pub struct ValueSpec {
     /// A regex the whole value must match, for a shape a charset cannot say
     /// (`[A-Za-z0-9]{6}\.[A-Za-z0-9]{6}:[A-Za-z0-9_\-]{43}`).
     #[serde(default)]
-    pub pattern: Option<String>,
+    pub pattern: Option<SpecText>,
 }
 
 /// One `[[rule.context]]` anchor. Words are compared case-insensitively with `_`, `-`, `.`
@@ -153,38 +153,38 @@ pub struct ValueSpec {
 pub struct ContextSpec {
     /// The value's own key holds one of these words.
     #[serde(default)]
-    pub key: Vec<String>,
+    pub key: Vec<SpecText>,
     /// The key or one of the keys it is nested under holds one of these words.
     #[serde(default)]
-    pub key_path: Vec<String>,
+    pub key_path: Vec<SpecText>,
     /// The value's own key holds none of these words.
     #[serde(default)]
-    pub not_key: Vec<String>,
+    pub not_key: Vec<SpecText>,
     /// The value is passed to (or is a keyword argument of) a call whose name holds one of
     /// these words.
     #[serde(default)]
-    pub callee: Vec<String>,
+    pub callee: Vec<SpecText>,
     /// The value is sent in an HTTP header with one of these names.
     #[serde(default)]
-    pub header: Vec<String>,
+    pub header: Vec<SpecText>,
     /// The value was written after one of these Authorization schemes (`SSWS`,
     /// `AccessKey`): a provider's own scheme names the provider.
     #[serde(default)]
-    pub scheme: Vec<String>,
+    pub scheme: Vec<SpecText>,
     /// A URL on the value's line or the lines near it has a host holding one of these.
     #[serde(default)]
-    pub host: Vec<String>,
+    pub host: Vec<SpecText>,
     /// One of these words is written on the value's line or on the few lines above it
     /// (`# deepgram` after the value, a `[deepgram]` heading, a provider-named call).
     #[serde(default)]
-    pub near: Vec<String>,
+    pub near: Vec<SpecText>,
     /// The whole file is the secret when its path matches this regex.
     #[serde(default)]
-    pub file: Option<String>,
+    pub file: Option<SpecText>,
     /// The file's path matches this regex (an account store or a tool's config file, found
     /// by where it lives); such a file is read whole, keywords or not.
     #[serde(default)]
-    pub path: Option<String>,
+    pub path: Option<SpecText>,
 }
 
 /// One `known_public` entry: a value everyone can read (the Azurite emulator's account key,
@@ -195,11 +195,11 @@ pub struct ContextSpec {
 #[serde(deny_unknown_fields)]
 pub struct KnownPublicSpec {
     /// Lowercase hex SHA-256 of the secret as the rule captures it.
-    pub value_sha256: String,
+    pub value_sha256: SpecText,
     /// Why the value is public, with where it is published.
-    pub reason: String,
+    pub reason: SpecText,
     /// A text in which the rule (without this entry) finds the value.
-    pub example: String,
+    pub example: SpecText,
 }
 
 /// The `[rule.verify]` table: HTTP requests and how to read their answers, or a named
@@ -357,16 +357,16 @@ pub struct SampleSpec {
     /// What the secret is in this case: `live`, `missing-scope`, `invalid`, `revoked`,
     /// `expired`, `other-region`, `other-deployment`, `refresh-token` or `ip-restricted` (a
     /// live secret used from an address outside its allow-list).
-    pub case: String,
+    pub case: SpecText,
     pub status: u16,
     #[serde(default)]
     pub headers: BTreeMap<String, String>,
     #[serde(default)]
-    pub body: String,
+    pub body: SpecText,
     /// The status the verifier must map it to: `live`, `dead` or `unknown`.
-    pub expect: String,
+    pub expect: SpecText,
     /// The documentation page or server source file the answer is taken from.
-    pub source: String,
+    pub source: SpecText,
 }
 
 /// The `[rule.revoke]` table: the one request that asks the issuer to revoke the secret
@@ -446,5 +446,125 @@ impl<'de> Deserialize<'de> for TomlValue {
                 .map(TomlValue)
                 .map_err(serde::de::Error::custom)
         }
+    }
+}
+
+/// A text value of a rule file. Read from the binary's pre-parsed built-in rules
+/// (`rules::builtin::preparsed`) it borrows the embedded bytes: no allocation per field or
+/// example, which was a third of a start-up's 44,000 allocations (issue 17). Parsed from a
+/// TOML file (user rules, `rules check`) it owns its text. Reads as a `str`.
+#[derive(Clone, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct SpecText(std::borrow::Cow<'static, str>);
+
+impl SpecText {
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// Whether the text is a reference into the embedded rules rather than a copy.
+    pub fn is_borrowed(&self) -> bool {
+        matches!(self.0, std::borrow::Cow::Borrowed(_))
+    }
+}
+
+impl std::ops::Deref for SpecText {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl AsRef<str> for SpecText {
+    fn as_ref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::borrow::Borrow<str> for SpecText {
+    fn borrow(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::fmt::Debug for SpecText {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Debug::fmt(&*self.0, f)
+    }
+}
+
+impl std::fmt::Display for SpecText {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Display::fmt(&*self.0, f)
+    }
+}
+
+impl From<&str> for SpecText {
+    fn from(text: &str) -> Self {
+        SpecText(std::borrow::Cow::Owned(text.to_string()))
+    }
+}
+
+impl From<String> for SpecText {
+    fn from(text: String) -> Self {
+        SpecText(std::borrow::Cow::Owned(text))
+    }
+}
+
+impl From<SpecText> for String {
+    fn from(text: SpecText) -> Self {
+        text.0.into_owned()
+    }
+}
+
+impl PartialEq<str> for SpecText {
+    fn eq(&self, other: &str) -> bool {
+        *self.0 == *other
+    }
+}
+
+impl PartialEq<&str> for SpecText {
+    fn eq(&self, other: &&str) -> bool {
+        *self.0 == **other
+    }
+}
+
+impl PartialEq<String> for SpecText {
+    fn eq(&self, other: &String) -> bool {
+        *self.0 == **other
+    }
+}
+
+impl Serialize for SpecText {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&self.0)
+    }
+}
+
+impl<'de> Deserialize<'de> for SpecText {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = SpecText;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a string")
+            }
+            fn visit_borrowed_str<E: serde::de::Error>(
+                self,
+                text: &'de str,
+            ) -> Result<SpecText, E> {
+                // Borrowed from the embedded pre-parsed rules: keep the reference.
+                Ok(match crate::rules::builtin::embedded(text) {
+                    Some(text) => SpecText(std::borrow::Cow::Borrowed(text)),
+                    None => SpecText::from(text),
+                })
+            }
+            fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<SpecText, E> {
+                Ok(SpecText::from(text))
+            }
+            fn visit_string<E: serde::de::Error>(self, text: String) -> Result<SpecText, E> {
+                Ok(SpecText::from(text))
+            }
+        }
+        deserializer.deserialize_str(Visitor)
     }
 }

@@ -13,7 +13,7 @@
 //! `dead_json_*`) is translated into answer rules; its `dead_status` must now be written
 //! out, since its silent default `[401]` called answers dead that no one had looked at.
 
-use super::syntax::{AttemptSpec, SampleSpec, VerifySpec, WhenSpec};
+use super::syntax::{AttemptSpec, SampleSpec, SpecText, VerifySpec, WhenSpec};
 use std::collections::BTreeMap;
 use url::{Host, Url};
 
@@ -234,12 +234,12 @@ pub enum Check {
 /// One recorded answer of the issuer, for `rules check`.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Sample {
-    pub case: String,
+    pub case: SpecText,
     pub status: u16,
     pub headers: BTreeMap<String, String>,
-    pub body: String,
+    pub body: SpecText,
     pub expect: Means,
-    pub source: String,
+    pub source: SpecText,
 }
 
 /// The cases a sample may record.

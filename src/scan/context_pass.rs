@@ -315,7 +315,7 @@ mod tests {
                 .iter()
                 .chain(&rule.spec.negative_examples)
             {
-                texts.push(example.clone());
+                texts.push(example.to_string());
                 texts.push(format!(
                     "token = get_token(x)\n{example}\npassword: str\nsecret = None\n"
                 ));

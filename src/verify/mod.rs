@@ -346,7 +346,7 @@ impl Verifier {
                 jobs.len() - 1
             });
             jobs[index].2.add(finding);
-            if let Some(Check::Builtin(builtin)) = rule.verify.as_ref().map(|p| &p.check) {
+            if let Some(Check::Builtin(builtin)) = rule.verify().map(|p| &p.check) {
                 if let Some(wanted) = builtin.neighbour_rule() {
                     add_neighbours(&mut jobs[index].2, finding, wanted, findings);
                 }
@@ -387,7 +387,7 @@ impl Verifier {
 
     /// Runs `rule`'s verifier for `secret`, uncached.
     fn ask(&self, rule: &Rule, secret: &str, clues: &Clues) -> Verification {
-        let Some(plan) = &rule.verify else {
+        let Some(plan) = rule.verify() else {
             return skipped(format!("rule `{}` has no verifier", rule.id));
         };
         let target = match (

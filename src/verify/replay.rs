@@ -38,7 +38,7 @@ pub struct Replayed {
 /// for built-in rules (`builtin`) and a warning for a user's.
 pub fn check_set(set: &crate::rules::RuleSet, builtin: bool) -> (Vec<String>, Vec<String>, usize) {
     let (mut problems, mut warnings, mut count) = (Vec::new(), Vec::new(), 0);
-    for rule in set.rules.iter().filter(|r| r.verify.is_some()) {
+    for rule in set.rules.iter().filter(|r| r.verify().is_some()) {
         let result = replay_rule(rule);
         count += result.count;
         let name = |problem: &String| format!("{}: rule `{}`: {problem}", rule.origin, rule.id);
@@ -61,7 +61,7 @@ pub fn check_set(set: &crate::rules::RuleSet, builtin: bool) -> (Vec<String>, Ve
 /// Replays `rule`'s samples; a rule without a verifier has nothing to replay.
 pub fn replay_rule(rule: &Rule) -> Replayed {
     let mut out = Replayed::default();
-    let Some(plan) = &rule.verify else {
+    let Some(plan) = rule.verify() else {
         return out;
     };
     let has = |cases: &[&str]| {
@@ -178,7 +178,7 @@ fn replay_clues(rule: &Rule) -> super::Clues {
     // A session token's check signs with the temporary key pair found beside it in the file;
     // the replay stands one in (built here, so that no key-shaped text sits in the source).
     if let Some(super::spec::Check::Builtin(super::spec::Builtin::AwsSession)) =
-        rule.verify.as_ref().map(|p| &p.check)
+        rule.verify().map(|p| &p.check)
     {
         clues.neighbours.push(super::Neighbour {
             rule: "aws-secret-access-key".into(),
@@ -190,7 +190,7 @@ fn replay_clues(rule: &Rule) -> super::Clues {
             distance: 1,
         });
     }
-    if let Some(super::spec::Check::Http(plan)) = rule.verify.as_ref().map(|p| &p.check) {
+    if let Some(super::spec::Check::Http(plan)) = rule.verify().map(|p| &p.check) {
         if plan.host_label_from_content {
             if let Some(rest) = plan
                 .attempts
@@ -310,7 +310,7 @@ mod tests {
         let mut problems = Vec::new();
         let mut replayed = 0;
         let mut without_table = Vec::new();
-        for rule in set.rules.iter().filter(|r| r.verify.is_some()) {
+        for rule in set.rules.iter().filter(|r| r.verify().is_some()) {
             let result = replay_rule(rule);
             replayed += result.count;
             for problem in &result.failures {
@@ -337,7 +337,7 @@ mod tests {
     fn docs_list_every_built_in_verifier() {
         let docs = include_str!("../../docs/verify.md");
         let set = RuleSet::builtin().unwrap();
-        for rule in set.rules.iter().filter(|r| r.verify.is_some()) {
+        for rule in set.rules.iter().filter(|r| r.verify().is_some()) {
             assert!(
                 docs.contains(&format!("| `{}` |", rule.id)),
                 "docs/verify.md does not list the verifier of `{}`",

@@ -54,7 +54,7 @@ fn targets(scanner: &Scanner) -> (Vec<Target>, Vec<String>) {
                 text: if bare {
                     secret.clone()
                 } else {
-                    example.clone()
+                    example.to_string()
                 },
                 offset: if bare { 0 } else { m.line - 1 },
                 secret,

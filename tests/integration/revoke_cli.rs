@@ -220,7 +220,7 @@ fn each_revoker_reads_each_recorded_answer_and_sends_the_documented_request() {
     let with_revoker: Vec<&str> = set
         .rules
         .iter()
-        .filter(|r| r.revoke.is_some())
+        .filter(|r| r.revoke().is_some())
         .map(|r| &*r.id)
         .collect();
     for id in &with_revoker {
@@ -232,7 +232,7 @@ fn each_revoker_reads_each_recorded_answer_and_sends_the_documented_request() {
     for case in &cases {
         for id in case.rules {
             let rule = set.get(id).unwrap_or_else(|| panic!("no rule `{id}`"));
-            let plan = rule.revoke.as_ref().unwrap();
+            let plan = rule.revoke().unwrap();
             let secret = example_secret(rule);
             assert!(!plan.samples.is_empty(), "{id}: no recorded answers");
             for sample in &plan.samples {

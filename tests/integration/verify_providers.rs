@@ -1361,7 +1361,7 @@ fn example_secret(rule: &Rule) -> String {
     let alone = Rule::from_spec(spec, &rule.origin, true).unwrap();
     let example = rule.spec.examples[0].clone();
     let scanner = Scanner::new(RuleSet { rules: vec![alone] });
-    let path = rule.spec.path_examples.first().map(String::as_str);
+    let path = rule.spec.path_examples.first().map(|p| p.as_str());
     let found = scanner.scan(path, example.as_bytes());
     found
         .first()
@@ -1372,7 +1372,7 @@ fn example_secret(rule: &Rule) -> String {
 }
 
 fn endpoint_name(rule: &Rule) -> String {
-    rule.verify.as_ref().unwrap().endpoint.clone()
+    rule.verify().unwrap().endpoint.clone()
 }
 
 fn check_request(case: &Case, rule: &str, secret: &str, seen: &Recorded) {
@@ -1422,7 +1422,7 @@ fn check_request(case: &Case, rule: &str, secret: &str, seen: &Recorded) {
 
 /// How many requests the rule's verifier may send.
 fn attempts(rule: &Rule) -> usize {
-    match rule.verify.as_ref().map(|plan| &plan.check) {
+    match rule.verify().map(|plan| &plan.check) {
         Some(Check::Http(http)) => http.attempts.len(),
         Some(Check::Builtin(_)) => 2,
         None => 0,
@@ -1445,7 +1445,7 @@ fn every_provider_verifier_reads_live_dead_and_error_answers() {
             let rule = rules
                 .get(rule_id)
                 .unwrap_or_else(|| panic!("no built-in rule `{rule_id}`"));
-            assert!(rule.verify.is_some(), "{rule_id} has no verify table");
+            assert!(rule.verify().is_some(), "{rule_id} has no verify table");
             let secret = example_secret(rule);
             let endpoint = endpoint_name(rule);
             let outcomes = [
@@ -1505,7 +1505,7 @@ fn every_built_in_verify_table_is_tested_here() {
     let with_tables: BTreeSet<&str> = rules
         .rules
         .iter()
-        .filter(|r| r.verify.is_some())
+        .filter(|r| r.verify().is_some())
         .map(|r| r.id.as_ref())
         .collect();
     let mut tested: BTreeSet<&str> = cases()
@@ -1529,7 +1529,7 @@ fn every_built_in_verify_table_is_tested_here() {
         "verify tables without a test: {untested:?}"
     );
     assert!(with_tables.len() >= 20, "{} verifiers", with_tables.len());
-    for rule in rules.rules.iter().filter(|r| r.verify.is_some()) {
+    for rule in rules.rules.iter().filter(|r| r.verify().is_some()) {
         assert!(
             rule.spec.verify.as_ref().unwrap().endpoint.is_some(),
             "{}: every verify table names its endpoint",

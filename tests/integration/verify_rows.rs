@@ -30,7 +30,7 @@ fn example_secret(rule: &Rule) -> String {
 
 /// Verifies `rule`'s first example secret, the server standing in for the rule's hosts.
 fn at_default(rule: &Rule, server: &TestServer) -> Verification {
-    let endpoint = rule.verify.as_ref().unwrap().endpoint.clone();
+    let endpoint = rule.verify().unwrap().endpoint.clone();
     VerifierBuilder::new()
         .stand_in(endpoint, server.url())
         .timeout(Duration::from_secs(5))
@@ -40,7 +40,7 @@ fn at_default(rule: &Rule, server: &TestServer) -> Verification {
 
 /// Verifies it with the server set in `[verify.endpoints]`.
 fn at_override(rule: &Rule, server: &TestServer) -> Verification {
-    let endpoint = rule.verify.as_ref().unwrap().endpoint.clone();
+    let endpoint = rule.verify().unwrap().endpoint.clone();
     VerifierBuilder::new()
         .endpoint(endpoint, server.url())
         .timeout(Duration::from_secs(5))
