@@ -154,6 +154,11 @@ fn bearer_tokens_in_authorization_headers() {
                 "headers = {\"Authorization\": \"Bearer {V}\"}\n",
                 "generic-token",
             ),
+            (
+                ".github/workflows/sync.yml",
+                "      - run: |\n          curl -H \"Authorization: token {V}\" https://git.acme.io/api/v1/repos\n",
+                "generic-token",
+            ),
         ],
         &[
             (
