@@ -29,10 +29,10 @@ struct Word {
 const SHORT_PASSWORD_FLAGS: &[(&str, &str)] =
     &[("sshpass", "-p"), ("redis-cli", "-a"), ("login", "-p")];
 
-/// Words after which `NAME VALUE` sets a setting (`npm config set K V`, `setx K V`,
+/// Words after which `NAME VALUE` sets a setting (`npm config set K V`, `setx K V`, csh `setenv K V`,
 /// `heroku config:set`'s siblings).
 fn is_set_word(word: &[u8]) -> bool {
-    matches!(word, b"set" | b"setx" | b"set-env") || word.ends_with(b":set")
+    matches!(word, b"set" | b"setx" | b"set-env" | b"setenv") || word.ends_with(b":set")
 }
 
 /// Tools whose `-p` takes a password glued to it (`mysql -pSECRET`).

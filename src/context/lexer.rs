@@ -111,6 +111,36 @@ fn is_word_byte(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b"_$@.-".contains(&b) || b >= 0x80
 }
 
+/// PowerShell's scope- and drive-qualified variables (`$env:DB_PASSWORD`, `$script:apiKey`,
+/// `${env:API_TOKEN}`'s inside) are one name: the word `start..end` is extended over the
+/// `:` and the name after it.
+fn powershell_scoped_name(line: &[u8], start: usize, end: usize) -> usize {
+    let scope = &line[start..end];
+    let scoped = [
+        &b"$env"[..],
+        b"$script",
+        b"$global",
+        b"$local",
+        b"$private",
+        b"$using",
+    ]
+    .iter()
+    .any(|s| scope.eq_ignore_ascii_case(s));
+    if !scoped
+        || line.get(end) != Some(&b':')
+        || !line
+            .get(end + 1)
+            .is_some_and(|&b| b.is_ascii_alphabetic() || b == b'_')
+    {
+        return end;
+    }
+    let mut i = end + 1;
+    while i < line.len() && (line[i].is_ascii_alphanumeric() || line[i] == b'_') {
+        i += 1;
+    }
+    i
+}
+
 pub(super) fn tokenize(line: &[u8]) -> Vec<Token> {
     let mut out = Vec::new();
     let mut i = 0;
@@ -149,6 +179,7 @@ pub(super) fn tokenize(line: &[u8]) -> Vec<Token> {
             while i < line.len() && is_word_byte(line[i]) {
                 i += 1;
             }
+            i = powershell_scoped_name(line, start, i);
             // `a.b.` / `x-`: a trailing `.` or `-` belongs to what follows (`.=`, `->`).
             while i > start + 1 && matches!(line[i - 1], b'.' | b'-') {
                 i -= 1;

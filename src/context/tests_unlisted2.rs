@@ -387,3 +387,32 @@ fn secrets_piped_to_stdin_and_html_meta_content() {
         ],
     );
 }
+
+#[test]
+fn powershell_scoped_variables_and_csh_setenv() {
+    check(
+        &[
+            (
+                "deploy.ps1",
+                "$env:DB_PASSWORD = '{V}'\n",
+                "generic-password",
+            ),
+            ("deploy.ps1", "$Env:API_TOKEN=\"{V}\"\n", "generic-token"),
+            ("profile.ps1", "$script:ApiToken = '{V}'\n", "generic-token"),
+            (".cshrc", "setenv API_TOKEN {V}\n", "generic-token"),
+            (
+                "setup.sh",
+                "launchctl setenv API_TOKEN {V}\n",
+                "generic-token",
+            ),
+        ],
+        &[
+            ("deploy.ps1", "$env:REGION = '{V}'\n$env:TOKEN_TTL = 3\n"),
+            (
+                "deploy.ps1",
+                "$env:DB_PASSWORD = $secret.GetNetworkCredential().Password\n",
+            ),
+            (".cshrc", "setenv REGION {V}\nsetenv TOKEN_TTL 3\n"),
+        ],
+    );
+}
