@@ -26,8 +26,34 @@ struct Word {
 /// Tools whose short flag takes a password as the next word.
 /// (`login` is the subcommand of `docker login`, `podman login`, `helm registry login`,
 /// `cf login`, whose `-p` is the password.)
-const SHORT_PASSWORD_FLAGS: &[(&str, &str)] =
-    &[("sshpass", "-p"), ("redis-cli", "-a"), ("login", "-p")];
+/// SQL Server's `sqlcmd`/`osql`/`bcp -P`, MongoDB's shell and tools' `-p`, OpenLDAP's
+/// clients' `-w`, Info-ZIP's `zip -P`, and the JDK's `keytool`/`jarsigner` store and key
+/// passwords.
+const SHORT_PASSWORD_FLAGS: &[(&str, &str)] = &[
+    ("sshpass", "-p"),
+    ("redis-cli", "-a"),
+    ("login", "-p"),
+    ("sqlcmd", "-P"),
+    ("osql", "-P"),
+    ("bcp", "-P"),
+    ("mongosh", "-p"),
+    ("mongodump", "-p"),
+    ("mongorestore", "-p"),
+    ("mongoexport", "-p"),
+    ("mongoimport", "-p"),
+    ("ldapsearch", "-w"),
+    ("ldapmodify", "-w"),
+    ("ldapadd", "-w"),
+    ("ldapdelete", "-w"),
+    ("ldapwhoami", "-w"),
+    ("zip", "-P"),
+    ("keytool", "-storepass"),
+    ("keytool", "-keypass"),
+    ("keytool", "-srcstorepass"),
+    ("keytool", "-deststorepass"),
+    ("jarsigner", "-storepass"),
+    ("jarsigner", "-keypass"),
+];
 
 /// Words after which `NAME VALUE` sets a setting (`npm config set K V`, `setx K V`, csh `setenv K V`,
 /// `heroku config:set`'s siblings).
@@ -36,7 +62,17 @@ fn is_set_word(word: &[u8]) -> bool {
 }
 
 /// Tools whose `-p` takes a password glued to it (`mysql -pSECRET`).
-const GLUED_PASSWORD_TOOLS: &[&str] = &["mysql", "mysqldump", "mysqladmin", "mariadb"];
+/// (7-Zip's `-p` takes the archive password glued too: `7z a -pSECRET`.)
+const GLUED_PASSWORD_TOOLS: &[&str] = &[
+    "mysql",
+    "mysqldump",
+    "mysqladmin",
+    "mariadb",
+    "7z",
+    "7za",
+    "7zr",
+    "7zz",
+];
 
 /// Appends the flag values and `K=V` words of `line`.
 pub(super) fn candidates(

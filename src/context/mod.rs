@@ -446,6 +446,7 @@ fn extract_range(data: &[u8], from: usize, to: usize, kind: Kind, out: &mut Vec<
 
 #[cfg(test)]
 #[cfg(test)]
+#[cfg(test)]
 mod tests;
 #[cfg(test)]
 mod tests_unlisted;

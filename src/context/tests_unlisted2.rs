@@ -416,3 +416,61 @@ fn powershell_scoped_variables_and_csh_setenv() {
         ],
     );
 }
+
+#[test]
+fn tools_whose_flags_take_a_password() {
+    check(
+        &[
+            (
+                "restore.sh",
+                "sqlcmd -S db.acme.io -U sa -P {V} -i restore.sql\n",
+                "generic-password",
+            ),
+            (
+                "dump.sh",
+                "mongodump --host db.acme.io -u admin -p {V} --out /backup\n",
+                "generic-password",
+            ),
+            (
+                "ldap.sh",
+                "ldapsearch -x -D cn=admin,dc=acme -w {V} -b dc=acme\n",
+                "generic-password",
+            ),
+            (
+                "sign.sh",
+                "keytool -genkeypair -keystore app.jks -storepass {V} -alias app\n",
+                "generic-password",
+            ),
+            (
+                "pack.sh",
+                "zip -P {V} backup.zip dump.sql\n",
+                "generic-password",
+            ),
+            (
+                "pack.sh",
+                "7z a -p{V} backup.7z dump.sql\n",
+                "generic-password",
+            ),
+        ],
+        &[
+            // A prompt (no value), a variable, another flag next.
+            (
+                "restore.sh",
+                "sqlcmd -S db.acme.io -U sa -P $SA_PASSWORD -i restore.sql\n",
+            ),
+            (
+                "dump.sh",
+                "mongodump --host db.acme.io -u admin -p --out /backup\n",
+            ),
+            (
+                "ldap.sh",
+                "ldapsearch -x -D cn=admin,dc=acme -W -b dc=acme\n",
+            ),
+            // The same flag of a tool for which it means something else.
+            (
+                "copy.sh",
+                "cp -P {V} /tmp/\nrsync -P {V} backup:/srv/ # password-less\n",
+            ),
+        ],
+    );
+}
