@@ -6,13 +6,15 @@
 //! cargo build --release --example scan_bounds
 //! /usr/bin/time -v target/release/examples/scan_bounds read TREE       # walk + read
 //! /usr/bin/time -v target/release/examples/scan_bounds keywords TREE   # + keyword pass
+//! /usr/bin/time -v target/release/examples/scan_bounds aho TREE        # aho-corasick instead
 //! /usr/bin/time -v target/release/examples/scan_bounds regions TREE    # + windows, per rule
 //! ```
 //!
 //! One thread, every file (no ignore files, hidden files included, as `scan --no-ignore`),
 //! each read whole into one reused buffer. `keywords` runs the gram filter of
 //! `src/scan/anchors.rs` over all keywords of the built-in content rules and counts the
-//! occurrences; `regions` runs the whole prefilter (occurrences, word-part checks, windows,
+//! occurrences (and prints the most frequent keywords); `aho` does the same with one
+//! `aho_corasick` automaton (DFA, ASCII case-insensitive, overlapping), to compare; `regions` runs the whole prefilter (occurrences, word-part checks, windows,
 //! merge) and prints the rules that get the most windows.
 
 use leakgate::rules::RuleSet;
@@ -24,7 +26,7 @@ use std::time::Instant;
 fn main() {
     let mut args = std::env::args().skip(1);
     let (Some(mode), Some(tree)) = (args.next(), args.next()) else {
-        eprintln!("usage: scan_bounds read|keywords|regions TREE");
+        eprintln!("usage: scan_bounds read|keywords|aho|regions TREE");
         std::process::exit(2);
     };
     let rules = RuleSet::builtin().expect("built-in rules load");
@@ -42,15 +44,23 @@ fn main() {
         all
     };
     let anchors = Anchors::new(&keywords);
-    let prefilter = Prefilter::new(content.iter().map(|&i| {
-        let r = &rules.rules[i];
-        (i, r.keywords.as_slice(), r.keyword_starts_word.as_slice())
-    }));
+    // The alternative the issue names: one aho-corasick automaton over the same keywords
+    // (ASCII case-insensitive, every overlapping occurrence), DFA if it fits.
+    let automaton = (mode == "aho").then(|| {
+        aho_corasick::AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .match_kind(aho_corasick::MatchKind::Standard)
+            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+            .build(&keywords)
+            .expect("the keyword automaton builds")
+    });
+    let prefilter = Prefilter::for_content_rules(&rules);
     let single_line = |i: usize| rules.rules[i].single_line();
 
     let started = Instant::now();
     let (mut files, mut bytes, mut hits) = (0u64, 0u64, 0u64);
     let mut per_rule: Vec<(u64, u64)> = vec![(0, 0); rules.rules.len()];
+    let mut per_keyword: Vec<u64> = vec![0; keywords.len()];
     let mut buf = Vec::new();
     let walk = ignore::WalkBuilder::new(&tree)
         .standard_filters(false)
@@ -70,7 +80,17 @@ fn main() {
         bytes += buf.len() as u64;
         match mode.as_str() {
             "read" => {}
-            "keywords" => anchors.for_each(&buf, |_, _, _| hits += 1),
+            "keywords" => anchors.for_each(&buf, |keyword, _, _| {
+                hits += 1;
+                per_keyword[keyword] += 1;
+            }),
+            "aho" => {
+                let automaton = automaton.as_ref().expect("built for aho");
+                for found in automaton.find_overlapping_iter(&buf) {
+                    hits += 1;
+                    per_keyword[found.pattern().as_usize()] += 1;
+                }
+            }
             "regions" => {
                 for region in prefilter.regions(&buf, single_line) {
                     hits += 1;
@@ -79,7 +99,7 @@ fn main() {
                 }
             }
             other => {
-                eprintln!("unknown mode {other}: read, keywords or regions");
+                eprintln!("unknown mode {other}: read, keywords, aho or regions");
                 std::process::exit(2);
             }
         }
@@ -95,6 +115,17 @@ fn main() {
             "keyword occurrences"
         }
     );
+    if mode == "keywords" || mode == "aho" {
+        let mut ranked: Vec<usize> = (0..keywords.len()).collect();
+        ranked.sort_by_key(|&i| std::cmp::Reverse(per_keyword[i]));
+        for &i in ranked.iter().take(30) {
+            println!(
+                "  {:24} {:>9} occurrences",
+                String::from_utf8_lossy(&keywords[i]),
+                per_keyword[i]
+            );
+        }
+    }
     if mode == "regions" {
         let mut ranked: Vec<usize> = (0..per_rule.len()).filter(|&i| per_rule[i].0 > 0).collect();
         ranked.sort_by_key(|&i| std::cmp::Reverse(per_rule[i].1));

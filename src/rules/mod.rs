@@ -155,6 +155,11 @@ impl Rule {
         self.regex.as_ref()?.get()
     }
 
+    /// The regex as written, without compiling it.
+    pub(crate) fn regex_source(&self) -> Option<&str> {
+        self.regex.as_ref().map(|regex| regex.source.as_str())
+    }
+
     /// The rule's path regex, compiling it on first use.
     pub fn path_regex(&self) -> Option<&regex::Regex> {
         self.path.as_ref()?.get()

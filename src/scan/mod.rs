@@ -111,14 +111,7 @@ pub struct Scanner {
 
 impl Scanner {
     pub fn new(rules: RuleSet) -> Scanner {
-        let prefilter = Prefilter::new(
-            rules
-                .rules
-                .iter()
-                .enumerate()
-                .filter(|(_, r)| r.kind == FindingKind::Secret)
-                .map(|(i, r)| (i, r.keywords.as_slice(), r.keyword_starts_word.as_slice())),
-        );
+        let prefilter = Prefilter::for_content_rules(&rules);
         let file_rules = rules
             .rules
             .iter()

@@ -12,6 +12,7 @@
 //! it searched at about 270 MB/s; see docs/performance.md.)
 
 use super::anchors::Anchors;
+use std::sync::OnceLock;
 
 /// Bytes a window reaches back from a keyword (clipped to the start of its line).
 const BACK: usize = 1024;
@@ -42,6 +43,101 @@ pub struct Prefilter {
     owners: Vec<Vec<(usize, bool)>>,
     /// Rules with no keyword: they run everywhere.
     always: Vec<usize>,
+    /// The keywords, lowercase, by pattern id of `anchors`.
+    keywords: Vec<String>,
+    /// Per rule index: the regex source of a content rule, if it has one, and how a match
+    /// of it starts (worked out the first time one of the rule's keywords occurs).
+    starts: Vec<(Option<String>, OnceLock<Option<MatchStart>>)>,
+}
+
+/// How every match of a rule's regex starts, when its keyword is the start of every match
+/// (`\b(EAA[A-Za-z0-9]{90,})\b` of meta-access-token): one of a few case-sensitive
+/// literals (`EAA`), each starting with the keyword ignoring case, and, when the regex
+/// opens with `\b` before a word character, after a byte that is not a word character.
+/// An occurrence of the keyword that is neither cannot be where a match starts, and every
+/// match starts at an occurrence of the keyword, so the rule is woken by the occurrences
+/// that pass ([`MatchStart::admits`]) and by no others: the same matches are found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MatchStart {
+    /// The literals a match starts with, exactly (case-sensitive).
+    literals: Vec<Vec<u8>>,
+    /// Whether the byte before a match is never an ASCII letter, digit or `_`.
+    after_non_word: bool,
+}
+
+impl MatchStart {
+    /// How every match of `source` starts, if the regex says so and each such literal
+    /// starts with one of `keywords` (lowercase), ignoring case. `None` keeps the keyword
+    /// waking the rule wherever it occurs.
+    pub fn of_regex(source: &str, keywords: &[String]) -> Option<MatchStart> {
+        use regex_syntax::hir::literal::{ExtractKind, Extractor};
+        use regex_syntax::hir::{HirKind, Look};
+        // Parsed as the loader may compile it (Unicode on is the wider reading: a
+        // case-insensitive letter there has more forms, so fewer regexes qualify).
+        let hir = regex_syntax::ParserBuilder::new()
+            .utf8(false)
+            .build()
+            .parse(source)
+            .ok()?;
+        let mut extractor = Extractor::new();
+        extractor.kind(ExtractKind::Prefix);
+        let seq = extractor.extract(&hir);
+        let literals: Vec<Vec<u8>> = seq
+            .literals()?
+            .iter()
+            .map(|l| l.as_bytes().to_vec())
+            .collect();
+        if literals.is_empty() || literals.len() > 16 {
+            return None;
+        }
+        let is_prefix = |keyword: &String, literal: &Vec<u8>| {
+            !keyword.is_empty()
+                && literal.len() >= keyword.len()
+                && literal[..keyword.len()].eq_ignore_ascii_case(keyword.as_bytes())
+        };
+        if !literals
+            .iter()
+            .all(|l| keywords.iter().any(|k| is_prefix(k, l)))
+        {
+            return None;
+        }
+        // The first thing the regex asserts, inside any capture groups.
+        let mut first = &hir;
+        loop {
+            match first.kind() {
+                HirKind::Capture(capture) => first = &capture.sub,
+                HirKind::Concat(parts) if !parts.is_empty() => first = &parts[0],
+                _ => break,
+            }
+        }
+        let after_non_word = matches!(
+            first.kind(),
+            HirKind::Look(
+                Look::WordAscii | Look::WordUnicode | Look::WordStartAscii | Look::WordStartUnicode
+            )
+        ) && literals
+            .iter()
+            .all(|l| l[0].is_ascii_alphanumeric() || l[0] == b'_');
+        Some(MatchStart {
+            literals,
+            after_non_word,
+        })
+    }
+
+    /// Whether a match may start at `at`. A byte before `at` that is an ASCII word
+    /// character is a word character under both ASCII and Unicode `\b`.
+    pub fn admits(&self, data: &[u8], at: usize) -> bool {
+        if self.after_non_word
+            && at
+                .checked_sub(1)
+                .and_then(|i| data.get(i))
+                .is_some_and(|&b| b.is_ascii_alphanumeric() || b == b'_')
+        {
+            return false;
+        }
+        let rest = &data[at..];
+        self.literals.iter().any(|l| rest.starts_with(l))
+    }
 }
 
 impl Prefilter {
@@ -76,12 +172,60 @@ impl Prefilter {
                 }
             }
         }
+        let keywords = patterns.clone();
         let patterns: Vec<Vec<u8>> = patterns.into_iter().map(String::into_bytes).collect();
         Prefilter {
+            keywords,
             anchors: (!patterns.is_empty()).then(|| Anchors::new(&patterns)),
             owners,
             always,
+            starts: Vec::new(),
         }
+    }
+
+    /// The prefilter of a rule set's content rules, with each rule's keyword narrowed to
+    /// where its regex can start a match ([`MatchStart`]).
+    pub fn for_content_rules(rules: &crate::rules::RuleSet) -> Prefilter {
+        let content = |r: &crate::rules::Rule| r.kind == crate::finding::FindingKind::Secret;
+        let mut prefilter = Prefilter::new(
+            rules
+                .rules
+                .iter()
+                .enumerate()
+                .filter(|(_, r)| content(r))
+                .map(|(i, r)| (i, r.keywords.as_slice(), r.keyword_starts_word.as_slice())),
+        );
+        prefilter.starts = rules
+            .rules
+            .iter()
+            .map(|r| {
+                let source = r
+                    .regex_source()
+                    .filter(|_| content(r) && r.context.is_none())
+                    .map(str::to_owned);
+                (source, OnceLock::new())
+            })
+            .collect();
+        prefilter
+    }
+
+    /// Whether a match of `rule`'s regex may start at the keyword occurrence at `at`.
+    #[inline]
+    fn may_start(&self, rule: usize, data: &[u8], at: usize) -> bool {
+        let Some((Some(source), start)) = self.starts.get(rule) else {
+            return true;
+        };
+        let start = start.get_or_init(|| {
+            let keywords: Vec<String> = self
+                .owners
+                .iter()
+                .zip(self.keywords.iter())
+                .filter(|(owners, _)| owners.iter().any(|&(r, _)| r == rule))
+                .map(|(_, k)| k.clone())
+                .collect();
+            MatchStart::of_regex(source, &keywords)
+        });
+        start.as_ref().is_none_or(|start| start.admits(data, at))
     }
 
     /// The merged regions where each rule must run, sorted by rule then start.
@@ -106,6 +250,9 @@ impl Prefilter {
                     if needs_word
                         && !*word_part.get_or_insert_with(|| starts_word_part(data, start))
                     {
+                        continue;
+                    }
+                    if !self.may_start(rule, data, start) {
                         continue;
                     }
                     let single_line = single_line(rule);
@@ -220,6 +367,77 @@ mod tests {
                 .enumerate()
                 .map(|(i, (k, f))| (i, k.as_slice(), f.as_slice())),
         )
+    }
+
+    fn keywords(list: &[&str]) -> Vec<String> {
+        list.iter().map(|k| k.to_string()).collect()
+    }
+
+    #[test]
+    fn a_token_prefix_is_read_from_the_regex() {
+        let meta = MatchStart::of_regex(r"\b(EAA[A-Za-z0-9]{90,})\b", &keywords(&["eaa"]))
+            .expect("meta's tokens start with EAA");
+        assert_eq!(meta.literals, vec![b"EAA".to_vec()]);
+        assert!(meta.after_non_word);
+        assert!(meta.admits(b"t=EAAx", 2) && meta.admits(b"EAAx", 0));
+        assert!(!meta.admits(b"t=eaax", 2), "case differs");
+        assert!(!meta.admits(b"xEAAx", 1), "inside a word");
+        assert!(!meta.admits(b"_EAAx", 1), "after an underscore");
+
+        let aws = MatchStart::of_regex(
+            r"(?-u:\b)((?:AKIA|ASIA|ABIA|ACCA)[A-Z2-7]{16})(?-u:\b)",
+            &keywords(&["akia", "asia", "abia", "acca"]),
+        )
+        .expect("each literal starts with a keyword");
+        assert!(aws.admits(b" ASIA", 1) && !aws.admits(b" asia", 1));
+
+        // Without `\b` the byte before is free; the case still holds.
+        let square =
+            MatchStart::of_regex(r"(EAAA[A-Za-z0-9_\-]{60})", &keywords(&["eaaa"])).expect("EAAA");
+        assert!(!square.after_non_word && square.admits(b"xEAAA", 1));
+
+        // A case-insensitive start keeps every case (as the literals' case forms).
+        let any_case = MatchStart::of_regex(r"\b(?i:eaa)[A-Za-z0-9]{90,}", &keywords(&["eaa"]))
+            .expect("eaa in any case");
+        assert!(any_case.admits(b" eAa", 1) && !any_case.admits(b"xeaa", 1));
+
+        // A keyword that is not where every match starts, a regex with an optional prefix:
+        // no narrowing.
+        for (regex, keyword) in [
+            (
+                r"(?i:telegram|token)[^\n]{0,80}?([0-9]{8,10}:[A-Za-z0-9_-]{35})",
+                "token",
+            ),
+            (r"(?:pat)?[A-Za-z0-9]{14}", "pat"),
+            (r"x?pat[A-Za-z0-9]{14}", "pat"),
+            (r"[^A-Za-z0-9](?i:box)[a-z]+", "box"),
+            (r"(", "pat"),
+        ] {
+            assert_eq!(
+                MatchStart::of_regex(regex, &keywords(&[keyword])),
+                None,
+                "{regex}"
+            );
+        }
+    }
+
+    #[test]
+    fn narrowed_keywords_wake_their_rules_where_a_match_starts() {
+        let rules = crate::rules::RuleSet::builtin().expect("built-in rules load");
+        let p = Prefilter::for_content_rules(&rules);
+        let meta = (0..rules.rules.len())
+            .find(|&i| rules.rules[i].id.as_ref() == "meta-access-token")
+            .expect("meta-access-token is built in");
+        let woken = |text: &str| {
+            p.regions(text.as_bytes(), |i| rules.rules[i].single_line())
+                .iter()
+                .any(|r| r.rule == meta)
+        };
+        let token = format!("EAA{}", "Zq9".repeat(31));
+        assert!(woken(&format!("FB_TOKEN={token}\n")));
+        assert!(!woken(
+            "let rows = teaAndCoffee; // eaa xEAAx: not where a token starts\n"
+        ));
     }
 
     #[test]
