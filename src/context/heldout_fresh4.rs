@@ -6,8 +6,8 @@
 //!
 //! Written blind on 2026-12-06: without reading the engine (`src/context/` lexer, rules,
 //! classifier, structure, URL, XML, escape, sibling, command-line, spacing, pair and name
-//! code, `stand_in/`, `src/scan/`) or docs/context-rules.md. Only the earlier sets' forms were
-//! read, to avoid repeating them. The forms follow how users of a pre-commit scanner write
+//! code, `stand_in/`, `src/scan/`) or docs/context-rules.md. Only the four earlier sets and the
+//! form and file names of `recall_listed.rs` and `tests*.rs` were read, to avoid repeating them. The forms follow how users of a pre-commit scanner write
 //! application code and configuration, grounded in public documentation and real code: SDK
 //! constructors and settings objects (specklepy's `SpeckleClient(host=...,
 //! verify_certificate=...)`, `authenticate_with_token`, `StreamWrapper.get_client`; Spell's
