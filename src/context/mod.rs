@@ -25,6 +25,8 @@ mod heldout_fresh;
 mod heldout_fresh2;
 #[cfg(test)]
 mod heldout_fresh3;
+#[cfg(test)]
+mod heldout_fresh4;
 pub mod kind;
 pub mod lexer;
 mod names;
