@@ -54,6 +54,8 @@ pub enum Reject {
     Specifier,
     /// Made of words.
     Words,
+    /// The address of a secret in a secret store (`credentialsJSON:<id>`, `op://...`).
+    Reference,
 }
 
 /// Prefixes of dependency specifiers in lockfiles and manifests.
@@ -92,6 +94,9 @@ pub fn judge(value: &str, generated: bool) -> Result<(), Reject> {
     let lower = v.to_ascii_lowercase();
     if SPECIFIERS.iter().any(|p| lower.starts_with(p)) {
         return Err(Reject::Specifier);
+    }
+    if super::secret_refs::is_secret_store_reference(v) {
+        return Err(Reject::Reference);
     }
     if is_expression(v) {
         return Err(Reject::Expression);

@@ -26,17 +26,53 @@ struct Word {
 /// Tools whose short flag takes a password as the next word.
 /// (`login` is the subcommand of `docker login`, `podman login`, `helm registry login`,
 /// `cf login`, whose `-p` is the password.)
-const SHORT_PASSWORD_FLAGS: &[(&str, &str)] =
-    &[("sshpass", "-p"), ("redis-cli", "-a"), ("login", "-p")];
+/// SQL Server's `sqlcmd`/`osql`/`bcp -P`, MongoDB's shell and tools' `-p`, OpenLDAP's
+/// clients' `-w`, Info-ZIP's `zip -P`, and the JDK's `keytool`/`jarsigner` store and key
+/// passwords.
+const SHORT_PASSWORD_FLAGS: &[(&str, &str)] = &[
+    ("sshpass", "-p"),
+    ("redis-cli", "-a"),
+    ("login", "-p"),
+    ("sqlcmd", "-P"),
+    ("osql", "-P"),
+    ("bcp", "-P"),
+    ("mongosh", "-p"),
+    ("mongodump", "-p"),
+    ("mongorestore", "-p"),
+    ("mongoexport", "-p"),
+    ("mongoimport", "-p"),
+    ("ldapsearch", "-w"),
+    ("ldapmodify", "-w"),
+    ("ldapadd", "-w"),
+    ("ldapdelete", "-w"),
+    ("ldapwhoami", "-w"),
+    ("zip", "-P"),
+    ("keytool", "-storepass"),
+    ("keytool", "-keypass"),
+    ("keytool", "-srcstorepass"),
+    ("keytool", "-deststorepass"),
+    ("jarsigner", "-storepass"),
+    ("jarsigner", "-keypass"),
+];
 
-/// Words after which `NAME VALUE` sets a setting (`npm config set K V`, `setx K V`,
+/// Words after which `NAME VALUE` sets a setting (`npm config set K V`, `setx K V`, csh `setenv K V`,
 /// `heroku config:set`'s siblings).
 fn is_set_word(word: &[u8]) -> bool {
-    matches!(word, b"set" | b"setx" | b"set-env") || word.ends_with(b":set")
+    matches!(word, b"set" | b"setx" | b"set-env" | b"setenv") || word.ends_with(b":set")
 }
 
 /// Tools whose `-p` takes a password glued to it (`mysql -pSECRET`).
-const GLUED_PASSWORD_TOOLS: &[&str] = &["mysql", "mysqldump", "mysqladmin", "mariadb"];
+/// (7-Zip's `-p` takes the archive password glued too: `7z a -pSECRET`.)
+const GLUED_PASSWORD_TOOLS: &[&str] = &[
+    "mysql",
+    "mysqldump",
+    "mysqladmin",
+    "mariadb",
+    "7z",
+    "7za",
+    "7zr",
+    "7zz",
+];
 
 /// Appends the flag values and `K=V` words of `line`.
 pub(super) fn candidates(
@@ -47,7 +83,8 @@ pub(super) fn candidates(
     kind: Kind,
     out: &mut Vec<Candidate>,
 ) {
-    if memchr::memchr2(b'-', b'=', line).is_none() {
+    // A flag, a `K=V`, or a `set`-style command (`setx API_TOKEN v` has neither).
+    if memchr::memchr2(b'-', b'=', line).is_none() && memchr::memmem::find(line, b"set").is_none() {
         return;
     }
     if toks.iter().any(|t| matches!(t.tok, Tok::Str { .. })) {
@@ -57,7 +94,77 @@ pub(super) fn candidates(
     if !matches!(kind, Kind::Code | Kind::Json | Kind::Xml) {
         let bare = bare_words(line);
         read_words(line, &bare, false, base, line_start, out);
+        piped_to_stdin(line, &bare, base, line_start, out);
     }
+}
+
+/// Flags of commands that read a credential from standard input, and what they read:
+/// `docker login --password-stdin`, `gh auth login --with-token`, `helm registry login
+/// --password-stdin`, `cf auth --password-stdin`-likes.
+const STDIN_FLAGS: &[(&[u8], &str)] = &[
+    (b"--password-stdin", "password"),
+    (b"--with-token", "token"),
+    (b"--token-stdin", "token"),
+    (b"--secret-stdin", "secret"),
+];
+
+/// A literal fed to such a command: `echo 'v' | docker login -u x --password-stdin`,
+/// `printf '%s' v | ...`, `gh auth login --with-token <<< 'v'`.
+fn piped_to_stdin(
+    line: &[u8],
+    words: &[Word],
+    base: usize,
+    line_start: usize,
+    out: &mut Vec<Candidate>,
+) {
+    let text = |w: &Word| &line[w.start..w.end];
+    let Some(key) = STDIN_FLAGS
+        .iter()
+        .find(|(flag, _)| words.iter().any(|w| text(w) == *flag))
+        .map(|(_, key)| *key)
+    else {
+        return;
+    };
+    let mut value = None;
+    for (i, w) in words.iter().enumerate() {
+        match text(w) {
+            // `echo v |`, `printf '%s' v |`, `echo -n v |`: the last word before the pipe.
+            b"echo" | b"printf" => {
+                let pipe = words[i + 1..].iter().position(|n| text(n) == b"|");
+                if let Some(p) = pipe.filter(|&p| p > 0) {
+                    value = Some(&words[i + p]);
+                }
+            }
+            b"<<<" => value = words.get(i + 1),
+            _ => continue,
+        }
+        break;
+    }
+    let Some(v) = value else {
+        return;
+    };
+    let (mut vs, mut ve) = (v.start, v.end);
+    // The word keeps a closing quote when a quote opened it (see `bare_words`).
+    if ve > vs && matches!(line[ve - 1], b'"' | b'\'') {
+        ve -= 1;
+    }
+    if vs < ve && vs > 0 && matches!(line[vs - 1], b'"' | b'\'') && line[vs] == line[vs - 1] {
+        vs += 1;
+    }
+    let value = &line[vs..ve];
+    if value.is_empty() || matches!(value[0], b'$' | b'-' | b'<' | b'%') {
+        return;
+    }
+    let mut cand = Candidate::literal(
+        key.into(),
+        base + vs,
+        base + ve,
+        String::from_utf8_lossy(value).into_owned(),
+        line_start,
+        Origin::Argument,
+    );
+    cand.quoted = false;
+    out.push(cand);
 }
 
 /// The line's words outside quotes, less the brackets and separators around them; a
@@ -303,4 +410,38 @@ fn glued_password_tool(line: &[u8], at: usize) -> bool {
         let name = w.rsplit('/').next().unwrap_or(w);
         GLUED_PASSWORD_TOOLS.contains(&name)
     })
+}
+
+/// A YAML list item that is one quoted command line (`- 'curl --header "PRIVATE-TOKEN: v"
+/// https://...'` under a CI job's `script:`): the quotes only keep YAML from reading the
+/// `: ` inside, so the content is read as a shell line of its own, spans in the blob.
+pub(super) fn yaml_quoted_item(
+    line: &[u8],
+    base: usize,
+    line_start: usize,
+    out: &mut Vec<Candidate>,
+) {
+    let lead = line.iter().take_while(|b| b.is_ascii_whitespace()).count();
+    let Some(item) = line[lead..].strip_prefix(b"- ") else {
+        return;
+    };
+    let item_at = line.len() - item.len();
+    let body = item.trim_ascii();
+    let open_at = item_at + (item.len() - item.trim_ascii_start().len());
+    let Some(&quote) = body.first() else {
+        return;
+    };
+    if !matches!(quote, b'\'' | b'"') || body.len() < 3 || body.last() != Some(&quote) {
+        return;
+    }
+    let inner = &line[open_at + 1..open_at + body.len() - 1];
+    // Only a quote of the other kind inside: an escaped or doubled quote of the same kind
+    // would need YAML's unescaping first.
+    if inner.contains(&quote) {
+        return;
+    }
+    let inner_base = base + open_at + 1;
+    let toks = super::lexer::tokenize(inner);
+    super::lexer::candidates_tokenized(inner, &toks, inner_base, line_start, Kind::Shell, out);
+    candidates(inner, &toks, inner_base, line_start, Kind::Shell, out);
 }

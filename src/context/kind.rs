@@ -61,6 +61,13 @@ fn by_path(path: &str) -> Option<Kind> {
     if lower == ".env" || lower.starts_with(".env.") || lower.ends_with(".env") {
         return Some(Kind::Env);
     }
+    // Shell history: command lines as typed (`mysql -pv`, `export K=v`).
+    if matches!(
+        lower.as_str(),
+        ".bash_history" | ".zsh_history" | ".sh_history" | ".history" | ".ash_history"
+    ) {
+        return Some(Kind::Shell);
+    }
     if matches!(
         lower.as_str(),
         ".npmrc" | ".pypirc" | ".gitconfig" | ".netrc"

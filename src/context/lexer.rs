@@ -111,6 +111,36 @@ fn is_word_byte(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b"_$@.-".contains(&b) || b >= 0x80
 }
 
+/// PowerShell's scope- and drive-qualified variables (`$env:DB_PASSWORD`, `$script:apiKey`,
+/// `${env:API_TOKEN}`'s inside) are one name: the word `start..end` is extended over the
+/// `:` and the name after it.
+fn powershell_scoped_name(line: &[u8], start: usize, end: usize) -> usize {
+    let scope = &line[start..end];
+    let scoped = [
+        &b"$env"[..],
+        b"$script",
+        b"$global",
+        b"$local",
+        b"$private",
+        b"$using",
+    ]
+    .iter()
+    .any(|s| scope.eq_ignore_ascii_case(s));
+    if !scoped
+        || line.get(end) != Some(&b':')
+        || !line
+            .get(end + 1)
+            .is_some_and(|&b| b.is_ascii_alphabetic() || b == b'_')
+    {
+        return end;
+    }
+    let mut i = end + 1;
+    while i < line.len() && (line[i].is_ascii_alphanumeric() || line[i] == b'_') {
+        i += 1;
+    }
+    i
+}
+
 pub(super) fn tokenize(line: &[u8]) -> Vec<Token> {
     let mut out = Vec::new();
     let mut i = 0;
@@ -149,6 +179,7 @@ pub(super) fn tokenize(line: &[u8]) -> Vec<Token> {
             while i < line.len() && is_word_byte(line[i]) {
                 i += 1;
             }
+            i = powershell_scoped_name(line, start, i);
             // `a.b.` / `x-`: a trailing `.` or `-` belongs to what follows (`.=`, `->`).
             while i > start + 1 && matches!(line[i - 1], b'.' | b'-') {
                 i -= 1;
@@ -367,7 +398,9 @@ fn candidates_at(
                     i += 1;
                     continue;
                 }
-                if matches!(word.as_str(), "-u" | "--user") {
+                if matches!(word.as_str(), "-u" | "--user")
+                    || (matches!(word.as_str(), "-a" | "--auth") && httpie_line(line, toks))
+                {
                     ctx.user_pass(t.end);
                 }
                 if let Some(frame) = frames.last_mut() {
@@ -811,6 +844,18 @@ fn is_assign(line: &[u8], t: &Token) -> bool {
     t.tok == Tok::Op && ASSIGN.contains(&&line[t.start..t.end])
 }
 
+/// Whether the line runs HTTPie (`http`, `https`, `httpie`) or xh, whose `-a` / `--auth`
+/// take `user:password` as curl's `-u` does.
+fn httpie_line(line: &[u8], toks: &[Token]) -> bool {
+    toks.first().is_some_and(|t| {
+        t.tok == Tok::Word
+            && matches!(
+                &line[t.start..t.end],
+                b"http" | b"https" | b"httpie" | b"xh" | b"xhs"
+            )
+    })
+}
+
 pub(super) fn is_string_prefix(word: &str) -> bool {
     matches!(
         word,
@@ -1055,7 +1100,9 @@ impl LineCtx<'_> {
         let mut key = key;
         if matches!(lower_key.as_str(), "key" | "name" | "id") {
             self.pair_name = Some(value.clone());
-        } else if lower_key == "value" {
+        } else if matches!(lower_key.as_str(), "value" | "content" | "example") {
+            // `content`: HTML's `<meta name="api-key" content="v">`; `example`: an OpenAPI
+            // parameter's `{"name": "api_key", "in": "query", "example": "v"}`.
             if let Some(name) = self.pair_name.take() {
                 key = name;
             }

@@ -15,6 +15,7 @@
 
 pub mod classify;
 mod cmdline;
+mod defaults;
 pub mod escapes;
 #[cfg(test)]
 mod heldout;
@@ -24,13 +25,17 @@ mod heldout_fresh;
 mod heldout_fresh2;
 #[cfg(test)]
 mod heldout_fresh3;
+#[cfg(test)]
+mod heldout_fresh4;
 pub mod kind;
 pub mod lexer;
 mod names;
 mod pairs;
 #[cfg(test)]
 mod recall_listed;
+mod rows;
 pub mod rule;
+mod secret_refs;
 mod siblings;
 mod spaced;
 pub mod stand_in;
@@ -423,6 +428,14 @@ fn extract_range(data: &[u8], from: usize, to: usize, kind: Kind, out: &mut Vec<
                 cmdline::candidates(piece, &toks, base, line_start, kind, out);
                 spaced::candidates(piece, &toks, base, line_start, kind, out);
                 pairs::candidates(first, out);
+                defaults::candidates(first, out);
+                rows::table_row(piece, base, line_start, out);
+                if kind == Kind::Yaml {
+                    cmdline::yaml_quoted_item(piece, base, line_start, out);
+                }
+            }
+            if kind == Kind::Unknown {
+                rows::pgpass_line(piece, base, line_start, out);
             }
             chunk += lexer::MAX_LEXED;
             if line.is_empty() {
@@ -434,6 +447,10 @@ fn extract_range(data: &[u8], from: usize, to: usize, kind: Kind, out: &mut Vec<
 }
 
 #[cfg(test)]
+#[cfg(test)]
+#[cfg(test)]
 mod tests;
 #[cfg(test)]
 mod tests_unlisted;
+#[cfg(test)]
+mod tests_unlisted2;

@@ -68,6 +68,14 @@ const STEMS: &[&str] = &[
     "mysql",
     "mariadb",
     "redis-cli",
+    // Tools whose flag takes a password (`cmdline::SHORT_PASSWORD_FLAGS`).
+    "sqlcmd",
+    "osql",
+    "bcp",
+    "mongo",
+    "ldap",
+    "zip",
+    "7z",
 ];
 
 static STEM_FINDER: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {

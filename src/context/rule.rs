@@ -1,6 +1,7 @@
 //! Context rules, checked and ready to run: a value shape plus anchors (see
 //! docs/context-rules.md for the TOML a user writes).
 
+use super::names::names_secret;
 use super::{classify, structure, urls, Candidate, Kind, Origin};
 use crate::rules::lazy_regex::LazyRegex;
 use crate::rules::syntax::{ContextSpec, SpecText, ValueSpec};
@@ -421,6 +422,39 @@ impl ContextRule {
     }
 }
 
+/// The name a candidate's value belongs to: its own key, except where that key is a slot
+/// rather than a name. A generic `default` / `value` / `example` key belongs to the name a
+/// sibling line gives its item (`key: x-api-key` above `value: v`, an OpenAPI parameter's
+/// `name: X-Api-Key` above `example: v`) or else to the enclosing block's name
+/// (`variable "api_token" { default = ... }`, `- name: API_TOKEN` / `value: ...`). A key
+/// that is a server's address belongs to the block that says what kind of credential it
+/// keys (Composer's `"bearer": {"repo.acme.io": "v"}`, NuGet's `<apikeys>`).
+fn effective_key(cand: &Candidate, facts: &mut Facts<'_>) -> String {
+    let own = normalize(&cand.key);
+    let slot = matches!(own.as_str(), "default" | "value" | "example" | "xexample");
+    if slot {
+        if let Some(name) = structure::sibling_name(facts.data, cand.line_start) {
+            if names_secret(&name) {
+                return name;
+            }
+        }
+    }
+    let server = !slot && !cand.key.is_empty() && urls::is_server_key(&cand.key);
+    if slot || server {
+        let parent = cand
+            .parents
+            .last()
+            .cloned()
+            .or_else(|| facts.parents(cand.line_start).last().cloned());
+        if let Some(parent) = parent {
+            if slot || names_secret(&parent) {
+                return parent;
+            }
+        }
+    }
+    cand.key.clone()
+}
+
 impl Anchor {
     fn holds(&self, cand: &Candidate, facts: &mut Facts<'_>) -> bool {
         if self.file.is_some() {
@@ -441,19 +475,7 @@ impl Anchor {
                 return false;
             }
         }
-        let mut key = cand.key.clone();
-        if matches!(normalize(&key).as_str(), "default" | "value") {
-            // `variable "api_token" { default = ... }`, `- name: API_TOKEN` / `value: ...`:
-            // the value belongs to the block's name.
-            if let Some(parent) = cand
-                .parents
-                .last()
-                .cloned()
-                .or_else(|| facts.parents(cand.line_start).last().cloned())
-            {
-                key = parent;
-            }
-        }
+        let key = effective_key(cand, facts);
         if !self.key.is_empty() && !self.key.found_in(&key) {
             return false;
         }

@@ -131,7 +131,15 @@ fn skippable(line: &[u8], toks: &[Token], i: usize, before_value: bool) -> bool 
         // `process.env.X || "v"`, `x ?? "v"`: a fallback literal is the value of what it
         // falls back from.
         Tok::Op => {
-            matches!(&line[t.start..t.end], b":" | b"=>")
+            // Jsonnet's hidden and forced fields: `apiToken:: "v"`, `apiToken::: "v"`.
+            matches!(&line[t.start..t.end], b":" | b"=>" | b"::" | b":::")
+                || (before_value && export_marked_assignment(line, toks, i))
+                // `API_TOKEN = str("v")`: an assignment of a pure wrapper's result.
+                || (before_value
+                    && matches!(&line[t.start..t.end], b"=" | b":=")
+                    && toks.get(i + 1).is_some_and(|n| {
+                        n.tok == Tok::Word && is_pure_wrapper(&line[n.start..n.end])
+                    }))
                 || (before_value && matches!(&line[t.start..t.end], b"||" | b"??"))
                 || (before_value
                     && &line[t.start..t.end] == b">"
@@ -139,11 +147,21 @@ fn skippable(line: &[u8], toks: &[Token], i: usize, before_value: bool) -> bool 
                     && line[t.start - 1] == b'-')
         }
         Tok::Open(b'[' | b'{') => before_value,
+        // `JSON.stringify("v")`, `String("v")`: a pure wrapper's argument is its value.
+        Tok::Open(b'(') => {
+            before_value
+                && i > 0
+                && toks[i - 1].tok == Tok::Word
+                && is_pure_wrapper(&line[toks[i - 1].start..toks[i - 1].end])
+        }
         Tok::Other => before_value && line[t.start] == b'-' && line.get(t.end) == Some(&b'>'),
         Tok::Word => {
             let word = &line[t.start..t.end];
             word == b"@"
                 || (before_value && (word == b"to" || word == b"or"))
+                || (before_value
+                    && is_pure_wrapper(word)
+                    && toks.get(i + 1).is_some_and(|n| n.tok == Tok::Open(b'(')))
                 || (before_value
                     && toks.get(i + 1).is_some_and(|n| {
                         n.tok == Tok::Op && matches!(&line[n.start..n.end], b"||" | b"??")
@@ -152,6 +170,51 @@ fn skippable(line: &[u8], toks: &[Token], i: usize, before_value: bool) -> bool 
                     n.tok == Tok::Op && &line[n.start..n.end] == b":" && n.start == t.end
                 })
         }
+        _ => false,
+    }
+}
+
+/// Calls that hand back their argument's content unchanged in kind (serialised, converted,
+/// encoded): Vite's `define: { K: JSON.stringify("v") }`, `String("v")`, Python's
+/// `str("v")` / `"v".encode()`'s `bytes("v")`, Rust's `String::from("v")`, `Some("v")`.
+/// Compared case-sensitively on the whole callee.
+const PURE_WRAPPERS: &[&[u8]] = &[
+    b"JSON.stringify",
+    b"String",
+    b"str",
+    b"bytes",
+    b"encode",
+    b"String::from",
+    b"Some",
+    b"Buffer.from",
+    b"encodeURIComponent",
+    b"Optional.of",
+    b"std::string",
+];
+
+fn is_pure_wrapper(word: &[u8]) -> bool {
+    PURE_WRAPPERS.contains(&word)
+}
+
+/// Nim's export marker: `const apiKey* = "v"`, `var apiKey*: string = "v"`: a `*` glued to
+/// the name, then `=`, or the `=` after such a `*`.
+fn export_marked_assignment(line: &[u8], toks: &[Token], i: usize) -> bool {
+    let text = |k: usize| &line[toks[k].start..toks[k].end];
+    let star_at = |k: usize| {
+        k > 0
+            && toks[k].tok == Tok::Op
+            && text(k) == b"*"
+            && toks[k - 1].tok == Tok::Word
+            && toks[k - 1].end == toks[k].start
+    };
+    match text(i) {
+        b"*" => {
+            star_at(i)
+                && toks
+                    .get(i + 1)
+                    .is_some_and(|n| n.tok == Tok::Op && &line[n.start..n.end] == b"=")
+        }
+        b"=" => i > 0 && star_at(i - 1),
         _ => false,
     }
 }

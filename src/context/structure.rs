@@ -205,3 +205,52 @@ fn unquote(key: &[u8]) -> String {
         .unwrap_or(k);
     String::from_utf8_lossy(k).into_owned()
 }
+
+/// Lines above a `value:` line searched for the `name:` / `key:` line that names it.
+const SIBLING_LINES: usize = 8;
+
+/// The name a sibling line gives the value on the line at `line_start`: a generic
+/// `value:` / `example:` key whose item is named on an earlier line of the same block, at
+/// the same indentation (Bruno's `auth:apikey { key: x-api-key` / `value: v }`, an OpenAPI
+/// parameter's `name: X-Api-Key` ... `example: v`, a list item's `key:` / `value:`). The
+/// walk stops at a line indented less (the block's opener) or after [`SIBLING_LINES`].
+pub fn sibling_name(data: &[u8], line_start: usize) -> Option<String> {
+    let own = {
+        let end = memchr::memchr(b'\n', &data[line_start..]).map_or(data.len(), |i| line_start + i);
+        indent_of(&data[line_start..end])
+    };
+    let floor = line_start.saturating_sub(MAX_BACK);
+    for (_, line) in lines_above(data, line_start, floor).take(SIBLING_LINES) {
+        let trimmed = line.trim_ascii();
+        if trimmed.is_empty() || trimmed.starts_with(b"#") {
+            continue;
+        }
+        let indent = indent_of(line);
+        // `- name: X` opens the item that holds the value (two columns less).
+        let item = trimmed.starts_with(b"- ") && indent + 2 == own;
+        if indent != own && !item {
+            if indent < own {
+                return None;
+            }
+            continue;
+        }
+        let body = trimmed.strip_prefix(b"- ").unwrap_or(trimmed);
+        let Some(colon) = memchr::memchr(b':', body) else {
+            continue;
+        };
+        let key = unquote(&body[..colon]).to_ascii_lowercase();
+        if matches!(key.as_str(), "name" | "key") {
+            let name = unquote(
+                body[colon + 1..]
+                    .trim_ascii()
+                    .strip_suffix(b",")
+                    .unwrap_or(body[colon + 1..].trim_ascii()),
+            );
+            return (!name.is_empty()).then_some(name);
+        }
+        if item {
+            return None;
+        }
+    }
+    None
+}

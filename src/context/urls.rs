@@ -255,3 +255,26 @@ pub fn bare_hosts(text: &[u8]) -> Vec<String> {
     }
     out
 }
+
+/// Whether a key is a server's address rather than a name: a URL (`https://nuget.acme.io/v3/index.json`,
+/// `//registry.acme.io/`) or a bare host name, with or without a port (`repo.acme-corp.io`,
+/// `registry.acme.io:5000`). Credential files key their secrets by the server they are for
+/// (Composer's `"bearer": {"repo.acme.io": "v"}`, NuGet's `<apikeys>`, Docker's `auths`).
+pub fn is_server_key(key: &str) -> bool {
+    let k = key.trim();
+    let lower = k.to_ascii_lowercase();
+    if ["http://", "https://", "//"]
+        .iter()
+        .any(|s| lower.starts_with(s))
+    {
+        return !find(k.as_bytes()).is_empty() || lower.starts_with("//");
+    }
+    let host = k.split_once(':').map_or(k, |(h, port)| {
+        if !port.is_empty() && port.bytes().all(|b| b.is_ascii_digit()) {
+            h
+        } else {
+            k
+        }
+    });
+    bare_hosts(host.as_bytes()).first().map(String::as_str) == Some(host)
+}
