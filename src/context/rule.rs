@@ -8,6 +8,7 @@ use crate::rules::syntax::{ContextSpec, SpecText, ValueSpec};
 use crate::rules::validator::Validator;
 use crate::scan::checksum::Validate;
 use std::collections::HashMap;
+use std::rc::Rc;
 
 /// Bytes around a candidate's line searched for a URL host.
 const HOST_REACH: usize = 2 * 1024;
@@ -122,7 +123,16 @@ impl Words {
 
     /// Whether `name` (as written) holds one of the words.
     fn found_in(&self, name: &str) -> bool {
-        let normal = normalize(name);
+        self.found_in_normal(&normalize(name), name)
+    }
+
+    /// [`Words::found_in`] of a name prepared once for many word lists.
+    fn found_in_name(&self, name: &Name) -> bool {
+        self.found_in_normal(&name.normal, &name.written)
+    }
+
+    /// [`Words::found_in`], given `name` and its [`normalize`]d form.
+    fn found_in_normal(&self, normal: &str, name: &str) -> bool {
         let mut starts: Option<Vec<usize>> = None;
         self.0.iter().any(|word| {
             let text = word.text.as_str();
@@ -455,6 +465,75 @@ fn effective_key(cand: &Candidate, facts: &mut Facts<'_>) -> String {
     cand.key.clone()
 }
 
+/// A name as written and in its [`normalize`]d form, prepared once per candidate for the
+/// many rules and anchors that look for words in it.
+struct Name {
+    written: String,
+    normal: String,
+}
+
+impl Name {
+    fn new(written: String) -> Name {
+        let normal = normalize(&written);
+        Name { written, normal }
+    }
+}
+
+/// [`effective_key`] of `cand`, computed once however many woken rules and anchors ask.
+fn effective_name(cand: &Candidate, facts: &mut Facts<'_>) -> Rc<Name> {
+    if let Some(name) = &facts.memo_for(cand).effective {
+        return Rc::clone(name);
+    }
+    let name = Rc::new(Name::new(effective_key(cand, facts)));
+    facts.memo_for(cand).effective = Some(Rc::clone(&name));
+    name
+}
+
+/// The text a `near` anchor reads around `cand`, computed once per candidate.
+fn near_name(cand: &Candidate, facts: &mut Facts<'_>) -> Rc<Name> {
+    if let Some(name) = &facts.memo_for(cand).near {
+        return Rc::clone(name);
+    }
+    let name = Rc::new(Name::new(facts.near_text(cand)));
+    facts.memo_for(cand).near = Some(Rc::clone(&name));
+    name
+}
+
+/// What [`Anchor::holds`] derives from one candidate: the same for every rule, so the
+/// context pass (candidates × woken rules × anchors) derives it once. It is keyed by every
+/// input the derivations read, so a memo never answers for another candidate.
+struct CandidateMemo {
+    line_start: usize,
+    start: usize,
+    end: usize,
+    key: String,
+    parent: Option<String>,
+    effective: Option<Rc<Name>>,
+    near: Option<Rc<Name>>,
+}
+
+impl CandidateMemo {
+    fn of(cand: &Candidate) -> CandidateMemo {
+        CandidateMemo {
+            line_start: cand.line_start,
+            start: cand.start,
+            end: cand.end,
+            key: cand.key.clone(),
+            parent: cand.parents.last().cloned(),
+            effective: None,
+            near: None,
+        }
+    }
+
+    fn is_of(&self, cand: &Candidate) -> bool {
+        self.line_start == cand.line_start
+            && self.start == cand.start
+            && self.end == cand.end
+            && self.key == cand.key
+            && self.parent.as_ref() == cand.parents.last()
+    }
+}
+
 impl Anchor {
     fn holds(&self, cand: &Candidate, facts: &mut Facts<'_>) -> bool {
         if self.file.is_some() {
@@ -475,11 +554,11 @@ impl Anchor {
                 return false;
             }
         }
-        let key = effective_key(cand, facts);
-        if !self.key.is_empty() && !self.key.found_in(&key) {
+        let key = effective_name(cand, facts);
+        if !self.key.is_empty() && !self.key.found_in_name(&key) {
             return false;
         }
-        if self.not_key.found_in(&key) {
+        if self.not_key.found_in_name(&key) {
             return false;
         }
         if !self.callee.is_empty() {
@@ -512,7 +591,7 @@ impl Anchor {
             }
         }
         if !self.key_path.is_empty() {
-            let in_key = self.key_path.found_in(&key);
+            let in_key = self.key_path.found_in_name(&key);
             let in_parents = in_key
                 || cand
                     .parents
@@ -523,7 +602,7 @@ impl Anchor {
                 return false;
             }
         }
-        if !self.near.is_empty() && !self.near.found_in(&facts.near_text(cand)) {
+        if !self.near.is_empty() && !self.near.found_in_name(&near_name(cand, facts)) {
             return false;
         }
         if !self.host.is_empty() {
@@ -564,6 +643,7 @@ pub struct Facts<'a> {
     pub bundle: bool,
     parents: HashMap<usize, Vec<String>>,
     hosts: HashMap<usize, Vec<String>>,
+    memo: Option<CandidateMemo>,
 }
 
 impl<'a> Facts<'a> {
@@ -575,7 +655,16 @@ impl<'a> Facts<'a> {
             bundle: is_bundle(path, data),
             parents: HashMap::new(),
             hosts: HashMap::new(),
+            memo: None,
         }
+    }
+
+    /// The memo of `cand`, started afresh when the last one was of another candidate.
+    fn memo_for(&mut self, cand: &Candidate) -> &mut CandidateMemo {
+        if !self.memo.as_ref().is_some_and(|m| m.is_of(cand)) {
+            self.memo = None;
+        }
+        self.memo.get_or_insert_with(|| CandidateMemo::of(cand))
     }
 
     fn parents(&mut self, line_start: usize) -> &[String] {
