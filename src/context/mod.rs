@@ -31,6 +31,7 @@ pub mod kind;
 pub mod lexer;
 mod names;
 mod pairs;
+mod positional;
 #[cfg(test)]
 mod recall_listed;
 mod rows;
@@ -421,6 +422,7 @@ fn extract_range(data: &[u8], from: usize, to: usize, kind: Kind, out: &mut Vec<
             lexer::candidates_tokenized(piece, &toks, base, line_start, kind, out);
             urls::candidates(piece, base, line_start, out);
             xml::candidates(data, piece, base, line_start, end, out);
+            positional::candidates(piece, &toks, base, line_start, first, out);
             // The forms no `=` or `:` ties: a value named by a sibling argument or symbol,
             // a command line's flags, `key value` directives; and the pairs inside values.
             if names::mentions_secret(piece) {
@@ -454,3 +456,5 @@ mod tests;
 mod tests_unlisted;
 #[cfg(test)]
 mod tests_unlisted2;
+#[cfg(test)]
+mod tests_unlisted3;
