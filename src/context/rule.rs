@@ -431,7 +431,11 @@ impl ContextRule {
 /// keys (Composer's `"bearer": {"repo.acme.io": "v"}`, NuGet's `<apikeys>`).
 fn effective_key(cand: &Candidate, facts: &mut Facts<'_>) -> String {
     let own = normalize(&cand.key);
-    let slot = matches!(own.as_str(), "default" | "value" | "example" | "xexample");
+    // `plaintext_value`: Terraform's GitHub provider secrets, named by `secret_name`.
+    let slot = matches!(
+        own.as_str(),
+        "default" | "value" | "example" | "xexample" | "plaintextvalue"
+    );
     if slot {
         if let Some(name) = structure::sibling_name(facts.data, cand.line_start) {
             if names_secret(&name) {

@@ -118,3 +118,18 @@ fn passwords_passed_by_position_to_known_calls() {
         ],
     );
 }
+
+#[test]
+fn hcl_values_named_by_a_sibling_name() {
+    check(
+        &[
+            ("infra/dependabot.tf", "resource \"github_dependabot_secret\" \"npm\" {\n  repository      = \"web\"\n  secret_name     = \"NPM_TOKEN\"\n  plaintext_value = \"{V}\"\n}\n", "generic-token"),
+            ("infra/app.tf", "resource \"helm_release\" \"app\" {\n  set_sensitive {\n    name  = \"postgresql.auth.password\"\n    value = \"{V}\"\n  }\n}\n", "generic-password"),
+            ("infra/beanstalk.tf", "  setting {\n    namespace = \"aws:elasticbeanstalk:application:environment\"\n    name      = \"API_SECRET\"\n    value     = \"{V}\"\n  }\n", "generic-secret"),
+        ],
+        &[
+            ("infra/app.tf", "resource \"helm_release\" \"app\" {\n  set {\n    name  = \"image.digest\"\n    value = \"{V}\"\n  }\n}\n"),
+            ("infra/github.tf", "resource \"github_actions_secret\" \"api\" {\n  secret_name     = \"API_SECRET\"\n  plaintext_value = var.api_secret\n}\n"),
+        ],
+    );
+}
