@@ -43,6 +43,8 @@ pub mod stand_in;
 pub mod structure;
 pub mod urls;
 pub mod xml;
+mod yaml_block;
+mod yaml_flow;
 
 pub use kind::Kind;
 
@@ -420,6 +422,10 @@ fn extract_range(data: &[u8], from: usize, to: usize, kind: Kind, out: &mut Vec<
             let first = out.len();
             let toks = lexer::tokenize(piece);
             lexer::candidates_tokenized(piece, &toks, base, line_start, kind, out);
+            if kind == Kind::Yaml {
+                yaml_flow::trim_values(piece, base, first, out);
+                yaml_block::candidates(data, at, end, first, out);
+            }
             urls::candidates(piece, base, line_start, out);
             xml::candidates(data, piece, base, line_start, end, out);
             positional::candidates(piece, &toks, base, line_start, first, out);

@@ -133,3 +133,54 @@ fn hcl_values_named_by_a_sibling_name() {
         ],
     );
 }
+
+#[test]
+fn yaml_flow_mappings_and_block_scalars() {
+    check(
+        &[
+            (
+                "config/database.yml",
+                "production: {adapter: postgresql, password: {V}}\n",
+                "generic-password",
+            ),
+            (
+                "config/database.yml",
+                "test: {password: {V}, username: app}\n",
+                "generic-password",
+            ),
+            (
+                "config/services.yaml",
+                "services:\n  - {name: billing, api_key: {V}}\n",
+                "generic-api-key",
+            ),
+            (
+                "config/acme.yaml",
+                "acme:\n  api_key: >-\n    {V}\n  region: eu-west-1\n",
+                "generic-api-key",
+            ),
+            (
+                "config/acme.yaml",
+                "acme:\n  client_secret: |\n    {V}\n",
+                "generic-secret",
+            ),
+        ],
+        &[
+            (
+                "config/database.yml",
+                "production: {adapter: postgresql, password: ${DB_PASSWORD}}\n",
+            ),
+            (
+                "config/database.yml",
+                "production: {adapter: postgresql, password: changeme}\n",
+            ),
+            (
+                "config/acme.yaml",
+                "acme:\n  api_key: >-\n    see the vault entry\n",
+            ),
+            (
+                "config/acme.yaml",
+                "acme:\n  token: |\n    line1{V}\n    line2{V}\n",
+            ),
+        ],
+    );
+}
