@@ -437,6 +437,9 @@ fn extract_range(data: &[u8], from: usize, to: usize, kind: Kind, out: &mut Vec<
                 spaced::candidates(piece, &toks, base, line_start, kind, out);
                 pairs::candidates(first, out);
                 defaults::candidates(first, out);
+                if kind == Kind::Shell {
+                    defaults::shell_line(piece, base, line_start, first, out);
+                }
                 rows::table_row(piece, base, line_start, out);
                 if kind == Kind::Yaml {
                     cmdline::yaml_quoted_item(piece, base, line_start, out);

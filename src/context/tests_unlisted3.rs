@@ -184,3 +184,37 @@ fn yaml_flow_mappings_and_block_scalars() {
         ],
     );
 }
+
+#[test]
+fn shell_default_expansions_as_arguments() {
+    check(
+        &[
+            (
+                "scripts/sync.sh",
+                ": \"${API_TOKEN:={V}}\"\n",
+                "generic-token",
+            ),
+            (
+                "scripts/run.sh",
+                "#!/bin/sh\n: ${DB_PASSWORD:={V}}\nexec app\n",
+                "generic-password",
+            ),
+            (
+                "scripts/call.sh",
+                "curl -fsS \"https://api.acme.io/?k=1\" -d \"secret=${CLIENT_SECRET:-{V}}\"\n",
+                "generic-secret",
+            ),
+        ],
+        &[
+            (
+                "scripts/sync.sh",
+                ": \"${API_TOKEN:?API_TOKEN must be set}\"\n",
+            ),
+            ("scripts/sync.sh", ": \"${API_TOKEN:=}\"\n"),
+            (
+                "scripts/sync.sh",
+                ": \"${API_TOKEN:=$(cat /run/secrets/token)}\"\n",
+            ),
+        ],
+    );
+}
