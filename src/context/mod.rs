@@ -32,6 +32,7 @@ pub mod lexer;
 mod names;
 mod pairs;
 mod positional;
+mod powershell;
 #[cfg(test)]
 mod recall_listed;
 mod rows;
@@ -437,6 +438,7 @@ fn extract_range(data: &[u8], from: usize, to: usize, kind: Kind, out: &mut Vec<
                 spaced::candidates(piece, &toks, base, line_start, kind, out);
                 pairs::candidates(first, out);
                 defaults::candidates(first, out);
+                powershell::candidates(piece, base, line_start, out);
                 if kind == Kind::Shell {
                     defaults::shell_line(piece, base, line_start, first, out);
                 }

@@ -218,3 +218,37 @@ fn shell_default_expansions_as_arguments() {
         ],
     );
 }
+
+#[test]
+fn powershell_env_drive_items() {
+    check(
+        &[
+            (
+                "scripts/dev.ps1",
+                "Set-Item -Path Env:API_SECRET -Value '{V}'\n",
+                "generic-secret",
+            ),
+            (
+                "scripts/dev.ps1",
+                "Set-Item Env:API_KEY \"{V}\"\n",
+                "generic-api-key",
+            ),
+            (
+                "scripts/dev.ps1",
+                "New-Item -Path Env:\\GITHUB_TOKEN -Value '{V}' -Force\n",
+                "generic-token",
+            ),
+        ],
+        &[
+            (
+                "scripts/dev.ps1",
+                "Set-Item -Path Env:API_SECRET -Value $secret\n",
+            ),
+            (
+                "scripts/dev.ps1",
+                "Set-Item -Path Env:LOG_LEVEL -Value '{V}'\n",
+            ),
+            ("scripts/dev.ps1", "Set-Item Env:API_KEY 'changeme'\n"),
+        ],
+    );
+}
