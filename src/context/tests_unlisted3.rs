@@ -252,3 +252,40 @@ fn powershell_env_drive_items() {
         ],
     );
 }
+
+#[test]
+fn header_directives_and_docker_login() {
+    check(
+        &[
+            (
+                "nginx/conf.d/api.conf",
+                "location /api/ {\n    proxy_set_header X-Api-Key {V};\n}\n",
+                "generic-api-key",
+            ),
+            (
+                "nginx/site.conf",
+                "    fastcgi_param APP_SECRET {V};\n",
+                "generic-secret",
+            ),
+            (
+                ".gitlab-ci.yml",
+                "deploy:\n  script:\n    - docker login -u ci -p {V} registry.acme.io\n",
+                "generic-password",
+            ),
+        ],
+        &[
+            (
+                "nginx/conf.d/api.conf",
+                "    proxy_set_header X-Api-Key $http_x_api_key;\n",
+            ),
+            (
+                "nginx/conf.d/api.conf",
+                "    proxy_set_header X-Request-Id {V};\n",
+            ),
+            (
+                ".gitlab-ci.yml",
+                "  script:\n    - docker login -u ci -p $CI_REGISTRY_PASSWORD registry.acme.io\n",
+            ),
+        ],
+    );
+}
