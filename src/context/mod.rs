@@ -41,6 +41,7 @@ mod secret_refs;
 mod siblings;
 mod spaced;
 pub mod stand_in;
+mod struct_tags;
 pub mod structure;
 pub mod urls;
 pub mod xml;
@@ -439,6 +440,9 @@ fn extract_range(data: &[u8], from: usize, to: usize, kind: Kind, out: &mut Vec<
                 pairs::candidates(first, out);
                 defaults::candidates(first, out);
                 powershell::candidates(piece, base, line_start, out);
+                if kind == Kind::Code {
+                    struct_tags::candidates(piece, &toks, base, line_start, out);
+                }
                 if kind == Kind::Shell {
                     defaults::shell_line(piece, base, line_start, first, out);
                 }

@@ -289,3 +289,21 @@ fn header_directives_and_docker_login() {
         ],
     );
 }
+
+#[test]
+fn struct_tag_defaults_and_property_initialisers() {
+    check(
+        &[
+            ("internal/config/config.go", "type Config struct {\n\tAPIToken string `envconfig:\"API_TOKEN\" default:\"{V}\"`\n}\n", "generic-token"),
+            ("internal/config/config.go", "type Config struct {\n\tSecret string `env:\"APP_SECRET\" envDefault:\"{V}\"`\n}\n", "generic-secret"),
+            ("Core/Config.cs", "    public string ApiKey { get; set; } = \"{V}\";\n", "generic-api-key"),
+            ("Core/Config.cs", "    [JsonProperty(\"speckle_token\")]\n    public string SpeckleToken { get; init; } = \"{S}\";\n", "speckle-token"),
+        ],
+        &[
+            ("internal/config/config.go", "type Config struct {\n\tPort int `envconfig:\"PORT\" default:\"{V}\"`\n}\n"),
+            ("internal/config/config.go", "type Config struct {\n\tAPIToken string `envconfig:\"API_TOKEN\" required:\"true\"`\n}\n"),
+            ("Core/Config.cs", "    public string Region { get; set; } = \"{V}\";\n"),
+            ("Core/Config.cs", "    public string ApiKey { get; set; } = \"changeme\";\n"),
+        ],
+    );
+}
