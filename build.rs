@@ -55,6 +55,12 @@ mod syntax;
 #[path = "src/toml_location.rs"]
 mod toml_location;
 
+/// What every match of a path pattern needs in the path: worked out here for the built-in
+/// patterns so that a run borrows them instead of parsing 21 patterns (issue 17).
+#[allow(dead_code)]
+#[path = "src/scan/path_needle.rs"]
+mod path_needle;
+
 /// Where `src/rules/builtin.rs` names each file.
 const INCLUDE: &str = "include_str!(\"../../rules/";
 
@@ -72,6 +78,7 @@ fn run() -> Result<(), String> {
     println!("cargo:rerun-if-changed=src/rules/builtin.rs");
     println!("cargo:rerun-if-changed=src/rules/syntax.rs");
     println!("cargo:rerun-if-changed=src/toml_location.rs");
+    println!("cargo:rerun-if-changed=src/scan/path_needle.rs");
     println!("cargo:rerun-if-changed=rules");
 
     let names = listed_files(&list)?;
@@ -79,6 +86,8 @@ fn run() -> Result<(), String> {
     for name in &names {
         files.push(parse(&manifest.join("rules").join(name), name)?);
     }
+    std::fs::write(out.join("path-needles.rs"), path_needles(&files))
+        .map_err(|e| format!("{}: cannot write: {e}", out.display()))?;
     let bytes = postcard::to_allocvec(&files)
         .map_err(|e| format!("cannot store the parsed built-in rules: {e}"))?;
     std::fs::write(out.join("builtin-rules.postcard"), bytes)
@@ -114,4 +123,37 @@ fn parse(path: &Path, name: &str) -> Result<syntax::RuleFile, String> {
             toml_location::describe(&text, e.span(), e.message())
         )
     })
+}
+
+/// `src/scan/path_set.rs`'s table of the built-in path patterns' needles, as Rust source:
+/// every rule's `path` and every context anchor's `file` and `path`, sorted by source
+/// (a pattern without a needle is left out: the scanner then works it out, to the same
+/// `None`).
+fn path_needles(files: &[syntax::RuleFile]) -> String {
+    let mut sources: Vec<&str> = Vec::new();
+    for rule in files.iter().flat_map(|f| &f.rule) {
+        sources.extend(rule.path.as_deref());
+        for context in &rule.context {
+            sources.extend(context.file.as_deref());
+            sources.extend(context.path.as_deref());
+        }
+    }
+    sources.sort_unstable();
+    sources.dedup();
+    let mut out = String::from(
+        "// Written by build.rs (`path_needles`).\n\
+         pub(super) static PATH_NEEDLES: &[(&str, bool, &[&[u8]])] = &[\n",
+    );
+    for source in sources {
+        let Some(needle) = path_needle::Needle::of(source) else {
+            continue;
+        };
+        out.push_str(&format!("    ({source:?}, {}, &[", needle.ends_with));
+        for string in &needle.strings {
+            out.push_str(&format!("&{string:?}, "));
+        }
+        out.push_str("]),\n");
+    }
+    out.push_str("];\n");
+    out
 }

@@ -204,7 +204,7 @@ fn wrap(rule: &Rule, problems: Vec<String>) -> Vec<CheckFailure> {
     problems
         .into_iter()
         .map(|problem| CheckFailure {
-            origin: rule.origin.clone(),
+            origin: rule.origin.to_string(),
             id: rule.id.to_string(),
             problem,
         })

@@ -17,26 +17,27 @@ impl Rule {
     /// Builds a rule from its table, checking everything that can be checked without
     /// compiling a regex. `eager` compiles them too (user rules).
     pub fn from_spec(spec: RuleSpec, origin: &str, eager: bool) -> Result<Rule, RuleError> {
-        Rule::build(spec, origin, eager, false)
+        Rule::build(spec, &Arc::from(origin), eager, false)
     }
 
     /// A built-in rule from the build script's pre-parsed form: as [`Rule::from_spec`], but
     /// its verify and revoke tables are checked on first use ([`Rule::verify`]), since a
     /// scan without `--verify` never reads them (issue 17, start-up).
-    pub(crate) fn from_builtin_spec(spec: RuleSpec, origin: &str) -> Result<Rule, RuleError> {
+    pub(crate) fn from_builtin_spec(spec: RuleSpec, origin: &Arc<str>) -> Result<Rule, RuleError> {
         Rule::build(spec, origin, false, true)
     }
 
     fn build(
         spec: RuleSpec,
-        origin: &str,
+        origin: &Arc<str>,
         eager: bool,
         defer_plans: bool,
     ) -> Result<Rule, RuleError> {
-        let id = spec.id.to_string();
+        // Borrowed, for a built-in rule: copied only into an error.
+        let id = spec.id.clone();
         let invalid = |message: String| RuleError::Invalid {
             file: origin.to_string(),
-            id: id.clone(),
+            id: id.to_string(),
             message,
         };
         if spec.id.is_empty()
@@ -180,7 +181,7 @@ impl Rule {
             remediation: spec.remediation.as_deref().map(Arc::from),
             verify,
             revoke,
-            origin: origin.to_string(),
+            origin: Arc::clone(origin),
             spec,
             context,
         };

@@ -106,8 +106,9 @@ pub struct Rule {
     /// How `leakgate revoke` asks the issuer to revoke the secret: the rule's checked
     /// `[rule.revoke]` table. Built as [`Rule::verify`]'s ([`Rule::revoke`]).
     revoke: OnceLock<Option<revoke_plan::RevokePlan>>,
-    /// The file the rule came from (`rules/github.toml`, or a user file's path).
-    pub origin: String,
+    /// The file the rule came from (`rules/github.toml`, or a user file's path), shared by
+    /// the rules of one built-in file.
+    pub origin: Arc<str>,
     pub spec: RuleSpec,
     /// For a context rule (`[rule.value]` / `[[rule.context]]` instead of `regex`): its
     /// compiled shape and anchors, run by the context engine.

@@ -16,8 +16,11 @@ impl RuleSet {
     pub fn builtin() -> Result<RuleSet, RuleError> {
         let files = builtin::preparsed()?;
         let mut rules = Vec::with_capacity(files.iter().map(|f| f.rule.len()).sum());
+        let mut path = String::from("rules/");
         for ((name, text), file) in builtin::BUILTIN_RULE_FILES.iter().zip(files) {
-            let origin = format!("rules/{name}");
+            path.truncate("rules/".len());
+            path.push_str(name);
+            let origin: std::sync::Arc<str> = path.as_str().into();
             for spec in file.rule {
                 match Rule::from_builtin_spec(spec, &origin) {
                     Ok(rule) => rules.push(rule),
@@ -59,9 +62,9 @@ impl RuleSet {
     fn check_unique_ids(&self) -> Result<(), RuleError> {
         let mut seen = std::collections::HashMap::new();
         for rule in &self.rules {
-            if let Some(first) = seen.insert(rule.id.as_ref(), rule.origin.as_str()) {
+            if let Some(first) = seen.insert(rule.id.as_ref(), rule.origin.as_ref()) {
                 return Err(RuleError::Invalid {
-                    file: rule.origin.clone(),
+                    file: rule.origin.to_string(),
                     id: rule.id.to_string(),
                     message: format!("duplicate id (also in {first})"),
                 });

@@ -28,6 +28,7 @@ mod findings;
 mod hits;
 mod inline_allow;
 mod locate;
+mod path_needle;
 mod path_set;
 mod regex_pass;
 mod verify_hints;

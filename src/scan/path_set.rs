@@ -6,7 +6,19 @@
 //! compiled one by one they were about a fifth of a pre-commit hook's run (issue 17: each
 //! Unicode regex compile sets up its own UTF-8 automaton tables). One set is one compile
 //! and one search per path, and gives the same answers as asking each pattern.
+//!
+//! Compiling the set is still about a fifth of the allocations of `leakgate scan` on one
+//! small file (issue 17, docs/performance.md "Startup"), and most paths match none of the
+//! patterns: every built-in pattern needs a literal such as `.pem`, `netrc`, `password`
+//! at the end of the path, or `kubeconfig` in it. So the set is compiled only when a path
+//! has one of the strings some pattern's every match ends with or contains ([`Endings`],
+//! read from the patterns' syntax); a path that has none is answered "no pattern" without
+//! it. A pattern without such strings turns the pre-check off, and the set is compiled on
+//! the first path, as before.
 
+use std::sync::OnceLock;
+
+use super::path_needle::{fold, Needle};
 use crate::rules::RuleSet;
 
 /// What a pattern of the set says about a path that matches it.
@@ -22,10 +34,84 @@ pub(super) enum Target {
 
 #[derive(Debug)]
 pub(super) struct PathSet {
-    /// `None` if a pattern does not compile in a set (callers then ask each rule).
-    set: Option<regex::RegexSet>,
+    /// The patterns, compiled into `set` the first time a path passes `endings`.
+    sources: Vec<String>,
+    /// `None` inside if a pattern does not compile in a set (callers then ask each rule).
+    set: OnceLock<Option<regex::RegexSet>>,
     /// What each pattern of the set means, by its index.
     targets: Vec<Target>,
+    /// What every match of some pattern ends with; `None`: not known, ask the set.
+    endings: Option<Endings>,
+}
+
+/// A cheap necessary condition for a path to match some pattern of the set: a path that
+/// satisfies no pattern's needle ([`path_needle`]) matches no pattern.
+#[derive(Debug)]
+struct Endings(Vec<PatternNeedle>);
+
+/// One pattern's [`Needle`]: for a built-in pattern, the one the build script worked out
+/// (borrowed from the binary), else worked out here.
+#[derive(Debug)]
+enum PatternNeedle {
+    Builtin {
+        ends_with: bool,
+        strings: &'static [&'static [u8]],
+    },
+    Computed(Needle),
+}
+
+/// The built-in path patterns' needles, `(source, ends_with, strings)`, sorted by source
+/// (written by build.rs with [`Needle::of`]).
+mod builtin {
+    include!(concat!(env!("OUT_DIR"), "/path-needles.rs"));
+}
+
+impl PatternNeedle {
+    fn of(source: &str) -> Option<PatternNeedle> {
+        match builtin::PATH_NEEDLES.binary_search_by(|(s, _, _)| (*s).cmp(source)) {
+            Ok(at) => {
+                let (_, ends_with, strings) = builtin::PATH_NEEDLES[at];
+                Some(PatternNeedle::Builtin { ends_with, strings })
+            }
+            Err(_) => Needle::of(source).map(PatternNeedle::Computed),
+        }
+    }
+
+    /// Whether `folded`, a folded path, has one of the strings.
+    fn found_in(&self, folded: &[u8]) -> bool {
+        let found = |ends_with: bool, string: &[u8]| {
+            if ends_with {
+                folded.ends_with(string)
+            } else {
+                memchr::memmem::find(folded, string).is_some()
+            }
+        };
+        match self {
+            PatternNeedle::Builtin { ends_with, strings } => {
+                strings.iter().any(|s| found(*ends_with, s))
+            }
+            PatternNeedle::Computed(needle) => {
+                needle.strings.iter().any(|s| found(needle.ends_with, s))
+            }
+        }
+    }
+}
+
+impl Endings {
+    /// `None` if a pattern has no needle.
+    fn of(sources: &[&str]) -> Option<Endings> {
+        sources
+            .iter()
+            .map(|source| PatternNeedle::of(source))
+            .collect::<Option<Vec<_>>>()
+            .map(Endings)
+    }
+
+    /// Whether some pattern could match `path`.
+    fn may_match(&self, path: &str) -> bool {
+        let folded = fold(path.as_bytes());
+        self.0.iter().any(|needle| needle.found_in(&folded))
+    }
 }
 
 impl PathSet {
@@ -53,7 +139,9 @@ impl PathSet {
             }
         }
         PathSet {
-            set: regex::RegexSet::new(sources).ok(),
+            endings: Endings::of(&sources),
+            sources: sources.into_iter().map(str::to_owned).collect(),
+            set: OnceLock::new(),
             targets,
         }
     }
@@ -61,7 +149,23 @@ impl PathSet {
     /// What the patterns `path` matches say, in the order of the set (rules in rule order,
     /// a rule once per matching pattern); `None` when the set could not be compiled.
     pub(super) fn matching(&self, path: &str) -> Option<Vec<Target>> {
-        let set = self.set.as_ref()?;
+        if self.set.get().is_none()
+            && self
+                .endings
+                .as_ref()
+                .is_some_and(|endings| !endings.may_match(path))
+        {
+            return Some(Vec::new());
+        }
+        self.compiled_matching(path)
+    }
+
+    /// [`PathSet::matching`] without the pre-check of the path's ending.
+    fn compiled_matching(&self, path: &str) -> Option<Vec<Target>> {
+        let set = self
+            .set
+            .get_or_init(|| regex::RegexSet::new(&self.sources).ok())
+            .as_ref()?;
         Some(
             set.matches(path)
                 .iter()
@@ -146,5 +250,134 @@ mod tests {
             }
         }
         assert!(hits > 5, "the sample paths match some patterns: {hits}");
+    }
+
+    /// The pre-check of a path's ending is on for the built-in patterns, keeps the set
+    /// uncompiled for a path no pattern can match, and answers as the compiled set does for
+    /// every file rule's path examples and negative examples and for paths that differ
+    /// from the endings only in case, by Unicode case folding, or by a non-ASCII character.
+    #[test]
+    fn the_ending_check_answers_as_the_set_does() {
+        let rules = RuleSet::builtin().unwrap();
+        let file_rules: Vec<usize> = (0..rules.len())
+            .filter(|&i| rules.rules[i].kind == FindingKind::File)
+            .collect();
+        let context_rules: Vec<usize> = (0..rules.len())
+            .filter(|&i| {
+                rules.rules[i]
+                    .context
+                    .as_ref()
+                    .is_some_and(|c| c.has_file_anchor() || c.has_path_anchor())
+            })
+            .collect();
+        let gated = PathSet::new(&rules, &file_rules, &context_rules);
+        let endings = gated
+            .endings
+            .as_ref()
+            .expect("every built-in pattern has a needle");
+        assert!(endings.0.len() > 10);
+        assert!(endings
+            .0
+            .iter()
+            .all(|n| matches!(n, PatternNeedle::Builtin { .. })));
+        assert!(endings.0.iter().any(|n| matches!(
+            n,
+            PatternNeedle::Builtin {
+                ends_with: false,
+                ..
+            }
+        )));
+        // The build script's needles are the ones worked out at run time.
+        for (source, ends_with, strings) in builtin::PATH_NEEDLES {
+            let needle = Needle::of(source).unwrap();
+            assert_eq!(needle.ends_with, *ends_with, "{source}");
+            assert_eq!(needle.strings, strings.to_vec(), "{source}");
+        }
+        for path in ["a.txt", "src/main.rs", "README.md", "ÄPASSWORD.md", ""] {
+            assert_eq!(gated.matching(path), Some(Vec::new()), "{path}");
+        }
+        assert!(
+            gated.set.get().is_none(),
+            "paths no pattern can match leave the set uncompiled"
+        );
+
+        let mut paths: Vec<String> = Vec::new();
+        for file in crate::rules::builtin::preparsed().unwrap() {
+            for spec in file.rule {
+                for example in spec
+                    .path_examples
+                    .iter()
+                    .chain(&spec.path_negative_examples)
+                {
+                    paths.push(example.to_string());
+                }
+            }
+        }
+        assert!(paths.len() > 30, "{}", paths.len());
+        let variants: Vec<String> = paths
+            .iter()
+            .flat_map(|p| {
+                [
+                    p.to_uppercase(),
+                    p.replace('s', "ſ").replace('k', "\u{212a}"),
+                    format!("{p}x"),
+                    format!("x{p}"),
+                    format!("Ä/{p}"),
+                    format!("{p}Ä"),
+                ]
+            })
+            .collect();
+        paths.extend(variants);
+        paths.extend(
+            [
+                "Password",
+                "x/MY_PASSWD.TXT",
+                "paſſword",
+                ".ſpeckle-token",
+                "a\\.spell\\config",
+                "speckle\\accounts\\x.json",
+                "x.tfstate.backup",
+            ]
+            .map(String::from),
+        );
+        let compiled = PathSet::new(&rules, &file_rules, &context_rules);
+        let mut hits = 0;
+        for path in &paths {
+            let expected = compiled.compiled_matching(path).unwrap();
+            hits += usize::from(!expected.is_empty());
+            let fresh = PathSet::new(&rules, &file_rules, &context_rules);
+            assert_eq!(fresh.matching(path).unwrap(), expected, "{path}");
+            assert_eq!(gated.matching(path).unwrap(), expected, "{path}");
+        }
+        assert!(hits > 30, "the examples match: {hits}");
+    }
+
+    /// [`fold`] relies on Unicode simple case folding (what `(?i)` matches) mapping no
+    /// letter but `ſ` and the Kelvin sign onto an ASCII letter.
+    #[test]
+    fn only_two_non_ascii_letters_fold_to_ascii_ones() {
+        for letter in ('a'..='z').chain('A'..='Z') {
+            let hir = regex_syntax::Parser::new()
+                .parse(&format!("(?i){letter}"))
+                .unwrap();
+            let regex_syntax::hir::HirKind::Class(regex_syntax::hir::Class::Unicode(class)) =
+                hir.kind()
+            else {
+                panic!("{letter}: {hir:?}");
+            };
+            let chars: Vec<char> = class.iter().flat_map(|r| r.start()..=r.end()).collect();
+            for c in chars {
+                let mut utf8 = [0; 4];
+                assert_eq!(
+                    fold(c.encode_utf8(&mut utf8).as_bytes()),
+                    vec![letter.to_ascii_lowercase() as u8],
+                    "{letter} {c}"
+                );
+            }
+        }
+        assert_eq!(
+            fold("Paſſ\u{212a}ey/ÄB".as_bytes()),
+            "passkey/Äb".as_bytes()
+        );
     }
 }

@@ -362,10 +362,10 @@ fn every_catalog_rule_names_its_provider_keywords_and_where_to_revoke() {
         .filter(|r| {
             CATALOG_FILES
                 .iter()
-                .any(|f| r.origin == format!("rules/{f}.toml"))
+                .any(|f| *r.origin == *format!("rules/{f}.toml"))
         })
         .collect();
-    let files: BTreeSet<&str> = ours.iter().map(|r| r.origin.as_str()).collect();
+    let files: BTreeSet<&str> = ours.iter().map(|r| &*r.origin).collect();
     assert_eq!(
         files.len(),
         CATALOG_FILES.len(),
