@@ -30,6 +30,7 @@ mod heldout_fresh4;
 pub mod kind;
 pub mod lexer;
 mod names;
+mod npmrc;
 mod pairs;
 mod positional;
 mod powershell;
@@ -440,6 +441,7 @@ fn extract_range(data: &[u8], from: usize, to: usize, kind: Kind, out: &mut Vec<
                 pairs::candidates(first, out);
                 defaults::candidates(first, out);
                 powershell::candidates(piece, base, line_start, out);
+                npmrc::candidates(piece, base, line_start, first, out);
                 if kind == Kind::Code {
                     struct_tags::candidates(piece, &toks, base, line_start, out);
                 }

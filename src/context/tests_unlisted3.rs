@@ -307,3 +307,31 @@ fn struct_tag_defaults_and_property_initialisers() {
         ],
     );
 }
+
+#[test]
+fn npmrc_lines_inside_commands() {
+    check(
+        &[
+            (
+                "Dockerfile",
+                "FROM node:20\nRUN echo \"//npm.acme.io/:_authToken={V}\" > .npmrc && npm ci\n",
+                "generic-token",
+            ),
+            (
+                "ci/publish.sh",
+                "echo //registry.npmjs.org/:_authToken={V} >> ~/.npmrc\n",
+                "generic-token",
+            ),
+        ],
+        &[
+            (
+                "Dockerfile",
+                "RUN echo \"//npm.acme.io/:_authToken=${NPM_TOKEN}\" > .npmrc\n",
+            ),
+            (
+                "ci/publish.sh",
+                "echo \"//registry.npmjs.org/:_authToken=\\${NPM_TOKEN}\" >> ~/.npmrc\n",
+            ),
+        ],
+    );
+}
