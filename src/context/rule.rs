@@ -456,6 +456,20 @@ fn effective_key(cand: &Candidate, facts: &mut Facts<'_>) -> String {
             }
         }
     }
+    // A map default's entry (HCL `variable "api_keys" { default = { reporting = "v" } }`):
+    // the entries are keyed by use, and the credential is named by the variable.
+    if !slot && !names_secret(&cand.key) && facts.kind == super::Kind::Hcl {
+        let parents = if cand.parents.is_empty() {
+            facts.parents(cand.line_start).to_vec()
+        } else {
+            cand.parents.clone()
+        };
+        if let [.., name, default] = parents.as_slice() {
+            if normalize(default) == "default" && names_secret(name) {
+                return name.clone();
+            }
+        }
+    }
     cand.key.clone()
 }
 

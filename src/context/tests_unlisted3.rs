@@ -335,3 +335,17 @@ fn npmrc_lines_inside_commands() {
         ],
     );
 }
+
+#[test]
+fn hcl_map_defaults_are_named_by_the_variable() {
+    check(
+        &[
+            ("infra/variables.tf", "variable \"api_keys\" {\n  type = map(string)\n  default = {\n    reporting = \"{V}\"\n  }\n}\n", "generic-api-key"),
+            ("infra/variables.tf", "variable \"registry_token\" {\n  default = {\n    ghcr = \"{V}\"\n  }\n}\n", "generic-token"),
+        ],
+        &[
+            ("infra/variables.tf", "variable \"image_tags\" {\n  default = {\n    web = \"{V}\"\n  }\n}\n"),
+            ("infra/variables.tf", "variable \"api_keys\" {\n  default = {\n    reporting = \"changeme\"\n  }\n}\n"),
+        ],
+    );
+}
