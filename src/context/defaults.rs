@@ -22,6 +22,49 @@ pub(super) fn candidates(first: usize, out: &mut Vec<Candidate>) {
         if c.decoded.is_some() || !c.value.contains("${") {
             continue;
         }
+        defaults_of(c, &mut found);
+    }
+    out.extend(found);
+}
+
+/// Appends a candidate for the default of every `${name:default}` written anywhere on a
+/// shell line (`: "${API_TOKEN:=v}"`, `echo "${TOKEN:-v}"`): there a reference stands as a
+/// command's argument, which no extractor gives a key. Defaults already found in a value
+/// of `out[first..]` are not added twice.
+pub(super) fn shell_line(
+    line: &[u8],
+    base: usize,
+    line_start: usize,
+    first: usize,
+    out: &mut Vec<Candidate>,
+) {
+    if memchr::memmem::find(line, b"${").is_none() {
+        return;
+    }
+    let Ok(text) = std::str::from_utf8(line) else {
+        return;
+    };
+    let whole = Candidate::literal(
+        String::new(),
+        base,
+        base + line.len(),
+        text.to_string(),
+        line_start,
+        super::Origin::Assignment,
+    );
+    let mut found = Vec::new();
+    defaults_of(&whole, &mut found);
+    found.retain(|d| {
+        !out[first..]
+            .iter()
+            .any(|c| c.start == d.start && c.end == d.end)
+    });
+    out.extend(found);
+}
+
+/// The defaults of the references in the value of `c`.
+fn defaults_of(c: &Candidate, found: &mut Vec<Candidate>) {
+    {
         let v = c.value.as_bytes();
         let mut at = 0;
         while let Some(open) = memchr::memmem::find(&v[at..], b"${").map(|i| at + i) {
@@ -60,5 +103,4 @@ pub(super) fn candidates(first: usize, out: &mut Vec<Candidate>) {
             found.push(d);
         }
     }
-    out.extend(found);
 }

@@ -30,7 +30,10 @@ mod heldout_fresh4;
 pub mod kind;
 pub mod lexer;
 mod names;
+mod npmrc;
 mod pairs;
+mod positional;
+mod powershell;
 #[cfg(test)]
 mod recall_listed;
 mod rows;
@@ -39,9 +42,12 @@ mod secret_refs;
 mod siblings;
 mod spaced;
 pub mod stand_in;
+mod struct_tags;
 pub mod structure;
 pub mod urls;
 pub mod xml;
+mod yaml_block;
+mod yaml_flow;
 
 pub use kind::Kind;
 
@@ -419,8 +425,13 @@ fn extract_range(data: &[u8], from: usize, to: usize, kind: Kind, out: &mut Vec<
             let first = out.len();
             let toks = lexer::tokenize(piece);
             lexer::candidates_tokenized(piece, &toks, base, line_start, kind, out);
+            if kind == Kind::Yaml {
+                yaml_flow::trim_values(piece, base, first, out);
+                yaml_block::candidates(data, at, end, first, out);
+            }
             urls::candidates(piece, base, line_start, out);
             xml::candidates(data, piece, base, line_start, end, out);
+            positional::candidates(piece, &toks, base, line_start, first, out);
             // The forms no `=` or `:` ties: a value named by a sibling argument or symbol,
             // a command line's flags, `key value` directives; and the pairs inside values.
             if names::mentions_secret(piece) {
@@ -429,6 +440,14 @@ fn extract_range(data: &[u8], from: usize, to: usize, kind: Kind, out: &mut Vec<
                 spaced::candidates(piece, &toks, base, line_start, kind, out);
                 pairs::candidates(first, out);
                 defaults::candidates(first, out);
+                powershell::candidates(piece, base, line_start, out);
+                npmrc::candidates(piece, base, line_start, first, out);
+                if kind == Kind::Code {
+                    struct_tags::candidates(piece, &toks, base, line_start, out);
+                }
+                if kind == Kind::Shell {
+                    defaults::shell_line(piece, base, line_start, first, out);
+                }
                 rows::table_row(piece, base, line_start, out);
                 if kind == Kind::Yaml {
                     cmdline::yaml_quoted_item(piece, base, line_start, out);
@@ -454,3 +473,5 @@ mod tests;
 mod tests_unlisted;
 #[cfg(test)]
 mod tests_unlisted2;
+#[cfg(test)]
+mod tests_unlisted3;

@@ -441,7 +441,11 @@ impl ContextRule {
 /// keys (Composer's `"bearer": {"repo.acme.io": "v"}`, NuGet's `<apikeys>`).
 fn effective_key(cand: &Candidate, facts: &mut Facts<'_>) -> String {
     let own = normalize(&cand.key);
-    let slot = matches!(own.as_str(), "default" | "value" | "example" | "xexample");
+    // `plaintext_value`: Terraform's GitHub provider secrets, named by `secret_name`.
+    let slot = matches!(
+        own.as_str(),
+        "default" | "value" | "example" | "xexample" | "plaintextvalue"
+    );
     if slot {
         if let Some(name) = structure::sibling_name(facts.data, cand.line_start) {
             if names_secret(&name) {
@@ -459,6 +463,20 @@ fn effective_key(cand: &Candidate, facts: &mut Facts<'_>) -> String {
         if let Some(parent) = parent {
             if slot || names_secret(&parent) {
                 return parent;
+            }
+        }
+    }
+    // A map default's entry (HCL `variable "api_keys" { default = { reporting = "v" } }`):
+    // the entries are keyed by use, and the credential is named by the variable.
+    if !slot && !names_secret(&cand.key) && facts.kind == super::Kind::Hcl {
+        let parents = if cand.parents.is_empty() {
+            facts.parents(cand.line_start).to_vec()
+        } else {
+            cand.parents.clone()
+        };
+        if let [.., name, default] = parents.as_slice() {
+            if normalize(default) == "default" && names_secret(name) {
+                return name.clone();
             }
         }
     }

@@ -203,7 +203,35 @@ fn directives(
     {
         emit(key_for(&first), words[1]);
     }
+    // nginx's `proxy_set_header X-Api-Key v;`, `add_header`: a directive that sets a header,
+    // the header's name, its value (`;` ends the directive).
+    if two_words
+        && words.len() == 3
+        && HEADER_DIRECTIVES.contains(&first.as_str())
+        && is_name(&word(1))
+        && names_secret(&word(1))
+    {
+        let (vs, mut ve) = words[2];
+        if line[ve - 1] == b';' {
+            ve -= 1;
+        }
+        if ve > vs {
+            emit(key_for(&word(1)), (vs, ve));
+        }
+    }
 }
+
+/// Server directives whose arguments are a header's name and value
+/// (nginx.org/en/docs/http/ngx_http_proxy_module.html#proxy_set_header, `add_header`,
+/// `grpc_set_header`, `uwsgi_param`-like `fastcgi_param NAME v`).
+const HEADER_DIRECTIVES: &[&str] = &[
+    "proxy_set_header",
+    "add_header",
+    "grpc_set_header",
+    "fastcgi_param",
+    "uwsgi_param",
+    "scgi_param",
+];
 
 /// Whether SQL's `IDENTIFIED` is written before `at` on the line (`IDENTIFIED BY`,
 /// `IDENTIFIED WITH plugin BY`).

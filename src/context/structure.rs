@@ -212,8 +212,9 @@ const SIBLING_LINES: usize = 8;
 /// The name a sibling line gives the value on the line at `line_start`: a generic
 /// `value:` / `example:` key whose item is named on an earlier line of the same block, at
 /// the same indentation (Bruno's `auth:apikey { key: x-api-key` / `value: v }`, an OpenAPI
-/// parameter's `name: X-Api-Key` ... `example: v`, a list item's `key:` / `value:`). The
-/// walk stops at a line indented less (the block's opener) or after [`SIBLING_LINES`].
+/// parameter's `name: X-Api-Key` ... `example: v`, a list item's `key:` / `value:`, HCL's
+/// `set { name = "auth.password" value = v }` and `secret_name = "X"` ... `plaintext_value = v`).
+/// The walk stops at a line indented less (the block's opener) or after [`SIBLING_LINES`].
 pub fn sibling_name(data: &[u8], line_start: usize) -> Option<String> {
     let own = {
         let end = memchr::memchr(b'\n', &data[line_start..]).map_or(data.len(), |i| line_start + i);
@@ -235,11 +236,13 @@ pub fn sibling_name(data: &[u8], line_start: usize) -> Option<String> {
             continue;
         }
         let body = trimmed.strip_prefix(b"- ").unwrap_or(trimmed);
-        let Some(colon) = memchr::memchr(b':', body) else {
+        // `name: X` (YAML, Bruno) or `name = "X"` (HCL: a `helm_release`'s `set` block,
+        // `github_actions_secret`'s `secret_name`).
+        let Some(colon) = memchr::memchr2(b':', b'=', body) else {
             continue;
         };
         let key = unquote(&body[..colon]).to_ascii_lowercase();
-        if matches!(key.as_str(), "name" | "key") {
+        if matches!(key.as_str(), "name" | "key" | "secret_name") {
             let name = unquote(
                 body[colon + 1..]
                     .trim_ascii()

@@ -1,0 +1,105 @@
+//! PowerShell's environment drive: `Set-Item -Path Env:API_SECRET -Value 'v'`,
+//! `Set-Item Env:API_KEY 'v'`, `New-Item -Path Env:\TOKEN -Value "v"`.
+//!
+//! The `Env:` drive names the variable in a path, and the value follows as `-Value` or as
+//! the second positional argument; no `=` or `:` ties them, so the name/value passes miss it.
+//! This pass reads such a command's words and names the value by the variable.
+
+use super::names::names_secret;
+use super::{Candidate, Origin};
+
+/// Cmdlets (and their aliases) that set an item of a drive.
+const SETTERS: &[&str] = &["set-item", "new-item", "si", "ni"];
+
+/// Appends the value a `Set-Item Env:NAME` command on `line` gives a credential-named
+/// variable.
+pub(super) fn candidates(line: &[u8], base: usize, line_start: usize, out: &mut Vec<Candidate>) {
+    let Ok(text) = std::str::from_utf8(line) else {
+        return;
+    };
+    let words = words(text);
+    let Some((_, cmdlet)) = words.first() else {
+        return;
+    };
+    if !SETTERS.iter().any(|s| s.eq_ignore_ascii_case(cmdlet)) {
+        return;
+    }
+    let mut name = None;
+    let mut value = None;
+    let mut i = 1;
+    while i < words.len() {
+        let (at, w) = words[i];
+        let lower = w.to_ascii_lowercase();
+        if lower == "-path" || lower == "-literalpath" {
+            i += 1;
+            continue;
+        }
+        if lower == "-value" {
+            value = words.get(i + 1).copied();
+            i += 2;
+            continue;
+        }
+        if let Some(var) = w
+            .get(..4)
+            .filter(|p| p.eq_ignore_ascii_case("env:"))
+            .map(|_| w[4..].trim_start_matches(['\\', '/']))
+        {
+            name = Some(var.to_string());
+        } else if !w.starts_with('-') && name.is_some() && value.is_none() {
+            value = Some((at, w));
+        }
+        i += 1;
+    }
+    let (Some(name), Some((at, raw))) = (name, value) else {
+        return;
+    };
+    if !names_secret(&name) {
+        return;
+    }
+    let (skip, v) = match raw.as_bytes().first() {
+        Some(b'\'' | b'"') if raw.len() >= 2 && raw.ends_with(&raw[..1]) => {
+            (1, &raw[1..raw.len() - 1])
+        }
+        _ => (0, raw),
+    };
+    if v.is_empty() || v.starts_with('$') || super::classify::judge(v, true).is_err() {
+        return;
+    }
+    let start = base + at + skip;
+    out.push(Candidate::literal(
+        name,
+        start,
+        start + v.len(),
+        v.to_string(),
+        line_start,
+        Origin::Assignment,
+    ));
+}
+
+/// The words of `text` split at spaces, a quoted word kept whole, with their offsets.
+fn words(text: &str) -> Vec<(usize, &str)> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i].is_ascii_whitespace() {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        if matches!(bytes[i], b'\'' | b'"') {
+            let q = bytes[i];
+            i += 1;
+            while i < bytes.len() && bytes[i] != q {
+                i += 1;
+            }
+            i = (i + 1).min(bytes.len());
+        } else {
+            while i < bytes.len() && !bytes[i].is_ascii_whitespace() {
+                i += 1;
+            }
+        }
+        out.push((start, &text[start..i]));
+    }
+    out
+}
