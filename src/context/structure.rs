@@ -214,7 +214,7 @@ const SIBLING_LINES: usize = 8;
 /// the same indentation (Bruno's `auth:apikey { key: x-api-key` / `value: v }`, an OpenAPI
 /// parameter's `name: X-Api-Key` ... `example: v`, a list item's `key:` / `value:`, HCL's
 /// `set { name = "auth.password" value = v }` and `secret_name = "X"` ... `plaintext_value = v`).
-/// The walk stops at a line indented less (the block's opener) or after [`SIBLING_LINES`].
+/// The walk stops at a line indented less (the block's opener) or after `SIBLING_LINES` lines.
 pub fn sibling_name(data: &[u8], line_start: usize) -> Option<String> {
     let own = {
         let end = memchr::memchr(b'\n', &data[line_start..]).map_or(data.len(), |i| line_start + i);

@@ -45,7 +45,7 @@ pub(super) struct PathSet {
 }
 
 /// A cheap necessary condition for a path to match some pattern of the set: a path that
-/// satisfies no pattern's needle ([`path_needle`]) matches no pattern.
+/// satisfies no pattern's needle ([`super::path_needle`]) matches no pattern.
 #[derive(Debug)]
 struct Endings(Vec<PatternNeedle>);
 
