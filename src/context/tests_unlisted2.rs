@@ -39,7 +39,7 @@ fn reported(scanner: &Scanner, path: &str, text: &str) -> Vec<String> {
         .collect()
 }
 
-fn check(positives: &[(&str, &str, &str)], negatives: &[(&str, &str)]) {
+pub(super) fn check(positives: &[(&str, &str, &str)], negatives: &[(&str, &str)]) {
     let scanner = Scanner::new(RuleSet::builtin().unwrap());
     for (path, text, rule) in positives {
         let got = reported(&scanner, path, text);

@@ -4,53 +4,7 @@
 //! the rule that must report the value; each negative must give no finding of any generic
 //! rule or of the rule named.
 
-use crate::rules::RuleSet;
-use crate::scan::Scanner;
-
-/// A made-up secret, built at run time so no token-shaped string is committed.
-fn v() -> String {
-    ["Hq4", "tN7", "wZ2", "pK9", "mR3", "xL6"].concat()
-}
-
-/// A made-up Speckle-shaped token (42 lowercase hex).
-fn speckle() -> String {
-    "3fa9c2e17b".repeat(4) + "d5"
-}
-
-const GENERIC: &[&str] = &[
-    "generic-password",
-    "generic-api-key",
-    "generic-secret",
-    "generic-token",
-];
-
-/// The ids of the rules that report the secret in `text` at `path`.
-fn reported(scanner: &Scanner, path: &str, text: &str) -> Vec<String> {
-    let text = text.replace("{V}", &v()).replace("{S}", &speckle());
-    scanner
-        .scan(Some(path), text.as_bytes())
-        .into_iter()
-        .map(|m| scanner.rule(m.rule).id.to_string())
-        .collect()
-}
-
-fn check(positives: &[(&str, &str, &str)], negatives: &[(&str, &str)]) {
-    let scanner = Scanner::new(RuleSet::builtin().unwrap());
-    for (path, text, rule) in positives {
-        let got = reported(&scanner, path, text);
-        assert!(
-            got.iter().any(|r| r == rule),
-            "{path}: {text:?} should be reported by {rule}; got {got:?}"
-        );
-    }
-    for (path, text) in negatives {
-        let got = reported(&scanner, path, text);
-        assert!(
-            !got.iter().any(|r| GENERIC.contains(&r.as_str())),
-            "{path}: {text:?} should be quiet; got {got:?}"
-        );
-    }
-}
+use super::tests_unlisted2::check;
 
 #[test]
 fn passwords_passed_by_position_to_known_calls() {
