@@ -155,16 +155,14 @@ fn piped_to_stdin(
     if value.is_empty() || matches!(value[0], b'$' | b'-' | b'<' | b'%') {
         return;
     }
-    let mut cand = Candidate::literal(
+    out.push(Candidate::bare_word(
         key.into(),
         base + vs,
         base + ve,
-        String::from_utf8_lossy(value).into_owned(),
+        value,
         line_start,
         Origin::Argument,
-    );
-    cand.quoted = false;
-    out.push(cand);
+    ));
 }
 
 /// The line's words outside quotes, less the brackets and separators around them; a

@@ -132,6 +132,22 @@ impl Candidate {
         }
     }
 
+    /// A value written without quotes (a command-line word, a directive's argument, a
+    /// `.pgpass` field): [`Candidate::literal`] of `text`, read lossily, not quoted.
+    pub(crate) fn bare_word(
+        key: String,
+        start: usize,
+        end: usize,
+        text: &[u8],
+        line_start: usize,
+        origin: Origin,
+    ) -> Candidate {
+        let value = String::from_utf8_lossy(text).into_owned();
+        let mut cand = Candidate::literal(key, start, end, value, line_start, origin);
+        cand.quoted = false;
+        cand
+    }
+
     /// The secret this candidate holds.
     pub fn secret(&self) -> &str {
         self.decoded.as_deref().unwrap_or(&self.value)

@@ -97,15 +97,12 @@ fn pgpass_field(line: &[u8], base: usize, line_start: usize) -> Option<Candidate
     if s >= e || colons[0] == 0 {
         return None;
     }
-    let value = String::from_utf8_lossy(&text[s..e]).into_owned();
-    let mut c = Candidate::literal(
+    Some(Candidate::bare_word(
         "password".into(),
         base + s,
         base + e,
-        value,
+        &text[s..e],
         line_start,
         Origin::Assignment,
-    );
-    c.quoted = false;
-    Some(c)
+    ))
 }

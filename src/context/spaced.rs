@@ -78,17 +78,14 @@ fn keyword_literals(
                 .is_none_or(|t| !matches!(t.tok, Tok::Op | Tok::Open(_)))
             && identified_before(line, toks, by.start)
         {
-            let value = String::from_utf8_lossy(&line[w.start..w.end]).into_owned();
-            let mut cand = Candidate::literal(
+            out.push(Candidate::bare_word(
                 "password".into(),
                 base + w.start,
                 base + w.end,
-                value,
+                &line[w.start..w.end],
                 line_start,
                 Origin::Assignment,
-            );
-            cand.quoted = false;
-            out.push(cand);
+            ));
         }
     }
     for pair in toks.windows(2) {
@@ -171,16 +168,14 @@ fn directives(
         if matches!(value[0], b'$' | b'%' | b'<' | b'{' | b'@') {
             return;
         }
-        let mut cand = Candidate::literal(
+        out.push(Candidate::bare_word(
             key,
             base + vs,
             base + ve,
-            String::from_utf8_lossy(value).into_owned(),
+            value,
             line_start,
             Origin::Assignment,
-        );
-        cand.quoted = false;
-        out.push(cand);
+        ));
     };
     let first = word(0);
     let is_name = |w: &str| {
