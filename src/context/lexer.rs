@@ -1331,38 +1331,30 @@ impl LineCtx<'_> {
         let marker = &self.line[ps..e];
         if matches!(marker, b"" | b"X" | b"x" | b"api_token") && colon > 0 {
             self.out.push(Candidate {
-                key: "user".into(),
-                parents: Vec::new(),
-                start: self.base + s,
-                end: self.base + s + colon,
-                value: String::from_utf8_lossy(&self.line[s..s + colon]).into_owned(),
-                decoded: None,
-                quoted: false,
                 callee: Some("curl".into()),
-                header: None,
-                scheme: None,
-                host: None,
-                origin: Origin::UserPass,
-                line_start: self.line_start,
+                ..Candidate::bare_word(
+                    "user".into(),
+                    self.base + s,
+                    self.base + s + colon,
+                    &self.line[s..s + colon],
+                    self.line_start,
+                    Origin::UserPass,
+                )
             });
         }
         if ps >= e {
             return;
         }
         self.out.push(Candidate {
-            key: "password".into(),
-            parents: Vec::new(),
-            start: self.base + ps,
-            end: self.base + e,
-            value: String::from_utf8_lossy(&self.line[ps..e]).into_owned(),
-            decoded: None,
-            quoted: false,
             callee: Some("curl".into()),
-            header: None,
-            scheme: None,
-            host: None,
-            origin: Origin::UserPass,
-            line_start: self.line_start,
+            ..Candidate::bare_word(
+                "password".into(),
+                self.base + ps,
+                self.base + e,
+                &self.line[ps..e],
+                self.line_start,
+                Origin::UserPass,
+            )
         });
     }
 

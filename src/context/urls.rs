@@ -101,38 +101,30 @@ pub fn candidates(line: &[u8], base: usize, line_start: usize, out: &mut Vec<Can
         let host = Some(text(url.host).to_ascii_lowercase());
         if let Some(pw) = url.password {
             out.push(Candidate {
-                key: "password".into(),
-                parents: Vec::new(),
-                start: base + pw.0,
-                end: base + pw.1,
-                value: text(pw),
-                decoded: None,
-                quoted: false,
-                callee: None,
-                header: None,
-                scheme: None,
                 host: host.clone(),
-                origin: Origin::UrlUserinfo,
-                line_start,
+                ..Candidate::bare_word(
+                    "password".into(),
+                    base + pw.0,
+                    base + pw.1,
+                    &line[pw.0..pw.1],
+                    line_start,
+                    Origin::UrlUserinfo,
+                )
             });
         }
         // Keyless: only an anchor on the URL's own host takes it (a path segment named
         // `token/` is a route more often than a key).
         if let Some((_, segment)) = url.last_segment {
             out.push(Candidate {
-                key: String::new(),
-                parents: Vec::new(),
-                start: base + segment.0,
-                end: base + segment.1,
-                value: text(segment),
-                decoded: None,
-                quoted: false,
-                callee: None,
-                header: None,
-                scheme: None,
                 host: host.clone(),
-                origin: Origin::UrlPath,
-                line_start,
+                ..Candidate::bare_word(
+                    String::new(),
+                    base + segment.0,
+                    base + segment.1,
+                    &line[segment.0..segment.1],
+                    line_start,
+                    Origin::UrlPath,
+                )
             });
         }
         for (name, value) in url.params {
@@ -161,19 +153,15 @@ pub fn candidates(line: &[u8], base: usize, line_start: usize, out: &mut Vec<Can
                 );
             }
             out.push(Candidate {
-                key: text(name),
-                parents: Vec::new(),
-                start: base + value.0,
-                end: base + value.1,
-                value: text(value),
-                decoded: None,
-                quoted: false,
-                callee: None,
-                header: None,
-                scheme: None,
                 host: host.clone(),
-                origin: Origin::UrlQuery,
-                line_start,
+                ..Candidate::bare_word(
+                    text(name),
+                    base + value.0,
+                    base + value.1,
+                    &line[value.0..value.1],
+                    line_start,
+                    Origin::UrlQuery,
+                )
             });
         }
     }

@@ -37,7 +37,7 @@ pub(crate) use hits::RawHit;
 pub(crate) use inline_allow::AllowedLines;
 pub(crate) use locate::line_bounds;
 
-use crate::finding::{FindingKind, LineContext, Secret};
+use crate::finding::{LineContext, Secret};
 use crate::rules::{Rule, RuleSet};
 use locate::finish;
 use prefilter::Prefilter;
@@ -113,24 +113,7 @@ pub struct Scanner {
 impl Scanner {
     pub fn new(rules: RuleSet) -> Scanner {
         let prefilter = Prefilter::for_content_rules(&rules);
-        let file_rules = rules
-            .rules
-            .iter()
-            .enumerate()
-            .filter(|(_, r)| r.kind == FindingKind::File)
-            .map(|(i, _)| i)
-            .collect();
-        let whole_file_rules = rules
-            .rules
-            .iter()
-            .enumerate()
-            .filter(|(_, r)| {
-                r.context
-                    .as_ref()
-                    .is_some_and(|c| c.has_file_anchor() || c.has_path_anchor())
-            })
-            .map(|(i, _)| i)
-            .collect();
+        let (file_rules, whole_file_rules) = path_set::path_rules(&rules);
         let known_public = rules
             .rules
             .iter()

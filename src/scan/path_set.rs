@@ -19,6 +19,7 @@
 use std::sync::OnceLock;
 
 use super::path_needle::{fold, Needle};
+use crate::finding::FindingKind;
 use crate::rules::RuleSet;
 
 /// What a pattern of the set says about a path that matches it.
@@ -175,26 +176,32 @@ impl PathSet {
     }
 }
 
+/// The rules a path can decide: sensitive-file rules (`kind = "file"`), and context rules
+/// with a `file` or `path` anchor. Indices into `rules.rules`, in that order.
+pub(super) fn path_rules(rules: &RuleSet) -> (Vec<usize>, Vec<usize>) {
+    let file_rules = (0..rules.len())
+        .filter(|&i| rules.rules[i].kind == FindingKind::File)
+        .collect();
+    let anchored = (0..rules.len())
+        .filter(|&i| {
+            rules.rules[i]
+                .context
+                .as_ref()
+                .is_some_and(|c| c.has_file_anchor() || c.has_path_anchor())
+        })
+        .collect();
+    (file_rules, anchored)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::finding::FindingKind;
 
     /// The set gives, for every built-in pattern, what asking the rule itself gives.
     #[test]
     fn the_set_answers_as_the_rules_do() {
         let rules = RuleSet::builtin().unwrap();
-        let file_rules: Vec<usize> = (0..rules.len())
-            .filter(|&i| rules.rules[i].kind == FindingKind::File)
-            .collect();
-        let context_rules: Vec<usize> = (0..rules.len())
-            .filter(|&i| {
-                rules.rules[i]
-                    .context
-                    .as_ref()
-                    .is_some_and(|c| c.has_file_anchor() || c.has_path_anchor())
-            })
-            .collect();
+        let (file_rules, context_rules) = path_rules(&rules);
         assert!(file_rules.len() > 5 && context_rules.len() > 1);
         let set = PathSet::new(&rules, &file_rules, &context_rules);
         let paths = [
@@ -259,17 +266,7 @@ mod tests {
     #[test]
     fn the_ending_check_answers_as_the_set_does() {
         let rules = RuleSet::builtin().unwrap();
-        let file_rules: Vec<usize> = (0..rules.len())
-            .filter(|&i| rules.rules[i].kind == FindingKind::File)
-            .collect();
-        let context_rules: Vec<usize> = (0..rules.len())
-            .filter(|&i| {
-                rules.rules[i]
-                    .context
-                    .as_ref()
-                    .is_some_and(|c| c.has_file_anchor() || c.has_path_anchor())
-            })
-            .collect();
+        let (file_rules, context_rules) = path_rules(&rules);
         let gated = PathSet::new(&rules, &file_rules, &context_rules);
         let endings = gated
             .endings
