@@ -432,6 +432,22 @@ fn candidates_at(
                 }
                 // A string that is not a key: an argument, or an element.
                 let (joined, last) = join_concatenation(line, toks, i);
+                // R's `"v" -> name` and CUE's default `name: string | *"v"`: the name is
+                // after the literal, or at the line's start.
+                if let Some(key) =
+                    right_assigned(line, toks, last).or_else(|| cue_default_of(line, toks, i))
+                {
+                    ctx.emit(
+                        key,
+                        &joined,
+                        true,
+                        None,
+                        parents_of(&frames),
+                        Origin::Assignment,
+                    );
+                    i = last + 1;
+                    continue;
+                }
                 if transformed(line, toks, last) {
                     // `"ab".repeat(2)`, `"x".replace(...)`: the value is computed.
                     if let Some(frame) = frames.last_mut() {
@@ -441,6 +457,7 @@ fn candidates_at(
                     continue;
                 }
                 let parents = parents_of(&frames);
+                let emitted_before = ctx.out.len();
                 match frames.last_mut() {
                     Some(frame) if frame.open == b'(' => {
                         // `(ConvertTo-SecureString "v" -AsPlainText)` (a PowerShell
@@ -524,6 +541,11 @@ fn candidates_at(
                         }
                     }
                 }
+                // A literal no key names may still hold code or config of its own (a
+                // notebook cell's `"client = Client(api_key='v')"` as a list's element).
+                if ctx.out.len() == emitted_before && joined.len() == 1 {
+                    ctx.read_inside(joined[0]);
+                }
                 i = last + 1;
                 continue;
             }
@@ -557,8 +579,28 @@ fn candidates_at(
                 {
                     value_at += 1;
                 }
+                if value_at == i + 1 {
+                    if let Some((joined, last)) = wrapped_literal(line, toks, value_at) {
+                        let callee = innermost_callee(&frames);
+                        ctx.emit(
+                            key,
+                            &joined,
+                            true,
+                            callee,
+                            parents_of(&frames),
+                            Origin::Assignment,
+                        );
+                        annotated = None;
+                        i = last + 1;
+                        continue;
+                    }
+                }
                 if value_at != i + 1 {
-                    let (joined, last) = join_concatenation(line, toks, value_at);
+                    let (mut joined, last) = join_concatenation(line, toks, value_at);
+                    let prefix = &line[toks[value_at - 1].start..toks[value_at - 1].end];
+                    if matches!(prefix, b"R" | b"LR" | b"uR" | b"UR" | b"u8R") {
+                        strip_raw_delimiters(line, &mut joined);
+                    }
                     let callee = innermost_callee(&frames);
                     ctx.emit(
                         key,
@@ -573,9 +615,23 @@ fn candidates_at(
                     continue;
                 }
                 let next = toks.get(i + 1);
+                // `:` glued to the word after it and not to the one before is a symbol or a
+                // binding (Vue's `<Map :api-key="...">`, Ruby's `:token`), not a type.
+                let prefix_colon = t.start > 0
+                    && line[t.start - 1].is_ascii_whitespace()
+                    && line.get(t.end).is_some_and(|b| !b.is_ascii_whitespace());
                 let code_annotation = matches!(kind, Kind::Code | Kind::Hcl)
                     && op == b":"
-                    && next.is_some_and(|n| n.tok == Tok::Word || n.tok == Tok::Op);
+                    && !prefix_colon
+                    && next.is_some_and(|n| {
+                        n.tok == Tok::Word
+                            || n.tok == Tok::Op
+                            // Zig's and Go's slice types: `token: []const u8 = "v"`.
+                            || (n.tok == Tok::Open(b'[')
+                                && toks
+                                    .get(i + 2)
+                                    .is_some_and(|c| c.tok == Tok::Close(b']') && c.start == n.end))
+                    });
                 // `KEY: value` opening a line of code, with no `=` after it, is not an
                 // annotation but a config line pasted into the file: read line-based.
                 let colon_line = code_annotation
@@ -660,7 +716,22 @@ fn candidates_at(
                             .filter(|p| p.tok == Tok::Word && p.end == t.start)
                             .map(|p| text(&p))
                     })
-                    .flatten();
+                    .flatten()
+                    .or_else(|| {
+                        // Kotlin's `val secret: String by lazy { "v" }`: the block's value is
+                        // the declared name's.
+                        let n = stmt_words.len();
+                        (c == b'{'
+                            && n >= 2
+                            && stmt_words[n - 2] == "by"
+                            && stmt_words[n - 1] == "lazy")
+                            .then(|| {
+                                annotated
+                                    .clone()
+                                    .or_else(|| n.checked_sub(3).map(|k| stmt_words[k].clone()))
+                            })
+                            .flatten()
+                    });
                 if let Some(frame) = frames.last_mut() {
                     frame.arg_dirty = true;
                 }
@@ -691,6 +762,133 @@ fn candidates_at(
         }
         i += 1;
     }
+}
+
+/// Openers and closers of string literals the tokenizer does not know, read only where a
+/// value is assigned: Nix's indented string (`''v''`), Perl's quote operators (`q{v}`,
+/// `qq(v)`), OCaml's quoted string (`{|v|}`), Lua's long bracket (`[[v]]`, `[==[v]==]`).
+const QUOTE_LIKE: &[(&[u8], &[u8])] = &[
+    (b"''", b"''"),
+    (b"q{", b"}"),
+    (b"qq{", b"}"),
+    (b"q(", b")"),
+    (b"qq(", b")"),
+    (b"q[", b"]"),
+    (b"{|", b"|}"),
+    (b"[[", b"]]"),
+    (b"[=[", b"]=]"),
+    (b"[==[", b"]==]"),
+];
+
+/// A literal written inside a wrapper that leaves it a literal, as the value starting at
+/// `toks[at]`: a JSX or Svelte attribute's expression (`apiKey={"v"}`), a TypeScript type
+/// assertion (`<string>"v"`), Swift's raw string (`#"v"#`), or a [`QUOTE_LIKE`] string. The
+/// literal's content spans and the index of the wrapper's last token.
+fn wrapped_literal(line: &[u8], toks: &[Token], at: usize) -> Option<(Vec<(usize, usize)>, usize)> {
+    let first = toks.get(at)?;
+    let is_str = |k: usize| {
+        toks.get(k)
+            .is_some_and(|t| matches!(t.tok, Tok::Str { .. }))
+    };
+    let op_is = |k: usize, op: &[u8]| {
+        toks.get(k)
+            .is_some_and(|t| t.tok == Tok::Op && &line[t.start..t.end] == op)
+    };
+    match first.tok {
+        Tok::Open(b'{') if is_str(at + 1) => {
+            let (spans, last) = join_concatenation(line, toks, at + 1);
+            return (toks.get(last + 1)?.tok == Tok::Close(b'}')).then_some((spans, last + 1));
+        }
+        Tok::Op
+            if op_is(at, b"<")
+                && toks.get(at + 1).is_some_and(|t| t.tok == Tok::Word)
+                && op_is(at + 2, b">")
+                && is_str(at + 3) =>
+        {
+            return Some(join_concatenation(line, toks, at + 3));
+        }
+        Tok::Other if line[first.start] == b'#' && is_str(at + 1) => {
+            let s = toks[at + 1];
+            return (s.start == first.end + 1).then(|| (vec![(s.start, s.end)], at + 1));
+        }
+        _ => {}
+    }
+    // A string token's span is its content: the wrapper starts at its quote.
+    let raw_start = first.start - usize::from(matches!(first.tok, Tok::Str { .. }));
+    let rest = &line[raw_start..];
+    let (open, close) = QUOTE_LIKE.iter().find(|(open, _)| rest.starts_with(open))?;
+    let from = raw_start + open.len();
+    let len = memchr::memmem::find(&line[from..], close)?;
+    let content = &line[from..from + len];
+    if content.is_empty()
+        || content
+            .iter()
+            .any(|b| b.is_ascii_whitespace() || b"'\"`".contains(b))
+    {
+        return None;
+    }
+    let end = from + len + close.len();
+    let last = toks
+        .iter()
+        .rposition(|t| t.start < end)
+        .filter(|&k| k >= at)?;
+    Some((vec![(from, from + len)], last))
+}
+
+/// C++'s raw string `R"delim(v)delim"`: the content less its delimiters.
+fn strip_raw_delimiters(line: &[u8], spans: &mut [(usize, usize)]) {
+    let Some((s, e)) = spans.first().copied() else {
+        return;
+    };
+    let content = &line[s..e];
+    let Some(open) = content.iter().take(17).position(|&b| b == b'(') else {
+        return;
+    };
+    let delim = &content[..open];
+    if delim
+        .iter()
+        .any(|b| b.is_ascii_whitespace() || b"\\)".contains(b))
+    {
+        return;
+    }
+    let tail = content.len() - delim.len();
+    if tail > open + 1 && content[tail - 1] == b')' && &content[tail..] == delim {
+        spans[0] = (s + open + 1, s + tail - 1);
+    }
+}
+
+/// R's right assignment `"v" -> name` (alone in its statement), after the literal ending at
+/// `toks[last]`: the name.
+fn right_assigned(line: &[u8], toks: &[Token], last: usize) -> Option<String> {
+    let (dash, gt, name) = (
+        toks.get(last + 1)?,
+        toks.get(last + 2)?,
+        toks.get(last + 3)?,
+    );
+    let arrow = dash.tok == Tok::Other
+        && line[dash.start] == b'-'
+        && gt.tok == Tok::Op
+        && &line[gt.start..gt.end] == b">"
+        && gt.start == dash.end;
+    let alone = toks
+        .get(last + 4)
+        .is_none_or(|t| matches!(t.tok, Tok::Sep(_)));
+    (arrow && name.tok == Tok::Word && alone)
+        .then(|| String::from_utf8_lossy(&line[name.start..name.end]).into_owned())
+}
+
+/// CUE's default `name: string | *"v"` (the literal at `toks[at]`): the line's first name.
+fn cue_default_of(line: &[u8], toks: &[Token], at: usize) -> Option<String> {
+    let op = |k: usize| {
+        toks.get(k)
+            .filter(|t| t.tok == Tok::Op)
+            .map(|t| &line[t.start..t.end])
+    };
+    let star = op(at.checked_sub(1)?)?;
+    let default = star == b"|*" || (star == b"*" && op(at.checked_sub(2)?) == Some(b"|"));
+    let (name, colon) = (toks.first()?, toks.get(1)?);
+    (default && name.tok == Tok::Word && matches!(op(1), Some(b":")) && colon.end <= toks[at].start)
+        .then(|| String::from_utf8_lossy(&line[name.start..name.end]).into_owned())
 }
 
 /// Methods that hand a literal on unchanged (a conversion to another string type).
@@ -862,6 +1060,8 @@ pub(super) fn is_string_prefix(word: &str) -> bool {
         "r" | "b" | "f" | "u" | "rb" | "br" | "fr" | "rf" | "R" | "B" | "F" | "U" | "L" | "@"
             // SQL national and escape strings (`N'v'`, `E'v'`).
             | "N" | "E"
+            // C++ encodings and raw strings (`u8"v"`, `LR"(v)"`).
+            | "u8" | "u8R" | "LR" | "uR" | "UR"
     )
 }
 
@@ -891,6 +1091,50 @@ fn resolve_key(
         .is_some_and(|b| matches!(line[b], b'/' | b'\\'))
     {
         return None;
+    }
+    let op_is =
+        |k: usize, op: &[u8]| toks[k].tok == Tok::Op && &line[toks[k].start..toks[k].end] == op;
+    // Lua's attributes: `local api_key <const> = "v"`, `<close>`.
+    if p >= 3
+        && op_is(p, b">")
+        && toks[p - 1].tok == Tok::Word
+        && matches!(
+            &line[toks[p - 1].start..toks[p - 1].end],
+            b"const" | b"close"
+        )
+        && op_is(p - 2, b"<")
+    {
+        p -= 3;
+    }
+    // A subscript in braces: Perl's `$ENV{API_TOKEN} = ...`, `$cfg{'password'} = ...`.
+    if p >= 3
+        && toks[p].tok == Tok::Close(b'}')
+        && matches!(toks[p - 1].tok, Tok::Word | Tok::Str { .. })
+        && toks[p - 2].tok == Tok::Open(b'{')
+        && toks[p - 3].tok == Tok::Word
+        && toks[p - 3].end == toks[p - 2].start
+    {
+        return Some(text(&toks[p - 1]));
+    }
+    // A C array: `char API_SECRET[] = "v"`, `char key[33] = "v"`: the name before `[`.
+    if toks[p].tok == Tok::Close(b']') {
+        let open = match toks.get(p.wrapping_sub(1)).map(|t| t.tok) {
+            Some(Tok::Open(b'[')) => p.checked_sub(1),
+            Some(Tok::Word)
+                if line[toks[p - 1].start..toks[p - 1].end]
+                    .iter()
+                    .all(u8::is_ascii_digit) =>
+            {
+                p.checked_sub(2).filter(|&k| toks[k].tok == Tok::Open(b'['))
+            }
+            _ => None,
+        };
+        if let Some(name) = open
+            .and_then(|k| k.checked_sub(1))
+            .filter(|&k| toks[k].tok == Tok::Word && toks[k].end == toks[k + 1].start)
+        {
+            return Some(text(&toks[name]));
+        }
     }
     if toks[p].tok == Tok::Close(b']') {
         // `env["KEY"] = ...`, `$config['key'] = ...`
@@ -1063,38 +1307,24 @@ impl LineCtx<'_> {
                 unquoted = [(s + 2, e - 2)];
                 &unquoted[..]
             }
+            // A JavaScript literal in an HTML attribute (Vue's `:api-key="'v'"`).
+            [(s, e)]
+                if quoted
+                    && e - s > 2
+                    && *s > 0
+                    && self.line[s - 1] == b'"'
+                    && self.line[*s] == b'\''
+                    && self.line[e - 1] == b'\''
+                    && !self.line[s + 1..e - 1].contains(&b'\'') =>
+            {
+                unquoted = [(s + 1, e - 1)];
+                &unquoted[..]
+            }
             _ => spans,
         };
         let value = self.value_text(spans);
-        if quoted && self.depth == 0 && spans.len() == 1 {
-            let (s, e) = spans[0];
-            let (line, base, line_start) = (self.line, self.base, self.line_start);
-            let content = &line[s..e];
-            if content.contains(&b'\\') && content.len() <= MAX_NESTED {
-                // Config or code inside a string, in the string's escapes (`\"`, `\n`
-                // between lines, `\u0027`): decoded, then read as lines of its own.
-                let decoded = super::escapes::unescape_string(content);
-                if super::escapes::reads_as_lines(&decoded.bytes) {
-                    super::escapes::candidates(
-                        &decoded,
-                        base + s,
-                        line_start,
-                        Kind::Unknown,
-                        |a, b| String::from_utf8_lossy(&line[a - base..b - base]).into_owned(),
-                        self.out,
-                    );
-                }
-            } else if looks_like_assignment(content) || super::escapes::reads_as_lines(content) {
-                candidates_at(
-                    content,
-                    base + s,
-                    line_start,
-                    Kind::Unknown,
-                    self.out,
-                    1,
-                    None,
-                );
-            }
+        if quoted && spans.len() == 1 {
+            self.read_inside(spans[0]);
         }
         let lower_key = key.to_ascii_lowercase();
         let mut key = key;
@@ -1175,6 +1405,41 @@ impl LineCtx<'_> {
         };
         strip_auth_scheme(&mut cand);
         self.push(cand);
+    }
+
+    /// Config or code held in the string literal whose content is `s..e` (a notebook cell's
+    /// source line, `"config": "DB_PASSWORD=..."`), read as lines of its own: decoded first
+    /// when it holds escapes (`\"`, `\n` between lines, `\u0027`). Strings inside strings are
+    /// not read again.
+    fn read_inside(&mut self, (s, e): (usize, usize)) {
+        if self.depth > 0 {
+            return;
+        }
+        let (line, base, line_start) = (self.line, self.base, self.line_start);
+        let content = &line[s..e];
+        if content.contains(&b'\\') && content.len() <= MAX_NESTED {
+            let decoded = super::escapes::unescape_string(content);
+            if super::escapes::reads_as_lines(&decoded.bytes) {
+                super::escapes::candidates(
+                    &decoded,
+                    base + s,
+                    line_start,
+                    Kind::Unknown,
+                    |a, b| String::from_utf8_lossy(&line[a - base..b - base]).into_owned(),
+                    self.out,
+                );
+            }
+        } else if looks_like_assignment(content) || super::escapes::reads_as_lines(content) {
+            candidates_at(
+                content,
+                base + s,
+                line_start,
+                Kind::Unknown,
+                self.out,
+                1,
+                None,
+            );
+        }
     }
 
     /// Appends a candidate, remembered as the line's last value.

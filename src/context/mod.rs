@@ -15,6 +15,7 @@
 
 pub mod classify;
 mod cmdline;
+mod continued;
 mod defaults;
 pub mod escapes;
 #[cfg(test)]
@@ -212,7 +213,13 @@ fn segments(data: &[u8], regions: &[(usize, usize, bool)]) -> Vec<(usize, usize)
         let le = line_end_within(data, region_end.max(at), cap);
         // The keyword's own line decides whether a block opens (a prefilter region can
         // reach into the lines below it: `variable "db_password" {` then `type = string`).
-        if !wide && !opens_block(&data[ls..keyword_line_end]) {
+        // A single-line rule's window starts at the newline before its keyword's line
+        // (`scan::prefilter::line_window`): the line it starts on and the keyword's own
+        // line (`    auth=(` below `    url,`) may each open the block.
+        if !wide
+            && !opens_block(&data[ls..keyword_line_end])
+            && !keyword_line_opens_block(data, at, cap)
+        {
             segments.push((ls.max(floor), le.min(cap)));
             continue;
         }
@@ -242,6 +249,15 @@ fn segments(data: &[u8], regions: &[(usize, usize, bool)]) -> Vec<(usize, usize)
         }
     }
     merged
+}
+
+/// Whether `data[at]` is the newline before a line (ending by `cap`) that opens a block.
+fn keyword_line_opens_block(data: &[u8], at: usize, cap: usize) -> bool {
+    if data.get(at) != Some(&b'\n') {
+        return false;
+    }
+    let end = line_end_within(data, at + 1, cap);
+    opens_block(&data[at + 1..end])
 }
 
 /// The bounds of the line last asked for, so that the keywords on one line cost one
@@ -298,7 +314,9 @@ mod segment_tests {
             let ls = bounds(data, at).0;
             let le = bounds(data, region_end.max(at)).1;
             let keyword_line_end = bounds(data, at).1;
-            if !wide && !opens_block(&data[ls..keyword_line_end]) {
+            let next_opens =
+                data.get(at) == Some(&b'\n') && opens_block(&data[at + 1..bounds(data, at + 1).1]);
+            if !wide && !opens_block(&data[ls..keyword_line_end]) && !next_opens {
                 segments.push((
                     ls.max(at.saturating_sub(LINE_REACH)),
                     le.min(region_end.max(at) + 2 * LINE_REACH),
@@ -472,6 +490,9 @@ fn extract_range(data: &[u8], from: usize, to: usize, kind: Kind, out: &mut Vec<
             if kind == Kind::Unknown {
                 rows::pgpass_line(piece, base, line_start, out);
             }
+            if kind == Kind::Code && chunk == 0 && line.len() <= lexer::MAX_LEXED {
+                continued::candidates(data, at, at + line.len(), first, out);
+            }
             chunk += lexer::MAX_LEXED;
             if line.is_empty() {
                 break;
@@ -491,3 +512,5 @@ mod tests_unlisted;
 mod tests_unlisted2;
 #[cfg(test)]
 mod tests_unlisted3;
+#[cfg(test)]
+mod tests_unlisted5;

@@ -51,7 +51,16 @@ pub(super) fn candidates(
             Some(_) => continue,
             None => (false, content.clone(), 0),
         };
-        let value = value.trim_end().to_string();
+        let mut value = value.trim_end().to_string();
+        let mut offset = offset;
+        // Groovy `buildConfigField "String", "API_KEY", "\"v\""`: a quoted string inside.
+        if let Some(inner) = value
+            .strip_prefix("\\\"")
+            .and_then(|v| v.strip_suffix("\\\""))
+        {
+            value = inner.to_string();
+            offset += 2;
+        }
         if value.len() < MIN_VALUE || names_secret(&value) {
             continue;
         }
@@ -190,6 +199,15 @@ const PURE_WRAPPERS: &[&[u8]] = &[
     b"encodeURIComponent",
     b"Optional.of",
     b"std::string",
+    // Qt's and Windows' literal macros: `QStringLiteral("v")`, `_T("v")`, `TEXT("v")`.
+    b"QStringLiteral",
+    b"QLatin1String",
+    b"QString",
+    b"QByteArray",
+    b"QString::fromUtf8",
+    b"_T",
+    b"TEXT",
+    b"CFSTR",
 ];
 
 fn is_pure_wrapper(word: &[u8]) -> bool {
@@ -227,6 +245,16 @@ fn name_before(line: &[u8], toks: &[Token], j: usize) -> Option<String> {
         if let Some(name) = name_at(line, toks, i) {
             // A name written as a key of its own (`"password": x, "v"`) is that key's.
             return Some(name);
+        }
+        // CMake's `set(ENV{API_TOKEN} "v")`: the environment entry's name.
+        if i >= 3
+            && toks[i].tok == Tok::Close(b'}')
+            && toks[i - 2].tok == Tok::Open(b'{')
+            && toks[i - 3].tok == Tok::Word
+            && toks[i - 3].end == toks[i - 2].start
+            && &line[toks[i - 3].start..toks[i - 3].end] == b"ENV"
+        {
+            return name_at(line, toks, i - 1);
         }
         if !skippable(line, toks, i, true) {
             return None;

@@ -1,0 +1,501 @@
+//! Table-driven tests, through the built-in rules, of program code and templates in many
+//! languages (issue 13, the fourth round of forms nobody listed): JSX/Svelte attribute
+//! expressions, TypeScript casts and assertions, Lua attributes, calls split over lines,
+//! and the declarations, maps and strings of Kotlin, Swift, Dart, Scala, Elixir, Clojure, R,
+//! Julia, Perl, Groovy, C/C++, Objective-C, C#, F#, Haskell, OCaml, Nim, Zig, Crystal,
+//! VB.NET, PowerShell, notebooks, Markdown, HTML and config languages (Jsonnet, CUE, Nix,
+//! Starlark, CMake, protobuf text). Each positive names the rule that must report the value;
+//! each negative must give no finding of any generic rule. `{V}` is a made-up secret and
+//! `{S}` a made-up Speckle token, both built at run time.
+
+use crate::rules::RuleSet;
+use crate::scan::Scanner;
+
+fn v() -> String {
+    ["Hq4", "tN7", "wZ2", "pK9", "mR3", "xL6"].concat()
+}
+
+fn speckle() -> String {
+    "3fa9c2e17b".repeat(4) + "d5"
+}
+
+const GENERIC: &[&str] = &[
+    "generic-password",
+    "generic-api-key",
+    "generic-secret",
+    "generic-token",
+];
+
+fn reported(scanner: &Scanner, path: &str, text: &str) -> Vec<String> {
+    let text = text.replace("{V}", &v()).replace("{S}", &speckle());
+    scanner
+        .scan(Some(path), text.as_bytes())
+        .into_iter()
+        .map(|m| scanner.rule(m.rule).id.to_string())
+        .collect()
+}
+
+/// Checks every row, then fails once listing every row that failed (so a table's misses are
+/// counted together).
+fn check_all(positives: &[(&str, &str, &str)], negatives: &[(&str, &str)]) {
+    let scanner = Scanner::new(RuleSet::builtin().unwrap());
+    let mut failures = Vec::new();
+    for (path, text, rule) in positives {
+        let got = reported(&scanner, path, text);
+        if !got.iter().any(|r| r == rule) {
+            failures.push(format!("MISS {path}: {text:?} want {rule}, got {got:?}"));
+        }
+    }
+    for (path, text) in negatives {
+        let got = reported(&scanner, path, text);
+        if got.iter().any(|r| GENERIC.contains(&r.as_str())) {
+            failures.push(format!("NOISE {path}: {text:?} got {got:?}"));
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} of {} positives and {} negatives failed:\n{}",
+        failures.len(),
+        positives.len(),
+        negatives.len(),
+        failures.join("\n")
+    );
+}
+
+#[test]
+fn jsx_svelte_typescript_and_lua() {
+    check_all(
+        &[
+            (
+                "src/App.svelte",
+                "<Widget apiKey={\"{V}\"} region=\"eu\" />\n",
+                "generic-api-key",
+            ),
+            (
+                "src/App.jsx",
+                "  <Client token={'{V}'} />\n",
+                "generic-token",
+            ),
+            (
+                "src/App.tsx",
+                "<Provider apiKey={`{V}`}>\n",
+                "generic-api-key",
+            ),
+            (
+                "src/App.vue",
+                "<Map :api-key=\"'{V}'\" />\n",
+                "generic-api-key",
+            ),
+            (
+                "src/config.ts",
+                "const apiKey = \"{V}\" as string;\n",
+                "generic-api-key",
+            ),
+            (
+                "src/config.ts",
+                "export const API_TOKEN = '{V}' as const;\n",
+                "generic-token",
+            ),
+            (
+                "src/config.ts",
+                "const token = <string>\"{V}\";\n",
+                "generic-token",
+            ),
+            (
+                "src/config.ts",
+                "const secret = \"{V}\" satisfies Secret;\n",
+                "generic-secret",
+            ),
+            (
+                "src/config.ts",
+                "const password: string = \"{V}\"!;\n",
+                "generic-password",
+            ),
+            (
+                "src/config.ts",
+                "  apiKey: \"{V}\" as unknown as string,\n",
+                "generic-api-key",
+            ),
+            (
+                "init.lua",
+                "local api_key <const> = \"{V}\"\n",
+                "generic-api-key",
+            ),
+            ("init.lua", "local token <close> = '{V}'\n", "generic-token"),
+            (
+                "init.lua",
+                "local cfg = { api_token = [[{V}]] }\n",
+                "generic-token",
+            ),
+            (
+                "src/viewer.ts",
+                "const SPECKLE_TOKEN = \"{S}\" as const;\n",
+                "speckle-token",
+            ),
+            (
+                "src/Viewer.svelte",
+                "<SpeckleViewer token={\"{S}\"} server=\"https://app.speckle.systems\" />\n",
+                "speckle-token",
+            ),
+        ],
+        &[
+            ("src/App.svelte", "<Widget apiKey={apiKey} />\n"),
+            ("src/App.jsx", "<Client token={props.token} />\n"),
+            (
+                "src/config.ts",
+                "const apiKey = process.env.API_KEY as string;\n",
+            ),
+            (
+                "src/config.ts",
+                "const token = <string>config.get(\"auth.token\");\n",
+            ),
+            (
+                "src/config.ts",
+                "type Secret = string;\nconst secret = readSecret() satisfies Secret;\n",
+            ),
+            (
+                "init.lua",
+                "local api_key <const> = os.getenv(\"API_KEY\")\n",
+            ),
+            (
+                "src/App.jsx",
+                "<input type=\"password\" placeholder={t(\"auth.password.label\")} />\n",
+            ),
+        ],
+    );
+}
+
+#[test]
+fn calls_split_over_lines() {
+    check_all(
+        &[
+            ("app/db.js", "const db = new Sequelize(\n  'shop',\n  'shop',\n  '{V}',\n  { dialect: 'mysql' }\n);\n", "generic-password"),
+            ("fetch.py", "r = requests.get(\n    url,\n    auth=(\n        \"ops\",\n        \"{V}\",\n    ),\n)\n", "generic-password"),
+            ("db.php", "$link = mysqli_connect(\n  'db',\n  'shop',\n  '{V}',\n  'shop'\n);\n", "generic-password"),
+            ("Mail.cs", "var cred = new NetworkCredential(\n    \"ops@acme.io\",\n    \"{V}\");\n", "generic-password"),
+            ("Mail.cs", "smtp.Credentials = new System.Net.NetworkCredential(\"ops@acme.io\",\n    \"{V}\");\n", "generic-password"),
+            ("app.py", "client = Client(\n    host=\"api.acme.io\",\n    api_key=\"{V}\",\n)\n", "generic-api-key"),
+            ("Db.java", "Connection c = DriverManager.getConnection(\n    url,\n    \"shop\",\n    \"{V}\");\n", "generic-password"),
+        ],
+        &[
+            ("app/db.js", "const db = new Sequelize(\n  'shop',\n  'shop',\n  process.env.DB_PASS,\n);\n"),
+            ("app/db.js", "const db = new Sequelize(\n  '{V}',\n  'shop',\n  process.env.DB_PASS,\n);\n"),
+            ("app.js", "logger.info(\n  \"login\",\n  \"{V}\"\n);\n"),
+        ],
+    );
+}
+
+#[test]
+fn jvm_and_mobile_languages() {
+    check_all(
+        &[
+            ("Config.kt", "const val API_KEY = \"{V}\"\n", "generic-api-key"),
+            ("Config.kt", "    companion object {\n        private const val TOKEN = \"{V}\"\n    }\n", "generic-token"),
+            ("Client.kt", "val client = AcmeClient(apiKey = \"{V}\", region = \"eu\")\n", "generic-api-key"),
+            ("Client.kt", "private val secret: String by lazy { \"{V}\" }\n", "generic-secret"),
+            ("Client.kt", "val password = \"\"\"{V}\"\"\"\n", "generic-password"),
+            ("Client.kt", "val headers = mapOf(\"X-Api-Key\" to \"{V}\")\n", "generic-api-key"),
+            ("Api.swift", "let apiKey = \"{V}\"\n", "generic-api-key"),
+            ("Api.swift", "    static let apiToken: String = \"{V}\"\n", "generic-token"),
+            ("Api.swift", "let headers = [\"X-Api-Key\": \"{V}\"]\n", "generic-api-key"),
+            ("Api.swift", "request.setValue(\"Bearer {V}\", forHTTPHeaderField: \"Authorization\")\n", "generic-token"),
+            ("Api.swift", "private let clientSecret = #\"{V}\"#\n", "generic-secret"),
+            ("Api.swift", "enum Keys {\n    static let password = \"{V}\"\n}\n", "generic-password"),
+            ("lib/env.dart", "const String apiKey = '{V}';\n", "generic-api-key"),
+            ("lib/env.dart", "  static const apiToken = '{V}';\n", "generic-token"),
+            ("lib/env.dart", "final secret = r'{V}';\n", "generic-secret"),
+            ("lib/env.dart", "  static const String _password = \"{V}\";\n", "generic-password"),
+            ("Conf.scala", "val apiKey = \"{V}\"\n", "generic-api-key"),
+            ("Conf.scala", "implicit val token: String = \"{V}\"\n", "generic-token"),
+            ("Conf.scala", "private[this] lazy val secret = \"{V}\"\n", "generic-secret"),
+            ("build.gradle", "def apiKey = \"{V}\"\n", "generic-api-key"),
+            ("build.gradle", "buildConfigField \"String\", \"API_KEY\", \"\\\"{V}\\\"\"\n", "generic-api-key"),
+            ("build.gradle.kts", "buildConfigField(\"String\", \"API_TOKEN\", \"\\\"{V}\\\"\")\n", "generic-token"),
+            ("build.gradle", "ext.apiToken = '{V}'\n", "generic-token"),
+            ("build.gradle.kts", "extra[\"apiSecret\"] = \"{V}\"\n", "generic-secret"),
+            ("build.gradle.kts", "credentials {\n    username = \"ci\"\n    password = \"{V}\"\n}\n", "generic-password"),
+            ("Speckle.kt", "const val SPECKLE_TOKEN = \"{S}\"\n", "speckle-token"),
+            ("Speckle.swift", "let speckleToken = \"{S}\"\n", "speckle-token"),
+        ],
+        &[
+            ("Config.kt", "const val API_KEY_HEADER = \"X-Api-Key\"\n"),
+            ("Config.kt", "enum class TokenType { ACCESS_TOKEN, REFRESH_TOKEN }\n"),
+            ("Config.kt", "val token: AccessToken = AccessToken.empty()\n"),
+            ("Client.kt", "val client = AcmeClient(apiKey = BuildConfig.API_KEY)\n"),
+            ("Api.swift", "enum CodingKeys: String, CodingKey {\n    case apiKey = \"api_key\"\n    case accessToken = \"access_token\"\n}\n"),
+            ("Api.swift", "let password = NSLocalizedString(\"auth.password.label\", comment: \"\")\n"),
+            ("lib/env.dart", "const String apiKey = String.fromEnvironment('API_KEY');\n"),
+            ("lib/env.dart", "final token = await storage.read(key: 'token');\n"),
+            ("Conf.scala", "val apiKey = sys.env(\"API_KEY\")\n"),
+            ("build.gradle", "def apiKey = project.findProperty(\"apiKey\") ?: \"\"\n"),
+            ("Test.kt", "private const val FAKE_TOKEN = \"fake-token-for-tests\"\n"),
+        ],
+    );
+}
+
+#[test]
+fn functional_and_scripting_languages() {
+    check_all(
+        &[
+            ("config/prod.exs", "config :shop, api_key: \"{V}\"\n", "generic-api-key"),
+            ("config/prod.exs", "config :shop, Shop.Mailer,\n  adapter: Swoosh.Adapters.Mailgun,\n  api_key: \"{V}\"\n", "generic-api-key"),
+            ("lib/shop.ex", "  @headers %{\"authorization\" => \"Bearer {V}\"}\n", "generic-token"),
+            ("lib/shop.ex", "opts = [username: \"ops\", password: \"{V}\"]\n", "generic-password"),
+            ("lib/shop.ex", "%{token: \"{V}\", ttl: 60}\n", "generic-token"),
+            ("src/core.clj", "(def api-key \"{V}\")\n", "generic-api-key"),
+            ("src/core.clj", "(def ^:private api-token \"{V}\")\n", "generic-token"),
+            ("src/core.clj", "{:db-password \"{V}\" :db-user \"ops\"}\n", "generic-password"),
+            ("analysis.R", "Sys.setenv(API_KEY = \"{V}\")\n", "generic-api-key"),
+            ("analysis.R", "api_token <- \"{V}\"\n", "generic-token"),
+            ("analysis.R", "\"{V}\" -> api_secret\n", "generic-secret"),
+            ("analysis.R", "Sys.setenv(\"GITHUB_TOKEN\" = \"{V}\")\n", "generic-token"),
+            ("main.jl", "const API_KEY = \"{V}\"\n", "generic-api-key"),
+            ("main.jl", "ENV[\"API_TOKEN\"] = \"{V}\"\n", "generic-token"),
+            ("main.jl", "token::String = \"{V}\"\n", "generic-token"),
+            ("deploy.pl", "my $api_key = '{V}';\n", "generic-api-key"),
+            ("deploy.pl", "my %cfg = (user => 'ops', password => '{V}');\n", "generic-password"),
+            ("deploy.pl", "$ENV{API_TOKEN} = '{V}';\n", "generic-token"),
+            ("deploy.pl", "$ENV{'API_SECRET'} = \"{V}\";\n", "generic-secret"),
+            ("deploy.pl", "our $PASSWORD = q{{V}};\n", "generic-password"),
+            ("Main.hs", "apiKey :: Text\napiKey = \"{V}\"\n", "generic-api-key"),
+            ("Main.hs", "cfg = defaultConfig { apiToken = \"{V}\" }\n", "generic-token"),
+            ("main.ml", "let api_key = \"{V}\"\n", "generic-api-key"),
+            ("main.ml", "let token = {|{V}|}\n", "generic-token"),
+            ("Main.fs", "let [<Literal>] ApiKey = \"{V}\"\n", "generic-api-key"),
+            ("Main.fs", "let password = @\"{V}\"\n", "generic-password"),
+            ("main.nim", "let apiKey = \"{V}\"\n", "generic-api-key"),
+            ("main.zig", "const api_key = \"{V}\";\n", "generic-api-key"),
+            ("main.zig", "const token: []const u8 = \"{V}\";\n", "generic-token"),
+            ("main.cr", "API_KEY = \"{V}\"\n", "generic-api-key"),
+            ("deploy.ps1", "$apiKey = \"{V}\"\n", "generic-api-key"),
+            ("deploy.ps1", "$headers = @{ Authorization = \"Bearer {V}\" }\n", "generic-token"),
+            ("deploy.ps1", "$headers = @{ 'X-Api-Key' = '{V}' }\n", "generic-api-key"),
+            ("deploy.sh", "cat > .env <<EOF\nAPI_TOKEN={V}\nEOF\n", "generic-token"),
+            ("deploy.sh", "cat <<'EOF' > ~/.netrc\nmachine api.acme.io login ops password {V}\nEOF\n", "netrc-credentials"),
+        ],
+        &[
+            ("config/prod.exs", "config :shop, api_key: System.get_env(\"API_KEY\")\n"),
+            ("lib/shop.ex", "opts = [username: \"ops\", password: password]\n"),
+            ("src/core.clj", "(def api-key (System/getenv \"API_KEY\"))\n"),
+            ("analysis.R", "Sys.setenv(API_KEY = key_from_vault)\n"),
+            ("analysis.R", "api_token <- Sys.getenv(\"API_TOKEN\")\n"),
+            ("deploy.pl", "my $password = $ENV{DB_PASSWORD};\n"),
+            ("deploy.pl", "my %cfg = (password => $opts{password});\n"),
+            ("Main.hs", "apiKey <- getEnv \"API_KEY\"\n"),
+            ("main.ml", "let api_key = Sys.getenv \"API_KEY\"\n"),
+            ("deploy.ps1", "$apiKey = $env:API_KEY\n"),
+            ("deploy.sh", "cat > .env <<EOF\nAPI_TOKEN=${API_TOKEN}\nEOF\n"),
+        ],
+    );
+}
+
+#[test]
+fn c_family_languages() {
+    check_all(
+        &[
+            ("src/keys.h", "#define API_KEY \"{V}\"\n", "generic-api-key"),
+            (
+                "src/keys.c",
+                "static const char *api_key = \"{V}\";\n",
+                "generic-api-key",
+            ),
+            (
+                "src/keys.c",
+                "static const char API_SECRET[] = \"{V}\";\n",
+                "generic-secret",
+            ),
+            (
+                "src/keys.cpp",
+                "std::string token = \"{V}\";\n",
+                "generic-token",
+            ),
+            (
+                "src/keys.cpp",
+                "constexpr auto kApiKey = \"{V}\";\n",
+                "generic-api-key",
+            ),
+            (
+                "src/keys.cpp",
+                "constexpr std::string_view kAuthToken = \"{V}\";\n",
+                "generic-token",
+            ),
+            (
+                "src/keys.cpp",
+                "static const char* const kPassword = \"{V}\";\n",
+                "generic-password",
+            ),
+            (
+                "src/keys.cpp",
+                "const auto secret = R\"({V})\";\n",
+                "generic-secret",
+            ),
+            (
+                "src/keys.cpp",
+                "const QString apiToken = QStringLiteral(\"{V}\");\n",
+                "generic-token",
+            ),
+            (
+                "Keys.m",
+                "NSString *const kApiKey = @\"{V}\";\n",
+                "generic-api-key",
+            ),
+            (
+                "Keys.m",
+                "static NSString * const APIToken = @\"{V}\";\n",
+                "generic-token",
+            ),
+            (
+                "Keys.m",
+                "NSDictionary *h = @{@\"X-Api-Key\": @\"{V}\"};\n",
+                "generic-api-key",
+            ),
+            (
+                "Keys.cs",
+                "const string ApiKey = \"{V}\";\n",
+                "generic-api-key",
+            ),
+            (
+                "Keys.cs",
+                "private static readonly string Token = \"{V}\";\n",
+                "generic-token",
+            ),
+            (
+                "Keys.cs",
+                "var opts = new AcmeOptions { ApiKey = \"{V}\", Region = \"eu\" };\n",
+                "generic-api-key",
+            ),
+            (
+                "Keys.cs",
+                "var c = new NetworkCredential(\"ops\", \"{V}\");\n",
+                "generic-password",
+            ),
+            (
+                "Keys.cs",
+                "private const string Secret = @\"{V}\";\n",
+                "generic-secret",
+            ),
+            (
+                "Keys.cs",
+                "client.DefaultRequestHeaders.Add(\"X-Api-Key\", \"{V}\");\n",
+                "generic-api-key",
+            ),
+            (
+                "Keys.vb",
+                "Dim apiKey As String = \"{V}\"\n",
+                "generic-api-key",
+            ),
+            (
+                "Keys.vb",
+                "Private Const ApiToken As String = \"{V}\"\n",
+                "generic-token",
+            ),
+            (
+                "Keys.vb",
+                "Private ReadOnly Password As String = \"{V}\"\n",
+                "generic-password",
+            ),
+            (
+                "CMakeLists.txt",
+                "set(API_KEY \"{V}\")\n",
+                "generic-api-key",
+            ),
+            (
+                "CMakeLists.txt",
+                "set(ENV{API_TOKEN} \"{V}\")\n",
+                "generic-token",
+            ),
+            (
+                "CMakeLists.txt",
+                "target_compile_definitions(app PRIVATE API_SECRET=\"{V}\")\n",
+                "generic-secret",
+            ),
+            (
+                "src/speckle.cpp",
+                "const std::string SPECKLE_TOKEN = \"{S}\";\n",
+                "speckle-token",
+            ),
+        ],
+        &[
+            ("src/keys.h", "#define API_KEY_LEN 32\n"),
+            ("src/keys.h", "#define TOKEN_HEADER \"Authorization\"\n"),
+            (
+                "src/keys.c",
+                "static const char *api_key = getenv(\"API_KEY\");\n",
+            ),
+            ("src/keys.cpp", "std::string token = config.token();\n"),
+            ("Keys.m", "NSString *const kApiKeyName = @\"api_key\";\n"),
+            ("Keys.cs", "const string ApiKeyHeader = \"X-Api-Key\";\n"),
+            (
+                "Keys.cs",
+                "var opts = new AcmeOptions { ApiKey = configuration[\"Acme:ApiKey\"] };\n",
+            ),
+            (
+                "Keys.cs",
+                "var c = new NetworkCredential(user, password);\n",
+            ),
+            ("CMakeLists.txt", "set(API_KEY $ENV{API_KEY})\n"),
+            (
+                "CMakeLists.txt",
+                "set(API_KEY \"\" CACHE STRING \"The API key\")\n",
+            ),
+        ],
+    );
+}
+
+#[test]
+fn notebooks_markup_and_config_languages() {
+    check_all(
+        &[
+            ("notebooks/demo.ipynb", "{\n \"cells\": [\n  {\n   \"cell_type\": \"code\",\n   \"source\": [\n    \"import openai\\n\",\n    \"openai.api_key = \\\"{V}\\\"\\n\"\n   ]\n  }\n ]\n}\n", "generic-api-key"),
+            ("notebooks/demo.ipynb", "   \"source\": [\n    \"os.environ[\\\"API_TOKEN\\\"] = \\\"{V}\\\"\\n\",\n    \"client = Client()\"\n   ]\n", "generic-token"),
+            ("notebooks/demo.ipynb", "   \"source\": [\n    \"client = Client(api_key='{V}')\"\n   ]\n", "generic-api-key"),
+            ("notebooks/speckle.ipynb", "   \"source\": [\n    \"from specklepy.api.client import SpeckleClient\\n\",\n    \"client = SpeckleClient(host=\\\"app.speckle.systems\\\")\\n\",\n    \"client.authenticate_with_token(\\\"{S}\\\")\\n\"\n   ]\n", "speckle-token"),
+            ("README.md", "```python\napi_key = \"{V}\"\n```\n", "generic-api-key"),
+            ("README.md", "```js\nconst client = new Client({ token: '{V}' });\n```\n", "generic-token"),
+            ("public/index.html", "<div id=\"map\" data-api-key=\"{V}\"></div>\n", "generic-api-key"),
+            ("public/index.html", "<meta name=\"api-key\" content=\"{V}\">\n", "generic-api-key"),
+            ("public/index.html", "<input type=\"hidden\" name=\"api_token\" value=\"{V}\">\n", "generic-token"),
+            ("public/index.html", "<script>window.API_SECRET = \"{V}\";</script>\n", "generic-secret"),
+            ("src/environments/environment.prod.ts", "export const environment = {\n  production: true,\n  apiKey: '{V}',\n};\n", "generic-api-key"),
+            ("query.json", "{\"query\": \"mutation Login($token: String!) { login(token: $token) { id } }\", \"variables\": {\"token\": \"{V}\"}}\n", "generic-token"),
+            ("config.textproto", "credentials {\n  api_key: \"{V}\"\n}\n", "generic-api-key"),
+            ("config.pbtxt", "password: \"{V}\"\n", "generic-password"),
+            ("config.jsonnet", "{\n  apiKey: '{V}',\n}\n", "generic-api-key"),
+            ("config.jsonnet", "local token = '{V}';\n", "generic-token"),
+            ("config.cue", "apiKey: \"{V}\"\n", "generic-api-key"),
+            ("config.cue", "token: string | *\"{V}\"\n", "generic-token"),
+            ("configuration.nix", "  services.acme.apiKey = \"{V}\";\n", "generic-api-key"),
+            ("configuration.nix", "  password = ''{V}'';\n", "generic-password"),
+            ("BUILD.bazel", "API_KEY = \"{V}\"\n", "generic-api-key"),
+            ("BUILD.bazel", "env = {\"API_TOKEN\": \"{V}\"},\n", "generic-token"),
+            ("src/App.vue", "<script setup>\nconst apiToken = '{V}'\n</script>\n", "generic-token"),
+        ],
+        &[
+            ("notebooks/demo.ipynb", "   \"source\": [\n    \"openai.api_key = os.environ[\\\"OPENAI_API_KEY\\\"]\\n\"\n   ]\n"),
+            ("notebooks/demo.ipynb", "   \"source\": [\n    \"api_key = getpass.getpass('API key: ')\\n\"\n   ]\n"),
+            ("README.md", "```python\napi_key = \"<your-api-key>\"\n```\n"),
+            ("public/index.html", "<div data-api-key=\"{{ api_key }}\"></div>\n"),
+            ("public/index.html", "<input type=\"password\" name=\"password\" value=\"\">\n"),
+            ("public/index.html", "<label for=\"password\" data-i18n=\"auth.password.label\"></label>\n"),
+            ("src/environments/environment.ts", "export const environment = {\n  apiKey: process.env['API_KEY'],\n};\n"),
+            ("config.cue", "token: string\n"),
+            ("configuration.nix", "  passwordFile = \"/run/secrets/acme\";\n"),
+            ("BUILD.bazel", "env = {\"API_TOKEN\": \"$(API_TOKEN)\"},\n"),
+        ],
+    );
+}
+
+#[test]
+#[ignore]
+fn debug_candidates() {
+    let path = std::env::var("DBG_PATH").unwrap();
+    let text = std::env::var("DBG_TEXT")
+        .unwrap()
+        .replace("{V}", &v())
+        .replace("{S}", &speckle());
+    let kind = super::Kind::detect(Some(&path), text.as_bytes());
+    eprintln!("kind {kind:?}");
+    for c in super::extract_all(text.as_bytes(), kind) {
+        eprintln!("{c:?}");
+    }
+}
