@@ -326,6 +326,14 @@ pub fn looks_like_assignment(text: &[u8]) -> bool {
         && (memchr::memchr(b'=', text).is_some() || memchr::memmem::find(text, b": ").is_some())
 }
 
+/// Text that reads as a JSON object held in a string (`'{"api_key": "v"}'`,
+/// `json.loads('{"password": "v"}')`).
+fn looks_like_json_object(text: &[u8]) -> bool {
+    text.len() <= MAX_NESTED
+        && text.trim_ascii_start().starts_with(b"{\"")
+        && memchr::memmem::find(text, b"\":").is_some()
+}
+
 /// Longest string content lexed again as a line of its own.
 pub const MAX_NESTED: usize = 4096;
 
@@ -578,6 +586,47 @@ fn candidates_at(
                         == Tok::Close(b')')
                 {
                     value_at += 1;
+                }
+                // `= Field("v", ...)`, `= str("v")`, `= HeaderValue::from_static("v")`: a pure
+                // wrapper's first argument is the value.
+                if value_at == i + 1 {
+                    let mut w = value_at;
+                    while toks
+                        .get(w + 1)
+                        .is_some_and(|n| n.tok == Tok::Op && &line[n.start..n.end] == b"::")
+                        && toks.get(w + 2).is_some_and(|n| n.tok == Tok::Word)
+                    {
+                        w += 2;
+                    }
+                    let wrapper = toks.get(w).is_some_and(|n| {
+                        n.tok == Tok::Word
+                            && super::siblings::is_pure_wrapper(&line[n.start..n.end])
+                    }) && toks
+                        .get(w + 1)
+                        .is_some_and(|n| n.tok == Tok::Open(b'(') && n.start == toks[w].end)
+                        && toks
+                            .get(w + 2)
+                            .is_some_and(|n| matches!(n.tok, Tok::Str { .. }));
+                    if wrapper {
+                        let (joined, last) = join_concatenation(line, toks, w + 2);
+                        if toks
+                            .get(last + 1)
+                            .is_some_and(|n| matches!(n.tok, Tok::Close(b')') | Tok::Sep(b',')))
+                        {
+                            let callee = innermost_callee(&frames);
+                            ctx.emit(
+                                key,
+                                &joined,
+                                true,
+                                callee,
+                                parents_of(&frames),
+                                Origin::Assignment,
+                            );
+                            annotated = None;
+                            i = last + 1;
+                            continue;
+                        }
+                    }
                 }
                 if value_at == i + 1 {
                     if let Some((joined, last)) = wrapped_literal(line, toks, value_at) {
@@ -1429,7 +1478,10 @@ impl LineCtx<'_> {
                     self.out,
                 );
             }
-        } else if looks_like_assignment(content) || super::escapes::reads_as_lines(content) {
+        } else if looks_like_assignment(content)
+            || super::escapes::reads_as_lines(content)
+            || looks_like_json_object(content)
+        {
             candidates_at(
                 content,
                 base + s,

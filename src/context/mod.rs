@@ -18,6 +18,7 @@ mod cmdline;
 mod continued;
 mod defaults;
 pub mod escapes;
+mod getters;
 #[cfg(test)]
 mod heldout;
 #[cfg(test)]
@@ -489,6 +490,9 @@ fn extract_range(data: &[u8], from: usize, to: usize, kind: Kind, out: &mut Vec<
             }
             if kind == Kind::Unknown {
                 rows::pgpass_line(piece, base, line_start, out);
+            }
+            if kind == Kind::Code {
+                getters::candidates(data, piece, &toks, base, line_start, out);
             }
             if kind == Kind::Code && chunk == 0 && line.len() <= lexer::MAX_LEXED {
                 continued::candidates(data, at, at + line.len(), first, out);

@@ -34,6 +34,11 @@ const POSITIONS: &[(&str, usize)] = &[
     ("httpbasicauth", 2),
     ("httpdigestauth", 2),
     ("setbasicauth", 2),
+    // Apache HttpClient `UsernamePasswordCredentials(user, password)`
+    // (hc.apache.org/httpcomponents-client-5.2.x/current/httpclient5/apidocs), Java's
+    // `java.net.PasswordAuthentication(user, char[] password)`.
+    ("usernamepasswordcredentials", 2),
+    ("passwordauthentication", 2),
     // `auth=("user", "v")`: the keyword names the tuple.
     ("auth", 2),
 ];

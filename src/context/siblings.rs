@@ -103,6 +103,10 @@ pub(super) fn candidates(
         }
         let mut cand = Candidate::literal(key, start, end, value, line_start, Origin::Argument);
         cand.header = header;
+        // The scheme stripped (`"Bearer v"`), for the rules' `scheme` anchor.
+        if scheme {
+            cand.scheme = content.split_once(' ').map(|(s, _)| s.to_string());
+        }
         if let Some(c) = existing.first() {
             cand.callee = c.callee.clone();
             cand.parents = c.parents.clone();
@@ -171,6 +175,14 @@ fn skippable(line: &[u8], toks: &[Token], i: usize, before_value: bool) -> bool 
                 || (before_value
                     && is_pure_wrapper(word)
                     && toks.get(i + 1).is_some_and(|n| n.tok == Tok::Open(b'(')))
+                // `HeaderValue::` before a pure wrapper's name.
+                || (before_value
+                    && toks.get(i + 1).is_some_and(|n| {
+                        n.tok == Tok::Op && &line[n.start..n.end] == b"::" && n.start == t.end
+                    })
+                    && toks.get(i + 2).is_some_and(|n| {
+                        n.tok == Tok::Word && is_pure_wrapper(&line[n.start..n.end])
+                    }))
                 || (before_value
                     && toks.get(i + 1).is_some_and(|n| {
                         n.tok == Tok::Op && matches!(&line[n.start..n.end], b"||" | b"??")
@@ -208,9 +220,13 @@ const PURE_WRAPPERS: &[&[u8]] = &[
     b"_T",
     b"TEXT",
     b"CFSTR",
+    // Rust's `HeaderValue::from_static("Bearer v")` (the path before it is skipped).
+    b"from_static",
+    // Default makers: pydantic's `Field("v", env=...)`, dataclasses' `field(default="v")`.
+    b"Field",
 ];
 
-fn is_pure_wrapper(word: &[u8]) -> bool {
+pub(super) fn is_pure_wrapper(word: &[u8]) -> bool {
     PURE_WRAPPERS.contains(&word)
 }
 
