@@ -56,8 +56,9 @@ pub(super) fn candidates(
     }
 }
 
-/// The start of the line that opens the call the line at `at` continues: walking back over
-/// lines that end with `,` or `(` until one leaves a `(` open.
+/// The start of the line that opens the call the line at `at` continues (walking back over
+/// lines that end with `,` or `(` until one leaves a `(` open), or of the line right above
+/// that assigns the value this line holds.
 fn call_start(data: &[u8], at: usize) -> Option<usize> {
     let floor = at.saturating_sub(MAX_BACK);
     let mut line_end = at - 1; // the previous line's newline
@@ -69,6 +70,11 @@ fn call_start(data: &[u8], at: usize) -> Option<usize> {
             return None;
         }
         let text = data[start..line_end].trim_ascii_end();
+        // `const apiKey =` / `apiKey:` with the literal on the next line (Prettier and
+        // black wrap long values so): the value's own statement.
+        if balance == 0 && line_end + 1 == at && opens_value(text) {
+            return Some(start);
+        }
         if !matches!(text.last(), Some(b',' | b'(')) {
             return None;
         }
@@ -82,6 +88,27 @@ fn call_start(data: &[u8], at: usize) -> Option<usize> {
         line_end = start - 1;
     }
     None
+}
+
+/// Whether a line ends with an assignment whose value is on the next line (`x =`, `x :=`,
+/// `k =>`), or is a lone key (`apiKey:`, `"api_key":`).
+fn opens_value(text: &[u8]) -> bool {
+    let t = text.trim_ascii();
+    if t.ends_with(b"=") {
+        let before = t.len().checked_sub(2).map(|i| t[i]);
+        return !matches!(before, Some(b'=' | b'!' | b'<' | b'>'));
+    }
+    if t.ends_with(b"=>") {
+        return true;
+    }
+    let Some(key) = t.strip_suffix(b":") else {
+        return false;
+    };
+    let key = key.trim_ascii_end();
+    !key.is_empty()
+        && key
+            .iter()
+            .all(|b| b.is_ascii_alphanumeric() || b"_-.$\"'".contains(b))
 }
 
 /// `(` less `)` on a line, outside string literals.

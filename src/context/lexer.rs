@@ -581,9 +581,11 @@ fn candidates_at(
                     && toks
                         .get(value_at + 1)
                         .is_some_and(|n| matches!(n.tok, Tok::Str { .. }))
-                    && join_concatenation(line, toks, value_at + 1).1 + 1 < toks.len()
-                    && toks[join_concatenation(line, toks, value_at + 1).1 + 1].tok
-                        == Tok::Close(b')')
+                    // `("v")`, or `(` and the literal ending the line (black's `API_KEY = (`
+                    // with the literal below it, read as one line by `continued`).
+                    && toks
+                        .get(join_concatenation(line, toks, value_at + 1).1 + 1)
+                        .is_none_or(|n| n.tok == Tok::Close(b')'))
                 {
                     value_at += 1;
                 }
