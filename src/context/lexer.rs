@@ -486,12 +486,11 @@ fn candidates_at(
                             frame.prev_arg.clone()
                         };
                         // `.bearer_auth("v")`, `setBearerToken("v")`: sent as a bearer token.
-                        let key = key.or_else(|| {
-                            callee
+                        let bearer = key.is_none()
+                            && callee
                                 .as_deref()
-                                .is_some_and(|c| c.to_ascii_lowercase().contains("bearer"))
-                                .then(|| "Authorization".to_string())
-                        });
+                                .is_some_and(|c| c.to_ascii_lowercase().contains("bearer"));
+                        let key = key.or_else(|| bearer.then(|| "Authorization".to_string()));
                         // `setApiKey("v")`, `.secret_key("v")`, `Auth.api_key("v")`: a
                         // setter or a credential-named call names its first argument.
                         let key = key.or_else(|| {
@@ -499,6 +498,7 @@ fn candidates_at(
                                 .then(|| callee.as_deref().and_then(setter_key))
                                 .flatten()
                         });
+                        let emitted = ctx.out.len();
                         ctx.emit(
                             key.unwrap_or_default(),
                             &joined,
@@ -507,6 +507,14 @@ fn candidates_at(
                             parents,
                             Origin::Argument,
                         );
+                        // The scheme the call sends it with, for the `scheme` anchor.
+                        if bearer {
+                            if let Some(cand) =
+                                ctx.out.get_mut(emitted..).and_then(|c| c.last_mut())
+                            {
+                                cand.scheme.get_or_insert_with(|| "Bearer".to_string());
+                            }
+                        }
                         frame.prev_arg = Some(ctx.value_text(&joined));
                         frame.arg_dirty = false;
                     }

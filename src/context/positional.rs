@@ -39,6 +39,11 @@ const POSITIONS: &[(&str, usize)] = &[
     // `java.net.PasswordAuthentication(user, char[] password)`.
     ("usernamepasswordcredentials", 2),
     ("passwordauthentication", 2),
+    // Python's `smtplib.SMTP.login(user, password)`, `imaplib.IMAP4.login(user, password)`,
+    // `ftplib.FTP.login(user, passwd)` (docs.python.org/3/library/smtplib.html); keyring's
+    // `set_password(service_name, username, password)` (pypi.org/project/keyring).
+    ("login", 2),
+    ("set_password", 3),
     // `auth=("user", "v")`: the keyword names the tuple.
     ("auth", 2),
 ];

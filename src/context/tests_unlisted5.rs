@@ -578,6 +578,49 @@ fn common_languages_second_round() {
 }
 
 #[test]
+fn third_round_calls_and_declarations() {
+    check_all(
+        &[
+            ("src/main.rs", "const API_KEY: &'static str = \"{V}\";\n", "generic-api-key"),
+            ("Api.java", "headers.setBearerAuth(\"{V}\");\n", "generic-token"),
+            ("mail.py", "server.login(\"ops@acme.io\", \"{V}\")\n", "generic-password"),
+            ("mail.py", "ftp.login(user=\"ops\", passwd=\"{V}\")\n", "generic-password"),
+            ("vault.py", "keyring.set_password(\"acme\", \"ops\", \"{V}\")\n", "generic-password"),
+            ("index.php", "curl_setopt($ch, CURLOPT_USERPWD, \"ops:{V}\");\n", "generic-password"),
+            ("index.php", "curl_setopt($ch, CURLOPT_HTTPHEADER, ['Authorization: Bearer {V}']);\n", "generic-token"),
+            ("init.vim", "let g:openai_api_key = '{V}'\n", "generic-api-key"),
+            ("init.el", "(setq openai-api-key \"{V}\")\n", "generic-api-key"),
+            ("core.lisp", "(defparameter *api-token* \"{V}\")\n", "generic-token"),
+            ("Main.pas", "const ApiKey = '{V}';\n", "generic-api-key"),
+            ("Main.pas", "  FToken := '{V}';\n", "generic-token"),
+            ("Vault.sol", "string private apiSecret = \"{V}\";\n", "generic-secret"),
+            ("Keys.cls", "String apiKey = '{V}';\n", "generic-api-key"),
+            ("main.go", "viper.SetDefault(\"api_token\", \"{V}\")\n", "generic-token"),
+            ("main.go", "apiKey := flag.String(\"api-key\", \"{V}\", \"the API key\")\n", "generic-api-key"),
+            ("app.ts", "constructor(private readonly apiKey = \"{V}\") {}\n", "generic-api-key"),
+            ("app.ts", "enum Secrets { ApiToken = \"{V}\" }\n", "generic-token"),
+            ("app.py", "setattr(settings, \"API_SECRET\", \"{V}\")\n", "generic-secret"),
+            ("app.py", "app.config.update(SECRET_KEY=\"{V}\")\n", "generic-secret"),
+            ("app.swift", "let cred = URLCredential(user: \"ops\", password: \"{V}\", persistence: .none)\n", "generic-password"),
+            ("app.dart", "final res = await http.get(uri, headers: {'Authorization': 'Bearer {V}'});\n", "generic-token"),
+            ("lib/app.rb", "client = Octokit::Client.new(access_token: \"{V}\")\n", "generic-token"),
+            ("script.m", "setenv('API_KEY', '{V}');\n", "generic-api-key"),
+            ("App.vue", "<script>\nexport default {\n  data() {\n    return { apiKey: '{V}' }\n  }\n}\n</script>\n", "generic-api-key"),
+            ("speckle.ts", "const client = new SpeckleApiClient({\n  server: \"https://app.speckle.systems\",\n  token:\n    \"{S}\",\n});\n", "speckle-token"),
+        ],
+        &[
+            ("mail.py", "server.login(user, password)\n"),
+            ("mail.py", "server.login(\"ops@acme.io\", os.environ[\"SMTP_PASSWORD\"])\n"),
+            ("app.py", "page.login(\"admin\", \"admin\")\n"),
+            ("app.ts", "enum TokenKind { Access = \"access_token\", Refresh = \"refresh_token\" }\n"),
+            ("init.vim", "let g:openai_api_key = $OPENAI_API_KEY\n"),
+            ("app.swift", "request.addValue(\"Bearer \\(token)\", forHTTPHeaderField: \"Authorization\")\n"),
+            ("App.kt", "const val AUTH_HEADER = \"KakaoAK $REST_API_KEY\"\n"),
+        ],
+    );
+}
+
+#[test]
 #[ignore]
 fn debug_candidates() {
     let path = std::env::var("DBG_PATH").unwrap();
