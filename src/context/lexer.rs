@@ -495,7 +495,11 @@ fn candidates_at(
                         // setter or a credential-named call names its first argument.
                         let key = key.or_else(|| {
                             (frame.elements == 0)
-                                .then(|| callee.as_deref().and_then(setter_key))
+                                .then(|| {
+                                    callee
+                                        .as_deref()
+                                        .and_then(|c| setter_key(c).or_else(|| constructor_key(c)))
+                                })
                                 .flatten()
                         });
                         let emitted = ctx.out.len();
@@ -601,6 +605,13 @@ fn candidates_at(
                 // wrapper's first argument is the value.
                 if value_at == i + 1 {
                     let mut w = value_at;
+                    // Go's `[]byte("v")`.
+                    if toks.get(w).is_some_and(|n| n.tok == Tok::Open(b'['))
+                        && toks.get(w + 1).is_some_and(|n| n.tok == Tok::Close(b']'))
+                        && toks.get(w + 2).is_some_and(|n| n.tok == Tok::Word)
+                    {
+                        w += 2;
+                    }
                     while toks
                         .get(w + 1)
                         .is_some_and(|n| n.tok == Tok::Op && &line[n.start..n.end] == b"::")
@@ -1036,6 +1047,26 @@ fn setter_key(callee: &str) -> Option<String> {
     let method = last.len() < callee.len();
     (setter || (method && CREDENTIAL_NOUNS.iter().any(|n| lower.ends_with(n))))
         .then(|| last.to_string())
+}
+
+/// The key a class named for a secret gives its first argument (`new SecretKeySpec("v"...)`,
+/// `ApiKeyCredential("v")`, `AccessToken("v", expiry)`, `BearerToken("v")`): a capitalised
+/// name that says token, secret or API key. Not a class that pairs a user with a password
+/// (`UsernamePasswordCredentials("user", ...)`, `NetworkCredential(...)`), whose first
+/// argument is the user.
+fn constructor_key(callee: &str) -> Option<String> {
+    let last = callee.rsplit(['.', ':', '>']).next()?;
+    if !last.starts_with(|c: char| c.is_ascii_uppercase()) || !super::names::names_secret(last) {
+        return None;
+    }
+    let lower = last.to_ascii_lowercase();
+    let secret = ["secret", "apikey", "token", "bearer"]
+        .iter()
+        .any(|w| lower.contains(w));
+    let pairs_user = ["password", "passwd", "credential", "user", "login"]
+        .iter()
+        .any(|w| lower.contains(w));
+    (secret && !pairs_user).then(|| last.to_string())
 }
 
 /// The name called by the `(` at `toks[open]`: the word right before it, with the path

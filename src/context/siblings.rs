@@ -222,6 +222,11 @@ const PURE_WRAPPERS: &[&[u8]] = &[
     b"CFSTR",
     // Rust's `HeaderValue::from_static("Bearer v")` (the path before it is skipped).
     b"from_static",
+    // .NET's and Go's bytes of a literal: `Encoding.UTF8.GetBytes("v")`, `[]byte("v")`.
+    b"Encoding.UTF8.GetBytes",
+    b"Encoding.ASCII.GetBytes",
+    b"Encoding.Default.GetBytes",
+    b"byte",
     // Default makers: pydantic's `Field("v", env=...)`, dataclasses' `field(default="v")`.
     b"Field",
 ];

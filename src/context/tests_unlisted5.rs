@@ -621,6 +621,31 @@ fn third_round_calls_and_declarations() {
 }
 
 #[test]
+fn byte_conversions_and_manifests() {
+    check_all(
+        &[
+            ("auth.go", "var jwtSecret = []byte(\"{V}\")\n", "generic-secret"),
+            ("Auth.cs", "var secretKey = Encoding.UTF8.GetBytes(\"{V}\");\n", "generic-secret"),
+            ("Auth.kt", "val secret = \"{V}\".toByteArray()\n", "generic-secret"),
+            ("auth.rs", "let secret = \"{V}\".as_bytes().to_vec();\n", "generic-secret"),
+            ("auth.rs", "let token = \"{V}\".to_string().into_bytes();\n", "generic-token"),
+            ("Auth.java", "Key key = new SecretKeySpec(\"{V}\".getBytes(StandardCharsets.UTF_8), \"HmacSHA256\");\n", "generic-secret"),
+            ("app/src/main/AndroidManifest.xml", "<meta-data\n    android:name=\"com.acme.sdk.API_KEY\"\n    android:value=\"{V}\" />\n", "generic-api-key"),
+            ("app/src/main/AndroidManifest.xml", "<meta-data android:name=\"com.acme.API_TOKEN\" android:value=\"{V}\"/>\n", "generic-token"),
+            ("ios/App/Info.plist", "<dict>\n  <key>AcmeApiKey</key>\n  <string>{V}</string>\n</dict>\n", "generic-api-key"),
+            ("grpc_client.py", "metadata = [(\"authorization\", \"Bearer {V}\")]\n", "generic-token"),
+            ("grpc_client.py", "metadata = ((\"x-api-key\", \"{V}\"),)\n", "generic-api-key"),
+        ],
+        &[
+            ("auth.go", "var jwtSecret = []byte(os.Getenv(\"JWT_SECRET\"))\n"),
+            ("Auth.kt", "val secret = secretName.toByteArray()\n"),
+            ("app/src/main/AndroidManifest.xml", "<meta-data android:name=\"com.acme.API_KEY\" android:value=\"${acmeApiKey}\"/>\n"),
+            ("app/src/main/AndroidManifest.xml", "<meta-data android:name=\"com.acme.API_KEY\" android:value=\"@string/acme_api_key\"/>\n"),
+        ],
+    );
+}
+
+#[test]
 #[ignore]
 fn debug_candidates() {
     let path = std::env::var("DBG_PATH").unwrap();
