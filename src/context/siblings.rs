@@ -154,6 +154,12 @@ fn skippable(line: &[u8], toks: &[Token], i: usize, before_value: bool) -> bool 
                         n.tok == Tok::Word && is_pure_wrapper(&line[n.start..n.end])
                     }))
                 || (before_value && matches!(&line[t.start..t.end], b"||" | b"??"))
+                // `get("API_KEY", default="v")`: a default's keyword.
+                || (before_value
+                    && &line[t.start..t.end] == b"="
+                    && i > 0
+                    && toks[i - 1].tok == Tok::Word
+                    && is_default_label(&line[toks[i - 1].start..toks[i - 1].end]))
                 || (before_value
                     && &line[t.start..t.end] == b">"
                     && t.start > 0
@@ -172,6 +178,11 @@ fn skippable(line: &[u8], toks: &[Token], i: usize, before_value: bool) -> bool 
             let word = &line[t.start..t.end];
             word == b"@"
                 || (before_value && (word == b"to" || word == b"or"))
+                || (before_value
+                    && is_default_label(word)
+                    && toks.get(i + 1).is_some_and(|n| {
+                        n.tok == Tok::Op && &line[n.start..n.end] == b"=" && n.start == t.end
+                    }))
                 || (before_value
                     && is_pure_wrapper(word)
                     && toks.get(i + 1).is_some_and(|n| n.tok == Tok::Open(b'(')))
@@ -193,6 +204,14 @@ fn skippable(line: &[u8], toks: &[Token], i: usize, before_value: bool) -> bool 
         }
         _ => false,
     }
+}
+
+/// Keywords that give a lookup's fallback (`os.environ.get("K", default="v")`).
+fn is_default_label(word: &[u8]) -> bool {
+    matches!(
+        word,
+        b"default" | b"defaultValue" | b"default_value" | b"fallback" | b"defval"
+    )
 }
 
 /// Calls that hand back their argument's content unchanged in kind (serialised, converted,
@@ -266,6 +285,16 @@ fn name_before(line: &[u8], toks: &[Token], j: usize) -> Option<String> {
         if let Some(name) = name_at(line, toks, i) {
             // A name written as a key of its own (`"password": x, "v"`) is that key's.
             return Some(name);
+        }
+        // A subscript before a fallback (`process.env["API_KEY"] || "v"`,
+        // `$_ENV['APP_SECRET'] ?? 'v'`): the subscript's name.
+        if i >= 2 && toks[i].tok == Tok::Close(b']') && toks[i - 2].tok == Tok::Open(b'[') {
+            let fallback = toks.get(i + 1).is_some_and(|n| {
+                n.tok == Tok::Op && matches!(&line[n.start..n.end], b"||" | b"??" | b"?:")
+            });
+            if fallback {
+                return name_at(line, toks, i - 1);
+            }
         }
         // CMake's `set(ENV{API_TOKEN} "v")`: the environment entry's name.
         if i >= 3

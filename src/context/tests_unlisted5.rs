@@ -6,7 +6,7 @@
 //! VB.NET, PowerShell, notebooks, Markdown, HTML and config languages (Jsonnet, CUE, Nix,
 //! Starlark, CMake, protobuf text). Each positive names the rule that must report the value;
 //! each negative must give no finding of any generic rule. `{V}` is a made-up secret and
-//! `{S}` a made-up Speckle token, both built at run time.
+//! `{S}` a made-up Speckle token and `{P}` a made-up Spell token, all built at run time.
 
 use crate::rules::RuleSet;
 use crate::scan::Scanner;
@@ -27,7 +27,10 @@ const GENERIC: &[&str] = &[
 ];
 
 fn reported(scanner: &Scanner, path: &str, text: &str) -> Vec<String> {
-    let text = text.replace("{V}", &v()).replace("{S}", &speckle());
+    let text = text
+        .replace("{V}", &v())
+        .replace("{S}", &speckle())
+        .replace("{P}", &(v() + "Jd5Yc8bW"));
     scanner
         .scan(Some(path), text.as_bytes())
         .into_iter()
@@ -646,13 +649,93 @@ fn byte_conversions_and_manifests() {
 }
 
 #[test]
+fn speckle_and_spell_in_the_new_forms() {
+    check_all(
+        &[
+            ("viewer.py", "    def speckle_token(self):\n        return \"{S}\"\n", "speckle-token"),
+            ("src/main.rs", "const SPECKLE_TOKEN: &str = \"{S}\";\n", "speckle-token"),
+            ("init.lua", "local speckle_token <const> = \"{S}\"\n", "speckle-token"),
+            ("deploy.pl", "$ENV{SPECKLE_TOKEN} = '{S}';\n", "speckle-token"),
+            ("src/speckle.ts", "export const SPECKLE_TOKEN =\n  \"{S}\";\n", "speckle-token"),
+            ("Speckle.cs", "var client = new Client(new Account { token = \"{S}\", serverInfo = new ServerInfo { url = \"https://app.speckle.systems\" } });\n", "speckle-token"),
+            ("train.py", "client = SpellClient(\n    token=\"{P}\",\n    owner=\"acme\",\n)\n", "spell-token"),
+            ("train.py", "SPELL_TOKEN = os.getenv(\"SPELL_TOKEN\", \"{P}\")\n", "spell-token"),
+            ("init.lua", "local spell_token <const> = \"{P}\"\n", "spell-token"),
+            ("src/App.svelte", "<SpellRun spellToken={\"{P}\"} />\n", "spell-token"),
+            ("deploy.pl", "$ENV{SPELL_TOKEN} = '{P}';\n", "spell-token"),
+        ],
+        &[
+            ("viewer.py", "    def speckle_commit(self):\n        return \"{S}\"\n"),
+        ],
+    );
+}
+
+#[test]
+fn fallbacks_after_subscripts_and_default_labels() {
+    check_all(
+        &[
+            (
+                "src/config.js",
+                "const apiKey = process.env[\"API_KEY\"] || \"{V}\";\n",
+                "generic-api-key",
+            ),
+            (
+                "config/app.rb",
+                "token = ENV[\"API_TOKEN\"] || \"{V}\"\n",
+                "generic-token",
+            ),
+            (
+                "config.php",
+                "$secret = $_ENV['APP_SECRET'] ?? '{V}';\n",
+                "generic-secret",
+            ),
+            (
+                "settings.py",
+                "API_KEY = os.environ.get(\"API_KEY\", default=\"{V}\")\n",
+                "generic-api-key",
+            ),
+            (
+                "settings.py",
+                "PASSWORD = env.str(\"DB_PASSWORD\", default=\"{V}\")\n",
+                "generic-password",
+            ),
+            (
+                "Config.java",
+                "String token = System.getenv().getOrDefault(\"API_TOKEN\", \"{V}\");\n",
+                "generic-token",
+            ),
+            (
+                "config.go",
+                "secret := getEnv(\"APP_SECRET\", \"{V}\")\n",
+                "generic-secret",
+            ),
+        ],
+        &[
+            (
+                "src/config.js",
+                "const apiKey = process.env[\"API_KEY\"] || defaultKey;\n",
+            ),
+            (
+                "settings.py",
+                "API_KEY = os.environ.get(\"API_KEY\", default=None)\n",
+            ),
+            (
+                "settings.py",
+                "API_KEY = os.environ.get(\"API_KEY_NAME\", default=\"{V}\")\n",
+            ),
+        ],
+    );
+}
+
+#[test]
 #[ignore]
 fn debug_candidates() {
     let path = std::env::var("DBG_PATH").unwrap();
     let text = std::env::var("DBG_TEXT")
         .unwrap()
         .replace("{V}", &v())
-        .replace("{S}", &speckle());
+        .replace("{S}", &speckle())
+        .replace("{P}", &(v() + "Jd5Yc8bW"));
     let kind = super::Kind::detect(Some(&path), text.as_bytes());
     eprintln!("kind {kind:?}");
     for c in super::extract_all(text.as_bytes(), kind) {
