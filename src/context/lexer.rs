@@ -569,6 +569,19 @@ fn candidates_at(
                 i = last + 1;
                 continue;
             }
+            Tok::Op
+                if is_assign(line, &t)
+                    && frames.is_empty()
+                    && tuple_assignment(line, toks, i).is_some() =>
+            {
+                // `user, password = "ops", "v"`: names and literals paired by position.
+                let (pairs, last) = tuple_assignment(line, toks, i).unwrap_or_default();
+                for (name, span) in pairs {
+                    ctx.emit(name, &[span], true, None, Vec::new(), Origin::Assignment);
+                }
+                i = last + 1;
+                continue;
+            }
             Tok::Op if is_assign(line, &t) => {
                 let op = &line[t.start..t.end];
                 let key = resolve_key(line, toks, i, &stmt_words, annotated.as_deref());
@@ -834,6 +847,74 @@ fn candidates_at(
     }
 }
 
+/// A tuple assignment at `toks[op]` (`user, password = "ops", "v"`, Go's `:=`, Lua's
+/// `local a, b = ...`): each name before the operator with the literal at its position after
+/// it, when there are two or more names, as many single literals, and nothing else in the
+/// statement. The pairs and the index of the last literal.
+#[allow(clippy::type_complexity)]
+fn tuple_assignment(
+    line: &[u8],
+    toks: &[Token],
+    op: usize,
+) -> Option<(Vec<(String, (usize, usize))>, usize)> {
+    // Most assignments have one name: told before anything is allocated.
+    if !matches!(&line[toks[op].start..toks[op].end], b"=" | b":=")
+        || toks.get(op.checked_sub(2)?)?.tok != Tok::Sep(b',')
+    {
+        return None;
+    }
+    let mut names = Vec::new();
+    let mut k = op;
+    loop {
+        let name = toks[k.checked_sub(1)?];
+        if name.tok != Tok::Word {
+            return None;
+        }
+        names.push(String::from_utf8_lossy(&line[name.start..name.end]).into_owned());
+        k -= 1;
+        match k.checked_sub(1).map(|p| toks[p]) {
+            Some(sep) if sep.tok == Tok::Sep(b',') => k -= 1,
+            _ => break,
+        }
+    }
+    // What precedes the names: nothing, a statement's end or a declaration keyword.
+    let opens = match k.checked_sub(1).map(|p| toks[p]) {
+        None => true,
+        Some(p) if p.tok == Tok::Sep(b';') => true,
+        Some(p) => {
+            p.tok == Tok::Word
+                && matches!(
+                    &line[p.start..p.end],
+                    b"local" | b"var" | b"let" | b"const" | b"my" | b"our"
+                )
+                && k == 1
+        }
+    };
+    if names.len() < 2 || !opens {
+        return None;
+    }
+    names.reverse();
+    let mut pairs = Vec::with_capacity(names.len());
+    let mut at = op + 1;
+    for (n, name) in names.into_iter().enumerate() {
+        if n > 0 {
+            if toks.get(at)?.tok != Tok::Sep(b',') {
+                return None;
+            }
+            at += 1;
+        }
+        let value = toks.get(at)?;
+        if !matches!(value.tok, Tok::Str { .. }) {
+            return None;
+        }
+        pairs.push((name, (value.start, value.end)));
+        at += 1;
+    }
+    toks.get(at)
+        .is_none_or(|t| t.tok == Tok::Sep(b';'))
+        .then_some((pairs, at - 1))
+}
+
 /// Openers and closers of string literals the tokenizer does not know, read only where a
 /// value is assigned: Nix's indented string (`''v''`), Perl's quote operators (`q{v}`,
 /// `qq(v)`), OCaml's quoted string (`{|v|}`), Lua's long bracket (`[[v]]`, `[==[v]==]`).
@@ -848,6 +929,14 @@ const QUOTE_LIKE: &[(&[u8], &[u8])] = &[
     (b"[[", b"]]"),
     (b"[=[", b"]=]"),
     (b"[==[", b"]==]"),
+    // Ruby's percent literals.
+    (b"%q(", b")"),
+    (b"%Q(", b")"),
+    (b"%q{", b"}"),
+    (b"%Q{", b"}"),
+    (b"%q[", b"]"),
+    (b"%Q[", b"]"),
+    (b"%(", b")"),
 ];
 
 /// A literal written inside a wrapper that leaves it a literal, as the value starting at
@@ -876,6 +965,18 @@ fn wrapped_literal(line: &[u8], toks: &[Token], at: usize) -> Option<(Vec<(usize
                 && is_str(at + 3) =>
         {
             return Some(join_concatenation(line, toks, at + 3));
+        }
+        // django-environ's `Env(SECRET_KEY=(str, "v"))`: a type and its default.
+        Tok::Open(b'(')
+            if toks
+                .get(at + 1)
+                .is_some_and(|t| t.tok == Tok::Word && &line[t.start..t.end] == b"str")
+                && toks.get(at + 2).is_some_and(|t| t.tok == Tok::Sep(b','))
+                && is_str(at + 3)
+                && toks.get(at + 4).is_some_and(|t| t.tok == Tok::Close(b')')) =>
+        {
+            let s = toks[at + 3];
+            return Some((vec![(s.start, s.end)], at + 4));
         }
         Tok::Other if line[first.start] == b'#' && is_str(at + 1) => {
             let s = toks[at + 1];

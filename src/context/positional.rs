@@ -44,6 +44,9 @@ const POSITIONS: &[(&str, usize)] = &[
     // `set_password(service_name, username, password)` (pypi.org/project/keyring).
     ("login", 2),
     ("set_password", 3),
+    // OkHttp's `Credentials.basic(username, password)`
+    // (square.github.io/okhttp/5.x/okhttp/okhttp3/-credentials/basic.html).
+    ("basic", 2),
     // `auth=("user", "v")`: the keyword names the tuple.
     ("auth", 2),
 ];

@@ -728,6 +728,53 @@ fn fallbacks_after_subscripts_and_default_labels() {
 }
 
 #[test]
+fn tuples_quote_operators_and_header_maps() {
+    check_all(
+        &[
+            (
+                "deploy.py",
+                "user, password = \"ops\", \"{V}\"\n",
+                "generic-password",
+            ),
+            (
+                "main.go",
+                "user, pass := \"ops\", \"{V}\"\n",
+                "generic-password",
+            ),
+            (
+                "init.lua",
+                "local user, api_key = \"ops\", \"{V}\"\n",
+                "generic-api-key",
+            ),
+            ("config/app.rb", "token = %q({V})\n", "generic-token"),
+            ("config/app.rb", "API_SECRET = %Q{{V}}\n", "generic-secret"),
+            (
+                "main.go",
+                "req.Header = http.Header{\"Authorization\": {\"Bearer {V}\"}}\n",
+                "generic-token",
+            ),
+            (
+                "Api.kt",
+                "val credential = Credentials.basic(\"ops\", \"{V}\")\n",
+                "generic-password",
+            ),
+            (
+                "settings.py",
+                "env = environ.Env(SECRET_KEY=(str, \"{V}\"))\n",
+                "generic-secret",
+            ),
+        ],
+        &[
+            ("deploy.py", "password, user = read_password(), \"{V}\"\n"),
+            (
+                "deploy.py",
+                "api_key, region = os.environ[\"API_KEY\"], \"{V}\"\n",
+            ),
+        ],
+    );
+}
+
+#[test]
 #[ignore]
 fn debug_candidates() {
     let path = std::env::var("DBG_PATH").unwrap();
