@@ -1084,12 +1084,18 @@ const SAME_VALUE_METHODS: &[&str] = &[
     "strip",
     "trim",
     "Trim",
+    // Rust's `"v".parse()` into a `HeaderValue`, Kotlin's and Rust's byte conversions.
+    "parse",
+    "toByteArray",
+    "encodeToByteArray",
+    "into_bytes",
+    "to_vec",
 ];
 
 /// Whether the literal ending at `toks[last]` is followed by a method call that computes a
 /// new value from it (`"ab".repeat(2)`, `"a-b".replace("-", "")`), rather than a
 /// conversion that keeps it (`"v".to_string()`).
-fn transformed(line: &[u8], toks: &[Token], last: usize) -> bool {
+pub(super) fn transformed(line: &[u8], toks: &[Token], last: usize) -> bool {
     let (Some(dot), Some(name), Some(open)) =
         (toks.get(last + 1), toks.get(last + 2), toks.get(last + 3))
     else {
@@ -1326,6 +1332,18 @@ fn resolve_key(
         {
             return Some(text(&toks[name]));
         }
+    }
+    // Angular's property binding `[apiKey]="'v'"` (a `[` glued to no name before it).
+    if p >= 2
+        && toks[p].tok == Tok::Close(b']')
+        && toks[p - 1].tok == Tok::Word
+        && toks[p - 2].tok == Tok::Open(b'[')
+        && toks[p - 2]
+            .start
+            .checked_sub(1)
+            .is_none_or(|b| line[b].is_ascii_whitespace())
+    {
+        return Some(text(&toks[p - 1]));
     }
     if toks[p].tok == Tok::Close(b']') {
         // `env["KEY"] = ...`, `$config['key'] = ...`

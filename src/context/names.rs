@@ -39,7 +39,12 @@ const NOT_SECRET_ENDINGS: &[&str] = &[
 /// `Bearer`; not `token_url`, `tokenizer`... (any name ending in a word from
 /// [`NOT_SECRET_ENDINGS`]).
 pub fn names_secret(name: &str) -> bool {
-    if name.is_empty() || name.len() > 64 || name.contains(char::is_whitespace) {
+    // A name is no text: not `KEY={sid}\nSECRET={}` (a template), nor a call.
+    if name.is_empty()
+        || name.len() > 64
+        || name.contains(char::is_whitespace)
+        || name.contains(['=', '{', '}', '\\', '(', ')', ',', ';'])
+    {
         return false;
     }
     let n = normalize(name.trim_start_matches([':', '-', '%']));

@@ -38,7 +38,8 @@ pub(super) fn candidates(
         if !matches!(t.tok, Tok::Str { .. }) {
             continue;
         }
-        if t.end - t.start < MIN_VALUE {
+        // `"ab".repeat(2)`: the value is computed from the literal.
+        if t.end - t.start < MIN_VALUE || super::lexer::transformed(line, toks, j) {
             continue;
         }
         let content = text(t);

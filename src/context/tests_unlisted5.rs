@@ -190,6 +190,9 @@ fn calls_split_over_lines() {
             ("settings.py", "def api_key(self):\n    \"Return the key.\"\n"),
             ("settings.py", "if token ==\n    \"{V}\": pass\n"),
             ("app/db.js", "const db = new Sequelize(\n  '{V}',\n  'shop',\n  process.env.DB_PASS,\n);\n"),
+            // A user's email address is no password; a computed literal is no value.
+            ("Mail.cs", "var cred = new NetworkCredential(\"ops@acme.io\", password);\n"),
+            ("verify.rs", "let other = format!(\n    \"TWILIO_API_KEY={sid}\\nTWILIO_API_SECRET={}\\n\",\n    \"{V}\".repeat(2)\n);\n"),
             ("app.js", "logger.info(\n  \"login\",\n  \"{V}\"\n);\n"),
         ],
     );
@@ -770,6 +773,84 @@ fn tuples_quote_operators_and_header_maps() {
                 "deploy.py",
                 "api_key, region = os.environ[\"API_KEY\"], \"{V}\"\n",
             ),
+        ],
+    );
+}
+
+#[test]
+fn templates_and_documentation() {
+    check_all(
+        &[
+            (
+                "templates/index.html.erb",
+                "<%= javascript_tag \"window.apiKey = '{V}';\" %>\n",
+                "generic-api-key",
+            ),
+            (
+                "resources/views/app.blade.php",
+                "@php $apiToken = '{V}'; @endphp\n",
+                "generic-token",
+            ),
+            (
+                "templates/app.hbs",
+                "{{> widget apiKey=\"{V}\"}}\n",
+                "generic-api-key",
+            ),
+            (
+                "templates/config.j2",
+                "{% set db_password = '{V}' %}\n",
+                "generic-password",
+            ),
+            (
+                "templates/page.twig",
+                "{% set secret = \"{V}\" %}\n",
+                "generic-secret",
+            ),
+            (
+                "docs/setup.md",
+                "Set `API_TOKEN={V}` in your shell before running.\n",
+                "generic-token",
+            ),
+            (
+                "docs/setup.md",
+                "```kotlin\nconst val API_KEY = \"{V}\"\n```\n",
+                "generic-api-key",
+            ),
+            (
+                "docs/setup.rst",
+                ".. code-block:: python\n\n   client = Client(api_key=\"{V}\")\n",
+                "generic-api-key",
+            ),
+            (
+                "docs/api.adoc",
+                "[source,bash]\n----\ncurl -H \"X-Api-Key: {V}\" https://api.acme.io\n----\n",
+                "generic-api-key",
+            ),
+            (
+                "src/App.vue",
+                "<template>\n  <GoogleMap api-key=\"{V}\" :center=\"center\" />\n</template>\n",
+                "generic-api-key",
+            ),
+            (
+                "src/app.component.html",
+                "<app-map [apiKey]=\"'{V}'\"></app-map>\n",
+                "generic-api-key",
+            ),
+        ],
+        &[
+            (
+                "templates/config.j2",
+                "{% set db_password = vault_db_password %}\n",
+            ),
+            (
+                "docs/setup.md",
+                "Set `API_TOKEN=<your token>` in your shell before running.\n",
+            ),
+            (
+                "src/app.component.html",
+                "<app-map [apiKey]=\"apiKey\"></app-map>\n",
+            ),
+            ("templates/app.hbs", "{{> widget apiKey=config.apiKey}}\n"),
         ],
     );
 }
