@@ -55,6 +55,55 @@ pub fn names_secret(name: &str) -> bool {
     secret && !NOT_SECRET_ENDINGS.iter().any(|e| n.ends_with(e))
 }
 
+/// Name parts that mark a value as a test fixture or a stand-in (`FAKE_API_KEY`,
+/// `dummyToken`, `EXAMPLE_SECRET`, `mock_password`).
+const STAND_IN_PARTS: &[&str] = &[
+    "fake",
+    "dummy",
+    "example",
+    "sample",
+    "mock",
+    "placeholder",
+    "stub",
+    "bogus",
+];
+
+/// Whether `name` names a credential and marks it as a stand-in by one of its parts
+/// ([`STAND_IN_PARTS`], split at `_`, `-`, `.`, `:` and case changes): the value is a test
+/// fixture, not a secret. An OpenAPI `example:` slot names no credential and is not one.
+pub fn names_stand_in(name: &str) -> bool {
+    let bytes = name.as_bytes();
+    let mentions = STAND_IN_PARTS.iter().any(|w| {
+        bytes
+            .windows(w.len())
+            .any(|win| win.eq_ignore_ascii_case(w.as_bytes()))
+    });
+    if !mentions || !names_secret(name) {
+        return false;
+    }
+    let mut parts: Vec<String> = Vec::new();
+    let mut current = String::new();
+    let mut prev_lower = false;
+    for c in name.chars() {
+        let split = !c.is_ascii_alphanumeric() || (c.is_ascii_uppercase() && prev_lower);
+        if split && !current.is_empty() {
+            parts.push(std::mem::take(&mut current));
+        }
+        if c.is_ascii_alphanumeric() {
+            current.push(c.to_ascii_lowercase());
+        }
+        prev_lower = c.is_ascii_lowercase() || c.is_ascii_digit();
+    }
+    if !current.is_empty() {
+        parts.push(current);
+    }
+    parts.iter().any(|p| {
+        STAND_IN_PARTS
+            .iter()
+            .any(|w| p.strip_suffix('s').unwrap_or(p) == *w)
+    })
+}
+
 /// Stems, any of which a line must hold (in any case) for the pairing extractors to read it:
 /// every name they pair a value with holds one (the words of [`SECRET_WORDS`] and the
 /// password directives), and so do the tools whose short flags take a password.
@@ -162,6 +211,24 @@ mod tests {
             "tokenId",
         ] {
             assert!(!names_secret(no), "{no}");
+        }
+        for stand_in in [
+            "FAKE_API_KEY",
+            "dummyToken",
+            "EXAMPLE_SECRET",
+            "mock_password",
+            "fakeAPIToken",
+        ] {
+            assert!(names_stand_in(stand_in), "{stand_in}");
+        }
+        for real in [
+            "example",
+            "x-example",
+            "API_KEY",
+            "stubborn_token",
+            "samplerate_token",
+        ] {
+            assert!(!names_stand_in(real), "{real}");
         }
         assert_eq!(key_for("requirepass"), "password");
         assert_eq!(key_for(":spell_token"), "spell_token");

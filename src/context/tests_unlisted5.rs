@@ -856,6 +856,23 @@ fn templates_and_documentation() {
 }
 
 #[test]
+fn fixtures_named_fake_dummy_or_example() {
+    check_all(
+        &[],
+        &[
+            ("tests/test_client.py", "FAKE_API_KEY = \"{V}\"\n"),
+            ("src/client.test.ts", "const dummyToken = '{V}';\n"),
+            (
+                "ClientTest.kt",
+                "private const val EXAMPLE_SECRET = \"{V}\"\n",
+            ),
+            ("spec/client_spec.rb", "let(:mock_password) { \"{V}\" }\n"),
+            ("client_test.go", "const fakeAPIToken = \"{V}\"\n"),
+        ],
+    );
+}
+
+#[test]
 #[ignore]
 fn debug_candidates() {
     let path = std::env::var("DBG_PATH").unwrap();
