@@ -26,8 +26,17 @@ pub(super) fn candidates(
     first: usize,
     out: &mut Vec<Candidate>,
 ) {
-    let line = &data[at..end];
-    if at == 0 || !line.iter().any(|b| matches!(b, b'"' | b'\'' | b'`')) {
+    // The literal opens its line (a string prefix aside: `@"v"`, `r'v'`, `b"v"`): a line
+    // that starts with a name is read on its own.
+    let line = data[at..end].trim_ascii_start();
+    let quote_at = line
+        .iter()
+        .take(3)
+        .position(|b| matches!(b, b'"' | b'\'' | b'`'));
+    if at == 0
+        || !quote_at
+            .is_some_and(|q| line[..q].iter().all(u8::is_ascii_alphanumeric) || line[..q] == *b"@")
+    {
         return;
     }
     let Some(from) = call_start(data, at) else {

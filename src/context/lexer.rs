@@ -562,8 +562,12 @@ fn candidates_at(
                     }
                 }
                 // A literal no key names may still hold code or config of its own (a
-                // notebook cell's `"client = Client(api_key='v')"` as a list's element).
-                if ctx.out.len() == emitted_before && joined.len() == 1 {
+                // notebook cell's `"client = Client(api_key='v')"` as a list's element),
+                // read when it names a credential (most strings of code are messages).
+                if ctx.out.len() == emitted_before
+                    && joined.len() == 1
+                    && super::names::mentions_secret(&line[joined[0].0..joined[0].1])
+                {
                     ctx.read_inside(joined[0]);
                 }
                 i = last + 1;
