@@ -154,7 +154,7 @@ fn skippable(line: &[u8], toks: &[Token], i: usize, before_value: bool) -> bool 
                     && toks.get(i + 1).is_some_and(|n| {
                         n.tok == Tok::Word && is_pure_wrapper(&line[n.start..n.end])
                     }))
-                || (before_value && matches!(&line[t.start..t.end], b"||" | b"??"))
+                || (before_value && matches!(&line[t.start..t.end], b"||" | b"??" | b"?:"))
                 // `get("API_KEY", default="v")`: a default's keyword.
                 || (before_value
                     && &line[t.start..t.end] == b"="
@@ -205,6 +205,27 @@ fn skippable(line: &[u8], toks: &[Token], i: usize, before_value: bool) -> bool 
         }
         _ => false,
     }
+}
+
+/// Methods whose argument is the fallback of the lookup before them.
+const FALLBACK_METHODS: &[&[u8]] = &[
+    b"orElse",
+    b"unwrap_or",
+    b"getOrElse",
+    b"getOrDefault",
+    b"or_else",
+];
+
+/// The name a lookup ending with the `)` at `toks[close]` looks up: `getenv("API_KEY")`,
+/// `ofNullable(System.getenv("API_TOKEN"))`, `option_env!("APP_SECRET")`.
+fn looked_up(line: &[u8], toks: &[Token], close: usize) -> Option<String> {
+    let mut k = close;
+    while toks.get(k)?.tok == Tok::Close(b')') {
+        k = k.checked_sub(1)?;
+    }
+    (toks.get(k.checked_sub(1)?)?.tok == Tok::Open(b'('))
+        .then(|| name_at(line, toks, k))
+        .flatten()
 }
 
 /// Keywords that give a lookup's fallback (`os.environ.get("K", default="v")`).
@@ -286,6 +307,24 @@ fn name_before(line: &[u8], toks: &[Token], j: usize) -> Option<String> {
         if let Some(name) = name_at(line, toks, i) {
             // A name written as a key of its own (`"password": x, "v"`) is that key's.
             return Some(name);
+        }
+        // A lookup's fallback: Kotlin's `getenv("API_KEY") ?: "v"`, `.orElse("v")`,
+        // `.unwrap_or("v")`, `.getOrElse("v")`: the name looked up.
+        if toks[i].tok == Tok::Open(b'(')
+            && i >= 3
+            && toks[i - 1].tok == Tok::Word
+            && FALLBACK_METHODS.contains(&&line[toks[i - 1].start..toks[i - 1].end])
+            && toks[i - 2].tok == Tok::Op
+            && &line[toks[i - 2].start..toks[i - 2].end] == b"."
+        {
+            return looked_up(line, toks, i - 3);
+        }
+        if toks[i].tok == Tok::Close(b')')
+            && toks.get(i + 1).is_some_and(|n| {
+                n.tok == Tok::Op && matches!(&line[n.start..n.end], b"?:" | b"??" | b"||")
+            })
+        {
+            return looked_up(line, toks, i);
         }
         // A subscript before a fallback (`process.env["API_KEY"] || "v"`,
         // `$_ENV['APP_SECRET'] ?? 'v'`): the subscript's name.

@@ -873,6 +873,23 @@ fn fixtures_named_fake_dummy_or_example() {
 }
 
 #[test]
+fn fallback_methods_and_elvis() {
+    check_all(
+        &[
+            ("Config.kt", "val apiKey = System.getenv(\"API_KEY\") ?: \"{V}\"\n", "generic-api-key"),
+            ("Config.java", "String token = Optional.ofNullable(System.getenv(\"API_TOKEN\")).orElse(\"{V}\");\n", "generic-token"),
+            ("src/main.rs", "let key = std::env::var(\"API_KEY\").unwrap_or(\"{V}\".to_string());\n", "generic-api-key"),
+            ("src/main.rs", "let secret = option_env!(\"APP_SECRET\").unwrap_or(\"{V}\");\n", "generic-secret"),
+            ("Config.scala", "val password = sys.env.get(\"DB_PASSWORD\").getOrElse(\"{V}\")\n", "generic-password"),
+        ],
+        &[
+            ("Config.kt", "val apiKey = System.getenv(\"API_KEY\") ?: error(\"API_KEY missing\")\n"),
+            ("src/main.rs", "let key = std::env::var(\"API_KEY\").unwrap_or_default();\n"),
+        ],
+    );
+}
+
+#[test]
 #[ignore]
 fn debug_candidates() {
     let path = std::env::var("DBG_PATH").unwrap();
