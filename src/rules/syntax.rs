@@ -79,10 +79,10 @@ pub struct RuleSpec {
     pub remediation: Option<SpecText>,
     /// How to ask the issuer whether the secret is live (`--verify`).
     #[serde(default)]
-    pub verify: Option<VerifySpec>,
+    pub verify: Option<Box<VerifySpec>>,
     /// How `leakgate revoke` asks the issuer to revoke the secret (docs/revoke.md).
     #[serde(default)]
-    pub revoke: Option<RevokeSpec>,
+    pub revoke: Option<Box<RevokeSpec>>,
     /// How much harm a leak of this secret does; `high` when omitted.
     #[serde(default)]
     pub severity: Option<Severity>,
@@ -96,7 +96,7 @@ pub struct RuleSpec {
     /// A context rule's value shape (`[rule.value]`): instead of a `regex`, the context
     /// engine finds key/value candidates and this says which values qualify.
     #[serde(default)]
-    pub value: Option<ValueSpec>,
+    pub value: Option<Box<ValueSpec>>,
     /// A context rule's anchors (`[[rule.context]]`): a candidate qualifies if it meets
     /// every condition of any one of them. See docs/context-rules.md.
     #[serde(default)]

@@ -127,7 +127,7 @@ impl PathSet {
             targets.push(Target::FileRule(i));
         }
         for &i in context_rules {
-            let Some(context) = rules.rules[i].context.as_ref() else {
+            let Some(context) = rules.rules[i].context() else {
                 continue;
             };
             for source in context.file_sources() {
@@ -183,12 +183,7 @@ pub(super) fn path_rules(rules: &RuleSet) -> (Vec<usize>, Vec<usize>) {
         .filter(|&i| rules.rules[i].kind == FindingKind::File)
         .collect();
     let anchored = (0..rules.len())
-        .filter(|&i| {
-            rules.rules[i]
-                .context
-                .as_ref()
-                .is_some_and(|c| c.has_file_anchor() || c.has_path_anchor())
-        })
+        .filter(|&i| rules.rules[i].has_file_or_path_anchor())
         .collect();
     (file_rules, anchored)
 }
@@ -241,7 +236,7 @@ mod tests {
                 .collect();
             assert_eq!(found_files, expected_files, "{path}");
             for &i in &context_rules {
-                let context = rules.rules[i].context.as_ref().unwrap();
+                let context = rules.rules[i].context().unwrap();
                 assert_eq!(
                     targets.contains(&Target::WholeFile(i)),
                     context.whole_file(Some(path)),

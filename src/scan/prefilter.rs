@@ -201,7 +201,7 @@ impl Prefilter {
             .map(|r| {
                 let source = r
                     .regex_source()
-                    .filter(|_| content(r) && r.context.is_none())
+                    .filter(|_| content(r) && !r.is_context())
                     .map(str::to_owned);
                 (source, OnceLock::new())
             })
