@@ -15,13 +15,15 @@ use super::RuleError;
 /// The built-in rule files as `build.rs` parsed them, in the order of [`BUILTIN_RULE_FILES`].
 static PREPARSED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/builtin-rules.postcard"));
 
-/// `text` as a `'static` string if it lies inside the embedded pre-parsed rules (a string
-/// the postcard reader borrowed from them), else `None`. Lets `syntax::SpecText` keep a
-/// reference instead of a copy, without `unsafe`: the bytes are found again in the static.
-pub fn embedded(text: &str) -> Option<&'static str> {
+/// `bytes` as a `'static` string if they lie inside the embedded pre-parsed rules (a string
+/// the postcard reader borrowed from them) and are UTF-8, else `None`. Lets
+/// `syntax::SpecText` keep a reference instead of a copy, without `unsafe`: the bytes are
+/// found again in the static, and checked as UTF-8 once (the reader hands them over as
+/// bytes, not as an already checked `str`).
+pub fn embedded(bytes: &[u8]) -> Option<&'static str> {
     let base = PREPARSED.as_ptr() as usize;
-    let start = (text.as_ptr() as usize).checked_sub(base)?;
-    let bytes = PREPARSED.get(start..start.checked_add(text.len())?)?;
+    let start = (bytes.as_ptr() as usize).checked_sub(base)?;
+    let bytes = PREPARSED.get(start..start.checked_add(bytes.len())?)?;
     std::str::from_utf8(bytes).ok()
 }
 
@@ -516,6 +518,6 @@ mod tests {
             !parsed.rule[0].id.is_borrowed(),
             "TOML text owns its strings"
         );
-        assert_eq!(super::embedded("not in the binary's rules"), None);
+        assert_eq!(super::embedded(b"not in the binary's rules"), None);
     }
 }

@@ -269,19 +269,33 @@ fn class_bytes(class: &Class) -> Option<Vec<u8>> {
 /// `(?:^|[^A-Za-z0-9])`, the camelCase form `[a-z0-9](?:Name)` being the other way in.
 /// A keyword that starts with punctuation (`$1$`) has no name and is never guarded.
 pub fn keyword_guarded(source: &str, keyword: &str) -> bool {
-    let name: String = keyword
-        .chars()
-        .take_while(char::is_ascii_alphanumeric)
-        .collect::<String>()
-        .to_ascii_lowercase();
-    if name.is_empty() {
+    // Compared in place, ignoring ASCII case: asked per keyword of every built-in rule at
+    // start-up, so no lowercased copy of the pattern (issue 17).
+    const OPENER: &[u8] = b"(?i:";
+    const GUARD: &[u8] = b"(?:^|[^a-za-z0-9])";
+    let name_len = keyword
+        .bytes()
+        .take_while(u8::is_ascii_alphanumeric)
+        .count();
+    if name_len == 0 {
         return false;
     }
-    let lower = source.to_ascii_lowercase();
-    let opener = format!("(?i:{name}");
-    let guarded = format!("(?:^|[^a-za-z0-9]){opener}");
-    let all = memchr::memmem::find_iter(lower.as_bytes(), opener.as_bytes()).count();
-    let with_guard = memchr::memmem::find_iter(lower.as_bytes(), guarded.as_bytes()).count();
+    let name = &keyword.as_bytes()[..name_len];
+    let source = source.as_bytes();
+    let (mut all, mut with_guard) = (0, 0);
+    for at in memchr::memchr_iter(b'(', source) {
+        let rest = &source[at..];
+        let opens = rest.len() >= OPENER.len() + name_len
+            && rest[..OPENER.len()].eq_ignore_ascii_case(OPENER)
+            && rest[OPENER.len()..OPENER.len() + name_len].eq_ignore_ascii_case(name);
+        if !opens {
+            continue;
+        }
+        all += 1;
+        if at >= GUARD.len() && source[at - GUARD.len()..at].eq_ignore_ascii_case(GUARD) {
+            with_guard += 1;
+        }
+    }
     with_guard > 0 && with_guard == all
 }
 

@@ -553,10 +553,25 @@ impl<'de> Deserialize<'de> for SpecText {
                 text: &'de str,
             ) -> Result<SpecText, E> {
                 // Borrowed from the embedded pre-parsed rules: keep the reference.
-                Ok(match crate::rules::builtin::embedded(text) {
+                Ok(match crate::rules::builtin::embedded(text.as_bytes()) {
                     Some(text) => SpecText(std::borrow::Cow::Borrowed(text)),
                     None => SpecText::from(text),
                 })
+            }
+            fn visit_borrowed_bytes<E: serde::de::Error>(
+                self,
+                bytes: &'de [u8],
+            ) -> Result<SpecText, E> {
+                match crate::rules::builtin::embedded(bytes) {
+                    Some(text) => Ok(SpecText(std::borrow::Cow::Borrowed(text))),
+                    None => self.visit_bytes(bytes),
+                }
+            }
+            fn visit_bytes<E: serde::de::Error>(self, bytes: &[u8]) -> Result<SpecText, E> {
+                match std::str::from_utf8(bytes) {
+                    Ok(text) => Ok(SpecText::from(text)),
+                    Err(_) => Err(E::invalid_value(serde::de::Unexpected::Bytes(bytes), &self)),
+                }
             }
             fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<SpecText, E> {
                 Ok(SpecText::from(text))
@@ -564,6 +579,13 @@ impl<'de> Deserialize<'de> for SpecText {
             fn visit_string<E: serde::de::Error>(self, text: String) -> Result<SpecText, E> {
                 Ok(SpecText::from(text))
             }
+        }
+        // A binary form (postcard: the pre-parsed built-in rules) stores a string as its
+        // length and bytes, as it stores bytes: read as bytes, the text is checked as UTF-8
+        // once, by `embedded`, instead of by the reader and again by `embedded` (issue 17,
+        // start-up: UTF-8 checks were the largest single symbol of the start-up profile).
+        if !deserializer.is_human_readable() {
+            return deserializer.deserialize_bytes(Visitor);
         }
         deserializer.deserialize_str(Visitor)
     }
