@@ -44,6 +44,9 @@ mod rules {
         pub fn embedded(_bytes: &[u8]) -> Option<&'static str> {
             None
         }
+        pub fn embedded_bytes(_bytes: &[u8]) -> Option<&'static [u8]> {
+            None
+        }
     }
 }
 

@@ -27,6 +27,14 @@ pub fn embedded(bytes: &[u8]) -> Option<&'static str> {
     std::str::from_utf8(bytes).ok()
 }
 
+/// `bytes` as a `'static` slice if they lie inside the embedded pre-parsed rules, else
+/// `None` (`syntax::Deferred` keeps such a slice to decode later).
+pub fn embedded_bytes(bytes: &[u8]) -> Option<&'static [u8]> {
+    let base = PREPARSED.as_ptr() as usize;
+    let start = (bytes.as_ptr() as usize).checked_sub(base)?;
+    PREPARSED.get(start..start.checked_add(bytes.len())?)
+}
+
 /// The built-in rule files, parsed (by the build script): one [`RuleFile`] per entry of
 /// [`BUILTIN_RULE_FILES`], in its order.
 pub fn preparsed() -> Result<Vec<RuleFile>, RuleError> {
@@ -504,6 +512,20 @@ mod tests {
         let specs: Vec<_> = preparsed.iter().flat_map(|f| &f.rule).collect();
         assert!(specs.len() > 400);
         for spec in specs {
+            // Read first, the seldom-read parts are still encoded (`syntax::Deferred`).
+            assert!(spec.examples.is_encoded(), "{}", spec.id);
+            assert!(spec.negative_examples.is_encoded(), "{}", spec.id);
+            assert!(spec.path_examples.is_encoded(), "{}", spec.id);
+            assert!(
+                spec.verify.as_ref().is_none_or(|v| v.is_encoded()),
+                "{}",
+                spec.id
+            );
+            assert!(
+                spec.revoke.as_ref().is_none_or(|v| v.is_encoded()),
+                "{}",
+                spec.id
+            );
             assert!(spec.id.is_borrowed(), "{}", spec.id);
             assert!(spec.title.is_borrowed(), "{}", spec.id);
             assert!(spec.examples.iter().all(|e| e.is_borrowed()), "{}", spec.id);
@@ -519,5 +541,10 @@ mod tests {
             "TOML text owns its strings"
         );
         assert_eq!(super::embedded(b"not in the binary's rules"), None);
+        assert!(parsed.rule[0].examples.iter().all(|e| !e.is_borrowed()));
+        assert!(
+            !parsed.rule[0].examples.is_encoded(),
+            "TOML is read at once"
+        );
     }
 }

@@ -171,16 +171,8 @@ impl Rule {
             regex: spec.regex.as_deref().map(LazyRegex::new),
             single_line: OnceLock::new(),
             required_literals: OnceLock::new(),
-            server_hint: spec
-                .verify
-                .as_ref()
-                .and_then(|v| v.server_hint.as_deref())
-                .map(|source| Box::new(LazyRegex::new(source))),
-            companion: spec
-                .verify
-                .as_ref()
-                .and_then(|v| v.companion.as_deref())
-                .map(|source| Box::new(LazyRegex::new(source))),
+            server_hint: OnceLock::new(),
+            companion: OnceLock::new(),
             remediation: spec.remediation.as_deref().map(Arc::from),
             verify,
             revoke,

@@ -95,10 +95,11 @@ pub struct Rule {
     single_line: OnceLock<bool>,
     /// See [`Rule::required_literals`].
     required_literals: OnceLock<Option<Vec<Vec<u8>>>>,
-    /// The verify table's `server_hint`, compiled on first use.
-    server_hint: Option<Box<LazyRegex<regex::bytes::Regex>>>,
-    /// The verify table's `companion`, compiled on first use.
-    companion: Option<Box<LazyRegex<regex::bytes::Regex>>>,
+    /// The verify table's `server_hint`, compiled on first use (a built-in rule's verify
+    /// table is read only then: [`syntax::Deferred`]).
+    server_hint: OnceLock<Option<Box<LazyRegex<regex::bytes::Regex>>>>,
+    /// The verify table's `companion`, as `server_hint`.
+    companion: OnceLock<Option<Box<LazyRegex<regex::bytes::Regex>>>>,
     pub remediation: Option<Arc<str>>,
     /// How `--verify` asks the issuer: the rule's checked `[rule.verify]` table. Built when
     /// the rule loads, or for a built-in rule on first use ([`Rule::verify`]).
@@ -153,6 +154,12 @@ impl Rule {
                 rule.ok().map(Box::new)
             })
             .as_deref()
+    }
+
+    /// Whether [`Rule::context`] has been built (a user rule's at load, a built-in one's on
+    /// first use).
+    pub fn context_is_built(&self) -> bool {
+        self.context.get().is_some()
     }
 
     /// Whether a context anchor names files by their path (`file` or `path`), asked of the
@@ -217,12 +224,30 @@ impl Rule {
 
     /// The verify table's `server_hint` regex, compiling it on first use.
     pub fn server_hint_regex(&self) -> Option<&regex::bytes::Regex> {
-        self.server_hint.as_ref()?.get()
+        self.server_hint_pattern()?.get()
+    }
+
+    fn server_hint_pattern(&self) -> Option<&LazyRegex<regex::bytes::Regex>> {
+        self.server_hint
+            .get_or_init(|| {
+                let source = self.spec.verify.as_ref()?.server_hint.as_deref()?;
+                Some(Box::new(LazyRegex::new(source)))
+            })
+            .as_deref()
+    }
+
+    fn companion_pattern(&self) -> Option<&LazyRegex<regex::bytes::Regex>> {
+        self.companion
+            .get_or_init(|| {
+                let source = self.spec.verify.as_ref()?.companion.as_deref()?;
+                Some(Box::new(LazyRegex::new(source)))
+            })
+            .as_deref()
     }
 
     /// The verify table's `companion` regex, compiling it on first use.
     pub fn companion_regex(&self) -> Option<&regex::bytes::Regex> {
-        self.companion.as_ref()?.get()
+        self.companion_pattern()?.get()
     }
 
     /// The source of the path regex, if the rule has one.
@@ -279,11 +304,11 @@ impl Rule {
         if let Some(regex) = &self.regex {
             regex.try_get().map_err(|e| format!("invalid regex: {e}"))?;
         }
-        if let Some(hint) = &self.server_hint {
+        if let Some(hint) = self.server_hint_pattern() {
             hint.try_get()
                 .map_err(|e| format!("verify `server_hint`: {e}"))?;
         }
-        if let Some(companion) = &self.companion {
+        if let Some(companion) = self.companion_pattern() {
             companion
                 .try_get()
                 .map_err(|e| format!("verify `companion`: {e}"))?;

@@ -66,23 +66,23 @@ pub struct RuleSpec {
     pub inspect: Option<SpecText>,
     /// Texts the rule must match (real format, fake values).
     #[serde(default)]
-    pub examples: Vec<SpecText>,
+    pub examples: Deferred<Vec<SpecText>>,
     /// Texts the rule must not match.
     #[serde(default)]
-    pub negative_examples: Vec<SpecText>,
+    pub negative_examples: Deferred<Vec<SpecText>>,
     /// For sensitive-file rules: paths that must match / must not match.
     #[serde(default)]
-    pub path_examples: Vec<SpecText>,
+    pub path_examples: Deferred<Vec<SpecText>>,
     #[serde(default)]
-    pub path_negative_examples: Vec<SpecText>,
+    pub path_negative_examples: Deferred<Vec<SpecText>>,
     #[serde(default)]
     pub remediation: Option<SpecText>,
     /// How to ask the issuer whether the secret is live (`--verify`).
     #[serde(default)]
-    pub verify: Option<Box<VerifySpec>>,
+    pub verify: Option<Deferred<VerifySpec>>,
     /// How `leakgate revoke` asks the issuer to revoke the secret (docs/revoke.md).
     #[serde(default)]
-    pub revoke: Option<Box<RevokeSpec>>,
+    pub revoke: Option<Deferred<RevokeSpec>>,
     /// How much harm a leak of this secret does; `high` when omitted.
     #[serde(default)]
     pub severity: Option<Severity>,
@@ -445,6 +445,126 @@ impl<'de> Deserialize<'de> for TomlValue {
             serde_json::from_str(&json)
                 .map(TomlValue)
                 .map_err(serde::de::Error::custom)
+        }
+    }
+}
+
+/// A part of a rule table that a run seldom reads: the examples (read by `rules check`,
+/// the tests and `--verify`'s sample replays) and the verify and revoke tables (read by
+/// `--verify` and `revoke`). In the binary's pre-parsed built-in rules it is stored as its
+/// own encoded bytes and decoded the first time it is read, so a start-up neither
+/// allocates nor checks the text of 474 rules' examples and request tables (issue 17).
+/// Parsed from a TOML file (user rules, `rules check`) it holds the value at once. Reads
+/// as the value (`Deref`).
+pub struct Deferred<T> {
+    /// The value's encoded form, inside the embedded pre-parsed rules, until decoded.
+    encoded: Option<&'static [u8]>,
+    value: std::sync::OnceLock<Box<T>>,
+}
+
+impl<T> Deferred<T> {
+    /// A value that is already decoded.
+    pub fn new(value: T) -> Deferred<T> {
+        let cell = std::sync::OnceLock::new();
+        let _ = cell.set(Box::new(value));
+        Deferred {
+            encoded: None,
+            value: cell,
+        }
+    }
+
+    /// Whether the value is still in its encoded form (never read yet).
+    pub fn is_encoded(&self) -> bool {
+        self.value.get().is_none()
+    }
+}
+
+impl<T: Deserialize<'static> + Default> std::ops::Deref for Deferred<T> {
+    type Target = T;
+
+    /// Decodes the value the first time. The encoded bytes are the build script's, and
+    /// `rules::builtin::tests::the_preparsed_rules_equal_the_parsed_toml` decodes every one
+    /// and compares it with the TOML; a binary in which one did not decode would read it
+    /// as empty (no examples, no verify table), never panic.
+    fn deref(&self) -> &T {
+        self.value.get_or_init(|| {
+            let decoded = self.encoded.map(postcard::from_bytes::<T>);
+            debug_assert!(
+                decoded.as_ref().is_none_or(Result::is_ok),
+                "a pre-parsed rule table does not decode"
+            );
+            Box::new(decoded.and_then(Result::ok).unwrap_or_default())
+        })
+    }
+}
+
+impl<T: Deserialize<'static> + Default> Default for Deferred<T> {
+    fn default() -> Self {
+        Deferred::new(T::default())
+    }
+}
+
+impl<T: Deserialize<'static> + Default> From<T> for Deferred<T> {
+    fn from(value: T) -> Self {
+        Deferred::new(value)
+    }
+}
+
+impl<'a, T: Deserialize<'static>> IntoIterator for &'a Deferred<Vec<T>> {
+    type Item = &'a T;
+    type IntoIter = std::slice::Iter<'a, T>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.iter()
+    }
+}
+
+impl<T: Clone> Clone for Deferred<T> {
+    fn clone(&self) -> Self {
+        Deferred {
+            encoded: self.encoded,
+            value: self.value.clone(),
+        }
+    }
+}
+
+impl<T: Deserialize<'static> + Default + PartialEq> PartialEq for Deferred<T> {
+    fn eq(&self, other: &Self) -> bool {
+        **self == **other
+    }
+}
+
+impl<T: Deserialize<'static> + Default + std::fmt::Debug> std::fmt::Debug for Deferred<T> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        (**self).fmt(f)
+    }
+}
+
+impl<T: Serialize + Deserialize<'static> + Default> Serialize for Deferred<T> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        if serializer.is_human_readable() {
+            return (**self).serialize(serializer);
+        }
+        // Its own encoding, stored as bytes: the reader can keep them without decoding.
+        let bytes = postcard::to_allocvec(&**self).map_err(serde::ser::Error::custom)?;
+        serializer.serialize_bytes(&bytes)
+    }
+}
+
+impl<'de, T: Deserialize<'de>> Deserialize<'de> for Deferred<T> {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        if deserializer.is_human_readable() {
+            return T::deserialize(deserializer).map(Deferred::new);
+        }
+        let bytes = <&'de [u8]>::deserialize(deserializer)?;
+        match crate::rules::builtin::embedded_bytes(bytes) {
+            Some(encoded) => Ok(Deferred {
+                encoded: Some(encoded),
+                value: std::sync::OnceLock::new(),
+            }),
+            None => postcard::from_bytes(bytes)
+                .map(Deferred::new)
+                .map_err(serde::de::Error::custom),
         }
     }
 }
