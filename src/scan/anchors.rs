@@ -149,6 +149,15 @@ pub struct Anchors {
 impl Anchors {
     /// The searcher for `patterns` (empty patterns never match).
     pub fn new(patterns: &[Vec<u8>]) -> Anchors {
+        Anchors::from_patterns(patterns.to_vec())
+    }
+
+    /// [`Anchors::new`], keeping the given patterns (lowercased in place) instead of
+    /// copying them: the scanner builds ~750 at every start (issue 17).
+    pub fn from_patterns(mut patterns: Vec<Vec<u8>>) -> Anchors {
+        for pattern in &mut patterns {
+            pattern.make_ascii_lowercase();
+        }
         let (mut quad, mut tri, mut short) = (Vec::new(), Vec::new(), Vec::new());
         for (id, pattern) in patterns.iter().enumerate() {
             match pattern.len() {
@@ -171,11 +180,16 @@ impl Anchors {
             (automaton, short)
         });
         Anchors {
-            patterns: patterns.iter().map(|p| p.to_ascii_lowercase()).collect(),
+            patterns,
             quad: Table::new(quad),
             tri: Table::new(tri),
             short,
         }
+    }
+
+    /// Pattern `id`, lowercased.
+    pub fn pattern(&self, id: usize) -> &[u8] {
+        &self.patterns[id]
     }
 
     /// Calls `hit(pattern, start, end)` for every occurrence of every keyword in `data`, in

@@ -126,15 +126,15 @@ impl PathSet {
             sources.push(rules.rules[i].path_source().unwrap_or("^$"));
             targets.push(Target::FileRule(i));
         }
+        // Read from the rules' tables: building the context rules for their sources
+        // would build them at the first file (issue 17, start-up).
         for &i in context_rules {
-            let Some(context) = rules.rules[i].context() else {
-                continue;
-            };
-            for source in context.file_sources() {
+            let anchors = &rules.rules[i].spec.context;
+            for source in anchors.iter().filter_map(|a| a.file.as_deref()) {
                 sources.push(source);
                 targets.push(Target::WholeFile(i));
             }
-            for source in context.path_sources() {
+            for source in anchors.iter().filter_map(|a| a.path.as_deref()) {
                 sources.push(source);
                 targets.push(Target::ReadsWhole(i));
             }
