@@ -29,7 +29,7 @@ const MAX_CLASS: usize = 4;
 /// Lowercase literals such that every match of `hir` contains at least one of them
 /// (compared ASCII-case-insensitively), chosen to be as selective as the pattern allows
 /// and not implied by `keywords` alone; `None` if no set of useful literals is required.
-pub fn required_literals(hir: &Hir, keywords: &[String]) -> Option<Vec<Vec<u8>>> {
+pub fn required_literals(hir: &Hir, keywords: &[impl AsRef<str>]) -> Option<Vec<Vec<u8>>> {
     let mut candidates = Vec::new();
     required(hir, &mut candidates);
     candidates
@@ -45,10 +45,10 @@ pub fn required_literals(hir: &Hir, keywords: &[String]) -> Option<Vec<Vec<u8>>>
 
 /// Whether a keyword's presence already guarantees one of `set` (each keyword contains one),
 /// which makes searching for the set pointless in a window woken by a keyword.
-fn implied_by_keywords(set: &[Vec<u8>], keywords: &[String]) -> bool {
+fn implied_by_keywords(set: &[Vec<u8>], keywords: &[impl AsRef<str>]) -> bool {
     !keywords.is_empty()
         && keywords.iter().all(|k| {
-            let k = k.to_ascii_lowercase();
+            let k = k.as_ref().to_ascii_lowercase();
             set.iter()
                 .any(|l| memchr::memmem::find(k.as_bytes(), l).is_some())
         })
@@ -388,7 +388,7 @@ mod tests {
         ];
         for pattern in patterns {
             let re = regex::bytes::Regex::new(pattern).unwrap();
-            let set: Vec<Vec<u8>> = required_literals(&hir(pattern), &[]).unwrap();
+            let set: Vec<Vec<u8>> = required_literals(&hir(pattern), &[] as &[&str]).unwrap();
             for text in &texts {
                 if let Some(m) = re.find(text.as_bytes()) {
                     let found = m.as_bytes().to_ascii_lowercase();

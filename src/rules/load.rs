@@ -150,7 +150,18 @@ impl Rule {
             title: Arc::from(spec.title.as_str()),
             provider: spec.provider.as_deref().map(str::to_string),
             kind,
-            keywords: spec.keywords.iter().map(|k| k.to_lowercase()).collect(),
+            keywords: spec
+                .keywords
+                .iter()
+                .map(|k| {
+                    let lower = k.chars().all(|c| c.to_lowercase().eq(std::iter::once(c)));
+                    if lower {
+                        k.clone()
+                    } else {
+                        k.to_lowercase().into()
+                    }
+                })
+                .collect(),
             keyword_starts_word: spec
                 .keywords
                 .iter()

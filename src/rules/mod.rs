@@ -72,7 +72,9 @@ pub struct Rule {
     pub title: Arc<str>,
     pub provider: Option<String>,
     pub kind: FindingKind,
-    pub keywords: Vec<String>,
+    /// Lowercase; borrowed from the built-in rules' embedded text when it is lowercase
+    /// already (issue 17, start-up).
+    pub keywords: Vec<syntax::SpecText>,
     /// Per keyword, whether it wakes the rule only where it starts a word part
     /// (`keyword_boundary`, see [`KeywordBoundary::Word`]).
     pub keyword_starts_word: Vec<bool>,

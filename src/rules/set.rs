@@ -128,6 +128,10 @@ mod tests {
                 rule.id
             );
         }
+        // Lowercase keywords are borrowed from the embedded rules, not copied.
+        let keywords: Vec<_> = set.rules.iter().flat_map(|r| &r.keywords).collect();
+        assert!(keywords.iter().all(|k| k.to_lowercase() == k.as_str()));
+        assert!(keywords.iter().filter(|k| k.is_borrowed()).count() * 10 > keywords.len() * 9);
         for rule in context_rules {
             assert!(!rule.context_is_built(), "{} built at load", rule.id);
             let spec = crate::context::rule::ContextRule::from_spec(

@@ -142,7 +142,9 @@ impl Prefilter {
     /// Builds the keyword searcher from `(rule index, keywords, keyword_starts_word)` of every
     /// content rule; the third slice says, per keyword, whether it must start a word part
     /// ([`crate::rules::KeywordBoundary::Word`]).
-    pub fn new<'a>(rules: impl Iterator<Item = (usize, &'a [String], &'a [bool])>) -> Prefilter {
+    pub fn new<'a, K: AsRef<str> + 'a>(
+        rules: impl Iterator<Item = (usize, &'a [K], &'a [bool])>,
+    ) -> Prefilter {
         use std::borrow::Cow;
         // Keywords are borrowed from the rules (they are lowercase already, but for a
         // test's or a caller's): one copy of each, for the searcher (issue 17, start-up).
@@ -156,10 +158,11 @@ impl Prefilter {
                 always.push(index);
             }
             for (i, keyword) in keywords.iter().enumerate() {
+                let keyword: &'a str = keyword.as_ref();
                 let keyword: Cow<'a, str> = if keyword.bytes().any(|b| b.is_ascii_uppercase()) {
                     Cow::Owned(keyword.to_ascii_lowercase())
                 } else {
-                    Cow::Borrowed(keyword.as_str())
+                    Cow::Borrowed(keyword)
                 };
                 // A keyword that starts with punctuation has no word to start.
                 let word = starts_word.get(i).copied().unwrap_or(false)
