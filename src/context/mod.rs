@@ -215,11 +215,11 @@ fn segments(data: &[u8], regions: &[(usize, usize, bool)]) -> Vec<(usize, usize)
         // The keyword's own line decides whether a block opens (a prefilter region can
         // reach into the lines below it: `variable "db_password" {` then `type = string`).
         // A single-line rule's window starts at the newline before its keyword's line
-        // (`scan::prefilter::line_window`): the line it starts on and the keyword's own
-        // line (`    auth=(` below `    url,`) may each open the block.
+        // (`scan::prefilter::line_window`): the line it starts on may open the block, and
+        // the keyword's own line may open a call (`    auth=(` below `    url,`).
         if !wide
             && !opens_block(&data[ls..keyword_line_end])
-            && !keyword_line_opens_block(data, at, cap)
+            && !keyword_line_opens_call(data, at, cap)
         {
             segments.push((ls.max(floor), le.min(cap)));
             continue;
@@ -252,13 +252,15 @@ fn segments(data: &[u8], regions: &[(usize, usize, bool)]) -> Vec<(usize, usize)
     merged
 }
 
-/// Whether `data[at]` is the newline before a line (ending by `cap`) that opens a block.
-fn keyword_line_opens_block(data: &[u8], at: usize, cap: usize) -> bool {
+/// Whether `data[at]` is the newline before a line (ending by `cap`) that opens a call whose
+/// arguments follow on the lines below (`    auth=(`): only a call, since reading the lines
+/// below every keyword line that opens a block costs scan time for little.
+fn keyword_line_opens_call(data: &[u8], at: usize, cap: usize) -> bool {
     if data.get(at) != Some(&b'\n') {
         return false;
     }
     let end = line_end_within(data, at + 1, cap);
-    opens_block(&data[at + 1..end])
+    data[at + 1..end].trim_ascii_end().last() == Some(&b'(')
 }
 
 /// The bounds of the line last asked for, so that the keywords on one line cost one
@@ -315,8 +317,8 @@ mod segment_tests {
             let ls = bounds(data, at).0;
             let le = bounds(data, region_end.max(at)).1;
             let keyword_line_end = bounds(data, at).1;
-            let next_opens =
-                data.get(at) == Some(&b'\n') && opens_block(&data[at + 1..bounds(data, at + 1).1]);
+            let next_opens = data.get(at) == Some(&b'\n')
+                && data[at + 1..bounds(data, at + 1).1].trim_ascii_end().last() == Some(&b'(');
             if !wide && !opens_block(&data[ls..keyword_line_end]) && !next_opens {
                 segments.push((
                     ls.max(at.saturating_sub(LINE_REACH)),
