@@ -1644,7 +1644,7 @@ impl LineCtx<'_> {
             }
         } else if looks_like_assignment(content)
             || super::escapes::reads_as_lines(content)
-            || looks_like_json_object(content)
+            || (looks_like_json_object(content) && super::names::mentions_secret(content))
         {
             candidates_at(
                 content,

@@ -493,7 +493,13 @@ fn extract_range(data: &[u8], from: usize, to: usize, kind: Kind, out: &mut Vec<
             if kind == Kind::Unknown {
                 rows::pgpass_line(piece, base, line_start, out);
             }
-            if kind == Kind::Code {
+            // A returned literal is named on its line, or (`return "v"`) on the line above.
+            if kind == Kind::Code
+                && (toks
+                    .first()
+                    .is_some_and(|t| &piece[t.start..t.end] == b"return")
+                    || names::mentions_secret(piece))
+            {
                 getters::candidates(data, piece, &toks, base, line_start, out);
             }
             if kind == Kind::Code && chunk == 0 && line.len() <= lexer::MAX_LEXED {
