@@ -17,9 +17,9 @@ use super::{Candidate, Origin};
 
 /// A word of a command line: its span in the line, and whether the next word may be its
 /// value (the next word of the same string, or a whole string next in the list).
-struct Word {
-    start: usize,
-    end: usize,
+pub(super) struct Word {
+    pub(super) start: usize,
+    pub(super) end: usize,
     joins_next: bool,
 }
 
@@ -167,7 +167,7 @@ fn piped_to_stdin(
 
 /// The line's words outside quotes, less the brackets and separators around them; a
 /// quoted word is kept whole, without its quotes.
-fn bare_words(line: &[u8]) -> Vec<Word> {
+pub(super) fn bare_words(line: &[u8]) -> Vec<Word> {
     let mut words = Vec::new();
     let mut i = 0;
     while i < line.len() {
@@ -297,11 +297,15 @@ fn read_words(
             return;
         }
         let key = String::from_utf8_lossy(key);
-        if !names_secret(&key) && !is_password_directive(&key) {
+        let key = if names_secret(&key) || is_password_directive(&key) {
+            key_for(&key)
+        } else if is_pass_name(&key) {
+            "password".to_string()
+        } else {
             return;
-        }
+        };
         let mut cand = Candidate::literal(
-            key_for(&key),
+            key,
             base + vs,
             base + ve,
             String::from_utf8_lossy(value).into_owned(),
@@ -391,6 +395,15 @@ fn read_words(
             }
         }
     }
+}
+
+/// Whether `name` is a compound name whose last part is `pass` (`ansible_become_pass`,
+/// `db-pass`, `smtp.pass`): a password passed on a command line (`-e ansible_become_pass=v`,
+/// `--set db.pass=v`). Only here: in code, `render_pass` and `first_pass` are no passwords,
+/// but a command line's `NAME=v` setting is a setting.
+fn is_pass_name(name: &str) -> bool {
+    let mut parts = name.trim_start_matches('-').rsplit(['_', '-', '.']);
+    parts.next().is_some_and(|p| p.eq_ignore_ascii_case("pass")) && parts.next().is_some()
 }
 
 /// Whether a tool named before `at` on the line takes a password as its short `flag`.

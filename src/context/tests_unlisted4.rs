@@ -1,0 +1,288 @@
+//! Table-driven tests, through the built-in rules, of command lines, SQL, server and daemon
+//! configs, infrastructure and CI files and credential files (issue 13, the fourth round of
+//! forms nobody listed, written from the tools' manuals). Each positive names the rule that
+//! must report the value; each negative must give no finding of any generic rule. Every
+//! miss of a table is listed before the test fails, so a table reads as a probe too.
+
+use super::tests_unlisted2::{reported, GENERIC};
+use crate::rules::RuleSet;
+use crate::scan::Scanner;
+
+/// Checks every row of both tables and fails once, listing every row that went wrong.
+fn check_all(positives: &[(&str, &str, &str)], negatives: &[(&str, &str)]) {
+    let scanner = Scanner::new(RuleSet::builtin().unwrap());
+    let mut wrong = Vec::new();
+    for (path, text, rule) in positives {
+        let got = reported(&scanner, path, text);
+        if !got.iter().any(|r| r == rule) {
+            wrong.push(format!("MISS {path}: {text:?} wants {rule}; got {got:?}"));
+        }
+    }
+    for (path, text) in negatives {
+        let got = reported(&scanner, path, text);
+        if got.iter().any(|r| GENERIC.contains(&r.as_str())) {
+            wrong.push(format!("NOISE {path}: {text:?} got {got:?}"));
+        }
+    }
+    assert!(
+        wrong.is_empty(),
+        "{} of {} rows wrong:\n{}",
+        wrong.len(),
+        positives.len() + negatives.len(),
+        wrong.join("\n")
+    );
+}
+
+#[test]
+fn command_line_credentials() {
+    check_all(
+        &[
+            ("deploy.sh", "curl -sS -uadmin:{V} https://api.acme.io/v1/x\n", "generic-password"),
+            ("deploy.sh", "curl --user admin:{V} https://api.acme.io/v1/x\n", "generic-password"),
+            ("mirror.sh", "lftp -u deploy,{V} sftp://files.acme.io -e 'mirror -R dist'\n", "generic-password"),
+            ("backup.sh", "smbclient //fs01/backup -U backup%{V} -c 'put db.gz'\n", "generic-password"),
+            ("backup.sh", "smbclient -U 'ACME\\backup%{V}' //fs01/backup\n", "generic-password"),
+            ("setup.sh", "htpasswd -b /etc/nginx/.htpasswd admin {V}\n", "generic-password"),
+            ("setup.sh", "htpasswd -bc .htpasswd admin '{V}'\n", "generic-password"),
+            ("map.bat", "net use \\\\fs01\\share {V} /user:ACME\\svc_backup /persistent:no\n", "generic-password"),
+            ("map.cmd", "net use Z: \\\\fs01\\share /user:svc {V}\n", "generic-password"),
+            ("users.bat", "net user deploy {V} /add\n", "generic-password"),
+            ("creds.bat", "cmdkey /generic:git.acme.io /user:bot /pass:{V}\n", "generic-password"),
+            ("rdp.sh", "xfreerdp /v:10.0.0.5 /u:admin /p:{V} /cert:ignore\n", "generic-password"),
+            ("task.bat", "schtasks /create /tn Sync /tr sync.exe /ru svc /rp {V} /sc daily\n", "generic-password"),
+            ("svc.bat", "sc.exe config AcmeSvc obj= \".\\svc\" password= {V}\n", "generic-password"),
+            ("remote.bat", "psexec \\\\web01 -u admin -p {V} cmd /c ipconfig\n", "generic-password"),
+            ("wmi.bat", "wmic /node:web01 /user:admin /password:{V} os get caption\n", "generic-password"),
+            ("db.sh", "mysql -uroot -p{V} shop < dump.sql\n", "generic-password"),
+            ("db.sh", "mysqladmin -u root password '{V}'\n", "generic-password"),
+            ("db.sh", "mongosh \"mongodb://db:27017\" --username app --password {V}\n", "generic-password"),
+            ("db.sh", "redis-cli -h cache -a {V} ping\n", "generic-password"),
+            ("db.sh", "sqlplus system/{V}@//db:1521/ORCL @init.sql\n", "generic-password"),
+            ("db.sh", "expdp system/{V}@orcl schemas=app directory=dp dumpfile=app.dmp\n", "generic-password"),
+            ("db.sh", "isql -U sa -P {V} -S db01\n", "generic-password"),
+            ("ci.sh", "docker login -u bot -p {V} registry.acme.io\n", "generic-password"),
+            ("ci.sh", "docker login --username bot --password {V} registry.acme.io\n", "generic-password"),
+            ("ci.sh", "helm repo add acme https://charts.acme.io --username bot --password {V}\n", "generic-password"),
+            ("ci.sh", "kubectl create secret generic db --from-literal=password={V}\n", "generic-password"),
+            ("ci.sh", "az login --service-principal -u http://deploy -p {V} --tenant acme.onmicrosoft.com\n", "generic-password"),
+            ("ci.sh", "aws configure set aws_secret_access_key {V}\n", "generic-secret"),
+            ("ci.sh", "vault login -method=userpass username=ops password={V}\n", "generic-password"),
+            ("ci.sh", "vault kv put secret/app api_key={V}\n", "generic-api-key"),
+            ("ci.sh", "vault write auth/userpass/users/ops password={V} policies=admin\n", "generic-password"),
+            ("certs.sh", "openssl pkcs12 -export -in c.pem -inkey k.pem -passout pass:{V} -out c.p12\n", "generic-password"),
+            ("certs.sh", "openssl rsa -in key.pem -passin pass:{V} -out plain.pem\n", "generic-password"),
+            ("pack.sh", "zip -P {V} -r out.zip dist\n", "generic-password"),
+            ("pack.sh", "7z a -p{V} out.7z dist\n", "generic-password"),
+            ("sync.sh", "RSYNC_PASSWORD={V} rsync -av dist/ rsync://bot@mirror.acme.io/www\n", "generic-password"),
+            ("fetch.sh", "wget --http-user=bot --http-password={V} https://files.acme.io/a.tgz\n", "generic-password"),
+            ("fetch.sh", "wget --user bot --password {V} ftp://files.acme.io/a.tgz\n", "generic-password"),
+            ("fetch.sh", "git clone https://bot:{V}@git.acme.io/app.git\n", "url-basic-auth"),
+            ("fetch.sh", "pip install --index-url https://bot:{V}@pypi.acme.io/simple app\n", "url-basic-auth"),
+            ("ci.sh", "npm config set //npm.acme.io/:_authToken {V}\n", "generic-token"),
+            ("ftp.sh", "ncftpput -u deploy -p {V} ftp.acme.io /www dist/*\n", "generic-password"),
+            ("snmp.sh", "snmpwalk -v3 -l authPriv -u mon -a SHA -A {V} -x AES -X {V} sw01\n", "generic-password"),
+            ("bmc.sh", "ipmitool -I lanplus -H bmc01 -U admin -P {V} chassis status\n", "generic-password"),
+            ("mqtt.sh", "mosquitto_pub -h broker -u sensor -P {V} -t t -m 1\n", "generic-password"),
+            ("users.sh", "echo 'deploy:{V}' | chpasswd\n", "generic-password"),
+            ("mq.sh", "rabbitmqctl add_user admin {V}\n", "generic-password"),
+            ("mq.sh", "rabbitmqctl change_password admin {V}\n", "generic-password"),
+            ("minio.sh", "mc alias set acme https://s3.acme.io AKIDEXAMPLE {V}\n", "generic-secret"),
+            ("mount.sh", "mount -t cifs //fs01/share /mnt -o username=svc,password={V},vers=3.0\n", "generic-password"),
+            ("fstab", "//fs01/share /mnt/share cifs username=svc,password={V},uid=1000 0 0\n", "generic-password"),
+            ("secrets.sh", "az keyvault secret set --vault-name kv --name db-password --value {V}\n", "generic-password"),
+            ("secrets.sh", "aws ssm put-parameter --name /prod/api_key --value {V} --type SecureString\n", "generic-api-key"),
+            ("secrets.sh", "gh secret set API_TOKEN --body {V}\n", "generic-token"),
+            ("secrets.sh", "gh secret set API_TOKEN -b {V} --repo acme/app\n", "generic-token"),
+            ("build.sh", "java -Djavax.net.ssl.keyStorePassword={V} -jar app.jar\n", "generic-password"),
+            ("build.sh", "dotnet nuget add source https://nuget.acme.io/v3/index.json -n acme -u bot -p {V} --store-password-in-clear-text\n", "generic-password"),
+            ("build.sh", "ansible-playbook site.yml --extra-vars \"ansible_become_pass={V}\"\n", "generic-password"),
+            ("speckle.sh", "gh secret set SPECKLE_TOKEN --body {S}\n", "speckle-token"),
+            ("speckle.sh", "curl -H \"Authorization: Bearer {S}\" https://app.speckle.systems/graphql\n", "speckle-token"),
+            ("spell.sh", "spell login --token {V}{V}\n", "spell-token"),
+        ],
+        &[
+            ("deploy.sh", "curl -u \"$API_USER:$API_PASS\" https://api.acme.io/v1/x\n"),
+            ("deploy.sh", "curl -uadmin:${ADMIN_PASSWORD} https://api.acme.io/v1/x\n"),
+            ("mirror.sh", "lftp -u \"$FTP_USER,$FTP_PASS\" sftp://files.acme.io\n"),
+            ("backup.sh", "smbclient //fs01/backup -U \"backup%$SMB_PASSWORD\"\n"),
+            ("setup.sh", "htpasswd -b /etc/nginx/.htpasswd admin \"$ADMIN_PASSWORD\"\n"),
+            ("setup.sh", "htpasswd -c /etc/nginx/.htpasswd admin\n"),
+            ("map.bat", "net use \\\\fs01\\share %SHARE_PASSWORD% /user:ACME\\svc\n"),
+            ("map.bat", "net use \\\\fs01\\share * /user:ACME\\svc\n"),
+            ("users.bat", "net user deploy * /add\n"),
+            ("db.sh", "sqlplus system/${ORACLE_PASSWORD}@//db:1521/ORCL\n"),
+            ("db.sh", "sqlplus /nolog @init.sql\n"),
+            ("ci.sh", "docker login -u bot -p \"${{ secrets.REGISTRY_PASSWORD }}\" registry.acme.io\n"),
+            ("ci.sh", "vault login -method=userpass username=ops password=$VAULT_PW\n"),
+            ("certs.sh", "openssl rsa -in key.pem -passin env:KEY_PASS -out plain.pem\n"),
+            ("certs.sh", "openssl rsa -in key.pem -passin file:/run/secrets/key_pass -out p.pem\n"),
+            ("certs.sh", "openssl rsa -in key.pem -passin pass:<password> -out p.pem\n"),
+            ("users.sh", "echo \"deploy:$DEPLOY_PASSWORD\" | chpasswd\n"),
+            ("mq.sh", "rabbitmqctl add_user admin \"$RABBIT_PASSWORD\"\n"),
+            ("mq.sh", "rabbitmqctl list_users\n"),
+            ("mount.sh", "mount -t cifs //fs01/share /mnt -o credentials=/etc/smb-cred,vers=3.0\n"),
+            ("secrets.sh", "az keyvault secret set --vault-name kv --name db-password --value \"$DB_PASSWORD\"\n"),
+            ("secrets.sh", "aws ssm put-parameter --name /prod/api_key --value file://key.txt --type SecureString\n"),
+            ("secrets.sh", "gh secret set API_TOKEN --body \"$API_TOKEN\"\n"),
+            ("secrets.sh", "gh secret set API_TOKEN < token.txt\n"),
+            ("bmc.sh", "ipmitool -I lanplus -H bmc01 -U admin -P changeme chassis status\n"),
+            ("ci.sh", "curl -s https://api.acme.io/v1/charges -u $STRIPE_KEY:\n"),
+            ("rdp.sh", "xfreerdp /v:10.0.0.5 /u:admin /p:%RDP_PASSWORD%\n"),
+            ("creds.bat", "cmdkey /generic:git.acme.io /user:bot /pass\n"),
+        ],
+    );
+}
+
+#[test]
+fn sql_values_named_by_a_column_or_row() {
+    check_all(
+        &[
+            ("seed.sql", "UPDATE settings SET value='{V}' WHERE name='api_key';\n", "generic-api-key"),
+            ("seed.sql", "UPDATE settings SET value = '{V}' WHERE key = 'smtp_password';\n", "generic-password"),
+            ("seed.sql", "INSERT INTO config (key, value) VALUES ('api_key', '{V}');\n", "generic-api-key"),
+            ("seed.sql", "INSERT INTO settings (name, value) VALUES\n  ('site_name', 'Acme'),\n  ('smtp_password', '{V}');\n", "generic-password"),
+            ("seed.sql", "INSERT INTO settings VALUES ('stripe_secret', '{V}');\n", "generic-secret"),
+            ("seed.sql", "UPDATE users SET password = '{V}' WHERE id = 1;\n", "generic-password"),
+            ("seed.sql", "CREATE LOGIN app WITH PASSWORD = '{V}';\n", "generic-password"),
+            ("seed.sql", "SET PASSWORD FOR 'app'@'%' = '{V}';\n", "generic-password"),
+            ("seed.sql", "DECLARE @api_token NVARCHAR(64) = '{V}';\n", "generic-token"),
+            ("seed.sql", "EXEC sp_addlogin 'app', '{V}';\n", "generic-password"),
+            ("seed.sql", "CREATE USER MAPPING FOR app SERVER remote OPTIONS (user 'app', password '{V}');\n", "generic-password"),
+            ("seed.sql", "UPDATE settings SET value='{S}' WHERE name='speckle_token';\n", "speckle-token"),
+        ],
+        &[
+            ("seed.sql", "UPDATE settings SET value='{V}' WHERE name='site_title';\n"),
+            ("seed.sql", "UPDATE settings SET value=:value WHERE name='api_key';\n"),
+            ("seed.sql", "INSERT INTO config (key, value) VALUES ('api_key', '');\n"),
+            ("seed.sql", "INSERT INTO config (key, value) VALUES ('api_key', NULL);\n"),
+            ("seed.sql", "INSERT INTO config (key, value) VALUES ('api_key', ?);\n"),
+            ("seed.sql", "INSERT INTO config (key, value) VALUES ('cache_dir', '{V}');\n"),
+            ("seed.sql", "CREATE LOGIN app WITH PASSWORD = '$(APP_PASSWORD)';\n"),
+        ],
+    );
+}
+
+#[test]
+fn server_and_daemon_configs() {
+    check_all(
+        &[
+            ("nginx.conf", "location / {\n  proxy_set_header Authorization \"Bearer {V}\";\n}\n", "generic-token"),
+            ("nginx.conf", "  proxy_set_header X-Api-Key {V};\n", "generic-api-key"),
+            ("httpd.conf", "RequestHeader set X-Api-Key \"{V}\"\n", "generic-api-key"),
+            ("httpd.conf", "RequestHeader set Authorization \"Bearer {V}\"\n", "generic-token"),
+            ("httpd.conf", "RequestHeader set X-Api-Key {V}\n", "generic-api-key"),
+            ("httpd.conf", "AuthLDAPBindPassword {V}\n", "generic-password"),
+            ("haproxy.cfg", "backend api\n  http-request set-header Authorization \"Bearer {V}\"\n", "generic-token"),
+            ("haproxy.cfg", "backend api\n  http-request set-header X-Api-Key {V}\n", "generic-api-key"),
+            ("haproxy.cfg", "userlist admins\n  user admin insecure-password {V}\n", "generic-password"),
+            ("app.service", "[Service]\nEnvironment=API_TOKEN={V}\n", "generic-token"),
+            ("app.service", "[Service]\nEnvironment=\"API_TOKEN={V}\" \"LOG=1\"\n", "generic-token"),
+            ("supervisord.conf", "[program:app]\nenvironment=API_TOKEN=\"{V}\",LOG=\"1\"\n", "generic-token"),
+            ("crontab", "0 3 * * * API_TOKEN={V} /usr/local/bin/sync\n", "generic-token"),
+            ("redis.conf", "requirepass {V}\nmasterauth {V}\n", "generic-password"),
+            ("mosquitto.conf", "connection bridge\nremote_username bridge\nremote_password {V}\n", "generic-password"),
+            ("rabbitmq.conf", "default_user = admin\ndefault_pass = {V}\n", "generic-password"),
+            ("kibana.yml", "elasticsearch.username: kibana_system\nelasticsearch.password: {V}\n", "generic-password"),
+            ("grafana.ini", "[security]\nadmin_user = admin\nadmin_password = {V}\n", "generic-password"),
+            ("prometheus.yml", "  - job_name: app\n    basic_auth:\n      username: prom\n      password: {V}\n", "generic-password"),
+            ("prometheus.yml", "  - job_name: app\n    authorization:\n      credentials: {V}\n", "generic-token"),
+            ("fluent-bit.conf", "[OUTPUT]\n    Name es\n    HTTP_User elastic\n    HTTP_Passwd {V}\n", "generic-password"),
+            ("fluent.conf", "<match app.**>\n  @type elasticsearch\n  user elastic\n  password {V}\n</match>\n", "generic-password"),
+            ("telegraf.conf", "[[outputs.influxdb_v2]]\n  token = \"{V}\"\n", "generic-token"),
+            ("logstash.conf", "output {\n  elasticsearch {\n    user => \"elastic\"\n    password => \"{V}\"\n  }\n}\n", "generic-password"),
+            ("php-fpm.conf", "env[API_TOKEN] = {V}\n", "generic-token"),
+            ("tomcat-users.xml", "<user username=\"admin\" password=\"{V}\" roles=\"manager-gui\"/>\n", "generic-password"),
+            ("pgbouncer.ini", "[databases]\napp = host=db dbname=app user=app password={V}\n", "generic-password"),
+            ("wpa_supplicant.conf", "network={\n  ssid=\"office\"\n  psk=\"{V}\"\n}\n", "generic-password"),
+        ],
+        &[
+            ("nginx.conf", "  proxy_set_header Authorization $http_authorization;\n"),
+            ("httpd.conf", "RequestHeader set X-Api-Key \"%{API_KEY}e\"\n"),
+            ("httpd.conf", "RequestHeader unset Authorization\n"),
+            ("haproxy.cfg", "  http-request set-header X-Api-Key %[env(API_KEY)]\n"),
+            ("app.service", "[Service]\nEnvironmentFile=/etc/app/secrets.env\n"),
+            ("redis.conf", "# requirepass foobared\n"),
+            ("rabbitmq.conf", "default_pass = guest\n"),
+            ("grafana.ini", "[security]\nadmin_password = $__env{GF_ADMIN_PASSWORD}\n"),
+            ("logstash.conf", "    password => \"${ES_PASSWORD}\"\n"),
+            ("userlist.txt", "\"app\" \"\"\n"),
+            ("php-fpm.conf", "env[API_TOKEN] = $API_TOKEN\n"),
+        ],
+    );
+}
+
+#[test]
+fn infrastructure_and_ci_files() {
+    check_all(
+        &[
+            ("k8s/secret.yaml", "apiVersion: v1\nkind: Secret\nstringData:\n  password: {V}\n", "kubernetes-secret-value"),
+            ("k8s/deploy.yaml", "        env:\n          - name: API_TOKEN\n            value: \"{V}\"\n", "generic-token"),
+            ("values.yaml", "postgresql:\n  auth:\n    password: {V}\n", "generic-password"),
+            ("docker-compose.yml", "services:\n  app:\n    environment:\n      - API_TOKEN={V}\n", "generic-token"),
+            ("docker-compose.yml", "services:\n  app:\n    environment:\n      API_TOKEN: {V}\n", "generic-token"),
+            ("group_vars/all.yml", "ansible_become_pass: {V}\n", "generic-password"),
+            ("group_vars/all.yml", "ansible_ssh_pass: {V}\n", "generic-password"),
+            ("main.tf", "provider \"postgresql\" {\n  host     = \"db\"\n  password = \"{V}\"\n}\n", "generic-password"),
+            ("prod.tfvars", "db_password = \"{V}\"\n", "generic-password"),
+            ("packer.pkr.hcl", "source \"vsphere-iso\" \"x\" {\n  ssh_password = \"{V}\"\n}\n", "generic-password"),
+            ("Vagrantfile", "config.ssh.password = \"{V}\"\n", "generic-password"),
+            ("job.nomad", "      env {\n        API_TOKEN = \"{V}\"\n      }\n", "generic-token"),
+            ("serverless.yml", "provider:\n  environment:\n    API_KEY: {V}\n", "generic-api-key"),
+            ("manifest.yml", "applications:\n- name: app\n  env:\n    API_TOKEN: {V}\n", "generic-token"),
+            ("Procfile", "web: API_TOKEN={V} gunicorn app:app\n", "generic-token"),
+            ("app.json", "{\n  \"env\": {\n    \"API_TOKEN\": {\n      \"value\": \"{V}\"\n    }\n  }\n}\n", "generic-token"),
+            (".github/workflows/ci.yml", "    env:\n      API_TOKEN: {V}\n", "generic-token"),
+            (".github/workflows/ci.yml", "      - uses: docker/login-action@v3\n        with:\n          username: bot\n          password: {V}\n", "generic-password"),
+            (".gitlab-ci.yml", "variables:\n  API_TOKEN: {V}\n", "generic-token"),
+            (".gitlab-ci.yml", "deploy:\n  script:\n    - curl -uadmin:{V} https://api.acme.io\n", "generic-password"),
+            (".circleci/config.yml", "    environment:\n      API_TOKEN: {V}\n", "generic-token"),
+            ("Jenkinsfile", "pipeline {\n  environment {\n    API_TOKEN = '{V}'\n  }\n}\n", "generic-token"),
+            ("Jenkinsfile", "sh \"curl -uadmin:{V} https://api.acme.io\"\n", "generic-password"),
+            ("azure-pipelines.yml", "variables:\n- name: apiToken\n  value: {V}\n", "generic-token"),
+            ("bitbucket-pipelines.yml", "      - pipe: atlassian/scp-deploy:1.2.1\n        variables:\n          PASSWORD: {V}\n", "generic-password"),
+            (".travis.yml", "env:\n  global:\n    - API_TOKEN={V}\n", "generic-token"),
+            (".drone.yml", "    settings:\n      password: {V}\n", "generic-password"),
+            (".buildkite/pipeline.yml", "    env:\n      API_TOKEN: {V}\n", "generic-token"),
+            ("tekton.yaml", "      env:\n        - name: API_TOKEN\n          value: {V}\n", "generic-token"),
+            ("workflow.yaml", "    container:\n      args: [\"--token\", \"{V}\"]\n", "generic-token"),
+            ("k8s/secret.yaml", "stringData:\n  SPECKLE_TOKEN: {S}\n", "speckle-token"),
+        ],
+        &[
+            ("docker-compose.yml", "    environment:\n      - API_TOKEN=${API_TOKEN}\n"),
+            (".github/workflows/ci.yml", "    env:\n      API_TOKEN: ${{ secrets.API_TOKEN }}\n"),
+            ("Jenkinsfile", "    API_TOKEN = credentials('api-token')\n"),
+            ("group_vars/all.yml", "ansible_become_pass: \"{{ vault_become_pass }}\"\n"),
+            ("main.tf", "  password = var.db_password\n"),
+            ("values.yaml", "  auth:\n    password: <password>\n"),
+            ("app.json", "{\"env\": {\"API_TOKEN\": {\"description\": \"The API token\", \"required\": true}}}\n"),
+        ],
+    );
+}
+
+#[test]
+fn credential_files() {
+    check_all(
+        &[
+            (".netrc", "machine api.acme.io login bot password {V}\n", "netrc-credentials"),
+            (".pgpass", "db.acme.io:5432:app:app:{V}\n", "generic-password"),
+            (".my.cnf", "[client]\nuser=root\npassword={V}\n", "generic-password"),
+            (".pypirc", "[pypi]\nusername = __token__\npassword = {V}\n", "generic-password"),
+            (".gem/credentials", "---\n:rubygems_api_key: {V}\n", "generic-api-key"),
+            ("rclone.conf", "[remote]\ntype = webdav\nuser = bot\npass = {V}\n", "generic-password"),
+            (".s3cfg", "[default]\naccess_key = AKIDEXAMPLE\nsecret_key = {V}\n", "generic-secret"),
+            (".boto", "[Credentials]\naws_secret_access_key = {V}\n", "generic-secret"),
+            ("NuGet.Config", "<packageSourceCredentials>\n  <acme>\n    <add key=\"Username\" value=\"bot\" />\n    <add key=\"ClearTextPassword\" value=\"{V}\" />\n  </acme>\n</packageSourceCredentials>\n", "generic-password"),
+            ("settings.xml", "<server>\n  <id>acme</id>\n  <username>bot</username>\n  <password>{V}</password>\n</server>\n", "generic-password"),
+            ("gradle.properties", "nexusPassword={V}\n", "generic-password"),
+            ("auth.json", "{\"http-basic\": {\"repo.acme.io\": {\"username\": \"bot\", \"password\": \"{V}\"}}}\n", "generic-password"),
+            (".git-credentials", "https://bot:{V}@git.acme.io\n", "url-basic-auth"),
+            ("smb-credentials", "username=svc\npassword={V}\ndomain=ACME\n", "generic-password"),
+        ],
+        &[
+            (".pgpass", "db.acme.io:5432:app:app:*\n"),
+            (".my.cnf", "[client]\npassword\n"),
+            ("rclone.conf", "[remote]\npass = \n"),
+            ("settings.xml", "<password>${env.NEXUS_PASSWORD}</password>\n"),
+        ],
+    );
+}

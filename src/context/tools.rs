@@ -1,0 +1,516 @@
+//! Passwords that known command-line tools take in forms no flag name says.
+//!
+//! [`super::cmdline`] pairs a value with a flag or a `K` that names a credential. Many tools
+//! take a password where nothing names it: glued to a user name (`curl -uadmin:v`, `lftp -u
+//! user,v`, Samba's `-U user%v`), by position (`htpasswd -b file user v`, `net use \\h\s v`,
+//! `net user name v`, `rabbitmqctl add_user name v`, `mc alias set n url key v`), in an
+//! Oracle connect string (`sqlplus user/v@db`), behind a short flag of the tool's own
+//! (`ipmitool -P v`, `psexec -p v`, `snmpwalk -A v`), as a Windows `/pass:v` option, piped
+//! to `chpasswd` as `user:v`, or named by a sibling flag (`az keyvault secret set --name
+//! db-password --value v`, `gh secret set API_TOKEN --body v`). Each form is documented by
+//! its tool's manual; this pass knows them by the tool's name, which must be a word of the
+//! command line. It reads the line's own words outside source code, and the words of each
+//! string literal that holds a command line (`sh "curl -uadmin:v ..."`) in any file.
+
+use super::cmdline::{bare_words, Word};
+use super::kind::Kind;
+use super::lexer::{Tok, Token};
+use super::names::{key_for, names_secret};
+use super::{Candidate, Origin};
+use std::sync::LazyLock;
+
+/// Words, any of which a line must hold (in any case) for this pass to read it: the tools
+/// and option spellings below.
+const STEMS: &[&str] = &[
+    "curl",
+    "lftp",
+    "smb",
+    "rpcclient",
+    "wbinfo",
+    "samba-tool",
+    "net ",
+    "htpasswd",
+    "rabbitmqctl",
+    "mc ",
+    "sqlplus",
+    "expdp",
+    "impdp",
+    "rman",
+    "sqlldr",
+    "userid=",
+    "ipmitool",
+    "psexec",
+    "isql",
+    "ncftp",
+    "snmp",
+    "mosquitto_",
+    "nuget",
+    "/p",
+    "/rp",
+    "password=",
+    "chpasswd",
+    "passwd",
+    "--value",
+    "--body",
+    "secret set",
+    "transmission-remote",
+    "ab ",
+];
+
+static STEM_FINDER: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
+    aho_corasick::AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .build(STEMS)
+        .expect("fixed stems compile")
+});
+
+/// Flags whose value is `user<sep>password` (the tool, the flag, the separator).
+/// curl `-u`/`--user`/`-U`/`--proxy-user` (curl.se/docs/manpage.html; the separate `-u v`
+/// is read by the lexer, here the glued `-uv` and `--user=v`); lftp `-u user,pass`;
+/// Samba's `-U user%pass` (smbclient, rpcclient, smbcacls, smbget, net, wbinfo,
+/// samba-tool); ApacheBench `-A`/`-P auth-user:password`; hey `-a user:pass`;
+/// transmission-remote `-n user:pass`.
+const USER_PASS_FLAGS: &[(&str, &str, u8)] = &[
+    ("curl", "-u", b':'),
+    ("curl", "--user", b':'),
+    ("curl", "-U", b':'),
+    ("curl", "--proxy-user", b':'),
+    ("lftp", "-u", b','),
+    ("lftp", "--user", b','),
+    ("smbclient", "-U", b'%'),
+    ("smbclient", "--user", b'%'),
+    ("rpcclient", "-U", b'%'),
+    ("smbcacls", "-U", b'%'),
+    ("smbget", "-U", b'%'),
+    ("smbtree", "-U", b'%'),
+    ("net", "-U", b'%'),
+    ("wbinfo", "-U", b'%'),
+    ("samba-tool", "-U", b'%'),
+    ("ab", "-A", b':'),
+    ("ab", "-P", b':'),
+    ("hey", "-a", b':'),
+    ("transmission-remote", "-n", b':'),
+    ("transmission-remote", "--auth", b':'),
+];
+
+/// Tools whose short flag takes a password as the next word, which
+/// [`super::cmdline`]'s table does not hold (its lines name a credential; these need not):
+/// ipmitool `-P`, PsExec `-p`, Sybase/unixODBC `isql -P`, NcFTP's `-p`, Net-SNMP's v3
+/// `-A` (auth) and `-X` (privacy) pass phrases, Mosquitto clients' `-P`, `dotnet nuget
+/// add source -p`, `az login -p`.
+const SHORT_FLAGS: &[(&str, &str)] = &[
+    ("ipmitool", "-P"),
+    ("psexec", "-p"),
+    ("psexec64", "-p"),
+    ("isql", "-P"),
+    ("ncftp", "-p"),
+    ("ncftpput", "-p"),
+    ("ncftpget", "-p"),
+    ("ncftpls", "-p"),
+    ("snmpwalk", "-A"),
+    ("snmpwalk", "-X"),
+    ("snmpget", "-A"),
+    ("snmpget", "-X"),
+    ("snmpset", "-A"),
+    ("snmpset", "-X"),
+    ("snmpbulkwalk", "-A"),
+    ("snmpbulkwalk", "-X"),
+    ("snmptrap", "-A"),
+    ("snmptrap", "-X"),
+    ("mosquitto_pub", "-P"),
+    ("mosquitto_sub", "-P"),
+    ("mosquitto_rr", "-P"),
+    ("nuget", "-p"),
+    ("az", "-p"),
+];
+
+/// Tools that take an Oracle connect string `user/password[@service]` as a word
+/// (SQL*Plus, Data Pump, RMAN's `target`, SQL*Loader, Data Guard's broker).
+const ORACLE_TOOLS: &[&str] = &[
+    "sqlplus", "expdp", "impdp", "exp", "imp", "rman", "sqlldr", "dgmgrl",
+];
+
+/// Appends the tool-specific passwords of `line`.
+pub(super) fn candidates(
+    line: &[u8],
+    toks: &[Token],
+    base: usize,
+    line_start: usize,
+    kind: Kind,
+    out: &mut Vec<Candidate>,
+) {
+    if !STEM_FINDER.is_match(line) {
+        return;
+    }
+    if !matches!(kind, Kind::Code | Kind::Json | Kind::Xml) {
+        let words = bare_words(line);
+        command(line, &words, 0, base, line_start, out);
+    }
+    // A command line held in a string: a CI step's `sh "..."`, a YAML `run: "..."`.
+    for t in toks {
+        if !matches!(t.tok, Tok::Str { .. }) {
+            continue;
+        }
+        let content = &line[t.start..t.end];
+        if memchr::memchr(b' ', content).is_none() || !STEM_FINDER.is_match(content) {
+            continue;
+        }
+        let words = bare_words(content);
+        command(content, &words, t.start, base, line_start, out);
+    }
+}
+
+/// The program a word runs: its file name, lowercased, less `.exe`.
+fn program(word: &[u8]) -> String {
+    let name = word
+        .rsplit(|&b| b == b'/' || b == b'\\')
+        .next()
+        .unwrap_or(word);
+    let name = String::from_utf8_lossy(name).to_ascii_lowercase();
+    name.strip_suffix(".exe")
+        .map(str::to_string)
+        .unwrap_or(name)
+}
+
+/// Reads one command line's `words` (spans in `text`, which sits at `at` in the line).
+fn command(
+    text: &[u8],
+    words: &[Word],
+    at: usize,
+    base: usize,
+    line_start: usize,
+    out: &mut Vec<Candidate>,
+) {
+    let word = |i: usize| &text[words[i].start..words[i].end];
+    let mut emit = |key: &str, s: usize, e: usize| {
+        let value = &text[s..e];
+        if value.is_empty()
+            || matches!(value[0], b'$' | b'%' | b'<' | b'{' | b'*' | b'-')
+            || value.starts_with(b"file:")
+            || value.starts_with(b"env:")
+        {
+            return;
+        }
+        out.push(Candidate::bare_word(
+            key.to_string(),
+            base + at + s,
+            base + at + e,
+            value,
+            line_start,
+            Origin::Argument,
+        ));
+    };
+    // The current program: the first word, or the word after a `|`, `;`, `&&`, `sudo`.
+    let mut tool = String::new();
+    let mut tool_at = 0;
+    let mut fresh = true;
+    for i in 0..words.len() {
+        let w = word(i);
+        if matches!(w, b"|" | b";" | b"&&" | b"||") {
+            if !fresh {
+                positional(&tool, text, words, tool_at, i, &mut emit);
+            }
+            fresh = true;
+            continue;
+        }
+        if fresh {
+            // Not the program: a prefix command, an environment entry, a YAML list marker
+            // or key (`- curl ...`, `script: curl ...`), a shell prompt.
+            if matches!(
+                w,
+                b"sudo" | b"exec" | b"time" | b"nohup" | b"env" | b"-" | b"$" | b"#"
+            ) || is_env_pair(w)
+                || (w.len() > 1 && w.ends_with(b":"))
+            {
+                continue;
+            }
+            tool = program(w);
+            tool_at = i;
+            fresh = false;
+            // `echo 'user:v' | chpasswd`; `echo v | passwd --stdin user`.
+            if tool == "chpasswd" || (tool == "passwd" && has_word(text, words, i, b"--stdin")) {
+                if let Some((s, e)) = echoed_before(text, words, i) {
+                    let (s, e) = if tool == "chpasswd" {
+                        match memchr::memchr(b':', &text[s..e]) {
+                            Some(c) => (s + c + 1, e),
+                            None => continue,
+                        }
+                    } else {
+                        (s, e)
+                    };
+                    emit("password", s, e);
+                }
+            }
+            continue;
+        }
+        let next = words.get(i + 1).map(|n| (n.start, n.end));
+        // `-uuser:v`, `--user=user:v`, `-u user:v` (not curl's: the lexer reads that).
+        for &(t, flag, sep) in USER_PASS_FLAGS {
+            if tool != t {
+                continue;
+            }
+            let f = flag.as_bytes();
+            let value = if w == f {
+                next.filter(|_| t != "curl")
+            } else if w.len() > f.len() && w.starts_with(f) && f.len() == 2 {
+                Some((words[i].start + 2, words[i].end))
+            } else if w.len() > f.len() + 1 && w.starts_with(f) && w[f.len()] == b'=' {
+                Some((words[i].start + f.len() + 1, words[i].end))
+            } else {
+                None
+            };
+            if let Some((s, e)) = value {
+                if let Some(c) = memchr::memchr(sep, &text[s..e]) {
+                    emit("password", s + c + 1, e);
+                }
+            }
+        }
+        // The tool, or its subcommand (`dotnet nuget add source -p v`).
+        let sub = words.get(tool_at + 1).map(|n| &text[n.start..n.end]);
+        if SHORT_FLAGS
+            .iter()
+            .any(|&(t, f)| (t == tool || sub == Some(t.as_bytes())) && f.as_bytes() == w)
+        {
+            if let Some((s, e)) = next {
+                emit("password", s, e);
+            }
+        }
+        // Windows options: `/pass:v`, `/password:v`, `/p:v` (FreeRDP), `/rp v` (schtasks).
+        if w.first() == Some(&b'/') {
+            windows_option(&tool, text, words, i, &mut emit);
+        }
+        // `sc config svc password= v`: the option's `=` ends its word.
+        if w.eq_ignore_ascii_case(b"password=") {
+            if let Some((s, e)) = next {
+                emit("password", s, e);
+            }
+        }
+        // Oracle's `user/password@service` (and `userid=user/password@service`).
+        if ORACLE_TOOLS.contains(&tool.as_str()) {
+            let (mut s, e) = (words[i].start, words[i].end);
+            if w.len() > 7 && w[..7].eq_ignore_ascii_case(b"userid=") {
+                s += 7;
+            }
+            if let Some(pass) = oracle_password(&text[s..e], tool == "sqlplus") {
+                emit("password", s + pass.0, s + pass.1);
+            }
+        }
+        // A value named by a sibling flag: `--name db-password --value v`, `gh secret set
+        // API_TOKEN --body v`.
+        if matches!(w, b"--value" | b"--body" | b"-b" | b"--secret-value") {
+            if let (Some((s, e)), Some(name)) = (next, sibling_name(text, words, tool_at, i)) {
+                let name = String::from_utf8_lossy(name);
+                let leaf = name.rsplit('/').next().unwrap_or(&name);
+                if names_secret(leaf) {
+                    emit(&key_for(leaf), s, e);
+                }
+            }
+        }
+    }
+    if !fresh {
+        positional(&tool, text, words, tool_at, words.len(), &mut emit);
+    }
+}
+
+/// `K=V` before a command (`API_TOKEN=v rsync ...`): not the program.
+fn is_env_pair(w: &[u8]) -> bool {
+    memchr::memchr(b'=', w).is_some_and(|eq| {
+        eq > 0
+            && w[..eq]
+                .iter()
+                .all(|b| b.is_ascii_alphanumeric() || *b == b'_')
+    })
+}
+
+fn has_word(text: &[u8], words: &[Word], from: usize, w: &[u8]) -> bool {
+    words[from..]
+        .iter()
+        .take_while(|n| !matches!(&text[n.start..n.end], b"|" | b";" | b"&&"))
+        .any(|n| &text[n.start..n.end] == w)
+}
+
+/// The literal that `echo`/`printf` writes into the pipe that ends before word `pipe_to`.
+fn echoed_before(text: &[u8], words: &[Word], pipe_to: usize) -> Option<(usize, usize)> {
+    let pipe = pipe_to.checked_sub(1)?;
+    if &text[words[pipe].start..words[pipe].end] != b"|" || pipe == 0 {
+        return None;
+    }
+    let echo = words[..pipe]
+        .iter()
+        .rposition(|w| matches!(&text[w.start..w.end], b"echo" | b"printf"))?;
+    // The last word before the pipe (`echo -e v |`, `printf '%s' v |`).
+    let last = &words[pipe - 1];
+    (pipe - 1 > echo).then_some((last.start, last.end))
+}
+
+/// `/pass:v`, `/password:v`, `/pwd:v`, FreeRDP's `/p:v`, schtasks' `/rp v` and `/p v`,
+/// runas-likes' `/password v`.
+fn windows_option(
+    tool: &str,
+    text: &[u8],
+    words: &[Word],
+    i: usize,
+    emit: &mut impl FnMut(&str, usize, usize),
+) {
+    let w = &text[words[i].start..words[i].end];
+    let body = &w[1..];
+    let (name, value) = match memchr::memchr(b':', body) {
+        Some(c) => (&body[..c], Some((words[i].start + 2 + c, words[i].end))),
+        None => (body, None),
+    };
+    let name = String::from_utf8_lossy(name).to_ascii_lowercase();
+    let takes = match name.as_str() {
+        "pass" | "password" | "pwd" | "passwd" => true,
+        "p" => tool.contains("freerdp") || tool == "schtasks",
+        "rp" => tool == "schtasks",
+        _ => false,
+    };
+    if !takes {
+        return;
+    }
+    match value {
+        Some((s, e)) => emit("password", s, e),
+        None => {
+            if let Some(n) = words.get(i + 1) {
+                if text.get(n.start) != Some(&b'/') {
+                    emit("password", n.start, n.end);
+                }
+            }
+        }
+    }
+}
+
+/// The password of an Oracle connect string `user/password@service` (`user/password` alone
+/// only for SQL*Plus, whose other words are no paths): its span in `word`.
+fn oracle_password(word: &[u8], bare: bool) -> Option<(usize, usize)> {
+    let slash = memchr::memchr(b'/', word)?;
+    let user = &word[..slash];
+    if user.is_empty()
+        || !user[0].is_ascii_alphabetic()
+        || !user
+            .iter()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'$' | b'#'))
+    {
+        return None;
+    }
+    let rest = &word[slash + 1..];
+    let end = match memchr::memchr(b'@', rest) {
+        Some(at) => at,
+        None if bare => rest.len(),
+        None => return None,
+    };
+    let pass = &rest[..end];
+    if pass.is_empty() || pass.contains(&b'/') {
+        return None;
+    }
+    Some((slash + 1, slash + 1 + end))
+}
+
+/// The name a `--value` flag's value goes by: the `--name`/`-n` flag's value, or the word
+/// after `set` (`gh secret set NAME`, `gh variable set NAME`).
+fn sibling_name<'a>(text: &'a [u8], words: &[Word], from: usize, upto: usize) -> Option<&'a [u8]> {
+    let word = |k: usize| &text[words[k].start..words[k].end];
+    (from..upto).find_map(|k| {
+        let w = word(k);
+        if matches!(w, b"--name" | b"-n") && k + 1 < upto {
+            return Some(word(k + 1));
+        }
+        if w == b"set" && k >= 1 && word(k - 1) == b"secret" && k + 1 < upto {
+            return Some(word(k + 1)).filter(|n| !n.starts_with(b"-"));
+        }
+        None
+    })
+}
+
+/// Passwords by position: `htpasswd -b[c] [file] user v`, `net use [d:] \\host\share v`,
+/// `net user name v`, `rabbitmqctl add_user|change_password|authenticate_user name v`,
+/// `mc alias set name url key v` (and `mc config host add`): the command's arguments are
+/// the words after `tool_at` up to `end` (a separator or the end of the line).
+fn positional(
+    tool: &str,
+    text: &[u8],
+    words: &[Word],
+    tool_at: usize,
+    end: usize,
+    emit: &mut impl FnMut(&str, usize, usize),
+) {
+    if !matches!(tool, "htpasswd" | "net" | "rabbitmqctl" | "mc") {
+        return;
+    }
+    let word = |k: usize| &text[words[k].start..words[k].end];
+    let args: Vec<usize> = (tool_at + 1..end)
+        .take_while(|&k| !matches!(word(k), b">" | b"<" | b">>" | b"2>&1"))
+        .collect();
+    let plain: Vec<usize> = args
+        .iter()
+        .copied()
+        .filter(|&k| !word(k).starts_with(b"-") && !(tool == "net" && word(k).starts_with(b"/")))
+        .collect();
+    let at = |k: usize| (words[k].start, words[k].end);
+    match tool {
+        "htpasswd" => {
+            let flags: Vec<&[u8]> = args
+                .iter()
+                .map(|&k| word(k))
+                .filter(|w| w.starts_with(b"-"))
+                .collect();
+            if !flags.iter().any(|f| f[1..].contains(&b'b')) {
+                return;
+            }
+            // `-C cost` and `-r rounds` take a number: a plain word that is all digits.
+            let plain: Vec<usize> = plain
+                .into_iter()
+                .filter(|&k| !word(k).iter().all(u8::is_ascii_digit))
+                .collect();
+            let index = if flags.iter().any(|f| f[1..].contains(&b'n')) {
+                1
+            } else {
+                2
+            };
+            if let Some(&k) = plain.get(index) {
+                let (s, e) = at(k);
+                emit("password", s, e);
+            }
+        }
+        "net" => match plain.first().map(|&k| word(k).to_ascii_lowercase()) {
+            Some(sub) if sub == b"use" => {
+                // The password follows the share (`\\host\share`).
+                if let Some(share) = plain.iter().position(|&k| word(k).starts_with(b"\\\\")) {
+                    if let Some(&k) = plain.get(share + 1) {
+                        let (s, e) = at(k);
+                        emit("password", s, e);
+                    }
+                }
+            }
+            Some(sub) if sub == b"user" && plain.len() == 3 => {
+                let (s, e) = at(plain[2]);
+                emit("password", s, e);
+            }
+            _ => {}
+        },
+        "rabbitmqctl" => {
+            if let [sub, _name, pass, ..] = plain[..] {
+                if matches!(
+                    word(sub),
+                    b"add_user" | b"change_password" | b"authenticate_user"
+                ) {
+                    let (s, e) = at(pass);
+                    emit("password", s, e);
+                }
+            }
+        }
+        "mc" => {
+            let subs: Vec<&[u8]> = plain.iter().take(3).map(|&k| word(k)).collect();
+            let secret_at = match subs[..] {
+                [b"alias", b"set", ..] => 5,
+                [b"config", b"host", b"add"] => 6,
+                _ => return,
+            };
+            if let Some(&k) = plain.get(secret_at) {
+                let (s, e) = at(k);
+                emit("secret_key", s, e);
+            }
+        }
+        _ => {}
+    }
+}
