@@ -332,6 +332,7 @@ fn read_words(
                         _ => emit(&line[flag_at..w.start + eq], vs, ve, Origin::Argument),
                     }
                 }
+                None if next.is_none() => {}
                 None => {
                     let Some(n) = next else { continue };
                     let value = text(n);
@@ -344,7 +345,7 @@ fn read_words(
                     }
                     let flag = String::from_utf8_lossy(&line[flag_at..w.end]);
                     // `--token v`; `redis-server --requirepass v`.
-                    if names_secret(&flag) || is_password_directive(&flag) {
+                    if names_secret(&flag) || is_password_directive(&flag) || is_pass_name(&flag) {
                         emit(&line[flag_at..w.end], n.start, n.end, Origin::Argument);
                     } else if short_flag_takes_password(line, w.start, word) {
                         emit(b"password", n.start, n.end, Origin::Argument);
@@ -401,7 +402,7 @@ fn read_words(
 /// `db-pass`, `smtp.pass`): a password passed on a command line (`-e ansible_become_pass=v`,
 /// `--set db.pass=v`). Only here: in code, `render_pass` and `first_pass` are no passwords,
 /// but a command line's `NAME=v` setting is a setting.
-fn is_pass_name(name: &str) -> bool {
+pub(super) fn is_pass_name(name: &str) -> bool {
     let mut parts = name.trim_start_matches('-').rsplit(['_', '-', '.']);
     parts.next().is_some_and(|p| p.eq_ignore_ascii_case("pass")) && parts.next().is_some()
 }
@@ -409,18 +410,25 @@ fn is_pass_name(name: &str) -> bool {
 /// Whether a tool named before `at` on the line takes a password as its short `flag`.
 fn short_flag_takes_password(line: &[u8], at: usize, flag: &[u8]) -> bool {
     let before = String::from_utf8_lossy(&line[..at]);
-    SHORT_PASSWORD_FLAGS
-        .iter()
-        .any(|(tool, f)| f.as_bytes() == flag && before.split_whitespace().any(|w| w == *tool))
+    SHORT_PASSWORD_FLAGS.iter().any(|(tool, f)| {
+        f.as_bytes() == flag && before.split_whitespace().any(|w| command_word(w) == *tool)
+    })
 }
 
 /// Whether a tool that takes `-pPASSWORD` is named before `at` on the line.
 fn glued_password_tool(line: &[u8], at: usize) -> bool {
     let before = String::from_utf8_lossy(&line[..at]);
     before.split_whitespace().any(|w| {
+        let w = command_word(w);
         let name = w.rsplit('/').next().unwrap_or(w);
         GLUED_PASSWORD_TOOLS.contains(&name)
     })
+}
+
+/// A word of a command line less the quotes, commas and brackets of a list it is written in
+/// (`["CMD", "mysqladmin", "-pv"]`, `command: ["sh", "-c", "redis-cli -a v"]`).
+fn command_word(w: &str) -> &str {
+    w.trim_matches(['"', '\'', ',', '[', ']'])
 }
 
 /// A YAML list item that is one quoted command line (`- 'curl --header "PRIVATE-TOKEN: v"

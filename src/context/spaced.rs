@@ -208,9 +208,20 @@ fn directives(
     if two_words
         && words.len() == 2
         && is_name(&first)
-        && (names_secret(&first) || is_password_directive(&first))
+        && (names_secret(&first)
+            || is_password_directive(&first)
+            || super::cmdline::is_pass_name(&first))
     {
         emit(key_for(&first), words[1]);
+    }
+    // HAProxy's `stats auth user:password` (docs.haproxy.org, `stats auth`).
+    if two_words && words.len() == 3 && first == "stats" && word(1) == "auth" {
+        let (vs, ve) = words[2];
+        if let Some(c) = memchr::memchr(b':', &line[vs..ve]) {
+            if vs + c + 1 < ve {
+                emit("password".into(), (vs + c + 1, ve));
+            }
+        }
     }
     // A directive whose last two words are a compound credential name and its value, after
     // words of its own (HAProxy's `user admin insecure-password v`, `server s1 auth-pass v`):

@@ -286,3 +286,204 @@ fn credential_files() {
         ],
     );
 }
+
+#[test]
+fn more_command_lines() {
+    check_all(
+        &[
+            (
+                "db.sh",
+                "mysql -h db -u root -p'{V}' shop\n",
+                "generic-password",
+            ),
+            (
+                "ssh.sh",
+                "sshpass -p'{V}' ssh deploy@web01\n",
+                "generic-password",
+            ),
+            (
+                "deploy.sh",
+                "helm upgrade app ./chart --set postgresql.auth.password={V}\n",
+                "generic-password",
+            ),
+            (
+                "deploy.sh",
+                "terraform apply -var 'db_password={V}'\n",
+                "generic-password",
+            ),
+            (
+                "deploy.sh",
+                "gcloud sql users set-password root --host=% --instance=db --password={V}\n",
+                "generic-password",
+            ),
+            (
+                "crypt.sh",
+                "openssl enc -aes-256-cbc -salt -k {V} -in a -out a.enc\n",
+                "generic-password",
+            ),
+            (
+                "keys.sh",
+                "ssh-keygen -t ed25519 -N '{V}' -f deploy_key\n",
+                "generic-password",
+            ),
+            ("pack.sh", "unzip -P {V} bundle.zip\n", "generic-password"),
+            ("pack.sh", "rar a -p{V} out.rar dist\n", "generic-password"),
+            (
+                "sync.sh",
+                "rclone copy dist remote: --webdav-pass {V}\n",
+                "generic-password",
+            ),
+            (
+                "publish.sh",
+                "twine upload -u __token__ -p {V} dist/*\n",
+                "generic-password",
+            ),
+            (
+                "publish.sh",
+                "poetry config http-basic.acme bot {V}\n",
+                "generic-password",
+            ),
+            (
+                "publish.sh",
+                "poetry config pypi-token.pypi {V}\n",
+                "generic-token",
+            ),
+            (
+                "publish.sh",
+                "bundle config set --global gems.acme.io bot:{V}\n",
+                "generic-password",
+            ),
+            ("publish.sh", "npx vsce publish -p {V}\n", "generic-token"),
+            (
+                "publish.sh",
+                "dotnet nuget push app.nupkg -k {V} -s https://nuget.acme.io/v3/index.json\n",
+                "generic-api-key",
+            ),
+            (
+                "publish.sh",
+                "choco apikey -k {V} -s https://push.chocolatey.org/\n",
+                "generic-api-key",
+            ),
+            ("ci.sh", "codecov -t {V}\n", "generic-token"),
+            (
+                "build.bat",
+                "msbuild app.sln /p:DeployOnBuild=true /p:Password={V}\n",
+                "generic-password",
+            ),
+            (
+                "build.sh",
+                "dotnet publish -c Release -p:DeployPassword={V}\n",
+                "generic-password",
+            ),
+            (
+                "api.sh",
+                "http POST api.acme.io/login username=bob password={V}\n",
+                "generic-password",
+            ),
+            (
+                "api.sh",
+                "http GET api.acme.io/v1/me X-Api-Key:{V}\n",
+                "generic-api-key",
+            ),
+            (
+                "cache.sh",
+                "redis-cli -h cache SET api_token {V}\n",
+                "generic-token",
+            ),
+            (
+                "crontab",
+                "*/5 * * * * curl -fsS -uadmin:{V} https://api.acme.io/ping\n",
+                "generic-password",
+            ),
+            (
+                "app.service",
+                "[Service]\nExecStart=/usr/bin/sqlplus -s app/{V}@//db:1521/ORCL @job.sql\n",
+                "generic-password",
+            ),
+            (
+                "rdp.sh",
+                "rdesktop -u admin -p {V} 10.0.0.5\n",
+                "generic-password",
+            ),
+            (
+                "db.sh",
+                "influx write -b metrics -o acme -t {V} 'cpu v=1'\n",
+                "generic-token",
+            ),
+            ("deploy.sh", "cargo login {V}\n", "generic-token"),
+            ("env.bat", "set \"API_TOKEN={V}\"\n", "generic-token"),
+        ],
+        &[
+            ("db.sh", "mysql -h db -u root -p shop\n"),
+            ("db.sh", "mysql -h db -u root -p\"$MYSQL_PWD\" shop\n"),
+            (
+                "deploy.sh",
+                "helm upgrade app ./chart --set postgresql.auth.password=$DB_PASSWORD\n",
+            ),
+            ("keys.sh", "ssh-keygen -t ed25519 -N '' -f deploy_key\n"),
+            (
+                "publish.sh",
+                "twine upload -u __token__ -p \"$PYPI_TOKEN\" dist/*\n",
+            ),
+            (
+                "publish.sh",
+                "poetry config http-basic.acme bot \"$ACME_PASSWORD\"\n",
+            ),
+            (
+                "build.bat",
+                "msbuild app.sln /p:Configuration=Release /p:Platform=x64\n",
+            ),
+            (
+                "api.sh",
+                "http POST api.acme.io/login username=bob password=$PW\n",
+            ),
+            (
+                "crontab",
+                "*/5 * * * * /usr/local/bin/rotate --config /etc/rotate.conf\n",
+            ),
+            ("deploy.sh", "cargo login\n"),
+            ("sql.sh", "sqlplus / as sysdba @init.sql\n"),
+            ("sql.sh", "sqlplus -s /nolog @init.sql\n"),
+            ("rsync.sh", "rsync -av /srv/www/ backup/www/\n"),
+        ],
+    );
+}
+
+#[test]
+fn more_configs_and_files() {
+    check_all(
+        &[
+            ("keepalived.conf", "vrrp_instance VI_1 {\n  authentication {\n    auth_type PASS\n    auth_pass {V}\n  }\n}\n", "generic-password"),
+            ("haproxy.cfg", "listen stats\n  bind :8404\n  stats auth admin:{V}\n", "generic-password"),
+            ("squid.conf", "cache_peer parent.acme.io parent 3128 0 no-query login=proxy:{V}\n", "generic-password"),
+            ("httpd.conf", "DBDParams \"host=db dbname=app user=app password={V}\"\n", "generic-password"),
+            ("postgresql.auto.conf", "primary_conninfo = 'host=db1 port=5432 user=replicator password={V}'\n", "generic-password"),
+            ("replica.sql", "CHANGE MASTER TO MASTER_HOST='db1', MASTER_USER='repl', MASTER_PASSWORD='{V}';\n", "generic-password"),
+            ("users.acl", "user app on >{V} ~app:* +@read\n", "generic-password"),
+            ("redis.sh", "redis-cli ACL SETUSER app on >{V} ~* +@all\n", "generic-password"),
+            ("server.properties", "listener.name.sasl_plaintext.plain.sasl.jaas.config=org.apache.kafka.common.security.plain.PlainLoginModule required username=\"admin\" password=\"{V}\";\n", "generic-password"),
+            ("telegraf.conf", "[[inputs.mysql]]\n  servers = [\"monitor:{V}@tcp(127.0.0.1:3306)/\"]\n", "generic-password"),
+            ("inventory.ini", "[web]\nweb1 ansible_host=10.0.0.5 ansible_user=deploy ansible_password={V}\n", "generic-password"),
+            ("inventory.ini", "[all:vars]\nansible_become_pass={V}\n", "generic-password"),
+            ("kustomization.yaml", "secretGenerator:\n- name: db\n  literals:\n  - password={V}\n", "generic-password"),
+            ("docker-compose.yml", "services:\n  cache:\n    command: redis-server --requirepass {V}\n", "generic-password"),
+            ("docker-compose.yml", "    healthcheck:\n      test: [\"CMD\", \"mysqladmin\", \"ping\", \"-h\", \"localhost\", \"-p{V}\"]\n", "generic-password"),
+            ("k8s/deploy.yaml", "          command: [\"sh\", \"-c\", \"redis-cli -a {V} ping\"]\n", "generic-password"),
+            (".github/workflows/ci.yml", "      - run: docker login -u bot -p {V} ghcr.io\n", "generic-password"),
+            ("Jenkinsfile", "environment {\n    DB_PASS = '{V}'\n}\n", "generic-password"),
+            (".gitconfig", "[http \"https://git.acme.io\"]\n\textraheader = AUTHORIZATION: bearer {V}\n", "generic-token"),
+            ("dump.sql", "COPY public.settings (name, value) FROM stdin;\nsite_name\tAcme\nsmtp_password\t{V}\n\\.\n", "generic-password"),
+            ("Pulumi.prod.yaml", "config:\n  app:dbPassword: {V}\n", "generic-password"),
+        ],
+        &[
+            ("keepalived.conf", "    auth_type PASS\n"),
+            ("haproxy.cfg", "  stats auth admin:${STATS_PASSWORD}\n"),
+            ("users.acl", "user default on nopass ~* +@all\n"),
+            ("users.acl", "user app on #9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08 ~* +@all\n"),
+            ("inventory.ini", "web1 ansible_host=10.0.0.5 ansible_password=\"{{ vault_web_pass }}\"\n"),
+            ("kustomization.yaml", "  literals:\n  - password=$(DB_PASSWORD)\n"),
+            ("Pulumi.prod.yaml", "config:\n  app:dbPassword:\n    secure: v1:abc:def\n"),
+            ("dump.sql", "COPY public.settings (name, value) FROM stdin;\nsmtp_password\t\\N\n"),
+        ],
+    );
+}

@@ -55,6 +55,24 @@ const STEMS: &[&str] = &[
     "secret set",
     "transmission-remote",
     "ab ",
+    "openssl",
+    "ssh-keygen",
+    "unzip",
+    "twine",
+    "rdesktop",
+    "vsce",
+    "ovsx",
+    "codecov",
+    "influx",
+    "choco",
+    "rar ",
+    "sshpass",
+    "login=",
+    "setuser",
+    " on >",
+    "poetry",
+    "bundle",
+    "cargo login",
 ];
 
 static STEM_FINDER: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
@@ -93,36 +111,55 @@ const USER_PASS_FLAGS: &[(&str, &str, u8)] = &[
     ("transmission-remote", "--auth", b':'),
 ];
 
-/// Tools whose short flag takes a password as the next word, which
-/// [`super::cmdline`]'s table does not hold (its lines name a credential; these need not):
-/// ipmitool `-P`, PsExec `-p`, Sybase/unixODBC `isql -P`, NcFTP's `-p`, Net-SNMP's v3
-/// `-A` (auth) and `-X` (privacy) pass phrases, Mosquitto clients' `-P`, `dotnet nuget
-/// add source -p`, `az login -p`.
-const SHORT_FLAGS: &[(&str, &str)] = &[
-    ("ipmitool", "-P"),
-    ("psexec", "-p"),
-    ("psexec64", "-p"),
-    ("isql", "-P"),
-    ("ncftp", "-p"),
-    ("ncftpput", "-p"),
-    ("ncftpget", "-p"),
-    ("ncftpls", "-p"),
-    ("snmpwalk", "-A"),
-    ("snmpwalk", "-X"),
-    ("snmpget", "-A"),
-    ("snmpget", "-X"),
-    ("snmpset", "-A"),
-    ("snmpset", "-X"),
-    ("snmpbulkwalk", "-A"),
-    ("snmpbulkwalk", "-X"),
-    ("snmptrap", "-A"),
-    ("snmptrap", "-X"),
-    ("mosquitto_pub", "-P"),
-    ("mosquitto_sub", "-P"),
-    ("mosquitto_rr", "-P"),
-    ("nuget", "-p"),
-    ("az", "-p"),
+/// Tools whose short flag takes a credential as the next word, which
+/// [`super::cmdline`]'s table does not hold (its lines name a credential; these need not),
+/// and what the credential is: ipmitool `-P`, PsExec `-p`, Sybase/unixODBC `isql -P`,
+/// NcFTP's `-p`, Net-SNMP's v3 `-A` (auth) and `-X` (privacy) pass phrases, Mosquitto
+/// clients' `-P`, `dotnet nuget add source -p`, `az login -p`, `openssl enc -k`,
+/// `ssh-keygen -N` (new) / `-P` (old passphrase), `unzip -P`, twine's `-p`, rdesktop's `-p`;
+/// tokens: `vsce`/`ovsx publish -p` (a personal access token), Codecov's uploader `-t`,
+/// the influx CLI's `-t`; API keys: `dotnet nuget push -k`, Chocolatey's `-k`.
+const SHORT_FLAGS: &[(&str, &str, &str)] = &[
+    ("ipmitool", "-P", "password"),
+    ("psexec", "-p", "password"),
+    ("psexec64", "-p", "password"),
+    ("isql", "-P", "password"),
+    ("ncftp", "-p", "password"),
+    ("ncftpput", "-p", "password"),
+    ("ncftpget", "-p", "password"),
+    ("ncftpls", "-p", "password"),
+    ("snmpwalk", "-A", "password"),
+    ("snmpwalk", "-X", "password"),
+    ("snmpget", "-A", "password"),
+    ("snmpget", "-X", "password"),
+    ("snmpset", "-A", "password"),
+    ("snmpset", "-X", "password"),
+    ("snmpbulkwalk", "-A", "password"),
+    ("snmpbulkwalk", "-X", "password"),
+    ("snmptrap", "-A", "password"),
+    ("snmptrap", "-X", "password"),
+    ("mosquitto_pub", "-P", "password"),
+    ("mosquitto_sub", "-P", "password"),
+    ("mosquitto_rr", "-P", "password"),
+    ("nuget", "-p", "password"),
+    ("az", "-p", "password"),
+    ("openssl", "-k", "password"),
+    ("ssh-keygen", "-N", "passphrase"),
+    ("ssh-keygen", "-P", "passphrase"),
+    ("unzip", "-P", "password"),
+    ("twine", "-p", "password"),
+    ("rdesktop", "-p", "password"),
+    ("vsce", "-p", "token"),
+    ("ovsx", "-p", "token"),
+    ("codecov", "-t", "token"),
+    ("influx", "-t", "token"),
+    ("nuget", "-k", "api_key"),
+    ("choco", "-k", "api_key"),
 ];
+
+/// Tools whose `-p` takes the password glued to it, which [`super::cmdline`]'s table does
+/// not hold: RAR's `-p<pwd>`, sshpass' `-p<pwd>`.
+const GLUED_FLAGS: &[(&str, &str)] = &[("rar", "-p"), ("unrar", "-p"), ("sshpass", "-p")];
 
 /// Tools that take an Oracle connect string `user/password[@service]` as a word
 /// (SQL*Plus, Data Pump, RMAN's `target`, SQL*Loader, Data Guard's broker).
@@ -219,11 +256,18 @@ fn command(
             if matches!(
                 w,
                 b"sudo" | b"exec" | b"time" | b"nohup" | b"env" | b"-" | b"$" | b"#"
-            ) || is_env_pair(w)
+            ) || (is_env_pair(w) && !is_exec_key(w))
                 || (w.len() > 1 && w.ends_with(b":"))
+                || is_cron_field(w)
             {
                 continue;
             }
+            // systemd's `ExecStart=/usr/bin/x`, supervisord's `command=/usr/bin/x`.
+            let w = if is_exec_key(w) {
+                &w[memchr::memchr(b'=', w).map_or(0, |e| e + 1)..]
+            } else {
+                w
+            };
             tool = program(w);
             tool_at = i;
             fresh = false;
@@ -267,13 +311,31 @@ fn command(
         }
         // The tool, or its subcommand (`dotnet nuget add source -p v`).
         let sub = words.get(tool_at + 1).map(|n| &text[n.start..n.end]);
-        if SHORT_FLAGS
+        let runs = |t: &str| t == tool || sub == Some(t.as_bytes());
+        if let Some(&(_, _, key)) = SHORT_FLAGS
             .iter()
-            .any(|&(t, f)| (t == tool || sub == Some(t.as_bytes())) && f.as_bytes() == w)
+            .find(|&&(t, f, _)| runs(t) && f.as_bytes() == w)
         {
             if let Some((s, e)) = next {
-                emit("password", s, e);
+                emit(key, s, e);
             }
+        }
+        for &(t, f) in GLUED_FLAGS {
+            let f = f.as_bytes();
+            if runs(t) && w.len() > f.len() && w.starts_with(f) {
+                emit("password", words[i].start + f.len(), words[i].end);
+            }
+        }
+        // Squid's `cache_peer ... login=user:password` (squid-cache.org, `cache_peer`).
+        if w.len() > 6 && w[..6].eq_ignore_ascii_case(b"login=") {
+            if let Some(c) = memchr::memchr(b':', &w[6..]) {
+                emit("password", words[i].start + 6 + c + 1, words[i].end);
+            }
+        }
+        // Redis ACL rules: `>password` adds a password (`ACL SETUSER app on >v`, a users.acl
+        // line `user app on >v`; redis.io/docs/latest/operate/oss_and_stack/management/security/acl/).
+        if w.len() > 1 && w[0] == b'>' && redis_acl(text, words, tool_at, i) {
+            emit("password", words[i].start + 1, words[i].end);
         }
         // Windows options: `/pass:v`, `/password:v`, `/p:v` (FreeRDP), `/rp v` (schtasks).
         if w.first() == Some(&b'/') {
@@ -310,6 +372,36 @@ fn command(
     if !fresh {
         positional(&tool, text, words, tool_at, words.len(), &mut emit);
     }
+}
+
+/// A crontab line's schedule field (`*/5`, `0`, `1-5`, `@daily`): not the program.
+fn is_cron_field(w: &[u8]) -> bool {
+    w.iter()
+        .all(|b| b.is_ascii_digit() || matches!(b, b'*' | b'/' | b',' | b'-'))
+        || matches!(
+            w,
+            b"@reboot"
+                | b"@yearly"
+                | b"@annually"
+                | b"@monthly"
+                | b"@weekly"
+                | b"@daily"
+                | b"@hourly"
+        )
+}
+
+/// A key whose value is a command line: systemd's `ExecStart=` (and `ExecStartPre=`, ...),
+/// supervisord's `command=`.
+fn is_exec_key(w: &[u8]) -> bool {
+    (w.starts_with(b"Exec") && w.contains(&b'=')) || w.starts_with(b"command=")
+}
+
+/// Whether word `i` is an ACL rule of a Redis user: after `ACL SETUSER name` or on a
+/// users.acl line `user name ...`.
+fn redis_acl(text: &[u8], words: &[Word], tool_at: usize, i: usize) -> bool {
+    let word = |k: usize| &text[words[k].start..words[k].end];
+    (tool_at..i)
+        .any(|k| word(k).eq_ignore_ascii_case(b"setuser") || (k == tool_at && word(k) == b"user"))
 }
 
 /// `K=V` before a command (`API_TOKEN=v rsync ...`): not the program.
@@ -434,7 +526,10 @@ fn positional(
     end: usize,
     emit: &mut impl FnMut(&str, usize, usize),
 ) {
-    if !matches!(tool, "htpasswd" | "net" | "rabbitmqctl" | "mc") {
+    if !matches!(
+        tool,
+        "htpasswd" | "net" | "rabbitmqctl" | "mc" | "poetry" | "bundle" | "cargo"
+    ) {
         return;
     }
     let word = |k: usize| &text[words[k].start..words[k].end];
@@ -509,6 +604,49 @@ fn positional(
             if let Some(&k) = plain.get(secret_at) {
                 let (s, e) = at(k);
                 emit("secret_key", s, e);
+            }
+        }
+        // `poetry config http-basic.<repo> user v`, `poetry config pypi-token.<repo> v`
+        // (python-poetry.org/docs/repositories/#configuring-credentials).
+        "poetry" => {
+            if let [config, setting, ref rest @ ..] = plain[..] {
+                if word(config) != b"config" {
+                    return;
+                }
+                let setting = word(setting);
+                let (key, k) = if setting.starts_with(b"http-basic.") {
+                    ("password", rest.get(1))
+                } else if setting.starts_with(b"pypi-token.") {
+                    ("token", rest.first())
+                } else {
+                    return;
+                };
+                if let Some(&k) = k {
+                    let (s, e) = at(k);
+                    emit(key, s, e);
+                }
+            }
+        }
+        // `bundle config [set] [--global] <host> user:v` (bundler.io/man/bundle-config.1.html,
+        // "Credentials for gem sources").
+        "bundle" => {
+            let plain: Vec<usize> = plain.into_iter().filter(|&k| word(k) != b"set").collect();
+            if let [config, host, creds] = plain[..] {
+                if word(config) == b"config" && word(host).contains(&b'.') {
+                    let (s, e) = at(creds);
+                    if let Some(c) = memchr::memchr(b':', &text[s..e]) {
+                        emit("password", s + c + 1, e);
+                    }
+                }
+            }
+        }
+        // `cargo login <token>` (doc.rust-lang.org/cargo/commands/cargo-login.html).
+        "cargo" => {
+            if let [login, token] = plain[..] {
+                if word(login) == b"login" {
+                    let (s, e) = at(token);
+                    emit("token", s, e);
+                }
             }
         }
         _ => {}
