@@ -45,8 +45,10 @@ const STEMS: &[&str] = &[
     "snmp",
     "mosquitto_",
     "nuget",
-    "/p",
-    "/rp",
+    "/p:",
+    "/pass",
+    "/pwd",
+    "/rp ",
     "password=",
     "chpasswd",
     "passwd",
@@ -54,7 +56,7 @@ const STEMS: &[&str] = &[
     "--body",
     "secret set",
     "transmission-remote",
-    "ab ",
+    "ab -",
     "openssl",
     "ssh-keygen",
     "unzip",
@@ -70,8 +72,8 @@ const STEMS: &[&str] = &[
     "login=",
     "setuser",
     " on >",
-    "poetry",
-    "bundle",
+    "poetry config",
+    "bundle config",
     "cargo login",
 ];
 
@@ -462,13 +464,16 @@ fn windows_option(
     }
     match value {
         Some((s, e)) => emit("password", s, e),
-        None => {
+        // `/rp v`, `/password v`: only for the Windows tools that take them so (a Unix path
+        // `/password` is a word of its own too).
+        None if matches!(tool, "schtasks" | "wmic" | "runas" | "cmdkey" | "sc") => {
             if let Some(n) = words.get(i + 1) {
                 if text.get(n.start) != Some(&b'/') {
                     emit("password", n.start, n.end);
                 }
             }
         }
+        None => {}
     }
 }
 
