@@ -360,7 +360,23 @@ fn read_words(
         }
         // `npm config set //registry/:_authToken V`, `setx API_TOKEN V`.
         if is_set_word(word) {
-            if let (Some(k), Some(val)) = (next, words.get(i + 2)) {
+            // Flags between `set` and the name are the command's (`pulumi config set
+            // --secret dbPassword v`).
+            let skip = words[i + 1..]
+                .iter()
+                .take_while(|n| {
+                    text(n).starts_with(b"-") && memchr::memchr(b'=', text(n)).is_none()
+                })
+                .count();
+            let next = if skip == 0 {
+                next
+            } else {
+                words
+                    .get(i + skip)
+                    .filter(|n| n.joins_next)
+                    .and(words.get(i + 1 + skip))
+            };
+            if let (Some(k), Some(val)) = (next, words.get(i + 2 + skip)) {
                 if k.joins_next && memchr::memchr(b'=', text(k)).is_none() {
                     emit(text(k), val.start, val.end, Origin::Argument);
                 }

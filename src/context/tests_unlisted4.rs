@@ -487,3 +487,168 @@ fn more_configs_and_files() {
         ],
     );
 }
+
+#[test]
+fn wrapped_tools_and_stored_secrets() {
+    check_all(
+        &[
+            (
+                "ops.sh",
+                "docker exec -it web htpasswd -b /etc/nginx/.htpasswd admin {V}\n",
+                "generic-password",
+            ),
+            (
+                "ops.sh",
+                "kubectl exec -it cass-0 -- cqlsh -u cassandra -p {V}\n",
+                "generic-password",
+            ),
+            (
+                "Dockerfile",
+                "RUN htpasswd -bc /etc/nginx/.htpasswd admin {V}\n",
+                "generic-password",
+            ),
+            (
+                "Dockerfile",
+                "RUN echo 'root:{V}' | chpasswd\n",
+                "generic-password",
+            ),
+            (
+                "Makefile",
+                "deploy:\n\t@curl -fsS -uadmin:{V} https://api.acme.io/deploy\n",
+                "generic-password",
+            ),
+            (
+                "ops.sh",
+                "nodetool -u admin -pw {V} status\n",
+                "generic-password",
+            ),
+            (
+                "ops.sh",
+                "rabbitmqadmin -u admin -p {V} list queues\n",
+                "generic-password",
+            ),
+            (
+                "ops.sh",
+                "mongo admin -u root -p {V} --eval 'db.stats()'\n",
+                "generic-password",
+            ),
+            (
+                "ops.bat",
+                "plink -ssh deploy@web01 -pw {V} uptime\n",
+                "generic-password",
+            ),
+            (
+                "mac.sh",
+                "security add-generic-password -a bot -s acme -w {V}\n",
+                "generic-password",
+            ),
+            (
+                "ops.sh",
+                "ibmcloud login -u bot@acme.io -p {V}\n",
+                "generic-password",
+            ),
+            (
+                "ops.sh",
+                "etcdctl --user root:{V} get /config\n",
+                "generic-password",
+            ),
+            (
+                "ops.sh",
+                "skopeo copy docker://a/b docker://registry.acme.io/b --dest-creds bot:{V}\n",
+                "generic-password",
+            ),
+            (
+                "pentest.md",
+                "    psexec.py acme/admin:{V}@10.0.0.5\n",
+                "generic-password",
+            ),
+            (
+                "pentest.md",
+                "    impacket-secretsdump acme.local/admin:{V}@dc01\n",
+                "generic-password",
+            ),
+            (
+                "pentest.md",
+                "    evil-winrm -i 10.0.0.5 -u admin -p {V}\n",
+                "generic-password",
+            ),
+            (
+                "ops.sh",
+                "openssl passwd -6 -salt abc {V}\n",
+                "generic-password",
+            ),
+            ("ops.sh", "cf auth deploy@acme.io {V}\n", "generic-password"),
+            ("ops.sh", "doctl auth init -t {V}\n", "generic-token"),
+            ("ops.sh", "vault login {V}\n", "generic-token"),
+            (
+                "ops.sh",
+                "consul acl set-agent-token default {V}\n",
+                "generic-token",
+            ),
+            (
+                "ops.sh",
+                "composer config --global http-basic.repo.acme.io bot {V}\n",
+                "generic-password",
+            ),
+            (
+                "ops.sh",
+                "composer config -g github-oauth.github.com {V}\n",
+                "generic-token",
+            ),
+            (
+                "ops.sh",
+                "echo -n '{V}' | wrangler secret put API_TOKEN\n",
+                "generic-token",
+            ),
+            (
+                "ops.sh",
+                "printf '%s' '{V}' | gcloud secrets versions add db-password --data-file=-\n",
+                "generic-password",
+            ),
+            (
+                "ops.sh",
+                "echo '{V}' | docker secret create db_password -\n",
+                "generic-password",
+            ),
+            (
+                "ops.sh",
+                "pulumi config set --secret dbPassword {V}\n",
+                "generic-password",
+            ),
+            (
+                "ops.sh",
+                "echo '{S}' | gh secret set SPECKLE_TOKEN\n",
+                "speckle-token",
+            ),
+        ],
+        &[
+            (
+                "ops.sh",
+                "docker exec -it web htpasswd -c /etc/nginx/.htpasswd admin\n",
+            ),
+            (
+                "ops.sh",
+                "kubectl exec -it cass-0 -- cqlsh -u cassandra -p \"$CASS_PW\"\n",
+            ),
+            (
+                "Dockerfile",
+                "RUN echo \"root:${ROOT_PASSWORD}\" | chpasswd\n",
+            ),
+            ("ops.sh", "openssl passwd -6 -salt abc\n"),
+            ("ops.sh", "vault login -method=github token=$GH_TOKEN\n"),
+            ("ops.sh", "vault login\n"),
+            (
+                "ops.sh",
+                "echo \"$API_TOKEN\" | wrangler secret put API_TOKEN\n",
+            ),
+            ("ops.sh", "wrangler secret put API_TOKEN\n"),
+            ("ops.sh", "pulumi config set --secret dbPassword\n"),
+            (
+                "pentest.md",
+                "    psexec.py acme/admin@10.0.0.5 -hashes :{V}\n",
+            ),
+            ("ops.sh", "git commit -m 'cf auth docs'\n"),
+            ("ops.sh", "net start AcmeSvc\n"),
+        ],
+    );
+}

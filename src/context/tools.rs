@@ -75,6 +75,32 @@ const STEMS: &[&str] = &[
     "poetry config",
     "bundle config",
     "cargo login",
+    "cqlsh",
+    "nodetool",
+    "rabbitmqadmin",
+    "mongo",
+    "plink",
+    "pscp",
+    "psftp",
+    "security",
+    "ibmcloud",
+    "ldappasswd",
+    "winrm",
+    "nxc",
+    "netexec",
+    "crackmapexec",
+    "smbmap",
+    "doctl",
+    "etcdctl",
+    "-creds",
+    "impacket",
+    ".py",
+    "cf auth",
+    "vault login",
+    "set-agent-token",
+    "authtoken",
+    "composer",
+    "secret",
 ];
 
 static STEM_FINDER: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
@@ -111,6 +137,15 @@ const USER_PASS_FLAGS: &[(&str, &str, u8)] = &[
     ("hey", "-a", b':'),
     ("transmission-remote", "-n", b':'),
     ("transmission-remote", "--auth", b':'),
+    // etcd's `--user user:password` (etcd.io/docs, etcdctl), container tools' registry
+    // credentials `--creds user:password` (skopeo `--src-creds`/`--dest-creds`, buildah,
+    // podman).
+    ("etcdctl", "--user", b':'),
+    ("skopeo", "--creds", b':'),
+    ("skopeo", "--src-creds", b':'),
+    ("skopeo", "--dest-creds", b':'),
+    ("buildah", "--creds", b':'),
+    ("podman", "--creds", b':'),
 ];
 
 /// Tools whose short flag takes a credential as the next word, which
@@ -157,6 +192,28 @@ const SHORT_FLAGS: &[(&str, &str, &str)] = &[
     ("influx", "-t", "token"),
     ("nuget", "-k", "api_key"),
     ("choco", "-k", "api_key"),
+    // Cassandra's `cqlsh -p` and `nodetool -pw`, `rabbitmqadmin -p`, the legacy `mongo`
+    // shell's `-p`, PuTTY's `plink`/`pscp`/`psftp -pw`, macOS `security
+    // add-generic-password -w`, `ibmcloud login -p`, OpenLDAP's `ldappasswd -s` (new) and
+    // `-w` (bind), Windows remote tools' `-p` (evil-winrm, NetExec/CrackMapExec, smbmap);
+    // DigitalOcean's `doctl auth init -t` takes a token.
+    ("cqlsh", "-p", "password"),
+    ("nodetool", "-pw", "password"),
+    ("rabbitmqadmin", "-p", "password"),
+    ("mongo", "-p", "password"),
+    ("plink", "-pw", "password"),
+    ("pscp", "-pw", "password"),
+    ("psftp", "-pw", "password"),
+    ("security", "-w", "password"),
+    ("ibmcloud", "-p", "password"),
+    ("ldappasswd", "-s", "password"),
+    ("ldappasswd", "-w", "password"),
+    ("evil-winrm", "-p", "password"),
+    ("nxc", "-p", "password"),
+    ("netexec", "-p", "password"),
+    ("crackmapexec", "-p", "password"),
+    ("smbmap", "-p", "password"),
+    ("doctl", "-t", "token"),
 ];
 
 /// Tools whose `-p` takes the password glued to it, which [`super::cmdline`]'s table does
@@ -211,6 +268,22 @@ fn program(word: &[u8]) -> String {
         .unwrap_or(name)
 }
 
+/// Whether `word` runs `name` (`/usr/bin/ipmitool`, `PsExec.exe`, `@curl` in a Makefile).
+fn program_is(word: &[u8], name: &str) -> bool {
+    let word = word.trim_ascii_start();
+    let word = word.strip_prefix(b"@").unwrap_or(word);
+    let file = word
+        .rsplit(|&b| b == b'/' || b == b'\\')
+        .next()
+        .unwrap_or(word);
+    let file = if file.len() > 4 && file[file.len() - 4..].eq_ignore_ascii_case(b".exe") {
+        &file[..file.len() - 4]
+    } else {
+        file
+    };
+    file.eq_ignore_ascii_case(name.as_bytes())
+}
+
 /// Reads one command line's `words` (spans in `text`, which sits at `at` in the line).
 fn command(
     text: &[u8],
@@ -257,7 +330,7 @@ fn command(
             // or key (`- curl ...`, `script: curl ...`), a shell prompt.
             if matches!(
                 w,
-                b"sudo" | b"exec" | b"time" | b"nohup" | b"env" | b"-" | b"$" | b"#"
+                b"sudo" | b"exec" | b"time" | b"nohup" | b"env" | b"-" | b"$" | b"#" | b"RUN"
             ) || (is_env_pair(w) && !is_exec_key(w))
                 || (w.len() > 1 && w.ends_with(b":"))
                 || is_cron_field(w)
@@ -270,9 +343,23 @@ fn command(
             } else {
                 w
             };
-            tool = program(w);
+            tool = program(w.strip_prefix(b"@").unwrap_or(w));
             tool_at = i;
             fresh = false;
+            // `echo v | wrangler secret put API_TOKEN`, `printf v | gcloud secrets create
+            // api-key --data-file=-`, `echo v | docker secret create db_password -`: a
+            // literal piped into a command that stores a secret, named by the command.
+            if let Some(name) = stored_secret_name(text, words, i) {
+                if let Some((s, e)) = echoed_before(text, words, i) {
+                    let name = String::from_utf8_lossy(name);
+                    let key = if names_secret(&name) {
+                        key_for(&name)
+                    } else {
+                        "secret".into()
+                    };
+                    emit(&key, s, e);
+                }
+            }
             // `echo 'user:v' | chpasswd`; `echo v | passwd --stdin user`.
             if tool == "chpasswd" || (tool == "passwd" && has_word(text, words, i, b"--stdin")) {
                 if let Some((s, e)) = echoed_before(text, words, i) {
@@ -290,9 +377,13 @@ fn command(
             continue;
         }
         let next = words.get(i + 1).map(|n| (n.start, n.end));
+        // The tool runs when it is the program or a word before the flag (its subcommand,
+        // `dotnet nuget add source -p v`; a wrapped command, `docker exec db ipmitool -P v`,
+        // `kubectl exec x -- cqlsh -p v`).
+        let runs = |t: &str| t == tool || (tool_at + 1..i).any(|k| program_is(word(k), t));
         // `-uuser:v`, `--user=user:v`, `-u user:v` (not curl's: the lexer reads that).
         for &(t, flag, sep) in USER_PASS_FLAGS {
-            if tool != t {
+            if !runs(t) {
                 continue;
             }
             let f = flag.as_bytes();
@@ -311,9 +402,6 @@ fn command(
                 }
             }
         }
-        // The tool, or its subcommand (`dotnet nuget add source -p v`).
-        let sub = words.get(tool_at + 1).map(|n| &text[n.start..n.end]);
-        let runs = |t: &str| t == tool || sub == Some(t.as_bytes());
         if let Some(&(_, _, key)) = SHORT_FLAGS
             .iter()
             .find(|&&(t, f, _)| runs(t) && f.as_bytes() == w)
@@ -338,6 +426,13 @@ fn command(
         // line `user app on >v`; redis.io/docs/latest/operate/oss_and_stack/management/security/acl/).
         if w.len() > 1 && w[0] == b'>' && redis_acl(text, words, tool_at, i) {
             emit("password", words[i].start + 1, words[i].end);
+        }
+        // Impacket's targets `[domain/]user:password@host` (`psexec.py`, `secretsdump.py`,
+        // `impacket-wmiexec`; github.com/fortra/impacket, examples' `target` argument).
+        if is_impacket(&tool) && w.contains(&b'@') && !w.starts_with(b"-") {
+            if let Some((s, e)) = impacket_password(w) {
+                emit("password", words[i].start + s, words[i].start + e);
+            }
         }
         // Windows options: `/pass:v`, `/password:v`, `/p:v` (FreeRDP), `/rp v` (schtasks).
         if w.first() == Some(&b'/') {
@@ -374,6 +469,56 @@ fn command(
     if !fresh {
         positional(&tool, text, words, tool_at, words.len(), &mut emit);
     }
+}
+
+/// The name a command from word `from` on stores a secret under: the word after `secret` or
+/// `secrets` and a verb that stores (`put`, `set`, `create`, `add`; gcloud's `secrets
+/// versions add NAME`).
+fn stored_secret_name<'a>(text: &'a [u8], words: &[Word], from: usize) -> Option<&'a [u8]> {
+    let word = |k: usize| &text[words[k].start..words[k].end];
+    let end = (from..words.len())
+        .find(|&k| matches!(word(k), b"|" | b";" | b"&&" | b"||"))
+        .unwrap_or(words.len());
+    let noun = (from..end).find(|&k| matches!(word(k), b"secret" | b"secrets"))?;
+    let mut k = noun + 1;
+    if k < end && word(k) == b"versions" {
+        k += 1;
+    }
+    if k >= end || !matches!(word(k), b"put" | b"set" | b"create" | b"add") {
+        return None;
+    }
+    (k + 1..end).map(word).find(|w| !w.starts_with(b"-"))
+}
+
+/// Whether `tool` is one of Impacket's example scripts (`psexec.py`, `impacket-psexec`).
+fn is_impacket(tool: &str) -> bool {
+    tool.starts_with("impacket-")
+        || [
+            "psexec.py",
+            "wmiexec.py",
+            "smbexec.py",
+            "atexec.py",
+            "dcomexec.py",
+            "secretsdump.py",
+            "mssqlclient.py",
+            "getuserspns.py",
+            "getnpusers.py",
+            "gettgt.py",
+            "smbclient.py",
+            "lookupsid.py",
+        ]
+        .contains(&tool)
+}
+
+/// The password's span in `[domain/]user:password@host`.
+fn impacket_password(w: &[u8]) -> Option<(usize, usize)> {
+    let at = w.iter().rposition(|&b| b == b'@')?;
+    let user_from = w[..at]
+        .iter()
+        .rposition(|&b| b == b'/')
+        .map_or(0, |i| i + 1);
+    let colon = memchr::memchr(b':', &w[user_from..at])? + user_from;
+    (colon + 1 < at && colon > user_from).then_some((colon + 1, at))
 }
 
 /// A crontab line's schedule field (`*/5`, `0`, `1-5`, `@daily`): not the program.
@@ -519,6 +664,44 @@ fn sibling_name<'a>(text: &'a [u8], words: &[Word], from: usize, upto: usize) ->
     })
 }
 
+/// The tools [`positional`] reads.
+const POSITIONAL_TOOLS: &[&str] = &[
+    "htpasswd",
+    "net",
+    "rabbitmqctl",
+    "mc",
+    "poetry",
+    "bundle",
+    "cargo",
+    "openssl",
+    "cf",
+    "vault",
+    "consul",
+    "ngrok",
+    "composer",
+];
+
+/// The positional tool a command runs: its program, or the last word of the command that
+/// runs one (`docker exec web htpasswd -b f u v`, `kubectl exec x -- rabbitmqctl ...`).
+fn positional_tool(
+    tool: &str,
+    text: &[u8],
+    words: &[Word],
+    tool_at: usize,
+    end: usize,
+) -> Option<(String, usize)> {
+    if POSITIONAL_TOOLS.contains(&tool) {
+        return Some((tool.to_string(), tool_at));
+    }
+    (tool_at + 1..end).rev().find_map(|k| {
+        let w = &text[words[k].start..words[k].end];
+        POSITIONAL_TOOLS
+            .iter()
+            .find(|t| program_is(w, t))
+            .map(|t| (t.to_string(), k))
+    })
+}
+
 /// Passwords by position: `htpasswd -b[c] [file] user v`, `net use [d:] \\host\share v`,
 /// `net user name v`, `rabbitmqctl add_user|change_password|authenticate_user name v`,
 /// `mc alias set name url key v` (and `mc config host add`): the command's arguments are
@@ -531,12 +714,10 @@ fn positional(
     end: usize,
     emit: &mut impl FnMut(&str, usize, usize),
 ) {
-    if !matches!(
-        tool,
-        "htpasswd" | "net" | "rabbitmqctl" | "mc" | "poetry" | "bundle" | "cargo"
-    ) {
+    let Some((tool, tool_at)) = positional_tool(tool, text, words, tool_at, end) else {
         return;
-    }
+    };
+    let tool = tool.as_str();
     let word = |k: usize| &text[words[k].start..words[k].end];
     let args: Vec<usize> = (tool_at + 1..end)
         .take_while(|&k| !matches!(word(k), b">" | b"<" | b">>" | b"2>&1"))
@@ -642,6 +823,92 @@ fn positional(
                     if let Some(c) = memchr::memchr(b':', &text[s..e]) {
                         emit("password", s + c + 1, e);
                     }
+                }
+            }
+        }
+        // `openssl passwd [-1|-5|-6|-apr1] [-salt s] v`: the password to hash.
+        "openssl" => {
+            let plain: Vec<usize> = args
+                .iter()
+                .copied()
+                .enumerate()
+                .filter(|&(n, k)| {
+                    !word(k).starts_with(b"-")
+                        && (n == 0 || !matches!(word(args[n - 1]), b"-salt" | b"-in"))
+                })
+                .map(|(_, k)| k)
+                .collect();
+            if let [sub, .., pass] = plain[..] {
+                if word(sub) == b"passwd" && plain.len() >= 2 {
+                    let (s, e) = at(pass);
+                    emit("password", s, e);
+                }
+            }
+        }
+        // Cloud Foundry's `cf auth USERNAME PASSWORD` (cli.cloudfoundry.org, `cf auth`).
+        "cf" => {
+            if let [sub, _user, pass] = plain[..] {
+                if word(sub) == b"auth" {
+                    let (s, e) = at(pass);
+                    emit("password", s, e);
+                }
+            }
+        }
+        // `vault login <token>` (developer.hashicorp.com/vault/docs/commands/login; a
+        // `-method=` login takes `key=value` pairs instead), Consul's `consul acl
+        // set-agent-token <type> <token>`, ngrok's `ngrok config add-authtoken <token>` and
+        // the older `ngrok authtoken <token>`.
+        "vault" | "consul" | "ngrok" => {
+            let token = match (tool, &plain[..]) {
+                ("vault", [sub, token]) if word(*sub) == b"login" => *token,
+                ("consul", [acl, sub, _kind, token])
+                    if word(*acl) == b"acl" && word(*sub) == b"set-agent-token" =>
+                {
+                    *token
+                }
+                ("ngrok", [sub, token]) if word(*sub) == b"authtoken" => *token,
+                ("ngrok", [config, sub, token])
+                    if word(*config) == b"config" && word(*sub) == b"add-authtoken" =>
+                {
+                    *token
+                }
+                _ => return,
+            };
+            if !word(token).contains(&b'=') {
+                let (s, e) = at(token);
+                emit(
+                    if tool == "ngrok" {
+                        "authtoken"
+                    } else {
+                        "token"
+                    },
+                    s,
+                    e,
+                );
+            }
+        }
+        // Composer's `composer config [-g] http-basic.<host> user v`, `github-oauth.<host> v`,
+        // `gitlab-token.<host> v`, `bearer.<host> v` (getcomposer.org/doc/articles/authentication-for-private-packages.md).
+        "composer" => {
+            if let [config, setting, ref rest @ ..] = plain[..] {
+                if word(config) != b"config" {
+                    return;
+                }
+                let setting = word(setting);
+                let (key, k) = if setting.starts_with(b"http-basic.") {
+                    ("password", rest.get(1))
+                } else if setting.starts_with(b"github-oauth.")
+                    || setting.starts_with(b"gitlab-token.")
+                    || setting.starts_with(b"gitlab-oauth.")
+                    || setting.starts_with(b"bearer.")
+                {
+                    ("token", rest.first())
+                } else {
+                    return;
+                };
+                if let Some(&k) = k {
+                    let (s, e) = at(k);
+                    emit(key, s, e);
                 }
             }
         }
