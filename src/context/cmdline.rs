@@ -420,7 +420,19 @@ fn read_words(
 /// but a command line's `NAME=v` setting is a setting.
 pub(super) fn is_pass_name(name: &str) -> bool {
     let mut parts = name.trim_start_matches('-').rsplit(['_', '-', '.']);
-    parts.next().is_some_and(|p| p.eq_ignore_ascii_case("pass")) && parts.next().is_some()
+    let compound =
+        parts.next().is_some_and(|p| p.eq_ignore_ascii_case("pass")) && parts.next().is_some();
+    compound || ends_with_password_word(name)
+}
+
+/// Password settings written as one word, which no credential word nor `_pass` finds:
+/// OpenLDAP's `bindpw` (ldap.conf, nslcd.conf) and `rootpw` (slapd.conf, kickstart),
+/// OfflineIMAP's `remotepass` / `localpass`, SSSD's `ldap_default_authtok`.
+const PASSWORD_WORDS: &[&str] = &["bindpw", "rootpw", "remotepass", "localpass", "authtok"];
+
+fn ends_with_password_word(name: &str) -> bool {
+    let lower = name.to_ascii_lowercase();
+    PASSWORD_WORDS.iter().any(|w| lower.ends_with(w))
 }
 
 /// Whether a tool named before `at` on the line takes a password as its short `flag`.

@@ -475,7 +475,7 @@ fn extract_range(data: &[u8], from: usize, to: usize, kind: Kind, out: &mut Vec<
             }
             // Tools that take a password where no name says so (their own gate: the tools'
             // names).
-            tools::candidates(piece, &toks, base, line_start, kind, out);
+            tools::candidates(data, piece, &toks, base, line_start, kind, out);
             chunk += lexer::MAX_LEXED;
             if line.is_empty() {
                 break;

@@ -214,6 +214,11 @@ fn directives(
     {
         emit(key_for(&first), words[1]);
     }
+    // Debian preseeding: `d-i passwd/root-password password v` (the third word is the
+    // answer's type; wiki.debian.org/DebianInstaller/Preseed).
+    if two_words && words.len() == 4 && first == "d-i" && word(2) == "password" {
+        emit("password".into(), words[3]);
+    }
     // HAProxy's `stats auth user:password` (docs.haproxy.org, `stats auth`).
     if two_words && words.len() == 3 && first == "stats" && word(1) == "auth" {
         let (vs, ve) = words[2];

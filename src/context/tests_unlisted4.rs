@@ -652,3 +652,38 @@ fn wrapped_tools_and_stored_secrets() {
         ],
     );
 }
+
+#[test]
+fn system_configs_and_answer_files() {
+    check_all(
+        &[
+            ("docker-compose.yml", "    command: [\"redis-server\", \"--requirepass\", \"{V}\"]\n", "generic-password"),
+            ("playbook.yml", "    - mysql_user: name=app password={V} priv=*.*:ALL state=present\n", "generic-password"),
+            ("pillar/db.sls", "mysql.pass: {V}\n", "generic-password"),
+            ("manifests/db.pp", "mysql::db { 'app':\n  user     => 'app',\n  password => '{V}',\n}\n", "generic-password"),
+            ("Dockerfile", "RUN curl -u admin:{V} https://repo.acme.io/a.tgz | tar xz\n", "generic-password"),
+            ("setup.bat", "SET \"DB_PASS={V}\"\n", "generic-password"),
+            ("autounattend.xml", "<AdministratorPassword>\n  <Value>{V}</Value>\n  <PlainText>true</PlainText>\n</AdministratorPassword>\n", "generic-password"),
+            ("ks.cfg", "rootpw --plaintext {V}\n", "generic-password"),
+            ("ks.cfg", "user --name=deploy --password={V} --plaintext\n", "generic-password"),
+            ("preseed.cfg", "d-i passwd/root-password password {V}\n", "generic-password"),
+            (".fetchmailrc", "poll mail.acme.io protocol imap user \"bob\" password \"{V}\"\n", "generic-password"),
+            (".muttrc", "set smtp_pass = \"{V}\"\n", "generic-password"),
+            (".offlineimaprc", "[Repository remote]\nremotepass = {V}\n", "generic-password"),
+            ("ipsec.secrets", ": PSK \"{V}\"\n", "generic-password"),
+            ("ipsec.secrets", "bob : EAP \"{V}\"\n", "generic-password"),
+            ("ldap.conf", "binddn cn=reader,dc=acme,dc=io\nbindpw {V}\n", "generic-password"),
+            ("slapd.conf", "rootdn \"cn=admin,dc=acme,dc=io\"\nrootpw {V}\n", "generic-password"),
+            ("sssd.conf", "[domain/acme]\nldap_default_authtok = {V}\n", "generic-password"),
+            ("msmtprc", "account acme\nhost smtp.acme.io\nuser bot\npassword {V}\n", "generic-password"),
+            ("expect.sh", "expect -c 'spawn ssh deploy@web01; expect \"*assword:\"; send \"{V}\\r\"; interact'\n", "generic-password"),
+        ],
+        &[
+            ("ks.cfg", "rootpw --iscrypted $6$abc$def\n"),
+            ("ks.cfg", "rootpw --lock\n"),
+            ("preseed.cfg", "d-i passwd/root-password-crypted password $6$abc$def\n"),
+            ("ldap.conf", "bindpw $BIND_PW\n"),
+            ("ipsec.secrets", ": RSA server.key\n"),
+        ],
+    );
+}

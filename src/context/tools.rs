@@ -75,6 +75,13 @@ const STEMS: &[&str] = &[
     "poetry config",
     "bundle config",
     "cargo login",
+    "rootpw",
+    "bindpw",
+    "send ",
+    "psk",
+    " eap ",
+    "xauth",
+    "ntlm",
     "cqlsh",
     "nodetool",
     "rabbitmqadmin",
@@ -228,6 +235,7 @@ const ORACLE_TOOLS: &[&str] = &[
 
 /// Appends the tool-specific passwords of `line`.
 pub(super) fn candidates(
+    data: &[u8],
     line: &[u8],
     toks: &[Token],
     base: usize,
@@ -240,7 +248,10 @@ pub(super) fn candidates(
     }
     if !matches!(kind, Kind::Code | Kind::Json | Kind::Xml) {
         let words = bare_words(line);
-        command(line, &words, 0, base, line_start, out);
+        // An Expect script's `send "v\r"` on the line after `expect "*assword:"`.
+        let asked = line.trim_ascii_start().starts_with(b"send ")
+            && asks_password(previous_line(data, line_start));
+        command(line, &words, 0, base, line_start, asked, out);
     }
     // A command line held in a string: a CI step's `sh "..."`, a YAML `run: "..."`.
     for t in toks {
@@ -252,7 +263,7 @@ pub(super) fn candidates(
             continue;
         }
         let words = bare_words(content);
-        command(content, &words, t.start, base, line_start, out);
+        command(content, &words, t.start, base, line_start, false, out);
     }
 }
 
@@ -291,6 +302,7 @@ fn command(
     at: usize,
     base: usize,
     line_start: usize,
+    asked: bool,
     out: &mut Vec<Candidate>,
 ) {
     let word = |i: usize| &text[words[i].start..words[i].end];
@@ -427,6 +439,22 @@ fn command(
         if w.len() > 1 && w[0] == b'>' && redis_acl(text, words, tool_at, i) {
             emit("password", words[i].start + 1, words[i].end);
         }
+        // Expect's `expect "*assword:"` then `send "v\r"` (on this line or the one above).
+        if w == b"send" && (asked || (0..i).any(|k| asks_password(word(k)))) {
+            if let Some((s, mut e)) = next {
+                while e >= s + 2 && matches!(&text[e - 2..e], b"\\r" | b"\\n") {
+                    e -= 2;
+                }
+                emit("password", s, e);
+            }
+        }
+        // strongSwan's ipsec.secrets `[ids] : PSK "v"` (`EAP`, `XAUTH`, `NTLM`: the secret's
+        // type after the `:`; docs.strongswan.org, ipsec.secrets).
+        if matches!(w, b"PSK" | b"EAP" | b"XAUTH" | b"NTLM") && i > 0 && word(i - 1) == b":" {
+            if let Some((s, e)) = next {
+                emit("password", s, e);
+            }
+        }
         // Impacket's targets `[domain/]user:password@host` (`psexec.py`, `secretsdump.py`,
         // `impacket-wmiexec`; github.com/fortra/impacket, examples' `target` argument).
         if is_impacket(&tool) && w.contains(&b'@') && !w.starts_with(b"-") {
@@ -488,6 +516,22 @@ fn stored_secret_name<'a>(text: &'a [u8], words: &[Word], from: usize) -> Option
         return None;
     }
     (k + 1..end).map(word).find(|w| !w.starts_with(b"-"))
+}
+
+/// Whether `text` prompts for a password (`"*assword:"`, `Enter passphrase`).
+fn asks_password(text: &[u8]) -> bool {
+    memchr::memmem::find(text, b"assword").is_some()
+        || memchr::memmem::find(text, b"assphrase").is_some()
+}
+
+/// The line before the one starting at `line_start`.
+fn previous_line(data: &[u8], line_start: usize) -> &[u8] {
+    if line_start == 0 {
+        return &[];
+    }
+    let end = line_start - 1;
+    let start = memchr::memrchr(b'\n', &data[..end]).map_or(0, |i| i + 1);
+    &data[start..end]
 }
 
 /// Whether `tool` is one of Impacket's example scripts (`psexec.py`, `impacket-psexec`).
@@ -673,6 +717,8 @@ const POSITIONAL_TOOLS: &[&str] = &[
     "poetry",
     "bundle",
     "cargo",
+    "rootpw",
+    "bindpw",
     "openssl",
     "cf",
     "vault",
@@ -910,6 +956,17 @@ fn positional(
                     let (s, e) = at(k);
                     emit(key, s, e);
                 }
+            }
+        }
+        // Kickstart's `rootpw [--plaintext] v` (not `--iscrypted`, `--lock`;
+        // pykickstart.readthedocs.io, `rootpw`).
+        "rootpw" | "bindpw" => {
+            let crypted = args
+                .iter()
+                .any(|&k| matches!(word(k), b"--iscrypted" | b"--lock"));
+            if let ([pass], false) = (&plain[..], crypted) {
+                let (s, e) = at(*pass);
+                emit("password", s, e);
             }
         }
         // `cargo login <token>` (doc.rust-lang.org/cargo/commands/cargo-login.html).
