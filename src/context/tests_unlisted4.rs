@@ -687,3 +687,32 @@ fn system_configs_and_answer_files() {
         ],
     );
 }
+
+#[test]
+fn ci_forms_and_encrypted_or_referenced_values() {
+    check_all(
+        &[
+            ("Jenkinsfile", "sh 'sshpass -p {V} scp dist.tgz deploy@web01:/srv'\n", "generic-password"),
+            (".gitlab-ci.yml", "deploy:\n  script:\n    - sshpass -p \"{V}\" ssh deploy@web01 ./deploy.sh\n", "generic-password"),
+            ("concourse.yml", "resources:\n- name: image\n  source:\n    username: bot\n    password: {V}\n", "generic-password"),
+            (".github/workflows/ci.yml", "      - run: echo '{S}' | gh secret set SPECKLE_TOKEN --repo acme/app\n", "speckle-token"),
+            (".github/workflows/ci.yml", "      - run: curl -H \"Authorization: Bearer {S}\" https://speckle.acme-design.com/graphql\n", "speckle-token"),
+            (".gitlab-ci.yml", "variables:\n  SPELL_TOKEN: {V}{V}\n", "spell-token"),
+        ],
+        &[
+            ("concourse.yml", "  source:\n    password: ((registry-password))\n"),
+            ("group_vars/all.yml", "db_password: !vault |\n  $ANSIBLE_VAULT;1.1;AES256\n  62313365396662343061393464336163383764373764613633653634306231386433626436623361\n"),
+            ("secrets.enc.yaml", "password: ENC[AES256_GCM,data:Tr5xqWbE0T8=,iv:1cB7nQ==,tag:Vh3=,type:str]\n"),
+            (".gitlab-ci.yml", "  script:\n    - mysql -h db -uroot -p\"$MYSQL_ROOT_PASSWORD\" app < seed.sql\n"),
+            ("Jenkinsfile", "sh \"sshpass -p '${DEPLOY_PASS}' scp dist.tgz deploy@web01:/srv\"\n"),
+            (".github/workflows/ci.yml", "      - run: echo \"${{ secrets.API_TOKEN }}\" | gh secret set API_TOKEN\n"),
+            ("docker-compose.yml", "secrets:\n  db_password:\n    file: ./db_password.txt\n"),
+            ("k8s/deploy.yaml", "          env:\n            - name: DB_PASSWORD\n              valueFrom:\n                secretKeyRef:\n                  name: db\n                  key: password\n"),
+            ("README.md", "Run `htpasswd -b .htpasswd admin <password>` to add a user.\n"),
+            ("README.md", "    curl -u<user>:<password> https://api.acme.io\n"),
+            ("README.md", "    net use \\\\server\\share <password> /user:<user>\n"),
+            ("README.md", "    sqlplus scott/tiger@orcl\n"),
+            ("README.md", "    mysql -uroot -pchangeme\n"),
+        ],
+    );
+}
