@@ -771,7 +771,11 @@ fn positional(
     let plain: Vec<usize> = args
         .iter()
         .copied()
-        .filter(|&k| !word(k).starts_with(b"-") && !(tool == "net" && word(k).starts_with(b"/")))
+        .filter(|&k| {
+            let w = word(k);
+            let windows_option = tool == "net" && w.starts_with(b"/");
+            !(w.starts_with(b"-") || windows_option)
+        })
         .collect();
     let at = |k: usize| (words[k].start, words[k].end);
     match tool {
