@@ -279,20 +279,40 @@ fn program(word: &[u8]) -> String {
         .unwrap_or(name)
 }
 
+/// The tools of the flag tables, each once.
+fn table_tools() -> impl Iterator<Item = &'static str> {
+    static TOOLS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+        let mut tools: Vec<&'static str> = USER_PASS_FLAGS
+            .iter()
+            .map(|t| t.0)
+            .chain(SHORT_FLAGS.iter().map(|t| t.0))
+            .chain(GLUED_FLAGS.iter().map(|t| t.0))
+            .collect();
+        tools.sort_unstable();
+        tools.dedup();
+        tools
+    });
+    TOOLS.iter().copied()
+}
+
 /// Whether `word` runs `name` (`/usr/bin/ipmitool`, `PsExec.exe`, `@curl` in a Makefile).
 fn program_is(word: &[u8], name: &str) -> bool {
+    program_file(word).eq_ignore_ascii_case(name.as_bytes())
+}
+
+/// The file name a word runs, as written: less its directory, a Makefile's `@`, `.exe`.
+fn program_file(word: &[u8]) -> &[u8] {
     let word = word.trim_ascii_start();
     let word = word.strip_prefix(b"@").unwrap_or(word);
     let file = word
         .rsplit(|&b| b == b'/' || b == b'\\')
         .next()
         .unwrap_or(word);
-    let file = if file.len() > 4 && file[file.len() - 4..].eq_ignore_ascii_case(b".exe") {
+    if file.len() > 4 && file[file.len() - 4..].eq_ignore_ascii_case(b".exe") {
         &file[..file.len() - 4]
     } else {
         file
-    };
-    file.eq_ignore_ascii_case(name.as_bytes())
+    }
 }
 
 /// Reads one command line's `words` (spans in `text`, which sits at `at` in the line).
@@ -328,6 +348,9 @@ fn command(
     let mut tool = String::new();
     let mut tool_at = 0;
     let mut fresh = true;
+    // The table tools the command's words after the program run (a subcommand, `dotnet
+    // nuget`; a wrapped command, `docker exec db ipmitool`, `kubectl exec x -- cqlsh`).
+    let mut wrapped: Vec<&'static str> = Vec::new();
     for i in 0..words.len() {
         let w = word(i);
         if matches!(w, b"|" | b";" | b"&&" | b"||") {
@@ -335,6 +358,7 @@ fn command(
                 positional(&tool, text, words, tool_at, i, &mut emit);
             }
             fresh = true;
+            wrapped.clear();
             continue;
         }
         if fresh {
@@ -361,8 +385,8 @@ fn command(
             // `echo v | wrangler secret put API_TOKEN`, `printf v | gcloud secrets create
             // api-key --data-file=-`, `echo v | docker secret create db_password -`: a
             // literal piped into a command that stores a secret, named by the command.
-            if let Some(name) = stored_secret_name(text, words, i) {
-                if let Some((s, e)) = echoed_before(text, words, i) {
+            if let Some((s, e)) = echoed_before(text, words, i) {
+                if let Some(name) = stored_secret_name(text, words, i) {
                     let name = String::from_utf8_lossy(name);
                     let key = if names_secret(&name) {
                         key_for(&name)
@@ -389,10 +413,16 @@ fn command(
             continue;
         }
         let next = words.get(i + 1).map(|n| (n.start, n.end));
-        // The tool runs when it is the program or a word before the flag (its subcommand,
-        // `dotnet nuget add source -p v`; a wrapped command, `docker exec db ipmitool -P v`,
-        // `kubectl exec x -- cqlsh -p v`).
-        let runs = |t: &str| t == tool || (tool_at + 1..i).any(|k| program_is(word(k), t));
+        if w.first() != Some(&b'-') && !w.contains(&b'=') && w.len() <= 40 {
+            let file = program_file(w);
+            for t in table_tools() {
+                if file.eq_ignore_ascii_case(t.as_bytes()) && !wrapped.contains(&t) {
+                    wrapped.push(t);
+                }
+            }
+        }
+        // The tool runs when it is the program or a word before the flag.
+        let runs = |t: &str| t == tool || wrapped.contains(&t);
         // `-uuser:v`, `--user=user:v`, `-u user:v` (not curl's: the lexer reads that).
         for &(t, flag, sep) in USER_PASS_FLAGS {
             if !runs(t) {
