@@ -58,7 +58,8 @@ const SHORT_PASSWORD_FLAGS: &[(&str, &str)] = &[
 /// Words after which `NAME VALUE` sets a setting (`npm config set K V`, `setx K V`, csh `setenv K V`,
 /// `heroku config:set`'s siblings).
 fn is_set_word(word: &[u8]) -> bool {
-    matches!(word, b"set" | b"setx" | b"set-env" | b"setenv") || word.ends_with(b":set")
+    // Redis writes its commands in capitals (`CONFIG SET requirepass v`).
+    matches!(word, b"set" | b"SET" | b"setx" | b"set-env" | b"setenv") || word.ends_with(b":set")
 }
 
 /// Tools whose `-p` takes a password glued to it (`mysql -pSECRET`).
@@ -414,14 +415,16 @@ fn read_words(
     }
 }
 
-/// Whether `name` is a compound name whose last part is `pass` (`ansible_become_pass`,
-/// `db-pass`, `smtp.pass`): a password passed on a command line (`-e ansible_become_pass=v`,
+/// Whether `name` is a compound name whose last part is `pass` or `pw` (`ansible_become_pass`,
+/// `db-pass`, `smtp.pass`, `mysqli.default_pw`): a password passed on a command line (`-e ansible_become_pass=v`,
 /// `--set db.pass=v`). Only here: in code, `render_pass` and `first_pass` are no passwords,
 /// but a command line's `NAME=v` setting is a setting.
 pub(super) fn is_pass_name(name: &str) -> bool {
     let mut parts = name.trim_start_matches('-').rsplit(['_', '-', '.']);
-    let compound =
-        parts.next().is_some_and(|p| p.eq_ignore_ascii_case("pass")) && parts.next().is_some();
+    let compound = parts
+        .next()
+        .is_some_and(|p| p.eq_ignore_ascii_case("pass") || p.eq_ignore_ascii_case("pw"))
+        && parts.next().is_some();
     compound || ends_with_password_word(name)
 }
 

@@ -234,7 +234,10 @@ fn directives(
     if two_words && words.len() >= 3 && is_name(&first) {
         let k = words.len() - 2;
         let name = word(k);
-        if is_name(&name) && name.contains(['-', '_']) && names_secret(&name) {
+        if is_name(&name)
+            && name.contains(['-', '_'])
+            && (names_secret(&name) || super::cmdline::is_pass_name(&name))
+        {
             emit(key_for(&name), words[k + 1]);
         }
     }

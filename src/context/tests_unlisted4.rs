@@ -716,3 +716,33 @@ fn ci_forms_and_encrypted_or_referenced_values() {
         ],
     );
 }
+
+#[test]
+fn shells_stdin_and_server_env() {
+    check_all(
+        &[
+            ("config.fish", "set -gx API_TOKEN {V}\n", "generic-token"),
+            ("env.sh", "declare -x API_TOKEN={V}\n", "generic-token"),
+            ("build.sh", "export MAVEN_OPTS=\"-Dhttp.proxyPassword={V} -Xmx1g\"\n", "generic-password"),
+            ("login.sh", "curl -s https://auth.acme.io/token --data-raw 'grant_type=password&username=bot&password={V}'\n", "generic-password"),
+            ("wifi.sh", "nmcli device wifi connect Office password {V}\n", "generic-password"),
+            ("wifi.sh", "wpa_passphrase Office {V} > /etc/wpa_supplicant.conf\n", "generic-password"),
+            ("setup.sh", "influx setup -u admin -p {V} -o acme -b metrics -f\n", "generic-password"),
+            ("minio.sh", "mc admin user add acme deploy {V}\n", "generic-secret"),
+            ("redis.sh", "redis-cli CONFIG SET requirepass {V}\n", "generic-password"),
+            ("ops.sh", "echo '{V}' | sudo -S apt-get update\n", "generic-password"),
+            ("ops.sh", "echo '{V}' | kinit deploy@ACME.IO\n", "generic-password"),
+            (".htaccess", "SetEnv API_TOKEN {V}\n", "generic-token"),
+            (".htaccess", "php_admin_value mysqli.default_pw {V}\n", "generic-password"),
+            ("nginx.conf", "env API_TOKEN={V};\n", "generic-token"),
+        ],
+        &[
+            ("config.fish", "set -gx API_TOKEN (cat ~/.token)\n"),
+            ("wifi.sh", "nmcli device wifi connect Office password \"$WIFI_PSK\"\n"),
+            ("ops.sh", "echo \"$SUDO_PASS\" | sudo -S apt-get update\n"),
+            ("ops.sh", "echo done | sudo tee /etc/motd\n"),
+            (".htaccess", "SetEnv APP_ENV production\n"),
+            ("redis.sh", "redis-cli CONFIG SET maxmemory 2gb\n"),
+        ],
+    );
+}

@@ -75,6 +75,13 @@ const STEMS: &[&str] = &[
     "poetry config",
     "bundle config",
     "cargo login",
+    "wpa_passphrase",
+    "nmcli",
+    "kinit",
+    "sudo -s",
+    "--data",
+    "--post-data",
+    "--form",
     "rootpw",
     "bindpw",
     "send ",
@@ -197,6 +204,7 @@ const SHORT_FLAGS: &[(&str, &str, &str)] = &[
     ("ovsx", "-p", "token"),
     ("codecov", "-t", "token"),
     ("influx", "-t", "token"),
+    ("influx", "-p", "password"),
     ("nuget", "-k", "api_key"),
     ("choco", "-k", "api_key"),
     // Cassandra's `cqlsh -p` and `nodetool -pw`, `rabbitmqadmin -p`, the legacy `mongo`
@@ -362,6 +370,16 @@ fn command(
             continue;
         }
         if fresh {
+            // `echo v | sudo -S cmd` (sudo reads the password from standard input).
+            if w == b"sudo"
+                && words
+                    .get(i + 1)
+                    .is_some_and(|n| &text[n.start..n.end] == b"-S")
+            {
+                if let Some((s, e)) = echoed_before(text, words, i) {
+                    emit("password", s, e);
+                }
+            }
             // Not the program: a prefix command, an environment entry, a YAML list marker
             // or key (`- curl ...`, `script: curl ...`), a shell prompt.
             if matches!(
@@ -396,8 +414,11 @@ fn command(
                     emit(&key, s, e);
                 }
             }
-            // `echo 'user:v' | chpasswd`; `echo v | passwd --stdin user`.
-            if tool == "chpasswd" || (tool == "passwd" && has_word(text, words, i, b"--stdin")) {
+            // `echo 'user:v' | chpasswd`; `echo v | passwd --stdin user`; `echo v | kinit p`.
+            if tool == "chpasswd"
+                || tool == "kinit"
+                || (tool == "passwd" && has_word(text, words, i, b"--stdin"))
+            {
                 if let Some((s, e)) = echoed_before(text, words, i) {
                     let (s, e) = if tool == "chpasswd" {
                         match memchr::memchr(b':', &text[s..e]) {
@@ -485,6 +506,32 @@ fn command(
                 emit("password", s, e);
             }
         }
+        // NetworkManager's `nmcli ... password v`, `wifi-sec.psk v`, `802-1x.password v`
+        // (networkmanager.dev, nmcli: properties are set as `name value` pairs).
+        if runs("nmcli") && (w == b"password" || w.ends_with(b".psk") || w.ends_with(b".password"))
+        {
+            if let Some((s, e)) = next {
+                emit("password", s, e);
+            }
+        }
+        // A form body in a request tool's data flag (`curl --data-raw 'user=u&password=v'`,
+        // `wget --post-data`, `curl -F password=v`): its credential-named fields.
+        if matches!(
+            w,
+            b"-d"
+                | b"--data"
+                | b"--data-raw"
+                | b"--data-urlencode"
+                | b"--data-binary"
+                | b"--post-data"
+                | b"-F"
+                | b"--form"
+        ) && (runs("curl") || runs("wget"))
+        {
+            if let Some((s, e)) = next {
+                form_fields(&text[s..e], s, &mut emit);
+            }
+        }
         // Impacket's targets `[domain/]user:password@host` (`psexec.py`, `secretsdump.py`,
         // `impacket-wmiexec`; github.com/fortra/impacket, examples' `target` argument).
         if is_impacket(&tool) && w.contains(&b'@') && !w.starts_with(b"-") {
@@ -546,6 +593,27 @@ fn stored_secret_name<'a>(text: &'a [u8], words: &[Word], from: usize) -> Option
         return None;
     }
     (k + 1..end).map(word).find(|w| !w.starts_with(b"-"))
+}
+
+/// The credential-named fields of a form body `a=b&password=v` at `at`.
+fn form_fields(body: &[u8], at: usize, emit: &mut impl FnMut(&str, usize, usize)) {
+    let mut from = 0;
+    for part in body.split(|&b| b == b'&') {
+        if let Some(eq) = memchr::memchr(b'=', part) {
+            let name = String::from_utf8_lossy(&part[..eq]);
+            let key = if names_secret(&name) {
+                Some(key_for(&name))
+            } else if super::cmdline::is_pass_name(&name) || name == "pass" {
+                Some("password".to_string())
+            } else {
+                None
+            };
+            if let Some(key) = key {
+                emit(&key, at + from + eq + 1, at + from + part.len());
+            }
+        }
+        from += part.len() + 1;
+    }
 }
 
 /// Whether `text` prompts for a password (`"*assword:"`, `Enter passphrase`).
@@ -755,6 +823,7 @@ const POSITIONAL_TOOLS: &[&str] = &[
     "consul",
     "ngrok",
     "composer",
+    "wpa_passphrase",
 ];
 
 /// The positional tool a command runs: its program, or the last word of the command that
@@ -865,6 +934,8 @@ fn positional(
             let secret_at = match subs[..] {
                 [b"alias", b"set", ..] => 5,
                 [b"config", b"host", b"add"] => 6,
+                // `mc admin user add ALIAS ACCESSKEY SECRETKEY`.
+                [b"admin", b"user", b"add"] => 5,
                 _ => return,
             };
             if let Some(&k) = plain.get(secret_at) {
@@ -1000,6 +1071,13 @@ fn positional(
                 .any(|&k| matches!(word(k), b"--iscrypted" | b"--lock"));
             if let ([pass], false) = (&plain[..], crypted) {
                 let (s, e) = at(*pass);
+                emit("password", s, e);
+            }
+        }
+        // `wpa_passphrase SSID passphrase` (w1.fi, wpa_passphrase(8)).
+        "wpa_passphrase" => {
+            if let [_ssid, pass] = plain[..] {
+                let (s, e) = at(pass);
                 emit("password", s, e);
             }
         }
