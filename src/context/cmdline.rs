@@ -92,11 +92,65 @@ pub(super) fn candidates(
         let quoted = quoted_words(line, toks);
         read_words(line, &quoted, true, base, line_start, out);
     }
-    if !matches!(kind, Kind::Code | Kind::Json | Kind::Xml) {
+    if reads_bare_words(kind, line) {
         let bare = bare_words(line);
         read_words(line, &bare, false, base, line_start, out);
         piped_to_stdin(line, &bare, base, line_start, out);
     }
+}
+
+/// Whether a line's words outside strings are a command line's: outside source code and
+/// structured data, and in source code a line that is one (a PowerShell script's `docker
+/// login -u bot -p v`, `& mysql.exe -uroot -pv`, a notebook's `!curl -uadmin:v ...`).
+pub(super) fn reads_bare_words(kind: Kind, line: &[u8]) -> bool {
+    match kind {
+        Kind::Json | Kind::Xml => false,
+        Kind::Code => command_line_in_code(line),
+        _ => true,
+    }
+}
+
+/// A line of source code that runs a program: a first word (after PowerShell's `&` or a
+/// notebook's `!`) that is a plain name or path, then a flag (`-u`, `--user`, `/user:`)
+/// as the second word, and no assignment, call or block before the flag.
+fn command_line_in_code(line: &[u8]) -> bool {
+    let mut rest = line.trim_ascii_start();
+    if let Some(r) = rest.strip_prefix(b"& ").or_else(|| rest.strip_prefix(b"!")) {
+        rest = r.trim_ascii_start();
+    }
+    let first_end = rest
+        .iter()
+        .position(u8::is_ascii_whitespace)
+        .unwrap_or(rest.len());
+    let first = &rest[..first_end];
+    if first.is_empty()
+        || !first[0].is_ascii_alphabetic() && !matches!(first[0], b'"' | b'.' | b'/')
+        || first
+            .iter()
+            .any(|b| matches!(b, b'(' | b'=' | b'{' | b';' | b'[' | b','))
+    {
+        return false;
+    }
+    let second = rest[first_end..].trim_ascii_start();
+    // A flag: `-x`, `--xx`, or a Windows `/x:`.
+    let flag = match second {
+        [b'-', b'-', c, ..] | [b'-', c, ..] => c.is_ascii_alphabetic(),
+        [b'/', c, ..] => c.is_ascii_alphabetic() && second.contains(&b':'),
+        _ => false,
+    };
+    // Or a subcommand, then a flag (`docker login -u`, `net use Z: ...`).
+    let sub_flag = || {
+        let sub_end = second
+            .iter()
+            .position(u8::is_ascii_whitespace)
+            .unwrap_or(second.len());
+        let sub = &second[..sub_end];
+        let third = second[sub_end..].trim_ascii_start();
+        !sub.is_empty()
+            && sub.iter().all(|b| b.is_ascii_lowercase() || *b == b'-')
+            && matches!(third, [b'-', c, ..] if c.is_ascii_alphabetic() || *c == b'-')
+    };
+    flag || sub_flag()
 }
 
 /// Flags of commands that read a credential from standard input, and what they read:
@@ -451,7 +505,8 @@ fn glued_password_tool(line: &[u8], at: usize) -> bool {
     let before = String::from_utf8_lossy(&line[..at]);
     before.split_whitespace().any(|w| {
         let w = command_word(w);
-        let name = w.rsplit('/').next().unwrap_or(w);
+        let name = w.rsplit(['/', '\\']).next().unwrap_or(w);
+        let name = name.strip_suffix(".exe").unwrap_or(name);
         GLUED_PASSWORD_TOOLS.contains(&name)
     })
 }

@@ -746,3 +746,45 @@ fn shells_stdin_and_server_env() {
         ],
     );
 }
+
+#[test]
+fn command_lines_in_scripts_read_as_code() {
+    check_all(
+        &[
+            (
+                "deploy.ps1",
+                "docker login -u bot -p {V} registry.acme.io\n",
+                "generic-password",
+            ),
+            (
+                "deploy.ps1",
+                "& mysql.exe -uroot -p{V} shop\n",
+                "generic-password",
+            ),
+            (
+                "deploy.ps1",
+                "cmdkey /generic:git.acme.io /user:bot /pass:{V}\n",
+                "generic-password",
+            ),
+            (
+                "deploy.ps1",
+                "sqlcmd -S db01 -U sa -P {V} -i init.sql\n",
+                "generic-password",
+            ),
+            (
+                "notebook.py",
+                "!curl -uadmin:{V} https://api.acme.io/export -o data.csv\n",
+                "generic-password",
+            ),
+        ],
+        &[
+            ("app.js", "const total = price -discount;\n"),
+            (
+                "deploy.ps1",
+                "docker login -u bot -p $env:REGISTRY_PASSWORD registry.acme.io\n",
+            ),
+            ("app.py", "return -password_strength(pw)\n"),
+            ("main.go", "x := a -b\n"),
+        ],
+    );
+}

@@ -254,7 +254,7 @@ pub(super) fn candidates(
     if !STEM_FINDER.is_match(line) {
         return;
     }
-    if !matches!(kind, Kind::Code | Kind::Json | Kind::Xml) {
+    if super::cmdline::reads_bare_words(kind, line) {
         let words = bare_words(line);
         // An Expect script's `send "v\r"` on the line after `expect "*assword:"`.
         let asked = line.trim_ascii_start().starts_with(b"send ")
@@ -384,7 +384,16 @@ fn command(
             // or key (`- curl ...`, `script: curl ...`), a shell prompt.
             if matches!(
                 w,
-                b"sudo" | b"exec" | b"time" | b"nohup" | b"env" | b"-" | b"$" | b"#" | b"RUN"
+                b"sudo"
+                    | b"exec"
+                    | b"time"
+                    | b"nohup"
+                    | b"env"
+                    | b"-"
+                    | b"$"
+                    | b"#"
+                    | b"RUN"
+                    | b"&"
             ) || (is_env_pair(w) && !is_exec_key(w))
                 || (w.len() > 1 && w.ends_with(b":"))
                 || is_cron_field(w)
@@ -397,7 +406,12 @@ fn command(
             } else {
                 w
             };
-            tool = program(w.strip_prefix(b"@").unwrap_or(w));
+            // A Makefile recipe's `@`, a notebook's `!`.
+            let w = w
+                .strip_prefix(b"@")
+                .or_else(|| w.strip_prefix(b"!"))
+                .unwrap_or(w);
+            tool = program(w);
             tool_at = i;
             fresh = false;
             // `echo v | wrangler secret put API_TOKEN`, `printf v | gcloud secrets create
