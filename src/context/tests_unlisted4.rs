@@ -788,3 +788,36 @@ fn command_lines_in_scripts_read_as_code() {
         ],
     );
 }
+
+#[test]
+fn request_files() {
+    check_all(
+        &[
+            ("api.http", "@password = {V}\n\nPOST https://api.acme.io/login\n", "generic-password"),
+            ("api.http", "POST https://api.acme.io/login\nContent-Type: application/x-www-form-urlencoded\n\nusername=bot&password={V}\n", "generic-password"),
+            ("api.http", "GET https://api.acme.io/me\nX-Api-Key: {V}\n", "generic-api-key"),
+            ("api.rest", "GET https://speckle.acme-design.com/graphql\nAuthorization: Bearer {S}\n", "speckle-token"),
+        ],
+        &[
+            ("api.http", "GET https://api.acme.io/me\nAuthorization: Bearer {{token}}\n"),
+            ("api.http", "@password = {{$dotenv API_PASSWORD}}\n"),
+        ],
+    );
+}
+
+#[test]
+fn infrastructure_parameters_with_defaults() {
+    check_all(
+        &[
+            ("template.yaml", "Parameters:\n  DBPassword:\n    Type: String\n    NoEcho: true\n    Default: {V}\n", "generic-password"),
+            ("main.bicep", "@secure()\nparam adminPassword string = '{V}'\n", "generic-password"),
+            ("azuredeploy.parameters.json", "{\n  \"parameters\": {\n    \"adminPassword\": {\n      \"value\": \"{V}\"\n    }\n  }\n}\n", "generic-password"),
+            (".github/workflows/deploy.yml", "on:\n  workflow_dispatch:\n    inputs:\n      api_token:\n        description: token\n        default: {V}\n", "generic-token"),
+            ("Pulumi.yaml", "config:\n  dbPassword:\n    type: string\n    default: {V}\n", "generic-password"),
+        ],
+        &[
+            ("main.bicep", "@secure()\nparam adminPassword string\n"),
+            ("azuredeploy.parameters.json", "{\"adminPassword\": {\"reference\": {\"keyVault\": {\"id\": \"/subscriptions/x\"}, \"secretName\": \"admin\"}}}\n"),
+        ],
+    );
+}
