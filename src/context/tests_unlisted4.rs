@@ -821,3 +821,28 @@ fn infrastructure_parameters_with_defaults() {
         ],
     );
 }
+
+#[test]
+fn database_and_windows_admin_tools() {
+    check_all(
+        &[
+            ("db.sh", "mysqlsh root:{V}@localhost:3306 --sql -e 'select 1'\n", "generic-password"),
+            ("db.sh", "mysqlsh --uri app:{V}@db01:33060/shop\n", "generic-password"),
+            ("db2.sh", "db2 connect to SAMPLE user db2inst1 using {V}\n", "generic-password"),
+            ("odbc.sh", "isql -v shop_dsn app {V}\n", "generic-password"),
+            ("vc.sh", "govc ls -u 'admin:{V}@vcenter.acme.io' /dc1/vm\n", "generic-password"),
+            ("bmc.sh", "racadm -r idrac01 -u root -p {V} getsysinfo\n", "generic-password"),
+            ("remote.bat", "winrs -r:web01 -u:admin -p:{V} ipconfig\n", "generic-password"),
+            ("wifi.bat", "netsh wlan set hostednetwork mode=allow ssid=Lab key={V}\n", "generic-password"),
+            ("autologon.bat", "reg add \"HKLM\\SOFTWARE\\Microsoft\\Windows NT\\CurrentVersion\\Winlogon\" /v DefaultPassword /t REG_SZ /d {V} /f\n", "generic-password"),
+            ("autologon.ps1", "Set-ItemProperty -Path $winlogon -Name DefaultPassword -Value '{V}'\n", "generic-password"),
+        ],
+        &[
+            ("db.sh", "mysqlsh root@localhost:3306 --sql\n"),
+            ("db2.sh", "db2 connect to SAMPLE user db2inst1 using $DB2_PASSWORD\n"),
+            ("autologon.bat", "reg add \"HKLM\\SOFTWARE\\Acme\" /v InstallDir /t REG_SZ /d {V} /f\n"),
+            ("autologon.ps1", "Set-ItemProperty -Path $winlogon -Name DefaultPassword -Value $pw\n"),
+            ("query.sql", "SELECT * FROM orders o JOIN users u USING (user_id);\n"),
+        ],
+    );
+}

@@ -76,6 +76,15 @@ const STEMS: &[&str] = &[
     "bundle config",
     "cargo login",
     "wpa_passphrase",
+    "mysqlsh",
+    "govc",
+    "using",
+    "winrs",
+    "netsh",
+    "reg add",
+    "-value",
+    "racadm",
+    "paexec",
     "nmcli",
     "kinit",
     "sudo -s",
@@ -229,6 +238,9 @@ const SHORT_FLAGS: &[(&str, &str, &str)] = &[
     ("crackmapexec", "-p", "password"),
     ("smbmap", "-p", "password"),
     ("doctl", "-t", "token"),
+    // Dell iDRAC's `racadm -p`, PAExec's `-p`.
+    ("racadm", "-p", "password"),
+    ("paexec", "-p", "password"),
 ];
 
 /// Tools whose `-p` takes the password glued to it, which [`super::cmdline`]'s table does
@@ -546,9 +558,37 @@ fn command(
                 form_fields(&text[s..e], s, &mut emit);
             }
         }
+        // DB2's `connect to db user u using v` (ibm.com/docs/db2, CONNECT statement).
+        if w.eq_ignore_ascii_case(b"using")
+            && i >= 2
+            && word(i - 2).eq_ignore_ascii_case(b"user")
+            && (runs("db2") || tool == "connect" || tool == "db2")
+        {
+            if let Some((s, e)) = next {
+                emit("password", s, e);
+            }
+        }
+        // WinRM's `winrs -p:v` / `-password:v`.
+        if runs("winrs") {
+            for prefix in [&b"-p:"[..], b"-password:"] {
+                if w.len() > prefix.len() && w[..prefix.len()].eq_ignore_ascii_case(prefix) {
+                    emit("password", words[i].start + prefix.len(), words[i].end);
+                }
+            }
+        }
+        // `netsh wlan set hostednetwork ssid=x key=v`.
+        if runs("netsh") && w.len() > 4 && w[..4].eq_ignore_ascii_case(b"key=") {
+            emit("password", words[i].start + 4, words[i].end);
+        }
         // Impacket's targets `[domain/]user:password@host` (`psexec.py`, `secretsdump.py`,
-        // `impacket-wmiexec`; github.com/fortra/impacket, examples' `target` argument).
-        if is_impacket(&tool) && w.contains(&b'@') && !w.starts_with(b"-") {
+        // `impacket-wmiexec`; github.com/fortra/impacket, examples' `target` argument);
+        // MySQL Shell's `mysqlsh user:password@host` and `--uri`, govc's `-u
+        // user:password@host`.
+        if (is_impacket(&tool) || runs("mysqlsh") || runs("govc"))
+            && w.contains(&b'@')
+            && !w.starts_with(b"-")
+            && memchr::memmem::find(w, b"://").is_none()
+        {
             if let Some((s, e)) = impacket_password(w) {
                 emit("password", words[i].start + s, words[i].start + e);
             }
@@ -575,7 +615,12 @@ fn command(
         }
         // A value named by a sibling flag: `--name db-password --value v`, `gh secret set
         // API_TOKEN --body v`.
-        if matches!(w, b"--value" | b"--body" | b"-b" | b"--secret-value") {
+        // PowerShell's `Set-ItemProperty -Name DefaultPassword -Value v` (any case);
+        // `reg add <key> /v DefaultPassword /d v` (Windows' autologon settings).
+        let value_flag = matches!(w, b"--value" | b"--body" | b"-b" | b"--secret-value")
+            || w.eq_ignore_ascii_case(b"-value")
+            || (w.eq_ignore_ascii_case(b"/d") && runs("reg"));
+        if value_flag {
             if let (Some((s, e)), Some(name)) = (next, sibling_name(text, words, tool_at, i)) {
                 let name = String::from_utf8_lossy(name);
                 let leaf = name.rsplit('/').next().unwrap_or(&name);
@@ -810,7 +855,11 @@ fn sibling_name<'a>(text: &'a [u8], words: &[Word], from: usize, upto: usize) ->
     let word = |k: usize| &text[words[k].start..words[k].end];
     (from..upto).find_map(|k| {
         let w = word(k);
-        if matches!(w, b"--name" | b"-n") && k + 1 < upto {
+        if (matches!(w, b"--name" | b"-n")
+            || w.eq_ignore_ascii_case(b"-name")
+            || w.eq_ignore_ascii_case(b"/v"))
+            && k + 1 < upto
+        {
             return Some(word(k + 1));
         }
         if w == b"set" && k >= 1 && word(k - 1) == b"secret" && k + 1 < upto {
@@ -838,6 +887,7 @@ const POSITIONAL_TOOLS: &[&str] = &[
     "ngrok",
     "composer",
     "wpa_passphrase",
+    "isql",
 ];
 
 /// The positional tool a command runs: its program, or the last word of the command that
@@ -1085,6 +1135,13 @@ fn positional(
                 .any(|&k| matches!(word(k), b"--iscrypted" | b"--lock"));
             if let ([pass], false) = (&plain[..], crypted) {
                 let (s, e) = at(*pass);
+                emit("password", s, e);
+            }
+        }
+        // unixODBC's `isql [-v] DSN USER PASSWORD` (Sybase's `isql -P v` is a flag).
+        "isql" => {
+            if let [_dsn, _user, pass] = plain[..] {
+                let (s, e) = at(pass);
                 emit("password", s, e);
             }
         }
