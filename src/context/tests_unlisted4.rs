@@ -846,3 +846,25 @@ fn database_and_windows_admin_tools() {
         ],
     );
 }
+
+#[test]
+fn prose_about_passwords_stays_quiet() {
+    check_all(
+        &[(
+            "deploy.exp",
+            "spawn ssh deploy@web01\nexpect \"*assword:\"\nsend \"{V}\\r\"\n",
+            "generic-password",
+        )],
+        &[
+            (
+                "FAQ.md",
+                "Forgot your password? We send instructions by mail.\n",
+            ),
+            (
+                "notes.txt",
+                "If the password expired, send helpdesk@acme.io a ticket.\n",
+            ),
+            ("notes.txt", "The login=guest:guest account is read-only.\n"),
+        ],
+    );
+}

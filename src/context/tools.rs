@@ -266,11 +266,14 @@ pub(super) fn candidates(
     if !STEM_FINDER.is_match(line) {
         return;
     }
-    if super::cmdline::reads_bare_words(kind, line) {
+    // An Expect script's `send "v\r"` on the line after `expect "*assword:"` (Expect is Tcl,
+    // which the kind guess may take for code).
+    let asked = line.trim_ascii_start().starts_with(b"send ") && {
+        let prev = previous_line(data, line_start).trim_ascii_start();
+        prev.starts_with(b"expect") && asks_password(prev)
+    };
+    if asked || super::cmdline::reads_bare_words(kind, line) {
         let words = bare_words(line);
-        // An Expect script's `send "v\r"` on the line after `expect "*assword:"`.
-        let asked = line.trim_ascii_start().starts_with(b"send ")
-            && asks_password(previous_line(data, line_start));
         command(line, &words, 0, base, line_start, asked, out);
     }
     // A command line held in a string: a CI step's `sh "..."`, a YAML `run: "..."`.
@@ -380,6 +383,18 @@ fn command(
             fresh = true;
             wrapped.clear();
             continue;
+        }
+        // Expect's `expect "*assword:"` then `send "v\r"` (on this line or the one above).
+        if w == b"send"
+            && (asked
+                || ((0..i).any(|k| word(k) == b"expect") && (0..i).any(|k| asks_password(word(k)))))
+        {
+            if let Some((s, mut e)) = words.get(i + 1).map(|n| (n.start, n.end)) {
+                while e >= s + 2 && matches!(&text[e - 2..e], b"\\r" | b"\\n") {
+                    e -= 2;
+                }
+                emit("password", s, e);
+            }
         }
         if fresh {
             // `echo v | sudo -S cmd` (sudo reads the password from standard input).
@@ -515,15 +530,6 @@ fn command(
         // line `user app on >v`; redis.io/docs/latest/operate/oss_and_stack/management/security/acl/).
         if w.len() > 1 && w[0] == b'>' && redis_acl(text, words, tool_at, i) {
             emit("password", words[i].start + 1, words[i].end);
-        }
-        // Expect's `expect "*assword:"` then `send "v\r"` (on this line or the one above).
-        if w == b"send" && (asked || (0..i).any(|k| asks_password(word(k)))) {
-            if let Some((s, mut e)) = next {
-                while e >= s + 2 && matches!(&text[e - 2..e], b"\\r" | b"\\n") {
-                    e -= 2;
-                }
-                emit("password", s, e);
-            }
         }
         // strongSwan's ipsec.secrets `[ids] : PSK "v"` (`EAP`, `XAUTH`, `NTLM`: the secret's
         // type after the `:`; docs.strongswan.org, ipsec.secrets).
