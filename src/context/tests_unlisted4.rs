@@ -868,3 +868,22 @@ fn prose_about_passwords_stays_quiet() {
         ],
     );
 }
+
+#[test]
+fn more_user_password_pairs() {
+    check_all(
+        &[
+            ("fetch.sh", "curl -x proxy.acme.io:3128 --proxy-user bob:{V} https://example.org\n", "generic-password"),
+            ("fetch.sh", "curl -x proxy.acme.io:3128 -U bob:{V} https://example.org\n", "generic-password"),
+            ("mirror.sh", "lftp -c \"open -u deploy,{V} sftp://files.acme.io; mirror -R dist /www\"\n", "generic-password"),
+            ("mount.sh", "mount -t cifs //fs01/share /mnt -o user=svc,pass={V}\n", "generic-password"),
+            ("rclone.sh", "rclone config create acme s3 provider Minio access_key_id AKID secret_access_key {V}\n", "generic-secret"),
+            ("sign.sh", "apksigner sign --ks release.jks --ks-pass pass:{V} app.apk\n", "generic-password"),
+        ],
+        &[
+            ("sign.sh", "apksigner sign --ks release.jks --ks-pass env:KS_PASS app.apk\n"),
+            ("sign.sh", "apksigner sign --ks release.jks --ks-pass file:ks.txt app.apk\n"),
+            ("rclone.sh", "rclone config create acme s3 provider Minio env_auth true\n"),
+        ],
+    );
+}

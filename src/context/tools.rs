@@ -24,6 +24,7 @@ use std::sync::LazyLock;
 const STEMS: &[&str] = &[
     "curl",
     "lftp",
+    "open -u",
     "smb",
     "rpcclient",
     "wbinfo",
@@ -146,6 +147,8 @@ const USER_PASS_FLAGS: &[(&str, &str, u8)] = &[
     ("curl", "--proxy-user", b':'),
     ("lftp", "-u", b','),
     ("lftp", "--user", b','),
+    // lftp's own `open -u user,pass host` (in `lftp -c "..."` and lftp scripts).
+    ("open", "-u", b','),
     ("smbclient", "-U", b'%'),
     ("smbclient", "--user", b'%'),
     ("rpcclient", "-U", b'%'),
@@ -492,7 +495,8 @@ fn command(
             }
             let f = flag.as_bytes();
             let value = if w == f {
-                next.filter(|_| t != "curl")
+                // curl's separate `-u v` / `--user v` is the lexer's.
+                next.filter(|_| !(t == "curl" && matches!(flag, "-u" | "--user")))
             } else if w.len() > f.len() && w.starts_with(f) && f.len() == 2 {
                 Some((words[i].start + 2, words[i].end))
             } else if w.len() > f.len() + 1 && w.starts_with(f) && w[f.len()] == b'=' {
