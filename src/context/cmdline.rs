@@ -368,6 +368,11 @@ fn read_words(
             origin,
         );
         cand.quoted = in_strings;
+        // `set req.http.Authorization = "Bearer v"` (Varnish VCL): a header set by name.
+        if cand.key.to_ascii_lowercase().ends_with("authorization") {
+            cand.header = Some("Authorization".into());
+            super::lexer::strip_auth_scheme(&mut cand);
+        }
         out.push(cand);
     };
     for (i, w) in words.iter().enumerate() {
@@ -431,7 +436,12 @@ fn read_words(
                     .filter(|n| n.joins_next)
                     .and(words.get(i + 1 + skip))
             };
-            if let (Some(k), Some(val)) = (next, words.get(i + 2 + skip)) {
+            // `set NAME = v` (Varnish VCL, Tcl-likes): the value after the `=`.
+            let mut at_val = i + 2 + skip;
+            if words.get(at_val).is_some_and(|v| text(v) == b"=") {
+                at_val += 1;
+            }
+            if let (Some(k), Some(val)) = (next, words.get(at_val)) {
                 if k.joins_next && memchr::memchr(b'=', text(k)).is_none() {
                     emit(text(k), val.start, val.end, Origin::Argument);
                 }

@@ -887,3 +887,23 @@ fn more_user_password_pairs() {
         ],
     );
 }
+
+#[test]
+fn more_sql_and_server_configs() {
+    check_all(
+        &[
+            ("linked.sql", "EXEC sp_addlinkedsrvlogin @rmtsrvname = N'REMOTE', @useself = 'false', @rmtuser = 'app', @rmtpassword = '{V}';\n", "generic-password"),
+            ("users.sql", "INSERT INTO mysql.user (User, Host, Password) VALUES ('app', '%', PASSWORD('{V}'));\n", "generic-password"),
+            ("redis.txt", "127.0.0.1:6379> AUTH default {V}\nOK\n", "generic-password"),
+            ("nginx.conf", "    set $api_key \"{V}\";\n", "generic-api-key"),
+            ("default.vcl", "    set req.http.Authorization = \"Bearer {V}\";\n", "generic-token"),
+            ("gitlab.rb", "gitlab_rails['smtp_password'] = \"{V}\"\n", "generic-password"),
+            ("consul.hcl", "acl {\n  enabled = true\n  tokens {\n    initial_management = \"{V}\"\n  }\n}\n", "generic-token"),
+            ("slapd.ldif", "dn: olcDatabase={1}mdb,cn=config\nolcRootPW: {V}\n", "generic-password"),
+        ],
+        &[
+            ("consul.hcl", "acl {\n  tokens {\n    initial_management = \"${CONSUL_TOKEN}\"\n  }\n}\n"),
+            ("slapd.ldif", "olcRootPW: {SSHA}5en6G6MezRroT3XKqkdPOmY/BfQ=\n"),
+        ],
+    );
+}

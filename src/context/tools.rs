@@ -25,6 +25,7 @@ const STEMS: &[&str] = &[
     "curl",
     "lftp",
     "open -u",
+    "auth ",
     "smb",
     "rpcclient",
     "wbinfo",
@@ -534,6 +535,14 @@ fn command(
         // line `user app on >v`; redis.io/docs/latest/operate/oss_and_stack/management/security/acl/).
         if w.len() > 1 && w[0] == b'>' && redis_acl(text, words, tool_at, i) {
             emit("password", words[i].start + 1, words[i].end);
+        }
+        // Redis' `AUTH [user] v` after `redis-cli` or at a `host:port>` prompt
+        // (redis.io/docs/latest/commands/auth/).
+        if w == b"AUTH" && (runs("redis-cli") || (i > 0 && word(i - 1).ends_with(b">"))) {
+            let args: Vec<usize> = (i + 1..words.len().min(i + 3)).collect();
+            if let Some(&k) = args.last() {
+                emit("password", words[k].start, words[k].end);
+            }
         }
         // strongSwan's ipsec.secrets `[ids] : PSK "v"` (`EAP`, `XAUTH`, `NTLM`: the secret's
         // type after the `:`; docs.strongswan.org, ipsec.secrets).
