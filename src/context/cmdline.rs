@@ -347,6 +347,16 @@ fn read_words(
                 ve -= 1;
             }
         }
+        // OpenSSL's pass-phrase arguments (and the tools that copied them: apksigner,
+        // TIBCO's): `pass:v` is the password, `env:`, `file:`, `fd:` name where it is.
+        if line[vs..ve].starts_with(b"pass:") {
+            vs += 5;
+        } else if [&b"env:"[..], b"file:", b"fd:"]
+            .iter()
+            .any(|p| line[vs..ve].starts_with(p))
+        {
+            return;
+        }
         let value = &line[vs..ve];
         if value.is_empty() || matches!(value[0], b'$' | b'-' | b'<' | b'{') {
             return;

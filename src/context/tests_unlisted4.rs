@@ -907,3 +907,32 @@ fn more_sql_and_server_configs() {
         ],
     );
 }
+
+#[test]
+fn pass_phrase_arguments() {
+    check_all(
+        &[
+            (
+                "run.sh",
+                "tibschemad --config repo.yaml --password pass:{V}\n",
+                "generic-password",
+            ),
+            (
+                "sign.sh",
+                "apksigner sign --ks release.jks --ks-pass pass:{V} --key-pass pass:{V} app.apk\n",
+                "generic-password",
+            ),
+        ],
+        &[
+            (
+                "run.sh",
+                "tibschemad --config repo.yaml --password env:REPO_PASSWORD\n",
+            ),
+            (
+                "run.sh",
+                "tibschemad --config repo.yaml --password file:/run/secrets/repo\n",
+            ),
+            ("run.sh", "tibschemad --config repo.yaml --password stdin\n"),
+        ],
+    );
+}
