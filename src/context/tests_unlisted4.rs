@@ -936,3 +936,20 @@ fn pass_phrase_arguments() {
         ],
     );
 }
+
+#[test]
+fn speckle_and_spell_through_tools() {
+    check_all(
+        &[
+            ("ops.sh", "az keyvault secret set --vault-name kv --name speckle-token --value {S}\n", "speckle-token"),
+            ("ops.sh", "echo -n '{S}' | wrangler secret put SPECKLE_TOKEN\n", "speckle-token"),
+            ("ops.sh", "vault kv put secret/speckle token={S}\n", "speckle-token"),
+            ("seed.sql", "INSERT INTO settings (name, value) VALUES ('speckle_token', '{S}');\n", "speckle-token"),
+            ("ops.sh", "kubectl create secret generic speckle --from-literal=SPECKLE_TOKEN={S}\n", "speckle-token"),
+            ("ops.sh", "aws ssm put-parameter --name /prod/spell_token --value {V}{V} --type SecureString\n", "spell-token"),
+        ],
+        &[
+            ("ops.sh", "git log --oneline speckle-{S}\n"),
+        ],
+    );
+}
