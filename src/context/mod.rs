@@ -472,6 +472,8 @@ fn extract_range(data: &[u8], from: usize, to: usize, kind: Kind, out: &mut Vec<
             }
             if kind == Kind::Unknown {
                 rows::pgpass_line(piece, base, line_start, out);
+                rows::userlist_line(piece, base, line_start, out);
+                rows::sasl_map_line(piece, base, line_start, out);
             }
             // Tools that take a password where no name says so (their own gate: the tools'
             // names).

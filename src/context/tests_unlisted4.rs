@@ -953,3 +953,29 @@ fn speckle_and_spell_through_tools() {
         ],
     );
 }
+
+#[test]
+fn credential_maps_read_by_path() {
+    check_all(
+        &[
+            (
+                "etc/pgbouncer/userlist.txt",
+                "\"app\" \"{V}\"\n\"stats\" \"md5a1b2c3d4e5f6a7b8c9d0e1f2a3b4c5d6\"\n",
+                "generic-password",
+            ),
+            (
+                "etc/postfix/sasl_passwd",
+                "[smtp.acme.io]:587 relay@acme.io:{V}\n",
+                "generic-password",
+            ),
+        ],
+        &[
+            (
+                "etc/pgbouncer/userlist.txt",
+                "\"stats\" \"md5a1b2c3d4e5f6a7b8c9d0e1f2a3b4c5d6\"\n",
+            ),
+            ("game/items.vdf", "\"password\" \"x\"\n\"Author\" \"{V}\"\n"),
+            ("notes.txt", "password reset: \"admin\" \"{V}\"\n"),
+        ],
+    );
+}
