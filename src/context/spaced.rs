@@ -365,6 +365,14 @@ fn insert_values(
     }
 }
 
+static SQL_FINDER: std::sync::LazyLock<aho_corasick::AhoCorasick> =
+    std::sync::LazyLock::new(|| {
+        aho_corasick::AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build(["set", "declare", "sp_addlogin", "sp_password"])
+            .expect("fixed words compile")
+    });
+
 /// SQL statements that name a literal away from it:
 /// - `UPDATE settings SET value = 'v' WHERE name = 'api_key'` (a key/value settings table,
 ///   WordPress' `option_value` / `option_name`): a literal set into a value column is named
@@ -379,6 +387,10 @@ fn sql_statements(
     line_start: usize,
     out: &mut Vec<Candidate>,
 ) {
+    // Every form names one of these words: most lines are passed over by one search.
+    if !SQL_FINDER.is_match(line) {
+        return;
+    }
     let text = |t: &Token| &line[t.start..t.end];
     let is_word = |t: &Token, w: &[u8]| t.tok == Tok::Word && text(t).eq_ignore_ascii_case(w);
     let is_eq = |t: &Token| t.tok == Tok::Op && text(t) == b"=";

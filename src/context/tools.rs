@@ -25,15 +25,12 @@ const STEMS: &[&str] = &[
     "curl",
     "lftp",
     "open -u",
-    "auth ",
     "smb",
     "rpcclient",
     "wbinfo",
     "samba-tool",
-    "net ",
     "htpasswd",
     "rabbitmqctl",
-    "mc ",
     "sqlplus",
     "expdp",
     "impdp",
@@ -48,10 +45,7 @@ const STEMS: &[&str] = &[
     "mosquitto_",
     "nuget",
     "/p:",
-    "/pass",
-    "/pwd",
     "/rp ",
-    "password=",
     "chpasswd",
     "passwd",
     "--value",
@@ -80,7 +74,6 @@ const STEMS: &[&str] = &[
     "wpa_passphrase",
     "mysqlsh",
     "govc",
-    "using",
     "winrs",
     "netsh",
     "reg add",
@@ -95,7 +88,6 @@ const STEMS: &[&str] = &[
     "--form",
     "rootpw",
     "bindpw",
-    "send ",
     "psk",
     " eap ",
     "xauth",
@@ -107,7 +99,6 @@ const STEMS: &[&str] = &[
     "plink",
     "pscp",
     "psftp",
-    "security",
     "ibmcloud",
     "ldappasswd",
     "winrm",
@@ -119,13 +110,29 @@ const STEMS: &[&str] = &[
     "etcdctl",
     "-creds",
     "impacket",
-    ".py",
     "cf auth",
     "vault login",
     "set-agent-token",
     "authtoken",
     "composer",
-    "secret",
+    "net use",
+    "net user",
+    "mc alias",
+    "mc admin",
+    "mc config",
+    "security add-",
+    "password= ",
+    "/pass:",
+    "/password:",
+    "/pwd:",
+    "exec.py",
+    "dump.py",
+    "client.py",
+    "spns.py",
+    "users.py",
+    "tgt.py",
+    "sid.py",
+    "db2",
 ];
 
 static STEM_FINDER: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
@@ -133,6 +140,11 @@ static STEM_FINDER: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
         .ascii_case_insensitive(true)
         .build(STEMS)
         .expect("fixed stems compile")
+});
+
+/// `secret` (only after a pipe), Expect's `send `, Redis' `AUTH ` (case-sensitive).
+static SPECIAL_FINDER: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
+    aho_corasick::AhoCorasick::new(["secret", "send ", "AUTH "]).expect("fixed words compile")
 });
 
 /// Flags whose value is `user<sep>password` (the tool, the flag, the separator).
@@ -267,7 +279,15 @@ pub(super) fn candidates(
     kind: Kind,
     out: &mut Vec<Candidate>,
 ) {
-    if !STEM_FINDER.is_match(line) {
+    // Beside the stems, forms cheaper to test apart: a literal piped into a command that
+    // stores a secret, Expect's `send`, Redis' `AUTH`.
+    let special = || {
+        (memchr::memchr(b'|', line).is_some() && SPECIAL_FINDER.is_match(line))
+            || SPECIAL_FINDER
+                .find_iter(line)
+                .any(|m| m.pattern().as_usize() > 0)
+    };
+    if !STEM_FINDER.is_match(line) && !special() {
         return;
     }
     // An Expect script's `send "v\r"` on the line after `expect "*assword:"` (Expect is Tcl,
@@ -286,7 +306,9 @@ pub(super) fn candidates(
             continue;
         }
         let content = &line[t.start..t.end];
-        if memchr::memchr(b' ', content).is_none() || !STEM_FINDER.is_match(content) {
+        if memchr::memchr(b' ', content).is_none()
+            || !(STEM_FINDER.is_match(content) || SPECIAL_FINDER.is_match(content))
+        {
             continue;
         }
         let words = bare_words(content);
