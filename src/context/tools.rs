@@ -136,7 +136,10 @@ const STEMS: &[&str] = &[
 ];
 
 static STEM_FINDER: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
+    // A DFA: this runs on every line read, and with this many stems the default
+    // automaton is slower per byte.
     aho_corasick::AhoCorasick::builder()
+        .kind(Some(aho_corasick::AhoCorasickKind::DFA))
         .ascii_case_insensitive(true)
         .build(STEMS)
         .expect("fixed stems compile")
@@ -281,22 +284,23 @@ pub(super) fn candidates(
 ) {
     // Beside the stems, forms cheaper to test apart: a literal piped into a command that
     // stores a secret, Expect's `send`, Redis' `AUTH`.
-    let special = || {
-        (memchr::memchr(b'|', line).is_some() && SPECIAL_FINDER.is_match(line))
+    let special = |text: &[u8]| {
+        (memchr::memchr(b'|', text).is_some() && SPECIAL_FINDER.is_match(text))
             || SPECIAL_FINDER
-                .find_iter(line)
+                .find_iter(text)
                 .any(|m| m.pattern().as_usize() > 0)
     };
-    if !STEM_FINDER.is_match(line) && !special() {
-        return;
-    }
     // An Expect script's `send "v\r"` on the line after `expect "*assword:"` (Expect is Tcl,
     // which the kind guess may take for code).
     let asked = line.trim_ascii_start().starts_with(b"send ") && {
         let prev = previous_line(data, line_start).trim_ascii_start();
         prev.starts_with(b"expect") && asks_password(prev)
     };
-    if asked || super::cmdline::reads_bare_words(kind, line) {
+    // The line's own words, when it is a command line (most lines of code are not: they are
+    // passed over before any search).
+    if (asked || super::cmdline::reads_bare_words(kind, line))
+        && (STEM_FINDER.is_match(line) || special(line))
+    {
         let words = bare_words(line);
         command(line, &words, 0, base, line_start, asked, out);
     }
@@ -306,8 +310,13 @@ pub(super) fn candidates(
             continue;
         }
         let content = &line[t.start..t.end];
+        // A command line held in a string has a flag, a path, a pipe or a share (`-u`,
+        // `u/v@db`, `| chpasswd`, `\\\\host`): strings of prose and data are passed over
+        // before any search.
         if memchr::memchr(b' ', content).is_none()
-            || !(STEM_FINDER.is_match(content) || SPECIAL_FINDER.is_match(content))
+            || (memchr::memchr3(b'-', b'/', b'|', content).is_none()
+                && memchr::memchr(b'\\', content).is_none())
+            || !(STEM_FINDER.is_match(content) || special(content))
         {
             continue;
         }
