@@ -41,7 +41,10 @@ mod finding {
 /// script writes them and never reads them back.
 mod rules {
     pub mod builtin {
-        pub fn embedded(_text: &str) -> Option<&'static str> {
+        pub fn embedded(_bytes: &[u8]) -> Option<&'static str> {
+            None
+        }
+        pub fn embedded_bytes(_bytes: &[u8]) -> Option<&'static [u8]> {
             None
         }
     }

@@ -136,7 +136,7 @@ fn main() {
                 rule.id.as_ref(),
                 per_rule[i].0,
                 per_rule[i].1,
-                if rule.context.is_some() {
+                if rule.is_context() {
                     "context"
                 } else {
                     "regex"

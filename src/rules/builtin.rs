@@ -15,14 +15,24 @@ use super::RuleError;
 /// The built-in rule files as `build.rs` parsed them, in the order of [`BUILTIN_RULE_FILES`].
 static PREPARSED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/builtin-rules.postcard"));
 
-/// `text` as a `'static` string if it lies inside the embedded pre-parsed rules (a string
-/// the postcard reader borrowed from them), else `None`. Lets `syntax::SpecText` keep a
-/// reference instead of a copy, without `unsafe`: the bytes are found again in the static.
-pub fn embedded(text: &str) -> Option<&'static str> {
+/// `bytes` as a `'static` string if they lie inside the embedded pre-parsed rules (a string
+/// the postcard reader borrowed from them) and are UTF-8, else `None`. Lets
+/// `syntax::SpecText` keep a reference instead of a copy, without `unsafe`: the bytes are
+/// found again in the static, and checked as UTF-8 once (the reader hands them over as
+/// bytes, not as an already checked `str`).
+pub fn embedded(bytes: &[u8]) -> Option<&'static str> {
     let base = PREPARSED.as_ptr() as usize;
-    let start = (text.as_ptr() as usize).checked_sub(base)?;
-    let bytes = PREPARSED.get(start..start.checked_add(text.len())?)?;
+    let start = (bytes.as_ptr() as usize).checked_sub(base)?;
+    let bytes = PREPARSED.get(start..start.checked_add(bytes.len())?)?;
     std::str::from_utf8(bytes).ok()
+}
+
+/// `bytes` as a `'static` slice if they lie inside the embedded pre-parsed rules, else
+/// `None` (`syntax::Deferred` keeps such a slice to decode later).
+pub fn embedded_bytes(bytes: &[u8]) -> Option<&'static [u8]> {
+    let base = PREPARSED.as_ptr() as usize;
+    let start = (bytes.as_ptr() as usize).checked_sub(base)?;
+    PREPARSED.get(start..start.checked_add(bytes.len())?)
 }
 
 /// The built-in rule files, parsed (by the build script): one [`RuleFile`] per entry of
@@ -502,6 +512,20 @@ mod tests {
         let specs: Vec<_> = preparsed.iter().flat_map(|f| &f.rule).collect();
         assert!(specs.len() > 400);
         for spec in specs {
+            // Read first, the seldom-read parts are still encoded (`syntax::Deferred`).
+            assert!(spec.examples.is_encoded(), "{}", spec.id);
+            assert!(spec.negative_examples.is_encoded(), "{}", spec.id);
+            assert!(spec.path_examples.is_encoded(), "{}", spec.id);
+            assert!(
+                spec.verify.as_ref().is_none_or(|v| v.is_encoded()),
+                "{}",
+                spec.id
+            );
+            assert!(
+                spec.revoke.as_ref().is_none_or(|v| v.is_encoded()),
+                "{}",
+                spec.id
+            );
             assert!(spec.id.is_borrowed(), "{}", spec.id);
             assert!(spec.title.is_borrowed(), "{}", spec.id);
             assert!(spec.examples.iter().all(|e| e.is_borrowed()), "{}", spec.id);
@@ -516,6 +540,11 @@ mod tests {
             !parsed.rule[0].id.is_borrowed(),
             "TOML text owns its strings"
         );
-        assert_eq!(super::embedded("not in the binary's rules"), None);
+        assert_eq!(super::embedded(b"not in the binary's rules"), None);
+        assert!(parsed.rule[0].examples.iter().all(|e| !e.is_borrowed()));
+        assert!(
+            !parsed.rule[0].examples.is_encoded(),
+            "TOML is read at once"
+        );
     }
 }

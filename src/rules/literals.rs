@@ -29,7 +29,7 @@ const MAX_CLASS: usize = 4;
 /// Lowercase literals such that every match of `hir` contains at least one of them
 /// (compared ASCII-case-insensitively), chosen to be as selective as the pattern allows
 /// and not implied by `keywords` alone; `None` if no set of useful literals is required.
-pub fn required_literals(hir: &Hir, keywords: &[String]) -> Option<Vec<Vec<u8>>> {
+pub fn required_literals(hir: &Hir, keywords: &[impl AsRef<str>]) -> Option<Vec<Vec<u8>>> {
     let mut candidates = Vec::new();
     required(hir, &mut candidates);
     candidates
@@ -45,10 +45,10 @@ pub fn required_literals(hir: &Hir, keywords: &[String]) -> Option<Vec<Vec<u8>>>
 
 /// Whether a keyword's presence already guarantees one of `set` (each keyword contains one),
 /// which makes searching for the set pointless in a window woken by a keyword.
-fn implied_by_keywords(set: &[Vec<u8>], keywords: &[String]) -> bool {
+fn implied_by_keywords(set: &[Vec<u8>], keywords: &[impl AsRef<str>]) -> bool {
     !keywords.is_empty()
         && keywords.iter().all(|k| {
-            let k = k.to_ascii_lowercase();
+            let k = k.as_ref().to_ascii_lowercase();
             set.iter()
                 .any(|l| memchr::memmem::find(k.as_bytes(), l).is_some())
         })
@@ -269,19 +269,33 @@ fn class_bytes(class: &Class) -> Option<Vec<u8>> {
 /// `(?:^|[^A-Za-z0-9])`, the camelCase form `[a-z0-9](?:Name)` being the other way in.
 /// A keyword that starts with punctuation (`$1$`) has no name and is never guarded.
 pub fn keyword_guarded(source: &str, keyword: &str) -> bool {
-    let name: String = keyword
-        .chars()
-        .take_while(char::is_ascii_alphanumeric)
-        .collect::<String>()
-        .to_ascii_lowercase();
-    if name.is_empty() {
+    // Compared in place, ignoring ASCII case: asked per keyword of every built-in rule at
+    // start-up, so no lowercased copy of the pattern (issue 17).
+    const OPENER: &[u8] = b"(?i:";
+    const GUARD: &[u8] = b"(?:^|[^a-za-z0-9])";
+    let name_len = keyword
+        .bytes()
+        .take_while(u8::is_ascii_alphanumeric)
+        .count();
+    if name_len == 0 {
         return false;
     }
-    let lower = source.to_ascii_lowercase();
-    let opener = format!("(?i:{name}");
-    let guarded = format!("(?:^|[^a-za-z0-9]){opener}");
-    let all = memchr::memmem::find_iter(lower.as_bytes(), opener.as_bytes()).count();
-    let with_guard = memchr::memmem::find_iter(lower.as_bytes(), guarded.as_bytes()).count();
+    let name = &keyword.as_bytes()[..name_len];
+    let source = source.as_bytes();
+    let (mut all, mut with_guard) = (0, 0);
+    for at in memchr::memchr_iter(b'(', source) {
+        let rest = &source[at..];
+        let opens = rest.len() >= OPENER.len() + name_len
+            && rest[..OPENER.len()].eq_ignore_ascii_case(OPENER)
+            && rest[OPENER.len()..OPENER.len() + name_len].eq_ignore_ascii_case(name);
+        if !opens {
+            continue;
+        }
+        all += 1;
+        if at >= GUARD.len() && source[at - GUARD.len()..at].eq_ignore_ascii_case(GUARD) {
+            with_guard += 1;
+        }
+    }
     with_guard > 0 && with_guard == all
 }
 
@@ -374,7 +388,7 @@ mod tests {
         ];
         for pattern in patterns {
             let re = regex::bytes::Regex::new(pattern).unwrap();
-            let set: Vec<Vec<u8>> = required_literals(&hir(pattern), &[]).unwrap();
+            let set: Vec<Vec<u8>> = required_literals(&hir(pattern), &[] as &[&str]).unwrap();
             for text in &texts {
                 if let Some(m) = re.find(text.as_bytes()) {
                     let found = m.as_bytes().to_ascii_lowercase();

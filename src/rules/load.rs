@@ -21,8 +21,10 @@ impl Rule {
     }
 
     /// A built-in rule from the build script's pre-parsed form: as [`Rule::from_spec`], but
-    /// its verify and revoke tables are checked on first use ([`Rule::verify`]), since a
-    /// scan without `--verify` never reads them (issue 17, start-up).
+    /// its verify and revoke tables ([`Rule::verify`]) and its context rule
+    /// ([`Rule::context`]) are checked on first use, since a scan without `--verify` never
+    /// reads the former and one that meets none of its keywords never the latter (issue 17,
+    /// start-up).
     pub(crate) fn from_builtin_spec(spec: RuleSpec, origin: &Arc<str>) -> Result<Rule, RuleError> {
         Rule::build(spec, origin, false, true)
     }
@@ -31,7 +33,7 @@ impl Rule {
         spec: RuleSpec,
         origin: &Arc<str>,
         eager: bool,
-        defer_plans: bool,
+        on_first_use: bool,
     ) -> Result<Rule, RuleError> {
         // Borrowed, for a built-in rule: copied only into an error.
         let id = spec.id.clone();
@@ -59,18 +61,17 @@ impl Rule {
                 "needs `regex`, `path`, or a `[rule.value]` with `[[rule.context]]`".into(),
             ));
         }
-        let context = if is_context {
-            Some(
-                crate::context::rule::ContextRule::from_spec(
-                    spec.value.as_ref(),
-                    &spec.context,
-                    spec.fallback,
-                )
-                .map_err(&invalid)?,
+        // A built-in rule's context rule is built on first use (`Rule::context`).
+        let context = OnceLock::new();
+        if is_context && !on_first_use {
+            let rule = crate::context::rule::ContextRule::from_spec(
+                spec.value.as_deref(),
+                &spec.context,
+                spec.fallback,
             )
-        } else {
-            None
-        };
+            .map_err(&invalid)?;
+            let _ = context.set(Some(Box::new(rule)));
+        }
         if spec.content.is_some() && spec.regex.is_some() {
             return Err(invalid(
                 "`content` is for sensitive-file rules (no `regex`)".into(),
@@ -105,15 +106,17 @@ impl Rule {
             })?),
         };
         let (verify, revoke) = (OnceLock::new(), OnceLock::new());
-        if !defer_plans {
+        if !on_first_use {
             let plan = match &spec.verify {
                 None => None,
-                Some(verify) => Some(VerifyPlan::from_spec(verify).map_err(&invalid)?),
+                Some(verify) => Some(Box::new(VerifyPlan::from_spec(verify).map_err(&invalid)?)),
             };
             let _ = verify.set(plan);
             let plan = match &spec.revoke {
                 None => None,
-                Some(revoke) => Some(revoke_plan::RevokePlan::from_spec(revoke).map_err(&invalid)?),
+                Some(revoke) => Some(Box::new(
+                    revoke_plan::RevokePlan::from_spec(revoke).map_err(&invalid)?,
+                )),
             };
             let _ = revoke.set(plan);
         }
@@ -129,7 +132,7 @@ impl Rule {
                 })
             })
             .collect::<Result<Vec<_>, _>>()?;
-        let kind = if spec.regex.is_some() || context.is_some() {
+        let kind = if spec.regex.is_some() || is_context {
             FindingKind::Secret
         } else {
             FindingKind::File
@@ -147,7 +150,18 @@ impl Rule {
             title: Arc::from(spec.title.as_str()),
             provider: spec.provider.as_deref().map(str::to_string),
             kind,
-            keywords: spec.keywords.iter().map(|k| k.to_lowercase()).collect(),
+            keywords: spec
+                .keywords
+                .iter()
+                .map(|k| {
+                    let lower = k.chars().all(|c| c.to_lowercase().eq(std::iter::once(c)));
+                    if lower {
+                        k.clone()
+                    } else {
+                        k.to_lowercase().into()
+                    }
+                })
+                .collect(),
             keyword_starts_word: spec
                 .keywords
                 .iter()
@@ -168,21 +182,14 @@ impl Rule {
             regex: spec.regex.as_deref().map(LazyRegex::new),
             single_line: OnceLock::new(),
             required_literals: OnceLock::new(),
-            server_hint: spec
-                .verify
-                .as_ref()
-                .and_then(|v| v.server_hint.as_deref())
-                .map(LazyRegex::new),
-            companion: spec
-                .verify
-                .as_ref()
-                .and_then(|v| v.companion.as_deref())
-                .map(LazyRegex::new),
+            server_hint: OnceLock::new(),
+            companion: OnceLock::new(),
             remediation: spec.remediation.as_deref().map(Arc::from),
             verify,
             revoke,
             origin: Arc::clone(origin),
             spec,
+            is_context,
             context,
         };
         if eager {

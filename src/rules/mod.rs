@@ -72,7 +72,9 @@ pub struct Rule {
     pub title: Arc<str>,
     pub provider: Option<String>,
     pub kind: FindingKind,
-    pub keywords: Vec<String>,
+    /// Lowercase; borrowed from the built-in rules' embedded text when it is lowercase
+    /// already (issue 17, start-up).
+    pub keywords: Vec<syntax::SpecText>,
     /// Per keyword, whether it wakes the rule only where it starts a word part
     /// (`keyword_boundary`, see [`KeywordBoundary::Word`]).
     pub keyword_starts_word: Vec<bool>,
@@ -95,24 +97,28 @@ pub struct Rule {
     single_line: OnceLock<bool>,
     /// See [`Rule::required_literals`].
     required_literals: OnceLock<Option<Vec<Vec<u8>>>>,
-    /// The verify table's `server_hint`, compiled on first use.
-    server_hint: Option<LazyRegex<regex::bytes::Regex>>,
-    /// The verify table's `companion`, compiled on first use.
-    companion: Option<LazyRegex<regex::bytes::Regex>>,
+    /// The verify table's `server_hint`, compiled on first use (a built-in rule's verify
+    /// table is read only then: [`syntax::Deferred`]).
+    server_hint: OnceLock<Option<Box<LazyRegex<regex::bytes::Regex>>>>,
+    /// The verify table's `companion`, as `server_hint`.
+    companion: OnceLock<Option<Box<LazyRegex<regex::bytes::Regex>>>>,
     pub remediation: Option<Arc<str>>,
     /// How `--verify` asks the issuer: the rule's checked `[rule.verify]` table. Built when
     /// the rule loads, or for a built-in rule on first use ([`Rule::verify`]).
-    verify: OnceLock<Option<VerifyPlan>>,
+    verify: OnceLock<Option<Box<VerifyPlan>>>,
     /// How `leakgate revoke` asks the issuer to revoke the secret: the rule's checked
     /// `[rule.revoke]` table. Built as [`Rule::verify`]'s ([`Rule::revoke`]).
-    revoke: OnceLock<Option<revoke_plan::RevokePlan>>,
+    revoke: OnceLock<Option<Box<revoke_plan::RevokePlan>>>,
     /// The file the rule came from (`rules/github.toml`, or a user file's path), shared by
     /// the rules of one built-in file.
     pub origin: Arc<str>,
     pub spec: RuleSpec,
-    /// For a context rule (`[rule.value]` / `[[rule.context]]` instead of `regex`): its
-    /// compiled shape and anchors, run by the context engine.
-    pub context: Option<crate::context::rule::ContextRule>,
+    /// Whether this is a context rule (`[rule.value]` / `[[rule.context]]` instead of
+    /// `regex`), run by the context engine.
+    is_context: bool,
+    /// A context rule's checked shape and anchors ([`Rule::context`]): built at load for a
+    /// user rule, on first use for a built-in one.
+    context: OnceLock<Option<Box<crate::context::rule::ContextRule>>>,
 }
 
 impl std::fmt::Debug for Rule {
@@ -122,6 +128,53 @@ impl std::fmt::Debug for Rule {
 }
 
 impl Rule {
+    /// Whether this is a context rule (`[rule.value]` / `[[rule.context]]` instead of
+    /// `regex`), whose candidates the context engine finds.
+    pub fn is_context(&self) -> bool {
+        self.is_context
+    }
+
+    /// A context rule's checked shape and anchors, `None` for a regex or sensitive-file
+    /// rule. A built-in rule's is built on first use: a run that meets none of a context
+    /// rule's keywords never builds it (issue 17, start-up; its word tables were a fifth of
+    /// the start-up's allocations). A user rule's is built at load, so its errors are load
+    /// errors; the built-in ones are built and compiled by the test suite and `leakgate
+    /// rules check`, so this does not fail in a released binary (if it did, the rule would
+    /// find nothing, as a built-in regex that does not compile).
+    pub fn context(&self) -> Option<&crate::context::rule::ContextRule> {
+        if !self.is_context {
+            return None;
+        }
+        self.context
+            .get_or_init(|| {
+                let rule = crate::context::rule::ContextRule::from_spec(
+                    self.spec.value.as_deref(),
+                    &self.spec.context,
+                    self.spec.fallback,
+                );
+                debug_assert!(rule.is_ok(), "{}: {:?}", self.id, rule.as_ref().err());
+                rule.ok().map(Box::new)
+            })
+            .as_deref()
+    }
+
+    /// Whether [`Rule::context`] has been built (a user rule's at load, a built-in one's on
+    /// first use).
+    pub fn context_is_built(&self) -> bool {
+        self.context.get().is_some()
+    }
+
+    /// Whether a context anchor names files by their path (`file` or `path`), asked of the
+    /// rule's table without building it: the scanner asks every rule at start-up.
+    pub fn has_file_or_path_anchor(&self) -> bool {
+        self.is_context
+            && self
+                .spec
+                .context
+                .iter()
+                .any(|a| a.file.is_some() || a.path.is_some())
+    }
+
     /// The rule's checked `[rule.verify]` table, `None` if it has none. A built-in rule's
     /// table is checked on first use: a scan without `--verify` never builds the 474 plans
     /// (issue 17, start-up). The built-in tables are the ones the test suite and `leakgate
@@ -133,9 +186,9 @@ impl Rule {
             .get_or_init(|| {
                 let plan = VerifyPlan::from_spec(self.spec.verify.as_ref()?);
                 debug_assert!(plan.is_ok(), "{}: {:?}", self.id, plan.as_ref().err());
-                plan.ok()
+                plan.ok().map(Box::new)
             })
-            .as_ref()
+            .as_deref()
     }
 
     /// The rule's checked `[rule.revoke]` table, `None` if it has none; built as
@@ -145,9 +198,9 @@ impl Rule {
             .get_or_init(|| {
                 let plan = revoke_plan::RevokePlan::from_spec(self.spec.revoke.as_ref()?);
                 debug_assert!(plan.is_ok(), "{}: {:?}", self.id, plan.as_ref().err());
-                plan.ok()
+                plan.ok().map(Box::new)
             })
-            .as_ref()
+            .as_deref()
     }
 
     /// The rule's compiled content regex, compiling it on first use. `None` for a
@@ -173,12 +226,30 @@ impl Rule {
 
     /// The verify table's `server_hint` regex, compiling it on first use.
     pub fn server_hint_regex(&self) -> Option<&regex::bytes::Regex> {
-        self.server_hint.as_ref()?.get()
+        self.server_hint_pattern()?.get()
+    }
+
+    fn server_hint_pattern(&self) -> Option<&LazyRegex<regex::bytes::Regex>> {
+        self.server_hint
+            .get_or_init(|| {
+                let source = self.spec.verify.as_ref()?.server_hint.as_deref()?;
+                Some(Box::new(LazyRegex::new(source)))
+            })
+            .as_deref()
+    }
+
+    fn companion_pattern(&self) -> Option<&LazyRegex<regex::bytes::Regex>> {
+        self.companion
+            .get_or_init(|| {
+                let source = self.spec.verify.as_ref()?.companion.as_deref()?;
+                Some(Box::new(LazyRegex::new(source)))
+            })
+            .as_deref()
     }
 
     /// The verify table's `companion` regex, compiling it on first use.
     pub fn companion_regex(&self) -> Option<&regex::bytes::Regex> {
-        self.companion.as_ref()?.get()
+        self.companion_pattern()?.get()
     }
 
     /// The source of the path regex, if the rule has one.
@@ -191,7 +262,7 @@ impl Rule {
     /// the pattern's syntax tree the first time it is asked; a pattern that cannot be read
     /// gets the wide window, which can only find more.
     pub fn single_line(&self) -> bool {
-        if self.context.is_some() {
+        if self.is_context {
             return true;
         }
         *self
@@ -235,17 +306,28 @@ impl Rule {
         if let Some(regex) = &self.regex {
             regex.try_get().map_err(|e| format!("invalid regex: {e}"))?;
         }
-        if let Some(hint) = &self.server_hint {
+        if let Some(hint) = self.server_hint_pattern() {
             hint.try_get()
                 .map_err(|e| format!("verify `server_hint`: {e}"))?;
         }
-        if let Some(companion) = &self.companion {
+        if let Some(companion) = self.companion_pattern() {
             companion
                 .try_get()
                 .map_err(|e| format!("verify `companion`: {e}"))?;
         }
-        if let Some(context) = &self.context {
-            context.compile()?;
+        if self.is_context {
+            // Built here, not by `Rule::context`, to report why it cannot be.
+            if self.context.get().is_none() {
+                let built = crate::context::rule::ContextRule::from_spec(
+                    self.spec.value.as_deref(),
+                    &self.spec.context,
+                    self.spec.fallback,
+                )?;
+                let _ = self.context.set(Some(Box::new(built)));
+            }
+            if let Some(context) = self.context() {
+                context.compile()?;
+            }
         }
         self.single_line();
         Ok(())

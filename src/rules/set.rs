@@ -113,6 +113,37 @@ impl RuleSet {
 mod tests {
     use super::*;
 
+    /// A built-in context rule is built on first use (`Rule::context`); each one builds,
+    /// and reading the rule set builds none.
+    #[test]
+    fn every_builtin_context_rule_builds_on_first_use() {
+        let set = RuleSet::builtin().unwrap();
+        let context_rules: Vec<&Rule> = set.rules.iter().filter(|r| r.is_context()).collect();
+        assert!(context_rules.len() > 10, "{}", context_rules.len());
+        for rule in &set.rules {
+            assert_eq!(
+                rule.is_context(),
+                rule.spec.value.is_some() || !rule.spec.context.is_empty(),
+                "{}",
+                rule.id
+            );
+        }
+        // Lowercase keywords are borrowed from the embedded rules, not copied.
+        let keywords: Vec<_> = set.rules.iter().flat_map(|r| &r.keywords).collect();
+        assert!(keywords.iter().all(|k| k.to_lowercase() == k.as_str()));
+        assert!(keywords.iter().filter(|k| k.is_borrowed()).count() * 10 > keywords.len() * 9);
+        for rule in context_rules {
+            assert!(!rule.context_is_built(), "{} built at load", rule.id);
+            let spec = crate::context::rule::ContextRule::from_spec(
+                rule.spec.value.as_deref(),
+                &rule.spec.context,
+                rule.spec.fallback,
+            );
+            assert!(spec.is_ok(), "{}: {:?}", rule.id, spec.err());
+            assert!(rule.context().is_some(), "{}", rule.id);
+        }
+    }
+
     /// The built-in rules' verify and revoke tables are checked on first use
     /// (`Rule::from_builtin_spec`); each one builds, so none is silently missing.
     #[test]

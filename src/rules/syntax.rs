@@ -66,23 +66,23 @@ pub struct RuleSpec {
     pub inspect: Option<SpecText>,
     /// Texts the rule must match (real format, fake values).
     #[serde(default)]
-    pub examples: Vec<SpecText>,
+    pub examples: Deferred<Vec<SpecText>>,
     /// Texts the rule must not match.
     #[serde(default)]
-    pub negative_examples: Vec<SpecText>,
+    pub negative_examples: Deferred<Vec<SpecText>>,
     /// For sensitive-file rules: paths that must match / must not match.
     #[serde(default)]
-    pub path_examples: Vec<SpecText>,
+    pub path_examples: Deferred<Vec<SpecText>>,
     #[serde(default)]
-    pub path_negative_examples: Vec<SpecText>,
+    pub path_negative_examples: Deferred<Vec<SpecText>>,
     #[serde(default)]
     pub remediation: Option<SpecText>,
     /// How to ask the issuer whether the secret is live (`--verify`).
     #[serde(default)]
-    pub verify: Option<VerifySpec>,
+    pub verify: Option<Deferred<VerifySpec>>,
     /// How `leakgate revoke` asks the issuer to revoke the secret (docs/revoke.md).
     #[serde(default)]
-    pub revoke: Option<RevokeSpec>,
+    pub revoke: Option<Deferred<RevokeSpec>>,
     /// How much harm a leak of this secret does; `high` when omitted.
     #[serde(default)]
     pub severity: Option<Severity>,
@@ -96,7 +96,7 @@ pub struct RuleSpec {
     /// A context rule's value shape (`[rule.value]`): instead of a `regex`, the context
     /// engine finds key/value candidates and this says which values qualify.
     #[serde(default)]
-    pub value: Option<ValueSpec>,
+    pub value: Option<Box<ValueSpec>>,
     /// A context rule's anchors (`[[rule.context]]`): a candidate qualifies if it meets
     /// every condition of any one of them. See docs/context-rules.md.
     #[serde(default)]
@@ -449,6 +449,126 @@ impl<'de> Deserialize<'de> for TomlValue {
     }
 }
 
+/// A part of a rule table that a run seldom reads: the examples (read by `rules check`,
+/// the tests and `--verify`'s sample replays) and the verify and revoke tables (read by
+/// `--verify` and `revoke`). In the binary's pre-parsed built-in rules it is stored as its
+/// own encoded bytes and decoded the first time it is read, so a start-up neither
+/// allocates nor checks the text of 474 rules' examples and request tables (issue 17).
+/// Parsed from a TOML file (user rules, `rules check`) it holds the value at once. Reads
+/// as the value (`Deref`).
+pub struct Deferred<T> {
+    /// The value's encoded form, inside the embedded pre-parsed rules, until decoded.
+    encoded: Option<&'static [u8]>,
+    value: std::sync::OnceLock<Box<T>>,
+}
+
+impl<T> Deferred<T> {
+    /// A value that is already decoded.
+    pub fn new(value: T) -> Deferred<T> {
+        let cell = std::sync::OnceLock::new();
+        let _ = cell.set(Box::new(value));
+        Deferred {
+            encoded: None,
+            value: cell,
+        }
+    }
+
+    /// Whether the value is still in its encoded form (never read yet).
+    pub fn is_encoded(&self) -> bool {
+        self.value.get().is_none()
+    }
+}
+
+impl<T: Deserialize<'static> + Default> std::ops::Deref for Deferred<T> {
+    type Target = T;
+
+    /// Decodes the value the first time. The encoded bytes are the build script's, and
+    /// `rules::builtin::tests::the_preparsed_rules_equal_the_parsed_toml` decodes every one
+    /// and compares it with the TOML; a binary in which one did not decode would read it
+    /// as empty (no examples, no verify table), never panic.
+    fn deref(&self) -> &T {
+        self.value.get_or_init(|| {
+            let decoded = self.encoded.map(postcard::from_bytes::<T>);
+            debug_assert!(
+                decoded.as_ref().is_none_or(Result::is_ok),
+                "a pre-parsed rule table does not decode"
+            );
+            Box::new(decoded.and_then(Result::ok).unwrap_or_default())
+        })
+    }
+}
+
+impl<T: Deserialize<'static> + Default> Default for Deferred<T> {
+    fn default() -> Self {
+        Deferred::new(T::default())
+    }
+}
+
+impl<T: Deserialize<'static> + Default> From<T> for Deferred<T> {
+    fn from(value: T) -> Self {
+        Deferred::new(value)
+    }
+}
+
+impl<'a, T: Deserialize<'static>> IntoIterator for &'a Deferred<Vec<T>> {
+    type Item = &'a T;
+    type IntoIter = std::slice::Iter<'a, T>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.iter()
+    }
+}
+
+impl<T: Clone> Clone for Deferred<T> {
+    fn clone(&self) -> Self {
+        Deferred {
+            encoded: self.encoded,
+            value: self.value.clone(),
+        }
+    }
+}
+
+impl<T: Deserialize<'static> + Default + PartialEq> PartialEq for Deferred<T> {
+    fn eq(&self, other: &Self) -> bool {
+        **self == **other
+    }
+}
+
+impl<T: Deserialize<'static> + Default + std::fmt::Debug> std::fmt::Debug for Deferred<T> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        (**self).fmt(f)
+    }
+}
+
+impl<T: Serialize + Deserialize<'static> + Default> Serialize for Deferred<T> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        if serializer.is_human_readable() {
+            return (**self).serialize(serializer);
+        }
+        // Its own encoding, stored as bytes: the reader can keep them without decoding.
+        let bytes = postcard::to_allocvec(&**self).map_err(serde::ser::Error::custom)?;
+        serializer.serialize_bytes(&bytes)
+    }
+}
+
+impl<'de, T: Deserialize<'de>> Deserialize<'de> for Deferred<T> {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        if deserializer.is_human_readable() {
+            return T::deserialize(deserializer).map(Deferred::new);
+        }
+        let bytes = <&'de [u8]>::deserialize(deserializer)?;
+        match crate::rules::builtin::embedded_bytes(bytes) {
+            Some(encoded) => Ok(Deferred {
+                encoded: Some(encoded),
+                value: std::sync::OnceLock::new(),
+            }),
+            None => postcard::from_bytes(bytes)
+                .map(Deferred::new)
+                .map_err(serde::de::Error::custom),
+        }
+    }
+}
+
 /// A text value of a rule file. Read from the binary's pre-parsed built-in rules
 /// (`rules::builtin::preparsed`) it borrows the embedded bytes: no allocation per field or
 /// example, which was a third of a start-up's 44,000 allocations (issue 17). Parsed from a
@@ -553,10 +673,25 @@ impl<'de> Deserialize<'de> for SpecText {
                 text: &'de str,
             ) -> Result<SpecText, E> {
                 // Borrowed from the embedded pre-parsed rules: keep the reference.
-                Ok(match crate::rules::builtin::embedded(text) {
+                Ok(match crate::rules::builtin::embedded(text.as_bytes()) {
                     Some(text) => SpecText(std::borrow::Cow::Borrowed(text)),
                     None => SpecText::from(text),
                 })
+            }
+            fn visit_borrowed_bytes<E: serde::de::Error>(
+                self,
+                bytes: &'de [u8],
+            ) -> Result<SpecText, E> {
+                match crate::rules::builtin::embedded(bytes) {
+                    Some(text) => Ok(SpecText(std::borrow::Cow::Borrowed(text))),
+                    None => self.visit_bytes(bytes),
+                }
+            }
+            fn visit_bytes<E: serde::de::Error>(self, bytes: &[u8]) -> Result<SpecText, E> {
+                match std::str::from_utf8(bytes) {
+                    Ok(text) => Ok(SpecText::from(text)),
+                    Err(_) => Err(E::invalid_value(serde::de::Unexpected::Bytes(bytes), &self)),
+                }
             }
             fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<SpecText, E> {
                 Ok(SpecText::from(text))
@@ -564,6 +699,13 @@ impl<'de> Deserialize<'de> for SpecText {
             fn visit_string<E: serde::de::Error>(self, text: String) -> Result<SpecText, E> {
                 Ok(SpecText::from(text))
             }
+        }
+        // A binary form (postcard: the pre-parsed built-in rules) stores a string as its
+        // length and bytes, as it stores bytes: read as bytes, the text is checked as UTF-8
+        // once, by `embedded`, instead of by the reader and again by `embedded` (issue 17,
+        // start-up: UTF-8 checks were the largest single symbol of the start-up profile).
+        if !deserializer.is_human_readable() {
+            return deserializer.deserialize_bytes(Visitor);
         }
         deserializer.deserialize_str(Visitor)
     }

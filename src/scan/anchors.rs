@@ -32,32 +32,46 @@ const TRI_BITS: u32 = 14;
 const FOLD: u64 = 0x2020_2020_2020_2020;
 
 /// A filter table: a bit per bucket (`WORDS` × 64 buckets), and the keywords filed under
-/// each bucket with their gram's offset in the keyword.
+/// each set bucket with their gram's offset in the keyword.
+///
+/// A set bucket's entries are found by its rank among the set buckets (a count per bit
+/// word plus a popcount), not by an offset per bucket: the quad table has 65,536 buckets
+/// and a few hundred set ones, and an offset per bucket was 256 KiB to zero, sum and
+/// fault in at every start (issue 17, start-up), and a cache miss at each hit.
 struct Table<const WORDS: usize> {
     bits: Box<[u64; WORDS]>,
-    /// `entries[offsets[b]..offsets[b + 1]]` are the `(pattern id, offset)` of bucket `b`.
-    offsets: Vec<u32>,
+    /// Per bit word, how many buckets are set in the words before it.
+    rank: Box<[u32; WORDS]>,
+    /// `entries[starts[r]..starts[r + 1]]` are the `(pattern id, offset)` of the set bucket
+    /// of rank `r`.
+    starts: Vec<u32>,
     entries: Vec<(u32, u32)>,
 }
 
 impl<const WORDS: usize> Table<WORDS> {
     fn new(filed: Vec<(usize, u32, u32)>) -> Table<WORDS> {
-        let buckets = WORDS * 64;
         let mut filed = filed;
         filed.sort_unstable();
         filed.dedup();
         let mut bits = Box::new([0u64; WORDS]);
-        let mut offsets = vec![0u32; buckets + 1];
-        for &(bucket, _, _) in &filed {
-            bits[bucket / 64] |= 1 << (bucket % 64);
-            offsets[bucket + 1] += 1;
+        let mut starts = Vec::new();
+        for (at, &(bucket, _, _)) in filed.iter().enumerate() {
+            if bits[bucket / 64] & (1 << (bucket % 64)) == 0 {
+                bits[bucket / 64] |= 1 << (bucket % 64);
+                starts.push(at as u32);
+            }
         }
-        for b in 0..buckets {
-            offsets[b + 1] += offsets[b];
+        starts.push(filed.len() as u32);
+        let mut rank = Box::new([0u32; WORDS]);
+        let mut before = 0;
+        for (word, bits) in rank.iter_mut().zip(bits.iter()) {
+            *word = before;
+            before += bits.count_ones();
         }
         Table {
             bits,
-            offsets,
+            rank,
+            starts,
             entries: filed.into_iter().map(|(_, id, at)| (id, at)).collect(),
         }
     }
@@ -68,8 +82,12 @@ impl<const WORDS: usize> Table<WORDS> {
         (self.bits[(bucket >> 6) % WORDS] >> (bucket & 63)) & 1
     }
 
+    /// The entries of a set bucket (below `WORDS * 64`).
     fn filed(&self, bucket: usize) -> &[(u32, u32)] {
-        &self.entries[self.offsets[bucket] as usize..self.offsets[bucket + 1] as usize]
+        let word = (bucket >> 6) % WORDS;
+        let below = self.bits[word] & ((1u64 << (bucket & 63)) - 1);
+        let rank = (self.rank[word] + below.count_ones()) as usize;
+        &self.entries[self.starts[rank] as usize..self.starts[rank + 1] as usize]
     }
 }
 
@@ -131,6 +149,15 @@ pub struct Anchors {
 impl Anchors {
     /// The searcher for `patterns` (empty patterns never match).
     pub fn new(patterns: &[Vec<u8>]) -> Anchors {
+        Anchors::from_patterns(patterns.to_vec())
+    }
+
+    /// [`Anchors::new`], keeping the given patterns (lowercased in place) instead of
+    /// copying them: the scanner builds ~750 at every start (issue 17).
+    pub fn from_patterns(mut patterns: Vec<Vec<u8>>) -> Anchors {
+        for pattern in &mut patterns {
+            pattern.make_ascii_lowercase();
+        }
         let (mut quad, mut tri, mut short) = (Vec::new(), Vec::new(), Vec::new());
         for (id, pattern) in patterns.iter().enumerate() {
             match pattern.len() {
@@ -153,11 +180,16 @@ impl Anchors {
             (automaton, short)
         });
         Anchors {
-            patterns: patterns.iter().map(|p| p.to_ascii_lowercase()).collect(),
+            patterns,
             quad: Table::new(quad),
             tri: Table::new(tri),
             short,
         }
+    }
+
+    /// Pattern `id`, lowercased.
+    pub fn pattern(&self, id: usize) -> &[u8] {
+        &self.patterns[id]
     }
 
     /// Calls `hit(pattern, start, end)` for every occurrence of every keyword in `data`, in

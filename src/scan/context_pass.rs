@@ -43,7 +43,7 @@ impl Scanner {
             // No path, or the set did not compile: each rule is asked.
             None => {
                 for &i in &self.whole_file_rules {
-                    let Some(context) = self.rules.rules[i].context.as_ref() else {
+                    let Some(context) = self.rules.rules[i].context() else {
                         continue;
                     };
                     if context.whole_file(path) {
@@ -95,7 +95,7 @@ impl Scanner {
         let mut facts = crate::context::rule::Facts::new(data, kind, path);
         for cand in &candidates {
             for &index in &woken {
-                let Some(rule) = self.rules.rules[index].context.as_ref() else {
+                let Some(rule) = self.rules.rules[index].context() else {
                     continue;
                 };
                 let Some(len) = rule.accepts(cand, &mut facts) else {
@@ -131,8 +131,7 @@ impl Scanner {
     fn min_value_chars(&self, index: usize) -> usize {
         *self.context_min_chars[index].get_or_init(|| {
             self.rules.rules[index]
-                .context
-                .as_ref()
+                .context()
                 .and_then(|c| c.min_value_chars())
                 .unwrap_or(0)
         })
@@ -292,7 +291,7 @@ mod tests {
         let of = |id: &str| {
             rules
                 .get(id)
-                .and_then(|r| r.context.as_ref())
+                .and_then(|r| r.context())
                 .and_then(|c| c.min_value_chars())
         };
         assert_eq!(of("box-client-secret"), Some(32));

@@ -126,15 +126,15 @@ impl PathSet {
             sources.push(rules.rules[i].path_source().unwrap_or("^$"));
             targets.push(Target::FileRule(i));
         }
+        // Read from the rules' tables: building the context rules for their sources
+        // would build them at the first file (issue 17, start-up).
         for &i in context_rules {
-            let Some(context) = rules.rules[i].context.as_ref() else {
-                continue;
-            };
-            for source in context.file_sources() {
+            let anchors = &rules.rules[i].spec.context;
+            for source in anchors.iter().filter_map(|a| a.file.as_deref()) {
                 sources.push(source);
                 targets.push(Target::WholeFile(i));
             }
-            for source in context.path_sources() {
+            for source in anchors.iter().filter_map(|a| a.path.as_deref()) {
                 sources.push(source);
                 targets.push(Target::ReadsWhole(i));
             }
@@ -183,12 +183,7 @@ pub(super) fn path_rules(rules: &RuleSet) -> (Vec<usize>, Vec<usize>) {
         .filter(|&i| rules.rules[i].kind == FindingKind::File)
         .collect();
     let anchored = (0..rules.len())
-        .filter(|&i| {
-            rules.rules[i]
-                .context
-                .as_ref()
-                .is_some_and(|c| c.has_file_anchor() || c.has_path_anchor())
-        })
+        .filter(|&i| rules.rules[i].has_file_or_path_anchor())
         .collect();
     (file_rules, anchored)
 }
@@ -241,7 +236,7 @@ mod tests {
                 .collect();
             assert_eq!(found_files, expected_files, "{path}");
             for &i in &context_rules {
-                let context = rules.rules[i].context.as_ref().unwrap();
+                let context = rules.rules[i].context().unwrap();
                 assert_eq!(
                     targets.contains(&Target::WholeFile(i)),
                     context.whole_file(Some(path)),

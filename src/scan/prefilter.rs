@@ -43,8 +43,6 @@ pub struct Prefilter {
     owners: Vec<Vec<(usize, bool)>>,
     /// Rules with no keyword: they run everywhere.
     always: Vec<usize>,
-    /// The keywords, lowercase, by pattern id of `anchors`.
-    keywords: Vec<String>,
     /// Per rule index: the regex source of a content rule, if it has one, and how a match
     /// of it starts (worked out the first time one of the rule's keywords occurs).
     starts: Vec<(Option<String>, OnceLock<Option<MatchStart>>)>,
@@ -144,10 +142,15 @@ impl Prefilter {
     /// Builds the keyword searcher from `(rule index, keywords, keyword_starts_word)` of every
     /// content rule; the third slice says, per keyword, whether it must start a word part
     /// ([`crate::rules::KeywordBoundary::Word`]).
-    pub fn new<'a>(rules: impl Iterator<Item = (usize, &'a [String], &'a [bool])>) -> Prefilter {
-        let mut patterns: Vec<String> = Vec::new();
+    pub fn new<'a, K: AsRef<str> + 'a>(
+        rules: impl Iterator<Item = (usize, &'a [K], &'a [bool])>,
+    ) -> Prefilter {
+        use std::borrow::Cow;
+        // Keywords are borrowed from the rules (they are lowercase already, but for a
+        // test's or a caller's): one copy of each, for the searcher (issue 17, start-up).
+        let mut patterns: Vec<Cow<'a, str>> = Vec::new();
         let mut owners: Vec<Vec<(usize, bool)>> = Vec::new();
-        let mut position: std::collections::HashMap<String, usize> =
+        let mut position: std::collections::HashMap<Cow<'a, str>, usize> =
             std::collections::HashMap::new();
         let mut always = Vec::new();
         for (index, keywords, starts_word) in rules {
@@ -155,7 +158,12 @@ impl Prefilter {
                 always.push(index);
             }
             for (i, keyword) in keywords.iter().enumerate() {
-                let keyword = keyword.to_ascii_lowercase();
+                let keyword: &'a str = keyword.as_ref();
+                let keyword: Cow<'a, str> = if keyword.bytes().any(|b| b.is_ascii_uppercase()) {
+                    Cow::Owned(keyword.to_ascii_lowercase())
+                } else {
+                    Cow::Borrowed(keyword)
+                };
                 // A keyword that starts with punctuation has no word to start.
                 let word = starts_word.get(i).copied().unwrap_or(false)
                     && keyword
@@ -172,11 +180,12 @@ impl Prefilter {
                 }
             }
         }
-        let keywords = patterns.clone();
-        let patterns: Vec<Vec<u8>> = patterns.into_iter().map(String::into_bytes).collect();
+        let patterns: Vec<Vec<u8>> = patterns
+            .into_iter()
+            .map(|k| k.into_owned().into_bytes())
+            .collect();
         Prefilter {
-            keywords,
-            anchors: (!patterns.is_empty()).then(|| Anchors::new(&patterns)),
+            anchors: (!patterns.is_empty()).then(|| Anchors::from_patterns(patterns)),
             owners,
             always,
             starts: Vec::new(),
@@ -201,7 +210,7 @@ impl Prefilter {
             .map(|r| {
                 let source = r
                     .regex_source()
-                    .filter(|_| content(r) && r.context.is_none())
+                    .filter(|_| content(r) && !r.is_context())
                     .map(str::to_owned);
                 (source, OnceLock::new())
             })
@@ -216,12 +225,17 @@ impl Prefilter {
             return true;
         };
         let start = start.get_or_init(|| {
+            // The rule's keywords, lowercase: the patterns of `anchors` it owns.
             let keywords: Vec<String> = self
-                .owners
+                .anchors
                 .iter()
-                .zip(self.keywords.iter())
-                .filter(|(owners, _)| owners.iter().any(|&(r, _)| r == rule))
-                .map(|(_, k)| k.clone())
+                .flat_map(|anchors| {
+                    self.owners
+                        .iter()
+                        .enumerate()
+                        .filter(|(_, owners)| owners.iter().any(|&(r, _)| r == rule))
+                        .map(|(id, _)| String::from_utf8_lossy(anchors.pattern(id)).into_owned())
+                })
                 .collect();
             MatchStart::of_regex(source, &keywords)
         });

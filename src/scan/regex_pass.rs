@@ -19,7 +19,7 @@ impl Scanner {
             if !rule.applies_to_path(path) {
                 continue;
             }
-            if rule.context.is_some() {
+            if rule.is_context() {
                 context_regions.push((region.rule, region.start, region.end));
                 continue;
             }

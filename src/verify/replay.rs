@@ -120,7 +120,7 @@ pub fn replay_rule(rule: &Rule) -> Replayed {
 /// The secret of the rule's first example that its regex matches (also for replaying
 /// `[[rule.revoke.sample]]`).
 pub(crate) fn example_secret(rule: &Rule) -> Option<String> {
-    if rule.context.is_some() {
+    if rule.is_context() {
         // A context rule has no regex: its examples go through the context engine.
         let alone = Rule::from_spec(rule.spec.clone(), &rule.origin, false).ok()?;
         let scanner = crate::scan::Scanner::new(crate::rules::RuleSet { rules: vec![alone] });
