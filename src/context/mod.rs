@@ -44,6 +44,7 @@ mod spaced;
 pub mod stand_in;
 mod struct_tags;
 pub mod structure;
+mod tools;
 pub mod urls;
 pub mod xml;
 mod yaml_block;
@@ -491,7 +492,12 @@ fn extract_range(
             }
             if kind == Kind::Unknown {
                 rows::pgpass_line(piece, base, line_start, out);
+                rows::userlist_line(piece, base, line_start, out);
+                rows::sasl_map_line(piece, base, line_start, out);
             }
+            // Tools that take a password where no name says so (their own gate: the tools'
+            // names).
+            tools::candidates(data, piece, &toks, base, line_start, kind, out);
             chunk += lexer::MAX_LEXED;
             if line.is_empty() {
                 break;
@@ -512,3 +518,5 @@ mod tests_unlisted;
 mod tests_unlisted2;
 #[cfg(test)]
 mod tests_unlisted3;
+#[cfg(test)]
+mod tests_unlisted4;
