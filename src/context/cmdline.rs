@@ -17,9 +17,9 @@ use super::{Candidate, Origin};
 
 /// A word of a command line: its span in the line, and whether the next word may be its
 /// value (the next word of the same string, or a whole string next in the list).
-struct Word {
-    start: usize,
-    end: usize,
+pub(super) struct Word {
+    pub(super) start: usize,
+    pub(super) end: usize,
     joins_next: bool,
 }
 
@@ -58,7 +58,8 @@ const SHORT_PASSWORD_FLAGS: &[(&str, &str)] = &[
 /// Words after which `NAME VALUE` sets a setting (`npm config set K V`, `setx K V`, csh `setenv K V`,
 /// `heroku config:set`'s siblings).
 fn is_set_word(word: &[u8]) -> bool {
-    matches!(word, b"set" | b"setx" | b"set-env" | b"setenv") || word.ends_with(b":set")
+    // Redis writes its commands in capitals (`CONFIG SET requirepass v`).
+    matches!(word, b"set" | b"SET" | b"setx" | b"set-env" | b"setenv") || word.ends_with(b":set")
 }
 
 /// Tools whose `-p` takes a password glued to it (`mysql -pSECRET`).
@@ -91,11 +92,65 @@ pub(super) fn candidates(
         let quoted = quoted_words(line, toks);
         read_words(line, &quoted, true, base, line_start, out);
     }
-    if !matches!(kind, Kind::Code | Kind::Json | Kind::Xml) {
+    if reads_bare_words(kind, line) {
         let bare = bare_words(line);
         read_words(line, &bare, false, base, line_start, out);
         piped_to_stdin(line, &bare, base, line_start, out);
     }
+}
+
+/// Whether a line's words outside strings are a command line's: outside source code and
+/// structured data, and in source code a line that is one (a PowerShell script's `docker
+/// login -u bot -p v`, `& mysql.exe -uroot -pv`, a notebook's `!curl -uadmin:v ...`).
+pub(super) fn reads_bare_words(kind: Kind, line: &[u8]) -> bool {
+    match kind {
+        Kind::Json | Kind::Xml => false,
+        Kind::Code => command_line_in_code(line),
+        _ => true,
+    }
+}
+
+/// A line of source code that runs a program: a first word (after PowerShell's `&` or a
+/// notebook's `!`) that is a plain name or path, then a flag (`-u`, `--user`, `/user:`)
+/// as the second word, and no assignment, call or block before the flag.
+fn command_line_in_code(line: &[u8]) -> bool {
+    let mut rest = line.trim_ascii_start();
+    if let Some(r) = rest.strip_prefix(b"& ").or_else(|| rest.strip_prefix(b"!")) {
+        rest = r.trim_ascii_start();
+    }
+    let first_end = rest
+        .iter()
+        .position(u8::is_ascii_whitespace)
+        .unwrap_or(rest.len());
+    let first = &rest[..first_end];
+    if first.is_empty()
+        || !first[0].is_ascii_alphabetic() && !matches!(first[0], b'"' | b'.' | b'/')
+        || first
+            .iter()
+            .any(|b| matches!(b, b'(' | b'=' | b'{' | b';' | b'[' | b','))
+    {
+        return false;
+    }
+    let second = rest[first_end..].trim_ascii_start();
+    // A flag: `-x`, `--xx`, or a Windows `/x:`.
+    let flag = match second {
+        [b'-', b'-', c, ..] | [b'-', c, ..] => c.is_ascii_alphabetic(),
+        [b'/', c, ..] => c.is_ascii_alphabetic() && second.contains(&b':'),
+        _ => false,
+    };
+    // Or a subcommand, then a flag (`docker login -u`, `net use Z: ...`).
+    let sub_flag = || {
+        let sub_end = second
+            .iter()
+            .position(u8::is_ascii_whitespace)
+            .unwrap_or(second.len());
+        let sub = &second[..sub_end];
+        let third = second[sub_end..].trim_ascii_start();
+        !sub.is_empty()
+            && sub.iter().all(|b| b.is_ascii_lowercase() || *b == b'-')
+            && matches!(third, [b'-', c, ..] if c.is_ascii_alphabetic() || *c == b'-')
+    };
+    flag || sub_flag()
 }
 
 /// Flags of commands that read a credential from standard input, and what they read:
@@ -167,7 +222,7 @@ fn piped_to_stdin(
 
 /// The line's words outside quotes, less the brackets and separators around them; a
 /// quoted word is kept whole, without its quotes.
-fn bare_words(line: &[u8]) -> Vec<Word> {
+pub(super) fn bare_words(line: &[u8]) -> Vec<Word> {
     let mut words = Vec::new();
     let mut i = 0;
     while i < line.len() {
@@ -292,16 +347,30 @@ fn read_words(
                 ve -= 1;
             }
         }
+        // OpenSSL's pass-phrase arguments (and the tools that copied them: apksigner,
+        // TIBCO's): `pass:v` is the password, `env:`, `file:`, `fd:` name where it is.
+        if line[vs..ve].starts_with(b"pass:") {
+            vs += 5;
+        } else if [&b"env:"[..], b"file:", b"fd:"]
+            .iter()
+            .any(|p| line[vs..ve].starts_with(p))
+        {
+            return;
+        }
         let value = &line[vs..ve];
         if value.is_empty() || matches!(value[0], b'$' | b'-' | b'<' | b'{') {
             return;
         }
         let key = String::from_utf8_lossy(key);
-        if !names_secret(&key) && !is_password_directive(&key) {
+        let key = if names_secret(&key) || is_password_directive(&key) {
+            key_for(&key)
+        } else if is_pass_name(&key) {
+            "password".to_string()
+        } else {
             return;
-        }
+        };
         let mut cand = Candidate::literal(
-            key_for(&key),
+            key,
             base + vs,
             base + ve,
             String::from_utf8_lossy(value).into_owned(),
@@ -309,6 +378,11 @@ fn read_words(
             origin,
         );
         cand.quoted = in_strings;
+        // `set req.http.Authorization = "Bearer v"` (Varnish VCL): a header set by name.
+        if cand.key.to_ascii_lowercase().ends_with("authorization") {
+            cand.header = Some("Authorization".into());
+            super::lexer::strip_auth_scheme(&mut cand);
+        }
         out.push(cand);
     };
     for (i, w) in words.iter().enumerate() {
@@ -328,6 +402,7 @@ fn read_words(
                         _ => emit(&line[flag_at..w.start + eq], vs, ve, Origin::Argument),
                     }
                 }
+                None if next.is_none() => {}
                 None => {
                     let Some(n) = next else { continue };
                     let value = text(n);
@@ -340,7 +415,7 @@ fn read_words(
                     }
                     let flag = String::from_utf8_lossy(&line[flag_at..w.end]);
                     // `--token v`; `redis-server --requirepass v`.
-                    if names_secret(&flag) || is_password_directive(&flag) {
+                    if names_secret(&flag) || is_password_directive(&flag) || is_pass_name(&flag) {
                         emit(&line[flag_at..w.end], n.start, n.end, Origin::Argument);
                     } else if short_flag_takes_password(line, w.start, word) {
                         emit(b"password", n.start, n.end, Origin::Argument);
@@ -355,7 +430,28 @@ fn read_words(
         }
         // `npm config set //registry/:_authToken V`, `setx API_TOKEN V`.
         if is_set_word(word) {
-            if let (Some(k), Some(val)) = (next, words.get(i + 2)) {
+            // Flags between `set` and the name are the command's (`pulumi config set
+            // --secret dbPassword v`).
+            let skip = words[i + 1..]
+                .iter()
+                .take_while(|n| {
+                    text(n).starts_with(b"-") && memchr::memchr(b'=', text(n)).is_none()
+                })
+                .count();
+            let next = if skip == 0 {
+                next
+            } else {
+                words
+                    .get(i + skip)
+                    .filter(|n| n.joins_next)
+                    .and(words.get(i + 1 + skip))
+            };
+            // `set NAME = v` (Varnish VCL, Tcl-likes): the value after the `=`.
+            let mut at_val = i + 2 + skip;
+            if words.get(at_val).is_some_and(|v| text(v) == b"=") {
+                at_val += 1;
+            }
+            if let (Some(k), Some(val)) = (next, words.get(at_val)) {
                 if k.joins_next && memchr::memchr(b'=', text(k)).is_none() {
                     emit(text(k), val.start, val.end, Origin::Argument);
                 }
@@ -393,21 +489,52 @@ fn read_words(
     }
 }
 
+/// Whether `name` is a compound name whose last part is `pass` or `pw` (`ansible_become_pass`,
+/// `db-pass`, `smtp.pass`, `mysqli.default_pw`): a password passed on a command line (`-e ansible_become_pass=v`,
+/// `--set db.pass=v`). Only here: in code, `render_pass` and `first_pass` are no passwords,
+/// but a command line's `NAME=v` setting is a setting.
+pub(super) fn is_pass_name(name: &str) -> bool {
+    let mut parts = name.trim_start_matches('-').rsplit(['_', '-', '.']);
+    let compound = parts
+        .next()
+        .is_some_and(|p| p.eq_ignore_ascii_case("pass") || p.eq_ignore_ascii_case("pw"))
+        && parts.next().is_some();
+    compound || ends_with_password_word(name)
+}
+
+/// Password settings written as one word, which no credential word nor `_pass` finds:
+/// OpenLDAP's `bindpw` (ldap.conf, nslcd.conf) and `rootpw` (slapd.conf, kickstart),
+/// OfflineIMAP's `remotepass` / `localpass`, SSSD's `ldap_default_authtok`.
+const PASSWORD_WORDS: &[&str] = &["bindpw", "rootpw", "remotepass", "localpass", "authtok"];
+
+fn ends_with_password_word(name: &str) -> bool {
+    let lower = name.to_ascii_lowercase();
+    PASSWORD_WORDS.iter().any(|w| lower.ends_with(w))
+}
+
 /// Whether a tool named before `at` on the line takes a password as its short `flag`.
 fn short_flag_takes_password(line: &[u8], at: usize, flag: &[u8]) -> bool {
     let before = String::from_utf8_lossy(&line[..at]);
-    SHORT_PASSWORD_FLAGS
-        .iter()
-        .any(|(tool, f)| f.as_bytes() == flag && before.split_whitespace().any(|w| w == *tool))
+    SHORT_PASSWORD_FLAGS.iter().any(|(tool, f)| {
+        f.as_bytes() == flag && before.split_whitespace().any(|w| command_word(w) == *tool)
+    })
 }
 
 /// Whether a tool that takes `-pPASSWORD` is named before `at` on the line.
 fn glued_password_tool(line: &[u8], at: usize) -> bool {
     let before = String::from_utf8_lossy(&line[..at]);
     before.split_whitespace().any(|w| {
-        let name = w.rsplit('/').next().unwrap_or(w);
+        let w = command_word(w);
+        let name = w.rsplit(['/', '\\']).next().unwrap_or(w);
+        let name = name.strip_suffix(".exe").unwrap_or(name);
         GLUED_PASSWORD_TOOLS.contains(&name)
     })
+}
+
+/// A word of a command line less the quotes, commas and brackets of a list it is written in
+/// (`["CMD", "mysqladmin", "-pv"]`, `command: ["sh", "-c", "redis-cli -a v"]`).
+fn command_word(w: &str) -> &str {
+    w.trim_matches(['"', '\'', ',', '[', ']'])
 }
 
 /// A YAML list item that is one quoted command line (`- 'curl --header "PRIVATE-TOKEN: v"

@@ -46,6 +46,7 @@ mod spaced;
 pub mod stand_in;
 mod struct_tags;
 pub mod structure;
+mod tools;
 pub mod urls;
 pub mod xml;
 mod yaml_block;
@@ -187,8 +188,19 @@ const LINE_REACH: usize = 4 * 1024;
 /// lines below it when that line opens a block), each line read once, in order.
 pub fn extract(data: &[u8], kind: Kind, regions: &[(usize, usize, bool)]) -> Vec<Candidate> {
     let mut out = Vec::new();
+    // The start of the line a segment opens in, searched for only back to where the last
+    // search stopped (segments come sorted): on a minified line of a megabyte, one search
+    // of the line, not one per segment on it.
+    let (mut line_start, mut searched_to) = (0, 0);
     for (s, e) in segments(data, regions) {
-        extract_range(data, s, e, kind, &mut out);
+        let from = if s >= searched_to { searched_to } else { 0 };
+        line_start = match memchr::memrchr(b'\n', &data[from..s]) {
+            Some(i) => from + i + 1,
+            None if from == 0 => 0,
+            None => line_start,
+        };
+        searched_to = s;
+        extract_range(data, s, e, line_start, kind, &mut out);
     }
     out
 }
@@ -442,19 +454,28 @@ pub fn whole_file_candidate(data: &[u8]) -> Option<Candidate> {
 /// Every candidate of a whole blob (tests, and small files).
 pub fn extract_all(data: &[u8], kind: Kind) -> Vec<Candidate> {
     let mut out = Vec::new();
-    extract_range(data, 0, data.len(), kind, &mut out);
+    extract_range(data, 0, data.len(), 0, kind, &mut out);
     out
 }
 
-fn extract_range(data: &[u8], from: usize, to: usize, kind: Kind, out: &mut Vec<Candidate>) {
+/// `first_line_start` is where the line holding `from` starts (every later line starts
+/// after the newline that ends the one before it).
+fn extract_range(
+    data: &[u8],
+    from: usize,
+    to: usize,
+    first_line_start: usize,
+    kind: Kind,
+    out: &mut Vec<Candidate>,
+) {
     let mut at = from;
+    let mut line_start = first_line_start;
     while at < to {
         let end = memchr::memchr(b'\n', &data[at..to]).map_or(to, |i| at + i);
         let mut line = &data[at..end];
         if line.last() == Some(&b'\r') {
             line = &line[..line.len() - 1];
         }
-        let line_start = crate::scan::line_bounds(data, at).0;
         let mut chunk = 0;
         while chunk < line.len() || (chunk == 0 && line.is_empty()) {
             let piece = &line[chunk..(chunk + lexer::MAX_LEXED).min(line.len())];
@@ -492,6 +513,8 @@ fn extract_range(data: &[u8], from: usize, to: usize, kind: Kind, out: &mut Vec<
             }
             if kind == Kind::Unknown {
                 rows::pgpass_line(piece, base, line_start, out);
+                rows::userlist_line(piece, base, line_start, out);
+                rows::sasl_map_line(piece, base, line_start, out);
             }
             // A returned literal is named on its line, or (`return "v"`) on the line above.
             if kind == Kind::Code
@@ -505,12 +528,16 @@ fn extract_range(data: &[u8], from: usize, to: usize, kind: Kind, out: &mut Vec<
             if kind == Kind::Code && chunk == 0 && line.len() <= lexer::MAX_LEXED {
                 continued::candidates(data, at, at + line.len(), first, out);
             }
+            // Tools that take a password where no name says so (their own gate: the tools'
+            // names).
+            tools::candidates(data, piece, &toks, base, line_start, kind, out);
             chunk += lexer::MAX_LEXED;
             if line.is_empty() {
                 break;
             }
         }
         at = end + 1;
+        line_start = at;
     }
 }
 
@@ -524,5 +551,7 @@ mod tests_unlisted;
 mod tests_unlisted2;
 #[cfg(test)]
 mod tests_unlisted3;
+#[cfg(test)]
+mod tests_unlisted4;
 #[cfg(test)]
 mod tests_unlisted5;

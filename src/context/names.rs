@@ -130,6 +130,8 @@ const STEMS: &[&str] = &[
     "ldap",
     "zip",
     "7z",
+    // Compound `_pw` names (`mysqli.default_pw`, `SMTP_PW`).
+    "_pw",
 ];
 
 static STEM_FINDER: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {

@@ -106,3 +106,81 @@ fn pgpass_field(line: &[u8], base: usize, line_start: usize) -> Option<Candidate
         Origin::Assignment,
     ))
 }
+
+/// Key of a PgBouncer `auth_file` entry's password: no credential word, so that only the
+/// rule anchor on the file's path (`userlist.txt`) takes it, not every `"a" "b"` line
+/// (Valve's KeyValues files are written so too).
+pub const PGBOUNCER_USERLIST_KEY: &str = "pgbouncer-userlist";
+
+/// Key of a Postfix `sasl_passwd` map entry's password, for the same reason.
+pub const POSTFIX_SASL_MAP_KEY: &str = "postfix-sasl-map";
+
+/// A PgBouncer `auth_file` line `"user" "password"` (www.pgbouncer.org/config.html,
+/// `auth_file`): the second string, unless it is an `md5` or SCRAM hash.
+pub(super) fn userlist_line(line: &[u8], base: usize, line_start: usize, out: &mut Vec<Candidate>) {
+    let text = line.trim_ascii();
+    let lead = line.len() - line.trim_ascii_start().len();
+    if text.len() < 5 || text[0] != b'"' || text[text.len() - 1] != b'"' {
+        return;
+    }
+    let Some(close) = memchr::memchr(b'"', &text[1..]).map(|i| i + 1) else {
+        return;
+    };
+    let rest = &text[close + 1..];
+    let gap = rest.iter().take_while(|b| b.is_ascii_whitespace()).count();
+    if gap == 0 || rest.get(gap) != Some(&b'"') {
+        return;
+    }
+    let (s, e) = (close + 1 + gap + 1, text.len() - 1);
+    let value = &text[s..e];
+    if value.is_empty()
+        || value.contains(&b'"')
+        || value.starts_with(b"md5")
+        || value.starts_with(b"SCRAM-SHA-256$")
+    {
+        return;
+    }
+    out.push(Candidate::bare_word(
+        PGBOUNCER_USERLIST_KEY.into(),
+        base + lead + s,
+        base + lead + e,
+        value,
+        line_start,
+        Origin::Assignment,
+    ));
+}
+
+/// A Postfix SASL password map line `[relay]:port user:password`
+/// (www.postfix.org/SASL_README.html, `smtp_sasl_password_maps`): the text after the
+/// second word's first `:`.
+pub(super) fn sasl_map_line(line: &[u8], base: usize, line_start: usize, out: &mut Vec<Candidate>) {
+    let text = line.trim_ascii_end();
+    if text.is_empty() || matches!(text[0], b'#' | b' ' | b'\t') {
+        return;
+    }
+    let Some(space) = text.iter().position(u8::is_ascii_whitespace) else {
+        return;
+    };
+    let gap = text[space..]
+        .iter()
+        .take_while(|b| b.is_ascii_whitespace())
+        .count();
+    let second = space + gap;
+    if text[second..].iter().any(u8::is_ascii_whitespace) || text[..space].contains(&b'=') {
+        return;
+    }
+    let Some(colon) = memchr::memchr(b':', &text[second..]).map(|c| second + c) else {
+        return;
+    };
+    if colon + 1 >= text.len() || colon == second {
+        return;
+    }
+    out.push(Candidate::bare_word(
+        POSTFIX_SASL_MAP_KEY.into(),
+        base + colon + 1,
+        base + text.len(),
+        &text[colon + 1..],
+        line_start,
+        Origin::Assignment,
+    ));
+}

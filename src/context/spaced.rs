@@ -28,10 +28,14 @@ pub(super) fn candidates(
 ) {
     keyword_literals(line, toks, base, line_start, out);
     insert_values(line, toks, base, line_start, out);
+    sql_statements(line, toks, base, line_start, out);
     // A `.netrc` line reads as one in any file (a heredoc, a docstring, an element's text);
     // a two-word directive only outside code and structured data.
     let two_words = !matches!(kind, Kind::Code | Kind::Json | Kind::Xml | Kind::Hcl);
     directives(line, base, line_start, two_words, out);
+    if two_words {
+        bracketed_key(line, base, line_start, out);
+    }
     // `.netrc` lines held in a string, between written `\n` escapes (a notebook's source
     // lines, a bundled config).
     for t in toks {
@@ -106,14 +110,24 @@ fn keyword_literals(
             continue;
         };
         let value = String::from_utf8_lossy(&line[s.start..s.end]).into_owned();
-        out.push(Candidate::literal(
+        let mut cand = Candidate::literal(
             key,
             base + s.start,
             base + s.end,
             value,
             line_start,
             Origin::Assignment,
-        ));
+        );
+        // A header directive's `Authorization "Bearer v"` (nginx `proxy_set_header`, Apache
+        // `RequestHeader set`, HAProxy `set-header`): the scheme is no part of the secret.
+        if word.eq_ignore_ascii_case("authorization")
+            || word.eq_ignore_ascii_case("proxy-authorization")
+        {
+            cand.header = Some(word.clone().into_owned());
+            cand.origin = Origin::Header;
+            super::lexer::strip_auth_scheme(&mut cand);
+        }
+        out.push(cand);
     }
 }
 
@@ -194,26 +208,79 @@ fn directives(
     if two_words
         && words.len() == 2
         && is_name(&first)
-        && (names_secret(&first) || is_password_directive(&first))
+        && (names_secret(&first)
+            || is_password_directive(&first)
+            || super::cmdline::is_pass_name(&first))
     {
         emit(key_for(&first), words[1]);
     }
+    // Debian preseeding: `d-i passwd/root-password password v` (the third word is the
+    // answer's type; wiki.debian.org/DebianInstaller/Preseed).
+    if two_words && words.len() == 4 && first == "d-i" && word(2) == "password" {
+        emit("password".into(), words[3]);
+    }
+    // HAProxy's `stats auth user:password` (docs.haproxy.org, `stats auth`).
+    if two_words && words.len() == 3 && first == "stats" && word(1) == "auth" {
+        let (vs, ve) = words[2];
+        if let Some(c) = memchr::memchr(b':', &line[vs..ve]) {
+            if vs + c + 1 < ve {
+                emit("password".into(), (vs + c + 1, ve));
+            }
+        }
+    }
+    // A directive whose last two words are a compound credential name and its value, after
+    // words of its own (HAProxy's `user admin insecure-password v`, `server s1 auth-pass v`):
+    // a compound name (`_`, `-`) is a keyword of the format, not a word of prose.
+    if two_words && words.len() >= 3 && is_name(&first) {
+        let k = words.len() - 2;
+        let name = word(k);
+        if is_name(&name)
+            && name.contains(['-', '_'])
+            && (names_secret(&name) || super::cmdline::is_pass_name(&name))
+        {
+            emit(key_for(&name), words[k + 1]);
+        }
+    }
     // nginx's `proxy_set_header X-Api-Key v;`, `add_header`: a directive that sets a header,
-    // the header's name, its value (`;` ends the directive).
-    if two_words
-        && words.len() == 3
-        && HEADER_DIRECTIVES.contains(&first.as_str())
-        && is_name(&word(1))
-        && names_secret(&word(1))
-    {
-        let (vs, mut ve) = words[2];
+    // the header's name, its value (`;` ends the directive). Apache's `RequestHeader set
+    // X-Api-Key v` and HAProxy's `http-request set-header X-Api-Key v [if ...]` name the
+    // header after an action word.
+    let name_at = if HEADER_DIRECTIVES.contains(&first.as_str()) {
+        Some(1)
+    } else if words.len() >= 4 && header_action(&first, &word(1)) {
+        Some(2)
+    } else {
+        None
+    };
+    if let Some(n) = name_at.filter(|&n| {
+        two_words
+            && (words.len() == n + 2 || (n == 2 && words.len() > n + 2))
+            && is_name(&word(n))
+            && names_secret(&word(n))
+    }) {
+        let (vs, mut ve) = words[n + 1];
         if line[ve - 1] == b';' {
             ve -= 1;
         }
         if ve > vs {
-            emit(key_for(&word(1)), (vs, ve));
+            emit(key_for(&word(n)), (vs, ve));
         }
     }
+}
+
+/// Apache's `RequestHeader set NAME v` / `Header append NAME v`
+/// (httpd.apache.org/docs/current/mod/mod_headers.html) and HAProxy's `http-request
+/// set-header NAME v` (docs.haproxy.org, `http-request add-header`): a header-setting
+/// directive whose second word is the action.
+fn header_action(directive: &str, action: &str) -> bool {
+    let apache = (directive.eq_ignore_ascii_case("RequestHeader")
+        || directive.eq_ignore_ascii_case("Header"))
+        && ["set", "add", "append", "merge", "setifempty"]
+            .iter()
+            .any(|a| action.eq_ignore_ascii_case(a));
+    let haproxy = matches!(directive, "http-request" | "http-response")
+        && matches!(action, "set-header" | "add-header");
+    apache || haproxy
 }
 
 /// Server directives whose arguments are a header's name and value
@@ -296,4 +363,168 @@ fn insert_values(
             _ => {}
         }
     }
+}
+
+static SQL_FINDER: std::sync::LazyLock<aho_corasick::AhoCorasick> =
+    std::sync::LazyLock::new(|| {
+        aho_corasick::AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build(["set", "declare", "sp_addlogin", "sp_password"])
+            .expect("fixed words compile")
+    });
+
+/// SQL statements that name a literal away from it:
+/// - `UPDATE settings SET value = 'v' WHERE name = 'api_key'` (a key/value settings table,
+///   WordPress' `option_value` / `option_name`): a literal set into a value column is named
+///   by the credential-named string its row is selected by;
+/// - MySQL's `SET PASSWORD [FOR 'u'@'h'] = 'v'` (and `= PASSWORD('v')`);
+/// - T-SQL's `DECLARE @api_token NVARCHAR(64) = 'v'`, whose type sits between name and `=`;
+/// - SQL Server's `sp_addlogin 'login', 'v'` and `sp_password 'old', 'v'`, by position.
+fn sql_statements(
+    line: &[u8],
+    toks: &[Token],
+    base: usize,
+    line_start: usize,
+    out: &mut Vec<Candidate>,
+) {
+    // Every form names one of these words: most lines are passed over by one search.
+    if !SQL_FINDER.is_match(line) {
+        return;
+    }
+    let text = |t: &Token| &line[t.start..t.end];
+    let is_word = |t: &Token, w: &[u8]| t.tok == Tok::Word && text(t).eq_ignore_ascii_case(w);
+    let is_eq = |t: &Token| t.tok == Tok::Op && text(t) == b"=";
+    let mut push = |key: String, t: &Token| {
+        out.push(Candidate::literal(
+            key,
+            base + t.start,
+            base + t.end,
+            String::from_utf8_lossy(text(t)).into_owned(),
+            line_start,
+            Origin::Assignment,
+        ));
+    };
+    let Some(first) = toks.first() else {
+        return;
+    };
+    // `UPDATE ... SET col = 'v' ... WHERE name = 'api_key'`.
+    if let (Some(set), Some(wh)) = (
+        toks.iter().position(|t| is_word(t, b"set")),
+        toks.iter().position(|t| is_word(t, b"where")),
+    ) {
+        let selector = toks[wh + 1..].windows(3).find_map(|w| {
+            (w[0].tok == Tok::Word && is_eq(&w[1]) && matches!(w[2].tok, Tok::Str { .. }))
+                .then(|| String::from_utf8_lossy(text(&w[2])).into_owned())
+                .filter(|name| names_secret(name))
+        });
+        if let Some(name) = selector.filter(|_| set < wh) {
+            for w in toks[set + 1..wh].windows(3) {
+                let column = text(&w[0]).to_ascii_lowercase();
+                if w[0].tok == Tok::Word
+                    && is_eq(&w[1])
+                    && matches!(w[2].tok, Tok::Str { .. })
+                    && (column.ends_with(b"value") || column.ends_with(b"val"))
+                {
+                    push(key_for(&name), &w[2]);
+                }
+            }
+        }
+    }
+    // `SET PASSWORD [FOR 'u'@'h'] = 'v'`, `= PASSWORD('v')`.
+    if is_word(first, b"set") && toks.get(1).is_some_and(|t| is_word(t, b"password")) {
+        if let Some(eq) = toks.iter().position(is_eq) {
+            if let Some(t) = toks[eq + 1..]
+                .iter()
+                .take(3)
+                .find(|t| matches!(t.tok, Tok::Str { .. }))
+            {
+                push("password".into(), t);
+            }
+        }
+    }
+    // `DECLARE @api_token NVARCHAR(64) = 'v'`.
+    if is_word(first, b"declare") {
+        if let Some(name) = toks.get(1).filter(|t| t.tok == Tok::Word) {
+            let name = String::from_utf8_lossy(text(name));
+            let bare = name.trim_start_matches('@');
+            if names_secret(bare) {
+                if let Some(eq) = toks.iter().position(is_eq) {
+                    if let Some(t) = toks
+                        .get(eq + 1)
+                        .filter(|t| matches!(t.tok, Tok::Str { .. }))
+                    {
+                        push(key_for(bare), t);
+                    }
+                }
+            }
+        }
+    }
+    // `EXEC sp_addlogin 'login', 'v'`, `sp_password 'old', 'v', 'login'`.
+    if let Some(sp) = toks
+        .iter()
+        .position(|t| is_word(t, b"sp_addlogin") || is_word(t, b"sp_password"))
+    {
+        let literals: Vec<&Token> = toks[sp + 1..]
+            .iter()
+            .filter(|t| !matches!(t.tok, Tok::Sep(b',')))
+            .take(3)
+            .collect();
+        if let Some(t) = literals.get(1).filter(|t| matches!(t.tok, Tok::Str { .. })) {
+            push("password".into(), t);
+        }
+    }
+}
+
+/// PHP-FPM's pool settings `env[API_TOKEN] = v`, `php_admin_value[smtp_password] = v`
+/// (php.net/manual/en/install.fpm.configuration.php) and INI arrays `headers[X-Api-Key] = v`:
+/// the key in brackets names the value, which runs to the end of the line.
+fn bracketed_key(line: &[u8], base: usize, line_start: usize, out: &mut Vec<Candidate>) {
+    let lead = line.len() - line.trim_ascii_start().len();
+    let rest = &line[lead..];
+    let Some(open) = memchr::memchr(b'[', rest) else {
+        return;
+    };
+    if open == 0
+        || !rest[..open]
+            .iter()
+            .all(|b| b.is_ascii_alphanumeric() || *b == b'_')
+    {
+        return;
+    }
+    let Some(close) = memchr::memchr(b']', &rest[open..]).map(|c| open + c) else {
+        return;
+    };
+    let key = &rest[open + 1..close];
+    let after = &rest[close + 1..];
+    let Some(eq) = after.iter().position(|b| !b.is_ascii_whitespace()) else {
+        return;
+    };
+    if after[eq] != b'=' {
+        return;
+    }
+    let key = String::from_utf8_lossy(key.trim_ascii_start().trim_ascii_end());
+    let key = key.trim_matches(['"', '\'']);
+    if !names_secret(key) {
+        return;
+    }
+    let vstart = lead + close + 1 + eq + 1;
+    let value = &line[vstart..];
+    let mut vs = vstart + (value.len() - value.trim_ascii_start().len());
+    let mut ve = line.len() - (line.len() - line.trim_ascii_end().len());
+    if ve > vs + 1 && matches!(line[vs], b'"' | b'\'') && line[ve - 1] == line[vs] {
+        vs += 1;
+        ve -= 1;
+    }
+    let value = &line[vs..ve.max(vs)];
+    if value.is_empty() || value.contains(&b' ') || matches!(value[0], b'$' | b'%' | b'<' | b'{') {
+        return;
+    }
+    out.push(Candidate::bare_word(
+        key_for(key),
+        base + vs,
+        base + ve,
+        value,
+        line_start,
+        Origin::Assignment,
+    ));
 }

@@ -13,16 +13,16 @@ use crate::rules::RuleSet;
 use crate::scan::Scanner;
 
 /// A made-up secret, built at run time so no token-shaped string is committed.
-fn v() -> String {
+pub(super) fn v() -> String {
     ["Hq4", "tN7", "wZ2", "pK9", "mR3", "xL6"].concat()
 }
 
 /// A made-up Speckle-shaped token (42 lowercase hex).
-fn speckle() -> String {
+pub(super) fn speckle() -> String {
     "3fa9c2e17b".repeat(4) + "d5"
 }
 
-const GENERIC: &[&str] = &[
+pub(super) const GENERIC: &[&str] = &[
     "generic-password",
     "generic-api-key",
     "generic-secret",
@@ -30,7 +30,7 @@ const GENERIC: &[&str] = &[
 ];
 
 /// The ids of the rules that report the secret in `text` at `path`.
-fn reported(scanner: &Scanner, path: &str, text: &str) -> Vec<String> {
+pub(super) fn reported(scanner: &Scanner, path: &str, text: &str) -> Vec<String> {
     let text = text.replace("{V}", &v()).replace("{S}", &speckle());
     scanner
         .scan(Some(path), text.as_bytes())

@@ -93,6 +93,7 @@ pub fn find(text: &[u8]) -> Vec<Url> {
 
 /// Candidates from the URLs on one line (`line` is `data[base..]`).
 pub fn candidates(line: &[u8], base: usize, line_start: usize, out: &mut Vec<Candidate>) {
+    go_mysql_dsn(line, base, line_start, out);
     if memchr::memmem::find(line, b"://").is_none() {
         return;
     }
@@ -265,4 +266,44 @@ pub fn is_server_key(key: &str) -> bool {
         }
     });
     bare_hosts(host.as_bytes()).first().map(String::as_str) == Some(host)
+}
+
+/// The Go MySQL driver's DSN, which has no scheme: `user:password@tcp(host:3306)/db`,
+/// `user:password@unix(/path)/db` (github.com/go-sql-driver/mysql, "DSN (Data Source
+/// Name)"); telegraf's `servers = ["user:pass@tcp(127.0.0.1:3306)/"]` and Go code use it.
+fn go_mysql_dsn(line: &[u8], base: usize, line_start: usize, out: &mut Vec<Candidate>) {
+    // Found by their `@` (a searcher built per line would cost more than the line).
+    for at in memchr::memchr_iter(b'@', line) {
+        {
+            if !(line[at..].starts_with(b"@tcp(") || line[at..].starts_with(b"@unix(")) {
+                continue;
+            }
+            // The user-info runs back to a quote, a space or a bracket.
+            let start = line[..at]
+                .iter()
+                .rposition(|b| {
+                    matches!(
+                        b,
+                        b'"' | b'\'' | b'`' | b' ' | b'=' | b'[' | b'(' | b',' | b'/'
+                    )
+                })
+                .map_or(0, |i| i + 1);
+            let userinfo = &line[start..at];
+            let Some(colon) = memchr::memchr(b':', userinfo) else {
+                continue;
+            };
+            let (ps, pe) = (start + colon + 1, at);
+            if ps >= pe || line[ps] == b'$' || line[ps] == b'%' || line[ps] == b'{' {
+                continue;
+            }
+            out.push(Candidate::bare_word(
+                "password".into(),
+                base + ps,
+                base + pe,
+                &line[ps..pe],
+                line_start,
+                Origin::UrlUserinfo,
+            ));
+        }
+    }
 }

@@ -19,7 +19,7 @@ impl Scanner {
         path: Option<&str>,
         data: &[u8],
         regions: &[(usize, usize, usize)],
-        allowed: &AllowedLines,
+        allowed: &AllowedLines<'_>,
         found: &mut Vec<RawHit>,
     ) {
         // One pass over the context rules that may read past their keyword windows: those

@@ -9,14 +9,25 @@ const INLINE_ALLOW: &[&[u8]] = &[b"leakgate:allow", b"gitleaks:allow"];
 
 /// The lines of a blob that carry an inline allow marker, found in one pass, so that
 /// asking about each hit costs a binary search rather than a walk over its line (which,
-/// on a 10 MB minified line with thousands of candidates, would be quadratic).
-pub(crate) struct AllowedLines {
-    /// Sorted, disjoint `(start, end)` byte ranges of marked lines.
-    lines: Vec<(usize, usize)>,
+/// on a 10 MB minified line with thousands of candidates, would be quadratic). The pass
+/// runs the first time a hit is asked about: most blobs and decoded spans have no hit,
+/// and then cost no search for the markers at all.
+pub(crate) struct AllowedLines<'a> {
+    data: &'a [u8],
+    /// Sorted, disjoint `(start, end)` byte ranges of marked lines, once searched.
+    lines: std::cell::OnceCell<Vec<(usize, usize)>>,
 }
 
-impl AllowedLines {
-    pub(crate) fn new(data: &[u8]) -> AllowedLines {
+impl<'a> AllowedLines<'a> {
+    pub(crate) fn new(data: &'a [u8]) -> AllowedLines<'a> {
+        AllowedLines {
+            data,
+            lines: std::cell::OnceCell::new(),
+        }
+    }
+
+    /// The marked lines of `data`.
+    fn marked(data: &[u8]) -> Vec<(usize, usize)> {
         let mut lines: Vec<(usize, usize)> = Vec::new();
         for marker in INLINE_ALLOW {
             // Occurrences come in order: skip those on a line already found, so that a line
@@ -33,12 +44,13 @@ impl AllowedLines {
         }
         lines.sort_unstable();
         lines.dedup();
-        AllowedLines { lines }
+        lines
     }
 
     /// Whether the line holding byte `at` carries a marker.
     pub(crate) fn contains(&self, at: usize) -> bool {
-        let i = self.lines.partition_point(|&(start, _)| start <= at);
-        i > 0 && at <= self.lines[i - 1].1
+        let lines = self.lines.get_or_init(|| Self::marked(self.data));
+        let i = lines.partition_point(|&(start, _)| start <= at);
+        i > 0 && at <= lines[i - 1].1
     }
 }

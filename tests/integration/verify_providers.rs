@@ -1463,7 +1463,7 @@ fn every_provider_verifier_reads_live_dead_and_error_answers() {
                 let server = TestServer::start(move |_| answer.clone());
                 let verifier = VerifierBuilder::new()
                     .endpoint(endpoint.clone(), server.url())
-                    .timeout(Duration::from_secs(5))
+                    .timeout(Duration::from_secs(30))
                     .build();
                 let verdict = verifier.verify(rule, &Secret::new(secret.clone()));
                 assert_eq!(

@@ -33,7 +33,7 @@ fn at_default(rule: &Rule, server: &TestServer) -> Verification {
     let endpoint = rule.verify().unwrap().endpoint.clone();
     VerifierBuilder::new()
         .stand_in(endpoint, server.url())
-        .timeout(Duration::from_secs(5))
+        .timeout(Duration::from_secs(30))
         .build()
         .verify(rule, &Secret::new(example_secret(rule)))
 }
@@ -43,7 +43,7 @@ fn at_override(rule: &Rule, server: &TestServer) -> Verification {
     let endpoint = rule.verify().unwrap().endpoint.clone();
     VerifierBuilder::new()
         .endpoint(endpoint, server.url())
-        .timeout(Duration::from_secs(5))
+        .timeout(Duration::from_secs(30))
         .build()
         .verify(rule, &Secret::new(example_secret(rule)))
 }
