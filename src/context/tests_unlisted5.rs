@@ -888,19 +888,3 @@ fn fallback_methods_and_elvis() {
         ],
     );
 }
-
-#[test]
-#[ignore]
-fn debug_candidates() {
-    let path = std::env::var("DBG_PATH").unwrap();
-    let text = std::env::var("DBG_TEXT")
-        .unwrap()
-        .replace("{V}", &v())
-        .replace("{S}", &speckle())
-        .replace("{P}", &(v() + "Jd5Yc8bW"));
-    let kind = super::Kind::detect(Some(&path), text.as_bytes());
-    eprintln!("kind {kind:?}");
-    for c in super::extract_all(text.as_bytes(), kind) {
-        eprintln!("{c:?}");
-    }
-}
