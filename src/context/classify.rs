@@ -101,13 +101,35 @@ pub fn judge(value: &str, generated: bool) -> Result<(), Reject> {
     if is_expression(v) {
         return Err(Reject::Expression);
     }
-    if generic_noise::is_generic_noise(v) {
+    if generic_noise::is_generic_noise(v) || is_email_address(v) {
         return Err(Reject::Noise);
     }
     if generated && word_coverage(v) >= MAX_COVERAGE {
         return Err(Reject::Words);
     }
     Ok(())
+}
+
+/// An email address (`ops@acme.io`, the user of `new NetworkCredential("ops@acme.io", ...)`):
+/// a local part, `@`, and a lowercase domain whose last label is two or more letters. A
+/// password with an `@` in it rarely ends in a lowercase dotted domain.
+fn is_email_address(v: &str) -> bool {
+    let Some((local, domain)) = v.split_once('@') else {
+        return false;
+    };
+    let Some((host, tld)) = domain.rsplit_once('.') else {
+        return false;
+    };
+    !local.is_empty()
+        && local
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b"._%+-".contains(&b))
+        && !host.is_empty()
+        && host
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b".-".contains(&b))
+        && tld.len() >= 2
+        && tld.bytes().all(|b| b.is_ascii_lowercase())
 }
 
 /// Code operators and member chains: `a?.b`, `a || b`, `a ?? b`, `x!`, `!x`, `a ? b : c`,

@@ -88,6 +88,11 @@ fn by_path(path: &str) -> Option<Kind> {
         | "java" | "kt" | "kts" | "cs" | "rb" | "php" | "rs" | "c" | "h" | "cc" | "cpp" | "hpp"
         | "swift" | "dart" | "scala" | "groovy" | "gradle" | "lua" | "ex" | "exs" | "ps1"
         | "psm1" | "r" | "pl" | "pm" | "vue" | "svelte" => Kind::Code,
+        // More languages whose unquoted values are expressions: Objective-C, F#, Haskell,
+        // OCaml, Nim, Zig, Crystal, VB, Julia, Clojure, Erlang, Elm, Haxe, PowerShell data.
+        "m" | "mm" | "fs" | "fsx" | "fsi" | "hs" | "ml" | "mli" | "nim" | "zig" | "cr" | "vb"
+        | "vbs" | "jl" | "clj" | "cljs" | "cljc" | "erl" | "hrl" | "elm" | "hx" | "psd1"
+        | "sbt" => Kind::Code,
         _ => return None,
     })
 }

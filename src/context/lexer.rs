@@ -326,6 +326,14 @@ pub fn looks_like_assignment(text: &[u8]) -> bool {
         && (memchr::memchr(b'=', text).is_some() || memchr::memmem::find(text, b": ").is_some())
 }
 
+/// Text that reads as a JSON object held in a string (`'{"api_key": "v"}'`,
+/// `json.loads('{"password": "v"}')`).
+fn looks_like_json_object(text: &[u8]) -> bool {
+    text.len() <= MAX_NESTED
+        && text.trim_ascii_start().starts_with(b"{\"")
+        && memchr::memmem::find(text, b"\":").is_some()
+}
+
 /// Longest string content lexed again as a line of its own.
 pub const MAX_NESTED: usize = 4096;
 
@@ -432,6 +440,22 @@ fn candidates_at(
                 }
                 // A string that is not a key: an argument, or an element.
                 let (joined, last) = join_concatenation(line, toks, i);
+                // R's `"v" -> name` and CUE's default `name: string | *"v"`: the name is
+                // after the literal, or at the line's start.
+                if let Some(key) =
+                    right_assigned(line, toks, last).or_else(|| cue_default_of(line, toks, i))
+                {
+                    ctx.emit(
+                        key,
+                        &joined,
+                        true,
+                        None,
+                        parents_of(&frames),
+                        Origin::Assignment,
+                    );
+                    i = last + 1;
+                    continue;
+                }
                 if transformed(line, toks, last) {
                     // `"ab".repeat(2)`, `"x".replace(...)`: the value is computed.
                     if let Some(frame) = frames.last_mut() {
@@ -441,6 +465,7 @@ fn candidates_at(
                     continue;
                 }
                 let parents = parents_of(&frames);
+                let emitted_before = ctx.out.len();
                 match frames.last_mut() {
                     Some(frame) if frame.open == b'(' => {
                         // `(ConvertTo-SecureString "v" -AsPlainText)` (a PowerShell
@@ -461,19 +486,23 @@ fn candidates_at(
                             frame.prev_arg.clone()
                         };
                         // `.bearer_auth("v")`, `setBearerToken("v")`: sent as a bearer token.
-                        let key = key.or_else(|| {
-                            callee
+                        let bearer = key.is_none()
+                            && callee
                                 .as_deref()
-                                .is_some_and(|c| c.to_ascii_lowercase().contains("bearer"))
-                                .then(|| "Authorization".to_string())
-                        });
+                                .is_some_and(|c| c.to_ascii_lowercase().contains("bearer"));
+                        let key = key.or_else(|| bearer.then(|| "Authorization".to_string()));
                         // `setApiKey("v")`, `.secret_key("v")`, `Auth.api_key("v")`: a
                         // setter or a credential-named call names its first argument.
                         let key = key.or_else(|| {
                             (frame.elements == 0)
-                                .then(|| callee.as_deref().and_then(setter_key))
+                                .then(|| {
+                                    callee
+                                        .as_deref()
+                                        .and_then(|c| setter_key(c).or_else(|| constructor_key(c)))
+                                })
                                 .flatten()
                         });
+                        let emitted = ctx.out.len();
                         ctx.emit(
                             key.unwrap_or_default(),
                             &joined,
@@ -482,6 +511,14 @@ fn candidates_at(
                             parents,
                             Origin::Argument,
                         );
+                        // The scheme the call sends it with, for the `scheme` anchor.
+                        if bearer {
+                            if let Some(cand) =
+                                ctx.out.get_mut(emitted..).and_then(|c| c.last_mut())
+                            {
+                                cand.scheme.get_or_insert_with(|| "Bearer".to_string());
+                            }
+                        }
                         frame.prev_arg = Some(ctx.value_text(&joined));
                         frame.arg_dirty = false;
                     }
@@ -524,6 +561,28 @@ fn candidates_at(
                         }
                     }
                 }
+                // A literal no key names may still hold code or config of its own (a
+                // notebook cell's `"client = Client(api_key='v')"` as a list's element),
+                // read when it names a credential (most strings of code are messages).
+                if ctx.out.len() == emitted_before
+                    && joined.len() == 1
+                    && super::names::mentions_secret(&line[joined[0].0..joined[0].1])
+                {
+                    ctx.read_inside(joined[0]);
+                }
+                i = last + 1;
+                continue;
+            }
+            Tok::Op
+                if is_assign(line, &t)
+                    && frames.is_empty()
+                    && tuple_assignment(line, toks, i).is_some() =>
+            {
+                // `user, password = "ops", "v"`: names and literals paired by position.
+                let (pairs, last) = tuple_assignment(line, toks, i).unwrap_or_default();
+                for (name, span) in pairs {
+                    ctx.emit(name, &[span], true, None, Vec::new(), Origin::Assignment);
+                }
                 i = last + 1;
                 continue;
             }
@@ -551,14 +610,84 @@ fn candidates_at(
                     && toks
                         .get(value_at + 1)
                         .is_some_and(|n| matches!(n.tok, Tok::Str { .. }))
-                    && join_concatenation(line, toks, value_at + 1).1 + 1 < toks.len()
-                    && toks[join_concatenation(line, toks, value_at + 1).1 + 1].tok
-                        == Tok::Close(b')')
+                    // `("v")`, or `(` and the literal ending the line (black's `API_KEY = (`
+                    // with the literal below it, read as one line by `continued`).
+                    && toks
+                        .get(join_concatenation(line, toks, value_at + 1).1 + 1)
+                        .is_none_or(|n| n.tok == Tok::Close(b')'))
                 {
                     value_at += 1;
                 }
+                // `= Field("v", ...)`, `= str("v")`, `= HeaderValue::from_static("v")`: a pure
+                // wrapper's first argument is the value.
+                if value_at == i + 1 {
+                    let mut w = value_at;
+                    // Go's `[]byte("v")`.
+                    if toks.get(w).is_some_and(|n| n.tok == Tok::Open(b'['))
+                        && toks.get(w + 1).is_some_and(|n| n.tok == Tok::Close(b']'))
+                        && toks.get(w + 2).is_some_and(|n| n.tok == Tok::Word)
+                    {
+                        w += 2;
+                    }
+                    while toks
+                        .get(w + 1)
+                        .is_some_and(|n| n.tok == Tok::Op && &line[n.start..n.end] == b"::")
+                        && toks.get(w + 2).is_some_and(|n| n.tok == Tok::Word)
+                    {
+                        w += 2;
+                    }
+                    let wrapper = toks.get(w).is_some_and(|n| {
+                        n.tok == Tok::Word
+                            && super::siblings::is_pure_wrapper(&line[n.start..n.end])
+                    }) && toks
+                        .get(w + 1)
+                        .is_some_and(|n| n.tok == Tok::Open(b'(') && n.start == toks[w].end)
+                        && toks
+                            .get(w + 2)
+                            .is_some_and(|n| matches!(n.tok, Tok::Str { .. }));
+                    if wrapper {
+                        let (joined, last) = join_concatenation(line, toks, w + 2);
+                        if toks
+                            .get(last + 1)
+                            .is_some_and(|n| matches!(n.tok, Tok::Close(b')') | Tok::Sep(b',')))
+                        {
+                            let callee = innermost_callee(&frames);
+                            ctx.emit(
+                                key,
+                                &joined,
+                                true,
+                                callee,
+                                parents_of(&frames),
+                                Origin::Assignment,
+                            );
+                            annotated = None;
+                            i = last + 1;
+                            continue;
+                        }
+                    }
+                }
+                if value_at == i + 1 {
+                    if let Some((joined, last)) = wrapped_literal(line, toks, value_at) {
+                        let callee = innermost_callee(&frames);
+                        ctx.emit(
+                            key,
+                            &joined,
+                            true,
+                            callee,
+                            parents_of(&frames),
+                            Origin::Assignment,
+                        );
+                        annotated = None;
+                        i = last + 1;
+                        continue;
+                    }
+                }
                 if value_at != i + 1 {
-                    let (joined, last) = join_concatenation(line, toks, value_at);
+                    let (mut joined, last) = join_concatenation(line, toks, value_at);
+                    let prefix = &line[toks[value_at - 1].start..toks[value_at - 1].end];
+                    if matches!(prefix, b"R" | b"LR" | b"uR" | b"UR" | b"u8R") {
+                        strip_raw_delimiters(line, &mut joined);
+                    }
                     let callee = innermost_callee(&frames);
                     ctx.emit(
                         key,
@@ -573,9 +702,23 @@ fn candidates_at(
                     continue;
                 }
                 let next = toks.get(i + 1);
+                // `:` glued to the word after it and not to the one before is a symbol or a
+                // binding (Vue's `<Map :api-key="...">`, Ruby's `:token`), not a type.
+                let prefix_colon = t.start > 0
+                    && line[t.start - 1].is_ascii_whitespace()
+                    && line.get(t.end).is_some_and(|b| !b.is_ascii_whitespace());
                 let code_annotation = matches!(kind, Kind::Code | Kind::Hcl)
                     && op == b":"
-                    && next.is_some_and(|n| n.tok == Tok::Word || n.tok == Tok::Op);
+                    && !prefix_colon
+                    && next.is_some_and(|n| {
+                        n.tok == Tok::Word
+                            || n.tok == Tok::Op
+                            // Zig's and Go's slice types: `token: []const u8 = "v"`.
+                            || (n.tok == Tok::Open(b'[')
+                                && toks
+                                    .get(i + 2)
+                                    .is_some_and(|c| c.tok == Tok::Close(b']') && c.start == n.end))
+                    });
                 // `KEY: value` opening a line of code, with no `=` after it, is not an
                 // annotation but a config line pasted into the file: read line-based.
                 let colon_line = code_annotation
@@ -660,7 +803,22 @@ fn candidates_at(
                             .filter(|p| p.tok == Tok::Word && p.end == t.start)
                             .map(|p| text(&p))
                     })
-                    .flatten();
+                    .flatten()
+                    .or_else(|| {
+                        // Kotlin's `val secret: String by lazy { "v" }`: the block's value is
+                        // the declared name's.
+                        let n = stmt_words.len();
+                        (c == b'{'
+                            && n >= 2
+                            && stmt_words[n - 2] == "by"
+                            && stmt_words[n - 1] == "lazy")
+                            .then(|| {
+                                annotated
+                                    .clone()
+                                    .or_else(|| n.checked_sub(3).map(|k| stmt_words[k].clone()))
+                            })
+                            .flatten()
+                    });
                 if let Some(frame) = frames.last_mut() {
                     frame.arg_dirty = true;
                 }
@@ -693,6 +851,221 @@ fn candidates_at(
     }
 }
 
+/// A tuple assignment at `toks[op]` (`user, password = "ops", "v"`, Go's `:=`, Lua's
+/// `local a, b = ...`): each name before the operator with the literal at its position after
+/// it, when there are two or more names, as many single literals, and nothing else in the
+/// statement. The pairs and the index of the last literal.
+#[allow(clippy::type_complexity)]
+fn tuple_assignment(
+    line: &[u8],
+    toks: &[Token],
+    op: usize,
+) -> Option<(Vec<(String, (usize, usize))>, usize)> {
+    // Most assignments have one name: told before anything is allocated.
+    if !matches!(&line[toks[op].start..toks[op].end], b"=" | b":=")
+        || toks.get(op.checked_sub(2)?)?.tok != Tok::Sep(b',')
+    {
+        return None;
+    }
+    let mut names = Vec::new();
+    let mut k = op;
+    loop {
+        let name = toks[k.checked_sub(1)?];
+        if name.tok != Tok::Word {
+            return None;
+        }
+        names.push(String::from_utf8_lossy(&line[name.start..name.end]).into_owned());
+        k -= 1;
+        match k.checked_sub(1).map(|p| toks[p]) {
+            Some(sep) if sep.tok == Tok::Sep(b',') => k -= 1,
+            _ => break,
+        }
+    }
+    // What precedes the names: nothing, a statement's end or a declaration keyword.
+    let opens = match k.checked_sub(1).map(|p| toks[p]) {
+        None => true,
+        Some(p) if p.tok == Tok::Sep(b';') => true,
+        Some(p) => {
+            p.tok == Tok::Word
+                && matches!(
+                    &line[p.start..p.end],
+                    b"local" | b"var" | b"let" | b"const" | b"my" | b"our"
+                )
+                && k == 1
+        }
+    };
+    if names.len() < 2 || !opens {
+        return None;
+    }
+    names.reverse();
+    let mut pairs = Vec::with_capacity(names.len());
+    let mut at = op + 1;
+    for (n, name) in names.into_iter().enumerate() {
+        if n > 0 {
+            if toks.get(at)?.tok != Tok::Sep(b',') {
+                return None;
+            }
+            at += 1;
+        }
+        let value = toks.get(at)?;
+        if !matches!(value.tok, Tok::Str { .. }) {
+            return None;
+        }
+        pairs.push((name, (value.start, value.end)));
+        at += 1;
+    }
+    toks.get(at)
+        .is_none_or(|t| t.tok == Tok::Sep(b';'))
+        .then_some((pairs, at - 1))
+}
+
+/// Openers and closers of string literals the tokenizer does not know, read only where a
+/// value is assigned: Nix's indented string (`''v''`), Perl's quote operators (`q{v}`,
+/// `qq(v)`), OCaml's quoted string (`{|v|}`), Lua's long bracket (`[[v]]`, `[==[v]==]`).
+const QUOTE_LIKE: &[(&[u8], &[u8])] = &[
+    (b"''", b"''"),
+    (b"q{", b"}"),
+    (b"qq{", b"}"),
+    (b"q(", b")"),
+    (b"qq(", b")"),
+    (b"q[", b"]"),
+    (b"{|", b"|}"),
+    (b"[[", b"]]"),
+    (b"[=[", b"]=]"),
+    (b"[==[", b"]==]"),
+    // Ruby's percent literals.
+    (b"%q(", b")"),
+    (b"%Q(", b")"),
+    (b"%q{", b"}"),
+    (b"%Q{", b"}"),
+    (b"%q[", b"]"),
+    (b"%Q[", b"]"),
+    (b"%(", b")"),
+];
+
+/// A literal written inside a wrapper that leaves it a literal, as the value starting at
+/// `toks[at]`: a JSX or Svelte attribute's expression (`apiKey={"v"}`), a TypeScript type
+/// assertion (`<string>"v"`), Swift's raw string (`#"v"#`), or a [`QUOTE_LIKE`] string. The
+/// literal's content spans and the index of the wrapper's last token.
+fn wrapped_literal(line: &[u8], toks: &[Token], at: usize) -> Option<(Vec<(usize, usize)>, usize)> {
+    let first = toks.get(at)?;
+    let is_str = |k: usize| {
+        toks.get(k)
+            .is_some_and(|t| matches!(t.tok, Tok::Str { .. }))
+    };
+    let op_is = |k: usize, op: &[u8]| {
+        toks.get(k)
+            .is_some_and(|t| t.tok == Tok::Op && &line[t.start..t.end] == op)
+    };
+    match first.tok {
+        Tok::Open(b'{') if is_str(at + 1) => {
+            let (spans, last) = join_concatenation(line, toks, at + 1);
+            return (toks.get(last + 1)?.tok == Tok::Close(b'}')).then_some((spans, last + 1));
+        }
+        Tok::Op
+            if op_is(at, b"<")
+                && toks.get(at + 1).is_some_and(|t| t.tok == Tok::Word)
+                && op_is(at + 2, b">")
+                && is_str(at + 3) =>
+        {
+            return Some(join_concatenation(line, toks, at + 3));
+        }
+        // django-environ's `Env(SECRET_KEY=(str, "v"))`: a type and its default.
+        Tok::Open(b'(')
+            if toks
+                .get(at + 1)
+                .is_some_and(|t| t.tok == Tok::Word && &line[t.start..t.end] == b"str")
+                && toks.get(at + 2).is_some_and(|t| t.tok == Tok::Sep(b','))
+                && is_str(at + 3)
+                && toks.get(at + 4).is_some_and(|t| t.tok == Tok::Close(b')')) =>
+        {
+            let s = toks[at + 3];
+            return Some((vec![(s.start, s.end)], at + 4));
+        }
+        Tok::Other if line[first.start] == b'#' && is_str(at + 1) => {
+            let s = toks[at + 1];
+            return (s.start == first.end + 1).then(|| (vec![(s.start, s.end)], at + 1));
+        }
+        _ => {}
+    }
+    // A string token's span is its content: the wrapper starts at its quote.
+    let raw_start = first.start - usize::from(matches!(first.tok, Tok::Str { .. }));
+    let rest = &line[raw_start..];
+    let (open, close) = QUOTE_LIKE.iter().find(|(open, _)| rest.starts_with(open))?;
+    let from = raw_start + open.len();
+    let len = memchr::memmem::find(&line[from..], close)?;
+    let content = &line[from..from + len];
+    if content.is_empty()
+        || content
+            .iter()
+            .any(|b| b.is_ascii_whitespace() || b"'\"`".contains(b))
+    {
+        return None;
+    }
+    let end = from + len + close.len();
+    let last = toks
+        .iter()
+        .rposition(|t| t.start < end)
+        .filter(|&k| k >= at)?;
+    Some((vec![(from, from + len)], last))
+}
+
+/// C++'s raw string `R"delim(v)delim"`: the content less its delimiters.
+fn strip_raw_delimiters(line: &[u8], spans: &mut [(usize, usize)]) {
+    let Some((s, e)) = spans.first().copied() else {
+        return;
+    };
+    let content = &line[s..e];
+    let Some(open) = content.iter().take(17).position(|&b| b == b'(') else {
+        return;
+    };
+    let delim = &content[..open];
+    if delim
+        .iter()
+        .any(|b| b.is_ascii_whitespace() || b"\\)".contains(b))
+    {
+        return;
+    }
+    let tail = content.len() - delim.len();
+    if tail > open + 1 && content[tail - 1] == b')' && &content[tail..] == delim {
+        spans[0] = (s + open + 1, s + tail - 1);
+    }
+}
+
+/// R's right assignment `"v" -> name` (alone in its statement), after the literal ending at
+/// `toks[last]`: the name.
+fn right_assigned(line: &[u8], toks: &[Token], last: usize) -> Option<String> {
+    let (dash, gt, name) = (
+        toks.get(last + 1)?,
+        toks.get(last + 2)?,
+        toks.get(last + 3)?,
+    );
+    let arrow = dash.tok == Tok::Other
+        && line[dash.start] == b'-'
+        && gt.tok == Tok::Op
+        && &line[gt.start..gt.end] == b">"
+        && gt.start == dash.end;
+    let alone = toks
+        .get(last + 4)
+        .is_none_or(|t| matches!(t.tok, Tok::Sep(_)));
+    (arrow && name.tok == Tok::Word && alone)
+        .then(|| String::from_utf8_lossy(&line[name.start..name.end]).into_owned())
+}
+
+/// CUE's default `name: string | *"v"` (the literal at `toks[at]`): the line's first name.
+fn cue_default_of(line: &[u8], toks: &[Token], at: usize) -> Option<String> {
+    let op = |k: usize| {
+        toks.get(k)
+            .filter(|t| t.tok == Tok::Op)
+            .map(|t| &line[t.start..t.end])
+    };
+    let star = op(at.checked_sub(1)?)?;
+    let default = star == b"|*" || (star == b"*" && op(at.checked_sub(2)?) == Some(b"|"));
+    let (name, colon) = (toks.first()?, toks.get(1)?);
+    (default && name.tok == Tok::Word && matches!(op(1), Some(b":")) && colon.end <= toks[at].start)
+        .then(|| String::from_utf8_lossy(&line[name.start..name.end]).into_owned())
+}
+
 /// Methods that hand a literal on unchanged (a conversion to another string type).
 const SAME_VALUE_METHODS: &[&str] = &[
     "to_string",
@@ -715,12 +1088,18 @@ const SAME_VALUE_METHODS: &[&str] = &[
     "strip",
     "trim",
     "Trim",
+    // Rust's `"v".parse()` into a `HeaderValue`, Kotlin's and Rust's byte conversions.
+    "parse",
+    "toByteArray",
+    "encodeToByteArray",
+    "into_bytes",
+    "to_vec",
 ];
 
 /// Whether the literal ending at `toks[last]` is followed by a method call that computes a
 /// new value from it (`"ab".repeat(2)`, `"a-b".replace("-", "")`), rather than a
 /// conversion that keeps it (`"v".to_string()`).
-fn transformed(line: &[u8], toks: &[Token], last: usize) -> bool {
+pub(super) fn transformed(line: &[u8], toks: &[Token], last: usize) -> bool {
     let (Some(dot), Some(name), Some(open)) =
         (toks.get(last + 1), toks.get(last + 2), toks.get(last + 3))
     else {
@@ -779,6 +1158,26 @@ fn setter_key(callee: &str) -> Option<String> {
     let method = last.len() < callee.len();
     (setter || (method && CREDENTIAL_NOUNS.iter().any(|n| lower.ends_with(n))))
         .then(|| last.to_string())
+}
+
+/// The key a class named for a secret gives its first argument (`new SecretKeySpec("v"...)`,
+/// `ApiKeyCredential("v")`, `AccessToken("v", expiry)`, `BearerToken("v")`): a capitalised
+/// name that says token, secret or API key. Not a class that pairs a user with a password
+/// (`UsernamePasswordCredentials("user", ...)`, `NetworkCredential(...)`), whose first
+/// argument is the user.
+fn constructor_key(callee: &str) -> Option<String> {
+    let last = callee.rsplit(['.', ':', '>']).next()?;
+    if !last.starts_with(|c: char| c.is_ascii_uppercase()) || !super::names::names_secret(last) {
+        return None;
+    }
+    let lower = last.to_ascii_lowercase();
+    let secret = ["secret", "apikey", "token", "bearer"]
+        .iter()
+        .any(|w| lower.contains(w));
+    let pairs_user = ["password", "passwd", "credential", "user", "login"]
+        .iter()
+        .any(|w| lower.contains(w));
+    (secret && !pairs_user).then(|| last.to_string())
 }
 
 /// The name called by the `(` at `toks[open]`: the word right before it, with the path
@@ -862,6 +1261,8 @@ pub(super) fn is_string_prefix(word: &str) -> bool {
         "r" | "b" | "f" | "u" | "rb" | "br" | "fr" | "rf" | "R" | "B" | "F" | "U" | "L" | "@"
             // SQL national and escape strings (`N'v'`, `E'v'`).
             | "N" | "E"
+            // C++ encodings and raw strings (`u8"v"`, `LR"(v)"`).
+            | "u8" | "u8R" | "LR" | "uR" | "UR"
     )
 }
 
@@ -891,6 +1292,62 @@ fn resolve_key(
         .is_some_and(|b| matches!(line[b], b'/' | b'\\'))
     {
         return None;
+    }
+    let op_is =
+        |k: usize, op: &[u8]| toks[k].tok == Tok::Op && &line[toks[k].start..toks[k].end] == op;
+    // Lua's attributes: `local api_key <const> = "v"`, `<close>`.
+    if p >= 3
+        && op_is(p, b">")
+        && toks[p - 1].tok == Tok::Word
+        && matches!(
+            &line[toks[p - 1].start..toks[p - 1].end],
+            b"const" | b"close"
+        )
+        && op_is(p - 2, b"<")
+    {
+        p -= 3;
+    }
+    // A subscript in braces: Perl's `$ENV{API_TOKEN} = ...`, `$cfg{'password'} = ...`.
+    if p >= 3
+        && toks[p].tok == Tok::Close(b'}')
+        && matches!(toks[p - 1].tok, Tok::Word | Tok::Str { .. })
+        && toks[p - 2].tok == Tok::Open(b'{')
+        && toks[p - 3].tok == Tok::Word
+        && toks[p - 3].end == toks[p - 2].start
+    {
+        return Some(text(&toks[p - 1]));
+    }
+    // A C array: `char API_SECRET[] = "v"`, `char key[33] = "v"`: the name before `[`.
+    if toks[p].tok == Tok::Close(b']') {
+        let open = match toks.get(p.wrapping_sub(1)).map(|t| t.tok) {
+            Some(Tok::Open(b'[')) => p.checked_sub(1),
+            Some(Tok::Word)
+                if line[toks[p - 1].start..toks[p - 1].end]
+                    .iter()
+                    .all(u8::is_ascii_digit) =>
+            {
+                p.checked_sub(2).filter(|&k| toks[k].tok == Tok::Open(b'['))
+            }
+            _ => None,
+        };
+        if let Some(name) = open
+            .and_then(|k| k.checked_sub(1))
+            .filter(|&k| toks[k].tok == Tok::Word && toks[k].end == toks[k + 1].start)
+        {
+            return Some(text(&toks[name]));
+        }
+    }
+    // Angular's property binding `[apiKey]="'v'"` (a `[` glued to no name before it).
+    if p >= 2
+        && toks[p].tok == Tok::Close(b']')
+        && toks[p - 1].tok == Tok::Word
+        && toks[p - 2].tok == Tok::Open(b'[')
+        && toks[p - 2]
+            .start
+            .checked_sub(1)
+            .is_none_or(|b| line[b].is_ascii_whitespace())
+    {
+        return Some(text(&toks[p - 1]));
     }
     if toks[p].tok == Tok::Close(b']') {
         // `env["KEY"] = ...`, `$config['key'] = ...`
@@ -1063,38 +1520,24 @@ impl LineCtx<'_> {
                 unquoted = [(s + 2, e - 2)];
                 &unquoted[..]
             }
+            // A JavaScript literal in an HTML attribute (Vue's `:api-key="'v'"`).
+            [(s, e)]
+                if quoted
+                    && e - s > 2
+                    && *s > 0
+                    && self.line[s - 1] == b'"'
+                    && self.line[*s] == b'\''
+                    && self.line[e - 1] == b'\''
+                    && !self.line[s + 1..e - 1].contains(&b'\'') =>
+            {
+                unquoted = [(s + 1, e - 1)];
+                &unquoted[..]
+            }
             _ => spans,
         };
         let value = self.value_text(spans);
-        if quoted && self.depth == 0 && spans.len() == 1 {
-            let (s, e) = spans[0];
-            let (line, base, line_start) = (self.line, self.base, self.line_start);
-            let content = &line[s..e];
-            if content.contains(&b'\\') && content.len() <= MAX_NESTED {
-                // Config or code inside a string, in the string's escapes (`\"`, `\n`
-                // between lines, `\u0027`): decoded, then read as lines of its own.
-                let decoded = super::escapes::unescape_string(content);
-                if super::escapes::reads_as_lines(&decoded.bytes) {
-                    super::escapes::candidates(
-                        &decoded,
-                        base + s,
-                        line_start,
-                        Kind::Unknown,
-                        |a, b| String::from_utf8_lossy(&line[a - base..b - base]).into_owned(),
-                        self.out,
-                    );
-                }
-            } else if looks_like_assignment(content) || super::escapes::reads_as_lines(content) {
-                candidates_at(
-                    content,
-                    base + s,
-                    line_start,
-                    Kind::Unknown,
-                    self.out,
-                    1,
-                    None,
-                );
-            }
+        if quoted && spans.len() == 1 {
+            self.read_inside(spans[0]);
         }
         let lower_key = key.to_ascii_lowercase();
         let mut key = key;
@@ -1175,6 +1618,44 @@ impl LineCtx<'_> {
         };
         strip_auth_scheme(&mut cand);
         self.push(cand);
+    }
+
+    /// Config or code held in the string literal whose content is `s..e` (a notebook cell's
+    /// source line, `"config": "DB_PASSWORD=..."`), read as lines of its own: decoded first
+    /// when it holds escapes (`\"`, `\n` between lines, `\u0027`). Strings inside strings are
+    /// not read again.
+    fn read_inside(&mut self, (s, e): (usize, usize)) {
+        if self.depth > 0 {
+            return;
+        }
+        let (line, base, line_start) = (self.line, self.base, self.line_start);
+        let content = &line[s..e];
+        if content.contains(&b'\\') && content.len() <= MAX_NESTED {
+            let decoded = super::escapes::unescape_string(content);
+            if super::escapes::reads_as_lines(&decoded.bytes) {
+                super::escapes::candidates(
+                    &decoded,
+                    base + s,
+                    line_start,
+                    Kind::Unknown,
+                    |a, b| String::from_utf8_lossy(&line[a - base..b - base]).into_owned(),
+                    self.out,
+                );
+            }
+        } else if looks_like_assignment(content)
+            || super::escapes::reads_as_lines(content)
+            || (looks_like_json_object(content) && super::names::mentions_secret(content))
+        {
+            candidates_at(
+                content,
+                base + s,
+                line_start,
+                Kind::Unknown,
+                self.out,
+                1,
+                None,
+            );
+        }
     }
 
     /// Appends a candidate, remembered as the line's last value.

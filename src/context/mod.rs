@@ -15,8 +15,10 @@
 
 pub mod classify;
 mod cmdline;
+mod continued;
 mod defaults;
 pub mod escapes;
+mod getters;
 #[cfg(test)]
 mod heldout;
 #[cfg(test)]
@@ -224,7 +226,13 @@ fn segments(data: &[u8], regions: &[(usize, usize, bool)]) -> Vec<(usize, usize)
         let le = line_end_within(data, region_end.max(at), cap);
         // The keyword's own line decides whether a block opens (a prefilter region can
         // reach into the lines below it: `variable "db_password" {` then `type = string`).
-        if !wide && !opens_block(&data[ls..keyword_line_end]) {
+        // A single-line rule's window starts at the newline before its keyword's line
+        // (`scan::prefilter::line_window`): the line it starts on may open the block, and
+        // the keyword's own line may open a call (`    auth=(` below `    url,`).
+        if !wide
+            && !opens_block(&data[ls..keyword_line_end])
+            && !keyword_line_opens_call(data, at, cap)
+        {
             segments.push((ls.max(floor), le.min(cap)));
             continue;
         }
@@ -254,6 +262,17 @@ fn segments(data: &[u8], regions: &[(usize, usize, bool)]) -> Vec<(usize, usize)
         }
     }
     merged
+}
+
+/// Whether `data[at]` is the newline before a line (ending by `cap`) that opens a call whose
+/// arguments follow on the lines below (`    auth=(`): only a call, since reading the lines
+/// below every keyword line that opens a block costs scan time for little.
+fn keyword_line_opens_call(data: &[u8], at: usize, cap: usize) -> bool {
+    if data.get(at) != Some(&b'\n') {
+        return false;
+    }
+    let end = line_end_within(data, at + 1, cap);
+    data[at + 1..end].trim_ascii_end().last() == Some(&b'(')
 }
 
 /// The bounds of the line last asked for, so that the keywords on one line cost one
@@ -310,7 +329,9 @@ mod segment_tests {
             let ls = bounds(data, at).0;
             let le = bounds(data, region_end.max(at)).1;
             let keyword_line_end = bounds(data, at).1;
-            if !wide && !opens_block(&data[ls..keyword_line_end]) {
+            let next_opens = data.get(at) == Some(&b'\n')
+                && data[at + 1..bounds(data, at + 1).1].trim_ascii_end().last() == Some(&b'(');
+            if !wide && !opens_block(&data[ls..keyword_line_end]) && !next_opens {
                 segments.push((
                     ls.max(at.saturating_sub(LINE_REACH)),
                     le.min(region_end.max(at) + 2 * LINE_REACH),
@@ -495,6 +516,18 @@ fn extract_range(
                 rows::userlist_line(piece, base, line_start, out);
                 rows::sasl_map_line(piece, base, line_start, out);
             }
+            // A returned literal is named on its line, or (`return "v"`) on the line above.
+            if kind == Kind::Code
+                && (toks
+                    .first()
+                    .is_some_and(|t| &piece[t.start..t.end] == b"return")
+                    || names::mentions_secret(piece))
+            {
+                getters::candidates(data, piece, &toks, base, line_start, out);
+            }
+            if kind == Kind::Code && chunk == 0 && line.len() <= lexer::MAX_LEXED {
+                continued::candidates(data, at, at + line.len(), first, out);
+            }
             // Tools that take a password where no name says so (their own gate: the tools'
             // names).
             tools::candidates(data, piece, &toks, base, line_start, kind, out);
@@ -520,3 +553,5 @@ mod tests_unlisted2;
 mod tests_unlisted3;
 #[cfg(test)]
 mod tests_unlisted4;
+#[cfg(test)]
+mod tests_unlisted5;

@@ -39,7 +39,12 @@ const NOT_SECRET_ENDINGS: &[&str] = &[
 /// `Bearer`; not `token_url`, `tokenizer`... (any name ending in a word from
 /// [`NOT_SECRET_ENDINGS`]).
 pub fn names_secret(name: &str) -> bool {
-    if name.is_empty() || name.len() > 64 || name.contains(char::is_whitespace) {
+    // A name is no text: not `KEY={sid}\nSECRET={}` (a template), nor a call.
+    if name.is_empty()
+        || name.len() > 64
+        || name.contains(char::is_whitespace)
+        || name.contains(['=', '{', '}', '\\', '(', ')', ',', ';'])
+    {
         return false;
     }
     let n = normalize(name.trim_start_matches([':', '-', '%']));
@@ -48,6 +53,55 @@ pub fn names_secret(name: &str) -> bool {
     }
     let secret = SECRET_WORDS.iter().any(|w| n.contains(w)) || n.ends_with("auth");
     secret && !NOT_SECRET_ENDINGS.iter().any(|e| n.ends_with(e))
+}
+
+/// Name parts that mark a value as a test fixture or a stand-in (`FAKE_API_KEY`,
+/// `dummyToken`, `EXAMPLE_SECRET`, `mock_password`).
+const STAND_IN_PARTS: &[&str] = &[
+    "fake",
+    "dummy",
+    "example",
+    "sample",
+    "mock",
+    "placeholder",
+    "stub",
+    "bogus",
+];
+
+/// Whether `name` names a credential and marks it as a stand-in by one of its parts
+/// ([`STAND_IN_PARTS`], split at `_`, `-`, `.`, `:` and case changes): the value is a test
+/// fixture, not a secret. An OpenAPI `example:` slot names no credential and is not one.
+pub fn names_stand_in(name: &str) -> bool {
+    let bytes = name.as_bytes();
+    let mentions = STAND_IN_PARTS.iter().any(|w| {
+        bytes
+            .windows(w.len())
+            .any(|win| win.eq_ignore_ascii_case(w.as_bytes()))
+    });
+    if !mentions || !names_secret(name) {
+        return false;
+    }
+    let mut parts: Vec<String> = Vec::new();
+    let mut current = String::new();
+    let mut prev_lower = false;
+    for c in name.chars() {
+        let split = !c.is_ascii_alphanumeric() || (c.is_ascii_uppercase() && prev_lower);
+        if split && !current.is_empty() {
+            parts.push(std::mem::take(&mut current));
+        }
+        if c.is_ascii_alphanumeric() {
+            current.push(c.to_ascii_lowercase());
+        }
+        prev_lower = c.is_ascii_lowercase() || c.is_ascii_digit();
+    }
+    if !current.is_empty() {
+        parts.push(current);
+    }
+    parts.iter().any(|p| {
+        STAND_IN_PARTS
+            .iter()
+            .any(|w| p.strip_suffix('s').unwrap_or(p) == *w)
+    })
 }
 
 /// Stems, any of which a line must hold (in any case) for the pairing extractors to read it:
@@ -159,6 +213,24 @@ mod tests {
             "tokenId",
         ] {
             assert!(!names_secret(no), "{no}");
+        }
+        for stand_in in [
+            "FAKE_API_KEY",
+            "dummyToken",
+            "EXAMPLE_SECRET",
+            "mock_password",
+            "fakeAPIToken",
+        ] {
+            assert!(names_stand_in(stand_in), "{stand_in}");
+        }
+        for real in [
+            "example",
+            "x-example",
+            "API_KEY",
+            "stubborn_token",
+            "samplerate_token",
+        ] {
+            assert!(!names_stand_in(real), "{real}");
         }
         assert_eq!(key_for("requirepass"), "password");
         assert_eq!(key_for(":spell_token"), "spell_token");

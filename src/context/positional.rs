@@ -34,6 +34,19 @@ const POSITIONS: &[(&str, usize)] = &[
     ("httpbasicauth", 2),
     ("httpdigestauth", 2),
     ("setbasicauth", 2),
+    // Apache HttpClient `UsernamePasswordCredentials(user, password)`
+    // (hc.apache.org/httpcomponents-client-5.2.x/current/httpclient5/apidocs), Java's
+    // `java.net.PasswordAuthentication(user, char[] password)`.
+    ("usernamepasswordcredentials", 2),
+    ("passwordauthentication", 2),
+    // Python's `smtplib.SMTP.login(user, password)`, `imaplib.IMAP4.login(user, password)`,
+    // `ftplib.FTP.login(user, passwd)` (docs.python.org/3/library/smtplib.html); keyring's
+    // `set_password(service_name, username, password)` (pypi.org/project/keyring).
+    ("login", 2),
+    ("set_password", 3),
+    // OkHttp's `Credentials.basic(username, password)`
+    // (square.github.io/okhttp/5.x/okhttp/okhttp3/-credentials/basic.html).
+    ("basic", 2),
     // `auth=("user", "v")`: the keyword names the tuple.
     ("auth", 2),
 ];

@@ -405,6 +405,10 @@ impl ContextRule {
         if !self.anchors.iter().any(|a| a.holds(cand, facts)) {
             return false;
         }
+        // `FAKE_API_KEY = "..."`, `dummyToken`: a fixture named as one.
+        if super::names::names_stand_in(&cand.key) {
+            return false;
+        }
         // A `pattern` states the exact shape (a provider's token format), so only stand-ins
         // are dropped; otherwise the shared classifier decides whether this is a literal.
         let literal = match self.pattern {

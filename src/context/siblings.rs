@@ -38,7 +38,8 @@ pub(super) fn candidates(
         if !matches!(t.tok, Tok::Str { .. }) {
             continue;
         }
-        if t.end - t.start < MIN_VALUE {
+        // `"ab".repeat(2)`: the value is computed from the literal.
+        if t.end - t.start < MIN_VALUE || super::lexer::transformed(line, toks, j) {
             continue;
         }
         let content = text(t);
@@ -51,7 +52,16 @@ pub(super) fn candidates(
             Some(_) => continue,
             None => (false, content.clone(), 0),
         };
-        let value = value.trim_end().to_string();
+        let mut value = value.trim_end().to_string();
+        let mut offset = offset;
+        // Groovy `buildConfigField "String", "API_KEY", "\"v\""`: a quoted string inside.
+        if let Some(inner) = value
+            .strip_prefix("\\\"")
+            .and_then(|v| v.strip_suffix("\\\""))
+        {
+            value = inner.to_string();
+            offset += 2;
+        }
         if value.len() < MIN_VALUE || names_secret(&value) {
             continue;
         }
@@ -94,6 +104,10 @@ pub(super) fn candidates(
         }
         let mut cand = Candidate::literal(key, start, end, value, line_start, Origin::Argument);
         cand.header = header;
+        // The scheme stripped (`"Bearer v"`), for the rules' `scheme` anchor.
+        if scheme {
+            cand.scheme = content.split_once(' ').map(|(s, _)| s.to_string());
+        }
         if let Some(c) = existing.first() {
             cand.callee = c.callee.clone();
             cand.parents = c.parents.clone();
@@ -140,7 +154,13 @@ fn skippable(line: &[u8], toks: &[Token], i: usize, before_value: bool) -> bool 
                     && toks.get(i + 1).is_some_and(|n| {
                         n.tok == Tok::Word && is_pure_wrapper(&line[n.start..n.end])
                     }))
-                || (before_value && matches!(&line[t.start..t.end], b"||" | b"??"))
+                || (before_value && matches!(&line[t.start..t.end], b"||" | b"??" | b"?:"))
+                // `get("API_KEY", default="v")`: a default's keyword.
+                || (before_value
+                    && &line[t.start..t.end] == b"="
+                    && i > 0
+                    && toks[i - 1].tok == Tok::Word
+                    && is_default_label(&line[toks[i - 1].start..toks[i - 1].end]))
                 || (before_value
                     && &line[t.start..t.end] == b">"
                     && t.start > 0
@@ -160,8 +180,21 @@ fn skippable(line: &[u8], toks: &[Token], i: usize, before_value: bool) -> bool 
             word == b"@"
                 || (before_value && (word == b"to" || word == b"or"))
                 || (before_value
+                    && is_default_label(word)
+                    && toks.get(i + 1).is_some_and(|n| {
+                        n.tok == Tok::Op && &line[n.start..n.end] == b"=" && n.start == t.end
+                    }))
+                || (before_value
                     && is_pure_wrapper(word)
                     && toks.get(i + 1).is_some_and(|n| n.tok == Tok::Open(b'(')))
+                // `HeaderValue::` before a pure wrapper's name.
+                || (before_value
+                    && toks.get(i + 1).is_some_and(|n| {
+                        n.tok == Tok::Op && &line[n.start..n.end] == b"::" && n.start == t.end
+                    })
+                    && toks.get(i + 2).is_some_and(|n| {
+                        n.tok == Tok::Word && is_pure_wrapper(&line[n.start..n.end])
+                    }))
                 || (before_value
                     && toks.get(i + 1).is_some_and(|n| {
                         n.tok == Tok::Op && matches!(&line[n.start..n.end], b"||" | b"??")
@@ -172,6 +205,35 @@ fn skippable(line: &[u8], toks: &[Token], i: usize, before_value: bool) -> bool 
         }
         _ => false,
     }
+}
+
+/// Methods whose argument is the fallback of the lookup before them.
+const FALLBACK_METHODS: &[&[u8]] = &[
+    b"orElse",
+    b"unwrap_or",
+    b"getOrElse",
+    b"getOrDefault",
+    b"or_else",
+];
+
+/// The name a lookup ending with the `)` at `toks[close]` looks up: `getenv("API_KEY")`,
+/// `ofNullable(System.getenv("API_TOKEN"))`, `option_env!("APP_SECRET")`.
+fn looked_up(line: &[u8], toks: &[Token], close: usize) -> Option<String> {
+    let mut k = close;
+    while toks.get(k)?.tok == Tok::Close(b')') {
+        k = k.checked_sub(1)?;
+    }
+    (toks.get(k.checked_sub(1)?)?.tok == Tok::Open(b'('))
+        .then(|| name_at(line, toks, k))
+        .flatten()
+}
+
+/// Keywords that give a lookup's fallback (`os.environ.get("K", default="v")`).
+fn is_default_label(word: &[u8]) -> bool {
+    matches!(
+        word,
+        b"default" | b"defaultValue" | b"default_value" | b"fallback" | b"defval"
+    )
 }
 
 /// Calls that hand back their argument's content unchanged in kind (serialised, converted,
@@ -190,9 +252,27 @@ const PURE_WRAPPERS: &[&[u8]] = &[
     b"encodeURIComponent",
     b"Optional.of",
     b"std::string",
+    // Qt's and Windows' literal macros: `QStringLiteral("v")`, `_T("v")`, `TEXT("v")`.
+    b"QStringLiteral",
+    b"QLatin1String",
+    b"QString",
+    b"QByteArray",
+    b"QString::fromUtf8",
+    b"_T",
+    b"TEXT",
+    b"CFSTR",
+    // Rust's `HeaderValue::from_static("Bearer v")` (the path before it is skipped).
+    b"from_static",
+    // .NET's and Go's bytes of a literal: `Encoding.UTF8.GetBytes("v")`, `[]byte("v")`.
+    b"Encoding.UTF8.GetBytes",
+    b"Encoding.ASCII.GetBytes",
+    b"Encoding.Default.GetBytes",
+    b"byte",
+    // Default makers: pydantic's `Field("v", env=...)`, dataclasses' `field(default="v")`.
+    b"Field",
 ];
 
-fn is_pure_wrapper(word: &[u8]) -> bool {
+pub(super) fn is_pure_wrapper(word: &[u8]) -> bool {
     PURE_WRAPPERS.contains(&word)
 }
 
@@ -227,6 +307,44 @@ fn name_before(line: &[u8], toks: &[Token], j: usize) -> Option<String> {
         if let Some(name) = name_at(line, toks, i) {
             // A name written as a key of its own (`"password": x, "v"`) is that key's.
             return Some(name);
+        }
+        // A lookup's fallback: Kotlin's `getenv("API_KEY") ?: "v"`, `.orElse("v")`,
+        // `.unwrap_or("v")`, `.getOrElse("v")`: the name looked up.
+        if toks[i].tok == Tok::Open(b'(')
+            && i >= 3
+            && toks[i - 1].tok == Tok::Word
+            && FALLBACK_METHODS.contains(&&line[toks[i - 1].start..toks[i - 1].end])
+            && toks[i - 2].tok == Tok::Op
+            && &line[toks[i - 2].start..toks[i - 2].end] == b"."
+        {
+            return looked_up(line, toks, i - 3);
+        }
+        if toks[i].tok == Tok::Close(b')')
+            && toks.get(i + 1).is_some_and(|n| {
+                n.tok == Tok::Op && matches!(&line[n.start..n.end], b"?:" | b"??" | b"||")
+            })
+        {
+            return looked_up(line, toks, i);
+        }
+        // A subscript before a fallback (`process.env["API_KEY"] || "v"`,
+        // `$_ENV['APP_SECRET'] ?? 'v'`): the subscript's name.
+        if i >= 2 && toks[i].tok == Tok::Close(b']') && toks[i - 2].tok == Tok::Open(b'[') {
+            let fallback = toks.get(i + 1).is_some_and(|n| {
+                n.tok == Tok::Op && matches!(&line[n.start..n.end], b"||" | b"??" | b"?:")
+            });
+            if fallback {
+                return name_at(line, toks, i - 1);
+            }
+        }
+        // CMake's `set(ENV{API_TOKEN} "v")`: the environment entry's name.
+        if i >= 3
+            && toks[i].tok == Tok::Close(b'}')
+            && toks[i - 2].tok == Tok::Open(b'{')
+            && toks[i - 3].tok == Tok::Word
+            && toks[i - 3].end == toks[i - 2].start
+            && &line[toks[i - 3].start..toks[i - 3].end] == b"ENV"
+        {
+            return name_at(line, toks, i - 1);
         }
         if !skippable(line, toks, i, true) {
             return None;

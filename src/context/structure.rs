@@ -238,10 +238,24 @@ pub fn sibling_name(data: &[u8], line_start: usize) -> Option<String> {
         let body = trimmed.strip_prefix(b"- ").unwrap_or(trimmed);
         // `name: X` (YAML, Bruno) or `name = "X"` (HCL: a `helm_release`'s `set` block,
         // `github_actions_secret`'s `secret_name`).
-        let Some(colon) = memchr::memchr2(b':', b'=', body) else {
+        let Some(mut colon) = memchr::memchr2(b':', b'=', body) else {
             continue;
         };
-        let key = unquote(&body[..colon]).to_ascii_lowercase();
+        let mut key_from = 0;
+        // An XML attribute with a namespace (Android's `android:name="com.acme.API_KEY"`
+        // above `android:value="v"`): the name after the prefix, up to its `=`.
+        if body[colon] == b':' {
+            let rest = &body[colon + 1..];
+            let name_len = rest
+                .iter()
+                .position(|b| !(b.is_ascii_alphanumeric() || *b == b'_'))
+                .unwrap_or(rest.len());
+            if name_len > 0 && rest.get(name_len) == Some(&b'=') {
+                key_from = colon + 1;
+                colon += 1 + name_len;
+            }
+        }
+        let key = unquote(&body[key_from..colon]).to_ascii_lowercase();
         if matches!(key.as_str(), "name" | "key" | "secret_name") {
             let name = unquote(
                 body[colon + 1..]

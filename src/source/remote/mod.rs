@@ -258,8 +258,8 @@ mod tests {
 
     #[test]
     fn credentials_are_taken_out_of_https_urls() {
-        let url =
-            RemoteUrl::parse("https://someone:s3cr3t-value@git.example.org/org/repo.git").unwrap();
+        let url = RemoteUrl::parse("https://someone:s3cr3t-value@git.example.org/org/repo.git") // leakgate:allow
+            .unwrap();
         assert_eq!(url.shown(), "https://git.example.org/org/repo.git");
         assert_eq!(url.for_git(), "https://git.example.org/org/repo.git");
         assert_eq!(url.userinfo(), Some(("someone", "s3cr3t-value")));
