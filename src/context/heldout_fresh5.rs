@@ -16,6 +16,9 @@
 //!
 //! `cargo test --lib context::heldout_fresh5::held_aside_fifth -- --exact --nocapture`
 //!
+//! History (2026-12-06): blind recall was 0.759 (145/191) at precision 0.980 (145/148), all
+//! 52 negatives quiet, on its one run against main at 3f4c1e1 when it was written.
+//!
 //! No token is committed: placeholders are filled at run time by the shared seeded generator
 //! ([`super::heldout_fresh2::fill`]), whose shapes are listed there; this set adds none.
 //! Besides the token placeholders, it uses the generator's non-secret shapes (`{HEX32}` a
