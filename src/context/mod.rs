@@ -29,6 +29,8 @@ mod heldout_fresh2;
 mod heldout_fresh3;
 #[cfg(test)]
 mod heldout_fresh4;
+#[cfg(test)]
+mod heldout_fresh5;
 pub mod kind;
 pub mod lexer;
 mod names;
