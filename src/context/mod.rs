@@ -27,6 +27,8 @@ mod heldout_fresh2;
 mod heldout_fresh3;
 #[cfg(test)]
 mod heldout_fresh4;
+#[cfg(test)]
+mod heldout_real;
 pub mod kind;
 pub mod lexer;
 mod names;
