@@ -41,6 +41,7 @@
 //!    - an excerpt that holds no literal credential (a reference, an environment lookup, a
 //!      parameter, a type, documentation text) is kept as it is as a NEGATIVE case (no rule
 //!      may report anything), with anything token-shaped in it replaced by a harmless word.
+//!
 //!    The family is the language or file kind.
 //!
 //!    Refinements made while sampling, before the test was ever run (each use is listed in the
