@@ -31,6 +31,8 @@ mod heldout_fresh3;
 mod heldout_fresh4;
 #[cfg(test)]
 mod heldout_fresh5;
+#[cfg(test)]
+mod heldout_real;
 pub mod kind;
 pub mod lexer;
 mod names;
