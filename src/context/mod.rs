@@ -559,3 +559,5 @@ mod tests_unlisted3;
 mod tests_unlisted4;
 #[cfg(test)]
 mod tests_unlisted5;
+#[cfg(test)]
+mod tests_unlisted6;
