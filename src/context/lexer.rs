@@ -42,7 +42,19 @@ const OP_CHARS: &[u8] = b"=:?+<>!|&*%^~.";
 
 /// Assignment-like operators after which a value follows its key.
 const ASSIGN: &[&[u8]] = &[
-    b"=", b":", b":=", b"::=", b":::=", b"?=", b"+=", b".=", b"=>", b"||=", b"??=", b"<-",
+    b"=",
+    b":",
+    b":=",
+    b"::=",
+    b":::=",
+    b"?=",
+    b"+=",
+    b".=",
+    b"=>",
+    b"||=",
+    b"??=",
+    b"<-",
+    FULLWIDTH_COLON,
 ];
 
 /// Concatenation operators between adjacent string literals.
@@ -141,6 +153,9 @@ fn powershell_scoped_name(line: &[u8], start: usize, end: usize) -> usize {
     i
 }
 
+/// U+FF1A FULLWIDTH COLON in UTF-8.
+const FULLWIDTH_COLON: &[u8] = "\u{ff1a}".as_bytes();
+
 pub(super) fn tokenize(line: &[u8]) -> Vec<Token> {
     let mut out = Vec::new();
     let mut i = 0;
@@ -168,6 +183,17 @@ pub(super) fn tokenize(line: &[u8]) -> Vec<Token> {
             i += 1;
             continue;
         }
+        // The full-width colon of Chinese and Japanese text (`密码：v`) separates a name
+        // from its value as `:` does.
+        if line[i..].starts_with(FULLWIDTH_COLON) {
+            out.push(Token {
+                tok: Tok::Op,
+                start: i,
+                end: i + FULLWIDTH_COLON.len(),
+            });
+            i += FULLWIDTH_COLON.len();
+            continue;
+        }
         let dash_word = b == b'-'
             && (i == 0 || line[i - 1].is_ascii_whitespace())
             && line
@@ -176,7 +202,8 @@ pub(super) fn tokenize(line: &[u8]) -> Vec<Token> {
         if is_word_start(b) || b >= 0x80 || dash_word {
             let start = i;
             i += 1;
-            while i < line.len() && is_word_byte(line[i]) {
+            while i < line.len() && is_word_byte(line[i]) && !line[i..].starts_with(FULLWIDTH_COLON)
+            {
                 i += 1;
             }
             i = powershell_scoped_name(line, start, i);

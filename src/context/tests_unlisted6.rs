@@ -107,3 +107,40 @@ fn secrets_passed_by_position_to_well_known_calls() {
         ],
     );
 }
+
+#[test]
+fn private_keys_service_keys_and_passwords_in_other_languages() {
+    check_all(
+        &[
+            (
+                "settings.py",
+                "RECAPTCHA_PRIVATE_KEY = '{V}'\n",
+                "generic-secret",
+            ),
+            (
+                "config/push.js",
+                "webpush.setVapidDetails(subject, publicKey, process.env.X);\nconst vapidPrivateKey = \"{V}\";\n",
+                "generic-secret",
+            ),
+            (
+                "tests/fixtures.py",
+                "env = {\"SUPABASE_SERVICE_ROLE_KEY\": \"{V}\"}\n",
+                "generic-api-key",
+            ),
+            ("docs/deploy.md", "- 数据库密码：`{V}`\n", "generic-password"),
+            ("docs/setup.md", "パスワード: {V}\n", "generic-password"),
+            ("docs/Einrichtung.md", "Passwort: {V}\n", "generic-password"),
+        ],
+        &[
+            ("settings.py", "PRIVATE_KEY_PATH = 'keys/dev.pem'\n"),
+            ("config.yml", "private_key: /etc/ssl/private/server.key\n"),
+            ("config.js", "const vapidPublicKey = \"{V}\";\n"),
+            ("keys.json", "{\"private_key_id\": \"key-id-for-tests\"}\n"),
+            ("app.py", "private_key = load_key(path)\n"),
+            ("locales/zh.json", "{\"password\": \"密码\", \"login\": \"登录\"}\n"),
+            ("locales/zh.json", "{\"密码\": \"Password\"}\n"),
+            ("docs/setup.md", "密码: 请输入您的密码\n"),
+            ("settings.py", "SUPABASE_SERVICE_KEY = os.environ[\"SUPABASE_SERVICE_KEY\"]\n"),
+        ],
+    );
+}
