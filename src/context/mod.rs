@@ -15,6 +15,7 @@
 
 pub mod classify;
 mod cmdline;
+mod compared;
 mod continued;
 mod defaults;
 pub mod escapes;
@@ -506,6 +507,7 @@ fn extract_range(
                 npmrc::candidates(piece, base, line_start, first, out);
                 if kind == Kind::Code {
                     struct_tags::candidates(piece, &toks, base, line_start, out);
+                    compared::candidates(piece, &toks, base, line_start, first, out);
                 }
                 if kind == Kind::Shell {
                     defaults::shell_line(piece, base, line_start, first, out);

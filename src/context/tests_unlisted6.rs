@@ -144,3 +144,40 @@ fn private_keys_service_keys_and_passwords_in_other_languages() {
         ],
     );
 }
+
+#[test]
+fn literals_compared_with_a_credential() {
+    check_all(
+        &[
+            (
+                "middleware/key.ts",
+                "  if (req.header('X-API-Key') !== \"{V}\") { return res.status(403).end(); }\n",
+                "generic-api-key",
+            ),
+            (
+                "tests/ClientTests.cs",
+                "        Assert.AreEqual(\"{V}\", handler.Headers.GetValues(\"x-api-key\").First());\n",
+                "generic-api-key",
+            ),
+            (
+                "tests/test_config.py",
+                "        self.assertEqual(settings.DB_PASSWORD, \"{V}\")\n",
+                "generic-password",
+            ),
+            (
+                "app/hooks.py",
+                "    if request.headers.get(\"X-Webhook-Secret\") == \"{V}\":\n",
+                "generic-secret",
+            ),
+        ],
+        &[
+            ("util.js", "if (typeof apiKey === 'string' && apiKey !== '') {}\n"),
+            ("auth.js", "if (req.get('x-api-key') !== process.env.API_KEY) return deny();\n"),
+            ("auth.py", "if token == expected_token:\n"),
+            ("auth.py", "if password == \"changeme\":\n"),
+            ("auth.go", "if header.Get(\"Authorization\") == \"\" {\n"),
+            ("test.cs", "Assert.Equal(\"Bearer\", request.Headers.Authorization.Scheme);\n"),
+            ("test.py", "self.assertEqual(resp.status_code, 401)  # bad password\n"),
+        ],
+    );
+}
