@@ -38,6 +38,7 @@ pub mod kind;
 pub mod lexer;
 mod names;
 mod npmrc;
+mod option_defaults;
 mod pairs;
 mod positional;
 mod powershell;
@@ -508,6 +509,10 @@ fn extract_range(
                 if kind == Kind::Code {
                     struct_tags::candidates(piece, &toks, base, line_start, out);
                     compared::candidates(piece, &toks, base, line_start, first, out);
+                    option_defaults::name_by_option(piece, base, first, out);
+                    if chunk == 0 {
+                        option_defaults::from_attributes_above(data, piece, at, out);
+                    }
                 }
                 if kind == Kind::Shell {
                     defaults::shell_line(piece, base, line_start, first, out);

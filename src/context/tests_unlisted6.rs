@@ -181,3 +181,27 @@ fn literals_compared_with_a_credential() {
         ],
     );
 }
+
+#[test]
+fn option_defaults_declared_by_attributes() {
+    check_all(
+        &[
+            (
+                "Cli/Options.cs",
+                "    [Option('k', \"api-key\", Required = false, Default = \"{V}\")]\n    public string Key { get; set; }\n",
+                "generic-api-key",
+            ),
+            (
+                "src/cli.rs",
+                "    /// The service password.\n    #[arg(short, long)]\n    #[arg(default_value = \"{V}\")]\n    db_password: String,\n",
+                "generic-password",
+            ),
+        ],
+        &[
+            ("src/cli.rs", "    #[arg(long, default_value = \"{V}\")]\n    output_dir: String,\n"),
+            ("src/cli.rs", "    #[arg(long, env = \"API_TOKEN\")]\n    api_token: String,\n"),
+            ("Cli/Options.cs", "    [Option(\"api-key\", Default = null)]\n    public string Key { get; set; }\n"),
+            ("src/cli.rs", "    #[arg(long, default_value = \"changeme\")]\n    api_token: String,\n"),
+        ],
+    );
+}
