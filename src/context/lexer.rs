@@ -1946,11 +1946,29 @@ pub(super) fn strip_auth_scheme(c: &mut Candidate) {
                 if let Some(pass) = basic_password(rest) {
                     c.decoded = Some(pass);
                     c.key = "password".into();
+                } else if let Some(at) = plain_basic_password(rest) {
+                    // REST Client's (VS Code) unencoded `Basic user password` and
+                    // `Basic user:password` (github.com/Huachao/vscode-restclient#basic-auth).
+                    c.start += at;
+                    c.value = rest[at..].to_string();
+                    c.key = "password".into();
                 }
             }
             return;
         }
     }
+}
+
+/// Where the password starts in an unencoded `user password` or `user:password` (one
+/// separator, no other space).
+fn plain_basic_password(rest: &str) -> Option<usize> {
+    let words: Vec<&str> = rest.split_whitespace().collect();
+    let sep = match words.as_slice() {
+        [user, pass] if !user.contains(':') && !pass.is_empty() => rest.find(pass)?,
+        [pair] => pair.find(':').filter(|&i| i > 0 && i + 1 < pair.len())? + 1,
+        _ => return None,
+    };
+    Some(sep)
 }
 
 /// The password of base64 `user:password`.

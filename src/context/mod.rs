@@ -15,6 +15,7 @@
 
 pub mod classify;
 mod cmdline;
+mod commented;
 mod compared;
 mod continued;
 mod defaults;
@@ -510,6 +511,7 @@ fn extract_range(
                     struct_tags::candidates(piece, &toks, base, line_start, out);
                     compared::candidates(piece, &toks, base, line_start, first, out);
                     option_defaults::name_by_option(piece, base, first, out);
+                    commented::candidates(piece, base, line_start, first, out);
                     if chunk == 0 {
                         option_defaults::from_attributes_above(data, piece, at, out);
                     }

@@ -205,3 +205,47 @@ fn option_defaults_declared_by_attributes() {
         ],
     );
 }
+
+#[test]
+fn unencoded_basic_credentials_and_env_lines_in_comments() {
+    check_all(
+        &[
+            (
+                "api/health.http",
+                "GET https://example.internal/health\nAuthorization: Basic admin {V}\n",
+                "generic-password",
+            ),
+            (
+                "api/health.rest",
+                "Authorization: Basic admin:{V}\n",
+                "generic-password",
+            ),
+            (
+                "src/lib/db.ts",
+                "// Add to .env:\n// DATABASE_PASSWORD={V}\n",
+                "generic-password",
+            ),
+            (
+                "scripts/sync.py",
+                "# SYNC_API_KEY='{V}'\n",
+                "generic-api-key",
+            ),
+        ],
+        &[
+            (
+                "api/health.http",
+                "Authorization: Basic {{user}} {{password}}\n",
+            ),
+            ("src/lib/db.ts", "// DATABASE_PASSWORD=<your password>\n"),
+            (
+                "src/lib/db.ts",
+                "// Set DATABASE_PASSWORD=... in your .env before running\n",
+            ),
+            (
+                "src/lib/db.ts",
+                "// api_token=abc is read from the environment\n",
+            ),
+            ("src/main.rs", "#[cfg(feature = \"API_TOKEN\")]\n"),
+        ],
+    );
+}
