@@ -36,6 +36,7 @@ mod heldout_fresh5;
 #[cfg(test)]
 mod heldout_real;
 pub mod kind;
+mod labels;
 pub mod lexer;
 mod names;
 mod npmrc;
@@ -523,6 +524,9 @@ fn extract_range(
                 if kind == Kind::Yaml {
                     cmdline::yaml_quoted_item(piece, base, line_start, out);
                 }
+            }
+            if kind == Kind::Unknown || piece.trim_ascii_start().starts_with(b"<") {
+                labels::candidates(piece, base, line_start, first, out);
             }
             if kind == Kind::Unknown {
                 rows::pgpass_line(piece, base, line_start, out);

@@ -249,3 +249,35 @@ fn unencoded_basic_credentials_and_env_lines_in_comments() {
         ],
     );
 }
+
+#[test]
+fn labelled_values_in_prose() {
+    check_all(
+        &[
+            (
+                "docs/access.md",
+                "* **Access token:** `{V}`\n",
+                "generic-token",
+            ),
+            ("README.md", "1. API key: {V}\n", "generic-api-key"),
+            (
+                "src/Demo.jsx",
+                "      <li><b>Password:</b> {V}</li>\n",
+                "generic-password",
+            ),
+        ],
+        &[
+            ("README.md", "- API key: set it in the dashboard\n"),
+            ("README.md", "- API key: `<your-api-key>`\n"),
+            ("README.md", "The access token: see the section below.\n"),
+            (
+                "src/Demo.jsx",
+                "      <li><b>Password:</b> {password}</li>\n",
+            ),
+            (
+                "docs/a.md",
+                "- Token endpoint: `https://auth.example.internal/oauth/token`\n",
+            ),
+        ],
+    );
+}
