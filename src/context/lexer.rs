@@ -42,7 +42,19 @@ const OP_CHARS: &[u8] = b"=:?+<>!|&*%^~.";
 
 /// Assignment-like operators after which a value follows its key.
 const ASSIGN: &[&[u8]] = &[
-    b"=", b":", b":=", b"::=", b":::=", b"?=", b"+=", b".=", b"=>", b"||=", b"??=", b"<-",
+    b"=",
+    b":",
+    b":=",
+    b"::=",
+    b":::=",
+    b"?=",
+    b"+=",
+    b".=",
+    b"=>",
+    b"||=",
+    b"??=",
+    b"<-",
+    FULLWIDTH_COLON,
 ];
 
 /// Concatenation operators between adjacent string literals.
@@ -141,6 +153,9 @@ fn powershell_scoped_name(line: &[u8], start: usize, end: usize) -> usize {
     i
 }
 
+/// U+FF1A FULLWIDTH COLON in UTF-8.
+const FULLWIDTH_COLON: &[u8] = "\u{ff1a}".as_bytes();
+
 pub(super) fn tokenize(line: &[u8]) -> Vec<Token> {
     let mut out = Vec::new();
     let mut i = 0;
@@ -168,6 +183,17 @@ pub(super) fn tokenize(line: &[u8]) -> Vec<Token> {
             i += 1;
             continue;
         }
+        // The full-width colon of Chinese and Japanese text (`密码：v`) separates a name
+        // from its value as `:` does.
+        if line[i..].starts_with(FULLWIDTH_COLON) {
+            out.push(Token {
+                tok: Tok::Op,
+                start: i,
+                end: i + FULLWIDTH_COLON.len(),
+            });
+            i += FULLWIDTH_COLON.len();
+            continue;
+        }
         let dash_word = b == b'-'
             && (i == 0 || line[i - 1].is_ascii_whitespace())
             && line
@@ -176,7 +202,8 @@ pub(super) fn tokenize(line: &[u8]) -> Vec<Token> {
         if is_word_start(b) || b >= 0x80 || dash_word {
             let start = i;
             i += 1;
-            while i < line.len() && is_word_byte(line[i]) {
+            while i < line.len() && is_word_byte(line[i]) && !line[i..].starts_with(FULLWIDTH_COLON)
+            {
                 i += 1;
             }
             i = powershell_scoped_name(line, start, i);
@@ -1919,11 +1946,29 @@ pub(super) fn strip_auth_scheme(c: &mut Candidate) {
                 if let Some(pass) = basic_password(rest) {
                     c.decoded = Some(pass);
                     c.key = "password".into();
+                } else if let Some(at) = plain_basic_password(rest) {
+                    // REST Client's (VS Code) unencoded `Basic user password` and
+                    // `Basic user:password` (github.com/Huachao/vscode-restclient#basic-auth).
+                    c.start += at;
+                    c.value = rest[at..].to_string();
+                    c.key = "password".into();
                 }
             }
             return;
         }
     }
+}
+
+/// Where the password starts in an unencoded `user password` or `user:password` (one
+/// separator, no other space).
+fn plain_basic_password(rest: &str) -> Option<usize> {
+    let words: Vec<&str> = rest.split_whitespace().collect();
+    let sep = match words.as_slice() {
+        [user, pass] if !user.contains(':') && !pass.is_empty() => rest.find(pass)?,
+        [pair] => pair.find(':').filter(|&i| i > 0 && i + 1 < pair.len())? + 1,
+        _ => return None,
+    };
+    Some(sep)
 }
 
 /// The password of base64 `user:password`.

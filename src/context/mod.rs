@@ -15,6 +15,8 @@
 
 pub mod classify;
 mod cmdline;
+mod commented;
+mod compared;
 mod continued;
 mod defaults;
 pub mod escapes;
@@ -34,9 +36,11 @@ mod heldout_fresh5;
 #[cfg(test)]
 mod heldout_real;
 pub mod kind;
+mod labels;
 pub mod lexer;
 mod names;
 mod npmrc;
+mod option_defaults;
 mod pairs;
 mod positional;
 mod powershell;
@@ -506,6 +510,12 @@ fn extract_range(
                 npmrc::candidates(piece, base, line_start, first, out);
                 if kind == Kind::Code {
                     struct_tags::candidates(piece, &toks, base, line_start, out);
+                    compared::candidates(piece, &toks, base, line_start, first, out);
+                    option_defaults::name_by_option(piece, base, first, out);
+                    commented::candidates(piece, base, line_start, first, out);
+                    if chunk == 0 {
+                        option_defaults::from_attributes_above(data, piece, at, out);
+                    }
                 }
                 if kind == Kind::Shell {
                     defaults::shell_line(piece, base, line_start, first, out);
@@ -514,6 +524,9 @@ fn extract_range(
                 if kind == Kind::Yaml {
                     cmdline::yaml_quoted_item(piece, base, line_start, out);
                 }
+            }
+            if kind == Kind::Unknown || piece.trim_ascii_start().starts_with(b"<") {
+                labels::candidates(piece, base, line_start, first, out);
             }
             if kind == Kind::Unknown {
                 rows::pgpass_line(piece, base, line_start, out);
@@ -559,3 +572,5 @@ mod tests_unlisted3;
 mod tests_unlisted4;
 #[cfg(test)]
 mod tests_unlisted5;
+#[cfg(test)]
+mod tests_unlisted6;

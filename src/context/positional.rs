@@ -49,7 +49,62 @@ const POSITIONS: &[(&str, usize)] = &[
     ("basic", 2),
     // `auth=("user", "v")`: the keyword names the tuple.
     ("auth", 2),
+    // pika `PlainCredentials(username, password, erase_on_connect=False)`
+    // (pika.readthedocs.io/en/stable/modules/credentials.html).
+    ("plaincredentials", 2),
+    // Perl DBI `DBI->connect($data_source, $username, $password, \%attr)`
+    // (metacpan.org/pod/DBI#connect): only under its qualified name, a bare `connect` is
+    // every client library's.
+    ("dbi->connect", 3),
+    // MySQL C API `mysql_real_connect(mysql, host, user, passwd, db, port, unix_socket,
+    // flags)` (dev.mysql.com/doc/c-api/8.0/en/mysql-real-connect.html).
+    ("mysql_real_connect", 4),
+    // lua-resty-redis `red:auth(password)` (github.com/openresty/lua-resty-redis#auth): a
+    // Lua method call, so only under the `:` that marks one.
+    (":auth", 1),
 ];
+
+/// Callee (qualified as written, any case) → 1-based position of its signing-secret
+/// argument; the candidate is named `secret`. PyJWT `jwt.encode(payload, key,
+/// algorithm=...)` (pyjwt.readthedocs.io/en/stable/api.html#jwt.encode); jsonwebtoken
+/// `jwt.sign(payload, secretOrPrivateKey, [options, callback])`
+/// (github.com/auth0/node-jsonwebtoken#jwtsignpayload-secretorprivatekey-options-callback).
+/// Only under the module name both documents import it as: `encode`/`sign` alone are
+/// everywhere. The `generic-secret` rule's keywords wake these lines.
+const SECRET_POSITIONS: &[(&str, usize)] = &[("jwt.encode", 2), ("jwt.sign", 2)];
+
+/// The 1-based argument position and candidate key of the callee `name` (as written,
+/// qualified): an entry with a separator matches the name's ending, any other the last name
+/// part.
+fn position_of(name: &str) -> Option<(usize, &'static str)> {
+    let lower = name.to_ascii_lowercase();
+    let last = lower.rsplit(['.', ':', '>', '\\']).next().unwrap_or("");
+    let matches = |entry: &str| {
+        if entry.contains(['.', ':', '>']) {
+            lower.ends_with(entry)
+                && (lower.len() == entry.len()
+                    || entry.starts_with(':')
+                    || !lower.as_bytes()[lower.len() - entry.len() - 1].is_ascii_alphanumeric())
+        } else {
+            last == entry
+        }
+    };
+    let qualified = |entry: &&(&str, usize)| entry.0.contains(['.', ':', '>']);
+    let tables = [(POSITIONS, "password"), (SECRET_POSITIONS, "secret")];
+    // Qualified entries first: `red:auth(` is not the `auth=(` tuple.
+    for want_qualified in [true, false] {
+        for (table, key) in tables {
+            if let Some((_, p)) = table
+                .iter()
+                .filter(|e| qualified(e) == want_qualified)
+                .find(|(c, _)| matches(c))
+            {
+                return Some((*p, key));
+            }
+        }
+    }
+    None
+}
 
 /// Appends the password arguments of the known calls on `line`.
 pub(super) fn candidates(
@@ -61,15 +116,22 @@ pub(super) fn candidates(
     out: &mut Vec<Candidate>,
 ) {
     for (i, t) in toks.iter().enumerate() {
-        if t.tok != Tok::Open(b'(') {
-            continue;
-        }
-        let Some(position) = callee_name(line, toks, i).and_then(|name| {
-            POSITIONS
-                .iter()
-                .find(|(c, _)| c.eq_ignore_ascii_case(&name))
-                .map(|(_, p)| *p)
-        }) else {
+        // A call without parentheses (Ruby's `req.basic_auth 'u', 'v'`, Perl's): the
+        // callee word, a space, then a string; its arguments run to the line's end.
+        let bare = t.tok == Tok::Word
+            && toks
+                .get(i + 1)
+                .is_some_and(|n| matches!(n.tok, Tok::Str { .. }) && n.start > t.end)
+            && i.checked_sub(1)
+                .is_none_or(|p| !matches!(toks[p].tok, Tok::Word | Tok::Str { .. }));
+        let name = if bare {
+            Some(String::from_utf8_lossy(&line[t.start..t.end]).into_owned())
+        } else if t.tok == Tok::Open(b'(') {
+            callee_name(line, toks, i)
+        } else {
+            None
+        };
+        let Some((position, key)) = name.and_then(|name| position_of(&name)) else {
             continue;
         };
         let Some(arg) = argument(line, toks, i, position) else {
@@ -89,7 +151,7 @@ pub(super) fn candidates(
             continue;
         }
         out.push(Candidate::literal(
-            "password".into(),
+            key.into(),
             start,
             end,
             value,
@@ -116,8 +178,21 @@ fn callee_name(line: &[u8], toks: &[Token], open: usize) -> Option<String> {
         }
         _ => return None,
     };
-    let text = String::from_utf8_lossy(&line[word.start..word.end]);
-    Some(text.rsplit(['.', ':', '>', '\\']).next()?.to_string())
+    // The qualifier glued before it: `red` `:` `auth`, `DBI` `-` `>` `connect`.
+    let mut from = word.start;
+    let mut k = toks.iter().position(|t| t.start == word.start)?;
+    while let Some(q) = k.checked_sub(1) {
+        let t = toks[q];
+        let text = &line[t.start..t.end];
+        let joins =
+            matches!(t.tok, Tok::Word) || matches!(text, b":" | b"::" | b">" | b"->" | b"." | b"-");
+        if t.end != from || !joins {
+            break;
+        }
+        from = t.start;
+        k = q;
+    }
+    Some(String::from_utf8_lossy(&line[from..word.end]).into_owned())
 }
 
 /// The string literal that is argument `position` (1-based) of the call opened at

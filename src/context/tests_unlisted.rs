@@ -115,8 +115,10 @@ fn values_named_by_a_sibling() {
                 "a.json",
                 "{\"description\": \"{V}\", \"password\": \"x\"}\n",
             ),
-            // A comparison, a call's result, a variable between: no pairing.
-            ("a.js", "if (token === \"{V}\") { ok() }\n"),
+            // A comparison with what names no credential, a call's result, a variable
+            // between: no pairing. (A literal compared with a credential is the value the
+            // check accepts: `compared.rs` reads it.)
+            ("a.js", "if (mode === \"{V}\") { ok() }\n"),
             ("a.js", "f(token)(\"{V}\")\n"),
             ("a.py", "log(\"token\", user, \"{V}\")\n"),
             // A getter's argument is a name to look up, not the token.
