@@ -76,17 +76,21 @@ const SECRET_POSITIONS: &[(&str, usize)] = &[("jwt.encode", 2), ("jwt.sign", 2)]
 /// The 1-based argument position and candidate key of the callee `name` (as written,
 /// qualified): an entry with a separator matches the name's ending, any other the last name
 /// part.
-fn position_of(name: &str) -> Option<(usize, &'static str)> {
-    let lower = name.to_ascii_lowercase();
-    let last = lower.rsplit(['.', ':', '>', '\\']).next().unwrap_or("");
+fn position_of(name: &[u8]) -> Option<(usize, &'static str)> {
+    let last = name
+        .rsplit(|b| matches!(b, b'.' | b':' | b'>' | b'\\'))
+        .next()
+        .unwrap_or(b"");
     let matches = |entry: &str| {
-        if entry.contains(['.', ':', '>']) {
-            lower.ends_with(entry)
-                && (lower.len() == entry.len()
-                    || entry.starts_with(':')
-                    || !lower.as_bytes()[lower.len() - entry.len() - 1].is_ascii_alphanumeric())
+        let entry = entry.as_bytes();
+        if entry.iter().any(|b| matches!(b, b'.' | b':' | b'>')) {
+            name.len() >= entry.len()
+                && name[name.len() - entry.len()..].eq_ignore_ascii_case(entry)
+                && (name.len() == entry.len()
+                    || entry[0] == b':'
+                    || !name[name.len() - entry.len() - 1].is_ascii_alphanumeric())
         } else {
-            last == entry
+            last.eq_ignore_ascii_case(entry)
         }
     };
     let qualified = |entry: &&(&str, usize)| entry.0.contains(['.', ':', '>']);
@@ -125,13 +129,13 @@ pub(super) fn candidates(
             && i.checked_sub(1)
                 .is_none_or(|p| !matches!(toks[p].tok, Tok::Word | Tok::Str { .. }));
         let name = if bare {
-            Some(String::from_utf8_lossy(&line[t.start..t.end]).into_owned())
+            Some(&line[t.start..t.end])
         } else if t.tok == Tok::Open(b'(') {
             callee_name(line, toks, i)
         } else {
             None
         };
-        let Some((position, key)) = name.and_then(|name| position_of(&name)) else {
+        let Some((position, key)) = name.and_then(position_of) else {
             continue;
         };
         let Some(arg) = argument(line, toks, i, position) else {
@@ -163,24 +167,24 @@ pub(super) fn candidates(
 
 /// The last name part of the callee of the `(` at `toks[open]`: a word glued to it
 /// (`new PDO(`, `.basic_auth(`), or the keyword of `auth=(` / `auth: (`.
-fn callee_name(line: &[u8], toks: &[Token], open: usize) -> Option<String> {
+fn callee_name<'l>(line: &'l [u8], toks: &[Token], open: usize) -> Option<&'l [u8]> {
     let p = open.checked_sub(1)?;
     let prev = toks[p];
-    let word = match prev.tok {
-        Tok::Word if prev.end == toks[open].start => prev,
+    let (word, mut k) = match prev.tok {
+        Tok::Word if prev.end == toks[open].start => (prev, p),
         Tok::Op if matches!(&line[prev.start..prev.end], b"=" | b":") => {
-            let w = toks[p.checked_sub(1)?];
+            let q = p.checked_sub(1)?;
+            let w = toks[q];
             let name = &line[w.start..w.end];
             if w.tok != Tok::Word || !name.eq_ignore_ascii_case(b"auth") {
                 return None;
             }
-            w
+            (w, q)
         }
         _ => return None,
     };
     // The qualifier glued before it: `red` `:` `auth`, `DBI` `-` `>` `connect`.
     let mut from = word.start;
-    let mut k = toks.iter().position(|t| t.start == word.start)?;
     while let Some(q) = k.checked_sub(1) {
         let t = toks[q];
         let text = &line[t.start..t.end];
@@ -192,7 +196,7 @@ fn callee_name(line: &[u8], toks: &[Token], open: usize) -> Option<String> {
         from = t.start;
         k = q;
     }
-    Some(String::from_utf8_lossy(&line[from..word.end]).into_owned())
+    Some(&line[from..word.end])
 }
 
 /// The string literal that is argument `position` (1-based) of the call opened at
