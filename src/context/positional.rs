@@ -81,6 +81,23 @@ fn position_of(name: &[u8]) -> Option<(usize, &'static str)> {
         .rsplit(|b| matches!(b, b'.' | b':' | b'>' | b'\\'))
         .next()
         .unwrap_or(b"");
+    // Every entry ends with the callee's last name part: a length test that rejects almost
+    // every call on a line before the tables are read in order.
+    let ends_with_last = |entry: &&(&str, usize)| {
+        let entry = entry.0.as_bytes();
+        entry.len() >= last.len()
+            && entry[entry.len() - last.len()..].eq_ignore_ascii_case(last)
+            && (entry.len() == last.len()
+                || matches!(entry[entry.len() - last.len() - 1], b'.' | b':' | b'>'))
+    };
+    if last.is_empty()
+        || !POSITIONS
+            .iter()
+            .chain(SECRET_POSITIONS)
+            .any(|e| ends_with_last(&e))
+    {
+        return None;
+    }
     let matches = |entry: &str| {
         let entry = entry.as_bytes();
         if entry.iter().any(|b| matches!(b, b'.' | b':' | b'>')) {
