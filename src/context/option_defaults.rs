@@ -32,6 +32,15 @@ fn is_attribute(line: &[u8]) -> bool {
     t.starts_with(b"#[") || t.starts_with(b"[") || t.starts_with(b"@")
 }
 
+/// Whether the line right above the one starting at `data[line_at..]` is an attribute line.
+fn attribute_above(data: &[u8], line_at: usize) -> bool {
+    let Some(above_end) = line_at.checked_sub(1) else {
+        return false;
+    };
+    let above_start = memchr::memrchr(b'\n', &data[..above_end]).map_or(0, |i| i + 1);
+    is_attribute(&data[above_start..above_end])
+}
+
 /// Renames the default-slot candidates of `out[first..]` on the attribute `line` after the
 /// credential-named string before them (`[Option("api-token", Default = "v")]`).
 pub(super) fn name_by_option(line: &[u8], base: usize, first: usize, out: &mut [Candidate]) {
@@ -63,6 +72,10 @@ pub(super) fn from_attributes_above(
     line_at: usize,
     out: &mut Vec<Candidate>,
 ) {
+    // Most lines have no attribute right above them: look before tokenizing the line.
+    if !attribute_above(data, line_at) {
+        return;
+    }
     let toks = tokenize(line);
     // The field's name: the first name of the declaration that names a credential
     // (`api_token: String`, `pub api_token: Option<String>`, `public string ApiToken`).
