@@ -32,7 +32,7 @@ fn reported(scanner: &Scanner, path: &str, text: &str) -> Vec<String> {
 
 /// Checks every row, then fails once listing every row that failed (so a table's misses are
 /// counted together).
-fn check_all(positives: &[(&str, &str, &str)], negatives: &[(&str, &str)]) {
+pub(super) fn check_all(positives: &[(&str, &str, &str)], negatives: &[(&str, &str)]) {
     super::tests_unlisted4::check_all_with(positives, negatives, reported);
 }
 

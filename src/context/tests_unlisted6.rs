@@ -2,29 +2,10 @@
 //! the set sampled from real code missed (issue 13, branch `recall6`): secrets passed by
 //! position to well-known calls (PyJWT, jsonwebtoken, pika, Perl DBI, the MySQL C API,
 //! lua-resty-redis, Ruby calls without parentheses). Each positive names the rule that must
-//! report the value; each negative must give no finding of any generic rule. `{V}` is a
-//! made-up secret built at run time.
+//! report the value; each negative must give no finding of any generic rule. `{V}` is the
+//! made-up secret `tests_unlisted5` builds at run time (its `check_all` runs these tables).
 
-use crate::scan::Scanner;
-
-fn v() -> String {
-    ["Rq8", "vB3", "nT6", "yW1", "cJ5", "gM4"].concat()
-}
-
-fn reported(scanner: &Scanner, path: &str, text: &str) -> Vec<String> {
-    let text = text.replace("{V}", &v());
-    scanner
-        .scan(Some(path), text.as_bytes())
-        .into_iter()
-        .map(|m| scanner.rule(m.rule).id.to_string())
-        .collect()
-}
-
-/// Checks every row, then fails once listing every row that failed (so a table's misses are
-/// counted together).
-fn check_all(positives: &[(&str, &str, &str)], negatives: &[(&str, &str)]) {
-    super::tests_unlisted4::check_all_with(positives, negatives, reported);
-}
+use super::tests_unlisted5::check_all;
 
 #[test]
 fn secrets_passed_by_position_to_well_known_calls() {
