@@ -189,13 +189,26 @@ fn the_hook_blocks_when_no_leakgate_can_be_found() {
     let copy_dir = tempfile::tempdir().unwrap();
     let copy = copy_dir.path().join("leakgate");
     std::fs::copy(leakgate_bin(), &copy).unwrap();
-    let mut cmd = std::process::Command::new(&copy);
-    isolate(&mut cmd);
-    let out = cmd
-        .args(["hook", "install"])
-        .current_dir(repo.path())
-        .output()
-        .unwrap();
+    // Another test thread that forks between our copy's open-for-write and its close lets
+    // the child hold the write handle until it execs; running the copy then fails with
+    // ETXTBSY ("Text file busy"). That is the test's own race, so wait it out.
+    let out = (0..100)
+        .find_map(|_| {
+            let mut cmd = std::process::Command::new(&copy);
+            isolate(&mut cmd);
+            match cmd
+                .args(["hook", "install"])
+                .current_dir(repo.path())
+                .output()
+            {
+                Err(e) if e.raw_os_error() == Some(26) => {
+                    std::thread::sleep(std::time::Duration::from_millis(20));
+                    None
+                }
+                other => Some(other.unwrap()),
+            }
+        })
+        .expect("the copied binary stayed busy");
     assert!(out.status.success());
     std::fs::remove_file(&copy).unwrap();
     repo.write("a.txt", "a\nclean\n");
