@@ -672,29 +672,14 @@ fn candidates_at(
                         && toks
                             .get(w + 2)
                             .is_some_and(|n| matches!(n.tok, Tok::Str { .. }));
-                    if wrapper {
-                        let (joined, last) = join_concatenation(line, toks, w + 2);
-                        if toks
-                            .get(last + 1)
-                            .is_some_and(|n| matches!(n.tok, Tok::Close(b')') | Tok::Sep(b',')))
-                        {
-                            let callee = innermost_callee(&frames);
-                            ctx.emit(
-                                key,
-                                &joined,
-                                true,
-                                callee,
-                                parents_of(&frames),
-                                Origin::Assignment,
-                            );
-                            annotated = None;
-                            i = last + 1;
-                            continue;
-                        }
-                    }
-                }
-                if value_at == i + 1 {
-                    if let Some((joined, last)) = wrapped_literal(line, toks, value_at) {
+                    let wrapped = wrapper
+                        .then(|| join_concatenation(line, toks, w + 2))
+                        .filter(|(_, last)| {
+                            toks.get(last + 1)
+                                .is_some_and(|n| matches!(n.tok, Tok::Close(b')') | Tok::Sep(b',')))
+                        })
+                        .or_else(|| wrapped_literal(line, toks, value_at));
+                    if let Some((joined, last)) = wrapped {
                         let callee = innermost_callee(&frames);
                         ctx.emit(
                             key,
