@@ -559,8 +559,6 @@ fn extract_range(
 }
 
 #[cfg(test)]
-#[cfg(test)]
-#[cfg(test)]
 mod tests;
 #[cfg(test)]
 mod tests_unlisted;
