@@ -81,7 +81,18 @@ pub fn made_of_words(value: &str) -> bool {
 }
 
 pub fn judge(value: &str, generated: bool) -> Result<(), Reject> {
-    let v = form_field_value(without_closing_triple_quote(value.trim()));
+    let whole = without_closing_triple_quote(value.trim());
+    // A form body's first field is judged on its own first; the whole value is judged as
+    // well, so that cutting at `&name=` only ever rejects more (a badge URL's
+    // `token=abc&flag=x)` stays rejected for its brackets).
+    let first = form_field_value(whole);
+    if first.len() < whole.len() {
+        judge_one(first, generated)?;
+    }
+    judge_one(whole, generated)
+}
+
+fn judge_one(v: &str, generated: bool) -> Result<(), Reject> {
     if v.is_empty() {
         return Err(Reject::Empty);
     }
@@ -281,6 +292,7 @@ mod tests {
             "ABAQDAwXxn7kIMNWzcDfo...",
             "c6033033-fe69-2515-a9e8-966bb7fe4b40\"\"\"",
             "90d64460d14870c08c81352a05dedd3465940a7c&token_type=bearer",
+            "OcQREPvC7r&flag=web-api)](https://codecov.io/gh/acme/sdk)",
         ] {
             assert!(judge(value, true).is_err(), "{value} must be rejected");
         }
