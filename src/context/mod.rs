@@ -572,3 +572,5 @@ mod tests_unlisted4;
 mod tests_unlisted5;
 #[cfg(test)]
 mod tests_unlisted6;
+#[cfg(test)]
+mod tests_unlisted8;
