@@ -35,6 +35,7 @@ mod heldout_fresh4;
 mod heldout_fresh5;
 #[cfg(test)]
 mod heldout_real;
+mod httpie;
 pub mod kind;
 mod labels;
 pub mod lexer;
@@ -54,8 +55,10 @@ mod spaced;
 pub mod stand_in;
 mod struct_tags;
 pub mod structure;
+mod template_defaults;
 mod tools;
 pub mod urls;
+mod userpwd;
 pub mod xml;
 mod yaml_block;
 mod yaml_flow;
@@ -507,6 +510,12 @@ fn extract_range(
                 pairs::candidates(first, out);
                 defaults::candidates(first, out);
                 powershell::candidates(piece, base, line_start, out);
+                powershell::secure_string_params(piece, base, first, out);
+                userpwd::split(first, out);
+                httpie::bearer_auth(piece, base, line_start, out);
+                if memchr::memmem::find(piece, b"{{").is_some() {
+                    template_defaults::candidates(piece, base, line_start, out);
+                }
                 npmrc::candidates(piece, base, line_start, first, out);
                 if kind == Kind::Code {
                     struct_tags::candidates(piece, &toks, base, line_start, out);
@@ -558,6 +567,7 @@ fn extract_range(
     }
 }
 
+#[cfg(test)]
 #[cfg(test)]
 mod tests;
 #[cfg(test)]

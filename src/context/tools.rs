@@ -50,6 +50,7 @@ const STEMS: &[&str] = &[
     "passwd",
     "--value",
     "--body",
+    "--secret-string",
     "secret set",
     "transmission-remote",
     "ab -",
@@ -667,8 +668,13 @@ fn command(
         // API_TOKEN --body v`.
         // PowerShell's `Set-ItemProperty -Name DefaultPassword -Value v` (any case);
         // `reg add <key> /v DefaultPassword /d v` (Windows' autologon settings).
-        let value_flag = matches!(w, b"--value" | b"--body" | b"-b" | b"--secret-value")
-            || w.eq_ignore_ascii_case(b"-value")
+        // AWS Secrets Manager's `create-secret --name N --secret-string v` and
+        // `put-secret-value --secret-id N --secret-string v` (AWS CLI reference,
+        // secretsmanager create-secret / put-secret-value).
+        let value_flag = matches!(
+            w,
+            b"--value" | b"--body" | b"-b" | b"--secret-value" | b"--secret-string"
+        ) || w.eq_ignore_ascii_case(b"-value")
             || (w.eq_ignore_ascii_case(b"/d") && runs("reg"));
         if value_flag {
             if let (Some((s, e)), Some(name)) = (next, sibling_name(text, words, tool_at, i)) {
@@ -905,7 +911,7 @@ fn sibling_name<'a>(text: &'a [u8], words: &[Word], from: usize, upto: usize) ->
     let word = |k: usize| &text[words[k].start..words[k].end];
     (from..upto).find_map(|k| {
         let w = word(k);
-        if (matches!(w, b"--name" | b"-n")
+        if (matches!(w, b"--name" | b"-n" | b"--secret-id")
             || w.eq_ignore_ascii_case(b"-name")
             || w.eq_ignore_ascii_case(b"/v"))
             && k + 1 < upto

@@ -1,0 +1,90 @@
+//! Options whose value is `user:password` in one string.
+//!
+//! libcurl's `CURLOPT_USERPWD` and `CURLOPT_PROXYUSERPWD` take "user:password" (libcurl
+//! manual, <https://curl.se/libcurl/c/CURLOPT_USERPWD.html>), and so do the bindings that
+//! pass them through: PHP's `curl_setopt($ch, CURLOPT_USERPWD, "u:v")` and
+//! `curl_setopt_array($ch, [CURLOPT_USERPWD => "u:v"])`, pycurl's
+//! `c.setopt(pycurl.USERPWD, "u:v")`, Ruby Curb's `c.userpwd = "u:v"`. The lexer names such a
+//! value by the option, whose name says `PWD`, so the whole `user:password` was reported;
+//! the secret is the part after the first `:` (a password may hold `:`, a user name may
+//! not). This pass narrows each such candidate to the password.
+
+use super::Candidate;
+
+/// Option names (lowercase, without `_`, `-` or a module prefix) whose value is
+/// `user:password`.
+const USER_PASSWORD_OPTIONS: &[&str] = &["userpwd", "proxyuserpwd"];
+
+/// Narrows the candidates from `first` on that an option in [`USER_PASSWORD_OPTIONS`] names
+/// to the password after `user:`.
+pub(super) fn split(first: usize, out: &mut [Candidate]) {
+    for cand in &mut out[first..] {
+        if cand.decoded.is_some() || !is_user_password_option(&cand.key) {
+            continue;
+        }
+        let Some(colon) = cand.value.find(':') else {
+            continue;
+        };
+        let (user, pass) = (&cand.value[..colon], &cand.value[colon + 1..]);
+        // `"$user:$pass"`, `user + ":" + pass` are for the classifier; a user name is one
+        // word, and the span must be the value as written.
+        if user.is_empty()
+            || pass.is_empty()
+            || user.bytes().any(|b| b.is_ascii_whitespace())
+            || cand.end - cand.start != cand.value.len()
+        {
+            continue;
+        }
+        cand.start += colon + 1;
+        cand.value = pass.to_string();
+        cand.key = "password".to_string();
+    }
+}
+
+/// Whether `key` (`CURLOPT_USERPWD`, `pycurl.USERPWD`, `c.userpwd`) is such an option.
+fn is_user_password_option(key: &str) -> bool {
+    let leaf = key.rsplit(['.', ':', '>']).next().unwrap_or(key);
+    let leaf = leaf
+        .get(..8)
+        .filter(|p| p.eq_ignore_ascii_case("curlopt_"))
+        .map_or(leaf, |_| &leaf[8..]);
+    if leaf.len() > 16 {
+        return false;
+    }
+    let mut norm = [0u8; 16];
+    let mut n = 0;
+    for b in leaf.bytes().filter(|b| *b != b'_' && *b != b'-') {
+        norm[n] = b.to_ascii_lowercase();
+        n += 1;
+    }
+    USER_PASSWORD_OPTIONS
+        .iter()
+        .any(|o| o.as_bytes() == &norm[..n])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn option_names() {
+        for yes in [
+            "CURLOPT_USERPWD",
+            "pycurl.USERPWD",
+            "c.userpwd",
+            "CURLOPT_PROXYUSERPWD",
+        ] {
+            assert!(is_user_password_option(yes), "{yes}");
+        }
+        for no in [
+            "CURLOPT_PASSWORD",
+            "password",
+            "userpwd_file",
+            "CURLOPT_USERNAME",
+            "user_pass",
+            "",
+        ] {
+            assert!(!is_user_password_option(no), "{no}");
+        }
+    }
+}
