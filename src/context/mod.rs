@@ -19,6 +19,7 @@ mod commented;
 mod compared;
 mod continued;
 mod defaults;
+mod erlang;
 pub mod escapes;
 mod getters;
 #[cfg(test)]
@@ -513,8 +514,14 @@ fn extract_range(
                 powershell::secure_string_params(piece, base, first, out);
                 userpwd::split(first, out);
                 httpie::bearer_auth(piece, base, line_start, out);
-                if memchr::memmem::find(piece, b"{{").is_some() {
+                if memchr::memmem::find(piece, b"{{").is_some()
+                    || memchr::memmem::find(piece, b"{%").is_some()
+                {
                     template_defaults::candidates(piece, base, line_start, out);
+                }
+                defaults::cue_defaults(first, out);
+                if kind != Kind::Shell {
+                    erlang::binaries(piece, base, line_start, out);
                 }
                 npmrc::candidates(piece, base, line_start, first, out);
                 if kind == Kind::Code {
@@ -567,6 +574,7 @@ fn extract_range(
     }
 }
 
+#[cfg(test)]
 #[cfg(test)]
 #[cfg(test)]
 mod tests;

@@ -19,22 +19,29 @@ const MAX_EXPRESSION: usize = 512;
 /// of `line` whose key names a credential.
 pub(super) fn candidates(line: &[u8], base: usize, line_start: usize, out: &mut Vec<Candidate>) {
     let mut from = 0;
-    while let Some(open) = memchr::memmem::find(&line[from..], b"{{").map(|i| from + i) {
+    while let Some(open) = next_open(line, from) {
+        let closer: &[u8] = if line[open + 1] == b'%' { b"%}" } else { b"}}" };
         let inner_start = open + 2;
         let reach = (inner_start + MAX_EXPRESSION).min(line.len());
-        let Some(close) = memchr::memmem::find(&line[inner_start..reach], b"}}") else {
+        let Some(close) = memchr::memmem::find(&line[inner_start..reach], closer) else {
             return;
         };
         let inner_end = inner_start + close;
         from = inner_end + 2;
-        let Some(key) = key_before(&line[..open]) else {
-            continue;
+        // Named by the key the template is the value of, or by the variable it sets
+        // (`{{- $token := ... }}`, `{% set api_key = ... %}`).
+        let (key, literals_from) = match key_before(&line[..open]) {
+            Some(key) => (key, inner_start),
+            None => match key_inside(line, inner_start, inner_end) {
+                Some((key, after)) => (key, after),
+                None => continue,
+            },
         };
         let key = String::from_utf8_lossy(key).into_owned();
         if !names_secret(&key) {
             continue;
         }
-        for (s, e) in rendered_literals(line, inner_start, inner_end) {
+        for (s, e) in rendered_literals(line, literals_from, inner_end) {
             if e <= s {
                 continue;
             }
@@ -48,6 +55,48 @@ pub(super) fn candidates(line: &[u8], base: usize, line_start: usize, out: &mut 
             ));
         }
     }
+}
+
+/// Where the next `{{` or `{%` at or after `from` opens.
+fn next_open(line: &[u8], from: usize) -> Option<usize> {
+    let rest = line.get(from..)?;
+    let mut at = 0;
+    while let Some(i) = memchr::memchr(b'{', &rest[at..]) {
+        let i = at + i;
+        if matches!(rest.get(i + 1), Some(b'{' | b'%')) {
+            return Some(from + i);
+        }
+        at = i + 1;
+    }
+    None
+}
+
+/// The variable an expression `line[from..to]` sets (Go's `$name :=` or `$name =`, Jinja's
+/// `set name =`) and where its value starts.
+fn key_inside(line: &[u8], from: usize, to: usize) -> Option<(&[u8], usize)> {
+    let inner = &line[from..to];
+    let lead = inner
+        .iter()
+        .position(|b| !(b.is_ascii_whitespace() || *b == b'-'))?;
+    let mut rest = &inner[lead..];
+    if let Some(r) = rest.strip_prefix(b"set ") {
+        rest = r.trim_ascii_start();
+    } else {
+        rest = rest.strip_prefix(b"$")?;
+    }
+    let name_len = rest
+        .iter()
+        .position(|b| !(b.is_ascii_alphanumeric() || *b == b'_'))?;
+    let after = rest[name_len..].trim_ascii_start();
+    let op = if after.starts_with(b":=") {
+        2
+    } else if after.starts_with(b"=") && !after.starts_with(b"==") {
+        1
+    } else {
+        return None;
+    };
+    let value_at = to - (after.len() - op);
+    (name_len > 0).then(|| (&rest[..name_len], value_at))
 }
 
 /// The key a template on the rest of the line is the value of: the name before the last

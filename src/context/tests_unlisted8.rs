@@ -437,3 +437,146 @@ fn speckle_in_visual_programming_files() {
         &[],
     );
 }
+
+/// A second wave per family, written after the first fixes, before measuring them: other
+/// spellings of the same forms (the sixth form a user meets).
+#[test]
+fn second_wave_http_tools_and_exports() {
+    check_all(
+        &[
+            ("api.sh", "http --auth-type=bearer --auth={V} GET https://api.acme.io/me\n", "generic-token"),
+            ("api.sh", "https -A bearer -a '{V}' api.acme.io/me\n", "generic-token"),
+            // xh: `--bearer <TOKEN>` (xh --help).
+            ("api.sh", "xh --bearer {V} https://api.acme.io/me\n", "generic-token"),
+            ("api.sh", "wget --http-user=admin --http-password={V} https://files.acme.io/a.tgz\n", "generic-password"),
+            ("api.ps1", "Invoke-WebRequest -Uri $u -Credential (New-Object PSCredential('admin', (ConvertTo-SecureString '{V}' -AsPlainText -Force)))\n", "generic-password"),
+            // Hurl files: headers under the request line, `[BasicAuth]` sections of `user: password`.
+            ("tests/me.hurl", "GET https://api.acme.io/me\nAuthorization: Bearer {V}\nHTTP 200\n", "generic-token"),
+            ("tests/me.hurl", "GET https://api.acme.io/me\n[BasicAuth]\nadmin: {V}\n", "generic-password"),
+            ("acme.postman_collection.json", "\"oauth2\": [{\"key\": \"accessToken\", \"value\": \"{V}\", \"type\": \"string\"}]\n", "generic-token"),
+            ("acme.postman_collection.json", "\"apikey\": [{\"key\": \"value\", \"value\": \"{V}\", \"type\": \"string\"}, {\"key\": \"key\", \"value\": \"X-API-Key\", \"type\": \"string\"}]\n", "generic-api-key"),
+            ("collection/me.bru", "auth:apikey {\n  key: x-api-key\n  value: {V}\n  placement: header\n}\n", "generic-api-key"),
+            ("collection/environments/dev.bru", "vars {\n  baseUrl: https://api.acme.io\n  apiToken: {V}\n}\n", "generic-token"),
+            ("requests.http", "@password = {V}\n", "generic-password"),
+            ("hoppscotch.json", "\"auth\": {\"authType\": \"basic\", \"authActive\": true, \"username\": \"admin\", \"password\": \"{V}\"}\n", "generic-password"),
+            ("speckle.sh", "http --auth-type=bearer --auth={S} POST https://app.speckle.systems/graphql\n", "speckle-token@app.speckle.systems"),
+            ("speckle.hurl", "POST https://app.speckle.systems/graphql\nAuthorization: Bearer {S}\n", "speckle-token@app.speckle.systems"),
+        ],
+        &[
+            ("api.sh", "xh --bearer $TOKEN https://api.acme.io/me\n"),
+            ("api.sh", "http --auth-type=bearer --auth=\"$(cat token)\" https://api.acme.io/me\n"),
+            ("tests/me.hurl", "GET https://api.acme.io/me\nAuthorization: Bearer {{token}}\n"),
+            ("collection/environments/dev.bru", "vars:secret [\n  apiToken\n]\n"),
+            ("acme.postman_collection.json", "\"oauth2\": [{\"key\": \"accessToken\", \"value\": \"{{access_token}}\"}]\n"),
+        ],
+    );
+}
+
+#[test]
+fn second_wave_user_password_options() {
+    check_all(
+        &[
+            ("Client.java", "creds.setCredentials(AuthScope.ANY, new UsernamePasswordCredentials(\"admin\", \"{V}\"));\n", "generic-password"),
+            ("fetch.py", "async with aiohttp.ClientSession(auth=aiohttp.BasicAuth('admin', '{V}')) as s:\n", "generic-password"),
+            ("lib/api.rb", "conn.request :authorization, :basic, 'admin', '{V}'\n", "generic-password"),
+            ("src/Api.php", "$res = $client->request('GET', $url, ['auth' => ['admin', '{V}']]);\n", "generic-password"),
+            ("lib/fetch.rb", "c.userpwd = \"admin:{V}\"\n", "generic-password"),
+            ("src/api.js", "headers: { Authorization: \"Basic \" + btoa(\"admin:{V}\") },\n", "generic-password"),
+            ("fetch.py", "headers = {'Authorization': 'Basic ' + base64.b64encode(b'admin:{V}').decode()}\n", "generic-password"),
+            ("src/acme/core.clj", "(client/get url {:basic-auth \"admin:{V}\"})\n", "generic-password"),
+            ("lib/Acme.pm", "$ua->credentials('api.acme.io:443', 'Acme', 'admin', '{V}');\n", "generic-password"),
+            ("analysis.R", "GET(url, authenticate(\"admin\", \"{V}\"))\n", "generic-password"),
+            ("src/Client.hs", "let req' = applyBasicAuth \"admin\" \"{V}\" req\n", "generic-password"),
+        ],
+        &[
+            ("lib/fetch.rb", "c.userpwd = \"#{user}:#{pass}\"\n"),
+            ("src/api.js", "headers: { Authorization: \"Basic \" + btoa(`${user}:${pass}`) },\n"),
+            ("src/Api.php", "$res = $client->request('GET', $url, ['auth' => [$user, $pass]]);\n"),
+            ("analysis.R", "GET(url, authenticate(user, Sys.getenv(\"PW\")))\n"),
+        ],
+    );
+}
+
+#[test]
+fn second_wave_languages() {
+    check_all(
+        &[
+            ("config/runtime.exs", "Application.put_env(:acme, :api_key, \"{V}\")\n", "generic-api-key"),
+            ("src/acme_app.erl", "application:set_env(acme, password, \"{V}\"),\n", "generic-password"),
+            ("src/acme.erl", "Cfg = #{api_key => <<\"{V}\">>},\n", "generic-api-key"),
+            ("src/Main.scala", "val conf = Map(\"api.token\" -> \"{V}\")\n", "generic-token"),
+            ("App.kt", "val headers = mapOf(\"apiKey\" to \"{V}\")\n", "generic-api-key"),
+            ("analysis.R", "res <- GET(url, add_headers(Authorization = paste(\"Bearer\", \"{V}\")))\n", "generic-token"),
+            ("deploy.ps1", "$cred = [PSCredential]::new('admin', (ConvertTo-SecureString '{V}' -AsPlainText -Force))\n", "generic-password"),
+            ("config.dhall", "let apiToken = \"{V}\" in { token = apiToken }\n", "generic-token"),
+            ("config.cue", "#Config: token: string | *\"{V}\"\n", "generic-token"),
+            ("flake.nix", "  environment.variables.API_TOKEN = \"{V}\";\n", "generic-token"),
+            ("src/acme.erl", "{ok, C} = epgsql:connect(\"db\", \"app\", \"{V}\", #{database => \"app\"}),\n", "generic-password"),
+            ("config/prod.exs", "config :speckle, Speckle.Client,\n  server: \"https://app.speckle.systems\",\n  token: \"{S}\"\n", "speckle-token"),
+            ("config/prod.exs", "config :acme, :spell, token: \"{P}\"\n", "spell-token"),
+        ],
+        &[
+            ("config/runtime.exs", "Application.put_env(:acme, :api_key, System.fetch_env!(\"API_KEY\"))\n"),
+            ("src/acme.erl", "Cfg = #{api_key => os:getenv(\"API_KEY\")},\n"),
+            ("App.kt", "val headers = mapOf(\"apiKey\" to BuildConfig.API_KEY)\n"),
+            ("config.cue", "#Config: token: string\n"),
+        ],
+    );
+}
+
+#[test]
+fn second_wave_secret_managers() {
+    check_all(
+        &[
+            ("setup.sh", "aws secretsmanager update-secret --secret-id prod/db-password --secret-string {V}\n", "generic-password"),
+            ("setup.sh", "aws ssm put-parameter --name \"/prod/db/password\" --value \"{V}\" --type SecureString --overwrite\n", "generic-password"),
+            ("setup.sh", "az keyvault secret set --vault-name kv -n ApiToken --value '{V}'\n", "generic-token"),
+            // chamber: `chamber write <service> <key> <value>`; berglas: `berglas create <ref> <data>`.
+            ("setup.sh", "chamber write acme api_token {V}\n", "generic-token"),
+            ("setup.sh", "berglas create sm://acme/api-token {V}\n", "generic-token"),
+            ("setup.sh", "conjur variable set -i prod/db/password -v {V}\n", "generic-password"),
+            ("setup.sh", "akeyless create-secret --name /prod/api-token --value {V}\n", "generic-token"),
+            ("setup.sh", "kubectl create secret docker-registry regcred --docker-server=r.acme.io --docker-username=bot --docker-password={V}\n", "generic-password"),
+            ("setup.sh", "oc create secret generic api --from-literal=api_key={V}\n", "generic-api-key"),
+            ("setup.sh", "vercel env add API_TOKEN production <<< \"{V}\"\n", "generic-token"),
+            ("setup.sh", "echo \"{V}\" | gh secret set API_TOKEN\n", "generic-token"),
+            ("setup.sh", "doppler secrets set SPELL_TOKEN={P}\n", "spell-token"),
+            ("setup.sh", "gh secret set SPELL_TOKEN --body {P}\n", "spell-token"),
+            ("setup.sh", "az keyvault secret set --vault-name kv --name speckle-token --value {S}\n", "speckle-token"),
+            ("setup.sh", "fly secrets set SPECKLE_TOKEN={S}\n", "speckle-token"),
+        ],
+        &[
+            ("setup.sh", "aws ssm put-parameter --name /x/token --value \"$(openssl rand -hex 32)\" --type SecureString\n"),
+            ("setup.sh", "chamber write acme api_token -\n"),
+            ("setup.sh", "az keyvault secret set --vault-name kv --name ApiToken --value \"$TOKEN\"\n"),
+            ("setup.sh", "berglas create sm://acme/api-token \"$(cat token.txt)\"\n"),
+            ("setup.sh", "echo \"$API_TOKEN\" | gh secret set API_TOKEN\n"),
+        ],
+    );
+}
+
+#[test]
+fn second_wave_templates_and_split_calls() {
+    check_all(
+        &[
+            ("templates/deploy.yaml", "          value: {{ or .Values.token \"{V}\" | quote }}\n", "generic-token"),
+            ("templates/_helpers.tpl", "{{- $token := .Values.token | default \"{V}\" }}\n", "generic-token"),
+            ("templates/app.ini.j2", "{% set api_key = api_key | default('{V}') %}\n", "generic-api-key"),
+            ("group_vars/all.yml", "db_password: \"{{ vault_db_password | d('{V}') }}\"\n", "generic-password"),
+            ("App.kt", "    .addHeader(\n        \"Authorization\",\n        \"Bearer {V}\"\n    )\n", "generic-token"),
+            ("src/client.rs", "    headers.insert(\n        \"x-api-key\",\n        HeaderValue::from_static(\"{V}\"),\n    );\n", "generic-api-key"),
+            ("main.go", "\tos.Setenv(\n\t\t\"API_TOKEN\",\n\t\t\"{V}\",\n\t)\n", "generic-token"),
+            ("Config.java", "        System.setProperty(\n            \"db.password\",\n            \"{V}\");\n", "generic-password"),
+            ("src/api.js", "headers.set(\n  'Authorization',\n  `Bearer {V}`\n)\n", "generic-token"),
+            ("Sources/Api.swift", "request.setValue(\n    \"Bearer {V}\",\n    forHTTPHeaderField: \"Authorization\"\n)\n", "generic-token"),
+            ("fetch.py", "auth = HTTPBasicAuth(\n    \"admin\",\n    \"{V}\",\n)\n", "generic-password"),
+            ("src/speckle.rs", "    map.insert(\n        \"speckle_token\",\n        \"{S}\".to_string(),\n    );\n", "speckle-token"),
+        ],
+        &[
+            ("templates/deploy.yaml", "          value: {{ .Values.image.tag | default \"latest\" }}\n"),
+            ("templates/secret.yaml", "  token: {{ .Values.token | default (include \"acme.token\" .) }}\n"),
+            ("main.go", "\tos.Setenv(\n\t\t\"API_TOKEN\",\n\t\ttoken,\n\t)\n"),
+            ("src/api.js", "headers.set(\n  'Authorization',\n  `Bearer ${token}`\n)\n"),
+        ],
+    );
+}

@@ -51,6 +51,8 @@ const STEMS: &[&str] = &[
     "--value",
     "--body",
     "--secret-string",
+    "<<<",
+    "conjur",
     "secret set",
     "transmission-remote",
     "ab -",
@@ -480,7 +482,11 @@ fn command(
             // `echo v | wrangler secret put API_TOKEN`, `printf v | gcloud secrets create
             // api-key --data-file=-`, `echo v | docker secret create db_password -`: a
             // literal piped into a command that stores a secret, named by the command.
-            if let Some((s, e)) = echoed_before(text, words, i) {
+            // The same literal given as a here-string: `vercel env add API_TOKEN production
+            // <<< "v"` (bash manual, "Here Strings").
+            if let Some((s, e)) =
+                echoed_before(text, words, i).or_else(|| here_string(text, words, i))
+            {
                 if let Some(name) = stored_secret_name(text, words, i) {
                     let name = String::from_utf8_lossy(name);
                     let key = if names_secret(&name) {
@@ -675,7 +681,9 @@ fn command(
             w,
             b"--value" | b"--body" | b"-b" | b"--secret-value" | b"--secret-string"
         ) || w.eq_ignore_ascii_case(b"-value")
-            || (w.eq_ignore_ascii_case(b"/d") && runs("reg"));
+            || (w.eq_ignore_ascii_case(b"/d") && runs("reg"))
+            // Conjur's `conjur variable set -i <id> -v <value>` (Conjur CLI reference).
+            || (w == b"-v" && runs("conjur"));
         if value_flag {
             if let (Some((s, e)), Some(name)) = (next, sibling_name(text, words, tool_at, i)) {
                 let name = String::from_utf8_lossy(name);
@@ -699,7 +707,8 @@ fn stored_secret_name<'a>(text: &'a [u8], words: &[Word], from: usize) -> Option
     let end = (from..words.len())
         .find(|&k| matches!(word(k), b"|" | b";" | b"&&" | b"||"))
         .unwrap_or(words.len());
-    let noun = (from..end).find(|&k| matches!(word(k), b"secret" | b"secrets"))?;
+    // `env`: Vercel's `vercel env add NAME [environment]` (stdin is the value).
+    let noun = (from..end).find(|&k| matches!(word(k), b"secret" | b"secrets" | b"env"))?;
     let mut k = noun + 1;
     if k < end && word(k) == b"versions" {
         k += 1;
@@ -825,6 +834,16 @@ fn has_word(text: &[u8], words: &[Word], from: usize, w: &[u8]) -> bool {
         .any(|n| &text[n.start..n.end] == w)
 }
 
+/// The word after a `<<<` of the command that starts at word `from`.
+fn here_string(text: &[u8], words: &[Word], from: usize) -> Option<(usize, usize)> {
+    let k = words[from..]
+        .iter()
+        .take_while(|n| !matches!(&text[n.start..n.end], b"|" | b";" | b"&&"))
+        .position(|n| &text[n.start..n.end] == b"<<<")?;
+    let w = words.get(from + k + 1)?;
+    Some((w.start, w.end))
+}
+
 /// The literal that `echo`/`printf` writes into the pipe that ends before word `pipe_to`.
 fn echoed_before(text: &[u8], words: &[Word], pipe_to: usize) -> Option<(usize, usize)> {
     let pipe = pipe_to.checked_sub(1)?;
@@ -911,7 +930,7 @@ fn sibling_name<'a>(text: &'a [u8], words: &[Word], from: usize, upto: usize) ->
     let word = |k: usize| &text[words[k].start..words[k].end];
     (from..upto).find_map(|k| {
         let w = word(k);
-        if (matches!(w, b"--name" | b"-n" | b"--secret-id")
+        if (matches!(w, b"--name" | b"-n" | b"--secret-id" | b"-i" | b"--id")
             || w.eq_ignore_ascii_case(b"-name")
             || w.eq_ignore_ascii_case(b"/v"))
             && k + 1 < upto

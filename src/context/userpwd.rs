@@ -1,25 +1,65 @@
-//! Options whose value is `user:password` in one string.
+//! Values that are `user:password` in one string, and users and passwords paired under an
+//! auth key.
 //!
 //! libcurl's `CURLOPT_USERPWD` and `CURLOPT_PROXYUSERPWD` take "user:password" (libcurl
 //! manual, <https://curl.se/libcurl/c/CURLOPT_USERPWD.html>), and so do the bindings that
 //! pass them through: PHP's `curl_setopt($ch, CURLOPT_USERPWD, "u:v")` and
 //! `curl_setopt_array($ch, [CURLOPT_USERPWD => "u:v"])`, pycurl's
-//! `c.setopt(pycurl.USERPWD, "u:v")`, Ruby Curb's `c.userpwd = "u:v"`. The lexer names such a
-//! value by the option, whose name says `PWD`, so the whole `user:password` was reported;
-//! the secret is the part after the first `:` (a password may hold `:`, a user name may
-//! not). This pass narrows each such candidate to the password.
+//! `c.setopt(pycurl.USERPWD, "u:v")`, Ruby Curb's `c.userpwd = "u:v"`; clj-http's
+//! `:basic-auth "u:v"` (its README, "Basic auth"). A Basic Authorization value built in
+//! code encodes the same string: `"Basic " + btoa("u:v")`, `base64.b64encode(b"u:v")`,
+//! `Base64.strict_encode64("u:v")`, `Convert.ToBase64String(Encoding.UTF8.GetBytes("u:v"))`.
+//! The lexer names such a value by the option, whose name says `PWD`, so the whole
+//! `user:password` was reported, or not at all; the secret is the part after the first
+//! `:` (a password may hold `:`, a user name may not). This pass narrows each such
+//! candidate to the password, named `password`.
+//!
+//! Guzzle's `'auth' => ['user', 'v']` (docs.guzzlephp.org, request options, `auth`) pairs
+//! the two as a list under `auth`: the lexer names the second by the first; this pass
+//! names it `password`.
 
 use super::Candidate;
 
 /// Option names (lowercase, without `_`, `-` or a module prefix) whose value is
 /// `user:password`.
-const USER_PASSWORD_OPTIONS: &[&str] = &["userpwd", "proxyuserpwd"];
+const USER_PASSWORD_OPTIONS: &[&str] = &["userpwd", "proxyuserpwd", "basicauth"];
 
 /// Narrows the candidates from `first` on that an option in [`USER_PASSWORD_OPTIONS`] names
 /// to the password after `user:`.
 pub(super) fn split(first: usize, out: &mut [Candidate]) {
+    // A `Basic` Authorization value on the line: the encoders' arguments are `user:password`.
+    let basic = out[first..].iter().any(|c| {
+        c.scheme
+            .as_deref()
+            .is_some_and(|s| s.eq_ignore_ascii_case("basic"))
+    });
     for cand in &mut out[first..] {
-        if cand.decoded.is_some() || !is_user_password_option(&cand.key) {
+        if cand.decoded.is_some() {
+            continue;
+        }
+        if cand.origin == super::Origin::Argument
+            && cand.callee.is_none()
+            && cand.header.is_none()
+            && !cand.key.is_empty()
+            && cand
+                .parents
+                .last()
+                .is_some_and(|p| p.eq_ignore_ascii_case("auth"))
+            && cand
+                .key
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'_')
+        {
+            cand.key = "password".to_string();
+            continue;
+        }
+        let encoded = basic
+            && cand.key.is_empty()
+            && cand
+                .callee
+                .as_deref()
+                .is_some_and(|c| is_encoder(c.rsplit(['.', ':']).next().unwrap_or(c)));
+        if !encoded && !is_user_password_option(&cand.key) {
             continue;
         }
         let Some(colon) = cand.value.find(':') else {
@@ -41,6 +81,29 @@ pub(super) fn split(first: usize, out: &mut [Candidate]) {
     }
 }
 
+/// Base64 encoders and the byte conversions written inside them (last name part).
+const ENCODERS: &[&str] = &[
+    "btoa",
+    "b64encode",
+    "standard_b64encode",
+    "urlsafe_b64encode",
+    "encodebytes",
+    "base64encode",
+    "base64_encode",
+    "encode64",
+    "strict_encode64",
+    "encodetostring",
+    "tobase64string",
+    "getbytes",
+    "from",
+    "encode",
+];
+
+/// Whether `name` (a callee's last name part) is in [`ENCODERS`], in any case.
+fn is_encoder(name: &str) -> bool {
+    ENCODERS.iter().any(|e| e.eq_ignore_ascii_case(name))
+}
+
 /// Whether `key` (`CURLOPT_USERPWD`, `pycurl.USERPWD`, `c.userpwd`) is such an option.
 fn is_user_password_option(key: &str) -> bool {
     let leaf = key.rsplit(['.', ':', '>']).next().unwrap_or(key);
@@ -48,6 +111,7 @@ fn is_user_password_option(key: &str) -> bool {
         .get(..8)
         .filter(|p| p.eq_ignore_ascii_case("curlopt_"))
         .map_or(leaf, |_| &leaf[8..]);
+    let leaf = leaf.trim_start_matches(':');
     if leaf.len() > 16 {
         return false;
     }
