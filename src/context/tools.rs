@@ -53,6 +53,7 @@ const STEMS: &[&str] = &[
     "--secret-string",
     "<<<",
     "conjur",
+    "berglas",
     "secret set",
     "transmission-remote",
     "ab -",
@@ -716,7 +717,12 @@ fn stored_secret_name<'a>(text: &'a [u8], words: &[Word], from: usize) -> Option
     if k >= end || !matches!(word(k), b"put" | b"set" | b"create" | b"add") {
         return None;
     }
-    (k + 1..end).map(word).find(|w| !w.starts_with(b"-"))
+    let name = (k + 1..end).map(word).find(|w| !w.starts_with(b"-"))?;
+    // An environment is no secret store: only a variable named for a credential counts.
+    if word(noun) == b"env" && !names_secret(&String::from_utf8_lossy(name)) {
+        return None;
+    }
+    Some(name)
 }
 
 /// The credential-named fields of a form body `a=b&password=v` at `at`.
@@ -946,6 +952,7 @@ fn sibling_name<'a>(text: &'a [u8], words: &[Word], from: usize, upto: usize) ->
 
 /// The tools [`positional`] reads.
 const POSITIONAL_TOOLS: &[&str] = &[
+    "berglas",
     "htpasswd",
     "net",
     "rabbitmqctl",
@@ -1175,6 +1182,22 @@ fn positional(
                     s,
                     e,
                 );
+            }
+        }
+        // Berglas: `berglas create|update <ref> <data>`, the ref a bucket path or
+        // `sm://<project>/<name>` (github.com/GoogleCloudPlatform/berglas, README "CLI
+        // Usage"): named by the ref's last segment.
+        "berglas" => {
+            if let [verb, reference, data] = plain[..] {
+                if !matches!(word(verb), b"create" | b"update") {
+                    return;
+                }
+                let reference = String::from_utf8_lossy(word(reference));
+                let leaf = reference.rsplit('/').next().unwrap_or(&reference);
+                if names_secret(leaf) {
+                    let (s, e) = at(data);
+                    emit(&key_for(leaf), s, e);
+                }
             }
         }
         // Composer's `composer config [-g] http-basic.<host> user v`, `github-oauth.<host> v`,

@@ -152,3 +152,42 @@ mod tests {
         }
     }
 }
+
+/// Faraday's Basic auth middleware: `conn.request :authorization, :basic, 'user', 'v'`
+/// (Faraday 2, lostisland.github.io/faraday/#/middleware/included/authentication) and
+/// `conn.request :basic_auth, 'user', 'v'` (Faraday 1): the scheme's symbol, then the user
+/// and the password as string literals. Appends the password.
+pub(super) fn basic_symbol(line: &[u8], base: usize, line_start: usize, out: &mut Vec<Candidate>) {
+    let Some(at) = memchr::memmem::find(line, b":basic") else {
+        return;
+    };
+    let mut rest = &line[at + 6..];
+    rest = rest.strip_prefix(b"_auth").unwrap_or(rest);
+    let mut strings = Vec::with_capacity(2);
+    for _ in 0..2 {
+        let Some(r) = rest.trim_ascii_start().strip_prefix(b",") else {
+            return;
+        };
+        let r = r.trim_ascii_start();
+        let Some(&q) = r.first().filter(|q| matches!(q, b'\'' | b'"')) else {
+            return;
+        };
+        let Some(len) = memchr::memchr(q, &r[1..]) else {
+            return;
+        };
+        let s = line.len() - r.len() + 1;
+        strings.push((s, s + len));
+        rest = &r[len + 2..];
+    }
+    let (s, e) = strings[1];
+    if e > s {
+        out.push(Candidate::literal(
+            "password".into(),
+            base + s,
+            base + e,
+            String::from_utf8_lossy(&line[s..e]).into_owned(),
+            line_start,
+            super::Origin::Argument,
+        ));
+    }
+}
