@@ -126,33 +126,6 @@ fn is_user_password_option(key: &str) -> bool {
         .any(|o| o.as_bytes() == &norm[..n])
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn option_names() {
-        for yes in [
-            "CURLOPT_USERPWD",
-            "pycurl.USERPWD",
-            "c.userpwd",
-            "CURLOPT_PROXYUSERPWD",
-        ] {
-            assert!(is_user_password_option(yes), "{yes}");
-        }
-        for no in [
-            "CURLOPT_PASSWORD",
-            "password",
-            "userpwd_file",
-            "CURLOPT_USERNAME",
-            "user_pass",
-            "",
-        ] {
-            assert!(!is_user_password_option(no), "{no}");
-        }
-    }
-}
-
 /// Faraday's Basic auth middleware: `conn.request :authorization, :basic, 'user', 'v'`
 /// (Faraday 2, lostisland.github.io/faraday/#/middleware/included/authentication) and
 /// `conn.request :basic_auth, 'user', 'v'` (Faraday 1): the scheme's symbol, then the user
@@ -189,5 +162,32 @@ pub(super) fn basic_symbol(line: &[u8], base: usize, line_start: usize, out: &mu
             line_start,
             super::Origin::Argument,
         ));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn option_names() {
+        for yes in [
+            "CURLOPT_USERPWD",
+            "pycurl.USERPWD",
+            "c.userpwd",
+            "CURLOPT_PROXYUSERPWD",
+        ] {
+            assert!(is_user_password_option(yes), "{yes}");
+        }
+        for no in [
+            "CURLOPT_PASSWORD",
+            "password",
+            "userpwd_file",
+            "CURLOPT_USERNAME",
+            "user_pass",
+            "",
+        ] {
+            assert!(!is_user_password_option(no), "{no}");
+        }
     }
 }
