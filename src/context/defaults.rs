@@ -113,12 +113,15 @@ fn defaults_of(c: &Candidate, found: &mut Vec<Candidate>) {
 pub(super) fn cue_defaults(first: usize, out: &mut Vec<Candidate>) {
     let mut found = Vec::new();
     for c in &out[first..] {
-        if c.decoded.is_some() || c.end - c.start != c.value.len() || !names_secret(&c.key) {
+        if c.decoded.is_some() || c.end - c.start != c.value.len() {
             continue;
         }
         let Some(at) = c.value.find("| *\"") else {
             continue;
         };
+        if !names_secret(&c.key) {
+            continue;
+        }
         let s = at + 4;
         let Some(len) = c.value[s..].find('"') else {
             continue;

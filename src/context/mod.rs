@@ -513,7 +513,7 @@ fn extract_range(
                 powershell::candidates(piece, base, line_start, out);
                 powershell::secure_string_params(piece, base, first, out);
                 userpwd::split(first, out);
-                userpwd::basic_symbol(piece, base, line_start, out);
+                userpwd::basic_pair(piece, base, line_start, out);
                 httpie::bearer_auth(piece, base, line_start, out);
                 if memchr::memmem::find(piece, b"{{").is_some()
                     || memchr::memmem::find(piece, b"{%").is_some()

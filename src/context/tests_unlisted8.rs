@@ -115,6 +115,7 @@ fn tuples_keyword_lists_and_maps_of_other_languages() {
             ("Sources/Api.swift", "request.setValue(\"Bearer {V}\", forHTTPHeaderField: \"Authorization\")\n", "generic-token"),
             ("src/Main.scala", "  val password = \"{V}\"\n", "generic-password"),
             ("src/acme/core.clj", "(def config {:token \"{V}\" :region \"eu\"})\n", "generic-token"),
+            ("src/acme/core.clj", "(client/get url {:basic-auth [\"admin\" \"{V}\"]})\n", "generic-password"),
                         ("src/acme.nim", "let apiKey = \"{V}\"\n", "generic-api-key"),
             ("src/Config.hs", "defaultConfig = Config { apiToken = \"{V}\", region = \"eu\" }\n", "generic-token"),
             ("Jenkinsfile", "    environment { API_TOKEN = '{V}' }\n", "generic-token"),
@@ -479,6 +480,7 @@ fn second_wave_user_password_options() {
             ("lib/api.rb", "conn.request :authorization, :basic, 'admin', '{V}'\n", "generic-password"),
             ("src/Api.php", "$res = $client->request('GET', $url, ['auth' => ['admin', '{V}']]);\n", "generic-password"),
             ("lib/fetch.rb", "c.userpwd = \"admin:{V}\"\n", "generic-password"),
+            ("src/Client.hs", "let req' = applyBasicAuth \"admin\" \"{V}\" req\n", "generic-password"),
             ("src/api.js", "headers: { Authorization: \"Basic \" + btoa(\"admin:{V}\") },\n", "generic-password"),
             ("fetch.py", "headers = {'Authorization': 'Basic ' + base64.b64encode(b'admin:{V}').decode()}\n", "generic-password"),
             ("src/acme/core.clj", "(client/get url {:basic-auth \"admin:{V}\"})\n", "generic-password"),
@@ -581,12 +583,10 @@ fn second_wave_templates_and_split_calls() {
 fn not_read_yet() {
     check_all(
         &[
-            ("src/acme/core.clj", "(client/get url {:basic-auth [\"admin\" \"{V}\"]})\n", "generic-password"),
-            ("tests/me.hurl", "GET https://api.acme.io/me\n[BasicAuth]\nadmin: {V}\n", "generic-password"),
+                        ("tests/me.hurl", "GET https://api.acme.io/me\n[BasicAuth]\nadmin: {V}\n", "generic-password"),
             ("src/acme.erl", "{ok, C} = epgsql:connect(\"db\", \"app\", \"{V}\", #{database => \"app\"}),\n", "generic-password"),
             ("src/client.rs", "    headers.insert(\n        \"x-api-key\",\n        HeaderValue::from_static(\"{V}\"),\n    );\n", "generic-api-key"),
             ("Sources/Api.swift", "request.setValue(\n    \"Bearer {V}\",\n    forHTTPHeaderField: \"Authorization\"\n)\n", "generic-token"),
-            ("src/Client.hs", "let req' = applyBasicAuth \"admin\" \"{V}\" req\n", "generic-password"),
             ("setup.sh", "aws secretsmanager update-secret --secret-id prod/db-password --secret-string {V}\n", "generic-password"),
         ],
         &[],

@@ -126,43 +126,87 @@ fn is_user_password_option(key: &str) -> bool {
         .any(|o| o.as_bytes() == &norm[..n])
 }
 
-/// Faraday's Basic auth middleware: `conn.request :authorization, :basic, 'user', 'v'`
-/// (Faraday 2, lostisland.github.io/faraday/#/middleware/included/authentication) and
-/// `conn.request :basic_auth, 'user', 'v'` (Faraday 1): the scheme's symbol, then the user
-/// and the password as string literals. Appends the password.
-pub(super) fn basic_symbol(line: &[u8], base: usize, line_start: usize, out: &mut Vec<Candidate>) {
-    let Some(at) = memchr::memmem::find(line, b":basic") else {
-        return;
-    };
-    let mut rest = &line[at + 6..];
-    rest = rest.strip_prefix(b"_auth").unwrap_or(rest);
-    let mut strings = Vec::with_capacity(2);
-    for _ in 0..2 {
-        let Some(r) = rest.trim_ascii_start().strip_prefix(b",") else {
-            return;
-        };
-        let r = r.trim_ascii_start();
-        let Some(&q) = r.first().filter(|q| matches!(q, b'\'' | b'"')) else {
-            return;
-        };
-        let Some(len) = memchr::memchr(q, &r[1..]) else {
-            return;
-        };
+/// A user and a password as two string literals right after a Basic-auth name: Faraday's
+/// `conn.request :authorization, :basic, 'user', 'v'` (Faraday 2,
+/// lostisland.github.io/faraday/#/middleware/included/authentication) and `conn.request
+/// :basic_auth, 'user', 'v'` (Faraday 1), clj-http's `{:basic-auth ["user" "v"]}` (its
+/// README, "Basic auth"), http-client's `applyBasicAuth "user" "v" req` (Haskell,
+/// hackage.haskell.org/package/http-client), `BASIC_AUTH = ("user", "v")`. Appends the
+/// password.
+pub(super) fn basic_pair(line: &[u8], base: usize, line_start: usize, out: &mut Vec<Candidate>) {
+    let mut from = 0;
+    while let Some(at) = find_basic(line, from) {
+        from = at + 5;
+        let mut rest = &line[at + 5..];
+        for suffix in [&b"-auth"[..], b"_auth", b"auth"] {
+            if rest.len() >= suffix.len() && rest[..suffix.len()].eq_ignore_ascii_case(suffix) {
+                rest = &rest[suffix.len()..];
+                break;
+            }
+        }
+        if rest
+            .first()
+            .is_some_and(|b| b.is_ascii_alphanumeric() || *b == b'_')
+        {
+            continue;
+        }
+        // The name's own closing quote, the operator or separator after it, then `[` or `(`.
+        if rest.first().is_some_and(|b| matches!(b, b'"' | b'\'')) {
+            rest = &rest[1..];
+        }
+        let lead = rest
+            .iter()
+            .position(|b| !matches!(b, b' ' | b'\t' | b':' | b'=' | b'>' | b','))
+            .unwrap_or(rest.len());
+        rest = &rest[lead..];
+        rest = rest
+            .strip_prefix(b"[")
+            .or_else(|| rest.strip_prefix(b"("))
+            .unwrap_or(rest);
+        if let Some((s, e)) = second_of_two_strings(line, rest) {
+            if e > s {
+                out.push(Candidate::literal(
+                    "password".into(),
+                    base + s,
+                    base + e,
+                    String::from_utf8_lossy(&line[s..e]).into_owned(),
+                    line_start,
+                    super::Origin::Argument,
+                ));
+            }
+        }
+    }
+}
+
+/// Where `basic` (any case) occurs in `line` at or after `from`, not inside a word.
+fn find_basic(line: &[u8], from: usize) -> Option<usize> {
+    (from..line.len().saturating_sub(4)).find(|&i| {
+        line[i..i + 5].eq_ignore_ascii_case(b"basic")
+            && (i == 0
+                || !(line[i - 1].is_ascii_alphanumeric() || line[i - 1] == b'_')
+                // A camel-case word's part (Haskell's `applyBasicAuth "user" "v"`).
+                || (line[i] == b'B' && line[i - 1].is_ascii_lowercase()))
+    })
+}
+
+/// The span (in `line`) of the second of two string literals that open `rest` (a suffix of
+/// `line`), separated by a comma or blanks.
+fn second_of_two_strings(line: &[u8], rest: &[u8]) -> Option<(usize, usize)> {
+    let mut rest = rest;
+    let mut spans = [(0, 0); 2];
+    for (n, span) in spans.iter_mut().enumerate() {
+        let skip = rest
+            .iter()
+            .position(|b| !(b.is_ascii_whitespace() || (n == 1 && *b == b',')))
+            .unwrap_or(rest.len());
+        let r = &rest[skip..];
+        let q = *r.first().filter(|q| matches!(q, b'\'' | b'"'))?;
+        let len = memchr::memchr(q, &r[1..])?;
         let s = line.len() - r.len() + 1;
-        strings.push((s, s + len));
+        *span = (s, s + len);
         rest = &r[len + 2..];
     }
-    let (s, e) = strings[1];
-    if e > s {
-        out.push(Candidate::literal(
-            "password".into(),
-            base + s,
-            base + e,
-            String::from_utf8_lossy(&line[s..e]).into_owned(),
-            line_start,
-            super::Origin::Argument,
-        ));
-    }
+    Some(spans[1])
 }
 
 #[cfg(test)]
