@@ -180,13 +180,17 @@ pub(super) fn basic_pair(line: &[u8], base: usize, line_start: usize, out: &mut 
 
 /// Where `basic` (any case) occurs in `line` at or after `from`, not inside a word.
 fn find_basic(line: &[u8], from: usize) -> Option<usize> {
-    (from..line.len().saturating_sub(4)).find(|&i| {
-        line[i..i + 5].eq_ignore_ascii_case(b"basic")
-            && (i == 0
+    let rest = line.get(from..)?;
+    memchr::memchr2_iter(b'b', b'B', rest)
+        .map(|i| from + i)
+        .find(|&i| {
+            line.get(i..i + 5)
+                .is_some_and(|w| w.eq_ignore_ascii_case(b"basic"))
+                && (i == 0
                 || !(line[i - 1].is_ascii_alphanumeric() || line[i - 1] == b'_')
                 // A camel-case word's part (Haskell's `applyBasicAuth "user" "v"`).
                 || (line[i] == b'B' && line[i - 1].is_ascii_lowercase()))
-    })
+        })
 }
 
 /// The span (in `line`) of the second of two string literals that open `rest` (a suffix of
