@@ -496,6 +496,30 @@ fn second_wave_user_password_options() {
     );
 }
 
+/// Negatives for the passes added for the tables above: names that say nothing, words,
+/// references and lists.
+#[test]
+fn new_passes_stay_quiet_on_code() {
+    check_all(
+        &[],
+        &[
+            ("setup.sh", "echo \"production\" | vercel env add NODE_ENV production\n"),
+            ("setup.sh", "vercel env add APP_NAME production <<< \"{V}\"\n"),
+            ("api.sh", "http -A bearer -a \"{{token}}\" https://api.acme.io/me\n"),
+            ("roles/x/tasks/main.yml", "    password: \"{{ vault_password }}\"\n"),
+            ("templates/form.html.j2", "password_label: \"{{ 'Password' | trans }}\"\n"),
+            ("src/acme.erl", "#{password => <<Pass/binary>>},\n"),
+            ("src/acme.erl", "{password, <<>>},\n"),
+            ("auth.py", "SCOPES = [\"basic\", \"email\", \"{V}\"]\n"),
+            ("src/api.js", "headers: { Authorization: \"Basic \" + btoa(user + \":\" + pass) },\n"),
+            ("src/Api.php", "$res = $client->request('GET', $url, ['auth' => [$user, $pass, 'digest']]);\n"),
+            ("api.php", "curl_setopt($ch, CURLOPT_USERPWD, USER . \":\" . PASS);\n"),
+            ("api.ps1", "$pw = Read-Host -AsSecureString; Invoke-RestMethod -Uri $u -Authentication Bearer -Token $pw\n"),
+            ("graphs/a.dyn", "      \"InputValue\": \"Hello world\",\n"),
+        ],
+    );
+}
+
 #[test]
 fn second_wave_languages() {
     check_all(

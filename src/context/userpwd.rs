@@ -210,6 +210,10 @@ fn second_of_two_strings(line: &[u8], rest: &[u8]) -> Option<(usize, usize)> {
         *span = (s, s + len);
         rest = &r[len + 2..];
     }
+    // Exactly two: a third element makes a list of words (`["basic", "email", "profile"]`).
+    if rest.trim_ascii_start().first() == Some(&b',') {
+        return None;
+    }
     Some(spans[1])
 }
 
