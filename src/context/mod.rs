@@ -37,6 +37,7 @@ mod heldout_fresh5;
 #[cfg(test)]
 mod heldout_real;
 mod httpie;
+mod hurl;
 pub mod kind;
 mod labels;
 pub mod lexer;
@@ -514,6 +515,9 @@ fn extract_range(
                 powershell::secure_string_params(piece, base, first, out);
                 userpwd::split(first, out);
                 userpwd::basic_pair(piece, base, line_start, out);
+                if chunk == 0 {
+                    hurl::basic_auth_section(data, line, end, out);
+                }
                 httpie::bearer_auth(piece, base, line_start, out);
                 if memchr::memmem::find(piece, b"{{").is_some()
                     || memchr::memmem::find(piece, b"{%").is_some()
