@@ -180,5 +180,32 @@ if ! ls -d "$CACHE"/unpacked/wild-*/ansible-* >/dev/null 2>&1; then
   done
   echo "fetched $ANSIBLE ($i collections) -> wild-tune / wild-heldout"
 fi
+
+# A fourth split (`wild-fresh`), chosen on 2026-12-07 after wild-heldout had been looked at and
+# before any scan of these: twelve more Debian 12 golang-*-dev source packages (about 100 MB),
+# other projects than the 26 above (snapd, Azure storage, MongoDB driver, Syncthing, OpenShift
+# API types, vSphere, NATS, CFSSL, step-ca, containers/image, CloudStack, Git LFS). Reported
+# only at the end of a tuning round, never tuned on.
+FRESH_DEBS=(
+  "golang-github-snapcore-snapd-dev=2.57.6-1+deb12u1"
+  "golang-github-tombuildsstuff-giovanni-dev=0.20.0-1"
+  "golang-mongodb-mongo-driver-dev=1.8.4+ds1-3"
+  "golang-github-syncthing-syncthing-dev=1.19.2~ds1-1"
+  "golang-github-openshift-api-dev=4.0+git20190508.81d064c-4"
+  "golang-github-vmware-govmomi-dev=0.24.2-3"
+  "golang-github-nats-io-nats-server-dev=2.9.10-1"
+  "golang-github-cloudflare-cfssl-dev=1.2.0+git20160825.89.7fb22c8-3.1"
+  "golang-github-smallstep-certificates-dev=0.19.0-1"
+  "golang-github-containers-image-dev=5.23.1-4"
+  "golang-github-xanzy-go-cloudstack-dev=2.9.0-1"
+  "golang-github-git-lfs-git-lfs-dev=3.3.0-1+deb12u2"
+)
+mkdir -p "$CACHE/unpacked/wild-fresh"
+for spec in "${FRESH_DEBS[@]}"; do
+  dest="$CACHE/unpacked/wild-fresh/deb-${spec%%=*}"
+  [ -d "$dest" ] && continue
+  deb_unpack "$spec" "$dest"
+  echo "fetched $spec -> wild-fresh"
+done
 du -sh "$CACHE/unpacked/tune" "$CACHE/unpacked/heldout" "$CACHE/unpacked/fresh" \
-  "$CACHE/unpacked/wild-tune" "$CACHE/unpacked/wild-heldout"
+  "$CACHE/unpacked/wild-tune" "$CACHE/unpacked/wild-heldout" "$CACHE/unpacked/wild-fresh"
