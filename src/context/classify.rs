@@ -132,7 +132,7 @@ fn without_closing_triple_quote(v: &str) -> &str {
 
 /// A URL-encoded form body taken whole after its first key
 /// (`access_token=90d6...&token_type=bearer`): the value ends at `&name=`.
-fn form_field_value(v: &str) -> &str {
+pub(crate) fn form_field_value(v: &str) -> &str {
     let Some(amp) = v.find('&') else {
         return v;
     };

