@@ -27,6 +27,10 @@ pub struct ContextRule {
     /// `pattern` anchored at the start only: the token at the head of an unquoted value
     /// that runs on past it (`key: <token>"""`, `<token></value>`).
     pattern_head: Option<LazyRegex<regex::Regex>>,
+    /// The `pattern` states no shape: one run of a class that admits nearly every printable
+    /// character (`[^\s"'<]{16,64}`, a password its user chose). The shared classifier
+    /// judges such a value, as it judges a value without a `pattern`.
+    shapeless: bool,
     min_length: usize,
     max_length: usize,
     min_entropy: Option<f64>,
@@ -265,6 +269,7 @@ impl ContextRule {
             .collect::<Result<Vec<_>, String>>()?;
         Ok(ContextRule {
             charset,
+            shapeless: value.pattern.as_deref().is_some_and(is_shapeless),
             pattern,
             pattern_head,
             min_length,
@@ -420,12 +425,12 @@ impl ContextRule {
         // A `pattern` states the exact shape (a provider's token format), so only stand-ins
         // are dropped; otherwise the shared classifier decides whether this is a literal.
         let literal = match self.pattern {
-            Some(_) => {
+            Some(_) if !self.shapeless => {
                 let stand_in = super::stand_in::placeholder::is_placeholder(value);
                 let name = self.generated && classify::made_of_words(value);
                 !(stand_in || name)
             }
-            None => classify::judge(value, self.generated).is_ok(),
+            _ => classify::judge(value, self.generated).is_ok(),
         };
         if !literal {
             return false;
@@ -755,6 +760,30 @@ fn is_bundle(path: Option<&str>, data: &[u8]) -> bool {
             .any(|line| line.len() >= 2000)
 }
 
+/// Whether `pattern` is one repetition of a class that admits at least 80 of the 94
+/// printable ASCII characters other than space: it bounds a value's length, not its shape.
+fn is_shapeless(pattern: &str) -> bool {
+    use regex_syntax::hir::{Class, HirKind};
+    let Ok(hir) = regex_syntax::ParserBuilder::new().build().parse(pattern) else {
+        return false;
+    };
+    let HirKind::Repetition(rep) = hir.kind() else {
+        return false;
+    };
+    let admits = |b: u8| match rep.sub.kind() {
+        HirKind::Class(Class::Unicode(class)) => class
+            .ranges()
+            .iter()
+            .any(|r| (r.start()..=r.end()).contains(&char::from(b))),
+        HirKind::Class(Class::Bytes(class)) => class
+            .ranges()
+            .iter()
+            .any(|r| (r.start()..=r.end()).contains(&b)),
+        _ => false,
+    };
+    (b'!'..=b'~').filter(|&b| admits(b)).count() >= 80
+}
+
 /// A 256-entry table of the bytes a regex class body allows.
 /// The fewest characters a match of `hir` has, and whether any of its characters may be
 /// ASCII whitespace.
@@ -806,4 +835,26 @@ fn charset_table(class: &str) -> Result<[bool; 256], String> {
         table[b as usize] = re.is_match(&[b]);
     }
     Ok(table)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_shapeless;
+
+    #[test]
+    fn only_a_class_of_nearly_every_character_is_shapeless() {
+        for pattern in [r#"[^\s"'`<\\/]{16,64}"#, r"\S{12,}", r"[!-~]{8,128}"] {
+            assert!(is_shapeless(pattern), "{pattern} states no shape");
+        }
+        for pattern in [
+            r"[A-Za-z0-9]{32}",
+            r"[a-f0-9]{40}",
+            r"[A-Za-z0-9_\-]{43}",
+            r"sk_live_[A-Za-z0-9]{24}",
+            r"[A-Za-z0-9]{6}\.[A-Za-z0-9]{6}:[A-Za-z0-9_\-]{43}",
+            r"[A-Za-z0-9+/=]{40,}",
+        ] {
+            assert!(!is_shapeless(pattern), "{pattern} states a shape");
+        }
+    }
 }
