@@ -18,6 +18,7 @@ mod cmdline;
 mod commented;
 mod compared;
 mod continued;
+mod curl_user;
 mod defaults;
 pub mod escapes;
 mod getters;
@@ -44,6 +45,7 @@ mod option_defaults;
 mod pairs;
 mod positional;
 mod powershell;
+mod prose;
 #[cfg(test)]
 mod recall_listed;
 mod rows;
@@ -521,6 +523,9 @@ fn extract_range(
                     defaults::shell_line(piece, base, line_start, first, out);
                 }
                 rows::table_row(piece, base, line_start, out);
+                if kind == Kind::Unknown {
+                    prose::candidates(piece, base, line_start, first, out);
+                }
                 if kind == Kind::Yaml {
                     cmdline::yaml_quoted_item(piece, base, line_start, out);
                 }
@@ -544,6 +549,10 @@ fn extract_range(
             }
             if kind == Kind::Code && chunk == 0 && line.len() <= lexer::MAX_LEXED {
                 continued::candidates(data, at, at + line.len(), first, out);
+            }
+            // curl's `-u v` with no password: an API key as the Basic user name.
+            if memchr::memmem::find(piece, b"-u").is_some() {
+                curl_user::candidates(data, piece, at, base, line_start, out);
             }
             // Tools that take a password where no name says so (their own gate: the tools'
             // names).
@@ -572,3 +581,5 @@ mod tests_unlisted4;
 mod tests_unlisted5;
 #[cfg(test)]
 mod tests_unlisted6;
+#[cfg(test)]
+mod tests_unlisted7;
