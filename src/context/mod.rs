@@ -21,6 +21,7 @@ mod continued;
 mod curl_user;
 mod defaults;
 pub mod escapes;
+mod expectations;
 mod getters;
 #[cfg(test)]
 mod heldout;
@@ -515,6 +516,7 @@ fn extract_range(
                     compared::candidates(piece, &toks, base, line_start, first, out);
                     option_defaults::name_by_option(piece, base, first, out);
                     commented::candidates(piece, base, line_start, first, out);
+                    expectations::candidates(piece, base, line_start, first, out);
                     if chunk == 0 {
                         option_defaults::from_attributes_above(data, piece, at, out);
                     }
