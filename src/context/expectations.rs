@@ -52,6 +52,21 @@ pub(super) fn candidates(
     if let Some(i) = memchr::memmem::find(line, b".should") {
         should(line, i, base, line_start, first, out);
     }
+    // Mockito's `when(config.getApiKey()).thenReturn("v")`, `given(...).willReturn("v")`.
+    for (opener, result) in [
+        (&b"when("[..], &b".thenReturn("[..]),
+        (b"given(", b".willReturn("),
+    ] {
+        if let Some(i) = memchr::memmem::find(line, opener) {
+            if i == 0 || !is_ident(line[i - 1]) {
+                stub(line, i + opener.len(), result, base, line_start, first, out);
+            }
+        }
+    }
+    // jest's `jest.spyOn(auth, "getToken").mockReturnValue("v")`.
+    if let Some(i) = memchr::memmem::find(line, b"spyOn(") {
+        spied(line, i + b"spyOn(".len(), base, line_start, first, out);
+    }
     for opener in [&b"let(:"[..], b"let!(:", b"subject(:"] {
         if let Some(i) = memchr::memmem::find(line, opener) {
             if i == 0 || !is_ident(line[i - 1]) {
@@ -125,6 +140,78 @@ fn should(
         return;
     };
     literal_at(line, after, name, base, line_start, first, out);
+}
+
+/// `when(<subject>)<result>(<literal>)`; `open` is the subject's first byte.
+fn stub(
+    line: &[u8],
+    open: usize,
+    result: &[u8],
+    base: usize,
+    line_start: usize,
+    first: usize,
+    out: &mut Vec<Candidate>,
+) {
+    let Some(close) = closing_paren(line, open) else {
+        return;
+    };
+    let Some(name) = subject_name(&line[open..close]) else {
+        return;
+    };
+    let Some(after) = line[close + 1..].strip_prefix(result) else {
+        return;
+    };
+    literal_at(
+        line,
+        line.len() - after.len(),
+        name,
+        base,
+        line_start,
+        first,
+        out,
+    );
+}
+
+/// `spyOn(<object>, "<method>").mockReturnValue(<literal>)` (and `mockReturnValueOnce`,
+/// `mockResolvedValue`, `mockResolvedValueOnce`); `open` is the first argument's first byte.
+fn spied(
+    line: &[u8],
+    open: usize,
+    base: usize,
+    line_start: usize,
+    first: usize,
+    out: &mut Vec<Candidate>,
+) {
+    let Some(close) = closing_paren(line, open) else {
+        return;
+    };
+    let args = &line[open..close];
+    let Some(comma) = args.iter().rposition(|&b| b == b',') else {
+        return;
+    };
+    let Some(name) = subject_name(&args[comma + 1..]) else {
+        return;
+    };
+    let rest = &line[close + 1..];
+    let Some(after) = [
+        &b".mockReturnValueOnce("[..],
+        b".mockReturnValue(",
+        b".mockResolvedValueOnce(",
+        b".mockResolvedValue(",
+    ]
+    .iter()
+    .find_map(|m| rest.strip_prefix(*m)) else {
+        return;
+    };
+    literal_at(
+        line,
+        line.len() - after.len(),
+        name,
+        base,
+        line_start,
+        first,
+        out,
+    );
 }
 
 /// RSpec's `let(:name) { "v" }`; `at` is the symbol's first byte.
@@ -268,6 +355,11 @@ fn subject_name(subject: &[u8]) -> Option<String> {
         s = rest;
     }
     let s = s.strip_suffix(b"!").unwrap_or(s);
+    // A method named by a string (`spyOn(auth, "getToken")`).
+    let s = match s {
+        [q @ (b'"' | b'\''), inner @ .., q2] if q == q2 => inner,
+        _ => s,
+    };
     let name = if let Some(inner) = s.strip_suffix(b"]") {
         let open = inner.iter().rposition(|&b| b == b'[')?;
         inner[open + 1..].trim_ascii().trim_ascii()
@@ -325,6 +417,18 @@ mod tests {
         assert_eq!(values("client.token.should == \"v1\""), want("token"));
         assert_eq!(values("  let(:api_key) { \"v1\" }"), want("api_key"));
         assert_eq!(values("  let!(:token) { 'v1' }"), want("token"));
+        assert_eq!(
+            values("when(cfg.getApiKey()).thenReturn(\"v1\");"),
+            want("getApiKey")
+        );
+        assert_eq!(
+            values("given(c.getToken()).willReturn(\"v1\");"),
+            want("getToken")
+        );
+        assert_eq!(
+            values("jest.spyOn(auth, \"getToken\").mockReturnValue(\"v1\");"),
+            want("getToken")
+        );
     }
 
     #[test]
@@ -337,6 +441,8 @@ mod tests {
             "expect(screen.getByLabelText(\"Password\")).toBeInTheDocument();",
             "let(:api_key) { ENV.fetch(\"API_KEY\") }",
             "expect(t.token).toBe(`${prefix}x`)",
+            "when(cfg.getApiKey()).thenReturn(key);",
+            "when(cfg.getName()).thenReturn(\"v1\");",
         ] {
             assert!(values(line).is_empty(), "{line}: {:?}", values(line));
         }

@@ -125,7 +125,46 @@ pub(super) fn candidates(
             .join("_");
         push(key, value, base, line_start, first, out);
     }
+    named_after(&words, base, line_start, first, out);
     flags(&words, base, line_start, first, out);
+}
+
+/// `Use \`v\` as the API key`: a wrapped value, then `as`, then the name it is used as.
+fn named_after(
+    words: &[Word<'_>],
+    base: usize,
+    line_start: usize,
+    first: usize,
+    out: &mut Vec<Candidate>,
+) {
+    for k in 0..words.len().saturating_sub(2) {
+        if !words[k].wrapped || !words[k + 1].core.eq_ignore_ascii_case("as") {
+            continue;
+        }
+        // The name's words follow `as` and its determiners, up to a clause's end.
+        let mut from = k + 2;
+        while words.get(from).is_some_and(|w| {
+            NOT_NAME_WORDS
+                .iter()
+                .any(|s| w.core.eq_ignore_ascii_case(s))
+        }) {
+            from += 1;
+        }
+        for i in from..words.len().min(from + MAX_NAME_WORDS) {
+            if name_ending_at(words, i) == Some(from) {
+                let key = words[from..=i]
+                    .iter()
+                    .map(|w| w.core)
+                    .collect::<Vec<_>>()
+                    .join("_");
+                push(key, &words[k], base, line_start, first, out);
+                break;
+            }
+            if words[i].clause_end || words[i].colon {
+                break;
+            }
+        }
+    }
 }
 
 /// `--token v`, `--api-key=v`: a credential-named flag of a command line written in prose
@@ -297,10 +336,9 @@ fn value_after(words: &[Word<'_>], from: usize, i: usize, last: usize) -> Option
 /// The words of `text`, each less decoration.
 fn words(text: &str) -> Vec<Word<'_>> {
     let mut out = Vec::new();
-    let mut at = 0;
     for raw in text.split(|c: char| c.is_whitespace()) {
-        let start = at;
-        at += raw.len() + 1;
+        // The word's offset in `text` (a whitespace character may be more than one byte).
+        let start = raw.as_ptr() as usize - text.as_ptr() as usize;
         if raw.is_empty() {
             continue;
         }
@@ -310,11 +348,22 @@ fn words(text: &str) -> Vec<Word<'_>> {
         let mut s = 0;
         let mut e = raw.len();
         let b = raw.as_bytes();
-        // Closing punctuation and a colon come after any decoration (`\`v\`.`, `**Key**:`).
+        // A word in parentheses (`(\`v\`)`, `(v),`): read inside them.
         let mut clause_end = false;
+        if b[0] == b'(' {
+            if let Some(close) = raw.rfind(')').filter(|&c| c > 1) {
+                let after = &raw[close + 1..];
+                if after.chars().all(|c| ".,;:!?".contains(c)) {
+                    s = 1;
+                    e = close;
+                    clause_end = !after.is_empty();
+                }
+            }
+        }
+        // Closing punctuation and a colon come after any decoration (`\`v\`.`, `**Key**:`).
         let mut colon = false;
-        loop {
-            match b[..e].last() {
+        while e > s {
+            match b[s..e].last() {
                 Some(b'.' | b',' | b';' | b'!' | b'?') => {
                     clause_end = true;
                     e -= 1;

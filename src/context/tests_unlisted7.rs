@@ -257,3 +257,103 @@ fn tables_and_labelled_values_in_docs() {
         ],
     );
 }
+
+#[test]
+fn test_doubles_and_equality_assertions() {
+    check_all(
+        &[
+            (
+                "src/test/java/AuthTest.java",
+                "        when(config.getApiKey()).thenReturn(\"{V}\");\n",
+                "generic-api-key",
+            ),
+            (
+                "src/test/java/AuthTest.java",
+                "        given(props.getPassword()).willReturn(\"{V}\");\n",
+                "generic-password",
+            ),
+            (
+                "src/auth.test.ts",
+                "  jest.spyOn(auth, \"getToken\").mockReturnValue(\"{V}\");\n",
+                "generic-token",
+            ),
+            (
+                "tests/test_api.py",
+                "    assert client.api_key == \"{V}\"\n",
+                "generic-api-key",
+            ),
+            (
+                "test/auth.spec.js",
+                "    expect(cfg.secret).to.equal('{V}');\n",
+                "generic-secret",
+            ),
+        ],
+        &[
+            (
+                "src/test/java/AuthTest.java",
+                "        when(config.getApiKey()).thenReturn(apiKey);\n",
+            ),
+            (
+                "src/auth.test.ts",
+                "  jest.spyOn(auth, \"getToken\").mockResolvedValue(null);\n",
+            ),
+            (
+                "src/client.test.ts",
+                "    expect(client.apiKey).not.toBe(\"{V}\");\n",
+            ),
+            (
+                "src/parse.test.ts",
+                "    expect(tokenize(\"a b\")).toEqual([\"a\", \"b\"]);\n",
+            ),
+            (
+                "src/test/java/AuthTest.java",
+                "        when(repo.findByToken(token)).thenReturn(Optional.of(user));\n",
+            ),
+        ],
+    );
+}
+
+#[test]
+fn sentences_in_other_orders_and_places() {
+    check_all(
+        &[
+            (
+                "README.md",
+                "Use `{V}` as the API key for the demo account.\n",
+                "generic-api-key",
+            ),
+            (
+                "docs/setup.md",
+                "1. Paste your token (`{V}`) into the form.\n",
+                "generic-token",
+            ),
+            (
+                "README.md",
+                "> **Note:** the demo password is **{V}**\n",
+                "generic-password",
+            ),
+            ("src/main.py", "# The API token is {V}\n", "generic-token"),
+            ("README.md", "Speckle token: `{S}`\n", "speckle-token"),
+        ],
+        &[
+            ("README.md", "Use `API_KEY` as the name of the variable.\n"),
+            (
+                "README.md",
+                "Use `pip install acme` as the first step, then set your token.\n",
+            ),
+            (
+                "src/main.py",
+                "# The API token is read from the environment.\n",
+            ),
+            (
+                "docs/setup.md",
+                "1. Paste your token (it starts with `ghp_`) into the form.\n",
+            ),
+            (
+                "docs/tokenizer.md",
+                "The pad token is `<pad>` and the mask token is `[MASK]`.\n",
+            ),
+            ("docs/tokenizer.md", "The unknown token is `unk`.\n"),
+        ],
+    );
+}
