@@ -357,3 +357,24 @@ fn sentences_in_other_orders_and_places() {
         ],
     );
 }
+
+#[test]
+fn inline_code_and_real_sentences() {
+    check_all(
+        &[
+            ("README.md", "Run `export API_TOKEN={V}` before starting the server.\n", "generic-token"),
+            ("README.md", "Then set `SPECKLE_TOKEN={S}` in your shell.\n", "speckle-token"),
+            ("docs/api.md", "Call it with `curl -H \"Authorization: Bearer {V}\" https://api.acme.io/v1/me`.\n", "generic-token"),
+            ("README.md", "Start it with `npm start -- --api-key {V}` and open the page.\n", "generic-api-key"),
+            ("docs/sql.md", "- Sets the SA password to `{V}`\n", "generic-password"),
+        ],
+        &[
+            ("docs/deploy.md", "Do not proceed; clarify that mainnet native token is `PROS`.\n"),
+            ("docs/spec.md", "- the field-derived base-profile relation token is `references_record`, and the kind remains.\n"),
+            ("docs/board.md", "- [ ] Source is `.gamedev/state.md` agent lines whose status token is `blocked`.\n"),
+            ("README.md", "Add admin password to `.env.local`:\n"),
+            ("docs/auth.md", "- **WHEN** a client submits the wrong password to `POST /auth/login`\n"),
+            ("README.md", "Run `export API_TOKEN=$(cat token.txt)` before starting the server.\n"),
+        ],
+    );
+}
