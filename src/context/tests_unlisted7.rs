@@ -378,3 +378,16 @@ fn inline_code_and_real_sentences() {
         ],
     );
 }
+
+#[test]
+fn notebook_markdown_cells() {
+    check_all(
+        &[
+            ("demo.ipynb", "   \"cell_type\": \"markdown\",\n   \"source\": [\n    \"Your API key is `{V}`.\\n\",\n", "generic-api-key"),
+            ("demo.ipynb", "   \"source\": [\n    \"- **Password**: `{V}`\\n\",\n", "generic-password"),
+        ],
+        &[
+            ("demo.ipynb", "   \"source\": [\n    \"Your API key is stored in the `.env` file.\\n\",\n"),
+        ],
+    );
+}
