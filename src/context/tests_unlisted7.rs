@@ -391,3 +391,68 @@ fn notebook_markdown_cells() {
         ],
     );
 }
+
+#[test]
+fn keys_named_for_their_service_or_role() {
+    check_all(
+        &[
+            (
+                "README.md",
+                "```env\nOPENAI_KEY={V}\n```\n",
+                "generic-api-key",
+            ),
+            (".env.example", "GOOGLE_MAPS_KEY={V}\n", "generic-api-key"),
+            (
+                "config/settings.py",
+                "STRIPE_KEY = \"{V}\"\n",
+                "generic-api-key",
+            ),
+            (
+                "config.json",
+                "{\"sendgrid_key\": \"{V}\"}\n",
+                "generic-api-key",
+            ),
+            (
+                "src/config.ts",
+                "export const mapsKey = \"{V}\";\n",
+                "generic-api-key",
+            ),
+            (".env", "ENCRYPTION_KEY={V}\n", "generic-secret"),
+            ("config.yml", "signing_key: {V}\n", "generic-secret"),
+            ("app/settings.py", "JWT_KEY = '{V}'\n", "generic-secret"),
+            (
+                "wp-config.php",
+                "define('AUTH_KEY', '{V}');\n",
+                "generic-secret",
+            ),
+            (".env", "APP_KEY=base64:{V}{V}\n", "generic-secret"),
+        ],
+        &[
+            (".env", "RECAPTCHA_SITE_KEY={V}\n"),
+            (".env", "NEXT_PUBLIC_STRIPE_PUBLISHABLE_KEY={V}\n"),
+            (".env", "VAPID_PUBLIC_KEY={V}\n"),
+            (".env", "ALGOLIA_SEARCH_KEY={V}\n"),
+            ("src/cache.py", "CACHE_KEY = \"user-sessions-by-id\"\n"),
+            ("src/store.ts", "const STORAGE_KEY = 'app.settings.v2';\n"),
+            ("src/list.tsx", "<Item key=\"row-1\" />\n"),
+            ("src/models.py", "PRIMARY_KEY = \"id\"\n"),
+            (".env", "SSH_KEY=~/.ssh/id_ed25519\n"),
+            (
+                ".env",
+                "KMS_KEY=arn:aws:kms:us-east-1:123456789012:key/abc\n",
+            ),
+            (
+                "README.md",
+                "```env\nOPENAI_KEY=your_openai_key_here\n```\n",
+            ),
+            (
+                "src/i18n.ts",
+                "const key = \"settings.apiKeys.createButtonLabel\";\n",
+            ),
+            (
+                "src/config.py",
+                "ENCRYPTION_KEY = os.environ[\"ENCRYPTION_KEY\"]\n",
+            ),
+        ],
+    );
+}
