@@ -453,6 +453,14 @@ fn keys_named_for_their_service_or_role() {
                 "src/config.py",
                 "ENCRYPTION_KEY = os.environ[\"ENCRYPTION_KEY\"]\n",
             ),
+            (
+                "oauth1/parameters.py",
+                "    For example::\n\n        Authorization: OAuth realm=\"Example\",\n            oauth_consumer_key=\"0685bd9184jfhq22\",\n",
+            ),
+            (
+                "openapi.yaml",
+                "    V2Key:\n      properties:\n        name:\n          example: projects/123456867718/locations/global/keys/b7ff1f9f-8275-410a-94dd-3855ee9b5dd2\n",
+            ),
         ],
     );
 }

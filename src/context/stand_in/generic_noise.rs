@@ -93,6 +93,19 @@ fn is_path_or_file(lower: &str) -> bool {
     {
         return true;
     }
+    // A resource name (`projects/123456/locations/global/keys/<uuid>`): names, numbers and
+    // UUIDs between slashes, most of them names.
+    if lower.matches('/').count() >= 2 {
+        let pieces: Vec<&str> = lower.split('/').filter(|p| !p.is_empty()).collect();
+        let names = pieces.iter().filter(|p| is_identifier(p)).count();
+        let ids = pieces
+            .iter()
+            .filter(|p| p.bytes().all(|b| b.is_ascii_digit()) || is_uuid(p))
+            .count();
+        if names + ids == pieces.len() && names * 2 >= pieces.len() {
+            return true;
+        }
+    }
     let bytes = lower.as_bytes();
     if bytes.len() > 2 && bytes[0].is_ascii_alphabetic() && &bytes[1..3] == b":\\" {
         return true;
