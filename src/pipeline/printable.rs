@@ -138,13 +138,11 @@ mod tests {
                     state ^= state >> 7;
                     state ^= state << 17;
                     let pick = (state >> 11) as usize;
-                    // Long stretches of one kind: mostly letters, or letter-NUL pairs.
-                    if pick % 3 == 0 {
-                        alphabet[pick % alphabet.len()]
-                    } else if pick % 3 == 1 && pick % 2 == 0 {
-                        0
-                    } else {
-                        b'a' + (pick % 26) as u8
+                    // Mostly letters, with NULs (a letter-NUL pair is UTF-16 text) and other bytes.
+                    match pick % 6 {
+                        0 | 3 => alphabet[pick % alphabet.len()],
+                        4 => 0,
+                        _ => b'a' + (pick % 26) as u8,
                     }
                 })
                 .collect();
