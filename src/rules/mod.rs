@@ -209,9 +209,10 @@ impl Rule {
         self.regex.as_ref()?.get()
     }
 
-    /// The regex as written, without compiling it.
-    pub(crate) fn regex_source(&self) -> Option<&str> {
-        self.regex.as_ref().map(|regex| regex.source.as_str())
+    /// The regex as written, without compiling it; a clone of it borrows a built-in rule's
+    /// embedded text instead of copying it.
+    pub(crate) fn regex_text(&self) -> Option<&syntax::SpecText> {
+        self.regex.as_ref().map(|regex| &regex.source)
     }
 
     /// The rule's path regex, compiling it on first use.
