@@ -92,6 +92,8 @@ fn run() -> Result<(), String> {
     unique_ids(&names, &files)?;
     std::fs::write(out.join("path-needles.rs"), path_needles(&files))
         .map_err(|e| format!("{}: cannot write: {e}", out.display()))?;
+    std::fs::write(out.join("file-anchored.rs"), file_anchored(&files))
+        .map_err(|e| format!("{}: cannot write: {e}", out.display()))?;
     let bytes = postcard::to_allocvec(&files)
         .map_err(|e| format!("cannot store the parsed built-in rules: {e}"))?;
     std::fs::write(out.join("builtin-rules.postcard"), bytes)
@@ -145,6 +147,32 @@ fn unique_ids(names: &[String], files: &[syntax::RuleFile]) -> Result<(), String
         }
     }
     Ok(())
+}
+
+/// `src/rules/builtin.rs`'s sorted list of the built-in rules with a context anchor that
+/// names files by their path (`file` or `path`): a start asks it of every rule, and the
+/// anchors themselves stay encoded until a context rule is built (issue 17).
+fn file_anchored(files: &[syntax::RuleFile]) -> String {
+    let mut ids: Vec<&str> = files
+        .iter()
+        .flat_map(|f| &f.rule)
+        .filter(|rule| {
+            rule.context
+                .iter()
+                .any(|a| a.file.is_some() || a.path.is_some())
+        })
+        .map(|rule| rule.id.as_str())
+        .collect();
+    ids.sort_unstable();
+    let mut out = String::from(
+        "// Written by build.rs (`file_anchored`).\n\
+         pub(super) static FILE_ANCHORED: &[&str] = &[\n",
+    );
+    for id in ids {
+        out.push_str(&format!("    {id:?},\n"));
+    }
+    out.push_str("];\n");
+    out
 }
 
 /// `src/scan/path_set.rs`'s table of the built-in path patterns' needles, as Rust source:

@@ -145,6 +145,16 @@ impl Rule {
                 .windows(4)
                 .any(|w| w.eq_ignore_ascii_case(b"(?i:"))
         });
+        // A built-in rule's anchors stay encoded until its context rule is built; the
+        // build script listed the rules that have such an anchor.
+        let file_or_path_anchor = is_context
+            && if on_first_use {
+                super::builtin::has_file_anchor(&spec.id)
+            } else {
+                spec.context
+                    .iter()
+                    .any(|a| a.file.is_some() || a.path.is_some())
+            };
         let rule = Rule {
             id: spec.id.as_str().into(),
             title: Arc::from(spec.title.as_str()),
@@ -190,6 +200,7 @@ impl Rule {
             origin: Arc::clone(origin),
             spec,
             is_context,
+            file_or_path_anchor,
             context,
         };
         if eager {

@@ -116,6 +116,8 @@ pub struct Rule {
     /// Whether this is a context rule (`[rule.value]` / `[[rule.context]]` instead of
     /// `regex`), run by the context engine.
     is_context: bool,
+    /// See [`Rule::has_file_or_path_anchor`].
+    file_or_path_anchor: bool,
     /// A context rule's checked shape and anchors ([`Rule::context`]): built at load for a
     /// user rule, on first use for a built-in one.
     context: OnceLock<Option<Box<crate::context::rule::ContextRule>>>,
@@ -165,14 +167,10 @@ impl Rule {
     }
 
     /// Whether a context anchor names files by their path (`file` or `path`), asked of the
-    /// rule's table without building it: the scanner asks every rule at start-up.
+    /// rule's table without building it: the scanner asks every rule at start-up (for a
+    /// built-in rule, the build script's list answers: its anchors stay encoded).
     pub fn has_file_or_path_anchor(&self) -> bool {
-        self.is_context
-            && self
-                .spec
-                .context
-                .iter()
-                .any(|a| a.file.is_some() || a.path.is_some())
+        self.file_or_path_anchor
     }
 
     /// The rule's checked `[rule.verify]` table, `None` if it has none. A built-in rule's

@@ -115,6 +115,33 @@ impl RuleSet {
 mod tests {
     use super::*;
 
+    /// A built-in rule's context anchors and value shape stay encoded when the set loads;
+    /// the build script's list of rules with a `file`/`path` anchor agrees with the anchors,
+    /// and the encoded emptiness check with the decoded list.
+    #[test]
+    fn context_anchors_stay_encoded_and_the_file_anchor_list_agrees() {
+        let set = RuleSet::builtin().unwrap();
+        let mut anchored = 0;
+        for rule in &set.rules {
+            assert!(rule.spec.context.is_encoded(), "{}", rule.id);
+            assert!(
+                rule.spec.value.as_ref().is_none_or(|v| v.is_encoded()),
+                "{}",
+                rule.id
+            );
+            let empty = rule.spec.context.is_empty();
+            let expected = rule
+                .spec
+                .context
+                .iter()
+                .any(|a| a.file.is_some() || a.path.is_some());
+            assert_eq!(empty, rule.spec.context.as_slice().is_empty(), "{}", rule.id);
+            assert_eq!(rule.has_file_or_path_anchor(), expected, "{}", rule.id);
+            anchored += usize::from(expected);
+        }
+        assert!(anchored > 1);
+    }
+
     /// `RuleSet::builtin` leaves the id check to the build script; the set it reads agrees.
     #[test]
     fn builtin_ids_are_unique() {
