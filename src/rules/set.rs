@@ -135,7 +135,12 @@ mod tests {
                 .context
                 .iter()
                 .any(|a| a.file.is_some() || a.path.is_some());
-            assert_eq!(empty, rule.spec.context.as_slice().is_empty(), "{}", rule.id);
+            assert_eq!(
+                empty,
+                rule.spec.context.as_slice().is_empty(),
+                "{}",
+                rule.id
+            );
             assert_eq!(rule.has_file_or_path_anchor(), expected, "{}", rule.id);
             anchored += usize::from(expected);
         }

@@ -152,8 +152,10 @@ impl Prefilter {
         // test's or a caller's): one copy of each, for the searcher (issue 17, start-up).
         let mut patterns: Vec<Cow<'a, str>> = Vec::new();
         let mut owners: Vec<Vec<(usize, bool)>> = Vec::new();
+        // Sized for the built-in rules' ~750 keywords: growing it rehashed every keyword
+        // several times at each start (issue 17).
         let mut position: std::collections::HashMap<Cow<'a, str>, usize> =
-            std::collections::HashMap::new();
+            std::collections::HashMap::with_capacity(1024);
         let mut always = Vec::new();
         for (index, keywords, starts_word) in rules {
             if keywords.is_empty() {
