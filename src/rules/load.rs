@@ -158,7 +158,7 @@ impl Rule {
         let rule = Rule {
             id: spec.id.as_str().into(),
             title: Arc::from(spec.title.as_str()),
-            provider: spec.provider.as_deref().map(str::to_string),
+            provider: spec.provider.clone(),
             kind,
             keywords: spec
                 .keywords

@@ -70,7 +70,8 @@ pub struct Rule {
     /// Shared with every finding the rule makes (as is `remediation`): half a million
     /// findings must not each hold a copy (issue 12 item 5).
     pub title: Arc<str>,
-    pub provider: Option<String>,
+    /// Borrowed from the embedded text for a built-in rule.
+    pub provider: Option<syntax::SpecText>,
     pub kind: FindingKind,
     /// Lowercase; borrowed from the built-in rules' embedded text when it is lowercase
     /// already (issue 17, start-up).
