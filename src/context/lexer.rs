@@ -115,14 +115,6 @@ fn is_type_or_modifier(word: &str) -> bool {
     TYPE_WORDS.contains(&word) || DECLARATION_WORDS.contains(&word)
 }
 
-fn is_word_start(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || b == b'_' || b == b'$' || b == b'@'
-}
-
-fn is_word_byte(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || b"_$@.-".contains(&b) || b >= 0x80
-}
-
 /// PowerShell's scope- and drive-qualified variables (`$env:DB_PASSWORD`, `$script:apiKey`,
 /// `${env:API_TOKEN}`'s inside) are one name: the word `start..end` is extended over the
 /// `:` and the name after it.
@@ -158,10 +150,59 @@ const FULLWIDTH_COLON: &[u8] = "\u{ff1a}".as_bytes();
 
 pub(super) fn tokenize(line: &[u8]) -> Vec<Token> {
     let mut out = Vec::new();
+    tokenize_into(line, &mut out);
+    out
+}
+
+/// Byte classes of the tokenizer, looked up once per byte instead of tested one by one
+/// (the tokenizer reads every byte of every line the context engine reads).
+const SPACE: u8 = 1;
+const WORD_START: u8 = 2;
+const WORD_BYTE: u8 = 4;
+const OP_CHAR: u8 = 8;
+
+const fn byte_classes() -> [u8; 256] {
+    let mut table = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        let mut class = 0;
+        if c.is_ascii_whitespace() {
+            class |= SPACE;
+        }
+        if c.is_ascii_alphanumeric() || c == b'_' || c == b'$' || c == b'@' {
+            class |= WORD_START;
+        }
+        if c.is_ascii_alphanumeric() || matches!(c, b'_' | b'$' | b'@' | b'.' | b'-') || c >= 0x80 {
+            class |= WORD_BYTE;
+        }
+        let mut k = 0;
+        while k < OP_CHARS.len() {
+            if OP_CHARS[k] == c {
+                class |= OP_CHAR;
+            }
+            k += 1;
+        }
+        table[b] = class;
+        b += 1;
+    }
+    table
+}
+
+static CLASSES: [u8; 256] = byte_classes();
+
+fn class_is(b: u8, class: u8) -> bool {
+    CLASSES[usize::from(b)] & class != 0
+}
+
+/// [`tokenize`] into `out` (cleared first), so that a caller lexing many lines reuses one
+/// buffer.
+pub(super) fn tokenize_into(line: &[u8], out: &mut Vec<Token>) {
+    out.clear();
     let mut i = 0;
     while i < line.len() {
         let b = line[i];
-        if b.is_ascii_whitespace() {
+        if class_is(b, SPACE) {
             i += 1;
             continue;
         }
@@ -185,7 +226,7 @@ pub(super) fn tokenize(line: &[u8]) -> Vec<Token> {
         }
         // The full-width colon of Chinese and Japanese text (`密码：v`) separates a name
         // from its value as `:` does.
-        if line[i..].starts_with(FULLWIDTH_COLON) {
+        if b == FULLWIDTH_COLON[0] && line[i..].starts_with(FULLWIDTH_COLON) {
             out.push(Token {
                 tok: Tok::Op,
                 start: i,
@@ -199,11 +240,16 @@ pub(super) fn tokenize(line: &[u8]) -> Vec<Token> {
             && line
                 .get(i + 1)
                 .is_some_and(|&n| n.is_ascii_alphabetic() || n == b'-');
-        if is_word_start(b) || b >= 0x80 || dash_word {
+        if class_is(b, WORD_START) || b >= 0x80 || dash_word {
             let start = i;
             i += 1;
-            while i < line.len() && is_word_byte(line[i]) && !line[i..].starts_with(FULLWIDTH_COLON)
-            {
+            while i < line.len() {
+                let c = line[i];
+                if !class_is(c, WORD_BYTE)
+                    || (c == FULLWIDTH_COLON[0] && line[i..].starts_with(FULLWIDTH_COLON))
+                {
+                    break;
+                }
                 i += 1;
             }
             i = powershell_scoped_name(line, start, i);
@@ -234,9 +280,9 @@ pub(super) fn tokenize(line: &[u8]) -> Vec<Token> {
             i += 2;
             continue;
         }
-        if OP_CHARS.contains(&b) {
+        if class_is(b, OP_CHAR) {
             let start = i;
-            while i < line.len() && OP_CHARS.contains(&line[i]) {
+            while i < line.len() && class_is(line[i], OP_CHAR) {
                 i += 1;
             }
             out.push(Token {
@@ -259,7 +305,6 @@ pub(super) fn tokenize(line: &[u8]) -> Vec<Token> {
         });
         i += 1;
     }
-    out
 }
 
 /// Index of the quote closing the string opened at `open`, honouring backslash escapes
@@ -1965,4 +2010,198 @@ pub fn basic_password(encoded: &str) -> Option<String> {
     let text = String::from_utf8(bytes).ok()?;
     let (_, pass) = text.split_once(':')?;
     (!pass.is_empty() && pass.chars().all(|c| !c.is_control())).then(|| pass.to_string())
+}
+
+#[cfg(test)]
+mod tokenize_tests {
+    //! The table-driven tokenizer against the byte-by-byte one it replaced.
+    use super::*;
+
+    fn is_word_start(b: u8) -> bool {
+        b.is_ascii_alphanumeric() || b == b'_' || b == b'$' || b == b'@'
+    }
+
+    fn is_word_byte(b: u8) -> bool {
+        b.is_ascii_alphanumeric() || b"_$@.-".contains(&b) || b >= 0x80
+    }
+
+    fn reference(line: &[u8]) -> Vec<Token> {
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < line.len() {
+            let b = line[i];
+            if b.is_ascii_whitespace() {
+                i += 1;
+                continue;
+            }
+            if b == b'"' || b == b'\'' || b == b'`' {
+                if let Some(close) = string_end(line, i) {
+                    out.push(Token {
+                        tok: Tok::Str { quote: b },
+                        start: i + 1,
+                        end: close,
+                    });
+                    i = close + 1;
+                    continue;
+                }
+                out.push(Token {
+                    tok: Tok::Other,
+                    start: i,
+                    end: i + 1,
+                });
+                i += 1;
+                continue;
+            }
+            // The full-width colon of Chinese and Japanese text (`密码：v`) separates a name
+            // from its value as `:` does.
+            if line[i..].starts_with(FULLWIDTH_COLON) {
+                out.push(Token {
+                    tok: Tok::Op,
+                    start: i,
+                    end: i + FULLWIDTH_COLON.len(),
+                });
+                i += FULLWIDTH_COLON.len();
+                continue;
+            }
+            let dash_word = b == b'-'
+                && (i == 0 || line[i - 1].is_ascii_whitespace())
+                && line
+                    .get(i + 1)
+                    .is_some_and(|&n| n.is_ascii_alphabetic() || n == b'-');
+            if is_word_start(b) || b >= 0x80 || dash_word {
+                let start = i;
+                i += 1;
+                while i < line.len()
+                    && is_word_byte(line[i])
+                    && !line[i..].starts_with(FULLWIDTH_COLON)
+                {
+                    i += 1;
+                }
+                i = powershell_scoped_name(line, start, i);
+                // `a.b.` / `x-`: a trailing `.` or `-` belongs to what follows (`.=`, `->`).
+                while i > start + 1 && matches!(line[i - 1], b'.' | b'-') {
+                    i -= 1;
+                }
+                out.push(Token {
+                    tok: Tok::Word,
+                    start,
+                    end: i,
+                });
+                continue;
+            }
+            // R's `name <- "value"`: `-` is no operator character (it joins words), so the
+            // arrow is read here, when a space or a quote follows it.
+            if b == b'<'
+                && line.get(i + 1) == Some(&b'-')
+                && line
+                    .get(i + 2)
+                    .is_none_or(|&n| n.is_ascii_whitespace() || n == b'"' || n == b'\'')
+            {
+                out.push(Token {
+                    tok: Tok::Op,
+                    start: i,
+                    end: i + 2,
+                });
+                i += 2;
+                continue;
+            }
+            if OP_CHARS.contains(&b) {
+                let start = i;
+                while i < line.len() && OP_CHARS.contains(&line[i]) {
+                    i += 1;
+                }
+                out.push(Token {
+                    tok: Tok::Op,
+                    start,
+                    end: i,
+                });
+                continue;
+            }
+            let tok = match b {
+                b'(' | b'[' | b'{' => Tok::Open(b),
+                b')' | b']' | b'}' => Tok::Close(b),
+                b',' | b';' => Tok::Sep(b),
+                _ => Tok::Other,
+            };
+            out.push(Token {
+                tok,
+                start: i,
+                end: i + 1,
+            });
+            i += 1;
+        }
+        out
+    }
+
+    #[test]
+    fn byte_classes_tokenize_as_the_byte_tests_did() {
+        let mut state = 0x2545_f491_4f6c_dd1du64;
+        let mut next = move || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state
+        };
+        let alphabet: Vec<&[u8]> = vec![
+            b"a",
+            b"Z",
+            b"0",
+            b"_",
+            b"$",
+            b"@",
+            b".",
+            b"-",
+            b" ",
+            b"\t",
+            b"\"",
+            b"'",
+            b"`",
+            b"\\",
+            b"=",
+            b":",
+            b"<",
+            b">",
+            b"+",
+            b"(",
+            b")",
+            b"[",
+            b"]",
+            b"{",
+            b"}",
+            b",",
+            b";",
+            b"#",
+            b"/",
+            b"\xef\xbc\x9a",
+            b"\xef",
+            b"\xc3\xa9",
+            b"$env",
+            b"!",
+            b"|",
+            b"?",
+            b"\r",
+            b"\x0c",
+            b"\x0b",
+        ];
+        for round in 0..20_000 {
+            let mut line = Vec::new();
+            for _ in 0..next() % 40 {
+                line.extend_from_slice(alphabet[(next() % alphabet.len() as u64) as usize]);
+            }
+            let got: Vec<_> = tokenize(&line)
+                .iter()
+                .map(|t| (t.tok, t.start, t.end))
+                .collect();
+            let want: Vec<_> = reference(&line)
+                .iter()
+                .map(|t| (t.tok, t.start, t.end))
+                .collect();
+            assert_eq!(
+                got,
+                want,
+                "round {round}: {:?}",
+                String::from_utf8_lossy(&line)
+            );
+        }
+    }
 }
