@@ -6,6 +6,8 @@
 //! where an unquoted value ends, which [`Kind`] says. The lexer never fails: text it does not
 //! understand is skipped, so a malformed line yields fewer candidates, never an error.
 
+use std::borrow::Cow;
+
 use super::kind::Kind;
 use super::{Candidate, Origin};
 
@@ -323,7 +325,7 @@ fn string_end(line: &[u8], open: usize) -> Option<usize> {
 }
 
 /// An open bracket on the line, with what preceded it.
-struct Frame {
+struct Frame<'a> {
     open: u8,
     /// For `(`: the name of what is called.
     callee: Option<String>,
@@ -338,16 +340,16 @@ struct Frame {
     /// For `{` right after a name (C++ `api_key{"v"}`): that name.
     init_of: Option<String>,
     /// For `(`: the first words of the form (Lisp `(def name "v")`).
-    words: Vec<String>,
+    words: Vec<Cow<'a, str>>,
 }
 
-impl Frame {
+impl<'a> Frame<'a> {
     fn new(
         open: u8,
         callee: Option<String>,
         key: Option<String>,
         init_of: Option<String>,
-    ) -> Frame {
+    ) -> Frame<'a> {
         Frame {
             open,
             callee,
@@ -440,6 +442,9 @@ fn candidates_at(
         }
     };
     let text = |t: &Token| String::from_utf8_lossy(&line[t.start..t.end]).into_owned();
+    // A word as the statement and frame bookkeeping keep it: borrowed from the line (an
+    // owned copy only for invalid UTF-8), made a `String` only where a candidate keeps it.
+    let word_of = |t: &Token| String::from_utf8_lossy(&line[t.start..t.end]);
     let first_out = out.len();
     let mut ctx = LineCtx {
         line,
@@ -465,7 +470,7 @@ fn candidates_at(
         return;
     }
     let mut frames: Vec<Frame> = Vec::new();
-    let mut stmt_words: Vec<String> = Vec::new();
+    let mut stmt_words: Vec<Cow<str>> = Vec::new();
     let mut annotated: Option<String> = None;
     let mut i = 0;
     while i < toks.len() {
@@ -473,13 +478,13 @@ fn candidates_at(
         ctx.level = frames.len();
         match t.tok {
             Tok::Word => {
-                let word = text(&t);
+                let word = word_of(&t);
                 if is_string_prefix(&word) && adjacent_string(toks, i) {
                     i += 1;
                     continue;
                 }
-                if matches!(word.as_str(), "-u" | "--user")
-                    || (matches!(word.as_str(), "-a" | "--auth") && httpie_line(line, toks))
+                if matches!(word.as_ref(), "-u" | "--user")
+                    || (matches!(word.as_ref(), "-a" | "--auth") && httpie_line(line, toks))
                 {
                     ctx.user_pass(t.end);
                 }
@@ -493,7 +498,7 @@ fn candidates_at(
                         && frame.prev_arg.is_none()
                     {
                         // `{spell_token, "v"}`: a bare first element names the pair.
-                        frame.prev_arg = Some(word.clone());
+                        frame.prev_arg = Some(word.to_string());
                     } else {
                         frame.arg_dirty = true;
                     }
@@ -506,7 +511,7 @@ fn candidates_at(
                         && toks.get(i + 2).is_some_and(|n| is_assign(line, n)));
                 ctx.header_in_string(t, frames.last().and_then(|f| f.callee.clone()));
                 if next_is_assign {
-                    stmt_words.push(text(&t));
+                    stmt_words.push(word_of(&t));
                     i += 1;
                     continue;
                 }
@@ -545,7 +550,7 @@ fn candidates_at(
                         // is called by its first word.
                         let callee = frame.callee.clone().or_else(|| {
                             (frame.elements == 0 && frame.words.len() == 1)
-                                .then(|| frame.words[0].clone())
+                                .then(|| frame.words[0].to_string())
                         });
                         let key = if frame.arg_dirty {
                             // `(def name "v")`: the name the form binds.
@@ -553,7 +558,7 @@ fn candidates_at(
                                 && frame.elements == 0
                                 && frame.words.len() == 2
                                 && is_definer(&frame.words[0]))
-                            .then(|| frame.words[1].clone())
+                            .then(|| frame.words[1].to_string())
                         } else {
                             frame.prev_arg.clone()
                         };
@@ -810,7 +815,7 @@ fn candidates_at(
                     }
                     Some(n) if matches!(n.tok, Tok::Open(b'{') | Tok::Open(b'[')) => {
                         // The key names a nested block: remembered by the frame pushed next.
-                        stmt_words.push(key);
+                        stmt_words.push(Cow::Owned(key));
                         i += 1;
                         continue;
                     }
@@ -852,7 +857,9 @@ fn candidates_at(
             }
             Tok::Open(c) => {
                 let callee = (c == b'(').then(|| callee_before(line, toks, i)).flatten();
-                let key = (c != b'(').then(|| stmt_words.last().cloned()).flatten();
+                let key = (c != b'(')
+                    .then(|| stmt_words.last().map(|w| w.to_string()))
+                    .flatten();
                 let init_of = (c == b'{')
                     .then(|| {
                         i.checked_sub(1)
@@ -872,7 +879,7 @@ fn candidates_at(
                             .then(|| {
                                 annotated
                                     .clone()
-                                    .or_else(|| n.checked_sub(3).map(|k| stmt_words[k].clone()))
+                                    .or_else(|| n.checked_sub(3).map(|k| stmt_words[k].to_string()))
                             })
                             .flatten()
                     });
@@ -1333,7 +1340,7 @@ fn resolve_key(
     line: &[u8],
     toks: &[Token],
     op: usize,
-    stmt_words: &[String],
+    stmt_words: &[Cow<str>],
     annotated: Option<&str>,
 ) -> Option<String> {
     let text = |t: &Token| String::from_utf8_lossy(&line[t.start..t.end]).into_owned();
@@ -1420,10 +1427,10 @@ fn resolve_key(
             // Kotlin and Swift put a type or modifier there (`const std::string name =`,
             // `const val NAME =`, `const char *name =`), and the name is the last word.
             if n >= 3
-                && matches!(stmt_words[0].as_str(), "var" | "const")
+                && matches!(stmt_words[0].as_ref(), "var" | "const")
                 && !is_type_or_modifier(&stmt_words[1])
             {
-                return Some(stmt_words[1].clone());
+                return Some(stmt_words[1].to_string());
             }
             if is_type_or_modifier(&word) && n >= 2 {
                 // The type follows the name (`var token string =`, `param pw string =`),
@@ -1432,7 +1439,7 @@ fn resolve_key(
                 if k >= 1 && stmt_words[k].eq_ignore_ascii_case("as") {
                     k -= 1;
                 }
-                return Some(stmt_words[k].clone());
+                return Some(stmt_words[k].to_string());
             }
             Some(word)
         }
@@ -1504,11 +1511,11 @@ fn bare_value(line: &[u8], from: usize, to_line_end: bool, kind: Kind) -> (usize
     (s, e)
 }
 
-fn parents_of(frames: &[Frame]) -> Vec<String> {
+fn parents_of(frames: &[Frame<'_>]) -> Vec<String> {
     frames.iter().filter_map(|f| f.key.clone()).collect()
 }
 
-fn innermost_callee(frames: &[Frame]) -> Option<String> {
+fn innermost_callee(frames: &[Frame<'_>]) -> Option<String> {
     frames
         .iter()
         .rev()
