@@ -1525,14 +1525,28 @@ fn innermost_callee(frames: &[Frame<'_>]) -> Option<String> {
 
 /// Header names whose value is a credential, matched case-insensitively.
 pub fn is_credential_header(name: &str) -> bool {
-    let lower = name.to_ascii_lowercase();
-    lower == "authorization"
-        || lower == "proxy-authorization"
-        || lower == "cookie"
-        || (lower.contains('-')
+    // Asked of every key the lexer emits: compared in place, without a lowercased copy.
+    ["authorization", "proxy-authorization", "cookie"]
+        .iter()
+        .any(|h| name.eq_ignore_ascii_case(h))
+        || (name.contains('-')
             && ["token", "key", "auth", "secret", "password", "session"]
                 .iter()
-                .any(|w| lower.contains(w)))
+                .any(|w| contains_ignore_ascii_case(name, w)))
+}
+
+/// Whether `hay` holds `needle` (lowercase ASCII), ASCII case ignored: as
+/// `hay.to_ascii_lowercase().contains(needle)`, without the copy.
+fn contains_ignore_ascii_case(hay: &str, needle: &str) -> bool {
+    hay.as_bytes()
+        .windows(needle.len())
+        .any(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
+}
+
+/// Whether `hay` ends with `needle` (lowercase ASCII), ASCII case ignored.
+fn ends_with_ignore_ascii_case(hay: &str, needle: &str) -> bool {
+    hay.len() >= needle.len()
+        && hay.as_bytes()[hay.len() - needle.len()..].eq_ignore_ascii_case(needle.as_bytes())
 }
 
 /// Emission state for one line.
@@ -1603,11 +1617,16 @@ impl LineCtx<'_> {
         if quoted && spans.len() == 1 {
             self.read_inside(spans[0]);
         }
-        let lower_key = key.to_ascii_lowercase();
+        let key_is = |words: &[&str]| words.iter().any(|w| key.eq_ignore_ascii_case(w));
+        let (names_pair, values_pair) = (
+            key_is(&["key", "name", "id"]),
+            key_is(&["value", "content", "example"]),
+        );
+        let key_says_header = contains_ignore_ascii_case(&key, "header");
         let mut key = key;
-        if matches!(lower_key.as_str(), "key" | "name" | "id") {
+        if names_pair {
             self.pair_name = Some(value.clone());
-        } else if matches!(lower_key.as_str(), "value" | "content" | "example") {
+        } else if values_pair {
             // `content`: HTML's `<meta name="api-key" content="v">`; `example`: an OpenAPI
             // parameter's `{"name": "api_key", "in": "query", "example": "v"}`.
             if let Some(name) = self.pair_name.take() {
@@ -1617,7 +1636,7 @@ impl LineCtx<'_> {
         // A header name given after its value: Swift `setValue("Bearer v",
         // forHTTPHeaderField: "Authorization")`, Objective-C `[r setValue:@"v"
         // forHTTPHeaderField:@"X-Api-Key"]`. The header names the value before it.
-        if lower_key.contains("header") && is_credential_header(&value) {
+        if key_says_header && is_credential_header(&value) {
             if let Some((at, level)) = self.last_value {
                 let earlier = &mut self.out[at];
                 if level == self.level && at >= self.first_out && earlier.header.is_none() {
@@ -1658,7 +1677,7 @@ impl LineCtx<'_> {
         let header = is_credential_header(&key).then(|| key.clone());
         let mut joined = (spans.len() > 1).then(|| value.clone());
         // `.npmrc` `_auth` (and `//registry/:_auth`) is base64 of `user:password`.
-        if key.to_ascii_lowercase().ends_with("_auth") {
+        if ends_with_ignore_ascii_case(&key, "_auth") {
             if let Some(pass) = basic_password(&value) {
                 joined = Some(pass);
                 key = "password".into();
@@ -2210,5 +2229,43 @@ mod tokenize_tests {
                 String::from_utf8_lossy(&line)
             );
         }
+    }
+
+    #[test]
+    fn credential_headers_are_told_without_a_lowercased_copy() {
+        let reference = |name: &str| {
+            let lower = name.to_ascii_lowercase();
+            lower == "authorization"
+                || lower == "proxy-authorization"
+                || lower == "cookie"
+                || (lower.contains('-')
+                    && ["token", "key", "auth", "secret", "password", "session"]
+                        .iter()
+                        .any(|w| lower.contains(w)))
+        };
+        for name in [
+            "Authorization",
+            "AUTHORIZATION",
+            "Proxy-Authorization",
+            "Cookie",
+            "X-Api-Key",
+            "x-auth-TOKEN",
+            "X-Session",
+            "Content-Type",
+            "token",
+            "api_key",
+            "",
+            "-",
+            "Ä-Key",
+            "X-Sécret",
+            "x-SECRET-é",
+            "Set-Cookie",
+            "Authorizationx",
+        ] {
+            assert_eq!(is_credential_header(name), reference(name), "{name}");
+        }
+        assert!(ends_with_ignore_ascii_case("//registry/:_AUTH", "_auth"));
+        assert!(!ends_with_ignore_ascii_case("auth", "_auth"));
+        assert!(contains_ignore_ascii_case("forHTTPHeaderField", "header"));
     }
 }
