@@ -112,4 +112,73 @@ for entry in "${CRATES[@]}"; do
   mv "$work/vendor/$name" "$dest"
   echo "fetched $name $version -> fresh"
 done
-du -sh "$CACHE/unpacked/tune" "$CACHE/unpacked/heldout" "$CACHE/unpacked/fresh"
+
+# A third pair of splits (`wild-tune`, `wild-heldout`), chosen on 2026-12-07 before any scan:
+# code in the languages and formats the splits above lack: Go (Kubernetes, etcd, Prometheus,
+# HashiCorp, Docker, containerd, cloud SDK libraries, as Debian 12 ships their sources in
+# golang-*-dev packages), HCL/Terraform test data, and YAML + Python (Ansible's collections,
+# Debian's `ansible` package). The rule, fixed before any scan: the Debian packages alternate
+# wild-tune / wild-heldout in the order below (first one tune); Ansible's collections, each
+# taken as one unit, alternate the same way in sorted `namespace.name` order.
+DEBS=(
+  "golang-k8s-kube-openapi-dev=0.0~git20211014.b3fe75c-2"
+  "golang-etcd-server-dev=3.4.23-4"
+  "golang-github-prometheus-alertmanager-dev=0.25.0-1"
+  "golang-github-hashicorp-terraform-json-dev=0.5.0-3"
+  "golang-github-hashicorp-hcl-v2-dev=2.14.1-2"
+  "golang-github-docker-docker-dev=20.10.24+dfsg1-1+deb12u1"
+  "golang-github-containerd-containerd-dev=1.6.20~ds1-1+deb12u3"
+  "golang-github-gophercloud-gophercloud-dev=0.12.0-1"
+  "golang-golang-x-crypto-dev=1:0.4.0-1"
+  "golang-github-google-go-github-dev=48.1.0-2"
+  "golang-github-minio-minio-go-v7-dev=7.0.46-1"
+  "golang-github-go-git-go-git-dev=5.4.2-3"
+  "golang-google-cloud-dev=0.56.0-3"
+  "golang-github-xanzy-go-gitlab-dev=0.73.1-2"
+  "golang-github-prometheus-client-golang-dev=1.14.0-3"
+  "golang-github-prometheus-common-dev=0.39.0-2"
+  "golang-github-hashicorp-go-tfe-dev=0.11.1+git20201207.19dc0b8-3"
+  "golang-github-hashicorp-go-getter-dev=1.4.1-1"
+  "golang-k8s-utils-dev=0.0~git20221128.99ec85e-1"
+  "golang-github-spf13-viper-dev=1.10.1-1"
+  "golang-github-lib-pq-dev=1.10.7-2"
+  "golang-github-go-sql-driver-mysql-dev=1.5.0-2"
+  "golang-golang-x-oauth2-dev=0.3.0-1"
+  "golang-github-golang-jwt-jwt-dev=4.4.3-1"
+  "golang-github-hashicorp-serf-dev=0.9.4~ds1-1"
+  "golang-github-hashicorp-go-azure-helpers-dev=0.13.1-3"
+  "ansible-core=2.14.18-0+deb12u2"
+)
+ANSIBLE="ansible=7.7.0+dfsg-3+deb12u1"
+mkdir -p "$CACHE/unpacked/wild-tune" "$CACHE/unpacked/wild-heldout"
+wild_split() { if [ $(($1 % 2)) -eq 0 ]; then echo wild-tune; else echo wild-heldout; fi; }
+# Downloads one pinned Debian package and unpacks its files (not its control data) into $2.
+deb_unpack() {
+  local spec="$1" into="$2" dl="$CACHE/download/deb-${1%%=*}"
+  mkdir -p "$dl" "$into.tmp"
+  (cd "$dl" && ls ./*.deb >/dev/null 2>&1 || apt-get download -q "$spec" >/dev/null)
+  for f in "$dl"/*.deb; do dpkg-deb -x "$f" "$into.tmp"; done
+  mv "$into.tmp" "$into"
+}
+i=0
+for spec in "${DEBS[@]}"; do
+  split=$(wild_split $i); i=$((i + 1))
+  dest="$CACHE/unpacked/$split/deb-${spec%%=*}"
+  [ -d "$dest" ] && continue
+  deb_unpack "$spec" "$dest"
+  echo "fetched $spec -> $split"
+done
+if ! ls -d "$CACHE"/unpacked/wild-*/ansible-* >/dev/null 2>&1; then
+  whole="$CACHE/download/ansible-unpacked"
+  [ -d "$whole" ] || deb_unpack "$ANSIBLE" "$whole"
+  i=0
+  for coll in $(cd "$whole"/usr/lib/python3/dist-packages/ansible_collections && ls -d */*/ | sort); do
+    coll="${coll%/}"
+    split=$(wild_split $i); i=$((i + 1))
+    mv "$whole/usr/lib/python3/dist-packages/ansible_collections/$coll" \
+      "$CACHE/unpacked/$split/ansible-${coll/\//.}"
+  done
+  echo "fetched $ANSIBLE ($i collections) -> wild-tune / wild-heldout"
+fi
+du -sh "$CACHE/unpacked/tune" "$CACHE/unpacked/heldout" "$CACHE/unpacked/fresh" \
+  "$CACHE/unpacked/wild-tune" "$CACHE/unpacked/wild-heldout"

@@ -3,6 +3,7 @@
 # rule, for the tuning split and the held-aside split separately.
 #
 #   [SPLITS="tune heldout fresh"] scripts/corpus-measure.sh [CACHE_DIR] [LEAKGATE_BINARY]
+#   (the Go/YAML/HCL pair: SPLITS="wild-tune wild-heldout")
 #
 # Every file is scanned as it is (`scan` over a directory; binary files follow the
 # scanner's own policy). No allowlist is used.

@@ -81,14 +81,25 @@ pub fn made_of_words(value: &str) -> bool {
 }
 
 pub fn judge(value: &str, generated: bool) -> Result<(), Reject> {
-    let v = value.trim();
+    let whole = without_closing_triple_quote(value.trim());
+    // A form body's first field is judged on its own first; the whole value is judged as
+    // well, so that cutting at `&name=` only ever rejects more (a badge URL's
+    // `token=abc&flag=x)` stays rejected for its brackets).
+    let first = form_field_value(whole);
+    if first.len() < whole.len() {
+        judge_one(first, generated)?;
+    }
+    judge_one(whole, generated)
+}
+
+fn judge_one(v: &str, generated: bool) -> Result<(), Reject> {
     if v.is_empty() {
         return Err(Reject::Empty);
     }
     if v.chars().any(char::is_whitespace) {
         return Err(Reject::Whitespace);
     }
-    if placeholder::is_placeholder(v) {
+    if placeholder::is_placeholder(v) || is_elided(v) || placeholder::is_sequence_filler(v) {
         return Err(Reject::Placeholder);
     }
     let lower = v.to_ascii_lowercase();
@@ -108,6 +119,40 @@ pub fn judge(value: &str, generated: bool) -> Result<(), Reject> {
         return Err(Reject::Words);
     }
     Ok(())
+}
+
+/// An unquoted value at the end of a Python docstring or heredoc-like block keeps the
+/// block's closing `"""` (`api_token: c6033033-...-4b40"""` in a module's EXAMPLES): the
+/// value is what comes before it.
+fn without_closing_triple_quote(v: &str) -> &str {
+    v.strip_suffix("\"\"\"")
+        .or_else(|| v.strip_suffix("'''"))
+        .unwrap_or(v)
+}
+
+/// A URL-encoded form body taken whole after its first key
+/// (`access_token=90d6...&token_type=bearer`): the value ends at `&name=`.
+fn form_field_value(v: &str) -> &str {
+    let Some(amp) = v.find('&') else {
+        return v;
+    };
+    let rest = &v[amp + 1..];
+    let name_len = rest
+        .bytes()
+        .take_while(|b| b.is_ascii_alphanumeric() || *b == b'_')
+        .count();
+    let named = name_len >= 2 && rest.as_bytes()[0].is_ascii_alphabetic();
+    if named && rest.as_bytes().get(name_len) == Some(&b'=') {
+        &v[..amp]
+    } else {
+        v
+    }
+}
+
+/// A value cut short in documentation (`ABAQDAwXxn7kIMNWzcDfo...`, `sk-abc…`): an example
+/// whose rest was left out, not a usable secret.
+fn is_elided(v: &str) -> bool {
+    v.ends_with("...") || v.ends_with('…')
 }
 
 /// An email address (`ops@acme.io`, the user of `new NetworkCredential("ops@acme.io", ...)`):
@@ -241,6 +286,13 @@ mod tests {
             "passwordConfirmationField",
             "./secrets/token.txt",
             "1.2.3",
+            // wild-tune (Go and Ansible): docs' filler, elided keys, a docstring's closing
+            // quotes after a UUID, and a form body whose token is a SHA-1-long hex.
+            "abcdefghijklmno1234",
+            "ABAQDAwXxn7kIMNWzcDfo...",
+            "c6033033-fe69-2515-a9e8-966bb7fe4b40\"\"\"",
+            "90d64460d14870c08c81352a05dedd3465940a7c&token_type=bearer",
+            "OcQREPvC7r&flag=web-api)](https://codecov.io/gh/acme/sdk)",
         ] {
             assert!(judge(value, true).is_err(), "{value} must be rejected");
         }
@@ -258,6 +310,10 @@ mod tests {
             "C5Q52ryFlwRlOEVHzc0X0AWIRh_JUqBlIFXZ53Nc",
             "x2jIclHkCiHp6bR1IqfEouHgxzNNAL5wIScGebcy",
             hex.as_str(),
+            // The same syntaxes around real-looking values stay findings.
+            "q8Zr3LkP0vX7mN2bT5yW\"\"\"",
+            "q8Zr3LkP0vX7mN2bT5yW&token_type=bearer",
+            "Xq7Lm9vR2kP8wZ&x",
         ] {
             assert_eq!(judge(value, true), Ok(()), "{value} must be accepted");
         }

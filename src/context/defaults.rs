@@ -104,3 +104,41 @@ fn defaults_of(c: &Candidate, found: &mut Vec<Candidate>) {
         }
     }
 }
+
+/// CUE's default in a disjunction (`token: string | *"v"`, the CUE language specification,
+/// "Default values"): a value written `... | *"v"` under a credential name renders `v` when
+/// nothing else is given. Appends the marked literal of each such value in `out[first..]`
+/// as a candidate of its own (the lexer reads the whole disjunction as the value where it
+/// does not know the file's language).
+pub(super) fn cue_defaults(first: usize, out: &mut Vec<Candidate>) {
+    let mut found = Vec::new();
+    for c in &out[first..] {
+        if c.decoded.is_some() || c.end - c.start != c.value.len() {
+            continue;
+        }
+        let Some(at) = c.value.find("| *\"") else {
+            continue;
+        };
+        if !names_secret(&c.key) {
+            continue;
+        }
+        let s = at + 4;
+        let Some(len) = c.value[s..].find('"') else {
+            continue;
+        };
+        if len == 0 {
+            continue;
+        }
+        let mut cand = Candidate::literal(
+            c.key.clone(),
+            c.start + s,
+            c.start + s + len,
+            c.value[s..s + len].to_string(),
+            c.line_start,
+            c.origin,
+        );
+        cand.parents = c.parents.clone();
+        found.push(cand);
+    }
+    out.extend(found);
+}

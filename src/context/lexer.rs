@@ -1649,6 +1649,9 @@ impl LineCtx<'_> {
         }
         // `AuthenticationHeaderValue("Bearer", "v")`, `("Basic", "<base64>")`: the scheme
         // names an Authorization value.
+        // A value keyed by the bearer scheme itself (Thunder Client's `"bearer": "v"`,
+        // Elixir's `{:bearer, "v"}`) is a bearer token: its scheme is the key.
+        let bearer_key = key.eq_ignore_ascii_case("bearer");
         if matches!(key.as_str(), "Bearer" | "bearer" | "Basic" | "basic") {
             if key.eq_ignore_ascii_case("basic") {
                 if let Some(pass) = basic_password(&value) {
@@ -1700,6 +1703,9 @@ impl LineCtx<'_> {
             line_start: self.line_start,
         };
         strip_auth_scheme(&mut cand);
+        if bearer_key && cand.scheme.is_none() {
+            cand.scheme = Some("Bearer".into());
+        }
         self.push(cand);
     }
 

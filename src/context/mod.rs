@@ -19,6 +19,7 @@ mod commented;
 mod compared;
 mod continued;
 mod defaults;
+mod erlang;
 pub mod escapes;
 mod getters;
 #[cfg(test)]
@@ -35,6 +36,8 @@ mod heldout_fresh4;
 mod heldout_fresh5;
 #[cfg(test)]
 mod heldout_real;
+mod httpie;
+mod hurl;
 pub mod kind;
 mod labels;
 pub mod lexer;
@@ -54,8 +57,10 @@ mod spaced;
 pub mod stand_in;
 mod struct_tags;
 pub mod structure;
+mod template_defaults;
 mod tools;
 pub mod urls;
+mod userpwd;
 pub mod xml;
 mod yaml_block;
 mod yaml_flow;
@@ -512,6 +517,22 @@ fn extract_range(
                 pairs::candidates(first, out);
                 defaults::candidates(first, out);
                 powershell::candidates(piece, base, line_start, out);
+                powershell::secure_string_params(piece, base, first, out);
+                userpwd::split(first, out);
+                userpwd::basic_pair(piece, base, line_start, out);
+                if chunk == 0 {
+                    hurl::basic_auth_section(data, line, end, out);
+                }
+                httpie::bearer_auth(piece, base, line_start, out);
+                if memchr::memmem::find(piece, b"{{").is_some()
+                    || memchr::memmem::find(piece, b"{%").is_some()
+                {
+                    template_defaults::candidates(piece, base, line_start, out);
+                }
+                defaults::cue_defaults(first, out);
+                if kind != Kind::Shell {
+                    erlang::binaries(piece, base, line_start, out);
+                }
                 npmrc::candidates(piece, base, line_start, first, out);
                 if kind == Kind::Code {
                     struct_tags::candidates(piece, toks, base, line_start, out);
@@ -564,6 +585,9 @@ fn extract_range(
 }
 
 #[cfg(test)]
+#[cfg(test)]
+#[cfg(test)]
+#[cfg(test)]
 mod tests;
 #[cfg(test)]
 mod tests_unlisted;
@@ -577,3 +601,5 @@ mod tests_unlisted4;
 mod tests_unlisted5;
 #[cfg(test)]
 mod tests_unlisted6;
+#[cfg(test)]
+mod tests_unlisted8;

@@ -62,6 +62,12 @@ const POSITIONS: &[(&str, usize)] = &[
     // lua-resty-redis `red:auth(password)` (github.com/openresty/lua-resty-redis#auth): a
     // Lua method call, so only under the `:` that marks one.
     (":auth", 1),
+    // LWP::UserAgent `$ua->credentials($netloc, $realm, $uname, $pass)`
+    // (metacpan.org/pod/LWP::UserAgent#credentials).
+    ("credentials", 4),
+    // httr `authenticate(user, password, type = "basic")`
+    // (httr.r-lib.org/reference/authenticate.html).
+    ("authenticate", 2),
 ];
 
 /// Callee (qualified as written, any case) → 1-based position of its signing-secret

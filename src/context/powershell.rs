@@ -103,3 +103,51 @@ fn words(text: &str) -> Vec<(usize, &str)> {
     }
     out
 }
+
+/// A `ConvertTo-SecureString "v" -AsPlainText` passed to a cmdlet parameter that names the
+/// credential (`Invoke-RestMethod -Authentication Bearer -Token (ConvertTo-SecureString "v"
+/// -AsPlainText -Force)`, PowerShell 7's `-Token <SecureString>`; `-ApiKey (...)`): the
+/// value the lexer found as `ConvertTo-SecureString`'s argument is named by that parameter
+/// (`Token`), not taken for a password by the cmdlet's name.
+pub(super) fn secure_string_params(line: &[u8], base: usize, first: usize, out: &mut [Candidate]) {
+    for cand in &mut out[first..] {
+        if cand.origin != Origin::Argument
+            || !cand
+                .callee
+                .as_deref()
+                .is_some_and(|c| c.eq_ignore_ascii_case("convertto-securestring"))
+            || cand.start < base
+            || cand.start - base > line.len()
+        {
+            continue;
+        }
+        // Back from the value: the quote, the cmdlet's name, `(`, then `-Param`.
+        let before = &line[..cand.start - base];
+        let Some(open) = memchr::memrchr(b'(', before) else {
+            continue;
+        };
+        let inside = before[open + 1..].trim_ascii_start();
+        if !inside
+            .get(..22)
+            .is_some_and(|w| w.eq_ignore_ascii_case(b"convertto-securestring"))
+        {
+            continue;
+        }
+        let head = before[..open].trim_ascii_end();
+        let Some(dash) = head.iter().rposition(|b| b.is_ascii_whitespace()) else {
+            continue;
+        };
+        let param = &head[dash + 1..];
+        let Some(name) = param.strip_prefix(b"-") else {
+            continue;
+        };
+        let Ok(name) = std::str::from_utf8(name) else {
+            continue;
+        };
+        if !names_secret(name) {
+            continue;
+        }
+        cand.key = name.to_string();
+        cand.callee = None;
+    }
+}

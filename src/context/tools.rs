@@ -50,6 +50,10 @@ const STEMS: &[&str] = &[
     "passwd",
     "--value",
     "--body",
+    "--secret-string",
+    "<<<",
+    "conjur",
+    "berglas",
     "secret set",
     "transmission-remote",
     "ab -",
@@ -479,7 +483,11 @@ fn command(
             // `echo v | wrangler secret put API_TOKEN`, `printf v | gcloud secrets create
             // api-key --data-file=-`, `echo v | docker secret create db_password -`: a
             // literal piped into a command that stores a secret, named by the command.
-            if let Some((s, e)) = echoed_before(text, words, i) {
+            // The same literal given as a here-string: `vercel env add API_TOKEN production
+            // <<< "v"` (bash manual, "Here Strings").
+            if let Some((s, e)) =
+                echoed_before(text, words, i).or_else(|| here_string(text, words, i))
+            {
                 if let Some(name) = stored_secret_name(text, words, i) {
                     let name = String::from_utf8_lossy(name);
                     let key = if names_secret(&name) {
@@ -667,9 +675,16 @@ fn command(
         // API_TOKEN --body v`.
         // PowerShell's `Set-ItemProperty -Name DefaultPassword -Value v` (any case);
         // `reg add <key> /v DefaultPassword /d v` (Windows' autologon settings).
-        let value_flag = matches!(w, b"--value" | b"--body" | b"-b" | b"--secret-value")
-            || w.eq_ignore_ascii_case(b"-value")
-            || (w.eq_ignore_ascii_case(b"/d") && runs("reg"));
+        // AWS Secrets Manager's `create-secret --name N --secret-string v` and
+        // `put-secret-value --secret-id N --secret-string v` (AWS CLI reference,
+        // secretsmanager create-secret / put-secret-value).
+        let value_flag = matches!(
+            w,
+            b"--value" | b"--body" | b"-b" | b"--secret-value" | b"--secret-string"
+        ) || w.eq_ignore_ascii_case(b"-value")
+            || (w.eq_ignore_ascii_case(b"/d") && runs("reg"))
+            // Conjur's `conjur variable set -i <id> -v <value>` (Conjur CLI reference).
+            || (w == b"-v" && runs("conjur"));
         if value_flag {
             if let (Some((s, e)), Some(name)) = (next, sibling_name(text, words, tool_at, i)) {
                 let name = String::from_utf8_lossy(name);
@@ -693,7 +708,8 @@ fn stored_secret_name<'a>(text: &'a [u8], words: &[Word], from: usize) -> Option
     let end = (from..words.len())
         .find(|&k| matches!(word(k), b"|" | b";" | b"&&" | b"||"))
         .unwrap_or(words.len());
-    let noun = (from..end).find(|&k| matches!(word(k), b"secret" | b"secrets"))?;
+    // `env`: Vercel's `vercel env add NAME [environment]` (stdin is the value).
+    let noun = (from..end).find(|&k| matches!(word(k), b"secret" | b"secrets" | b"env"))?;
     let mut k = noun + 1;
     if k < end && word(k) == b"versions" {
         k += 1;
@@ -701,7 +717,12 @@ fn stored_secret_name<'a>(text: &'a [u8], words: &[Word], from: usize) -> Option
     if k >= end || !matches!(word(k), b"put" | b"set" | b"create" | b"add") {
         return None;
     }
-    (k + 1..end).map(word).find(|w| !w.starts_with(b"-"))
+    let name = (k + 1..end).map(word).find(|w| !w.starts_with(b"-"))?;
+    // An environment is no secret store: only a variable named for a credential counts.
+    if word(noun) == b"env" && !names_secret(&String::from_utf8_lossy(name)) {
+        return None;
+    }
+    Some(name)
 }
 
 /// The credential-named fields of a form body `a=b&password=v` at `at`.
@@ -819,6 +840,16 @@ fn has_word(text: &[u8], words: &[Word], from: usize, w: &[u8]) -> bool {
         .any(|n| &text[n.start..n.end] == w)
 }
 
+/// The word after a `<<<` of the command that starts at word `from`.
+fn here_string(text: &[u8], words: &[Word], from: usize) -> Option<(usize, usize)> {
+    let k = words[from..]
+        .iter()
+        .take_while(|n| !matches!(&text[n.start..n.end], b"|" | b";" | b"&&"))
+        .position(|n| &text[n.start..n.end] == b"<<<")?;
+    let w = words.get(from + k + 1)?;
+    Some((w.start, w.end))
+}
+
 /// The literal that `echo`/`printf` writes into the pipe that ends before word `pipe_to`.
 fn echoed_before(text: &[u8], words: &[Word], pipe_to: usize) -> Option<(usize, usize)> {
     let pipe = pipe_to.checked_sub(1)?;
@@ -905,7 +936,7 @@ fn sibling_name<'a>(text: &'a [u8], words: &[Word], from: usize, upto: usize) ->
     let word = |k: usize| &text[words[k].start..words[k].end];
     (from..upto).find_map(|k| {
         let w = word(k);
-        if (matches!(w, b"--name" | b"-n")
+        if (matches!(w, b"--name" | b"-n" | b"--secret-id" | b"-i" | b"--id")
             || w.eq_ignore_ascii_case(b"-name")
             || w.eq_ignore_ascii_case(b"/v"))
             && k + 1 < upto
@@ -921,6 +952,7 @@ fn sibling_name<'a>(text: &'a [u8], words: &[Word], from: usize, upto: usize) ->
 
 /// The tools [`positional`] reads.
 const POSITIONAL_TOOLS: &[&str] = &[
+    "berglas",
     "htpasswd",
     "net",
     "rabbitmqctl",
@@ -1150,6 +1182,22 @@ fn positional(
                     s,
                     e,
                 );
+            }
+        }
+        // Berglas: `berglas create|update <ref> <data>`, the ref a bucket path or
+        // `sm://<project>/<name>` (github.com/GoogleCloudPlatform/berglas, README "CLI
+        // Usage"): named by the ref's last segment.
+        "berglas" => {
+            if let [verb, reference, data] = plain[..] {
+                if !matches!(word(verb), b"create" | b"update") {
+                    return;
+                }
+                let reference = String::from_utf8_lossy(word(reference));
+                let leaf = reference.rsplit('/').next().unwrap_or(&reference);
+                if names_secret(leaf) {
+                    let (s, e) = at(data);
+                    emit(&key_for(leaf), s, e);
+                }
             }
         }
         // Composer's `composer config [-g] http-basic.<host> user v`, `github-oauth.<host> v`,

@@ -50,6 +50,9 @@ pub fn is_generic_noise(value: &str) -> bool {
     if is_uuid(v) || is_sha_hex(v) || is_path_or_file(&lower) || is_version(v) {
         return true;
     }
+    if is_hex_literal(v) || is_postgres_md5(&lower) {
+        return true;
+    }
     is_checksummed_format(v) || is_identifier(v) || is_base64_of_prose(v)
 }
 
@@ -75,6 +78,22 @@ fn is_uuid(v: &str) -> bool {
 /// Hex of the length of a SHA-1, SHA-256, SHA-384 or SHA-512 digest.
 fn is_sha_hex(v: &str) -> bool {
     matches!(v.len(), 40 | 64 | 96 | 128) && v.bytes().all(|b| b.is_ascii_hexdigit())
+}
+
+/// A hex number written as code writes it (`0x5632724fb8ac3699296af26281e1d0f1`): a
+/// digest, a localized key or a constant. A typed password is not spelled as a hex literal.
+fn is_hex_literal(v: &str) -> bool {
+    v.strip_prefix("0x")
+        .or_else(|| v.strip_prefix("0X"))
+        .is_some_and(|hex| hex.len() >= 16 && hex.bytes().all(|b| b.is_ascii_hexdigit()))
+}
+
+/// PostgreSQL's stored password hash: `md5` and 32 hex digits (`CREATE ROLE ... PASSWORD
+/// 'md5...'` and Ansible's `postgresql_user` take it instead of the password).
+fn is_postgres_md5(lower: &str) -> bool {
+    lower
+        .strip_prefix("md5")
+        .is_some_and(|hex| hex.len() == 32 && hex.bytes().all(|b| b.is_ascii_hexdigit()))
 }
 
 fn is_path_or_file(lower: &str) -> bool {
@@ -188,12 +207,14 @@ fn is_word(part: &str) -> bool {
     })
 }
 
-/// Whether `value` is base64 of prose (`bm90IG15IHJlYWwgcGFzc3dvcmQ=` is "not my real
-/// password"): printable text of two or more space-separated words. Random credentials,
-/// and base64 of them, decode to bytes without spaces.
+/// Whether `value` is base64 of text a person wrote, not of a credential:
+/// prose (`bm90IG15IHJlYWwgcGFzc3dvcmQ=` is "not my real password"), a form label
+/// (`UGFzc3dvcmQ6` is "Password:", as portal themes store their strings) or a URL
+/// (`aHR0cHM6Ly9...`). Random credentials, and base64 of them, decode to bytes without
+/// spaces, or to letters that are not words.
 fn is_base64_of_prose(value: &str) -> bool {
     use base64::Engine;
-    if value.len() < 16
+    if value.len() < 8
         || !value
             .bytes()
             .all(|b| b.is_ascii_alphanumeric() || b"+/=".contains(&b))
@@ -206,14 +227,38 @@ fn is_base64_of_prose(value: &str) -> bool {
     let Ok(text) = std::str::from_utf8(&bytes) else {
         return false;
     };
-    let words = text
-        .split(' ')
-        .filter(|w| !w.is_empty())
-        .collect::<Vec<_>>();
-    words.len() >= 2
-        && words
-            .iter()
-            .all(|w| w.chars().all(|c| c.is_alphabetic() || ",.!?'-".contains(c)))
+    if text
+        .chars()
+        .any(|c| c.is_control() && c != '\n' && c != '\t')
+    {
+        return false;
+    }
+    if text.starts_with("https://") || text.starts_with("http://") {
+        return true;
+    }
+    let words = text.split_whitespace().collect::<Vec<_>>();
+    if words.len() >= 2 {
+        // Words of letters (a trailing or leading punctuation mark aside); a number may
+        // stand among them ("must be 8 characters"), but most pieces are words.
+        let is_word = |w: &str| {
+            let core = w.trim_matches(|c: char| ",.!?'-:;()\"".contains(c));
+            !core.is_empty() && core.chars().all(|c| c.is_alphabetic() || c == '\'')
+        };
+        let is_number = |w: &str| {
+            w.trim_end_matches([',', '.', ':'])
+                .bytes()
+                .all(|b| b.is_ascii_digit())
+        };
+        let wordy = words.iter().filter(|w| is_word(w)).count();
+        return wordy >= 2
+            && words.iter().all(|w| is_word(w) || is_number(w))
+            && wordy * 4 >= words.len() * 3;
+    }
+    // One word: a label such as "Password:" or "Username", all letters and a known word.
+    let label = text.trim_end_matches([':', '.', '?']);
+    label.len() >= 4
+        && label.bytes().all(|b| b.is_ascii_alphabetic())
+        && super::super::classify::word_coverage(label) >= 0.8
 }
 
 #[cfg(test)]
@@ -262,6 +307,19 @@ mod tests {
             "bm90IG15IHJlYWwgcGFzc3dvcmQ=",
             // fp-bench: the URL Standard's test data, a stand-in behind escapes.
             "pass%5B%7F",
+            // wild-tune: SNMP localized keys written as hex literals (Ansible nxos, os10).
+            "0x5632724fb8ac3699296af26281e1d0f1",
+            // wild-tune: PostgreSQL's stored md5 hash (Ansible postgresql_user docs).
+            "md59543f1d82624df2b31672ec0f7050460",
+            // wild-tune: OpenSSL `Salted__` ciphertext (Ansible SONiC docs).
+            "U2FsdGVkX199MZ7YOPkOR9O6wEZmtGSgiDfnlcN9hBg=",
+            // wild-tune: a portal theme's strings, base64 of labels and sentences.
+            "UGFzc3dvcmQ6",
+            "VXNlcm5hbWU6",
+            "Q29uZmlybSBwYXNzd29yZDo=",
+            "UGFzc3dvcmRzIG11c3QgYmUgOCBjaGFyYWN0ZXJzIGFuZCBjb250YWluIGEgbGV0dGVyIGFuZCBudW1iZXIu",
+            // wild-tune: base64 of a URL (Ansible Check Point docs).
+            "aHR0cHM6Ly9kZXYtY2xvdWRpbmZyYS1ndy5leGFtcGxlLmNvbS9hcHA=",
         ] {
             assert!(is_generic_noise(value), "{value} is noise");
         }
@@ -278,6 +336,15 @@ mod tests {
             "hN7-vQ2w_xK9pL3m",
             "Zx8Kq2Lm-Np4R7tV1wY3",
             "q8zr3lkp0vx7mn2b_t5yw",
+            // A hex value without `0x`, a short `0x` one, and `md5` before a non-digest.
+            "5632724fb8ac3699296af26281e1d0f1",
+            "0x5f3a9c",
+            "md5Xq7Lm9vR2kP8wZ",
+            // Base64 of a credential (`deploy:Xq7Lm9vR2kP8`), of a random password, and a
+            // random value that decodes to letters and a digit.
+            "ZGVwbG95OlhxN0xtOXZSMmtQOA==",
+            "VHIwdWI0ZG9yJjNmMzQ=",
+            "S3E3dlpsbVB0eA==",
         ] {
             assert!(!is_generic_noise(value), "{value} is not noise");
         }

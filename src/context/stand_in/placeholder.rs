@@ -63,9 +63,64 @@ fn is_repeated_filler(secret: &str) -> bool {
     most * 10 >= alnum.len() * 6
 }
 
+/// A value spelled as a run of the alphabet or of the digits, as docs fill a field
+/// (`abcdefghijklmno1234`, `tokenabc1234567890`, `123456789abcdef123456789abcdef12`): seven
+/// tenths or more of its letters and digits sit in ascending runs of three or more (`9`
+/// goes on to `0` or `a`). Generated values almost never hold such runs.
+pub fn is_sequence_filler(secret: &str) -> bool {
+    let alnum: Vec<u8> = secret
+        .bytes()
+        .filter(u8::is_ascii_alphanumeric)
+        .map(|b| b.to_ascii_lowercase())
+        .collect();
+    if alnum.len() < 8 {
+        return false;
+    }
+    let follows = |a: u8, b: u8| b == a + 1 || (a == b'9' && (b == b'0' || b == b'a'));
+    let mut in_runs = 0;
+    let mut run = 1;
+    for i in 1..=alnum.len() {
+        if i < alnum.len() && follows(alnum[i - 1], alnum[i]) {
+            run += 1;
+            continue;
+        }
+        if run >= 3 {
+            in_runs += run;
+        }
+        run = 1;
+    }
+    in_runs * 10 >= alnum.len() * 7
+}
+
 #[cfg(test)]
 mod tests {
-    use super::is_placeholder;
+    use super::{is_placeholder, is_sequence_filler};
+
+    #[test]
+    fn alphabet_and_digit_runs_are_filler() {
+        // wild-tune: the Ansible docs' sample tokens and keys.
+        for value in [
+            "abcdefghijklmno1234",
+            "abcdefghijklmnopqrstuvwxyz123456",
+            "tokenabc1234567890",
+            "123456789abcdef123456789abcdef12",
+            "0123456789012345678901234567890123456789",
+            "xoxb-1234-56789abcdefghijklmnop",
+        ] {
+            assert!(is_sequence_filler(value), "{value} is filler");
+        }
+        // Real-looking tokens and weak but real passwords keep being judged as values.
+        for value in [
+            "q8Zr3LkP0vX7mN2bT5yW",
+            "5eb86c9196ab03919abcf03857163741",
+            "Test123456",
+            "C1sco12345",
+            "abc123Xq7Lm9vR2kP8wZ",
+            "1234",
+        ] {
+            assert!(!is_sequence_filler(value), "{value} is not filler");
+        }
+    }
 
     #[test]
     fn stand_ins_are_placeholders() {

@@ -23,7 +23,10 @@ pub fn is_stand_in_password(value: &str) -> bool {
     if !lower.bytes().any(|b| b.is_ascii_alphanumeric()) {
         return true;
     }
-    if stand_in_words().contains(&lower.as_str()) || is_format_template(&lower) {
+    if stand_in_words().contains(&lower.as_str())
+        || is_format_template(&lower)
+        || names_its_kind(&lower)
+    {
         return true;
     }
     // Twice: test data double-encodes (`p%2540ss` is `p%40ss` is `p@ss`).
@@ -36,6 +39,29 @@ pub fn percent_decoded(value: &str) -> String {
     percent_encoding::percent_decode_str(value)
         .decode_utf8_lossy()
         .into_owned()
+}
+
+/// Words joined by `_` or `-` that end in the credential's own kind
+/// (`oplog_reader_password`, `db-secret`, `admin_pwd`): the name of the password, written
+/// where the password goes (`mongodb://oplog_reader:oplog_reader_password@host`).
+fn names_its_kind(lower: &str) -> bool {
+    const KINDS: &[&str] = &[
+        "password",
+        "passwd",
+        "pass",
+        "pwd",
+        "passphrase",
+        "secret",
+        "token",
+    ];
+    let parts: Vec<&str> = lower.split(['_', '-']).collect();
+    parts.len() >= 2
+        && parts.iter().all(|p| {
+            !p.is_empty()
+                && p.bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+        })
+        && parts.last().is_some_and(|last| KINDS.contains(last))
 }
 
 /// The letters and digits of `value`, reading `@` as `a` and `$` as `s` (`p@$$word`).
@@ -168,10 +194,19 @@ mod tests {
             "{0}",
             "%s",
             "%(password)s",
+            // wild-tune: Ansible's MongoDB docs name the password in its place.
+            "oplog_reader_password",
+            "db-secret",
         ] {
             assert!(is_stand_in_password(value), "{value} is a stand-in");
         }
-        for value in ["hunter2x", "Tr0ub4dor&3", "q8Zr3LkP0vX7"] {
+        for value in [
+            "hunter2x",
+            "Tr0ub4dor&3",
+            "q8Zr3LkP0vX7",
+            "password_q8Zr3LkP0vX7",
+            "kq8zr3lp_x7vm2",
+        ] {
             assert!(!is_stand_in_password(value), "{value} is not a stand-in");
         }
     }
