@@ -486,6 +486,8 @@ fn extract_range(
 ) {
     let mut at = from;
     let mut line_start = first_line_start;
+    // One token buffer for every line of the range.
+    let mut toks = Vec::new();
     while at < to {
         let end = memchr::memchr(b'\n', &data[at..to]).map_or(to, |i| at + i);
         let mut line = &data[at..end];
@@ -497,21 +499,24 @@ fn extract_range(
             let piece = &line[chunk..(chunk + lexer::MAX_LEXED).min(line.len())];
             let base = at + chunk;
             let first = out.len();
-            let toks = lexer::tokenize(piece);
-            lexer::candidates_tokenized(piece, &toks, base, line_start, kind, out);
+            lexer::tokenize_into(piece, &mut toks);
+            let toks = &toks[..];
+            // Whether the line names a credential: the gate of most passes, searched once.
+            let mentions_secret = names::mentions_secret(piece);
+            lexer::candidates_tokenized(piece, toks, base, line_start, kind, out);
             if kind == Kind::Yaml {
                 yaml_flow::trim_values(piece, base, first, out);
                 yaml_block::candidates(data, at, end, first, out);
             }
             urls::candidates(piece, base, line_start, out);
             xml::candidates(data, piece, base, line_start, end, out);
-            positional::candidates(piece, &toks, base, line_start, first, out);
+            positional::candidates(piece, toks, base, line_start, first, out);
             // The forms no `=` or `:` ties: a value named by a sibling argument or symbol,
             // a command line's flags, `key value` directives; and the pairs inside values.
-            if names::mentions_secret(piece) {
-                siblings::candidates(piece, &toks, base, line_start, first, out);
-                cmdline::candidates(piece, &toks, base, line_start, kind, out);
-                spaced::candidates(piece, &toks, base, line_start, kind, out);
+            if mentions_secret {
+                siblings::candidates(piece, toks, base, line_start, first, out);
+                cmdline::candidates(piece, toks, base, line_start, kind, out);
+                spaced::candidates(piece, toks, base, line_start, kind, out);
                 pairs::candidates(first, out);
                 defaults::candidates(first, out);
                 powershell::candidates(piece, base, line_start, out);
@@ -533,8 +538,8 @@ fn extract_range(
                 }
                 npmrc::candidates(piece, base, line_start, first, out);
                 if kind == Kind::Code {
-                    struct_tags::candidates(piece, &toks, base, line_start, out);
-                    compared::candidates(piece, &toks, base, line_start, first, out);
+                    struct_tags::candidates(piece, toks, base, line_start, out);
+                    compared::candidates(piece, toks, base, line_start, first, out);
                     option_defaults::name_by_option(piece, base, first, out);
                     commented::candidates(piece, base, line_start, first, out);
                     expectations::candidates(piece, base, line_start, first, out);
@@ -566,9 +571,9 @@ fn extract_range(
                 && (toks
                     .first()
                     .is_some_and(|t| &piece[t.start..t.end] == b"return")
-                    || names::mentions_secret(piece))
+                    || mentions_secret)
             {
-                getters::candidates(data, piece, &toks, base, line_start, out);
+                getters::candidates(data, piece, toks, base, line_start, out);
             }
             if kind == Kind::Code && chunk == 0 && line.len() <= lexer::MAX_LEXED {
                 continued::candidates(data, at, at + line.len(), first, out);
@@ -579,7 +584,7 @@ fn extract_range(
             }
             // Tools that take a password where no name says so (their own gate: the tools'
             // names).
-            tools::candidates(data, piece, &toks, base, line_start, kind, out);
+            tools::candidates(data, piece, toks, base, line_start, kind, out);
             chunk += lexer::MAX_LEXED;
             if line.is_empty() {
                 break;
