@@ -89,7 +89,10 @@ fn run() -> Result<(), String> {
     for name in &names {
         files.push(parse(&manifest.join("rules").join(name), name)?);
     }
+    unique_ids(&names, &files)?;
     std::fs::write(out.join("path-needles.rs"), path_needles(&files))
+        .map_err(|e| format!("{}: cannot write: {e}", out.display()))?;
+    std::fs::write(out.join("file-anchored.rs"), file_anchored(&files))
         .map_err(|e| format!("{}: cannot write: {e}", out.display()))?;
     let bytes = postcard::to_allocvec(&files)
         .map_err(|e| format!("cannot store the parsed built-in rules: {e}"))?;
@@ -126,6 +129,50 @@ fn parse(path: &Path, name: &str) -> Result<syntax::RuleFile, String> {
             toml_location::describe(&text, e.span(), e.message())
         )
     })
+}
+
+/// Every built-in rule id is used once, so that `RuleSet::builtin` need not check it at
+/// every start (hashing 474 ids was 4 % of a one-file scan's start-up, issue 17). The same
+/// message as the run-time check of user rules (`RuleSet::check_unique_ids`).
+fn unique_ids(names: &[String], files: &[syntax::RuleFile]) -> Result<(), String> {
+    let mut seen = std::collections::HashMap::new();
+    for (name, file) in names.iter().zip(files) {
+        for rule in &file.rule {
+            if let Some(first) = seen.insert(rule.id.to_string(), name) {
+                return Err(format!(
+                    "rules/{name}: rule `{}`: duplicate id (also in rules/{first})",
+                    rule.id
+                ));
+            }
+        }
+    }
+    Ok(())
+}
+
+/// `src/rules/builtin.rs`'s sorted list of the built-in rules with a context anchor that
+/// names files by their path (`file` or `path`): a start asks it of every rule, and the
+/// anchors themselves stay encoded until a context rule is built (issue 17).
+fn file_anchored(files: &[syntax::RuleFile]) -> String {
+    let mut ids: Vec<&str> = files
+        .iter()
+        .flat_map(|f| &f.rule)
+        .filter(|rule| {
+            rule.context
+                .iter()
+                .any(|a| a.file.is_some() || a.path.is_some())
+        })
+        .map(|rule| rule.id.as_str())
+        .collect();
+    ids.sort_unstable();
+    let mut out = String::from(
+        "// Written by build.rs (`file_anchored`).\n\
+         pub(super) static FILE_ANCHORED: &[&str] = &[\n",
+    );
+    for id in ids {
+        out.push_str(&format!("    {id:?},\n"));
+    }
+    out.push_str("];\n");
+    out
 }
 
 /// `src/scan/path_set.rs`'s table of the built-in path patterns' needles, as Rust source:

@@ -32,13 +32,30 @@ pub(super) fn candidates(
     let body = line[at..].trim_ascii_start();
     at = line.len() - line[at..].len() + (line[at..].len() - body.len());
     let body = body.trim_ascii_end();
+    if !env_line(body, at, base, line_start, first, out) {
+        // Not a `.env` line: the comment's text is prose (`// api key: v`,
+        // `# Usage: run.py --token v`, `# the password is v`).
+        super::prose::candidates(body, base + at, line_start, first, out);
+    }
+}
+
+/// The `NAME=value` comment text `body` (at `line[at..]`, the line at `data[base..]`): its
+/// value, appended to `out`. Whether `body` was such a line.
+fn env_line(
+    body: &[u8],
+    mut at: usize,
+    base: usize,
+    line_start: usize,
+    first: usize,
+    out: &mut Vec<Candidate>,
+) -> bool {
     let (body, skipped) = match body.strip_prefix(b"export ") {
         Some(rest) => (rest, b"export ".len()),
         None => (body, 0),
     };
     at += skipped;
     let Some(eq) = body.iter().position(|&b| b == b'=') else {
-        return;
+        return false;
     };
     let (name, value) = (&body[..eq], &body[eq + 1..]);
     let env_name = !name.is_empty()
@@ -47,11 +64,11 @@ pub(super) fn candidates(
             .iter()
             .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || *b == b'_');
     if !env_name || value.is_empty() || value.contains(&b' ') {
-        return;
+        return false;
     }
     let name = String::from_utf8_lossy(name).into_owned();
     if !names_secret(&name) {
-        return;
+        return false;
     }
     let mut from = at + eq + 1;
     let mut value = value;
@@ -67,7 +84,7 @@ pub(super) fn candidates(
             .iter()
             .any(|c| c.start == start && c.end == end)
     {
-        return;
+        return true;
     }
     out.push(Candidate::bare_word(
         name,
@@ -77,4 +94,5 @@ pub(super) fn candidates(
         line_start,
         Origin::Assignment,
     ));
+    true
 }

@@ -171,6 +171,8 @@ pub fn reads_as_lines(text: &[u8]) -> bool {
     }
     text.split(|&b| b == b'\n').any(|line| {
         super::lexer::looks_like_assignment(line)
+            // Prose that puts a value in backticks (`Your API key is \`v\``).
+            || (line.contains(&b'`') && super::names::mentions_secret(line))
             || (line.iter().any(|b| matches!(b, b'"' | b'\'' | b'`'))
                 && line
                     .trim_ascii_start()
@@ -199,7 +201,14 @@ pub fn candidates(
             line = &line[..line.len() - 1];
         }
         if !line.is_empty() {
+            let first = inner.len();
             super::lexer::candidates_nested(line, at, line_start, kind, &mut inner);
+            // A notebook's Markdown cell, a docstring held in JSON: prose
+            // (`Your API key is \`v\``, `- **Password**: \`v\``).
+            if kind == Kind::Unknown && super::names::mentions_secret(line) {
+                super::labels::candidates(line, at, line_start, first, &mut inner);
+                super::prose::candidates(line, at, line_start, first, &mut inner);
+            }
         }
         at = end + 1;
     }

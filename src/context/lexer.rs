@@ -6,6 +6,8 @@
 //! where an unquoted value ends, which [`Kind`] says. The lexer never fails: text it does not
 //! understand is skipped, so a malformed line yields fewer candidates, never an error.
 
+use std::borrow::Cow;
+
 use super::kind::Kind;
 use super::{Candidate, Origin};
 
@@ -115,14 +117,6 @@ fn is_type_or_modifier(word: &str) -> bool {
     TYPE_WORDS.contains(&word) || DECLARATION_WORDS.contains(&word)
 }
 
-fn is_word_start(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || b == b'_' || b == b'$' || b == b'@'
-}
-
-fn is_word_byte(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || b"_$@.-".contains(&b) || b >= 0x80
-}
-
 /// PowerShell's scope- and drive-qualified variables (`$env:DB_PASSWORD`, `$script:apiKey`,
 /// `${env:API_TOKEN}`'s inside) are one name: the word `start..end` is extended over the
 /// `:` and the name after it.
@@ -158,10 +152,59 @@ const FULLWIDTH_COLON: &[u8] = "\u{ff1a}".as_bytes();
 
 pub(super) fn tokenize(line: &[u8]) -> Vec<Token> {
     let mut out = Vec::new();
+    tokenize_into(line, &mut out);
+    out
+}
+
+/// Byte classes of the tokenizer, looked up once per byte instead of tested one by one
+/// (the tokenizer reads every byte of every line the context engine reads).
+const SPACE: u8 = 1;
+const WORD_START: u8 = 2;
+const WORD_BYTE: u8 = 4;
+const OP_CHAR: u8 = 8;
+
+const fn byte_classes() -> [u8; 256] {
+    let mut table = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        let mut class = 0;
+        if c.is_ascii_whitespace() {
+            class |= SPACE;
+        }
+        if c.is_ascii_alphanumeric() || c == b'_' || c == b'$' || c == b'@' {
+            class |= WORD_START;
+        }
+        if c.is_ascii_alphanumeric() || matches!(c, b'_' | b'$' | b'@' | b'.' | b'-') || c >= 0x80 {
+            class |= WORD_BYTE;
+        }
+        let mut k = 0;
+        while k < OP_CHARS.len() {
+            if OP_CHARS[k] == c {
+                class |= OP_CHAR;
+            }
+            k += 1;
+        }
+        table[b] = class;
+        b += 1;
+    }
+    table
+}
+
+static CLASSES: [u8; 256] = byte_classes();
+
+fn class_is(b: u8, class: u8) -> bool {
+    CLASSES[usize::from(b)] & class != 0
+}
+
+/// [`tokenize`] into `out` (cleared first), so that a caller lexing many lines reuses one
+/// buffer.
+pub(super) fn tokenize_into(line: &[u8], out: &mut Vec<Token>) {
+    out.clear();
     let mut i = 0;
     while i < line.len() {
         let b = line[i];
-        if b.is_ascii_whitespace() {
+        if class_is(b, SPACE) {
             i += 1;
             continue;
         }
@@ -185,7 +228,7 @@ pub(super) fn tokenize(line: &[u8]) -> Vec<Token> {
         }
         // The full-width colon of Chinese and Japanese text (`密码：v`) separates a name
         // from its value as `:` does.
-        if line[i..].starts_with(FULLWIDTH_COLON) {
+        if b == FULLWIDTH_COLON[0] && line[i..].starts_with(FULLWIDTH_COLON) {
             out.push(Token {
                 tok: Tok::Op,
                 start: i,
@@ -199,11 +242,16 @@ pub(super) fn tokenize(line: &[u8]) -> Vec<Token> {
             && line
                 .get(i + 1)
                 .is_some_and(|&n| n.is_ascii_alphabetic() || n == b'-');
-        if is_word_start(b) || b >= 0x80 || dash_word {
+        if class_is(b, WORD_START) || b >= 0x80 || dash_word {
             let start = i;
             i += 1;
-            while i < line.len() && is_word_byte(line[i]) && !line[i..].starts_with(FULLWIDTH_COLON)
-            {
+            while i < line.len() {
+                let c = line[i];
+                if !class_is(c, WORD_BYTE)
+                    || (c == FULLWIDTH_COLON[0] && line[i..].starts_with(FULLWIDTH_COLON))
+                {
+                    break;
+                }
                 i += 1;
             }
             i = powershell_scoped_name(line, start, i);
@@ -234,9 +282,9 @@ pub(super) fn tokenize(line: &[u8]) -> Vec<Token> {
             i += 2;
             continue;
         }
-        if OP_CHARS.contains(&b) {
+        if class_is(b, OP_CHAR) {
             let start = i;
-            while i < line.len() && OP_CHARS.contains(&line[i]) {
+            while i < line.len() && class_is(line[i], OP_CHAR) {
                 i += 1;
             }
             out.push(Token {
@@ -259,7 +307,6 @@ pub(super) fn tokenize(line: &[u8]) -> Vec<Token> {
         });
         i += 1;
     }
-    out
 }
 
 /// Index of the quote closing the string opened at `open`, honouring backslash escapes
@@ -278,7 +325,7 @@ fn string_end(line: &[u8], open: usize) -> Option<usize> {
 }
 
 /// An open bracket on the line, with what preceded it.
-struct Frame {
+struct Frame<'a> {
     open: u8,
     /// For `(`: the name of what is called.
     callee: Option<String>,
@@ -293,16 +340,16 @@ struct Frame {
     /// For `{` right after a name (C++ `api_key{"v"}`): that name.
     init_of: Option<String>,
     /// For `(`: the first words of the form (Lisp `(def name "v")`).
-    words: Vec<String>,
+    words: Vec<Cow<'a, str>>,
 }
 
-impl Frame {
+impl<'a> Frame<'a> {
     fn new(
         open: u8,
         callee: Option<String>,
         key: Option<String>,
         init_of: Option<String>,
-    ) -> Frame {
+    ) -> Frame<'a> {
         Frame {
             open,
             callee,
@@ -395,6 +442,9 @@ fn candidates_at(
         }
     };
     let text = |t: &Token| String::from_utf8_lossy(&line[t.start..t.end]).into_owned();
+    // A word as the statement and frame bookkeeping keep it: borrowed from the line (an
+    // owned copy only for invalid UTF-8), made a `String` only where a candidate keeps it.
+    let word_of = |t: &Token| String::from_utf8_lossy(&line[t.start..t.end]);
     let first_out = out.len();
     let mut ctx = LineCtx {
         line,
@@ -420,7 +470,7 @@ fn candidates_at(
         return;
     }
     let mut frames: Vec<Frame> = Vec::new();
-    let mut stmt_words: Vec<String> = Vec::new();
+    let mut stmt_words: Vec<Cow<str>> = Vec::new();
     let mut annotated: Option<String> = None;
     let mut i = 0;
     while i < toks.len() {
@@ -428,13 +478,13 @@ fn candidates_at(
         ctx.level = frames.len();
         match t.tok {
             Tok::Word => {
-                let word = text(&t);
+                let word = word_of(&t);
                 if is_string_prefix(&word) && adjacent_string(toks, i) {
                     i += 1;
                     continue;
                 }
-                if matches!(word.as_str(), "-u" | "--user")
-                    || (matches!(word.as_str(), "-a" | "--auth") && httpie_line(line, toks))
+                if matches!(word.as_ref(), "-u" | "--user")
+                    || (matches!(word.as_ref(), "-a" | "--auth") && httpie_line(line, toks))
                 {
                     ctx.user_pass(t.end);
                 }
@@ -448,7 +498,7 @@ fn candidates_at(
                         && frame.prev_arg.is_none()
                     {
                         // `{spell_token, "v"}`: a bare first element names the pair.
-                        frame.prev_arg = Some(word.clone());
+                        frame.prev_arg = Some(word.to_string());
                     } else {
                         frame.arg_dirty = true;
                     }
@@ -461,7 +511,7 @@ fn candidates_at(
                         && toks.get(i + 2).is_some_and(|n| is_assign(line, n)));
                 ctx.header_in_string(t, frames.last().and_then(|f| f.callee.clone()));
                 if next_is_assign {
-                    stmt_words.push(text(&t));
+                    stmt_words.push(word_of(&t));
                     i += 1;
                     continue;
                 }
@@ -500,7 +550,7 @@ fn candidates_at(
                         // is called by its first word.
                         let callee = frame.callee.clone().or_else(|| {
                             (frame.elements == 0 && frame.words.len() == 1)
-                                .then(|| frame.words[0].clone())
+                                .then(|| frame.words[0].to_string())
                         });
                         let key = if frame.arg_dirty {
                             // `(def name "v")`: the name the form binds.
@@ -508,7 +558,7 @@ fn candidates_at(
                                 && frame.elements == 0
                                 && frame.words.len() == 2
                                 && is_definer(&frame.words[0]))
-                            .then(|| frame.words[1].clone())
+                            .then(|| frame.words[1].to_string())
                         } else {
                             frame.prev_arg.clone()
                         };
@@ -765,7 +815,7 @@ fn candidates_at(
                     }
                     Some(n) if matches!(n.tok, Tok::Open(b'{') | Tok::Open(b'[')) => {
                         // The key names a nested block: remembered by the frame pushed next.
-                        stmt_words.push(key);
+                        stmt_words.push(Cow::Owned(key));
                         i += 1;
                         continue;
                     }
@@ -807,7 +857,9 @@ fn candidates_at(
             }
             Tok::Open(c) => {
                 let callee = (c == b'(').then(|| callee_before(line, toks, i)).flatten();
-                let key = (c != b'(').then(|| stmt_words.last().cloned()).flatten();
+                let key = (c != b'(')
+                    .then(|| stmt_words.last().map(|w| w.to_string()))
+                    .flatten();
                 let init_of = (c == b'{')
                     .then(|| {
                         i.checked_sub(1)
@@ -827,7 +879,7 @@ fn candidates_at(
                             .then(|| {
                                 annotated
                                     .clone()
-                                    .or_else(|| n.checked_sub(3).map(|k| stmt_words[k].clone()))
+                                    .or_else(|| n.checked_sub(3).map(|k| stmt_words[k].to_string()))
                             })
                             .flatten()
                     });
@@ -1288,7 +1340,7 @@ fn resolve_key(
     line: &[u8],
     toks: &[Token],
     op: usize,
-    stmt_words: &[String],
+    stmt_words: &[Cow<str>],
     annotated: Option<&str>,
 ) -> Option<String> {
     let text = |t: &Token| String::from_utf8_lossy(&line[t.start..t.end]).into_owned();
@@ -1375,10 +1427,10 @@ fn resolve_key(
             // Kotlin and Swift put a type or modifier there (`const std::string name =`,
             // `const val NAME =`, `const char *name =`), and the name is the last word.
             if n >= 3
-                && matches!(stmt_words[0].as_str(), "var" | "const")
+                && matches!(stmt_words[0].as_ref(), "var" | "const")
                 && !is_type_or_modifier(&stmt_words[1])
             {
-                return Some(stmt_words[1].clone());
+                return Some(stmt_words[1].to_string());
             }
             if is_type_or_modifier(&word) && n >= 2 {
                 // The type follows the name (`var token string =`, `param pw string =`),
@@ -1387,7 +1439,7 @@ fn resolve_key(
                 if k >= 1 && stmt_words[k].eq_ignore_ascii_case("as") {
                     k -= 1;
                 }
-                return Some(stmt_words[k].clone());
+                return Some(stmt_words[k].to_string());
             }
             Some(word)
         }
@@ -1459,11 +1511,11 @@ fn bare_value(line: &[u8], from: usize, to_line_end: bool, kind: Kind) -> (usize
     (s, e)
 }
 
-fn parents_of(frames: &[Frame]) -> Vec<String> {
+fn parents_of(frames: &[Frame<'_>]) -> Vec<String> {
     frames.iter().filter_map(|f| f.key.clone()).collect()
 }
 
-fn innermost_callee(frames: &[Frame]) -> Option<String> {
+fn innermost_callee(frames: &[Frame<'_>]) -> Option<String> {
     frames
         .iter()
         .rev()
@@ -1473,14 +1525,28 @@ fn innermost_callee(frames: &[Frame]) -> Option<String> {
 
 /// Header names whose value is a credential, matched case-insensitively.
 pub fn is_credential_header(name: &str) -> bool {
-    let lower = name.to_ascii_lowercase();
-    lower == "authorization"
-        || lower == "proxy-authorization"
-        || lower == "cookie"
-        || (lower.contains('-')
+    // Asked of every key the lexer emits: compared in place, without a lowercased copy.
+    ["authorization", "proxy-authorization", "cookie"]
+        .iter()
+        .any(|h| name.eq_ignore_ascii_case(h))
+        || (name.contains('-')
             && ["token", "key", "auth", "secret", "password", "session"]
                 .iter()
-                .any(|w| lower.contains(w)))
+                .any(|w| contains_ignore_ascii_case(name, w)))
+}
+
+/// Whether `hay` holds `needle` (lowercase ASCII), ASCII case ignored: as
+/// `hay.to_ascii_lowercase().contains(needle)`, without the copy.
+fn contains_ignore_ascii_case(hay: &str, needle: &str) -> bool {
+    hay.as_bytes()
+        .windows(needle.len())
+        .any(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
+}
+
+/// Whether `hay` ends with `needle` (lowercase ASCII), ASCII case ignored.
+fn ends_with_ignore_ascii_case(hay: &str, needle: &str) -> bool {
+    hay.len() >= needle.len()
+        && hay.as_bytes()[hay.len() - needle.len()..].eq_ignore_ascii_case(needle.as_bytes())
 }
 
 /// Emission state for one line.
@@ -1551,11 +1617,16 @@ impl LineCtx<'_> {
         if quoted && spans.len() == 1 {
             self.read_inside(spans[0]);
         }
-        let lower_key = key.to_ascii_lowercase();
+        let key_is = |words: &[&str]| words.iter().any(|w| key.eq_ignore_ascii_case(w));
+        let (names_pair, values_pair) = (
+            key_is(&["key", "name", "id"]),
+            key_is(&["value", "content", "example"]),
+        );
+        let key_says_header = contains_ignore_ascii_case(&key, "header");
         let mut key = key;
-        if matches!(lower_key.as_str(), "key" | "name" | "id") {
+        if names_pair {
             self.pair_name = Some(value.clone());
-        } else if matches!(lower_key.as_str(), "value" | "content" | "example") {
+        } else if values_pair {
             // `content`: HTML's `<meta name="api-key" content="v">`; `example`: an OpenAPI
             // parameter's `{"name": "api_key", "in": "query", "example": "v"}`.
             if let Some(name) = self.pair_name.take() {
@@ -1565,7 +1636,7 @@ impl LineCtx<'_> {
         // A header name given after its value: Swift `setValue("Bearer v",
         // forHTTPHeaderField: "Authorization")`, Objective-C `[r setValue:@"v"
         // forHTTPHeaderField:@"X-Api-Key"]`. The header names the value before it.
-        if lower_key.contains("header") && is_credential_header(&value) {
+        if key_says_header && is_credential_header(&value) {
             if let Some((at, level)) = self.last_value {
                 let earlier = &mut self.out[at];
                 if level == self.level && at >= self.first_out && earlier.header.is_none() {
@@ -1609,7 +1680,7 @@ impl LineCtx<'_> {
         let header = is_credential_header(&key).then(|| key.clone());
         let mut joined = (spans.len() > 1).then(|| value.clone());
         // `.npmrc` `_auth` (and `//registry/:_auth`) is base64 of `user:password`.
-        if key.to_ascii_lowercase().ends_with("_auth") {
+        if ends_with_ignore_ascii_case(&key, "_auth") {
             if let Some(pass) = basic_password(&value) {
                 joined = Some(pass);
                 key = "password".into();
@@ -1971,4 +2042,236 @@ pub fn basic_password(encoded: &str) -> Option<String> {
     let text = String::from_utf8(bytes).ok()?;
     let (_, pass) = text.split_once(':')?;
     (!pass.is_empty() && pass.chars().all(|c| !c.is_control())).then(|| pass.to_string())
+}
+
+#[cfg(test)]
+mod tokenize_tests {
+    //! The table-driven tokenizer against the byte-by-byte one it replaced.
+    use super::*;
+
+    fn is_word_start(b: u8) -> bool {
+        b.is_ascii_alphanumeric() || b == b'_' || b == b'$' || b == b'@'
+    }
+
+    fn is_word_byte(b: u8) -> bool {
+        b.is_ascii_alphanumeric() || b"_$@.-".contains(&b) || b >= 0x80
+    }
+
+    fn reference(line: &[u8]) -> Vec<Token> {
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < line.len() {
+            let b = line[i];
+            if b.is_ascii_whitespace() {
+                i += 1;
+                continue;
+            }
+            if b == b'"' || b == b'\'' || b == b'`' {
+                if let Some(close) = string_end(line, i) {
+                    out.push(Token {
+                        tok: Tok::Str { quote: b },
+                        start: i + 1,
+                        end: close,
+                    });
+                    i = close + 1;
+                    continue;
+                }
+                out.push(Token {
+                    tok: Tok::Other,
+                    start: i,
+                    end: i + 1,
+                });
+                i += 1;
+                continue;
+            }
+            // The full-width colon of Chinese and Japanese text (`密码：v`) separates a name
+            // from its value as `:` does.
+            if line[i..].starts_with(FULLWIDTH_COLON) {
+                out.push(Token {
+                    tok: Tok::Op,
+                    start: i,
+                    end: i + FULLWIDTH_COLON.len(),
+                });
+                i += FULLWIDTH_COLON.len();
+                continue;
+            }
+            let dash_word = b == b'-'
+                && (i == 0 || line[i - 1].is_ascii_whitespace())
+                && line
+                    .get(i + 1)
+                    .is_some_and(|&n| n.is_ascii_alphabetic() || n == b'-');
+            if is_word_start(b) || b >= 0x80 || dash_word {
+                let start = i;
+                i += 1;
+                while i < line.len()
+                    && is_word_byte(line[i])
+                    && !line[i..].starts_with(FULLWIDTH_COLON)
+                {
+                    i += 1;
+                }
+                i = powershell_scoped_name(line, start, i);
+                // `a.b.` / `x-`: a trailing `.` or `-` belongs to what follows (`.=`, `->`).
+                while i > start + 1 && matches!(line[i - 1], b'.' | b'-') {
+                    i -= 1;
+                }
+                out.push(Token {
+                    tok: Tok::Word,
+                    start,
+                    end: i,
+                });
+                continue;
+            }
+            // R's `name <- "value"`: `-` is no operator character (it joins words), so the
+            // arrow is read here, when a space or a quote follows it.
+            if b == b'<'
+                && line.get(i + 1) == Some(&b'-')
+                && line
+                    .get(i + 2)
+                    .is_none_or(|&n| n.is_ascii_whitespace() || n == b'"' || n == b'\'')
+            {
+                out.push(Token {
+                    tok: Tok::Op,
+                    start: i,
+                    end: i + 2,
+                });
+                i += 2;
+                continue;
+            }
+            if OP_CHARS.contains(&b) {
+                let start = i;
+                while i < line.len() && OP_CHARS.contains(&line[i]) {
+                    i += 1;
+                }
+                out.push(Token {
+                    tok: Tok::Op,
+                    start,
+                    end: i,
+                });
+                continue;
+            }
+            let tok = match b {
+                b'(' | b'[' | b'{' => Tok::Open(b),
+                b')' | b']' | b'}' => Tok::Close(b),
+                b',' | b';' => Tok::Sep(b),
+                _ => Tok::Other,
+            };
+            out.push(Token {
+                tok,
+                start: i,
+                end: i + 1,
+            });
+            i += 1;
+        }
+        out
+    }
+
+    #[test]
+    fn byte_classes_tokenize_as_the_byte_tests_did() {
+        let mut state = 0x2545_f491_4f6c_dd1du64;
+        let mut next = move || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state
+        };
+        let alphabet: Vec<&[u8]> = vec![
+            b"a",
+            b"Z",
+            b"0",
+            b"_",
+            b"$",
+            b"@",
+            b".",
+            b"-",
+            b" ",
+            b"\t",
+            b"\"",
+            b"'",
+            b"`",
+            b"\\",
+            b"=",
+            b":",
+            b"<",
+            b">",
+            b"+",
+            b"(",
+            b")",
+            b"[",
+            b"]",
+            b"{",
+            b"}",
+            b",",
+            b";",
+            b"#",
+            b"/",
+            b"\xef\xbc\x9a",
+            b"\xef",
+            b"\xc3\xa9",
+            b"$env",
+            b"!",
+            b"|",
+            b"?",
+            b"\r",
+            b"\x0c",
+            b"\x0b",
+        ];
+        for round in 0..20_000 {
+            let mut line = Vec::new();
+            for _ in 0..next() % 40 {
+                line.extend_from_slice(alphabet[(next() % alphabet.len() as u64) as usize]);
+            }
+            let got: Vec<_> = tokenize(&line)
+                .iter()
+                .map(|t| (t.tok, t.start, t.end))
+                .collect();
+            let want: Vec<_> = reference(&line)
+                .iter()
+                .map(|t| (t.tok, t.start, t.end))
+                .collect();
+            assert_eq!(
+                got,
+                want,
+                "round {round}: {:?}",
+                String::from_utf8_lossy(&line)
+            );
+        }
+    }
+
+    #[test]
+    fn credential_headers_are_told_without_a_lowercased_copy() {
+        let reference = |name: &str| {
+            let lower = name.to_ascii_lowercase();
+            lower == "authorization"
+                || lower == "proxy-authorization"
+                || lower == "cookie"
+                || (lower.contains('-')
+                    && ["token", "key", "auth", "secret", "password", "session"]
+                        .iter()
+                        .any(|w| lower.contains(w)))
+        };
+        for name in [
+            "Authorization",
+            "AUTHORIZATION",
+            "Proxy-Authorization",
+            "Cookie",
+            "X-Api-Key",
+            "x-auth-TOKEN",
+            "X-Session",
+            "Content-Type",
+            "token",
+            "api_key",
+            "",
+            "-",
+            "Ä-Key",
+            "X-Sécret",
+            "x-SECRET-é",
+            "Set-Cookie",
+            "Authorizationx",
+        ] {
+            assert_eq!(is_credential_header(name), reference(name), "{name}");
+        }
+        assert!(ends_with_ignore_ascii_case("//registry/:_AUTH", "_auth"));
+        assert!(!ends_with_ignore_ascii_case("auth", "_auth"));
+        assert!(contains_ignore_ascii_case("forHTTPHeaderField", "header"));
+    }
 }

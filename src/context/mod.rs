@@ -18,9 +18,11 @@ mod cmdline;
 mod commented;
 mod compared;
 mod continued;
+mod curl_user;
 mod defaults;
 mod erlang;
 pub mod escapes;
+mod expectations;
 mod getters;
 #[cfg(test)]
 mod heldout;
@@ -47,6 +49,7 @@ mod option_defaults;
 mod pairs;
 mod positional;
 mod powershell;
+mod prose;
 #[cfg(test)]
 mod recall_listed;
 mod rows;
@@ -483,6 +486,8 @@ fn extract_range(
 ) {
     let mut at = from;
     let mut line_start = first_line_start;
+    // One token buffer for every line of the range.
+    let mut toks = Vec::new();
     while at < to {
         let end = memchr::memchr(b'\n', &data[at..to]).map_or(to, |i| at + i);
         let mut line = &data[at..end];
@@ -494,21 +499,24 @@ fn extract_range(
             let piece = &line[chunk..(chunk + lexer::MAX_LEXED).min(line.len())];
             let base = at + chunk;
             let first = out.len();
-            let toks = lexer::tokenize(piece);
-            lexer::candidates_tokenized(piece, &toks, base, line_start, kind, out);
+            lexer::tokenize_into(piece, &mut toks);
+            let toks = &toks[..];
+            // Whether the line names a credential: the gate of most passes, searched once.
+            let mentions_secret = names::mentions_secret(piece);
+            lexer::candidates_tokenized(piece, toks, base, line_start, kind, out);
             if kind == Kind::Yaml {
                 yaml_flow::trim_values(piece, base, first, out);
                 yaml_block::candidates(data, at, end, first, out);
             }
             urls::candidates(piece, base, line_start, out);
             xml::candidates(data, piece, base, line_start, end, out);
-            positional::candidates(piece, &toks, base, line_start, first, out);
+            positional::candidates(piece, toks, base, line_start, first, out);
             // The forms no `=` or `:` ties: a value named by a sibling argument or symbol,
             // a command line's flags, `key value` directives; and the pairs inside values.
-            if names::mentions_secret(piece) {
-                siblings::candidates(piece, &toks, base, line_start, first, out);
-                cmdline::candidates(piece, &toks, base, line_start, kind, out);
-                spaced::candidates(piece, &toks, base, line_start, kind, out);
+            if mentions_secret {
+                siblings::candidates(piece, toks, base, line_start, first, out);
+                cmdline::candidates(piece, toks, base, line_start, kind, out);
+                spaced::candidates(piece, toks, base, line_start, kind, out);
                 pairs::candidates(first, out);
                 defaults::candidates(first, out);
                 powershell::candidates(piece, base, line_start, out);
@@ -530,10 +538,11 @@ fn extract_range(
                 }
                 npmrc::candidates(piece, base, line_start, first, out);
                 if kind == Kind::Code {
-                    struct_tags::candidates(piece, &toks, base, line_start, out);
-                    compared::candidates(piece, &toks, base, line_start, first, out);
+                    struct_tags::candidates(piece, toks, base, line_start, out);
+                    compared::candidates(piece, toks, base, line_start, first, out);
                     option_defaults::name_by_option(piece, base, first, out);
                     commented::candidates(piece, base, line_start, first, out);
+                    expectations::candidates(piece, base, line_start, first, out);
                     if chunk == 0 {
                         option_defaults::from_attributes_above(data, piece, at, out);
                     }
@@ -542,6 +551,9 @@ fn extract_range(
                     defaults::shell_line(piece, base, line_start, first, out);
                 }
                 rows::table_row(piece, base, line_start, out);
+                if kind == Kind::Unknown {
+                    prose::candidates(piece, base, line_start, first, out);
+                }
                 if kind == Kind::Yaml {
                     cmdline::yaml_quoted_item(piece, base, line_start, out);
                 }
@@ -559,16 +571,20 @@ fn extract_range(
                 && (toks
                     .first()
                     .is_some_and(|t| &piece[t.start..t.end] == b"return")
-                    || names::mentions_secret(piece))
+                    || mentions_secret)
             {
-                getters::candidates(data, piece, &toks, base, line_start, out);
+                getters::candidates(data, piece, toks, base, line_start, out);
             }
             if kind == Kind::Code && chunk == 0 && line.len() <= lexer::MAX_LEXED {
                 continued::candidates(data, at, at + line.len(), first, out);
             }
+            // curl's `-u v` with no password: an API key as the Basic user name.
+            if memchr::memmem::find(piece, b"-u").is_some() {
+                curl_user::candidates(data, piece, at, base, line_start, out);
+            }
             // Tools that take a password where no name says so (their own gate: the tools'
             // names).
-            tools::candidates(data, piece, &toks, base, line_start, kind, out);
+            tools::candidates(data, piece, toks, base, line_start, kind, out);
             chunk += lexer::MAX_LEXED;
             if line.is_empty() {
                 break;
@@ -596,6 +612,8 @@ mod tests_unlisted4;
 mod tests_unlisted5;
 #[cfg(test)]
 mod tests_unlisted6;
+#[cfg(test)]
+mod tests_unlisted7;
 #[cfg(test)]
 mod tests_unlisted8;
 #[cfg(test)]

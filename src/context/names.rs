@@ -137,6 +137,8 @@ const STEMS: &[&str] = &[
 static STEM_FINDER: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
     aho_corasick::AhoCorasick::builder()
         .ascii_case_insensitive(true)
+        // A full DFA: searched on every line the context engine reads, and small.
+        .kind(Some(aho_corasick::AhoCorasickKind::DFA))
         .build(STEMS)
         .expect("fixed stems compile")
 });

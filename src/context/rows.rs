@@ -33,7 +33,13 @@ fn table_cell(line: &[u8], base: usize, line_start: usize) -> Option<Candidate> 
         from = bar + 1;
     }
     let (ks, ke) = *cells.first()?;
+    // A name of a few words (`| API key | v |`) is read with its words joined.
     let name = String::from_utf8_lossy(&line[ks..ke]).into_owned();
+    let name = if name.split_whitespace().count() <= 3 {
+        name.split_whitespace().collect::<Vec<_>>().join("_")
+    } else {
+        name
+    };
     if !names_secret(&name) {
         return None;
     }

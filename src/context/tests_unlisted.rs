@@ -252,7 +252,8 @@ fn space_separated_keys_and_sql() {
             // A literal after a keyword that names no credential.
             ("db/init.sql", "CREATE USER app WITH LOGIN '{V}';\n"),
             // Prose and code are no directives.
-            ("notes.txt", "the password is {V}\n"),
+            // (`the password is v` is a sentence that gives a value: `prose.rs` reads it.)
+            ("notes.txt", "the password for {V}\n"),
             ("main.py", "requirepass {V}\n"),
             ("a.conf", "tokenizer {V}\n"),
             // `BY` without `IDENTIFIED`.

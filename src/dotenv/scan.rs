@@ -8,6 +8,12 @@
 //! files that match an ignore pattern are read here, since the walker skipped them, so a
 //! committed key file or token in one is still reported. Outside a git work tree the `.env`
 //! check cannot be made: one warning says so.
+//!
+//! A regular file named on the command line whose name is no `.env` name needs none of
+//! this: the walker reads a named file whatever the ignore files say, and nothing else can
+//! lie under a file. Such paths skip repository discovery (opening the repository, its
+//! configuration and index was a third of a pre-commit `scan a.rs`'s start-up, issue 17);
+//! when every path is one, no thread is started either.
 
 use super::survey::{self, is_under, SurveyOptions};
 use super::worktree::WorkTree;
@@ -27,8 +33,16 @@ pub fn scan_with_git_checks(
     templates: &[String],
     walk: impl FnOnce() -> anyhow::Result<Outcome>,
 ) -> anyhow::Result<Outcome> {
+    let checked: Vec<PathBuf> = paths
+        .iter()
+        .filter(|path| needs_git_checks(path, templates))
+        .cloned()
+        .collect();
+    if checked.is_empty() {
+        return walk();
+    }
     let (walked, git) = std::thread::scope(|s| {
-        let git = s.spawn(|| scan_findings(scanner, paths, options, templates));
+        let git = s.spawn(|| scan_findings(scanner, &checked, options, templates));
         (walk(), git.join())
     });
     let mut outcome = walked?;
@@ -37,6 +51,19 @@ pub fn scan_with_git_checks(
     outcome.merge(git);
     crate::finding::dedup_findings(&mut outcome.findings);
     Ok(outcome)
+}
+
+/// Whether the git checks can find anything for `path` that the walk does not: true for
+/// standard input's `-` (skipped there), a folder, a symbolic link, anything that is not a
+/// regular file, and a regular file with a `.env` name (its state is git's to say). False
+/// for any other regular file: the walker reads a named file even when an ignore file
+/// matches it, and no `.env` file or tracked file can lie under a file.
+fn needs_git_checks(path: &Path, templates: &[String]) -> bool {
+    let regular_file = std::fs::symlink_metadata(path).is_ok_and(|meta| meta.file_type().is_file());
+    let env_name = path
+        .file_name()
+        .is_some_and(|name| super::is_env_file(&name.to_string_lossy(), templates));
+    !regular_file || env_name
 }
 
 /// The `.env` findings for `paths`, and the findings in tracked files the walker skipped.

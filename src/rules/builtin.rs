@@ -15,6 +15,15 @@ use super::RuleError;
 /// The built-in rule files as `build.rs` parsed them, in the order of [`BUILTIN_RULE_FILES`].
 static PREPARSED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/builtin-rules.postcard"));
 
+// `FILE_ANCHORED`: the ids of the built-in rules with a `file` or `path` context anchor.
+include!(concat!(env!("OUT_DIR"), "/file-anchored.rs"));
+
+/// Whether the built-in rule `id` has a context anchor that names files by their path,
+/// answered without decoding its anchors (`syntax::Deferred`).
+pub(crate) fn has_file_anchor(id: &str) -> bool {
+    FILE_ANCHORED.binary_search(&id).is_ok()
+}
+
 /// `bytes` as a `'static` string if they lie inside the embedded pre-parsed rules (a string
 /// the postcard reader borrowed from them) and are UTF-8, else `None`. Lets
 /// `syntax::SpecText` keep a reference instead of a copy, without `unsafe`: the bytes are

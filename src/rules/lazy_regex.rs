@@ -2,9 +2,12 @@
 //!
 //! A hook that touches three files should pay only for the rules whose keywords it meets,
 //! so a built-in rule's regexes wait here, as source, until the scanner first asks for
-//! them; the size limit keeps a hostile user rule from eating memory.
+//! them; the size limit keeps a hostile user rule from eating memory. The source is a
+//! [`SpecText`]: a built-in rule's borrows the binary's embedded rules instead of being
+//! copied at every start (issue 17).
 
 use super::load::one_line;
+use super::syntax::SpecText;
 use std::sync::OnceLock;
 
 /// Size limit for one compiled rule regex; generous, but bounded so a hostile user rule
@@ -20,7 +23,7 @@ const DFA_CACHE_LIMIT: usize = 8 * 1024 * 1024;
 
 /// A regex compiled the first time it is used.
 pub(crate) struct LazyRegex<R> {
-    pub(crate) source: String,
+    pub(crate) source: SpecText,
     compiled: OnceLock<Result<R, String>>,
 }
 
@@ -70,8 +73,13 @@ impl CompileRegex for regex::bytes::Regex {
 
 impl<R: CompileRegex> LazyRegex<R> {
     pub(crate) fn new(source: &str) -> LazyRegex<R> {
+        LazyRegex::from_text(source.into())
+    }
+
+    /// [`LazyRegex::new`] keeping `source` as it is (borrowed, for a built-in rule).
+    pub(crate) fn from_text(source: SpecText) -> LazyRegex<R> {
         LazyRegex {
-            source: source.to_string(),
+            source,
             compiled: OnceLock::new(),
         }
     }

@@ -145,10 +145,20 @@ impl Rule {
                 .windows(4)
                 .any(|w| w.eq_ignore_ascii_case(b"(?i:"))
         });
+        // A built-in rule's anchors stay encoded until its context rule is built; the
+        // build script listed the rules that have such an anchor.
+        let file_or_path_anchor = is_context
+            && if on_first_use {
+                super::builtin::has_file_anchor(&spec.id)
+            } else {
+                spec.context
+                    .iter()
+                    .any(|a| a.file.is_some() || a.path.is_some())
+            };
         let rule = Rule {
             id: spec.id.as_str().into(),
             title: Arc::from(spec.title.as_str()),
-            provider: spec.provider.as_deref().map(str::to_string),
+            provider: spec.provider.clone(),
             kind,
             keywords: spec
                 .keywords
@@ -176,10 +186,10 @@ impl Rule {
             validator,
             severity: spec.severity.unwrap_or(Severity::High),
             known_public,
-            path: spec.path.as_deref().map(LazyRegex::new),
-            content: spec.content.as_deref().map(LazyRegex::new),
+            path: spec.path.clone().map(LazyRegex::from_text),
+            content: spec.content.clone().map(LazyRegex::from_text),
             inspector,
-            regex: spec.regex.as_deref().map(LazyRegex::new),
+            regex: spec.regex.clone().map(LazyRegex::from_text),
             single_line: OnceLock::new(),
             required_literals: OnceLock::new(),
             server_hint: OnceLock::new(),
@@ -190,6 +200,7 @@ impl Rule {
             origin: Arc::clone(origin),
             spec,
             is_context,
+            file_or_path_anchor,
             context,
         };
         if eager {

@@ -70,7 +70,8 @@ pub struct Rule {
     /// Shared with every finding the rule makes (as is `remediation`): half a million
     /// findings must not each hold a copy (issue 12 item 5).
     pub title: Arc<str>,
-    pub provider: Option<String>,
+    /// Borrowed from the embedded text for a built-in rule.
+    pub provider: Option<syntax::SpecText>,
     pub kind: FindingKind,
     /// Lowercase; borrowed from the built-in rules' embedded text when it is lowercase
     /// already (issue 17, start-up).
@@ -116,6 +117,8 @@ pub struct Rule {
     /// Whether this is a context rule (`[rule.value]` / `[[rule.context]]` instead of
     /// `regex`), run by the context engine.
     is_context: bool,
+    /// See [`Rule::has_file_or_path_anchor`].
+    file_or_path_anchor: bool,
     /// A context rule's checked shape and anchors ([`Rule::context`]): built at load for a
     /// user rule, on first use for a built-in one.
     context: OnceLock<Option<Box<crate::context::rule::ContextRule>>>,
@@ -165,14 +168,10 @@ impl Rule {
     }
 
     /// Whether a context anchor names files by their path (`file` or `path`), asked of the
-    /// rule's table without building it: the scanner asks every rule at start-up.
+    /// rule's table without building it: the scanner asks every rule at start-up (for a
+    /// built-in rule, the build script's list answers: its anchors stay encoded).
     pub fn has_file_or_path_anchor(&self) -> bool {
-        self.is_context
-            && self
-                .spec
-                .context
-                .iter()
-                .any(|a| a.file.is_some() || a.path.is_some())
+        self.file_or_path_anchor
     }
 
     /// The rule's checked `[rule.verify]` table, `None` if it has none. A built-in rule's
@@ -209,9 +208,10 @@ impl Rule {
         self.regex.as_ref()?.get()
     }
 
-    /// The regex as written, without compiling it.
-    pub(crate) fn regex_source(&self) -> Option<&str> {
-        self.regex.as_ref().map(|regex| regex.source.as_str())
+    /// The regex as written, without compiling it; a clone of it borrows a built-in rule's
+    /// embedded text instead of copying it.
+    pub(crate) fn regex_text(&self) -> Option<&syntax::SpecText> {
+        self.regex.as_ref().map(|regex| &regex.source)
     }
 
     /// The rule's path regex, compiling it on first use.

@@ -94,13 +94,16 @@ pub struct RuleSpec {
     #[serde(default)]
     pub known_public: Vec<KnownPublicSpec>,
     /// A context rule's value shape (`[rule.value]`): instead of a `regex`, the context
-    /// engine finds key/value candidates and this says which values qualify.
+    /// engine finds key/value candidates and this says which values qualify. Deferred
+    /// (read when the context rule is built, on first use).
     #[serde(default)]
-    pub value: Option<Box<ValueSpec>>,
+    pub value: Option<Deferred<ValueSpec>>,
     /// A context rule's anchors (`[[rule.context]]`): a candidate qualifies if it meets
-    /// every condition of any one of them. See docs/context-rules.md.
+    /// every condition of any one of them. See docs/context-rules.md. Deferred: a start
+    /// reads only whether there are any ([`Deferred::is_empty`]); the 814 built-in anchors'
+    /// word lists were most of the pre-parsed form's 2,200 allocations (issue 17).
     #[serde(default)]
-    pub context: Vec<ContextSpec>,
+    pub context: Deferred<Vec<ContextSpec>>,
 }
 
 /// `keyword_boundary`: where a rule's keyword must sit in the text to wake the rule.
@@ -476,6 +479,18 @@ impl<T> Deferred<T> {
     /// Whether the value is still in its encoded form (never read yet).
     pub fn is_encoded(&self) -> bool {
         self.value.get().is_none()
+    }
+}
+
+impl<T: Deserialize<'static>> Deferred<Vec<T>> {
+    /// Whether the list is empty, without decoding it: postcard writes a list as its
+    /// length (a varint) and then its items, so the empty list is the single byte 0.
+    pub fn is_empty(&self) -> bool {
+        match (self.value.get(), self.encoded) {
+            (Some(value), _) => value.is_empty(),
+            (None, Some(encoded)) => encoded == [0],
+            (None, None) => true,
+        }
     }
 }
 

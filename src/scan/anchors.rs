@@ -1,104 +1,127 @@
 //! Finding every keyword occurrence, ASCII-case-insensitively, in one cheap pass.
 //!
-//! The rule set has about 700 distinct keywords. An Aho-Corasick automaton over that many
+//! The rule set has about 900 distinct keywords. An Aho-Corasick automaton over that many
 //! case-insensitive patterns cannot use a SIMD prefilter (its start bytes cover the
 //! alphabet) and its DFA is larger than the L2 cache, so it searched at 270-560 MB/s (by
-//! machine load) and was the largest single cost of a scan (docs/performance.md). This searcher replaces it with a gram filter:
+//! machine load) and was the largest single cost of a scan (docs/performance.md). This
+//! searcher replaces it with a gram filter:
 //!
 //! - every byte is folded with `| 0x20` (equal ignoring ASCII case ⇒ equal after folding;
 //!   the converse need not hold, since the filter only has to keep every true occurrence);
+//! - at each position, the folded three bytes there are hashed to a row of an 8 KiB byte
+//!   table (it stays in the L1 cache), and the low three bits of the fourth byte pick a bit
+//!   of that byte: one hash and one load per position. Positions are taken five at a time
+//!   from one 8-byte load, with one branch per five positions;
 //! - each keyword of four bytes or more is filed under one of its 4-byte grams, the one
 //!   made of the rarest bytes (`ypef` of `typeform`, not `type`), at its offset in the
-//!   keyword; three-byte keywords are filed whole;
-//! - at each position the folded 4-byte gram is hashed into a 64 Kibit table of the filed
-//!   grams, and its low three bytes into a 16 Kibit table of the three-byte keywords. The
-//!   tables (10 KiB) stay in the L1 cache; positions are taken four at a time from one
-//!   8-byte load, with one branch per four positions;
-//! - a position whose bit is set is checked exactly: each keyword filed under that bucket
-//!   is compared with the text at its offset, ignoring ASCII case;
+//!   keyword: the row of its first three bytes, the bit of its fourth. A three-byte keyword
+//!   is filed under every bit of its row, since any byte may follow it;
+//! - a position whose bit is set is checked exactly: each keyword filed under that bit is
+//!   compared with the text at its offset, ignoring ASCII case;
 //! - the few keywords of one or two bytes (`q~`) are found by a small Aho-Corasick
 //!   automaton of their own, which searches for their first bytes with `memchr`.
+//!
+//! (Until session 8 the filter hashed every position twice: the 4-byte gram into a table of
+//! the long keywords and the 3-byte one into a table of the three-byte keywords. One row
+//! per three bytes and a bit per fourth byte finds the same occurrences with one hash and
+//! one load a position: the pass takes about a quarter less CPU, although about a third
+//! more positions wake the exact check; docs/performance.md "scan", session 8.)
 //!
 //! It reports every occurrence of every keyword, overlapping ones included (`sk-` and
 //! `sk-ant-` at the same place, `keykey`); a test compares it with a brute-force search.
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
-/// Bits of the hash indexing the four-byte table.
-const QUAD_BITS: u32 = 16;
-/// Bits of the hash indexing the three-byte table.
-const TRI_BITS: u32 = 14;
+/// Bits of the hash of a position's first three bytes: the table has `1 << ROW_BITS` rows.
+const ROW_BITS: u32 = 13;
+/// Rows of the table.
+const ROWS: usize = 1 << ROW_BITS;
 /// Every byte, folded: `x | FOLD` maps an ASCII letter and its other case to one value.
 const FOLD: u64 = 0x2020_2020_2020_2020;
+/// Positions tested per 8-byte load: each needs its own byte and the three after it.
+const PER_LOAD: usize = 5;
 
-/// A filter table: a bit per bucket (`WORDS` × 64 buckets), and the keywords filed under
-/// each set bucket with their gram's offset in the keyword.
+/// The filter table: a byte per row, whose bit `j` is set when some keyword is filed under
+/// the row and a fourth byte whose low three bits are `j` (a bucket `row * 8 + j`), and the
+/// keywords filed under each set bucket with their gram's offset in the keyword.
 ///
-/// A set bucket's entries are found by its rank among the set buckets (a count per bit
-/// word plus a popcount), not by an offset per bucket: the quad table has 65,536 buckets
-/// and a few hundred set ones, and an offset per bucket was 256 KiB to zero, sum and
-/// fault in at every start (issue 17, start-up), and a cache miss at each hit.
-struct Table<const WORDS: usize> {
-    bits: Box<[u64; WORDS]>,
-    /// Per bit word, how many buckets are set in the words before it.
-    rank: Box<[u32; WORDS]>,
+/// A set bucket's entries are found by its rank among the set buckets (a count per eight
+/// rows plus a popcount), not by an offset per bucket: an offset per bucket was 256 KiB
+/// to zero, sum and fault in at every start (issue 17, start-up), and a cache miss at
+/// each hit.
+struct Table {
+    rows: Box<[u8; ROWS]>,
+    /// Per eight rows (64 buckets), how many buckets are set in the rows before them.
+    rank: Box<[u32; ROWS / 8]>,
     /// `entries[starts[r]..starts[r + 1]]` are the `(pattern id, offset)` of the set bucket
     /// of rank `r`.
     starts: Vec<u32>,
     entries: Vec<(u32, u32)>,
 }
 
-impl<const WORDS: usize> Table<WORDS> {
-    fn new(filed: Vec<(usize, u32, u32)>) -> Table<WORDS> {
+impl Table {
+    /// The table of `(bucket, pattern id, offset)`.
+    fn new(filed: Vec<(usize, u32, u32)>) -> Table {
         let mut filed = filed;
         filed.sort_unstable();
         filed.dedup();
-        let mut bits = Box::new([0u64; WORDS]);
+        let mut rows = Box::new([0u8; ROWS]);
         let mut starts = Vec::new();
         for (at, &(bucket, _, _)) in filed.iter().enumerate() {
-            if bits[bucket / 64] & (1 << (bucket % 64)) == 0 {
-                bits[bucket / 64] |= 1 << (bucket % 64);
+            let (row, bit) = (bucket / 8, 1 << (bucket % 8));
+            if rows[row] & bit == 0 {
+                rows[row] |= bit;
                 starts.push(at as u32);
             }
         }
         starts.push(filed.len() as u32);
-        let mut rank = Box::new([0u32; WORDS]);
+        let mut rank = Box::new([0u32; ROWS / 8]);
         let mut before = 0;
-        for (word, bits) in rank.iter_mut().zip(bits.iter()) {
-            *word = before;
-            before += bits.count_ones();
+        for (group, rows) in rank.iter_mut().zip(rows.chunks_exact(8)) {
+            *group = before;
+            before += rows.iter().map(|r| r.count_ones()).sum::<u32>();
         }
         Table {
-            bits,
+            rows,
             rank,
             starts,
             entries: filed.into_iter().map(|(_, id, at)| (id, at)).collect(),
         }
     }
 
-    /// 1 if the bucket is set, else 0. `bucket` is below `WORDS * 64`.
+    /// 1 if the bucket of the folded `gram` is set, else 0.
     #[inline(always)]
-    fn bit(&self, bucket: usize) -> u64 {
-        (self.bits[(bucket >> 6) % WORDS] >> (bucket & 63)) & 1
+    fn passes(&self, gram: u32) -> u64 {
+        ((self.rows[row_of(gram)] >> ((gram >> 24) & 7)) & 1) as u64
     }
 
-    /// The entries of a set bucket (below `WORDS * 64`).
-    fn filed(&self, bucket: usize) -> &[(u32, u32)] {
-        let word = (bucket >> 6) % WORDS;
-        let below = self.bits[word] & ((1u64 << (bucket & 63)) - 1);
-        let rank = (self.rank[word] + below.count_ones()) as usize;
+    /// The entries of the bucket of the folded `gram`, empty if it is not set.
+    fn filed(&self, gram: u32) -> &[(u32, u32)] {
+        let bucket = bucket_of(gram);
+        let group = bucket / 64;
+        let bits = u64::from_le_bytes(
+            self.rows[group * 8..group * 8 + 8]
+                .try_into()
+                .expect("8 rows"),
+        );
+        if (bits >> (bucket % 64)) & 1 == 0 {
+            return &[];
+        }
+        let below = bits & ((1u64 << (bucket % 64)) - 1);
+        let rank = (self.rank[group] + below.count_ones()) as usize;
         &self.entries[self.starts[rank] as usize..self.starts[rank + 1] as usize]
     }
 }
 
+/// The row of a folded gram: a hash of its first three bytes, below [`ROWS`].
 #[inline(always)]
-fn quad_bucket(gram: u32) -> usize {
-    (gram.wrapping_mul(0x9E37_79B1) >> (32 - QUAD_BITS)) as usize
+fn row_of(gram: u32) -> usize {
+    ((gram & 0x00FF_FFFF).wrapping_mul(0x9E37_79B1) >> (32 - ROW_BITS)) as usize
 }
 
-#[inline(always)]
-fn tri_bucket(gram: u32) -> usize {
-    ((gram & 0x00FF_FFFF).wrapping_mul(0x9E37_79B1) >> (32 - TRI_BITS)) as usize
+/// The bucket of a folded gram: its row, and the low three bits of its fourth byte.
+fn bucket_of(gram: u32) -> usize {
+    row_of(gram) * 8 + ((gram >> 24) & 7) as usize
 }
 
 /// The folded little-endian gram of up to four bytes (missing bytes count as zero).
@@ -113,13 +136,27 @@ fn folded_gram(bytes: &[u8]) -> u32 {
 /// filter files a keyword under its gram of least common bytes, so that fewer positions
 /// of ordinary text wake the exact check.
 fn commonness(byte: u8) -> u32 {
-    const BY_RANK: &[u8] = b" etaoinsrlcdhupmfgy_.b,wv\"k=x/:-()'j;q0z1{}2<>$";
-    let byte = byte.to_ascii_lowercase();
-    BY_RANK
-        .iter()
-        .position(|&b| b == byte)
-        .map_or(0, |rank| (BY_RANK.len() - rank) as u32)
+    COMMONNESS[usize::from(byte)]
 }
+
+/// [`commonness`] of every byte, worked out at compile time: asked for every byte of every
+/// keyword at each start, a search of the rank list was 1-2 % of a one-file scan (issue 17).
+static COMMONNESS: [u32; 256] = {
+    const BY_RANK: &[u8] = b" etaoinsrlcdhupmfgy_.b,wv\"k=x/:-()'j;q0z1{}2<>$";
+    let mut table = [0u32; 256];
+    let mut rank = 0;
+    while rank < BY_RANK.len() {
+        let byte = BY_RANK[rank];
+        let value = (BY_RANK.len() - rank) as u32;
+        table[byte as usize] = value;
+        // The other case of a letter ranks as the letter.
+        if byte.is_ascii_lowercase() {
+            table[byte.to_ascii_uppercase() as usize] = value;
+        }
+        rank += 1;
+    }
+    table
+};
 
 /// Offset of the 4-byte gram of `keyword` (four bytes or more) made of the least common
 /// bytes.
@@ -138,10 +175,8 @@ fn rarest_gram(keyword: &[u8]) -> usize {
 pub struct Anchors {
     /// The keywords, lowercased, by pattern id.
     patterns: Vec<Vec<u8>>,
-    /// Keywords of four bytes or more, by their rarest gram.
-    quad: Table<{ (1 << QUAD_BITS) / 64 }>,
-    /// Keywords of three bytes.
-    tri: Table<{ (1 << TRI_BITS) / 64 }>,
+    /// Keywords of three bytes or more, by their rarest gram.
+    table: Table,
     /// Keywords of one or two bytes, and their pattern ids.
     short: Option<(AhoCorasick, Vec<usize>)>,
 }
@@ -153,21 +188,25 @@ impl Anchors {
     }
 
     /// [`Anchors::new`], keeping the given patterns (lowercased in place) instead of
-    /// copying them: the scanner builds ~750 at every start (issue 17).
+    /// copying them: the scanner builds ~900 at every start (issue 17).
     pub fn from_patterns(mut patterns: Vec<Vec<u8>>) -> Anchors {
         for pattern in &mut patterns {
             pattern.make_ascii_lowercase();
         }
-        let (mut quad, mut tri, mut short) = (Vec::new(), Vec::new(), Vec::new());
+        let (mut filed, mut short) = (Vec::new(), Vec::new());
         for (id, pattern) in patterns.iter().enumerate() {
             match pattern.len() {
                 0 => {}
                 1 | 2 => short.push(id),
-                3 => tri.push((tri_bucket(folded_gram(pattern)), id as u32, 0)),
+                3 => {
+                    // Any fourth byte may follow: every bit of the row.
+                    let row = row_of(folded_gram(pattern));
+                    filed.extend((0..8).map(|bit| (row * 8 + bit, id as u32, 0)));
+                }
                 _ => {
                     let at = rarest_gram(pattern);
                     let gram = folded_gram(&pattern[at..]);
-                    quad.push((quad_bucket(gram), id as u32, at as u32));
+                    filed.push((bucket_of(gram), id as u32, at as u32));
                 }
             }
         }
@@ -181,8 +220,7 @@ impl Anchors {
         });
         Anchors {
             patterns,
-            quad: Table::new(quad),
-            tri: Table::new(tri),
+            table: Table::new(filed),
             short,
         }
     }
@@ -196,21 +234,20 @@ impl Anchors {
     /// no set order.
     pub fn for_each(&self, data: &[u8], mut hit: impl FnMut(usize, usize, usize)) {
         let mut at = 0;
-        // Four positions per step, from one 8-byte load: the gram at position `at + k` is
+        // Five positions per step, from one 8-byte load: the gram at position `at + k` is
         // bytes `k..k + 4` of the load.
         while at + 8 <= data.len() {
             let word = u64::from_le_bytes(data[at..at + 8].try_into().expect("8 bytes")) | FOLD;
             let mut mask = 0u64;
-            for k in 0..4 {
-                let gram = (word >> (8 * k)) as u32;
-                mask |= (self.quad.bit(quad_bucket(gram)) | self.tri.bit(tri_bucket(gram))) << k;
+            for k in 0..PER_LOAD {
+                mask |= self.table.passes((word >> (8 * k)) as u32) << k;
             }
             while mask != 0 {
                 let k = mask.trailing_zeros() as usize;
                 mask &= mask - 1;
                 self.check(data, at + k, (word >> (8 * k)) as u32, &mut hit);
             }
-            at += 4;
+            at += PER_LOAD;
         }
         // The last positions: read through a zero-padded copy.
         while at < data.len() {
@@ -224,25 +261,11 @@ impl Anchors {
         }
     }
 
-    /// Reports the keywords filed under the buckets of `gram`, the folded gram at `at`,
-    /// that occur there.
+    /// Reports the keywords filed under the bucket of `gram`, the folded gram at `at`, that
+    /// occur there.
     #[inline(never)]
     fn check(&self, data: &[u8], at: usize, gram: u32, hit: &mut impl FnMut(usize, usize, usize)) {
-        let quad = quad_bucket(gram);
-        let tri = tri_bucket(gram);
-        let filed = [
-            if self.quad.bit(quad) != 0 {
-                self.quad.filed(quad)
-            } else {
-                &[]
-            },
-            if self.tri.bit(tri) != 0 {
-                self.tri.filed(tri)
-            } else {
-                &[]
-            },
-        ];
-        for &(id, offset) in filed.into_iter().flatten() {
+        for &(id, offset) in self.table.filed(gram) {
             let Some(start) = at.checked_sub(offset as usize) else {
                 continue;
             };
@@ -260,6 +283,19 @@ impl Anchors {
 
 #[cfg(test)]
 mod tests {
+    /// The compile-time table gives what searching the rank list gives, for every byte.
+    #[test]
+    fn the_commonness_table_is_the_rank_list() {
+        const BY_RANK: &[u8] = b" etaoinsrlcdhupmfgy_.b,wv\"k=x/:-()'j;q0z1{}2<>$";
+        for byte in 0..=255u8 {
+            let lower = byte.to_ascii_lowercase();
+            let expected = BY_RANK
+                .iter()
+                .position(|&b| b == lower)
+                .map_or(0, |rank| (BY_RANK.len() - rank) as u32);
+            assert_eq!(super::commonness(byte), expected, "{byte}");
+        }
+    }
     use super::*;
 
     fn found(patterns: &[&str], data: &[u8]) -> Vec<(usize, usize, usize)> {
@@ -307,6 +343,44 @@ mod tests {
                 "{len}"
             );
         }
+    }
+
+    #[test]
+    fn finds_every_built_in_keyword_where_a_brute_force_search_does() {
+        // Every keyword of the built-in rules, each in two cases and followed by each kind
+        // of byte (a three-byte keyword's row holds all eight fourth-byte bits), then
+        // ordinary source text.
+        let rules = crate::rules::RuleSet::builtin().expect("built-in rules load");
+        let mut keywords: Vec<String> = rules
+            .rules
+            .iter()
+            .flat_map(|r| r.keywords.iter().map(|k| k.to_ascii_lowercase()))
+            .collect();
+        keywords.sort();
+        keywords.dedup();
+        let mut text = Vec::new();
+        for (i, keyword) in keywords.iter().enumerate() {
+            let mixed: Vec<u8> = keyword
+                .bytes()
+                .enumerate()
+                .map(|(j, b)| {
+                    if (i + j) % 2 == 0 {
+                        b.to_ascii_uppercase()
+                    } else {
+                        b
+                    }
+                })
+                .collect();
+            text.extend_from_slice(&mixed);
+            text.push(b" =\n_a\"(:.\x00"[i % 9]);
+            text.extend_from_slice(keyword.as_bytes());
+            text.push(b"bcdefgh\x7f"[i % 8]);
+        }
+        text.extend_from_slice(include_bytes!("prefilter.rs"));
+        let patterns: Vec<&str> = keywords.iter().map(String::as_str).collect();
+        let found = found(&patterns, &text);
+        assert!(found.len() >= 2 * patterns.len());
+        assert_eq!(found, brute_force(&patterns, &text));
     }
 
     #[test]

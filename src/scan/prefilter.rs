@@ -12,6 +12,7 @@
 //! it searched at about 270 MB/s; see docs/performance.md.)
 
 use super::anchors::Anchors;
+use crate::rules::syntax::SpecText;
 use std::sync::OnceLock;
 
 /// Bytes a window reaches back from a keyword (clipped to the start of its line).
@@ -44,8 +45,9 @@ pub struct Prefilter {
     /// Rules with no keyword: they run everywhere.
     always: Vec<usize>,
     /// Per rule index: the regex source of a content rule, if it has one, and how a match
-    /// of it starts (worked out the first time one of the rule's keywords occurs).
-    starts: Vec<(Option<String>, OnceLock<Option<MatchStart>>)>,
+    /// of it starts (worked out the first time one of the rule's keywords occurs). The
+    /// source borrows a built-in rule's text (no copy per rule at start-up, issue 17).
+    starts: Vec<(Option<SpecText>, OnceLock<Option<MatchStart>>)>,
 }
 
 /// How every match of a rule's regex starts, when its keyword is the start of every match
@@ -150,8 +152,10 @@ impl Prefilter {
         // test's or a caller's): one copy of each, for the searcher (issue 17, start-up).
         let mut patterns: Vec<Cow<'a, str>> = Vec::new();
         let mut owners: Vec<Vec<(usize, bool)>> = Vec::new();
+        // Sized for the built-in rules' ~750 keywords: growing it rehashed every keyword
+        // several times at each start (issue 17).
         let mut position: std::collections::HashMap<Cow<'a, str>, usize> =
-            std::collections::HashMap::new();
+            std::collections::HashMap::with_capacity(1024);
         let mut always = Vec::new();
         for (index, keywords, starts_word) in rules {
             if keywords.is_empty() {
@@ -209,9 +213,9 @@ impl Prefilter {
             .iter()
             .map(|r| {
                 let source = r
-                    .regex_source()
+                    .regex_text()
                     .filter(|_| content(r) && !r.is_context())
-                    .map(str::to_owned);
+                    .cloned();
                 (source, OnceLock::new())
             })
             .collect();

@@ -135,17 +135,37 @@ fn is_path_or_file(lower: &str) -> bool {
     {
         return true;
     }
+    // A resource name (`projects/123456/locations/global/keys/<uuid>`): names, numbers and
+    // UUIDs between slashes, most of them names.
+    if lower.matches('/').count() >= 2 {
+        let pieces: Vec<&str> = lower.split('/').filter(|p| !p.is_empty()).collect();
+        let names = pieces.iter().filter(|p| is_identifier(p)).count();
+        let ids = pieces
+            .iter()
+            .filter(|p| p.bytes().all(|b| b.is_ascii_digit()) || is_uuid(p))
+            .count();
+        if names + ids == pieces.len() && names * 2 >= pieces.len() {
+            return true;
+        }
+    }
     let bytes = lower.as_bytes();
     if bytes.len() > 2 && bytes[0].is_ascii_alphabetic() && &bytes[1..3] == b":\\" {
         return true;
     }
+    // A file name; under a folder, its stem may carry a timestamp
+    // (`output/sample-214.2023-11-01T10:44:03.353Z.json`).
+    let stem_chars: &[u8] = if lower.contains('/') {
+        b"_-./:"
+    } else {
+        b"_-./"
+    };
     match lower.rsplit_once('.') {
         Some((stem, ext)) => {
             !stem.is_empty()
                 && file_extensions().contains(&ext)
                 && stem
                     .bytes()
-                    .all(|b| b.is_ascii_alphanumeric() || b"_-./".contains(&b))
+                    .all(|b| b.is_ascii_alphanumeric() || stem_chars.contains(&b))
         }
         None => false,
     }
@@ -325,6 +345,9 @@ mod tests {
             "ghp_Zx8Kq2LmN4pR7tV1wY3aB5cD9eF0gH000000",
             ".aws/credentials",
             "config/secrets.yml",
+            // scan tree: object-store keys in AWS API examples.
+            "output/sample-214.edi.2023-11-01T10:44:03.353Z.json",
+            "my-app/22a0-stage-150819_185942.war",
             "INTERNETFEATURELIST",
             // fp-bench: an npm README's sample password, base64 of a sentence.
             "bm90IG15IHJlYWwgcGFzc3dvcmQ=",

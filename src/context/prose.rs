@@ -1,0 +1,462 @@
+//! A credential given in a sentence: `The password is \`v\`.`, `Your API key is v`,
+//! `Set the token to \`v\``, `log in with the password \`v\``, `Use the following API key: v`,
+//! `A temporary password is generated for root@localhost: v`, `run it with --token v`.
+//!
+//! READMEs, setup guides, wiki pages and code comments hand out credentials in prose far
+//! more often than in a `label: value` line ([`super::labels`]): a sample of public
+//! repositories (issue 13, `heldout_real.rs`) had more misses in prose and setup blocks than
+//! in any language. No `=` ties the name to the value there; a sentence does, through a few
+//! words that always mean "this is its value": `is`, `was`, `=`, `to` after `set`/`change`,
+//! a colon, or the value put in backticks or quotes right after the name.
+//!
+//! The pass reads one line as words, finds a name of up to three words that names a
+//! credential (`password`, `API key`, `Speckle token`), and takes the one word its connector
+//! points at. To stay off ordinary prose ("your API key is stored locally", "the token is
+//! sent as a header"), a bare value must end the line or its clause (followed by `.`, `,`,
+//! `;`); a value in backticks or quotes may sit anywhere. The shared classifier then decides
+//! whether the word is a literal secret (placeholders, identifiers, words, paths and short
+//! values are dropped). It runs on lines of files that are neither code nor a config syntax
+//! (Markdown, text, reStructuredText) and on the text of code comments.
+
+use super::names::names_secret;
+use super::{Candidate, Origin};
+
+/// Longest line read.
+const MAX_LINE: usize = 1024;
+/// Most words read on a line.
+const MAX_WORDS: usize = 96;
+/// Most words in a credential's name (`Speckle access token`).
+const MAX_NAME_WORDS: usize = 3;
+/// Most words between a credential's name and a colon whose value ends the line
+/// (`password is generated for root@localhost: v`).
+const MAX_COLON_GAP: usize = 8;
+
+/// Words that start no credential's name: articles, possessives, verbs of the sentence.
+const NOT_NAME_WORDS: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "your",
+    "my",
+    "our",
+    "their",
+    "his",
+    "her",
+    "its",
+    "this",
+    "that",
+    "these",
+    "those",
+    "following",
+    "with",
+    "and",
+    "or",
+    "of",
+    "for",
+    "to",
+    "is",
+    "use",
+    "using",
+    "set",
+    "enter",
+    "paste",
+    "copy",
+    "then",
+    "as",
+    "by",
+    "in",
+    "on",
+    "at",
+    "from",
+    "same",
+    "valid",
+    "default",
+];
+
+/// Verbs after which `to` gives a value (`set the token to v`, `change the password to v`).
+const SETTING_VERBS: &[&str] = &["set", "change", "changed", "update", "reset", "sets"];
+
+/// One word of a line: its byte span, its text less decoration, and how it was written.
+struct Word<'a> {
+    /// The word's text less surrounding backticks, quotes, emphasis and closing punctuation.
+    core: &'a str,
+    /// Offset of `core` in the line.
+    at: usize,
+    /// The word was wrapped in backticks or quotes.
+    wrapped: bool,
+    /// The word ended with `:` (before any decoration).
+    colon: bool,
+    /// The word ended its clause (`.`, `,`, `;`, `!`, `?` after it).
+    clause_end: bool,
+}
+
+/// Appends the values that the sentences of `line` (at `data[base..]`) give a credential's
+/// name. `first` is the first of `out` this line added (a value already read is skipped).
+pub(super) fn candidates(
+    line: &[u8],
+    base: usize,
+    line_start: usize,
+    first: usize,
+    out: &mut Vec<Candidate>,
+) {
+    if line.len() > MAX_LINE {
+        return;
+    }
+    let Ok(text) = std::str::from_utf8(line) else {
+        return;
+    };
+    let words = words(text);
+    if words.len() < 2 {
+        return;
+    }
+    let last = words.len() - 1;
+    for i in 0..words.len() {
+        let Some(name_from) = name_ending_at(&words, i) else {
+            continue;
+        };
+        let Some(v) = value_after(&words, name_from, i, last) else {
+            continue;
+        };
+        let value = &words[v];
+        let key = words[name_from..=i]
+            .iter()
+            .map(|w| w.core)
+            .collect::<Vec<_>>()
+            .join("_");
+        push(key, value, base, line_start, first, out);
+    }
+    named_after(&words, base, line_start, first, out);
+    flags(&words, base, line_start, first, out);
+}
+
+/// `Use \`v\` as the API key`: a wrapped value, then `as`, then the name it is used as.
+fn named_after(
+    words: &[Word<'_>],
+    base: usize,
+    line_start: usize,
+    first: usize,
+    out: &mut Vec<Candidate>,
+) {
+    for k in 0..words.len().saturating_sub(2) {
+        if !words[k].wrapped || !words[k + 1].core.eq_ignore_ascii_case("as") {
+            continue;
+        }
+        // The name's words follow `as` and its determiners, up to a clause's end.
+        let mut from = k + 2;
+        while words.get(from).is_some_and(|w| {
+            NOT_NAME_WORDS
+                .iter()
+                .any(|s| w.core.eq_ignore_ascii_case(s))
+        }) {
+            from += 1;
+        }
+        for i in from..words.len().min(from + MAX_NAME_WORDS) {
+            if name_ending_at(words, i) == Some(from) {
+                let key = words[from..=i]
+                    .iter()
+                    .map(|w| w.core)
+                    .collect::<Vec<_>>()
+                    .join("_");
+                push(key, &words[k], base, line_start, first, out);
+                break;
+            }
+            if words[i].clause_end || words[i].colon {
+                break;
+            }
+        }
+    }
+}
+
+/// `--token v`, `--api-key=v`: a credential-named flag of a command line written in prose
+/// or a comment (`# Usage: run.py --token v`).
+fn flags(
+    words: &[Word<'_>],
+    base: usize,
+    line_start: usize,
+    first: usize,
+    out: &mut Vec<Candidate>,
+) {
+    for (i, w) in words.iter().enumerate() {
+        let Some(flag) = w.core.strip_prefix("--") else {
+            continue;
+        };
+        let (name, value) = match flag.split_once('=') {
+            Some((name, value)) => (name, Some(value)),
+            None => (flag, None),
+        };
+        if !names_secret(name) {
+            continue;
+        }
+        match value {
+            Some(value) if !value.is_empty() => {
+                let at = w.at + 2 + name.len() + 1;
+                let word = Word {
+                    core: value.trim_matches(['"', '\'']),
+                    at: at + usize::from(value.starts_with(['"', '\''])),
+                    wrapped: value.starts_with(['"', '\'']),
+                    colon: false,
+                    clause_end: false,
+                };
+                push(name.to_string(), &word, base, line_start, first, out);
+            }
+            Some(_) => {}
+            None => {
+                if let Some(next) = words.get(i + 1).filter(|n| !n.core.starts_with('-')) {
+                    push(name.to_string(), next, base, line_start, first, out);
+                }
+            }
+        }
+    }
+}
+
+fn push(
+    key: String,
+    value: &Word<'_>,
+    base: usize,
+    line_start: usize,
+    first: usize,
+    out: &mut Vec<Candidate>,
+) {
+    let v = value.core;
+    if v.is_empty()
+        || v.contains([
+            '<', '>', '{', '}', '(', ')', '[', ']', '`', '"', '\'', '=', '|',
+        ])
+    {
+        return;
+    }
+    let (start, end) = (base + value.at, base + value.at + v.len());
+    // Read already under a name (a lexer's `key: v` under `key` is no name of it).
+    if out[first..]
+        .iter()
+        .any(|c| c.start == start && c.end == end && names_secret(&c.key))
+    {
+        return;
+    }
+    let mut cand = Candidate::bare_word(
+        key,
+        start,
+        end,
+        v.as_bytes(),
+        line_start,
+        Origin::Assignment,
+    );
+    cand.quoted = value.wrapped;
+    out.push(cand);
+}
+
+/// The index of the first word of a credential's name that ends at word `i`, if one does:
+/// word `i` and up to two words before it that are no sentence words, joined, name a secret
+/// (`API key`, `Speckle token`, `password`).
+fn name_ending_at(words: &[Word<'_>], i: usize) -> Option<usize> {
+    let w = &words[i];
+    // The name ends in its credential's noun (`token`, `password`, `API key`), not in a
+    // word of the sentence after it (`password is`, `token generated`).
+    if w.wrapped
+        || !is_name_word(w.core)
+        || !(names_secret(w.core) || w.core.eq_ignore_ascii_case("key"))
+    {
+        return None;
+    }
+    let mut from = i;
+    while from > 0 && i - from + 1 < MAX_NAME_WORDS {
+        let prev = &words[from - 1];
+        if prev.wrapped || prev.colon || prev.clause_end || !is_name_word(prev.core) {
+            break;
+        }
+        if NOT_NAME_WORDS
+            .iter()
+            .any(|s| prev.core.eq_ignore_ascii_case(s))
+        {
+            break;
+        }
+        from -= 1;
+    }
+    // Some ending of the words names a secret (`token`, `API key`); the qualifiers in front
+    // are kept (`Speckle token`): the rules read them.
+    (from..=i)
+        .any(|f| {
+            let joined: String = words[f..=i]
+                .iter()
+                .map(|w| w.core)
+                .collect::<Vec<_>>()
+                .join("_");
+            names_secret(&joined)
+        })
+        .then_some(from)
+}
+
+fn is_name_word(core: &str) -> bool {
+    !core.is_empty()
+        && core.len() <= 32
+        && core
+            .chars()
+            .all(|c| c.is_alphanumeric() || c == '-' || c == '_')
+}
+
+/// The word that the connector after the name `words[from..=i]` points at. A bare value
+/// must end its line or clause; a wrapped one may sit anywhere.
+fn value_after(words: &[Word<'_>], from: usize, i: usize, last: usize) -> Option<usize> {
+    let ends = |v: usize| {
+        words
+            .get(v)
+            .is_some_and(|w| w.wrapped || w.clause_end || v == last)
+    };
+    let name = &words[i];
+    // `API key: v`.
+    if name.colon {
+        return (i < last && ends(i + 1)).then_some(i + 1);
+    }
+    let next = words.get(i + 1)?;
+    // `password \`v\``: the value wrapped right after its name.
+    if next.wrapped {
+        return Some(i + 1);
+    }
+    let connector = next.core.to_ascii_lowercase();
+    match connector.as_str() {
+        "is" | "was" | "=" | "are" if !next.clause_end && ends(i + 2) => return Some(i + 2),
+        "to" if !next.clause_end && ends(i + 2) => {
+            let verb_before = words[..from]
+                .iter()
+                .rev()
+                .take(4)
+                .any(|w| SETTING_VERBS.iter().any(|s| w.core.eq_ignore_ascii_case(s)));
+            if verb_before {
+                return Some(i + 2);
+            }
+        }
+        _ => {}
+    }
+    // `... password is generated for root@localhost: v`: a colon a few words on, whose
+    // value ends the line.
+    let colon = (i + 1..last).find(|&k| words[k].colon && k + 1 == last)?;
+    (colon - i <= MAX_COLON_GAP).then_some(last)
+}
+
+/// The words of `text`, each less decoration.
+fn words(text: &str) -> Vec<Word<'_>> {
+    let mut out = Vec::new();
+    for raw in text.split(|c: char| c.is_whitespace()) {
+        // The word's offset in `text` (a whitespace character may be more than one byte).
+        let start = raw.as_ptr() as usize - text.as_ptr() as usize;
+        if raw.is_empty() {
+            continue;
+        }
+        if out.len() == MAX_WORDS {
+            break;
+        }
+        let mut s = 0;
+        let mut e = raw.len();
+        let b = raw.as_bytes();
+        // A word in parentheses (`(\`v\`)`, `(v),`): read inside them.
+        let mut clause_end = false;
+        if b[0] == b'(' {
+            if let Some(close) = raw.rfind(')').filter(|&c| c > 1) {
+                let after = &raw[close + 1..];
+                if after.chars().all(|c| ".,;:!?".contains(c)) {
+                    s = 1;
+                    e = close;
+                    clause_end = !after.is_empty();
+                }
+            }
+        }
+        // Closing punctuation and a colon come after any decoration (`\`v\`.`, `**Key**:`).
+        let mut colon = false;
+        while e > s {
+            match b[s..e].last() {
+                Some(b'.' | b',' | b';' | b'!' | b'?') => {
+                    clause_end = true;
+                    e -= 1;
+                }
+                Some(b':') => {
+                    colon = true;
+                    e -= 1;
+                }
+                Some(b')' | b']') if !raw[s..e].contains(['(', '[']) => e -= 1,
+                _ => break,
+            }
+        }
+        let mut wrapped = false;
+        loop {
+            if e > s + 1 && matches!(b[s], b'`' | b'"' | b'\'') && b[e - 1] == b[s] {
+                wrapped = true;
+                s += 1;
+                e -= 1;
+            } else if e > s + 3 && (raw[s..e].starts_with("**") && raw[s..e].ends_with("**")) {
+                s += 2;
+                e -= 2;
+            } else if e > s && matches!(b[s], b'(' | b'[' | b'*') {
+                s += 1;
+            } else if e > s && b[s] == b':' {
+                // A reStructuredText field (`:API key: v`).
+                s += 1;
+            } else {
+                break;
+            }
+        }
+        // `**Password**:` leaves its colon inside the emphasis.
+        if e > s && b[e - 1] == b':' {
+            colon = true;
+            e -= 1;
+        }
+        out.push(Word {
+            core: &raw[s..e],
+            at: start + s,
+            wrapped,
+            colon,
+            clause_end,
+        });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn values(line: &str) -> Vec<(String, String)> {
+        let mut out = Vec::new();
+        candidates(line.as_bytes(), 0, 0, 0, &mut out);
+        out.into_iter().map(|c| (c.key, c.value)).collect()
+    }
+
+    #[test]
+    fn sentences_give_their_values() {
+        let v = "Hq4tN7wZ2pK9mR3xL6";
+        let cases = [
+            (format!("The password is `{v}`."), "password"),
+            (format!("Your API key is {v}"), "API_key"),
+            (format!("Set the token to `{v}` now."), "token"),
+            (format!("Log in with the password `{v}`."), "password"),
+            (format!("Use the following API key: {v}"), "API_key"),
+            (
+                format!("[Note] A temporary password is generated for root@localhost: {v}"),
+                "temporary_password",
+            ),
+            (format!("Your Speckle token is `{v}`."), "Speckle_token"),
+            (format!(":API key: {v}"), "API_key"),
+            (format!("# Usage: run.py --token {v}"), "token"),
+        ];
+        for (line, key) in cases {
+            let got = values(&line);
+            assert!(
+                got.iter().any(|(k, val)| k == key && val == v),
+                "{line}: {got:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn prose_without_a_value_gives_nothing_of_it() {
+        for line in [
+            "Your API key is stored locally in your browser.",
+            "Check your API key is correct and has sufficient quota",
+            "The token is sent as a header.",
+            "Set the token in the settings panel.",
+            "Error: invalid token: check the settings page",
+        ] {
+            let got = values(line);
+            assert!(got.is_empty(), "{line}: {got:?}");
+        }
+    }
+}
