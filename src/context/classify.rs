@@ -124,7 +124,7 @@ fn judge_one(v: &str, generated: bool) -> Result<(), Reject> {
 /// An unquoted value at the end of a Python docstring or heredoc-like block keeps the
 /// block's closing `"""` (`api_token: c6033033-...-4b40"""` in a module's EXAMPLES): the
 /// value is what comes before it.
-fn without_closing_triple_quote(v: &str) -> &str {
+pub(crate) fn without_closing_triple_quote(v: &str) -> &str {
     v.strip_suffix("\"\"\"")
         .or_else(|| v.strip_suffix("'''"))
         .unwrap_or(v)

@@ -396,6 +396,11 @@ impl ContextRule {
                 }
             }
         }
+        // An unquoted value that keeps a docstring's closing `"""` (`api_token: <v>"""` in a
+        // module's EXAMPLES) is the value before it, in every kind of file.
+        if self.pattern.is_none() {
+            value = classify::without_closing_triple_quote(value);
+        }
         self.accepts_value(value, cand, facts)
             .then_some(value.len())
     }

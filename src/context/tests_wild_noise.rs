@@ -203,3 +203,31 @@ fn sample_tokens_spelling_the_alphabet_are_quiet() {
         "generic-token",
     )]);
 }
+
+#[test]
+fn a_value_before_a_docstrings_closing_quotes_is_reported_without_them() {
+    let s = secret();
+    let bundle_filler: String = (0..400)
+        .map(|i| format!("function f{i}(a,b){{return a*{i}+b}};"))
+        .collect();
+    let cases = [
+        (
+            "plugins/modules/acme.py",
+            format!("EXAMPLES = r'''\n- acme.module:\n    api_token: {s}'''\n"),
+        ),
+        ("deploy.sh", format!("    api_token: {s}\"\"\"\n")),
+        (
+            "dist/app.min.js",
+            format!(
+                "{bundle_filler}var cfg={{k:\"    api_token: {s}\\\"\\\"\\\"\"}};{bundle_filler}\n"
+            ),
+        ),
+    ];
+    for (path, text) in &cases {
+        let found = reported(path, text);
+        assert!(
+            found.iter().any(|(r, v)| r == "generic-token" && *v == s),
+            "{path}: reported {found:?}"
+        );
+    }
+}

@@ -116,7 +116,9 @@ impl Scanner {
                         rule: index,
                         start: cand.start,
                         end,
-                        decoded: cand.decoded.clone(),
+                        // A decoded value cut short (a docstring's closing `"""`) is
+                        // reported as cut.
+                        decoded: cand.decoded.as_ref().map(|_| secret.to_string()),
                         allowed: allowed.contains(cand.start),
                     });
                 }
