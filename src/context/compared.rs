@@ -71,9 +71,7 @@ pub(super) fn candidates(
             let value = String::from_utf8_lossy(&line[s.start..s.end]).into_owned();
             let (start, end) = (base + s.start, base + s.end);
             // Already named by a credential key: nothing to add.
-            if out[first..]
-                .iter()
-                .any(|c| c.start == start && c.end == end && names_secret(&c.key))
+            if super::names::already_named(&out[first..], start, end)
                 || super::classify::judge(&value, true).is_err()
             {
                 continue;

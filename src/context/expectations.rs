@@ -303,10 +303,7 @@ fn push(
         return;
     }
     let (start, end) = (base + s, base + e);
-    if out[first..]
-        .iter()
-        .any(|c| c.start == start && c.end == end && names_secret(&c.key))
-    {
+    if super::names::already_named(&out[first..], start, end) {
         return;
     }
     out.push(Candidate::literal(

@@ -129,10 +129,7 @@ pub(super) fn candidates(
         return;
     }
     let (start, end) = (base + from, base + to);
-    if out[first..]
-        .iter()
-        .any(|c| c.start == start && c.end == end && names_secret(&c.key))
-    {
+    if super::names::already_named(&out[first..], start, end) {
         return;
     }
     out.push(Candidate::bare_word(

@@ -1504,6 +1504,14 @@ fn bare_value(line: &[u8], from: usize, to_line_end: bool, kind: Kind) -> (usize
     while e > s && line[e - 1].is_ascii_whitespace() {
         e -= 1;
     }
+    // An unquoted value that ends a docstring or heredoc-like block keeps the block's
+    // closing `"""` / `'''` on its line (`api_token: v"""`): the value is what comes before.
+    if to_line_end && e >= s + 4 && !matches!(line[s], b'"' | b'\'') {
+        let tail = &line[e - 3..e];
+        if tail == b"\"\"\"" || tail == b"'''" {
+            e -= 3;
+        }
+    }
     // A quoted value (`KEY="v" # c`) keeps its content only.
     if e >= s + 2 && matches!(line[s], b'"' | b'\'') && line[e - 1] == line[s] {
         return (s + 1, e - 1);

@@ -34,6 +34,15 @@ const NOT_SECRET_ENDINGS: &[&str] = &[
     "expires", "ttl", "policy", "store", "provider",
 ];
 
+/// Whether one of `candidates` already holds the value at `start..end` under a name that names
+/// a secret: the passes that read a value by its context (a sentence, a label, a comparison,
+/// an assertion) add nothing where an assignment already named it.
+pub(super) fn already_named(candidates: &[super::Candidate], start: usize, end: usize) -> bool {
+    candidates
+        .iter()
+        .any(|c| c.start == start && c.end == end && names_secret(&c.key))
+}
+
 /// Whether `name` (a key, a symbol, a flag, a quoted string used as a key) names a secret:
 /// `SPELL_TOKEN`, `:oauth-token`, `--api-key`, `forKey: "speckleToken"`, `Authorization`,
 /// `Bearer`; not `token_url`, `tokenizer`... (any name ending in a word from

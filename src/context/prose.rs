@@ -227,10 +227,7 @@ fn push(
     }
     let (start, end) = (base + value.at, base + value.at + v.len());
     // Read already under a name (a lexer's `key: v` under `key` is no name of it).
-    if out[first..]
-        .iter()
-        .any(|c| c.start == start && c.end == end && names_secret(&c.key))
-    {
+    if super::names::already_named(&out[first..], start, end) {
         return;
     }
     let mut cand = Candidate::bare_word(

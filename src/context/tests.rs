@@ -67,6 +67,9 @@ fn assignments_in_every_syntax() {
         ("app.ini", "[auth]\ntoken = {V} ; set by ops\n", "token"),
         ("Cargo.toml", "[auth]\ntoken = \"{V}\"\n", "token"),
         ("values.yaml", "auth:\n  token: {V}\n", "token"),
+        // A value that ends a docstring keeps none of its closing quotes.
+        ("notes.txt", "    api_token: {V}\"\"\"\n", "api_token"),
+        ("values.yaml", "EXAMPLES = r'''\n  token: {V}'''\n", "token"),
         ("values.yaml", "auth:\n  token: \"{V}\"\n", "token"),
         ("a.json", "{\"auth\": {\"token\": \"{V}\"}}\n", "token"),
         (
