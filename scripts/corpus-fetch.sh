@@ -207,5 +207,31 @@ for spec in "${FRESH_DEBS[@]}"; do
   deb_unpack "$spec" "$dest"
   echo "fetched $spec -> wild-fresh"
 done
+# A fifth split (`wild-fresh2`), chosen on 2026-12-07 at 02:30 UTC, after wild-fresh's
+# generic-api-key findings had been read (so wild-fresh became a tuning set) and before any
+# scan of these: ten more Debian 12 golang-*-dev source packages, projects not used above
+# (PostgreSQL driver, web frameworks, OIDC, LDAP, IMAP, AWS SDK v2, DigitalOcean, Slack,
+# OpenAPI runtime, InfluxDB client). Reported once at the end of session 8, never tuned on.
+FRESH2_DEBS=(
+  "golang-github-jackc-pgx-v4-dev=4.15.0-4"
+  "golang-github-gin-gonic-gin-dev=1.8.1-1"
+  "golang-github-coreos-go-oidc-dev=2.1.0-2"
+  "golang-github-go-ldap-ldap-dev=3.4.4-2"
+  "golang-github-emersion-go-imap-dev=1.2.0-2"
+  "golang-github-labstack-echo-dev=4.2.1-3"
+  "golang-github-aws-aws-sdk-go-v2-dev=1.17.1-3"
+  "golang-github-digitalocean-godo-dev=1.37.0-2"
+  "golang-github-slack-go-slack-dev=0.11.3-2"
+  "golang-github-go-openapi-runtime-dev=0.23.3-1"
+  "golang-github-influxdata-influxdb1-client-dev=0.0~git20220302.a9ab567-2"
+)
+mkdir -p "$CACHE/unpacked/wild-fresh2"
+for spec in "${FRESH2_DEBS[@]}"; do
+  dest="$CACHE/unpacked/wild-fresh2/deb-${spec%%=*}"
+  [ -d "$dest" ] && continue
+  deb_unpack "$spec" "$dest"
+  echo "fetched $spec -> wild-fresh2"
+done
 du -sh "$CACHE/unpacked/tune" "$CACHE/unpacked/heldout" "$CACHE/unpacked/fresh" \
-  "$CACHE/unpacked/wild-tune" "$CACHE/unpacked/wild-heldout" "$CACHE/unpacked/wild-fresh"
+  "$CACHE/unpacked/wild-tune" "$CACHE/unpacked/wild-heldout" "$CACHE/unpacked/wild-fresh" \
+  "$CACHE/unpacked/wild-fresh2"
