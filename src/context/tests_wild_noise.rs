@@ -231,3 +231,27 @@ fn a_value_before_a_docstrings_closing_quotes_is_reported_without_them() {
         );
     }
 }
+
+#[test]
+fn keys_that_name_an_object_or_an_encrypted_blob_are_no_api_keys() {
+    let v = secret();
+    assert_quiet(&[
+        ("store_test.go", format!("\t\t\"instance-key\": \"{v}\",")),
+        ("tooling_test.go", format!("\tCohortKey: \"{v}\",")),
+        ("priv.jwk", format!("  \"encrypted_key\": \"{v}\",")),
+        ("leases_test.go", format!("\tsnapshotterKey = \"{v}\"")),
+        (
+            "README.md",
+            format!("key, err := client.ProvisionerKey(\"{v}\")"),
+        ),
+    ]);
+    // A key named for its service is still an API key.
+    assert_reported(&[
+        (".env", format!("OPENAI_KEY={v}"), "generic-api-key"),
+        (
+            "config.json",
+            format!("{{\"sendgrid_key\": \"{v}\"}}"),
+            "generic-api-key",
+        ),
+    ]);
+}
