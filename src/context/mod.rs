@@ -35,6 +35,8 @@ mod heldout_fresh4;
 mod heldout_fresh5;
 #[cfg(test)]
 mod heldout_real;
+#[cfg(test)]
+mod heldout_real2;
 pub mod kind;
 mod labels;
 pub mod lexer;
