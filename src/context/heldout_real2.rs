@@ -203,9 +203,27 @@
 //!   without credentials) holds none; the class's `PASSWORD` constant two lines below measured
 //! - q40 `credentials =`: seen 10, taken 6 (1-6), skipped 0
 //!
-//! # Measured
+//! # Measured once on main e941f1b, 2026-12-07
 //!
-//! (not run yet)
+//! Run once, when the set was finished and before anyone tuned on it (the malformed check passed
+//! the first time; no case was changed after the run): recall 40/58 = 0.690, precision 43/44 =
+//! 0.977, negatives quiet 178/178. By family (found/positives, quiet/negatives): Python 6/9,
+//! 49/49; JavaScript and TypeScript 9/13, 47/47; Markdown and docs 16/21, 31/31; Java 3/4, 8/8;
+//! Go 2/5, 5/5; PHP 1/1, 11/11; Swift 1/1, 0/0; Ruby 1/1, 2/2; Perl 1/1, 0/0; Kotlin 0/1, 0/0;
+//! C# 0/1, 6/6; Rust 0/0, 4/4; shell scripts 0/0, 6/6; Objective-C 0/0, 1/1; C and C++ 0/0,
+//! 2/2; CI configuration 0/0, 1/1; Terraform 0/0, 2/2; SQL 0/0, 2/2; Nix 0/0, 1/1. Missed (no
+//! measured rule reported anything): q1.2, q3.4, q5.3, q7.3, q7.4, q11.3, q11.4, q13.5, q15.1,
+//! q16.1, q16.5, q17.1, q27.2, q31.1, q31.5, q35.3, q36.2, q36.3. No negative was reported; the
+//! one report that was not the expected (rule, value) fell on a positive case (`measure` does not
+//! name it; q22.6, whose URL holds four filled credentials of three roles, is the likely one).
+//! `measure` watches only the six generic rules and the expected ones, so a URL-password rule's
+//! report on q31.1 or q31.5 would not count as found. Once these misses are used for tuning,
+//! this set no longer measures unseen code.
+//!
+//! It is a measurement, not a gate: the test fails only when the set itself is malformed,
+//! never on low recall. Run it with:
+//!
+//! `cargo test --lib -- --exact --nocapture context::heldout_real2::held_aside_real2`
 
 #![cfg(test)]
 
