@@ -38,6 +38,8 @@ mod heldout_fresh4;
 mod heldout_fresh5;
 #[cfg(test)]
 mod heldout_real;
+#[cfg(test)]
+mod heldout_real2;
 mod httpie;
 mod hurl;
 pub mod kind;
