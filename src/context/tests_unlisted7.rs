@@ -464,3 +464,67 @@ fn keys_named_for_their_service_or_role() {
         ],
     );
 }
+
+/// Seed scripts and tests that hash an admin's password write it as the hashing call's
+/// literal argument (read after the seventh held-aside set, `heldout_real2`, was measured).
+#[test]
+fn literals_handed_to_password_hashing_calls() {
+    check_all(
+        &[
+            (
+                "scripts/seed.js",
+                "const adminHash = await bcrypt.hash(\"{V}\", 10);\n",
+                "generic-password",
+            ),
+            (
+                "test/auth.test.js",
+                "const h = bcrypt.hashSync('{V}', 10);\n",
+                "generic-password",
+            ),
+            (
+                "tests/conftest.py",
+                "hashed = bcrypt.hashpw(b\"{V}\", bcrypt.gensalt())\n",
+                "generic-password",
+            ),
+            (
+                "app/seed.py",
+                "user.password = generate_password_hash(\"{V}\")\n",
+                "generic-password",
+            ),
+            (
+                "fixtures.py",
+                "u = User(username=\"admin\", password=make_password(\"{V}\"))\n",
+                "generic-password",
+            ),
+            (
+                "install.php",
+                "<?php $h = password_hash(\"{V}\", PASSWORD_DEFAULT);\n",
+                "generic-password",
+            ),
+            (
+                "DataLoader.java",
+                "admin.setPassword(passwordEncoder.encode(\"{V}\"));\n",
+                "generic-password",
+            ),
+        ],
+        &[
+            (
+                "src/auth.js",
+                "const hash = await bcrypt.hash(req.body.password, 10);\n",
+            ),
+            ("src/auth.js", "const salt = await bcrypt.genSalt(10);\n"),
+            (
+                "app/views.py",
+                "user.password = generate_password_hash(form.password.data)\n",
+            ),
+            (
+                "src/Users.java",
+                "String h = passwordEncoder.encode(rawPassword);\n",
+            ),
+            (
+                "seed.js",
+                "const h = await bcrypt.hash(\"password\", 10);\n",
+            ),
+        ],
+    );
+}
