@@ -158,10 +158,14 @@ pub(super) fn candidates(
         } else {
             None
         };
-        let Some((position, key)) = name.and_then(position_of) else {
-            continue;
+        let known = name.and_then(position_of);
+        let arg = match (known, name) {
+            (Some((position, _)), _) => argument(line, toks, i, position),
+            (None, Some(name)) if !bare && is_sign_in(name) => sign_in_password(line, toks, i),
+            _ => None,
         };
-        let Some(arg) = argument(line, toks, i, position) else {
+        let key = known.map_or("password", |(_, key)| key);
+        let Some(arg) = arg else {
             continue;
         };
         let value = String::from_utf8_lossy(&line[arg.start..arg.end]).into_owned();
@@ -186,6 +190,59 @@ pub(super) fn candidates(
             Origin::Argument,
         ));
     }
+}
+
+/// Whether a callee is a sign-in helper that the table does not list: its last name part
+/// begins or ends with `login`, `logon` or `signin` (a project's `LoginAdmin`, `loginAs`,
+/// `adminLogin`, Firebase's `signInWithEmailAndPassword`). Test code signs in so, with the
+/// user and the password as literals.
+fn is_sign_in(name: &[u8]) -> bool {
+    let last = name
+        .rsplit(|b| matches!(b, b'.' | b':' | b'>' | b'\\'))
+        .next()
+        .unwrap_or(b"")
+        .to_ascii_lowercase();
+    [b"login".as_slice(), b"logon", b"signin"]
+        .iter()
+        .any(|w| last.starts_with(w) || last.ends_with(w))
+}
+
+/// The password of a sign-in helper's call opened at `toks[open]`: its last argument, when
+/// it and the argument before it (the user) are both string literals.
+fn sign_in_password(line: &[u8], toks: &[Token], open: usize) -> Option<Token> {
+    let count = (1..=8)
+        .take_while(|&p| argument_exists(toks, open, p))
+        .last()?;
+    if count < 2 {
+        return None;
+    }
+    argument(line, toks, open, count - 1)?;
+    argument(line, toks, open, count)
+}
+
+/// Whether the call opened at `toks[open]` has an argument at `position` (1-based) on its line.
+fn argument_exists(toks: &[Token], open: usize, position: usize) -> bool {
+    let mut depth = 0usize;
+    let mut index = 1;
+    let mut empty = true;
+    for t in &toks[open + 1..] {
+        match t.tok {
+            Tok::Open(_) => depth += 1,
+            Tok::Close(_) if depth == 0 => return index == position && !empty,
+            Tok::Close(_) => depth -= 1,
+            Tok::Sep(b',') if depth == 0 => {
+                if index == position {
+                    return !empty;
+                }
+                index += 1;
+                empty = true;
+                continue;
+            }
+            _ => {}
+        }
+        empty = false;
+    }
+    false
 }
 
 /// The last name part of the callee of the `(` at `toks[open]`: a word glued to it

@@ -528,3 +528,56 @@ fn literals_handed_to_password_hashing_calls() {
         ],
     );
 }
+
+/// Tests sign in through a project's own helper, with the user and the password as literals
+/// (read after the seventh held-aside set, `heldout_real2`, was measured).
+#[test]
+fn sign_in_helpers_called_with_literals() {
+    check_all(
+        &[
+            (
+                "users_test.go",
+                "\tadminToken, err := adminClient.LoginAdmin(ctx, \"admin\", \"{V}\")\n",
+                "generic-password",
+            ),
+            (
+                "auth_test.go",
+                "\tfix, err := testutil.LoginUser(db, \"bob\", \"{V}\")\n",
+                "generic-password",
+            ),
+            (
+                "login.spec.ts",
+                "await signInWithEmailAndPassword(auth, \"alice@example.com\", \"{V}\");\n",
+                "generic-password",
+            ),
+            (
+                "cypress/e2e/admin.cy.js",
+                "cy.loginAs(\"admin\", \"{V}\")\n",
+                "generic-password",
+            ),
+            (
+                "tests/test_views.py",
+                "self.client.login(\"admin\", \"{V}\")\n",
+                "generic-password",
+            ),
+        ],
+        &[
+            (
+                "users_test.go",
+                "\tadminToken, err := adminClient.LoginAdmin(ctx, user, pass)\n",
+            ),
+            ("routes.go", "\tr.HandleFunc(\"/login\", loginHandler)\n"),
+            ("router.js", "loginRoute(\"/login\", \"dashboard\")\n"),
+            ("auth.js", "loginWith(\"github\", \"oauth2\")\n"),
+            ("i18n.js", "i18n.loginLabel(\"Log in\", \"Sign in\")\n"),
+            (
+                "login.ts",
+                "await signInWithEmailAndPassword(auth, email, password);\n",
+            ),
+            (
+                "seed_test.go",
+                "\tfix, err := testutil.LoginUser(db, \"bob\", \"password\")\n",
+            ),
+        ],
+    );
+}
