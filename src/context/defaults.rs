@@ -18,8 +18,10 @@ const MAX_REFERENCE: usize = 512;
 pub(super) fn candidates(first: usize, out: &mut Vec<Candidate>) {
     let mut found = Vec::new();
     for c in &out[first..] {
-        // Spans map to the written text only when the value is that text.
-        if c.decoded.is_some() || !c.value.contains("${") {
+        // Spans map to the written text only when the value is that text: not a decoded
+        // value, nor one read lossily from invalid UTF-8 (each stray byte became a
+        // three-byte U+FFFD, so offsets in the value run past the span).
+        if c.decoded.is_some() || c.value.len() != c.end - c.start || !c.value.contains("${") {
             continue;
         }
         defaults_of(c, &mut found);

@@ -112,6 +112,14 @@ impl Scanner {
                         None if len < cand.secret().len() => (cand.start + len).min(cand.end),
                         _ => cand.end,
                     };
+                    // Every extractor keeps its spans inside the blob; one that did not
+                    // (a span computed in a lossily decoded copy) must cost a finding's
+                    // position, never a panic while the hook runs.
+                    let inside = cand.start <= end && end <= data.len();
+                    debug_assert!(inside, "a context candidate's span lies outside the blob");
+                    if !inside {
+                        continue;
+                    }
                     found.push(RawHit {
                         rule: index,
                         start: cand.start,
