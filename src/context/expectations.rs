@@ -89,10 +89,7 @@ fn expectation(
     first: usize,
     out: &mut Vec<Candidate>,
 ) {
-    let Some(close) = closing_paren(line, open) else {
-        return;
-    };
-    let Some(name) = subject_name(&line[open..close]) else {
+    let Some((close, name)) = parenthesized_subject(line, open) else {
         return;
     };
     let rest = &line[close + 1..];
@@ -152,10 +149,7 @@ fn stub(
     first: usize,
     out: &mut Vec<Candidate>,
 ) {
-    let Some(close) = closing_paren(line, open) else {
-        return;
-    };
-    let Some(name) = subject_name(&line[open..close]) else {
+    let Some((close, name)) = parenthesized_subject(line, open) else {
         return;
     };
     let Some(after) = line[close + 1..].strip_prefix(result) else {
@@ -342,6 +336,13 @@ fn closing_paren(line: &[u8], open: usize) -> Option<usize> {
         i += 1;
     }
     None
+}
+
+/// The `)` closing the call whose argument starts at `line[open]`, and the name of that
+/// argument as a subject (`expect(<subject>)`, `when(<subject>)`).
+fn parenthesized_subject(line: &[u8], open: usize) -> Option<(usize, String)> {
+    let close = closing_paren(line, open)?;
+    Some((close, subject_name(&line[open..close])?))
 }
 
 /// The name an assertion's subject ends in: `client.apiKey` gives `apiKey`,
