@@ -112,22 +112,26 @@ impl Scanner {
                         None if len < cand.secret().len() => (cand.start + len).min(cand.end),
                         _ => cand.end,
                     };
-                    // Every extractor keeps its spans inside the blob; one that did not
-                    // (a span computed in a lossily decoded copy) must cost a finding's
-                    // position, never a panic while the hook runs.
+                    // Every extractor keeps its spans inside the blob. One that did not (a
+                    // span computed in a lossily decoded copy) must not panic while the hook
+                    // runs, nor lose the finding: its span is clamped to the blob and its
+                    // secret carried as text.
                     let inside = cand.start <= end && end <= data.len();
                     debug_assert!(inside, "a context candidate's span lies outside the blob");
-                    if !inside {
-                        continue;
-                    }
+                    let (start, end) = if inside {
+                        (cand.start, end)
+                    } else {
+                        let end = end.min(data.len());
+                        (cand.start.min(end), end)
+                    };
                     found.push(RawHit {
                         rule: index,
-                        start: cand.start,
+                        start,
                         end,
                         // A decoded value cut short (a docstring's closing `"""`) is
-                        // reported as cut.
-                        decoded: cand.decoded.as_ref().map(|_| secret.to_string()),
-                        allowed: allowed.contains(cand.start),
+                        // reported as cut; a clamped span keeps its secret as text.
+                        decoded: (cand.decoded.is_some() || !inside).then(|| secret.to_string()),
+                        allowed: allowed.contains(start),
                     });
                 }
             }
