@@ -193,16 +193,6 @@ const fn byte_classes() -> [u8; 256] {
 
 static CLASSES: [u8; 256] = byte_classes();
 
-/// `String::from_utf8_lossy`, with a fast path for valid UTF-8: `str::from_utf8` checks
-/// ASCII a word at a time, the lossy decoder a byte at a time (2-3 % of a scan's samples
-/// went to it). The same result either way: valid UTF-8 is borrowed as it is.
-pub(crate) fn lossy(bytes: &[u8]) -> Cow<'_, str> {
-    match std::str::from_utf8(bytes) {
-        Ok(text) => Cow::Borrowed(text),
-        Err(_) => String::from_utf8_lossy(bytes),
-    }
-}
-
 fn class_is(b: u8, class: u8) -> bool {
     CLASSES[usize::from(b)] & class != 0
 }
@@ -451,10 +441,10 @@ fn candidates_at(
             &owned
         }
     };
-    let text = |t: &Token| lossy(&line[t.start..t.end]).into_owned();
+    let text = |t: &Token| String::from_utf8_lossy(&line[t.start..t.end]).into_owned();
     // A word as the statement and frame bookkeeping keep it: borrowed from the line (an
     // owned copy only for invalid UTF-8), made a `String` only where a candidate keeps it.
-    let word_of = |t: &Token| lossy(&line[t.start..t.end]);
+    let word_of = |t: &Token| String::from_utf8_lossy(&line[t.start..t.end]);
     let first_out = out.len();
     let mut ctx = LineCtx {
         line,
@@ -948,7 +938,7 @@ fn tuple_assignment(
         if name.tok != Tok::Word {
             return None;
         }
-        names.push(lossy(&line[name.start..name.end]).into_owned());
+        names.push(String::from_utf8_lossy(&line[name.start..name.end]).into_owned());
         k -= 1;
         match k.checked_sub(1).map(|p| toks[p]) {
             Some(sep) if sep.tok == Tok::Sep(b',') => k -= 1,
@@ -1123,7 +1113,7 @@ fn right_assigned(line: &[u8], toks: &[Token], last: usize) -> Option<String> {
         .get(last + 4)
         .is_none_or(|t| matches!(t.tok, Tok::Sep(_)));
     (arrow && name.tok == Tok::Word && alone)
-        .then(|| lossy(&line[name.start..name.end]).into_owned())
+        .then(|| String::from_utf8_lossy(&line[name.start..name.end]).into_owned())
 }
 
 /// CUE's default `name: string | *"v"` (the literal at `toks[at]`): the line's first name.
@@ -1137,7 +1127,7 @@ fn cue_default_of(line: &[u8], toks: &[Token], at: usize) -> Option<String> {
     let default = star == b"|*" || (star == b"*" && op(at.checked_sub(2)?) == Some(b"|"));
     let (name, colon) = (toks.first()?, toks.get(1)?);
     (default && name.tok == Tok::Word && matches!(op(1), Some(b":")) && colon.end <= toks[at].start)
-        .then(|| lossy(&line[name.start..name.end]).into_owned())
+        .then(|| String::from_utf8_lossy(&line[name.start..name.end]).into_owned())
 }
 
 /// Methods that hand a literal on unchanged (a conversion to another string type).
@@ -1285,7 +1275,7 @@ fn callee_before(line: &[u8], toks: &[Token], open: usize) -> Option<String> {
             from = dot.end - 1;
         }
     }
-    Some(lossy(&line[from..word.end]).into_owned())
+    Some(String::from_utf8_lossy(&line[from..word.end]).into_owned())
 }
 
 /// The command whose argument the string at `toks[at]` is, when the string follows a
@@ -1309,7 +1299,8 @@ fn command_before(line: &[u8], toks: &[Token], at: usize) -> Option<String> {
                 || (p.tok == Tok::Op && &line[p.start..p.end] == b"|")
         }
     };
-    starts_statement.then(|| lossy(&line[command.start..command.end]).into_owned())
+    starts_statement
+        .then(|| String::from_utf8_lossy(&line[command.start..command.end]).into_owned())
 }
 
 fn is_assign(line: &[u8], t: &Token) -> bool {
@@ -1352,7 +1343,7 @@ fn resolve_key(
     stmt_words: &[Cow<str>],
     annotated: Option<&str>,
 ) -> Option<String> {
-    let text = |t: &Token| lossy(&line[t.start..t.end]).into_owned();
+    let text = |t: &Token| String::from_utf8_lossy(&line[t.start..t.end]).into_owned();
     if let Some(name) = annotated {
         return Some(name.to_string());
     }
@@ -1590,7 +1581,7 @@ impl LineCtx<'_> {
     fn value_text(&self, spans: &[(usize, usize)]) -> String {
         spans
             .iter()
-            .map(|&(s, e)| lossy(&self.line[s..e]))
+            .map(|&(s, e)| String::from_utf8_lossy(&self.line[s..e]))
             .collect()
     }
 
@@ -1744,7 +1735,7 @@ impl LineCtx<'_> {
                     base + s,
                     line_start,
                     Kind::Unknown,
-                    |a, b| lossy(&line[a - base..b - base]).into_owned(),
+                    |a, b| String::from_utf8_lossy(&line[a - base..b - base]).into_owned(),
                     self.out,
                 );
             }
@@ -1814,12 +1805,12 @@ impl LineCtx<'_> {
         };
         if toks.get(value_at).is_some_and(|t| {
             t.tok == Tok::Word
-                && is_string_prefix(&lossy(text(t)))
+                && is_string_prefix(&String::from_utf8_lossy(text(t)))
                 && adjacent_string(toks, value_at)
         }) {
             value_at += 1;
         }
-        let key = lossy(text(&name)).into_owned();
+        let key = String::from_utf8_lossy(text(&name)).into_owned();
         if is_str(toks.get(value_at)) {
             let (joined, _) = join_concatenation(line, toks, value_at);
             self.emit(key, &joined, true, None, Vec::new(), Origin::Assignment);
@@ -1859,7 +1850,7 @@ impl LineCtx<'_> {
         {
             return;
         }
-        let name = lossy(name).into_owned();
+        let name = String::from_utf8_lossy(name).into_owned();
         if !is_credential_header(&name) {
             return;
         }
@@ -1877,7 +1868,7 @@ impl LineCtx<'_> {
             parents: Vec::new(),
             start: self.base + vs,
             end: self.base + t.end,
-            value: lossy(&self.line[vs..t.end]).into_owned(),
+            value: String::from_utf8_lossy(&self.line[vs..t.end]).into_owned(),
             decoded: None,
             quoted: true,
             callee,
@@ -1961,7 +1952,7 @@ impl LineCtx<'_> {
         if ve <= vs {
             return Some(true);
         }
-        let name = lossy(&self.line[key.start..key.end]).into_owned();
+        let name = String::from_utf8_lossy(&self.line[key.start..key.end]).into_owned();
         self.emit(
             name,
             &[(vs, ve)],
@@ -2245,7 +2236,12 @@ mod tokenize_tests {
                 .iter()
                 .map(|t| (t.tok, t.start, t.end))
                 .collect();
-            assert_eq!(got, want, "round {round}: {:?}", lossy(&line));
+            assert_eq!(
+                got,
+                want,
+                "round {round}: {:?}",
+                String::from_utf8_lossy(&line)
+            );
         }
     }
 

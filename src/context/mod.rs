@@ -163,7 +163,7 @@ impl Candidate {
         line_start: usize,
         origin: Origin,
     ) -> Candidate {
-        let value = lexer::lossy(text).into_owned();
+        let value = String::from_utf8_lossy(text).into_owned();
         let mut cand = Candidate::literal(key, start, end, value, line_start, origin);
         cand.quoted = false;
         cand
