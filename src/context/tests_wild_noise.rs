@@ -255,3 +255,35 @@ fn keys_that_name_an_object_or_an_encrypted_blob_are_no_api_keys() {
         ),
     ]);
 }
+
+#[test]
+fn an_id_under_a_dotted_namespace_is_quiet() {
+    // wild-fresh2: the AWS SDK's STS fixture, the subject of a web identity token.
+    let id = ["AF6RHO7KZ", "U5XRVQJGX", "K6HB56KR2A"].concat();
+    assert_quiet(&[
+        (
+            "config/shared_test.go",
+            format!(
+                "<SubjectFromWebIdentityToken>amzn1.account.{id}</SubjectFromWebIdentityToken>"
+            ),
+        ),
+        (
+            "skill.json",
+            format!("{{\"token\": \"amzn1.ask.account.{id}\"}}"),
+        ),
+    ]);
+    // The same keys with a token after a short dotted prefix are still reported.
+    let s = secret();
+    assert_reported(&[
+        (
+            "config/shared_test.go",
+            format!("<WebIdentityToken>{s}</WebIdentityToken>"),
+            "generic-token",
+        ),
+        (
+            "skill.json",
+            format!("{{\"token\": \"{s}\"}}"),
+            "generic-token",
+        ),
+    ]);
+}

@@ -53,7 +53,31 @@ pub fn is_generic_noise(value: &str) -> bool {
     if is_hex_literal(v) || is_postgres_md5(&lower) || is_timestamp(v) {
         return true;
     }
-    is_checksummed_format(v) || is_identifier(v) || is_base64_of_prose(v)
+    is_checksummed_format(v) || is_identifier(v) || is_base64_of_prose(v) || is_namespaced_id(v)
+}
+
+/// An object's ID written under a dotted namespace of lowercase labels, at least one of
+/// them a word: `amzn1.account.AF6RHO7KZU5XRVQJGXK6HB56KR2A` (an Amazon customer ID, the
+/// subject of a web identity token in the AWS SDK's tests), `amzn1.ask.skill.<uuid>`.
+/// Tokens with a dotted prefix carry one short label (`ya29.`, `s.`, `hvs.`, `sk.`), not a
+/// namespace of two labels or more that ends in a word.
+fn is_namespaced_id(v: &str) -> bool {
+    let Some((namespace, id)) = v.rsplit_once('.') else {
+        return false;
+    };
+    let labels: Vec<&str> = namespace.split('.').collect();
+    labels.len() >= 2
+        && !id.is_empty()
+        && id.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
+        && labels.iter().all(|l| {
+            l.len() >= 2
+                && l.as_bytes()[0].is_ascii_lowercase()
+                && l.bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        })
+        && labels
+            .last()
+            .is_some_and(|l| l.len() >= 3 && super::super::classify::word_coverage(l) >= 0.8)
 }
 
 /// A value in a format that a checksummed rule owns (`ghp_` + 36): that rule decides, so a
@@ -371,6 +395,10 @@ mod tests {
             "2016-11-06T15:32:17.000000",
             "2013-09-11T06:07:51.501805Z",
             "2022-08-04T01:02:03+02:00",
+            // wild-fresh2: an Amazon customer ID, an STS web identity token's subject
+            // (AWS SDK v2 config tests).
+            "amzn1.account.AF6RHO7KZU5XRVQJGXK6HB56KR2A",
+            "amzn1.ask.skill.0b5c6a1e-3f2d-4c8b-9a7e-1d2c3b4a5f6e",
         ] {
             assert!(is_generic_noise(value), "{value} is noise");
         }
@@ -399,6 +427,11 @@ mod tests {
             // Digits and dashes that are no date and time of day.
             "2016-01-25T16:39x8Kq2LmN4pR7",
             "2016-01-25-Xq7Lm9vR2kP8",
+            // Dotted tokens: one short label before the secret, or labels that are no words.
+            "hvs.CAESIJq7Lm9vR2kP8wZx8Kq2LmN4pR7tV1wY3aB",
+            "s.Xq7Lm9vR2kP8wZx8Kq2LmN4p",
+            "b.AAAAAQKq2LmN4pR7tV1wY3aB5cD9eF0gH",
+            "xq7.lm9vr.R2kP8wZx8Kq2LmN4p",
         ] {
             assert!(!is_generic_noise(value), "{value} is not noise");
         }
