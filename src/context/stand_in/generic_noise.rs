@@ -66,10 +66,11 @@ pub fn is_generic_noise(value: &str) -> bool {
 /// `"apihelp-login-param-password": "Slaptažodis."`, `"password-change-forbidden":
 /// "您的密码至少需要$1个字符。"`): either any letter or punctuation mark of a script other
 /// than Latin, Greek and Cyrillic (ideographs, kana, hangul, Thai, Khmer, Arabic, full-width
-/// and general punctuation), or words of letters with at least one letter beyond ASCII,
-/// joined by `-`, `_` or apostrophes, with no digit or symbol, perhaps ending in `:` or `.`
-/// (`Passwort_zurücksetzen`, `Käyttäjänimi:`). A generated secret is ASCII, and a typed
-/// password of one plain word is rejected as a name already (`Passwort`).
+/// and general punctuation), or words of letters with at least one letter or combining
+/// accent beyond ASCII, joined by `-`, `_` or apostrophes, with no digit or symbol, perhaps
+/// ending in `:` or `.` (`Passwort_zurücksetzen`, `Käyttäjänimi:`, `Hokasit́e`). A generated
+/// secret is ASCII, and a typed password of one plain word is rejected as a name already
+/// (`Passwort`).
 fn is_written_text(v: &str) -> bool {
     let other_script = |c: char| {
         let cp = c as u32;
@@ -89,7 +90,8 @@ fn is_written_text(v: &str) -> bool {
             || (0x1DC0..=0x1DFF).contains(&cp)
     };
     let core = v.trim_end_matches([':', '.']);
-    core.chars().any(|c| !c.is_ascii() && c.is_alphabetic())
+    core.chars()
+        .any(|c| (!c.is_ascii() && c.is_alphabetic()) || combining(c))
         && core
             .chars()
             .all(|c| c.is_alphabetic() || combining(c) || "-_'\u{2019}\u{02bc}\\".contains(c))
@@ -467,6 +469,8 @@ mod tests {
             "Käyttäjänimi:",
             "Ọ̀rọ̀ìpamọ́",
             "Peittsääʹnn",
+            "Hokasit\u{301}e",
+            "A\u{331}lyoot-a\u{331}tyunta\u{331}m:",
             "ШъэфгущыI:",
             "您的密码至少需要$1个字符。",
             "互換性のために、ウェブUIで使用されるトークンも受理されます。",
