@@ -992,6 +992,76 @@ mod tests {
         assert_eq!(quick.trees_read, 6);
     }
 
+    /// The hook's own read of the index (a table of offsets when it can be) finds exactly
+    /// what gix's full comparison finds, over generated changes: edits, new files in
+    /// existing and new folders, mode changes, intent-to-add, skip-worktree and deletions
+    /// (then renames are looked for), in index versions 2, 3 and 4, and in split indexes
+    /// (left to gix).
+    #[test]
+    fn the_hook_finds_what_the_full_comparison_finds() {
+        let mut seed = 0x9e37_79b9_7f4a_7c15_u64;
+        let mut pick = move |n: usize| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed % n as u64) as usize
+        };
+        for case in 0..24 {
+            let repo = committed_tree(8);
+            let version = ["2", "3", "4"][case % 3];
+            repo.git(&["update-index", "--index-version", version]);
+            let split = case % 8 == 7;
+            if split {
+                repo.git(&["update-index", "--split-index"]);
+            }
+            let mut ops = Vec::new();
+            for op in 0..1 + pick(6) {
+                let existing = format!("src/m{:02}/deep/f{}.txt", pick(8), pick(5));
+                let new_file = format!("src/m{:02}/deep/new{op}.txt", pick(8));
+                let new_folder = format!("fresh{}/d{op}/n.txt", pick(3));
+                match pick(7) {
+                    0 => {
+                        repo.write(&existing, &format!("edited {case} {op}\n"));
+                        repo.git(&["add", &existing]);
+                    }
+                    1 => {
+                        repo.write(&new_file, &format!("new {case} {op}\n"));
+                        repo.git(&["add", &new_file]);
+                    }
+                    2 => {
+                        repo.write(&new_folder, &format!("folder {case} {op}\n"));
+                        repo.git(&["add", &new_folder]);
+                    }
+                    3 => repo.git(&["update-index", "--chmod=+x", &existing]),
+                    4 => {
+                        repo.write(&new_file, &format!("intent {case} {op}\n"));
+                        repo.git(&["add", "-N", &new_file]);
+                    }
+                    5 => repo.git(&["update-index", "--skip-worktree", &existing]),
+                    _ => repo.git(&["rm", "-q", "--cached", "--ignore-unmatch", &existing]),
+                }
+                ops.push(existing);
+            }
+            let opened = repo.open();
+            let found = StagedChanges::find(&opened).unwrap();
+            assert_eq!(
+                matches!(found.index, ReadIndex::Table(_)),
+                !split,
+                "case {case}: the table reads every unsplit index"
+            );
+            let mut hook = found.blobs;
+            hook.sort_by(|a, b| a.path.cmp(&b.path));
+            let head = opened.head_tree_id_or_empty().unwrap().detach();
+            let gix_index = read_gix_index(&opened).unwrap();
+            let mut full = staged_blobs_with_renames(&opened, &gix_index, head).unwrap();
+            full.sort_by(|a, b| a.path.cmp(&b.path));
+            assert_eq!(
+                hook, full,
+                "case {case} (version {version}), touched {ops:?}"
+            );
+        }
+    }
+
     #[test]
     fn run_length_finds_every_run_end() {
         for len in 1..40 {
