@@ -71,14 +71,14 @@ enum ReadIndex {
     Table(IndexTable),
     /// gix's full decode: an index the table declines (split, sparse, with merge conflicts,
     /// or not there at all), and the source of the error for one that does not decode.
-    Gix(gix::index::File),
+    Gix(Box<gix::index::File>),
 }
 
 impl ReadIndex {
     fn entries(&self) -> &dyn Entries {
         match self {
             ReadIndex::Table(table) => table,
-            ReadIndex::Gix(file) => &**file,
+            ReadIndex::Gix(file) => &***file,
         }
     }
 }
@@ -143,7 +143,7 @@ impl Entries for IndexTable {
 fn read_index(repo: &gix::Repository) -> anyhow::Result<ReadIndex> {
     match IndexTable::read(&repo.index_path(), repo.object_hash()) {
         Some(table) => Ok(ReadIndex::Table(table)),
-        None => read_gix_index(repo).map(ReadIndex::Gix),
+        None => read_gix_index(repo).map(|file| ReadIndex::Gix(Box::new(file))),
     }
 }
 
@@ -357,7 +357,7 @@ fn staged_blobs(repo: &gix::Repository, index: &ReadIndex) -> anyhow::Result<Vec
         ReadIndex::Gix(index) => index,
     };
     if !index.is_sparse() {
-        if let Some(quick) = compare_quickly(repo, &**index, head_tree)? {
+        if let Some(quick) = compare_quickly(repo, &***index, head_tree)? {
             warn_submodules(quick.submodules);
             let mut staged = quick.blobs;
             staged.extend(conflicted_blobs(index, |path| {
