@@ -343,10 +343,10 @@ fn staged_blobs(repo: &gix::Repository, index: &ReadIndex) -> anyhow::Result<Vec
         .context("HEAD: cannot read its tree")?
         .detach();
     let index = match index {
-        // The table holds no merge conflict and no sparse folder (it declines both).
+        // The table holds no merge-conflict stage and no sparse folder (it declines both),
+        // so there is no conflicted blob to add.
         ReadIndex::Table(table) => {
             if let Some(quick) = compare_quickly(repo, table, head_tree)? {
-                debug_assert!(quick.conflicted_in_head.is_empty());
                 warn_submodules(quick.submodules);
                 return Ok(quick.blobs);
             }
