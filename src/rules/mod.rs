@@ -24,6 +24,7 @@ mod pkcs12;
 pub mod revoke_plan;
 mod set;
 mod shape;
+pub mod spec_cell;
 pub mod syntax;
 pub mod validator;
 pub mod verify_plan;
@@ -86,10 +87,11 @@ pub struct Rule {
     pub severity: Severity,
     /// SHA-256 digests of the rule's `known_public` values.
     pub known_public: Vec<[u8; 32]>,
-    /// Only in paths that match this.
-    path: Option<LazyRegex<regex::Regex>>,
+    /// Only in paths that match this. Boxed, as `content`: few rules have one, and an
+    /// empty slot is 8 bytes instead of 64 in each of 474 rules (issue 17, start-up).
+    path: Option<Box<LazyRegex<regex::Regex>>>,
     /// For a sensitive-file rule: only if the file's content matches this.
-    content: Option<LazyRegex<regex::bytes::Regex>>,
+    content: Option<Box<LazyRegex<regex::bytes::Regex>>>,
     /// For a sensitive-file rule: only if this inspector finds something in the file.
     pub inspector: Option<inspect::Inspector>,
     /// The secret's pattern; `None` for a sensitive-file rule.
@@ -113,7 +115,9 @@ pub struct Rule {
     /// The file the rule came from (`rules/github.toml`, or a user file's path), shared by
     /// the rules of one built-in file.
     pub origin: Arc<str>,
-    pub spec: RuleSpec,
+    /// The table the rule was built from; a built-in rule's is decoded again on first read
+    /// ([`spec_cell`]).
+    pub spec: spec_cell::SpecCell,
     /// Whether this is a context rule (`[rule.value]` / `[[rule.context]]` instead of
     /// `regex`), run by the context engine.
     is_context: bool,

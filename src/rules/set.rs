@@ -11,23 +11,25 @@ pub struct RuleSet {
 }
 
 impl RuleSet {
-    /// Only the built-in rules, from the form the build script parsed them into
-    /// ([`builtin::preparsed`]): no TOML is read.
+    /// Only the built-in rules, from the form the build script parsed them into: each
+    /// rule's table decoded from its own bytes ([`builtin::rule_tables`]) and kept as those
+    /// bytes once the rule is built ([`super::spec_cell`]). No TOML is read.
     pub fn builtin() -> Result<RuleSet, RuleError> {
-        let files = builtin::preparsed()?;
-        let mut rules = Vec::with_capacity(files.iter().map(|f| f.rule.len()).sum());
-        let mut path = String::from("rules/");
-        for ((name, text), file) in builtin::BUILTIN_RULE_FILES.iter().zip(files) {
-            path.truncate("rules/".len());
-            path.push_str(name);
-            let origin: std::sync::Arc<str> = path.as_str().into();
-            for spec in file.rule {
-                match Rule::from_builtin_spec(spec, &origin) {
-                    Ok(rule) => rules.push(rule),
-                    // Parse the text again for the error: it locates the line.
-                    Err(err) => {
-                        return Err(parse_rule_file(text, &origin, false).err().unwrap_or(err))
-                    }
+        let tables = builtin::rule_tables();
+        let mut rules = Vec::with_capacity(tables.len());
+        // One origin per file, shared by its rules: (file index, `rules/<name>`).
+        let mut origin: (usize, std::sync::Arc<str>) = (usize::MAX, "".into());
+        for (file, encoded) in tables {
+            let (name, text) = builtin::BUILTIN_RULE_FILES[file];
+            if origin.0 != file {
+                origin = (file, format!("rules/{name}").into());
+            }
+            let spec = builtin::decode_rule(encoded)?;
+            match Rule::from_builtin_spec(spec, encoded, &origin.1) {
+                Ok(rule) => rules.push(rule),
+                // Parse the text again for the error: it locates the line.
+                Err(err) => {
+                    return Err(parse_rule_file(text, &origin.1, false).err().unwrap_or(err))
                 }
             }
         }
