@@ -192,7 +192,7 @@ impl Rule {
             .collect();
         let rule = Rule {
             id: spec.id.as_str().into(),
-            title: Arc::from(spec.title.as_str()),
+            title: OnceLock::new(),
             provider: spec.provider.clone(),
             kind,
             keywords,
@@ -212,7 +212,7 @@ impl Rule {
             required_literals: OnceLock::new(),
             server_hint: OnceLock::new(),
             companion: OnceLock::new(),
-            remediation: spec.remediation.as_deref().map(Arc::from),
+            remediation: OnceLock::new(),
             verify,
             revoke,
             origin: Arc::clone(origin),

@@ -68,9 +68,9 @@ pub enum RuleError {
 pub struct Rule {
     /// Shared with every finding the rule makes, like `title`.
     pub id: Arc<str>,
-    /// Shared with every finding the rule makes (as is `remediation`): half a million
-    /// findings must not each hold a copy (issue 12 item 5).
-    pub title: Arc<str>,
+    /// [`Rule::title`], made on first use: a start that makes no finding allocates no title
+    /// (issue 17, start-up).
+    title: OnceLock<Arc<str>>,
     /// Borrowed from the embedded text for a built-in rule.
     pub provider: Option<syntax::SpecText>,
     pub kind: FindingKind,
@@ -105,7 +105,8 @@ pub struct Rule {
     server_hint: OnceLock<Option<Box<LazyRegex<regex::bytes::Regex>>>>,
     /// The verify table's `companion`, as `server_hint`.
     companion: OnceLock<Option<Box<LazyRegex<regex::bytes::Regex>>>>,
-    pub remediation: Option<Arc<str>>,
+    /// [`Rule::remediation`], made on first use as the title.
+    remediation: OnceLock<Option<Arc<str>>>,
     /// How `--verify` asks the issuer: the rule's checked `[rule.verify]` table. Built when
     /// the rule loads, or for a built-in rule on first use ([`Rule::verify`]).
     verify: OnceLock<Option<Box<VerifyPlan>>>,
@@ -135,6 +136,22 @@ impl std::fmt::Debug for Rule {
 }
 
 impl Rule {
+    /// The rule's title, shared with every finding the rule makes (as is
+    /// [`Rule::remediation`]): half a million findings must not each hold a copy (issue 12
+    /// item 5). Made from the rule's table the first time it is asked for.
+    pub fn title(&self) -> &Arc<str> {
+        self.title
+            .get_or_init(|| Arc::from(self.spec.title.as_str()))
+    }
+
+    /// What to do about a finding of this rule (`remediation` in the rule file), shared
+    /// with its findings; made on first use as [`Rule::title`].
+    pub fn remediation(&self) -> Option<&Arc<str>> {
+        self.remediation
+            .get_or_init(|| self.spec.remediation.as_deref().map(Arc::from))
+            .as_ref()
+    }
+
     /// Whether this is a context rule (`[rule.value]` / `[[rule.context]]` instead of
     /// `regex`), whose candidates the context engine finds.
     pub fn is_context(&self) -> bool {

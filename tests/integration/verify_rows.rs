@@ -344,7 +344,12 @@ fn regional_keys_are_asked_in_every_region_before_being_called_dead() {
 /// Speckle findings from scanning `content` at `path` with the built-in rule.
 fn speckle_findings(content: &str) -> (RuleSet, Vec<Finding>) {
     let set = RuleSet::builtin().unwrap();
-    let alone = Rule::from_spec(rule("speckle-token").spec.clone(), "rules/speckle.toml", true).unwrap();
+    let alone = Rule::from_spec(
+        rule("speckle-token").spec.clone(),
+        "rules/speckle.toml",
+        true,
+    )
+    .unwrap();
     let scanner = Scanner::new(RuleSet { rules: vec![alone] });
     let findings: Vec<Finding> = scanner
         .scan(Some(".env"), content.as_bytes())
