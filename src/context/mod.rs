@@ -218,6 +218,7 @@ pub fn extract(data: &[u8], kind: Kind, regions: &[(usize, usize, bool)]) -> Vec
             None => line_start,
         };
         searched_to = s;
+        crate::scan::funnel::add(crate::scan::funnel::Stage::Segments, 1);
         extract_range(data, s, e, line_start, kind, &mut out);
     }
     out
@@ -505,6 +506,12 @@ fn extract_range(
             let toks = &toks[..];
             // Whether the line names a credential: the gate of most passes, searched once.
             let mentions_secret = names::mentions_secret(piece);
+            {
+                use crate::scan::funnel::{add, Stage};
+                add(Stage::Lines, 1);
+                add(Stage::LineBytes, piece.len());
+                add(Stage::SecretLines, usize::from(mentions_secret));
+            }
             lexer::candidates_tokenized(piece, toks, base, line_start, kind, out);
             if kind == Kind::Yaml {
                 yaml_flow::trim_values(piece, base, first, out);
