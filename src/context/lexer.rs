@@ -2004,6 +2004,23 @@ pub(super) fn strip_auth_scheme(c: &mut Candidate) {
             }
         }
     }
+    // Google's legacy FCM/GCM server key, `Authorization: key=<key>` (and `key = <key>`):
+    // the API key after `key=`, with `key` as its scheme.
+    if authorization && c.decoded.is_none() {
+        if let Some(rest) = lower
+            .strip_prefix("key")
+            .map(|r| r.trim_start())
+            .and_then(|r| r.strip_prefix('='))
+        {
+            let rest = rest.trim_start();
+            if !rest.is_empty() && !rest.contains(char::is_whitespace) {
+                c.scheme = Some(c.value[..3].to_string());
+                c.start += c.value.len() - rest.len();
+                c.value = c.value[c.value.len() - rest.len()..].to_string();
+                return;
+            }
+        }
+    }
     for scheme in ["bearer ", "token ", "bot ", "basic ", "apikey ", "key "] {
         if lower.starts_with(scheme) && c.decoded.is_none() {
             c.scheme = Some(c.value[..scheme.len() - 1].to_string());

@@ -247,12 +247,14 @@ fn push(
 /// (`API key`, `Speckle token`, `password`).
 fn name_ending_at(words: &[Word<'_>], i: usize) -> Option<usize> {
     let w = &words[i];
+    // A name written as code (`` `ADMIN_PASSWORD` ``, `` `minio_access_key/secret_key` ``):
+    // one identifier, or several joined by `/`, whose last names a credential.
+    if w.wrapped {
+        return code_name(w.core).then_some(i);
+    }
     // The name ends in its credential's noun (`token`, `password`, `API key`), not in a
     // word of the sentence after it (`password is`, `token generated`).
-    if w.wrapped
-        || !is_name_word(w.core)
-        || !(names_secret(w.core) || w.core.eq_ignore_ascii_case("key"))
-    {
+    if !is_name_word(w.core) || !(names_secret(w.core) || w.core.eq_ignore_ascii_case("key")) {
         return None;
     }
     let mut from = i;
@@ -283,6 +285,25 @@ fn name_ending_at(words: &[Word<'_>], i: usize) -> Option<usize> {
         .then_some(from)
 }
 
+/// Whether a word written as code is a credential's name: identifiers joined by `/`
+/// (`secret_key`, `DB_PASSWORD`, `minio_access_key/secret_key`), the last of which names a
+/// credential and holds a `_`, `-` or a case change (a setting's name, not a plain word of
+/// the sentence in backticks).
+fn code_name(core: &str) -> bool {
+    let last = core.rsplit('/').next().unwrap_or(core);
+    let joined = last.contains(['_', '-'])
+        || last
+            .as_bytes()
+            .windows(2)
+            .any(|p| p[0].is_ascii_lowercase() && p[1].is_ascii_uppercase());
+    core.len() <= 64
+        && joined
+        && core
+            .split('/')
+            .all(|p| is_name_word(p) && p.as_bytes()[0].is_ascii_alphabetic())
+        && names_secret(last)
+}
+
 fn is_name_word(core: &str) -> bool {
     !core.is_empty()
         && core.len() <= 32
@@ -310,6 +331,21 @@ fn value_after(words: &[Word<'_>], from: usize, i: usize, last: usize) -> Option
         return Some(i + 1);
     }
     let connector = next.core.to_ascii_lowercase();
+    // `password (default \`v\`)`, `token defaults to \`v\``, `secret_key (default: v)`: the
+    // default a setting takes, wrapped or ending its clause.
+    if matches!(connector.as_str(), "default" | "defaults" | "defaulting") && !next.clause_end {
+        let mut v = i + 2;
+        if words
+            .get(v)
+            .is_some_and(|w| !w.wrapped && matches!(w.core, "to" | "is" | "of"))
+        {
+            v += 1;
+        }
+        let wrapped = words.get(v).is_some_and(|w| w.wrapped);
+        if wrapped || (next.colon && ends(v)) {
+            return Some(v);
+        }
+    }
     match connector.as_str() {
         "is" | "was" | "=" | "are" if !next.clause_end && ends(i + 2) => return Some(i + 2),
         "to" if !next.clause_end && ends(i + 2) => {
