@@ -98,17 +98,14 @@ fn piped_into(line: &[u8], at: usize) -> Option<(usize, usize)> {
         .iter()
         .rposition(|b| matches!(b, b'(' | b'`' | b';' | b'&' | b'|'))
         .map_or(0, |i| i + 1);
-    let command = &head[start..];
-    let lead = command.len() - command.trim_ascii_start().len();
-    let command_start = start + lead;
-    let command = &head[command_start..];
-    let program_len = command
-        .iter()
-        .position(|b| b.is_ascii_whitespace())
-        .unwrap_or(command.len());
-    if !matches!(&command[..program_len], b"echo" | b"printf") {
-        return None;
-    }
+    // The program: `echo` or `printf`, after a prompt, `RUN`, Make's `@` or `sudo`.
+    let (command_start, program_len) = ["echo ", "printf "].iter().find_map(|p| {
+        let at = memchr::memmem::find(&head[start..], p.as_bytes())? + start;
+        let before = at.checked_sub(1).map(|i| head[i]);
+        before
+            .is_none_or(|b| b.is_ascii_whitespace() || b"@(`;&|".contains(&b))
+            .then_some((at, p.len() - 1))
+    })?;
     // The last word: quoted (with its quotes) or bare.
     let end = head.len();
     let last = head[..end]

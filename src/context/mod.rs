@@ -615,6 +615,8 @@ mod tests;
 #[cfg(test)]
 mod tests_unlisted;
 #[cfg(test)]
+mod tests_unlisted10;
+#[cfg(test)]
 mod tests_unlisted2;
 #[cfg(test)]
 mod tests_unlisted3;

@@ -420,6 +420,9 @@ fn words(text: &str) -> Vec<Word<'_>> {
                 e -= 2;
             } else if e > s && matches!(b[s], b'(' | b'[' | b'*') {
                 s += 1;
+            } else if e > s + 1 && b[e - 1] == b'*' && !raw[s..e].starts_with('*') {
+                // The end of an emphasis opened on an earlier word (`**Admin password**`).
+                e -= 1;
             } else if e > s && b[s] == b':' {
                 // A reStructuredText field (`:API key: v`).
                 s += 1;
