@@ -566,6 +566,10 @@ fn extract_range(
                     cmdline::yaml_quoted_item(piece, base, line_start, out);
                 }
             }
+            // `Default login: admin / v`: a login pair in a sentence that names no credential.
+            if kind == Kind::Unknown && !mentions_secret && prose::mentions_login(piece) {
+                prose::login_line(piece, base, line_start, first, out);
+            }
             if kind == Kind::Unknown || piece.trim_ascii_start().starts_with(b"<") {
                 labels::candidates(piece, base, line_start, first, out);
             }

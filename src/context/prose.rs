@@ -127,6 +127,112 @@ pub(super) fn candidates(
     }
     named_after(&words, base, line_start, first, out);
     flags(&words, base, line_start, first, out);
+    login_pairs(&words, base, line_start, first, out);
+}
+
+/// The login pairs of a line that names no credential (`Default login: admin / v`): only
+/// [`login_pairs`] of [`candidates`], for lines that hold a login word.
+pub(super) fn login_line(
+    line: &[u8],
+    base: usize,
+    line_start: usize,
+    first: usize,
+    out: &mut Vec<Candidate>,
+) {
+    if line.len() > MAX_LINE {
+        return;
+    }
+    let Ok(text) = std::str::from_utf8(line) else {
+        return;
+    };
+    let words = words(text);
+    if words.len() >= 2 {
+        login_pairs(&words, base, line_start, first, out);
+    }
+}
+
+/// Whether `line` holds a word of a login sentence (`login`, `log in`, `sign in`, `logon`), in
+/// any case: the gate of [`login_line`].
+pub(super) fn mentions_login(line: &[u8]) -> bool {
+    [&b"login"[..], b"log in", b"sign in", b"logon", b"signin"]
+        .iter()
+        .any(|w| line.windows(w.len()).any(|win| win.eq_ignore_ascii_case(w)))
+}
+
+/// Words that say a sentence gives a user and a password as a pair (`Default credentials:
+/// admin / v`, `log in with \`admin:v\``, `the default login is admin/v`).
+const PAIR_WORDS: &[&str] = &[
+    "credential",
+    "credentials",
+    "login",
+    "logon",
+    "log",
+    "sign",
+    "signin",
+    "username",
+    "user/password",
+    "username/password",
+    "user/pass",
+];
+
+/// `admin / v`, `` `admin` / `v` ``, `admin/v`, `` `admin:v` ``, `` `root` and `v` `` after a
+/// word that announces a login pair: the second of the pair, as `password`. A user is one
+/// plain word; the classifier judges the password (paths, words and placeholders drop).
+fn login_pairs(
+    words: &[Word<'_>],
+    base: usize,
+    line_start: usize,
+    first: usize,
+    out: &mut Vec<Candidate>,
+) {
+    let Some(from) = words.iter().position(|w| {
+        let core = w.core.trim_end_matches(':');
+        PAIR_WORDS.iter().any(|p| core.eq_ignore_ascii_case(p))
+    }) else {
+        return;
+    };
+    let user_like = |s: &str| {
+        !s.is_empty()
+            && s.len() <= 64
+            && s.bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b"._@-".contains(&b))
+    };
+    let last = words.len() - 1;
+    for k in from + 1..words.len() {
+        let w = &words[k];
+        // One word: `admin/v`, `admin:v` (wrapped, or bare and ending its clause).
+        if let Some(sep) = w.core.find(['/', ':']) {
+            let (user, pass) = (&w.core[..sep], &w.core[sep + 1..]);
+            if user_like(user)
+                && !pass.is_empty()
+                && !pass.contains(['/', ':'])
+                && (w.wrapped || w.clause_end || k == last)
+            {
+                let word = Word {
+                    core: pass,
+                    at: w.at + sep + 1,
+                    wrapped: w.wrapped,
+                    colon: false,
+                    clause_end: w.clause_end,
+                };
+                push("password".into(), &word, base, line_start, first, out);
+                return;
+            }
+        }
+        // Three words: `admin / v`, `` `root` and `v` ``.
+        let (Some(sep), Some(pass)) = (words.get(k + 1), words.get(k + 2)) else {
+            continue;
+        };
+        let joined = sep.core == "/" || (sep.core == "and" && w.wrapped && pass.wrapped);
+        if joined
+            && user_like(w.core)
+            && !w.clause_end
+            && (pass.wrapped || pass.clause_end || k + 2 == last)
+        {
+            push("password".into(), pass, base, line_start, first, out);
+            return;
+        }
+    }
 }
 
 /// `Use \`v\` as the API key`: a wrapped value, then `as`, then the name it is used as.

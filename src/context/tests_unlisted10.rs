@@ -103,6 +103,7 @@ fn check_all(class: &str, (positives, negatives): Rows<'_>) {
     );
 }
 
+#[rustfmt::skip]
 const QUERY_STRINGS: Rows<'static> = (
     &[
         ("docs/websocket.md", "Connect with `GET /ws?access_token={V}` and keep the socket open.\n", "generic-token"),
@@ -125,6 +126,7 @@ const QUERY_STRINGS: Rows<'static> = (
     ],
 );
 
+#[rustfmt::skip]
 const ENCODED_PAIRS: Rows<'static> = (
     &[
         ("scripts/deploy.sh", "AUTH=$(echo -n \"deploy:{V}\" | base64)\ncurl -H \"Authorization: Basic $AUTH\" https://nexus.acme.io/service/rest\n", "generic-password"),
@@ -144,6 +146,7 @@ const ENCODED_PAIRS: Rows<'static> = (
     ],
 );
 
+#[rustfmt::skip]
 const HEADERS: Rows<'static> = (
     &[
         (
@@ -219,72 +222,37 @@ const HEADERS: Rows<'static> = (
     ],
 );
 
+#[rustfmt::skip]
 const PROSE_DEFAULTS: Rows<'static> = (
     &[
-        (
-            "docs/SECURITY.md",
-            "The same applies to `minio_root_password` (`'{V}'`) in the compose file.\n",
-            "generic-password",
-        ),
-        (
-            "docs/configuration.md",
-            "`JWT_SECRET` defaults to `{V}` when the variable is unset.\n",
-            "generic-secret",
-        ),
-        (
-            "docs/setup.rst",
-            "``api_token`` defaults to ``{V}`` in the demo profile.\n",
-            "generic-token",
-        ),
-        (
-            "app/settings.py",
-            "# SECRET_KEY defaults to '{V}' when DJANGO_SECRET_KEY is unset\n",
-            "generic-secret",
-        ),
-        (
-            "internal/auth/admin.go",
-            "// The admin password (default \"{V}\") must be rotated on first login.\n",
-            "generic-password",
-        ),
-        (
-            "README.md",
-            "- **Admin password** (default: `{V}`)\n",
-            "generic-password",
-        ),
-        (
-            "README.md",
-            "Set `SPECKLE_TOKEN` (default `{S}` on the demo server) before running.\n",
-            "speckle-token",
-        ),
+        ("docs/SECURITY.md", "The same applies to `minio_root_password` (`'{V}'`) in the compose file.\n", "generic-password"),
+        ("docs/configuration.md", "`JWT_SECRET` defaults to `{V}` when the variable is unset.\n", "generic-secret"),
+        ("docs/setup.rst", "``api_token`` defaults to ``{V}`` in the demo profile.\n", "generic-token"),
+        ("app/settings.py", "# SECRET_KEY defaults to '{V}' when DJANGO_SECRET_KEY is unset\n", "generic-secret"),
+        ("internal/auth/admin.go", "// The admin password (default \"{V}\") must be rotated on first login.\n", "generic-password"),
+        ("README.md", "- **Admin password** (default: `{V}`)\n", "generic-password"),
+        ("README.md", "Set `SPECKLE_TOKEN` (default `{S}` on the demo server) before running.\n", "speckle-token"),
+        // Login pairs in a sentence (READMEs' "Default credentials" sections).
+        ("docs/LOGIN.md", "Log in with `admin` / `{V}` and change it at once.\n", "generic-password"),
+        ("DEFAULT_CREDENTIALS.md", "Default login: **admin** / **{V}**\n", "generic-password"),
+        ("docs/install.rst", "The default login is admin/{V}.\n", "generic-password"),
+        ("README.txt", "Use the credentials `root` and `{V}` on the serial console.\n", "generic-password"),
     ],
     &[
-        (
-            "docs/configuration.md",
-            "`DB_PASSWORD` (default: empty) is read at start-up.\n",
-        ),
-        (
-            "docs/configuration.md",
-            "`API_TOKEN` defaults to `${TOKEN}`.\n",
-        ),
-        (
-            "docs/configuration.md",
-            "The password (default `<none>`) must be set.\n",
-        ),
-        (
-            "docs/configuration.md",
-            "`SECRET_KEY` defaults to `changeme`.\n",
-        ),
-        (
-            "docs/configuration.md",
-            "`password_min_length` defaults to `12`.\n",
-        ),
-        (
-            "docs/configuration.md",
-            "`AUTH_TOKEN_HEADER` defaults to `X-Auth-Token`.\n",
-        ),
+        ("docs/configuration.md", "`DB_PASSWORD` (default: empty) is read at start-up.\n"),
+        ("docs/configuration.md", "`API_TOKEN` defaults to `${TOKEN}`.\n"),
+        ("docs/configuration.md", "The password (default `<none>`) must be set.\n"),
+        ("docs/configuration.md", "`SECRET_KEY` defaults to `changeme`.\n"),
+        ("docs/configuration.md", "`password_min_length` defaults to `12`.\n"),
+        ("docs/configuration.md", "`AUTH_TOKEN_HEADER` defaults to `X-Auth-Token`.\n"),
+        ("docs/LOGIN.md", "Sign in with GitHub/GitLab.\n"),
+        ("docs/LOGIN.md", "Login with `${ADMIN_USER}` / `${ADMIN_PASSWORD}`.\n"),
+        ("docs/LOGIN.md", "Credentials: user / <password>\n"),
+        ("docs/LOGIN.md", "The login page lives at src/pages/login.tsx.\n"),
     ],
 );
 
+#[rustfmt::skip]
 const SHOWN_OUTPUT: Rows<'static> = (
     &[
         ("docs/argocd.md", "```bash\nkubectl -n argocd get secret argocd-initial-admin-secret -o jsonpath=\"{.data.password}\" | base64 -d\n{V}\n```\n", "generic-password"),
@@ -303,6 +271,7 @@ const SHOWN_OUTPUT: Rows<'static> = (
     ],
 );
 
+#[rustfmt::skip]
 const SERVICE_URLS: Rows<'static> = (
     &[
         ("docs/test-runs.md", "| Command | `MAIL_URL=smtps://mailer:{V}@smtp.acme.io:465 npm test` |\n", "service-url-password"),
@@ -322,6 +291,7 @@ const SERVICE_URLS: Rows<'static> = (
     ],
 );
 
+#[rustfmt::skip]
 const ACCESS_KEY_IDS: Rows<'static> = (
     &[
         (
