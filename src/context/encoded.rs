@@ -113,10 +113,7 @@ fn piped_into(line: &[u8], at: usize) -> Option<(usize, usize)> {
         .copied()
         .filter(|q| *q == b'"' || *q == b'\'');
     let s = match last {
-        Some(q) => {
-            let open = memchr::memrchr(q, &head[command_start..end - 1])? + command_start;
-            open
-        }
+        Some(q) => memchr::memrchr(q, &head[command_start..end - 1])? + command_start,
         None => head[..end]
             .iter()
             .rposition(u8::is_ascii_whitespace)
