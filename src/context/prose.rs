@@ -411,7 +411,7 @@ fn code_name(core: &str) -> bool {
 }
 
 fn is_name_word(core: &str) -> bool {
-    !core.is_empty()
+    core.chars().any(char::is_alphanumeric)
         && core.len() <= 32
         && core
             .chars()
@@ -578,6 +578,42 @@ mod tests {
             (format!("Your Speckle token is `{v}`."), "Speckle_token"),
             (format!(":API key: {v}"), "API_key"),
             (format!("# Usage: run.py --token {v}"), "token"),
+        ];
+        for (line, key) in cases {
+            let got = values(&line);
+            assert!(
+                got.iter().any(|(k, val)| k == key && val == v),
+                "{line}: {got:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn code_names_defaults_and_login_pairs_give_their_values() {
+        let v = "Hq4tN7wZ2pK9mR3xL6";
+        let cases = [
+            (
+                format!("Same for `minio_access_key/secret_key` (`'{v}'`)."),
+                "minio_access_key/secret_key",
+            ),
+            (
+                format!("`JWT_SECRET` defaults to `{v}` in development."),
+                "JWT_SECRET",
+            ),
+            (
+                format!("the admin password (default: `{v}`) must change"),
+                "admin_password",
+            ),
+            (
+                format!("- **Admin password** (default `{v}`)"),
+                "Admin_password",
+            ),
+            (format!("Default credentials: `admin:{v}`"), "password"),
+            (format!("Log in with admin / {v}"), "password"),
+            (
+                format!("Use the credentials `root` and `{v}` to log in."),
+                "password",
+            ),
         ];
         for (line, key) in cases {
             let got = values(&line);
