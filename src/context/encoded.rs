@@ -57,6 +57,85 @@ pub(super) fn candidates(line: &[u8], base: usize, line_start: usize, out: &mut 
     }
 }
 
+/// Base64 encoders of programming languages, as written before their `(` (lowercase):
+/// Python's `b64encode`, JavaScript's `btoa` and `Buffer.from(...).toString('base64')`, Ruby's
+/// `encode64`/`strict_encode64`, PHP's `base64_encode`, .NET's `ToBase64String`, Go's
+/// `EncodeToString`, Java's `encodeToString`, Kotlin's and Dart's `base64Encode`.
+const CODE_ENCODERS: &[&[u8]] = &[
+    b"b64encode(",
+    b"btoa(",
+    b"encode64(",
+    b"base64_encode(",
+    b"tobase64string(",
+    b"encodetostring(",
+    b"base64encode(",
+    b"buffer.from(",
+];
+
+/// Appends the password of a `user:password` literal that `line` hands to a base64 encoder
+/// in code (`base64.b64encode(b"u:v")`, `btoa("u:v")`, `Base64.strict_encode64("u:v")`,
+/// `Convert.ToBase64String(Encoding.UTF8.GetBytes("u:v"))`,
+/// `base64.StdEncoding.EncodeToString([]byte("u:v"))`, `Buffer.from("u:v").toString("base64")`):
+/// the literal is the first string inside the call, within the byte conversions written
+/// there.
+pub(super) fn code_encoders(line: &[u8], base: usize, line_start: usize, out: &mut Vec<Candidate>) {
+    let lower = line.to_ascii_lowercase();
+    for enc in CODE_ENCODERS {
+        for at in memchr::memmem::find_iter(&lower, enc) {
+            // `Buffer.from("u:v")` encodes only when it is turned into base64.
+            if *enc == b"buffer.from(" && memchr::memmem::find(&lower[at..], b"base64").is_none() {
+                continue;
+            }
+            let open = at + enc.len();
+            // Only byte conversions and string prefixes before the literal.
+            let Some(q) = line[open..]
+                .iter()
+                .take(48)
+                .position(|b| *b == b'"' || *b == b'\'')
+                .map(|i| open + i)
+            else {
+                continue;
+            };
+            let between = &lower[open..q];
+            if !between
+                .iter()
+                .all(|b| b.is_ascii_alphanumeric() || b"._[]()@ ".contains(b))
+                || between.iter().filter(|b| **b == b')').count() > 0
+            {
+                continue;
+            }
+            let quote = line[q];
+            let Some(close) = memchr::memchr(quote, &line[q + 1..]).map(|i| q + 1 + i) else {
+                continue;
+            };
+            let literal = &line[q + 1..close];
+            let Some(colon) = memchr::memchr(b':', literal) else {
+                continue;
+            };
+            let user = &literal[..colon];
+            if user.is_empty()
+                || user.len() > 64
+                || !user
+                    .iter()
+                    .all(|b| b.is_ascii_alphanumeric() || b"._@+-".contains(b))
+                || literal[colon + 1..].starts_with(b"//")
+                || colon + 1 >= literal.len()
+            {
+                continue;
+            }
+            let (ps, pe) = (q + 1 + colon + 1, close);
+            out.push(Candidate::bare_word(
+                "password".into(),
+                base + ps,
+                base + pe,
+                &line[ps..pe],
+                line_start,
+                Origin::Assignment,
+            ));
+        }
+    }
+}
+
 /// `base64 <<< 'v'`, `base64 <<<"v"`, `base64 -w0 <<< v`: the literal after `<<<` (from
 /// `from`, just after the word `base64`), its quotes left out.
 fn here_string(line: &[u8], from: usize) -> Option<(usize, usize)> {
@@ -166,6 +245,37 @@ mod tests {
             format!("base64 -w0 <<< 'svc@acme.io:{v}'"),
         ] {
             assert_eq!(passwords(&line), vec![v.to_string()], "{line}");
+        }
+    }
+
+    fn code_passwords(line: &str) -> Vec<String> {
+        let mut out = Vec::new();
+        code_encoders(line.as_bytes(), 0, 0, &mut out);
+        out.into_iter().map(|c| c.value).collect()
+    }
+
+    #[test]
+    fn pairs_handed_to_an_encoder_in_code_give_their_password() {
+        let v = "Hq4tN7wZ2pK9mR3xL6";
+        for line in [
+            format!("auth = base64.b64encode(b\"admin:{v}\").decode()"),
+            format!("const auth = btoa('admin:{v}');"),
+            format!("auth = Base64.strict_encode64(\"deploy:{v}\")"),
+            format!("$auth = base64_encode('api:{v}');"),
+            format!("var auth = Convert.ToBase64String(Encoding.UTF8.GetBytes(\"ops:{v}\"));"),
+            format!("auth := base64.StdEncoding.EncodeToString([]byte(\"ops:{v}\"))"),
+            format!("const auth = Buffer.from(\"ops:{v}\").toString(\"base64\");"),
+        ] {
+            assert_eq!(code_passwords(&line), vec![v.to_string()], "{line}");
+        }
+        for line in [
+            "auth = base64.b64encode(f\"{user}:{password}\".encode())",
+            "const auth = btoa(user + ':' + pass);",
+            "const b = Buffer.from('a:b', 'utf8');",
+            "x = base64.b64encode(json.dumps(payload))",
+            "btoa('https://acme.io')",
+        ] {
+            assert!(code_passwords(line).iter().all(|p| p.len() < 4), "{line}");
         }
     }
 

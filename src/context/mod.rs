@@ -594,6 +594,12 @@ fn extract_range(
             if memchr::memmem::find(piece, b"base64").is_some() {
                 encoded::candidates(piece, base, line_start, out);
             }
+            if kind == Kind::Code
+                && (memchr::memmem::find(piece, b"64").is_some()
+                    || memchr::memmem::find(piece, b"btoa(").is_some())
+            {
+                encoded::code_encoders(piece, base, line_start, out);
+            }
             // curl's `-u v` with no password: an API key as the Basic user name.
             if memchr::memmem::find(piece, b"-u").is_some() {
                 curl_user::candidates(data, piece, at, base, line_start, out);

@@ -135,6 +135,11 @@ const ENCODED_PAIRS: Rows<'static> = (
         (".github/workflows/smoke.yml", "      - run: |\n          B64=$(base64 <<< \"smoke:{V}\")\n          curl -fsS -H \"Authorization: Basic $B64\" \"$URL\"\n", "generic-password"),
         ("docs/registry.md", "```sh\n$ echo -n admin:{V} | openssl base64\n```\n", "generic-password"),
         ("ci/push.bash", "export CREDS=`echo -n \"svc@acme.io:{V}\" | base64`\n", "generic-password"),
+        // The same pair handed to an encoder in code, with the header on another line.
+        ("tests/test_auth.py", "auth = base64.b64encode(b\"admin:{V}\").decode()\nheaders = {\"Authorization\": f\"Basic {auth}\"}\n", "generic-password"),
+        ("src/client.go", "\tauth := base64.StdEncoding.EncodeToString([]byte(\"ops:{V}\"))\n", "generic-password"),
+        ("Services/Http.cs", "var auth = Convert.ToBase64String(Encoding.ASCII.GetBytes(\"deploy:{V}\"));\n", "generic-password"),
+        ("lib/client.rb", "auth = Base64.strict_encode64(\"bot:{V}\")\n", "generic-password"),
     ],
     &[
         ("scripts/deploy.sh", "AUTH=$(echo -n \"$NEXUS_USER:$NEXUS_PASS\" | base64)\n"),
@@ -143,6 +148,8 @@ const ENCODED_PAIRS: Rows<'static> = (
         ("scripts/deploy.sh", "IMAGE=$(base64 -i logo.png)\n"),
         ("scripts/deploy.sh", "echo \"$AUTH\" | base64 -d\n"),
         ("scripts/deploy.sh", "echo -n 'https://nexus.acme.io' | base64\n"),
+        ("tests/test_auth.py", "auth = base64.b64encode(f\"{user}:{password}\".encode()).decode()\n"),
+        ("src/api.js", "const auth = btoa(`${user}:${pass}`);\n"),
     ],
 );
 
