@@ -2033,6 +2033,11 @@ pub(super) fn strip_auth_scheme(c: &mut Candidate) {
                 if let Some(pass) = basic_password(rest) {
                     c.decoded = Some(pass);
                     c.key = "password".into();
+                } else if basic_user_alone(rest) {
+                    // base64 of `user:` with no password (OpenShift's
+                    // `openshift-challenging-client:`): the password is empty.
+                    c.decoded = Some(String::new());
+                    c.key = "password".into();
                 } else if let Some(at) = plain_basic_password(rest) {
                     // REST Client's (VS Code) unencoded `Basic user password` and
                     // `Basic user:password` (github.com/Huachao/vscode-restclient#basic-auth).
@@ -2056,6 +2061,16 @@ fn plain_basic_password(rest: &str) -> Option<usize> {
         _ => return None,
     };
     Some(sep)
+}
+
+/// Whether `encoded` is base64 of `user:` with an empty password.
+fn basic_user_alone(encoded: &str) -> bool {
+    use base64::Engine;
+    base64::engine::general_purpose::STANDARD
+        .decode(encoded.trim())
+        .ok()
+        .and_then(|b| String::from_utf8(b).ok())
+        .is_some_and(|t| t.len() > 1 && t.ends_with(':') && !t.chars().any(char::is_control))
 }
 
 /// The password of base64 `user:password`.
