@@ -595,7 +595,8 @@ fn extract_range(
                 encoded::candidates(piece, base, line_start, out);
             }
             if kind == Kind::Code
-                && (memchr::memmem::find(piece, b"64").is_some()
+                && (memchr::memmem::find(piece, b"ncode").is_some()
+                    || memchr::memmem::find(piece, b"Base64String").is_some()
                     || memchr::memmem::find(piece, b"btoa(").is_some())
             {
                 encoded::code_encoders(piece, base, line_start, out);

@@ -154,9 +154,16 @@ pub(super) fn login_line(
 /// Whether `line` holds a word of a login sentence (`login`, `log in`, `sign in`, `logon`), in
 /// any case: the gate of [`login_line`].
 pub(super) fn mentions_login(line: &[u8]) -> bool {
-    [&b"login"[..], b"log in", b"sign in", b"logon", b"signin"]
-        .iter()
-        .any(|w| line.windows(w.len()).any(|win| win.eq_ignore_ascii_case(w)))
+    // Each word's first letter in either case, then the rest compared in place: a memchr
+    // pass per letter, not a window comparison per byte.
+    memchr::memchr3_iter(b'l', b'L', b's', line)
+        .chain(memchr::memchr_iter(b'S', line))
+        .any(|at| {
+            let rest = &line[at..];
+            [&b"login"[..], b"log in", b"logon", b"sign in", b"signin"]
+                .iter()
+                .any(|w| rest.len() >= w.len() && rest[..w.len()].eq_ignore_ascii_case(w))
+        })
 }
 
 /// Words that say a sentence gives a user and a password as a pair (`Default credentials:
