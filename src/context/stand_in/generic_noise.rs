@@ -499,7 +499,7 @@ mod tests {
             "5632724fb8ac3699296af26281e1d0f1",
             "0x5f3a9c",
             "md5Xq7Lm9vR2kP8wZ",
-            // Base64 of a credential (`deploy:Xq7Lm9vR2kP8`), of a random password, and a
+            // Base64 of a `user:password` credential, of a random password, and a
             // random value that decodes to letters and a digit.
             "ZGVwbG95OlhxN0xtOXZSMmtQOA==",
             "VHIwdWI0ZG9yJjNmMzQ=",
