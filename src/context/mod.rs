@@ -619,4 +619,6 @@ mod tests_unlisted7;
 #[cfg(test)]
 mod tests_unlisted8;
 #[cfg(test)]
+mod tests_unlisted9;
+#[cfg(test)]
 mod tests_wild_noise;
