@@ -23,6 +23,7 @@ mod defaults;
 mod erlang;
 pub mod escapes;
 mod expectations;
+mod fallbacks;
 mod getters;
 #[cfg(test)]
 mod heldout;
@@ -545,6 +546,7 @@ fn extract_range(
                     option_defaults::name_by_option(piece, base, first, out);
                     commented::candidates(piece, base, line_start, first, out);
                     expectations::candidates(piece, base, line_start, first, out);
+                    fallbacks::candidates(piece, toks, base, line_start, first, out);
                     if chunk == 0 {
                         option_defaults::from_attributes_above(data, piece, at, out);
                     }
