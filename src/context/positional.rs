@@ -225,14 +225,18 @@ pub(super) fn candidates(
 /// Whether a callee is a sign-in helper that the table does not list: its last name part
 /// (without `_`) begins or ends with `login`, `logon` or `signin` (a project's `LoginAdmin`,
 /// `loginAs`, `adminLogin`, Ruby's `sign_in_with`, Firebase's `signInWithEmailAndPassword`)
-/// or begins with `authenticate` (`authenticateUser`). Test code signs in so, with the user
-/// and the password as literals.
+/// or begins with `authenticate` (`authenticateUser`), or a maker of Basic credentials
+/// (`withBasicAuth`, `new BasicCredentials`, `withCredentials`). Test code signs in so, with
+/// the user and the password as literals.
 fn is_sign_in(name: &[u8]) -> bool {
     let last = last_part_normalized(name);
     [b"login".as_slice(), b"logon", b"signin"]
         .iter()
         .any(|w| last.starts_with(w) || last.ends_with(w))
         || last.starts_with(b"authenticate")
+        || [b"basicauth".as_slice(), b"credentials", b"credential"]
+            .iter()
+            .any(|w| last.ends_with(w))
 }
 
 /// Whether a callee creates or seeds an account, whose password its tests pass last: the

@@ -167,6 +167,8 @@ fn positional_arguments_of_sign_in_seed_and_signing_helpers() {
             ("Data/SeedData.cs", "        await userManager.CreateAsync(admin, \"{V}\");\n", "generic-password"),
             ("test/sign.test.js", "const sig = crypto.createHmac('sha256', '{V}').update(body).digest('hex');\n", "generic-secret"),
             ("tests/test_webhook.py", "    sig = hmac.new(b\"{V}\", body, hashlib.sha256).hexdigest()\n", "generic-secret"),
+            ("src/test/java/ClientIT.java", "        client.setCredentials(new BasicCredentials(\"svc\", \"{V}\"));\n", "generic-password"),
+            ("test/client.test.ts", "    const api = new Client().withBasicAuth('svc', '{V}');\n", "generic-password"),
         ],
         &[
             ("internal/api/users_test.go", "\tadmin := testutil.SeedAdmin(db, password)\n"),
@@ -178,6 +180,8 @@ fn positional_arguments_of_sign_in_seed_and_signing_helpers() {
             ("Data/SeedData.cs", "        await userManager.CreateAsync(admin, adminPassword);\n"),
             ("e2e/login.ts", "  await loginAs(page, '/dashboard/settings');\n"),
             ("tests/test_users.py", "    user = create_user(db, \"alice\", \"3f2b8c1e-9d4a-4c7e-b5a6-0e1f2d3c4b5a\")\n"),
+            ("src/test/java/ClientIT.java", "        client.setCredentials(new BasicCredentials(user, password));\n"),
+            ("test/client.test.ts", "    const api = new Client().withBasicAuth('svc', process.env.SVC_PASSWORD);\n"),
         ],
     );
 }
