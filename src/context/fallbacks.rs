@@ -208,7 +208,17 @@ fn walk_back(line: &[u8], toks: &[Token], j: usize) -> Option<(Tie, bool)> {
                 }
             }
             Tok::Op => {
-                let op = text(k);
+                let mut op = text(k);
+                // `->`: the lexer reads `-` apart from the `>`.
+                if op == b">"
+                    && k > 0
+                    && matches!(toks[k - 1].tok, Tok::Word | Tok::Other)
+                    && text(k - 1) == b"-"
+                    && toks[k - 1].end == t.start
+                {
+                    k -= 1;
+                    op = b"->";
+                }
                 if is_fallback_operator(op, t.tok) {
                     // `(|| "v")`: a closure's head, not the operator.
                     if k > 0 && toks[k - 1].tok == Tok::Open(b'(') {
@@ -383,4 +393,72 @@ fn stubbed_name(line: &[u8], toks: &[Token], k: usize) -> Option<String> {
                 .filter(|r| r.starts_with(|c: char| c.is_ascii_uppercase()))
                 .map_or(n.clone(), str::to_string)
         })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::{extract_all, Kind};
+
+    /// The keys the pass gives the literal `v` of each line (the made-up value is built at
+    /// run time).
+    fn keys_of(line: &str) -> Vec<String> {
+        let v = ["Hq4", "tN7", "wZ2", "pK9", "mR3", "xL6"].concat();
+        let text = line.replace("{V}", &v) + "\n";
+        extract_all(text.as_bytes(), Kind::Code)
+            .into_iter()
+            .filter(|c| c.value == v)
+            .map(|c| c.key)
+            .collect()
+    }
+
+    #[test]
+    fn names_the_literal_by_the_statement_or_the_lookup() {
+        let rows = [
+            (
+                "SECRET_KEY = os.environ.get(\"X\") or \"{V}\"",
+                "SECRET_KEY",
+            ),
+            ("const licenseKey = window.__KEY__ ?? '{V}';", "licenseKey"),
+            ("x = os.environ.get(\"API_TOKEN\") or \"{V}\"", "API_TOKEN"),
+            (
+                "let token = env::var(\"T\").unwrap_or_else(|_| \"{V}\".to_string());",
+                "token",
+            ),
+            ("String secret = opt.orElseGet(() -> \"{V}\");", "secret"),
+            (
+                "const SECRET = 'whsec_' + Buffer.from('{V}').toString('base64');",
+                "SECRET",
+            ),
+            ("let apiSecret = Data(\"{V}\".utf8)", "apiSecret"),
+            ("settings[Config.API_TOKEN] = \"{V}\"", "API_TOKEN"),
+            ("every { settings.apiSecret } returns \"{V}\"", "apiSecret"),
+        ];
+        for (line, key) in rows {
+            assert!(
+                keys_of(line).iter().any(|k| k == key),
+                "{line}: {:?}",
+                keys_of(line)
+            );
+        }
+    }
+
+    #[test]
+    fn leaves_computed_values_and_unnamed_literals() {
+        for line in [
+            // The literal is not the value: it is looked up, compared or joined with code.
+            "x = lookup(\"{V}\") or default_value",
+            "secret = cache[\"{V}\"] ?? fallback",
+            "const SECRET = 'whsec_' + Buffer.from('{V}').toString('base64') + suffix;",
+            "const SECRET = crypto.hash('{V}');",
+            // No credential name anywhere.
+            "const color = theme.color ?? '{V}';",
+            "settings[Config.THEME] = \"{V}\"",
+        ] {
+            let keys = keys_of(line);
+            assert!(
+                keys.iter().all(|k| !super::names_secret(k)),
+                "{line}: {keys:?}"
+            );
+        }
+    }
 }
