@@ -229,49 +229,51 @@ pub(super) fn candidates(
 /// (`withBasicAuth`, `new BasicCredentials`, `withCredentials`). Test code signs in so, with
 /// the user and the password as literals.
 fn is_sign_in(name: &[u8]) -> bool {
-    let last = last_part_normalized(name);
+    let last = last_part(name);
     [b"login".as_slice(), b"logon", b"signin"]
         .iter()
-        .any(|w| last.starts_with(w) || last.ends_with(w))
-        || last.starts_with(b"authenticate")
+        .any(|w| starts_loosely(last, w) || ends_loosely(last, w))
+        || starts_loosely(last, b"authenticate")
         || [b"basicauth".as_slice(), b"credentials", b"credential"]
             .iter()
-            .any(|w| last.ends_with(w))
+            .any(|w| ends_loosely(last, w))
 }
 
 /// Whether a callee creates or seeds an account, whose password its tests pass last: the
-/// last name part (without `_`) begins with `seed`, `create`, `add` or `register` and the
-/// name (with its qualifier) names a user, an admin or an account (a Go test's
-/// `testutil.SeedAdmin(db, "v")`, `seedUser(prisma, email, "v")`, Django's
-/// `User.objects.create_user("u", "e", "v")` and `create_superuser`, ASP.NET Identity's
-/// `userManager.CreateAsync(user, "v")`).
+/// last name part begins with `seed`, `create`, `add` or `register` and the name (with its
+/// qualifier) names a user, an admin or an account (a Go test's `testutil.SeedAdmin(db,
+/// "v")`, `seedUser(prisma, email, "v")`, Django's `User.objects.create_user("u", "e", "v")`
+/// and `create_superuser`, ASP.NET Identity's `userManager.CreateAsync(user, "v")`).
 fn is_account_helper(name: &[u8]) -> bool {
-    let last = last_part_normalized(name);
-    let whole: Vec<u8> = name
-        .iter()
-        .filter(|b| **b != b'_')
-        .map(u8::to_ascii_lowercase)
-        .collect();
-    let names_account = |w: &[u8]| {
-        [b"user".as_slice(), b"admin", b"account"]
-            .iter()
-            .any(|a| w.windows(a.len()).any(|x| x == *a))
-    };
+    let last = last_part(name);
     [b"seed".as_slice(), b"create", b"add", b"register"]
         .iter()
-        .any(|v| last.starts_with(v))
-        && names_account(&whole)
+        .any(|v| starts_loosely(last, v))
+        && [b"user".as_slice(), b"admin", b"account"]
+            .iter()
+            .any(|a| name.windows(a.len()).any(|x| x.eq_ignore_ascii_case(a)))
 }
 
-/// The last name part of a callee, lowercase, without `_`.
-fn last_part_normalized(name: &[u8]) -> Vec<u8> {
+/// The last name part of a callee (after `.`, `:`, `->`, `\\`).
+fn last_part(name: &[u8]) -> &[u8] {
     name.rsplit(|b| matches!(b, b'.' | b':' | b'>' | b'\\'))
         .next()
         .unwrap_or(b"")
-        .iter()
-        .filter(|b| **b != b'_')
-        .map(u8::to_ascii_lowercase)
-        .collect()
+}
+
+/// Whether `part`, without its `_` and in any case, begins with `word` (lowercase).
+fn starts_loosely(part: &[u8], word: &[u8]) -> bool {
+    let mut letters = part.iter().filter(|b| **b != b'_');
+    word.iter()
+        .all(|w| letters.next().is_some_and(|b| b.to_ascii_lowercase() == *w))
+}
+
+/// Whether `part`, without its `_` and in any case, ends with `word` (lowercase).
+fn ends_loosely(part: &[u8], word: &[u8]) -> bool {
+    let mut letters = part.iter().rev().filter(|b| **b != b'_');
+    word.iter()
+        .rev()
+        .all(|w| letters.next().is_some_and(|b| b.to_ascii_lowercase() == *w))
 }
 
 /// The password of a sign-in helper's call opened at `toks[open]`: its last argument, when
