@@ -94,11 +94,66 @@ fn run() -> Result<(), String> {
         .map_err(|e| format!("{}: cannot write: {e}", out.display()))?;
     std::fs::write(out.join("file-anchored.rs"), file_anchored(&files))
         .map_err(|e| format!("{}: cannot write: {e}", out.display()))?;
-    let bytes = postcard::to_allocvec(&files)
-        .map_err(|e| format!("cannot store the parsed built-in rules: {e}"))?;
+    let (bytes, spans) = encode(&files)?;
     std::fs::write(out.join("builtin-rules.postcard"), bytes)
         .map_err(|e| format!("{}: cannot write: {e}", out.display()))?;
+    std::fs::write(out.join("rule-spans.rs"), rule_spans(&spans))
+        .map_err(|e| format!("{}: cannot write: {e}", out.display()))?;
     Ok(())
+}
+
+/// Where one rule's table lies in the pre-parsed form: its file's index in the list, and
+/// the byte range of its own encoding.
+struct Span {
+    file: usize,
+    start: usize,
+    end: usize,
+}
+
+/// The parsed files in postcard's form (a list is its length as a varint, then its items;
+/// a struct is its fields in order), written rule by rule so that each rule's byte range is
+/// known: a run decodes one rule's table from its range, keeps the range instead of the
+/// decoded table, and decodes it again only when it is read (`rules::spec_cell`). The
+/// result is checked against postcard's own encoding of the whole list.
+fn encode(files: &[syntax::RuleFile]) -> Result<(Vec<u8>, Vec<Span>), String> {
+    let store = |e: postcard::Error| format!("cannot store the parsed built-in rules: {e}");
+    let mut bytes = postcard::to_allocvec(&files.len()).map_err(store)?;
+    let mut spans = Vec::new();
+    for (file, parsed) in files.iter().enumerate() {
+        bytes.extend(postcard::to_allocvec(&parsed.rule.len()).map_err(store)?);
+        for rule in &parsed.rule {
+            let start = bytes.len();
+            bytes.extend(postcard::to_allocvec(rule).map_err(store)?);
+            spans.push(Span {
+                file,
+                start,
+                end: bytes.len(),
+            });
+        }
+    }
+    if bytes != postcard::to_allocvec(&files).map_err(store)? {
+        return Err("the rule-by-rule encoding differs from postcard's own".into());
+    }
+    Ok((bytes, spans))
+}
+
+/// `src/rules/builtin.rs`'s table of every built-in rule's byte range, as Rust source: an
+/// array of integers, so the loader relocates nothing for it (a table of references would
+/// cost a relocation per entry at every start).
+fn rule_spans(spans: &[Span]) -> String {
+    let mut out = format!(
+        "// Written by build.rs (`rule_spans`): (file index, start, end) per built-in rule.\n\
+         pub(super) static RULE_SPANS: [(u16, u32, u32); {}] = [\n",
+        spans.len()
+    );
+    for span in spans {
+        out.push_str(&format!(
+            "    ({}, {}, {}),\n",
+            span.file, span.start, span.end
+        ));
+    }
+    out.push_str("];\n");
+    out
 }
 
 /// The file names `src/rules/builtin.rs` includes, in its order (the order of the rule set).

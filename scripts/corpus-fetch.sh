@@ -232,6 +232,64 @@ for spec in "${FRESH2_DEBS[@]}"; do
   deb_unpack "$spec" "$dest"
   echo "fetched $spec -> wild-fresh2"
 done
+# A sixth and seventh split (`wild-tune3`, `wild-fresh3`), chosen on 2026-12-07 at 03:45 UTC
+# before any scan of these: languages the splits above lack, as Debian 12 ships them with
+# their sources (Ruby gems and a Rails app, PHP libraries and apps, Node.js libraries, Python
+# libraries and apps). Java, Kotlin and C# are left out: Debian ships those as compiled jars
+# and assemblies only. Each package's split is fixed here: `wild-tune3` is read and tuned on,
+# `wild-fresh3` is held aside and measured once, at the end of a tuning round.
+LANG_DEBS=(
+  "ruby-rack=2.2.22-0+deb12u2 wild-tune3"
+  "ruby-octokit=4.20.0-1 wild-fresh3"
+  "ruby-fog-aws=3.15.0-1 wild-tune3"
+  "ruby-aws-sdk-core=3.168.1-2 wild-fresh3"
+  "ruby-net-ssh=1:7.0.1-1 wild-tune3"
+  "ruby-oauth2=1.4.4-1+deb12u1 wild-fresh3"
+  "ruby-gitlab=4.17.0-3 wild-tune3"
+  "redmine=5.0.4-5+deb12u1 wild-fresh3"
+  "ruby-devise=4.8.1-1 wild-tune3"
+  "ruby-kubeclient=4.9.3-2 wild-fresh3"
+  "ruby-jwt=2.5.0-1+deb12u1 wild-tune3"
+  "ruby-omniauth=2.1.1-1 wild-fresh3"
+  "ruby-graphql=1.13.15-1 wild-tune3"
+  "ruby-mail=2.7.1+dfsg1-2 wild-fresh3"
+  "ruby-httparty=0.21.0-1 wild-tune3"
+  "roundcube-core=1.6.5+dfsg-1+deb12u14 wild-tune3"
+  "phpmyadmin=4:5.2.1+dfsg-1+deb12u1 wild-fresh3"
+  "php-laravel-framework=8.83.26+dfsg-2 wild-tune3"
+  "php-phpseclib=2.0.42-1+deb12u5 wild-fresh3"
+  "mediawiki=1:1.39.17-1+deb12u2 wild-tune3"
+  "dokuwiki=0.0.20220731.a-2 wild-fresh3"
+  "php-sabre-dav=1.8.12-10 wild-tune3"
+  "composer=2.5.5-1+deb12u5 wild-fresh3"
+  "php-twig=3.5.1-1+deb12u3 wild-tune3"
+  "node-axios=1.2.1+dfsg-1+deb12u1 wild-fresh3"
+  "node-express=4.18.2+~4.17.14-1 wild-tune3"
+  "node-passport=0.6.0+~1.0.0-2 wild-fresh3"
+  "node-superagent=8.0.5-1 wild-tune3"
+  "node-request=2.88.1-6 wild-fresh3"
+  "node-ws=8.11.0+~cs13.7.3-1 wild-tune3"
+  "python3-botocore=1.29.27+repack-1 wild-fresh3"
+  "python3-django=3:3.2.25-0+deb12u7 wild-tune3"
+  "python3-openstacksdk=0.101.0-2 wild-fresh3"
+  "python3-paramiko=2.12.0-2 wild-tune3"
+  "python3-msal=1.21.0-1 wild-fresh3"
+  "python3-oauthlib=3.2.2-1 wild-tune3"
+  "sqlmap=1.7.2-1 wild-fresh3"
+  "python3-keystoneclient=1:5.0.1-3 wild-tune3"
+  "python3-jwt=2.6.0-1+deb12u1 wild-fresh3"
+  "python3-twilio=7.7.1+ds1-1 wild-tune3"
+  "python3-kubernetes=22.6.0-2 wild-tune3"
+  "python3-google-auth=1.5.1-3 wild-tune3"
+)
+mkdir -p "$CACHE/unpacked/wild-tune3" "$CACHE/unpacked/wild-fresh3"
+for entry in "${LANG_DEBS[@]}"; do
+  read -r spec split <<<"$entry"
+  dest="$CACHE/unpacked/$split/deb-${spec%%=*}"
+  [ -d "$dest" ] && continue
+  deb_unpack "$spec" "$dest"
+  echo "fetched $spec -> $split"
+done
 du -sh "$CACHE/unpacked/tune" "$CACHE/unpacked/heldout" "$CACHE/unpacked/fresh" \
   "$CACHE/unpacked/wild-tune" "$CACHE/unpacked/wild-heldout" "$CACHE/unpacked/wild-fresh" \
-  "$CACHE/unpacked/wild-fresh2"
+  "$CACHE/unpacked/wild-fresh2" "$CACHE/unpacked/wild-tune3" "$CACHE/unpacked/wild-fresh3"

@@ -4,6 +4,8 @@
 #
 #   [SPLITS="tune heldout fresh"] scripts/corpus-measure.sh [CACHE_DIR] [LEAKGATE_BINARY]
 #   (the Go/YAML/HCL pair: SPLITS="wild-tune wild-heldout")
+#   [KEEP=DIR] keeps each split's findings as DIR/<split>.jsonl, to read them (tuning splits
+#   only: a held-aside split's findings are not read).
 #
 # Every file is scanned as it is (`scan` over a directory; binary files follow the
 # scanner's own policy). No allowlist is used.
@@ -38,5 +40,6 @@ print(f"{split}: {mb:.1f} MB, {total} findings, {total / mb * 100:.2f} per 100 M
 for rule, n in by_rule.most_common():
     print(f"  {rule:28} {n:5}  {n / mb * 100:6.2f} per 100 MB")
 PY
+  if [ -n "${KEEP:-}" ]; then mkdir -p "$KEEP" && cp "$out" "$KEEP/$split.jsonl"; fi
   rm -f "$out" "$out.err"
 done

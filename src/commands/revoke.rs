@@ -48,7 +48,7 @@ pub fn run(args: &RevokeArgs) -> anyhow::Result<ExitCode> {
     if !args.yes {
         let question = format!(
             "Revoke this {} ({shown}) at {host}? It stops working everywhere it is used, and it cannot be undone. [y/N] ",
-            rule.title
+            rule.title()
         );
         match ask_on_terminal(&question)? {
             Some(true) => {}
@@ -72,7 +72,7 @@ pub fn run(args: &RevokeArgs) -> anyhow::Result<ExitCode> {
         RevokeMeans::Revoked | RevokeMeans::Submitted => ExitCode::Clean,
         RevokeMeans::Invalid => ExitCode::Findings,
         RevokeMeans::Failed => {
-            if let Some(remediation) = &rule.remediation {
+            if let Some(remediation) = rule.remediation() {
                 println!("→ revoke it by hand: {remediation}");
             }
             ExitCode::Error

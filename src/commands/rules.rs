@@ -27,7 +27,9 @@ pub fn list(config: Option<&Path>) -> anyhow::Result<ExitCode> {
         writeln!(
             out,
             "{}\t{kind}\t{verify}\t{}\t{}",
-            rule.id, rule.title, rule.origin
+            rule.id,
+            rule.title(),
+            rule.origin
         )?;
     }
     out.flush()?;

@@ -54,7 +54,7 @@ pub fn run(args: &VerifyArgs) -> anyhow::Result<ExitCode> {
     }
     println!("{line}");
     if verification.status == VerifyStatus::Live {
-        if let Some(remediation) = &rule.remediation {
+        if let Some(remediation) = rule.remediation() {
             println!("→ {remediation}");
         }
         if rule.revoke().is_some() {

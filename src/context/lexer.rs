@@ -2004,6 +2004,23 @@ pub(super) fn strip_auth_scheme(c: &mut Candidate) {
             }
         }
     }
+    // Google's legacy FCM/GCM server key, `Authorization: key=<key>` (and `key = <key>`):
+    // the API key after `key=`, with `key` as its scheme.
+    if authorization && c.decoded.is_none() {
+        if let Some(rest) = lower
+            .strip_prefix("key")
+            .map(|r| r.trim_start())
+            .and_then(|r| r.strip_prefix('='))
+        {
+            let rest = rest.trim_start();
+            if !rest.is_empty() && !rest.contains(char::is_whitespace) {
+                c.scheme = Some(c.value[..3].to_string());
+                c.start += c.value.len() - rest.len();
+                c.value = c.value[c.value.len() - rest.len()..].to_string();
+                return;
+            }
+        }
+    }
     for scheme in ["bearer ", "token ", "bot ", "basic ", "apikey ", "key "] {
         if lower.starts_with(scheme) && c.decoded.is_none() {
             c.scheme = Some(c.value[..scheme.len() - 1].to_string());
@@ -2015,6 +2032,11 @@ pub(super) fn strip_auth_scheme(c: &mut Candidate) {
             if scheme == "basic " {
                 if let Some(pass) = basic_password(rest) {
                     c.decoded = Some(pass);
+                    c.key = "password".into();
+                } else if basic_user_alone(rest) {
+                    // base64 of `user:` with no password (OpenShift's
+                    // `openshift-challenging-client:`): the password is empty.
+                    c.decoded = Some(String::new());
                     c.key = "password".into();
                 } else if let Some(at) = plain_basic_password(rest) {
                     // REST Client's (VS Code) unencoded `Basic user password` and
@@ -2039,6 +2061,16 @@ fn plain_basic_password(rest: &str) -> Option<usize> {
         _ => return None,
     };
     Some(sep)
+}
+
+/// Whether `encoded` is base64 of `user:` with an empty password.
+fn basic_user_alone(encoded: &str) -> bool {
+    use base64::Engine;
+    base64::engine::general_purpose::STANDARD
+        .decode(encoded.trim())
+        .ok()
+        .and_then(|b| String::from_utf8(b).ok())
+        .is_some_and(|t| t.len() > 1 && t.ends_with(':') && !t.chars().any(char::is_control))
 }
 
 /// The password of base64 `user:password`.

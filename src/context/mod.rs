@@ -20,6 +20,7 @@ mod compared;
 mod continued;
 mod curl_user;
 mod defaults;
+mod encoded;
 mod erlang;
 pub mod escapes;
 mod expectations;
@@ -58,6 +59,7 @@ mod recall_listed;
 mod rows;
 pub mod rule;
 mod secret_refs;
+mod shown;
 mod siblings;
 mod spaced;
 pub mod stand_in;
@@ -219,6 +221,7 @@ pub fn extract(data: &[u8], kind: Kind, regions: &[(usize, usize, bool)]) -> Vec
             None => line_start,
         };
         searched_to = s;
+        crate::scan::funnel::add(crate::scan::funnel::Stage::Segments, 1);
         extract_range(data, s, e, line_start, kind, &mut out);
     }
     out
@@ -506,6 +509,12 @@ fn extract_range(
             let toks = &toks[..];
             // Whether the line names a credential: the gate of most passes, searched once.
             let mentions_secret = names::mentions_secret(piece);
+            {
+                use crate::scan::funnel::{add, Stage};
+                add(Stage::Lines, 1);
+                add(Stage::LineBytes, piece.len());
+                add(Stage::SecretLines, usize::from(mentions_secret));
+            }
             lexer::candidates_tokenized(piece, toks, base, line_start, kind, out);
             if kind == Kind::Yaml {
                 yaml_flow::trim_values(piece, base, first, out);
@@ -558,9 +567,17 @@ fn extract_range(
                 if kind == Kind::Unknown {
                     prose::candidates(piece, base, line_start, first, out);
                 }
+                // A credential printed by the command on this line, shown on the next.
+                if chunk == 0 && matches!(kind, Kind::Unknown | Kind::Shell) {
+                    shown::candidates(data, line, end, out);
+                }
                 if kind == Kind::Yaml {
                     cmdline::yaml_quoted_item(piece, base, line_start, out);
                 }
+            }
+            // `Default login: admin / v`: a login pair in a sentence that names no credential.
+            if kind == Kind::Unknown && !mentions_secret && prose::mentions_login(piece) {
+                prose::login_line(piece, base, line_start, first, out);
             }
             if kind == Kind::Unknown || piece.trim_ascii_start().starts_with(b"<") {
                 labels::candidates(piece, base, line_start, first, out);
@@ -581,6 +598,17 @@ fn extract_range(
             }
             if kind == Kind::Code && chunk == 0 && line.len() <= lexer::MAX_LEXED {
                 continued::candidates(data, at, at + line.len(), first, out);
+            }
+            // `echo -n 'user:v' | base64`: a Basic credential computed in place.
+            if memchr::memmem::find(piece, b"base64").is_some() {
+                encoded::candidates(piece, base, line_start, out);
+            }
+            if kind == Kind::Code
+                && (memchr::memmem::find(piece, b"ncode").is_some()
+                    || memchr::memmem::find(piece, b"Base64String").is_some()
+                    || memchr::memmem::find(piece, b"btoa(").is_some())
+            {
+                encoded::code_encoders(piece, base, line_start, out);
             }
             // curl's `-u v` with no password: an API key as the Basic user name.
             if memchr::memmem::find(piece, b"-u").is_some() {
@@ -606,6 +634,8 @@ fn extract_range(
 mod tests;
 #[cfg(test)]
 mod tests_unlisted;
+#[cfg(test)]
+mod tests_unlisted10;
 #[cfg(test)]
 mod tests_unlisted2;
 #[cfg(test)]

@@ -127,6 +127,119 @@ pub(super) fn candidates(
     }
     named_after(&words, base, line_start, first, out);
     flags(&words, base, line_start, first, out);
+    login_pairs(&words, base, line_start, first, out);
+}
+
+/// The login pairs of a line that names no credential (`Default login: admin / v`): only
+/// [`login_pairs`] of [`candidates`], for lines that hold a login word.
+pub(super) fn login_line(
+    line: &[u8],
+    base: usize,
+    line_start: usize,
+    first: usize,
+    out: &mut Vec<Candidate>,
+) {
+    if line.len() > MAX_LINE {
+        return;
+    }
+    let Ok(text) = std::str::from_utf8(line) else {
+        return;
+    };
+    let words = words(text);
+    if words.len() >= 2 {
+        login_pairs(&words, base, line_start, first, out);
+    }
+}
+
+/// Whether `line` holds a word of a login sentence (`login`, `log in`, `sign in`, `logon`), in
+/// any case: the gate of [`login_line`].
+pub(super) fn mentions_login(line: &[u8]) -> bool {
+    // Each word's first letter in either case, then the rest compared in place: a memchr
+    // pass per letter, not a window comparison per byte.
+    memchr::memchr3_iter(b'l', b'L', b's', line)
+        .chain(memchr::memchr_iter(b'S', line))
+        .any(|at| {
+            let rest = &line[at..];
+            [&b"login"[..], b"log in", b"logon", b"sign in", b"signin"]
+                .iter()
+                .any(|w| rest.len() >= w.len() && rest[..w.len()].eq_ignore_ascii_case(w))
+        })
+}
+
+/// Words that say a sentence gives a user and a password as a pair (`Default credentials:
+/// admin / v`, `log in with \`admin:v\``, `the default login is admin/v`).
+const PAIR_WORDS: &[&str] = &[
+    "credential",
+    "credentials",
+    "login",
+    "logon",
+    "log",
+    "sign",
+    "signin",
+    "username",
+    "user/password",
+    "username/password",
+    "user/pass",
+];
+
+/// `admin / v`, `` `admin` / `v` ``, `admin/v`, `` `admin:v` ``, `` `root` and `v` `` after a
+/// word that announces a login pair: the second of the pair, as `password`. A user is one
+/// plain word; the classifier judges the password (paths, words and placeholders drop).
+fn login_pairs(
+    words: &[Word<'_>],
+    base: usize,
+    line_start: usize,
+    first: usize,
+    out: &mut Vec<Candidate>,
+) {
+    let Some(from) = words.iter().position(|w| {
+        let core = w.core.trim_end_matches(':');
+        PAIR_WORDS.iter().any(|p| core.eq_ignore_ascii_case(p))
+    }) else {
+        return;
+    };
+    let user_like = |s: &str| {
+        !s.is_empty()
+            && s.len() <= 64
+            && s.bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b"._@-".contains(&b))
+    };
+    let last = words.len() - 1;
+    for k in from + 1..words.len() {
+        let w = &words[k];
+        // One word: `admin/v`, `admin:v` (wrapped, or bare and ending its clause).
+        if let Some(sep) = w.core.find(['/', ':']) {
+            let (user, pass) = (&w.core[..sep], &w.core[sep + 1..]);
+            if user_like(user)
+                && !pass.is_empty()
+                && !pass.contains(['/', ':'])
+                && (w.wrapped || w.clause_end || k == last)
+            {
+                let word = Word {
+                    core: pass,
+                    at: w.at + sep + 1,
+                    wrapped: w.wrapped,
+                    colon: false,
+                    clause_end: w.clause_end,
+                };
+                push("password".into(), &word, base, line_start, first, out);
+                return;
+            }
+        }
+        // Three words: `admin / v`, `` `root` and `v` ``.
+        let (Some(sep), Some(pass)) = (words.get(k + 1), words.get(k + 2)) else {
+            continue;
+        };
+        let joined = sep.core == "/" || (sep.core == "and" && w.wrapped && pass.wrapped);
+        if joined
+            && user_like(w.core)
+            && !w.clause_end
+            && (pass.wrapped || pass.clause_end || k + 2 == last)
+        {
+            push("password".into(), pass, base, line_start, first, out);
+            return;
+        }
+    }
 }
 
 /// `Use \`v\` as the API key`: a wrapped value, then `as`, then the name it is used as.
@@ -247,12 +360,14 @@ fn push(
 /// (`API key`, `Speckle token`, `password`).
 fn name_ending_at(words: &[Word<'_>], i: usize) -> Option<usize> {
     let w = &words[i];
+    // A name written as code (`` `ADMIN_PASSWORD` ``, `` `minio_access_key/secret_key` ``):
+    // one identifier, or several joined by `/`, whose last names a credential.
+    if w.wrapped {
+        return code_name(w.core).then_some(i);
+    }
     // The name ends in its credential's noun (`token`, `password`, `API key`), not in a
     // word of the sentence after it (`password is`, `token generated`).
-    if w.wrapped
-        || !is_name_word(w.core)
-        || !(names_secret(w.core) || w.core.eq_ignore_ascii_case("key"))
-    {
+    if !is_name_word(w.core) || !(names_secret(w.core) || w.core.eq_ignore_ascii_case("key")) {
         return None;
     }
     let mut from = i;
@@ -283,8 +398,27 @@ fn name_ending_at(words: &[Word<'_>], i: usize) -> Option<usize> {
         .then_some(from)
 }
 
+/// Whether a word written as code is a credential's name: identifiers joined by `/`
+/// (`secret_key`, `DB_PASSWORD`, `minio_access_key/secret_key`), the last of which names a
+/// credential and holds a `_`, `-` or a case change (a setting's name, not a plain word of
+/// the sentence in backticks).
+fn code_name(core: &str) -> bool {
+    let last = core.rsplit('/').next().unwrap_or(core);
+    let joined = last.contains(['_', '-'])
+        || last
+            .as_bytes()
+            .windows(2)
+            .any(|p| p[0].is_ascii_lowercase() && p[1].is_ascii_uppercase());
+    core.len() <= 64
+        && joined
+        && core
+            .split('/')
+            .all(|p| is_name_word(p) && p.as_bytes()[0].is_ascii_alphabetic())
+        && names_secret(last)
+}
+
 fn is_name_word(core: &str) -> bool {
-    !core.is_empty()
+    core.chars().any(char::is_alphanumeric)
         && core.len() <= 32
         && core
             .chars()
@@ -310,6 +444,21 @@ fn value_after(words: &[Word<'_>], from: usize, i: usize, last: usize) -> Option
         return Some(i + 1);
     }
     let connector = next.core.to_ascii_lowercase();
+    // `password (default \`v\`)`, `token defaults to \`v\``, `secret_key (default: v)`: the
+    // default a setting takes, wrapped or ending its clause.
+    if matches!(connector.as_str(), "default" | "defaults" | "defaulting") && !next.clause_end {
+        let mut v = i + 2;
+        if words
+            .get(v)
+            .is_some_and(|w| !w.wrapped && matches!(w.core, "to" | "is" | "of"))
+        {
+            v += 1;
+        }
+        let wrapped = words.get(v).is_some_and(|w| w.wrapped);
+        if wrapped || (next.colon && ends(v)) {
+            return Some(v);
+        }
+    }
     match connector.as_str() {
         "is" | "was" | "=" | "are" if !next.clause_end && ends(i + 2) => return Some(i + 2),
         "to" if !next.clause_end && ends(i + 2) => {
@@ -384,6 +533,9 @@ fn words(text: &str) -> Vec<Word<'_>> {
                 e -= 2;
             } else if e > s && matches!(b[s], b'(' | b'[' | b'*') {
                 s += 1;
+            } else if e > s + 1 && b[e - 1] == b'*' && !raw[s..e].starts_with('*') {
+                // The end of an emphasis opened on an earlier word (`**Admin password**`).
+                e -= 1;
             } else if e > s && b[s] == b':' {
                 // A reStructuredText field (`:API key: v`).
                 s += 1;
@@ -433,6 +585,42 @@ mod tests {
             (format!("Your Speckle token is `{v}`."), "Speckle_token"),
             (format!(":API key: {v}"), "API_key"),
             (format!("# Usage: run.py --token {v}"), "token"),
+        ];
+        for (line, key) in cases {
+            let got = values(&line);
+            assert!(
+                got.iter().any(|(k, val)| k == key && val == v),
+                "{line}: {got:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn code_names_defaults_and_login_pairs_give_their_values() {
+        let v = "Hq4tN7wZ2pK9mR3xL6";
+        let cases = [
+            (
+                format!("Same for `minio_access_key/secret_key` (`'{v}'`)."),
+                "minio_access_key/secret_key",
+            ),
+            (
+                format!("`JWT_SECRET` defaults to `{v}` in development."),
+                "JWT_SECRET",
+            ),
+            (
+                format!("the admin password (default: `{v}`) must change"),
+                "admin_password",
+            ),
+            (
+                format!("- **Admin password** (default `{v}`)"),
+                "Admin_password",
+            ),
+            (format!("Default credentials: `admin:{v}`"), "password"),
+            (format!("Log in with admin / {v}"), "password"),
+            (
+                format!("Use the credentials `root` and `{v}` to log in."),
+                "password",
+            ),
         ];
         for (line, key) in cases {
             let got = values(&line);

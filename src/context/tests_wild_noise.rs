@@ -255,3 +255,89 @@ fn keys_that_name_an_object_or_an_encrypted_blob_are_no_api_keys() {
         ),
     ]);
 }
+
+#[test]
+fn an_id_under_a_dotted_namespace_is_quiet() {
+    // wild-fresh2: the AWS SDK's STS fixture, the subject of a web identity token.
+    let id = ["AF6RHO7KZ", "U5XRVQJGX", "K6HB56KR2A"].concat();
+    assert_quiet(&[
+        (
+            "config/shared_test.go",
+            format!(
+                "<SubjectFromWebIdentityToken>amzn1.account.{id}</SubjectFromWebIdentityToken>"
+            ),
+        ),
+        (
+            "skill.json",
+            format!("{{\"token\": \"amzn1.ask.account.{id}\"}}"),
+        ),
+    ]);
+    // The same keys with a token after a short dotted prefix are still reported.
+    let s = secret();
+    assert_reported(&[
+        (
+            "config/shared_test.go",
+            format!("<WebIdentityToken>{s}</WebIdentityToken>"),
+            "generic-token",
+        ),
+        (
+            "skill.json",
+            format!("{{\"token\": \"{s}\"}}"),
+            "generic-token",
+        ),
+    ]);
+}
+
+#[test]
+fn translated_labels_and_sentences_are_quiet() {
+    // wild-tune3: MediaWiki's translation catalogs.
+    assert_quiet(&[
+        (
+            "languages/i18n/hu.json",
+            "{\n\t\"config-db-password\": \"Adatbázisjelszó:\",\n}\n".to_string(),
+        ),
+        (
+            "includes/api/i18n/lt.json",
+            "{\n\t\"apihelp-login-param-password\": \"Slaptažodis.\",\n}\n".to_string(),
+        ),
+        (
+            "languages/i18n/zh-hans.json",
+            "{\n\t\"passwordtooshort\": \"您的密码至少需要$1个字符。\",\n}\n".to_string(),
+        ),
+        (
+            "languages/messages/MessagesPl.php",
+            "$specialPageAliases = [\n\t'ChangePassword' => [ 'Zmień_hasło' ],\n\t'ResetTokens' => [ 'Wyczyść_hasło' ],\n];\n".to_string(),
+        ),
+        (
+            "extensions-core/OATHAuth/i18n/ja.json",
+            "{\n\t\"oathauth-auth-token-help\": \"二要素認証の2番目の要素として使用されるワンタイムパスワード。\"\n}\n".to_string(),
+        ),
+        // Parsoid: a regular expression beside a `$token` argument.
+        (
+            "src/Wt2Html/TreeBuilder/TreeBuilderStage.php",
+            "$transType = TokenUtils::matchTypeOf( $token, '#^mw:Transclusion#' );\n".to_string(),
+        ),
+    ]);
+    // A password in the same catalog syntax, and a typed password with letters beyond ASCII.
+    let s = secret();
+    assert_reported(&[
+        (
+            "config/i18n/hu.json",
+            format!("{{\n\t\"db-password\": \"{s}\",\n}}\n"),
+            "generic-password",
+        ),
+        (
+            "config.php",
+            format!("$password = '{s}';\n"),
+            "generic-password",
+        ),
+    ]);
+    let typed = ["Lös", "enord", "2024", "!Xq"].concat();
+    let found = reported("config.php", &format!("$db_password = '{typed}';\n"));
+    assert!(
+        found
+            .iter()
+            .any(|(r, v)| r == "generic-password" && *v == typed),
+        "{found:?}"
+    );
+}

@@ -95,10 +95,23 @@ pub fn find(text: &[u8]) -> Vec<Url> {
 pub fn candidates(line: &[u8], base: usize, line_start: usize, out: &mut Vec<Candidate>) {
     go_mysql_dsn(line, base, line_start, out);
     if memchr::memmem::find(line, b"://").is_none() {
+        relative_query(line, base, line_start, &[], out);
         return;
     }
+    let urls = find(line);
+    let covered: Vec<(usize, usize)> = urls
+        .iter()
+        .map(|u| {
+            let end = line[u.host.0..]
+                .iter()
+                .position(|&b| ends_url(b))
+                .map_or(line.len(), |i| u.host.0 + i);
+            (u.host.0, end)
+        })
+        .collect();
+    relative_query(line, base, line_start, &covered, out);
     let text = |(s, e): (usize, usize)| String::from_utf8_lossy(&line[s..e]).into_owned();
-    for url in find(line) {
+    for url in urls {
         let host = Some(text(url.host).to_ascii_lowercase());
         if let Some(pw) = url.password {
             out.push(Candidate {
@@ -164,6 +177,67 @@ pub fn candidates(line: &[u8], base: usize, line_start: usize, out: &mut Vec<Can
                     Origin::UrlQuery,
                 )
             });
+        }
+    }
+}
+
+/// Query parameters of a URL written without a scheme and host, as docs, comments and
+/// docstrings give them: `GET /ws?token=v`, `(?token=v)`, `localhost:8000/items?api_key=v`,
+/// `?user=x&access_token=v`. Each `name=value` after a `?` (or an `&` after it) that no
+/// `scheme://` URL of the line (`covered`) holds becomes a candidate under `name`, with no
+/// host; the rules take only credential names, and the classifier drops references.
+fn relative_query(
+    line: &[u8],
+    base: usize,
+    line_start: usize,
+    covered: &[(usize, usize)],
+    out: &mut Vec<Candidate>,
+) {
+    for q in memchr::memchr_iter(b'?', line) {
+        if covered.iter().any(|&(s, e)| s <= q && q < e) {
+            continue;
+        }
+        // After a path, a host or nothing: `/ws?`, `items?`, `(?`, a line's start.
+        let before = q.checked_sub(1).map(|i| line[i]);
+        if before.is_some_and(|b| {
+            !(b.is_ascii_alphanumeric() || b"/_-.(`'\" ".contains(&b) || b == b'\t')
+        }) {
+            continue;
+        }
+        let end = line[q + 1..]
+            .iter()
+            .position(|&b| ends_url(b))
+            .map_or(line.len(), |i| q + 1 + i);
+        let mut s = q + 1;
+        while s < end {
+            let e = line[s..end]
+                .iter()
+                .position(|&b| b == b'&' || b == b'#')
+                .map_or(end, |i| s + i);
+            let field = &line[s..e];
+            if let Some(eq) = memchr::memchr(b'=', field) {
+                let name = &field[..eq];
+                let named = !name.is_empty()
+                    && name.len() <= 64
+                    && (name[0].is_ascii_alphabetic() || name[0] == b'_')
+                    && name
+                        .iter()
+                        .all(|b| b.is_ascii_alphanumeric() || b"_.-[]".contains(b));
+                if named && eq + 1 < field.len() {
+                    out.push(Candidate::bare_word(
+                        String::from_utf8_lossy(name).into_owned(),
+                        base + s + eq + 1,
+                        base + e,
+                        &field[eq + 1..],
+                        line_start,
+                        Origin::UrlQuery,
+                    ));
+                }
+            } else if s == q + 1 {
+                // `?v` is no query of pairs: a ternary, a regex, a question.
+                break;
+            }
+            s = e + 1;
         }
     }
 }

@@ -181,7 +181,7 @@ fn rules_value(report: &Report<'_>) -> Value {
         let remediation = finding
             .remediation
             .as_deref()
-            .or_else(|| rule.and_then(|r| r.remediation.as_deref()));
+            .or_else(|| rule.and_then(|r| r.remediation().map(|text| &**text)));
         entry.insert("remediation".into(), json!(remediation));
         entry.insert(
             "verify".into(),

@@ -25,9 +25,9 @@ pub fn write(
         .iter()
         .map(|id| {
             let rule = report.rules.get(id);
-            let title = rule.map(|r| &*r.title).unwrap_or(id);
+            let title = rule.map(|r| &**r.title()).unwrap_or(id);
             let help = rule
-                .and_then(|r| r.remediation.as_deref())
+                .and_then(|r| r.remediation().map(|text| &**text))
                 .unwrap_or("Revoke the secret at its issuer and rotate it.");
             let severity = rule.map_or(Severity::High, |r| r.severity);
             json!({

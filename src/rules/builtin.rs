@@ -18,6 +18,30 @@ static PREPARSED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/builtin-rule
 // `FILE_ANCHORED`: the ids of the built-in rules with a `file` or `path` context anchor.
 include!(concat!(env!("OUT_DIR"), "/file-anchored.rs"));
 
+// `RULE_SPANS`: per built-in rule, in order, its file's index in [`BUILTIN_RULE_FILES`]
+// and the byte range of its table's encoding in [`PREPARSED`].
+include!(concat!(env!("OUT_DIR"), "/rule-spans.rs"));
+
+/// Every built-in rule's table, in the order of the rule set: the index of its file in
+/// [`BUILTIN_RULE_FILES`] and its own encoded bytes inside the embedded pre-parsed rules,
+/// which [`decode_rule`] reads (and `rules::spec_cell` keeps, to read again on first use).
+pub(crate) fn rule_tables() -> impl ExactSizeIterator<Item = (usize, &'static [u8])> {
+    RULE_SPANS.iter().map(|&(file, start, end)| {
+        // The build script wrote both the ranges and the bytes; an out-of-range span
+        // (a binary built wrong) reads as no bytes, which does not decode: a load error.
+        let bytes = PREPARSED.get(start as usize..end as usize).unwrap_or(&[]);
+        (usize::from(file), bytes)
+    })
+}
+
+/// One built-in rule's table from its encoded bytes ([`rule_tables`]).
+pub(crate) fn decode_rule(bytes: &'static [u8]) -> Result<super::RuleSpec, RuleError> {
+    postcard::from_bytes(bytes).map_err(|e| RuleError::Syntax {
+        file: "the pre-parsed built-in rules".into(),
+        message: format!("{e} (the binary was built wrong: rebuild it)"),
+    })
+}
+
 /// Whether the built-in rule `id` has a context anchor that names files by their path,
 /// answered without decoding its anchors (`syntax::Deferred`).
 pub(crate) fn has_file_anchor(id: &str) -> bool {

@@ -17,24 +17,32 @@ impl Rule {
     /// Builds a rule from its table, checking everything that can be checked without
     /// compiling a regex. `eager` compiles them too (user rules).
     pub fn from_spec(spec: RuleSpec, origin: &str, eager: bool) -> Result<Rule, RuleError> {
-        Rule::build(spec, &Arc::from(origin), eager, false)
+        Rule::build(spec, &Arc::from(origin), eager, None)
     }
 
     /// A built-in rule from the build script's pre-parsed form: as [`Rule::from_spec`], but
     /// its verify and revoke tables ([`Rule::verify`]) and its context rule
     /// ([`Rule::context`]) are checked on first use, since a scan without `--verify` never
     /// reads the former and one that meets none of its keywords never the latter (issue 17,
-    /// start-up).
-    pub(crate) fn from_builtin_spec(spec: RuleSpec, origin: &Arc<str>) -> Result<Rule, RuleError> {
-        Rule::build(spec, origin, false, true)
+    /// start-up). `encoded` is the table's own bytes in the binary, which the rule keeps
+    /// instead of the decoded table ([`super::spec_cell`]).
+    pub(crate) fn from_builtin_spec(
+        spec: RuleSpec,
+        encoded: &'static [u8],
+        origin: &Arc<str>,
+    ) -> Result<Rule, RuleError> {
+        Rule::build(spec, origin, false, Some(encoded))
     }
 
+    /// `builtin` is a built-in rule's encoded table: its verify, revoke and context parts
+    /// are then built on first use, and the rule keeps the bytes, not the decoded table.
     fn build(
-        spec: RuleSpec,
+        mut spec: RuleSpec,
         origin: &Arc<str>,
         eager: bool,
-        on_first_use: bool,
+        builtin: Option<&'static [u8]>,
     ) -> Result<Rule, RuleError> {
+        let on_first_use = builtin.is_some();
         // Borrowed, for a built-in rule: copied only into an error.
         let id = spec.id.clone();
         let invalid = |message: String| RuleError::Invalid {
@@ -155,50 +163,63 @@ impl Rule {
                     .iter()
                     .any(|a| a.file.is_some() || a.path.is_some())
             };
+        let keyword_starts_word = spec
+            .keywords
+            .iter()
+            .map(|k| match (spec.keyword_boundary, &spec.regex) {
+                (Some(KeywordBoundary::Word), _) => true,
+                (Some(KeywordBoundary::Anywhere), _) | (None, None) => false,
+                (None, Some(_)) if !has_opener => false,
+                (None, Some(regex)) => literals::keyword_guarded(regex, k),
+            })
+            .collect();
+        // A built-in rule does not keep its decoded table (`spec_cell`), so its keyword
+        // list is taken, lowercased in place, instead of copied.
+        let keywords = match builtin {
+            Some(_) => std::mem::take(&mut spec.keywords),
+            None => spec.keywords.clone(),
+        };
+        let keywords = keywords
+            .into_iter()
+            .map(|k| {
+                let lower = k.chars().all(|c| c.to_lowercase().eq(std::iter::once(c)));
+                if lower {
+                    k
+                } else {
+                    k.to_lowercase().into()
+                }
+            })
+            .collect();
         let rule = Rule {
             id: spec.id.as_str().into(),
-            title: Arc::from(spec.title.as_str()),
+            title: OnceLock::new(),
             provider: spec.provider.clone(),
             kind,
-            keywords: spec
-                .keywords
-                .iter()
-                .map(|k| {
-                    let lower = k.chars().all(|c| c.to_lowercase().eq(std::iter::once(c)));
-                    if lower {
-                        k.clone()
-                    } else {
-                        k.to_lowercase().into()
-                    }
-                })
-                .collect(),
-            keyword_starts_word: spec
-                .keywords
-                .iter()
-                .map(|k| match (spec.keyword_boundary, &spec.regex) {
-                    (Some(KeywordBoundary::Word), _) => true,
-                    (Some(KeywordBoundary::Anywhere), _) | (None, None) => false,
-                    (None, Some(_)) if !has_opener => false,
-                    (None, Some(regex)) => literals::keyword_guarded(regex, k),
-                })
-                .collect(),
+            keywords,
+            keyword_starts_word,
             min_entropy: spec.min_entropy,
             validator,
             severity: spec.severity.unwrap_or(Severity::High),
             known_public,
-            path: spec.path.clone().map(LazyRegex::from_text),
-            content: spec.content.clone().map(LazyRegex::from_text),
+            path: spec.path.clone().map(|p| Box::new(LazyRegex::from_text(p))),
+            content: spec
+                .content
+                .clone()
+                .map(|c| Box::new(LazyRegex::from_text(c))),
             inspector,
             regex: spec.regex.clone().map(LazyRegex::from_text),
             single_line: OnceLock::new(),
             required_literals: OnceLock::new(),
             server_hint: OnceLock::new(),
             companion: OnceLock::new(),
-            remediation: spec.remediation.as_deref().map(Arc::from),
+            remediation: OnceLock::new(),
             verify,
             revoke,
             origin: Arc::clone(origin),
-            spec,
+            spec: match builtin {
+                Some(encoded) => super::spec_cell::SpecCell::encoded(encoded),
+                None => super::spec_cell::SpecCell::decoded(spec),
+            },
             is_context,
             file_or_path_anchor,
             context,

@@ -11,23 +11,28 @@ pub struct RuleSet {
 }
 
 impl RuleSet {
-    /// Only the built-in rules, from the form the build script parsed them into
-    /// ([`builtin::preparsed`]): no TOML is read.
+    /// Only the built-in rules, from the form the build script parsed them into: each
+    /// rule's table decoded from its own bytes ([`builtin::rule_tables`]) and kept as those
+    /// bytes once the rule is built ([`super::spec_cell`]). No TOML is read.
     pub fn builtin() -> Result<RuleSet, RuleError> {
-        let files = builtin::preparsed()?;
-        let mut rules = Vec::with_capacity(files.iter().map(|f| f.rule.len()).sum());
+        let tables = builtin::rule_tables();
+        let mut rules = Vec::with_capacity(tables.len());
+        // One origin per file, shared by its rules: (file index, `rules/<name>`).
+        let mut origin: (usize, std::sync::Arc<str>) = (usize::MAX, "".into());
         let mut path = String::from("rules/");
-        for ((name, text), file) in builtin::BUILTIN_RULE_FILES.iter().zip(files) {
-            path.truncate("rules/".len());
-            path.push_str(name);
-            let origin: std::sync::Arc<str> = path.as_str().into();
-            for spec in file.rule {
-                match Rule::from_builtin_spec(spec, &origin) {
-                    Ok(rule) => rules.push(rule),
-                    // Parse the text again for the error: it locates the line.
-                    Err(err) => {
-                        return Err(parse_rule_file(text, &origin, false).err().unwrap_or(err))
-                    }
+        for (file, encoded) in tables {
+            let (name, text) = builtin::BUILTIN_RULE_FILES[file];
+            if origin.0 != file {
+                path.truncate("rules/".len());
+                path.push_str(name);
+                origin = (file, path.as_str().into());
+            }
+            let spec = builtin::decode_rule(encoded)?;
+            match Rule::from_builtin_spec(spec, encoded, &origin.1) {
+                Ok(rule) => rules.push(rule),
+                // Parse the text again for the error: it locates the line.
+                Err(err) => {
+                    return Err(parse_rule_file(text, &origin.1, false).err().unwrap_or(err))
                 }
             }
         }
@@ -145,6 +150,26 @@ mod tests {
             anchored += usize::from(expected);
         }
         assert!(anchored > 1);
+    }
+
+    /// A built-in rule keeps its table as its encoded bytes (`spec_cell`) once it is built;
+    /// read, each table equals the one parsed from the TOML source, and the rule's own
+    /// fields (origin, keywords, path pattern) are those of the TOML-built rule.
+    #[test]
+    fn builtin_tables_stay_encoded_and_read_as_the_toml() {
+        let set = RuleSet::builtin().unwrap();
+        let toml = RuleSet::builtin_from_toml().unwrap();
+        assert_eq!(set.len(), toml.len());
+        assert!(set.rules.iter().all(|r| r.spec.is_encoded()));
+        assert!(toml.rules.iter().all(|r| !r.spec.is_encoded()));
+        for (rule, parsed) in set.rules.iter().zip(&toml.rules) {
+            assert_eq!(rule.id, parsed.id);
+            assert_eq!(rule.origin, parsed.origin, "{}", rule.id);
+            assert_eq!(rule.keywords, parsed.keywords, "{}", rule.id);
+            assert_eq!(rule.path_source(), parsed.path_source(), "{}", rule.id);
+            assert_eq!(*rule.spec, *parsed.spec, "{}", rule.id);
+            assert!(!rule.spec.is_encoded());
+        }
     }
 
     /// `RuleSet::builtin` leaves the id check to the build script; the set it reads agrees.

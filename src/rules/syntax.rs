@@ -476,6 +476,15 @@ impl<T> Deferred<T> {
         }
     }
 
+    /// A value kept as its encoded bytes inside the embedded pre-parsed rules, decoded the
+    /// first time it is read.
+    pub(crate) fn encoded(bytes: &'static [u8]) -> Deferred<T> {
+        Deferred {
+            encoded: Some(bytes),
+            value: std::sync::OnceLock::new(),
+        }
+    }
+
     /// Whether the value is still in its encoded form (never read yet).
     pub fn is_encoded(&self) -> bool {
         self.value.get().is_none()

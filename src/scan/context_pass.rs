@@ -58,6 +58,8 @@ impl Scanner {
         if regions.is_empty() && whole.is_empty() && by_path.is_empty() {
             return;
         }
+        use super::funnel::{add, Stage};
+        add(Stage::ContextWindows, regions.len());
         let kind = crate::context::Kind::detect(path, data);
         let mut woken: Vec<usize> = regions.iter().map(|r| r.0).collect();
         woken.sort_unstable();
@@ -79,6 +81,7 @@ impl Scanner {
                 wide || !self.skip_valueless_lines || may_hold_value(data, start, end, shortest)
             })
             .collect();
+        add(Stage::ContextWindowsRead, ranges.len());
         if !by_path.is_empty() {
             ranges.push((0, data.len().min(crate::context::MAX_READ_WHOLE), true));
             woken.extend(by_path);
@@ -92,15 +95,34 @@ impl Scanner {
             woken.sort_unstable();
             woken.dedup();
         }
+        add(Stage::Candidates, candidates.len());
+        if candidates.is_empty() {
+            return;
+        }
+        let rules: Vec<(usize, &crate::context::rule::ContextRule)> = woken
+            .iter()
+            .filter_map(|&index| Some((index, self.rules.rules[index].context()?)))
+            .collect();
+        // No woken rule accepts a value of fewer characters than its `min_value_chars`
+        // (`ContextRule::shape_fits` is the first check of `accepts`, and the value it
+        // checks is the candidate's secret or a head of it), and a secret of fewer bytes
+        // has fewer characters: such a candidate is no rule's, and is not asked.
+        let fewest = woken
+            .iter()
+            .map(|&i| self.min_value_chars(i))
+            .min()
+            .unwrap_or(0);
         let mut facts = crate::context::rule::Facts::new(data, kind, path);
         for cand in &candidates {
-            for &index in &woken {
-                let Some(rule) = self.rules.rules[index].context() else {
-                    continue;
-                };
+            if cand.secret().len() < fewest {
+                continue;
+            }
+            for &(index, rule) in &rules {
+                add(Stage::Pairs, 1);
                 let Some(len) = rule.accepts(cand, &mut facts) else {
                     continue;
                 };
+                add(Stage::Accepted, 1);
                 let secret = &cand.secret()[..len];
                 // A published sample (`known_public`) is no finding, whichever rule meets it.
                 if !self.is_known_public(secret.as_bytes()) {
@@ -124,6 +146,7 @@ impl Scanner {
                         let end = end.min(data.len());
                         (cand.start.min(end), end)
                     };
+                    add(Stage::ContextHits, 1);
                     found.push(RawHit {
                         rule: index,
                         start,

@@ -12,7 +12,7 @@ impl Scanner {
         Finding {
             rule: rule.id.clone(),
             kind: FindingKind::Secret,
-            title: rule.title.clone(),
+            title: rule.title().clone(),
             path: path.cloned(),
             line: Some(m.line),
             column: Some(m.column),
@@ -21,7 +21,7 @@ impl Scanner {
             context: Some(Box::new(m.context.clone())),
             commit: None,
             verification: None,
-            remediation: rule.remediation.clone(),
+            remediation: rule.remediation().cloned(),
             repository: None,
             merged: None,
         }
@@ -34,7 +34,7 @@ impl Scanner {
         Finding {
             rule: rule.id.clone(),
             kind: FindingKind::File,
-            title: rule.title.clone(),
+            title: rule.title().clone(),
             path: Some(path.into()),
             line: None,
             column: None,
@@ -43,7 +43,7 @@ impl Scanner {
             fingerprint: finding::fingerprint(&rule.id, path),
             commit: None,
             verification: None,
-            remediation: rule.remediation.clone(),
+            remediation: rule.remediation().cloned(),
             repository: None,
             merged: None,
         }

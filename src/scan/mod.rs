@@ -20,6 +20,7 @@ pub mod checksum;
 pub mod content;
 pub mod decode;
 pub mod entropy;
+pub(crate) mod funnel;
 pub mod prefilter;
 
 mod context_pass;

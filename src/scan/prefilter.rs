@@ -263,6 +263,7 @@ impl Prefilter {
             let mut wide: Option<(usize, usize, usize)> = None;
             let mut line: Option<(usize, usize, usize)> = None;
             anchors.for_each(data, |pattern, start, end| {
+                super::funnel::add(super::funnel::Stage::KeywordHits, 1);
                 let mut word_part: Option<bool> = None;
                 for &(rule, needs_word) in &self.owners[pattern] {
                     if needs_word
@@ -295,7 +296,9 @@ impl Prefilter {
                 }
             });
         }
-        merge(regions)
+        let merged = merge(regions);
+        super::funnel::add(super::funnel::Stage::Windows, merged.len());
+        merged
     }
 }
 

@@ -40,6 +40,7 @@ impl Scanner {
                 let whole_end = caps.get(0).map_or(m.end(), |w| w.end().max(m.end()));
                 if self.accepts(rule, &data[start..end])
                     && !for_documentation_host(rule, &hay[m.end()..whole_end])
+                    && !user_as_password(rule, &hay[..m.start()], m.as_bytes())
                 {
                     found.push(RawHit {
                         rule: region.rule,
@@ -107,6 +108,17 @@ fn secret_of<'h>(
     caps.get(group)
         .or_else(|| (1..caps.len()).find_map(|i| caps.get(i)))
         .or_else(|| caps.get(0))
+}
+
+/// Whether a URL-password rule's password repeats the URL's user name (`nats://leaf_user:
+/// leaf_user@`, `amqp://guest:guest@`): a test account named for itself, not a secret. `before`
+/// is the text up to the password.
+fn user_as_password(rule: &Rule, before: &[u8], password: &[u8]) -> bool {
+    rule.validator == Some(checksum::Validator::UrlPassword)
+        && before
+            .strip_suffix(b":")
+            .and_then(|b| b.strip_suffix(password))
+            .is_some_and(|b| b.ends_with(b"//"))
 }
 
 /// Whether a URL-password rule's match continues (after the password) with `@` and a host

@@ -8,6 +8,7 @@
 
 pub mod diff;
 pub mod history;
+pub mod index_table;
 pub mod remote;
 pub mod staged;
 pub mod walk;

@@ -16,11 +16,13 @@
 //! are both scanned for lines new relative to `HEAD`, so a token coming in through a
 //! conflicted merge is reported before the conflict is even resolved.
 
+use super::index_table::IndexTable;
 use super::{warn, Outcome};
 use crate::pipeline::{one_line, Blob, Data, Lines, Origin, Pipeline, Policy, Scanned};
 use crate::scan::Scanner;
 use anyhow::Context;
-use gix::bstr::ByteSlice;
+use gix::bstr::{BStr, ByteSlice};
+use gix::index::entry::{Flags, Mode};
 use gix::ObjectId;
 use std::ops::ControlFlow;
 use std::path::{Path, PathBuf};
@@ -61,15 +63,98 @@ pub fn open(dir: Option<&Path>) -> anyhow::Result<gix::Repository> {
     Ok(repo)
 }
 
+/// The index the next commit will record, as the hook read it.
+#[derive(Debug)]
+enum ReadIndex {
+    /// Entries found in the mapped file and decoded one by one when asked (most indexes:
+    /// see `index_table`).
+    Table(IndexTable),
+    /// gix's full decode: an index the table declines (split, sparse, with merge conflicts,
+    /// or not there at all), and the source of the error for one that does not decode.
+    Gix(Box<gix::index::File>),
+}
+
+impl ReadIndex {
+    fn entries(&self) -> &dyn Entries {
+        match self {
+            ReadIndex::Table(table) => table,
+            ReadIndex::Gix(file) => &***file,
+        }
+    }
+}
+
+/// What the comparison reads of an index: its entries by position, sorted by path and
+/// then stage, and its cache-tree.
+trait Entries {
+    fn len(&self) -> usize;
+    fn path(&self, i: usize) -> &BStr;
+    fn id(&self, i: usize) -> ObjectId;
+    fn mode(&self, i: usize) -> Mode;
+    fn flags(&self, i: usize) -> Flags;
+    fn tree(&self) -> Option<&gix::index::extension::Tree>;
+}
+
+impl Entries for gix::index::State {
+    fn len(&self) -> usize {
+        self.entries().len()
+    }
+    fn path(&self, i: usize) -> &BStr {
+        self.entries()[i].path(self)
+    }
+    fn id(&self, i: usize) -> ObjectId {
+        self.entries()[i].id
+    }
+    fn mode(&self, i: usize) -> Mode {
+        self.entries()[i].mode
+    }
+    fn flags(&self, i: usize) -> Flags {
+        self.entries()[i].flags
+    }
+    fn tree(&self) -> Option<&gix::index::extension::Tree> {
+        gix::index::State::tree(self)
+    }
+}
+
+impl Entries for IndexTable {
+    fn len(&self) -> usize {
+        IndexTable::len(self)
+    }
+    fn path(&self, i: usize) -> &BStr {
+        IndexTable::path(self, i)
+    }
+    fn id(&self, i: usize) -> ObjectId {
+        IndexTable::id(self, i)
+    }
+    fn mode(&self, i: usize) -> Mode {
+        IndexTable::mode(self, i)
+    }
+    fn flags(&self, i: usize) -> Flags {
+        IndexTable::flags(self, i)
+    }
+    fn tree(&self) -> Option<&gix::index::extension::Tree> {
+        IndexTable::tree(self)
+    }
+}
+
 /// Reads the index the next commit will record (`GIT_INDEX_FILE` when git sets it for a
-/// hook), or an empty one when there is none yet.
+/// hook), or an empty one when there is none yet: as a table of entry offsets when the
+/// file allows (`index_table`: no 100,000 decoded entries for five staged files), else
+/// with gix.
+fn read_index(repo: &gix::Repository) -> anyhow::Result<ReadIndex> {
+    match IndexTable::read(&repo.index_path(), repo.object_hash()) {
+        Some(table) => Ok(ReadIndex::Table(table)),
+        None => read_gix_index(repo).map(|file| ReadIndex::Gix(Box::new(file))),
+    }
+}
+
+/// Reads the index with gix's full decode.
 ///
 /// Unlike `gix::Repository::index`, the SHA-1 trailer is not checked: git itself checks it
 /// only in `git fsck` (`verify_index_checksum`, read-cache.c), so `git commit` records
 /// whatever entries the file holds, and so reads the hook. Checking it is hashing the
 /// whole file, most of the hook's time in a large repository (docs/performance.md "Hook").
-/// A file that does not decode (truncated, torn) is still an error.
-fn read_index(repo: &gix::Repository) -> anyhow::Result<gix::index::File> {
+/// A file that does not decode (truncated, torn) is an error.
+fn read_gix_index(repo: &gix::Repository) -> anyhow::Result<gix::index::File> {
     let path = repo.index_path();
     gix::index::File::at_or_default(
         &path,
@@ -95,7 +180,7 @@ pub fn root(repo: &gix::Repository) -> PathBuf {
 pub struct StagedChanges {
     blobs: Vec<StagedBlob>,
     /// The index the blobs were found in, kept for [`StagedChanges::with_whole_paths`].
-    index: gix::index::File,
+    index: ReadIndex,
 }
 
 impl StagedChanges {
@@ -119,7 +204,7 @@ impl StagedChanges {
         if paths.is_empty() {
             return Ok(self);
         }
-        let index = &self.index;
+        let index = self.index.entries();
         let changed: std::collections::HashSet<String> =
             self.blobs.iter().map(|b| b.path.clone()).collect();
         let mut added = std::collections::HashSet::new();
@@ -128,12 +213,12 @@ impl StagedChanges {
             let mut found = false;
             // Index entries are sorted by path: those under `wanted` share its bytes as a
             // prefix, in one run.
-            let entries = index.entries();
-            let first = entries.partition_point(|e| e.path(index) < wanted.as_bytes());
-            let run =
-                entries[first..].partition_point(|e| e.path(index).starts_with(wanted.as_bytes()));
-            for entry in &entries[first..first + run] {
-                let entry_path = entry.path(index).to_str_lossy();
+            let first = partition_point(0..index.len(), |i| index.path(i) < wanted.as_bytes());
+            let end = partition_point(first..index.len(), |i| {
+                index.path(i).starts_with(wanted.as_bytes())
+            });
+            for i in first..end {
+                let entry_path = index.path(i).to_str_lossy();
                 let under = wanted.is_empty()
                     || entry_path == wanted
                     || entry_path
@@ -143,9 +228,10 @@ impl StagedChanges {
                     continue;
                 }
                 found = true;
-                if entry.stage() != gix::index::entry::Stage::Unconflicted
-                    || !is_content(entry.mode)
-                    || entry.mode.is_submodule()
+                let mode = index.mode(i);
+                if index.flags(i).stage() != gix::index::entry::Stage::Unconflicted
+                    || !is_content(mode)
+                    || mode.is_submodule()
                     || changed.contains(entry_path.as_ref())
                     || !added.insert(entry_path.to_string())
                 {
@@ -153,7 +239,7 @@ impl StagedChanges {
                 }
                 self.blobs.push(StagedBlob {
                     path: entry_path.into_owned(),
-                    id: entry.id,
+                    id: index.id(i),
                     old: None,
                 });
             }
@@ -251,16 +337,27 @@ pub fn scan_staged(
 /// files costs the same in a repository of a hundred files or of a million. Only when the
 /// change both adds and deletes files (a possible rename, which needs every candidate pair
 /// compared), or with a sparse index, does gix's full comparison run.
-fn staged_blobs(
-    repo: &gix::Repository,
-    index: &gix::index::State,
-) -> anyhow::Result<Vec<StagedBlob>> {
+fn staged_blobs(repo: &gix::Repository, index: &ReadIndex) -> anyhow::Result<Vec<StagedBlob>> {
     let head_tree = repo
         .head_tree_id_or_empty()
         .context("HEAD: cannot read its tree")?
         .detach();
+    let index = match index {
+        // The table holds no merge-conflict stage and no sparse folder (it declines both),
+        // so there is no conflicted blob to add.
+        ReadIndex::Table(table) => {
+            if let Some(quick) = compare_quickly(repo, table, head_tree)? {
+                warn_submodules(quick.submodules);
+                return Ok(quick.blobs);
+            }
+            // A possible rename: gix's full comparison needs gix's index.
+            let index = read_gix_index(repo)?;
+            return staged_blobs_with_renames(repo, &index, head_tree);
+        }
+        ReadIndex::Gix(index) => index,
+    };
     if !index.is_sparse() {
-        if let Some(quick) = compare_quickly(repo, index, head_tree)? {
+        if let Some(quick) = compare_quickly(repo, &***index, head_tree)? {
             warn_submodules(quick.submodules);
             let mut staged = quick.blobs;
             staged.extend(conflicted_blobs(index, |path| {
@@ -291,9 +388,9 @@ struct QuickComparison {
 /// as the folder's tree) equals `HEAD`'s is skipped unread; in the others, each index entry is
 /// compared by id and mode with `HEAD`'s entry at its path. `None` when the change adds and
 /// deletes files: renames must then be looked for.
-fn compare_quickly(
+fn compare_quickly<I: Entries + ?Sized>(
     repo: &gix::Repository,
-    index: &gix::index::State,
+    index: &I,
     head_tree: ObjectId,
 ) -> anyhow::Result<Option<QuickComparison>> {
     let mut walk = QuickWalk {
@@ -301,23 +398,57 @@ fn compare_quickly(
         index,
         found: QuickComparison::default(),
     };
-    walk.folder(0, 0..index.entries().len(), Some(head_tree), index.tree())?;
+    walk.folder(0, 0..index.len(), Some(head_tree), index.tree())?;
     let found = walk.found;
     Ok((!(found.added && found.deleted)).then_some(found))
 }
 
-/// How many items at the start of `items` satisfy `in_run`, which holds for the first
-/// item and then for a prefix only: a galloping search (1, 2, 4... then binary), so a run
-/// of `n` costs about 2·log2(n) probes, near its start.
-fn run_length<T>(items: &[T], in_run: impl Fn(&T) -> bool) -> usize {
+/// How many positions from 0 on (of `len`) satisfy `in_run`, which holds for position 0
+/// and then for a prefix only: a galloping search (1, 2, 4... then binary), so a run of
+/// `n` costs about 2·log2(n) probes, near its start.
+fn run_length(len: usize, in_run: impl Fn(usize) -> bool) -> usize {
     let mut probe = 1;
-    while probe < items.len() && in_run(&items[probe]) {
+    while probe < len && in_run(probe) {
         probe *= 2;
     }
-    // `items[probe / 2]` is in the run; the end is after it and at most at `probe`.
-    let known = probe / 2 + 1;
-    let limit = probe.min(items.len());
-    known + items[known..limit].partition_point(in_run)
+    // Position `probe / 2` is in the run; the end is after it and at most at `probe`.
+    partition_point(probe / 2 + 1..probe.min(len), in_run)
+}
+
+/// The first position in `range` where `before` turns false (`range.end` if it never
+/// does); `before` holds for a prefix of `range` only. `slice::partition_point` over
+/// positions instead of items.
+fn partition_point(range: std::ops::Range<usize>, before: impl Fn(usize) -> bool) -> usize {
+    let (mut low, mut high) = (range.start, range.end.max(range.start));
+    while low < high {
+        let middle = low + (high - low) / 2;
+        if before(middle) {
+            low = middle + 1;
+        } else {
+            high = middle;
+        }
+    }
+    low
+}
+
+/// The position of `name` in `sorted` (sorted by `key`), trying `*next` first: the walk
+/// asks for the names of a folder mostly in order, so that is usually it, and a folder of
+/// a thousand sub-folders costs a comparison each instead of a binary search each. Sets
+/// `*next` past the position found.
+fn find_sorted<T>(
+    sorted: &[T],
+    key: impl Fn(&T) -> &[u8],
+    name: &[u8],
+    next: &mut usize,
+) -> Option<usize> {
+    let found = match sorted.get(*next) {
+        Some(item) if key(item) == name => Some(*next),
+        _ => sorted.binary_search_by(|item| key(item).cmp(name)).ok(),
+    };
+    if let Some(i) = found {
+        *next = i + 1;
+    }
+    found
 }
 
 /// One entry of a `HEAD` tree, owned.
@@ -327,13 +458,13 @@ struct HeadEntry {
     id: ObjectId,
 }
 
-struct QuickWalk<'r> {
+struct QuickWalk<'r, I: ?Sized> {
     repo: &'r gix::Repository,
-    index: &'r gix::index::State,
+    index: &'r I,
     found: QuickComparison,
 }
 
-impl QuickWalk<'_> {
+impl<I: Entries + ?Sized> QuickWalk<'_, I> {
     /// Compares the index entries `entries`, all under one folder whose path is the first
     /// `prefix` bytes of theirs, with the folder's tree in `HEAD` (`head`; `None` if
     /// `HEAD` has no such folder) and the index's cached tree of it.
@@ -359,19 +490,18 @@ impl QuickWalk<'_> {
         let mut cached_children: Vec<&gix::index::extension::Tree> =
             cached.map_or_else(Vec::new, |c| c.children.iter().collect());
         cached_children.sort_by(|a, b| a.name.cmp(&b.name));
-        let all = self.index.entries();
+        let index = self.index;
+        let (mut next_cached, mut next_head) = (0, 0);
         let mut at = entries.start;
         while at < entries.end {
-            let path = all[at].path(self.index);
+            let path = index.path(at);
             let rest = &path[prefix..];
             let (name, is_folder) = match rest.find_byte(b'/') {
                 Some(slash) => (&rest[..slash], true),
                 None => (rest, false),
             };
             let cached_child = match is_folder {
-                true => cached_children
-                    .binary_search_by(|t| t.name.as_slice().cmp(name))
-                    .ok()
+                true => find_sorted(&cached_children, |t| &t.name, name, &mut next_cached)
                     .map(|i| cached_children[i]),
                 false => None,
             };
@@ -382,30 +512,28 @@ impl QuickWalk<'_> {
             // finds the end in about 2·log2(its entries) steps. Either way a folder is passed
             // over without walking its entries: the cost follows the folders that changed,
             // not the size of the index.
-            let in_run = |entry: &gix::index::Entry| {
-                let next = &entry.path(self.index)[prefix..];
+            let in_run = |i: usize| {
+                let next = &index.path(i)[prefix..];
                 if is_folder {
                     next.len() > name.len() && next.starts_with(name) && next[name.len()] == b'/'
                 } else {
                     next == name
                 }
             };
-            let run = &all[at..entries.end];
+            let run_len = entries.end - at;
             let end = at
                 + match cached_child.and_then(|c| c.num_entries).map(|n| n as usize) {
                     Some(n)
                         if n > 0
-                            && n <= run.len()
-                            && in_run(&run[n - 1])
-                            && run.get(n).is_none_or(|next| !in_run(next)) =>
+                            && n <= run_len
+                            && in_run(at + n - 1)
+                            && (n == run_len || !in_run(at + n)) =>
                     {
                         n
                     }
-                    _ => run_length(run, in_run),
+                    _ => run_length(run_len, |i| in_run(at + i)),
                 };
-            let in_head = head_entries
-                .binary_search_by(|e| e.name.as_slice().cmp(name))
-                .ok();
+            let in_head = find_sorted(&head_entries, |e| &e.name, name, &mut next_head);
             if let Some(i) = in_head {
                 matched[i] = true;
             }
@@ -443,10 +571,12 @@ impl QuickWalk<'_> {
     /// Compares the index entries of one path (several when it has a merge conflict) with
     /// `HEAD`'s entry there.
     fn file(&mut self, stages: std::ops::Range<usize>, head: Option<&HeadEntry>) {
-        use gix::index::entry::{Flags, Stage};
-        let entry = &self.index.entries()[stages.start];
-        let path = entry.path(self.index);
-        if entry.stage() != Stage::Unconflicted || stages.len() > 1 {
+        use gix::index::entry::Stage;
+        let index = self.index;
+        let at = stages.start;
+        let path = index.path(at);
+        let flags = index.flags(at);
+        if flags.stage() != Stage::Unconflicted || stages.len() > 1 {
             // Scanned by `conflicted_blobs` against this HEAD blob.
             if let Some(head) = head.filter(|h| h.mode.is_blob_or_symlink()) {
                 self.found
@@ -455,24 +585,25 @@ impl QuickWalk<'_> {
             }
             return;
         }
-        if entry.flags.contains(Flags::INTENT_TO_ADD) {
+        if flags.contains(Flags::INTENT_TO_ADD) {
             // `git add -N`: nothing staged yet (gix's comparison skips these too).
             return;
         }
+        let (id, mode) = (index.id(at), index.mode(at));
         if let Some(head) = head {
-            if head.id == entry.id && index_mode(head.mode) == entry.mode {
+            if head.id == id && index_mode(head.mode) == mode {
                 return;
             }
         } else {
             self.found.added = true;
         }
         let path = path.to_str_lossy().into_owned();
-        if entry.mode.is_submodule() {
+        if mode.is_submodule() {
             self.found.submodules.push(path);
-        } else if is_content(entry.mode) {
+        } else if is_content(mode) {
             self.found.blobs.push(StagedBlob {
                 path,
-                id: entry.id,
+                id,
                 old: head
                     .filter(|h| is_content(index_mode(h.mode)))
                     .map(|h| h.id),
@@ -735,7 +866,8 @@ mod tests {
             let repo = self.open();
             let index = repo.index_or_empty().unwrap();
             let head = repo.head_tree_id_or_empty().unwrap().detach();
-            let mut quick = compare_quickly(&repo, &index, head).unwrap();
+            let state: &gix::index::State = &index;
+            let mut quick = compare_quickly(&repo, state, head).unwrap();
             if let Some(quick) = quick.as_mut() {
                 quick.blobs.sort_by(|a, b| a.path.cmp(&b.path));
             }
@@ -877,12 +1009,82 @@ mod tests {
         assert_eq!(quick.trees_read, 6);
     }
 
+    /// The hook's own read of the index (a table of offsets when it can be) finds exactly
+    /// what gix's full comparison finds, over generated changes: edits, new files in
+    /// existing and new folders, mode changes, intent-to-add, skip-worktree and deletions
+    /// (then renames are looked for), in index versions 2, 3 and 4, and in split indexes
+    /// (left to gix).
+    #[test]
+    fn the_hook_finds_what_the_full_comparison_finds() {
+        let mut seed = 0x9e37_79b9_7f4a_7c15_u64;
+        let mut pick = move |n: usize| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed % n as u64) as usize
+        };
+        for case in 0..24 {
+            let repo = committed_tree(8);
+            let version = ["2", "3", "4"][case % 3];
+            repo.git(&["update-index", "--index-version", version]);
+            let split = case % 8 == 7;
+            if split {
+                repo.git(&["update-index", "--split-index"]);
+            }
+            let mut ops = Vec::new();
+            for op in 0..1 + pick(6) {
+                let existing = format!("src/m{:02}/deep/f{}.txt", pick(8), pick(5));
+                let new_file = format!("src/m{:02}/deep/new{op}.txt", pick(8));
+                let new_folder = format!("fresh{}/d{op}/n.txt", pick(3));
+                match pick(7) {
+                    0 => {
+                        repo.write(&existing, &format!("edited {case} {op}\n"));
+                        repo.git(&["add", &existing]);
+                    }
+                    1 => {
+                        repo.write(&new_file, &format!("new {case} {op}\n"));
+                        repo.git(&["add", &new_file]);
+                    }
+                    2 => {
+                        repo.write(&new_folder, &format!("folder {case} {op}\n"));
+                        repo.git(&["add", &new_folder]);
+                    }
+                    3 => repo.git(&["update-index", "--chmod=+x", &existing]),
+                    4 => {
+                        repo.write(&new_file, &format!("intent {case} {op}\n"));
+                        repo.git(&["add", "-N", &new_file]);
+                    }
+                    5 => repo.git(&["update-index", "--skip-worktree", &existing]),
+                    _ => repo.git(&["rm", "-q", "--cached", "--ignore-unmatch", &existing]),
+                }
+                ops.push(existing);
+            }
+            let opened = repo.open();
+            let found = StagedChanges::find(&opened).unwrap();
+            assert_eq!(
+                matches!(found.index, ReadIndex::Table(_)),
+                !split,
+                "case {case}: the table reads every unsplit index"
+            );
+            let mut hook = found.blobs;
+            hook.sort_by(|a, b| a.path.cmp(&b.path));
+            let head = opened.head_tree_id_or_empty().unwrap().detach();
+            let gix_index = read_gix_index(&opened).unwrap();
+            let mut full = staged_blobs_with_renames(&opened, &gix_index, head).unwrap();
+            full.sort_by(|a, b| a.path.cmp(&b.path));
+            assert_eq!(
+                hook, full,
+                "case {case} (version {version}), touched {ops:?}"
+            );
+        }
+    }
+
     #[test]
     fn run_length_finds_every_run_end() {
         for len in 1..40 {
             for run in 1..=len {
                 let items: Vec<bool> = (0..len).map(|i| i < run).collect();
-                assert_eq!(run_length(&items, |&b| b), run, "{run} of {len}");
+                assert_eq!(run_length(items.len(), |i| items[i]), run, "{run} of {len}");
             }
         }
     }

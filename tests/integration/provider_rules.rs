@@ -376,7 +376,7 @@ fn every_catalog_rule_names_its_provider_keywords_and_where_to_revoke() {
         assert!(rule.provider.is_some(), "{id} names no provider");
         assert!(!rule.keywords.is_empty(), "{id} has no keywords");
         assert!(
-            rule.remediation.as_deref().is_some_and(|r| r.len() > 20),
+            rule.remediation().is_some_and(|r| r.len() > 20),
             "{id} does not say where to revoke"
         );
         assert!(

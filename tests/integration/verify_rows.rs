@@ -344,7 +344,12 @@ fn regional_keys_are_asked_in_every_region_before_being_called_dead() {
 /// Speckle findings from scanning `content` at `path` with the built-in rule.
 fn speckle_findings(content: &str) -> (RuleSet, Vec<Finding>) {
     let set = RuleSet::builtin().unwrap();
-    let alone = Rule::from_spec(rule("speckle-token").spec, "rules/speckle.toml", true).unwrap();
+    let alone = Rule::from_spec(
+        rule("speckle-token").spec.clone(),
+        "rules/speckle.toml",
+        true,
+    )
+    .unwrap();
     let scanner = Scanner::new(RuleSet { rules: vec![alone] });
     let findings: Vec<Finding> = scanner
         .scan(Some(".env"), content.as_bytes())
@@ -478,7 +483,7 @@ fn a_shopify_token_is_asked_at_the_shop_the_content_names_and_only_there() {
     let scan = |content: &str| {
         let set = RuleSet::builtin().unwrap();
         let alone = Rule::from_spec(
-            rule("shopify-access-token").spec,
+            rule("shopify-access-token").spec.clone(),
             "rules/shopify.toml",
             true,
         )

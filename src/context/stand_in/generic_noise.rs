@@ -53,7 +53,94 @@ pub fn is_generic_noise(value: &str) -> bool {
     if is_hex_literal(v) || is_postgres_md5(&lower) || is_timestamp(v) {
         return true;
     }
-    is_checksummed_format(v) || is_identifier(v) || is_base64_of_prose(v)
+    is_checksummed_format(v)
+        || is_identifier(v)
+        || is_base64_of_prose(v)
+        || is_namespaced_id(v)
+        || is_written_text(v)
+        || is_delimited_regex(v)
+}
+
+/// Text a person wrote in a natural language, as translation catalogs hold it beside keys
+/// that name a password or a token (MediaWiki's `"config-db-password": "Adatbázisjelszó:"`,
+/// `"apihelp-login-param-password": "Slaptažodis."`, `"password-change-forbidden":
+/// "您的密码至少需要$1个字符。"`): either any letter or punctuation mark of a script other
+/// than Latin, Greek and Cyrillic (ideographs, kana, hangul, Thai, Khmer, Arabic, full-width
+/// and general punctuation), or words of letters with at least one letter or combining
+/// accent beyond ASCII, joined by `-`, `_` or apostrophes, with no digit or symbol, perhaps
+/// ending in `:` or `.` (`Passwort_zurücksetzen`, `Käyttäjänimi:`, `Hokasit́e`). A generated
+/// secret is ASCII, and a typed password of one plain word is rejected as a name already
+/// (`Passwort`).
+fn is_written_text(v: &str) -> bool {
+    let other_script = |c: char| {
+        let cp = c as u32;
+        cp >= 0x0590
+            && (c.is_alphabetic()
+                || (0x2000..=0x206F).contains(&cp)
+                || (0x3000..=0x303F).contains(&cp)
+                || (0xFF00..=0xFFEF).contains(&cp))
+    };
+    if v.chars().any(other_script) {
+        return true;
+    }
+    let combining = |c: char| {
+        let cp = c as u32;
+        (0x0300..=0x036F).contains(&cp)
+            || (0x1AB0..=0x1AFF).contains(&cp)
+            || (0x1DC0..=0x1DFF).contains(&cp)
+    };
+    let core = v.trim_end_matches([':', '.']);
+    core.chars()
+        .any(|c| (!c.is_ascii() && c.is_alphabetic()) || combining(c))
+        && core
+            .chars()
+            .all(|c| c.is_alphabetic() || combining(c) || "-_'\u{2019}\u{02bc}\\".contains(c))
+}
+
+/// A regular expression between delimiters, as PHP and Perl write one
+/// (`#^mw:Transclusion#` in MediaWiki's Parsoid, `/^[a-z]+$/i`), passed to a call beside a
+/// token it matches:
+/// the same delimiter at both ends (flags may follow) around a pattern anchored with `^`
+/// or `$`.
+fn is_delimited_regex(v: &str) -> bool {
+    let Some(first) = v.chars().next() else {
+        return false;
+    };
+    if !"#~!%@|/".contains(first) {
+        return false;
+    }
+    let body = v.trim_end_matches(|c: char| "imsxuUDAJn".contains(c));
+    let Some(inner) = body
+        .strip_prefix(first)
+        .and_then(|rest| rest.strip_suffix(first))
+    else {
+        return false;
+    };
+    inner.len() >= 2 && (inner.starts_with('^') || inner.ends_with('$'))
+}
+
+/// An object's ID written under a dotted namespace of lowercase labels, at least one of
+/// them a word: `amzn1.account.AF6RHO7KZU5XRVQJGXK6HB56KR2A` (an Amazon customer ID, the
+/// subject of a web identity token in the AWS SDK's tests), `amzn1.ask.skill.<uuid>`.
+/// Tokens with a dotted prefix carry one short label (`ya29.`, `s.`, `hvs.`, `sk.`), not a
+/// namespace of two labels or more that ends in a word.
+fn is_namespaced_id(v: &str) -> bool {
+    let Some((namespace, id)) = v.rsplit_once('.') else {
+        return false;
+    };
+    let labels: Vec<&str> = namespace.split('.').collect();
+    labels.len() >= 2
+        && !id.is_empty()
+        && id.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
+        && labels.iter().all(|l| {
+            l.len() >= 2
+                && l.as_bytes()[0].is_ascii_lowercase()
+                && l.bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        })
+        && labels
+            .last()
+            .is_some_and(|l| l.len() >= 3 && super::super::classify::word_coverage(l) >= 0.8)
 }
 
 /// A value in a format that a checksummed rule owns (`ghp_` + 36): that rule decides, so a
@@ -371,6 +458,27 @@ mod tests {
             "2016-11-06T15:32:17.000000",
             "2013-09-11T06:07:51.501805Z",
             "2022-08-04T01:02:03+02:00",
+            // wild-fresh2: an Amazon customer ID, an STS web identity token's subject
+            // (AWS SDK v2 config tests).
+            "amzn1.account.AF6RHO7KZU5XRVQJGXK6HB56KR2A",
+            "amzn1.ask.skill.0b5c6a1e-3f2d-4c8b-9a7e-1d2c3b4a5f6e",
+            // wild-tune3: MediaWiki's translation catalogs, labels and sentences under keys
+            // that name a password, a token or a key.
+            "Adatbázisjelszó:",
+            "Slaptažodis.",
+            "Passwort_zurücksetzen",
+            "Käyttäjänimi:",
+            "Ọ̀rọ̀ìpamọ́",
+            "Peittsääʹnn",
+            "Hokasit\u{301}e",
+            "A\u{331}lyoot-a\u{331}tyunta\u{331}m:",
+            "ШъэфгущыI:",
+            "您的密码至少需要$1个字符。",
+            "互換性のために、ウェブUIで使用されるトークンも受理されます。",
+            "ពាក្យសម្ងាត់មិនបានវាយបញ្ចូលទេ។",
+            // wild-tune3: a PHP regular expression passed beside `$token` (Parsoid).
+            "#^mw:Transclusion#",
+            "/^token_[a-z]+$/i",
         ] {
             assert!(is_generic_noise(value), "{value} is noise");
         }
@@ -399,8 +507,21 @@ mod tests {
             // Digits and dashes that are no date and time of day.
             "2016-01-25T16:39x8Kq2LmN4pR7",
             "2016-01-25-Xq7Lm9vR2kP8",
+            // Dotted tokens: one short label before the secret, or labels that are no words.
+            "s.Xq7Lm9vR2kP8wZx8Kq2LmN4p",
+            "b.AAAAAQKq2LmN4pR7tV1wY3aB5cD9eF0gH",
+            "xq7.lm9vr.R2kP8wZx8Kq2LmN4p",
+            // Typed passwords with letters beyond ASCII and a digit or a symbol; values
+            // between two `#` or `/` that are no anchored patterns.
+            "Lösenord2024!",
+            "Pässwört#9x",
+            "#Xq7Lm9vR2kP8#",
+            "~Xq7Lm9vR2kP8wZ~",
         ] {
             assert!(!is_generic_noise(value), "{value} is not noise");
         }
+        // A Vault token: one short dotted prefix, built at run time (no token is committed).
+        let vault = ["hvs", ".CAESIJq7Lm9vR2kP8w", "Zx8Kq2LmN4pR7tV1wY3aB"].concat();
+        assert!(!is_generic_noise(&vault), "{vault} is not noise");
     }
 }
