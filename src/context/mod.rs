@@ -24,6 +24,7 @@ mod encoded;
 mod erlang;
 pub mod escapes;
 mod expectations;
+mod fallbacks;
 mod getters;
 #[cfg(test)]
 mod heldout;
@@ -554,6 +555,7 @@ fn extract_range(
                     option_defaults::name_by_option(piece, base, first, out);
                     commented::candidates(piece, base, line_start, first, out);
                     expectations::candidates(piece, base, line_start, first, out);
+                    fallbacks::candidates(piece, toks, base, line_start, first, out);
                     if chunk == 0 {
                         option_defaults::from_attributes_above(data, piece, at, out);
                     }
@@ -648,5 +650,7 @@ mod tests_unlisted6;
 mod tests_unlisted7;
 #[cfg(test)]
 mod tests_unlisted8;
+#[cfg(test)]
+mod tests_unlisted9;
 #[cfg(test)]
 mod tests_wild_noise;

@@ -24,6 +24,12 @@ const SECRET_WORDS: &[&str] = &[
     "authorization",
     "bearer",
     "credential",
+    // A commercial SDK's licence key, a JSON Web Token, and the `user:password` of a
+    // Schema Registry client's `basic.auth.user.info` (`USER_INFO_CONFIG`).
+    "licensekey",
+    "licencekey",
+    "jwt",
+    "userinfo",
 ];
 
 /// Endings that make a credential-named name the name of something else: the variable
@@ -141,6 +147,12 @@ const STEMS: &[&str] = &[
     "7z",
     // Compound `_pw` names (`mysqli.default_pw`, `SMTP_PW`).
     "_pw",
+    // JSON Web Tokens, and a Schema Registry client's `user:password`
+    // (`basic.auth.user.info`, `USER_INFO_CONFIG`).
+    "jwt",
+    "userinfo",
+    "user_info",
+    "user.info",
 ];
 
 static STEM_FINDER: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {

@@ -77,7 +77,27 @@ const POSITIONS: &[(&str, usize)] = &[
 /// (github.com/auth0/node-jsonwebtoken#jwtsignpayload-secretorprivatekey-options-callback).
 /// Only under the module name both documents import it as: `encode`/`sign` alone are
 /// everywhere. The `generic-secret` rule's keywords wake these lines.
-const SECRET_POSITIONS: &[(&str, usize)] = &[("jwt.encode", 2), ("jwt.sign", 2)];
+const SECRET_POSITIONS: &[(&str, usize)] = &[
+    ("jwt.encode", 2),
+    ("jwt.sign", 2),
+    // An HMAC's key: Node's `crypto.createHmac(algorithm, key)`
+    // (nodejs.org/api/crypto.html#cryptocreatehmacalgorithm-key-options), Python's
+    // `hmac.new(key, msg, digestmod)` (docs.python.org/3/library/hmac.html#hmac.new), PHP's
+    // `hash_hmac($algo, $data, $key)` (php.net/manual/en/function.hash-hmac.php), Ruby's
+    // `OpenSSL::HMAC.hexdigest(digest, key, data)` and `.digest`
+    // (docs.ruby-lang.org/en/master/OpenSSL/HMAC.html). Webhook tests sign their payloads so.
+    ("createhmac", 2),
+    ("hmac.new", 1),
+    ("hash_hmac", 3),
+    ("hmac.hexdigest", 2),
+    ("openssl::hmac.digest", 2),
+];
+
+/// Callee → 1-based position of a licence key; the candidate is named `license_key`.
+/// Syncfusion's `SyncfusionLicenseProvider.RegisterLicense(key)` (.NET) and
+/// `registerLicense(key)` (JavaScript)
+/// (help.syncfusion.com/common/essential-studio/licensing/how-to-register-in-an-application).
+const LICENSE_POSITIONS: &[(&str, usize)] = &[("registerlicense", 1)];
 
 /// The 1-based argument position and candidate key of the callee `name` (as written,
 /// qualified): an entry with a separator matches the name's ending, any other the last name
@@ -100,6 +120,7 @@ fn position_of(name: &[u8]) -> Option<(usize, &'static str)> {
         || !POSITIONS
             .iter()
             .chain(SECRET_POSITIONS)
+            .chain(LICENSE_POSITIONS)
             .any(|e| ends_with_last(&e))
     {
         return None;
@@ -117,7 +138,11 @@ fn position_of(name: &[u8]) -> Option<(usize, &'static str)> {
         }
     };
     let qualified = |entry: &&(&str, usize)| entry.0.contains(['.', ':', '>']);
-    let tables = [(POSITIONS, "password"), (SECRET_POSITIONS, "secret")];
+    let tables = [
+        (POSITIONS, "password"),
+        (SECRET_POSITIONS, "secret"),
+        (LICENSE_POSITIONS, "license_key"),
+    ];
     // Qualified entries first: `red:auth(` is not the `auth=(` tuple.
     for want_qualified in [true, false] {
         for (table, key) in tables {
@@ -161,7 +186,12 @@ pub(super) fn candidates(
         let known = name.and_then(position_of);
         let arg = match (known, name) {
             (Some((position, _)), _) => argument(line, toks, i, position),
-            (None, Some(name)) if !bare && is_sign_in(name) => sign_in_password(line, toks, i),
+            (None, Some(name)) if !bare && is_sign_in(name) => {
+                sign_in_password(line, toks, i, false)
+            }
+            (None, Some(name)) if !bare && is_account_helper(name) => {
+                sign_in_password(line, toks, i, true)
+            }
             _ => None,
         };
         let key = known.map_or("password", |(_, key)| key);
@@ -193,30 +223,73 @@ pub(super) fn candidates(
 }
 
 /// Whether a callee is a sign-in helper that the table does not list: its last name part
-/// begins or ends with `login`, `logon` or `signin` (a project's `LoginAdmin`, `loginAs`,
-/// `adminLogin`, Firebase's `signInWithEmailAndPassword`). Test code signs in so, with the
-/// user and the password as literals.
+/// (without `_`) begins or ends with `login`, `logon` or `signin` (a project's `LoginAdmin`,
+/// `loginAs`, `adminLogin`, Ruby's `sign_in_with`, Firebase's `signInWithEmailAndPassword`)
+/// or begins with `authenticate` (`authenticateUser`), or a maker of Basic credentials
+/// (`withBasicAuth`, `new BasicCredentials`, `withCredentials`). Test code signs in so, with
+/// the user and the password as literals.
 fn is_sign_in(name: &[u8]) -> bool {
-    let last = name
-        .rsplit(|b| matches!(b, b'.' | b':' | b'>' | b'\\'))
-        .next()
-        .unwrap_or(b"")
-        .to_ascii_lowercase();
+    let last = last_part(name);
     [b"login".as_slice(), b"logon", b"signin"]
         .iter()
-        .any(|w| last.starts_with(w) || last.ends_with(w))
+        .any(|w| starts_loosely(last, w) || ends_loosely(last, w))
+        || starts_loosely(last, b"authenticate")
+        || [b"basicauth".as_slice(), b"credentials", b"credential"]
+            .iter()
+            .any(|w| ends_loosely(last, w))
+}
+
+/// Whether a callee creates or seeds an account, whose password its tests pass last: the
+/// last name part begins with `seed`, `create`, `add` or `register` and the name (with its
+/// qualifier) names a user, an admin or an account (a Go test's `testutil.SeedAdmin(db,
+/// "v")`, `seedUser(prisma, email, "v")`, Django's `User.objects.create_user("u", "e", "v")`
+/// and `create_superuser`, ASP.NET Identity's `userManager.CreateAsync(user, "v")`).
+fn is_account_helper(name: &[u8]) -> bool {
+    let last = last_part(name);
+    [b"seed".as_slice(), b"create", b"add", b"register"]
+        .iter()
+        .any(|v| starts_loosely(last, v))
+        && [b"user".as_slice(), b"admin", b"account"]
+            .iter()
+            .any(|a| name.windows(a.len()).any(|x| x.eq_ignore_ascii_case(a)))
+}
+
+/// The last name part of a callee (after `.`, `:`, `->`, `\\`).
+fn last_part(name: &[u8]) -> &[u8] {
+    name.rsplit(|b| matches!(b, b'.' | b':' | b'>' | b'\\'))
+        .next()
+        .unwrap_or(b"")
+}
+
+/// Whether `part`, without its `_` and in any case, begins with `word` (lowercase).
+fn starts_loosely(part: &[u8], word: &[u8]) -> bool {
+    let mut letters = part.iter().filter(|b| **b != b'_');
+    word.iter()
+        .all(|w| letters.next().is_some_and(|b| b.to_ascii_lowercase() == *w))
+}
+
+/// Whether `part`, without its `_` and in any case, ends with `word` (lowercase).
+fn ends_loosely(part: &[u8], word: &[u8]) -> bool {
+    let mut letters = part.iter().rev().filter(|b| **b != b'_');
+    word.iter()
+        .rev()
+        .all(|w| letters.next().is_some_and(|b| b.to_ascii_lowercase() == *w))
 }
 
 /// The password of a sign-in helper's call opened at `toks[open]`: its last argument, when
-/// it and the argument before it (the user) are both string literals.
-fn sign_in_password(line: &[u8], toks: &[Token], open: usize) -> Option<Token> {
+/// it and the argument before it (the user) are both string literals. An account helper's
+/// last literal needs no literal before it: what precedes it may be the store it seeds
+/// (`SeedAdmin(db, "v")`) or the user object (`CreateAsync(user, "v")`).
+fn sign_in_password(line: &[u8], toks: &[Token], open: usize, account: bool) -> Option<Token> {
     let count = (1..=8)
         .take_while(|&p| argument_exists(toks, open, p))
         .last()?;
     if count < 2 {
         return None;
     }
-    argument(line, toks, open, count - 1)?;
+    if !account {
+        argument(line, toks, open, count - 1)?;
+    }
     argument(line, toks, open, count)
 }
 
@@ -309,6 +382,18 @@ fn argument(line: &[u8], toks: &[Token], open: usize, position: usize) -> Option
     let arg = &toks[from..j];
     match arg {
         [s] if matches!(s.tok, Tok::Str { .. }) => Some(*s),
+        // A string prefix glued to the literal: Python's `b"v"`, `r"v"`.
+        [p, s]
+            if p.tok == Tok::Word
+                && matches!(s.tok, Tok::Str { .. })
+                && p.end + 1 == s.start
+                && matches!(
+                    &line[p.start..p.end],
+                    b"b" | b"r" | b"u" | b"br" | b"rb" | b"B"
+                ) =>
+        {
+            Some(*s)
+        }
         [w, o, s, c]
             if w.tok == Tok::Word
                 && &line[w.start..w.end] == b"Some"

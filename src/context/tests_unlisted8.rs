@@ -33,7 +33,7 @@ fn fill(text: &str) -> String {
 }
 
 /// Checks every row and fails once, listing every row that went wrong.
-fn check_all(positives: &[(&str, &str, &str)], negatives: &[(&str, &str)]) {
+pub(super) fn check_all(positives: &[(&str, &str, &str)], negatives: &[(&str, &str)]) {
     let scanner = Scanner::new(RuleSet::builtin().unwrap());
     let secrets = [v(), speckle(), spell()];
     let mut wrong = Vec::new();

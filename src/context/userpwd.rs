@@ -104,8 +104,15 @@ fn is_encoder(name: &str) -> bool {
     ENCODERS.iter().any(|e| e.eq_ignore_ascii_case(name))
 }
 
-/// Whether `key` (`CURLOPT_USERPWD`, `pycurl.USERPWD`, `c.userpwd`) is such an option.
+/// Whether `key` (`CURLOPT_USERPWD`, `pycurl.USERPWD`, `c.userpwd`) is such an option, or
+/// a Confluent Schema Registry client's `basic.auth.user.info` (its constant
+/// `USER_INFO_CONFIG`), whose value is `user:password`
+/// (docs.confluent.io/platform/current/schema-registry/security/index.html).
 fn is_user_password_option(key: &str) -> bool {
+    let whole = super::rule::normalize(key);
+    if whole.ends_with("userinfo") || whole.ends_with("userinfoconfig") {
+        return true;
+    }
     let leaf = key.rsplit(['.', ':', '>']).next().unwrap_or(key);
     let leaf = leaf
         .get(..8)
