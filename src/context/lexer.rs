@@ -2024,8 +2024,11 @@ pub(super) fn strip_auth_scheme(c: &mut Candidate) {
     for scheme in ["bearer ", "token ", "bot ", "basic ", "apikey ", "key "] {
         if lower.starts_with(scheme) && c.decoded.is_none() {
             c.scheme = Some(c.value[..scheme.len() - 1].to_string());
-            let rest = c.value[scheme.len()..].trim_start().to_string();
+            let rest = c.value[scheme.len()..].trim_start();
             let skipped = c.value.len() - rest.len();
+            // A header written into a string literal ends at its line break's escape
+            // (`Basic dXNlcjpwdw==\r\n`): no credential holds a backslash escape.
+            let rest = rest[..escape_start(rest).unwrap_or(rest.len())].to_string();
             c.start += skipped;
             c.value = rest.clone();
             let rest = rest.as_str();
@@ -2049,6 +2052,14 @@ pub(super) fn strip_auth_scheme(c: &mut Candidate) {
             return;
         }
     }
+}
+
+/// Where the first backslash escape of a line break, tab or quote starts in `value`.
+fn escape_start(value: &str) -> Option<usize> {
+    value
+        .as_bytes()
+        .windows(2)
+        .position(|w| w[0] == b'\\' && b"rnt\"'".contains(&w[1]))
 }
 
 /// Where the password starts in an unencoded `user password` or `user:password` (one

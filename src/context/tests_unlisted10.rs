@@ -196,6 +196,12 @@ const HEADERS: Rows<'static> = (
             "GET https://api.acme.io/v1/me\nAuthorization: Basic {B64PAIR}\n",
             "generic-password",
         ),
+        (
+            // A request written into a string literal: the value ends at `\r\n`.
+            "src/client/tests.rs",
+            "        \"GET /page HTTP/1.1\\r\\nauthorization: Basic {B64PAIR}\\r\\n\\r\\n\"\n",
+            "generic-password",
+        ),
     ],
     &[
         (
@@ -225,6 +231,11 @@ const HEADERS: Rows<'static> = (
         (
             "tests/test_api.py",
             "    r = client.get(\"/me\", headers={\"Authorization\": f\"Basic {encoded}\"})\n",
+        ),
+        (
+            // base64 of `martin:` (no password) before the request's `\r\n` escapes.
+            "src/client/tests.rs",
+            "            authorization: Basic bWFydGluOg==\\r\\n\\r\\n\"\n",
         ),
     ],
 );
