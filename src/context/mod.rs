@@ -42,6 +42,8 @@ mod heldout_fresh5;
 mod heldout_real;
 #[cfg(test)]
 mod heldout_real2;
+#[cfg(test)]
+mod heldout_real3;
 mod httpie;
 mod hurl;
 pub mod kind;
