@@ -99,16 +99,9 @@ pub(super) fn candidates(
     first: usize,
     out: &mut Vec<Candidate>,
 ) {
-    if line.len() > MAX_LINE {
-        return;
-    }
-    let Ok(text) = std::str::from_utf8(line) else {
+    let Some(words) = sentence_words(line) else {
         return;
     };
-    let words = words(text);
-    if words.len() < 2 {
-        return;
-    }
     let last = words.len() - 1;
     for i in 0..words.len() {
         let Some(name_from) = name_ending_at(&words, i) else {
@@ -139,16 +132,19 @@ pub(super) fn login_line(
     first: usize,
     out: &mut Vec<Candidate>,
 ) {
-    if line.len() > MAX_LINE {
-        return;
-    }
-    let Ok(text) = std::str::from_utf8(line) else {
-        return;
-    };
-    let words = words(text);
-    if words.len() >= 2 {
+    if let Some(words) = sentence_words(line) {
         login_pairs(&words, base, line_start, first, out);
     }
+}
+
+/// The words of a line read as prose: none for a line longer than [`MAX_LINE`], one that is
+/// not UTF-8, or one of fewer than two words.
+fn sentence_words(line: &[u8]) -> Option<Vec<Word<'_>>> {
+    if line.len() > MAX_LINE {
+        return None;
+    }
+    let words = words(std::str::from_utf8(line).ok()?);
+    (words.len() >= 2).then_some(words)
 }
 
 /// Whether `line` holds a word of a login sentence (`login`, `log in`, `sign in`, `logon`), in
