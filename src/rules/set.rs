@@ -12,7 +12,7 @@ pub struct RuleSet {
 
 impl RuleSet {
     /// Only the built-in rules, from the form the build script parsed them into: each
-    /// rule's table decoded from its own bytes ([`builtin::rule_tables`]) and kept as those
+    /// rule's table decoded from its own bytes (`builtin::rule_tables`) and kept as those
     /// bytes once the rule is built ([`super::spec_cell`]). No TOML is read.
     pub fn builtin() -> Result<RuleSet, RuleError> {
         let tables = builtin::rule_tables();
