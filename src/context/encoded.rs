@@ -226,10 +226,16 @@ fn word_at(line: &[u8], s: usize) -> Option<(usize, usize)> {
 mod tests {
     use super::*;
 
-    fn passwords(line: &str) -> Vec<String> {
+    type Extractor = fn(&[u8], usize, usize, &mut Vec<Candidate>);
+
+    fn values_of(extract: Extractor, line: &str) -> Vec<String> {
         let mut out = Vec::new();
-        candidates(line.as_bytes(), 0, 0, &mut out);
+        extract(line.as_bytes(), 0, 0, &mut out);
         out.into_iter().map(|c| c.value).collect()
+    }
+
+    fn passwords(line: &str) -> Vec<String> {
+        values_of(candidates, line)
     }
 
     #[test]
@@ -249,9 +255,7 @@ mod tests {
     }
 
     fn code_passwords(line: &str) -> Vec<String> {
-        let mut out = Vec::new();
-        code_encoders(line.as_bytes(), 0, 0, &mut out);
-        out.into_iter().map(|c| c.value).collect()
+        values_of(code_encoders, line)
     }
 
     #[test]

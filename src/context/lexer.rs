@@ -1504,6 +1504,12 @@ fn bare_value(line: &[u8], from: usize, to_line_end: bool, kind: Kind) -> (usize
     while e > s && line[e - 1].is_ascii_whitespace() {
         e -= 1;
     }
+    // An unquoted value on a line that continues a string literal of the line above
+    // keeps the literal's escapes and its closing quote on its line
+    // (`authorization: Basic dXNlcjpwdw==\r\n\r\n");`): the value is what comes before.
+    if e > s && !matches!(line[s], b'"' | b'\'') {
+        e = s + escaped_string_tail(&line[s..e]).unwrap_or(e - s);
+    }
     // An unquoted value that ends a docstring or heredoc-like block keeps the block's
     // closing `"""` / `'''` on its line (`api_token: v"""`): the value is what comes before.
     if to_line_end && e >= s + 4 && !matches!(line[s], b'"' | b'\'') {
@@ -1517,6 +1523,27 @@ fn bare_value(line: &[u8], from: usize, to_line_end: bool, kind: Kind) -> (usize
         return (s + 1, e - 1);
     }
     (s, e)
+}
+
+/// Where a tail of line-break or tab escapes (`\r`, `\n`, `\t`), with the quotes, closing
+/// brackets, commas, semicolons and spaces around them, starts in `value`; none unless the
+/// tail holds at least one escape. Read from the end, so a `\n` inside the value
+/// (`abc\ndef`) is kept.
+fn escaped_string_tail(value: &[u8]) -> Option<usize> {
+    let mut at = value.len();
+    let mut escaped = false;
+    while at > 0 {
+        let c = value[at - 1];
+        if at >= 2 && value[at - 2] == b'\\' && b"rnt".contains(&c) {
+            at -= 2;
+            escaped = true;
+        } else if b"\"');,]} \t".contains(&c) {
+            at -= 1;
+        } else {
+            break;
+        }
+    }
+    (escaped && at > 0).then_some(at)
 }
 
 fn parents_of(frames: &[Frame<'_>]) -> Vec<String> {
@@ -2024,11 +2051,8 @@ pub(super) fn strip_auth_scheme(c: &mut Candidate) {
     for scheme in ["bearer ", "token ", "bot ", "basic ", "apikey ", "key "] {
         if lower.starts_with(scheme) && c.decoded.is_none() {
             c.scheme = Some(c.value[..scheme.len() - 1].to_string());
-            let rest = c.value[scheme.len()..].trim_start();
+            let rest = c.value[scheme.len()..].trim_start().to_string();
             let skipped = c.value.len() - rest.len();
-            // A header written into a string literal ends at its line break's escape
-            // (`Basic dXNlcjpwdw==\r\n`): no credential holds a backslash escape.
-            let rest = rest[..escape_start(rest).unwrap_or(rest.len())].to_string();
             c.start += skipped;
             c.value = rest.clone();
             let rest = rest.as_str();
@@ -2052,14 +2076,6 @@ pub(super) fn strip_auth_scheme(c: &mut Candidate) {
             return;
         }
     }
-}
-
-/// Where the first backslash escape of a line break, tab or quote starts in `value`.
-fn escape_start(value: &str) -> Option<usize> {
-    value
-        .as_bytes()
-        .windows(2)
-        .position(|w| w[0] == b'\\' && b"rnt\"'".contains(&w[1]))
 }
 
 /// Where the password starts in an unencoded `user password` or `user:password` (one

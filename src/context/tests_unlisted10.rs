@@ -202,6 +202,18 @@ const HEADERS: Rows<'static> = (
             "        \"GET /page HTTP/1.1\\r\\nauthorization: Basic {B64PAIR}\\r\\n\\r\\n\"\n",
             "generic-password",
         ),
+        (
+            // The same request continued over lines (`\` at the end of the first): the
+            // header line is no string of its own, and ends in the literal's escapes.
+            "src/client/tests.rs",
+            "        \"GET /page HTTP/1.1\\r\\nhost: f.test\\r\\n\\\n            x-api-key: {V}\\r\\n\\r\\n\");\n",
+            "generic-api-key",
+        ),
+        (
+            "src/client/tests.rs",
+            "        \"GET /page HTTP/1.1\\r\\nhost: f.test\\r\\n\\\n            authorization: Bearer {V}\\r\\n\\r\\n\");\n",
+            "generic-token",
+        ),
     ],
     &[
         (
