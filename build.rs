@@ -94,6 +94,8 @@ fn run() -> Result<(), String> {
         .map_err(|e| format!("{}: cannot write: {e}", out.display()))?;
     std::fs::write(out.join("file-anchored.rs"), file_anchored(&files))
         .map_err(|e| format!("{}: cannot write: {e}", out.display()))?;
+    std::fs::write(out.join("keyword-table.rs"), keyword_table(&files))
+        .map_err(|e| format!("{}: cannot write: {e}", out.display()))?;
     let (bytes, spans) = encode(&files)?;
     std::fs::write(out.join("builtin-rules.postcard"), bytes)
         .map_err(|e| format!("{}: cannot write: {e}", out.display()))?;
@@ -227,6 +229,91 @@ fn file_anchored(files: &[syntax::RuleFile]) -> String {
         out.push_str(&format!("    {id:?},\n"));
     }
     out.push_str("];\n");
+    out
+}
+
+/// `src/rules/builtin.rs`'s keyword table of the built-in content rules, as Rust source of
+/// plain integers and one string: what `scan::prefilter::Prefilter::new` works out from the
+/// rule set at every start (a hash map over ~900 keywords, an owner list per keyword: a
+/// tenth of a one-file scan's start-up, issue 17), worked out here once.
+///
+/// The same steps as the run time: a content rule is one with a `regex` or a `[rule.value]`
+/// / `[[rule.context]]` (`Rule::build`'s `FindingKind::Secret`); a keyword is lowercased as
+/// `Rule::build` does (Unicode, only if some character is not lowercase) and then as
+/// `Prefilter::new` does (ASCII); keywords are numbered in order of first appearance, rule
+/// by rule. Per keyword, its owners in that order: `(rule index, index of the keyword in the
+/// rule's list)`, so that the run time reads each owner's word-boundary flag from the rule
+/// it built. The test `scan::prefilter::tests::the_builtin_keyword_table_is_what_the_rules_give`
+/// compares the result with the prefilter built from the loaded rules.
+fn keyword_table(files: &[syntax::RuleFile]) -> String {
+    let mut text = String::new();
+    let mut patterns: Vec<(usize, usize)> = Vec::new();
+    let mut owners: Vec<Vec<(usize, usize)>> = Vec::new();
+    let mut position: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    let mut always: Vec<usize> = Vec::new();
+    for (index, rule) in files.iter().flat_map(|f| &f.rule).enumerate() {
+        let content = rule.regex.is_some() || rule.value.is_some() || !rule.context.is_empty();
+        if !content {
+            continue;
+        }
+        if rule.keywords.is_empty() {
+            always.push(index);
+        }
+        for (k, keyword) in rule.keywords.iter().enumerate() {
+            let keyword = keyword.as_str();
+            let lower = keyword
+                .chars()
+                .all(|c| c.to_lowercase().eq(std::iter::once(c)));
+            let keyword = if lower {
+                keyword.to_string()
+            } else {
+                keyword.to_lowercase()
+            };
+            let keyword = keyword.to_ascii_lowercase();
+            match position.get(&keyword) {
+                Some(&at) => owners[at].push((index, k)),
+                None => {
+                    position.insert(keyword.clone(), patterns.len());
+                    patterns.push((text.len(), text.len() + keyword.len()));
+                    text.push_str(&keyword);
+                    owners.push(vec![(index, k)]);
+                }
+            }
+        }
+    }
+    let mut out = String::from("// Written by build.rs (`keyword_table`).\n");
+    out.push_str(&format!(
+        "pub(super) static KEYWORD_TEXT: &str = {text:?};\n\
+         pub(super) static KEYWORD_PATTERNS: [(u32, u32); {}] = [\n",
+        patterns.len()
+    ));
+    for (start, end) in &patterns {
+        out.push_str(&format!("    ({start}, {end}),\n"));
+    }
+    out.push_str("];\n");
+    let flat: Vec<(usize, usize)> = owners.iter().flatten().copied().collect();
+    out.push_str(&format!(
+        "pub(super) static KEYWORD_OWNERS: [(u16, u16); {}] = [\n",
+        flat.len()
+    ));
+    for (rule, k) in &flat {
+        out.push_str(&format!("    ({rule}, {k}),\n"));
+    }
+    out.push_str("];\n");
+    out.push_str(&format!(
+        "pub(super) static KEYWORD_OWNER_STARTS: [u32; {}] = [\n",
+        owners.len() + 1
+    ));
+    let mut at = 0;
+    for list in &owners {
+        out.push_str(&format!("    {at},\n"));
+        at += list.len();
+    }
+    out.push_str(&format!("    {at},\n];\n"));
+    out.push_str(&format!(
+        "pub(super) static KEYWORD_ALWAYS: [u16; {}] = {always:?};\n",
+        always.len()
+    ));
     out
 }
 

@@ -22,6 +22,88 @@ include!(concat!(env!("OUT_DIR"), "/file-anchored.rs"));
 // and the byte range of its table's encoding in [`PREPARSED`].
 include!(concat!(env!("OUT_DIR"), "/rule-spans.rs"));
 
+// `KEYWORD_TEXT`, `KEYWORD_PATTERNS`, `KEYWORD_OWNERS`, `KEYWORD_OWNER_STARTS`,
+// `KEYWORD_ALWAYS`: the built-in content rules' keywords as the prefilter files them.
+include!(concat!(env!("OUT_DIR"), "/keyword-table.rs"));
+
+/// The built-in content rules' keywords, deduplicated and lowercased as the keyword
+/// prefilter files them (`scan::prefilter::Prefilter::new`), with the rules that own each:
+/// worked out by the build script (`keyword_table` in `build.rs`) instead of at every start
+/// (a hash map over ~900 keywords and a list per keyword were a tenth of a one-file scan's
+/// start-up, issue 17). Plain integers and one string: the loader relocates nothing.
+#[derive(Clone, Copy, Debug)]
+pub struct KeywordTable {
+    /// Every keyword, concatenated; [`KeywordTable::keyword`] cuts one out.
+    text: &'static str,
+    /// Per keyword (in order of first appearance, rule by rule), its range in `text`.
+    patterns: &'static [(u32, u32)],
+    /// Every keyword's owners, keyword after keyword: `(rule index, index of the keyword in
+    /// that rule's list)`.
+    owners: &'static [(u16, u16)],
+    /// Keyword `i`'s owners are `owners[owner_starts[i]..owner_starts[i + 1]]`.
+    owner_starts: &'static [u32],
+    /// The content rules without keywords, by index.
+    always: &'static [u16],
+}
+
+impl KeywordTable {
+    /// How many distinct keywords.
+    pub fn len(&self) -> usize {
+        self.patterns.len()
+    }
+
+    /// Whether there is no keyword.
+    pub fn is_empty(&self) -> bool {
+        self.patterns.is_empty()
+    }
+
+    /// How many owners all keywords have together.
+    pub fn owner_count(&self) -> usize {
+        self.owners.len()
+    }
+
+    /// Keyword `i`, lowercase.
+    pub fn keyword(&self, i: usize) -> &'static str {
+        let (start, end) = self.patterns[i];
+        &self.text[start as usize..end as usize]
+    }
+
+    /// The owners of keyword `i`: `(rule index, index of the keyword in the rule's list)`.
+    pub fn owners(&self, i: usize) -> impl ExactSizeIterator<Item = (usize, usize)> {
+        let (from, to) = (self.owner_starts[i], self.owner_starts[i + 1]);
+        self.owners[from as usize..to as usize]
+            .iter()
+            .map(|&(rule, k)| (usize::from(rule), usize::from(k)))
+    }
+
+    /// The content rules that have no keyword.
+    pub fn always(&self) -> impl ExactSizeIterator<Item = usize> {
+        self.always.iter().map(|&rule| usize::from(rule))
+    }
+}
+
+/// The build script's [`KeywordTable`], if `rules` are the built-in rules as
+/// [`super::RuleSet::builtin`] loads them: the same count, each built from its own table in
+/// the binary, in order (no rule disabled or added). Else `None`: the prefilter works the
+/// table out from the rules.
+pub fn keyword_table(rules: &[super::Rule]) -> Option<KeywordTable> {
+    if rules.len() != RULE_SPANS.len() {
+        return None;
+    }
+    let same = rules.iter().zip(rule_tables()).all(|(rule, (_, bytes))| {
+        rule.spec
+            .builtin_bytes()
+            .is_some_and(|own| std::ptr::eq(own, bytes))
+    });
+    same.then_some(KeywordTable {
+        text: KEYWORD_TEXT,
+        patterns: &KEYWORD_PATTERNS,
+        owners: &KEYWORD_OWNERS,
+        owner_starts: &KEYWORD_OWNER_STARTS,
+        always: &KEYWORD_ALWAYS,
+    })
+}
+
 /// Every built-in rule's table, in the order of the rule set: the index of its file in
 /// [`BUILTIN_RULE_FILES`] and its own encoded bytes inside the embedded pre-parsed rules,
 /// which [`decode_rule`] reads (and `rules::spec_cell` keeps, to read again on first use).

@@ -489,6 +489,12 @@ impl<T> Deferred<T> {
     pub fn is_encoded(&self) -> bool {
         self.value.get().is_none()
     }
+
+    /// The encoded bytes inside the embedded pre-parsed rules this value came from (kept
+    /// once it is decoded too), `None` for a value parsed from TOML.
+    pub(crate) fn encoded_bytes(&self) -> Option<&'static [u8]> {
+        self.encoded
+    }
 }
 
 impl<T: Deserialize<'static>> Deferred<Vec<T>> {
