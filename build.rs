@@ -101,6 +101,8 @@ fn run() -> Result<(), String> {
         .map_err(|e| format!("{}: cannot write: {e}", out.display()))?;
     std::fs::write(out.join("rule-spans.rs"), rule_spans(&spans))
         .map_err(|e| format!("{}: cannot write: {e}", out.display()))?;
+    std::fs::write(out.join("rule-starts.rs"), rule_starts(&files, &spans))
+        .map_err(|e| format!("{}: cannot write: {e}", out.display()))?;
     Ok(())
 }
 
@@ -110,6 +112,10 @@ struct Span {
     file: usize,
     start: usize,
     end: usize,
+    /// The encoded `[rule.value]` (when the rule has one) and `[[rule.context]]` list: the
+    /// bytes a `syntax::Deferred` keeps, inside the rule's range.
+    value: Option<(usize, usize)>,
+    context: (usize, usize),
 }
 
 /// The parsed files in postcard's form (a list is its length as a varint, then its items;
@@ -126,10 +132,36 @@ fn encode(files: &[syntax::RuleFile]) -> Result<(Vec<u8>, Vec<Span>), String> {
         for rule in &parsed.rule {
             let start = bytes.len();
             bytes.extend(postcard::to_allocvec(rule).map_err(store)?);
+            let end = bytes.len();
+            // `value` and `context` are the table's last two fields, each a `Deferred`
+            // (its value's own encoding, stored as bytes: a length, then the bytes), so
+            // their encodings end the rule's. Found there, and checked to be.
+            let context = postcard::to_allocvec(&*rule.context).map_err(store)?;
+            let context_field = postcard::to_allocvec(&rule.context).map_err(store)?;
+            let value_field = postcard::to_allocvec(&rule.value).map_err(store)?;
+            let value_end = end - context_field.len();
+            if !bytes[start..end].ends_with(&context_field)
+                || !bytes[start..value_end].ends_with(&value_field)
+                || !context_field.ends_with(&context)
+            {
+                return Err(format!(
+                    "rule `{}`: `value` and `context` do not end its encoding",
+                    rule.id
+                ));
+            }
+            let value = match &rule.value {
+                None => None,
+                Some(value) => {
+                    let inner = postcard::to_allocvec(&**value).map_err(store)?;
+                    Some((value_end - inner.len(), value_end))
+                }
+            };
             spans.push(Span {
                 file,
                 start,
-                end: bytes.len(),
+                end,
+                value,
+                context: (end - context.len(), end),
             });
         }
     }
@@ -155,6 +187,93 @@ fn rule_spans(spans: &[Span]) -> String {
         ));
     }
     out.push_str("];\n");
+    out
+}
+
+/// `src/rules/builtin.rs`'s start records: per built-in rule, in order, the fields of its
+/// table that building the rule reads (`Rule::build`: id, keywords, regex, path, kind,
+/// boundaries, severity...), as plain integers and ranges into one string, so that a start
+/// decodes no table (reading the 474 tables with postcard was a fifth of a one-file scan's
+/// start-up, issue 17). The `value` and `context` fields are the ranges of their encoded
+/// bytes in the pre-parsed rules, which stay encoded until read. The texts a start does not
+/// read (title, remediation, examples, verify and revoke tables) are not here: the rule
+/// keeps its whole encoded table and decodes it when one is read (`rules::spec_cell`). The
+/// test `rules::set::tests::start_records_build_the_rules_the_tables_build` compares each
+/// record with the decoded table.
+fn rule_starts(files: &[syntax::RuleFile], spans: &[Span]) -> String {
+    let mut text = String::new();
+    let mut keywords: Vec<(usize, usize)> = Vec::new();
+    let mut known: Vec<(usize, usize)> = Vec::new();
+    fn add(text: &mut String, piece: &str) -> (usize, usize) {
+        let start = text.len();
+        text.push_str(piece);
+        (start, text.len())
+    }
+    let mut records = String::new();
+    for (rule, span) in files.iter().flat_map(|f| &f.rule).zip(spans) {
+        let mut range = |piece: Option<&syntax::SpecText>| match piece {
+            None => "NONE".to_string(),
+            Some(piece) => format!("{:?}", add(&mut text, piece.as_str())),
+        };
+        let id = range(Some(&rule.id));
+        let provider = range(rule.provider.as_ref());
+        let regex = range(rule.regex.as_ref());
+        let checksum = range(rule.checksum.as_ref());
+        let path = range(rule.path.as_ref());
+        let content = range(rule.content.as_ref());
+        let inspect = range(rule.inspect.as_ref());
+        let first_keyword = keywords.len();
+        for keyword in &rule.keywords {
+            keywords.push(add(&mut text, keyword.as_str()));
+        }
+        let first_known = known.len();
+        for entry in &rule.known_public {
+            known.push(add(&mut text, entry.value_sha256.as_str()));
+        }
+        let prefixed = |value: Option<String>| match value {
+            None => "None".to_string(),
+            Some(value) => format!("Some({value})"),
+        };
+        records.push_str(&format!(
+            "    RuleStart {{ id: {id}, provider: {provider}, regex: {regex}, \
+             checksum: {checksum}, path: {path}, content: {content}, inspect: {inspect}, \
+             keywords: ({first_keyword}, {}), known_public: ({first_known}, {}), \
+             keyword_boundary: {}, multiline: {}, fallback: {}, min_entropy: {}, \
+             severity: {}, confidence: {}, value: {}, context: {:?} }},\n",
+            keywords.len(),
+            known.len(),
+            prefixed(
+                rule.keyword_boundary
+                    .map(|b| format!("KeywordBoundary::{b:?}"))
+            ),
+            rule.multiline,
+            rule.fallback,
+            prefixed(rule.min_entropy.map(|e| format!("{e:?}"))),
+            prefixed(rule.severity.map(|s| format!("Severity::{s:?}"))),
+            prefixed(rule.confidence.map(|c| format!("Confidence::{c:?}"))),
+            prefixed(span.value.map(|v| format!("{v:?}"))),
+            span.context,
+        ));
+    }
+    let ranges = |name: &str, list: &[(usize, usize)]| {
+        let mut out = format!(
+            "pub(super) static {name}: [(u32, u32); {}] = [\n",
+            list.len()
+        );
+        for range in list {
+            out.push_str(&format!("    {range:?},\n"));
+        }
+        out.push_str("];\n");
+        out
+    };
+    let mut out = String::from("// Written by build.rs (`rule_starts`).\n");
+    out.push_str(&format!("pub(super) static START_TEXT: &str = {text:?};\n"));
+    out.push_str(&ranges("START_KEYWORDS", &keywords));
+    out.push_str(&ranges("START_KNOWN_PUBLIC", &known));
+    out.push_str(&format!(
+        "static RULE_STARTS: [RuleStart; {}] = [\n{records}];\n",
+        spans.len()
+    ));
     out
 }
 

@@ -9,8 +9,9 @@
 //! test below checks that it and the `rules/` folder hold the same files, so a forgotten
 //! entry fails the suite.
 
-use super::syntax::RuleFile;
+use super::syntax::{Deferred, KeywordBoundary, KnownPublicSpec, RuleFile, RuleSpec, SpecText};
 use super::RuleError;
+use crate::finding::{Confidence, Severity};
 
 /// The built-in rule files as `build.rs` parsed them, in the order of [`BUILTIN_RULE_FILES`].
 static PREPARSED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/builtin-rules.postcard"));
@@ -21,6 +22,106 @@ include!(concat!(env!("OUT_DIR"), "/file-anchored.rs"));
 // `RULE_SPANS`: per built-in rule, in order, its file's index in [`BUILTIN_RULE_FILES`]
 // and the byte range of its table's encoding in [`PREPARSED`].
 include!(concat!(env!("OUT_DIR"), "/rule-spans.rs"));
+
+/// What building a built-in rule reads of its table (`Rule::build`), written by the build
+/// script (`rule_starts` in `build.rs`) so that a start decodes no table: texts as
+/// `(start, end)` in `START_TEXT` ([`NONE`] for a field the rule does not set), lists as
+/// `(first, end)` in `START_KEYWORDS` / `START_KNOWN_PUBLIC`, and the `value` and `context`
+/// fields as the ranges of their encoded bytes in [`PREPARSED`].
+struct RuleStart {
+    id: (u32, u32),
+    provider: (u32, u32),
+    regex: (u32, u32),
+    checksum: (u32, u32),
+    path: (u32, u32),
+    content: (u32, u32),
+    inspect: (u32, u32),
+    keywords: (u32, u32),
+    known_public: (u32, u32),
+    keyword_boundary: Option<KeywordBoundary>,
+    multiline: bool,
+    fallback: bool,
+    min_entropy: Option<f64>,
+    severity: Option<Severity>,
+    confidence: Option<Confidence>,
+    value: Option<(u32, u32)>,
+    context: (u32, u32),
+}
+
+/// A text field a rule does not set.
+const NONE: (u32, u32) = (u32::MAX, u32::MAX);
+
+// `START_TEXT`, `START_KEYWORDS`, `START_KNOWN_PUBLIC`, `RULE_STARTS`: one [`RuleStart`] per
+// built-in rule, in the order of [`RULE_SPANS`].
+include!(concat!(env!("OUT_DIR"), "/rule-starts.rs"));
+
+/// Built-in rule `index`'s table as far as building the rule reads it, from the build
+/// script's [`RuleStart`] record: its texts borrowed from the binary, its `value` and
+/// `context` still encoded, and what building does not read left out (an empty title; no
+/// examples, remediation, verify or revoke table). The rule keeps its whole encoded table
+/// ([`super::spec_cell`]), which is what anything read later decodes; this is only what
+/// [`super::RuleSet::builtin`] builds the rule from, in place of decoding the table with
+/// postcard. `None` for an index past the built-in rules or a record that does not fit the
+/// embedded bytes (a binary built wrong).
+pub(crate) fn start_spec(index: usize) -> Option<RuleSpec> {
+    let start = RULE_STARTS.get(index)?;
+    let text = |(from, to): (u32, u32)| -> Option<Option<SpecText>> {
+        if (from, to) == NONE {
+            return Some(None);
+        }
+        START_TEXT
+            .get(from as usize..to as usize)
+            .map(|text| Some(SpecText::borrowed(text)))
+    };
+    let texts = |(first, end): (u32, u32), list: &'static [(u32, u32)]| {
+        list.get(first as usize..end as usize)?
+            .iter()
+            .map(|&range| text(range).flatten())
+            .collect::<Option<Vec<SpecText>>>()
+    };
+    let encoded = |(from, to): (u32, u32)| PREPARSED.get(from as usize..to as usize);
+    // The examples' lists as an empty list's encoding: no value to box (`Deferred::default`
+    // allocates one).
+    let no_examples = || Deferred::encoded(&[0]);
+    let value = match start.value {
+        None => None,
+        Some(range) => Some(Deferred::encoded(encoded(range)?)),
+    };
+    Some(RuleSpec {
+        id: text(start.id)??,
+        title: SpecText::default(),
+        provider: text(start.provider)?,
+        regex: text(start.regex)?,
+        keywords: texts(start.keywords, &START_KEYWORDS)?,
+        keyword_boundary: start.keyword_boundary,
+        multiline: start.multiline,
+        fallback: start.fallback,
+        min_entropy: start.min_entropy,
+        checksum: text(start.checksum)?,
+        path: text(start.path)?,
+        content: text(start.content)?,
+        inspect: text(start.inspect)?,
+        examples: no_examples(),
+        negative_examples: no_examples(),
+        path_examples: no_examples(),
+        path_negative_examples: no_examples(),
+        remediation: None,
+        verify: None,
+        revoke: None,
+        severity: start.severity,
+        confidence: start.confidence,
+        known_public: texts(start.known_public, &START_KNOWN_PUBLIC)?
+            .into_iter()
+            .map(|value_sha256| KnownPublicSpec {
+                value_sha256,
+                reason: SpecText::default(),
+                example: SpecText::default(),
+            })
+            .collect(),
+        value,
+        context: Deferred::encoded(encoded(start.context)?),
+    })
+}
 
 // `KEYWORD_TEXT`, `KEYWORD_PATTERNS`, `KEYWORD_OWNERS`, `KEYWORD_OWNER_STARTS`,
 // `KEYWORD_ALWAYS`: the built-in content rules' keywords as the prefilter files them.

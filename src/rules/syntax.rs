@@ -648,6 +648,14 @@ impl std::fmt::Display for SpecText {
     }
 }
 
+impl SpecText {
+    /// A text that lives as long as the program (the build script's tables): borrowed, not
+    /// copied.
+    pub(crate) fn borrowed(text: &'static str) -> SpecText {
+        SpecText(std::borrow::Cow::Borrowed(text))
+    }
+}
+
 impl From<&str> for SpecText {
     fn from(text: &str) -> Self {
         SpecText(std::borrow::Cow::Owned(text.to_string()))
