@@ -101,8 +101,11 @@ fn run() -> Result<(), String> {
         .map_err(|e| format!("{}: cannot write: {e}", out.display()))?;
     std::fs::write(out.join("rule-spans.rs"), rule_spans(&spans))
         .map_err(|e| format!("{}: cannot write: {e}", out.display()))?;
-    std::fs::write(out.join("rule-starts.rs"), rule_starts(&files, &spans))
-        .map_err(|e| format!("{}: cannot write: {e}", out.display()))?;
+    std::fs::write(
+        out.join("rule-starts.rs"),
+        rule_starts(&names, &files, &spans),
+    )
+    .map_err(|e| format!("{}: cannot write: {e}", out.display()))?;
     Ok(())
 }
 
@@ -200,8 +203,14 @@ fn rule_spans(spans: &[Span]) -> String {
 /// keeps its whole encoded table and decodes it when one is read (`rules::spec_cell`). The
 /// test `rules::set::tests::start_records_build_the_rules_the_tables_build` compares each
 /// record with the decoded table.
-fn rule_starts(files: &[syntax::RuleFile], spans: &[Span]) -> String {
+fn rule_starts(names: &[String], files: &[syntax::RuleFile], spans: &[Span]) -> String {
     let mut text = String::new();
+    // Each file's origin (`rules/<name>`), side by side: read at every start, they were
+    // scattered among the embedded TOML texts, a page fault each.
+    let origins: Vec<(usize, usize)> = names
+        .iter()
+        .map(|name| add(&mut text, &format!("rules/{name}")))
+        .collect();
     let mut keywords: Vec<(usize, usize)> = Vec::new();
     let mut known: Vec<(usize, usize)> = Vec::new();
     fn add(text: &mut String, piece: &str) -> (usize, usize) {
@@ -268,6 +277,7 @@ fn rule_starts(files: &[syntax::RuleFile], spans: &[Span]) -> String {
     };
     let mut out = String::from("// Written by build.rs (`rule_starts`).\n");
     out.push_str(&format!("pub(super) static START_TEXT: &str = {text:?};\n"));
+    out.push_str(&ranges("START_ORIGINS", &origins));
     out.push_str(&ranges("START_KEYWORDS", &keywords));
     out.push_str(&ranges("START_KNOWN_PUBLIC", &known));
     out.push_str(&format!(

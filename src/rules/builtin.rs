@@ -51,9 +51,17 @@ struct RuleStart {
 /// A text field a rule does not set.
 const NONE: (u32, u32) = (u32::MAX, u32::MAX);
 
-// `START_TEXT`, `START_KEYWORDS`, `START_KNOWN_PUBLIC`, `RULE_STARTS`: one [`RuleStart`] per
-// built-in rule, in the order of [`RULE_SPANS`].
+// `START_TEXT`, `START_ORIGINS` (per file of [`BUILTIN_RULE_FILES`], `rules/<name>`),
+// `START_KEYWORDS`, `START_KNOWN_PUBLIC`, `RULE_STARTS`: one [`RuleStart`] per built-in rule,
+// in the order of [`RULE_SPANS`].
 include!(concat!(env!("OUT_DIR"), "/rule-starts.rs"));
+
+/// `rules/<name>` of the built-in rule file `file` (an index in [`BUILTIN_RULE_FILES`]),
+/// from the build script's start records.
+pub(crate) fn origin(file: usize) -> Option<&'static str> {
+    let (from, to) = *START_ORIGINS.get(file)?;
+    START_TEXT.get(from as usize..to as usize)
+}
 
 /// Built-in rule `index`'s table as far as building the rule reads it, from the build
 /// script's [`RuleStart`] record: its texts borrowed from the binary, its `value` and
@@ -80,9 +88,11 @@ pub(crate) fn start_spec(index: usize) -> Option<RuleSpec> {
             .collect::<Option<Vec<SpecText>>>()
     };
     let encoded = |(from, to): (u32, u32)| PREPARSED.get(from as usize..to as usize);
+    // An empty list's encoding: the one byte 0 (`Deferred::is_empty`).
+    const EMPTY_LIST: &[u8] = &[0];
     // The examples' lists as an empty list's encoding: no value to box (`Deferred::default`
     // allocates one).
-    let no_examples = || Deferred::encoded(&[0]);
+    let no_examples = || Deferred::encoded(EMPTY_LIST);
     let value = match start.value {
         None => None,
         Some(range) => Some(Deferred::encoded(encoded(range)?)),
@@ -119,7 +129,12 @@ pub(crate) fn start_spec(index: usize) -> Option<RuleSpec> {
             })
             .collect(),
         value,
-        context: Deferred::encoded(encoded(start.context)?),
+        // An empty list as the static byte, not as its byte among the pre-parsed rules:
+        // asking each rule whether it has context anchors then touches none of their pages.
+        context: Deferred::encoded(match encoded(start.context)? {
+            EMPTY_LIST => EMPTY_LIST,
+            bytes => bytes,
+        }),
     })
 }
 

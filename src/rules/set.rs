@@ -19,13 +19,13 @@ impl RuleSet {
         let mut rules = Vec::with_capacity(tables.len());
         // One origin per file, shared by its rules: (file index, `rules/<name>`).
         let mut origin: (usize, std::sync::Arc<str>) = (usize::MAX, "".into());
-        let mut path = String::from("rules/");
         for (index, (file, encoded)) in tables.enumerate() {
-            let (name, text) = builtin::BUILTIN_RULE_FILES[file];
             if origin.0 != file {
-                path.truncate("rules/".len());
-                path.push_str(name);
-                origin = (file, path.as_str().into());
+                let name = match builtin::origin(file) {
+                    Some(name) => name.into(),
+                    None => format!("rules/{}", builtin::BUILTIN_RULE_FILES[file].0).into(),
+                };
+                origin = (file, name);
             }
             // What building reads of the table, from the build script's start record (no
             // decoding); the rule keeps the encoded table itself.
@@ -37,7 +37,8 @@ impl RuleSet {
                 Ok(rule) => rules.push(rule),
                 // Parse the text again for the error: it locates the line.
                 Err(err) => {
-                    return Err(parse_rule_file(text, &origin.1, false).err().unwrap_or(err))
+                    let text = builtin::BUILTIN_RULE_FILES[file].1;
+                    return Err(parse_rule_file(text, &origin.1, false).err().unwrap_or(err));
                 }
             }
         }
@@ -188,6 +189,13 @@ mod tests {
         let tables: Vec<_> = builtin::rule_tables().collect();
         assert_eq!(tables.len(), set.len());
         assert!(builtin::start_spec(tables.len()).is_none());
+        for (file, (name, _)) in builtin::BUILTIN_RULE_FILES.iter().enumerate() {
+            assert_eq!(
+                builtin::origin(file),
+                Some(format!("rules/{name}").as_str())
+            );
+        }
+        assert!(builtin::origin(builtin::BUILTIN_RULE_FILES.len()).is_none());
         for (index, &(_, bytes)) in tables.iter().enumerate() {
             let record = builtin::start_spec(index).expect("a start record per rule");
             let table = builtin::decode_rule(bytes).unwrap();
