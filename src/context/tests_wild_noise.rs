@@ -341,3 +341,53 @@ fn translated_labels_and_sentences_are_quiet() {
         "{found:?}"
     );
 }
+
+#[test]
+fn java_unicode_escaped_text_is_quiet() {
+    // wild-tune4: the JDK's CLDR locale names (`PW` is Palau's country code, read as a
+    // password key) and keytool's Swedish messages, letters beyond ASCII as `\u` escapes.
+    assert_quiet(&[
+        (
+            "sun/util/resources/cldr/ext/LocaleNames_ast.java",
+            "            { \"PR\", \"Pu\\u00e9rtu Ricu\" },\n            { \"PW\", \"Pal\\u00e1u\" },\n"
+                .to_string(),
+        ),
+        (
+            "sun/util/resources/cldr/ext/LocaleNames_yav.java",
+            "            { \"PW\", \"palaw\\u00fa\" },\n".to_string(),
+        ),
+        (
+            "sun/security/util/AuthResources_sv.java",
+            "        {\"password.\",\"l\\u00F6senord: \"},\n        {\"Keystore.password.\",\"Nyckellagerl\\u00F6senord: \"},\n"
+                .to_string(),
+        ),
+        (
+            "sun/security/tools/keytool/Resources_sv.java",
+            "                \"-keypasswd-kommandon st\\u00F6ds inte om -storetype \\u00E4r PKCS12\"},\n"
+                .to_string(),
+        ),
+    ]);
+    // The same rows holding a secret, and a typed password spelled with an escape.
+    let s = secret();
+    assert_reported(&[
+        (
+            "sun/security/util/AuthResources_sv.java",
+            format!("        {{\"password.\",\"{s}\"}},\n"),
+            "generic-password",
+        ),
+        (
+            "src/main/java/acme/Db.java",
+            format!("    private static final String DB_PASSWORD = \"{s}\";\n"),
+            "generic-password",
+        ),
+    ]);
+    let typed = ["L\\u00f6s", "enord", "2024", "!Xq"].concat();
+    let found = reported(
+        "src/main/java/acme/Db.java",
+        &format!("    String password = \"{typed}\";\n"),
+    );
+    assert!(
+        found.iter().any(|(r, _)| r == "generic-password"),
+        "{found:?}"
+    );
+}
