@@ -362,6 +362,12 @@ fn java_unicode_escaped_text_is_quiet() {
             "        {\"password.\",\"l\\u00F6senord: \"},\n        {\"Keystore.password.\",\"Nyckellagerl\\u00F6senord: \"},\n"
                 .to_string(),
         ),
+        // Java resource bundles write the same escapes in `.properties` files.
+        (
+            "src/main/resources/messages_pl.properties",
+            "label.password=Contrase\\u00f1a\nlogin.token=Jet\\u00f3n\npassword.prompt=Has\\u0142o:\n"
+                .to_string(),
+        ),
         (
             "sun/security/tools/keytool/Resources_sv.java",
             "                \"-keypasswd-kommandon st\\u00F6ds inte om -storetype \\u00E4r PKCS12\"},\n"
@@ -379,6 +385,11 @@ fn java_unicode_escaped_text_is_quiet() {
         (
             "src/main/java/acme/Db.java",
             format!("    private static final String DB_PASSWORD = \"{s}\";\n"),
+            "generic-password",
+        ),
+        (
+            "src/main/resources/messages_pl.properties",
+            format!("db.password={s}\n"),
             "generic-password",
         ),
     ]);
