@@ -355,7 +355,45 @@ if [ ! -d "$CACHE/unpacked/wild-tune4/pypi-pythonnet" ]; then
   mv "$CACHE/unpacked/wild-tune4/pypi-pythonnet.tmp" "$CACHE/unpacked/wild-tune4/pypi-pythonnet"
   echo "fetched pythonnet==3.0.5 (sdist) -> wild-tune4"
 fi
+# A tenth split (`wild-tune5`, tuning only, no held-aside part), chosen on 2026-12-07 at
+# 06:50 UTC before any scan, after wild-fresh4's last measurement: more Kotlin, Swift, Java
+# and Objective-C, from npm modules that store credentials or wrap a platform (keychain,
+# sensitive-info, biometrics, Cordova's Android and iOS platforms, WebView, device info,
+# Vision Camera) and jep's sdist (Java, C and Python). About 12 MB: too small for a figure
+# per 100 MB of its own, read for the shapes it holds.
+TUNE5_NPM=(
+  "react-native-keychain@10.0.0"
+  "react-native-sensitive-info@6.1.4"
+  "react-native-biometrics@3.0.1"
+  "cordova-android@15.1.0"
+  "cordova-ios@8.1.1"
+  "react-native-webview@13.12.5"
+  "react-native-device-info@14.0.4"
+  "react-native-vision-camera@4.6.3"
+)
+mkdir -p "$CACHE/unpacked/wild-tune5"
+for spec in "${TUNE5_NPM[@]}"; do
+  name="${spec%@*}"
+  flat="npm-$(echo "$name" | tr '/@' '__')"
+  dest="$CACHE/unpacked/wild-tune5/$flat"
+  [ -d "$dest" ] && continue
+  dl="$CACHE/download/$flat-5"
+  mkdir -p "$dl"
+  (cd "$dl" && ls ./*.tgz >/dev/null 2>&1 || npm pack --silent "$spec" >/dev/null)
+  mkdir -p "$dest.tmp"
+  for f in "$dl"/*.tgz; do tar -xzf "$f" -C "$dest.tmp"; done
+  mv "$dest.tmp" "$dest"
+  echo "fetched $spec -> wild-tune5"
+done
+if [ ! -d "$CACHE/unpacked/wild-tune5/pypi-jep" ]; then
+  dl="$CACHE/download/pypi-jep-sdist"
+  mkdir -p "$dl" "$CACHE/unpacked/wild-tune5/pypi-jep.tmp"
+  ls "$dl"/*.tar.gz >/dev/null 2>&1 || pip download --quiet --no-deps --no-binary=:all: -d "$dl" "jep==4.2.2"
+  tar -xzf "$dl"/jep-4.2.2.tar.gz -C "$CACHE/unpacked/wild-tune5/pypi-jep.tmp"
+  mv "$CACHE/unpacked/wild-tune5/pypi-jep.tmp" "$CACHE/unpacked/wild-tune5/pypi-jep"
+  echo "fetched jep==4.2.2 (sdist) -> wild-tune5"
+fi
 du -sh "$CACHE/unpacked/tune" "$CACHE/unpacked/heldout" "$CACHE/unpacked/fresh" \
   "$CACHE/unpacked/wild-tune" "$CACHE/unpacked/wild-heldout" "$CACHE/unpacked/wild-fresh" \
   "$CACHE/unpacked/wild-fresh2" "$CACHE/unpacked/wild-tune3" "$CACHE/unpacked/wild-fresh3" \
-  "$CACHE/unpacked/wild-tune4" "$CACHE/unpacked/wild-fresh4"
+  "$CACHE/unpacked/wild-tune4" "$CACHE/unpacked/wild-fresh4" "$CACHE/unpacked/wild-tune5"
