@@ -407,8 +407,9 @@ fn java_unicode_escaped_text_is_quiet() {
 #[test]
 fn java_kotlin_csharp_and_swift_names_and_lookups_are_quiet() {
     // wild-tune4 shapes (the JDK, React Native modules, pythonnet) and the frameworks around
-    // them: constants naming a property, an algorithm or a header; annotations; JNDI names;
-    // Javadoc; lookups, prompts and templates. Quiet on main already: kept as guards.
+    // them (Gradle, Jenkins pipelines, HOCON, Scala): constants naming a property, an
+    // algorithm or a header; annotations; JNDI names; Javadoc; lookups, prompts, templates
+    // and credential bindings. Quiet on main already: kept as guards.
     let java = [
         "public static final String PASSWORD_PROPERTY = \"javax.net.ssl.keyStorePassword\";",
         "private static final String SECRET_KEY_ALGORITHM = \"PBKDF2WithHmacSHA256\";",
@@ -460,6 +461,21 @@ fn java_kotlin_csharp_and_swift_names_and_lookups_are_quiet() {
         ("src/Acme/Settings.cs", csharp),
         ("ios/Config.swift", swift),
         ("app/build.gradle", gradle.to_string()),
+        (
+            "Jenkinsfile",
+            "environment {\n  API_TOKEN = credentials('api-token')\n}\nwithCredentials([usernamePassword(credentialsId: 'github', passwordVariable: 'PASS', usernameVariable: 'USER')]) {\n  sh \"curl -u $USER:$PASS https://api.github.com/user\"\n}\n"
+                .to_string(),
+        ),
+        (
+            "conf/application.conf",
+            "db.default.password = ${?DB_PASSWORD}\nplay.http.secret.key = ${?APPLICATION_SECRET}\napi {\n  token-header = \"X-Api-Token\"\n}\n"
+                .to_string(),
+        ),
+        (
+            "src/main/scala/App.scala",
+            "val password = config.getString(\"db.password\")\nval secret = sys.env.getOrElse(\"SECRET\", \"\")\nval header = s\"Bearer ${creds.token}\"\n"
+                .to_string(),
+        ),
     ]);
     // The same languages with a literal secret: still findings.
     let s = secret();
@@ -492,6 +508,11 @@ fn java_kotlin_csharp_and_swift_names_and_lookups_are_quiet() {
         (
             "ios/Config.swift",
             format!("private let apiSecret = \"{s}\""),
+            "generic-secret",
+        ),
+        (
+            "conf/prod.conf",
+            format!("app.secret = \"{s}\"\n"),
             "generic-secret",
         ),
     ]);
