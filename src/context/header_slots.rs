@@ -12,8 +12,12 @@
 //! ([`super::lexer::is_credential_header`]), with the `Authorization` value's scheme
 //! split off as on a header line.
 //!
+//! A value under a key or element named `Authorization` that no header extractor read as
+//! one (an XML element `<Authorization>Basic v</Authorization>`) is given the header the
+//! same way.
+//!
 //! Cheap by construction: it looks only at this line's candidates whose key is a slot
-//! (`value`), and walks back at most the sibling walk's few lines.
+//! (`value`) or the header's name, and walks back at most the sibling walk's few lines.
 
 use super::Candidate;
 
@@ -21,7 +25,17 @@ use super::Candidate;
 /// credential header. `data` is the whole blob (the sibling line is above the value's).
 pub(super) fn candidates(data: &[u8], first: usize, out: &mut [Candidate]) {
     for cand in out.iter_mut().skip(first) {
-        if cand.header.is_some() || !is_slot(&cand.key) {
+        if cand.header.is_some() {
+            continue;
+        }
+        // An element or key named for the header itself (`<Authorization>Basic v
+        // </Authorization>` in a SOAP or API-tool export) is that header's value too.
+        if is_authorization(&cand.key) && cand.scheme.is_none() && cand.decoded.is_none() {
+            cand.header = Some(cand.key.clone());
+            super::lexer::strip_auth_scheme(cand);
+            continue;
+        }
+        if !is_slot(&cand.key) {
             continue;
         }
         let Some(name) = super::structure::sibling_name(data, cand.line_start) else {
@@ -38,6 +52,11 @@ pub(super) fn candidates(data: &[u8], first: usize, out: &mut [Candidate]) {
             super::lexer::strip_auth_scheme(cand);
         }
     }
+}
+
+/// Whether `key` names the `Authorization` (or `Proxy-Authorization`) header.
+fn is_authorization(key: &str) -> bool {
+    key.eq_ignore_ascii_case("authorization") || key.eq_ignore_ascii_case("proxy-authorization")
 }
 
 /// Whether `key` is a list item's value slot, named by a sibling `name:` / `key:` line.

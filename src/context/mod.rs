@@ -56,6 +56,7 @@ mod option_defaults;
 mod pairs;
 mod positional;
 mod powershell;
+mod property_set;
 mod prose;
 #[cfg(test)]
 mod recall_listed;
@@ -530,6 +531,7 @@ fn extract_range(
             // The forms no `=` or `:` ties: a value named by a sibling argument or symbol,
             // a command line's flags, `key value` directives; and the pairs inside values.
             if mentions_secret {
+                property_set::candidates(first, out);
                 siblings::candidates(piece, toks, base, line_start, first, out);
                 cmdline::candidates(piece, toks, base, line_start, kind, out);
                 spaced::candidates(piece, toks, base, line_start, kind, out);

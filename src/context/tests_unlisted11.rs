@@ -141,6 +141,9 @@ const HEADER_LISTS: Rows<'static> = (
         // Terraform: a synthetics/uptime check's header blocks.
         ("monitoring/checks.tf", "  request {\n    header {\n      name  = \"Authorization\"\n      value = \"Bearer {V}\"\n    }\n  }\n", "generic-token"),
         // The same name/value shape for other credentials.
+        // An element named for the header (SOAP UI and API tools' XML exports).
+        ("soapui-project.xml", "        <con:headers>\n          <Authorization>Basic {B64PAIR}</Authorization>\n        </con:headers>\n", "generic-password"),
+        ("requests.xml", "<request>\n  <Authorization>Bearer {V}</Authorization>\n</request>\n", "generic-token"),
         ("cloudformation/app.yaml", "          Environment:\n            - Name: API_TOKEN\n              Value: {V}\n", "generic-token"),
         ("ecs/task-definition.json", "      \"environment\": [\n        {\n          \"name\": \"DB_PASSWORD\",\n          \"value\": \"{V}\"\n        }\n      ],\n", "generic-password"),
         ("ssm/params.json", "{\"Parameters\": [{\"Name\": \"/app/prod/api_key\", \"Value\": \"{V}\"}]}\n", "generic-api-key"),
@@ -155,6 +158,7 @@ const HEADER_LISTS: Rows<'static> = (
         ("postman/collection.json", "          {\n            \"key\": \"Authorization\",\n            \"value\": \"Bearer {{accessToken}}\",\n            \"type\": \"text\"\n          }\n"),
         ("captures/login.har", "            {\n              \"name\": \"authorization\",\n              \"value\": \"Bearer <redacted>\"\n            },\n"),
         ("monitoring/checks.tf", "    header {\n      name  = \"Authorization\"\n      value = \"Bearer ${var.probe_token}\"\n    }\n"),
+        ("requests.xml", "<request>\n  <Authorization>Bearer ${token}</Authorization>\n</request>\n"),
         ("cloudformation/app.yaml", "          Environment:\n            - Name: API_TOKEN\n              Value: !Ref ApiToken\n"),
         ("ecs/task-definition.json", "        {\n          \"name\": \"LOG_LEVEL\",\n          \"value\": \"debug\"\n        }\n"),
     ],
@@ -294,6 +298,9 @@ const JVM_AND_DOTNET: Rows<'static> = (
         ("build.gradle.kts", "    maven {\n        url = uri(\"https://nexus.acme.io/repository/releases\")\n        credentials {\n            username = \"deploy\"\n            password = \"{V}\"\n        }\n    }\n", "generic-password"),
         ("build.gradle", "        credentials {\n            username 'deploy'\n            password '{V}'\n        }\n", "generic-password"),
         ("build.gradle", "        credentials {\n            username = \"deploy\"\n            password = \"{V}\"\n        }\n", "generic-password"),
+        ("build.gradle.kts", "        credentials {\n            username.set(\"deploy\")\n            password.set(\"{V}\")\n        }\n", "generic-password"),
+        ("build.gradle.kts", "nexusPublishing {\n    repositories {\n        sonatype {\n            username.set(\"acme\")\n            password.set(\"{V}\")\n        }\n    }\n}\n", "generic-password"),
+        ("build.gradle.kts", "signing {\n    signingPassword.convention(\"{V}\")\n}\n", "generic-password"),
         ("gradle.properties", "ossrhUsername=acme\nossrhPassword={V}\n", "generic-password"),
         ("gradle.properties", "signing.keyId=24875D73\nsigning.password={V}\n", "generic-password"),
     ],
@@ -303,6 +310,9 @@ const JVM_AND_DOTNET: Rows<'static> = (
         ("appsettings.json", "    \"DefaultConnection\": \"Server=(localdb)\\\\mssqllocaldb;Database=app;Trusted_Connection=True\"\n"),
         ("build.gradle.kts", "        credentials {\n            username = System.getenv(\"MAVEN_USER\")\n            password = System.getenv(\"MAVEN_PASSWORD\")\n        }\n"),
         ("build.gradle", "        credentials {\n            username project.findProperty('mavenUser')\n            password project.findProperty('mavenPassword')\n        }\n"),
+        ("build.gradle.kts", "        credentials {\n            password.set(providers.gradleProperty(\"mavenPassword\"))\n        }\n"),
+        ("build.gradle.kts", "        credentials {\n            password.set(System.getenv(\"MAVEN_PASSWORD\"))\n        }\n"),
+        ("src/Main.kt", "    headers.set(\"X-Request-Id\", requestId)\n    cache.set(\"{V}\")\n"),
     ],
 );
 
@@ -450,4 +460,40 @@ fn private_key_blocks_built_from_string_literals() {
         &negatives,
         &[joined(&ssh), joined(&rsa)],
     );
+}
+
+/// One Basic credential, one finding: the header's base64 text and the password it decodes
+/// to are one secret, in every form that reports it.
+#[test]
+fn a_basic_credential_is_reported_once() {
+    let scanner = Scanner::new(RuleSet::builtin().unwrap());
+    let rows = [
+        ("run.sh", "curl -H \"Authorization: Basic {B64PAIR}\" https://nexus.acme.io/x\n"),
+        ("client.py", "headers = {\"Authorization\": \"Basic {B64PAIR}\"}\n"),
+        ("client.go", "req.Header.Set(\"Authorization\", \"Basic {B64PAIR}\")\n"),
+        ("req.http", "GET https://api.acme.io/v1\nAuthorization: Basic {B64PAIR}\n"),
+        ("deploy/api.yaml", "            httpHeaders:\n            - name: Authorization\n              value: Basic {B64PAIR}\n"),
+        ("soapui-project.xml", "<Authorization>Basic {B64PAIR}</Authorization>\n"),
+        (".npmrc", "//r.acme.io/:_auth={B64PAIR}\n"),
+        ("both.sh", "curl -u probe:{V} -H \"Authorization: Basic {B64PAIR}\" https://x.acme.io\n"),
+    ];
+    let mut wrong = Vec::new();
+    for (path, text) in rows {
+        let text = fill(text);
+        let got: Vec<String> = scanner
+            .scan(Some(path), text.as_bytes())
+            .iter()
+            .map(|m| {
+                format!(
+                    "{}={}",
+                    scanner.rule(m.rule).id,
+                    crate::finding::redact(m.secret.expose())
+                )
+            })
+            .collect();
+        if got.len() != 1 {
+            wrong.push(format!("{path}: {got:?}"));
+        }
+    }
+    assert!(wrong.is_empty(), "not one finding:\n{}", wrong.join("\n"));
 }
