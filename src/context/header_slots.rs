@@ -72,8 +72,11 @@ mod tests {
         ["Hq4", "tN7", "wZ2", "pK9", "mR3", "xL6", "aB8"].concat()
     }
 
+    /// A candidate's header and scheme.
+    type HeaderAndScheme = (Option<String>, Option<String>);
+
     /// The header and scheme of the candidate that holds the token, in `text` read as `kind`.
-    fn header_of(text: &str, kind: Kind) -> Option<(Option<String>, Option<String>)> {
+    fn header_of(text: &str, kind: Kind) -> Option<HeaderAndScheme> {
         let text = text.replace("{T}", &token());
         extract_all(text.as_bytes(), kind)
             .into_iter()
@@ -87,7 +90,7 @@ mod tests {
             Some("Authorization".to_string()),
             Some("Bearer".to_string()),
         ));
-        let rows: &[(&str, Kind, Option<(Option<String>, Option<String>)>)] = &[
+        let rows: &[(&str, Kind, Option<HeaderAndScheme>)] = &[
             (
                 "httpHeaders:\n  - name: Authorization\n    value: Bearer {T}\n",
                 Kind::Yaml,
