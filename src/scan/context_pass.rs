@@ -490,7 +490,11 @@ mod keyword_boundary_tests {
             ("okta-api-token", "Authorization: SSWS x", true),
         ];
         for &(id, text, expected) in table {
-            assert_eq!(wakes(&rules, &prefilter, id, text), expected, "{id}: {text}");
+            assert_eq!(
+                wakes(&rules, &prefilter, id, text),
+                expected,
+                "{id}: {text}"
+            );
         }
     }
 
@@ -520,7 +524,11 @@ mod keyword_boundary_tests {
                 .scan(None, text.as_bytes())
                 .iter()
                 .any(|m| &*scanner.rules().rules[m.rule].id == "ably-api-key");
-            assert!(found, "ably-api-key not found in a text of {} bytes", text.len());
+            assert!(
+                found,
+                "ably-api-key not found in a text of {} bytes",
+                text.len()
+            );
         }
     }
 }
