@@ -469,7 +469,7 @@ mod keyword_boundary_tests {
             ("ably-api-key", "new Ably.Realtime(x)", true),
             ("ably-api-key", "url = 'https://rest.ably.io/keys'", true),
             ("ably-api-key", "env = \"A=1\\nably_key=x\"", true),
-            ("ably-api-key", "q=a%0Aably_key%3Dx", true),
+            ("ably-api-key", "q=a%0Aably_key", true),
             ("ably-api-key", "{\"ably\": {\"key\": x}}", true),
             ("ably-api-key", "this is probably fine", false),
             ("ably-api-key", "PROBABLY_FINE = 1", false),
