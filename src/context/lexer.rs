@@ -122,6 +122,10 @@ fn is_type_or_modifier(word: &str) -> bool {
 /// `:` and the name after it.
 fn powershell_scoped_name(line: &[u8], start: usize, end: usize) -> usize {
     let scope = &line[start..end];
+    // Every scope below starts `$` (asked of every word: most are passed over here).
+    if scope.first() != Some(&b'$') {
+        return end;
+    }
     let scoped = [
         &b"$env"[..],
         b"$script",
@@ -313,15 +317,48 @@ pub(super) fn tokenize_into(line: &[u8], out: &mut Vec<Token>) {
 /// (not in backtick strings, which are raw in Go and hold `${}` in JS either way).
 fn string_end(line: &[u8], open: usize) -> Option<usize> {
     let quote = line[open];
+    if quote == b'`' {
+        return memchr::memchr(quote, &line[open + 1..]).map(|p| open + 1 + p);
+    }
+    // From one quote or backslash to the next (the bytes between are content).
     let mut i = open + 1;
     while i < line.len() {
-        match line[i] {
-            b'\\' if quote != b'`' => i += 2,
-            c if c == quote => return Some(i),
-            _ => i += 1,
+        i += memchr::memchr2(quote, b'\\', &line[i..])?;
+        if line[i] == quote {
+            return Some(i);
         }
+        i += 2;
     }
     None
+}
+
+#[cfg(test)]
+#[test]
+fn string_end_skips_to_the_quote_a_byte_loop_finds() {
+    fn reference(line: &[u8], open: usize) -> Option<usize> {
+        let quote = line[open];
+        let mut i = open + 1;
+        while i < line.len() {
+            match line[i] {
+                b'\\' if quote != b'`' => i += 2,
+                c if c == quote => return Some(i),
+                _ => i += 1,
+            }
+        }
+        None
+    }
+    let words = ["\"", "'", "`", "\\", "\\\\", "ab", " ", "\\\"", "x\\"];
+    for line in super::names::tests::varied_lines(&words, 20_000) {
+        for open in 0..line.len() {
+            if matches!(line[open], b'"' | b'\'' | b'`') {
+                assert_eq!(
+                    string_end(&line, open),
+                    reference(&line, open),
+                    "{line:?} {open}"
+                );
+            }
+        }
+    }
 }
 
 /// An open bracket on the line, with what preceded it.
