@@ -231,6 +231,15 @@ pub fn extract(data: &[u8], kind: Kind, regions: &[(usize, usize, bool)]) -> Vec
     out
 }
 
+/// The lines of the stretches [`extract`] reads for `regions` (the scan's funnel counts).
+#[cfg(feature = "funnel")]
+pub(crate) fn segment_lines(data: &[u8], regions: &[(usize, usize, bool)]) -> usize {
+    segments(data, regions)
+        .iter()
+        .map(|&(s, e)| memchr::memchr_iter(b'\n', &data[s..e]).count() + 1)
+        .sum()
+}
+
 /// The merged, sorted stretches of `data` that [`extract`] reads for `regions`.
 fn segments(data: &[u8], regions: &[(usize, usize, bool)]) -> Vec<(usize, usize)> {
     let mut segments: Vec<(usize, usize)> = Vec::with_capacity(regions.len());
