@@ -61,6 +61,7 @@ mod recall_listed;
 mod rows;
 pub mod rule;
 mod secret_refs;
+pub(crate) mod shapes;
 mod shown;
 mod siblings;
 mod spaced;
@@ -638,6 +639,8 @@ mod tests;
 mod tests_unlisted;
 #[cfg(test)]
 mod tests_unlisted10;
+#[cfg(test)]
+mod tests_unlisted12;
 #[cfg(test)]
 mod tests_unlisted2;
 #[cfg(test)]

@@ -148,7 +148,7 @@ impl Scanner {
                     };
                     add(Stage::ContextHits, 1);
                     found.push(RawHit {
-                        rule: index,
+                        rule: crate::context::shapes::owner(&self.rules, index, secret),
                         start,
                         end,
                         // A decoded value cut short (a docstring's closing `"""`) is
