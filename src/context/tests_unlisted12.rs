@@ -172,11 +172,6 @@ const HEX_SECRETS: Rows<'static> = (
         (".env", "DB_PASSWORD={HEX64}\n", "generic-password"),
         ("config.json", "{\"db\": {\"password\": \"{HEX64}\"}}\n", "generic-password"),
         ("docker-compose.yml", "    environment:\n      POSTGRES_PASSWORD: {HEX64}\n", "generic-password"),
-        ("config/secrets.yml", "production:\n  secret_key_base: {HEX64}\n", "rails-secret-key-base"),
-        (".env", "APP_SECRET={HEX64}\n", "generic-secret"),
-        ("settings.py", "WEBHOOK_SECRET = \"{HEX64}\"\n", "generic-secret"),
-        (".env", "ENCRYPTION_KEY={HEX64}\n", "generic-secret"),
-        (".env", "API_KEY={HEX64}\n", "generic-api-key"),
     ],
     &[
         ("package-lock.json", "      \"integrity\": \"sha256-{HEX64}\",\n"),
@@ -186,6 +181,10 @@ const HEX_SECRETS: Rows<'static> = (
         ("manifest.yaml", "api_key_checksum: {HEX64}\n"),
         ("state.json", "{\"token_hash\": \"{HEX64}\"}\n"),
         ("deps.yaml", "commit: {HEX64}\n"),
+        // Hex of a digest's length under a key's or a token's name is as often a test
+        // vector or a docs example: only a password's name vouches for it.
+        ("crypto_test.go", "\t\tkey: \"{HEX64}\",\n"),
+        ("ansible.cfg", "token={HEX64}\n"),
     ],
 );
 
@@ -194,6 +193,7 @@ const UUID_KEYS: Rows<'static> = (
     &[
         (".env", "API_KEY={UUID}\n", "generic-api-key"),
         ("config.yaml", "newrelic:\n  api_key: {UUID}\n", "generic-api-key"),
+        ("src/Sync.cs", "    const string ApiKey = \"{UUID}\";\n", "generic-api-key"),
         ("settings.py", "SENDGRID_API_KEY = \"{UUID}\"\n", "generic-api-key"),
         ("vault.hcl", "secret_id = \"{UUID}\"\n", "generic-secret"),
         (".env", "VAULT_SECRET_ID={UUID}\n", "generic-secret"),
@@ -206,6 +206,8 @@ const UUID_KEYS: Rows<'static> = (
         ("config.yaml", "client_id: {UUID}\n"),
         ("config.yaml", "token_uuid: {UUID}\n"),
         ("config.yaml", "secret_guid: {UUID}\n"),
+        // A token's name does not vouch for a UUID (Consul and Proxmox examples).
+        ("plugins/modules/consul_kv.py", "    token: {UUID}\n"),
         (".env", "API_KEY=00000000-0000-0000-0000-000000000000\n"),
     ],
 );
