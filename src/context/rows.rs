@@ -51,7 +51,7 @@ fn table_cell(line: &[u8], base: usize, line_start: usize, last: bool) -> Option
         // Only after a cell of prose (words and spaces), and only a cell other than it.
         let &(ds, de) = filled.next()?;
         let described = line[ds..de].contains(&b' ');
-        let &(vs, ve) = filled.last()?;
+        let &(vs, ve) = filled.next_back()?;
         if !described {
             return None;
         }
