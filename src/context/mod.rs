@@ -26,6 +26,7 @@ pub mod escapes;
 mod expectations;
 mod fallbacks;
 mod getters;
+mod header_slots;
 #[cfg(test)]
 mod heldout;
 #[cfg(test)]
@@ -55,6 +56,7 @@ mod option_defaults;
 mod pairs;
 mod positional;
 mod powershell;
+mod property_set;
 mod prose;
 #[cfg(test)]
 mod recall_listed;
@@ -526,9 +528,11 @@ fn extract_range(
             urls::candidates(piece, base, line_start, out);
             xml::candidates(data, piece, base, line_start, end, out);
             positional::candidates(piece, toks, base, line_start, first, out);
+            header_slots::candidates(data, first, out);
             // The forms no `=` or `:` ties: a value named by a sibling argument or symbol,
             // a command line's flags, `key value` directives; and the pairs inside values.
             if mentions_secret {
+                property_set::candidates(first, out);
                 siblings::candidates(piece, toks, base, line_start, first, out);
                 cmdline::candidates(piece, toks, base, line_start, kind, out);
                 spaced::candidates(piece, toks, base, line_start, kind, out);
@@ -639,6 +643,8 @@ mod tests;
 mod tests_unlisted;
 #[cfg(test)]
 mod tests_unlisted10;
+#[cfg(test)]
+mod tests_unlisted11;
 #[cfg(test)]
 mod tests_unlisted12;
 #[cfg(test)]
