@@ -63,6 +63,7 @@ mod recall_listed;
 mod rows;
 pub mod rule;
 mod secret_refs;
+pub(crate) mod shapes;
 mod shown;
 mod siblings;
 mod spaced;
@@ -660,6 +661,8 @@ mod tests_unlisted;
 mod tests_unlisted10;
 #[cfg(test)]
 mod tests_unlisted11;
+#[cfg(test)]
+mod tests_unlisted12;
 #[cfg(test)]
 mod tests_unlisted2;
 #[cfg(test)]

@@ -13,10 +13,13 @@ use super::{Candidate, Origin};
 /// A Markdown table row whose first cell names a credential: its next non-empty cell.
 /// Appends it to `out` (`line` starts at `base` in the blob).
 pub(super) fn table_row(line: &[u8], base: usize, line_start: usize, out: &mut Vec<Candidate>) {
-    out.extend(table_cell(line, base, line_start));
+    out.extend(table_cell(line, base, line_start, false));
+    // A parameter table (a Helm chart's README: `| auth.password | Password for the user |
+    // "v" |`) describes the setting in prose before its default: the last cell is the value.
+    out.extend(table_cell(line, base, line_start, true));
 }
 
-fn table_cell(line: &[u8], base: usize, line_start: usize) -> Option<Candidate> {
+fn table_cell(line: &[u8], base: usize, line_start: usize, last: bool) -> Option<Candidate> {
     let lead = line.iter().take_while(|b| b.is_ascii_whitespace()).count();
     let body = &line[lead..];
     if !body.starts_with(b"|") || memchr::memchr_iter(b'|', body).count() < 3 {
@@ -43,7 +46,19 @@ fn table_cell(line: &[u8], base: usize, line_start: usize) -> Option<Candidate> 
     if !names_secret(&name) {
         return None;
     }
-    let &(vs, ve) = cells[1..].iter().find(|(s, e)| e > s)?;
+    let mut filled = cells[1..].iter().filter(|(s, e)| e > s);
+    let &(vs, ve) = if last {
+        // Only after a cell of prose (words and spaces), and only a cell other than it.
+        let &(ds, de) = filled.next()?;
+        let described = line[ds..de].contains(&b' ');
+        let &(vs, ve) = filled.next_back()?;
+        if !described {
+            return None;
+        }
+        &(vs, ve)
+    } else {
+        filled.next()?
+    };
     let quoted = vs > 0 && line[vs - 1] == b'`';
     let value = String::from_utf8_lossy(&line[vs..ve]).into_owned();
     let mut c = Candidate::literal(
@@ -67,7 +82,7 @@ fn trim_cell(line: &[u8], mut s: usize, mut e: usize) -> (usize, usize) {
         while e > s && line[e - 1].is_ascii_whitespace() {
             e -= 1;
         }
-        let marks = |b: u8| b == b'`' || b == b'*';
+        let marks = |b: u8| b == b'`' || b == b'*' || b == b'"';
         if e - s >= 2 && marks(line[s]) && line[e - 1] == line[s] {
             s += 1;
             e -= 1;

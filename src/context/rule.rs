@@ -304,6 +304,11 @@ impl ContextRule {
     /// stretch that long (src/scan/context_pass.rs).
     pub fn min_value_chars(&self) -> Option<usize> {
         let Some(pattern) = &self.pattern else {
+            // A value of a shape a name vouches for may be shorter (`super::shapes`: 12
+            // digits).
+            if self.charset.is_none() && self.generated {
+                return Some(self.min_length.min(super::shapes::SHORTEST));
+            }
             return Some(self.min_length);
         };
         let hir = regex_syntax::ParserBuilder::new()
@@ -420,7 +425,15 @@ impl ContextRule {
     }
 
     fn accepts_value(&self, value: &str, cand: &Candidate, facts: &mut Facts<'_>) -> bool {
-        if !self.shape_fits(value) {
+        // A value of a shape a credential's name may vouch for (a 64-hex password, a UUID
+        // API key, a 15-digit key, a JWT longer than the rule's bound: `super::shapes`) is
+        // judged by its own shape's checks, not the rule's length and entropy floors.
+        let named_shape = if self.pattern.is_none() && self.charset.is_none() && self.generated {
+            super::shapes::fits(value)
+        } else {
+            None
+        };
+        if !self.shape_fits(value) && named_shape.is_none() {
             return false;
         }
         // A form body taken whole after its first key (`oauth_token=29971f&oauth_token_secret=
@@ -449,10 +462,19 @@ impl ContextRule {
                 let name = self.generated && classify::made_of_words(value);
                 !(stand_in || name)
             }
-            _ => classify::judge(value, self.generated).is_ok(),
+            _ => match classify::judge(value, self.generated) {
+                Ok(()) if self.shape_fits(value) => true,
+                judged => named_shape.is_some_and(|shape| {
+                    (judged.is_ok() || shape != super::shapes::Shape::Jwt)
+                        && super::shapes::vouched(shape, value, &effective_name(cand, facts).normal)
+                }),
+            },
         };
         if !literal {
             return false;
+        }
+        if named_shape.is_some() && !self.shape_fits(value) {
+            return self.validator.is_none_or(|v| v.validate(value));
         }
         if let Some(min) = self.min_entropy {
             if crate::scan::entropy::shannon(value.as_bytes()) < min {

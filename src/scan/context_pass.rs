@@ -159,7 +159,7 @@ impl Scanner {
                     };
                     add(Stage::ContextHits, 1);
                     found.push(RawHit {
-                        rule: index,
+                        rule: crate::context::shapes::owner(&self.rules, index, secret),
                         start,
                         end,
                         // A decoded value cut short (a docstring's closing `"""`) is
@@ -343,7 +343,9 @@ mod tests {
                 .and_then(|c| c.min_value_chars())
         };
         assert_eq!(of("box-client-secret"), Some(32));
-        assert_eq!(of("generic-token"), Some(16));
+        // 16 by its `min_length`, lowered to the shortest shape a credential's name
+        // vouches for (`context::shapes`: an API key of 12 digits).
+        assert_eq!(of("generic-token"), Some(12));
         assert_eq!(of("generic-password"), Some(8));
     }
 

@@ -1,0 +1,306 @@
+//! Value shapes that the shared classifier rejects on their own, but that a credential's
+//! name vouches for (issue 13, recall): what a value *is* depends on what it is called.
+//!
+//! - 32 to 128 hex digits read like a digest (a commit id, a lockfile checksum), and the
+//!   classifier drops them; under a password's name they are the password
+//!   (`DB_PASSWORD=<64 hex>` from `openssl rand -hex 32`), unless the name itself names a
+//!   digest (`password_sha256`, `password_hash`). Under a key's, a secret's or a token's
+//!   name they are as often a test vector or a docs example, and stay dropped.
+//! - A UUID is an id; under an API key's name it is the key (Heroku's legacy keys, many
+//!   SaaS keys are random UUIDs), and HashiCorp Vault's AppRole `secret_id` is one
+//!   (developer.hashicorp.com/vault/docs/auth/approle); under a name that ends in an id
+//!   (`api_key_id`) it is not, nor under a token's name (example ids in docs).
+//! - Digits alone have too little entropy per character for the generic floors; under an
+//!   API key's name a run of 12 to 40 of them is the key (Cloudinary's `api_key` is 15 digits,
+//!   cloudinary.com/documentation/how_to_integrate_cloudinary#account_details), not a port,
+//!   a timeout or an id (names that are no key's).
+//! - Sixteen lowercase letters read like an identifier; under a password's name, with few
+//!   words in them, they are an app password (Google's app passwords are 16 letters, shown
+//!   in four groups of four, support.google.com/accounts/answer/185833).
+//!
+//! [`fits`] says whether a value has one of these shapes (so that the rule's own length
+//! and entropy floors, made for mixed characters, do not drop it first), [`vouched`]
+//! whether the candidate's name vouches for it.
+
+use super::classify::word_coverage;
+use super::stand_in::placeholder;
+
+/// Hex digests' lengths: MD5 (32) to SHA-512 (128).
+const HEX_LENGTHS: std::ops::RangeInclusive<usize> = 32..=128;
+/// A key of digits alone: at least 12 (shorter reads as a number), at most 40.
+const DIGIT_LENGTHS: std::ops::RangeInclusive<usize> = SHORTEST..=40;
+/// The fewest characters a value of any of these shapes has.
+pub const SHORTEST: usize = 12;
+/// A JWT under a credential name is read up to this length (an RS256 token with many
+/// claims runs past the generic rules' 256).
+const MAX_JWT: usize = 4096;
+
+/// The shapes a name may vouch for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Shape {
+    Hex,
+    Uuid,
+    Digits,
+    AppPassword,
+    Jwt,
+}
+
+/// The shape of `value`, if it is one a credential's name vouches for.
+pub fn fits(value: &str) -> Option<Shape> {
+    if is_jwt(value) {
+        return Some(Shape::Jwt);
+    }
+    let b = value.as_bytes();
+    if HEX_LENGTHS.contains(&b.len())
+        && b.iter().all(u8::is_ascii_hexdigit)
+        && b.iter().any(u8::is_ascii_digit)
+        && b.iter().any(u8::is_ascii_alphabetic)
+    {
+        return Some(Shape::Hex);
+    }
+    if is_uuid(value) {
+        return Some(Shape::Uuid);
+    }
+    if DIGIT_LENGTHS.contains(&b.len()) && b.iter().all(u8::is_ascii_digit) {
+        return Some(Shape::Digits);
+    }
+    if is_app_password(value) {
+        return Some(Shape::AppPassword);
+    }
+    None
+}
+
+/// Whether the candidate's name (`normal`: the [`super::rule::normalize`]d effective key)
+/// vouches for `value` of `shape` as a literal secret, and `value` is no stand-in.
+pub fn vouched(shape: Shape, value: &str, normal: &str) -> bool {
+    if placeholder::is_placeholder(value) || placeholder::is_sequence_filler(value) {
+        return false;
+    }
+    let distinct = {
+        let mut seen = [false; 256];
+        value.bytes().for_each(|b| seen[b as usize] = true);
+        seen.iter().filter(|s| **s).count()
+    };
+    match shape {
+        // The classifier has judged a JWT already (it accepts one); its length alone was
+        // past the rule's bound.
+        Shape::Jwt => names_credential(normal),
+        // Under a secret's, a key's or a token's name, hex of a digest's length is as often
+        // a test vector or a documentation example (Go's crypto tests' `key: "<64 hex>"`,
+        // Ansible modules' `api_key:` / `auth_key:` examples: 100 findings in the wild-tune
+        // corpus split), so only a password's name vouches for it.
+        Shape::Hex => distinct >= 8 && names_password(normal) && !names_digest(normal),
+        // Under a token's name a UUID is as often an example id (Consul ACL and Proxmox
+        // tokens in Ansible docs: 229 findings in wild-tune); an API key's name and Vault's
+        // `secret_id` vouch for it.
+        Shape::Uuid => {
+            distinct >= 8
+                && (normal.ends_with("secretid")
+                    || (normal.contains("apikey") && !names_id(normal)))
+                && !names_digest(normal)
+        }
+        Shape::Digits => {
+            distinct >= 6 && normal.contains("apikey") && !names_id(normal) && !is_millis(value)
+        }
+        Shape::AppPassword => {
+            let letters: String = value.split(' ').collect();
+            distinct >= 10 && names_password(normal) && word_coverage(&letters) < 0.5
+        }
+    }
+}
+
+/// The rule that reports a secret a context rule accepted: a catch-all (`fallback`)
+/// rule's value that is a JSON Web Token by its shape is reported by the `jwt` rule, when
+/// the rule set has one. The joined value decides (`"eyJ..." "...sig"`, `"eyJ..." +
+/// "..."`), and so does a token whose header the `jwt` rule's own check cannot read: the
+/// credential's name already says it is a secret, the shape says which kind.
+pub fn owner(rules: &crate::rules::RuleSet, index: usize, secret: &str) -> usize {
+    if !rules.rules[index].spec.fallback || !is_jwt(secret) {
+        return index;
+    }
+    rules
+        .rules
+        .iter()
+        .position(|r| &*r.id == "jwt")
+        .unwrap_or(index)
+}
+
+/// `eyJ<header>.eyJ<payload>.<signature>`: the JWS compact serialization (RFC 7515 section
+/// 7.1) of a JSON header and payload (a JSON object always encodes to `eyJ`).
+pub fn is_jwt(value: &str) -> bool {
+    if value.len() > MAX_JWT {
+        return false;
+    }
+    let mut parts = value.split('.');
+    let (Some(header), Some(payload), Some(signature), None) =
+        (parts.next(), parts.next(), parts.next(), parts.next())
+    else {
+        return false;
+    };
+    let base64url = |s: &str| {
+        s.trim_end_matches('=')
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+    };
+    header.starts_with("eyJ")
+        && payload.starts_with("eyJ")
+        && header.len() >= 13
+        && payload.len() >= 13
+        && signature.len() >= 16
+        && [header, payload, signature].into_iter().all(base64url)
+}
+
+/// `8-4-4-4-12` hex digits.
+fn is_uuid(v: &str) -> bool {
+    let parts: Vec<&str> = v.split('-').collect();
+    parts.len() == 5
+        && parts
+            .iter()
+            .zip([8, 4, 4, 4, 12])
+            .all(|(p, n)| p.len() == n && p.bytes().all(|b| b.is_ascii_hexdigit()))
+}
+
+/// Sixteen lowercase ASCII letters, as one run or as four groups of four split by single
+/// spaces.
+fn is_app_password(v: &str) -> bool {
+    let lower = |s: &str| s.bytes().all(|b| b.is_ascii_lowercase());
+    let groups: Vec<&str> = v.split(' ').collect();
+    match groups.as_slice() {
+        [one] => one.len() == 16 && lower(one),
+        [_, _, _, _] => groups.iter().all(|g| g.len() == 4 && lower(g)),
+        _ => false,
+    }
+}
+
+/// A time in milliseconds since 1970 (13 digits, 2001 to 2040): a timestamp, not a key.
+fn is_millis(v: &str) -> bool {
+    v.len() == 13
+        && v.parse::<u64>()
+            .is_ok_and(|n| (1_000_000_000_000..2_210_000_000_000).contains(&n))
+}
+
+fn names_credential(normal: &str) -> bool {
+    [
+        "password",
+        "passwd",
+        "pwd",
+        "secret",
+        "token",
+        "key",
+        "auth",
+        "credential",
+        "jwt",
+    ]
+    .iter()
+    .any(|w| normal.contains(w))
+        || normal.ends_with("pass")
+}
+
+fn names_password(normal: &str) -> bool {
+    ["password", "passwd", "pwd", "passphrase"]
+        .iter()
+        .any(|w| normal.contains(w))
+        || normal.ends_with("pass")
+}
+
+/// A name that says its value is a digest or an object's id, not a credential.
+fn names_digest(normal: &str) -> bool {
+    [
+        "sha",
+        "md5",
+        "hash",
+        "digest",
+        "checksum",
+        "sum",
+        "integrity",
+        "commit",
+        "revision",
+        "etag",
+        "fingerprint",
+        "crc",
+        "oid",
+        "object",
+        "blob",
+    ]
+    .iter()
+    .any(|w| normal.contains(w))
+        || normal.ends_with("rev")
+}
+
+/// A name whose last word says it holds an id (`api_key_id`, `token_uuid`, `client_id`).
+fn names_id(normal: &str) -> bool {
+    [
+        "id",
+        "ids",
+        "uuid",
+        "guid",
+        "identifier",
+        "number",
+        "num",
+        "no",
+    ]
+    .iter()
+    .any(|w| normal.ends_with(w))
+        || ["port", "timeout", "ttl", "count", "size", "version"]
+            .iter()
+            .any(|w| normal.contains(w))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shapes_are_told_apart() {
+        let hex: String = (0..64)
+            .map(|i| b"0123456789abcdef"[(i * 7 + 3) % 16] as char)
+            .collect();
+        assert_eq!(fits(&hex), Some(Shape::Hex));
+        assert_eq!(
+            fits(&["3f9c1e7a", "5b2d", "4c8e", "9a61", "7d0b2e4f8c13"].join("-")),
+            Some(Shape::Uuid)
+        );
+        assert_eq!(fits("483926175048261"), Some(Shape::Digits));
+        assert_eq!(
+            fits(&["qxkv", "mzbr", "twpl", "nfhd"].join(" ")),
+            Some(Shape::AppPassword)
+        );
+        assert_eq!(fits("Hq4tN7wZ2pK9mR3"), None);
+        assert_eq!(fits("qxkv mzbr twpl"), None);
+    }
+
+    #[test]
+    fn names_vouch_or_not() {
+        let hex: String = (0..64)
+            .map(|i| b"0123456789abcdef"[(i * 7 + 3) % 16] as char)
+            .collect();
+        assert!(vouched(Shape::Hex, &hex, "dbpassword"));
+        assert!(!vouched(Shape::Hex, &hex, "key"));
+        assert!(!vouched(Shape::Hex, &hex, "passwordsha256"));
+        assert!(!vouched(Shape::Hex, &hex, "tokenhash"));
+        let uuid = ["3f9c1e7a", "5b2d", "4c8e", "9a61", "7d0b2e4f8c13"].join("-");
+        assert!(vouched(Shape::Uuid, &uuid, "apikey"));
+        assert!(vouched(Shape::Uuid, &uuid, "vaultsecretid"));
+        assert!(!vouched(Shape::Uuid, &uuid, "apikeyid"));
+        assert!(!vouched(Shape::Uuid, &uuid, "requestid"));
+        assert!(vouched(
+            Shape::Digits,
+            "483926175048261",
+            "cloudinaryapikey"
+        ));
+        assert!(!vouched(Shape::Digits, "483926175048261", "apitimeout"));
+        assert!(!vouched(Shape::Digits, "123456789012345", "apikey"));
+        assert!(!vouched(Shape::Digits, "1702549877123", "apikey"));
+        assert!(vouched(
+            Shape::AppPassword,
+            "qxkv mzbr twpl nfhd",
+            "smtppassword"
+        ));
+        assert!(!vouched(
+            Shape::AppPassword,
+            "abcd efgh ijkl mnop",
+            "smtppassword"
+        ));
+        assert!(!vouched(Shape::AppPassword, "qxkvmzbrtwplnfhd", "apikey"));
+    }
+}
