@@ -597,8 +597,7 @@ pub const CASES: &[Case] = &[
     // index 41695286150
     Case { family: PY, form: "q1.2 python specklepy test imports and fixture client", file: "tests/test_user.py", text: "import pytest\nfrom deprecated import deprecated\n\nfrom specklepy.api.client import SpeckleClient\nfrom specklepy.api.models import Activity, ActivityCollection, User\nfrom specklepy.logging.exceptions import SpeckleException\n\n\n@deprecated\n@pytest.mark.run(order=1)\nclass TestUser:\n    def test_user_get_self(self, client: SpeckleClient, user_dict):\n", rule: None },
     // index 4933213940
-    Case { family: OTHER, form: "q1.3 julia pluto notebook prose mentions specklepy", file: "notebook.jl", text: "# ╔═╡ a5737aef-3554-44de-9225-8450320226b5\nmd\"\"\"\n", rule: None },
-    // ---------------------------------------------------------------- Exemple cas d'école
+    Case { family: OTHER, form: "q1.3 julia pluto notebook prose mentions specklepy", file: "notebook.jl", text: "# ╔═╡ a5737aef-3554-44de-9225-8450320226b5\nmd\"\"\"\n## Exemple cas d'école\nSous un notebook pluto (julia), le client envoie l'épaisseur et le volume du verre, julia l'optimise et envoie une requête via specklepy à Grasshopper, et récupère en retour la forme 3D correspondante  \n\"\"\"\n\n# ╔═╡ 6649d9b4-20d0-4073-8071-138180628cca\nbegin\n\tvol=300  # volume objectif cm3\n\te=4e-1 \nend\n", rule: None },
     // index 29478801035
     Case { family: PY, form: "q1.4 python imports authenticate_client helper", file: "speckle_and_ai/main.py", text: "from specklepy.api import operations\nfrom specklepy.transports.server import ServerTransport\nfrom tqdm import tqdm\n\nfrom speckle_and_ai.area_float_numbers import extract_area_float_numbers\nfrom speckle_and_ai.authentication import authenticate_client\n", rule: None },
     // index 49970
@@ -827,8 +826,7 @@ pub const CASES: &[Case] = &[
     // index 61906165462
     Case { family: DOC, form: "q22.1 markdown table compose default MYSQL_ROOT_PASSWORD", file: "docs/DOCKER.md", text: "Compose uses these (defaults in `docker-compose.yml`; override with a **`.env`** file next to `docker-compose.yml`):\n\n| Variable | Default (if unset) |\n|----------|---------------------|\n| `MYSQL_ROOT_PASSWORD` | `{W}` |\n| `MYSQL_DATABASE` | `demoapp` |\n| `MYSQL_USER` | `appuser` |\n", rule: Some("generic-password") },
     // index 15783607432
-    Case { family: DOC, form: "q22.2 markdown docker run -e MYSQL_ROOT_PASSWORD literal", file: "notes/docker.md", text: "\n", rule: Some("generic-password") },
-    // ---------------------------------------------------------------- 常用docker清单
+    Case { family: DOC, form: "q22.2 markdown docker run -e MYSQL_ROOT_PASSWORD literal", file: "notes/docker.md", text: "## 常用docker清单\n\n- docker run --name mysql -p 3306:3306 -v /home/app/data/mysql:/var/lib/mysql -e MYSQL_ROOT_PASSWORD={W} -d mysql:5.7\n- docker run --name mysql -p 3306:3306  -e MYSQL_ROOT_PASSWORD={W} -d mysql:5.7\n- docker run --name nacos -e MODE=standalone -p 8848:8848 -p 9848:9848 -d nacos/nacos-server:2.0.2\n", rule: Some("generic-password") },
     // index 32343241312
     Case { family: DOCKER, form: "q22.3 dockerfile comment docker run MYSQL_ROOT_PASSWORD bare pw", file: "Dockerfile", text: "COPY ./sqlScripts/ /docker-entrypoint-initdb.d/ \nCOPY . .\n### Command to start environment w/ database:\n#$ docker run -d -p 3306:3306 --name test \\\n# -e MYSQL_ROOT_PASSWORD=pw\n", rule: None },
     // index 24077815642
@@ -900,14 +898,10 @@ pub const CASES: &[Case] = &[
     // index 5872995
     Case { family: DOC, form: "q28.4 markdown bitcoin rpc curl -u bitcoin:password bare word", file: "README.md", text: "# Check RPC connectivity\ncurl -u bitcoin:password --data-binary '{\"jsonrpc\":\"1.0\",\"id\":\"test\",\"method\":\"getblockcount\",\"params\":[]}' -H 'content-type: text/plain;' http://127.0.0.1:18332/\n```\n", rule: None },
     // index 42960039030
-    Case { family: HCL, form: "q28.5 terraform commented local-exec curl -u local reference", file: "grafana.tf", text: "##resource \"null_resource\" \"fetch_grafana_settings\" {\n", rule: None },
-    // ----------------------------------------------------------------  provisioner "local-exec" {
-    // ----------------------------------------------------------------    command = "curl -u ${local.grafana_basic_auth} http://localhost:3000/api/admin/settings -o ${path.module}/grafana_settings.json"
-    // ----------------------------------------------------------------  }
+    Case { family: HCL, form: "q28.5 terraform commented local-exec curl -u local reference", file: "grafana.tf", text: "##resource \"null_resource\" \"fetch_grafana_settings\" {\n##  provisioner \"local-exec\" {\n##    command = \"curl -u ${local.grafana_basic_auth} http://localhost:3000/api/admin/settings -o ${path.module}/grafana_settings.json\"\n##  }\n##}\n", rule: None },
     // ---------------------------------------------------------------- q29 `PRIVATE-TOKEN`
     // index 17992048451
-    Case { family: DOC, form: "q29.1 markdown ruby client your-private-token fill-in", file: "README.md", text: "```ruby\n\nrequire 'alegra'\nclient = Alegra::Client.new('youremail@test.com', 'your-private-token')\n", rule: None },
-    // ---------------------------------------------------------------- Get Invoices
+    Case { family: DOC, form: "q29.1 markdown ruby client your-private-token fill-in", file: "README.md", text: "```ruby\n\nrequire 'alegra'\nclient = Alegra::Client.new('youremail@test.com', 'your-private-token')\n\n## Get Invoices\n\nclient.invoices.list()\n", rule: None },
     // index 66356784221
     Case { family: PY, form: "q29.2 python headers dict PRIVATE-TOKEN from settings", file: "app/services/git_fetcher.py", text: "        self.github_headers = {\n            \"Authorization\": f\"token {settings.GITHUB_TOKEN}\",\n            \"Accept\": \"application/vnd.github.v3+json\"\n        }\n        self.gitlab_headers = {\"PRIVATE-TOKEN\": settings.GITLAB_TOKEN}\n", rule: None },
     // index 56948319896
