@@ -141,6 +141,10 @@
 //! - p19.2 the OSV-SCALIBR test's PyPI key (deliberately altered from the real prefix) is
 //!   replaced by a token of PyPI's real shape.
 //!
+//! Before the run, a check of the set found four case texts (q1.3, q22.2, q28.5, q29.1) cut
+//! where a line of the excerpt starts with `## ` (the tool that turned the sampling notes into
+//! cases took it for a section heading); they were restored from the excerpts.
+//!
 //! # Measuring
 //!
 //! The same measure as `heldout_real3` (reimplemented here for this set's shapes): recall,
