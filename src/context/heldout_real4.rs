@@ -145,6 +145,20 @@
 //! where a line of the excerpt starts with `## ` (the tool that turned the sampling notes into
 //! cases took it for a section heading); they were restored from the excerpts.
 //!
+//! Generator check (before the set was finished, each generator alone in a one-line
+//! `NAME=<value>` file scanned by the built binary, never a case): every provider shape was
+//! reported by its rule (the JWT in `Authorization: Bearer` and `SUPABASE_SERVICE_ROLE_KEY=`
+//! form, not as `AUTH_TOKEN=`); the generic shapes `{DIG15}` (Cloudinary's 15-digit key),
+//! `{KUUID}` (a UUID key), `{QQ16}` (16 lowercase) and `{WH64}` (64 hex) were not reported.
+//! They are those values' real shapes, so none was changed.
+//!
+//! # Result (first and only run, at 57d7602 on main b315a7f)
+//!
+//! `recall 48/58 = 0.828, precision 51/56 = 0.911, negatives quiet 136/136`. Missed: q8.2,
+//! q20.4, q26.3, q30.3, p5.2, p12.3, p17.1, p17.2 and p17.3 (both reported as
+//! `generic-secret`, the set expects `generic-token` for a `secret_token`), p20.2 (reported
+//! as `generic-token`, the set expects `jwt`). No negative was noisy.
+//!
 //! # Measuring
 //!
 //! The same measure as `heldout_real3` (reimplemented here for this set's shapes): recall,
