@@ -45,6 +45,8 @@ mod heldout_real;
 mod heldout_real2;
 #[cfg(test)]
 mod heldout_real3;
+#[cfg(test)]
+mod heldout_real4;
 mod httpie;
 mod hurl;
 pub mod kind;
