@@ -44,6 +44,8 @@ mod heldout_real;
 mod heldout_real2;
 #[cfg(test)]
 mod heldout_real3;
+#[cfg(test)]
+mod heldout_real5;
 mod httpie;
 mod hurl;
 pub mod kind;
