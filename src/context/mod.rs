@@ -47,6 +47,8 @@ mod heldout_real2;
 mod heldout_real3;
 #[cfg(test)]
 mod heldout_real4;
+#[cfg(test)]
+mod heldout_real5;
 mod httpie;
 mod hurl;
 pub mod kind;
