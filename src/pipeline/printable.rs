@@ -14,7 +14,32 @@ pub const MIN_RUN: usize = 8;
 const MAX_CARRY: usize = 64 * 1024;
 
 fn printable(byte: u8) -> bool {
-    (0x20..=0x7e).contains(&byte) || byte == b'\t'
+    // `|`, not `||`: no branch, so that the loops over whole chunks below vectorize.
+    (byte.wrapping_sub(0x20) < 0x5f) | (byte == b'\t')
+}
+
+/// Bytes tested at once by [`first_where`]: a whole chunk is tested without a branch per
+/// byte (the compiler turns it into vector compares), so long stretches of the kind of byte
+/// being skipped go by about a chunk per step.
+const CHUNK: usize = 32;
+
+/// The index of the first byte of `data` for which `printable(byte) == want`, if any.
+fn first_where(data: &[u8], want: bool) -> Option<usize> {
+    let mut at = 0;
+    for chunk in data.chunks_exact(CHUNK) {
+        let chunk: &[u8; CHUNK] = chunk.try_into().expect("a whole chunk");
+        if chunk
+            .iter()
+            .fold(false, |any, &b| any | (printable(b) == want))
+        {
+            break;
+        }
+        at += CHUNK;
+    }
+    data[at..]
+        .iter()
+        .position(|&b| printable(b) == want)
+        .map(|i| at + i)
 }
 
 /// Appends the printable runs of `data` to `out`, one per line. With `at_end == false`
@@ -28,7 +53,7 @@ pub fn runs(data: &[u8], out: &mut Vec<u8>, at_end: bool) -> usize {
         // Neither kind of run starts at a byte that is not printable, and most bytes of a
         // compiled binary are not: skip them in one tight loop (the checks below cost
         // several times more per byte, issue 17).
-        match data[i..].iter().position(|&b| printable(b)) {
+        match first_where(&data[i..], true) {
             Some(skipped) => i += skipped,
             None => break,
         }
@@ -46,9 +71,7 @@ pub fn runs(data: &[u8], out: &mut Vec<u8>, at_end: bool) -> usize {
             end_run(out, mark);
         } else {
             let start = i;
-            while i < n && printable(data[i]) {
-                i += 1;
-            }
+            i = first_where(&data[i..], false).map_or(n, |run| i + run);
             if !at_end && i == n && i - start < MAX_CARRY {
                 return start;
             }
@@ -130,16 +153,23 @@ mod tests {
         // Runs of every kind and length around the minimum, cut at every place.
         let alphabet = b"\x00\x00\x00\x01\xff\t\nabcXYZ=_ ~\x7f";
         let mut state = 0x853c_49e6_748f_ea9bu64;
-        for _ in 0..4000 {
-            let len = (state % 64) as usize;
+        for round in 0..6000 {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            // Short pieces, and pieces long enough for whole chunks of either kind of byte.
+            let len = (state % [64, 400][round % 2]) as usize;
+            let stretch = (state >> 40) % 5 == 0;
             let data: Vec<u8> = (0..len)
-                .map(|_| {
+                .map(|j| {
                     state ^= state << 13;
                     state ^= state >> 7;
                     state ^= state << 17;
                     let pick = (state >> 11) as usize;
                     // Mostly letters, with NULs (a letter-NUL pair is UTF-16 text) and other bytes.
                     match pick % 6 {
+                        // Sometimes long stretches without printable bytes.
+                        _ if stretch && (j / 50) % 2 == 0 => [0u8, 0xff, 0x80, 0x1f][pick % 4],
                         0 | 3 => alphabet[pick % alphabet.len()],
                         4 => 0,
                         _ => b'a' + (pick % 26) as u8,
