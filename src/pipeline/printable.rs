@@ -14,32 +14,7 @@ pub const MIN_RUN: usize = 8;
 const MAX_CARRY: usize = 64 * 1024;
 
 fn printable(byte: u8) -> bool {
-    // `|`, not `||`: no branch, so that the loops over whole chunks below vectorize.
-    (byte.wrapping_sub(0x20) < 0x5f) | (byte == b'\t')
-}
-
-/// Bytes tested at once by [`first_where`]: a whole chunk is tested without a branch per
-/// byte (the compiler turns it into vector compares), so long stretches of the kind of byte
-/// being skipped go by about a chunk per step.
-const CHUNK: usize = 32;
-
-/// The index of the first byte of `data` for which `printable(byte) == want`, if any.
-fn first_where(data: &[u8], want: bool) -> Option<usize> {
-    let mut at = 0;
-    for chunk in data.chunks_exact(CHUNK) {
-        let chunk: &[u8; CHUNK] = chunk.try_into().expect("a whole chunk");
-        if chunk
-            .iter()
-            .fold(false, |any, &b| any | (printable(b) == want))
-        {
-            break;
-        }
-        at += CHUNK;
-    }
-    data[at..]
-        .iter()
-        .position(|&b| printable(b) == want)
-        .map(|i| at + i)
+    (0x20..=0x7e).contains(&byte) || byte == b'\t'
 }
 
 /// Appends the printable runs of `data` to `out`, one per line. With `at_end == false`
@@ -53,7 +28,7 @@ pub fn runs(data: &[u8], out: &mut Vec<u8>, at_end: bool) -> usize {
         // Neither kind of run starts at a byte that is not printable, and most bytes of a
         // compiled binary are not: skip them in one tight loop (the checks below cost
         // several times more per byte, issue 17).
-        match first_where(&data[i..], true) {
+        match data[i..].iter().position(|&b| printable(b)) {
             Some(skipped) => i += skipped,
             None => break,
         }
@@ -71,7 +46,9 @@ pub fn runs(data: &[u8], out: &mut Vec<u8>, at_end: bool) -> usize {
             end_run(out, mark);
         } else {
             let start = i;
-            i = first_where(&data[i..], false).map_or(n, |run| i + run);
+            while i < n && printable(data[i]) {
+                i += 1;
+            }
             if !at_end && i == n && i - start < MAX_CARRY {
                 return start;
             }
