@@ -94,11 +94,18 @@ fn run() -> Result<(), String> {
         .map_err(|e| format!("{}: cannot write: {e}", out.display()))?;
     std::fs::write(out.join("file-anchored.rs"), file_anchored(&files))
         .map_err(|e| format!("{}: cannot write: {e}", out.display()))?;
+    std::fs::write(out.join("keyword-table.rs"), keyword_table(&files))
+        .map_err(|e| format!("{}: cannot write: {e}", out.display()))?;
     let (bytes, spans) = encode(&files)?;
     std::fs::write(out.join("builtin-rules.postcard"), bytes)
         .map_err(|e| format!("{}: cannot write: {e}", out.display()))?;
     std::fs::write(out.join("rule-spans.rs"), rule_spans(&spans))
         .map_err(|e| format!("{}: cannot write: {e}", out.display()))?;
+    std::fs::write(
+        out.join("rule-starts.rs"),
+        rule_starts(&names, &files, &spans),
+    )
+    .map_err(|e| format!("{}: cannot write: {e}", out.display()))?;
     Ok(())
 }
 
@@ -108,6 +115,10 @@ struct Span {
     file: usize,
     start: usize,
     end: usize,
+    /// The encoded `[rule.value]` (when the rule has one) and `[[rule.context]]` list: the
+    /// bytes a `syntax::Deferred` keeps, inside the rule's range.
+    value: Option<(usize, usize)>,
+    context: (usize, usize),
 }
 
 /// The parsed files in postcard's form (a list is its length as a varint, then its items;
@@ -124,10 +135,36 @@ fn encode(files: &[syntax::RuleFile]) -> Result<(Vec<u8>, Vec<Span>), String> {
         for rule in &parsed.rule {
             let start = bytes.len();
             bytes.extend(postcard::to_allocvec(rule).map_err(store)?);
+            let end = bytes.len();
+            // `value` and `context` are the table's last two fields, each a `Deferred`
+            // (its value's own encoding, stored as bytes: a length, then the bytes), so
+            // their encodings end the rule's. Found there, and checked to be.
+            let context = postcard::to_allocvec(&*rule.context).map_err(store)?;
+            let context_field = postcard::to_allocvec(&rule.context).map_err(store)?;
+            let value_field = postcard::to_allocvec(&rule.value).map_err(store)?;
+            let value_end = end - context_field.len();
+            if !bytes[start..end].ends_with(&context_field)
+                || !bytes[start..value_end].ends_with(&value_field)
+                || !context_field.ends_with(&context)
+            {
+                return Err(format!(
+                    "rule `{}`: `value` and `context` do not end its encoding",
+                    rule.id
+                ));
+            }
+            let value = match &rule.value {
+                None => None,
+                Some(value) => {
+                    let inner = postcard::to_allocvec(&**value).map_err(store)?;
+                    Some((value_end - inner.len(), value_end))
+                }
+            };
             spans.push(Span {
                 file,
                 start,
-                end: bytes.len(),
+                end,
+                value,
+                context: (end - context.len(), end),
             });
         }
     }
@@ -153,6 +190,100 @@ fn rule_spans(spans: &[Span]) -> String {
         ));
     }
     out.push_str("];\n");
+    out
+}
+
+/// `src/rules/builtin.rs`'s start records: per built-in rule, in order, the fields of its
+/// table that building the rule reads (`Rule::build`: id, keywords, regex, path, kind,
+/// boundaries, severity...), as plain integers and ranges into one string, so that a start
+/// decodes no table (reading the 474 tables with postcard was a fifth of a one-file scan's
+/// start-up, issue 17). The `value` and `context` fields are the ranges of their encoded
+/// bytes in the pre-parsed rules, which stay encoded until read. The texts a start does not
+/// read (title, remediation, examples, verify and revoke tables) are not here: the rule
+/// keeps its whole encoded table and decodes it when one is read (`rules::spec_cell`). The
+/// test `rules::set::tests::start_records_build_the_rules_the_tables_build` compares each
+/// record with the decoded table.
+fn rule_starts(names: &[String], files: &[syntax::RuleFile], spans: &[Span]) -> String {
+    let mut text = String::new();
+    // Each file's origin (`rules/<name>`), side by side: read at every start, they were
+    // scattered among the embedded TOML texts, a page fault each.
+    let origins: Vec<(usize, usize)> = names
+        .iter()
+        .map(|name| add(&mut text, &format!("rules/{name}")))
+        .collect();
+    let mut keywords: Vec<(usize, usize)> = Vec::new();
+    let mut known: Vec<(usize, usize)> = Vec::new();
+    fn add(text: &mut String, piece: &str) -> (usize, usize) {
+        let start = text.len();
+        text.push_str(piece);
+        (start, text.len())
+    }
+    let mut records = String::new();
+    for (rule, span) in files.iter().flat_map(|f| &f.rule).zip(spans) {
+        let mut range = |piece: Option<&syntax::SpecText>| match piece {
+            None => "NONE".to_string(),
+            Some(piece) => format!("{:?}", add(&mut text, piece.as_str())),
+        };
+        let id = range(Some(&rule.id));
+        let provider = range(rule.provider.as_ref());
+        let regex = range(rule.regex.as_ref());
+        let checksum = range(rule.checksum.as_ref());
+        let path = range(rule.path.as_ref());
+        let content = range(rule.content.as_ref());
+        let inspect = range(rule.inspect.as_ref());
+        let first_keyword = keywords.len();
+        for keyword in &rule.keywords {
+            keywords.push(add(&mut text, keyword.as_str()));
+        }
+        let first_known = known.len();
+        for entry in &rule.known_public {
+            known.push(add(&mut text, entry.value_sha256.as_str()));
+        }
+        let prefixed = |value: Option<String>| match value {
+            None => "None".to_string(),
+            Some(value) => format!("Some({value})"),
+        };
+        records.push_str(&format!(
+            "    RuleStart {{ id: {id}, provider: {provider}, regex: {regex}, \
+             checksum: {checksum}, path: {path}, content: {content}, inspect: {inspect}, \
+             keywords: ({first_keyword}, {}), known_public: ({first_known}, {}), \
+             keyword_boundary: {}, multiline: {}, fallback: {}, min_entropy: {}, \
+             severity: {}, confidence: {}, value: {}, context: {:?} }},\n",
+            keywords.len(),
+            known.len(),
+            prefixed(
+                rule.keyword_boundary
+                    .map(|b| format!("KeywordBoundary::{b:?}"))
+            ),
+            rule.multiline,
+            rule.fallback,
+            prefixed(rule.min_entropy.map(|e| format!("{e:?}"))),
+            prefixed(rule.severity.map(|s| format!("Severity::{s:?}"))),
+            prefixed(rule.confidence.map(|c| format!("Confidence::{c:?}"))),
+            prefixed(span.value.map(|v| format!("{v:?}"))),
+            span.context,
+        ));
+    }
+    let ranges = |name: &str, list: &[(usize, usize)]| {
+        let mut out = format!(
+            "pub(super) static {name}: [(u32, u32); {}] = [\n",
+            list.len()
+        );
+        for range in list {
+            out.push_str(&format!("    {range:?},\n"));
+        }
+        out.push_str("];\n");
+        out
+    };
+    let mut out = String::from("// Written by build.rs (`rule_starts`).\n");
+    out.push_str(&format!("pub(super) static START_TEXT: &str = {text:?};\n"));
+    out.push_str(&ranges("START_ORIGINS", &origins));
+    out.push_str(&ranges("START_KEYWORDS", &keywords));
+    out.push_str(&ranges("START_KNOWN_PUBLIC", &known));
+    out.push_str(&format!(
+        "static RULE_STARTS: [RuleStart; {}] = [\n{records}];\n",
+        spans.len()
+    ));
     out
 }
 
@@ -227,6 +358,91 @@ fn file_anchored(files: &[syntax::RuleFile]) -> String {
         out.push_str(&format!("    {id:?},\n"));
     }
     out.push_str("];\n");
+    out
+}
+
+/// `src/rules/builtin.rs`'s keyword table of the built-in content rules, as Rust source of
+/// plain integers and one string: what `scan::prefilter::Prefilter::new` works out from the
+/// rule set at every start (a hash map over ~900 keywords, an owner list per keyword: a
+/// tenth of a one-file scan's start-up, issue 17), worked out here once.
+///
+/// The same steps as the run time: a content rule is one with a `regex` or a `[rule.value]`
+/// / `[[rule.context]]` (`Rule::build`'s `FindingKind::Secret`); a keyword is lowercased as
+/// `Rule::build` does (Unicode, only if some character is not lowercase) and then as
+/// `Prefilter::new` does (ASCII); keywords are numbered in order of first appearance, rule
+/// by rule. Per keyword, its owners in that order: `(rule index, index of the keyword in the
+/// rule's list)`, so that the run time reads each owner's word-boundary flag from the rule
+/// it built. The test `scan::prefilter::tests::the_builtin_keyword_table_is_what_the_rules_give`
+/// compares the result with the prefilter built from the loaded rules.
+fn keyword_table(files: &[syntax::RuleFile]) -> String {
+    let mut text = String::new();
+    let mut patterns: Vec<(usize, usize)> = Vec::new();
+    let mut owners: Vec<Vec<(usize, usize)>> = Vec::new();
+    let mut position: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    let mut always: Vec<usize> = Vec::new();
+    for (index, rule) in files.iter().flat_map(|f| &f.rule).enumerate() {
+        let content = rule.regex.is_some() || rule.value.is_some() || !rule.context.is_empty();
+        if !content {
+            continue;
+        }
+        if rule.keywords.is_empty() {
+            always.push(index);
+        }
+        for (k, keyword) in rule.keywords.iter().enumerate() {
+            let keyword = keyword.as_str();
+            let lower = keyword
+                .chars()
+                .all(|c| c.to_lowercase().eq(std::iter::once(c)));
+            let keyword = if lower {
+                keyword.to_string()
+            } else {
+                keyword.to_lowercase()
+            };
+            let keyword = keyword.to_ascii_lowercase();
+            match position.get(&keyword) {
+                Some(&at) => owners[at].push((index, k)),
+                None => {
+                    position.insert(keyword.clone(), patterns.len());
+                    patterns.push((text.len(), text.len() + keyword.len()));
+                    text.push_str(&keyword);
+                    owners.push(vec![(index, k)]);
+                }
+            }
+        }
+    }
+    let mut out = String::from("// Written by build.rs (`keyword_table`).\n");
+    out.push_str(&format!(
+        "pub(super) static KEYWORD_TEXT: &str = {text:?};\n\
+         pub(super) static KEYWORD_PATTERNS: [(u32, u32); {}] = [\n",
+        patterns.len()
+    ));
+    for (start, end) in &patterns {
+        out.push_str(&format!("    ({start}, {end}),\n"));
+    }
+    out.push_str("];\n");
+    let flat: Vec<(usize, usize)> = owners.iter().flatten().copied().collect();
+    out.push_str(&format!(
+        "pub(super) static KEYWORD_OWNERS: [(u16, u16); {}] = [\n",
+        flat.len()
+    ));
+    for (rule, k) in &flat {
+        out.push_str(&format!("    ({rule}, {k}),\n"));
+    }
+    out.push_str("];\n");
+    out.push_str(&format!(
+        "pub(super) static KEYWORD_OWNER_STARTS: [u32; {}] = [\n",
+        owners.len() + 1
+    ));
+    let mut at = 0;
+    for list in &owners {
+        out.push_str(&format!("    {at},\n"));
+        at += list.len();
+    }
+    out.push_str(&format!("    {at},\n];\n"));
+    out.push_str(&format!(
+        "pub(super) static KEYWORD_ALWAYS: [u16; {}] = {always:?};\n",
+        always.len()
+    ));
     out
 }
 

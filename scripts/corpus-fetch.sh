@@ -290,6 +290,110 @@ for entry in "${LANG_DEBS[@]}"; do
   deb_unpack "$spec" "$dest"
   echo "fetched $spec -> $split"
 done
+# An eighth and ninth split (`wild-tune4`, `wild-fresh4`), chosen on 2026-12-07 at 06:05 UTC
+# before any scan of these: Java, Kotlin, C# and Swift, which the splits above lack. Java is
+# the JDK's own source (Debian 12's openjdk-17-source ships it as src.zip), one unit per
+# module; Kotlin, Swift and C# come from npm packages that ship their Android/iOS/Windows
+# sources (React Native modules, react-native-windows) and from pythonnet's sdist (C#).
+# The rule, fixed before any scan: units sorted by unpacked bytes, largest first (ties by
+# name), each given to the split furthest below its share (two thirds wild-tune4, one third
+# wild-fresh4). That rule gave the wild-fresh4 list below (77 of 231 MB); every other unit
+# is wild-tune4. wild-fresh4 is measured once at the start and once at the end, never read.
+JDK_SOURCE="openjdk-17-source=17.0.21.1+2-1~deb12u1"
+FRESH4_UNITS=" jdk-java.desktop jdk-java.prefs jdk-java.rmi jdk-java.se jdk-java.security.jgss
+  jdk-java.security.sasl jdk-java.smartcardio jdk-java.sql jdk-jdk.attach jdk-jdk.crypto.ec
+  jdk-jdk.dynalink jdk-jdk.hotspot.agent jdk-jdk.incubator.vector jdk-jdk.internal.ed
+  jdk-jdk.internal.opt jdk-jdk.internal.vm.compiler.management jdk-jdk.jdeps
+  jdk-jdk.jdwp.agent jdk-jdk.jlink jdk-jdk.jpackage jdk-jdk.naming.dns jdk-jdk.naming.rmi
+  jdk-jdk.unsupported jdk-jdk.xml.dom npm-_sentry_react-native npm-expo-modules-core
+  npm-react-native-windows "
+NATIVE_NPM=(
+  "react-native-windows@0.76.0"
+  "expo-modules-core@2.1.4"
+  "@stripe/stripe-react-native@0.41.0"
+  "@react-native-firebase/auth@21.6.1"
+  "@react-native-google-signin/google-signin@13.1.0"
+  "react-native-purchases@8.4.0"
+  "@sentry/react-native@6.4.0"
+)
+mkdir -p "$CACHE/unpacked/wild-tune4" "$CACHE/unpacked/wild-fresh4"
+# shellcheck disable=SC2086 # word splitting flattens the list's line breaks on purpose
+split4() { case " $(echo $FRESH4_UNITS) " in *" $1 "*) echo wild-fresh4 ;; *) echo wild-tune4 ;; esac; }
+if ! ls -d "$CACHE"/unpacked/wild-*4/jdk-* >/dev/null 2>&1; then
+  whole="$CACHE/download/openjdk-17-source-unpacked"
+  [ -d "$whole" ] || deb_unpack "$JDK_SOURCE" "$whole"
+  modules="$CACHE/download/openjdk-17-src-zip"
+  rm -rf "$modules" && mkdir -p "$modules"
+  python3 -m zipfile -e "$whole/usr/lib/jvm/openjdk-17/lib/src.zip" "$modules"
+  n=0
+  for module in $(cd "$modules" && ls); do
+    mv "$modules/$module" "$CACHE/unpacked/$(split4 "jdk-$module")/jdk-$module"
+    n=$((n + 1))
+  done
+  echo "fetched $JDK_SOURCE ($n modules) -> wild-tune4 / wild-fresh4"
+fi
+for spec in "${NATIVE_NPM[@]}"; do
+  name="${spec%@*}"
+  flat="npm-$(echo "$name" | tr '/@' '__')"
+  split=$(split4 "$flat")
+  dest="$CACHE/unpacked/$split/$flat"
+  [ -d "$dest" ] && continue
+  dl="$CACHE/download/$flat-4"
+  mkdir -p "$dl"
+  (cd "$dl" && ls ./*.tgz >/dev/null 2>&1 || npm pack --silent "$spec" >/dev/null)
+  mkdir -p "$dest.tmp"
+  for f in "$dl"/*.tgz; do tar -xzf "$f" -C "$dest.tmp"; done
+  mv "$dest.tmp" "$dest"
+  echo "fetched $spec -> $split"
+done
+if [ ! -d "$CACHE/unpacked/wild-tune4/pypi-pythonnet" ]; then
+  dl="$CACHE/download/pypi-pythonnet-sdist"
+  mkdir -p "$dl" "$CACHE/unpacked/wild-tune4/pypi-pythonnet.tmp"
+  ls "$dl"/*.tar.gz >/dev/null 2>&1 \
+    || pip download --quiet --no-deps --no-binary=:all: -d "$dl" "pythonnet==3.0.5"
+  tar -xzf "$dl"/pythonnet-3.0.5.tar.gz -C "$CACHE/unpacked/wild-tune4/pypi-pythonnet.tmp"
+  mv "$CACHE/unpacked/wild-tune4/pypi-pythonnet.tmp" "$CACHE/unpacked/wild-tune4/pypi-pythonnet"
+  echo "fetched pythonnet==3.0.5 (sdist) -> wild-tune4"
+fi
+# A tenth split (`wild-tune5`, tuning only, no held-aside part), chosen on 2026-12-07 at
+# 06:50 UTC before any scan, after wild-fresh4's last measurement: more Kotlin, Swift, Java
+# and Objective-C, from npm modules that store credentials or wrap a platform (keychain,
+# sensitive-info, biometrics, Cordova's Android and iOS platforms, WebView, device info,
+# Vision Camera) and jep's sdist (Java, C and Python). About 12 MB: too small for a figure
+# per 100 MB of its own, read for the shapes it holds.
+TUNE5_NPM=(
+  "react-native-keychain@10.0.0"
+  "react-native-sensitive-info@6.1.4"
+  "react-native-biometrics@3.0.1"
+  "cordova-android@15.1.0"
+  "cordova-ios@8.1.1"
+  "react-native-webview@13.12.5"
+  "react-native-device-info@14.0.4"
+  "react-native-vision-camera@4.6.3"
+)
+mkdir -p "$CACHE/unpacked/wild-tune5"
+for spec in "${TUNE5_NPM[@]}"; do
+  name="${spec%@*}"
+  flat="npm-$(echo "$name" | tr '/@' '__')"
+  dest="$CACHE/unpacked/wild-tune5/$flat"
+  [ -d "$dest" ] && continue
+  dl="$CACHE/download/$flat-5"
+  mkdir -p "$dl"
+  (cd "$dl" && ls ./*.tgz >/dev/null 2>&1 || npm pack --silent "$spec" >/dev/null)
+  mkdir -p "$dest.tmp"
+  for f in "$dl"/*.tgz; do tar -xzf "$f" -C "$dest.tmp"; done
+  mv "$dest.tmp" "$dest"
+  echo "fetched $spec -> wild-tune5"
+done
+if [ ! -d "$CACHE/unpacked/wild-tune5/pypi-jep" ]; then
+  dl="$CACHE/download/pypi-jep-sdist"
+  mkdir -p "$dl" "$CACHE/unpacked/wild-tune5/pypi-jep.tmp"
+  ls "$dl"/*.tar.gz >/dev/null 2>&1 || pip download --quiet --no-deps --no-binary=:all: -d "$dl" "jep==4.2.2"
+  tar -xzf "$dl"/jep-4.2.2.tar.gz -C "$CACHE/unpacked/wild-tune5/pypi-jep.tmp"
+  mv "$CACHE/unpacked/wild-tune5/pypi-jep.tmp" "$CACHE/unpacked/wild-tune5/pypi-jep"
+  echo "fetched jep==4.2.2 (sdist) -> wild-tune5"
+fi
 du -sh "$CACHE/unpacked/tune" "$CACHE/unpacked/heldout" "$CACHE/unpacked/fresh" \
   "$CACHE/unpacked/wild-tune" "$CACHE/unpacked/wild-heldout" "$CACHE/unpacked/wild-fresh" \
-  "$CACHE/unpacked/wild-fresh2" "$CACHE/unpacked/wild-tune3" "$CACHE/unpacked/wild-fresh3"
+  "$CACHE/unpacked/wild-fresh2" "$CACHE/unpacked/wild-tune3" "$CACHE/unpacked/wild-fresh3" \
+  "$CACHE/unpacked/wild-tune4" "$CACHE/unpacked/wild-fresh4" "$CACHE/unpacked/wild-tune5"

@@ -3,7 +3,8 @@
 # rule, for the tuning split and the held-aside split separately.
 #
 #   [SPLITS="tune heldout fresh"] scripts/corpus-measure.sh [CACHE_DIR] [LEAKGATE_BINARY]
-#   (the Go/YAML/HCL pair: SPLITS="wild-tune wild-heldout")
+#   (the Go/YAML/HCL pair: SPLITS="wild-tune wild-heldout"; Java, Kotlin, C# and Swift:
+#   SPLITS="wild-tune4 wild-fresh4")
 #   [KEEP=DIR] keeps each split's findings as DIR/<split>.jsonl, to read them (tuning splits
 #   only: a held-aside split's findings are not read).
 #

@@ -9,8 +9,9 @@
 //! test below checks that it and the `rules/` folder hold the same files, so a forgotten
 //! entry fails the suite.
 
-use super::syntax::RuleFile;
+use super::syntax::{Deferred, KeywordBoundary, KnownPublicSpec, RuleFile, RuleSpec, SpecText};
 use super::RuleError;
+use crate::finding::{Confidence, Severity};
 
 /// The built-in rule files as `build.rs` parsed them, in the order of [`BUILTIN_RULE_FILES`].
 static PREPARSED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/builtin-rules.postcard"));
@@ -21,6 +22,203 @@ include!(concat!(env!("OUT_DIR"), "/file-anchored.rs"));
 // `RULE_SPANS`: per built-in rule, in order, its file's index in [`BUILTIN_RULE_FILES`]
 // and the byte range of its table's encoding in [`PREPARSED`].
 include!(concat!(env!("OUT_DIR"), "/rule-spans.rs"));
+
+/// What building a built-in rule reads of its table (`Rule::build`), written by the build
+/// script (`rule_starts` in `build.rs`) so that a start decodes no table: texts as
+/// `(start, end)` in `START_TEXT` ([`NONE`] for a field the rule does not set), lists as
+/// `(first, end)` in `START_KEYWORDS` / `START_KNOWN_PUBLIC`, and the `value` and `context`
+/// fields as the ranges of their encoded bytes in [`PREPARSED`].
+struct RuleStart {
+    id: (u32, u32),
+    provider: (u32, u32),
+    regex: (u32, u32),
+    checksum: (u32, u32),
+    path: (u32, u32),
+    content: (u32, u32),
+    inspect: (u32, u32),
+    keywords: (u32, u32),
+    known_public: (u32, u32),
+    keyword_boundary: Option<KeywordBoundary>,
+    multiline: bool,
+    fallback: bool,
+    min_entropy: Option<f64>,
+    severity: Option<Severity>,
+    confidence: Option<Confidence>,
+    value: Option<(u32, u32)>,
+    context: (u32, u32),
+}
+
+/// A text field a rule does not set.
+const NONE: (u32, u32) = (u32::MAX, u32::MAX);
+
+// `START_TEXT`, `START_ORIGINS` (per file of [`BUILTIN_RULE_FILES`], `rules/<name>`),
+// `START_KEYWORDS`, `START_KNOWN_PUBLIC`, `RULE_STARTS`: one [`RuleStart`] per built-in rule,
+// in the order of [`RULE_SPANS`].
+include!(concat!(env!("OUT_DIR"), "/rule-starts.rs"));
+
+/// `rules/<name>` of the built-in rule file `file` (an index in [`BUILTIN_RULE_FILES`]),
+/// from the build script's start records.
+pub(crate) fn origin(file: usize) -> Option<&'static str> {
+    let (from, to) = *START_ORIGINS.get(file)?;
+    START_TEXT.get(from as usize..to as usize)
+}
+
+/// Built-in rule `index`'s table as far as building the rule reads it, from the build
+/// script's [`RuleStart`] record: its texts borrowed from the binary, its `value` and
+/// `context` still encoded, and what building does not read left out (an empty title; no
+/// examples, remediation, verify or revoke table). The rule keeps its whole encoded table
+/// ([`super::spec_cell`]), which is what anything read later decodes; this is only what
+/// [`super::RuleSet::builtin`] builds the rule from, in place of decoding the table with
+/// postcard. `None` for an index past the built-in rules or a record that does not fit the
+/// embedded bytes (a binary built wrong).
+pub(crate) fn start_spec(index: usize) -> Option<RuleSpec> {
+    let start = RULE_STARTS.get(index)?;
+    let text = |(from, to): (u32, u32)| -> Option<Option<SpecText>> {
+        if (from, to) == NONE {
+            return Some(None);
+        }
+        START_TEXT
+            .get(from as usize..to as usize)
+            .map(|text| Some(SpecText::borrowed(text)))
+    };
+    let texts = |(first, end): (u32, u32), list: &'static [(u32, u32)]| {
+        list.get(first as usize..end as usize)?
+            .iter()
+            .map(|&range| text(range).flatten())
+            .collect::<Option<Vec<SpecText>>>()
+    };
+    let encoded = |(from, to): (u32, u32)| PREPARSED.get(from as usize..to as usize);
+    // An empty list's encoding: the one byte 0 (`Deferred::is_empty`).
+    const EMPTY_LIST: &[u8] = &[0];
+    // The examples' lists as an empty list's encoding: no value to box (`Deferred::default`
+    // allocates one).
+    let no_examples = || Deferred::encoded(EMPTY_LIST);
+    let value = match start.value {
+        None => None,
+        Some(range) => Some(Deferred::encoded(encoded(range)?)),
+    };
+    Some(RuleSpec {
+        id: text(start.id)??,
+        title: SpecText::default(),
+        provider: text(start.provider)?,
+        regex: text(start.regex)?,
+        keywords: texts(start.keywords, &START_KEYWORDS)?,
+        keyword_boundary: start.keyword_boundary,
+        multiline: start.multiline,
+        fallback: start.fallback,
+        min_entropy: start.min_entropy,
+        checksum: text(start.checksum)?,
+        path: text(start.path)?,
+        content: text(start.content)?,
+        inspect: text(start.inspect)?,
+        examples: no_examples(),
+        negative_examples: no_examples(),
+        path_examples: no_examples(),
+        path_negative_examples: no_examples(),
+        remediation: None,
+        verify: None,
+        revoke: None,
+        severity: start.severity,
+        confidence: start.confidence,
+        known_public: texts(start.known_public, &START_KNOWN_PUBLIC)?
+            .into_iter()
+            .map(|value_sha256| KnownPublicSpec {
+                value_sha256,
+                reason: SpecText::default(),
+                example: SpecText::default(),
+            })
+            .collect(),
+        value,
+        // An empty list as the static byte, not as its byte among the pre-parsed rules:
+        // asking each rule whether it has context anchors then touches none of their pages.
+        context: Deferred::encoded(match encoded(start.context)? {
+            EMPTY_LIST => EMPTY_LIST,
+            bytes => bytes,
+        }),
+    })
+}
+
+// `KEYWORD_TEXT`, `KEYWORD_PATTERNS`, `KEYWORD_OWNERS`, `KEYWORD_OWNER_STARTS`,
+// `KEYWORD_ALWAYS`: the built-in content rules' keywords as the prefilter files them.
+include!(concat!(env!("OUT_DIR"), "/keyword-table.rs"));
+
+/// The built-in content rules' keywords, deduplicated and lowercased as the keyword
+/// prefilter files them (`scan::prefilter::Prefilter::new`), with the rules that own each:
+/// worked out by the build script (`keyword_table` in `build.rs`) instead of at every start
+/// (a hash map over ~900 keywords and a list per keyword were a tenth of a one-file scan's
+/// start-up, issue 17). Plain integers and one string: the loader relocates nothing.
+#[derive(Clone, Copy, Debug)]
+pub struct KeywordTable {
+    /// Every keyword, concatenated; [`KeywordTable::keyword`] cuts one out.
+    text: &'static str,
+    /// Per keyword (in order of first appearance, rule by rule), its range in `text`.
+    patterns: &'static [(u32, u32)],
+    /// Every keyword's owners, keyword after keyword: `(rule index, index of the keyword in
+    /// that rule's list)`.
+    owners: &'static [(u16, u16)],
+    /// Keyword `i`'s owners are `owners[owner_starts[i]..owner_starts[i + 1]]`.
+    owner_starts: &'static [u32],
+    /// The content rules without keywords, by index.
+    always: &'static [u16],
+}
+
+impl KeywordTable {
+    /// How many distinct keywords.
+    pub fn len(&self) -> usize {
+        self.patterns.len()
+    }
+
+    /// Whether there is no keyword.
+    pub fn is_empty(&self) -> bool {
+        self.patterns.is_empty()
+    }
+
+    /// How many owners all keywords have together.
+    pub fn owner_count(&self) -> usize {
+        self.owners.len()
+    }
+
+    /// Keyword `i`, lowercase.
+    pub fn keyword(&self, i: usize) -> &'static str {
+        let (start, end) = self.patterns[i];
+        &self.text[start as usize..end as usize]
+    }
+
+    /// The owners of keyword `i`: `(rule index, index of the keyword in the rule's list)`.
+    pub fn owners(&self, i: usize) -> impl ExactSizeIterator<Item = (usize, usize)> {
+        let (from, to) = (self.owner_starts[i], self.owner_starts[i + 1]);
+        self.owners[from as usize..to as usize]
+            .iter()
+            .map(|&(rule, k)| (usize::from(rule), usize::from(k)))
+    }
+
+    /// The content rules that have no keyword.
+    pub fn always(&self) -> impl ExactSizeIterator<Item = usize> {
+        self.always.iter().map(|&rule| usize::from(rule))
+    }
+}
+
+/// The build script's [`KeywordTable`], if `rules` are the built-in rules as
+/// [`super::RuleSet::builtin`] loads them: the same count, each built from its own table in
+/// the binary, in order (no rule disabled or added). Else `None`: the prefilter works the
+/// table out from the rules.
+pub fn keyword_table(rules: &[super::Rule]) -> Option<KeywordTable> {
+    if rules.len() != RULE_SPANS.len() {
+        return None;
+    }
+    let same = rules.iter().zip(rule_tables()).all(|(rule, (_, bytes))| {
+        rule.spec
+            .builtin_bytes()
+            .is_some_and(|own| std::ptr::eq(own, bytes))
+    });
+    same.then_some(KeywordTable {
+        text: KEYWORD_TEXT,
+        patterns: &KEYWORD_PATTERNS,
+        owners: &KEYWORD_OWNERS,
+        owner_starts: &KEYWORD_OWNER_STARTS,
+        always: &KEYWORD_ALWAYS,
+    })
+}
 
 /// Every built-in rule's table, in the order of the rule set: the index of its file in
 /// [`BUILTIN_RULE_FILES`] and its own encoded bytes inside the embedded pre-parsed rules,

@@ -113,8 +113,10 @@ impl Rule {
                 ))
             })?),
         };
-        let (verify, revoke) = (OnceLock::new(), OnceLock::new());
+        let later = OnceLock::new();
         if !on_first_use {
+            let parts = super::Later::default();
+            let (verify, revoke) = (&parts.verify, &parts.revoke);
             let plan = match &spec.verify {
                 None => None,
                 Some(verify) => Some(Box::new(VerifyPlan::from_spec(verify).map_err(&invalid)?)),
@@ -127,6 +129,7 @@ impl Rule {
                 )),
             };
             let _ = revoke.set(plan);
+            let _ = later.set(Box::new(parts));
         }
         let known_public = spec
             .known_public
@@ -192,7 +195,6 @@ impl Rule {
             .collect();
         let rule = Rule {
             id: spec.id.as_str().into(),
-            title: OnceLock::new(),
             provider: spec.provider.clone(),
             kind,
             keywords,
@@ -209,12 +211,7 @@ impl Rule {
             inspector,
             regex: spec.regex.clone().map(LazyRegex::from_text),
             single_line: OnceLock::new(),
-            required_literals: OnceLock::new(),
-            server_hint: OnceLock::new(),
-            companion: OnceLock::new(),
-            remediation: OnceLock::new(),
-            verify,
-            revoke,
+            later,
             origin: Arc::clone(origin),
             spec: match builtin {
                 Some(encoded) => super::spec_cell::SpecCell::encoded(encoded),

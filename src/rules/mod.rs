@@ -68,9 +68,6 @@ pub enum RuleError {
 pub struct Rule {
     /// Shared with every finding the rule makes, like `title`.
     pub id: Arc<str>,
-    /// [`Rule::title`], made on first use: a start that makes no finding allocates no title
-    /// (issue 17, start-up).
-    title: OnceLock<Arc<str>>,
     /// Borrowed from the embedded text for a built-in rule.
     pub provider: Option<syntax::SpecText>,
     pub kind: FindingKind,
@@ -98,21 +95,9 @@ pub struct Rule {
     regex: Option<LazyRegex<regex::bytes::Regex>>,
     /// See [`Rule::single_line`].
     single_line: OnceLock<bool>,
-    /// See [`Rule::required_literals`].
-    required_literals: OnceLock<Option<Vec<Vec<u8>>>>,
-    /// The verify table's `server_hint`, compiled on first use (a built-in rule's verify
-    /// table is read only then: [`syntax::Deferred`]).
-    server_hint: OnceLock<Option<Box<LazyRegex<regex::bytes::Regex>>>>,
-    /// The verify table's `companion`, as `server_hint`.
-    companion: OnceLock<Option<Box<LazyRegex<regex::bytes::Regex>>>>,
-    /// [`Rule::remediation`], made on first use as the title.
-    remediation: OnceLock<Option<Arc<str>>>,
-    /// How `--verify` asks the issuer: the rule's checked `[rule.verify]` table. Built when
-    /// the rule loads, or for a built-in rule on first use ([`Rule::verify`]).
-    verify: OnceLock<Option<Box<VerifyPlan>>>,
-    /// How `leakgate revoke` asks the issuer to revoke the secret: the rule's checked
-    /// `[rule.revoke]` table. Built as [`Rule::verify`]'s ([`Rule::revoke`]).
-    revoke: OnceLock<Option<Box<revoke_plan::RevokePlan>>>,
+    /// The parts made on first use that a scan seldom reads ([`Later`]), in one box made
+    /// the first time one of them is asked for.
+    later: OnceLock<Box<Later>>,
     /// The file the rule came from (`rules/github.toml`, or a user file's path), shared by
     /// the rules of one built-in file.
     pub origin: Arc<str>,
@@ -129,6 +114,32 @@ pub struct Rule {
     context: OnceLock<Option<Box<crate::context::rule::ContextRule>>>,
 }
 
+/// The parts of a [`Rule`] made on first use that most runs never read (a title for a
+/// finding, a verify plan for `--verify`), boxed together: held inline they were a third of
+/// every `Rule`, and the 474 built-in rules' vector is written, page by page, at every
+/// start (its first-touch page faults were 6 % of a one-file scan's start-up, issue 17).
+#[derive(Default)]
+pub(crate) struct Later {
+    /// [`Rule::title`], made on first use: a start that makes no finding allocates no title
+    /// (issue 17, start-up).
+    title: OnceLock<Arc<str>>,
+    /// [`Rule::remediation`], made on first use as the title.
+    remediation: OnceLock<Option<Arc<str>>>,
+    /// See [`Rule::required_literals`].
+    required_literals: OnceLock<Option<Vec<Vec<u8>>>>,
+    /// The verify table's `server_hint`, compiled on first use (a built-in rule's verify
+    /// table is read only then: [`syntax::Deferred`]).
+    server_hint: OnceLock<Option<Box<LazyRegex<regex::bytes::Regex>>>>,
+    /// The verify table's `companion`, as `server_hint`.
+    companion: OnceLock<Option<Box<LazyRegex<regex::bytes::Regex>>>>,
+    /// How `--verify` asks the issuer: the rule's checked `[rule.verify]` table. Built when
+    /// the rule loads, or for a built-in rule on first use ([`Rule::verify`]).
+    pub(crate) verify: OnceLock<Option<Box<VerifyPlan>>>,
+    /// How `leakgate revoke` asks the issuer to revoke the secret: the rule's checked
+    /// `[rule.revoke]` table. Built as [`Rule::verify`]'s ([`Rule::revoke`]).
+    pub(crate) revoke: OnceLock<Option<Box<revoke_plan::RevokePlan>>>,
+}
+
 impl std::fmt::Debug for Rule {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Rule").field("id", &self.id).finish()
@@ -136,18 +147,25 @@ impl std::fmt::Debug for Rule {
 }
 
 impl Rule {
+    /// The parts made on first use, boxed the first time one is asked for.
+    fn later(&self) -> &Later {
+        self.later.get_or_init(Box::default)
+    }
+
     /// The rule's title, shared with every finding the rule makes (as is
     /// [`Rule::remediation`]): half a million findings must not each hold a copy (issue 12
     /// item 5). Made from the rule's table the first time it is asked for.
     pub fn title(&self) -> &Arc<str> {
-        self.title
+        self.later()
+            .title
             .get_or_init(|| Arc::from(self.spec.title.as_str()))
     }
 
     /// What to do about a finding of this rule (`remediation` in the rule file), shared
     /// with its findings; made on first use as [`Rule::title`].
     pub fn remediation(&self) -> Option<&Arc<str>> {
-        self.remediation
+        self.later()
+            .remediation
             .get_or_init(|| self.spec.remediation.as_deref().map(Arc::from))
             .as_ref()
     }
@@ -202,7 +220,8 @@ impl Rule {
     /// them at load) and `rules::set::tests` builds from the pre-parsed form, so this
     /// check does not fail in a released binary.
     pub fn verify(&self) -> Option<&VerifyPlan> {
-        self.verify
+        self.later()
+            .verify
             .get_or_init(|| {
                 let plan = VerifyPlan::from_spec(self.spec.verify.as_ref()?);
                 debug_assert!(plan.is_ok(), "{}: {:?}", self.id, plan.as_ref().err());
@@ -214,7 +233,8 @@ impl Rule {
     /// The rule's checked `[rule.revoke]` table, `None` if it has none; built as
     /// [`Rule::verify`]'s.
     pub fn revoke(&self) -> Option<&revoke_plan::RevokePlan> {
-        self.revoke
+        self.later()
+            .revoke
             .get_or_init(|| {
                 let plan = revoke_plan::RevokePlan::from_spec(self.spec.revoke.as_ref()?);
                 debug_assert!(plan.is_ok(), "{}: {:?}", self.id, plan.as_ref().err());
@@ -251,7 +271,8 @@ impl Rule {
     }
 
     fn server_hint_pattern(&self) -> Option<&LazyRegex<regex::bytes::Regex>> {
-        self.server_hint
+        self.later()
+            .server_hint
             .get_or_init(|| {
                 let source = self.spec.verify.as_ref()?.server_hint.as_deref()?;
                 Some(Box::new(LazyRegex::new(source)))
@@ -260,7 +281,8 @@ impl Rule {
     }
 
     fn companion_pattern(&self) -> Option<&LazyRegex<regex::bytes::Regex>> {
-        self.companion
+        self.later()
+            .companion
             .get_or_init(|| {
                 let source = self.spec.verify.as_ref()?.companion.as_deref()?;
                 Some(Box::new(LazyRegex::new(source)))
@@ -303,7 +325,8 @@ impl Rule {
     /// first time it is asked; `None` for a context rule, a pattern that cannot be read, or
     /// one that requires nothing worth a search.
     pub fn required_literals(&self) -> Option<&[Vec<u8>]> {
-        self.required_literals
+        self.later()
+            .required_literals
             .get_or_init(|| {
                 let regex = self.regex.as_ref()?;
                 let hir = parse_for_newline_reach(&regex.source).ok()?;
@@ -452,6 +475,14 @@ mod tests {
                 assert!(!text.contains(needle), "src/rules/{name} uses {needle}");
             }
         }
+    }
+
+    /// The 474 built-in rules' vector is written at every start; what most runs never
+    /// read is boxed ([`super::Later`]). A guard against growing it back unnoticed.
+    #[test]
+    fn a_rule_stays_small() {
+        let size = std::mem::size_of::<super::Rule>();
+        assert!(size <= 304, "Rule is {size} bytes");
     }
 
     fn multi(pattern: &str) -> bool {

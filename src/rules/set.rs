@@ -19,20 +19,26 @@ impl RuleSet {
         let mut rules = Vec::with_capacity(tables.len());
         // One origin per file, shared by its rules: (file index, `rules/<name>`).
         let mut origin: (usize, std::sync::Arc<str>) = (usize::MAX, "".into());
-        let mut path = String::from("rules/");
-        for (file, encoded) in tables {
-            let (name, text) = builtin::BUILTIN_RULE_FILES[file];
+        for (index, (file, encoded)) in tables.enumerate() {
             if origin.0 != file {
-                path.truncate("rules/".len());
-                path.push_str(name);
-                origin = (file, path.as_str().into());
+                let name = match builtin::origin(file) {
+                    Some(name) => name.into(),
+                    None => format!("rules/{}", builtin::BUILTIN_RULE_FILES[file].0).into(),
+                };
+                origin = (file, name);
             }
-            let spec = builtin::decode_rule(encoded)?;
+            // What building reads of the table, from the build script's start record (no
+            // decoding); the rule keeps the encoded table itself.
+            let spec = match builtin::start_spec(index) {
+                Some(spec) => spec,
+                None => builtin::decode_rule(encoded)?,
+            };
             match Rule::from_builtin_spec(spec, encoded, &origin.1) {
                 Ok(rule) => rules.push(rule),
                 // Parse the text again for the error: it locates the line.
                 Err(err) => {
-                    return Err(parse_rule_file(text, &origin.1, false).err().unwrap_or(err))
+                    let text = builtin::BUILTIN_RULE_FILES[file].1;
+                    return Err(parse_rule_file(text, &origin.1, false).err().unwrap_or(err));
                 }
             }
         }
@@ -169,6 +175,88 @@ mod tests {
             assert_eq!(rule.path_source(), parsed.path_source(), "{}", rule.id);
             assert_eq!(*rule.spec, *parsed.spec, "{}", rule.id);
             assert!(!rule.spec.is_encoded());
+        }
+    }
+
+    /// `RuleSet::builtin` builds each rule from the build script's start record
+    /// (`builtin::start_spec`) instead of the decoded table: for every built-in rule, the
+    /// record holds the same values as the table in every field it carries, and the rule
+    /// built from it is the rule built from the whole table.
+    #[test]
+    fn start_records_build_the_rules_the_tables_build() {
+        let set = RuleSet::builtin().unwrap();
+        let origin: std::sync::Arc<str> = "rules/x.toml".into();
+        let tables: Vec<_> = builtin::rule_tables().collect();
+        assert_eq!(tables.len(), set.len());
+        assert!(builtin::start_spec(tables.len()).is_none());
+        for (file, (name, _)) in builtin::BUILTIN_RULE_FILES.iter().enumerate() {
+            assert_eq!(
+                builtin::origin(file),
+                Some(format!("rules/{name}").as_str())
+            );
+        }
+        assert!(builtin::origin(builtin::BUILTIN_RULE_FILES.len()).is_none());
+        for (index, &(_, bytes)) in tables.iter().enumerate() {
+            let record = builtin::start_spec(index).expect("a start record per rule");
+            let table = builtin::decode_rule(bytes).unwrap();
+            let id = table.id.to_string();
+            assert_eq!(record.id, table.id);
+            assert_eq!(record.provider, table.provider, "{id}");
+            assert_eq!(record.regex, table.regex, "{id}");
+            assert_eq!(record.keywords, table.keywords, "{id}");
+            assert!(record.keywords.iter().all(|k| k.is_borrowed()), "{id}");
+            assert_eq!(record.keyword_boundary, table.keyword_boundary, "{id}");
+            assert_eq!(record.multiline, table.multiline, "{id}");
+            assert_eq!(record.fallback, table.fallback, "{id}");
+            assert_eq!(record.min_entropy, table.min_entropy, "{id}");
+            assert_eq!(record.checksum, table.checksum, "{id}");
+            assert_eq!(record.path, table.path, "{id}");
+            assert_eq!(record.content, table.content, "{id}");
+            assert_eq!(record.inspect, table.inspect, "{id}");
+            assert_eq!(record.severity, table.severity, "{id}");
+            assert_eq!(record.confidence, table.confidence, "{id}");
+            let digests = |spec: &super::super::RuleSpec| -> Vec<String> {
+                spec.known_public
+                    .iter()
+                    .map(|k| k.value_sha256.to_string())
+                    .collect()
+            };
+            assert_eq!(digests(&record), digests(&table), "{id}");
+            assert_eq!(record.value.is_some(), table.value.is_some(), "{id}");
+            assert!(record.value.as_ref().is_none_or(|v| v.is_encoded()), "{id}");
+            assert_eq!(record.value, table.value, "{id}");
+            assert!(record.context.is_encoded(), "{id}");
+            assert_eq!(record.context.is_empty(), table.context.is_empty(), "{id}");
+            assert_eq!(record.context, table.context, "{id}");
+
+            let from_record = Rule::from_builtin_spec(record, bytes, &origin).unwrap();
+            let from_table = Rule::from_builtin_spec(table, bytes, &origin).unwrap();
+            let loaded = &set.rules[index];
+            for rule in [&from_table, loaded] {
+                assert_eq!(from_record.id, rule.id);
+                assert_eq!(from_record.kind, rule.kind, "{id}");
+                assert_eq!(from_record.provider, rule.provider, "{id}");
+                assert_eq!(from_record.keywords, rule.keywords, "{id}");
+                assert_eq!(
+                    from_record.keyword_starts_word, rule.keyword_starts_word,
+                    "{id}"
+                );
+                assert_eq!(from_record.min_entropy, rule.min_entropy, "{id}");
+                assert_eq!(from_record.validator, rule.validator, "{id}");
+                assert_eq!(from_record.severity, rule.severity, "{id}");
+                assert_eq!(from_record.known_public, rule.known_public, "{id}");
+                assert_eq!(from_record.inspector, rule.inspector, "{id}");
+                assert_eq!(from_record.path_source(), rule.path_source(), "{id}");
+                assert_eq!(from_record.regex_text(), rule.regex_text(), "{id}");
+                assert_eq!(from_record.is_context(), rule.is_context(), "{id}");
+                assert_eq!(
+                    from_record.has_file_or_path_anchor(),
+                    rule.has_file_or_path_anchor(),
+                    "{id}"
+                );
+                assert_eq!(from_record.single_line(), rule.single_line(), "{id}");
+                assert_eq!(*from_record.spec, *rule.spec, "{id}");
+            }
         }
     }
 

@@ -35,6 +35,12 @@ impl SpecCell {
     pub fn is_encoded(&self) -> bool {
         self.0.is_encoded()
     }
+
+    /// A built-in rule's table bytes in the binary (whether or not decoded since), `None`
+    /// for a table parsed from a rule file.
+    pub(crate) fn builtin_bytes(&self) -> Option<&'static [u8]> {
+        self.0.encoded_bytes()
+    }
 }
 
 impl std::ops::Deref for SpecCell {

@@ -489,6 +489,12 @@ impl<T> Deferred<T> {
     pub fn is_encoded(&self) -> bool {
         self.value.get().is_none()
     }
+
+    /// The encoded bytes inside the embedded pre-parsed rules this value came from (kept
+    /// once it is decoded too), `None` for a value parsed from TOML.
+    pub(crate) fn encoded_bytes(&self) -> Option<&'static [u8]> {
+        self.encoded
+    }
 }
 
 impl<T: Deserialize<'static>> Deferred<Vec<T>> {
@@ -639,6 +645,14 @@ impl std::fmt::Debug for SpecText {
 impl std::fmt::Display for SpecText {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         std::fmt::Display::fmt(&*self.0, f)
+    }
+}
+
+impl SpecText {
+    /// A text that lives as long as the program (the build script's tables): borrowed, not
+    /// copied.
+    pub(crate) fn borrowed(text: &'static str) -> SpecText {
+        SpecText(std::borrow::Cow::Borrowed(text))
     }
 }
 

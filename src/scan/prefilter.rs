@@ -39,9 +39,12 @@ pub struct Region {
 pub struct Prefilter {
     /// The keyword searcher; `None` when no rule has a keyword.
     anchors: Option<Anchors>,
-    /// For each keyword (pattern id of `anchors`), the rules that own it, each with whether
-    /// the keyword wakes it only where it starts a word part (see [`starts_word_part`]).
-    owners: Vec<Vec<(usize, bool)>>,
+    /// The rules that own each keyword (pattern id of `anchors`), keyword after keyword,
+    /// each with whether the keyword wakes it only where it starts a word part (see
+    /// [`starts_word_part`]); keyword `i`'s are `owners[owner_starts[i]..owner_starts[i + 1]]`
+    /// (one list, not one per keyword: no allocation per keyword at start-up, issue 17).
+    owners: Vec<(usize, bool)>,
+    owner_starts: Vec<u32>,
     /// Rules with no keyword: they run everywhere.
     always: Vec<usize>,
     /// Per rule index: the regex source of a content rule, if it has one, and how a match
@@ -188,26 +191,81 @@ impl Prefilter {
             .into_iter()
             .map(|k| k.into_owned().into_bytes())
             .collect();
+        let mut owner_starts = Vec::with_capacity(owners.len() + 1);
+        let mut flat = Vec::with_capacity(owners.iter().map(Vec::len).sum());
+        for list in owners {
+            owner_starts.push(flat.len() as u32);
+            flat.extend(list);
+        }
+        owner_starts.push(flat.len() as u32);
         Prefilter {
             anchors: (!patterns.is_empty()).then(|| Anchors::from_patterns(patterns)),
-            owners,
+            owners: flat,
+            owner_starts,
             always,
             starts: Vec::new(),
         }
+    }
+
+    /// [`Prefilter::new`] of the built-in rules, from the build script's table of their
+    /// keywords and owners (`rules::builtin::keyword_table`): the same keywords in the same
+    /// order, with the same owners, without hashing ~900 keywords at every start (issue 17).
+    /// A keyword's word-boundary flag is the owning rule's, as in `new`.
+    fn from_builtin_table(
+        rules: &[crate::rules::Rule],
+        table: crate::rules::builtin::KeywordTable,
+    ) -> Prefilter {
+        let mut patterns: Vec<Vec<u8>> = Vec::with_capacity(table.len());
+        let mut owners = Vec::with_capacity(table.owner_count());
+        let mut owner_starts = Vec::with_capacity(table.len() + 1);
+        for i in 0..table.len() {
+            let keyword = table.keyword(i);
+            let alphanumeric_start = keyword
+                .bytes()
+                .next()
+                .is_some_and(|b| b.is_ascii_alphanumeric());
+            owner_starts.push(owners.len() as u32);
+            owners.extend(table.owners(i).map(|(rule, k)| {
+                let word = rules
+                    .get(rule)
+                    .and_then(|r| r.keyword_starts_word.get(k))
+                    .copied()
+                    .unwrap_or(false);
+                (rule, word && alphanumeric_start)
+            }));
+            patterns.push(keyword.as_bytes().to_vec());
+        }
+        owner_starts.push(owners.len() as u32);
+        Prefilter {
+            anchors: (!patterns.is_empty()).then(|| Anchors::from_patterns(patterns)),
+            owners,
+            owner_starts,
+            always: table.always().collect(),
+            starts: Vec::new(),
+        }
+    }
+
+    /// The owners of keyword `pattern`: `(rule index, needs a word-part start)`.
+    fn owners_of(&self, pattern: usize) -> &[(usize, bool)] {
+        let (from, to) = (self.owner_starts[pattern], self.owner_starts[pattern + 1]);
+        &self.owners[from as usize..to as usize]
     }
 
     /// The prefilter of a rule set's content rules, with each rule's keyword narrowed to
     /// where its regex can start a match ([`MatchStart`]).
     pub fn for_content_rules(rules: &crate::rules::RuleSet) -> Prefilter {
         let content = |r: &crate::rules::Rule| r.kind == crate::finding::FindingKind::Secret;
-        let mut prefilter = Prefilter::new(
-            rules
-                .rules
-                .iter()
-                .enumerate()
-                .filter(|(_, r)| content(r))
-                .map(|(i, r)| (i, r.keywords.as_slice(), r.keyword_starts_word.as_slice())),
-        );
+        let mut prefilter = match crate::rules::builtin::keyword_table(&rules.rules) {
+            Some(table) => Prefilter::from_builtin_table(&rules.rules, table),
+            None => Prefilter::new(
+                rules
+                    .rules
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, r)| content(r))
+                    .map(|(i, r)| (i, r.keywords.as_slice(), r.keyword_starts_word.as_slice())),
+            ),
+        };
         prefilter.starts = rules
             .rules
             .iter()
@@ -234,11 +292,9 @@ impl Prefilter {
                 .anchors
                 .iter()
                 .flat_map(|anchors| {
-                    self.owners
-                        .iter()
-                        .enumerate()
-                        .filter(|(_, owners)| owners.iter().any(|&(r, _)| r == rule))
-                        .map(|(id, _)| String::from_utf8_lossy(anchors.pattern(id)).into_owned())
+                    (0..self.owner_starts.len().saturating_sub(1))
+                        .filter(|&id| self.owners_of(id).iter().any(|&(r, _)| r == rule))
+                        .map(|id| String::from_utf8_lossy(anchors.pattern(id)).into_owned())
                 })
                 .collect();
             MatchStart::of_regex(source, &keywords)
@@ -261,7 +317,7 @@ impl Prefilter {
             anchors.for_each(data, |pattern, start, end| {
                 super::funnel::add(super::funnel::Stage::KeywordHits, 1);
                 let mut word_part: Option<bool> = None;
-                for &(rule, needs_word) in &self.owners[pattern] {
+                for &(rule, needs_word) in self.owners_of(pattern) {
                     if needs_word
                         && !*word_part.get_or_insert_with(|| starts_word_part(data, start))
                     {
@@ -496,6 +552,45 @@ mod tests {
                 "{regex}"
             );
         }
+    }
+
+    /// The built-in rules' prefilter, from the build script's keyword table, is the one
+    /// `Prefilter::new` works out from the loaded rules: the same keywords in the same
+    /// order, the same owners with the same word-boundary flags, the same keyword-less
+    /// rules. A set with a rule disabled does not take the table.
+    #[test]
+    fn the_builtin_keyword_table_is_what_the_rules_give() {
+        let rules = crate::rules::RuleSet::builtin().expect("built-in rules load");
+        assert!(crate::rules::builtin::keyword_table(&rules.rules).is_some());
+        let content = |r: &crate::rules::Rule| r.kind == crate::finding::FindingKind::Secret;
+        let from_table = Prefilter::for_content_rules(&rules);
+        let worked_out = Prefilter::new(
+            rules
+                .rules
+                .iter()
+                .enumerate()
+                .filter(|(_, r)| content(r))
+                .map(|(i, r)| (i, r.keywords.as_slice(), r.keyword_starts_word.as_slice())),
+        );
+        let patterns = |p: &Prefilter| -> Vec<Vec<u8>> {
+            let anchors = p.anchors.as_ref().expect("built-in rules have keywords");
+            (0..p.owner_starts.len() - 1)
+                .map(|i| anchors.pattern(i).to_vec())
+                .collect()
+        };
+        assert!(patterns(&from_table).len() > 500);
+        assert_eq!(patterns(&from_table), patterns(&worked_out));
+        assert_eq!(from_table.owners, worked_out.owners);
+        assert_eq!(from_table.owner_starts, worked_out.owner_starts);
+        assert_eq!(from_table.always, worked_out.always);
+        assert!(from_table.owners.iter().any(|&(_, word)| word));
+
+        let mut fewer = crate::rules::RuleSet::builtin().expect("built-in rules load");
+        fewer.rules.remove(0);
+        assert!(crate::rules::builtin::keyword_table(&fewer.rules).is_none());
+        let mut swapped = crate::rules::RuleSet::builtin().expect("built-in rules load");
+        swapped.rules.swap(0, 1);
+        assert!(crate::rules::builtin::keyword_table(&swapped.rules).is_none());
     }
 
     #[test]

@@ -58,6 +58,7 @@ pub fn is_generic_noise(value: &str) -> bool {
         || is_base64_of_prose(v)
         || is_namespaced_id(v)
         || is_written_text(v)
+        || unicode_unescaped(v).is_some_and(|text| is_written_text(&text))
         || is_delimited_regex(v)
 }
 
@@ -95,6 +96,30 @@ fn is_written_text(v: &str) -> bool {
         && core
             .chars()
             .all(|c| c.is_alphabetic() || combining(c) || "-_'\u{2019}\u{02bc}\\".contains(c))
+}
+
+/// A value spelled with `\uXXXX` escapes, as Java and JavaScript sources and Java
+/// `.properties` files write letters beyond ASCII (the JDK's `{ "PW", "Pal\u00e1u" }`, a
+/// country name under the code `PW`; keytool's Swedish `"l\u00F6senord: "`), decoded so
+/// that written text is read as text. `None` when the value holds no such escape, or one
+/// that is not four hex digits of a character.
+fn unicode_unescaped(v: &str) -> Option<String> {
+    if !v.contains("\\u") {
+        return None;
+    }
+    let mut out = String::with_capacity(v.len());
+    let mut rest = v;
+    while let Some(at) = rest.find("\\u") {
+        out.push_str(&rest[..at]);
+        let hex = rest.get(at + 2..at + 6)?;
+        if !hex.bytes().all(|b| b.is_ascii_hexdigit()) {
+            return None;
+        }
+        out.push(char::from_u32(u32::from_str_radix(hex, 16).ok()?)?);
+        rest = &rest[at + 6..];
+    }
+    out.push_str(rest);
+    Some(out)
 }
 
 /// A regular expression between delimiters, as PHP and Perl write one
@@ -479,6 +504,14 @@ mod tests {
             // wild-tune3: a PHP regular expression passed beside `$token` (Parsoid).
             "#^mw:Transclusion#",
             "/^token_[a-z]+$/i",
+            // wild-tune4: the JDK's locale data and keytool's Swedish strings, letters
+            // beyond ASCII written as Java `\u` escapes.
+            "Pal\\u00e1u",
+            "palaw\\u00fa",
+            "Kp\\u00e0law\\u00f9",
+            "Bela\\u016do",
+            "st\\u00F6ds",
+            "Nyckellagerl\\u00F6senord:",
         ] {
             assert!(is_generic_noise(value), "{value} is noise");
         }
@@ -517,6 +550,11 @@ mod tests {
             "Pässwört#9x",
             "#Xq7Lm9vR2kP8#",
             "~Xq7Lm9vR2kP8wZ~",
+            // Java `\u` escapes around a typed password with a digit or a symbol, around
+            // a generated value, or a broken escape.
+            "L\\u00f6senord2024!",
+            "Xq7\\u00e9Lm9vR2kP8wZ",
+            "P\\u00e4ss\\uZZZZw\\u00f6rt",
         ] {
             assert!(!is_generic_noise(value), "{value} is not noise");
         }
