@@ -733,7 +733,7 @@ mod tests {
             .collect();
         if let Some(anchors) = &p.anchors {
             anchors.for_each(data, |pattern, start, end| {
-                for &(rule, needs_word) in &p.owners[pattern] {
+                for &(rule, needs_word) in p.owners_of(pattern) {
                     if needs_word && !starts_word_part(data, start) {
                         continue;
                     }
