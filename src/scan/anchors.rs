@@ -13,11 +13,13 @@
 //!   of that byte: one hash and one load per position. Positions are taken five at a time
 //!   from one 8-byte load, with one branch per five positions;
 //! - each keyword of four bytes or more is filed under one of its 4-byte grams, the one
-//!   made of the rarest bytes (`ypef` of `typeform`, not `type`), at its offset in the
-//!   keyword: the row of its first three bytes, the bit of its fourth. A three-byte keyword
-//!   is filed under every bit of its row, since any byte may follow it;
-//! - a position whose bit is set is checked exactly: each keyword filed under that bit is
-//!   compared with the text at its offset, ignoring ASCII case;
+//!   least common in source code by a table of gram tiers (`gram_tiers.bin`), then made of
+//!   the rarest bytes (`ypef` of `typeform`, not `type`), at its offset in the keyword: the
+//!   row of its first three bytes, the bit of its fourth. A three-byte keyword is filed
+//!   under every bit of its row, since any byte may follow it;
+//! - a position whose bit is set is checked exactly: each keyword filed under that bit
+//!   whose folded gram is the position's is compared with the text at its offset, ignoring
+//!   ASCII case;
 //! - the few keywords of one or two bytes (`q~`) are found by a small Aho-Corasick
 //!   automaton of their own, which searches for their first bytes with `memchr`.
 //!
