@@ -136,7 +136,7 @@ mod tests {
             state ^= state << 17;
             // Short pieces, and pieces long enough for whole chunks of either kind of byte.
             let len = (state % [64, 400][round % 2]) as usize;
-            let stretch = (state >> 40) % 5 == 0;
+            let stretch = (state >> 40).is_multiple_of(5);
             let data: Vec<u8> = (0..len)
                 .map(|j| {
                     state ^= state << 13;

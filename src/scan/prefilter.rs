@@ -785,7 +785,7 @@ mod tests {
                 .enumerate()
                 .map(|(i, (k, f))| (i, k.as_slice(), f.as_slice())),
         );
-        let single_line = |rule: usize| rule % 2 == 0;
+        let single_line = |rule: usize| rule.is_multiple_of(2);
         let mut state = 0x853c_49e6_748f_ea9bu64;
         let mut next = move || {
             state ^= state << 13;
