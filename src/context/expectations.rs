@@ -13,6 +13,7 @@
 //! value is not, and gives nothing. RSpec's `let(:name) { "v" }` / `subject(:name)` binds
 //! the literal to the symbol. The shared classifier drops placeholders and fixtures' words.
 
+use super::names::Finder;
 use super::names::{names_secret, names_stand_in};
 use super::{Candidate, Origin};
 
@@ -35,6 +36,17 @@ const MATCHERS: &[&str] = &[
     "should.be",
 ];
 
+/// The openers searched for on every line read, each searcher built once (what
+/// `memchr::memmem::find` would build on every call).
+static EXPECT: Finder = Finder::new(b"expect(");
+static SHOULD: Finder = Finder::new(b".should");
+static WHEN: Finder = Finder::new(b"when(");
+static GIVEN: Finder = Finder::new(b"given(");
+static SPY_ON: Finder = Finder::new(b"spyOn(");
+static LET: Finder = Finder::new(b"let(:");
+static LET_BANG: Finder = Finder::new(b"let!(:");
+static SUBJECT: Finder = Finder::new(b"subject(:");
+
 /// Appends the literal an assertion or an RSpec `let` on `line` (at `data[base..]`) states
 /// for a credential.
 pub(super) fn candidates(
@@ -44,31 +56,35 @@ pub(super) fn candidates(
     first: usize,
     out: &mut Vec<Candidate>,
 ) {
-    if let Some(i) = memchr::memmem::find(line, b"expect(") {
+    if let Some(i) = EXPECT.find(line) {
         if i == 0 || !is_ident(line[i - 1]) {
             expectation(line, i + b"expect(".len(), base, line_start, first, out);
         }
     }
-    if let Some(i) = memchr::memmem::find(line, b".should") {
+    if let Some(i) = SHOULD.find(line) {
         should(line, i, base, line_start, first, out);
     }
     // Mockito's `when(config.getApiKey()).thenReturn("v")`, `given(...).willReturn("v")`.
-    for (opener, result) in [
-        (&b"when("[..], &b".thenReturn("[..]),
-        (b"given(", b".willReturn("),
+    for (opener, finder, result) in [
+        (&b"when("[..], &WHEN, &b".thenReturn("[..]),
+        (b"given(", &GIVEN, b".willReturn("),
     ] {
-        if let Some(i) = memchr::memmem::find(line, opener) {
+        if let Some(i) = finder.find(line) {
             if i == 0 || !is_ident(line[i - 1]) {
                 stub(line, i + opener.len(), result, base, line_start, first, out);
             }
         }
     }
     // jest's `jest.spyOn(auth, "getToken").mockReturnValue("v")`.
-    if let Some(i) = memchr::memmem::find(line, b"spyOn(") {
+    if let Some(i) = SPY_ON.find(line) {
         spied(line, i + b"spyOn(".len(), base, line_start, first, out);
     }
-    for opener in [&b"let(:"[..], b"let!(:", b"subject(:"] {
-        if let Some(i) = memchr::memmem::find(line, opener) {
+    for (opener, finder) in [
+        (&b"let(:"[..], &LET),
+        (b"let!(:", &LET_BANG),
+        (b"subject(:", &SUBJECT),
+    ] {
+        if let Some(i) = finder.find(line) {
             if i == 0 || !is_ident(line[i - 1]) {
                 let_block(line, i + opener.len(), base, line_start, first, out);
             }

@@ -122,6 +122,10 @@ fn is_type_or_modifier(word: &str) -> bool {
 /// `:` and the name after it.
 fn powershell_scoped_name(line: &[u8], start: usize, end: usize) -> usize {
     let scope = &line[start..end];
+    // Every scope below starts `$` (asked of every word: most are passed over here).
+    if scope.first() != Some(&b'$') {
+        return end;
+    }
     let scoped = [
         &b"$env"[..],
         b"$script",
@@ -313,32 +317,65 @@ pub(super) fn tokenize_into(line: &[u8], out: &mut Vec<Token>) {
 /// (not in backtick strings, which are raw in Go and hold `${}` in JS either way).
 fn string_end(line: &[u8], open: usize) -> Option<usize> {
     let quote = line[open];
+    if quote == b'`' {
+        return memchr::memchr(quote, &line[open + 1..]).map(|p| open + 1 + p);
+    }
+    // From one quote or backslash to the next (the bytes between are content).
     let mut i = open + 1;
     while i < line.len() {
-        match line[i] {
-            b'\\' if quote != b'`' => i += 2,
-            c if c == quote => return Some(i),
-            _ => i += 1,
+        i += memchr::memchr2(quote, b'\\', &line[i..])?;
+        if line[i] == quote {
+            return Some(i);
         }
+        i += 2;
     }
     None
+}
+
+#[cfg(test)]
+#[test]
+fn string_end_skips_to_the_quote_a_byte_loop_finds() {
+    fn reference(line: &[u8], open: usize) -> Option<usize> {
+        let quote = line[open];
+        let mut i = open + 1;
+        while i < line.len() {
+            match line[i] {
+                b'\\' if quote != b'`' => i += 2,
+                c if c == quote => return Some(i),
+                _ => i += 1,
+            }
+        }
+        None
+    }
+    let words = ["\"", "'", "`", "\\", "\\\\", "ab", " ", "\\\"", "x\\"];
+    for line in super::names::tests::varied_lines(&words, 20_000) {
+        for open in 0..line.len() {
+            if matches!(line[open], b'"' | b'\'' | b'`') {
+                assert_eq!(
+                    string_end(&line, open),
+                    reference(&line, open),
+                    "{line:?} {open}"
+                );
+            }
+        }
+    }
 }
 
 /// An open bracket on the line, with what preceded it.
 struct Frame<'a> {
     open: u8,
     /// For `(`: the name of what is called.
-    callee: Option<String>,
+    callee: Option<Cow<'a, str>>,
     /// For `{` / `[`: the key it is the value of (`"speckle": {`).
-    key: Option<String>,
+    key: Option<Cow<'a, str>>,
     /// For `(`: the previous positional string argument, if the last argument was one.
-    prev_arg: Option<String>,
+    prev_arg: Option<Cow<'a, str>>,
     /// For `(`: the current argument has had something other than one string.
     arg_dirty: bool,
     /// Elements (arguments) before the current one.
     elements: usize,
     /// For `{` right after a name (C++ `api_key{"v"}`): that name.
-    init_of: Option<String>,
+    init_of: Option<Cow<'a, str>>,
     /// For `(`: the first words of the form (Lisp `(def name "v")`).
     words: Vec<Cow<'a, str>>,
 }
@@ -346,9 +383,9 @@ struct Frame<'a> {
 impl<'a> Frame<'a> {
     fn new(
         open: u8,
-        callee: Option<String>,
-        key: Option<String>,
-        init_of: Option<String>,
+        callee: Option<Cow<'a, str>>,
+        key: Option<Cow<'a, str>>,
+        init_of: Option<Cow<'a, str>>,
     ) -> Frame<'a> {
         Frame {
             open,
@@ -441,7 +478,6 @@ fn candidates_at(
             &owned
         }
     };
-    let text = |t: &Token| String::from_utf8_lossy(&line[t.start..t.end]).into_owned();
     // A word as the statement and frame bookkeeping keep it: borrowed from the line (an
     // owned copy only for invalid UTF-8), made a `String` only where a candidate keeps it.
     let word_of = |t: &Token| String::from_utf8_lossy(&line[t.start..t.end]);
@@ -498,7 +534,7 @@ fn candidates_at(
                         && frame.prev_arg.is_none()
                     {
                         // `{spell_token, "v"}`: a bare first element names the pair.
-                        frame.prev_arg = Some(word.to_string());
+                        frame.prev_arg = Some(word.clone());
                     } else {
                         frame.arg_dirty = true;
                     }
@@ -509,7 +545,7 @@ fn candidates_at(
                 let next_is_assign = toks.get(i + 1).is_some_and(|n| is_assign(line, n))
                     || (toks.get(i + 1).is_some_and(|n| n.tok == Tok::Close(b']'))
                         && toks.get(i + 2).is_some_and(|n| is_assign(line, n)));
-                ctx.header_in_string(t, frames.last().and_then(|f| f.callee.clone()));
+                ctx.header_in_string(t, frames.last().and_then(|f| f.callee.as_deref()));
                 if next_is_assign {
                     stmt_words.push(word_of(&t));
                     i += 1;
@@ -548,7 +584,7 @@ fn candidates_at(
                         // `(ConvertTo-SecureString "v" -AsPlainText)` (a PowerShell
                         // subexpression), `(setenv "K" "v")` (Lisp): a parenthesised command
                         // is called by its first word.
-                        let callee = frame.callee.clone().or_else(|| {
+                        let callee = frame.callee.as_deref().map(str::to_string).or_else(|| {
                             (frame.elements == 0 && frame.words.len() == 1)
                                 .then(|| frame.words[0].to_string())
                         });
@@ -560,7 +596,7 @@ fn candidates_at(
                                 && is_definer(&frame.words[0]))
                             .then(|| frame.words[1].to_string())
                         } else {
-                            frame.prev_arg.clone()
+                            frame.prev_arg.as_deref().map(str::to_string)
                         };
                         // `.bearer_auth("v")`, `setBearerToken("v")`: sent as a bearer token.
                         let bearer = key.is_none()
@@ -596,14 +632,14 @@ fn candidates_at(
                                 cand.scheme.get_or_insert_with(|| "Bearer".to_string());
                             }
                         }
-                        frame.prev_arg = Some(ctx.value_text(&joined));
+                        frame.prev_arg = Some(span_text(line, &joined));
                         frame.arg_dirty = false;
                     }
                     // C++ brace initialisation: `std::string api_key{"v"}`.
                     Some(frame)
                         if frame.elements == 0 && !frame.arg_dirty && frame.init_of.is_some() =>
                     {
-                        let key = frame.init_of.clone().unwrap_or_default();
+                        let key = frame.init_of.as_deref().unwrap_or_default().to_string();
                         frame.arg_dirty = true;
                         ctx.emit(key, &joined, true, None, parents, Origin::Assignment);
                     }
@@ -611,13 +647,13 @@ fn candidates_at(
                     // Erlang), `["token", "v"]`: the first element names the second.
                     Some(frame) if frame.elements == 0 && !frame.arg_dirty => {
                         if frame.prev_arg.is_none() {
-                            frame.prev_arg = Some(ctx.value_text(&joined));
+                            frame.prev_arg = Some(span_text(line, &joined));
                         } else {
                             frame.arg_dirty = true;
                         }
                     }
                     Some(frame) if frame.elements == 1 && !frame.arg_dirty => {
-                        if let Some(key) = frame.prev_arg.clone() {
+                        if let Some(key) = frame.prev_arg.as_deref().map(str::to_string) {
                             frame.arg_dirty = true;
                             ctx.emit(key, &joined, true, None, parents, Origin::Argument);
                         }
@@ -678,7 +714,7 @@ fn candidates_at(
                 let mut value_at = i + 1;
                 if toks.get(value_at).is_some_and(|n| {
                     n.tok == Tok::Word
-                        && is_string_prefix(&text(n))
+                        && is_string_prefix(&word_of(n))
                         && adjacent_string(toks, value_at)
                 }) {
                     value_at += 1;
@@ -857,15 +893,13 @@ fn candidates_at(
             }
             Tok::Open(c) => {
                 let callee = (c == b'(').then(|| callee_before(line, toks, i)).flatten();
-                let key = (c != b'(')
-                    .then(|| stmt_words.last().map(|w| w.to_string()))
-                    .flatten();
+                let key = (c != b'(').then(|| stmt_words.last().cloned()).flatten();
                 let init_of = (c == b'{')
                     .then(|| {
                         i.checked_sub(1)
                             .map(|p| toks[p])
                             .filter(|p| p.tok == Tok::Word && p.end == t.start)
-                            .map(|p| text(&p))
+                            .map(|p| word_of(&p))
                     })
                     .flatten()
                     .or_else(|| {
@@ -879,7 +913,8 @@ fn candidates_at(
                             .then(|| {
                                 annotated
                                     .clone()
-                                    .or_else(|| n.checked_sub(3).map(|k| stmt_words[k].to_string()))
+                                    .map(Cow::Owned)
+                                    .or_else(|| n.checked_sub(3).map(|k| stmt_words[k].clone()))
                             })
                             .flatten()
                     });
@@ -1246,7 +1281,7 @@ fn constructor_key(callee: &str) -> Option<String> {
 
 /// The name called by the `(` at `toks[open]`: the word right before it, with the path
 /// it is qualified by (`Secret::new`, `SecretString::from`; a `.` chain is one word already).
-fn callee_before(line: &[u8], toks: &[Token], open: usize) -> Option<String> {
+fn callee_before<'a>(line: &'a [u8], toks: &[Token], open: usize) -> Option<Cow<'a, str>> {
     let glued = |a: &Token, b: &Token| a.end == b.start;
     let p = open.checked_sub(1)?;
     let (word, paren) = (toks[p], toks[open]);
@@ -1275,7 +1310,7 @@ fn callee_before(line: &[u8], toks: &[Token], open: usize) -> Option<String> {
             from = dot.end - 1;
         }
     }
-    Some(String::from_utf8_lossy(&line[from..word.end]).into_owned())
+    Some(String::from_utf8_lossy(&line[from..word.end]))
 }
 
 /// The command whose argument the string at `toks[at]` is, when the string follows a
@@ -1547,7 +1582,10 @@ fn escaped_string_tail(value: &[u8]) -> Option<usize> {
 }
 
 fn parents_of(frames: &[Frame<'_>]) -> Vec<String> {
-    frames.iter().filter_map(|f| f.key.clone()).collect()
+    frames
+        .iter()
+        .filter_map(|f| f.key.as_deref().map(str::to_string))
+        .collect()
 }
 
 fn innermost_callee(frames: &[Frame<'_>]) -> Option<String> {
@@ -1555,7 +1593,7 @@ fn innermost_callee(frames: &[Frame<'_>]) -> Option<String> {
         .iter()
         .rev()
         .find(|f| f.open == b'(')
-        .and_then(|f| f.callee.clone())
+        .and_then(|f| f.callee.as_deref().map(str::to_string))
 }
 
 /// Header names whose value is a credential, matched case-insensitively.
@@ -1604,12 +1642,23 @@ struct LineCtx<'a> {
     last_value: Option<(usize, usize)>,
 }
 
+/// The text of `spans` of `line`, joined: borrowed from the line when it is one span of
+/// valid UTF-8 (what [`LineCtx::value_text`] makes a `String` of).
+fn span_text<'a>(line: &'a [u8], spans: &[(usize, usize)]) -> Cow<'a, str> {
+    match spans {
+        [(s, e)] => String::from_utf8_lossy(&line[*s..*e]),
+        _ => Cow::Owned(
+            spans
+                .iter()
+                .map(|&(s, e)| String::from_utf8_lossy(&line[s..e]))
+                .collect(),
+        ),
+    }
+}
+
 impl LineCtx<'_> {
     fn value_text(&self, spans: &[(usize, usize)]) -> String {
-        spans
-            .iter()
-            .map(|&(s, e)| String::from_utf8_lossy(&self.line[s..e]))
-            .collect()
+        span_text(self.line, spans).into_owned()
     }
 
     fn emit(
@@ -1861,7 +1910,7 @@ impl LineCtx<'_> {
     }
 
     /// `"Authorization: Bearer x"`, `'X-Api-Key:abc'` (curl `-H`, HTTPie, raw requests).
-    fn header_in_string(&mut self, t: Token, callee: Option<String>) {
+    fn header_in_string(&mut self, t: Token, callee: Option<&str>) {
         let s = &self.line[t.start..t.end];
         let Some(colon) = s.iter().position(|&b| b == b':') else {
             return;
@@ -1898,7 +1947,7 @@ impl LineCtx<'_> {
             value: String::from_utf8_lossy(&self.line[vs..t.end]).into_owned(),
             decoded: None,
             quoted: true,
-            callee,
+            callee: callee.map(str::to_string),
             host: None,
             origin: Origin::Header,
             line_start: self.line_start,
@@ -1992,11 +2041,19 @@ impl LineCtx<'_> {
     }
 }
 
+/// Whether `text` starts with `prefix` (lowercase ASCII), ASCII case ignored: as
+/// `text.to_ascii_lowercase().starts_with(prefix)`, without the copy.
+fn starts_with_ignore_ascii_case(text: &str, prefix: &str) -> bool {
+    text.as_bytes()
+        .get(..prefix.len())
+        .is_some_and(|head| head.eq_ignore_ascii_case(prefix.as_bytes()))
+}
+
 /// `Bearer x`, `token x`, `Basic x`: the credential after the scheme. A Basic value is
 /// decoded to `user:password`, and the password becomes the value.
 pub(super) fn strip_auth_scheme(c: &mut Candidate) {
     // Joined literals (`"Bearer " + "v"`): the scheme is stripped from the joined secret.
-    if let Some(joined) = c.decoded.clone().filter(|_| c.header.is_some()) {
+    if let Some(joined) = c.decoded.as_ref().filter(|_| c.header.is_some()).cloned() {
         if let Some((scheme, rest)) = joined.split_once(' ') {
             let rest = rest.trim_start();
             if super::names::is_auth_scheme(scheme) && !rest.is_empty() && !rest.contains(' ') {
@@ -2006,7 +2063,9 @@ pub(super) fn strip_auth_scheme(c: &mut Candidate) {
         }
         return;
     }
-    let lower = c.value.to_ascii_lowercase();
+    // The value's prefixes are compared with ASCII case ignored, in place
+    // ([`starts_with_ignore_ascii_case`]): a lowercased copy has the same bytes at the same
+    // offsets but costs an allocation per candidate.
     // An Authorization value is `<scheme> <credentials>`, and providers name their own
     // schemes (`Klaviyo-API-Key pk_...`, `SSWS ...`, `GenieKey ...`): one word, then the
     // credential.
@@ -2014,7 +2073,7 @@ pub(super) fn strip_auth_scheme(c: &mut Candidate) {
         .header
         .as_deref()
         .is_some_and(|h| h.eq_ignore_ascii_case("authorization"));
-    if authorization && c.decoded.is_none() && !lower.starts_with("basic ") {
+    if authorization && c.decoded.is_none() && !starts_with_ignore_ascii_case(&c.value, "basic ") {
         if let Some((scheme, rest)) = c.value.split_once(' ') {
             let rest = rest.trim_start();
             let scheme_like = !scheme.is_empty()
@@ -2034,22 +2093,22 @@ pub(super) fn strip_auth_scheme(c: &mut Candidate) {
     // Google's legacy FCM/GCM server key, `Authorization: key=<key>` (and `key = <key>`):
     // the API key after `key=`, with `key` as its scheme.
     if authorization && c.decoded.is_none() {
-        if let Some(rest) = lower
-            .strip_prefix("key")
-            .map(|r| r.trim_start())
+        if let Some(rest) = starts_with_ignore_ascii_case(&c.value, "key")
+            .then(|| c.value[3..].trim_start())
             .and_then(|r| r.strip_prefix('='))
         {
             let rest = rest.trim_start();
             if !rest.is_empty() && !rest.contains(char::is_whitespace) {
+                let skipped = c.value.len() - rest.len();
                 c.scheme = Some(c.value[..3].to_string());
-                c.start += c.value.len() - rest.len();
-                c.value = c.value[c.value.len() - rest.len()..].to_string();
+                c.start += skipped;
+                c.value = c.value[skipped..].to_string();
                 return;
             }
         }
     }
     for scheme in ["bearer ", "token ", "bot ", "basic ", "apikey ", "key "] {
-        if lower.starts_with(scheme) && c.decoded.is_none() {
+        if starts_with_ignore_ascii_case(&c.value, scheme) && c.decoded.is_none() {
             c.scheme = Some(c.value[..scheme.len() - 1].to_string());
             let rest = c.value[scheme.len()..].trim_start().to_string();
             let skipped = c.value.len() - rest.len();

@@ -26,6 +26,7 @@ pub mod escapes;
 mod expectations;
 mod fallbacks;
 mod getters;
+mod header_slots;
 #[cfg(test)]
 mod heldout;
 #[cfg(test)]
@@ -55,6 +56,7 @@ mod option_defaults;
 mod pairs;
 mod positional;
 mod powershell;
+mod property_set;
 mod prose;
 #[cfg(test)]
 mod recall_listed;
@@ -227,6 +229,15 @@ pub fn extract(data: &[u8], kind: Kind, regions: &[(usize, usize, bool)]) -> Vec
         extract_range(data, s, e, line_start, kind, &mut out);
     }
     out
+}
+
+/// The lines of the stretches [`extract`] reads for `regions` (the scan's funnel counts).
+#[cfg(feature = "funnel")]
+pub(crate) fn segment_lines(data: &[u8], regions: &[(usize, usize, bool)]) -> usize {
+    segments(data, regions)
+        .iter()
+        .map(|&(s, e)| memchr::memchr_iter(b'\n', &data[s..e]).count() + 1)
+        .sum()
 }
 
 /// The merged, sorted stretches of `data` that [`extract`] reads for `regions`.
@@ -482,6 +493,15 @@ pub fn extract_all(data: &[u8], kind: Kind) -> Vec<Candidate> {
     out
 }
 
+/// The needles [`extract_range`] searches each line for, each searcher built once.
+static TEMPLATE_OPEN: names::Finder = names::Finder::new(b"{{");
+static TEMPLATE_TAG: names::Finder = names::Finder::new(b"{%");
+static BASE64: names::Finder = names::Finder::new(b"base64");
+static NCODE: names::Finder = names::Finder::new(b"ncode");
+static BASE64_STRING: names::Finder = names::Finder::new(b"Base64String");
+static BTOA: names::Finder = names::Finder::new(b"btoa(");
+static DASH_U: names::Finder = names::Finder::new(b"-u");
+
 /// `first_line_start` is where the line holding `from` starts (every later line starts
 /// after the newline that ends the one before it).
 fn extract_range(
@@ -525,9 +545,11 @@ fn extract_range(
             urls::candidates(piece, base, line_start, out);
             xml::candidates(data, piece, base, line_start, end, out);
             positional::candidates(piece, toks, base, line_start, first, out);
+            header_slots::candidates(data, first, out);
             // The forms no `=` or `:` ties: a value named by a sibling argument or symbol,
             // a command line's flags, `key value` directives; and the pairs inside values.
             if mentions_secret {
+                property_set::candidates(first, out);
                 siblings::candidates(piece, toks, base, line_start, first, out);
                 cmdline::candidates(piece, toks, base, line_start, kind, out);
                 spaced::candidates(piece, toks, base, line_start, kind, out);
@@ -541,9 +563,7 @@ fn extract_range(
                     hurl::basic_auth_section(data, line, end, out);
                 }
                 httpie::bearer_auth(piece, base, line_start, out);
-                if memchr::memmem::find(piece, b"{{").is_some()
-                    || memchr::memmem::find(piece, b"{%").is_some()
-                {
+                if TEMPLATE_OPEN.find(piece).is_some() || TEMPLATE_TAG.find(piece).is_some() {
                     template_defaults::candidates(piece, base, line_start, out);
                 }
                 defaults::cue_defaults(first, out);
@@ -602,18 +622,18 @@ fn extract_range(
                 continued::candidates(data, at, at + line.len(), first, out);
             }
             // `echo -n 'user:v' | base64`: a Basic credential computed in place.
-            if memchr::memmem::find(piece, b"base64").is_some() {
+            if BASE64.find(piece).is_some() {
                 encoded::candidates(piece, base, line_start, out);
             }
             if kind == Kind::Code
-                && (memchr::memmem::find(piece, b"ncode").is_some()
-                    || memchr::memmem::find(piece, b"Base64String").is_some()
-                    || memchr::memmem::find(piece, b"btoa(").is_some())
+                && (NCODE.find(piece).is_some()
+                    || BASE64_STRING.find(piece).is_some()
+                    || BTOA.find(piece).is_some())
             {
                 encoded::code_encoders(piece, base, line_start, out);
             }
             // curl's `-u v` with no password: an API key as the Basic user name.
-            if memchr::memmem::find(piece, b"-u").is_some() {
+            if DASH_U.find(piece).is_some() {
                 curl_user::candidates(data, piece, at, base, line_start, out);
             }
             // Tools that take a password where no name says so (their own gate: the tools'
@@ -638,6 +658,8 @@ mod tests;
 mod tests_unlisted;
 #[cfg(test)]
 mod tests_unlisted10;
+#[cfg(test)]
+mod tests_unlisted11;
 #[cfg(test)]
 mod tests_unlisted2;
 #[cfg(test)]

@@ -62,13 +62,45 @@ pub fn names_secret(name: &str) -> bool {
     {
         return false;
     }
-    let n = normalize(name.trim_start_matches([':', '-', '%']));
-    if n.contains("tokeniz") {
+    let trimmed = name.trim_start_matches([':', '-', '%']);
+    // Asked of nearly every candidate's key: an ASCII name (at most 64 bytes, tested above)
+    // is normalized into a buffer on the stack, the same bytes [`normalize`] gives.
+    if trimmed.is_ascii() {
+        let mut buf = [0u8; 64];
+        let mut len = 0;
+        for &b in trimmed.as_bytes() {
+            if !matches!(b, b'_' | b'-' | b'.' | b' ' | b'$' | b'@') {
+                buf[len] = b.to_ascii_lowercase();
+                len += 1;
+            }
+        }
+        return normal_names_secret(&buf[..len]);
+    }
+    normal_names_secret(normalize(trimmed).as_bytes())
+}
+
+/// [`names_secret`] of a name already [`normalize`]d.
+fn normal_names_secret(n: &[u8]) -> bool {
+    // Byte by byte (no `memcmp` call per position: names are short).
+    let contains = |w: &[u8]| {
+        w.len() <= n.len()
+            && n.windows(w.len())
+                .any(|win| win.iter().zip(w).all(|(a, b)| a == b))
+    };
+    if contains(b"tokeniz") {
         return false;
     }
-    let secret = SECRET_WORDS.iter().any(|w| n.contains(w)) || n.ends_with("auth");
-    secret && !NOT_SECRET_ENDINGS.iter().any(|e| n.ends_with(e))
+    let secret = SECRET_FINDER.is_match(n) || n.ends_with(b"auth");
+    secret && !NOT_SECRET_ENDINGS.iter().any(|e| n.ends_with(e.as_bytes()))
 }
+
+/// [`SECRET_WORDS`], searched for at once in a normalized name.
+static SECRET_FINDER: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
+    aho_corasick::AhoCorasick::builder()
+        .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+        .build(SECRET_WORDS)
+        .expect("fixed words compile")
+});
 
 /// Name parts that mark a value as a test fixture or a stand-in (`FAKE_API_KEY`,
 /// `dummyToken`, `EXAMPLE_SECRET`, `mock_password`).
@@ -155,19 +187,75 @@ const STEMS: &[&str] = &[
     "user.info",
 ];
 
-static STEM_FINDER: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
-    aho_corasick::AhoCorasick::builder()
-        .ascii_case_insensitive(true)
-        // A full DFA: searched on every line the context engine reads, and small.
-        .kind(Some(aho_corasick::AhoCorasickKind::DFA))
-        .build(STEMS)
-        .expect("fixed stems compile")
-});
+static STEM_FINDER: LazyLock<CaselessWords> = LazyLock::new(|| CaselessWords::new(STEMS));
 
 /// Whether `line` may hold a name the pairing extractors look for: a cheap test that keeps
 /// them off the lines around a keyword that name no credential.
 pub fn mentions_secret(line: &[u8]) -> bool {
     STEM_FINDER.is_match(line)
+}
+
+/// A search for ASCII words in any case, for the tests that run on every line the context
+/// engine reads. An automaton built with `ascii_case_insensitive` gets no SIMD prefilter
+/// (the packed searchers match bytes exactly) and walks its DFA a byte at a time; here the
+/// text is lowercased into a reused buffer and searched for the lowercased words, which
+/// lets the automaton skip ahead with its prefilter. The same answer: an ASCII word occurs
+/// in `text` with case ignored exactly where its lowercase occurs in `text` lowercased
+/// (lowercasing changes no byte outside `A`-`Z`, and no offset).
+pub(super) struct CaselessWords(aho_corasick::AhoCorasick);
+
+thread_local! {
+    /// The lowercased text [`CaselessWords::is_match`] searches, kept between calls.
+    static LOWERED: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+impl CaselessWords {
+    pub(super) fn new(words: &[&str]) -> CaselessWords {
+        CaselessWords(
+            aho_corasick::AhoCorasick::builder()
+                // A full DFA: searched on every line the context engine reads, and small.
+                .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+                .build(words.iter().map(|w| w.to_ascii_lowercase()))
+                .expect("fixed words compile"),
+        )
+    }
+
+    /// Whether one of the words occurs in `text`, ASCII case ignored.
+    pub(super) fn is_match(&self, text: &[u8]) -> bool {
+        LOWERED.with(|buf| match buf.try_borrow_mut() {
+            Ok(mut buf) => {
+                buf.clear();
+                buf.extend(text.iter().map(u8::to_ascii_lowercase));
+                self.0.is_match(&buf[..])
+            }
+            // Not reached (the search calls nothing back); a copy of its own if it were.
+            Err(_) => self.0.is_match(&text.to_ascii_lowercase()[..]),
+        })
+    }
+}
+
+/// A substring searcher built once, on first use, for a needle searched for on every line
+/// the context engine reads: [`Finder::find`] answers as `memchr::memmem::find(haystack,
+/// needle)`, which builds its searcher anew on every call.
+pub(super) struct Finder {
+    needle: &'static [u8],
+    built: std::sync::OnceLock<memchr::memmem::Finder<'static>>,
+}
+
+impl Finder {
+    pub(super) const fn new(needle: &'static [u8]) -> Finder {
+        Finder {
+            needle,
+            built: std::sync::OnceLock::new(),
+        }
+    }
+
+    /// The offset of the needle's first occurrence in `haystack`.
+    pub(super) fn find(&self, haystack: &[u8]) -> Option<usize> {
+        self.built
+            .get_or_init(|| memchr::memmem::Finder::new(self.needle))
+            .find(haystack)
+    }
 }
 
 /// Config directives whose value is a password though their name does not say so in a
@@ -203,8 +291,175 @@ pub fn is_auth_scheme(word: &str) -> bool {
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use super::*;
+
+    /// [`names_secret`] as written before its stack buffer: normalized into a `String`.
+    fn names_secret_reference(name: &str) -> bool {
+        if name.is_empty()
+            || name.len() > 64
+            || name.contains(char::is_whitespace)
+            || name.contains(['=', '{', '}', '\\', '(', ')', ',', ';'])
+        {
+            return false;
+        }
+        let n = normalize(name.trim_start_matches([':', '-', '%']));
+        if n.contains("tokeniz") {
+            return false;
+        }
+        let secret = SECRET_WORDS.iter().any(|w| n.contains(w)) || n.ends_with("auth");
+        secret && !NOT_SECRET_ENDINGS.iter().any(|e| n.ends_with(e))
+    }
+
+    /// Lines of code, prose and noise in mixed case around the words of `words`, for
+    /// comparing a gate with what it stands for.
+    pub(in crate::context) fn varied_lines(words: &[&str], count: usize) -> Vec<Vec<u8>> {
+        let filler: &[&[u8]] = &[
+            b" ",
+            b"=",
+            b"\"",
+            b"x",
+            b"API",
+            b"_",
+            b"-",
+            b"\t",
+            b"Ke",
+            b"yS",
+            b"\xc3\xa9",
+            b"\xff",
+            b"K",
+            b"\xef\xbc\x9a",
+            b"{",
+            b"(",
+            b"//",
+            b"#",
+            b"0",
+            b"Z",
+            b"@",
+            b".",
+        ];
+        let mut state = 0x9e37_79b9_7f4a_7c15u64;
+        let mut next = move || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state
+        };
+        (0..count)
+            .map(|_| {
+                let mut line = Vec::new();
+                for _ in 0..next() % 24 {
+                    if next() % 4 == 0 {
+                        let word = words[(next() % words.len() as u64) as usize].as_bytes();
+                        // A word whole or cut, each letter in either case.
+                        let cut = if next() % 3 == 0 {
+                            word.len() / 2
+                        } else {
+                            word.len()
+                        };
+                        line.extend(word[..cut].iter().map(|&b| {
+                            if next() % 2 == 0 {
+                                b.to_ascii_uppercase()
+                            } else {
+                                b
+                            }
+                        }));
+                    } else {
+                        line.extend_from_slice(filler[(next() % filler.len() as u64) as usize]);
+                    }
+                }
+                line
+            })
+            .collect()
+    }
+
+    /// Whether [`CaselessWords`] of `words` answers as an `ascii_case_insensitive` automaton
+    /// (what it replaced) on varied lines.
+    pub(in crate::context) fn assert_caseless_agrees(words: &[&str]) {
+        let reference = aho_corasick::AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build(words)
+            .expect("words compile");
+        let caseless = CaselessWords::new(words);
+        let lines = varied_lines(words, 20_000);
+        let mut matched = 0;
+        for line in &lines {
+            let want = reference.is_match(&line[..]);
+            matched += usize::from(want);
+            assert_eq!(
+                caseless.is_match(line),
+                want,
+                "{:?}",
+                String::from_utf8_lossy(line)
+            );
+        }
+        // Both answers occur.
+        assert!(matched > 100 && matched < lines.len() - 100, "{matched}");
+    }
+
+    #[test]
+    fn caseless_stems_match_where_the_case_insensitive_automaton_did() {
+        assert_caseless_agrees(STEMS);
+    }
+
+    #[test]
+    fn names_secret_gives_what_the_string_normalization_gave() {
+        let parts = [
+            "",
+            "API",
+            "_",
+            "-",
+            ".",
+            "$",
+            "@",
+            ":",
+            "%",
+            "Token",
+            "tokenizer",
+            "SECRET",
+            "pass",
+            "WD",
+            "key",
+            "Name",
+            "url",
+            "auth",
+            "Bearer",
+            "jwt",
+            "é",
+            "Ü",
+            "ﬃ",
+            "İ",
+            "x",
+            "7",
+            "ID",
+            "user",
+            "info",
+            " ",
+            "=",
+            "credential",
+            "s",
+            "TTL",
+            "provider",
+        ];
+        let mut state = 0x2545_f491_4f6c_dd1du64;
+        let mut next = move || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state
+        };
+        for _ in 0..20_000 {
+            let n = 1 + next() % 7;
+            let name: String = (0..n)
+                .map(|_| parts[(next() % parts.len() as u64) as usize])
+                .collect();
+            assert_eq!(
+                names_secret(&name),
+                names_secret_reference(&name),
+                "{name:?}"
+            );
+        }
+    }
 
     #[test]
     fn secret_names() {

@@ -22,6 +22,20 @@ pub(super) fn candidates(
     first: usize,
     out: &mut Vec<Candidate>,
 ) {
+    // Every key starts `:_`: a line without one holds none (most lines).
+    if memchr::memchr_iter(b':', line).any(|i| line.get(i + 1) == Some(&b'_')) {
+        scoped_keys(line, base, line_start, first, out);
+    }
+}
+
+/// [`candidates`] without its gate.
+fn scoped_keys(
+    line: &[u8],
+    base: usize,
+    line_start: usize,
+    first: usize,
+    out: &mut Vec<Candidate>,
+) {
     let mut found = Vec::new();
     for key in KEYS {
         let mut at = 0;
@@ -58,4 +72,37 @@ pub(super) fn candidates(
         }
     }
     out.extend(found);
+}
+
+#[cfg(test)]
+#[test]
+fn the_gate_passes_over_only_lines_without_a_key() {
+    let words = [
+        ":_authToken=",
+        ":_auth=",
+        ":_password=",
+        "//npm.acme.io/",
+        "v4lue",
+        ":",
+        "_",
+    ];
+    let fields = |out: &[Candidate]| -> Vec<(String, usize, usize, String)> {
+        out.iter()
+            .map(|c| (c.key.clone(), c.start, c.end, c.value.clone()))
+            .collect()
+    };
+    let mut found = 0;
+    for line in super::names::tests::varied_lines(&words, 20_000) {
+        let (mut gated, mut ungated) = (Vec::new(), Vec::new());
+        candidates(&line, 7, 0, 0, &mut gated);
+        scoped_keys(&line, 7, 0, 0, &mut ungated);
+        assert_eq!(
+            fields(&gated),
+            fields(&ungated),
+            "{:?}",
+            String::from_utf8_lossy(&line)
+        );
+        found += gated.len();
+    }
+    assert!(found > 100, "{found}");
 }

@@ -75,6 +75,20 @@ fn normalized(words: &[SpecText]) -> Vec<String> {
     words.iter().map(|w| normalize(w)).collect()
 }
 
+/// `hay.contains(needle)`, for the short names anchors look in: compared byte by byte
+/// there (`str::contains` sets up a two-way searcher on every call, which costs more than
+/// the search of a name), searched as before in longer text (a `near` anchor's lines).
+fn contains_short(hay: &str, needle: &str) -> bool {
+    let (hay, needle) = (hay.as_bytes(), needle.as_bytes());
+    if hay.len() > 64 || needle.is_empty() {
+        return memchr::memmem::find(hay, needle).is_some();
+    }
+    needle.len() <= hay.len()
+        && hay
+            .windows(needle.len())
+            .any(|win| win.iter().zip(needle).all(|(a, b)| a == b))
+}
+
 /// Words an anchor looks for in a key, a parent key or a callee, normalized. A word written
 /// with a leading `^` must start a part of the name (at its start, after a separator, or at
 /// a lower-to-upper case change): `^box` finds `BOX_TOKEN` and `dropboxBoxKey`'s `Box`, not
@@ -153,7 +167,7 @@ impl Words {
                     .contains(&at);
             }
             if !word.starts_part {
-                return normal.contains(text);
+                return contains_short(normal, text);
             }
             let starts = starts.get_or_insert_with(|| part_starts(name));
             normal
@@ -844,7 +858,28 @@ fn charset_table(class: &str) -> Result<[bool; 256], String> {
 
 #[cfg(test)]
 mod tests {
-    use super::is_shapeless;
+    use super::{contains_short, is_shapeless};
+
+    #[test]
+    fn contains_short_answers_as_str_contains() {
+        let long = "x".repeat(70);
+        let parts = ["", "a", "b", "ab", "ba", "token", "tok", "é", long.as_str()];
+        for a in parts {
+            for b in parts {
+                let hay = format!("{a}{b}{a}");
+                for c in parts {
+                    for d in parts {
+                        let needle = format!("{c}{d}");
+                        assert_eq!(
+                            contains_short(&hay, &needle),
+                            hay.contains(needle.as_str()),
+                            "{hay:?} {needle:?}"
+                        );
+                    }
+                }
+            }
+        }
+    }
 
     #[test]
     fn only_a_class_of_nearly_every_character_is_shapeless() {

@@ -120,7 +120,8 @@ pub(super) fn candidates(
 /// its `:`), when it names a secret and is not called (`getToken("v")` is a getter).
 fn name_at(line: &[u8], toks: &[Token], i: usize) -> Option<String> {
     let t = toks[i];
-    let name = String::from_utf8_lossy(&line[t.start..t.end]).into_owned();
+    // Borrowed while it is tested (most tokens name nothing), owned only when returned.
+    let name = String::from_utf8_lossy(&line[t.start..t.end]);
     match t.tok {
         Tok::Str { .. } => {}
         Tok::Word => {
@@ -131,7 +132,7 @@ fn name_at(line: &[u8], toks: &[Token], i: usize) -> Option<String> {
         _ => return None,
     }
     (names_secret(&name) || is_auth_scheme(&name) || super::names::is_password_directive(&name))
-        .then_some(name)
+        .then(|| name.into_owned())
 }
 
 /// Whether `toks[i]` may stand between a value and its name: a `,`, a lone `:` or `=>`, a

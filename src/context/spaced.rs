@@ -365,13 +365,17 @@ fn insert_values(
     }
 }
 
-static SQL_FINDER: std::sync::LazyLock<aho_corasick::AhoCorasick> =
-    std::sync::LazyLock::new(|| {
-        aho_corasick::AhoCorasick::builder()
-            .ascii_case_insensitive(true)
-            .build(["set", "declare", "sp_addlogin", "sp_password"])
-            .expect("fixed words compile")
-    });
+/// The words every form of [`sql_statements`] names.
+const SQL_WORDS: &[&str] = &["set", "declare", "sp_addlogin", "sp_password"];
+
+static SQL_FINDER: std::sync::LazyLock<super::names::CaselessWords> =
+    std::sync::LazyLock::new(|| super::names::CaselessWords::new(SQL_WORDS));
+
+#[cfg(test)]
+#[test]
+fn caseless_sql_words_match_where_the_case_insensitive_automaton_did() {
+    super::names::tests::assert_caseless_agrees(SQL_WORDS);
+}
 
 /// SQL statements that name a literal away from it:
 /// - `UPDATE settings SET value = 'v' WHERE name = 'api_key'` (a key/value settings table,

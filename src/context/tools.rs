@@ -139,15 +139,15 @@ const STEMS: &[&str] = &[
     "db2",
 ];
 
-static STEM_FINDER: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
-    // A DFA: this runs on every line read, and with this many stems the default
-    // automaton is slower per byte.
-    aho_corasick::AhoCorasick::builder()
-        .kind(Some(aho_corasick::AhoCorasickKind::DFA))
-        .ascii_case_insensitive(true)
-        .build(STEMS)
-        .expect("fixed stems compile")
-});
+/// Runs on every line read: a DFA over the lowercased line (see `CaselessWords`).
+static STEM_FINDER: LazyLock<super::names::CaselessWords> =
+    LazyLock::new(|| super::names::CaselessWords::new(STEMS));
+
+#[cfg(test)]
+#[test]
+fn caseless_tool_stems_match_where_the_case_insensitive_automaton_did() {
+    super::names::tests::assert_caseless_agrees(STEMS);
+}
 
 /// `secret` (only after a pipe), Expect's `send `, Redis' `AUTH ` (case-sensitive).
 static SPECIAL_FINDER: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {

@@ -35,9 +35,6 @@ pub fn candidates(
         }
         let tag = &line[i..name_end];
         let attrs = &line[name_end..gt];
-        let key = named_attribute(attrs)
-            .or_else(|| plist_key(data, base + lt, tag))
-            .unwrap_or_else(|| String::from_utf8_lossy(tag).into());
         let mut close = Vec::with_capacity(tag.len() + 3);
         close.extend_from_slice(b"</");
         close.extend_from_slice(tag);
@@ -86,6 +83,10 @@ pub fn candidates(
             let line_start = crate::scan::line_bounds(data, s).0;
             super::lexer::candidates(&data[s..e], s, line_start, super::Kind::Unknown, out);
         }
+        // The element's name, made only for an element that holds a value.
+        let key = named_attribute(attrs)
+            .or_else(|| plist_key(data, base + lt, tag))
+            .unwrap_or_else(|| String::from_utf8_lossy(tag).into());
         out.push(Candidate {
             key,
             parents: Vec::new(),

@@ -206,6 +206,7 @@ impl<'a> Pipeline<'a> {
         let Some(rest) = opened.rest else {
             let text = as_text(&opened.head, kind);
             let mut added = LazyAdded::new(lines);
+            let mut reported = Vec::new();
             for (rule_path, at) in self.scan_paths(&blob) {
                 let matches = self.scan_memory(rule_path.as_deref(), &text, &mut added, kind);
                 for m in &matches {
@@ -213,7 +214,11 @@ impl<'a> Pipeline<'a> {
                         out.findings.push(self.secret_finding(m, path.as_ref()));
                     }
                 }
+                reported.extend(matches);
             }
+            // One secret, one finding: a key file is not also reported as a sensitive file.
+            self.scanner
+                .keep_one_finding_per_secret(&mut out.findings, &text, &reported);
             return out;
         };
         // Streamed: a file, standard input, or a git blob too large to hold (git_stream.rs).

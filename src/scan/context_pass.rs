@@ -82,6 +82,17 @@ impl Scanner {
             })
             .collect();
         add(Stage::ContextWindowsRead, ranges.len());
+        #[cfg(feature = "funnel")]
+        {
+            let windows: Vec<(usize, usize, usize, bool)> = regions
+                .iter()
+                .map(|r| (r.0, r.1, r.2, !self.rules.rules[r.0].spec.fallback))
+                .filter(|&(_, start, end, wide)| {
+                    wide || !self.skip_valueless_lines || may_hold_value(data, start, end, shortest)
+                })
+                .collect();
+            super::funnel::by_rule(&self.rules, data, &windows);
+        }
         if !by_path.is_empty() {
             ranges.push((0, data.len().min(crate::context::MAX_READ_WHOLE), true));
             woken.extend(by_path);
@@ -378,6 +389,144 @@ mod tests {
                 a,
                 b,
                 "findings differ on an example of {} bytes",
+                text.len()
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod keyword_boundary_tests {
+    use crate::rules::{KeywordBoundary, RuleSet};
+    use crate::scan::prefilter::Prefilter;
+
+    /// Lowercase, without the separators names are compared without (`context::rule`).
+    fn normal(text: &str) -> String {
+        crate::context::rule::normalize(text)
+    }
+
+    /// A context rule whose keywords wake it only at a word part's start must not need them
+    /// anywhere else: every anchor word that holds one of its keywords asks for it at a
+    /// part's start (`^`), or is a host or an Authorization scheme (a word of its own).
+    #[test]
+    fn a_word_bounded_context_rule_asks_for_its_keywords_at_a_part_start() {
+        let rules = RuleSet::builtin().expect("built-in rules load");
+        let mut bounded = 0;
+        for rule in &rules.rules {
+            if rule.spec.keyword_boundary != Some(KeywordBoundary::Word) || !rule.is_context() {
+                continue;
+            }
+            bounded += 1;
+            for anchor in rule.spec.context.iter() {
+                let asked = [
+                    &anchor.key,
+                    &anchor.key_path,
+                    &anchor.not_key,
+                    &anchor.callee,
+                    &anchor.header,
+                    &anchor.near,
+                ];
+                for word in asked.into_iter().flatten() {
+                    for keyword in &rule.keywords {
+                        let holds = normal(word).contains(&normal(keyword));
+                        assert!(
+                            !holds || word.starts_with('^'),
+                            "{}: anchor word `{}` holds keyword `{keyword}` without `^`",
+                            rule.id,
+                            &**word
+                        );
+                    }
+                }
+            }
+        }
+        assert!(bounded >= 20, "{bounded} word-bounded context rules");
+    }
+
+    /// Whether the keyword pass wakes rule `id` anywhere in `text`.
+    fn wakes(rules: &RuleSet, prefilter: &Prefilter, id: &str, text: &str) -> bool {
+        let index = rules
+            .rules
+            .iter()
+            .position(|r| &*r.id == id)
+            .expect("rule exists");
+        prefilter
+            .regions(text.as_bytes(), |r| rules.rules[r].single_line())
+            .iter()
+            .any(|r| r.rule == index)
+    }
+
+    #[test]
+    fn a_provider_name_glued_inside_a_word_wakes_no_window() {
+        let rules = RuleSet::builtin().expect("built-in rules load");
+        let prefilter = Prefilter::for_content_rules(&rules);
+        // (rule, text, wakes): the name as a key, a part of a key in every case style, a
+        // callee, a host, after an escape or a percent-encoded byte; and inside words.
+        let table: &[(&str, &str, bool)] = &[
+            ("ably-api-key", "ABLY_API_KEY=x", true),
+            ("ably-api-key", "const ablyKey = x", true),
+            ("ably-api-key", "const myAblyKey = x", true),
+            ("ably-api-key", "headers['x-ably-key'] = x", true),
+            ("ably-api-key", "new Ably.Realtime(x)", true),
+            ("ably-api-key", "url = 'https://rest.ably.io/keys'", true),
+            ("ably-api-key", "env = \"A=1\\nably_key=x\"", true),
+            ("ably-api-key", "q=a%0Aably_key", true),
+            ("ably-api-key", "{\"ably\": {\"key\": x}}", true),
+            ("ably-api-key", "this is probably fine", false),
+            ("ably-api-key", "PROBABLY_FINE = 1", false),
+            ("lob-api-key", "LOB_API_KEY=x", true),
+            ("lob-api-key", "lobApiKey: x", true),
+            ("lob-api-key", "for f in glob.glob(p): blob = f", false),
+            ("lob-api-key", "GLOBAL_STATE = 1", false),
+            ("rollbar-access-token", "rollbar.init(x)", true),
+            ("rollbar-access-token", "ROLLBAR_TOKEN=x", true),
+            ("rollbar-access-token", ".scrollbar { width: 1px }", false),
+            ("openweather-api-key", "OWM_API_KEY=x", true),
+            ("openweather-api-key", "growmore = 1", false),
+            ("customerio-api-key", "CIO_SITE_ID=x", true),
+            ("customerio-api-key", "ratio = precision", false),
+            ("box-client-secret", "BOX_CLIENT_SECRET=x", true),
+            ("box-client-secret", "dropboxBoxKey = x", true),
+            ("box-client-secret", "<input type=\"checkbox\">", false),
+            ("okta-api-token", "Authorization: SSWS x", true),
+        ];
+        for &(id, text, expected) in table {
+            assert_eq!(
+                wakes(&rules, &prefilter, id, text),
+                expected,
+                "{id}: {text}"
+            );
+        }
+    }
+
+    /// The values of a word-bounded rule are found in every form they were found before:
+    /// keys in each case style, a parent block, a joined literal, a value below its name.
+    #[test]
+    fn word_bounded_rules_keep_their_values() {
+        let scanner = crate::scan::Scanner::new(RuleSet::builtin().expect("built-in rules load"));
+        // Built at run time (dogfood: `leakgate scan .`): Ably's `app.key:secret` shape.
+        let key = [
+            "Wr9fMX.Hf_ags:",
+            "35sdgBnQRtvbLprYwArWoB5Zig",
+            "RwcZIcbD_fcNB2ZOM",
+        ]
+        .concat();
+        let (head, tail) = key.split_at(20);
+        let texts = [
+            format!("ABLY_API_KEY={key}\n"),
+            format!("const myAblyKey = \"{key}\";\n"),
+            format!("ably:\n  key: {key}\n"),
+            format!("const ablyKey = \"{head}\" + \"{tail}\";\n"),
+            format!("new Ably.Realtime('{key}')\n"),
+            format!("env:\n  ABLY_KEY: \"{key}\"\n"),
+        ];
+        for text in &texts {
+            let found = scanner
+                .scan(None, text.as_bytes())
+                .iter()
+                .any(|m| &*scanner.rules().rules[m.rule].id == "ably-api-key");
+            assert!(
+                found,
+                "ably-api-key not found in a text of {} bytes",
                 text.len()
             );
         }

@@ -425,6 +425,14 @@ pub fn starts_word_part(data: &[u8], at: usize) -> bool {
     if !before.is_ascii_alphanumeric() {
         return true;
     }
+    // After an escape (`\nably_key=` inside a string literal) or a percent-encoded byte
+    // (`%0Aably_key`), a word starts as after the character the escape stands for.
+    let escaped = |i: usize| at.checked_sub(i).and_then(|i| data.get(i));
+    if escaped(2) == Some(&b'\\')
+        || (escaped(3) == Some(&b'%') && escaped(2).is_some_and(u8::is_ascii_hexdigit))
+    {
+        return true;
+    }
     (before.is_ascii_lowercase() || before.is_ascii_digit())
         && data.get(at).is_some_and(u8::is_ascii_uppercase)
 }

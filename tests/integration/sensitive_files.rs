@@ -398,3 +398,82 @@ fn pkcs12_files_are_reported_by_what_they_hold() {
     assert_eq!(found[1].0, "signing.p12");
     assert!(found[1].1.contains("1 private key"), "{found:?}");
 }
+
+/// A key block with a body the key rules take: 64-character base64 lines of bytes that
+/// open with `magic` and then look random (built at run time).
+fn full_pem(label: &str, magic: &[u8]) -> String {
+    use base64::Engine;
+    let mut bytes = magic.to_vec();
+    let mut state = 0x853c_49e6_748f_ea9bu64;
+    while bytes.len() < 240 {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        bytes.push((state >> 40) as u8);
+    }
+    let body = base64::engine::general_purpose::STANDARD.encode(bytes);
+    let lines: Vec<&str> = body
+        .as_bytes()
+        .chunks(64)
+        .map(|c| std::str::from_utf8(c).unwrap())
+        .collect();
+    let d = "-".repeat(5);
+    format!(
+        "{d}BEGIN {label}{d}\n{}\n{d}END {label}{d}\n",
+        lines.join("\n")
+    )
+}
+
+/// One secret, one finding: a key file whose key the key rules report is not reported a
+/// second time as a sensitive file (issue 13).
+#[test]
+fn a_key_file_and_its_key_are_one_finding() {
+    let dir = tempfile::tempdir().unwrap();
+    let files = [
+        (
+            ".ssh/id_ed25519",
+            full_pem("OPENSSH PRIVATE KEY", b"openssh-key-v1\0"),
+        ),
+        (
+            "tls/server.key",
+            full_pem(&format!("{} PRIVATE KEY", "RSA"), &[2, 1, 0]),
+        ),
+    ];
+    for (path, content) in &files {
+        let full = dir.path().join(path);
+        std::fs::create_dir_all(full.parent().unwrap()).unwrap();
+        std::fs::write(full, content).unwrap();
+    }
+    let out = Command::cargo_bin("leakgate")
+        .unwrap()
+        .args(["scan", ".", "--format", "json"])
+        .current_dir(dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let mut found: Vec<(String, String, String)> = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            (
+                f["path"].as_str().unwrap().to_string(),
+                f["rule"].as_str().unwrap().to_string(),
+                f["kind"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    found.sort();
+    let want = [
+        (".ssh/id_ed25519", "private-key-openssh", "secret"),
+        ("tls/server.key", "private-key-rsa", "secret"),
+    ]
+    .map(|(p, r, k)| (p.to_string(), r.to_string(), k.to_string()));
+    assert_eq!(found, want);
+}

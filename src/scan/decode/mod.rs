@@ -15,6 +15,7 @@
 //! base64, as in a Secret manifest that holds a base64 `.dockerconfigjson`).
 
 mod entities;
+mod key_blocks;
 mod runs;
 mod strings;
 
@@ -88,6 +89,8 @@ enum Encoding {
     Percent,
     Escapes,
     XmlEntities,
+    /// One line of a key block written as a string literal (`key_blocks`).
+    KeyLine,
 }
 
 impl Encoding {
@@ -97,6 +100,7 @@ impl Encoding {
             Encoding::Percent => Some(percent_encoding::percent_decode(encoded).collect()),
             Encoding::Escapes => strings::unescape(encoded),
             Encoding::XmlEntities => Some(entities::decode(encoded)),
+            Encoding::KeyLine => key_blocks::decode_line(encoded),
         }
     }
 }
@@ -204,6 +208,16 @@ fn decoded_spans(data: &[u8], budget: &mut Budget, level: usize) -> Vec<Decoded>
                 start: pieces[0].0,
                 end: pieces[pieces.len() - 1].1,
                 encoding: Encoding::Escapes,
+                pieces,
+            }),
+    );
+    candidates.extend(
+        key_blocks::key_block_runs(data, MAX_SPANS_PER_BLOB)
+            .into_iter()
+            .map(|pieces| Candidate {
+                start: pieces[0].0,
+                end: pieces[pieces.len() - 1].1,
+                encoding: Encoding::KeyLine,
                 pieces,
             }),
     );
