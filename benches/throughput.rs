@@ -136,6 +136,25 @@ fn keyword_pass(c: &mut Criterion) {
     group.bench_function("Aho-Corasick DFA, mixed code 20 MB", |b| {
         b.iter(|| dfa.find_overlapping_iter(&text).count())
     });
+    // The whole keyword pass as a scan runs it: occurrences, word-part and token-prefix
+    // checks, each woken rule's window, merged; per file of the corpus, as files come.
+    let prefilter = leakgate::scan::prefilter::Prefilter::for_content_rules(&rules);
+    let files = corpus::corpus(20, 7);
+    group.bench_function(
+        "prefilter regions (windows, merge), mixed code 20 MB",
+        |b| {
+            b.iter(|| {
+                files
+                    .iter()
+                    .map(|f| {
+                        prefilter
+                            .regions(&f.1, |i| rules.rules[i].single_line())
+                            .len()
+                    })
+                    .sum::<usize>()
+            })
+        },
+    );
     group.finish();
 }
 

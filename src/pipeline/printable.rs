@@ -130,16 +130,23 @@ mod tests {
         // Runs of every kind and length around the minimum, cut at every place.
         let alphabet = b"\x00\x00\x00\x01\xff\t\nabcXYZ=_ ~\x7f";
         let mut state = 0x853c_49e6_748f_ea9bu64;
-        for _ in 0..4000 {
-            let len = (state % 64) as usize;
+        for round in 0..6000 {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            // Short pieces, and pieces long enough for whole chunks of either kind of byte.
+            let len = (state % [64, 400][round % 2]) as usize;
+            let stretch = (state >> 40).is_multiple_of(5);
             let data: Vec<u8> = (0..len)
-                .map(|_| {
+                .map(|j| {
                     state ^= state << 13;
                     state ^= state >> 7;
                     state ^= state << 17;
                     let pick = (state >> 11) as usize;
                     // Mostly letters, with NULs (a letter-NUL pair is UTF-16 text) and other bytes.
                     match pick % 6 {
+                        // Sometimes long stretches without printable bytes.
+                        _ if stretch && (j / 50) % 2 == 0 => [0u8, 0xff, 0x80, 0x1f][pick % 4],
                         0 | 3 => alphabet[pick % alphabet.len()],
                         4 => 0,
                         _ => b'a' + (pick % 26) as u8,

@@ -13,11 +13,13 @@
 //!   of that byte: one hash and one load per position. Positions are taken five at a time
 //!   from one 8-byte load, with one branch per five positions;
 //! - each keyword of four bytes or more is filed under one of its 4-byte grams, the one
-//!   made of the rarest bytes (`ypef` of `typeform`, not `type`), at its offset in the
-//!   keyword: the row of its first three bytes, the bit of its fourth. A three-byte keyword
-//!   is filed under every bit of its row, since any byte may follow it;
-//! - a position whose bit is set is checked exactly: each keyword filed under that bit is
-//!   compared with the text at its offset, ignoring ASCII case;
+//!   least common in source code by a table of gram tiers (`gram_tiers.bin`), then made of
+//!   the rarest bytes (`ypef` of `typeform`, not `type`), at its offset in the keyword: the
+//!   row of its first three bytes, the bit of its fourth. A three-byte keyword is filed
+//!   under every bit of its row, since any byte may follow it;
+//! - a position whose bit is set is checked exactly: each keyword filed under that bit
+//!   whose folded gram is the position's is compared with the text at its offset, ignoring
+//!   ASCII case;
 //! - the few keywords of one or two bytes (`q~`) are found by a small Aho-Corasick
 //!   automaton of their own, which searches for their first bytes with `memchr`.
 //!
@@ -53,21 +55,36 @@ struct Table {
     rows: Box<[u8; ROWS]>,
     /// Per eight rows (64 buckets), how many buckets are set in the rows before them.
     rank: Box<[u32; ROWS / 8]>,
-    /// `entries[starts[r]..starts[r + 1]]` are the `(pattern id, offset)` of the set bucket
-    /// of rank `r`.
+    /// `entries[starts[r]..starts[r + 1]]` are the entries of the set bucket of rank `r`.
     starts: Vec<u32>,
-    entries: Vec<(u32, u32)>,
+    entries: Vec<Entry>,
+}
+
+/// A keyword filed under a bucket.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+struct Entry {
+    /// The keyword's pattern id.
+    id: u32,
+    /// The gram's offset in the keyword.
+    offset: u32,
+    /// The folded gram the keyword is filed under, masked by `mask`: a position whose
+    /// folded gram differs there cannot hold the keyword (equal ignoring ASCII case implies
+    /// equal after folding), which rejects most positions that only share the bucket for
+    /// the price of one comparison.
+    gram: u32,
+    /// `u32::MAX`, or the first three bytes for a three-byte keyword.
+    mask: u32,
 }
 
 impl Table {
-    /// The table of `(bucket, pattern id, offset)`.
-    fn new(filed: Vec<(usize, u32, u32)>) -> Table {
+    /// The table of `(bucket, entry)`.
+    fn new(filed: Vec<(usize, Entry)>) -> Table {
         let mut filed = filed;
         filed.sort_unstable();
         filed.dedup();
         let mut rows = Box::new([0u8; ROWS]);
         let mut starts = Vec::new();
-        for (at, &(bucket, _, _)) in filed.iter().enumerate() {
+        for (at, &(bucket, _)) in filed.iter().enumerate() {
             let (row, bit) = (bucket / 8, 1 << (bucket % 8));
             if rows[row] & bit == 0 {
                 rows[row] |= bit;
@@ -85,7 +102,7 @@ impl Table {
             rows,
             rank,
             starts,
-            entries: filed.into_iter().map(|(_, id, at)| (id, at)).collect(),
+            entries: filed.into_iter().map(|(_, entry)| entry).collect(),
         }
     }
 
@@ -96,7 +113,7 @@ impl Table {
     }
 
     /// The entries of the bucket of the folded `gram`, empty if it is not set.
-    fn filed(&self, gram: u32) -> &[(u32, u32)] {
+    fn filed(&self, gram: u32) -> &[Entry] {
         let bucket = bucket_of(gram);
         let group = bucket / 64;
         let bits = u64::from_le_bytes(
@@ -158,15 +175,29 @@ static COMMONNESS: [u32; 256] = {
     table
 };
 
-/// Offset of the 4-byte gram of `keyword` (four bytes or more) made of the least common
-/// bytes.
+/// How common the folded 4-byte gram is in source code, 0 (never seen) to 15: about the
+/// log2 of its count in 24 MB of crates.io sources, from `src/scan/gram_tiers.bin`
+/// (written by `scripts/gram-tiers.py`, which says how; two 4-bit tiers a byte, indexed by
+/// a hash of the gram, so a rare gram may share a common one's tier).
+fn gram_tier(gram: u32) -> u8 {
+    static TIERS: &[u8; 8192] = include_bytes!("gram_tiers.bin");
+    let index = (gram.wrapping_mul(0x9E37_79B1) >> (32 - 14)) as usize;
+    (TIERS[index / 2] >> (4 * (index % 2))) & 0x0F
+}
+
+/// Offset of the 4-byte gram of `keyword` (four bytes or more) least common in code: the
+/// lowest [`gram_tier`], then the least common bytes. (Until session 10, the least common
+/// bytes alone: `key": "` was filed under `": "`, `-----BEGIN` under `----`, each met at
+/// every JSON pair or rule line, and 1.5 % of the positions of the PyPI/npm tree held a
+/// filed gram; 0.5 % now. Any choice finds the same occurrences.)
 fn rarest_gram(keyword: &[u8]) -> usize {
     (0..=keyword.len() - 4)
         .min_by_key(|&at| {
-            keyword[at..at + 4]
+            let bytes = keyword[at..at + 4]
                 .iter()
                 .map(|&b| commonness(b))
-                .sum::<u32>()
+                .sum::<u32>();
+            (gram_tier(folded_gram(&keyword[at..])), bytes)
         })
         .unwrap_or(0)
 }
@@ -200,13 +231,26 @@ impl Anchors {
                 1 | 2 => short.push(id),
                 3 => {
                     // Any fourth byte may follow: every bit of the row.
-                    let row = row_of(folded_gram(pattern));
-                    filed.extend((0..8).map(|bit| (row * 8 + bit, id as u32, 0)));
+                    let gram = folded_gram(pattern);
+                    let row = row_of(gram);
+                    let entry = Entry {
+                        gram: gram & 0x00FF_FFFF,
+                        mask: 0x00FF_FFFF,
+                        id: id as u32,
+                        offset: 0,
+                    };
+                    filed.extend((0..8).map(|bit| (row * 8 + bit, entry)));
                 }
                 _ => {
                     let at = rarest_gram(pattern);
                     let gram = folded_gram(&pattern[at..]);
-                    filed.push((bucket_of(gram), id as u32, at as u32));
+                    let entry = Entry {
+                        gram,
+                        mask: u32::MAX,
+                        id: id as u32,
+                        offset: at as u32,
+                    };
+                    filed.push((bucket_of(gram), entry));
                 }
             }
         }
@@ -265,7 +309,16 @@ impl Anchors {
     /// occur there.
     #[inline(never)]
     fn check(&self, data: &[u8], at: usize, gram: u32, hit: &mut impl FnMut(usize, usize, usize)) {
-        for &(id, offset) in self.table.filed(gram) {
+        for &Entry {
+            gram: filed,
+            mask,
+            id,
+            offset,
+        } in self.table.filed(gram)
+        {
+            if gram & mask != filed {
+                continue;
+            }
             let Some(start) = at.checked_sub(offset as usize) else {
                 continue;
             };
@@ -325,6 +378,16 @@ mod tests {
         }
         out.sort_unstable();
         out
+    }
+
+    #[test]
+    fn a_keyword_is_filed_under_a_gram_that_is_rare_in_code() {
+        // The byte ranks alone chose `": "` and `----`, met at every JSON pair and rule line.
+        assert_ne!(rarest_gram(b"key\": \""), 3);
+        let begin = b"-----begin rsa private key-----";
+        let at = rarest_gram(begin);
+        assert_ne!(&begin[at..at + 4], b"----");
+        assert!(gram_tier(folded_gram(b"\": \"")) >= 10);
     }
 
     #[test]

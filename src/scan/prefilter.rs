@@ -305,19 +305,15 @@ impl Prefilter {
     /// The merged regions where each rule must run, sorted by rule then start.
     /// `single_line` tells whether a rule's matches stay within one line.
     pub fn regions(&self, data: &[u8], single_line: impl Fn(usize) -> bool) -> Vec<Region> {
-        let mut regions: Vec<Region> = self
-            .always
-            .iter()
-            .map(|&rule| Region {
-                rule,
-                start: 0,
-                end: data.len(),
-            })
-            .collect();
+        let mut regions = Regions::default();
+        for &rule in &self.always {
+            regions.add(rule, 0, data.len());
+        }
         if let Some(anchors) = &self.anchors {
-            // Windows are computed once per hit position, not once per rule.
+            // Windows are computed once per hit position, not once per rule; a keyword on
+            // the line of the previous single-line window reuses that line's bounds.
             let mut wide: Option<(usize, usize, usize)> = None;
-            let mut line: Option<(usize, usize, usize)> = None;
+            let mut line = LineCache::default();
             anchors.for_each(data, |pattern, start, end| {
                 super::funnel::add(super::funnel::Stage::KeywordHits, 1);
                 let mut word_part: Option<bool> = None;
@@ -330,31 +326,91 @@ impl Prefilter {
                     if !self.may_start(rule, data, start) {
                         continue;
                     }
-                    let single_line = single_line(rule);
-                    let cache = if single_line { &mut line } else { &mut wide };
-                    let (from, to) = match *cache {
-                        Some((at, from, to)) if at == start => (from, to),
-                        _ => {
-                            let window = if single_line {
-                                line_window(data, start, end)
-                            } else {
-                                window(data, start, end)
-                            };
-                            *cache = Some((start, window.0, window.1));
-                            window
+                    let (from, to) = if single_line(rule) {
+                        line.window(data, start, end)
+                    } else {
+                        match wide {
+                            Some((at, from, to)) if at == start => (from, to),
+                            _ => {
+                                let (from, to) = window(data, start, end);
+                                wide = Some((start, from, to));
+                                (from, to)
+                            }
                         }
                     };
-                    regions.push(Region {
-                        rule,
-                        start: from,
-                        end: to,
-                    });
+                    regions.add(rule, from, to);
                 }
             });
         }
-        let merged = merge(regions);
+        let merged = merge(regions.list);
         super::funnel::add(super::funnel::Stage::Windows, merged.len());
         merged
+    }
+}
+
+/// The regions of one blob as they are found, each merged on arrival with the last region
+/// of its rule when the two overlap or touch. Keyword occurrences arrive nearly in order of
+/// position, so most of them only widen their rule's last region, and the final sort
+/// ([`merge`]) sees a short list instead of one entry per occurrence and owner. Merging two
+/// touching regions early gives the same union [`merge`] gives (it is associative).
+#[derive(Default)]
+struct Regions {
+    list: Vec<Region>,
+    /// Per rule index, the index in `list` of the rule's last region (`u32::MAX`: none);
+    /// empty until the first region.
+    last: Vec<u32>,
+}
+
+impl Regions {
+    fn add(&mut self, rule: usize, start: usize, end: usize) {
+        if let Some(&at) = self.last.get(rule) {
+            if let Some(last) = self.list.get_mut(at as usize) {
+                if start <= last.end && last.start <= end {
+                    last.start = last.start.min(start);
+                    last.end = last.end.max(end);
+                    return;
+                }
+            }
+        }
+        if self.last.len() <= rule {
+            self.last.resize(rule + 1, u32::MAX);
+        }
+        self.last[rule] = u32::try_from(self.list.len()).unwrap_or(u32::MAX);
+        self.list.push(Region { rule, start, end });
+    }
+}
+
+/// The single-line window of the last keyword occurrence whose line was found whole
+/// (a newline on either side within reach), so that the next occurrences on that line
+/// (most of them: keywords cluster on a line) skip the two newline searches. The window is
+/// the one [`line_window`] gives: see [`LineCache::window`].
+#[derive(Default)]
+struct LineCache {
+    /// The newlines before and after the line: no newline lies between them.
+    line: Option<(usize, usize)>,
+}
+
+impl LineCache {
+    /// [`line_window`] of the keyword at `start..end`.
+    #[inline]
+    fn window(&mut self, data: &[u8], start: usize, end: usize) -> (usize, usize) {
+        if let Some((before, after)) = self.line {
+            // `line_window` searches back to `start - BACK` and finds `before` (the last
+            // newline before `start`) if it is that close, and forward from `end` to
+            // `end + LINE_FORWARD` and finds `after` (the first newline at or after `end`).
+            if before < start
+                && end <= after
+                && start - before <= BACK
+                && after < end + LINE_FORWARD
+            {
+                return (before, after + 1);
+            }
+        }
+        let (from, to) = line_window(data, start, end);
+        let found_before = data.get(from) == Some(&b'\n') && from < start;
+        let found_after = to > end && data.get(to - 1) == Some(&b'\n');
+        self.line = (found_before && found_after).then(|| (from, to - 1));
+        (from, to)
     }
 }
 
@@ -664,6 +720,106 @@ mod tests {
                 .map(|(i, _)| i)
                 .collect();
             assert_eq!(woken, expected, "text {:?}", String::from_utf8_lossy(&text));
+        }
+    }
+
+    /// The regions as computed before the windows were merged on arrival and single-line
+    /// windows reused their line's bounds: every occurrence's window, sorted and merged.
+    fn reference_regions(
+        p: &Prefilter,
+        data: &[u8],
+        single_line: impl Fn(usize) -> bool,
+    ) -> Vec<Region> {
+        let mut regions: Vec<Region> = p
+            .always
+            .iter()
+            .map(|&rule| Region {
+                rule,
+                start: 0,
+                end: data.len(),
+            })
+            .collect();
+        if let Some(anchors) = &p.anchors {
+            anchors.for_each(data, |pattern, start, end| {
+                for &(rule, needs_word) in p.owners_of(pattern) {
+                    if needs_word && !starts_word_part(data, start) {
+                        continue;
+                    }
+                    if !p.may_start(rule, data, start) {
+                        continue;
+                    }
+                    let (from, to) = if single_line(rule) {
+                        line_window(data, start, end)
+                    } else {
+                        window(data, start, end)
+                    };
+                    regions.push(Region {
+                        rule,
+                        start: from,
+                        end: to,
+                    });
+                }
+            });
+        }
+        merge(regions)
+    }
+
+    #[test]
+    fn regions_are_those_of_every_occurrence_s_own_window_merged() {
+        // Keywords that overlap and share owners, rules with single-line and wide windows,
+        // word-part keywords, and text whose lines run from empty to longer than a window
+        // reaches (so that clipped lines and lines found whole both occur).
+        let lists: [&[&str]; 6] = [
+            &["key", "ab"],
+            &["key"],
+            &["keyk", "yk"],
+            &["ab", "b\nk"],
+            &["kab", "key"],
+            &[],
+        ];
+        let owned: Vec<Vec<String>> = lists
+            .iter()
+            .map(|k| k.iter().map(|s| s.to_string()).collect())
+            .collect();
+        let flags: Vec<Vec<bool>> = owned
+            .iter()
+            .enumerate()
+            .map(|(i, k)| (0..k.len()).map(|j| (i + j) % 3 == 1).collect())
+            .collect();
+        let p = Prefilter::new(
+            owned
+                .iter()
+                .zip(&flags)
+                .enumerate()
+                .map(|(i, (k, f))| (i, k.as_slice(), f.as_slice())),
+        );
+        let single_line = |rule: usize| rule.is_multiple_of(2);
+        let mut state = 0x853c_49e6_748f_ea9bu64;
+        let mut next = move || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state
+        };
+        for round in 0..600 {
+            let len = (next() % [64, 2_000, 9_000, 24_000][round % 4]) as usize;
+            // Newlines from very common to absent.
+            let newline_every = [3u64, 40, 700, 3_000, u64::MAX][round % 5];
+            let data: Vec<u8> = (0..len)
+                .map(|_| {
+                    let r = next();
+                    if r % newline_every == 0 {
+                        b'\n'
+                    } else {
+                        b"keyKEYabk _x."[(r >> 8) as usize % 13]
+                    }
+                })
+                .collect();
+            assert_eq!(
+                p.regions(&data, single_line),
+                reference_regions(&p, &data, single_line),
+                "round {round}"
+            );
         }
     }
 
