@@ -13,13 +13,35 @@ use super::{Candidate, Origin};
 /// A Markdown table row whose first cell names a credential: its next non-empty cell.
 /// Appends it to `out` (`line` starts at `base` in the blob).
 pub(super) fn table_row(line: &[u8], base: usize, line_start: usize, out: &mut Vec<Candidate>) {
-    out.extend(table_cell(line, base, line_start, false));
+    let first = table_cell(line, base, line_start, Pick::First);
     // A parameter table (a Helm chart's README: `| auth.password | Password for the user |
     // "v" |`) describes the setting in prose before its default: the last cell is the value.
-    out.extend(table_cell(line, base, line_start, true));
+    let last = table_cell(line, base, line_start, Pick::AfterProse);
+    // The table helm-docs writes (`| auth.password | string | \`"v"\` | Password for ... |`)
+    // puts a type before the default and prose after it: the default is the cell written as
+    // code or in quotes.
+    let marked = table_cell(line, base, line_start, Pick::Marked);
+    let mut picked: Vec<Candidate> = Vec::with_capacity(3);
+    for c in [first, last, marked].into_iter().flatten() {
+        if !picked.iter().any(|p| (p.start, p.end) == (c.start, c.end)) {
+            picked.push(c);
+        }
+    }
+    out.extend(picked);
 }
 
-fn table_cell(line: &[u8], base: usize, line_start: usize, last: bool) -> Option<Candidate> {
+/// Which cell of a row [`table_cell`] reads as the value.
+#[derive(Clone, Copy, PartialEq)]
+enum Pick {
+    /// The first non-empty cell after the name.
+    First,
+    /// The last cell, when the first after the name is prose.
+    AfterProse,
+    /// The first cell after the name written as code or quoted (`` `"v"` ``, `"v"`).
+    Marked,
+}
+
+fn table_cell(line: &[u8], base: usize, line_start: usize, pick: Pick) -> Option<Candidate> {
     let lead = line.iter().take_while(|b| b.is_ascii_whitespace()).count();
     let body = &line[lead..];
     if !body.starts_with(b"|") || memchr::memchr_iter(b'|', body).count() < 3 {
@@ -47,17 +69,19 @@ fn table_cell(line: &[u8], base: usize, line_start: usize, last: bool) -> Option
         return None;
     }
     let mut filled = cells[1..].iter().filter(|(s, e)| e > s);
-    let &(vs, ve) = if last {
-        // Only after a cell of prose (words and spaces), and only a cell other than it.
-        let &(ds, de) = filled.next()?;
-        let described = line[ds..de].contains(&b' ');
-        let &(vs, ve) = filled.next_back()?;
-        if !described {
-            return None;
+    let &(vs, ve) = match pick {
+        Pick::AfterProse => {
+            // Only after a cell of prose (words and spaces), and only a cell other than it.
+            let &(ds, de) = filled.next()?;
+            let described = line[ds..de].contains(&b' ');
+            let &(vs, ve) = filled.next_back()?;
+            if !described {
+                return None;
+            }
+            &(vs, ve)
         }
-        &(vs, ve)
-    } else {
-        filled.next()?
+        Pick::Marked => filled.find(|&&(vs, _)| matches!(line[vs - 1], b'`' | b'"'))?,
+        Pick::First => filled.next()?,
     };
     let quoted = vs > 0 && line[vs - 1] == b'`';
     let value = String::from_utf8_lossy(&line[vs..ve]).into_owned();

@@ -254,11 +254,17 @@ const FORMS: Rows<'static> = (
         ("charts/app/README.md", "| Name | Description | Value |\n| ---- | ----------- | ----- |\n| `auth.password` | Password for the custom user | `\"{V}\"` |\n", "generic-password"),
         ("charts/app/README.md", "| Parameter | Description | Default |\n|---|---|---|\n| auth.password | Password for the user | \"{V}\" |\n", "generic-password"),
         ("charts/app/README.md", "| Parameter | Description | Default |\n|---|---|---|\n| `auth.rootPassword` | Root password | `{V}` |\n", "generic-password"),
+        // helm-docs: `| Key | Type | Default | Description |`.
+        ("charts/app/README.md", "| Key | Type | Default | Description |\n|-----|------|---------|-------------|\n| postgresql.auth.password | string | `\"{V}\"` | Password for the custom user to create |\n", "generic-password"),
+        ("charts/app/README.md", "| redis.auth.password | string | `{V}` | Redis password. Ignored if auth.existingSecret is set |\n", "generic-password"),
     ],
     &[
         ("charts/app/README.md", "| Name | Description | Value |\n| ---- | ----------- | ----- |\n| `auth.password` | Password for the custom user | `\"\"` |\n"),
         ("charts/app/README.md", "| `auth.existingSecret` | Name of existing secret to use for credentials | `\"\"` |\n"),
         ("charts/app/README.md", "| `auth.password` | Password for the user | `nil` |\n"),
+        ("charts/app/README.md", "| postgresql.auth.password | string | `\"\"` | Password for the custom user to create |\n"),
+        ("charts/app/README.md", "| postgresql.auth.existingSecret | string | `\"\"` | Name of an existing secret with the password |\n"),
+        ("charts/app/README.md", "| auth.passwordKey | string | `\"password\"` | Key in the secret that holds the password |\n"),
     ],
 );
 
