@@ -655,8 +655,7 @@ fn extract_range(
 }
 
 #[cfg(test)]
-#[cfg(test)]
-#[cfg(test)]
+mod probe_check;
 #[cfg(test)]
 mod tests;
 #[cfg(test)]

@@ -14,8 +14,7 @@
 //! any rule. Token-shaped values are built at run time (`{V}` and friends), so the
 //! repository holds none.
 
-use crate::rules::RuleSet;
-use crate::scan::Scanner;
+use super::probe_check::Rows;
 
 fn v() -> String {
     ["Hq4", "tN7", "wZ2", "pK9", "mR3", "xL6", "aB8"].concat()
@@ -42,65 +41,9 @@ fn fill(text: &str) -> String {
         .replace("{B64PAIR}", &basic_pair())
 }
 
-/// Rows of one class: positives `(path, text, rule)` and negatives `(path, text)`.
-type Rows<'a> = (&'a [(&'a str, &'a str, &'a str)], &'a [(&'a str, &'a str)]);
-
-/// Checks every row, prints the class's figures, and fails once, listing every row that
-/// went wrong.
-fn check_all(class: &str, (positives, negatives): Rows<'_>) {
-    let scanner = Scanner::new(RuleSet::builtin().unwrap());
-    let secrets = [v(), speckle(), spell()];
-    let mut wrong = Vec::new();
-    let mut found = 0;
-    for (path, text, rule) in positives {
-        let text = fill(text);
-        let matches = scanner.scan(Some(path), text.as_bytes());
-        let hit = matches.iter().any(|m| {
-            &*scanner.rule(m.rule).id == *rule && secrets.iter().any(|s| m.secret.expose() == s)
-        });
-        if hit {
-            found += 1;
-        } else {
-            let got: Vec<String> = matches
-                .iter()
-                .map(|m| {
-                    let exact = secrets.iter().any(|s| m.secret.expose() == s);
-                    format!(
-                        "{}{}",
-                        scanner.rule(m.rule).id,
-                        if exact { "" } else { "(inexact)" }
-                    )
-                })
-                .collect();
-            wrong.push(format!("MISS {path}: {text:?} wants {rule}; got {got:?}"));
-        }
-    }
-    let mut quiet = 0;
-    for (path, text) in negatives {
-        let text = fill(text);
-        let got: Vec<String> = scanner
-            .scan(Some(path), text.as_bytes())
-            .into_iter()
-            .map(|m| scanner.rule(m.rule).id.to_string())
-            .collect();
-        if got.is_empty() {
-            quiet += 1;
-        } else {
-            wrong.push(format!("NOISE {path}: {text:?} got {got:?}"));
-        }
-    }
-    eprintln!(
-        "probe ({class}): found {found}/{}, negatives quiet {quiet}/{}",
-        positives.len(),
-        negatives.len()
-    );
-    assert!(
-        wrong.is_empty(),
-        "{} of {} rows wrong:\n{}",
-        wrong.len(),
-        positives.len() + negatives.len(),
-        wrong.join("\n")
-    );
+/// [`super::probe_check::check_rows`] of this table's rows.
+fn check_all(class: &str, rows: Rows<'_>) {
+    super::probe_check::check_rows(class, rows, &[v(), speckle(), spell()], fill);
 }
 
 #[rustfmt::skip]
