@@ -227,7 +227,7 @@ fn usual_false_positives_stay_quiet() {
         (
             "config.yaml",
             format!(
-                "api_key: ${{API_KEY}}\npassword: changeme\ntoken: <your-token>\nsecret_id: {uuid}\ndeploy_token_sha: {sha1}\ndb: postgres://user:password@localhost/app\n"
+                "api_key: ${{API_KEY}}\npassword: changeme\ntoken: <your-token>\nsecret_version_id: {uuid}\ndeploy_token_sha: {sha1}\ndb: postgres://user:password@localhost/app\n"
             ),
         ),
         (
