@@ -182,6 +182,7 @@
 
 #![cfg(test)]
 
+use super::blind_harness::{BlindSet, Gen};
 use super::heldout_fresh2::{fill, Case};
 use base64::Engine;
 
@@ -273,29 +274,6 @@ const DIGITS: &[u8] = b"0123456789";
 const LOWER_DIGITS: &[u8] = b"abcdefghijklmnopqrstuvwxyz0123456789";
 const UPPER_DIGITS: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
 
-/// A small seeded generator (splitmix64) for the shapes added by this set.
-struct Gen(u64);
-
-impl Gen {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-
-    fn pick(&mut self, alphabet: &[u8], len: usize) -> String {
-        (0..len)
-            .map(|_| alphabet[(self.next() % alphabet.len() as u64) as usize] as char)
-            .collect()
-    }
-
-    fn bytes(&mut self, len: usize) -> Vec<u8> {
-        (0..len).map(|_| (self.next() & 0xFF) as u8).collect()
-    }
-}
-
 /// A version-4 UUID.
 fn uuid(g: &mut Gen) -> String {
     format!(
@@ -379,36 +357,6 @@ fn values(seed: u64) -> Vec<(&'static str, String)> {
     values
 }
 
-/// The placeholder a positive case's value sits in, when the case is well formed.
-fn measured_placeholder(case: &Case) -> Option<&'static str> {
-    let (_, candidates) = MEASURED.iter().find(|(rule, _)| Some(*rule) == case.rule)?;
-    let present: Vec<&'static str> = candidates
-        .iter()
-        .copied()
-        .filter(|p| case.text.contains(p))
-        .collect();
-    match present.as_slice() {
-        [one] => Some(one),
-        _ => None,
-    }
-}
-
-/// The case's text with its placeholders filled, and the value that must be found.
-fn instantiate(case: &Case, seed: u64) -> (String, Option<(&'static str, String)>) {
-    let values = values(seed);
-    let mut text = case.text.to_string();
-    for (placeholder, value) in &values {
-        text = text.replace(placeholder, value);
-    }
-    let secret = measured_placeholder(case).and_then(|p| {
-        values
-            .iter()
-            .find(|(name, _)| *name == p)
-            .map(|(name, value)| (*name, value.clone()))
-    });
-    (text, secret)
-}
-
 /// Whether a reported secret is the case's value (see the module docs).
 fn reports_value(placeholder: &str, value: &str, reported: &str) -> bool {
     if SHARED.contains(&placeholder) {
@@ -417,157 +365,14 @@ fn reports_value(placeholder: &str, value: &str, reported: &str) -> bool {
     reported.contains(value) || (reported.len() >= 16 && value.contains(reported))
 }
 
-/// The set is usable: names unique, files named, each positive names a rule that exists and
-/// holds exactly one of its placeholders, each negative holds no secret placeholder, and no
-/// placeholder is left unfilled.
-fn malformed(cases: &[Case], rules: &crate::rules::RuleSet) -> Vec<String> {
-    let mut problems = Vec::new();
-    let mut forms = std::collections::HashSet::new();
-    let known: Vec<&str> = values(0).into_iter().map(|(p, _)| p).collect();
-    for case in cases {
-        if !forms.insert(case.form) {
-            problems.push(format!("{}: form named twice", case.form));
-        }
-        if case.file.is_empty() || case.text.is_empty() {
-            problems.push(format!("{}: no file name or no text", case.form));
-        }
-        for (start, _) in case.text.match_indices('{') {
-            // `${VAR}` is shell or template syntax: not a placeholder.
-            if case.text[..start].ends_with('$') {
-                continue;
-            }
-            let rest = &case.text[start..];
-            if let Some(end) = rest.find('}') {
-                let name = &rest[..=end];
-                let inner = &name[1..end];
-                let looks_like_placeholder = inner.starts_with(|c: char| c.is_ascii_uppercase())
-                    && inner
-                        .chars()
-                        .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit());
-                if looks_like_placeholder && !known.contains(&name) {
-                    problems.push(format!("{}: unknown placeholder {name}", case.form));
-                }
-            }
-        }
-        match case.rule {
-            Some(rule) => {
-                if rules.get(rule).is_none() {
-                    problems.push(format!("{}: no rule {rule}", case.form));
-                }
-                if measured_placeholder(case).is_none() {
-                    problems.push(format!("{}: not one placeholder for {rule}", case.form));
-                }
-            }
-            None => {
-                if SECRET_PLACEHOLDERS.iter().any(|p| case.text.contains(p)) {
-                    problems.push(format!("{}: a negative holding a secret", case.form));
-                }
-            }
-        }
-    }
-    problems
-}
-
-/// Scans every case (case `i` filled from seed `seed_base + i`) with the built-in rules and
-/// prints recall, precision, the per-family counts and the forms that went wrong. Panics only
-/// when the set is malformed or not the size the sampling log gives.
-fn measure(label: &str, cases: &[Case], seed_base: u64, positives: usize, negatives: usize) {
-    use crate::rules::RuleSet;
-    use crate::scan::Scanner;
-    let scanner = Scanner::new(RuleSet::builtin().unwrap());
-    let problems = malformed(cases, scanner.rules());
-    assert!(
-        problems.is_empty(),
-        "malformed held-aside set ({label}): {problems:?}"
-    );
-
-    // The rules measured: the generic six and every rule a case expects.
-    let mut watched: Vec<&str> = GENERIC.to_vec();
-    for rule in cases.iter().filter_map(|c| c.rule) {
-        if !watched.contains(&rule) {
-            watched.push(rule);
-        }
-    }
-    let found_positives = cases.iter().filter(|c| c.rule.is_some()).count();
-    assert_eq!(
-        (found_positives, cases.len() - found_positives),
-        (positives, negatives),
-        "the set is not the size its sampling log gives"
-    );
-
-    let (mut found, mut reported, mut right, mut quiet) = (0, 0, 0, 0);
-    let (mut missed, mut noisy) = (Vec::new(), Vec::new());
-    let mut scanned = 0;
-    // family -> (found, positives, quiet negatives, negatives)
-    let mut by_family: Vec<(&str, [usize; 4])> = Vec::new();
-    for (i, case) in cases.iter().enumerate() {
-        let (text, secret) = instantiate(case, i as u64 + seed_base);
-        let hits: Vec<_> = scanner
-            .scan(Some(case.file), text.as_bytes())
-            .into_iter()
-            .filter(|m| watched.contains(&scanner.rule(m.rule).id.as_ref()))
-            .collect();
-        scanned += 1;
-        reported += hits.len();
-        let slot = match by_family.iter().position(|(f, _)| *f == case.family) {
-            Some(slot) => slot,
-            None => {
-                by_family.push((case.family, [0; 4]));
-                by_family.len() - 1
-            }
-        };
-        let tally = &mut by_family[slot].1;
-        let got = || -> Vec<String> {
-            hits.iter()
-                .map(|m| scanner.rule(m.rule).id.to_string())
-                .collect()
-        };
-        match (case.rule, secret) {
-            (Some(rule), Some((placeholder, value))) => {
-                tally[1] += 1;
-                let good = hits
-                    .iter()
-                    .filter(|m| {
-                        &*scanner.rule(m.rule).id == rule
-                            && reports_value(placeholder, &value, m.secret.expose())
-                    })
-                    .count();
-                right += good;
-                if good > 0 {
-                    found += 1;
-                    tally[0] += 1;
-                } else {
-                    missed.push(format!("{} (got {:?})", case.form, got()));
-                }
-            }
-            (Some(_), None) => unreachable!("checked by malformed()"),
-            (None, _) => {
-                tally[3] += 1;
-                if hits.is_empty() {
-                    quiet += 1;
-                    tally[2] += 1;
-                } else {
-                    noisy.push(format!("{} (got {:?})", case.form, got()));
-                }
-            }
-        }
-    }
-    let precision = if reported == 0 {
-        1.0
-    } else {
-        right as f64 / reported as f64
-    };
-    println!(
-        "held-aside ({label}): recall {found}/{positives} = {:.3}, precision {right}/{reported} = {precision:.3}, negatives quiet {quiet}/{negatives}",
-        found as f64 / positives as f64
-    );
-    for (family, [f, p, q, n]) in &by_family {
-        println!("  {family}: found {f}/{p}, negatives quiet {q}/{n}");
-    }
-    println!("  missed: {missed:?}\n  noisy: {noisy:?}");
-    assert_eq!(scanned, cases.len(), "every case was scanned");
-    assert!(right >= found);
-}
+/// This set as the shared harness measures it.
+const SET: BlindSet = BlindSet {
+    generic: &GENERIC,
+    measured: MEASURED,
+    secret_placeholders: SECRET_PLACEHOLDERS,
+    values,
+    reports_value,
+};
 
 #[rustfmt::skip]
 pub const CASES: &[Case] = &[
@@ -1012,5 +817,5 @@ pub const CASES: &[Case] = &[
 
 #[test]
 fn held_aside_real5() {
-    measure("real5", CASES, 51029, 65, 128);
+    SET.measure("real5", CASES, 51029, 65, 128);
 }

@@ -13,6 +13,8 @@
 //! keyword (the scanner's prefilter finds them), each line at most [`lexer::MAX_LEXED`]
 //! bytes, and the walks back to a line's parents stop after [`structure::MAX_BACK`] bytes.
 
+#[cfg(test)]
+mod blind_harness;
 pub mod classify;
 mod cmdline;
 mod commented;
