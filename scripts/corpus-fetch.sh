@@ -156,7 +156,19 @@ wild_split() { if [ $(($1 % 2)) -eq 0 ]; then echo wild-tune; else echo wild-hel
 deb_unpack() {
   local spec="$1" into="$2" dl="$CACHE/download/deb-${1%%=*}"
   mkdir -p "$dl" "$into.tmp"
-  (cd "$dl" && ls ./*.deb >/dev/null 2>&1 || apt-get download -q "$spec" >/dev/null)
+  # A Debian mirror keeps one revision of a package. When the pinned revision is gone (a
+  # stable update replaced it, or this machine's package index is older: `apt-get update`
+  # first), take the revision the mirror has,
+  # and say so: the upstream source is the same release, the Debian patches may differ.
+  if ! (cd "$dl" && ls ./*.deb >/dev/null 2>&1); then
+    if ! (cd "$dl" && apt-get download -q "$spec" >/dev/null 2>&1); then
+      local have
+      have=$(apt-cache policy "${spec%%=*}" | awk '/Candidate:/ {print $2}')
+      [ -n "$have" ] && [ "$have" != "(none)" ] || { echo "corpus-fetch: $spec: not in this mirror" >&2; return 1; }
+      echo "corpus-fetch: $spec is not in this mirror; using ${spec%%=*}=$have" >&2
+      (cd "$dl" && apt-get download -q "${spec%%=*}=$have" >/dev/null)
+    fi
+  fi
   for f in "$dl"/*.deb; do dpkg-deb -x "$f" "$into.tmp"; done
   mv "$into.tmp" "$into"
 }
