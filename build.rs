@@ -473,7 +473,11 @@ fn gram_table_source(keywords: &[String]) -> String {
     let layout = gram_table::layout(filed);
     let mut out = String::from("// Written by build.rs (`gram_table_source`).\n");
     let list = |out: &mut String, name: &str, ty: &str, values: Vec<String>| {
-        let _ = write!(out, "pub(super) static {name}: [{ty}; {}] = [", values.len());
+        let _ = write!(
+            out,
+            "pub(super) static {name}: [{ty}; {}] = [",
+            values.len()
+        );
         for (i, value) in values.iter().enumerate() {
             out.push_str(if i % 16 == 0 { "\n    " } else { " " });
             out.push_str(value);
@@ -481,9 +485,24 @@ fn gram_table_source(keywords: &[String]) -> String {
         }
         out.push_str("\n];\n");
     };
-    list(&mut out, "GRAM_ROWS", "u8", layout.rows.iter().map(u8::to_string).collect());
-    list(&mut out, "GRAM_RANK", "u32", layout.rank.iter().map(u32::to_string).collect());
-    list(&mut out, "GRAM_STARTS", "u32", layout.starts.iter().map(u32::to_string).collect());
+    list(
+        &mut out,
+        "GRAM_ROWS",
+        "u8",
+        layout.rows.iter().map(u8::to_string).collect(),
+    );
+    list(
+        &mut out,
+        "GRAM_RANK",
+        "u32",
+        layout.rank.iter().map(u32::to_string).collect(),
+    );
+    list(
+        &mut out,
+        "GRAM_STARTS",
+        "u32",
+        layout.starts.iter().map(u32::to_string).collect(),
+    );
     list(
         &mut out,
         "GRAM_ENTRIES",
@@ -499,7 +518,12 @@ fn gram_table_source(keywords: &[String]) -> String {
             })
             .collect(),
     );
-    list(&mut out, "GRAM_SHORT", "u32", short.iter().map(usize::to_string).collect());
+    list(
+        &mut out,
+        "GRAM_SHORT",
+        "u32",
+        short.iter().map(usize::to_string).collect(),
+    );
     out
 }
 

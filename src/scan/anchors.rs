@@ -20,8 +20,10 @@
 //! - a position whose bit is set is checked exactly: each keyword filed under that bit
 //!   whose folded gram is the position's is compared with the text at its offset, ignoring
 //!   ASCII case;
-//! - the few keywords of one or two bytes (`q~`) are found by a small Aho-Corasick
-//!   automaton of their own, which searches for their first bytes with `memchr`.
+//! - the few keywords of one or two bytes (`q~`) are found by `memchr` on their first byte
+//!   (up to three of them), or by a small Aho-Corasick automaton of their own;
+//! - the built-in rules' keywords are filed by `build.rs` with the same functions
+//!   (`gram_table.rs`), so a run borrows their table instead of working it out.
 //!
 //! (Until session 8 the filter hashed every position twice: the 4-byte gram into a table of
 //! the long keywords and the 3-byte one into a table of the three-byte keywords. One row
@@ -339,7 +341,10 @@ mod tests {
             Short::Direct(ids) | Short::Automaton(_, ids) => ids.clone(),
         };
         assert_eq!(short(&builtin), short(&worked_out));
-        assert!(!short(&builtin).is_empty(), "the built-in rules have a short keyword");
+        assert!(
+            !short(&builtin).is_empty(),
+            "the built-in rules have a short keyword"
+        );
     }
 
     fn found(patterns: &[&str], data: &[u8]) -> Vec<(usize, usize, usize)> {
