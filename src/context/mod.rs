@@ -78,6 +78,8 @@ mod struct_tags;
 pub mod structure;
 mod template_defaults;
 mod tools;
+#[cfg(test)]
+mod tuning_real7;
 pub mod urls;
 mod userpwd;
 pub mod xml;
