@@ -121,8 +121,8 @@ const MEASURED: &[(&str, &[&str])] = &[
     (
         "generic-password",
         &[
-            "{W}", "{DIG3}", "{DIG4}", "{DIG6}", "{LW}", "{LOW8}", "{QQ16}", "{IDPW}",
-            "{BASICW}", "{BASICC}", "{BASICU}",
+            "{W}", "{DIG3}", "{DIG4}", "{DIG6}", "{LW}", "{LOW8}", "{QQ16}", "{IDPW}", "{BASICW}",
+            "{BASICC}", "{BASICU}",
         ],
     ),
     (
@@ -191,7 +191,7 @@ fn b64(text: &str) -> String {
 }
 
 /// Every placeholder of this set and its value for one case's seed.
-fn values(seed: u64) -> Vec<(&'static str, String)> {
+pub(super) fn values(seed: u64) -> Vec<(&'static str, String)> {
     let mut values = fill(seed);
     let mut g = Gen(seed ^ 0x5EED_0007);
     let docker_password = [g.pick(LOWER, 4), g.pick(DIGITS, 3)].concat();
@@ -262,7 +262,7 @@ const SET: BlindSet = BlindSet {
 };
 
 #[rustfmt::skip]
-const CASES: &[Case] = &[
+pub(super) const CASES: &[Case] = &[
     // ---------------------------------------------------------------- q1 `EMAIL_HOST_PASSWORD`
     // index 25186108009
     Case { family: PY, form: "q1.1 python django settings email password from getenv", file: "config/settings.py", text: "EMAIL_HOST = os.getenv(\"EMAIL_HOST\")\nEMAIL_PORT = int(os.getenv(\"EMAIL_PORT\", 587))\nEMAIL_USE_TLS = os.getenv(\"EMAIL_USE_TLS\", \"True\") == \"True\"\nEMAIL_HOST_USER = os.getenv(\"EMAIL_HOST_USER\")\nEMAIL_HOST_PASSWORD = os.getenv(\"EMAIL_HOST_PASSWORD\")\nDEFAULT_FROM_EMAIL = os.getenv(\"DEFAULT_FROM_EMAIL\", EMAIL_HOST_USER)\n", rule: None },
