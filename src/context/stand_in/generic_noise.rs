@@ -326,11 +326,14 @@ fn is_identifier(v: &str) -> bool {
         if !letters_only || one_case {
             return letters_only;
         }
-        // Mixed case: a name when its capitals start humps (`newPassword`, `TokenStore`) or
-        // it reads mostly as words with acronyms in it (`getHTTPResponse`); letters drawn at
-        // random put capitals side by side inside the value (`NLacjROyJViX`), in no words.
+        // Mixed case: a name when its capitals start humps (`newPassword`, `TokenStore`), when
+        // it is short (`wgDBuser`), or when it reads mostly as words with acronyms in it
+        // (`getHTTPResponse`); twelve or more letters drawn at random put capitals side by
+        // side inside the value (`NLacjROyJViX`), in no words.
         return humps >= 1
-            && (capitals_start_humps(v) || crate::context::classify::word_coverage(v) >= 0.5);
+            && (v.len() < 12
+                || capitals_start_humps(v)
+                || crate::context::classify::word_coverage(v) >= 0.5);
     }
     v.split(['_', '-', '.', ':'])
         .filter(|part| !part.is_empty())
