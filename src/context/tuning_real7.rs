@@ -26,12 +26,12 @@
 //!    `APIKEY = "`, `npmAuthIdent: "`, `sonar.login=`, `Authorization "Basic `, `"auth": "`,
 //!    `secret_id = "`, `_TOKEN = '`, `"Authorization": "Basic `, `SMTP_PASS=`, `passwd="`,
 //!    `DB_PASS = '`, `api_key: "`. Cases are named `p<query>.<case>`.
-//! 2b. Added after stages 1 and 2 gave 98 cases (36 positives), fixed here before any of
-//!    them was sent: stage 1 queries `Default credentials`, `db_password:`,
+//! 3. Stages 1b and 2b, added after stages 1 and 2 gave 98 cases (36 positives), fixed here
+//!    before any of them was sent: stage 1 queries `Default credentials`, `db_password:`,
 //!    `DATABASE_PASSWORD=`, `"api_key":` (first 4 usable excerpts each), and stage 2 queries
 //!    `password: '`, `export PASSWORD=`, `api_key = '`, `ADMIN_PASSWORD=`,
 //!    `spring.datasource.password=`, `REDIS_PASSWORD=` (first 3 positives each).
-//! 3. Trimming, placeholders, labels and the one-value-per-case rule are `heldout_real4`'s
+//! 4. Trimming, placeholders, labels and the one-value-per-case rule are `heldout_real4`'s
 //!    (steps 3 and 4 of its procedure). Values are generated at run time.
 //!
 //! # Sampling log (2026-12-07)
