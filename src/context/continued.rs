@@ -26,6 +26,11 @@ pub(super) fn candidates(
     first: usize,
     out: &mut Vec<Candidate>,
 ) {
+    // A value whose literal ends the line and goes on below (`"a" +`, `"a" \\`): the pieces
+    // below are joined to it.
+    if out.len() > first {
+        joined_below(data, at, end, first, out);
+    }
     // The literal opens its line (a string prefix aside: `@"v"`, `r'v'`, `b"v"`): a line
     // that starts with a name is read on its own.
     let line = data[at..end].trim_ascii_start();
@@ -42,11 +47,14 @@ pub(super) fn candidates(
     let Some(from) = call_start(data, at) else {
         return;
     };
+    // Inside an open bracket, literals on the lines below that hold nothing else are joined
+    // to this one (Python's implicit concatenation: `API_KEY = (\n "a"\n "b"\n)`).
+    let stop = run_end(data, at, end, true);
+    if stop > end {
+        extend_inner(data, end, stop, first, out);
+    }
     // The call's text as one line: newlines read as spaces, offsets unchanged.
-    let joined: Vec<u8> = data[from..end]
-        .iter()
-        .map(|&b| if b == b'\n' || b == b'\r' { b' ' } else { b })
-        .collect();
+    let joined = as_one_line(&data[from..stop]);
     let mut found = Vec::new();
     let toks = lexer::tokenize(&joined);
     lexer::candidates_tokenized(&joined, &toks, from, at, Kind::Code, &mut found);
@@ -55,12 +63,143 @@ pub(super) fn candidates(
         siblings::candidates(&joined, &toks, from, at, 0, &mut found);
     }
     for cand in found {
-        let on_line = cand.start >= at && cand.end <= end;
+        // On this line, or a literal of this line joined to the ones below it.
+        let on_line = cand.start >= at && cand.start < end.max(at + 1) && cand.end <= stop;
         let known = out[first..]
             .iter()
             .any(|c| c.start == cand.start && c.end == cand.end && c.key == cand.key);
         if on_line && !known {
             out.push(cand);
+        }
+    }
+}
+
+/// Most lines a literal is followed through.
+const MAX_JOINED: usize = 6;
+
+/// `text` as one line: newlines read as spaces, and a line's continuation backslash too
+/// (the offsets stay the blob's).
+fn as_one_line(text: &[u8]) -> Vec<u8> {
+    let mut out: Vec<u8> = text
+        .iter()
+        .map(|&b| if b == b'\n' || b == b'\r' { b' ' } else { b })
+        .collect();
+    for i in 0..text.len() {
+        if text[i] == b'\n' {
+            let before = text[..i].trim_ascii_end();
+            if before.last() == Some(&b'\\') {
+                out[before.len() - 1] = b' ';
+            }
+        }
+    }
+    out
+}
+
+/// Where a run of string literals that starts on the line `data[at..end]` ends: the end of
+/// the last line below it that continues it. A line continues the run when the line above
+/// ends with `+` or a continuation `\\` (or, `in_brackets`, with a literal) and it starts
+/// with a literal (or `+` and a literal). `end` when nothing continues it.
+fn run_end(data: &[u8], at: usize, end: usize, in_brackets: bool) -> usize {
+    let (mut line_at, mut line_end) = (at, end);
+    for _ in 0..MAX_JOINED {
+        let line = data[line_at..line_end].trim_ascii_end();
+        if line_end >= data.len() || line_end - at > MAX_BACK {
+            break;
+        }
+        let next_at = line_end + 1;
+        let next_end = memchr::memchr(b'\n', &data[next_at..]).map_or(data.len(), |i| next_at + i);
+        let next = data[next_at..next_end].trim_ascii();
+        let plus_first = next.first() == Some(&b'+');
+        let goes_on = match line.last() {
+            Some(b'+' | b'\\') => true,
+            // `"a"` / `+ "b"` (Java's and C#'s wrapping), or inside brackets `"a"` / `"b"`.
+            Some(b'"' | b'\'') => in_brackets || plus_first,
+            _ => false,
+        };
+        let next = next
+            .strip_prefix(b"+")
+            .map_or(next, |rest| rest.trim_ascii_start());
+        if !goes_on || !matches!(next.first(), Some(b'"' | b'\'')) {
+            break;
+        }
+        (line_at, line_end) = (next_at, next_end);
+    }
+    line_end
+}
+
+/// A value on the line `data[at..end]` whose last literal is continued on the lines below
+/// (`key = "a" +` / `"b"`, `KEY = "a" \\` / `"b"`): the candidate this line gave for the
+/// first piece is given the joined value instead, as the line lexer joins the pieces of one
+/// line (`"a" + "b"`, `"a" "b"`).
+fn joined_below(data: &[u8], at: usize, end: usize, first: usize, out: &mut [Candidate]) {
+    let stop = run_end(data, at, end, false);
+    if stop == end {
+        return;
+    }
+    extend_inner(data, end, stop, first, out);
+    let joined = as_one_line(&data[at..stop]);
+    let toks = lexer::tokenize(&joined);
+    let mut found = Vec::new();
+    lexer::candidates_tokenized(&joined, &toks, at, at, Kind::Code, &mut found);
+    for cand in found.into_iter().filter(|c| c.end > end) {
+        if let Some(piece) = out[first..]
+            .iter_mut()
+            .find(|c| c.start == cand.start && c.key == cand.key && c.end <= end)
+        {
+            *piece = cand;
+        }
+    }
+}
+
+/// A value read inside a string literal that ends this line (`"Authorization: Bearer
+/// <head>"` / `"<rest>\\n"`) goes on in the literals below it, up to `stop`: their text is
+/// joined to it until a space or an escape ends the value.
+fn extend_inner(data: &[u8], end: usize, stop: usize, first: usize, out: &mut [Candidate]) {
+    for cand in out[first..].iter_mut() {
+        // Only a value that runs to its literal's closing quote, the last on the line.
+        let closes = data
+            .get(cand.end)
+            .is_some_and(|q| matches!(q, b'"' | b'\''));
+        if cand.origin != super::Origin::Header
+            || !closes
+            || data[cand.end + 1..end]
+                .iter()
+                .any(|b| matches!(b, b'"' | b'\''))
+        {
+            continue;
+        }
+        let mut value = cand.secret().to_string();
+        let mut at = cand.end + 1;
+        let mut last = cand.end;
+        loop {
+            // The next literal: past spaces, newlines, `+` and continuation backslashes.
+            while at < stop && (data[at].is_ascii_whitespace() || matches!(data[at], b'+' | b'\\'))
+            {
+                at += 1;
+            }
+            if at >= stop || !matches!(data[at], b'"' | b'\'') {
+                break;
+            }
+            let quote = data[at];
+            let body = at + 1;
+            let Some(len) = data[body..stop].iter().position(|&b| b == quote) else {
+                break;
+            };
+            let text = &data[body..body + len];
+            let run = text
+                .iter()
+                .position(|b| b.is_ascii_whitespace() || *b == b'\\')
+                .unwrap_or(text.len());
+            value.push_str(&String::from_utf8_lossy(&text[..run]));
+            last = body + run;
+            if run < text.len() {
+                break;
+            }
+            at = body + len + 1;
+        }
+        if last > cand.end {
+            cand.end = last;
+            cand.decoded = Some(value);
         }
     }
 }

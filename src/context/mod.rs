@@ -80,6 +80,8 @@ mod struct_tags;
 pub mod structure;
 mod template_defaults;
 mod tools;
+#[cfg(test)]
+mod tuning_real7;
 pub mod urls;
 mod userpwd;
 pub mod xml;
@@ -808,6 +810,8 @@ mod tests_unlisted10;
 mod tests_unlisted11;
 #[cfg(test)]
 mod tests_unlisted12;
+#[cfg(test)]
+mod tests_unlisted13;
 #[cfg(test)]
 mod tests_unlisted2;
 #[cfg(test)]

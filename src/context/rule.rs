@@ -456,6 +456,8 @@ impl ContextRule {
         }
         // A `pattern` states the exact shape (a provider's token format), so only stand-ins
         // are dropped; otherwise the shared classifier decides whether this is a literal.
+        // Whether the name vouched for the value's shape (the classifier alone dropped it).
+        let mut by_shape = false;
         let literal = match self.pattern {
             Some(_) if !self.shapeless => {
                 let stand_in = super::stand_in::placeholder::is_placeholder(value);
@@ -464,16 +466,26 @@ impl ContextRule {
             }
             _ => match classify::judge(value, self.generated) {
                 Ok(()) if self.shape_fits(value) => true,
-                judged => named_shape.is_some_and(|shape| {
-                    (judged.is_ok() || shape != super::shapes::Shape::Jwt)
-                        && super::shapes::vouched(shape, value, &effective_name(cand, facts).normal)
-                }),
+                judged => {
+                    by_shape = named_shape.is_some_and(|shape| {
+                        (judged.is_ok() || shape != super::shapes::Shape::Jwt)
+                            && super::shapes::vouched(
+                                shape,
+                                value,
+                                &effective_name(cand, facts).normal,
+                            )
+                    });
+                    by_shape
+                }
             },
         };
         if !literal {
             return false;
         }
-        if named_shape.is_some() && !self.shape_fits(value) {
+        // A shape the name vouched for has its own checks (`super::shapes`); the rule's
+        // entropy floor, made for mixed characters, is not one of them (sixteen letters
+        // drawn from twenty-six may repeat a few).
+        if named_shape.is_some() && (by_shape || !self.shape_fits(value)) {
             return self.validator.is_none_or(|v| v.validate(value));
         }
         if let Some(min) = self.min_entropy {

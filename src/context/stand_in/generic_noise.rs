@@ -323,11 +323,32 @@ fn is_identifier(v: &str) -> bool {
             .count();
         let one_case =
             v.bytes().all(|b| b.is_ascii_lowercase()) || v.bytes().all(|b| b.is_ascii_uppercase());
-        return letters_only && (humps >= 1 || one_case);
+        if !letters_only || one_case {
+            return letters_only;
+        }
+        // Mixed case: a name when its capitals start humps (`newPassword`, `TokenStore`), when
+        // it is short (`wgDBuser`), or when it reads mostly as words with acronyms in it
+        // (`getHTTPResponse`); twelve or more letters drawn at random put capitals side by
+        // side inside the value (`NLacjROyJViX`), in no words.
+        return humps >= 1
+            && (v.len() < 12
+                || capitals_start_humps(v)
+                || crate::context::classify::word_coverage(v) >= 0.5);
     }
     v.split(['_', '-', '.', ':'])
         .filter(|part| !part.is_empty())
         .all(is_word)
+}
+
+/// Whether every capital of `v` (ASCII letters) starts a hump of at least two lowercase
+/// letters, or ends it: `newPassword`, `TokenStoreX`; not `NLacjROyJViX`.
+fn capitals_start_humps(v: &str) -> bool {
+    let b = v.as_bytes();
+    (0..b.len()).all(|i| {
+        !b[i].is_ascii_uppercase()
+            || i + 1 == b.len()
+            || (i + 2 < b.len() && b[i + 1].is_ascii_lowercase() && b[i + 2].is_ascii_lowercase())
+    })
 }
 
 /// All lowercase, all uppercase, or CamelCase humps, with digits only at the end
