@@ -181,6 +181,41 @@ impl Words {
 /// Byte offsets in [`normalize`]`(name)` where a part of `name` starts: its start, after a
 /// separator or another non-alphanumeric character, and at a lower-to-upper case change.
 fn part_starts(name: &str) -> Vec<usize> {
+    if name.is_ascii() {
+        return ascii_part_starts(name.as_bytes());
+    }
+    char_part_starts(name)
+}
+
+/// [`part_starts`] of an ASCII name (nearly every key), byte by byte: for an ASCII
+/// character the Unicode tests are the ASCII ones, and its lowercase is one byte.
+fn ascii_part_starts(name: &[u8]) -> Vec<usize> {
+    let mut starts = Vec::new();
+    let mut len = 0;
+    let mut prev: Option<u8> = None;
+    for &c in name {
+        if matches!(c, b'_' | b'-' | b'.' | b' ' | b'$' | b'@') {
+            prev = Some(c);
+            continue;
+        }
+        let starts_part = match prev {
+            None => true,
+            Some(p) => {
+                !p.is_ascii_alphanumeric()
+                    || ((p.is_ascii_lowercase() || p.is_ascii_digit()) && c.is_ascii_uppercase())
+            }
+        };
+        if starts_part {
+            starts.push(len);
+        }
+        len += 1;
+        prev = Some(c);
+    }
+    starts
+}
+
+/// [`part_starts`] of any name, by `char`s and their Unicode properties.
+fn char_part_starts(name: &str) -> Vec<usize> {
     let mut starts = Vec::new();
     let mut len = 0;
     let mut prev: Option<char> = None;
@@ -629,11 +664,7 @@ impl Anchor {
                     .is_some_and(|re| facts.path.is_some_and(|p| re.is_match(p)));
         }
         if let Some(re) = &self.path {
-            let re = re.get();
-            if !facts
-                .path
-                .is_some_and(|p| re.is_some_and(|re| re.is_match(p)))
-            {
+            if !facts.path_matches(re) {
                 return false;
             }
         }
@@ -732,6 +763,10 @@ pub struct Facts<'a> {
     parents: HashMap<usize, Vec<String>>,
     hosts: HashMap<usize, Vec<String>>,
     memo: Option<CandidateMemo>,
+    /// Whether the blob's path matches each `path` anchor's regex asked so far: the
+    /// regex's address, its source (so that another regex at a freed one's address is
+    /// never answered for), and the answer. The same for every candidate of the blob.
+    path_answers: Vec<(usize, SpecText, bool)>,
 }
 
 impl<'a> Facts<'a> {
@@ -744,7 +779,27 @@ impl<'a> Facts<'a> {
             parents: HashMap::new(),
             hosts: HashMap::new(),
             memo: None,
+            path_answers: Vec::new(),
         }
+    }
+
+    /// Whether the blob's path matches a `path` anchor's regex (false without a path, or
+    /// for a regex that does not compile), worked out once per blob and regex.
+    fn path_matches(&mut self, re: &LazyRegex<regex::Regex>) -> bool {
+        let at = std::ptr::from_ref(re) as usize;
+        if let Some(&(_, _, answer)) = self
+            .path_answers
+            .iter()
+            .find(|(a, source, _)| *a == at && *source == re.source)
+        {
+            return answer;
+        }
+        let answer = self
+            .path
+            .is_some_and(|p| re.get().is_some_and(|re| re.is_match(p)));
+        self.path_answers.retain(|(a, _, _)| *a != at);
+        self.path_answers.push((at, re.source.clone(), answer));
+        answer
     }
 
     /// The memo of `cand`, started afresh when the last one was of another candidate.
@@ -915,6 +970,36 @@ mod tests {
             memchr::memchr(b'\n', &data[end.min(data.len())..]).map_or(data.len(), |i| end + i);
         let to = line_end.min(end + NEAR_REACH).max(from);
         String::from_utf8_lossy(&data[from..to]).into_owned()
+    }
+
+    /// The byte-by-byte part starts of ASCII names are those of the `char` walk, on names
+    /// of letters in both cases, digits, separators and other punctuation.
+    #[test]
+    fn ascii_part_starts_are_the_char_walks() {
+        let mut state = 0x9e37_79b9_7f4a_7c15u64;
+        let mut next = move || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state
+        };
+        let alphabet = b"aZkQ09_-. $@:/xYtT";
+        for _ in 0..50_000 {
+            let name: String = (0..next() % 24)
+                .map(|_| char::from(alphabet[(next() % alphabet.len() as u64) as usize]))
+                .collect();
+            assert_eq!(
+                super::ascii_part_starts(name.as_bytes()),
+                super::char_part_starts(&name),
+                "{name:?}"
+            );
+            assert_eq!(super::part_starts(&name), super::char_part_starts(&name));
+        }
+        // A name with a multi-byte character takes the `char` walk.
+        assert_eq!(
+            super::part_starts("ÉtéKey"),
+            super::char_part_starts("ÉtéKey")
+        );
     }
 
     #[test]

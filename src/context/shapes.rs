@@ -350,7 +350,11 @@ mod tests {
             }
             let v = String::from_utf8_lossy(&v).into_owned();
             assert_eq!(is_uuid(&v), split_forms::is_uuid(&v), "{v:?}");
-            assert_eq!(is_app_password(&v), split_forms::is_app_password(&v), "{v:?}");
+            assert_eq!(
+                is_app_password(&v),
+                split_forms::is_app_password(&v),
+                "{v:?}"
+            );
             assert_eq!(is_jwt(&v), split_forms::is_jwt(&v), "{v:?}");
             checked += usize::from(is_uuid(&v) || is_app_password(&v) || is_jwt(&v));
         }

@@ -101,8 +101,14 @@ pub(super) fn candidates(
             // `"Bearer v"` under a credential name is still the credential after the scheme.
             header = Some("Authorization".into());
         }
-        let mut cand =
-            Candidate::literal(key, start, end, value.to_string(), line_start, Origin::Argument);
+        let mut cand = Candidate::literal(
+            key,
+            start,
+            end,
+            value.to_string(),
+            line_start,
+            Origin::Argument,
+        );
         cand.header = header;
         // The scheme stripped (`"Bearer v"`), for the rules' `scheme` anchor.
         if scheme {

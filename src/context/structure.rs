@@ -286,7 +286,7 @@ mod indent_tests {
         };
         for _ in 0..5_000 {
             let data: Vec<u8> = (0..(next() % 40))
-                .map(|_| b"  \t\t\n\r a:-"[(next() % 11) as usize])
+                .map(|_| b"  \t\t\n\r a:-"[(next() % 10) as usize])
                 .collect();
             for line_start in 0..=data.len() {
                 let end = memchr::memchr(b'\n', &data[line_start..])
