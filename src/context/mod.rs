@@ -51,6 +51,8 @@ mod heldout_real3;
 mod heldout_real4;
 #[cfg(test)]
 mod heldout_real5;
+#[cfg(test)]
+mod heldout_real6;
 mod httpie;
 mod hurl;
 pub mod kind;
