@@ -64,6 +64,12 @@ mod toml_location;
 #[path = "src/scan/path_needle.rs"]
 mod path_needle;
 
+/// The gram filter's table (`src/scan/anchors.rs`): the built-in keywords are filed here, so
+/// that a run borrows the table instead of working it out (issue 17).
+#[allow(dead_code)]
+#[path = "src/scan/gram_table.rs"]
+mod gram_table;
+
 /// Where `src/rules/builtin.rs` names each file.
 const INCLUDE: &str = "include_str!(\"../../rules/";
 
@@ -82,6 +88,8 @@ fn run() -> Result<(), String> {
     println!("cargo:rerun-if-changed=src/rules/syntax.rs");
     println!("cargo:rerun-if-changed=src/toml_location.rs");
     println!("cargo:rerun-if-changed=src/scan/path_needle.rs");
+    println!("cargo:rerun-if-changed=src/scan/gram_table.rs");
+    println!("cargo:rerun-if-changed=src/scan/gram_tiers.bin");
     println!("cargo:rerun-if-changed=rules");
 
     let names = listed_files(&list)?;
@@ -94,7 +102,10 @@ fn run() -> Result<(), String> {
         .map_err(|e| format!("{}: cannot write: {e}", out.display()))?;
     std::fs::write(out.join("file-anchored.rs"), file_anchored(&files))
         .map_err(|e| format!("{}: cannot write: {e}", out.display()))?;
-    std::fs::write(out.join("keyword-table.rs"), keyword_table(&files))
+    let (table, keywords) = keyword_table(&files);
+    std::fs::write(out.join("keyword-table.rs"), table)
+        .map_err(|e| format!("{}: cannot write: {e}", out.display()))?;
+    std::fs::write(out.join("gram-table.rs"), gram_table_source(&keywords))
         .map_err(|e| format!("{}: cannot write: {e}", out.display()))?;
     let (bytes, spans) = encode(&files)?;
     std::fs::write(out.join("builtin-rules.postcard"), bytes)
@@ -373,8 +384,9 @@ fn file_anchored(files: &[syntax::RuleFile]) -> String {
 /// by rule. Per keyword, its owners in that order: `(rule index, index of the keyword in the
 /// rule's list)`, so that the run time reads each owner's word-boundary flag from the rule
 /// it built. The test `scan::prefilter::tests::the_builtin_keyword_table_is_what_the_rules_give`
-/// compares the result with the prefilter built from the loaded rules.
-fn keyword_table(files: &[syntax::RuleFile]) -> String {
+/// compares the result with the prefilter built from the loaded rules. Returns the source
+/// and the keywords in their order (for [`gram_table_source`]).
+fn keyword_table(files: &[syntax::RuleFile]) -> (String, Vec<String>) {
     let mut text = String::new();
     let mut patterns: Vec<(usize, usize)> = Vec::new();
     let mut owners: Vec<Vec<(usize, usize)>> = Vec::new();
@@ -443,6 +455,75 @@ fn keyword_table(files: &[syntax::RuleFile]) -> String {
         "pub(super) static KEYWORD_ALWAYS: [u16; {}] = {always:?};\n",
         always.len()
     ));
+    let keywords = patterns
+        .iter()
+        .map(|&(start, end)| text[start..end].to_string())
+        .collect();
+    (out, keywords)
+}
+
+/// The gram filter's table of `keywords` (the prefilter's, in the order of `keyword_table`),
+/// filed by `src/scan/gram_table.rs` as the run time files them, as Rust source for
+/// `scan::anchors`'s `builtin` module. The test
+/// `scan::anchors::tests::the_builtin_table_is_the_one_the_run_time_files` compares it
+/// with the table filed at run time.
+fn gram_table_source(keywords: &[String]) -> String {
+    use std::fmt::Write;
+    let (filed, short) = gram_table::file(keywords.iter().map(|k| k.as_bytes()));
+    let layout = gram_table::layout(filed);
+    let mut out = String::from("// Written by build.rs (`gram_table_source`).\n");
+    let list = |out: &mut String, name: &str, ty: &str, values: Vec<String>| {
+        let _ = write!(
+            out,
+            "pub(super) static {name}: [{ty}; {}] = [",
+            values.len()
+        );
+        for (i, value) in values.iter().enumerate() {
+            out.push_str(if i % 16 == 0 { "\n    " } else { " " });
+            out.push_str(value);
+            out.push(',');
+        }
+        out.push_str("\n];\n");
+    };
+    list(
+        &mut out,
+        "GRAM_ROWS",
+        "u8",
+        layout.rows.iter().map(u8::to_string).collect(),
+    );
+    list(
+        &mut out,
+        "GRAM_RANK",
+        "u32",
+        layout.rank.iter().map(u32::to_string).collect(),
+    );
+    list(
+        &mut out,
+        "GRAM_STARTS",
+        "u32",
+        layout.starts.iter().map(u32::to_string).collect(),
+    );
+    list(
+        &mut out,
+        "GRAM_ENTRIES",
+        "Entry",
+        layout
+            .entries
+            .iter()
+            .map(|e| {
+                format!(
+                    "Entry {{ id: {}, offset: {}, gram: {:#x}, mask: {:#x} }}",
+                    e.id, e.offset, e.gram, e.mask
+                )
+            })
+            .collect(),
+    );
+    list(
+        &mut out,
+        "GRAM_SHORT",
+        "u32",
+        short.iter().map(usize::to_string).collect(),
+    );
     out
 }
 

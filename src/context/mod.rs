@@ -271,10 +271,12 @@ fn segments(data: &[u8], regions: &[(usize, usize, bool)]) -> Vec<(usize, usize)
         // The keyword's own line decides whether a block opens (a prefilter region can
         // reach into the lines below it: `variable "db_password" {` then `type = string`).
         // A single-line rule's window starts at the newline before its keyword's line
-        // (`scan::prefilter::line_window`): the line it starts on may open the block, and
-        // the keyword's own line may open a call (`    auth=(` below `    url,`).
+        // (`scan::prefilter::line_window`): the line it starts on may open a block of
+        // values (`Parameters:` above `  DBPassword:`; not a statement's block,
+        // `def get(self):` or `if (ok) {`: see [`opens_value_block`]), and the keyword's
+        // own line may open a call (`    auth=(` below `    url,`).
         if !wide
-            && !opens_block(&data[ls..keyword_line_end])
+            && !opens_value_block(&data[ls..keyword_line_end])
             && !keyword_line_opens_call(data, at, cap)
         {
             segments.push((ls.max(floor), le.min(cap)));
@@ -375,7 +377,7 @@ mod segment_tests {
             let keyword_line_end = bounds(data, at).1;
             let next_opens = data.get(at) == Some(&b'\n')
                 && data[at + 1..bounds(data, at + 1).1].trim_ascii_end().last() == Some(&b'(');
-            if !wide && !opens_block(&data[ls..keyword_line_end]) && !next_opens {
+            if !wide && !opens_value_block(&data[ls..keyword_line_end]) && !next_opens {
                 segments.push((
                     ls.max(at.saturating_sub(LINE_REACH)),
                     le.min(region_end.max(at) + 2 * LINE_REACH),
@@ -410,6 +412,48 @@ mod segment_tests {
             }
         }
         merged
+    }
+
+    #[test]
+    fn a_statement_s_block_is_not_read_below() {
+        let values = [
+            "Parameters:",
+            "  credentials: {",
+            "\"password\": [",
+            "<password>",
+            "variable \"db_password\" {",
+            "headers = {",
+            "  token_opts = (",
+            "Connection c = DriverManager.getConnection(",
+            "secrets: |",
+            "'auth' => [",
+            "if:",
+            "      parameters:",
+        ];
+        for line in values {
+            assert!(opens_value_block(line.as_bytes()), "{line}");
+        }
+        let statements = [
+            "def get_token(self):",
+            "if (token) {",
+            "    if not password:",
+            "for key in keys:",
+            "} else {",
+            "    else:",
+            "    try:",
+            "function auth() {",
+            "impl Token {",
+            "class Config:",
+            "class Config(Base):",
+            ".then((token) => {",
+            "} catch (e) {",
+            "auth: x",
+            "token = get_token(x)",
+            "case \"token\":",
+        ];
+        for line in statements {
+            assert!(!opens_value_block(line.as_bytes()), "{line}");
+        }
     }
 
     #[test]
@@ -458,6 +502,100 @@ pub(crate) fn opens_block(line: &[u8]) -> bool {
         t.last(),
         Some(b':' | b'{' | b'[' | b'(' | b'>' | b'=' | b'|')
     )
+}
+
+/// Words that open a block by a statement (a condition, a loop, a definition, a handler)
+/// rather than by a key: the block they open holds code, not the values of a record.
+const STATEMENT_WORDS: &[&[u8]] = &[
+    b"if",
+    b"elif",
+    b"else",
+    b"elsif",
+    b"unless",
+    b"while",
+    b"until",
+    b"for",
+    b"foreach",
+    b"with",
+    b"try",
+    b"except",
+    b"catch",
+    b"finally",
+    b"def",
+    b"fn",
+    b"fun",
+    b"func",
+    b"function",
+    b"class",
+    b"struct",
+    b"impl",
+    b"trait",
+    b"interface",
+    b"enum",
+    b"switch",
+    b"case",
+    b"match",
+    b"do",
+    b"async",
+    b"lambda",
+    b"loop",
+    b"select",
+    b"when",
+];
+
+/// Statement words that open their block with nothing but `:` after them (`else:`,
+/// `try:`): no record names a key so.
+const BARE_STATEMENT_WORDS: &[&[u8]] = &[b"else", b"try", b"except", b"finally"];
+
+/// Whether a line opens a block ([`opens_block`]) whose lines below may be values of a
+/// record (`Parameters:`, `"auth": {`, `headers = {`, `<password>`, `variable "x" {`), or
+/// the arguments of a call left open (`conn = connect(`): not a block a statement opens,
+/// whose lines below are statements (`def get_token(self):`, `if (token) {`,
+/// `for key in keys:`, `} else {`, `function auth() {`, `.then((t) => {`). A statement's
+/// head ends with `)` before its openers (a definition's parameters, a condition, a
+/// handler's argument), or starts with a statement word ([`STATEMENT_WORDS`]) that is no
+/// key (`if:` of a YAML workflow is one).
+///
+/// The lines below a keyword line are read for a single-line (generic) rule only when the
+/// line its window starts on opens such a block (see `segments`): below a statement's head
+/// sit statements, each of which holds the rule's keyword again (and so is a window of its
+/// own) or lies outside what the keyword's line can name.
+pub(crate) fn opens_value_block(line: &[u8]) -> bool {
+    let t = line.trim_ascii_end();
+    if !opens_block(t) {
+        return false;
+    }
+    // A call left open: its arguments follow.
+    if t.last() == Some(&b'(') {
+        return true;
+    }
+    let mut head = t.trim_ascii_start();
+    while let Some((&last, rest)) = head.split_last() {
+        if !matches!(last, b':' | b'{' | b'[' | b'(' | b'>' | b'=' | b'|') {
+            break;
+        }
+        head = rest.trim_ascii_end();
+    }
+    if head.last() == Some(&b')') {
+        return false;
+    }
+    // The first word, after closing brackets and blanks (`} else {`).
+    let start = t
+        .iter()
+        .position(|b| !matches!(b, b'}' | b')' | b']' | b';') && !b.is_ascii_whitespace())
+        .unwrap_or(t.len());
+    let first = &t[start..];
+    let end = first
+        .iter()
+        .position(|b| !b.is_ascii_alphanumeric() && *b != b'_')
+        .unwrap_or(first.len());
+    let word = &first[..end];
+    let is = |words: &[&[u8]]| words.iter().any(|w| word.eq_ignore_ascii_case(w));
+    match first.get(end) {
+        // `if:`, `when:` name keys; `else:`, `try:` open statements.
+        Some(b':') => !is(BARE_STATEMENT_WORDS),
+        _ => !is(STATEMENT_WORDS),
+    }
 }
 
 /// Most bytes of a file read whole because a rule's `path` anchor names it (an account

@@ -184,6 +184,12 @@ impl KeywordTable {
         &self.text[start as usize..end as usize]
     }
 
+    /// Every keyword, concatenated, and each one's range in that text: what the prefilter's
+    /// searcher borrows (`scan::anchors::Anchors::builtin`).
+    pub fn text_and_ranges(&self) -> (&'static str, &'static [(u32, u32)]) {
+        (self.text, self.patterns)
+    }
+
     /// The owners of keyword `i`: `(rule index, index of the keyword in the rule's list)`.
     pub fn owners(&self, i: usize) -> impl ExactSizeIterator<Item = (usize, usize)> {
         let (from, to) = (self.owner_starts[i], self.owner_starts[i + 1]);

@@ -591,6 +591,33 @@ mod tests {
     }
 
     #[test]
+    fn a_user_rule_may_use_unicode_classes_and_case_folding() {
+        // What a rule's regex may say includes regex's Unicode syntax (docs/performance.md,
+        // "rule regexes with ASCII semantics": a pattern that needs Unicode is compiled as
+        // written): general categories, scripts, binary properties, Unicode `\w`/`\b`, and
+        // case-insensitive matching by Unicode simple case folding, in `regex` and `path`.
+        // Start-up work on the dependencies (issue 17) must leave every one of them there.
+        let rule = rule_from(concat!(
+            "[[rule]]\nid = \"u\"\ntitle = \"U\"\nkeywords = [\"k\"]\n",
+            "regex = '''k=(\\p{Lu}\\p{Ll}+ \\p{Greek}+ \\p{Script=Cyrillic}+ \\p{Emoji} ",
+            "(?u:\\w+\\b) (?i:σοφία))'''\n",
+            "path = '''(?i)ÄRGER\\.txt$'''\n",
+        ));
+        let re = rule.regex().expect("compiles");
+        let text = "k=Été αβγ доступ 🔑 naïve ΣΟΦΊΑ";
+        let caps = re.captures(text.as_bytes()).expect("matches");
+        assert_eq!(&caps[1], &text.as_bytes()[2..]);
+        // Simple case folding beyond ASCII: final sigma for sigma, and `ſ` for `s`.
+        assert!(re.is_match("k=Été αβγ доступ 🔑 naïve ςΟΦίΑ".as_bytes()));
+        assert!(rule.applies_to_path(Some("docs/ärger.TXT")));
+        assert!(!rule.applies_to_path(Some("docs/arger.txt")));
+        let folded = rule_from(
+            "[[rule]]\nid = \"f\"\ntitle = \"F\"\nkeywords = [\"x\"]\nregex = '''x(?u:(?i:ss))x'''\n",
+        );
+        assert!(folded.regex().unwrap().is_match("xſSx".as_bytes()));
+    }
+
+    #[test]
     fn confidence_follows_the_shape_of_the_rule_and_the_secret() {
         use crate::finding::Confidence;
         let prefixed = rule_from(

@@ -20,8 +20,10 @@
 //! - a position whose bit is set is checked exactly: each keyword filed under that bit
 //!   whose folded gram is the position's is compared with the text at its offset, ignoring
 //!   ASCII case;
-//! - the few keywords of one or two bytes (`q~`) are found by a small Aho-Corasick
-//!   automaton of their own, which searches for their first bytes with `memchr`.
+//! - the few keywords of one or two bytes (`q~`) are found by `memchr` on their first byte
+//!   (up to three of them), or by a small Aho-Corasick automaton of their own;
+//! - the built-in rules' keywords are filed by `build.rs` with the same functions
+//!   (`gram_table.rs`), so a run borrows their table instead of working it out.
 //!
 //! (Until session 8 the filter hashed every position twice: the 4-byte gram into a table of
 //! the long keywords and the 3-byte one into a table of the three-byte keywords. One row
@@ -32,89 +34,53 @@
 //! It reports every occurrence of every keyword, overlapping ones included (`sk-` and
 //! `sk-ant-` at the same place, `keykey`); a test compares it with a brute-force search.
 
+use super::gram_table::{self, folded_gram, row_of, Entry, FOLD, ROWS};
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use std::ops::Deref;
 
-/// Bits of the hash of a position's first three bytes: the table has `1 << ROW_BITS` rows.
-const ROW_BITS: u32 = 13;
-/// Rows of the table.
-const ROWS: usize = 1 << ROW_BITS;
-/// Every byte, folded: `x | FOLD` maps an ASCII letter and its other case to one value.
-const FOLD: u64 = 0x2020_2020_2020_2020;
 /// Positions tested per 8-byte load: each needs its own byte and the three after it.
 const PER_LOAD: usize = 5;
 
-/// The filter table: a byte per row, whose bit `j` is set when some keyword is filed under
-/// the row and a fourth byte whose low three bits are `j` (a bucket `row * 8 + j`), and the
-/// keywords filed under each set bucket with their gram's offset in the keyword.
-///
-/// A set bucket's entries are found by its rank among the set buckets (a count per eight
-/// rows plus a popcount), not by an offset per bucket: an offset per bucket was 256 KiB
-/// to zero, sum and fault in at every start (issue 17, start-up), and a cache miss at
-/// each hit.
-struct Table {
-    rows: Box<[u8; ROWS]>,
-    /// Per eight rows (64 buckets), how many buckets are set in the rows before them.
-    rank: Box<[u32; ROWS / 8]>,
-    /// `entries[starts[r]..starts[r + 1]]` are the entries of the set bucket of rank `r`.
-    starts: Vec<u32>,
-    entries: Vec<Entry>,
+/// A table the binary holds (the built-in keywords', written by `build.rs`) or one worked
+/// out at run time.
+enum Held<T: ?Sized + 'static> {
+    Static(&'static T),
+    Owned(Box<T>),
 }
 
-/// A keyword filed under a bucket.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
-struct Entry {
-    /// The keyword's pattern id.
-    id: u32,
-    /// The gram's offset in the keyword.
-    offset: u32,
-    /// The folded gram the keyword is filed under, masked by `mask`: a position whose
-    /// folded gram differs there cannot hold the keyword (equal ignoring ASCII case implies
-    /// equal after folding), which rejects most positions that only share the bucket for
-    /// the price of one comparison.
-    gram: u32,
-    /// `u32::MAX`, or the first three bytes for a three-byte keyword.
-    mask: u32,
+impl<T: ?Sized> Deref for Held<T> {
+    type Target = T;
+    #[inline(always)]
+    fn deref(&self) -> &T {
+        match self {
+            Held::Static(table) => table,
+            Held::Owned(table) => table,
+        }
+    }
+}
+
+/// The filter table ([`gram_table::Layout`]), held.
+struct Table {
+    rows: Held<[u8; ROWS]>,
+    rank: Held<[u32; ROWS / 8]>,
+    starts: Held<[u32]>,
+    entries: Held<[Entry]>,
 }
 
 impl Table {
-    /// The table of `(bucket, entry)`.
     fn new(filed: Vec<(usize, Entry)>) -> Table {
-        let mut filed = filed;
-        filed.sort_unstable();
-        filed.dedup();
-        let mut rows = Box::new([0u8; ROWS]);
-        let mut starts = Vec::new();
-        for (at, &(bucket, _)) in filed.iter().enumerate() {
-            let (row, bit) = (bucket / 8, 1 << (bucket % 8));
-            if rows[row] & bit == 0 {
-                rows[row] |= bit;
-                starts.push(at as u32);
-            }
-        }
-        starts.push(filed.len() as u32);
-        let mut rank = Box::new([0u32; ROWS / 8]);
-        let mut before = 0;
-        for (group, rows) in rank.iter_mut().zip(rows.chunks_exact(8)) {
-            *group = before;
-            before += rows.iter().map(|r| r.count_ones()).sum::<u32>();
-        }
+        let layout = gram_table::layout(filed);
         Table {
-            rows,
-            rank,
-            starts,
-            entries: filed.into_iter().map(|(_, entry)| entry).collect(),
+            rows: Held::Owned(layout.rows),
+            rank: Held::Owned(layout.rank),
+            starts: Held::Owned(layout.starts.into_boxed_slice()),
+            entries: Held::Owned(layout.entries.into_boxed_slice()),
         }
-    }
-
-    /// 1 if the bucket of the folded `gram` is set, else 0.
-    #[inline(always)]
-    fn passes(&self, gram: u32) -> u64 {
-        ((self.rows[row_of(gram)] >> ((gram >> 24) & 7)) & 1) as u64
     }
 
     /// The entries of the bucket of the folded `gram`, empty if it is not set.
     fn filed(&self, gram: u32) -> &[Entry] {
-        let bucket = bucket_of(gram);
+        let bucket = gram_table::bucket_of(gram);
         let group = bucket / 64;
         let bits = u64::from_le_bytes(
             self.rows[group * 8..group * 8 + 8]
@@ -130,86 +96,57 @@ impl Table {
     }
 }
 
-/// The row of a folded gram: a hash of its first three bytes, below [`ROWS`].
+/// 1 if the bucket of the folded `gram` is set in `rows`, else 0.
 #[inline(always)]
-fn row_of(gram: u32) -> usize {
-    ((gram & 0x00FF_FFFF).wrapping_mul(0x9E37_79B1) >> (32 - ROW_BITS)) as usize
+fn passes(rows: &[u8; ROWS], gram: u32) -> u64 {
+    ((rows[row_of(gram)] >> ((gram >> 24) & 7)) & 1) as u64
 }
 
-/// The bucket of a folded gram: its row, and the low three bits of its fourth byte.
-fn bucket_of(gram: u32) -> usize {
-    row_of(gram) * 8 + ((gram >> 24) & 7) as usize
+/// The built-in rules' keywords filed at compile time: `GRAM_ROWS`, `GRAM_RANK`,
+/// `GRAM_STARTS`, `GRAM_ENTRIES` (a [`gram_table::Layout`]) and `GRAM_SHORT`, for the
+/// keywords of `rules::builtin::keyword_table` in its order (`build.rs`, `gram_table`).
+mod builtin {
+    use super::Entry;
+    include!(concat!(env!("OUT_DIR"), "/gram-table.rs"));
 }
 
-/// The folded little-endian gram of up to four bytes (missing bytes count as zero).
-fn folded_gram(bytes: &[u8]) -> u32 {
-    let mut gram = [0u8; 4];
-    let n = bytes.len().min(4);
-    gram[..n].copy_from_slice(&bytes[..n]);
-    u32::from_le_bytes(gram) | FOLD as u32
+/// The keywords, lowercase, by pattern id: one text and each keyword's range in it.
+struct Patterns {
+    text: Held<[u8]>,
+    ranges: Held<[(u32, u32)]>,
 }
 
-/// How common a byte is in source code and text, roughly (higher is more common): the
-/// filter files a keyword under its gram of least common bytes, so that fewer positions
-/// of ordinary text wake the exact check.
-fn commonness(byte: u8) -> u32 {
-    COMMONNESS[usize::from(byte)]
-}
-
-/// [`commonness`] of every byte, worked out at compile time: asked for every byte of every
-/// keyword at each start, a search of the rank list was 1-2 % of a one-file scan (issue 17).
-static COMMONNESS: [u32; 256] = {
-    const BY_RANK: &[u8] = b" etaoinsrlcdhupmfgy_.b,wv\"k=x/:-()'j;q0z1{}2<>$";
-    let mut table = [0u32; 256];
-    let mut rank = 0;
-    while rank < BY_RANK.len() {
-        let byte = BY_RANK[rank];
-        let value = (BY_RANK.len() - rank) as u32;
-        table[byte as usize] = value;
-        // The other case of a letter ranks as the letter.
-        if byte.is_ascii_lowercase() {
-            table[byte.to_ascii_uppercase() as usize] = value;
-        }
-        rank += 1;
+impl Patterns {
+    #[inline]
+    fn get(&self, id: usize) -> &[u8] {
+        let (start, end) = self.ranges[id];
+        &self.text[start as usize..end as usize]
     }
-    table
-};
 
-/// How common the folded 4-byte gram is in source code, 0 (never seen) to 15: about the
-/// log2 of its count in 24 MB of crates.io sources, from `src/scan/gram_tiers.bin`
-/// (written by `scripts/gram-tiers.py`, which says how; two 4-bit tiers a byte, indexed by
-/// a hash of the gram, so a rare gram may share a common one's tier).
-fn gram_tier(gram: u32) -> u8 {
-    static TIERS: &[u8; 8192] = include_bytes!("gram_tiers.bin");
-    let index = (gram.wrapping_mul(0x9E37_79B1) >> (32 - 14)) as usize;
-    (TIERS[index / 2] >> (4 * (index % 2))) & 0x0F
+    fn len(&self) -> usize {
+        self.ranges.len()
+    }
 }
 
-/// Offset of the 4-byte gram of `keyword` (four bytes or more) least common in code: the
-/// lowest [`gram_tier`], then the least common bytes. (Until session 10, the least common
-/// bytes alone: `key": "` was filed under `": "`, `-----BEGIN` under `----`, each met at
-/// every JSON pair or rule line, and 1.5 % of the positions of the PyPI/npm tree held a
-/// filed gram; 0.5 % now. Any choice finds the same occurrences.)
-fn rarest_gram(keyword: &[u8]) -> usize {
-    (0..=keyword.len() - 4)
-        .min_by_key(|&at| {
-            let bytes = keyword[at..at + 4]
-                .iter()
-                .map(|&b| commonness(b))
-                .sum::<u32>();
-            (gram_tier(folded_gram(&keyword[at..])), bytes)
-        })
-        .unwrap_or(0)
+/// How the keywords of one or two bytes are found: a few by `memchr` on their first byte,
+/// more by a small Aho-Corasick automaton. (One, `q~`, among the built-in keywords: building
+/// an automaton for it was 1.6 % of a one-file scan's CPU, issue 17.)
+enum Short {
+    None,
+    Direct(Vec<usize>),
+    Automaton(AhoCorasick, Vec<usize>),
 }
+
+/// At most this many short keywords are searched one by one.
+const DIRECT_SHORT: usize = 3;
 
 /// Searches a fixed set of keywords, ASCII-case-insensitively.
 pub struct Anchors {
-    /// The keywords, lowercased, by pattern id.
-    patterns: Vec<Vec<u8>>,
+    patterns: Patterns,
     /// Keywords of three bytes or more, by their rarest gram.
     table: Table,
-    /// Keywords of one or two bytes, and their pattern ids.
-    short: Option<(AhoCorasick, Vec<usize>)>,
+    /// Keywords of one or two bytes.
+    short: Short,
 }
 
 impl Anchors {
@@ -218,50 +155,21 @@ impl Anchors {
         Anchors::from_patterns(patterns.to_vec())
     }
 
-    /// [`Anchors::new`], keeping the given patterns (lowercased in place) instead of
-    /// copying them: the scanner builds ~900 at every start (issue 17).
-    pub fn from_patterns(mut patterns: Vec<Vec<u8>>) -> Anchors {
-        for pattern in &mut patterns {
-            pattern.make_ascii_lowercase();
+    /// [`Anchors::new`], taking the patterns (lowercased) instead of borrowing them.
+    pub fn from_patterns(patterns: Vec<Vec<u8>>) -> Anchors {
+        let mut text = Vec::with_capacity(patterns.iter().map(Vec::len).sum());
+        let mut ranges = Vec::with_capacity(patterns.len());
+        for pattern in &patterns {
+            let start = text.len() as u32;
+            text.extend(pattern.iter().map(u8::to_ascii_lowercase));
+            ranges.push((start, text.len() as u32));
         }
-        let (mut filed, mut short) = (Vec::new(), Vec::new());
-        for (id, pattern) in patterns.iter().enumerate() {
-            match pattern.len() {
-                0 => {}
-                1 | 2 => short.push(id),
-                3 => {
-                    // Any fourth byte may follow: every bit of the row.
-                    let gram = folded_gram(pattern);
-                    let row = row_of(gram);
-                    let entry = Entry {
-                        gram: gram & 0x00FF_FFFF,
-                        mask: 0x00FF_FFFF,
-                        id: id as u32,
-                        offset: 0,
-                    };
-                    filed.extend((0..8).map(|bit| (row * 8 + bit, entry)));
-                }
-                _ => {
-                    let at = rarest_gram(pattern);
-                    let gram = folded_gram(&pattern[at..]);
-                    let entry = Entry {
-                        gram,
-                        mask: u32::MAX,
-                        id: id as u32,
-                        offset: at as u32,
-                    };
-                    filed.push((bucket_of(gram), entry));
-                }
-            }
-        }
-        let short = (!short.is_empty()).then(|| {
-            let automaton = AhoCorasickBuilder::new()
-                .ascii_case_insensitive(true)
-                .match_kind(MatchKind::Standard)
-                .build(short.iter().map(|&id| &patterns[id]))
-                .expect("an automaton of a few short keywords builds");
-            (automaton, short)
-        });
+        let patterns = Patterns {
+            text: Held::Owned(text.into_boxed_slice()),
+            ranges: Held::Owned(ranges.into_boxed_slice()),
+        };
+        let (filed, short) = gram_table::file((0..patterns.len()).map(|id| patterns.get(id)));
+        let short = Anchors::short(&patterns, short);
         Anchors {
             patterns,
             table: Table::new(filed),
@@ -269,14 +177,52 @@ impl Anchors {
         }
     }
 
+    /// The searcher for the built-in rules' keywords, `text` cut by `ranges` (lowercase, in
+    /// the order of `rules::builtin::keyword_table`), from the table `build.rs` filed them
+    /// in: nothing is worked out at start.
+    pub fn builtin(text: &'static str, ranges: &'static [(u32, u32)]) -> Anchors {
+        let patterns = Patterns {
+            text: Held::Static(text.as_bytes()),
+            ranges: Held::Static(ranges),
+        };
+        let short = builtin::GRAM_SHORT.iter().map(|&id| id as usize).collect();
+        let short = Anchors::short(&patterns, short);
+        Anchors {
+            patterns,
+            table: Table {
+                rows: Held::Static(&builtin::GRAM_ROWS),
+                rank: Held::Static(&builtin::GRAM_RANK),
+                starts: Held::Static(&builtin::GRAM_STARTS),
+                entries: Held::Static(&builtin::GRAM_ENTRIES),
+            },
+            short,
+        }
+    }
+
+    fn short(patterns: &Patterns, short: Vec<usize>) -> Short {
+        match short.len() {
+            0 => Short::None,
+            n if n <= DIRECT_SHORT => Short::Direct(short),
+            _ => {
+                let automaton = AhoCorasickBuilder::new()
+                    .ascii_case_insensitive(true)
+                    .match_kind(MatchKind::Standard)
+                    .build(short.iter().map(|&id| patterns.get(id)))
+                    .expect("an automaton of a few short keywords builds");
+                Short::Automaton(automaton, short)
+            }
+        }
+    }
+
     /// Pattern `id`, lowercased.
     pub fn pattern(&self, id: usize) -> &[u8] {
-        &self.patterns[id]
+        self.patterns.get(id)
     }
 
     /// Calls `hit(pattern, start, end)` for every occurrence of every keyword in `data`, in
     /// no set order.
     pub fn for_each(&self, data: &[u8], mut hit: impl FnMut(usize, usize, usize)) {
+        let rows: &[u8; ROWS] = &self.table.rows;
         let mut at = 0;
         // Five positions per step, from one 8-byte load: the gram at position `at + k` is
         // bytes `k..k + 4` of the load.
@@ -284,7 +230,7 @@ impl Anchors {
             let word = u64::from_le_bytes(data[at..at + 8].try_into().expect("8 bytes")) | FOLD;
             let mut mask = 0u64;
             for k in 0..PER_LOAD {
-                mask |= self.table.passes((word >> (8 * k)) as u32) << k;
+                mask |= passes(rows, (word >> (8 * k)) as u32) << k;
             }
             while mask != 0 {
                 let k = mask.trailing_zeros() as usize;
@@ -298,9 +244,27 @@ impl Anchors {
             self.check(data, at, folded_gram(&data[at..]), &mut hit);
             at += 1;
         }
-        if let Some((automaton, ids)) = &self.short {
-            for found in automaton.find_overlapping_iter(data) {
-                hit(ids[found.pattern().as_usize()], found.start(), found.end());
+        match &self.short {
+            Short::None => {}
+            Short::Direct(ids) => {
+                for &id in ids {
+                    let pattern = self.patterns.get(id);
+                    let (lower, upper) = (pattern[0], pattern[0].to_ascii_uppercase());
+                    for start in memchr::memchr2_iter(lower, upper, data) {
+                        let end = start + pattern.len();
+                        if data
+                            .get(start..end)
+                            .is_some_and(|text| text.eq_ignore_ascii_case(pattern))
+                        {
+                            hit(id, start, end);
+                        }
+                    }
+                }
+            }
+            Short::Automaton(automaton, ids) => {
+                for found in automaton.find_overlapping_iter(data) {
+                    hit(ids[found.pattern().as_usize()], found.start(), found.end());
+                }
             }
         }
     }
@@ -322,7 +286,7 @@ impl Anchors {
             let Some(start) = at.checked_sub(offset as usize) else {
                 continue;
             };
-            let pattern = &self.patterns[id as usize];
+            let pattern = self.patterns.get(id as usize);
             let end = start + pattern.len();
             if data
                 .get(start..end)
@@ -346,10 +310,42 @@ mod tests {
                 .iter()
                 .position(|&b| b == lower)
                 .map_or(0, |rank| (BY_RANK.len() - rank) as u32);
-            assert_eq!(super::commonness(byte), expected, "{byte}");
+            assert_eq!(gram_table::commonness(byte), expected, "{byte}");
         }
     }
+    use super::gram_table::{gram_tier, rarest_gram};
     use super::*;
+
+    #[test]
+    fn the_builtin_table_is_the_one_the_run_time_files() {
+        // `build.rs` filed the built-in keywords with `gram_table`; filing the same list at
+        // run time must give the same table, entry for entry.
+        let rules = crate::rules::RuleSet::builtin().expect("built-in rules load");
+        let table = crate::rules::builtin::keyword_table(&rules.rules).expect("built-in table");
+        let (text, ranges) = table.text_and_ranges();
+        let builtin = Anchors::builtin(text, ranges);
+        let patterns: Vec<Vec<u8>> = (0..table.len())
+            .map(|i| table.keyword(i).as_bytes().to_vec())
+            .collect();
+        let worked_out = Anchors::from_patterns(patterns);
+        assert_eq!(builtin.patterns.len(), worked_out.patterns.len());
+        for id in 0..table.len() {
+            assert_eq!(builtin.pattern(id), worked_out.pattern(id));
+        }
+        assert!(*builtin.table.rows == *worked_out.table.rows);
+        assert!(*builtin.table.rank == *worked_out.table.rank);
+        assert_eq!(*builtin.table.starts, *worked_out.table.starts);
+        assert_eq!(*builtin.table.entries, *worked_out.table.entries);
+        let short = |a: &Anchors| match &a.short {
+            Short::None => Vec::new(),
+            Short::Direct(ids) | Short::Automaton(_, ids) => ids.clone(),
+        };
+        assert_eq!(short(&builtin), short(&worked_out));
+        assert!(
+            !short(&builtin).is_empty(),
+            "the built-in rules have a short keyword"
+        );
+    }
 
     fn found(patterns: &[&str], data: &[u8]) -> Vec<(usize, usize, usize)> {
         let patterns: Vec<Vec<u8>> = patterns.iter().map(|p| p.as_bytes().to_vec()).collect();

@@ -228,7 +228,7 @@ fn may_hold_value(data: &[u8], start: usize, end: usize, shortest: usize) -> boo
         return true;
     }
     let line_end = memchr::memchr(b'\n', &data[start..last_end]).map_or(last_end, |i| start + i);
-    if crate::context::opens_block(&data[line_start..line_end]) {
+    if crate::context::opens_value_block(&data[line_start..line_end]) {
         return true;
     }
     let lines = &data[line_start..last_end];

@@ -26,6 +26,7 @@ pub mod prefilter;
 mod context_pass;
 mod file_rules;
 mod findings;
+mod gram_table;
 mod hits;
 mod inline_allow;
 mod locate;

@@ -215,12 +215,11 @@ impl Prefilter {
         rules: &[crate::rules::Rule],
         table: crate::rules::builtin::KeywordTable,
     ) -> Prefilter {
-        let mut patterns: Vec<Vec<u8>> = Vec::with_capacity(table.len());
         let mut owners = Vec::with_capacity(table.owner_count());
         let mut owner_starts = Vec::with_capacity(table.len() + 1);
         for i in 0..table.len() {
-            let keyword = table.keyword(i);
-            let alphanumeric_start = keyword
+            let alphanumeric_start = table
+                .keyword(i)
                 .bytes()
                 .next()
                 .is_some_and(|b| b.is_ascii_alphanumeric());
@@ -233,11 +232,12 @@ impl Prefilter {
                     .unwrap_or(false);
                 (rule, word && alphanumeric_start)
             }));
-            patterns.push(keyword.as_bytes().to_vec());
         }
         owner_starts.push(owners.len() as u32);
+        // The searcher borrows the keywords and the table `build.rs` filed them in.
+        let (text, ranges) = table.text_and_ranges();
         Prefilter {
-            anchors: (!patterns.is_empty()).then(|| Anchors::from_patterns(patterns)),
+            anchors: (!table.is_empty()).then(|| Anchors::builtin(text, ranges)),
             owners,
             owner_starts,
             always: table.always().collect(),
