@@ -7,6 +7,7 @@ use crate::rules::lazy_regex::LazyRegex;
 use crate::rules::syntax::{ContextSpec, SpecText, ValueSpec};
 use crate::rules::validator::Validator;
 use crate::scan::checksum::Validate;
+use std::cell::OnceCell;
 use std::collections::HashMap;
 use std::rc::Rc;
 
@@ -141,17 +142,19 @@ impl Words {
 
     /// Whether `name` (as written) holds one of the words.
     fn found_in(&self, name: &str) -> bool {
-        self.found_in_normal(&normalize(name), name)
+        self.found_in_normal(&normalize(name), name, &OnceCell::new())
     }
 
     /// [`Words::found_in`] of a name prepared once for many word lists.
     fn found_in_name(&self, name: &Name) -> bool {
-        self.found_in_normal(&name.normal, &name.written)
+        self.found_in_normal(&name.normal, &name.written, &name.starts)
     }
 
-    /// [`Words::found_in`], given `name` and its [`normalize`]d form.
-    fn found_in_normal(&self, normal: &str, name: &str) -> bool {
-        let mut starts: Option<Vec<usize>> = None;
+    /// [`Words::found_in`], given `name`, its [`normalize`]d form, and a cell for its
+    /// [`part_starts`] (worked out on the first word that needs them: once per name, not
+    /// once per word list, when the name is a [`Name`]).
+    fn found_in_normal(&self, normal: &str, name: &str, starts: &OnceCell<Vec<usize>>) -> bool {
+        let starts = || starts.get_or_init(|| part_starts(name));
         self.0.iter().any(|word| {
             let text = word.text.as_str();
             if word.ends_name {
@@ -162,14 +165,12 @@ impl Words {
                     return true;
                 }
                 let at = normal.len() - text.len();
-                return starts
-                    .get_or_insert_with(|| part_starts(name))
-                    .contains(&at);
+                return starts().contains(&at);
             }
             if !word.starts_part {
                 return contains_short(normal, text);
             }
-            let starts = starts.get_or_insert_with(|| part_starts(name));
+            let starts = starts();
             normal
                 .match_indices(text)
                 .any(|(at, _)| starts.contains(&at))
@@ -180,6 +181,41 @@ impl Words {
 /// Byte offsets in [`normalize`]`(name)` where a part of `name` starts: its start, after a
 /// separator or another non-alphanumeric character, and at a lower-to-upper case change.
 fn part_starts(name: &str) -> Vec<usize> {
+    if name.is_ascii() {
+        return ascii_part_starts(name.as_bytes());
+    }
+    char_part_starts(name)
+}
+
+/// [`part_starts`] of an ASCII name (nearly every key), byte by byte: for an ASCII
+/// character the Unicode tests are the ASCII ones, and its lowercase is one byte.
+fn ascii_part_starts(name: &[u8]) -> Vec<usize> {
+    let mut starts = Vec::new();
+    let mut len = 0;
+    let mut prev: Option<u8> = None;
+    for &c in name {
+        if matches!(c, b'_' | b'-' | b'.' | b' ' | b'$' | b'@') {
+            prev = Some(c);
+            continue;
+        }
+        let starts_part = match prev {
+            None => true,
+            Some(p) => {
+                !p.is_ascii_alphanumeric()
+                    || ((p.is_ascii_lowercase() || p.is_ascii_digit()) && c.is_ascii_uppercase())
+            }
+        };
+        if starts_part {
+            starts.push(len);
+        }
+        len += 1;
+        prev = Some(c);
+    }
+    starts
+}
+
+/// [`part_starts`] of any name, by `char`s and their Unicode properties.
+fn char_part_starts(name: &str) -> Vec<usize> {
     let mut starts = Vec::new();
     let mut len = 0;
     let mut prev: Option<char> = None;
@@ -558,12 +594,18 @@ fn effective_key(cand: &Candidate, facts: &mut Facts<'_>) -> String {
 struct Name {
     written: String,
     normal: String,
+    /// [`part_starts`] of `written`, once a word that must start a part asks.
+    starts: OnceCell<Vec<usize>>,
 }
 
 impl Name {
     fn new(written: String) -> Name {
         let normal = normalize(&written);
-        Name { written, normal }
+        Name {
+            written,
+            normal,
+            starts: OnceCell::new(),
+        }
     }
 }
 
@@ -634,11 +676,7 @@ impl Anchor {
                     .is_some_and(|re| facts.path.is_some_and(|p| re.is_match(p)));
         }
         if let Some(re) = &self.path {
-            let re = re.get();
-            if !facts
-                .path
-                .is_some_and(|p| re.is_some_and(|re| re.is_match(p)))
-            {
+            if !facts.path_matches(re) {
                 return false;
             }
         }
@@ -737,6 +775,10 @@ pub struct Facts<'a> {
     parents: HashMap<usize, Vec<String>>,
     hosts: HashMap<usize, Vec<String>>,
     memo: Option<CandidateMemo>,
+    /// Whether the blob's path matches each `path` anchor's regex asked so far: the
+    /// regex's address, its source (so that another regex at a freed one's address is
+    /// never answered for), and the answer. The same for every candidate of the blob.
+    path_answers: Vec<(usize, SpecText, bool)>,
 }
 
 impl<'a> Facts<'a> {
@@ -749,7 +791,27 @@ impl<'a> Facts<'a> {
             parents: HashMap::new(),
             hosts: HashMap::new(),
             memo: None,
+            path_answers: Vec::new(),
         }
+    }
+
+    /// Whether the blob's path matches a `path` anchor's regex (false without a path, or
+    /// for a regex that does not compile), worked out once per blob and regex.
+    fn path_matches(&mut self, re: &LazyRegex<regex::Regex>) -> bool {
+        let at = std::ptr::from_ref(re) as usize;
+        if let Some(&(_, _, answer)) = self
+            .path_answers
+            .iter()
+            .find(|(a, source, _)| *a == at && *source == re.source)
+        {
+            return answer;
+        }
+        let answer = self
+            .path
+            .is_some_and(|p| re.get().is_some_and(|re| re.is_match(p)));
+        self.path_answers.retain(|(a, _, _)| *a != at);
+        self.path_answers.push((at, re.source.clone(), answer));
+        answer
     }
 
     /// The memo of `cand`, started afresh when the last one was of another candidate.
@@ -770,19 +832,7 @@ impl<'a> Facts<'a> {
     /// The text a `near` anchor searches: the value's line (at most [`NEAR_REACH`] bytes
     /// each side of the value) and the [`NEAR_LINES`] lines above it.
     fn near_text(&self, cand: &Candidate) -> String {
-        let data = self.data;
-        let mut from = cand.line_start;
-        for _ in 0..NEAR_LINES {
-            if from == 0 {
-                break;
-            }
-            from = crate::scan::line_bounds(data, from - 1).0;
-        }
-        let from = from.max(cand.start.saturating_sub(NEAR_REACH));
-        let line_end = memchr::memchr(b'\n', &data[cand.end.min(data.len())..])
-            .map_or(data.len(), |i| cand.end + i);
-        let to = line_end.min(cand.end + NEAR_REACH).max(from);
-        String::from_utf8_lossy(&data[from..to]).into_owned()
+        near_span(self.data, cand.line_start, cand.start, cand.end)
     }
 
     fn hosts(&mut self, line_start: usize) -> &[String] {
@@ -795,6 +845,29 @@ impl<'a> Facts<'a> {
             urls::hosts(&data[from..to])
         })
     }
+}
+
+/// The text of [`Facts::near_text`] for a value at `start..end` on the line at
+/// `line_start`. Newlines are searched for only within [`NEAR_REACH`] of the value (the
+/// text is clipped there anyway): on a minified line of a megabyte, a search of the whole
+/// line for each candidate on it was most of what a `near` anchor cost.
+fn near_span(data: &[u8], line_start: usize, start: usize, end: usize) -> String {
+    let floor = start.saturating_sub(NEAR_REACH);
+    let mut from = line_start;
+    for _ in 0..NEAR_LINES {
+        // A line that starts at or before `floor` is clipped to it, and so is any above it.
+        if from <= floor {
+            break;
+        }
+        from = super::line_start_within(data, from - 1, floor);
+    }
+    let from = from.max(floor);
+    let reach = end.saturating_add(NEAR_REACH).min(data.len());
+    let after = end.min(reach);
+    let to = memchr::memchr(b'\n', &data[after..reach])
+        .map_or(reach, |i| after + i)
+        .max(from);
+    String::from_utf8_lossy(&data[from..to]).into_owned()
 }
 
 /// A minified bundle (a line of 2,000+ bytes in a script) or a source map.
@@ -892,7 +965,93 @@ fn charset_table(class: &str) -> Result<[bool; 256], String> {
 
 #[cfg(test)]
 mod tests {
-    use super::{contains_short, is_shapeless};
+    use super::{contains_short, is_shapeless, near_span, NEAR_LINES, NEAR_REACH};
+
+    /// [`near_span`] as it was written before its newline searches were bounded: the
+    /// lines above found whole, and the value's line searched to its end.
+    fn near_span_whole_lines(data: &[u8], line_start: usize, start: usize, end: usize) -> String {
+        let mut from = line_start;
+        for _ in 0..NEAR_LINES {
+            if from == 0 {
+                break;
+            }
+            from = crate::scan::line_bounds(data, from - 1).0;
+        }
+        let from = from.max(start.saturating_sub(NEAR_REACH));
+        let line_end =
+            memchr::memchr(b'\n', &data[end.min(data.len())..]).map_or(data.len(), |i| end + i);
+        let to = line_end.min(end + NEAR_REACH).max(from);
+        String::from_utf8_lossy(&data[from..to]).into_owned()
+    }
+
+    /// The byte-by-byte part starts of ASCII names are those of the `char` walk, on names
+    /// of letters in both cases, digits, separators and other punctuation.
+    #[test]
+    fn ascii_part_starts_are_the_char_walks() {
+        let mut state = 0x9e37_79b9_7f4a_7c15u64;
+        let mut next = move || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state
+        };
+        let alphabet = b"aZkQ09_-. $@:/xYtT";
+        for _ in 0..50_000 {
+            let name: String = (0..next() % 24)
+                .map(|_| char::from(alphabet[(next() % alphabet.len() as u64) as usize]))
+                .collect();
+            assert_eq!(
+                super::ascii_part_starts(name.as_bytes()),
+                super::char_part_starts(&name),
+                "{name:?}"
+            );
+            assert_eq!(super::part_starts(&name), super::char_part_starts(&name));
+        }
+        // A name with a multi-byte character takes the `char` walk.
+        assert_eq!(
+            super::part_starts("ÉtéKey"),
+            super::char_part_starts("ÉtéKey")
+        );
+    }
+
+    #[test]
+    fn bounded_near_text_is_the_text_of_whole_line_searches() {
+        let mut state = 0x51_7cc1_b727_220au64;
+        let mut next = move || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state
+        };
+        for round in 0..2_000 {
+            // Lines from empty to several times `NEAR_REACH`.
+            let mut data = Vec::new();
+            while data.len() < 12_000 {
+                let len = match next() % 4 {
+                    0 => 0,
+                    1 => (next() % 60) as usize,
+                    2 => (next() % 1500) as usize,
+                    _ => (next() % 6000) as usize,
+                };
+                data.extend((0..len).map(|_| b"ab =:\"x"[(next() % 6) as usize]));
+                data.push(b'\n');
+            }
+            let start = (next() as usize) % (data.len() + 1);
+            let end = (start + (next() % 200) as usize).min(data.len());
+            // The value's own line start, or (a value below its key's line) an earlier one.
+            let own = crate::scan::line_bounds(&data, start).0;
+            let line_start = if next() % 3 == 0 {
+                crate::scan::line_bounds(&data, own.saturating_sub(1)).0
+            } else {
+                own
+            };
+            assert_eq!(
+                near_span(&data, line_start, start, end),
+                near_span_whole_lines(&data, line_start, start, end),
+                "round {round}"
+            );
+        }
+    }
 
     #[test]
     fn contains_short_answers_as_str_contains() {

@@ -143,7 +143,9 @@ pub fn owner(rules: &crate::rules::RuleSet, index: usize, secret: &str) -> usize
 /// `eyJ<header>.eyJ<payload>.<signature>`: the JWS compact serialization (RFC 7515 section
 /// 7.1) of a JSON header and payload (a JSON object always encodes to `eyJ`).
 pub fn is_jwt(value: &str) -> bool {
-    if value.len() > MAX_JWT {
+    // The header starts the value: most values are told by their first bytes, before
+    // they are split.
+    if value.len() > MAX_JWT || !value.starts_with("eyJ") {
         return false;
     }
     let mut parts = value.split('.');
@@ -165,24 +167,28 @@ pub fn is_jwt(value: &str) -> bool {
         && [header, payload, signature].into_iter().all(base64url)
 }
 
-/// `8-4-4-4-12` hex digits.
+/// `8-4-4-4-12` hex digits: 36 bytes, `-` at 8, 13, 18 and 23, hex digits elsewhere.
+/// Checked byte by byte (asked of every candidate that a generic rule meets, most of
+/// which are no UUID by their length alone), not by splitting the value into a `Vec`.
 fn is_uuid(v: &str) -> bool {
-    let parts: Vec<&str> = v.split('-').collect();
-    parts.len() == 5
-        && parts
-            .iter()
-            .zip([8, 4, 4, 4, 12])
-            .all(|(p, n)| p.len() == n && p.bytes().all(|b| b.is_ascii_hexdigit()))
+    let b = v.as_bytes();
+    b.len() == 36
+        && b.iter().enumerate().all(|(i, &c)| match i {
+            8 | 13 | 18 | 23 => c == b'-',
+            _ => c.is_ascii_hexdigit(),
+        })
 }
 
 /// Sixteen lowercase ASCII letters, as one run or as four groups of four split by single
-/// spaces.
+/// spaces (19 bytes, spaces at 4, 9 and 14). Checked byte by byte, as [`is_uuid`].
 fn is_app_password(v: &str) -> bool {
-    let lower = |s: &str| s.bytes().all(|b| b.is_ascii_lowercase());
-    let groups: Vec<&str> = v.split(' ').collect();
-    match groups.as_slice() {
-        [one] => one.len() == 16 && lower(one),
-        [_, _, _, _] => groups.iter().all(|g| g.len() == 4 && lower(g)),
+    let b = v.as_bytes();
+    match b.len() {
+        16 => b.iter().all(u8::is_ascii_lowercase),
+        19 => b.iter().enumerate().all(|(i, &c)| match i {
+            4 | 9 | 14 => c == b' ',
+            _ => c.is_ascii_lowercase(),
+        }),
         _ => false,
     }
 }
@@ -269,6 +275,112 @@ fn names_id(normal: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The shape checks as they were written before the byte-by-byte forms: splitting the
+    /// value into parts.
+    mod split_forms {
+        pub fn is_uuid(v: &str) -> bool {
+            let parts: Vec<&str> = v.split('-').collect();
+            parts.len() == 5
+                && parts
+                    .iter()
+                    .zip([8, 4, 4, 4, 12])
+                    .all(|(p, n)| p.len() == n && p.bytes().all(|b| b.is_ascii_hexdigit()))
+        }
+
+        pub fn is_app_password(v: &str) -> bool {
+            let lower = |s: &str| s.bytes().all(|b| b.is_ascii_lowercase());
+            let groups: Vec<&str> = v.split(' ').collect();
+            match groups.as_slice() {
+                [one] => one.len() == 16 && lower(one),
+                [_, _, _, _] => groups.iter().all(|g| g.len() == 4 && lower(g)),
+                _ => false,
+            }
+        }
+
+        pub fn is_jwt(value: &str) -> bool {
+            if value.len() > super::MAX_JWT {
+                return false;
+            }
+            let mut parts = value.split('.');
+            let (Some(header), Some(payload), Some(signature), None) =
+                (parts.next(), parts.next(), parts.next(), parts.next())
+            else {
+                return false;
+            };
+            let base64url = |s: &str| {
+                s.trim_end_matches('=')
+                    .bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+            };
+            header.starts_with("eyJ")
+                && payload.starts_with("eyJ")
+                && header.len() >= 13
+                && payload.len() >= 13
+                && signature.len() >= 16
+                && [header, payload, signature].into_iter().all(base64url)
+        }
+    }
+
+    /// The byte-by-byte shape checks answer as the split forms on generated values: near
+    /// misses of each shape (a byte changed, inserted or dropped, a separator moved, an
+    /// upper-case or multi-byte letter) and random mixes of their characters.
+    #[test]
+    fn shape_checks_answer_as_the_split_forms() {
+        let mut state = 0x2545_f491_4f6c_dd1du64;
+        let mut next = move || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state
+        };
+        let uuid = ["3f9c1e7a", "5b2d", "4c8e", "9a61", "7d0b2e4f8c13"].join("-");
+        let app = ["qxkv", "mzbr", "twpl", "nfhd"].join(" ");
+        let jwt = [
+            "eyJhbGciOiJIUzI1NiJ9",
+            "eyJzdWIiOiIxMjM0NTY3ODkwIn0",
+            "dBjftJeZ4CVPmB92K27uhbUJU1p1r_wW1gFWFOEjXk",
+        ]
+        .join(".");
+        let pieces: [&str; 12] = ["a", "f", "0", "9", "-", " ", ".", "Q", "é", "eyJ", "=", "_"];
+        let mut checked = 0;
+        for round in 0..30_000 {
+            let mut v: Vec<u8> = match round % 4 {
+                0 => uuid.clone().into_bytes(),
+                1 => app.clone().into_bytes(),
+                2 => jwt.clone().into_bytes(),
+                _ => Vec::new(),
+            };
+            if v.is_empty() {
+                for _ in 0..(next() % 40) {
+                    v.extend_from_slice(pieces[(next() % 12) as usize].as_bytes());
+                }
+            } else {
+                for _ in 0..(next() % 3) {
+                    let at = (next() as usize) % (v.len() + 1);
+                    let piece = pieces[(next() % 12) as usize].as_bytes();
+                    match next() % 3 {
+                        0 if at < v.len() => {
+                            v.remove(at);
+                        }
+                        1 if at < v.len() => v[at] = piece[0],
+                        _ => v.splice(at..at, piece.iter().copied()).for_each(drop),
+                    }
+                }
+            }
+            let v = String::from_utf8_lossy(&v).into_owned();
+            assert_eq!(is_uuid(&v), split_forms::is_uuid(&v), "{v:?}");
+            assert_eq!(
+                is_app_password(&v),
+                split_forms::is_app_password(&v),
+                "{v:?}"
+            );
+            assert_eq!(is_jwt(&v), split_forms::is_jwt(&v), "{v:?}");
+            checked += usize::from(is_uuid(&v) || is_app_password(&v) || is_jwt(&v));
+        }
+        // The near misses include the shapes themselves, unchanged.
+        assert!(checked > 1_000, "{checked} of the values had a shape");
+    }
 
     #[test]
     fn shapes_are_told_apart() {

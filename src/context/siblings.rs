@@ -33,7 +33,6 @@ pub(super) fn candidates(
     first: usize,
     out: &mut Vec<Candidate>,
 ) {
-    let text = |t: &Token| String::from_utf8_lossy(&line[t.start..t.end]).into_owned();
     for (j, t) in toks.iter().enumerate() {
         if !matches!(t.tok, Tok::Str { .. }) {
             continue;
@@ -42,27 +41,29 @@ pub(super) fn candidates(
         if t.end - t.start < MIN_VALUE || super::lexer::transformed(line, toks, j) {
             continue;
         }
-        let content = text(t);
+        // Borrowed from the line while it is tested (most strings are no sibling's value),
+        // owned only by the candidate pushed.
+        let content = String::from_utf8_lossy(&line[t.start..t.end]);
         // `"Bearer v"`: the scheme is stripped once a name is found; only one word follows.
         let (scheme, value, offset) = match content.split_once(' ') {
             Some((s, rest)) if is_auth_scheme(s) && !rest.trim().contains(' ') => {
                 let rest_trim = rest.trim_start();
-                (true, rest_trim.to_string(), content.len() - rest_trim.len())
+                (true, rest_trim, content.len() - rest_trim.len())
             }
             Some(_) => continue,
-            None => (false, content.clone(), 0),
+            None => (false, &content[..], 0),
         };
-        let mut value = value.trim_end().to_string();
+        let mut value = value.trim_end();
         let mut offset = offset;
         // Groovy `buildConfigField "String", "API_KEY", "\"v\""`: a quoted string inside.
         if let Some(inner) = value
             .strip_prefix("\\\"")
             .and_then(|v| v.strip_suffix("\\\""))
         {
-            value = inner.to_string();
+            value = inner;
             offset += 2;
         }
-        if value.len() < MIN_VALUE || names_secret(&value) {
+        if value.len() < MIN_VALUE || names_secret(value) {
             continue;
         }
         let (start, end) = (
@@ -72,12 +73,10 @@ pub(super) fn candidates(
         // Already named by a credential key or a header: nothing to add. A value under
         // another key (`defaultValue:`, `setObject:`, `headers: [.authorization(bearerToken:
         // "v")]`) may still be named by the credential name next to it.
-        let existing: Vec<&Candidate> = out[first..]
+        let covers = |c: &&Candidate| c.start <= start && c.end >= end && c.end <= base + t.end;
+        if out[first..]
             .iter()
-            .filter(|c| c.start <= start && c.end >= end && c.end <= base + t.end)
-            .collect();
-        if existing
-            .iter()
+            .filter(covers)
             .any(|c| names_secret(&c.key) || c.header.is_some())
         {
             continue;
@@ -85,7 +84,7 @@ pub(super) fn candidates(
         let Some(name) = name_before(line, toks, j).or_else(|| name_after(line, toks, j)) else {
             continue;
         };
-        if super::classify::judge(&value, true).is_err() {
+        if super::classify::judge(value, true).is_err() {
             continue;
         }
         let mut key = key_for(&name);
@@ -107,7 +106,14 @@ pub(super) fn candidates(
             // `"Bearer v"` under a credential name is still the credential after the scheme.
             header = Some("Authorization".into());
         }
-        let mut cand = Candidate::literal(key, start, end, value, line_start, Origin::Argument);
+        let mut cand = Candidate::literal(
+            key,
+            start,
+            end,
+            value.to_string(),
+            line_start,
+            Origin::Argument,
+        );
         cand.header = header;
         // The scheme stripped (`"Bearer v"`), for the rules' `scheme` anchor.
         if scheme {
@@ -121,7 +127,8 @@ pub(super) fn candidates(
                 cand.key = "password".into();
             }
         }
-        if let Some(c) = existing.first() {
+        // The first candidate covering the value lends its call and parents.
+        if let Some(c) = out[first..].iter().find(covers) {
             cand.callee = c.callee.clone();
             cand.parents = c.parents.clone();
         }
@@ -385,4 +392,203 @@ fn name_after(line: &[u8], toks: &[Token], j: usize) -> Option<String> {
         }
     }
     None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// [`candidates`] as it was written before its strings were borrowed: the content, the
+    /// value and the candidates covering it made owned for every string of 8+ bytes.
+    fn owned_form(
+        line: &[u8],
+        toks: &[Token],
+        base: usize,
+        line_start: usize,
+        first: usize,
+        out: &mut Vec<Candidate>,
+    ) {
+        let text = |t: &Token| String::from_utf8_lossy(&line[t.start..t.end]).into_owned();
+        for (j, t) in toks.iter().enumerate() {
+            if !matches!(t.tok, Tok::Str { .. }) {
+                continue;
+            }
+            if t.end - t.start < MIN_VALUE || super::super::lexer::transformed(line, toks, j) {
+                continue;
+            }
+            let content = text(t);
+            let (scheme, value, offset) = match content.split_once(' ') {
+                Some((s, rest)) if is_auth_scheme(s) && !rest.trim().contains(' ') => {
+                    let rest_trim = rest.trim_start();
+                    (true, rest_trim.to_string(), content.len() - rest_trim.len())
+                }
+                Some(_) => continue,
+                None => (false, content.clone(), 0),
+            };
+            let mut value = value.trim_end().to_string();
+            let mut offset = offset;
+            if let Some(inner) = value
+                .strip_prefix("\\\"")
+                .and_then(|v| v.strip_suffix("\\\""))
+            {
+                value = inner.to_string();
+                offset += 2;
+            }
+            if value.len() < MIN_VALUE || names_secret(&value) {
+                continue;
+            }
+            let (start, end) = (
+                base + t.start + offset,
+                base + t.start + offset + value.len(),
+            );
+            let existing: Vec<&Candidate> = out[first..]
+                .iter()
+                .filter(|c| c.start <= start && c.end >= end && c.end <= base + t.end)
+                .collect();
+            if existing
+                .iter()
+                .any(|c| names_secret(&c.key) || c.header.is_some())
+            {
+                continue;
+            }
+            let Some(name) = name_before(line, toks, j).or_else(|| name_after(line, toks, j))
+            else {
+                continue;
+            };
+            if super::super::classify::judge(&value, true).is_err() {
+                continue;
+            }
+            let mut key = key_for(&name);
+            let mut header = super::super::lexer::is_credential_header(&key).then(|| key.clone());
+            let scheme_name =
+                key.eq_ignore_ascii_case("bearer") || key.eq_ignore_ascii_case("basic");
+            let basic = key.eq_ignore_ascii_case("basic")
+                || (scheme
+                    && content
+                        .split_once(' ')
+                        .is_some_and(|(s, _)| s.eq_ignore_ascii_case("basic")));
+            if scheme_name || super::super::rule::normalize(&key).ends_with("authorization") {
+                key = "Authorization".into();
+                header = Some(key.clone());
+            }
+            if scheme && header.is_none() {
+                header = Some("Authorization".into());
+            }
+            let mut cand = Candidate::literal(key, start, end, value, line_start, Origin::Argument);
+            cand.header = header;
+            if scheme {
+                cand.scheme = content.split_once(' ').map(|(s, _)| s.to_string());
+            }
+            if basic {
+                if let Some(pass) = super::super::lexer::basic_password(&cand.value) {
+                    cand.decoded = Some(pass);
+                    cand.key = "password".into();
+                }
+            }
+            if let Some(c) = existing.first() {
+                cand.callee = c.callee.clone();
+                cand.parents = c.parents.clone();
+            }
+            out.push(cand);
+        }
+    }
+
+    type Fields = (
+        String,
+        Vec<String>,
+        usize,
+        usize,
+        String,
+        Option<String>,
+        Option<String>,
+        Option<String>,
+    );
+
+    fn fields(c: &Candidate) -> Fields {
+        (
+            c.key.clone(),
+            c.parents.clone(),
+            c.start,
+            c.end,
+            c.value.clone(),
+            c.callee.clone(),
+            c.header.clone(),
+            c.scheme.clone(),
+        )
+    }
+
+    /// The borrowing form gives the candidates of the owned form, field by field, on
+    /// generated lines of names, lookups, labels, schemes and quoted values (the lexer's
+    /// candidates of each line given first, as the engine does).
+    #[test]
+    fn borrowed_strings_give_the_candidates_of_owned_ones() {
+        // Token-shaped values built at run time (dogfood: `leakgate scan .`).
+        let value = ["Hq4t", "N7wZ", "2pK9", "mR3x"].concat();
+        let pieces: Vec<String> = vec![
+            format!("\"{value}\""),
+            format!("'{value}'"),
+            format!("\"Bearer {value}\""),
+            format!("\"\\\"{value}\\\"\""),
+            format!("\"{value} x\""),
+            format!("\"{}\"", &value[..9]),
+            "\"api_key\"".into(),
+            "\"X-Api-Key\"".into(),
+            "\"Authorization\"".into(),
+            "\"password\"".into(),
+            "\"é token é\"".into(),
+            "API_TOKEN".into(),
+            ":spell_token".into(),
+            "password".into(),
+            "getenv(\"API_KEY\")".into(),
+            "forKey:".into(),
+            "defaultValue:".into(),
+            ".orElse(".into(),
+            "process.env[\"SECRET\"]".into(),
+            "Bearer".into(),
+            " ".into(),
+            ",".into(),
+            ", ".into(),
+            ":".into(),
+            " = ".into(),
+            "(".into(),
+            ")".into(),
+            "[".into(),
+            "{".into(),
+            " || ".into(),
+            " ?: ".into(),
+            "token: ".into(),
+            "f(".into(),
+            "\u{e9}".into(),
+        ];
+        let mut state = 0x2545_f491_4f6c_dd1du64;
+        let mut next = move || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state
+        };
+        let mut found = 0;
+        for _ in 0..20_000 {
+            let line: String = (0..1 + next() % 12)
+                .map(|_| pieces[(next() % pieces.len() as u64) as usize].as_str())
+                .collect();
+            let line = line.as_bytes();
+            let toks = super::super::lexer::tokenize(line);
+            let base = 7;
+            let mut before = Vec::new();
+            super::super::lexer::candidates(line, base, 3, crate::context::Kind::Code, &mut before);
+            let mut after = before.clone();
+            let lexed = before.len();
+            owned_form(line, &toks, base, 3, 0, &mut before);
+            candidates(line, &toks, base, 3, 0, &mut after);
+            let (a, b): (Vec<Fields>, Vec<Fields>) = (
+                before.iter().map(fields).collect(),
+                after.iter().map(fields).collect(),
+            );
+            found += after.len() - lexed;
+            assert_eq!(a, b, "{:?}", String::from_utf8_lossy(line));
+        }
+        // Siblings name values on many of the lines.
+        assert!(found > 1_000, "{found} candidates from siblings");
+    }
 }
