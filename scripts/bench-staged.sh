@@ -42,7 +42,7 @@ if [[ -n "${STAGED:-}" ]]; then
 else
 work=$(mktemp -d "${TMPDIR:-/tmp}/leakgate-bench-staged.XXXXXX")
 if [[ "${KEEP:-0}" != 1 ]]; then
-    trap 'rm -rf "$work"' EXIT
+    trap 'rm -rf "$work" || true' EXIT
 fi
 repo=$work/repo
 
@@ -70,6 +70,9 @@ else
     git init -q -b main
     git config user.name bench
     git config user.email bench@example.org
+    # No background `git gc --auto` after the big commit: it would run during the timed
+    # runs, and race the clean-up of the work directory.
+    git config gc.auto 0
 
     echo "generating $files files..." >&2
     # Realistic small files: Python, JavaScript and Rust modules of 20 to 80 lines, 100 per
