@@ -460,31 +460,20 @@ mod segment_tests {
 
     #[test]
     fn bounded_line_searches_give_the_segments_of_whole_line_searches() {
-        let mut state = 0x9e37_79b9_7f4a_7c15u64;
-        let mut next = move || {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            state
-        };
+        let mut rng = crate::context::test_lines::XorShift(0x9e37_79b9_7f4a_7c15);
         for round in 0..300 {
             // Lines from empty to several times `LINE_REACH`, some opening a block.
-            let mut data = Vec::new();
-            while data.len() < 40_000 {
-                let len = match next() % 4 {
-                    0 => 0,
-                    1 => (next() % 40) as usize,
-                    2 => (next() % 3000) as usize,
-                    _ => (next() % 20_000) as usize,
-                };
-                data.extend((0..len).map(|_| b"ab =:{ "[(next() % 7) as usize]));
-                data.push(b'\n');
-            }
-            let regions: Vec<(usize, usize, bool)> = (0..1 + next() % 40)
+            let data = crate::context::test_lines::random_lines(
+                &mut rng,
+                40_000,
+                [40, 3000, 20_000],
+                b"ab =:{ ",
+            );
+            let regions: Vec<(usize, usize, bool)> = (0..1 + rng.next() % 40)
                 .map(|_| {
-                    let at = (next() as usize) % (data.len() + 1);
-                    let end = (at + (next() % 9000) as usize).min(data.len());
-                    (at, end, next() % 2 == 0)
+                    let at = (rng.next() as usize) % (data.len() + 1);
+                    let end = (at + (rng.next() % 9000) as usize).min(data.len());
+                    (at, end, rng.next() % 2 == 0)
                 })
                 .collect();
             assert_eq!(
@@ -493,6 +482,43 @@ mod segment_tests {
                 "round {round}"
             );
         }
+    }
+}
+
+/// Inputs for the tests that compare a bounded search with the whole-line search it
+/// replaced: a seeded xorshift and text of lines of random length (empty, short, long and
+/// very long, so that some lines pass every reach a search stops at).
+#[cfg(test)]
+pub(crate) mod test_lines {
+    pub(crate) struct XorShift(pub u64);
+
+    impl XorShift {
+        pub(crate) fn next(&mut self) -> u64 {
+            self.0 ^= self.0 << 13;
+            self.0 ^= self.0 >> 7;
+            self.0 ^= self.0 << 17;
+            self.0
+        }
+    }
+
+    /// At least `total` bytes of lines drawn from `alphabet`; a line is empty or up to one of
+    /// `max_lens` bytes long, each with the same odds.
+    pub(crate) fn random_lines(
+        rng: &mut XorShift,
+        total: usize,
+        max_lens: [u64; 3],
+        alphabet: &[u8],
+    ) -> Vec<u8> {
+        let mut data = Vec::new();
+        while data.len() < total {
+            let len = match rng.next() % 4 {
+                0 => 0,
+                pick => (rng.next() % max_lens[pick as usize - 1]) as usize,
+            };
+            data.extend((0..len).map(|_| alphabet[(rng.next() % alphabet.len() as u64) as usize]));
+            data.push(b'\n');
+        }
+        data
     }
 }
 

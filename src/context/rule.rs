@@ -1016,31 +1016,20 @@ mod tests {
 
     #[test]
     fn bounded_near_text_is_the_text_of_whole_line_searches() {
-        let mut state = 0x51_7cc1_b727_220au64;
-        let mut next = move || {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            state
-        };
+        let mut rng = crate::context::test_lines::XorShift(0x51_7cc1_b727_220a);
         for round in 0..2_000 {
             // Lines from empty to several times `NEAR_REACH`.
-            let mut data = Vec::new();
-            while data.len() < 12_000 {
-                let len = match next() % 4 {
-                    0 => 0,
-                    1 => (next() % 60) as usize,
-                    2 => (next() % 1500) as usize,
-                    _ => (next() % 6000) as usize,
-                };
-                data.extend((0..len).map(|_| b"ab =:\"x"[(next() % 6) as usize]));
-                data.push(b'\n');
-            }
-            let start = (next() as usize) % (data.len() + 1);
-            let end = (start + (next() % 200) as usize).min(data.len());
+            let data = crate::context::test_lines::random_lines(
+                &mut rng,
+                12_000,
+                [60, 1500, 6000],
+                b"ab =:\"",
+            );
+            let start = (rng.next() as usize) % (data.len() + 1);
+            let end = (start + (rng.next() % 200) as usize).min(data.len());
             // The value's own line start, or (a value below its key's line) an earlier one.
             let own = crate::scan::line_bounds(&data, start).0;
-            let line_start = if next() % 3 == 0 {
+            let line_start = if rng.next() % 3 == 0 {
                 crate::scan::line_bounds(&data, own.saturating_sub(1)).0
             } else {
                 own
