@@ -473,7 +473,7 @@ mod segment_tests {
                 .map(|_| {
                     let at = (rng.next() as usize) % (data.len() + 1);
                     let end = (at + (rng.next() % 9000) as usize).min(data.len());
-                    (at, end, rng.next() % 2 == 0)
+                    (at, end, rng.next().is_multiple_of(2))
                 })
                 .collect();
             assert_eq!(

@@ -1029,7 +1029,7 @@ mod tests {
             let end = (start + (rng.next() % 200) as usize).min(data.len());
             // The value's own line start, or (a value below its key's line) an earlier one.
             let own = crate::scan::line_bounds(&data, start).0;
-            let line_start = if rng.next() % 3 == 0 {
+            let line_start = if rng.next().is_multiple_of(3) {
                 crate::scan::line_bounds(&data, own.saturating_sub(1)).0
             } else {
                 own
