@@ -151,9 +151,9 @@ fn joined_below(data: &[u8], at: usize, end: usize, first: usize, out: &mut [Can
     }
 }
 
-/// A value read inside a string literal that ends this line (`"Authorization: Bearer
-/// <head>"` / `"<rest>\\n"`) goes on in the literals below it, up to `stop`: their text is
-/// joined to it until a space or an escape ends the value.
+/// A value read inside a string literal that ends this line
+/// (`"Authorization: Bearer <head>"` / `"<rest>\\n"`) goes on in the literals below it, up to
+/// `stop`: their text is joined to it until a space or an escape ends the value.
 fn extend_inner(data: &[u8], end: usize, stop: usize, first: usize, out: &mut [Candidate]) {
     for cand in out[first..].iter_mut() {
         // Only a value that runs to its literal's closing quote, the last on the line.

@@ -157,7 +157,7 @@ pub struct Layout {
     pub entries: Vec<Entry>,
 }
 
-/// The [`Layout`] of `(bucket, entry)` pairs, as [`file`] gives them.
+/// The [`Layout`] of `(bucket, entry)` pairs, as [`file()`] gives them.
 pub fn layout(filed: Vec<(usize, Entry)>) -> Layout {
     let mut filed = filed;
     filed.sort_unstable();
