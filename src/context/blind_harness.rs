@@ -1,7 +1,8 @@
-//! The measuring harness the real-code held-aside sets (`heldout_real3`, `heldout_real4`,
-//! `heldout_real5`) share: each set keeps its cases, its placeholders and their generator,
-//! and how a reported secret counts as its value; filling, checking the set is well formed,
-//! scanning and counting live here once.
+//! The measuring harness the real-code sets (`heldout_real3` to `heldout_real6`, and the
+//! tuning set `tuning_real7`) share: each set keeps its cases, its placeholders and their
+//! generator, and how a reported secret counts as its value; filling, checking the set is
+//! well formed, scanning and counting, and the alphabets and UUIDs the generators draw, live
+//! here once.
 
 use super::heldout_fresh2::Case;
 
@@ -28,6 +29,32 @@ impl Gen {
     pub fn bytes(&mut self, len: usize) -> Vec<u8> {
         (0..len).map(|_| (self.next() & 0xFF) as u8).collect()
     }
+}
+
+/// The alphabets the sets' generators draw from.
+pub(super) const HEX: &[u8] = b"0123456789abcdef";
+pub(super) const BASE62: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+pub(super) const BASE64: &[u8] =
+    b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+pub(super) const URLSAFE: &[u8] =
+    b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-";
+pub(super) const DIGITS: &[u8] = b"0123456789";
+pub(super) const LETTERS: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+pub(super) const LOWER: &[u8] = b"abcdefghijklmnopqrstuvwxyz";
+pub(super) const UPPER_DIGITS: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
+pub(super) const LOWER_DIGITS: &[u8] = b"abcdefghijklmnopqrstuvwxyz0123456789";
+
+/// A version-4 UUID.
+pub(super) fn uuid(g: &mut Gen) -> String {
+    format!(
+        "{}-{}-4{}-{}{}-{}",
+        g.pick(HEX, 8),
+        g.pick(HEX, 4),
+        g.pick(HEX, 3),
+        g.pick(b"89ab", 1),
+        g.pick(HEX, 3),
+        g.pick(HEX, 12)
+    )
 }
 
 /// A PEM or OpenSSH armour line, built at run time so the repository holds none.

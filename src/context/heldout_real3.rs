@@ -127,7 +127,9 @@
 
 #![cfg(test)]
 
-use super::blind_harness::{armour, github_classic_token, BlindSet, Gen};
+use super::blind_harness::{
+    armour, github_classic_token, BlindSet, Gen, BASE62, BASE64, DIGITS, HEX, URLSAFE,
+};
 use super::heldout_fresh2::{fill, Case};
 
 const PY: &str = "Python";
@@ -218,12 +220,6 @@ const SECRET_PLACEHOLDERS: &[&str] = &[
     "{OK2}",
     "{OK3}",
 ];
-
-const HEX: &[u8] = b"0123456789abcdef";
-const BASE62: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
-const BASE64: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-const URLSAFE: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-";
-const DIGITS: &[u8] = b"0123456789";
 
 /// Every placeholder of this set and its value for one case's seed: the shared generator's
 /// values first, then this set's shapes.

@@ -176,7 +176,10 @@
 
 #![cfg(test)]
 
-use super::blind_harness::{armour, github_classic_token, BlindSet, Gen};
+use super::blind_harness::{
+    armour, github_classic_token, uuid, BlindSet, Gen, BASE62, DIGITS, HEX, LETTERS, LOWER,
+    UPPER_DIGITS, URLSAFE,
+};
 use super::heldout_fresh2::{fill, Case};
 use base64::Engine;
 
@@ -245,27 +248,6 @@ const SECRET_PLACEHOLDERS: &[&str] = &[
     "{JWTA}", "{JWTB}", "{XOXP}", "{SLWH}", "{ECBODY}", "{AKIA}", "{GHP}", "{HF}", "{PYPI}",
     "{ANT}",
 ];
-
-const HEX: &[u8] = b"0123456789abcdef";
-const BASE62: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
-const URLSAFE: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-";
-const DIGITS: &[u8] = b"0123456789";
-const LETTERS: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
-const LOWER: &[u8] = b"abcdefghijklmnopqrstuvwxyz";
-const UPPER_DIGITS: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
-
-/// A version-4 UUID.
-fn uuid(g: &mut Gen) -> String {
-    format!(
-        "{}-{}-4{}-{}{}-{}",
-        g.pick(HEX, 8),
-        g.pick(HEX, 4),
-        g.pick(HEX, 3),
-        g.pick(b"89ab", 1),
-        g.pick(HEX, 3),
-        g.pick(HEX, 12)
-    )
-}
 
 /// A signed JWT's shape (RFC 7519): base64url header naming its `alg`, a JSON payload, and a
 /// 32-byte HMAC signature; split after the header's dot for the case that writes it as two

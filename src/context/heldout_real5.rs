@@ -182,7 +182,9 @@
 
 #![cfg(test)]
 
-use super::blind_harness::{BlindSet, Gen};
+use super::blind_harness::{
+    uuid, BlindSet, Gen, BASE62, DIGITS, HEX, LOWER_DIGITS, UPPER_DIGITS, URLSAFE,
+};
 use super::heldout_fresh2::{fill, Case};
 use base64::Engine;
 
@@ -266,26 +268,6 @@ const SECRET_PLACEHOLDERS: &[&str] = &[
     "{TH40}",
     "{AZSK}",
 ];
-
-const HEX: &[u8] = b"0123456789abcdef";
-const BASE62: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
-const URLSAFE: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-";
-const DIGITS: &[u8] = b"0123456789";
-const LOWER_DIGITS: &[u8] = b"abcdefghijklmnopqrstuvwxyz0123456789";
-const UPPER_DIGITS: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
-
-/// A version-4 UUID.
-fn uuid(g: &mut Gen) -> String {
-    format!(
-        "{}-{}-4{}-{}{}-{}",
-        g.pick(HEX, 8),
-        g.pick(HEX, 4),
-        g.pick(HEX, 3),
-        g.pick(b"89ab", 1),
-        g.pick(HEX, 3),
-        g.pick(HEX, 12)
-    )
-}
 
 /// Every placeholder of this set and its value for one case's seed: the shared generator's
 /// values first, then this set's shapes.

@@ -176,7 +176,9 @@
 
 #![cfg(test)]
 
-use super::blind_harness::{BlindSet, Gen};
+use super::blind_harness::{
+    BlindSet, Gen, BASE62, BASE64, DIGITS, HEX, LOWER, LOWER_DIGITS, URLSAFE,
+};
 use super::heldout_fresh2::{fill, Case};
 use base64::Engine;
 
@@ -239,14 +241,6 @@ const SECRET_PLACEHOLDERS: &[&str] = &[
     "{S}", "{P}", "{W}", "{K}", "{C}", "{T}", "{NEWS}", "{DD}", "{OWM}", "{AV}", "{ETH}", "{HK}",
     "{KH}", "{KH31}", "{TH32}", "{TH40}", "{GAPI}", "{SKB}", "{BASIC}", "{ORK}", "{MBSK}", "{DWH}",
 ];
-
-const HEX: &[u8] = b"0123456789abcdef";
-const BASE62: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
-const BASE64: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-const URLSAFE: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-";
-const DIGITS: &[u8] = b"0123456789";
-const LOWER: &[u8] = b"abcdefghijklmnopqrstuvwxyz";
-const LOWER_DIGITS: &[u8] = b"abcdefghijklmnopqrstuvwxyz0123456789";
 
 /// Every placeholder of this set and its value for one case's seed: the shared generator's
 /// values first, then this set's shapes.

@@ -91,7 +91,9 @@
 
 #![cfg(test)]
 
-use super::blind_harness::{BlindSet, Gen};
+use super::blind_harness::{
+    uuid, BlindSet, Gen, BASE62, DIGITS, HEX, LOWER, LOWER_DIGITS, URLSAFE,
+};
 use super::heldout_fresh2::{fill, Case};
 use base64::Engine;
 
@@ -151,26 +153,6 @@ const SECRET_PLACEHOLDERS: &[&str] = &[
     "{BASICC}", "{BASICU}", "{LC32}", "{H32}", "{H8}", "{FIXK}", "{RS30}", "{SEC32}", "{HEX40}",
     "{OWM}", "{UW}", "{SQP}", "{GAK}", "{JWT}", "{DAUTH}", "{DPW}",
 ];
-
-const HEX: &[u8] = b"0123456789abcdef";
-const BASE62: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
-const URLSAFE: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-";
-const DIGITS: &[u8] = b"0123456789";
-const LOWER: &[u8] = b"abcdefghijklmnopqrstuvwxyz";
-const LOWER_DIGITS: &[u8] = b"abcdefghijklmnopqrstuvwxyz0123456789";
-
-/// A version-4 UUID.
-fn uuid(g: &mut Gen) -> String {
-    format!(
-        "{}-{}-4{}-{}{}-{}",
-        g.pick(HEX, 8),
-        g.pick(HEX, 4),
-        g.pick(HEX, 3),
-        g.pick(b"89ab", 1),
-        g.pick(HEX, 3),
-        g.pick(HEX, 12)
-    )
-}
 
 /// A signed JWT's shape (RFC 7519): base64url header naming its `alg`, a JSON payload and a
 /// 32-byte HMAC signature.
