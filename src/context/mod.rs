@@ -228,7 +228,7 @@ pub fn extract(data: &[u8], kind: Kind, regions: &[(usize, usize, bool)]) -> Vec
     // search stopped (segments come sorted): on a minified line of a megabyte, one search
     // of the line, not one per segment on it.
     let (mut line_start, mut searched_to) = (0, 0);
-    for (s, e) in segments(data, regions) {
+    for (s, e) in segments(data, kind, regions) {
         let from = if s >= searched_to { searched_to } else { 0 };
         line_start = match memchr::memrchr(b'\n', &data[from..s]) {
             Some(i) => from + i + 1,
@@ -244,15 +244,15 @@ pub fn extract(data: &[u8], kind: Kind, regions: &[(usize, usize, bool)]) -> Vec
 
 /// The lines of the stretches [`extract`] reads for `regions` (the scan's funnel counts).
 #[cfg(feature = "funnel")]
-pub(crate) fn segment_lines(data: &[u8], regions: &[(usize, usize, bool)]) -> usize {
-    segments(data, regions)
+pub(crate) fn segment_lines(data: &[u8], kind: Kind, regions: &[(usize, usize, bool)]) -> usize {
+    segments(data, kind, regions)
         .iter()
         .map(|&(s, e)| memchr::memchr_iter(b'\n', &data[s..e]).count() + 1)
         .sum()
 }
 
 /// The merged, sorted stretches of `data` that [`extract`] reads for `regions`.
-fn segments(data: &[u8], regions: &[(usize, usize, bool)]) -> Vec<(usize, usize)> {
+fn segments(data: &[u8], kind: Kind, regions: &[(usize, usize, bool)]) -> Vec<(usize, usize)> {
     let mut segments: Vec<(usize, usize)> = Vec::with_capacity(regions.len());
     // Regions come grouped by rule; taken in order of position, the keyword lines of
     // neighbouring regions are found once ([`LineCache`]), not once per rule and region:
@@ -281,6 +281,14 @@ fn segments(data: &[u8], regions: &[(usize, usize, bool)]) -> Vec<(usize, usize)
             && !opens_value_block(&data[ls..keyword_line_end])
             && !keyword_line_opens_call(data, at, cap)
         {
+            // The region ends one past the newline of its last keyword line, so `le` is the
+            // end of the line below it: read only when the keyword line leaves its value
+            // open there (see [`skips_line_below`]).
+            let le = if skips_line_below(data, region_end, kind) {
+                region_end - 1
+            } else {
+                le
+            };
             segments.push((ls.max(floor), le.min(cap)));
             continue;
         }
@@ -321,6 +329,167 @@ fn keyword_line_opens_call(data: &[u8], at: usize, cap: usize) -> bool {
     }
     let end = line_end_within(data, at + 1, cap);
     data[at + 1..end].trim_ascii_end().last() == Some(&b'(')
+}
+
+/// Longest keyword line, and line below it, that [`skips_line_below`] reads; past it the
+/// line below is read, as before.
+const BELOW_REACH: usize = LINE_REACH;
+
+/// Whether the engine leaves unread the line below a single-line rule's region that ends
+/// at `region_end`: one past the newline that ends its last keyword line
+/// (`scan::prefilter::line_window` takes that newline into the window, so the region's
+/// end falls on the next line's start). `scan::context_pass::may_hold_value` asks the same,
+/// so that it judges the lines the engine reads. False (the line is read) where the region
+/// does not end so (a long line clipped), where either line is longer than
+/// [`BELOW_REACH`], and wherever [`reads_line_below`] says the keyword line goes on below.
+pub(crate) fn skips_line_below(data: &[u8], region_end: usize, kind: Kind) -> bool {
+    if region_end == 0 || region_end > data.len() || data[region_end - 1] != b'\n' {
+        return false;
+    }
+    let newline = region_end - 1;
+    let floor = newline.saturating_sub(BELOW_REACH);
+    let start = match memchr::memrchr(b'\n', &data[floor..newline]) {
+        Some(i) => floor + i + 1,
+        None if floor == 0 => 0,
+        None => return false,
+    };
+    let reach = (region_end + BELOW_REACH).min(data.len());
+    let below_end = match memchr::memchr(b'\n', &data[region_end..reach]) {
+        Some(i) => region_end + i,
+        None if reach == data.len() => reach,
+        None => return false,
+    };
+    !reads_line_below(&data[start..newline], &data[region_end..below_end], kind)
+}
+
+/// Bytes that end a keyword line whose value, if any, is complete on it: a word or number,
+/// a closed call, list or block, a closed string, a statement's or sentence's end
+/// (`token = get_token(x)`, `return token;`, `self.token = token`, `"token": null`).
+fn ends_closed(last: u8) -> bool {
+    last.is_ascii_alphanumeric()
+        || matches!(
+            last,
+            b'_' | b';'
+                | b')'
+                | b']'
+                | b'}'
+                | b'"'
+                | b'\''
+                | b'`'
+                | b'.'
+                | b'!'
+                | b'?'
+                | b'*'
+                | b'/'
+        )
+}
+
+/// Whether the line `below` a single-line rule's keyword `line` (of a blob of `kind`) may
+/// hold a value that the keyword line names or starts, so that the engine reads it with
+/// the keyword line. What ties a value on the next line to the line above it, each pass
+/// that reads across lines taken in turn:
+///
+/// - a key whose value or block follows (`password:`, `token =`, `"auth": {`,
+///   `<password>`, `api_key: |-`, `"bearer": {` above a server's key; the parents of a line
+///   are its blocks' keys, `structure::parents`), a call or list left open (`connect(`,
+///   `[`), a continuation (`\`, `+`, `&&`): every keyword line that does not end in a word,
+///   a number, a closing bracket or quote, or a statement's or sentence's end
+///   ([`ends_closed`]), with two exceptions below;
+/// - a string left open on it (`"""`, a shell string over lines: the lexer reads the rest
+///   of a literal from the line above): an odd count of any quote character (an escaped
+///   quote or an apostrophe in prose reads the line too);
+/// - a section header (`[tokens]`): the keys below are its entries;
+/// - a slot that a sibling line names (`- name: API_TOKEN` above `value: v`, a header
+///   list's `"key": "Authorization"` above `"value": "Bearer v"`, an OpenAPI parameter's
+///   `example:`, HCL's `plaintext_value`): the line below holds `value`, `default` or
+///   `example` in any case (`rule::effective_key`, `header_slots`).
+///
+/// The exceptions, lines that end open but name nothing on the next line: a keyword line
+/// ending `,` (a list's or record's entry, an argument) is read below only in code whose
+/// next line starts with a literal (`continued` reads such a line as an argument of the
+/// call the lines above it open: `getConnection(url,` above `"v")`); a statement's head
+/// in code (`function auth(token) {`, `def get_token(self):`, `if (token) {`: its head,
+/// without the openers, ends `)`) only above a `return` (`getters` names a returned
+/// literal by the function above it).
+///
+/// And the line below is read wherever it names a credential itself
+/// ([`names::mentions_secret`], the gate of the pairing extractors: every credential word
+/// a name is judged by holds one of its stems). Its keywords would wake its own window,
+/// but not every name a rule accepts holds one of the rule's keywords (Go's
+/// `newKey := "v"` holds none of `generic-api-key`'s `key = "` forms), and such a value is
+/// found today when a keyword line sits above it. What is left below a closed keyword line
+/// is a line that names no credential and that nothing above it names: no extractor gives
+/// a value there. The passes that read past a line read the blob, not the lines read
+/// (`shown`, `xml`, `yaml_block`, `hurl`, `continued`'s joined literals look below the
+/// keyword line from it), so they see the line below either way.
+pub(crate) fn reads_line_below(line: &[u8], below: &[u8], kind: Kind) -> bool {
+    let t = line.trim_ascii();
+    let next = below.trim_ascii();
+    if names::mentions_secret(next) {
+        return true;
+    }
+    if [&b"value"[..], b"default", b"example"]
+        .iter()
+        .any(|slot| contains_caseless(next, slot))
+    {
+        return true;
+    }
+    let Some(&last) = t.last() else {
+        return true;
+    };
+    let odd = |q: u8| memchr::memchr_iter(q, t).count() % 2 == 1;
+    if odd(b'"') || odd(b'\'') || odd(b'`') {
+        return true;
+    }
+    if last == b',' {
+        return kind == Kind::Code && starts_with_literal(next);
+    }
+    if kind == Kind::Code && matches!(last, b'{' | b':') && is_statement_head(t) {
+        return next.starts_with(b"return");
+    }
+    if !ends_closed(last) {
+        return true;
+    }
+    t.first() == Some(&b'[') && last == b']'
+}
+
+/// Whether a line opens with a string literal, a prefix of letters or `@` aside (`"v"`,
+/// `@"v"`, `r'v'`, `b"v"`): the lines `continued` reads as a call's argument.
+fn starts_with_literal(line: &[u8]) -> bool {
+    line.iter()
+        .take(3)
+        .position(|b| matches!(b, b'"' | b'\'' | b'`'))
+        .is_some_and(|q| line[..q].iter().all(u8::is_ascii_alphanumeric) || line[..q] == *b"@")
+}
+
+/// Whether a line that ends with block openers is a statement's head: without them, it
+/// ends `)` (a definition's parameters, a condition, a handler's argument).
+fn is_statement_head(line: &[u8]) -> bool {
+    let mut head = line.trim_ascii();
+    while let Some((&last, rest)) = head.split_last() {
+        if !matches!(last, b':' | b'{' | b'[' | b'(' | b'>' | b'=' | b'|') {
+            break;
+        }
+        head = rest.trim_ascii_end();
+    }
+    head.last() == Some(&b')')
+}
+
+/// Whether `text` holds the lowercase ASCII word `needle` in any case.
+fn contains_caseless(text: &[u8], needle: &[u8]) -> bool {
+    let first = needle[0];
+    let mut from = 0;
+    while let Some(i) = memchr::memchr2(first, first.to_ascii_uppercase(), &text[from..]) {
+        let at = from + i;
+        if text
+            .get(at..at + needle.len())
+            .is_some_and(|w| w.eq_ignore_ascii_case(needle))
+        {
+            return true;
+        }
+        from = at + 1;
+    }
+    false
 }
 
 /// The bounds of the line last asked for, so that the keywords on one line cost one
@@ -370,7 +539,7 @@ mod segment_tests {
     use super::*;
 
     /// The segments as computed before the bounded searches (every line found whole).
-    fn reference(data: &[u8], regions: &[(usize, usize, bool)]) -> Vec<(usize, usize)> {
+    fn reference(data: &[u8], kind: Kind, regions: &[(usize, usize, bool)]) -> Vec<(usize, usize)> {
         let bounds = crate::scan::line_bounds;
         let mut segments = Vec::new();
         for &(at, region_end, wide) in regions {
@@ -380,6 +549,33 @@ mod segment_tests {
             let next_opens = data.get(at) == Some(&b'\n')
                 && data[at + 1..bounds(data, at + 1).1].trim_ascii_end().last() == Some(&b'(');
             if !wide && !opens_value_block(&data[ls..keyword_line_end]) && !next_opens {
+                // The line below the last keyword line, skipped where both lines are found
+                // within `BELOW_REACH` and the keyword line does not go on there.
+                let le = if region_end > 0 && data.get(region_end - 1) == Some(&b'\n') {
+                    let newline = region_end - 1;
+                    let (kw_start, _) = bounds(data, newline);
+                    let (_, below_end) = bounds(data, region_end);
+                    let floor = newline.saturating_sub(BELOW_REACH);
+                    let line_found = if kw_start == 0 {
+                        floor == 0
+                    } else {
+                        kw_start - 1 >= floor
+                    };
+                    let reach = (region_end + BELOW_REACH).min(data.len());
+                    let below_found = below_end < reach || reach == data.len();
+                    let goes_on = reads_line_below(
+                        &data[kw_start..newline],
+                        &data[region_end.min(below_end)..below_end],
+                        kind,
+                    );
+                    if line_found && below_found && !goes_on {
+                        newline
+                    } else {
+                        le
+                    }
+                } else {
+                    le
+                };
                 segments.push((
                     ls.max(at.saturating_sub(LINE_REACH)),
                     le.min(region_end.max(at) + 2 * LINE_REACH),
@@ -458,6 +654,137 @@ mod segment_tests {
         }
     }
 
+    /// The lines read for a keyword on the middle line of `text` (the line before the
+    /// keyword's window starts on, the keyword's line, and what follows): the window
+    /// `scan::prefilter::line_window` gives it, from the newline before its line to one
+    /// past the newline after it.
+    fn read_for_second_line(text: &str, kind: Kind) -> Vec<String> {
+        let data = text.as_bytes();
+        let at = memchr::memchr(b'\n', data).expect("a line above");
+        let end = at + 1 + memchr::memchr(b'\n', &data[at + 1..]).expect("a line below") + 1;
+        segments(data, kind, &[(at, end, false)])
+            .iter()
+            .flat_map(|&(s, e)| text[s..e].lines().map(str::to_string).collect::<Vec<_>>())
+            .collect()
+    }
+
+    #[test]
+    fn the_line_below_a_keyword_line_is_read_only_where_the_line_goes_on() {
+        // Token-shaped values are built here, not written whole (dogfood).
+        // (No stem of `names::mentions_secret` in it: `7z` of `q7zL` would be one.)
+        let value = ["Hq4tN7wZ2p", "K9mR3xL6aB"].concat();
+        let goes_on = [
+            ("password:", format!("  {value}"), Kind::Yaml),
+            ("token =", format!("    \"{value}\""), Kind::Code),
+            ("\"auth\": {", format!("\"user\": \"{value}\""), Kind::Json),
+            ("<password>", format!("{value}</password>"), Kind::Xml),
+            ("api_key: |-", format!("  {value}"), Kind::Yaml),
+            ("export TOKEN=\\", value.clone(), Kind::Shell),
+            (
+                "conn = getConnection(url, user,",
+                format!("    \"{value}\")"),
+                Kind::Code,
+            ),
+            (
+                "String getToken() {",
+                format!("    return \"{value}\";"),
+                Kind::Code,
+            ),
+            (
+                "def get_token(self):",
+                format!("    return '{value}'"),
+                Kind::Code,
+            ),
+            ("token = \"\"\"", format!("{value}\"\"\""), Kind::Code),
+            ("[tokens]", format!("github = {value}"), Kind::Ini),
+            ("- name: API_TOKEN", format!("  value: {value}"), Kind::Yaml),
+            (
+                "\"key\": \"Authorization\",",
+                format!("\"value\": \"Bearer {value}\""),
+                Kind::Json,
+            ),
+            ("name: X-Api-Token", format!("example: {value}"), Kind::Yaml),
+            (
+                "secret_name = \"DEPLOY_TOKEN\"",
+                format!("plaintext_value = \"{value}\""),
+                Kind::Hcl,
+            ),
+            (
+                "func TestRPCClient_Keys(t *testing.T) {",
+                format!("\tnewKey := \"{value}\""),
+                Kind::Code,
+            ),
+            (
+                "self.token = token",
+                format!("self.api_key = \"{value}\""),
+                Kind::Code,
+            ),
+            (
+                "headers = {\"X-Token\": \"a\" +",
+                format!("\"{value}\"}}"),
+                Kind::Code,
+            ),
+        ];
+        for (line, below, kind) in &goes_on {
+            let text = format!("above\n{line}\n{below}\nafter\n");
+            let read = read_for_second_line(&text, *kind);
+            assert!(read.contains(below), "{line} / {below}: {read:?}");
+            assert!(
+                reads_line_below(line.as_bytes(), below.as_bytes(), *kind),
+                "{line}"
+            );
+        }
+        let closed = [
+            (
+                "token = get_token(x)",
+                format!("other = \"{value}\""),
+                Kind::Code,
+            ),
+            ("return token;", format!("x = \"{value}\";"), Kind::Code),
+            (
+                "self.token = token",
+                "self.ready = True".to_string(),
+                Kind::Code,
+            ),
+            ("\"nextToken\": null", "}".to_string(), Kind::Json),
+            (
+                "\"output_token\": \"NextToken\",",
+                "\"location\": \"header\",".to_string(),
+                Kind::Json,
+            ),
+            (
+                "function check(token) {",
+                "    count += 1;".to_string(),
+                Kind::Code,
+            ),
+            ("if (token) {", format!("x = \"{value}\";"), Kind::Code),
+            (
+                "def get_token(self):",
+                "    self.refresh()".to_string(),
+                Kind::Code,
+            ),
+            (
+                "validate(token, options,",
+                "    callback)".to_string(),
+                Kind::Code,
+            ),
+            (
+                "The token is described below.",
+                value.clone(),
+                Kind::Unknown,
+            ),
+        ];
+        for (line, below, kind) in &closed {
+            let text = format!("above\n{line}\n{below}\nafter\n");
+            let read = read_for_second_line(&text, *kind);
+            assert_eq!(read, vec!["above".to_string(), line.to_string()], "{line}");
+            assert!(
+                !reads_line_below(line.as_bytes(), below.as_bytes(), *kind),
+                "{line}"
+            );
+        }
+    }
+
     #[test]
     fn bounded_line_searches_give_the_segments_of_whole_line_searches() {
         let mut rng = crate::context::test_lines::XorShift(0x9e37_79b9_7f4a_7c15);
@@ -467,18 +794,29 @@ mod segment_tests {
                 &mut rng,
                 40_000,
                 [40, 3000, 20_000],
-                b"ab =:{ ",
+                b"ab =:{ ,)\"",
             );
             let regions: Vec<(usize, usize, bool)> = (0..1 + rng.next() % 40)
                 .map(|_| {
                     let at = (rng.next() as usize) % (data.len() + 1);
                     let end = (at + (rng.next() % 9000) as usize).min(data.len());
+                    // Half the regions end as a keyword line's window does: one past the
+                    // newline that ends a line (`scan::prefilter::line_window`).
+                    let end = match memchr::memchr(b'\n', &data[end..]) {
+                        Some(i) if rng.next().is_multiple_of(2) => end + i + 1,
+                        _ => end,
+                    };
                     (at, end, rng.next().is_multiple_of(2))
                 })
                 .collect();
+            let kind = if round % 2 == 0 {
+                Kind::Code
+            } else {
+                Kind::Json
+            };
             assert_eq!(
-                segments(&data, &regions),
-                reference(&data, &regions),
+                segments(&data, kind, &regions),
+                reference(&data, kind, &regions),
                 "round {round}"
             );
         }

@@ -78,7 +78,8 @@ impl Scanner {
             .iter()
             .map(|r| (r.1, r.2, !self.rules.rules[r.0].spec.fallback))
             .filter(|&(start, end, wide)| {
-                wide || !self.skip_valueless_lines || may_hold_value(data, start, end, shortest)
+                wide || !self.skip_valueless_lines
+                    || may_hold_value(data, kind, start, end, shortest)
             })
             .collect();
         add(Stage::ContextWindowsRead, ranges.len());
@@ -88,10 +89,11 @@ impl Scanner {
                 .iter()
                 .map(|r| (r.0, r.1, r.2, !self.rules.rules[r.0].spec.fallback))
                 .filter(|&(_, start, end, wide)| {
-                    wide || !self.skip_valueless_lines || may_hold_value(data, start, end, shortest)
+                    wide || !self.skip_valueless_lines
+                        || may_hold_value(data, kind, start, end, shortest)
                 })
                 .collect();
-            super::funnel::by_rule(&self.rules, data, &windows);
+            super::funnel::by_rule(&self.rules, data, kind, &windows);
         }
         if !by_path.is_empty() {
             ranges.push((0, data.len().min(crate::context::MAX_READ_WHOLE), true));
@@ -187,8 +189,10 @@ impl Scanner {
 }
 
 /// Whether the lines the context engine reads for a keyword region at `start..end` of a
-/// fallback rule (the line that holds `start`, through the line that holds `end`: see
-/// `crate::context::extract`) may hold a value of `shortest` characters or more, the
+/// fallback rule (the line that holds `start`, through the line that holds `end`, or the
+/// line before it where the engine skips the line below the keyword line: see
+/// `crate::context::extract` and `crate::context::skips_line_below`) may hold a value of
+/// `shortest` characters or more, the
 /// fewest any woken context rule accepts. A conservative test, true whenever any
 /// extractor could find such a value there:
 ///
@@ -201,7 +205,13 @@ impl Scanner {
 ///   lines) are not reasoned about: lines with `\`, `&`, `%` or `<` are always read, as
 ///   are lines that open a block (the engine then reads the lines below) and long lines
 ///   (clipped by the engine).
-fn may_hold_value(data: &[u8], start: usize, end: usize, shortest: usize) -> bool {
+fn may_hold_value(
+    data: &[u8],
+    kind: crate::context::Kind,
+    start: usize,
+    end: usize,
+    shortest: usize,
+) -> bool {
     if shortest == 0 || start >= end {
         return true;
     }
@@ -218,9 +228,15 @@ fn may_hold_value(data: &[u8], start: usize, end: usize, shortest: usize) -> boo
         return true;
     };
     let reach = (line_start + MAX_SKIPPED_LINES + 1).min(data.len());
-    let Some(last_end) = (match memchr::memchr(b'\n', &data[end.min(reach)..reach]) {
-        Some(i) => Some(end.min(reach) + i),
-        None => (reach == data.len()).then_some(reach),
+    // The engine reads the line below the keyword line only where the keyword line goes
+    // on there (`crate::context::skips_line_below`); the lines judged are the lines read.
+    let Some(last_end) = (if end <= reach && crate::context::skips_line_below(data, end, kind) {
+        Some(end - 1)
+    } else {
+        match memchr::memchr(b'\n', &data[end.min(reach)..reach]) {
+            Some(i) => Some(end.min(reach) + i),
+            None => (reach == data.len()).then_some(reach),
+        }
     }) else {
         return true;
     };
@@ -292,7 +308,40 @@ mod tests {
         let data = format!("prelude\n{text}\nnext = 1\n");
         let start = "prelude".len();
         let end = start + 1 + text.len() + 1;
-        may_hold_value(data.as_bytes(), start, end, shortest)
+        may_hold_value(
+            data.as_bytes(),
+            crate::context::Kind::Code,
+            start,
+            end,
+            shortest,
+        )
+    }
+
+    #[test]
+    fn the_line_below_is_judged_where_the_engine_reads_it() {
+        let value = ["Hq4tN7wZ2p", "K9mR3xL6aB"].concat();
+        let with_below = |line: &str, below: &str| {
+            let data = format!("prelude\n{line}\n{below}\n");
+            let start = "prelude".len();
+            let end = start + 1 + line.len() + 1;
+            may_hold_value(data.as_bytes(), crate::context::Kind::Code, start, end, 16)
+        };
+        // A closed keyword line: the engine does not read the line below, nor is it judged.
+        assert!(!with_below(
+            "token = get_token(x)",
+            &format!("other = \"{value}\"")
+        ));
+        assert!(!with_below("if (token) {", &format!("x = \"{value}\"")));
+        // A keyword line that goes on below: the line below is read and judged.
+        assert!(with_below("token =", &format!("    \"{value}\"")));
+        assert!(with_below(
+            "- name: API_TOKEN",
+            &format!("  value: {value}")
+        ));
+        assert!(with_below(
+            "String getToken() {",
+            &format!("return \"{value}\";")
+        ));
     }
 
     #[test]
@@ -330,7 +379,10 @@ mod tests {
         assert!(holds(&long, 16), "a long line, which the engine clips");
         let data = format!("auth:\n  token: {value}\n");
         let data = data.as_bytes();
-        assert!(may_hold_value(data, 5, data.len(), 16), "a block opens");
+        assert!(
+            may_hold_value(data, crate::context::Kind::Yaml, 5, data.len(), 16),
+            "a block opens"
+        );
     }
 
     #[test]

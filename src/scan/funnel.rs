@@ -148,11 +148,12 @@ pub(crate) fn add(stage: Stage, n: usize) {
 pub(crate) fn by_rule(
     rules: &crate::rules::RuleSet,
     data: &[u8],
+    kind: crate::context::Kind,
     // (rule index, window start, window end, wide) of every window the engine reads.
     windows: &[(usize, usize, usize, bool)],
 ) {
     let ranges: Vec<(usize, usize, bool)> = windows.iter().map(|w| (w.1, w.2, w.3)).collect();
-    let all = crate::context::segment_lines(data, &ranges);
+    let all = crate::context::segment_lines(data, kind, &ranges);
     let mut woken: Vec<usize> = windows.iter().map(|w| w.0).collect();
     woken.sort_unstable();
     woken.dedup();
@@ -163,8 +164,8 @@ pub(crate) fn by_rule(
         let own_ranges: Vec<(usize, usize, bool)> = own.iter().map(|w| (w.1, w.2, w.3)).collect();
         let other_ranges: Vec<(usize, usize, bool)> =
             others.iter().map(|w| (w.1, w.2, w.3)).collect();
-        let lines = crate::context::segment_lines(data, &own_ranges);
-        let own_lines = all - crate::context::segment_lines(data, &other_ranges);
+        let lines = crate::context::segment_lines(data, kind, &own_ranges);
+        let own_lines = all - crate::context::segment_lines(data, kind, &other_ranges);
         let spec = &rules.rules[rule];
         let entry = table.entry(spec.id.to_string()).or_default();
         entry.windows += own.len() as u64;
