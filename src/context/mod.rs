@@ -561,7 +561,7 @@ mod segment_tests {
                     let line_found = if kw_start == 0 {
                         floor == 0
                     } else {
-                        kw_start - 1 >= floor
+                        kw_start > floor
                     };
                     let reach = (region_end + BELOW_REACH).min(data.len());
                     let below_found = below_end < reach || reach == data.len();
