@@ -855,4 +855,6 @@ mod tests_unlisted8;
 #[cfg(test)]
 mod tests_unlisted9;
 #[cfg(test)]
+mod tests_shape_grid;
+#[cfg(test)]
 mod tests_wild_noise;
