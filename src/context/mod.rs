@@ -829,6 +829,8 @@ mod probe_check;
 #[cfg(test)]
 mod tests;
 #[cfg(test)]
+mod tests_shape_grid;
+#[cfg(test)]
 mod tests_unlisted;
 #[cfg(test)]
 mod tests_unlisted10;
@@ -854,7 +856,5 @@ mod tests_unlisted7;
 mod tests_unlisted8;
 #[cfg(test)]
 mod tests_unlisted9;
-#[cfg(test)]
-mod tests_shape_grid;
 #[cfg(test)]
 mod tests_wild_noise;

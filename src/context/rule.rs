@@ -504,7 +504,12 @@ impl ContextRule {
                 // A value of a vouched-for shape below the rule's entropy floor (32 hex
                 // digits drawn at random fall under 3.5 bits one time in five) is judged by
                 // its shape's own checks below.
-                Ok(()) if self.shape_fits(value) && (named_shape.is_none() || self.above_floor(value)) => true,
+                Ok(())
+                    if self.shape_fits(value)
+                        && (named_shape.is_none() || self.above_floor(value)) =>
+                {
+                    true
+                }
                 judged => {
                     by_shape = named_shape.is_some_and(|shape| {
                         (judged.is_ok() || shape != super::shapes::Shape::Jwt)

@@ -284,7 +284,19 @@ pub struct Place<'a> {
 /// docstring (Ansible collections' `auth_key: <64 hex>`, 30), a README's example or a
 /// Molecule test scenario: every one of them a sample, none a key in use.
 pub fn is_sample(place: &Place<'_>) -> bool {
-    place.path.is_some_and(is_sample_path) || in_docstring(place)
+    place.path.is_some_and(is_sample_path) || in_docstring(place) || is_token_response(place)
+}
+
+/// An OAuth token endpoint's response written out on one line
+/// (`w.Write([]byte("access_token=<40 hex>&token_type=bearer"))`, `{"access_token": "...",
+/// "token_type": "bearer"}`): what a fake server in a test answers, not a token kept to be
+/// used. `token_type` is a response field (RFC 6749 section 5.1) that no client's settings
+/// carry beside the token on the same line.
+fn is_token_response(place: &Place<'_>) -> bool {
+    let rest = place.data.get(place.line_start..).unwrap_or_default();
+    let line = &rest[..rest.iter().position(|&b| b == b'\n').unwrap_or(rest.len())];
+    line.windows(10)
+        .any(|w| w.eq_ignore_ascii_case(b"token_type"))
 }
 
 /// A test, fixture, example or documentation file by its path.
@@ -293,8 +305,20 @@ fn is_sample_path(path: &str) -> bool {
     let file = lower.rsplit('/').next().unwrap_or(&lower);
     let dirs = &lower[..lower.len() - file.len()];
     const DIRS: [&str; 14] = [
-        "test", "tests", "testdata", "testing", "spec", "specs", "__tests__", "fixtures",
-        "fixture", "mocks", "examples", "example", "molecule", "docs",
+        "test",
+        "tests",
+        "testdata",
+        "testing",
+        "spec",
+        "specs",
+        "__tests__",
+        "fixtures",
+        "fixture",
+        "mocks",
+        "examples",
+        "example",
+        "molecule",
+        "docs",
     ];
     let in_dir = dirs.split('/').any(|d| DIRS.contains(&d));
     let stem = file.split('.').next().unwrap_or(file);
@@ -510,28 +534,133 @@ mod tests {
             .collect();
         assert!(vouched(Shape::Hex, &hex, "dbpassword", &Place::default()));
         assert!(!vouched(Shape::Hex, &hex, "key", &Place::default()));
-        assert!(!vouched(Shape::Hex, &hex, "passwordsha256", &Place::default()));
+        assert!(!vouched(
+            Shape::Hex,
+            &hex,
+            "passwordsha256",
+            &Place::default()
+        ));
         assert!(!vouched(Shape::Hex, &hex, "tokenhash", &Place::default()));
         let uuid = ["3f9c1e7a", "5b2d", "4c8e", "9a61", "7d0b2e4f8c13"].join("-");
         assert!(vouched(Shape::Uuid, &uuid, "apikey", &Place::default()));
-        assert!(vouched(Shape::Uuid, &uuid, "vaultsecretid", &Place::default()));
+        assert!(vouched(
+            Shape::Uuid,
+            &uuid,
+            "vaultsecretid",
+            &Place::default()
+        ));
         assert!(!vouched(Shape::Uuid, &uuid, "apikeyid", &Place::default()));
         assert!(!vouched(Shape::Uuid, &uuid, "requestid", &Place::default()));
         assert!(vouched(
             Shape::Digits,
             "483926175048261",
-            "cloudinaryapikey", &Place::default()));
-        assert!(!vouched(Shape::Digits, "483926175048261", "apitimeout", &Place::default()));
-        assert!(!vouched(Shape::Digits, "123456789012345", "apikey", &Place::default()));
-        assert!(!vouched(Shape::Digits, "1702549877123", "apikey", &Place::default()));
+            "cloudinaryapikey",
+            &Place::default()
+        ));
+        assert!(!vouched(
+            Shape::Digits,
+            "483926175048261",
+            "apitimeout",
+            &Place::default()
+        ));
+        assert!(!vouched(
+            Shape::Digits,
+            "123456789012345",
+            "apikey",
+            &Place::default()
+        ));
+        assert!(!vouched(
+            Shape::Digits,
+            "1702549877123",
+            "apikey",
+            &Place::default()
+        ));
         assert!(vouched(
             Shape::AppPassword,
             "qxkv mzbr twpl nfhd",
-            "smtppassword", &Place::default()));
+            "smtppassword",
+            &Place::default()
+        ));
         assert!(!vouched(
             Shape::AppPassword,
             "abcd efgh ijkl mnop",
-            "smtppassword", &Place::default()));
-        assert!(!vouched(Shape::AppPassword, "qxkvmzbrtwplnfhd", "apikey", &Place::default()));
+            "smtppassword",
+            &Place::default()
+        ));
+        assert!(!vouched(
+            Shape::AppPassword,
+            "qxkvmzbrtwplnfhd",
+            "apikey",
+            &Place::default()
+        ));
+    }
+    #[test]
+    fn hex_under_key_names_needs_a_qualified_name_and_a_deployed_place() {
+        let hex: String = (0..40)
+            .map(|i| b"0123456789abcdef"[(i * 7 + 3 + i / 5) % 16] as char)
+            .collect();
+        let at = |path: &'static str, data: &'static [u8]| Place {
+            path: Some(path),
+            data,
+            line_start: data.len(),
+        };
+        let deployed = at("config/settings.py", b"");
+        for name in [
+            "apikey",
+            "authtoken",
+            "clientsecret",
+            "privatekey",
+            "zabbixauthkey",
+        ] {
+            assert!(vouched(Shape::Hex, &hex, name, &deployed), "{name}");
+        }
+        for name in [
+            "key",
+            "token",
+            "secret",
+            "apikeyid",
+            "tokensha1",
+            "secretchecksum",
+        ] {
+            assert!(!vouched(Shape::Hex, &hex, name, &deployed), "{name}");
+        }
+        for path in [
+            "pkg/oauth2_test.go",
+            "tests/client.py",
+            "src/test_client.py",
+            "src/app.spec.ts",
+            "cfssl/testdata/config.json",
+            "molecule/default/molecule.yml",
+            "README.md",
+            "docs/setup.rst",
+            "crypto/poly1305/vectors_test.go",
+        ] {
+            assert!(
+                !vouched(Shape::Hex, &hex, "apikey", &at(path, b"")),
+                "{path}"
+            );
+        }
+        let docstring = at("plugins/modules/acme.py", b"EXAMPLES = r'''\n- acme:\n");
+        assert!(!vouched(Shape::Hex, &hex, "apikey", &docstring));
+        let closed = at("acme.py", b"'''doc'''\n");
+        assert!(vouched(Shape::Hex, &hex, "apikey", &closed));
+        let response = Place {
+            path: Some("server.go"),
+            data: b"w.Write([]byte(\"access_token=x&token_type=bearer\"))\n",
+            line_start: 0,
+        };
+        assert!(!vouched(Shape::Hex, &hex, "accesstoken", &response));
+        let counting: String = (0u8..16).map(|i| format!("{i:02x}")).collect();
+        assert!(!vouched(Shape::Hex, &counting, "apikey", &deployed));
+        let mixed = format!("{}{}", &hex[..20], hex[20..].to_ascii_uppercase());
+        assert!(!vouched(Shape::Hex, &mixed, "apikey", &deployed));
+        // 32 digits under the bare word: the length the classifier keeps.
+        assert!(vouched(Shape::Hex, &hex[..32], "token", &deployed));
+        assert!(!vouched(
+            Shape::Hex,
+            &hex[..32],
+            "token",
+            &at("a_test.go", b"")
+        ));
     }
 }

@@ -89,7 +89,9 @@ fn value(shape: Shape, g: &mut Gen) -> String {
                 has(u8::is_ascii_digit) && has(u8::is_ascii_lowercase)
             }
             Shape::Alnum | Shape::Base64 => {
-                has(u8::is_ascii_digit) && has(u8::is_ascii_lowercase) && has(u8::is_ascii_uppercase)
+                has(u8::is_ascii_digit)
+                    && has(u8::is_ascii_lowercase)
+                    && has(u8::is_ascii_uppercase)
             }
             Shape::LowerDigits => {
                 b.iter().filter(|c| c.is_ascii_digit()).count() >= 4
@@ -159,7 +161,10 @@ fn draw(shape: Shape, g: &mut Gen) -> String {
             use base64::Engine;
             let enc = |s: &str| base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(s);
             let header = enc(&["{\"alg\":\"HS256\",", "\"typ\":\"JWT\"}"].concat());
-            let payload = enc(&format!("{{\"sub\":\"svc-{}\",\"iat\":1702549877}}", g.pick(LOWER, 6)));
+            let payload = enc(&format!(
+                "{{\"sub\":\"svc-{}\",\"iat\":1702549877}}",
+                g.pick(LOWER, 6)
+            ));
             let mut sig_alphabet = ALNUM.to_vec();
             sig_alphabet.extend_from_slice(b"-_");
             format!("{header}.{payload}.{}", g.pick(&sig_alphabet, 43))
@@ -214,14 +219,38 @@ const SYNTAXES: [(&str, &str, &str); 15] = [
     ("json", "config.json", "{\"service\": {\"{K}\": \"{V}\"}}\n"),
     ("python", "settings.py", "{K} = \"{V}\"\n"),
     ("js-const", "src/client.js", "const {K} = \"{V}\";\n"),
-    ("js-object", "src/client.ts", "const client = new Client({ {K}: \"{V}\" });\n"),
-    ("go", "main.go", "func main() {\n\t{K} := \"{V}\"\n\tuse({K})\n}\n"),
-    ("java", "src/Config.java", "class Config {\n    String {K} = \"{V}\";\n}\n"),
-    ("terraform", "main.tf", "provider \"acme\" {\n  {K} = \"{V}\"\n}\n"),
-    ("dockerfile", "Dockerfile", "FROM alpine:3.19\nENV {K} {V}\n"),
+    (
+        "js-object",
+        "src/client.ts",
+        "const client = new Client({ {K}: \"{V}\" });\n",
+    ),
+    (
+        "go",
+        "main.go",
+        "func main() {\n\t{K} := \"{V}\"\n\tuse({K})\n}\n",
+    ),
+    (
+        "java",
+        "src/Config.java",
+        "class Config {\n    String {K} = \"{V}\";\n}\n",
+    ),
+    (
+        "terraform",
+        "main.tf",
+        "provider \"acme\" {\n  {K} = \"{V}\"\n}\n",
+    ),
+    (
+        "dockerfile",
+        "Dockerfile",
+        "FROM alpine:3.19\nENV {K} {V}\n",
+    ),
     ("properties", "application.properties", "service.{K}={V}\n"),
     ("toml", "config.toml", "[service]\n{K} = \"{V}\"\n"),
-    ("xml", "config.xml", "<config>\n  <{K}>{V}</{K}>\n</config>\n"),
+    (
+        "xml",
+        "config.xml",
+        "<config>\n  <{K}>{V}</{K}>\n</config>\n",
+    ),
     ("call", "app.py", "client = Client({K}=\"{V}\")\n"),
 ];
 
@@ -264,7 +293,9 @@ fn expected(name: &str, class: NameClass, shape: Shape) -> Want {
         S::Digits => !matches!(class, N::ApiKey | N::Password),
         // Sixteen lowercase letters are an app password or a mail code: under a password's,
         // a token's or a secret's own name, not under a key's.
-        S::App16 => !(class == N::Password || lower.ends_with("token") || lower.ends_with("secret")),
+        S::App16 => {
+            !(class == N::Password || lower.ends_with("token") || lower.ends_with("secret"))
+        }
         _ => false,
     };
     if quiet {
@@ -322,7 +353,11 @@ fn shape_grid() {
                     gaps.entry(format!("{class:?} {shape:?} ({name})"))
                         .or_default()
                         .push(syntax);
-                    let kind = if matches!(want, Want::Report(_)) { "MISS" } else { "NOISE" };
+                    let kind = if matches!(want, Want::Report(_)) {
+                        "MISS"
+                    } else {
+                        "NOISE"
+                    };
                     wrong.push(format!(
                         "{kind} {name} {shape:?} in {syntax}: want {want:?}, got {got:?} ({} chars)",
                         v.len()
@@ -344,8 +379,22 @@ fn shape_grid() {
 /// Names that say the value is a digest, an id, a version or a counter, plus credential
 /// names qualified by one (`token_hash`, `api_key_id`).
 const NOT_SECRET_NAMES: [&str; 16] = [
-    "sha", "sha256", "checksum", "digest", "integrity", "commit", "etag", "hash", "fingerprint",
-    "id", "uuid", "version", "api_key_id", "token_hash", "secret_sha256", "password_hash",
+    "sha",
+    "sha256",
+    "checksum",
+    "digest",
+    "integrity",
+    "commit",
+    "etag",
+    "hash",
+    "fingerprint",
+    "id",
+    "uuid",
+    "version",
+    "api_key_id",
+    "token_hash",
+    "secret_sha256",
+    "password_hash",
 ];
 
 /// Stand-ins and references written under credential names.
@@ -400,10 +449,17 @@ fn shape_grid_negatives() {
     for (name, _) in NAMES {
         for (path, text) in [
             ("settings.py", format!("{name} = os.environ[\"{name}\"]\n")),
-            ("src/client.js", format!("const {name} = process.env.{name};\n")),
+            (
+                "src/client.js",
+                format!("const {name} = process.env.{name};\n"),
+            ),
             ("main.go", format!("\t{name} := os.Getenv(\"{name}\")\n")),
         ] {
-            check(path, &text, format!("{name} read from the environment in {path}"));
+            check(
+                path,
+                &text,
+                format!("{name} read from the environment in {path}"),
+            );
         }
     }
     // Hex under a qualified key's or token's name where samples live: a test file, a
@@ -412,9 +468,15 @@ fn shape_grid_negatives() {
         for shape in [Shape::Hex40, Shape::Hex64] {
             let v = value(shape, &mut g);
             for (path, text) in [
-                ("oauth2_test.go", format!("\tw.Write([]byte(`{{\"{name}\": \"{v}\"}}`))\n")),
+                (
+                    "oauth2_test.go",
+                    format!("\tw.Write([]byte(`{{\"{name}\": \"{v}\"}}`))\n"),
+                ),
                 ("tests/test_client.py", format!("{name} = \"{v}\"\n")),
-                ("pkg/testdata/config.json", format!("{{\"{name}\": \"{v}\"}}\n")),
+                (
+                    "pkg/testdata/config.json",
+                    format!("{{\"{name}\": \"{v}\"}}\n"),
+                ),
                 ("README.md", format!("```\n{name}={v}\n```\n")),
                 (
                     "plugins/modules/acme.py",
@@ -425,7 +487,11 @@ fn shape_grid_negatives() {
             }
         }
         let counting: String = (0u8..16).map(|i| format!("{i:02x}")).collect();
-        check(".env", &format!("{name}={counting}\n"), format!("{name} counting hex"));
+        check(
+            ".env",
+            &format!("{name}={counting}\n"),
+            format!("{name} counting hex"),
+        );
     }
     eprintln!("shape grid negatives: {} of {cells} noisy", noisy.len());
     assert!(noisy.is_empty(), "{}", noisy.join("\n"));
