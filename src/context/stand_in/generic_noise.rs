@@ -234,7 +234,7 @@ fn is_timestamp(v: &str) -> bool {
 /// Standard base64 with its `=` padding: a multiple of four characters of its alphabet.
 fn is_padded_base64(v: &str) -> bool {
     v.len() >= 16
-        && v.len() % 4 == 0
+        && v.len().is_multiple_of(4)
         && v.ends_with('=')
         && v.trim_end_matches('=').len() + 2 >= v.len()
         && v.trim_end_matches('=')
