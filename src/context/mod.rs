@@ -1169,6 +1169,8 @@ mod probe_check;
 #[cfg(test)]
 mod tests;
 #[cfg(test)]
+mod tests_shape_grid;
+#[cfg(test)]
 mod tests_unlisted;
 #[cfg(test)]
 mod tests_unlisted10;
