@@ -71,6 +71,7 @@ mod recall_listed;
 mod rows;
 pub mod rule;
 mod secret_refs;
+mod sent_tokens;
 pub(crate) mod shapes;
 mod shown;
 mod siblings;
@@ -775,6 +776,10 @@ fn extract_range(
             // `Default login: admin / v`: a login pair in a sentence that names no credential.
             if kind == Kind::Unknown && !mentions_secret && prose::mentions_login(piece) {
                 prose::login_line(piece, base, line_start, first, out);
+            }
+            // `初始密码为 v`: a credential named in CJK prose only.
+            if kind == Kind::Unknown && !mentions_secret && !piece.is_ascii() {
+                prose::cjk_line(piece, base, line_start, first, out);
             }
             if kind == Kind::Unknown || piece.trim_ascii_start().starts_with(b"<") {
                 labels::candidates(piece, base, line_start, first, out);

@@ -121,6 +121,133 @@ pub(super) fn candidates(
     named_after(&words, base, line_start, first, out);
     flags(&words, base, line_start, first, out);
     login_pairs(&words, base, line_start, first, out);
+    if !line.is_ascii() {
+        cjk_values(line, base, line_start, first, out);
+    }
+}
+
+/// The values [`cjk_values`] reads on a line that names no credential in ASCII (`初始密码为 v`,
+/// `パスワードは v です`): only when it holds one of [`CJK_NAMES`].
+pub(super) fn cjk_line(
+    line: &[u8],
+    base: usize,
+    line_start: usize,
+    first: usize,
+    out: &mut Vec<Candidate>,
+) {
+    if line.len() <= MAX_LINE
+        && CJK_NAMES
+            .iter()
+            .any(|(n, _)| memchr::memmem::find(line, n.as_bytes()).is_some())
+    {
+        cjk_values(line, base, line_start, first, out);
+    }
+}
+
+/// Credential nouns of Chinese, Japanese and Korean prose, and the key each reads as.
+const CJK_NAMES: &[(&str, &str)] = &[
+    ("密码", "password"),
+    ("口令", "password"),
+    ("密碼", "password"),
+    ("密钥", "secret"),
+    ("秘钥", "secret"),
+    ("令牌", "token"),
+    ("パスワード", "password"),
+    ("トークン", "token"),
+    ("비밀번호", "password"),
+];
+
+/// Words that put a value right after them in Chinese and Japanese prose: `为`/`為`/`是`
+/// ("is"), `值` ("value", as in `生成值 v`, "generated value v"), `は` (the topic marker of
+/// `パスワードは v`), the full-width colon.
+const CJK_CONNECTORS: &[char] = &['为', '為', '是', '值', 'は', '：'];
+
+/// Most characters between a credential's name and the connector before its value
+/// (`ADMIN_PASSWORD 控制，本项目为 v`: "controls it; in this project it is v").
+const MAX_CJK_GAP: usize = 12;
+
+/// A value stated in CJK prose (a changelog's `.env ADMIN_PASSWORD（生成值 v）`, a doc
+/// comment's `密码由 ADMIN_PASSWORD 控制，本项目为 v。`, `默认密码：v`): words are not split by
+/// spaces there, so [`words`] does not see the connector. After a credential's name (an
+/// identifier that names one, or a CJK noun), up to [`MAX_CJK_GAP`] characters of CJK text
+/// (no ASCII word, no sentence end `。`/`；`), a connector, then the ASCII run it points at,
+/// ended by a space, CJK punctuation or the line's end.
+fn cjk_values(line: &[u8], base: usize, line_start: usize, first: usize, out: &mut Vec<Candidate>) {
+    let Ok(text) = std::str::from_utf8(line) else {
+        return;
+    };
+    let is_ident = |c: char| c.is_ascii_alphanumeric() || c == '_' || c == '-';
+    // Where each credential's name ends, and its key.
+    let mut names: Vec<(usize, String)> = Vec::new();
+    let mut i = 0;
+    while i < text.len() {
+        let rest = &text[i..];
+        let c = rest.chars().next().unwrap_or(' ');
+        if is_ident(c) {
+            let len = rest.find(|c: char| !is_ident(c)).unwrap_or(rest.len());
+            let word = &rest[..len];
+            if word.len() <= 64 && names_secret(word) {
+                names.push((i + len, word.to_string()));
+            }
+            i += len;
+            continue;
+        }
+        if let Some((noun, key)) = CJK_NAMES.iter().find(|(n, _)| rest.starts_with(n)) {
+            names.push((i + noun.len(), (*key).to_string()));
+            i += noun.len();
+            continue;
+        }
+        i += c.len_utf8();
+    }
+    for (end, key) in names {
+        let Some(at) = connector_value(text, end) else {
+            continue;
+        };
+        let rest = &text[at..];
+        let len = rest
+            .find(|c: char| c.is_whitespace() || !c.is_ascii())
+            .unwrap_or(rest.len());
+        let raw = &rest[..len];
+        let core = raw.trim_end_matches(['.', ',', ';', '!', '?']);
+        let (core, at, wrapped) = match core.strip_prefix('`').and_then(|c| c.strip_suffix('`')) {
+            Some(inner) => (inner, at + 1, true),
+            None => (core, at, false),
+        };
+        if core.is_empty() {
+            continue;
+        }
+        let word = Word {
+            core,
+            at,
+            wrapped,
+            colon: false,
+            clause_end: true,
+        };
+        push(key, &word, base, line_start, first, out);
+    }
+}
+
+/// The offset of the value a connector points at after a name ending at `text[end..]`:
+/// only CJK text and spaces between (no ASCII word, no sentence end), then the connector,
+/// then optional spaces and an ASCII character.
+fn connector_value(text: &str, end: usize) -> Option<usize> {
+    let mut seen = 0;
+    for (k, c) in text[end..].char_indices() {
+        if seen > MAX_CJK_GAP || c.is_ascii_alphanumeric() || matches!(c, '。' | '；' | '\n') {
+            return None;
+        }
+        seen += 1;
+        if CJK_CONNECTORS.contains(&c) {
+            let after = end + k + c.len_utf8();
+            let value = after + (text.len() - after - text[after..].trim_start().len());
+            return text[value..]
+                .chars()
+                .next()
+                .is_some_and(|v| v.is_ascii_graphic())
+                .then_some(value);
+        }
+    }
+    None
 }
 
 /// The login pairs of a line that names no credential (`Default login: admin / v`): only
