@@ -1383,15 +1383,33 @@ fn setter_key(callee: &str) -> Option<String> {
         .then(|| last.to_string())
 }
 
-/// [`setter_key`] of a call that sets a password (`resetPassword`, `change_password`,
-/// `setPassphrase`), whose password may follow other arguments.
+/// The key of a call that sets a password (`resetPassword`, `change_password`,
+/// `setPassphrase`, ASP.NET Identity's `ResetPasswordAsync`), whose password may follow
+/// other arguments: a method or a setter whose name, less an `Async` suffix, ends in a
+/// password's noun, and is no getter or check ([`NOT_SETTER_VERBS`]).
 fn password_setter_key(callee: &str) -> Option<String> {
-    let key = setter_key(callee)?;
-    let lower = key.to_ascii_lowercase();
-    ["password", "passwd", "passphrase"]
+    let last = callee.rsplit(['.', ':', '>']).next()?;
+    let stem = last
+        .strip_suffix("Async")
+        .or_else(|| last.strip_suffix("_async"))
+        .unwrap_or(last);
+    let lower: String = stem
+        .chars()
+        .filter(|c| *c != '_')
+        .flat_map(char::to_lowercase)
+        .collect();
+    let setter = ["set", "with", "use"]
         .iter()
-        .any(|n| lower.ends_with(n))
-        .then_some(key)
+        .any(|p| lower.len() > p.len() + 2 && lower.starts_with(p));
+    if !setter && NOT_SETTER_VERBS.iter().any(|v| lower.starts_with(v)) {
+        return None;
+    }
+    let method = last.len() < callee.len();
+    ((setter || method)
+        && ["password", "passwd", "passphrase"]
+            .iter()
+            .any(|n| lower.ends_with(n)))
+    .then(|| stem.to_string())
 }
 
 /// The key a class named for a secret gives its first argument (`new SecretKeySpec("v"...)`,

@@ -844,6 +844,8 @@ mod tests_unlisted12;
 #[cfg(test)]
 mod tests_unlisted13;
 #[cfg(test)]
+mod tests_unlisted14;
+#[cfg(test)]
 mod tests_unlisted2;
 #[cfg(test)]
 mod tests_unlisted3;

@@ -144,7 +144,7 @@ pub(super) fn cjk_line(
     }
 }
 
-/// Credential nouns of Chinese, Japanese and Korean prose, and the key each reads as.
+/// Credential nouns of Chinese and Japanese prose, and the key each reads as.
 const CJK_NAMES: &[(&str, &str)] = &[
     ("密码", "password"),
     ("口令", "password"),
@@ -154,7 +154,6 @@ const CJK_NAMES: &[(&str, &str)] = &[
     ("令牌", "token"),
     ("パスワード", "password"),
     ("トークン", "token"),
-    ("비밀번호", "password"),
 ];
 
 /// Words that put a value right after them in Chinese and Japanese prose: `为`/`為`/`是`
