@@ -784,6 +784,9 @@ fn extract_range(
             if kind == Kind::Unknown || piece.trim_ascii_start().starts_with(b"<") {
                 labels::candidates(piece, base, line_start, first, out);
             }
+            if kind == Kind::Unknown && chunk == 0 && piece.trim_ascii_start().starts_with(b"|") {
+                rows::table_column(data, piece, at, base, line_start, first, out);
+            }
             if kind == Kind::Unknown {
                 rows::pgpass_line(piece, base, line_start, out);
                 rows::userlist_line(piece, base, line_start, out);

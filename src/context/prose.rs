@@ -73,6 +73,9 @@ const NOT_NAME_WORDS: &[&str] = &[
     "default",
 ];
 
+/// Most words between a credential's name and its `is` (`password for the admin user is v`).
+const MAX_OWNER_WORDS: usize = 5;
+
 /// Verbs after which `to` gives a value (`set the token to v`, `change the password to v`).
 const SETTING_VERBS: &[&str] = &["set", "change", "changed", "update", "reset", "sets"];
 
@@ -119,6 +122,7 @@ pub(super) fn candidates(
         push(key, value, base, line_start, first, out);
     }
     named_after(&words, base, line_start, first, out);
+    entered(&words, base, line_start, first, out);
     flags(&words, base, line_start, first, out);
     login_pairs(&words, base, line_start, first, out);
     if !line.is_ascii() {
@@ -364,6 +368,76 @@ fn login_pairs(
     }
 }
 
+/// Verbs of a setup step that hand the reader a value to type (`Enter \`v\` when prompted
+/// for the password`, `paste \`v\` into the API key field`, `use the token v to log in`).
+const ENTRY_VERBS: &[&str] = &[
+    "enter", "type", "paste", "input", "use", "provide", "supply",
+];
+
+/// Most words between an entered value and the credential's name after it.
+const MAX_ENTRY_GAP: usize = 6;
+
+/// A value a setup step tells the reader to enter, named in the same clause: `Enter \`v\`
+/// when prompted for the password` (a wrapped value right after the verb, the name within
+/// [`MAX_ENTRY_GAP`] words after it), and `use the token v to log in` (the name, then the
+/// value as its apposition, after the verb and a determiner).
+fn entered(
+    words: &[Word<'_>],
+    base: usize,
+    line_start: usize,
+    first: usize,
+    out: &mut Vec<Candidate>,
+) {
+    let is_verb =
+        |w: &Word<'_>| !w.wrapped && ENTRY_VERBS.iter().any(|v| w.core.eq_ignore_ascii_case(v));
+    for k in 1..words.len() {
+        if !is_verb(&words[k - 1]) || words[k - 1].clause_end {
+            continue;
+        }
+        // `Enter \`v\` ... password`.
+        if words[k].wrapped && !words[k].clause_end {
+            for j in k + 1..words.len().min(k + 1 + MAX_ENTRY_GAP) {
+                if let Some(from) = name_ending_at(words, j).filter(|&f| f > k) {
+                    let key = words[from..=j]
+                        .iter()
+                        .map(|w| w.core)
+                        .collect::<Vec<_>>()
+                        .join("_");
+                    push(key, &words[k], base, line_start, first, out);
+                    break;
+                }
+                if words[j].clause_end || words[j].colon {
+                    break;
+                }
+            }
+            continue;
+        }
+        // `use the token v to ...`: a determiner, the name, the bare value.
+        if !matches!(
+            words[k].core.to_ascii_lowercase().as_str(),
+            "the" | "this" | "your"
+        ) {
+            continue;
+        }
+        for j in k + 1..words.len().min(k + 1 + MAX_NAME_WORDS) {
+            if words[j].clause_end || words[j].colon || words[j].wrapped {
+                break;
+            }
+            if name_ending_at(words, j) == Some(k + 1) {
+                if let Some(v) = words.get(j + 1).filter(|v| !v.wrapped && !v.colon) {
+                    let key = words[k + 1..=j]
+                        .iter()
+                        .map(|w| w.core)
+                        .collect::<Vec<_>>()
+                        .join("_");
+                    push(key, v, base, line_start, first, out);
+                }
+                break;
+            }
+        }
+    }
+}
+
 /// `Use \`v\` as the API key`: a wrapped value, then `as`, then the name it is used as.
 fn named_after(
     words: &[Word<'_>],
@@ -556,9 +630,11 @@ fn value_after(words: &[Word<'_>], from: usize, i: usize, last: usize) -> Option
             .is_some_and(|w| w.wrapped || w.clause_end || v == last)
     };
     let name = &words[i];
-    // `API key: v`.
+    // `API key: v`, and `admin password: v (change it!)`: a parenthetical after the value
+    // ends it too.
     if name.colon {
-        return (i < last && ends(i + 1)).then_some(i + 1);
+        let aside = words.get(i + 2).is_some_and(|w| w.core.starts_with('('));
+        return (i < last && (ends(i + 1) || aside)).then_some(i + 1);
     }
     let next = words.get(i + 1)?;
     // `password \`v\``: the value wrapped right after its name.
@@ -579,6 +655,20 @@ fn value_after(words: &[Word<'_>], from: usize, i: usize, last: usize) -> Option
         let wrapped = words.get(v).is_some_and(|w| w.wrapped);
         if wrapped || (next.colon && ends(v)) {
             return Some(v);
+        }
+    }
+    // `The password for the admin user is v`, `password for user \`root\` is \`v\``: whose
+    // credential it is, in a few words, then the connector.
+    if matches!(connector.as_str(), "for" | "of") && !next.clause_end {
+        let is_at = (i + 2..(i + 2 + MAX_OWNER_WORDS).min(last))
+            .find(|&k| matches!(words[k].core, "is" | "was") && !words[k].wrapped);
+        if let Some(k) = is_at {
+            let plain_between = words[i + 1..k]
+                .iter()
+                .all(|w| !w.clause_end && !w.colon && !w.core.starts_with("http"));
+            if plain_between && !words[k].clause_end && ends(k + 1) {
+                return Some(k + 1);
+            }
         }
     }
     match connector.as_str() {
