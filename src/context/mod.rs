@@ -281,6 +281,7 @@ fn segments(data: &[u8], regions: &[(usize, usize, bool)]) -> Vec<(usize, usize)
         if !wide
             && !opens_value_block(&data[ls..keyword_line_end])
             && !keyword_line_opens_call(data, at, cap)
+            && !rows::keyword_line_heads_table(data, at, cap)
         {
             segments.push((ls.max(floor), le.min(cap)));
             continue;

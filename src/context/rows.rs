@@ -150,6 +150,30 @@ pub(super) fn table_column(
     }
 }
 
+/// Whether `data[at]` is the newline before a line (ending by `cap`) that heads a Markdown
+/// table: a row, then a separator row. Its rows below are read with it (a credential's
+/// column, [`table_column`]); a table's header is rare, so this costs one byte's look on
+/// every other keyword line.
+pub(super) fn keyword_line_heads_table(data: &[u8], at: usize, cap: usize) -> bool {
+    if data.get(at) != Some(&b'\n') {
+        return false;
+    }
+    let start = at + 1;
+    let lead = data[start..cap.min(data.len()).max(start)]
+        .iter()
+        .take_while(|b| *b == &b' ' || *b == &b'\t')
+        .count();
+    if data.get(start + lead) != Some(&b'|') {
+        return false;
+    }
+    let cap = cap.min(data.len());
+    let Some(end) = memchr::memchr(b'\n', &data[start..cap]).map(|i| start + i) else {
+        return false;
+    };
+    let next_end = memchr::memchr(b'\n', &data[end + 1..cap]).map_or(cap, |i| end + 1 + i);
+    row_cells(&data[start..end]).is_some() && is_separator(data[end + 1..next_end].trim_ascii())
+}
+
 /// Which cell of a row [`table_cell`] reads as the value.
 #[derive(Clone, Copy, PartialEq)]
 enum Pick {

@@ -13,6 +13,10 @@
 //!   (Django REST framework's 40-hex tokens), in code, `curl -H` and HTTP files;
 //! - a value stated in Chinese or Japanese prose (`ADMIN_PASSWORD（生成值 v）`, `密码为 v`,
 //!   `パスワードは v です`), in Markdown and in doc comments;
+//! - the prose of setup guides: a column of a Markdown table named by its header (`| Role
+//!   | Username | Password |`), a label with a dash or an arrow for its colon (`Token - v`),
+//!   `the password for the admin user is v`, `Enter \`v\` when prompted for the password`,
+//!   `use the token v to ...`, `log in as \`admin\` / \`v\``;
 //! - a literal converted to another string type (`OsString::from("v")`, `"v".into()`,
 //!   `String.valueOf("v")`, `str("v")`) as a pair call's key or value, on one line or one
 //!   argument to a line.
@@ -78,6 +82,9 @@ const EMBEDDED_STATEMENTS: Rows<'static> = (
         ("tests/test_adoptions.py", "    \"WEB-INF/dispatcher-servlet.xml\": (\n        '<bean id=\"dataSource\">\\n  <property name=\"username\" value=\"root\"/>\\n'\n        '  <property name=\"password\" value=\"{PW}\"/>\\n</bean>\\n'\n    ),\n", "generic-password"),
         ("tests/fixtures.py", "XML = '<property name=\"password\" value=\"{PW}\"/>'\n", "generic-password"),
         ("src/app.js", "const snippet = '<add key=\"ApiSecret\" value=\"{S}\" />';\n", "generic-secret"),
+        ("docker-compose.yml", "services:\n  db:\n    command: [\"psql\", \"-c\", \"ALTER USER app WITH PASSWORD '{PW}'\"]\n", "generic-password"),
+        (".github/workflows/ci.yml", "jobs:\n  t:\n    steps:\n      - run: psql -c \"CREATE USER app WITH PASSWORD '{PW}'\"\n", "generic-password"),
+        ("recipes/db.rb", "execute \"psql -c \\\"ALTER USER app WITH PASSWORD '{PW}'\\\"\"\n", "generic-password"),
     ],
     &[
         ("db/setup.py", "cur.execute(\"CREATE USER app WITH PASSWORD %s\", (password,))\n"),
@@ -124,6 +131,7 @@ const SENT_TOKENS: Rows<'static> = (
         ("client/api.go", "\treq.Header.Set(\"Authorization\", \"Bearer {HEX64}\")\n", "generic-token"),
         ("requests.http", "GET https://api.acme.io/v1/items\nAuthorization: Bearer {UUID}\n", "generic-token"),
         ("src/Api.java", "        conn.setRequestProperty(\"Authorization\", \"Bearer {HEX32}\");\n", "generic-token"),
+        ("config.yaml", "api:\n  headers:\n    Authorization: \"Token {HEX40}\"\n", "generic-token"),
     ],
     &[
         ("test.js", "headers: { 'Authorization': 'Token ' + token }\n"),
@@ -174,6 +182,40 @@ const STRING_CONVERSIONS: Rows<'static> = (
         ("src/env.rs", "    let name = String::from(\"{PW}\");\n"),
     ],
 );
+
+#[rustfmt::skip]
+const SETUP_PROSE: Rows<'static> = (
+    &[
+        ("README.md", "## Demo accounts\n\n| Role | Username | Password |\n|------|----------|----------|\n| Admin | admin | {PW} |\n| Viewer | viewer | guest |\n", "generic-password"),
+        ("docs/setup.md", "| Service | URL | API Key |\n| --- | --- | --- |\n| search | http://localhost:9200 | `{S}` |\n", "generic-api-key"),
+        ("README.md", "- Token - {S}\n", "generic-token"),
+        ("README.md", "**API Key** - `{S}`\n", "generic-api-key"),
+        ("README.md", "Password → `{PW}`\n", "generic-password"),
+        ("README.md", "The default password for the admin user is {PW}\n", "generic-password"),
+        ("INSTALL.md", "The password for user `root` is `{PW}`.\n", "generic-password"),
+        ("README.md", "Enter `{PW}` when prompted for the password.\n", "generic-password"),
+        ("README.md", "Then paste `{S}` into the API key field.\n", "generic-api-key"),
+        ("README.md", "Use the token {S} to authenticate.\n", "generic-token"),
+        ("README.md", "1. Go to http://localhost:8080 and log in as `admin` / `{PW}`\n", "generic-password"),
+    ],
+    &[
+        ("README.md", "| Role | Username | Password |\n|------|----------|----------|\n| Admin | admin | `<your password>` |\n"),
+        ("README.md", "| Variable | Secret | Description |\n|---|---|---|\n| DB_PASSWORD | yes | The database password |\n"),
+        ("README.md", "| Name | Token |\n|---|---|\n| github | ${GITHUB_TOKEN} |\n"),
+        ("README.md", "- Token - the token you created above\n"),
+        ("README.md", "Password → see the vault entry\n"),
+        ("README.md", "The default password for the admin user is printed in the logs.\n"),
+        ("README.md", "The password for this account is required.\n"),
+        ("README.md", "Enter `npm login` and type your password when prompted.\n"),
+        ("README.md", "Use the token endpoint to refresh.\n"),
+        ("README.md", "Then paste `YOUR_API_KEY` into the API key field.\n"),
+    ],
+);
+
+#[test]
+fn setup_guides_prose_forms() {
+    check_all("setup prose", SETUP_PROSE);
+}
 
 #[test]
 fn statements_and_markup_held_in_string_literals() {
