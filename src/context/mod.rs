@@ -53,6 +53,8 @@ mod heldout_real4;
 mod heldout_real5;
 #[cfg(test)]
 mod heldout_real6;
+#[cfg(test)]
+mod heldout_real7;
 mod httpie;
 mod hurl;
 pub mod kind;
