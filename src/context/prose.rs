@@ -234,12 +234,10 @@ fn cjk_values(line: &[u8], base: usize, line_start: usize, first: usize, out: &m
 /// only CJK text and spaces between (no ASCII word, no sentence end), then the connector,
 /// then optional spaces and an ASCII character.
 fn connector_value(text: &str, end: usize) -> Option<usize> {
-    let mut seen = 0;
-    for (k, c) in text[end..].char_indices() {
+    for (seen, (k, c)) in text[end..].char_indices().enumerate() {
         if seen > MAX_CJK_GAP || c.is_ascii_alphanumeric() || matches!(c, '。' | '；' | '\n') {
             return None;
         }
-        seen += 1;
         if CJK_CONNECTORS.contains(&c) {
             let after = end + k + c.len_utf8();
             let value = after + (text.len() - after - text[after..].trim_start().len());
