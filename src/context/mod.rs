@@ -840,6 +840,8 @@ mod probe_check;
 #[cfg(test)]
 mod tests;
 #[cfg(test)]
+mod tests_shape_grid;
+#[cfg(test)]
 mod tests_unlisted;
 #[cfg(test)]
 mod tests_unlisted10;

@@ -501,7 +501,15 @@ impl ContextRule {
                 !(stand_in || name)
             }
             _ => match classify::judge(value, self.generated) {
-                Ok(()) if self.shape_fits(value) => true,
+                // A value of a vouched-for shape below the rule's entropy floor (32 hex
+                // digits drawn at random fall under 3.5 bits one time in five) is judged by
+                // its shape's own checks below.
+                Ok(())
+                    if self.shape_fits(value)
+                        && (named_shape.is_none() || self.above_floor(value)) =>
+                {
+                    true
+                }
                 judged => {
                     by_shape = named_shape.is_some_and(|shape| {
                         (judged.is_ok() || shape != super::shapes::Shape::Jwt)
@@ -509,6 +517,11 @@ impl ContextRule {
                                 shape,
                                 value,
                                 &effective_name(cand, facts).normal,
+                                &super::shapes::Place {
+                                    path: facts.path,
+                                    data: facts.data,
+                                    line_start: cand.line_start,
+                                },
                             ) || super::sent_tokens::vouched(shape, value, cand))
                     });
                     by_shape
@@ -530,6 +543,12 @@ impl ContextRule {
             }
         }
         self.validator.is_none_or(|v| v.validate(value))
+    }
+
+    /// Whether `value` reaches the rule's entropy floor (or the rule has none).
+    fn above_floor(&self, value: &str) -> bool {
+        self.min_entropy
+            .is_none_or(|min| crate::scan::entropy::shannon(value.as_bytes()) >= min)
     }
 
     /// Whether the whole-file anchor applies to `path`.
