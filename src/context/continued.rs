@@ -38,9 +38,11 @@ pub(super) fn candidates(
         .iter()
         .take(3)
         .position(|b| matches!(b, b'"' | b'\'' | b'`'));
+    // Or a conversion to another string type opens it (`OsString::from("v"),`).
     if at == 0
-        || !quote_at
+        || !(quote_at
             .is_some_and(|q| line[..q].iter().all(u8::is_ascii_alphanumeric) || line[..q] == *b"@")
+            || lexer::opens_with_conversion(line))
     {
         return;
     }

@@ -163,14 +163,16 @@ pub fn xml_unescape(text: &[u8]) -> Decoded {
 }
 
 /// Whether text held in a string or a parameter reads as code or config of its own: a
-/// `KEY=value` / `key: value` line, or a call or statement holding a quoted literal
-/// (`new Ably.Realtime('v')`).
+/// `KEY=value` / `key: value` line, a call or statement holding a quoted literal
+/// (`new Ably.Realtime('v')`), or a markup element with quoted attributes (a Spring bean's
+/// `<property name="password" value="v"/>` held in a test's string).
 pub fn reads_as_lines(text: &[u8]) -> bool {
     if text.len() > super::lexer::MAX_NESTED {
         return false;
     }
     text.split(|&b| b == b'\n').any(|line| {
         super::lexer::looks_like_assignment(line)
+            || is_markup_with_attributes(line)
             // Prose that puts a value in backticks (`Your API key is \`v\``).
             || (line.contains(&b'`') && super::names::mentions_secret(line))
             || (line.iter().any(|b| matches!(b, b'"' | b'\'' | b'`'))
@@ -179,6 +181,16 @@ pub fn reads_as_lines(text: &[u8]) -> bool {
                     .first()
                     .is_some_and(|b| b.is_ascii_alphabetic() || *b == b'$'))
     })
+}
+
+/// A line that opens with an element whose attributes are quoted (`<add key="k" value="v"/>`).
+fn is_markup_with_attributes(line: &[u8]) -> bool {
+    let line = line.trim_ascii_start();
+    line.len() > 2
+        && line[0] == b'<'
+        && line[1].is_ascii_alphabetic()
+        && (memchr::memmem::find(line, b"=\"").is_some()
+            || memchr::memmem::find(line, b"='").is_some())
 }
 
 /// Candidates of `decoded` (the decoding of `data[src..]`, whose line starts at
@@ -203,6 +215,7 @@ pub fn candidates(
         if !line.is_empty() {
             let first = inner.len();
             super::lexer::candidates_nested(line, at, line_start, kind, &mut inner);
+            super::spaced::nested_statement(line, at, line_start, &mut inner);
             // A notebook's Markdown cell, a docstring held in JSON: prose
             // (`Your API key is \`v\``, `- **Password**: \`v\``).
             if kind == Kind::Unknown && super::names::mentions_secret(line) {

@@ -1,5 +1,6 @@
 //! A labelled value in prose: `- API key: `v``, `**Access token**: v`,
-//! `<p><strong>Password:</strong> v</p>`.
+//! `<p><strong>Password:</strong> v</p>`, and with a dash or an arrow for the colon
+//! (`Token - v`, `**API Key** - \`v\``, `Password → v`).
 //!
 //! READMEs, wiki pages and demo screens write credentials as a label of a few words, a
 //! colon, and the value, often in a list item, in bold or inside HTML tags. The lexer reads
@@ -15,6 +16,8 @@ use super::{Candidate, Origin};
 const MAX_LABEL_WORDS: usize = 4;
 /// Longest line read.
 const MAX_LINE: usize = 512;
+/// Separators other than a colon that a label line writes between spaces.
+const DASHES: &[&str] = &[" - ", " – ", " — ", " → ", " -> ", " => "];
 
 /// Appends the value of the `label: value` line `line` (at `data[base..]`), if its label
 /// names a credential.
@@ -44,11 +47,20 @@ pub(super) fn candidates(
         }
     }
     let plain: String = visible.iter().map(|(_, c)| c).collect();
-    let Some((colon, colon_len)) = plain
+    let colon = plain
         .find(':')
         .map(|i| (i, 1))
-        .or_else(|| plain.find('\u{ff1a}').map(|i| (i, '\u{ff1a}'.len_utf8())))
-    else {
+        .or_else(|| plain.find('\u{ff1a}').map(|i| (i, '\u{ff1a}'.len_utf8())));
+    // No colon: a dash or an arrow between spaces (`Token - v`, `Password → v`), after the
+    // label's first letter (a list item's own `- ` is no separator).
+    let dashed = colon.is_none();
+    let Some((colon, colon_len)) = colon.or_else(|| {
+        let from = plain.find(char::is_alphanumeric)?;
+        DASHES
+            .iter()
+            .filter_map(|d| plain[from..].find(d).map(|i| (from + i + 1, d.len() - 2)))
+            .min()
+    }) else {
         return;
     };
     let label = plain[..colon]
@@ -62,7 +74,7 @@ pub(super) fn candidates(
     // emphasis or tags surround it.
     let decorated = visible.len() != text.chars().count();
     let words: Vec<&str> = label.split_whitespace().collect();
-    if words.len() == 1 && !decorated {
+    if words.len() == 1 && !decorated && !dashed {
         return;
     }
     if words.is_empty()

@@ -478,6 +478,14 @@ fn candidates_at(
             &owned
         }
     };
+    let unwrapped;
+    let toks: &[Token] = match unwrap_conversions(line, toks) {
+        Some(t) => {
+            unwrapped = t;
+            &unwrapped
+        }
+        None => toks,
+    };
     // A word as the statement and frame bookkeeping keep it: borrowed from the line (an
     // owned copy only for invalid UTF-8), made a `String` only where a candidate keeps it.
     let word_of = |t: &Token| String::from_utf8_lossy(&line[t.start..t.end]);
@@ -604,6 +612,22 @@ fn candidates_at(
                                 .as_deref()
                                 .is_some_and(|c| c.to_ascii_lowercase().contains("bearer"));
                         let key = key.or_else(|| bearer.then(|| "Authorization".to_string()));
+                        // `resetPassword(token, "v")`, `changePassword("old", "v")`,
+                        // `updatePassword(id, "v")`: a call that sets a password takes it
+                        // after the account, token or old password it acts on, so its later
+                        // arguments are named by the call too (a string before that names no
+                        // credential is that account, not the value's name).
+                        let key = match callee.as_deref().and_then(password_setter_key) {
+                            Some(setter)
+                                if frame.elements > 0
+                                    && key
+                                        .as_deref()
+                                        .is_none_or(|k| !super::names::names_secret(k)) =>
+                            {
+                                Some(setter)
+                            }
+                            _ => key,
+                        };
                         // `setApiKey("v")`, `.secret_key("v")`, `Auth.api_key("v")`: a
                         // setter or a credential-named call names its first argument.
                         let key = key.or_else(|| {
@@ -1165,6 +1189,106 @@ fn cue_default_of(line: &[u8], toks: &[Token], at: usize) -> Option<String> {
         .then(|| String::from_utf8_lossy(&line[name.start..name.end]).into_owned())
 }
 
+/// Calls that turn a literal into another string type and nothing else (Rust's
+/// `String::from`, `OsString::from`, `OsStr::new`; Java's `String.valueOf`; Python's `str`;
+/// JavaScript's `String`; C++'s `std::string`, Qt's `QStringLiteral`).
+const CONVERSIONS: &[&str] = &[
+    "String::from",
+    "OsString::from",
+    "OsStr::new",
+    "CString::new",
+    "Cow::from",
+    "Cow::Borrowed",
+    "String.valueOf",
+    "str",
+    "String",
+    "std::string",
+    "QString",
+    "QStringLiteral",
+];
+
+/// Whether `line` opens with a [`CONVERSIONS`] call of a literal (`OsString::from("v"),`).
+pub(super) fn opens_with_conversion(line: &[u8]) -> bool {
+    CONVERSIONS.iter().any(|c| {
+        line.strip_prefix(c.as_bytes())
+            .and_then(|rest| rest.strip_prefix(b"("))
+            .is_some_and(|rest| rest.first().is_some_and(|b| matches!(b, b'"' | b'\'')))
+    })
+}
+
+/// The tokens of `toks` with each literal's conversion to another string type taken away,
+/// if the line has one: `OsString::from("K")` and `"K".into()` read as `"K"`, so that a
+/// pair call (`env.insert(OsString::from("DB_PASSWORD"), OsString::from("v"))`, Rust's
+/// `m.insert("K".into(), "v".into())`, Java's `put("K", String.valueOf("v"))`) names its value
+/// as the plain literals would, on one line or with each argument on a line of its own.
+fn unwrap_conversions(line: &[u8], toks: &[Token]) -> Option<Vec<Token>> {
+    let glued = |a: &Token, b: &Token| a.end == b.start;
+    let is_str = |t: Option<&Token>| t.is_some_and(|t| matches!(t.tok, Tok::Str { .. }));
+    // `Conv("v")` with the literal its only argument: the index of the conversion's first
+    // token, the literal's at `open + 1`.
+    let wrapped = |open: usize| -> Option<usize> {
+        if toks[open].tok != Tok::Open(b'(')
+            || !is_str(toks.get(open + 1))
+            || toks.get(open + 2).map(|t| t.tok) != Some(Tok::Close(b')'))
+        {
+            return None;
+        }
+        let name = toks.get(open.checked_sub(1)?)?;
+        if name.tok != Tok::Word || !glued(name, &toks[open]) {
+            return None;
+        }
+        let mut from = open - 1;
+        if from >= 2 {
+            let (sep, path) = (toks[from - 1], toks[from - 2]);
+            if sep.tok == Tok::Op
+                && &line[sep.start..sep.end] == b"::"
+                && path.tok == Tok::Word
+                && glued(&path, &sep)
+                && glued(&sep, name)
+            {
+                from -= 2;
+            }
+        }
+        let callee = &line[toks[from].start..name.end];
+        CONVERSIONS
+            .iter()
+            .any(|c| c.as_bytes() == callee)
+            .then_some(from)
+    };
+    // `"v".into()`: the literal, then a same-value method with no arguments.
+    let suffixed = |at: usize| -> bool {
+        is_str(toks.get(at))
+            && toks.get(at + 4).map(|t| t.tok) == Some(Tok::Close(b')'))
+            && toks[at + 3].tok == Tok::Open(b'(')
+            && toks[at + 2].tok == Tok::Word
+            && toks[at + 1].tok == Tok::Op
+            && &line[toks[at + 1].start..toks[at + 1].end] == b"."
+            && SAME_VALUE_METHODS
+                .iter()
+                .any(|m| m.as_bytes() == &line[toks[at + 2].start..toks[at + 2].end])
+    };
+    if !(0..toks.len()).any(|i| suffixed(i) || wrapped(i).is_some()) {
+        return None;
+    }
+    let mut out: Vec<Token> = Vec::with_capacity(toks.len());
+    let mut i = 0;
+    while i < toks.len() {
+        if let Some(from) = wrapped(i) {
+            // The conversion's name was pushed already: replaced by its literal.
+            out.truncate(out.len() - (i - from));
+            out.push(toks[i + 1]);
+            i += 3;
+        } else if suffixed(i) {
+            out.push(toks[i]);
+            i += 5;
+        } else {
+            out.push(toks[i]);
+            i += 1;
+        }
+    }
+    Some(out)
+}
+
 /// Methods that hand a literal on unchanged (a conversion to another string type).
 const SAME_VALUE_METHODS: &[&str] = &[
     "to_string",
@@ -1257,6 +1381,35 @@ fn setter_key(callee: &str) -> Option<String> {
     let method = last.len() < callee.len();
     (setter || (method && CREDENTIAL_NOUNS.iter().any(|n| lower.ends_with(n))))
         .then(|| last.to_string())
+}
+
+/// The key of a call that sets a password (`resetPassword`, `change_password`,
+/// `setPassphrase`, ASP.NET Identity's `ResetPasswordAsync`), whose password may follow
+/// other arguments: a method or a setter whose name, less an `Async` suffix, ends in a
+/// password's noun, and is no getter or check ([`NOT_SETTER_VERBS`]).
+fn password_setter_key(callee: &str) -> Option<String> {
+    let last = callee.rsplit(['.', ':', '>']).next()?;
+    let stem = last
+        .strip_suffix("Async")
+        .or_else(|| last.strip_suffix("_async"))
+        .unwrap_or(last);
+    let lower: String = stem
+        .chars()
+        .filter(|c| *c != '_')
+        .flat_map(char::to_lowercase)
+        .collect();
+    let setter = ["set", "with", "use"]
+        .iter()
+        .any(|p| lower.len() > p.len() + 2 && lower.starts_with(p));
+    if !setter && NOT_SETTER_VERBS.iter().any(|v| lower.starts_with(v)) {
+        return None;
+    }
+    let method = last.len() < callee.len();
+    ((setter || method)
+        && ["password", "passwd", "passphrase"]
+            .iter()
+            .any(|n| lower.ends_with(n)))
+    .then(|| stem.to_string())
 }
 
 /// The key a class named for a secret gives its first argument (`new SecretKeySpec("v"...)`,
@@ -1815,19 +1968,22 @@ impl LineCtx<'_> {
                     self.out,
                 );
             }
-        } else if looks_like_assignment(content)
-            || super::escapes::reads_as_lines(content)
-            || (looks_like_json_object(content) && super::names::mentions_secret(content))
-        {
-            candidates_at(
-                content,
-                base + s,
-                line_start,
-                Kind::Unknown,
-                self.out,
-                1,
-                None,
-            );
+        } else if content.len() <= MAX_NESTED {
+            if looks_like_assignment(content)
+                || super::escapes::reads_as_lines(content)
+                || (looks_like_json_object(content) && super::names::mentions_secret(content))
+            {
+                candidates_at(
+                    content,
+                    base + s,
+                    line_start,
+                    Kind::Unknown,
+                    self.out,
+                    1,
+                    None,
+                );
+            }
+            super::spaced::nested_statement(content, base + s, line_start, self.out);
         }
     }
 

@@ -73,6 +73,7 @@ mod recall_listed;
 mod rows;
 pub mod rule;
 mod secret_refs;
+mod sent_tokens;
 pub(crate) mod shapes;
 mod shown;
 mod siblings;
@@ -282,6 +283,7 @@ fn segments(data: &[u8], kind: Kind, regions: &[(usize, usize, bool)]) -> Vec<(u
         if !wide
             && !opens_value_block(&data[ls..keyword_line_end])
             && !keyword_line_opens_call(data, at, cap)
+            && !rows::keyword_line_heads_table(data, at, cap)
         {
             // The region ends one past the newline of its last keyword line, so `le` is the
             // end of the line below it: read only when the keyword line leaves its value
@@ -1116,8 +1118,15 @@ fn extract_range(
             if kind == Kind::Unknown && !mentions_secret && prose::mentions_login(piece) {
                 prose::login_line(piece, base, line_start, first, out);
             }
+            // `初始密码为 v`: a credential named in CJK prose only.
+            if kind == Kind::Unknown && !mentions_secret && !piece.is_ascii() {
+                prose::cjk_line(piece, base, line_start, first, out);
+            }
             if kind == Kind::Unknown || piece.trim_ascii_start().starts_with(b"<") {
                 labels::candidates(piece, base, line_start, first, out);
+            }
+            if kind == Kind::Unknown && chunk == 0 && piece.trim_ascii_start().starts_with(b"|") {
+                rows::table_column(data, piece, at, base, line_start, first, out);
             }
             if kind == Kind::Unknown {
                 rows::pgpass_line(piece, base, line_start, out);
@@ -1180,6 +1189,8 @@ mod tests_unlisted11;
 mod tests_unlisted12;
 #[cfg(test)]
 mod tests_unlisted13;
+#[cfg(test)]
+mod tests_unlisted14;
 #[cfg(test)]
 mod tests_unlisted2;
 #[cfg(test)]

@@ -73,6 +73,9 @@ const NOT_NAME_WORDS: &[&str] = &[
     "default",
 ];
 
+/// Most words between a credential's name and its `is` (`password for the admin user is v`).
+const MAX_OWNER_WORDS: usize = 5;
+
 /// Verbs after which `to` gives a value (`set the token to v`, `change the password to v`).
 const SETTING_VERBS: &[&str] = &["set", "change", "changed", "update", "reset", "sets"];
 
@@ -119,8 +122,133 @@ pub(super) fn candidates(
         push(key, value, base, line_start, first, out);
     }
     named_after(&words, base, line_start, first, out);
+    entered(&words, base, line_start, first, out);
     flags(&words, base, line_start, first, out);
     login_pairs(&words, base, line_start, first, out);
+    if !line.is_ascii() {
+        cjk_values(line, base, line_start, first, out);
+    }
+}
+
+/// The values [`cjk_values`] reads on a line that names no credential in ASCII (`初始密码为 v`,
+/// `パスワードは v です`): only when it holds one of [`CJK_NAMES`].
+pub(super) fn cjk_line(
+    line: &[u8],
+    base: usize,
+    line_start: usize,
+    first: usize,
+    out: &mut Vec<Candidate>,
+) {
+    if line.len() <= MAX_LINE
+        && CJK_NAMES
+            .iter()
+            .any(|(n, _)| memchr::memmem::find(line, n.as_bytes()).is_some())
+    {
+        cjk_values(line, base, line_start, first, out);
+    }
+}
+
+/// Credential nouns of Chinese and Japanese prose, and the key each reads as.
+const CJK_NAMES: &[(&str, &str)] = &[
+    ("密码", "password"),
+    ("口令", "password"),
+    ("密碼", "password"),
+    ("密钥", "secret"),
+    ("秘钥", "secret"),
+    ("令牌", "token"),
+    ("パスワード", "password"),
+    ("トークン", "token"),
+];
+
+/// Words that put a value right after them in Chinese and Japanese prose: `为`/`為`/`是`
+/// ("is"), `值` ("value", as in `生成值 v`, "generated value v"), `は` (the topic marker of
+/// `パスワードは v`), the full-width colon.
+const CJK_CONNECTORS: &[char] = &['为', '為', '是', '值', 'は', '：'];
+
+/// Most characters between a credential's name and the connector before its value
+/// (`ADMIN_PASSWORD 控制，本项目为 v`: "controls it; in this project it is v").
+const MAX_CJK_GAP: usize = 12;
+
+/// A value stated in CJK prose (a changelog's `.env ADMIN_PASSWORD（生成值 v）`, a doc
+/// comment's `密码由 ADMIN_PASSWORD 控制，本项目为 v。`, `默认密码：v`): words are not split by
+/// spaces there, so [`words`] does not see the connector. After a credential's name (an
+/// identifier that names one, or a CJK noun), up to [`MAX_CJK_GAP`] characters of CJK text
+/// (no ASCII word, no sentence end `。`/`；`), a connector, then the ASCII run it points at,
+/// ended by a space, CJK punctuation or the line's end.
+fn cjk_values(line: &[u8], base: usize, line_start: usize, first: usize, out: &mut Vec<Candidate>) {
+    let Ok(text) = std::str::from_utf8(line) else {
+        return;
+    };
+    let is_ident = |c: char| c.is_ascii_alphanumeric() || c == '_' || c == '-';
+    // Where each credential's name ends, and its key.
+    let mut names: Vec<(usize, String)> = Vec::new();
+    let mut i = 0;
+    while i < text.len() {
+        let rest = &text[i..];
+        let c = rest.chars().next().unwrap_or(' ');
+        if is_ident(c) {
+            let len = rest.find(|c: char| !is_ident(c)).unwrap_or(rest.len());
+            let word = &rest[..len];
+            if word.len() <= 64 && names_secret(word) {
+                names.push((i + len, word.to_string()));
+            }
+            i += len;
+            continue;
+        }
+        if let Some((noun, key)) = CJK_NAMES.iter().find(|(n, _)| rest.starts_with(n)) {
+            names.push((i + noun.len(), (*key).to_string()));
+            i += noun.len();
+            continue;
+        }
+        i += c.len_utf8();
+    }
+    for (end, key) in names {
+        let Some(at) = connector_value(text, end) else {
+            continue;
+        };
+        let rest = &text[at..];
+        let len = rest
+            .find(|c: char| c.is_whitespace() || !c.is_ascii())
+            .unwrap_or(rest.len());
+        let raw = &rest[..len];
+        let core = raw.trim_end_matches(['.', ',', ';', '!', '?']);
+        let (core, at, wrapped) = match core.strip_prefix('`').and_then(|c| c.strip_suffix('`')) {
+            Some(inner) => (inner, at + 1, true),
+            None => (core, at, false),
+        };
+        if core.is_empty() {
+            continue;
+        }
+        let word = Word {
+            core,
+            at,
+            wrapped,
+            colon: false,
+            clause_end: true,
+        };
+        push(key, &word, base, line_start, first, out);
+    }
+}
+
+/// The offset of the value a connector points at after a name ending at `text[end..]`:
+/// only CJK text and spaces between (no ASCII word, no sentence end), then the connector,
+/// then optional spaces and an ASCII character.
+fn connector_value(text: &str, end: usize) -> Option<usize> {
+    for (seen, (k, c)) in text[end..].char_indices().enumerate() {
+        if seen > MAX_CJK_GAP || c.is_ascii_alphanumeric() || matches!(c, '。' | '；' | '\n') {
+            return None;
+        }
+        if CJK_CONNECTORS.contains(&c) {
+            let after = end + k + c.len_utf8();
+            let value = after + (text.len() - after - text[after..].trim_start().len());
+            return text[value..]
+                .chars()
+                .next()
+                .is_some_and(|v| v.is_ascii_graphic())
+                .then_some(value);
+        }
+    }
+    None
 }
 
 /// The login pairs of a line that names no credential (`Default login: admin / v`): only
@@ -234,6 +362,76 @@ fn login_pairs(
         {
             push("password".into(), pass, base, line_start, first, out);
             return;
+        }
+    }
+}
+
+/// Verbs of a setup step that hand the reader a value to type (`Enter \`v\` when prompted
+/// for the password`, `paste \`v\` into the API key field`, `use the token v to log in`).
+const ENTRY_VERBS: &[&str] = &[
+    "enter", "type", "paste", "input", "use", "provide", "supply",
+];
+
+/// Most words between an entered value and the credential's name after it.
+const MAX_ENTRY_GAP: usize = 6;
+
+/// A value a setup step tells the reader to enter, named in the same clause: `Enter \`v\`
+/// when prompted for the password` (a wrapped value right after the verb, the name within
+/// [`MAX_ENTRY_GAP`] words after it), and `use the token v to log in` (the name, then the
+/// value as its apposition, after the verb and a determiner).
+fn entered(
+    words: &[Word<'_>],
+    base: usize,
+    line_start: usize,
+    first: usize,
+    out: &mut Vec<Candidate>,
+) {
+    let is_verb =
+        |w: &Word<'_>| !w.wrapped && ENTRY_VERBS.iter().any(|v| w.core.eq_ignore_ascii_case(v));
+    for k in 1..words.len() {
+        if !is_verb(&words[k - 1]) || words[k - 1].clause_end {
+            continue;
+        }
+        // `Enter \`v\` ... password`.
+        if words[k].wrapped && !words[k].clause_end {
+            for j in k + 1..words.len().min(k + 1 + MAX_ENTRY_GAP) {
+                if let Some(from) = name_ending_at(words, j).filter(|&f| f > k) {
+                    let key = words[from..=j]
+                        .iter()
+                        .map(|w| w.core)
+                        .collect::<Vec<_>>()
+                        .join("_");
+                    push(key, &words[k], base, line_start, first, out);
+                    break;
+                }
+                if words[j].clause_end || words[j].colon {
+                    break;
+                }
+            }
+            continue;
+        }
+        // `use the token v to ...`: a determiner, the name, the bare value.
+        if !matches!(
+            words[k].core.to_ascii_lowercase().as_str(),
+            "the" | "this" | "your"
+        ) {
+            continue;
+        }
+        for j in k + 1..words.len().min(k + 1 + MAX_NAME_WORDS) {
+            if words[j].clause_end || words[j].colon || words[j].wrapped {
+                break;
+            }
+            if name_ending_at(words, j) == Some(k + 1) {
+                if let Some(v) = words.get(j + 1).filter(|v| !v.wrapped && !v.colon) {
+                    let key = words[k + 1..=j]
+                        .iter()
+                        .map(|w| w.core)
+                        .collect::<Vec<_>>()
+                        .join("_");
+                    push(key, v, base, line_start, first, out);
+                }
+                break;
+            }
         }
     }
 }
@@ -430,9 +628,11 @@ fn value_after(words: &[Word<'_>], from: usize, i: usize, last: usize) -> Option
             .is_some_and(|w| w.wrapped || w.clause_end || v == last)
     };
     let name = &words[i];
-    // `API key: v`.
+    // `API key: v`, and `admin password: v (change it!)`: a parenthetical after the value
+    // ends it too.
     if name.colon {
-        return (i < last && ends(i + 1)).then_some(i + 1);
+        let aside = words.get(i + 2).is_some_and(|w| w.core.starts_with('('));
+        return (i < last && (ends(i + 1) || aside)).then_some(i + 1);
     }
     let next = words.get(i + 1)?;
     // `password \`v\``: the value wrapped right after its name.
@@ -453,6 +653,20 @@ fn value_after(words: &[Word<'_>], from: usize, i: usize, last: usize) -> Option
         let wrapped = words.get(v).is_some_and(|w| w.wrapped);
         if wrapped || (next.colon && ends(v)) {
             return Some(v);
+        }
+    }
+    // `The password for the admin user is v`, `password for user \`root\` is \`v\``: whose
+    // credential it is, in a few words, then the connector.
+    if matches!(connector.as_str(), "for" | "of") && !next.clause_end {
+        let is_at = (i + 2..(i + 2 + MAX_OWNER_WORDS).min(last))
+            .find(|&k| matches!(words[k].core, "is" | "was") && !words[k].wrapped);
+        if let Some(k) = is_at {
+            let plain_between = words[i + 1..k]
+                .iter()
+                .all(|w| !w.clause_end && !w.colon && !w.core.starts_with("http"));
+            if plain_between && !words[k].clause_end && ends(k + 1) {
+                return Some(k + 1);
+            }
         }
     }
     match connector.as_str() {

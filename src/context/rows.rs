@@ -6,6 +6,8 @@
 //! `host:port:database:user:password`, one connection a line), whose last field is a
 //! password. Neither has a `=` or `:` between the name and the value that the lexer could
 //! pair. A row yields at most one candidate: the first non-empty cell after the name.
+//! A table may instead name its columns in its header (`| Role | Username | Password |`):
+//! a row's cell in a credential's column is read under the column's name.
 
 use super::names::names_secret;
 use super::{Candidate, Origin};
@@ -28,6 +30,148 @@ pub(super) fn table_row(line: &[u8], base: usize, line_start: usize, out: &mut V
         }
     }
     out.extend(picked);
+}
+
+/// Most rows walked up from a row to its table's header.
+const MAX_TABLE_ROWS: usize = 32;
+/// Most bytes walked up.
+const MAX_TABLE_BACK: usize = 4096;
+
+/// The cells of a table row `line`: trimmed spans (a cell's backticks, emphasis or quotes
+/// set aside), or none for a line that is no row.
+fn row_cells(line: &[u8]) -> Option<Vec<(usize, usize)>> {
+    let lead = line.iter().take_while(|b| b.is_ascii_whitespace()).count();
+    if !line[lead..].starts_with(b"|") || memchr::memchr_iter(b'|', &line[lead..]).count() < 3 {
+        return None;
+    }
+    let mut cells = Vec::new();
+    let mut from = lead + 1;
+    for bar in memchr::memchr_iter(b'|', &line[lead + 1..]).map(|i| lead + 1 + i) {
+        if line[bar - 1] == b'\\' {
+            continue;
+        }
+        cells.push(trim_cell(line, from, bar));
+        from = bar + 1;
+    }
+    Some(cells)
+}
+
+/// A table's separator row (`|---|:---:|`).
+fn is_separator(line: &[u8]) -> bool {
+    line.contains(&b'-')
+        && line
+            .iter()
+            .all(|b| matches!(b, b'|' | b'-' | b':' | b' ' | b'\t' | b'\r'))
+}
+
+/// A Markdown table whose header names a credential's column (`| Role | Username |
+/// Password |` over `|---|---|---|`, the demo accounts of a README): this row's cell in that
+/// column, under the column's name. The row (`line`, at `data[at..]` and `data[base..]`)
+/// names nothing itself, so the header is found by walking up the table's rows to the one
+/// above its separator (at most [`MAX_TABLE_ROWS`] rows, [`MAX_TABLE_BACK`] bytes). `first`
+/// is the first of `out` this line added.
+pub(super) fn table_column(
+    data: &[u8],
+    line: &[u8],
+    at: usize,
+    base: usize,
+    line_start: usize,
+    first: usize,
+    out: &mut Vec<Candidate>,
+) {
+    if is_separator(line) {
+        return;
+    }
+    let Some(cells) = row_cells(line) else {
+        return;
+    };
+    // Up the table: rows, then the separator, then the header.
+    let floor = at.saturating_sub(MAX_TABLE_BACK);
+    let mut end = at;
+    let mut header: Option<&[u8]> = None;
+    for _ in 0..MAX_TABLE_ROWS {
+        if end <= floor {
+            return;
+        }
+        let above_end = end - 1; // the newline ending the line above
+        let above_start =
+            memchr::memrchr(b'\n', &data[floor..above_end]).map_or(floor, |i| floor + i + 1);
+        let above = &data[above_start..above_end];
+        if row_cells(above).is_none() && !is_separator(above) {
+            return;
+        }
+        if is_separator(above) {
+            // The header must start above the separator, inside the bytes walked.
+            if above_start <= floor {
+                return;
+            }
+            let h_end = above_start - 1;
+            let h_start =
+                memchr::memrchr(b'\n', &data[floor..h_end]).map_or(floor, |i| floor + i + 1);
+            header = Some(&data[h_start..h_end]);
+            break;
+        }
+        end = above_start;
+    }
+    let Some(header) = header else {
+        return;
+    };
+    let Some(names) = row_cells(header) else {
+        return;
+    };
+    for (k, &(hs, he)) in names.iter().enumerate() {
+        let name = String::from_utf8_lossy(&header[hs..he]);
+        let words: Vec<&str> = name.split_whitespace().collect();
+        if words.is_empty() || words.len() > 3 {
+            continue;
+        }
+        let key = words.join("_");
+        if !names_secret(&key) {
+            continue;
+        }
+        let Some(&(s, e)) = cells.get(k) else {
+            continue;
+        };
+        let value = &line[s..e];
+        if value.is_empty() || value.iter().any(u8::is_ascii_whitespace) {
+            continue;
+        }
+        if super::names::already_named(&out[first..], base + s, base + e) {
+            continue;
+        }
+        out.push(Candidate::bare_word(
+            key,
+            base + s,
+            base + e,
+            value,
+            line_start,
+            Origin::Assignment,
+        ));
+    }
+}
+
+/// Whether `data[at]` is the newline before a line (ending by `cap`) that heads a Markdown
+/// table: a row, then a separator row. Its rows below are read with it (a credential's
+/// column, [`table_column`]); a table's header is rare, so this costs one byte's look on
+/// every other keyword line.
+pub(super) fn keyword_line_heads_table(data: &[u8], at: usize, cap: usize) -> bool {
+    if data.get(at) != Some(&b'\n') {
+        return false;
+    }
+    let start = at + 1;
+    let lead = data[start..cap.min(data.len()).max(start)]
+        .iter()
+        .take_while(|b| *b == &b' ' || *b == &b'\t')
+        .count();
+    if data.get(start + lead) != Some(&b'|') {
+        return false;
+    }
+    let cap = cap.min(data.len());
+    let Some(end) = memchr::memchr(b'\n', &data[start..cap]).map(|i| start + i) else {
+        return false;
+    };
+    let next_end = memchr::memchr(b'\n', &data[end + 1..cap]).map_or(cap, |i| end + 1 + i);
+    row_cells(&data[start..end]).is_some() && is_separator(data[end + 1..next_end].trim_ascii())
 }
 
 /// Which cell of a row [`table_cell`] reads as the value.
@@ -228,4 +372,44 @@ pub(super) fn sasl_map_line(line: &[u8], base: usize, line_start: usize, out: &m
         line_start,
         Origin::Assignment,
     ));
+}
+
+#[cfg(test)]
+mod table_column_tests {
+    use super::table_column;
+
+    /// Every line of random tables, read as a row, is read without a panic, whatever the
+    /// walk up meets (a separator on the first line, a header cut by the byte bound, `\r`).
+    /// A separator line longer than the walk's byte bound: the walk stops inside it.
+    #[test]
+    fn a_separator_cut_by_the_byte_bound_gives_no_header() {
+        let mut data = b"|".to_vec();
+        data.extend(std::iter::repeat_n(b'-', 5000));
+        data.extend_from_slice(b"\n| a | b | c |\n");
+        let at = data.len() - b"| a | b | c |\n".len();
+        let mut out = Vec::new();
+        table_column(&data, &data[at..data.len() - 1], at, at, at, 0, &mut out);
+        assert!(out.is_empty());
+    }
+
+    #[test]
+    fn any_line_of_random_tables_is_read_without_panic() {
+        let mut rng = crate::context::test_lines::XorShift(0x7ab1_e5c0_1d00_0b1e);
+        for _ in 0..300 {
+            let data = crate::context::test_lines::random_lines(
+                &mut rng,
+                6_000,
+                [8, 60, 300],
+                b"|||--- :a\r",
+            );
+            let mut at = 0;
+            while at < data.len() {
+                let end = memchr::memchr(b'\n', &data[at..]).map_or(data.len(), |i| at + i);
+                let mut out = Vec::new();
+                table_column(&data, &data[at..end], at, at, at, 0, &mut out);
+                assert!(out.iter().all(|c| c.start >= at && c.end <= end));
+                at = end + 1;
+            }
+        }
+    }
 }

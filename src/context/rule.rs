@@ -513,7 +513,7 @@ impl ContextRule {
                 judged => {
                     by_shape = named_shape.is_some_and(|shape| {
                         (judged.is_ok() || shape != super::shapes::Shape::Jwt)
-                            && super::shapes::vouched(
+                            && (super::shapes::vouched(
                                 shape,
                                 value,
                                 &effective_name(cand, facts).normal,
@@ -522,7 +522,7 @@ impl ContextRule {
                                     data: facts.data,
                                     line_start: cand.line_start,
                                 },
-                            )
+                            ) || super::sent_tokens::vouched(shape, value, cand))
                     });
                     by_shape
                 }

@@ -62,6 +62,27 @@ pub(super) fn candidates(
     }
 }
 
+/// The keyword forms of a statement held in a string literal: SQL run by code or a client's
+/// command line (`cur.execute("CREATE USER x WITH PASSWORD 'v'")`, `psql -c "ALTER ROLE x
+/// PASSWORD 'v'"`, `mysql -e "... IDENTIFIED BY 'v'"`). The host line's lexer reads the
+/// string as one token, so its inner literals are read here from the string's content
+/// (`content` is `data[base..]`, already decoded of the host's escapes when it had any).
+pub(super) fn nested_statement(
+    content: &[u8],
+    base: usize,
+    line_start: usize,
+    out: &mut Vec<Candidate>,
+) {
+    if !content.iter().any(|b| matches!(b, b'\'' | b'"')) || !super::names::mentions_secret(content)
+    {
+        return;
+    }
+    let toks = super::lexer::tokenize(content);
+    keyword_literals(content, &toks, base, line_start, out);
+    insert_values(content, &toks, base, line_start, out);
+    sql_statements(content, &toks, base, line_start, out);
+}
+
 /// `PASSWORD 'v'`, `IDENTIFIED BY 'v'`: a credential-named word, then a literal, with only
 /// whitespace between.
 fn keyword_literals(
