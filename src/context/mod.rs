@@ -64,6 +64,7 @@ mod names;
 mod npmrc;
 mod option_defaults;
 mod pairs;
+mod password_value;
 mod positional;
 mod powershell;
 mod property_set;
@@ -832,6 +833,8 @@ mod probe_check;
 mod tests;
 #[cfg(test)]
 mod tests_unlisted;
+#[cfg(test)]
+mod tests_password_values;
 #[cfg(test)]
 mod tests_unlisted10;
 #[cfg(test)]

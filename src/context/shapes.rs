@@ -222,7 +222,7 @@ fn names_token_or_secret(normal: &str) -> bool {
     normal.ends_with("token") || normal.ends_with("secret")
 }
 
-fn names_password(normal: &str) -> bool {
+pub(crate) fn names_password(normal: &str) -> bool {
     ["password", "passwd", "pwd", "passphrase"]
         .iter()
         .any(|w| normal.contains(w))
