@@ -38,16 +38,14 @@ pub fn is_typed_password(v: &str) -> bool {
         return false;
     }
     let alnum = v.bytes().filter(u8::is_ascii_alphanumeric).count();
-    let separated = v.contains(SEPARATORS);
-    if separated {
-        // Words joined by separators (`x-ms-copy-id`, `ESXI_PASSWORD`, `auth.pwd.label`):
-        // pieces of three characters or fewer count as words there.
-        let rare: usize = v
-            .split(SEPARATORS)
-            .filter(|p| p.len() > 3)
-            .map(rare_chars)
-            .sum();
-        return !super::stand_in::generic_noise::is_identifier(v) || rare * 2 >= alnum;
+    let name_chars = v
+        .bytes()
+        .all(|b| b.is_ascii_alphanumeric() || b"-_.:".contains(&b));
+    if name_chars && v.contains(SEPARATORS) {
+        // Pieces joined by separators (`x-ms-copy-id`, `ESXI_PASSWORD`, `id-PBES2`,
+        // `host-5001`): a name when fewer than half its letters and digits are rare in
+        // the pieces of a name (a short piece, an acronym, a number, a word).
+        return name_rare(v) * 2 >= alnum;
     }
     // Letters in one case are judged by their pieces alone; a name in mixed case
     // (`dbPasswordField2`) is one when at least half its letters and digits are words or
@@ -57,8 +55,26 @@ pub fn is_typed_password(v: &str) -> bool {
     one_case || !super::stand_in::generic_noise::is_identifier(v) || rare_chars(v) * 2 >= alnum
 }
 
+/// The rare characters of a name's pieces: a piece of three characters or fewer, of
+/// digits alone, or digits at a piece's end are a name's; in the rest, runs split at
+/// humps that are acronyms (two to six capitals) or words are too.
+fn name_rare(v: &str) -> usize {
+    v.split(SEPARATORS)
+        .filter(|p| p.len() > 3 && !p.bytes().all(|b| b.is_ascii_digit()))
+        .map(|p| {
+            let p = p.trim_end_matches(|c: char| c.is_ascii_digit());
+            let acronyms: usize = super::classify::letter_runs(p)
+                .iter()
+                .filter(|r| (2..=6).contains(&r.len()) && r.bytes().all(|b| b.is_ascii_uppercase()))
+                .map(|r| rare_chars(r))
+                .sum();
+            rare_chars(p).saturating_sub(acronyms)
+        })
+        .sum()
+}
+
 /// What joins the words of a name.
-const SEPARATORS: [char; 5] = ['-', '_', '.', ':', '\''];
+const SEPARATORS: [char; 6] = ['-', '_', '.', ':', '\'', '\u{b7}'];
 
 /// Whether `v` is made of words, sequences and repeats, or is a date: under a password's
 /// name such a value is a stand-in or a guess (`qwerty123`, `87654321`), however high
@@ -91,7 +107,13 @@ fn reads_as_words(v: &str) -> bool {
     if !pieces.iter().all(|p| cased(p)) {
         return false;
     }
-    label || pieces.iter().all(|p| p.len() <= 3 || sayable(p))
+    // A capitalised word, perhaps joined to more in lowercase (`Passwort`, `Pled-clav`): a
+    // label in some language; random letters in mixed case rarely fall so.
+    let capitalised = core.as_bytes()[0].is_ascii_uppercase()
+        && core[1..]
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || SEPARATORS.contains(&c));
+    label || capitalised || pieces.iter().all(|p| p.len() <= 3 || sayable(p))
 }
 
 /// A third or more of the letters vowels (`y` counted), and no four consonants in a row.
@@ -139,12 +161,21 @@ fn is_not_a_value(v: &str) -> bool {
 /// repeats one character.
 pub fn rare_chars(v: &str) -> usize {
     let decoded = super::stand_in::url_password::percent_decoded(v);
-    let plain = unleet(&decoded);
+    // `1` stands for `i` (`adm1n`) or for `l` (`we1come`): the reading with fewer rare
+    // characters counts.
+    [b'i', b'l']
+        .into_iter()
+        .map(|one| rare_in(&unleet(&decoded, one)))
+        .min()
+        .unwrap_or(0)
+}
+
+fn rare_in(plain: &str) -> usize {
     let lower = plain.to_ascii_lowercase();
     let b = lower.as_bytes();
     let mut explained = vec![false; b.len()];
     mark_runs(b, &mut explained);
-    mark_words(&plain, &mut explained, super::classify::word_set());
+    mark_words(plain, &mut explained, super::classify::word_set());
     // A mark between two explained pieces joins them (`dell@force10`, `index.html?query`).
     for i in 1..b.len().saturating_sub(1) {
         if !b[i].is_ascii_alphanumeric() && explained[i - 1] && explained[i + 1] {
@@ -156,7 +187,7 @@ pub fn rare_chars(v: &str) -> usize {
 
 /// Digits and marks that stand for letters between two letters (`p4ssw0rd`, `p@ss`) read
 /// as the letters (ASCII for ASCII, so every byte keeps its place).
-fn unleet(v: &str) -> String {
+fn unleet(v: &str, one: u8) -> String {
     let b = v.as_bytes();
     let letter = |i: Option<&u8>| i.is_some_and(u8::is_ascii_alphabetic);
     let out: Vec<u8> = (0..b.len())
@@ -170,7 +201,7 @@ fn unleet(v: &str) -> String {
             }
             match c {
                 b'0' => b'o',
-                b'1' => b'i',
+                b'1' => one,
                 b'3' => b'e',
                 b'4' | b'@' => b'a',
                 b'5' | b'$' => b's',
@@ -310,6 +341,7 @@ mod tests {
             "hdcbgnfndsil",
             "nXMgWJoleSrc",
             "xkqvbt-wzrnm",
+            "Xk9-Lm2q-Pz7w",
         ] {
             assert!(is_typed_password(v), "{v} is a password");
         }
@@ -339,6 +371,12 @@ mod tests {
             "9000/dir/index.html?query=term#fragment",
             "1nsecure",
             "dell@force10",
+            "we1come!",
+            "Passwort",
+            "Pled-clav",
+            "id-PBES2",
+            "id-hmacWithSHA256",
+            "host-5001",
         ] {
             assert!(!is_typed_password(v), "{v} is no password");
         }
