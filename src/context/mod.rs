@@ -832,9 +832,9 @@ mod probe_check;
 #[cfg(test)]
 mod tests;
 #[cfg(test)]
-mod tests_unlisted;
-#[cfg(test)]
 mod tests_password_values;
+#[cfg(test)]
+mod tests_unlisted;
 #[cfg(test)]
 mod tests_unlisted10;
 #[cfg(test)]
