@@ -22,7 +22,7 @@ impl Draw {
         self.0
     }
 
-    fn pick<'a>(&mut self, from: &'a [u8]) -> u8 {
+    fn pick(&mut self, from: &[u8]) -> u8 {
         from[(self.next() % from.len() as u64) as usize]
     }
 
