@@ -18,8 +18,8 @@
 //! already report stays reported unless it is trivial. A value they drop (one case, a
 //! name's shape, entropy under the floor) is reported when at least half of it is rare:
 //! drawn, not built (`uvzhmasqxezy`, `A94hJ9Wn`, `48213907`, `mydbpass99`);
-//! `Summer2024!` and `AviNetworks123!`, words with a number and a mark, are the example passwords of documentation and stay
-//! unreported (the corpus's Ansible docs hold dozens). Words of a language, names of
+//! `Summer2024!` and `AviNetworks123!`, words with a number and a mark, are the example
+//! passwords of documentation and stay unreported (the corpus's Ansible docs hold dozens). Words of a language, names of
 //! pieces, format strings and URL queries are no passwords either.
 //!
 //! Stand-ins, code, references and placeholders are still the shared classifier's to drop
