@@ -834,6 +834,8 @@ mod tests;
 #[cfg(test)]
 mod tests_password_values;
 #[cfg(test)]
+mod tests_shape_grid;
+#[cfg(test)]
 mod tests_unlisted;
 #[cfg(test)]
 mod tests_unlisted10;

@@ -512,9 +512,15 @@ impl ContextRule {
                 !(stand_in || name)
             }
             _ => match classify::judge(value, self.generated) {
-                // Under a password's name, words, sequences and repeats are a stand-in or a
-                // guess (`qwerty123`, `87654321`), whatever their entropy.
-                Ok(()) if self.shape_fits(value) => {
+                // A value of a vouched-for shape below the rule's entropy floor (32 hex
+                // digits drawn at random fall under 3.5 bits one time in five) is judged by
+                // its shape's own checks below. Under a password's name, words, sequences
+                // and repeats are a stand-in or a guess (`qwerty123`, `87654321`), whatever
+                // their entropy.
+                Ok(())
+                    if self.shape_fits(value)
+                        && (named_shape.is_none() || self.above_floor(value)) =>
+                {
                     !(generic
                         && super::password_value::is_trivial(value)
                         && super::shapes::names_password(&effective_name(cand, facts).normal))
@@ -526,6 +532,11 @@ impl ContextRule {
                                 shape,
                                 value,
                                 &effective_name(cand, facts).normal,
+                                &super::shapes::Place {
+                                    path: facts.path,
+                                    data: facts.data,
+                                    line_start: cand.line_start,
+                                },
                             )
                     });
                     by_password = !by_shape && typed_password(facts);
@@ -551,6 +562,12 @@ impl ContextRule {
             }
         }
         self.validator.is_none_or(|v| v.validate(value))
+    }
+
+    /// Whether `value` reaches the rule's entropy floor (or the rule has none).
+    fn above_floor(&self, value: &str) -> bool {
+        self.min_entropy
+            .is_none_or(|min| crate::scan::entropy::shannon(value.as_bytes()) >= min)
     }
 
     /// Whether the whole-file anchor applies to `path`.

@@ -72,7 +72,8 @@ pub fn fits(value: &str) -> Option<Shape> {
 
 /// Whether the candidate's name (`normal`: the [`super::rule::normalize`]d effective key)
 /// vouches for `value` of `shape` as a literal secret, and `value` is no stand-in.
-pub fn vouched(shape: Shape, value: &str, normal: &str) -> bool {
+pub fn vouched(shape: Shape, value: &str, normal: &str, place: &Place<'_>) -> bool {
+    let b = value.as_bytes();
     if placeholder::is_placeholder(value) || placeholder::is_sequence_filler(value) {
         return false;
     }
@@ -95,8 +96,14 @@ pub fn vouched(shape: Shape, value: &str, normal: &str) -> bool {
         // EXAMPLES write hex under it, 1 finding in the wild-heldout split.)
         Shape::Hex => {
             distinct >= 8
-                && (names_password(normal) || normal.ends_with("secretid"))
                 && !names_digest(normal)
+                && (names_password(normal)
+                    || normal.ends_with("secretid")
+                    || ((names_qualified_key(normal) || (b.len() == 32 && names_bare_key(normal)))
+                        && !names_id(normal)
+                        && uniform_case(value)
+                        && !counts_up(value)
+                        && !is_sample(place)))
         }
         // Under a token's name a UUID is as often an example id (Consul ACL and Proxmox
         // tokens in Ansible docs: 229 findings in wild-tune); an API key's name and Vault's
@@ -220,6 +227,125 @@ fn names_credential(normal: &str) -> bool {
 /// A token's or a secret's name (`SECRET_TOKEN`, `mail_token`, `smtp_secret`).
 fn names_token_or_secret(normal: &str) -> bool {
     normal.ends_with("token") || normal.ends_with("secret")
+}
+
+/// An API key's, a token's or a secret's name that says what it keys (`API_KEY`,
+/// `access_token`, `client_secret`, `ZABBIX_AUTH_KEY`, `PRIVATE_KEY`), not the bare word
+/// (`key:`, `token=`, `secret:`), which crypto test vectors and config samples write hex
+/// under (Go's poly1305 vectors: `key: "<64 hex>"`, 49 findings in `wild-tune` when tried).
+fn names_qualified_key(normal: &str) -> bool {
+    ["key", "token", "secret"]
+        .iter()
+        .any(|w| normal.len() > w.len() && normal.ends_with(w))
+}
+
+/// The bare word alone (`token=`, `secret:`): it vouches for 32 hex digits only,
+/// the length the classifier already keeps as a key (an MD5-length value is no digest it
+/// drops), so that one drawn below the rule's entropy floor is not lost; 40 and 64 digits
+/// under it stay the digests and test vectors they mostly are.
+fn names_bare_key(normal: &str) -> bool {
+    ["token", "secret"].contains(&normal)
+}
+
+/// Hex digits of one case: a key drawn as hex is printed in lowercase (or all in
+/// uppercase); mixed case is no hex encoding's.
+fn uniform_case(value: &str) -> bool {
+    let b = value.as_bytes();
+    !(b.iter().any(u8::is_ascii_lowercase) && b.iter().any(u8::is_ascii_uppercase))
+}
+
+/// Hex whose bytes count up (`000102...0e0f`, `0123456789abcdef...`): a test pattern,
+/// not a drawn key (cfssl's docs: `"auth-key": "000102030405060708090a0b0c0d0e0f"`).
+fn counts_up(value: &str) -> bool {
+    let steps = |width: usize| {
+        let units: Vec<u32> = value
+            .as_bytes()
+            .chunks(width)
+            .filter_map(|c| u32::from_str_radix(std::str::from_utf8(c).ok()?, 16).ok())
+            .collect();
+        let up = units.windows(2).filter(|w| w[1] == w[0] + 1).count();
+        up * 4 >= units.len().saturating_sub(1) * 3
+    };
+    steps(1) || steps(2)
+}
+
+/// Where a candidate sits, for the shapes whose name alone does not settle them.
+#[derive(Clone, Copy, Default)]
+pub struct Place<'a> {
+    pub path: Option<&'a str>,
+    pub data: &'a [u8],
+    pub line_start: usize,
+}
+
+/// Whether the candidate sits where sample values live rather than deployed ones: a test
+/// or fixture file, documentation, or a docstring. Hex under an API key's or a token's name
+/// there was, in the corpus, a test server's canned response (`golang.org/x/oauth2`'s
+/// `"access_token": "<40 hex>"` in `*_test.go`, 15 findings), a module's EXAMPLES
+/// docstring (Ansible collections' `auth_key: <64 hex>`, 30), a README's example or a
+/// Molecule test scenario: every one of them a sample, none a key in use.
+pub fn is_sample(place: &Place<'_>) -> bool {
+    place.path.is_some_and(is_sample_path) || in_docstring(place) || is_token_response(place)
+}
+
+/// An OAuth token endpoint's response written out on one line
+/// (`w.Write([]byte("access_token=<40 hex>&token_type=bearer"))`, `{"access_token": "...",
+/// "token_type": "bearer"}`): what a fake server in a test answers, not a token kept to be
+/// used. `token_type` is a response field (RFC 6749 section 5.1) that no client's settings
+/// carry beside the token on the same line.
+fn is_token_response(place: &Place<'_>) -> bool {
+    let rest = place.data.get(place.line_start..).unwrap_or_default();
+    let line = &rest[..rest.iter().position(|&b| b == b'\n').unwrap_or(rest.len())];
+    line.windows(10)
+        .any(|w| w.eq_ignore_ascii_case(b"token_type"))
+}
+
+/// A test, fixture, example or documentation file by its path.
+fn is_sample_path(path: &str) -> bool {
+    let lower = path.to_ascii_lowercase();
+    let file = lower.rsplit('/').next().unwrap_or(&lower);
+    let dirs = &lower[..lower.len() - file.len()];
+    const DIRS: [&str; 14] = [
+        "test",
+        "tests",
+        "testdata",
+        "testing",
+        "spec",
+        "specs",
+        "__tests__",
+        "fixtures",
+        "fixture",
+        "mocks",
+        "examples",
+        "example",
+        "molecule",
+        "docs",
+    ];
+    let in_dir = dirs.split('/').any(|d| DIRS.contains(&d));
+    let stem = file.split('.').next().unwrap_or(file);
+    let test_file = stem.starts_with("test_")
+        || stem.ends_with("_test")
+        || stem.ends_with("_tests")
+        || stem.ends_with("test")
+        || file.contains(".test.")
+        || file.contains(".spec.")
+        || stem.ends_with("_spec")
+        || stem.contains("vector")
+        || stem.contains("example")
+        || stem.contains("sample");
+    let doc = [".md", ".markdown", ".rst", ".adoc", ".ipynb"]
+        .iter()
+        .any(|ext| file.ends_with(ext));
+    in_dir || test_file || doc
+}
+
+/// Whether the line starts inside a triple-quoted string (a Python docstring, a module's
+/// `EXAMPLES = r'''...'''`): an odd count of `"""` or `'''` before it.
+fn in_docstring(place: &Place<'_>) -> bool {
+    let Some(before) = place.data.get(..place.line_start) else {
+        return false;
+    };
+    let count = |q: &[u8]| before.windows(3).filter(|w| *w == q).count();
+    count(b"\"\"\"") % 2 == 1 || count(b"'''") % 2 == 1
 }
 
 pub(crate) fn names_password(normal: &str) -> bool {
@@ -406,33 +532,135 @@ mod tests {
         let hex: String = (0..64)
             .map(|i| b"0123456789abcdef"[(i * 7 + 3) % 16] as char)
             .collect();
-        assert!(vouched(Shape::Hex, &hex, "dbpassword"));
-        assert!(!vouched(Shape::Hex, &hex, "key"));
-        assert!(!vouched(Shape::Hex, &hex, "passwordsha256"));
-        assert!(!vouched(Shape::Hex, &hex, "tokenhash"));
+        assert!(vouched(Shape::Hex, &hex, "dbpassword", &Place::default()));
+        assert!(!vouched(Shape::Hex, &hex, "key", &Place::default()));
+        assert!(!vouched(
+            Shape::Hex,
+            &hex,
+            "passwordsha256",
+            &Place::default()
+        ));
+        assert!(!vouched(Shape::Hex, &hex, "tokenhash", &Place::default()));
         let uuid = ["3f9c1e7a", "5b2d", "4c8e", "9a61", "7d0b2e4f8c13"].join("-");
-        assert!(vouched(Shape::Uuid, &uuid, "apikey"));
-        assert!(vouched(Shape::Uuid, &uuid, "vaultsecretid"));
-        assert!(!vouched(Shape::Uuid, &uuid, "apikeyid"));
-        assert!(!vouched(Shape::Uuid, &uuid, "requestid"));
+        assert!(vouched(Shape::Uuid, &uuid, "apikey", &Place::default()));
+        assert!(vouched(
+            Shape::Uuid,
+            &uuid,
+            "vaultsecretid",
+            &Place::default()
+        ));
+        assert!(!vouched(Shape::Uuid, &uuid, "apikeyid", &Place::default()));
+        assert!(!vouched(Shape::Uuid, &uuid, "requestid", &Place::default()));
         assert!(vouched(
             Shape::Digits,
             "483926175048261",
-            "cloudinaryapikey"
+            "cloudinaryapikey",
+            &Place::default()
         ));
-        assert!(!vouched(Shape::Digits, "483926175048261", "apitimeout"));
-        assert!(!vouched(Shape::Digits, "123456789012345", "apikey"));
-        assert!(!vouched(Shape::Digits, "1702549877123", "apikey"));
+        assert!(!vouched(
+            Shape::Digits,
+            "483926175048261",
+            "apitimeout",
+            &Place::default()
+        ));
+        assert!(!vouched(
+            Shape::Digits,
+            "123456789012345",
+            "apikey",
+            &Place::default()
+        ));
+        assert!(!vouched(
+            Shape::Digits,
+            "1702549877123",
+            "apikey",
+            &Place::default()
+        ));
         assert!(vouched(
             Shape::AppPassword,
             "qxkv mzbr twpl nfhd",
-            "smtppassword"
+            "smtppassword",
+            &Place::default()
         ));
         assert!(!vouched(
             Shape::AppPassword,
             "abcd efgh ijkl mnop",
-            "smtppassword"
+            "smtppassword",
+            &Place::default()
         ));
-        assert!(!vouched(Shape::AppPassword, "qxkvmzbrtwplnfhd", "apikey"));
+        assert!(!vouched(
+            Shape::AppPassword,
+            "qxkvmzbrtwplnfhd",
+            "apikey",
+            &Place::default()
+        ));
+    }
+    #[test]
+    fn hex_under_key_names_needs_a_qualified_name_and_a_deployed_place() {
+        let hex: String = (0..40)
+            .map(|i| b"0123456789abcdef"[(i * 7 + 3 + i / 5) % 16] as char)
+            .collect();
+        let at = |path: &'static str, data: &'static [u8]| Place {
+            path: Some(path),
+            data,
+            line_start: data.len(),
+        };
+        let deployed = at("config/settings.py", b"");
+        for name in [
+            "apikey",
+            "authtoken",
+            "clientsecret",
+            "privatekey",
+            "zabbixauthkey",
+        ] {
+            assert!(vouched(Shape::Hex, &hex, name, &deployed), "{name}");
+        }
+        for name in [
+            "key",
+            "token",
+            "secret",
+            "apikeyid",
+            "tokensha1",
+            "secretchecksum",
+        ] {
+            assert!(!vouched(Shape::Hex, &hex, name, &deployed), "{name}");
+        }
+        for path in [
+            "pkg/oauth2_test.go",
+            "tests/client.py",
+            "src/test_client.py",
+            "src/app.spec.ts",
+            "cfssl/testdata/config.json",
+            "molecule/default/molecule.yml",
+            "README.md",
+            "docs/setup.rst",
+            "crypto/poly1305/vectors_test.go",
+        ] {
+            assert!(
+                !vouched(Shape::Hex, &hex, "apikey", &at(path, b"")),
+                "{path}"
+            );
+        }
+        let docstring = at("plugins/modules/acme.py", b"EXAMPLES = r'''\n- acme:\n");
+        assert!(!vouched(Shape::Hex, &hex, "apikey", &docstring));
+        let closed = at("acme.py", b"'''doc'''\n");
+        assert!(vouched(Shape::Hex, &hex, "apikey", &closed));
+        let response = Place {
+            path: Some("server.go"),
+            data: b"w.Write([]byte(\"access_token=x&token_type=bearer\"))\n",
+            line_start: 0,
+        };
+        assert!(!vouched(Shape::Hex, &hex, "accesstoken", &response));
+        let counting: String = (0u8..16).map(|i| format!("{i:02x}")).collect();
+        assert!(!vouched(Shape::Hex, &counting, "apikey", &deployed));
+        let mixed = format!("{}{}", &hex[..20], hex[20..].to_ascii_uppercase());
+        assert!(!vouched(Shape::Hex, &mixed, "apikey", &deployed));
+        // 32 digits under the bare word: the length the classifier keeps.
+        assert!(vouched(Shape::Hex, &hex[..32], "token", &deployed));
+        assert!(!vouched(
+            Shape::Hex,
+            &hex[..32],
+            "token",
+            &at("a_test.go", b"")
+        ));
     }
 }

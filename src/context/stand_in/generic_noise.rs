@@ -238,12 +238,25 @@ fn is_timestamp(v: &str) -> bool {
         .all(|c| c.is_ascii_digit() || b":.+-Zz".contains(c))
 }
 
+/// Standard base64 with its `=` padding: a multiple of four characters of its alphabet.
+fn is_padded_base64(v: &str) -> bool {
+    v.len() >= 16
+        && v.len().is_multiple_of(4)
+        && v.ends_with('=')
+        && v.trim_end_matches('=').len() + 2 >= v.len()
+        && v.trim_end_matches('=')
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'+' || b == b'/')
+}
+
 fn is_path_or_file(lower: &str) -> bool {
     if ["/", "./", "../", "~/", "\\"]
         .iter()
         .any(|p| lower.starts_with(p))
     {
-        return true;
+        // One base64 value in 64 starts with `/`; padded to a multiple of four, with no
+        // dot, it is the encoding, not a path (no path ends in `=`).
+        return !is_padded_base64(lower);
     }
     // `.aws/credentials`, `config/secrets.yml`: every piece between slashes is a name.
     if lower.contains('/')
