@@ -27,6 +27,11 @@ const MIN_WORD: usize = 3;
 /// A value whose letters and digits are this much (or more) known words is a name.
 const MAX_COVERAGE: f64 = 0.5;
 
+/// The known words ([`WORD_FILES`]), lowercase.
+pub(crate) fn word_set() -> &'static HashSet<&'static str> {
+    words()
+}
+
 fn words() -> &'static HashSet<&'static str> {
     static WORDS: OnceLock<HashSet<&'static str>> = OnceLock::new();
     WORDS.get_or_init(|| {
@@ -116,6 +121,64 @@ fn judge_one(v: &str, generated: bool) -> Result<(), Reject> {
         return Err(Reject::Noise);
     }
     if generated && word_coverage(v) >= MAX_COVERAGE {
+        return Err(Reject::Words);
+    }
+    Ok(())
+}
+
+/// Whether `value`, under a password's name, is a literal password: every check of
+/// [`judge`] that tells code, references, stand-ins and placeholders applies, but not the
+/// two made for generated tokens (a name-like shape, words), which
+/// [`super::password_value::is_typed_password`] replaces: a typed password may be
+/// lowercase letters, or a word with a year and a mark. A mark at the end (`Summer2024!`)
+/// is not TypeScript's non-null `x!` when the rest is no code.
+pub fn judge_typed_password(value: &str) -> Result<(), Reject> {
+    let whole = without_closing_triple_quote(value.trim());
+    let first = form_field_value(whole);
+    if first.len() < whole.len() {
+        judge_typed_one(first)?;
+    }
+    judge_typed_one(whole)
+}
+
+fn judge_typed_one(v: &str) -> Result<(), Reject> {
+    if v.is_empty() {
+        return Err(Reject::Empty);
+    }
+    if v.chars().any(char::is_whitespace) {
+        return Err(Reject::Whitespace);
+    }
+    if placeholder::is_placeholder(v) || is_elided(v) || placeholder::is_sequence_filler(v) {
+        return Err(Reject::Placeholder);
+    }
+    let lower = v.to_ascii_lowercase();
+    if SPECIFIERS.iter().any(|p| lower.starts_with(p)) {
+        return Err(Reject::Specifier);
+    }
+    if super::secret_refs::is_secret_store_reference(v) {
+        return Err(Reject::Reference);
+    }
+    // A mark that starts code (`&cfg`, `*ptr`, `!ok`, `@var`, `:sym`) starts a password
+    // too when what follows is no name (`&jDjh2+erKP%`).
+    let body = v
+        .strip_prefix(['&', '*', '!', '@', ':', '%'])
+        .filter(|rest| {
+            !rest.is_empty()
+                && !generic_noise::is_identifier(rest)
+                && !rest.contains(['/', '.', ':'])
+        })
+        .unwrap_or(v);
+    let code = body
+        .strip_suffix('!')
+        .filter(|rest| !rest.ends_with('!'))
+        .unwrap_or(body);
+    if is_expression(code) {
+        return Err(Reject::Expression);
+    }
+    if generic_noise::is_noise_but_name(body) || is_email_address(v) {
+        return Err(Reject::Noise);
+    }
+    if !super::password_value::is_typed_password(v) {
         return Err(Reject::Words);
     }
     Ok(())
@@ -235,7 +298,7 @@ pub fn word_coverage(value: &str) -> f64 {
 
 /// Runs of ASCII letters, split where a lowercase letter is followed by an uppercase one
 /// and before the last capital of an all-caps run that starts a word (`HTTPServer`).
-fn letter_runs(value: &str) -> Vec<&str> {
+pub(crate) fn letter_runs(value: &str) -> Vec<&str> {
     let b = value.as_bytes();
     let mut runs = Vec::new();
     let mut start: Option<usize> = None;

@@ -64,6 +64,7 @@ mod names;
 mod npmrc;
 mod option_defaults;
 mod pairs;
+mod password_value;
 mod positional;
 mod powershell;
 mod property_set;
@@ -1177,6 +1178,8 @@ fn extract_range(
 mod probe_check;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_password_values;
 #[cfg(test)]
 mod tests_shape_grid;
 #[cfg(test)]

@@ -494,6 +494,17 @@ impl ContextRule {
         // are dropped; otherwise the shared classifier decides whether this is a literal.
         // Whether the name vouched for the value's shape (the classifier alone dropped it).
         let mut by_shape = false;
+        // Under a password's name a literal of the rule's length is judged as a typed
+        // password (`super::password_value`): by how rare its pieces are, not by the
+        // identifier, word and entropy tests made for generated tokens.
+        let generic = self.pattern.is_none() && self.charset.is_none() && self.generated;
+        let typed_password = |facts: &mut Facts<'_>| {
+            generic
+                && self.shape_fits(value)
+                && super::shapes::names_password(&effective_name(cand, facts).normal)
+                && classify::judge_typed_password(value).is_ok()
+        };
+        let mut by_password = false;
         let literal = match self.pattern {
             Some(_) if !self.shapeless => {
                 let stand_in = super::stand_in::placeholder::is_placeholder(value);
@@ -503,12 +514,16 @@ impl ContextRule {
             _ => match classify::judge(value, self.generated) {
                 // A value of a vouched-for shape below the rule's entropy floor (32 hex
                 // digits drawn at random fall under 3.5 bits one time in five) is judged by
-                // its shape's own checks below.
+                // its shape's own checks below. Under a password's name, words, sequences
+                // and repeats are a stand-in or a guess (`qwerty123`, `87654321`), whatever
+                // their entropy.
                 Ok(())
                     if self.shape_fits(value)
                         && (named_shape.is_none() || self.above_floor(value)) =>
                 {
-                    true
+                    !(generic
+                        && super::password_value::is_trivial(value)
+                        && super::shapes::names_password(&effective_name(cand, facts).normal))
                 }
                 judged => {
                     by_shape = named_shape.is_some_and(|shape| {
@@ -524,7 +539,8 @@ impl ContextRule {
                                 },
                             ) || super::sent_tokens::vouched(shape, value, cand))
                     });
-                    by_shape
+                    by_password = !by_shape && typed_password(facts);
+                    by_shape || by_password
                 }
             },
         };
@@ -538,7 +554,10 @@ impl ContextRule {
             return self.validator.is_none_or(|v| v.validate(value));
         }
         if let Some(min) = self.min_entropy {
-            if crate::scan::entropy::shannon(value.as_bytes()) < min {
+            if !by_password
+                && crate::scan::entropy::shannon(value.as_bytes()) < min
+                && !typed_password(facts)
+            {
                 return false;
             }
         }

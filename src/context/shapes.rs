@@ -348,7 +348,7 @@ fn in_docstring(place: &Place<'_>) -> bool {
     count(b"\"\"\"") % 2 == 1 || count(b"'''") % 2 == 1
 }
 
-fn names_password(normal: &str) -> bool {
+pub(crate) fn names_password(normal: &str) -> bool {
     ["password", "passwd", "pwd", "passphrase"]
         .iter()
         .any(|w| normal.contains(w))

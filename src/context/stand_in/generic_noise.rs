@@ -36,6 +36,14 @@ fn checksummed_prefixes() -> &'static [&'static str] {
 /// a version string, a date and time, or an identifier such as an i18n key (`auth.password.label`,
 /// `PASSWORD_FIELD`, `newPassword`).
 pub fn is_generic_noise(value: &str) -> bool {
+    is_noise_but_name(value) || is_identifier(value.trim())
+}
+
+/// [`is_generic_noise`] without its test for names: what no name vouches for (code,
+/// references, hashes, paths, versions, dates, written text). A password's name vouches
+/// for a value that reads as an identifier only by its shape (`uvzhmasqxezy`), and
+/// [`super::super::password_value`] judges it instead.
+pub fn is_noise_but_name(value: &str) -> bool {
     let v = value.trim();
     let lower = v.to_ascii_lowercase();
     if is_stand_in_password(v) {
@@ -54,7 +62,6 @@ pub fn is_generic_noise(value: &str) -> bool {
         return true;
     }
     is_checksummed_format(v)
-        || is_identifier(v)
         || is_base64_of_prose(v)
         || is_namespaced_id(v)
         || is_written_text(v)
@@ -312,7 +319,7 @@ fn is_version(v: &str) -> bool {
 /// CamelCase, digits only at its end (`auth.password.label`, `WIN32_ERROR`,
 /// `token_idx1_forward`, `MsV1_0_PROTOCOL_MESSAGE_TYPE`). Random tokens mix case and digits
 /// inside their pieces (`hN7-vQ2w`), so they do not pass for names.
-fn is_identifier(v: &str) -> bool {
+pub(crate) fn is_identifier(v: &str) -> bool {
     let mut chars = v.chars();
     if let Some(first) = chars.next() {
         let rest: Vec<char> = chars.collect();

@@ -9,7 +9,7 @@ use std::sync::OnceLock;
 
 /// Words people write where a credential goes (compared case-insensitively with the whole
 /// value).
-fn stand_in_words() -> &'static [&'static str] {
+pub(crate) fn stand_in_words() -> &'static [&'static str] {
     static LIST: OnceLock<Vec<&'static str>> = OnceLock::new();
     LIST.get_or_init(|| word_list(include_str!("../../../rules/words/stand-in-passwords.txt")))
 }
