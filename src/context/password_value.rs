@@ -42,7 +42,10 @@ pub fn is_typed_password(v: &str) -> bool {
         return false;
     }
     let alnum = v.bytes().filter(u8::is_ascii_alphanumeric).count();
+    // A mark at the end does not make words joined by separators a drawn value
+    // (`This-is-my-test-99!`, an API reference's example).
     let name_chars = v
+        .trim_end_matches(['!', '?', '#', '*'])
         .bytes()
         .all(|b| b.is_ascii_alphanumeric() || b"-_.:".contains(&b));
     if name_chars && v.contains(SEPARATORS) {
@@ -148,6 +151,9 @@ fn is_not_a_value(v: &str) -> bool {
         return true;
     }
     let b = v.as_bytes();
+    if has_character_reference(b) {
+        return true;
+    }
     (0..b.len()).any(|i| {
         (b[i] == b'?' || b[i] == b'&') && {
             let name = b[i + 1..]
@@ -156,6 +162,26 @@ fn is_not_a_value(v: &str) -> bool {
                 .count();
             name >= 2 && b.get(i + 1 + name) == Some(&b'=')
         }
+    })
+}
+
+/// Whether `b` holds an HTML or XML character reference (`&lt;`, `&amp;`, `&#60;`,
+/// `&#x3c;`): markup escaped in docs and generated typings (`password: &lt;value&gt;`),
+/// not a typed password.
+fn has_character_reference(b: &[u8]) -> bool {
+    b.iter().enumerate().any(|(i, &c)| {
+        if c != b'&' {
+            return false;
+        }
+        let rest = &b[i + 1..];
+        let (skip, in_body): (usize, fn(&u8) -> bool) = match rest {
+            [b'#', b'x' | b'X', ..] => (2, u8::is_ascii_hexdigit),
+            [b'#', ..] => (1, u8::is_ascii_digit),
+            _ => (0, u8::is_ascii_alphabetic),
+        };
+        let body = rest[skip..].iter().take_while(|c| in_body(c)).count();
+        let lengths = if skip == 0 { 2..=8 } else { 1..=7 };
+        lengths.contains(&body) && rest.get(skip + body) == Some(&b';')
     })
 }
 
@@ -372,6 +398,10 @@ mod tests {
             "9000/dir/index.html?query=term#fragment",
             "1nsecure",
             "dell@force10",
+            "&lt;keyvalue&gt;",
+            "tag:&lt;key&gt;",
+            "&#60;password&#62;",
+            "This-is-my-test-99!",
             "we1come!",
             "Passwort",
             "Pled-clav",

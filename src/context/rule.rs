@@ -501,7 +501,7 @@ impl ContextRule {
         let typed_password = |facts: &mut Facts<'_>| {
             generic
                 && self.shape_fits(value)
-                && super::shapes::names_password(&effective_name(cand, facts).normal)
+                && super::shapes::names_typed_password(&effective_name(cand, facts).normal)
                 && classify::judge_typed_password(value).is_ok()
         };
         let mut by_password = false;

@@ -348,6 +348,16 @@ fn in_docstring(place: &Place<'_>) -> bool {
     count(b"\"\"\"") % 2 == 1 || count(b"'''") % 2 == 1
 }
 
+/// A name that spells a password out (`password`, `passwd`, `pwd`, `passphrase`): only
+/// these vouch for a value the classifier took for a word or a name
+/// (`super::password_value`). A name ending in `pass` alone does not: in code it is as
+/// often a pass of a renderer or a parser (`this.renderPass="offscreen"`).
+pub(crate) fn names_typed_password(normal: &str) -> bool {
+    ["password", "passwd", "pwd", "passphrase"]
+        .iter()
+        .any(|w| normal.contains(w))
+}
+
 pub(crate) fn names_password(normal: &str) -> bool {
     ["password", "passwd", "pwd", "passphrase"]
         .iter()
