@@ -129,7 +129,7 @@ fn judge_one(v: &str, generated: bool) -> Result<(), Reject> {
 /// Whether `value`, under a password's name, is a literal password: every check of
 /// [`judge`] that tells code, references, stand-ins and placeholders applies, but not the
 /// two made for generated tokens (a name-like shape, words), which
-/// [`super::password_value::is_typed_password`] replaces: a typed password may be
+/// `password_value::is_typed_password` replaces: a typed password may be
 /// lowercase letters, or a word with a year and a mark. A mark at the end (`Summer2024!`)
 /// is not TypeScript's non-null `x!` when the rest is no code.
 pub fn judge_typed_password(value: &str) -> Result<(), Reject> {

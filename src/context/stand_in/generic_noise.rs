@@ -42,7 +42,7 @@ pub fn is_generic_noise(value: &str) -> bool {
 /// [`is_generic_noise`] without its test for names: what no name vouches for (code,
 /// references, hashes, paths, versions, dates, written text). A password's name vouches
 /// for a value that reads as an identifier only by its shape (`uvzhmasqxezy`), and
-/// [`super::super::password_value`] judges it instead.
+/// `context::password_value` judges it instead.
 pub fn is_noise_but_name(value: &str) -> bool {
     let v = value.trim();
     let lower = v.to_ascii_lowercase();
