@@ -503,6 +503,7 @@ impl ContextRule {
                 && self.shape_fits(value)
                 && super::shapes::names_typed_password(&effective_name(cand, facts).normal)
                 && classify::judge_typed_password(value).is_ok()
+                && !elided_after(facts.data, cand.end)
         };
         let mut by_password = false;
         let literal = match self.pattern {
@@ -804,6 +805,14 @@ impl Anchor {
 }
 
 /// Facts about a blob that candidates ask for, computed once per line on demand.
+/// Whether the text right after a value is an ellipsis (`password = pypi-AgEIcHl...`): the
+/// extractor leaves trailing dots out of a value, as a sentence's end, but a value written
+/// shortened on purpose is a sample, not a password.
+fn elided_after(data: &[u8], end: usize) -> bool {
+    data.get(end..)
+        .is_some_and(|rest| rest.starts_with(b"...") || rest.starts_with("\u{2026}".as_bytes()))
+}
+
 pub struct Facts<'a> {
     pub data: &'a [u8],
     pub kind: Kind,

@@ -268,9 +268,9 @@ fn password_stand_ins_stay_quiet() {
 }
 
 /// Values the typed-password reading must leave alone, as they stand in the files they were
-/// found in (the benchmark tree's packages): a renderer's pass named like a password in a
-/// minified bundle, an API reference's example password of words, and escaped markup in
-/// generated typings.
+/// found in (the benchmark tree's packages, a spent real-code set): a renderer's pass named
+/// like a password in a minified bundle, an API reference's example password of words,
+/// escaped markup in generated typings, and tokens a guide shortened with an ellipsis.
 #[test]
 fn code_and_examples_beside_password_names_stay_quiet() {
     let scanner = Scanner::new(RuleSet::builtin().unwrap());
@@ -286,6 +286,10 @@ fn code_and_examples_beside_password_names_stay_quiet() {
         (
             "clients/ec2.d.ts",
             "    /**\n     *   tag:&lt;key&gt; - The key/value combination of a tag.\n     */\n    password: &lt;keyvalue&gt;\n",
+        ),
+        (
+            "docs/publish.md",
+            "cat > ~/.pypirc <<'EOF'\n[pypi]\n  username = __token__\n  password = pypi-AgEIcHl...\n\n[testpypi]\n  password = pypi-AgENdGVz\u{2026}\nEOF\n",
         ),
     ];
     for (path, text) in blobs {
