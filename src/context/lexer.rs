@@ -1359,39 +1359,23 @@ const CREDENTIAL_NOUNS: &[&str] = &[
     "credentials",
 ];
 
-/// The key a call's first argument is set under: the call's last name part when it is a
-/// setter (`setApiKey`, `with_token`, `useSecret`) or a credential noun (`api_key`,
-/// `.secret_key`), and not a getter or a check (`get_token`, `verify_password`).
-fn setter_key(callee: &str) -> Option<String> {
-    let last = callee.rsplit(['.', ':', '>']).next()?;
-    let lower: String = last
-        .chars()
-        .filter(|c| *c != '_')
-        .flat_map(char::to_lowercase)
-        .collect();
-    let setter = ["set", "with", "use"]
-        .iter()
-        .any(|p| lower.len() > p.len() + 2 && lower.starts_with(p));
-    if !setter && NOT_SETTER_VERBS.iter().any(|v| lower.starts_with(v)) {
-        return None;
-    }
-    // A credential noun names its argument as a method of a receiver (a builder's
-    // `.secret_key(v)`, `Auth.api_key(v)`); a free function so named is more often a helper
-    // that builds or looks one up (`github_token(body)`).
-    let method = last.len() < callee.len();
-    (setter || (method && CREDENTIAL_NOUNS.iter().any(|n| lower.ends_with(n))))
-        .then(|| last.to_string())
+/// A call's name as the setter checks read it: its last name part (`setApiKey` of
+/// `client.setApiKey`), that part less `suffix` lowercased without `_`, whether it starts
+/// with a setter's verb (`set`, `with`, `use` before a noun), and whether it is a method of
+/// a receiver. `None` for a getter or a check ([`NOT_SETTER_VERBS`]).
+struct CallName<'a> {
+    last: &'a str,
+    stem: &'a str,
+    lower: String,
+    setter: bool,
+    method: bool,
 }
 
-/// The key of a call that sets a password (`resetPassword`, `change_password`,
-/// `setPassphrase`, ASP.NET Identity's `ResetPasswordAsync`), whose password may follow
-/// other arguments: a method or a setter whose name, less an `Async` suffix, ends in a
-/// password's noun, and is no getter or check ([`NOT_SETTER_VERBS`]).
-fn password_setter_key(callee: &str) -> Option<String> {
+fn call_name<'a>(callee: &'a str, suffixes: &[&str]) -> Option<CallName<'a>> {
     let last = callee.rsplit(['.', ':', '>']).next()?;
-    let stem = last
-        .strip_suffix("Async")
-        .or_else(|| last.strip_suffix("_async"))
+    let stem = suffixes
+        .iter()
+        .find_map(|s| last.strip_suffix(s))
         .unwrap_or(last);
     let lower: String = stem
         .chars()
@@ -1405,11 +1389,38 @@ fn password_setter_key(callee: &str) -> Option<String> {
         return None;
     }
     let method = last.len() < callee.len();
-    ((setter || method)
+    Some(CallName {
+        last,
+        stem,
+        lower,
+        setter,
+        method,
+    })
+}
+
+/// The key a call's first argument is set under: the call's last name part when it is a
+/// setter (`setApiKey`, `with_token`, `useSecret`) or a credential noun (`api_key`,
+/// `.secret_key`), and not a getter or a check (`get_token`, `verify_password`).
+fn setter_key(callee: &str) -> Option<String> {
+    let name = call_name(callee, &[])?;
+    // A credential noun names its argument as a method of a receiver (a builder's
+    // `.secret_key(v)`, `Auth.api_key(v)`); a free function so named is more often a helper
+    // that builds or looks one up (`github_token(body)`).
+    (name.setter || (name.method && CREDENTIAL_NOUNS.iter().any(|n| name.lower.ends_with(n))))
+        .then(|| name.last.to_string())
+}
+
+/// The key of a call that sets a password (`resetPassword`, `change_password`,
+/// `setPassphrase`, ASP.NET Identity's `ResetPasswordAsync`), whose password may follow
+/// other arguments: a method or a setter whose name, less an `Async` suffix, ends in a
+/// password's noun, and is no getter or check ([`NOT_SETTER_VERBS`]).
+fn password_setter_key(callee: &str) -> Option<String> {
+    let name = call_name(callee, &["Async", "_async"])?;
+    ((name.setter || name.method)
         && ["password", "passwd", "passphrase"]
             .iter()
-            .any(|n| lower.ends_with(n)))
-    .then(|| stem.to_string())
+            .any(|n| name.lower.ends_with(n)))
+    .then(|| name.stem.to_string())
 }
 
 /// The key a class named for a secret gives its first argument (`new SecretKeySpec("v"...)`,

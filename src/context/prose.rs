@@ -114,11 +114,7 @@ pub(super) fn candidates(
             continue;
         };
         let value = &words[v];
-        let key = words[name_from..=i]
-            .iter()
-            .map(|w| w.core)
-            .collect::<Vec<_>>()
-            .join("_");
+        let key = key_of(&words[name_from..=i]);
         push(key, value, base, line_start, first, out);
     }
     named_after(&words, base, line_start, first, out);
@@ -396,11 +392,7 @@ fn entered(
         if words[k].wrapped && !words[k].clause_end {
             for j in k + 1..words.len().min(k + 1 + MAX_ENTRY_GAP) {
                 if let Some(from) = name_ending_at(words, j).filter(|&f| f > k) {
-                    let key = words[from..=j]
-                        .iter()
-                        .map(|w| w.core)
-                        .collect::<Vec<_>>()
-                        .join("_");
+                    let key = key_of(&words[from..=j]);
                     push(key, &words[k], base, line_start, first, out);
                     break;
                 }
@@ -423,17 +415,18 @@ fn entered(
             }
             if name_ending_at(words, j) == Some(k + 1) {
                 if let Some(v) = words.get(j + 1).filter(|v| !v.wrapped && !v.colon) {
-                    let key = words[k + 1..=j]
-                        .iter()
-                        .map(|w| w.core)
-                        .collect::<Vec<_>>()
-                        .join("_");
+                    let key = key_of(&words[k + 1..=j]);
                     push(key, v, base, line_start, first, out);
                 }
                 break;
             }
         }
     }
+}
+
+/// The key a run of words names: their cores joined by `_` (`API key` → `API_key`).
+fn key_of(words: &[Word<'_>]) -> String {
+    words.iter().map(|w| w.core).collect::<Vec<_>>().join("_")
 }
 
 /// `Use \`v\` as the API key`: a wrapped value, then `as`, then the name it is used as.
@@ -459,11 +452,7 @@ fn named_after(
         }
         for i in from..words.len().min(from + MAX_NAME_WORDS) {
             if name_ending_at(words, i) == Some(from) {
-                let key = words[from..=i]
-                    .iter()
-                    .map(|w| w.core)
-                    .collect::<Vec<_>>()
-                    .join("_");
+                let key = key_of(&words[from..=i]);
                 push(key, &words[k], base, line_start, first, out);
                 break;
             }
@@ -582,11 +571,7 @@ fn name_ending_at(words: &[Word<'_>], i: usize) -> Option<usize> {
     // are kept (`Speckle token`): the rules read them.
     (from..=i)
         .any(|f| {
-            let joined: String = words[f..=i]
-                .iter()
-                .map(|w| w.core)
-                .collect::<Vec<_>>()
-                .join("_");
+            let joined: String = key_of(&words[f..=i]);
             names_secret(&joined)
         })
         .then_some(from)

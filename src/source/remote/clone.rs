@@ -112,10 +112,17 @@ pub fn clone(url: &RemoteUrl, basic: Option<&Basic>) -> anyhow::Result<Cloned> {
     if let Some(basic) = basic {
         command.envs(credentials::git_environment(url, basic));
     }
-    let child = command
-        .spawn()
-        .context("cannot run `git` (is git installed and on PATH?)")?;
-    let status = wait_registered(&clone.git_dir, child)?;
+    {
+        // Spawned and registered under the lock the signal handler takes: an interrupt
+        // between the two would find the folder but not git, remove the folder, and leave
+        // git writing it again.
+        let mut clones = live();
+        let child = command
+            .spawn()
+            .context("cannot run `git` (is git installed and on PATH?)")?;
+        register(&mut clones, &clone.git_dir, child)?;
+    }
+    let status = wait_registered(&clone.git_dir)?;
     if !status.success() {
         let text = std::fs::read_to_string(&stderr_path).unwrap_or_default();
         let message = scrub(&last_lines(&text, 3), basic);
@@ -190,19 +197,27 @@ fn forget(path: &Path) {
     live().retain(|l| l.dir != path);
 }
 
-/// Waits for the `git clone` writing `git_dir`, keeping it where the signal handler can
-/// stop it before removing the folder.
-fn wait_registered(git_dir: &Path, child: Child) -> anyhow::Result<std::process::ExitStatus> {
-    let Some(dir) = git_dir.parent() else {
-        bail!("{}: the clone has no folder", git_dir.display());
-    };
-    {
-        let mut clones = live();
-        match clones.iter_mut().find(|l| l.dir == dir) {
-            Some(entry) => entry.git = Some(child),
-            None => bail!("{}: the clone is not registered", dir.display()),
-        }
+/// The folder a clone's `git_dir` sits in (the one [`remember`] registered).
+fn clone_folder(git_dir: &Path) -> anyhow::Result<&Path> {
+    git_dir
+        .parent()
+        .with_context(|| format!("{}: the clone has no folder", git_dir.display()))
+}
+
+/// Keeps the `git clone` writing `git_dir` where the signal handler can stop it before
+/// removing the folder.
+fn register(clones: &mut [Live], git_dir: &Path, child: Child) -> anyhow::Result<()> {
+    let dir = clone_folder(git_dir)?;
+    match clones.iter_mut().find(|l| l.dir == dir) {
+        Some(entry) => entry.git = Some(child),
+        None => bail!("{}: the clone is not registered", dir.display()),
     }
+    Ok(())
+}
+
+/// Waits for the registered `git clone` writing `git_dir`.
+fn wait_registered(git_dir: &Path) -> anyhow::Result<std::process::ExitStatus> {
+    let dir = clone_folder(git_dir)?;
     loop {
         {
             let mut clones = live();
