@@ -44,8 +44,9 @@ pub fn is_typed_password(v: &str) -> bool {
     let alnum = v.bytes().filter(u8::is_ascii_alphanumeric).count();
     // A mark at the end does not make words joined by separators a drawn value
     // (`This-is-my-test-99!`, an API reference's example).
+    // Nor does a statement's end after a constant's name (`auth.password = HSBC_PASS;`).
     let name_chars = v
-        .trim_end_matches(['!', '?', '#', '*'])
+        .trim_end_matches(['!', '?', '#', '*', ';', ','])
         .bytes()
         .all(|b| b.is_ascii_alphanumeric() || b"-_.:".contains(&b));
     if name_chars && v.contains(SEPARATORS) {
@@ -90,7 +91,8 @@ pub fn is_trivial(v: &str) -> bool {
 }
 
 /// Letters that read as words of a language, as translation catalogs keep them under a
-/// password's label (`"yourpassword": "Lozinka:"`, `"Kanselaron"`, `"GUI-wachtwoord"`),
+/// password's label (`Lozinka:`, `Kanselaron`, `GUI-wachtwoord` as the values of keys
+/// that name a password),
 /// and test fixtures' passwords of one word (`porkchop`): letters alone (each piece of a
 /// name joined by `-`, `.`, `'` or `_`, perhaps ending in `:` or `.`), in one case or
 /// capitalised, that a person can say: a third or more vowels and no four consonants in a
@@ -402,6 +404,7 @@ mod tests {
             "tag:&lt;key&gt;",
             "&#60;password&#62;",
             "This-is-my-test-99!",
+            "HSBC_PASS;",
             "we1come!",
             "Passwort",
             "Pled-clav",

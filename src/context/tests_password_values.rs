@@ -288,6 +288,10 @@ fn code_and_examples_beside_password_names_stay_quiet() {
             "    /**\n     *   tag:&lt;key&gt; - The key/value combination of a tag.\n     */\n    password: &lt;keyvalue&gt;\n",
         ),
         (
+            "src/welcome.ts",
+            "const HSBC_PASS = process.env.HSBC_PASS;\nlet auth = new HttpBasicAuth();\nauth.password = HSBC_PASS;\n",
+        ),
+        (
             "docs/publish.md",
             "cat > ~/.pypirc <<'EOF'\n[pypi]\n  username = __token__\n  password = pypi-AgEIcHl...\n\n[testpypi]\n  password = pypi-AgENdGVz\u{2026}\nEOF\n",
         ),

@@ -113,7 +113,11 @@ fn each_sensitive_file_kind_is_reported_under_its_rule() {
         ),
         (
             ".pypirc",
-            b"[pypi]\nusername = __token__\npassword = pypi-AgEI\n".to_vec(),
+            format!(
+                "[pypi]\nusername = __token__\npassword = {}\n",
+                ["pypi", "AgEI"].join("-")
+            )
+            .into_bytes(),
         ),
         ("keys/project-1a2b.json", service_account.into_bytes()),
         ("infra/terraform.tfstate", state_with_a_password()),
