@@ -45,6 +45,22 @@ pub(super) const UPPER_DIGITS: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
 pub(super) const LOWER_DIGITS: &[u8] = b"abcdefghijklmnopqrstuvwxyz0123456789";
 
 /// A version-4 UUID.
+/// Whether a reported secret is a case's value, as the later real-code sets judge it: a
+/// value of a `shared` placeholder (one that stands in several lines of the case, a user
+/// and a password say) only when reported whole; any other when the report holds it, or is
+/// a part of it of 16 characters or more (a token reported without its scheme).
+pub(super) fn reports_whole_or_long_part(
+    shared: &[&str],
+    placeholder: &str,
+    value: &str,
+    reported: &str,
+) -> bool {
+    if shared.contains(&placeholder) {
+        return reported == value;
+    }
+    reported.contains(value) || (reported.len() >= 16 && value.contains(reported))
+}
+
 pub(super) fn uuid(g: &mut Gen) -> String {
     format!(
         "{}-{}-4{}-{}{}-{}",
