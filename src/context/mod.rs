@@ -55,6 +55,8 @@ mod heldout_real5;
 mod heldout_real6;
 #[cfg(test)]
 mod heldout_real7;
+#[cfg(test)]
+mod heldout_real8;
 mod httpie;
 mod hurl;
 pub mod kind;
