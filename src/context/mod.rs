@@ -1182,6 +1182,8 @@ mod probe_check;
 #[cfg(test)]
 mod tests;
 #[cfg(test)]
+mod tests_named_forms;
+#[cfg(test)]
 mod tests_password_values;
 #[cfg(test)]
 mod tests_shape_grid;
