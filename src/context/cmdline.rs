@@ -361,7 +361,7 @@ fn read_words(
         if value.is_empty() || matches!(value[0], b'$' | b'-' | b'<' | b'{') {
             return;
         }
-        let key = String::from_utf8_lossy(key);
+        let key = crate::context::lossy(key);
         let key = if names_secret(&key) || is_password_directive(&key) {
             key_for(&key)
         } else if is_pass_name(&key) {
@@ -373,7 +373,7 @@ fn read_words(
             key,
             base + vs,
             base + ve,
-            String::from_utf8_lossy(value).into_owned(),
+            crate::context::lossy(value).into_owned(),
             line_start,
             origin,
         );
@@ -413,7 +413,7 @@ fn read_words(
                             continue;
                         }
                     }
-                    let flag = String::from_utf8_lossy(&line[flag_at..w.end]);
+                    let flag = crate::context::lossy(&line[flag_at..w.end]);
                     // `--token v`; `redis-server --requirepass v`; not a switch
                     // (`adduser --disabled-password NAME`).
                     if is_switch(&flag) {
@@ -547,7 +547,7 @@ fn ends_with_password_word(name: &str) -> bool {
 
 /// Whether a tool named before `at` on the line takes a password as its short `flag`.
 fn short_flag_takes_password(line: &[u8], at: usize, flag: &[u8]) -> bool {
-    let before = String::from_utf8_lossy(&line[..at]);
+    let before = crate::context::lossy(&line[..at]);
     SHORT_PASSWORD_FLAGS.iter().any(|(tool, f)| {
         f.as_bytes() == flag && before.split_whitespace().any(|w| command_word(w) == *tool)
     })
@@ -555,7 +555,7 @@ fn short_flag_takes_password(line: &[u8], at: usize, flag: &[u8]) -> bool {
 
 /// Whether a tool that takes `-pPASSWORD` is named before `at` on the line.
 fn glued_password_tool(line: &[u8], at: usize) -> bool {
-    let before = String::from_utf8_lossy(&line[..at]);
+    let before = crate::context::lossy(&line[..at]);
     before.split_whitespace().any(|w| {
         let w = command_word(w);
         let name = w.rsplit(['/', '\\']).next().unwrap_or(w);

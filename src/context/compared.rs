@@ -68,7 +68,7 @@ pub(super) fn candidates(
             let Some(name) = credential_name(line, other) else {
                 continue;
             };
-            let value = String::from_utf8_lossy(&line[s.start..s.end]).into_owned();
+            let value = crate::context::lossy(&line[s.start..s.end]).into_owned();
             let (start, end) = (base + s.start, base + s.end);
             // Already named by a credential key: nothing to add.
             if super::names::already_named(&out[first..], start, end)
@@ -105,7 +105,7 @@ fn is_assertion(line: &[u8], toks: &[Token], open: usize) -> bool {
     if w.tok != Tok::Word {
         return false;
     }
-    let text = String::from_utf8_lossy(&line[w.start..w.end]).to_ascii_lowercase();
+    let text = crate::context::lossy(&line[w.start..w.end]).to_ascii_lowercase();
     let last = text.rsplit(['.', ':']).next().unwrap_or("");
     ASSERTIONS.contains(&last)
 }
@@ -180,7 +180,7 @@ fn operand_end(line: &[u8], toks: &[Token], from: usize) -> usize {
 /// secret.
 fn credential_name(line: &[u8], operand: &[Token]) -> Option<String> {
     operand.iter().rev().find_map(|t| {
-        let text = String::from_utf8_lossy(&line[t.start..t.end]);
+        let text = crate::context::lossy(&line[t.start..t.end]);
         let name = match t.tok {
             Tok::Word => text.rsplit(['.', ':', '>']).next().unwrap_or(""),
             Tok::Str { .. } => &text,

@@ -488,7 +488,7 @@ fn candidates_at(
     };
     // A word as the statement and frame bookkeeping keep it: borrowed from the line (an
     // owned copy only for invalid UTF-8), made a `String` only where a candidate keeps it.
-    let word_of = |t: &Token| String::from_utf8_lossy(&line[t.start..t.end]);
+    let word_of = |t: &Token| crate::context::lossy(&line[t.start..t.end]);
     let first_out = out.len();
     let mut ctx = LineCtx {
         line,
@@ -997,7 +997,7 @@ fn tuple_assignment(
         if name.tok != Tok::Word {
             return None;
         }
-        names.push(String::from_utf8_lossy(&line[name.start..name.end]).into_owned());
+        names.push(crate::context::lossy(&line[name.start..name.end]).into_owned());
         k -= 1;
         match k.checked_sub(1).map(|p| toks[p]) {
             Some(sep) if sep.tok == Tok::Sep(b',') => k -= 1,
@@ -1172,7 +1172,7 @@ fn right_assigned(line: &[u8], toks: &[Token], last: usize) -> Option<String> {
         .get(last + 4)
         .is_none_or(|t| matches!(t.tok, Tok::Sep(_)));
     (arrow && name.tok == Tok::Word && alone)
-        .then(|| String::from_utf8_lossy(&line[name.start..name.end]).into_owned())
+        .then(|| crate::context::lossy(&line[name.start..name.end]).into_owned())
 }
 
 /// CUE's default `name: string | *"v"` (the literal at `toks[at]`): the line's first name.
@@ -1186,7 +1186,7 @@ fn cue_default_of(line: &[u8], toks: &[Token], at: usize) -> Option<String> {
     let default = star == b"|*" || (star == b"*" && op(at.checked_sub(2)?) == Some(b"|"));
     let (name, colon) = (toks.first()?, toks.get(1)?);
     (default && name.tok == Tok::Word && matches!(op(1), Some(b":")) && colon.end <= toks[at].start)
-        .then(|| String::from_utf8_lossy(&line[name.start..name.end]).into_owned())
+        .then(|| crate::context::lossy(&line[name.start..name.end]).into_owned())
 }
 
 /// Calls that turn a literal into another string type and nothing else (Rust's
@@ -1474,7 +1474,7 @@ fn callee_before<'a>(line: &'a [u8], toks: &[Token], open: usize) -> Option<Cow<
             from = dot.end - 1;
         }
     }
-    Some(String::from_utf8_lossy(&line[from..word.end]))
+    Some(crate::context::lossy(&line[from..word.end]))
 }
 
 /// The command whose argument the string at `toks[at]` is, when the string follows a
@@ -1498,8 +1498,7 @@ fn command_before(line: &[u8], toks: &[Token], at: usize) -> Option<String> {
                 || (p.tok == Tok::Op && &line[p.start..p.end] == b"|")
         }
     };
-    starts_statement
-        .then(|| String::from_utf8_lossy(&line[command.start..command.end]).into_owned())
+    starts_statement.then(|| crate::context::lossy(&line[command.start..command.end]).into_owned())
 }
 
 fn is_assign(line: &[u8], t: &Token) -> bool {
@@ -1542,7 +1541,7 @@ fn resolve_key(
     stmt_words: &[Cow<str>],
     annotated: Option<&str>,
 ) -> Option<String> {
-    let text = |t: &Token| String::from_utf8_lossy(&line[t.start..t.end]).into_owned();
+    let text = |t: &Token| crate::context::lossy(&line[t.start..t.end]).into_owned();
     if let Some(name) = annotated {
         return Some(name.to_string());
     }
@@ -1810,11 +1809,11 @@ struct LineCtx<'a> {
 /// valid UTF-8 (what [`LineCtx::value_text`] makes a `String` of).
 fn span_text<'a>(line: &'a [u8], spans: &[(usize, usize)]) -> Cow<'a, str> {
     match spans {
-        [(s, e)] => String::from_utf8_lossy(&line[*s..*e]),
+        [(s, e)] => crate::context::lossy(&line[*s..*e]),
         _ => Cow::Owned(
             spans
                 .iter()
-                .map(|&(s, e)| String::from_utf8_lossy(&line[s..e]))
+                .map(|&(s, e)| crate::context::lossy(&line[s..e]))
                 .collect(),
         ),
     }
@@ -1975,7 +1974,7 @@ impl LineCtx<'_> {
                     base + s,
                     line_start,
                     Kind::Unknown,
-                    |a, b| String::from_utf8_lossy(&line[a - base..b - base]).into_owned(),
+                    |a, b| crate::context::lossy(&line[a - base..b - base]).into_owned(),
                     self.out,
                 );
             }
@@ -2048,12 +2047,12 @@ impl LineCtx<'_> {
         };
         if toks.get(value_at).is_some_and(|t| {
             t.tok == Tok::Word
-                && is_string_prefix(&String::from_utf8_lossy(text(t)))
+                && is_string_prefix(&crate::context::lossy(text(t)))
                 && adjacent_string(toks, value_at)
         }) {
             value_at += 1;
         }
-        let key = String::from_utf8_lossy(text(&name)).into_owned();
+        let key = crate::context::lossy(text(&name)).into_owned();
         if is_str(toks.get(value_at)) {
             let (joined, _) = join_concatenation(line, toks, value_at);
             self.emit(key, &joined, true, None, Vec::new(), Origin::Assignment);
@@ -2093,7 +2092,7 @@ impl LineCtx<'_> {
         {
             return;
         }
-        let name = String::from_utf8_lossy(name).into_owned();
+        let name = crate::context::lossy(name).into_owned();
         if !is_credential_header(&name) {
             return;
         }
@@ -2111,7 +2110,7 @@ impl LineCtx<'_> {
             parents: Vec::new(),
             start: self.base + vs,
             end: self.base + t.end,
-            value: String::from_utf8_lossy(&self.line[vs..t.end]).into_owned(),
+            value: crate::context::lossy(&self.line[vs..t.end]).into_owned(),
             decoded: None,
             quoted: true,
             callee: callee.map(str::to_string),
@@ -2195,7 +2194,7 @@ impl LineCtx<'_> {
         if ve <= vs {
             return Some(true);
         }
-        let name = String::from_utf8_lossy(&self.line[key.start..key.end]).into_owned();
+        let name = crate::context::lossy(&self.line[key.start..key.end]).into_owned();
         self.emit(
             name,
             &[(vs, ve)],
@@ -2525,7 +2524,7 @@ mod tokenize_tests {
                 got,
                 want,
                 "round {round}: {:?}",
-                String::from_utf8_lossy(&line)
+                crate::context::lossy(&line)
             );
         }
     }

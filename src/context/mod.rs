@@ -188,7 +188,7 @@ impl Candidate {
         line_start: usize,
         origin: Origin,
     ) -> Candidate {
-        let value = String::from_utf8_lossy(text).into_owned();
+        let value = lossy(text).into_owned();
         let mut cand = Candidate::literal(key, start, end, value, line_start, origin);
         cand.quoted = false;
         cand
@@ -214,6 +214,53 @@ impl std::fmt::Debug for Candidate {
             .field("host", &self.host)
             .field("origin", &self.origin)
             .finish()
+    }
+}
+
+/// [`String::from_utf8_lossy`] of `bytes`, by [`std::str::from_utf8`] first: the same text
+/// (borrowed where the bytes are valid UTF-8, as `from_utf8_lossy` gives it), found by the
+/// standard library's validation, which takes ASCII a word at a time, where
+/// `from_utf8_lossy`'s chunk iterator walks every byte (1.6 % of a scan in session 13's
+/// profile, nearly all on the lexer's words and values, which are nearly always valid).
+pub(crate) fn lossy(bytes: &[u8]) -> std::borrow::Cow<'_, str> {
+    match std::str::from_utf8(bytes) {
+        Ok(text) => std::borrow::Cow::Borrowed(text),
+        Err(_) => String::from_utf8_lossy(bytes),
+    }
+}
+
+#[cfg(test)]
+#[test]
+fn lossy_gives_what_from_utf8_lossy_gives() {
+    let pieces: &[&[u8]] = &[
+        b"a",
+        b"Key",
+        b"_",
+        b" ",
+        b"\xc3\xa9",
+        b"\xc3",
+        b"\xa9",
+        b"\xff",
+        b"\xef\xbc\x9a",
+        b"\xf0\x9f\x98",
+        b"\x80",
+        b"0",
+    ];
+    let mut rng = test_lines::XorShift(0x0dd_c0ffee);
+    for _ in 0..50_000 {
+        let bytes: Vec<u8> = (0..rng.next() % 12)
+            .flat_map(|_| {
+                pieces[(rng.next() % pieces.len() as u64) as usize]
+                    .iter()
+                    .copied()
+            })
+            .collect();
+        let (ours, std) = (lossy(&bytes), String::from_utf8_lossy(&bytes));
+        assert_eq!(ours, std);
+        assert_eq!(
+            matches!(ours, std::borrow::Cow::Borrowed(_)),
+            matches!(std, std::borrow::Cow::Borrowed(_))
+        );
     }
 }
 

@@ -198,7 +198,7 @@ pub(super) fn candidates(
         let Some(arg) = arg else {
             continue;
         };
-        let value = String::from_utf8_lossy(&line[arg.start..arg.end]).into_owned();
+        let value = crate::context::lossy(&line[arg.start..arg.end]).into_owned();
         let (start, end) = (base + arg.start, base + arg.end);
         // Already named by a credential key: nothing to add (`auth=(...)` names the tuple,
         // not the value).

@@ -43,7 +43,7 @@ pub(super) fn candidates(
         }
         // Borrowed from the line while it is tested (most strings are no sibling's value),
         // owned only by the candidate pushed.
-        let content = String::from_utf8_lossy(&line[t.start..t.end]);
+        let content = crate::context::lossy(&line[t.start..t.end]);
         // `"Bearer v"`: the scheme is stripped once a name is found; only one word follows.
         let (scheme, value, offset) = match content.split_once(' ') {
             Some((s, rest)) if is_auth_scheme(s) && !rest.trim().contains(' ') => {
@@ -141,7 +141,7 @@ pub(super) fn candidates(
 fn name_at(line: &[u8], toks: &[Token], i: usize) -> Option<String> {
     let t = toks[i];
     // Borrowed while it is tested (most tokens name nothing), owned only when returned.
-    let name = String::from_utf8_lossy(&line[t.start..t.end]);
+    let name = crate::context::lossy(&line[t.start..t.end]);
     match t.tok {
         Tok::Str { .. } => {}
         Tok::Word => {
@@ -408,7 +408,7 @@ mod tests {
         first: usize,
         out: &mut Vec<Candidate>,
     ) {
-        let text = |t: &Token| String::from_utf8_lossy(&line[t.start..t.end]).into_owned();
+        let text = |t: &Token| crate::context::lossy(&line[t.start..t.end]).into_owned();
         for (j, t) in toks.iter().enumerate() {
             if !matches!(t.tok, Tok::Str { .. }) {
                 continue;
@@ -586,7 +586,7 @@ mod tests {
                 after.iter().map(fields).collect(),
             );
             found += after.len() - lexed;
-            assert_eq!(a, b, "{:?}", String::from_utf8_lossy(line));
+            assert_eq!(a, b, "{:?}", crate::context::lossy(line));
         }
         // Siblings name values on many of the lines.
         assert!(found > 1_000, "{found} candidates from siblings");

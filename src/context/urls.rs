@@ -110,7 +110,7 @@ pub fn candidates(line: &[u8], base: usize, line_start: usize, out: &mut Vec<Can
         })
         .collect();
     relative_query(line, base, line_start, &covered, out);
-    let text = |(s, e): (usize, usize)| String::from_utf8_lossy(&line[s..e]).into_owned();
+    let text = |(s, e): (usize, usize)| crate::context::lossy(&line[s..e]).into_owned();
     for url in urls {
         let host = Some(text(url.host).to_ascii_lowercase());
         if let Some(pw) = url.password {
@@ -153,7 +153,7 @@ pub fn candidates(line: &[u8], base: usize, line_start: usize, out: &mut Vec<Can
                         base + value.0,
                         line_start,
                         super::Kind::Unknown,
-                        |a, b| String::from_utf8_lossy(&line[a - base..b - base]).into_owned(),
+                        |a, b| crate::context::lossy(&line[a - base..b - base]).into_owned(),
                         out,
                     );
                 }
@@ -225,7 +225,7 @@ fn relative_query(
                         .all(|b| b.is_ascii_alphanumeric() || b"_.-[]".contains(b));
                 if named && eq + 1 < field.len() {
                     out.push(Candidate::bare_word(
-                        String::from_utf8_lossy(name).into_owned(),
+                        crate::context::lossy(name).into_owned(),
                         base + s + eq + 1,
                         base + e,
                         &field[eq + 1..],
@@ -247,7 +247,7 @@ fn relative_query(
 pub fn hosts(text: &[u8]) -> Vec<String> {
     let mut out: Vec<String> = find(text)
         .into_iter()
-        .map(|u| String::from_utf8_lossy(&text[u.host.0..u.host.1]).to_ascii_lowercase())
+        .map(|u| crate::context::lossy(&text[u.host.0..u.host.1]).to_ascii_lowercase())
         .collect();
     for host in bare_hosts(text) {
         if !out.contains(&host) {
@@ -310,7 +310,7 @@ pub fn bare_hosts(text: &[u8]) -> Vec<String> {
             .all(|l| !l.is_empty() && l.len() <= 63 && l[0] != b'-' && l[l.len() - 1] != b'-');
         let last = name.rsplit(|&b| b == b'.').next().unwrap_or_default();
         if labels_ok && host_suffixes().iter().any(|t| t.as_bytes() == last) {
-            let host = String::from_utf8_lossy(name).into_owned();
+            let host = crate::context::lossy(name).into_owned();
             if !out.contains(&host) {
                 out.push(host);
             }
