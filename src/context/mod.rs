@@ -64,6 +64,7 @@ mod names;
 mod npmrc;
 mod option_defaults;
 mod pairs;
+mod placed_shapes;
 mod password_value;
 mod positional;
 mod powershell;
