@@ -29,6 +29,7 @@ mod expectations;
 mod fallbacks;
 mod getters;
 mod header_slots;
+mod html_cells;
 #[cfg(test)]
 mod heldout;
 #[cfg(test)]
@@ -286,6 +287,7 @@ fn segments(data: &[u8], kind: Kind, regions: &[(usize, usize, bool)]) -> Vec<(u
             && !opens_value_block(&data[ls..keyword_line_end])
             && !keyword_line_opens_call(data, at, cap)
             && !rows::keyword_line_heads_table(data, at, cap)
+            && !(kind == Kind::Unknown && rows::keyword_line_is_heading(data, at, cap))
         {
             // The region ends one past the newline of its last keyword line, so `le` is the
             // end of the line below it: read only when the keyword line leaves its value
@@ -1105,6 +1107,9 @@ fn extract_range(
                     defaults::shell_line(piece, base, line_start, first, out);
                 }
                 rows::table_row(piece, base, line_start, out);
+                if chunk == 0 {
+                    html_cells::candidates(data, piece, base, line_start, end, first, out);
+                }
                 if kind == Kind::Unknown {
                     prose::candidates(piece, base, line_start, first, out);
                 }
@@ -1117,7 +1122,10 @@ fn extract_range(
                 }
             }
             // `Default login: admin / v`: a login pair in a sentence that names no credential.
-            if kind == Kind::Unknown && !mentions_secret && prose::mentions_login(piece) {
+            if kind == Kind::Unknown
+                && !mentions_secret
+                && (prose::mentions_login(piece) || prose::mentions_role_label(piece))
+            {
                 prose::login_line(piece, base, line_start, first, out);
             }
             // `初始密码为 v`: a credential named in CJK prose only.
@@ -1129,6 +1137,7 @@ fn extract_range(
             }
             if kind == Kind::Unknown && chunk == 0 && piece.trim_ascii_start().starts_with(b"|") {
                 rows::table_column(data, piece, at, base, line_start, first, out);
+                rows::headless_row(data, piece, at, base, line_start, first, out);
             }
             if kind == Kind::Unknown {
                 rows::pgpass_line(piece, base, line_start, out);
