@@ -1717,11 +1717,6 @@ fn bare_value(line: &[u8], from: usize, to_line_end: bool, kind: Kind) -> (usize
     while s < line.len() && (line[s] == b' ' || line[s] == b'\t') {
         s += 1;
     }
-    // dotenv: `KEY= # note` is an empty value and a comment (a `#` after whitespace starts
-    // one, the whitespace after `=` included); `KEY=#v` is the value `#v`.
-    if kind == Kind::Env && s > from && line.get(s) == Some(&b'#') {
-        return (s, s);
-    }
     let mut e = s;
     if to_line_end {
         e = line.len();

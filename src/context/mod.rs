@@ -1205,6 +1205,8 @@ mod tests_unlisted13;
 #[cfg(test)]
 mod tests_unlisted14;
 #[cfg(test)]
+mod tests_unlisted16;
+#[cfg(test)]
 mod tests_unlisted2;
 #[cfg(test)]
 mod tests_unlisted3;
