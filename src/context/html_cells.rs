@@ -57,8 +57,7 @@ fn cells(text: &[u8]) -> Vec<Cell> {
             while s < text.len() && text[s].is_ascii_whitespace() {
                 s += 1;
             }
-            if text.get(s) == Some(&b'<') && text.get(s + 1).is_some_and(u8::is_ascii_alphabetic)
-            {
+            if text.get(s) == Some(&b'<') && text.get(s + 1).is_some_and(u8::is_ascii_alphabetic) {
                 match memchr::memchr(b'>', &text[s..]) {
                     Some(p) => s += p + 1,
                     None => break,
@@ -82,10 +81,7 @@ fn cells(text: &[u8]) -> Vec<Cell> {
 /// if it names a credential.
 fn cell_key(text: &[u8]) -> Option<String> {
     let text = std::str::from_utf8(text).ok()?;
-    let words: Vec<&str> = text
-        .trim_end_matches(':')
-        .split_whitespace()
-        .collect();
+    let words: Vec<&str> = text.trim_end_matches(':').split_whitespace().collect();
     if words.is_empty() || words.len() > MAX_NAME_WORDS {
         return None;
     }

@@ -729,7 +729,14 @@ fn candidates_at(
                 let key = word_of(&toks[i - 1]).into_owned();
                 let (vs, ve) = bare_value(line, t.start + 1, kind.bare_value_to_line_end(), kind);
                 if ve > vs {
-                    ctx.emit(key, &[(vs, ve)], false, None, Vec::new(), Origin::Assignment);
+                    ctx.emit(
+                        key,
+                        &[(vs, ve)],
+                        false,
+                        None,
+                        Vec::new(),
+                        Origin::Assignment,
+                    );
                 }
                 i += 1;
                 continue;
@@ -1538,7 +1545,8 @@ fn dotenv_glued_assign(kind: Kind, line: &[u8], toks: &[Token], i: usize) -> boo
 
 /// Whether `word` is a shell variable's name (letters, digits, `_`; not a digit first).
 fn key_name(word: &[u8]) -> bool {
-    word.first().is_some_and(|b| b.is_ascii_alphabetic() || *b == b'_')
+    word.first()
+        .is_some_and(|b| b.is_ascii_alphabetic() || *b == b'_')
         && word.iter().all(|b| b.is_ascii_alphanumeric() || *b == b'_')
 }
 

@@ -29,7 +29,6 @@ mod expectations;
 mod fallbacks;
 mod getters;
 mod header_slots;
-mod html_cells;
 #[cfg(test)]
 mod heldout;
 #[cfg(test)]
@@ -56,6 +55,7 @@ mod heldout_real5;
 mod heldout_real6;
 #[cfg(test)]
 mod heldout_real7;
+mod html_cells;
 mod httpie;
 mod hurl;
 pub mod kind;
@@ -65,8 +65,8 @@ mod names;
 mod npmrc;
 mod option_defaults;
 mod pairs;
-mod placed_shapes;
 mod password_value;
+mod placed_shapes;
 mod positional;
 mod powershell;
 mod property_set;

@@ -23,7 +23,13 @@ const MAX_BEFORE: usize = 256;
 
 /// Whether `cand`, whose secret `value` has `shape` and whose effective name is `normal`
 /// ([`super::rule::normalize`]d), sits where its shape is the credential's own.
-pub(super) fn vouched(shape: Shape, value: &str, normal: &str, cand: &Candidate, data: &[u8]) -> bool {
+pub(super) fn vouched(
+    shape: Shape,
+    value: &str,
+    normal: &str,
+    cand: &Candidate,
+    data: &[u8],
+) -> bool {
     if !matches!(shape, Shape::Uuid | Shape::Hex) || !distinct_enough(value) {
         return false;
     }
@@ -43,16 +49,23 @@ fn distinct_enough(value: &str) -> bool {
 
 /// The candidate's secret is the password decoded from its base64 `user:password` value.
 fn decoded_pair_password(cand: &Candidate) -> bool {
-    cand.decoded.as_deref().is_some_and(|pass| {
-        super::lexer::basic_password(&cand.value).as_deref() == Some(pass)
-    })
+    cand.decoded
+        .as_deref()
+        .is_some_and(|pass| super::lexer::basic_password(&cand.value).as_deref() == Some(pass))
 }
 
 /// A name that says credential and not an id or a digest (`api_token`, `DB_PASSWORD`,
 /// `SESSION_SECRET`; not `api_token_id`, `secret_sha`).
 fn names_credential(normal: &str) -> bool {
     const WORDS: &[&str] = &[
-        "password", "passwd", "pwd", "secret", "token", "apikey", "credential", "creds",
+        "password",
+        "passwd",
+        "pwd",
+        "secret",
+        "token",
+        "apikey",
+        "credential",
+        "creds",
     ];
     const NOT: &[&str] = &[
         "id", "uuid", "guid", "hash", "digest", "sha", "md5", "checksum", "name", "url", "file",
@@ -105,7 +118,10 @@ fn fallback_marker(before: &[u8]) -> bool {
         .unwrap_or(t)
         .trim_ascii_end();
     // `String::from(` / `.to_string()` wrappers: `unwrap_or(String::from("v"))`.
-    let t = t.strip_suffix(b"string::from(").unwrap_or(t).trim_ascii_end();
+    let t = t
+        .strip_suffix(b"string::from(")
+        .unwrap_or(t)
+        .trim_ascii_end();
     [
         &b","[..],
         b"||",

@@ -90,16 +90,16 @@ fn check_all(class: &str, rows: Rows<'_>) {
 #[rustfmt::skip]
 const CREDENTIALS: Rows<'static> = (
     &[
-        ("config/app.json", "{\"credentials\" : \"{HEX64}\"}\n", "generic-secret"),
-        ("settings/config.py", "creds = {S}\n", "generic-secret"),
-        ("settings.py", "CREDENTIALS = \"{S}\"\n", "generic-secret"),
-        ("src/client.js", "const credentials = '{S}';\n", "generic-secret"),
-        ("src/client.ts", "export const config = {\n  credential: \"{S}\",\n};\n", "generic-secret"),
-        ("cmd/main.go", "\tcreds := \"{S}\"\n", "generic-secret"),
-        ("src/main/java/App.java", "private static final String CREDENTIALS = \"{S}\";\n", "generic-secret"),
-        ("deploy/values.yaml", "service:\n  credentials: {S}\n", "generic-secret"),
-        (".env", "DB_CREDENTIALS={S}\n", "generic-secret"),
-        ("scripts/run.sh", "export API_CREDS=\"{S}\"\n", "generic-secret"),
+        ("config/app.json", "{\"credentials\" : \"{HEX64}\"}\n", "generic-token"),
+        ("settings/config.py", "creds = {S}\n", "generic-token"),
+        ("settings.py", "CREDENTIALS = \"{S}\"\n", "generic-token"),
+        ("src/client.js", "const credentials = '{S}';\n", "generic-token"),
+        ("src/client.ts", "export const config = {\n  credential: \"{S}\",\n};\n", "generic-token"),
+        ("cmd/main.go", "\tcreds := \"{S}\"\n", "generic-token"),
+        ("src/main/java/App.java", "private static final String CREDENTIALS = \"{S}\";\n", "generic-token"),
+        ("deploy/values.yaml", "service:\n  credentials: {S}\n", "generic-token"),
+        (".env", "DB_CREDENTIALS={S}\n", "generic-token"),
+        ("scripts/run.sh", "export API_CREDS=\"{S}\"\n", "generic-token"),
     ],
     &[
         ("settings.py", "credentials = None\n"),

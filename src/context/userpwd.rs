@@ -40,9 +40,17 @@ fn holds_encoded_pair(key: &str) -> bool {
         .next()
         .unwrap_or(key);
     let leaf = super::rule::normalize(leaf);
-    ["auth", "authb64", "authbase64", "npmauthident", "credentials", "credential", "creds"]
-        .iter()
-        .any(|w| leaf.ends_with(w))
+    [
+        "auth",
+        "authb64",
+        "authbase64",
+        "npmauthident",
+        "credentials",
+        "credential",
+        "creds",
+    ]
+    .iter()
+    .any(|w| leaf.ends_with(w))
 }
 
 /// Narrows the candidates from `first` on that an option in [`USER_PASSWORD_OPTIONS`] names
