@@ -287,7 +287,7 @@ fn segments(data: &[u8], kind: Kind, regions: &[(usize, usize, bool)]) -> Vec<(u
             && !opens_value_block(&data[ls..keyword_line_end])
             && !keyword_line_opens_call(data, at, cap)
             && !rows::keyword_line_heads_table(data, at, cap)
-            && !(kind == Kind::Unknown && rows::keyword_line_is_heading(data, at, cap))
+            && (kind != Kind::Unknown || !rows::keyword_line_is_heading(data, at, cap))
         {
             // The region ends one past the newline of its last keyword line, so `le` is the
             // end of the line below it: read only when the keyword line leaves its value
