@@ -101,6 +101,9 @@ pub(super) struct BlindSet {
     pub reports_value: fn(&str, &str, &str) -> bool,
 }
 
+/// The shortest value the generic rules report (`generic-password`'s `min_length`).
+const POLICY_FLOOR: usize = 8;
+
 impl BlindSet {
     /// The placeholder a positive case's value sits in, when the case is well formed.
     fn measured_placeholder(&self, case: &Case) -> Option<&'static str> {
@@ -240,6 +243,10 @@ impl BlindSet {
         );
 
         let (mut found, mut reported, mut right, mut quiet) = (0, 0, 0, 0);
+        // Positives whose value reaches the generic rules' shortest length (8 characters:
+        // `generic-password`'s floor, a policy), and how many of them were found: sets that
+        // keep a sampled password's own shape hold weak values below it (`admin`, `1234`).
+        let (mut long_positives, mut long_found) = (0, 0);
         let (mut missed, mut noisy) = (Vec::new(), Vec::new());
         let mut scanned = 0;
         // family -> (found, positives, quiet negatives, negatives)
@@ -280,7 +287,10 @@ impl BlindSet {
                         })
                         .count();
                     right += good;
+                    let long = value.chars().count() >= POLICY_FLOOR;
+                    long_positives += usize::from(long);
                     if good > 0 {
+                        long_found += usize::from(long);
                         found += 1;
                         tally[0] += 1;
                     } else {
@@ -312,6 +322,9 @@ impl BlindSet {
         println!(
             "held-aside ({label}): recall {found}/{positives} = {:.3}, precision {right}/{reported} = {precision:.3}, negatives quiet {quiet}/{negatives}",
             found as f64 / positives as f64
+        );
+        println!(
+            "held-aside-floor ({label}): recall {long_found}/{long_positives} of the values of {POLICY_FLOOR}+ characters"
         );
         for (family, [f, p, q, n]) in &by_family {
             println!("  {family}: found {f}/{p}, negatives quiet {q}/{n}");

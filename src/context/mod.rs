@@ -55,6 +55,8 @@ mod heldout_real5;
 mod heldout_real6;
 #[cfg(test)]
 mod heldout_real7;
+#[cfg(test)]
+mod heldout_real8;
 mod html_cells;
 mod httpie;
 mod hurl;
@@ -86,6 +88,7 @@ mod struct_tags;
 pub mod structure;
 mod template_defaults;
 mod tools;
+mod translations;
 #[cfg(test)]
 mod tuning_real7;
 pub mod urls;
