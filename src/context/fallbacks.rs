@@ -161,7 +161,13 @@ pub(super) fn candidates(
             continue;
         };
         let value = String::from_utf8_lossy(&line[t.start..t.end]).into_owned();
-        if names_secret(&value) || super::classify::judge(&value, true).is_err() {
+        // A shape the classifier drops alone (hex, a UUID) is left to the rule: a
+        // credential's name, or the read it is the fallback of, may vouch for it
+        // (`super::shapes`, `super::placed_shapes`).
+        if names_secret(&value)
+            || (super::classify::judge(&value, true).is_err()
+                && super::shapes::fits(&value).is_none())
+        {
             continue;
         }
         out.push(Candidate::literal(

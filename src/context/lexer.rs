@@ -723,6 +723,24 @@ fn candidates_at(
                 i = last + 1;
                 continue;
             }
+            Tok::Op if dotenv_glued_assign(kind, line, toks, i) => {
+                // `KEY==v`, `KEY=+v` (dotenv, shell): the first `=` assigns, the rest of the
+                // operator run starts the value (`=` is no operator a `.env` line can hold).
+                let key = word_of(&toks[i - 1]).into_owned();
+                let (vs, ve) = bare_value(line, t.start + 1, kind.bare_value_to_line_end(), kind);
+                if ve > vs {
+                    ctx.emit(
+                        key,
+                        &[(vs, ve)],
+                        false,
+                        None,
+                        Vec::new(),
+                        Origin::Assignment,
+                    );
+                }
+                i += 1;
+                continue;
+            }
             Tok::Op if is_assign(line, &t) => {
                 let op = &line[t.start..t.end];
                 let key = resolve_key(line, toks, i, &stmt_words, annotated.as_deref());
@@ -1499,6 +1517,36 @@ fn command_before(line: &[u8], toks: &[Token], at: usize) -> Option<String> {
         }
     };
     starts_statement.then(|| crate::context::lossy(&line[command.start..command.end]).into_owned())
+}
+
+/// Whether `toks[i]` is an operator run glued to the key before it and starting with `=`
+/// that is no assignment operator of its own, on a `.env` or shell line whose first word
+/// (after `export`) is that key: `SECRET_KEY==v` assigns `=v` (dotenv and the shell take
+/// everything after the first `=`).
+fn dotenv_glued_assign(kind: Kind, line: &[u8], toks: &[Token], i: usize) -> bool {
+    if !matches!(kind, Kind::Env | Kind::Shell) || i == 0 {
+        return false;
+    }
+    let (t, key) = (&toks[i], &toks[i - 1]);
+    let key_at = match i {
+        1 => true,
+        2 => &line[toks[0].start..toks[0].end] == b"export",
+        _ => false,
+    };
+    key_at
+        && t.tok == Tok::Op
+        && key.tok == Tok::Word
+        && key.end == t.start
+        && line[t.start] == b'='
+        && !is_assign(line, t)
+        && key_name(&line[key.start..key.end])
+}
+
+/// Whether `word` is a shell variable's name (letters, digits, `_`; not a digit first).
+fn key_name(word: &[u8]) -> bool {
+    word.first()
+        .is_some_and(|b| b.is_ascii_alphabetic() || *b == b'_')
+        && word.iter().all(|b| b.is_ascii_alphanumeric() || *b == b'_')
 }
 
 fn is_assign(line: &[u8], t: &Token) -> bool {

@@ -57,6 +57,7 @@ mod heldout_real6;
 mod heldout_real7;
 #[cfg(test)]
 mod heldout_real8;
+mod html_cells;
 mod httpie;
 mod hurl;
 pub mod kind;
@@ -67,6 +68,7 @@ mod npmrc;
 mod option_defaults;
 mod pairs;
 mod password_value;
+mod placed_shapes;
 mod positional;
 mod powershell;
 mod property_set;
@@ -335,6 +337,7 @@ fn segments(data: &[u8], kind: Kind, regions: &[(usize, usize, bool)]) -> Vec<(u
             && !opens_value_block(&data[ls..keyword_line_end])
             && !keyword_line_opens_call(data, at, cap)
             && !rows::keyword_line_heads_table(data, at, cap)
+            && (kind != Kind::Unknown || !rows::keyword_line_is_heading(data, at, cap))
         {
             // The region ends one past the newline of its last keyword line, so `le` is the
             // end of the line below it: read only when the keyword line leaves its value
@@ -1154,6 +1157,9 @@ fn extract_range(
                     defaults::shell_line(piece, base, line_start, first, out);
                 }
                 rows::table_row(piece, base, line_start, out);
+                if chunk == 0 {
+                    html_cells::candidates(data, piece, base, line_start, end, first, out);
+                }
                 if kind == Kind::Unknown {
                     prose::candidates(piece, base, line_start, first, out);
                 }
@@ -1166,7 +1172,10 @@ fn extract_range(
                 }
             }
             // `Default login: admin / v`: a login pair in a sentence that names no credential.
-            if kind == Kind::Unknown && !mentions_secret && prose::mentions_login(piece) {
+            if kind == Kind::Unknown
+                && !mentions_secret
+                && (prose::mentions_login(piece) || prose::mentions_role_label(piece))
+            {
                 prose::login_line(piece, base, line_start, first, out);
             }
             // `初始密码为 v`: a credential named in CJK prose only.
@@ -1178,6 +1187,7 @@ fn extract_range(
             }
             if kind == Kind::Unknown && chunk == 0 && piece.trim_ascii_start().starts_with(b"|") {
                 rows::table_column(data, piece, at, base, line_start, first, out);
+                rows::headless_row(data, piece, at, base, line_start, first, out);
             }
             if kind == Kind::Unknown {
                 rows::pgpass_line(piece, base, line_start, out);
@@ -1246,6 +1256,8 @@ mod tests_unlisted12;
 mod tests_unlisted13;
 #[cfg(test)]
 mod tests_unlisted14;
+#[cfg(test)]
+mod tests_unlisted16;
 #[cfg(test)]
 mod tests_unlisted2;
 #[cfg(test)]

@@ -302,6 +302,36 @@ const PAIR_WORDS: &[&str] = &[
     "user/pass",
 ];
 
+/// Account roles that a setup guide labels a login pair with (`Admin: admin / v`, `Root:
+/// root / v`, `Demo: demo / v`): only as a label, ending in a colon.
+const ROLE_WORDS: &[&str] = &[
+    "admin",
+    "administrator",
+    "root",
+    "superuser",
+    "guest",
+    "demo",
+    "operator",
+    "manager",
+    "user",
+    "account",
+];
+
+/// Whether `line` holds a word of [`ROLE_WORDS`] right before a colon (`Admin:`), in any
+/// case: with [`mentions_login`], the gate of [`login_line`].
+pub(super) fn mentions_role_label(line: &[u8]) -> bool {
+    memchr::memchr_iter(b':', line).any(|colon| {
+        let start = line[..colon]
+            .iter()
+            .rposition(|b| !b.is_ascii_alphabetic())
+            .map_or(0, |p| p + 1);
+        let word = &line[start..colon];
+        ROLE_WORDS
+            .iter()
+            .any(|r| word.eq_ignore_ascii_case(r.as_bytes()))
+    })
+}
+
 /// `admin / v`, `` `admin` / `v` ``, `admin/v`, `` `admin:v` ``, `` `root` and `v` `` after a
 /// word that announces a login pair: the second of the pair, as `password`. A user is one
 /// plain word; the classifier judges the password (paths, words and placeholders drop).
@@ -315,6 +345,7 @@ fn login_pairs(
     let Some(from) = words.iter().position(|w| {
         let core = w.core.trim_end_matches(':');
         PAIR_WORDS.iter().any(|p| core.eq_ignore_ascii_case(p))
+            || (w.colon && ROLE_WORDS.iter().any(|r| core.eq_ignore_ascii_case(r)))
     }) else {
         return;
     };

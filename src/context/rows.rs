@@ -150,6 +150,124 @@ pub(super) fn table_column(
     }
 }
 
+/// Most lines walked up from a headless table's row to the heading above it.
+const MAX_HEADING_LINES: usize = 10;
+
+/// A Markdown table with no header row (`| admin | v |`, no `|---|` separator above it)
+/// under a heading that names a credential (`## Default passwords`, `### Credentials`):
+/// setup guides list accounts so. The row's first cell is the account; each later cell of
+/// one word is read under the heading's credential name (`password` for a heading that
+/// names passwords), and the classifier judges it (words, placeholders and paths drop).
+/// The heading is found by walking up the table's rows and blank lines (at most
+/// [`MAX_HEADING_LINES`] lines, [`MAX_TABLE_BACK`] bytes); a table with a header row is
+/// [`table_column`]'s.
+pub(super) fn headless_row(
+    data: &[u8],
+    line: &[u8],
+    at: usize,
+    base: usize,
+    line_start: usize,
+    first: usize,
+    out: &mut Vec<Candidate>,
+) {
+    if is_separator(line) {
+        return;
+    }
+    let Some(cells) = row_cells(line) else {
+        return;
+    };
+    // Two or three cells: an account and its password (and a note).
+    if !(2..=3).contains(&cells.len()) {
+        return;
+    }
+    let floor = at.saturating_sub(MAX_TABLE_BACK);
+    let mut end = at;
+    let mut key = None;
+    for _ in 0..MAX_HEADING_LINES {
+        if end <= floor {
+            return;
+        }
+        let above_end = end - 1;
+        let above_start =
+            memchr::memrchr(b'\n', &data[floor..above_end]).map_or(floor, |i| floor + i + 1);
+        let above = data[above_start..above_end].trim_ascii();
+        if is_separator(above) {
+            return;
+        }
+        if above.starts_with(b"#") {
+            key = heading_credential(above);
+            break;
+        }
+        if !above.is_empty() && row_cells(above).is_none() {
+            return;
+        }
+        end = above_start;
+    }
+    let Some(key) = key else {
+        return;
+    };
+    for &(s, e) in &cells[1..] {
+        let value = &line[s..e];
+        if value.is_empty()
+            || value.iter().any(u8::is_ascii_whitespace)
+            || super::names::already_named(&out[first..], base + s, base + e)
+        {
+            continue;
+        }
+        out.push(Candidate::bare_word(
+            key.clone(),
+            base + s,
+            base + e,
+            value,
+            line_start,
+            Origin::Assignment,
+        ));
+    }
+}
+
+/// The credential a Markdown heading names (`## Default passwords` → `password`, `###
+/// API tokens` → `token`), as a key the rules read: the heading's first word that names a
+/// secret, without a plural `s`.
+fn heading_credential(heading: &[u8]) -> Option<String> {
+    let text = std::str::from_utf8(heading).ok()?;
+    let words: Vec<&str> = text
+        .trim_start_matches('#')
+        .split(|c: char| !c.is_alphanumeric() && c != '_')
+        .filter(|w| !w.is_empty())
+        .collect();
+    if words.is_empty() || words.len() > 6 {
+        return None;
+    }
+    words.iter().find_map(|w| {
+        let lower = w.to_ascii_lowercase();
+        let one = lower.strip_suffix('s').unwrap_or(&lower);
+        // A table of accounts under `Credentials` or `Logins` gives their passwords.
+        if matches!(one, "credential" | "login" | "account") {
+            return Some("password".to_string());
+        }
+        (names_secret(one) && one != "key").then(|| one.to_string())
+    })
+}
+
+/// Whether `data[at]` is the newline before a Markdown heading (a line starting `#`, then a
+/// space) that names a credential (ending by `cap`): the lines below it are read with it,
+/// for a table of accounts without a header row ([`headless_row`]).
+pub(super) fn keyword_line_is_heading(data: &[u8], at: usize, cap: usize) -> bool {
+    // The window of a keyword on the blob's first line starts at the blob's start.
+    let start = match data.get(at) {
+        Some(b'\n') => at + 1,
+        Some(_) if at == 0 => 0,
+        _ => return false,
+    };
+    let cap = cap.min(data.len()).max(start);
+    let end = memchr::memchr(b'\n', &data[start..cap]).map_or(cap, |i| start + i);
+    let line = data[start..end].trim_ascii();
+    let hashes = line.iter().take_while(|b| **b == b'#').count();
+    (1..=6).contains(&hashes)
+        && line.get(hashes) == Some(&b' ')
+        && heading_credential(line).is_some()
+}
+
 /// Whether `data[at]` is the newline before a line (ending by `cap`) that heads a Markdown
 /// table: a row, then a separator row. Its rows below are read with it (a credential's
 /// column, [`table_column`]); a table's header is rare, so this costs one byte's look on

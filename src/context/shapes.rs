@@ -99,6 +99,10 @@ pub fn vouched(shape: Shape, value: &str, normal: &str, place: &Place<'_>) -> bo
                 && !names_digest(normal)
                 && (names_password(normal)
                     || normal.ends_with("secretid")
+                    || (names_credentials_only(normal)
+                        && uniform_case(value)
+                        && !counts_up(value)
+                        && !is_sample(place))
                     || ((names_qualified_key(normal) || (b.len() == 32 && names_bare_key(normal)))
                         && !names_id(normal)
                         && uniform_case(value)
@@ -222,6 +226,26 @@ fn names_credential(normal: &str) -> bool {
     .iter()
     .any(|w| normal.contains(w))
         || normal.ends_with("pass")
+}
+
+/// A name that says only "credentials" (`credentials`, `DB_CREDENTIALS`, `creds`,
+/// `userCredential`), no password, secret, token or key: it holds objects, paths, types
+/// and translations far more often than a literal, so a value under it counts only when it
+/// [`mixes_digits_and_letters`] or is hex of a key's length.
+pub fn names_credentials_only(normal: &str) -> bool {
+    ["credentials", "credential", "creds"]
+        .iter()
+        .any(|w| normal.ends_with(w))
+        && !["pass", "pwd", "secret", "token", "key"]
+            .iter()
+            .any(|w| normal.contains(w))
+}
+
+/// Whether `value` holds ASCII digits and ASCII letters both: what a generated value holds,
+/// and a word, a translation or a type name does not.
+pub fn mixes_digits_and_letters(value: &str) -> bool {
+    let b = value.as_bytes();
+    b.iter().any(u8::is_ascii_digit) && b.iter().any(u8::is_ascii_alphabetic)
 }
 
 /// A token's or a secret's name (`SECRET_TOKEN`, `mail_token`, `smtp_secret`).

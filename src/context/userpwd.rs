@@ -27,16 +27,30 @@ use super::Candidate;
 const USER_PASSWORD_OPTIONS: &[&str] = &["userpwd", "proxyuserpwd", "basicauth", "npmauthident"];
 
 /// Whether `key`'s last part names a value that is base64 of `user:password`: Yarn's
-/// `npmAuthIdent`, and a registry's `auth` (a Docker `config.json` entry, a Helm chart's or
-/// a CI config's registry credentials: `auth: <base64 of user:password>`). Only a value that
-/// decodes to such a pair is read so.
+/// `npmAuthIdent`, a registry's `auth` (a Docker `config.json` entry, a Helm chart's or
+/// a CI config's registry credentials: `auth: <base64 of user:password>`), and any name
+/// whose last word is `auth` or that names credentials (`user_auth`, `basic_auth`,
+/// `HTTP_AUTH`, `basicAuth`, `proxy_auth`, `credentials`, `creds`): outside an
+/// `Authorization: Basic` header the same encoded pair is kept under such names. Only a
+/// value that decodes to such a pair is read so.
 fn holds_encoded_pair(key: &str) -> bool {
     let leaf = key
         .trim_matches(['"', '\''])
         .rsplit(['.', ':', '>'])
         .next()
         .unwrap_or(key);
-    leaf.eq_ignore_ascii_case("auth") || leaf.eq_ignore_ascii_case("npmauthident")
+    let leaf = super::rule::normalize(leaf);
+    [
+        "auth",
+        "authb64",
+        "authbase64",
+        "npmauthident",
+        "credentials",
+        "credential",
+        "creds",
+    ]
+    .iter()
+    .any(|w| leaf.ends_with(w))
 }
 
 /// Narrows the candidates from `first` on that an option in [`USER_PASSWORD_OPTIONS`] names

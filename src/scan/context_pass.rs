@@ -251,6 +251,13 @@ fn may_hold_value(
     if memchr::memchr(b'<', lines).is_some() {
         return true;
     }
+    // A Markdown heading that names a credential: the engine reads the rows below it
+    // (`crate::context::rows`, a table of accounts without a header row).
+    if kind == crate::context::Kind::Unknown
+        && (lines.first() == Some(&b'#') || memchr::memmem::find(lines, b"\n#").is_some())
+    {
+        return true;
+    }
     if lines.len() < shortest {
         return false;
     }
