@@ -1195,6 +1195,8 @@ mod tests_unlisted13;
 #[cfg(test)]
 mod tests_unlisted14;
 #[cfg(test)]
+mod tests_unlisted15;
+#[cfg(test)]
 mod tests_unlisted2;
 #[cfg(test)]
 mod tests_unlisted3;
