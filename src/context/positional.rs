@@ -115,6 +115,15 @@ const SECRET_POSITIONS: &[(&str, usize)] = &[
     ("hmacshakeyfor", 1),
     ("signedstring", 1),
     ("jwt::encode", 2),
+    // Rust's jsonwebtoken `EncodingKey::from_secret(&[u8])` and `DecodingKey::from_secret`
+    // (docs.rs/jsonwebtoken), RustCrypto's `Hmac::<Sha256>::new_from_slice(key)`
+    // (docs.rs/hmac: `KeyInit::new_from_slice`, whose argument is a key whatever the
+    // algorithm); Dart's dart_jsonwebtoken `SecretKey(String key)`
+    // (pub.dev/packages/dart_jsonwebtoken).
+    ("encodingkey::from_secret", 1),
+    ("decodingkey::from_secret", 1),
+    ("new_from_slice", 1),
+    ("secretkey", 1),
 ];
 
 /// Callee → 1-based position of a licence key; the candidate is named `license_key`.

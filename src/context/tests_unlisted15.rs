@@ -14,6 +14,8 @@
 //!   password=v`, jTDS's too), in Java, Kotlin, properties, YAML, Markdown;
 //! - a command line in a Markdown or reStructuredText code span, or a shell command
 //!   substitution (`` `mysql -uroot -pv -D db < x.sql` ``, `` `redis-cli -a v ping` ``);
+//! - a name read by its last word: `SECRET_TOKEN`, `$secret_token`, `secretToken` hold a
+//!   token (`generic-token`), `ACCESS_TOKEN_SECRET`, `tokenSecret` a secret;
 //! - a provider's name inside a longer word of the key (`XSPELL_TOKEN`, the token of the
 //!   xspell.ga spell checker, is no Spell token): the generic rule reports it.
 //!
@@ -69,6 +71,9 @@ const SIGNING_KEYS: Rows<'static> = (
         ("src/Auth.php", "        $jwt = JWT::encode($payload, '{S}', 'HS256');\n", "generic-secret"),
         ("src/auth.js", "const token = jwt.sign(payload, Buffer.from('{S}'));\n", "generic-secret"),
         ("app/sign.py", "digest = hmac.new(\"{S}\".encode(), body, hashlib.sha256).hexdigest()\n", "generic-secret"),
+        ("src/auth.rs", "    let key = EncodingKey::from_secret(b\"{S}\");\n", "generic-secret"),
+        ("src/sign.rs", "    let mut mac = HmacSha256::new_from_slice(\"{S}\".as_bytes()).unwrap();\n", "generic-secret"),
+        ("lib/auth.dart", "  final token = jwt.sign(SecretKey('{S}'));\n", "generic-secret"),
     ],
     &[
         ("Services/TokenService.cs", "        var key = new SymmetricSecurityKey(Encoding.UTF8.GetBytes(_config[\"Jwt:Key\"]));\n"),
@@ -81,6 +86,8 @@ const SIGNING_KEYS: Rows<'static> = (
         ("src/Auth.php", "        $jwt = JWT::encode($payload, $key, 'HS256');\n"),
         ("app/sign.py", "digest = hmac.new(key, \"{S}\".encode(), hashlib.sha256).hexdigest()\n"),
         ("src/main/kotlin/Jwt.kt", "    private val key = Keys.hmacShaKeyFor(\"changeme\".toByteArray())\n"),
+        ("src/auth.rs", "    let key = EncodingKey::from_secret(secret.as_bytes());\n"),
+        ("lib/auth.dart", "  final token = jwt.sign(SecretKey(env['JWT_SECRET']!));\n"),
     ],
 );
 
@@ -145,6 +152,28 @@ const PROVIDER_INSIDE_A_WORD: Rows<'static> = (
         ("src/checker.js", "const xspellToken = process.env.XSPELL_TOKEN;\n"),
     ],
 );
+
+#[rustfmt::skip]
+const HEAD_NOUN: Rows<'static> = (
+    &[
+        ("src/main/java/MailUtil.java", "    private static final String SECRET_TOKEN = \"{S}\";\n", "generic-token"),
+        ("scripts/cleanup.php", "$secret_token = \"{S}\";\n", "generic-token"),
+        ("codepipeline.tf", "  authentication_configuration {\n    secret_token = \"{S}\"\n  }\n", "generic-token"),
+        ("config/app.yml", "webhook:\n  secretToken: {S}\n", "generic-token"),
+        // The last word a secret: still `generic-secret`'s.
+        ("twitter.py", "ACCESS_TOKEN_SECRET = \"{S}\"\n", "generic-secret"),
+        ("config.js", "const tokenSecret = '{S}';\n", "generic-secret"),
+    ],
+    &[
+        ("codepipeline.tf", "    secret_token = var.github_webhook_secret\n"),
+        ("config/app.yml", "webhook:\n  secretToken: ${WEBHOOK_SECRET_TOKEN}\n"),
+    ],
+);
+
+#[test]
+fn a_name_is_read_by_its_last_word() {
+    check_all("head noun", HEAD_NOUN);
+}
 
 #[test]
 fn signing_keys_handed_to_the_signing_call() {
