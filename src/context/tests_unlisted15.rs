@@ -102,6 +102,9 @@ const CONNECTION_STRINGS: Rows<'static> = (
         ("src/main/kotlin/Db.kt", "val url = \"jdbc:sqlserver://db:1433;databaseName=app;user=sa;password={PW}\"\n", "connection-string-password"),
         ("application.properties", "spring.datasource.url=jdbc:sqlserver://db:1433;databaseName=app;user=sa;password={PW}\n", "connection-string-password"),
         ("config.yml", "database:\n  url: jdbc:jtds:sqlserver://db:1433/app;user=sa;password={PW}\n", "connection-string-password"),
+        // The password before the server.
+        ("Data/Db.cs", "    const string Conn = \"User ID=app;Password={PW};Data Source=db01;Initial Catalog=hr\";\n", "connection-string-password"),
+        ("odbc.py", "conn = pyodbc.connect(\"UID=app;PWD={PW};DRIVER={ODBC Driver 18 for SQL Server};SERVER=sql01\")\n", "connection-string-password"),
     ],
     &[
         ("writeups/archetype.md", "        <ConfiguredValue>Data Source=.;Password=;User ID=svc;</ConfiguredValue>\n"),
@@ -110,6 +113,8 @@ const CONNECTION_STRINGS: Rows<'static> = (
         ("application.properties", "spring.datasource.url=jdbc:sqlserver://db:1433;databaseName=app;integratedSecurity=true;\n"),
         ("README.md", "`jdbc:sqlserver://db:1433;databaseName=app;user=sa;password=<password>`\n"),
         (".env", "CONN=Data Source=db01;User ID=app;Password=changeme\n"),
+        ("Data/Db.cs", "    const string Conn = \"User ID=app;Password=;Data Source=db01\";\n"),
+        ("Data/Db.cs", "    var conn = $\"User ID=app;Password={password};Data Source=db01\";\n"),
     ],
 );
 
