@@ -416,8 +416,13 @@ fn read_words(
                         }
                     }
                     let flag = String::from_utf8_lossy(&line[flag_at..w.end]);
-                    // `--token v`; `redis-server --requirepass v`.
-                    if names_secret(&flag) || is_password_directive(&flag) || is_pass_name(&flag) {
+                    // `--token v`; `redis-server --requirepass v`; not a switch
+                    // (`adduser --disabled-password NAME`).
+                    if is_switch(&flag) {
+                    } else if names_secret(&flag)
+                        || is_password_directive(&flag)
+                        || is_pass_name(&flag)
+                    {
                         emit(&line[flag_at..w.end], n.start, n.end, Origin::Argument);
                     } else if short_flag_takes_password(line, w.start, word) {
                         emit(b"password", n.start, n.end, Origin::Argument);
@@ -502,6 +507,34 @@ pub(super) fn is_pass_name(name: &str) -> bool {
         .is_some_and(|p| p.eq_ignore_ascii_case("pass") || p.eq_ignore_ascii_case("pw"))
         && parts.next().is_some();
     compound || ends_with_password_word(name)
+}
+
+/// Words of a flag that make it a switch about a credential rather than a flag taking
+/// one: whether there is one (`adduser --disabled-password`, `--no-password`,
+/// `--passwordless`), where it comes from (`docker login --password-stdin`, Ansible's
+/// `--ask-pass` and `--ask-vault-pass`, `--prompt-password`, `--random-password`). The word after such a
+/// flag is the command's next argument (a user name, a file), never its value.
+const SWITCH_WORDS: &[&str] = &[
+    "disabled",
+    "disable",
+    "no",
+    "without",
+    "skip",
+    "ask",
+    "prompt",
+    "stdin",
+    "empty",
+    "random",
+    "generate",
+    "expire",
+    "passwordless",
+    "interactive",
+];
+
+/// Whether `flag` (without its dashes) is a switch about a credential ([`SWITCH_WORDS`]).
+fn is_switch(flag: &str) -> bool {
+    flag.split(['-', '_'])
+        .any(|part| SWITCH_WORDS.iter().any(|w| part.eq_ignore_ascii_case(w)))
 }
 
 /// Password settings written as one word, which no credential word nor `_pass` finds:

@@ -84,6 +84,7 @@ mod struct_tags;
 pub mod structure;
 mod template_defaults;
 mod tools;
+mod translations;
 #[cfg(test)]
 mod tuning_real7;
 pub mod urls;

@@ -496,10 +496,12 @@ impl ContextRule {
         let mut by_shape = false;
         // Under a password's name a literal of the rule's length is judged as a typed
         // password (`super::password_value`): by how rare its pieces are, not by the
-        // identifier, word and entropy tests made for generated tokens.
+        // identifier, word and entropy tests made for generated tokens. Not in a
+        // translation file, where it is the word "password" in a language.
         let generic = self.pattern.is_none() && self.charset.is_none() && self.generated;
         let typed_password = |facts: &mut Facts<'_>| {
             generic
+                && !facts.translations
                 && self.shape_fits(value)
                 && super::shapes::names_typed_password(&effective_name(cand, facts).normal)
                 && classify::judge_typed_password(value).is_ok()
@@ -819,6 +821,8 @@ pub struct Facts<'a> {
     pub path: Option<&'a str>,
     /// The blob is a minified bundle or a source map.
     pub bundle: bool,
+    /// The blob is a translation file (`super::translations`): its values are phrases.
+    pub translations: bool,
     parents: HashMap<usize, Vec<String>>,
     hosts: HashMap<usize, Vec<String>>,
     memo: Option<CandidateMemo>,
@@ -835,6 +839,7 @@ impl<'a> Facts<'a> {
             kind,
             path,
             bundle: is_bundle(path, data),
+            translations: path.is_some_and(super::translations::is_translation_file),
             parents: HashMap::new(),
             hosts: HashMap::new(),
             memo: None,

@@ -305,3 +305,72 @@ fn code_and_examples_beside_password_names_stay_quiet() {
         assert!(found.is_empty(), "{path}: {found:?}");
     }
 }
+
+/// Words under a password's name in translation files (`super::translations`) and the
+/// argument after a switch about passwords are no passwords; the same words in a
+/// settings file, and a drawn value in a catalog or after a flag that takes one, are.
+#[test]
+fn translations_and_password_switches_stay_quiet() {
+    let scanner = Scanner::new(RuleSet::builtin().unwrap());
+    let found = |path: &str, text: &str| -> Vec<String> {
+        scanner
+            .scan(Some(path), text.as_bytes())
+            .iter()
+            .map(|m| format!("rule {} line {}", m.rule, m.line))
+            .collect()
+    };
+    // Romansh for "password", joined at run time (the catalog line itself is quiet only
+    // in a catalog, and this file is none).
+    let word = ["pled", "clav"].join("-");
+    let romansh = format!("{{\n\t\"yourpassword\": \"{word}\"\n}}\n");
+    let quiet = [
+        ("languages/i18n/rm.json", romansh.as_str()),
+        (
+            "app/src/main/res/values-fi/strings.xml",
+            "<resources>\n  <string name=\"password\">salasana</string>\n</resources>\n",
+        ),
+        (
+            "po/cy.po",
+            "msgid \"Password\"\nmsgstr \"cyfrinair\"\n",
+        ),
+        (
+            "src/main/resources/messages_sv.properties",
+            "login.password=losenordet\n",
+        ),
+        (
+            "config/locales/et.yml",
+            "et:\n  login:\n    password: salasona\n",
+        ),
+        (
+            "osutil/user_test.go",
+            "\t\t{\"adduser\", \"--force-badname\", \"--gecos\", \"my gecos\", \"--disabled-password\", \"karl.sagan\"},\n",
+        ),
+        (
+            "ci/deploy.sh",
+            "echo \"$TOKEN\" | docker login --password-stdin quay.io/organisation\nansible-playbook --ask-vault-pass playbooks/site.yml\nmysqldump --no-password backupuser\n",
+        ),
+    ];
+    for (path, text) in quiet {
+        assert!(
+            found(path, text).is_empty(),
+            "{path}: {:?}",
+            found(path, text)
+        );
+    }
+    // The same word outside a catalog is read as a typed password, as before.
+    assert_eq!(found("deploy/settings.json", &romansh).len(), 1);
+    // A drawn value in a catalog, and after a flag that takes a password, is reported.
+    let mut draw = Draw(0x5eed_0013);
+    let drawn = format!(
+        "{}{}{}",
+        draw.string(LOWER, 6),
+        draw.string(DIGITS, 4),
+        draw.string(b"ABCDEFGHJKLMNPQRSTUVWXYZ", 6)
+    );
+    let catalog = format!("{{\n\t\"adminpassword\": \"{drawn}\"\n}}\n");
+    assert_eq!(found("src/locales/en.json", &catalog).len(), 1, "{catalog}");
+    let flag = format!(
+        "\t\t{{\"adduser\", \"--disabled-login\", \"--password\", \"{drawn}\", \"karl\"}},\n"
+    );
+    assert_eq!(found("osutil/user_test.go", &flag).len(), 1, "{flag}");
+}
