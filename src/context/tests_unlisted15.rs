@@ -104,7 +104,8 @@ const CONNECTION_STRINGS: Rows<'static> = (
         ("config.yml", "database:\n  url: jdbc:jtds:sqlserver://db:1433/app;user=sa;password={PW}\n", "connection-string-password"),
         // The password before the server.
         ("Data/Db.cs", "    const string Conn = \"User ID=app;Password={PW};Data Source=db01;Initial Catalog=hr\";\n", "connection-string-password"),
-        ("odbc.py", "conn = pyodbc.connect(\"UID=app;PWD={PW};DRIVER={ODBC Driver 18 for SQL Server};SERVER=sql01\")\n", "connection-string-password"),        ("docs/setup.md", "Set `Server=db01;Database=hr;User Id=app;Password={PW}` in the settings.\n", "connection-string-password"),
+        ("odbc.py", "conn = pyodbc.connect(\"UID=app;PWD={PW};DRIVER={ODBC Driver 18 for SQL Server};SERVER=sql01\")\n", "connection-string-password"),
+        ("docs/setup.md", "Set `Server=db01;Database=hr;User Id=app;Password={PW}` in the settings.\n", "connection-string-password"),
     ],
     &[
         ("writeups/archetype.md", "        <ConfiguredValue>Data Source=.;Password=;User ID=svc;</ConfiguredValue>\n"),
@@ -114,7 +115,8 @@ const CONNECTION_STRINGS: Rows<'static> = (
         ("README.md", "`jdbc:sqlserver://db:1433;databaseName=app;user=sa;password=<password>`\n"),
         (".env", "CONN=Data Source=db01;User ID=app;Password=changeme\n"),
         ("Data/Db.cs", "    const string Conn = \"User ID=app;Password=;Data Source=db01\";\n"),
-        ("Data/Db.cs", "    var conn = $\"User ID=app;Password={password};Data Source=db01\";\n"),        // Prose about the forms, a one-letter stand-in in each code span.
+        ("Data/Db.cs", "    var conn = $\"User ID=app;Password={password};Data Source=db01\";\n"),
+        // Prose about the forms, a one-letter stand-in in each code span.
         ("docs/rules.md", "a JDBC URL (`jdbc:sqlserver://h;user=u;password=v`, jTDS too), a password first (`User ID=u;Password=v;Data Source=db`)\n"),
     ],
 );
