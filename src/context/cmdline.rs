@@ -244,10 +244,12 @@ pub(super) fn bare_words(line: &[u8]) -> Vec<Word> {
         let end = i.min(line.len());
         let mut s = start;
         let mut e = end;
-        while s < e && matches!(line[s], b'[' | b'(' | b'"' | b'\'') {
+        // Backticks: a Markdown or reStructuredText code span (`` `mysql -uroot -pv` ``) or
+        // a shell command substitution around the command line.
+        while s < e && matches!(line[s], b'[' | b'(' | b'"' | b'\'' | b'`') {
             s += 1;
         }
-        while e > s && matches!(line[e - 1], b']' | b')' | b',' | b';' | b'"' | b'\'') {
+        while e > s && matches!(line[e - 1], b']' | b')' | b',' | b';' | b'"' | b'\'' | b'`') {
             e -= 1;
         }
         if e > s {
@@ -565,9 +567,19 @@ fn glued_password_tool(line: &[u8], at: usize) -> bool {
 }
 
 /// A word of a command line less the quotes, commas and brackets of a list it is written in
-/// (`["CMD", "mysqladmin", "-pv"]`, `command: ["sh", "-c", "redis-cli -a v"]`).
+/// (`["CMD", "mysqladmin", "-pv"]`, `command: ["sh", "-c", "redis-cli -a v"]`) and the
+/// backticks of a code span it opens (`` `mysql ``), or after the opener of a command
+/// substitution (`` DBS=`mysql ``, `out=$(mysql`).
 fn command_word(w: &str) -> &str {
-    w.trim_matches(['"', '\'', ',', '[', ']'])
+    // A command substitution opened inside the word (`DBS=\`mysql`, `out=$(mysql`): the
+    // command is what follows its opener.
+    let w = match (w.rfind('`'), w.rfind("$(")) {
+        (Some(a), Some(b)) if b + 1 > a => &w[b + 2..],
+        (Some(a), _) => &w[a + 1..],
+        (None, Some(b)) => &w[b + 2..],
+        (None, None) => w,
+    };
+    w.trim_matches(['"', '\'', ',', '[', ']', '`'])
 }
 
 /// A YAML list item that is one quoted command line (`- 'curl --header "PRIVATE-TOKEN: v"

@@ -1257,6 +1257,8 @@ mod tests_unlisted13;
 #[cfg(test)]
 mod tests_unlisted14;
 #[cfg(test)]
+mod tests_unlisted15;
+#[cfg(test)]
 mod tests_unlisted16;
 #[cfg(test)]
 mod tests_unlisted2;

@@ -91,6 +91,39 @@ const SECRET_POSITIONS: &[(&str, usize)] = &[
     ("hash_hmac", 3),
     ("hmac.hexdigest", 2),
     ("openssl::hmac.digest", 2),
+    // A signing key handed to the library that signs with it, most often through a
+    // conversion to bytes (read through by [`argument`]): .NET's
+    // `new SymmetricSecurityKey(byte[] key)`
+    // (learn.microsoft.com/dotnet/api/microsoft.identitymodel.tokens.symmetricsecuritykey)
+    // and `new HMACSHA256(byte[] key)`; Java's `new SecretKeySpec(byte[] key, String
+    // algorithm)` (docs.oracle.com/javase/8/docs/api/javax/crypto/spec/SecretKeySpec.html),
+    // java-jwt's `Algorithm.HMAC256(String secret)` (github.com/auth0/java-jwt), jjwt's
+    // `Keys.hmacShaKeyFor(byte[] bytes)` (javadoc.io/doc/io.jsonwebtoken/jjwt-api); Go's
+    // `hmac.New(h, key []byte)` (pkg.go.dev/crypto/hmac#New: written so, case and all, as
+    // Python's `hmac.new(key, msg)` takes its key first; see [`position_of`]) and golang-jwt's
+    // `token.SignedString(key)` (pkg.go.dev/github.com/golang-jwt/jwt/v5#Token.SignedString);
+    // php-jwt's `JWT::encode($payload, $key, $alg)` and ruby-jwt's `JWT.encode(payload, key,
+    // algorithm)` (github.com/firebase/php-jwt, github.com/jwt/ruby-jwt).
+    ("symmetricsecuritykey", 1),
+    ("hmacsha256", 1),
+    ("hmacsha384", 1),
+    ("hmacsha512", 1),
+    ("secretkeyspec", 1),
+    ("algorithm.hmac256", 1),
+    ("algorithm.hmac384", 1),
+    ("algorithm.hmac512", 1),
+    ("hmacshakeyfor", 1),
+    ("signedstring", 1),
+    ("jwt::encode", 2),
+    // Rust's jsonwebtoken `EncodingKey::from_secret(&[u8])` and `DecodingKey::from_secret`
+    // (docs.rs/jsonwebtoken), RustCrypto's `Hmac::<Sha256>::new_from_slice(key)`
+    // (docs.rs/hmac: `KeyInit::new_from_slice`, whose argument is a key whatever the
+    // algorithm); Dart's dart_jsonwebtoken `SecretKey(String key)`
+    // (pub.dev/packages/dart_jsonwebtoken).
+    ("encodingkey::from_secret", 1),
+    ("decodingkey::from_secret", 1),
+    ("new_from_slice", 1),
+    ("secretkey", 1),
 ];
 
 /// Callee → 1-based position of a licence key; the candidate is named `license_key`.
@@ -116,6 +149,10 @@ fn position_of(name: &[u8]) -> Option<(usize, &'static str)> {
             && (entry.len() == last.len()
                 || matches!(entry[entry.len() - last.len() - 1], b'.' | b':' | b'>'))
     };
+    // Go's `hmac.New(sha256.New, key)`: the key second, unlike Python's `hmac.new(key, msg)`.
+    if name == b"hmac.New" {
+        return Some((2, "secret"));
+    }
     if last.is_empty()
         || !POSITIONS
             .iter()
@@ -380,6 +417,9 @@ fn argument(line: &[u8], toks: &[Token], open: usize, position: usize) -> Option
         return None;
     }
     let arg = &toks[from..j];
+    if let Some(s) = converted_literal(line, arg) {
+        return Some(s);
+    }
     match arg {
         [s] if matches!(s.tok, Tok::Str { .. }) => Some(*s),
         // A string prefix glued to the literal: Python's `b"v"`, `r"v"`.
@@ -406,3 +446,65 @@ fn argument(line: &[u8], toks: &[Token], open: usize, position: usize) -> Option
         _ => None,
     }
 }
+
+/// The literal of an argument that only turns it into bytes on its way to a signing call:
+/// Go's `[]byte("v")`, .NET's `Encoding.UTF8.GetBytes("v")`, Node's `Buffer.from("v")`,
+/// JavaScript's `new TextEncoder().encode("v")`, Java's `"v".getBytes(UTF_8)`, Kotlin's
+/// `"v".toByteArray()`, Python's `"v".encode()`, Rust's `"v".as_bytes()`.
+fn converted_literal(line: &[u8], arg: &[Token]) -> Option<Token> {
+    let is_str = |t: &Token| matches!(t.tok, Tok::Str { .. });
+    let text = |t: &Token| &line[t.start..t.end];
+    match arg {
+        // `Conv("v")`, `new TextEncoder().encode("v")`: a converter's call of one literal
+        // ends the argument.
+        [.., w, o, s, c]
+            if w.tok == Tok::Word
+                && o.tok == Tok::Open(b'(')
+                && w.end == o.start
+                && is_str(s)
+                && c.tok == Tok::Close(b')')
+                && is_byte_converter(text(w)) =>
+        {
+            Some(*s)
+        }
+        // `"v".getBytes(...)`: the literal, then a conversion method and its arguments.
+        [s, dot, m, o, ..]
+            if is_str(s)
+                && dot.tok == Tok::Op
+                && text(dot) == b"."
+                && m.tok == Tok::Word
+                && o.tok == Tok::Open(b'(')
+                && BYTE_METHODS
+                    .iter()
+                    .any(|b| text(m).eq_ignore_ascii_case(b.as_bytes())) =>
+        {
+            Some(*s)
+        }
+        _ => None,
+    }
+}
+
+/// Calls (the callee's last name part, any case) that turn a string into its bytes.
+fn is_byte_converter(name: &[u8]) -> bool {
+    let last = last_part(name);
+    [
+        b"byte".as_slice(),
+        b"getbytes",
+        b"from",
+        b"encode",
+        b"bytes",
+    ]
+    .iter()
+    .any(|c| last.eq_ignore_ascii_case(c))
+}
+
+/// Methods that turn a literal into its bytes, unchanged.
+const BYTE_METHODS: &[&str] = &[
+    "getBytes",
+    "toByteArray",
+    "encodeToByteArray",
+    "encode",
+    "as_bytes",
+    "into_bytes",
+    "to_vec",
+];
