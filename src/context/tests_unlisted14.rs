@@ -29,17 +29,17 @@
 use super::probe_check::Rows;
 
 /// A password of mixed characters.
-fn pw() -> String {
+pub(super) fn pw() -> String {
     ["Vb7", "qT2", "xR9", "!mK", "4wZ", "p8"].concat()
 }
 
 /// A generated secret.
-fn secret() -> String {
+pub(super) fn secret() -> String {
     ["Yq8vT3mL", "wR6kP2xN", "b7Yc1dF5", "gH0sKaE2"].concat()
 }
 
 /// `n` hex digits (a REST framework token is 40, an API's random token 32 or 64).
-fn hex(n: usize) -> String {
+pub(super) fn hex(n: usize) -> String {
     (0..n)
         .map(|i| b"0123456789abcdef"[(i * 7 + 5 + i / 3) % 16] as char)
         .collect()
