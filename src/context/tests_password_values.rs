@@ -359,6 +359,8 @@ fn translations_and_password_switches_stay_quiet() {
     }
     // The same word outside a catalog is read as a typed password, as before.
     assert_eq!(found("deploy/settings.json", &romansh).len(), 1);
+    // A settings file kept beside catalogs is no catalog.
+    assert_eq!(found("config/locale/settings.json", &romansh).len(), 1);
     // A drawn value in a catalog, and after a flag that takes a password, is reported.
     let mut draw = Draw(0x5eed_0013);
     let drawn = format!(

@@ -35,19 +35,32 @@ const EXTENSIONS: &[&str] = &[".po", ".pot", ".xlf", ".xliff", ".arb", ".strings
 /// Whether `path` is a translation file (a message catalog), by its folders and name.
 pub fn is_translation_file(path: &str) -> bool {
     let lower = path.to_ascii_lowercase();
-    let mut parts = lower.split(['/', '\\']).rev();
-    let Some(name) = parts.next() else {
+    let folders: Vec<&str> = lower.split(['/', '\\']).collect();
+    let Some((name, folders)) = folders.split_last() else {
         return false;
     };
-    if parts.any(|folder| FOLDERS.contains(&folder) || is_android_values_folder(folder)) {
+    if folders.iter().any(|f| is_android_values_folder(f)) {
         return !is_code(name);
     }
-    // `.ts` is TypeScript far more often than a Qt catalog: only inside a folder above.
+    // In a localisation folder, only a file named for a locale or kept under one
+    // (`i18n/rm.json`, `locales/fi/translation.json`, `locale/de/LC_MESSAGES/django.po`):
+    // `locale/settings.yml` beside them is a settings file, judged as any other.
+    if folders.iter().any(|f| FOLDERS.contains(f)) {
+        let stem = name.split('.').next().unwrap_or("");
+        let under_locale = folders.iter().any(|f| is_locale(f));
+        let named = is_locale(stem) || ends_with_locale(stem) || has_catalog_extension(name);
+        return !is_code(name) && (under_locale || named);
+    }
+    has_catalog_extension(name) || is_locale_bundle(name)
+}
+
+/// A catalog format's extension. `.ts` is TypeScript far more often than a Qt catalog: it
+/// counts only for a file named for a locale in a localisation folder (above).
+fn has_catalog_extension(name: &str) -> bool {
     EXTENSIONS
         .iter()
         .filter(|e| **e != ".ts")
         .any(|e| name.ends_with(e))
-        || is_locale_bundle(name)
 }
 
 /// Android's per-language resources (`values-de`, `values-pt-rBR`, `values-b+sr+Latn`);
@@ -63,6 +76,17 @@ fn is_android_values_folder(folder: &str) -> bool {
 fn is_locale_bundle(name: &str) -> bool {
     name.strip_suffix(".properties")
         .is_some_and(ends_with_locale)
+}
+
+/// Whether `word` is a locale: a language code, alone or with a region (`de`, `pt-BR`,
+/// `en_US`).
+fn is_locale(word: &str) -> bool {
+    let mut parts = word.split(['_', '-']);
+    let language = parts.next().is_some_and(is_language);
+    let region = parts
+        .next()
+        .is_none_or(|r| r.len() == 2 && r.bytes().all(|b| b.is_ascii_alphabetic()));
+    language && region && parts.next().is_none()
 }
 
 /// Whether a file's stem ends in a locale: `_de`, `_pt_BR`, `_zh-TW`.
@@ -142,6 +166,9 @@ mod tests {
             "src/main/resources/application.properties",
             "src/main/resources/application_prod.properties",
             "src/main/resources/application_dev.properties",
+            "config/locale/settings.yml",
+            "i18n/secrets.json",
+            "lang/deploy.env",
             "config/settings_qa.properties",
             "app/src/main/res/values-night/colors.xml",
             "app/src/main/res/values-land/dimens.xml",
