@@ -1107,6 +1107,13 @@ fn extract_range(
                 add(Stage::Lines, 1);
                 add(Stage::LineBytes, piece.len());
                 add(Stage::SecretLines, usize::from(mentions_secret));
+                if mentions_secret {
+                    add(Stage::SecretLineBytes, piece.len());
+                }
+                if piece.len() > 1024 {
+                    add(Stage::BigLines, 1);
+                    add(Stage::BigLineBytes, piece.len());
+                }
             }
             lexer::candidates_tokenized(piece, toks, base, line_start, kind, out);
             if kind == Kind::Yaml {
@@ -1224,6 +1231,12 @@ fn extract_range(
             // Tools that take a password where no name says so (their own gate: the tools'
             // names).
             tools::candidates(data, piece, toks, base, line_start, kind, out);
+            if piece.len() > 1024 {
+                crate::scan::funnel::add(
+                    crate::scan::funnel::Stage::BigLineCands,
+                    out.len() - first,
+                );
+            }
             chunk += lexer::MAX_LEXED;
             if line.is_empty() {
                 break;

@@ -125,12 +125,22 @@ impl Scanner {
             .map(|&i| self.min_value_chars(i))
             .min()
             .unwrap_or(0);
+        // Each rule's own floor, for the same reason: a candidate shorter than a rule's
+        // `min_value_chars` is not asked of that rule (a provider's 32-character token is
+        // not asked of every 8-character password).
+        let floors: Vec<usize> = rules
+            .iter()
+            .map(|&(index, _)| self.min_value_chars(index))
+            .collect();
         let mut facts = crate::context::rule::Facts::new(data, kind, path);
         for cand in &candidates {
             if cand.secret().len() < fewest {
                 continue;
             }
-            for &(index, rule) in &rules {
+            for (&(index, rule), &floor) in rules.iter().zip(&floors) {
+                if cand.secret().len() < floor {
+                    continue;
+                }
                 add(Stage::Pairs, 1);
                 let Some(len) = rule.accepts(cand, &mut facts) else {
                     continue;

@@ -32,6 +32,15 @@ pub(crate) enum Stage {
     Accepted,
     /// Context hits kept (not a published sample).
     ContextHits,
+    /// Lines (pieces) of more than 1 KiB (minified code, long JSON lines): a few in a hundred
+    /// of the lines read, most of the bytes and candidates (session 14).
+    BigLines,
+    /// Bytes of those lines.
+    BigLineBytes,
+    /// Candidates the extractors yield on those lines.
+    BigLineCands,
+    /// Bytes of the lines that mention a credential word.
+    SecretLineBytes,
 }
 
 #[cfg(feature = "funnel")]
@@ -40,7 +49,7 @@ mod imp {
     use std::sync::atomic::{AtomicU64, Ordering};
     use std::sync::Mutex;
 
-    pub(super) const STAGES: usize = 12;
+    pub(super) const STAGES: usize = 16;
     pub(super) static COUNTS: [AtomicU64; STAGES] = [const { AtomicU64::new(0) }; STAGES];
 
     /// [`super::by_rule`]'s counts of one rule.
@@ -90,6 +99,10 @@ mod imp {
             Pairs,
             Accepted,
             ContextHits,
+            BigLines,
+            BigLineBytes,
+            BigLineCands,
+            SecretLineBytes,
         ];
         for stage in all {
             eprintln!(
