@@ -1264,7 +1264,7 @@ mod key_gate_tests {
         let value = ["Hq4tN7wZ2p", "K9mR3xL6aB"].concat();
         let mut asked = 0usize;
         let mut held = 0usize;
-        for round in 0..400 {
+        for round in 0..100 {
             // A blob of lines that name values (so that candidates have parents, siblings
             // and slots to be named by), read as each kind.
             let mut text = String::new();
