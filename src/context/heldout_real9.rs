@@ -348,6 +348,10 @@ fn values(seed: u64) -> Vec<(&'static str, String)> {
             "{AWSEXSK}",
             ["wJalrXUtnFEMI/K7MDENG/", "bPxRfiCY", "EXAMPLEKEY"].concat(),
         ),
+        // Not secrets, written at run time so the repository scans clean: a Spanish
+        // `your-password` fill-in in a connection string, a fixture's truncated JWT header.
+        ("{TUPW}", ["Tu", "Pass", "word", "123"].concat()),
+        ("{JWTHDR}", ["eyJhbGciOi", "JIUzI1Ni", "w9"].concat()),
         // A Python f-string's `{API}` stands for itself.
         ("{API}", "{API}".to_string()),
     ]
@@ -478,7 +482,7 @@ pub const CASES: &[Case] = &[
     // index 52917457989
     Case { family: DOC, form: "q16.1 markdown appsettings sqlite data source no password", file: "README.md", text: "The `appsettings.json` file is not tracked by git. Copy `appsettings.example.json` and rename it:\n\n```json\n{\n  \"ConnectionStrings\": {\n    \"DefaultConnection\": \"Data Source=Data/SyncTask.db\"\n  },\n  \"Serilog\": {\n    \"MinimumLevel\": \"Information\",\n", rule: None },
     // index 9262007409
-    Case { family: DOC, form: "q16.2 markdown appsettings spanish your-password fill-in", file: "README.md", text: "3. Actualizar la cadena de conexión en el archivo:\n\n   ```\n   backend/appsettings.json\n   ```\n\nEjemplo:\n\n```json\n\"ConnectionStrings\": {\n  \"DefaultConnection\": \"Server=localhost;Database=BibliotecaDB;User Id=sa;Password=TuPassword123;\"\n}\n```\n", rule: None },
+    Case { family: DOC, form: "q16.2 markdown appsettings spanish your-password fill-in", file: "README.md", text: "3. Actualizar la cadena de conexión en el archivo:\n\n   ```\n   backend/appsettings.json\n   ```\n\nEjemplo:\n\n```json\n\"ConnectionStrings\": {\n  \"DefaultConnection\": \"Server=localhost;Database=BibliotecaDB;User Id=sa;Password={TUPW};\"\n}\n```\n", rule: None },
     // index 71644364004
     Case { family: DOC, form: "q16.3 markdown redshift skill default connection name", file: "skills/redshift/SKILL.md", text: "一个最小的 Serverless Data API IAM connection：\n\n```json\n{\n  \"schemaVersion\": 1,\n  \"defaultConnection\": \"analytics-api\",\n  \"connections\": {\n    \"analytics-api\": {\n      \"deployment\": \"serverless\",\n      \"transport\": \"data_api\",\n      \"database\": \"dev\",\n", rule: None },
     // ---------------- q17 `options.ClientSecret =`
@@ -680,7 +684,7 @@ pub const CASES: &[Case] = &[
     Case { family: DOC, form: "p12.3 markdown database url postgres weak password", file: "README.md", text: "Use PostgreSQL by setting:\n\n```bash\nDATABASE_URL=postgresql://postgres:{L8}@localhost:5432/behavioral_auth\n```\n\nIf `DATABASE_URL` is empty, the app uses SQLite via `DB_PATH`.\n", rule: Some("postgres-url-password") },
     // ---------------- p13 `SENDGRID_API_KEY=SG.`
     // index 54930620351
-    Case { family: JSON, form: "p13.1 json fixture file content with sequential sendgrid-named key", file: "fixtures/drive_files.json", text: "        \"name\": \"prod-secrets.env\",\n        \"mimeType\": \"text/plain\",\n        \"folder\": \"Engineering/Config\",\n        \"content_text\": \"# Brightwave production secrets - DO NOT SHARE\\nDATABASE_URL=postgres://admin:{HUNTER}@db.internal:5432/prod\\nJWT_SIGNING_KEY=eyJhbGciOiJIUzI1Niw9\\nSENDGRID_API_KEY={SGSEQ}\\n\",\n        \"days_ago\": 24,\n", rule: Some("generic-api-key") },
+    Case { family: JSON, form: "p13.1 json fixture file content with sequential sendgrid-named key", file: "fixtures/drive_files.json", text: "        \"name\": \"prod-secrets.env\",\n        \"mimeType\": \"text/plain\",\n        \"folder\": \"Engineering/Config\",\n        \"content_text\": \"# Brightwave production secrets - DO NOT SHARE\\nDATABASE_URL=postgres://admin:{HUNTER}@db.internal:5432/prod\\nJWT_SIGNING_KEY={JWTHDR}\\nSENDGRID_API_KEY={SGSEQ}\\n\",\n        \"days_ago\": 24,\n", rule: Some("generic-api-key") },
     // ---------------- p14 `redis-cli -a `
     // index 66450008351
     Case { family: DOC, form: "p14.1 markdown redis-cli role-word password then mysql six digit password", file: "docs/deploy.md", text: "查看 Redis 数据：\n\n```bash\ndocker exec -it accessguard-redis redis-cli -a redispwd\n```\n\n查看 MySQL 数据：\n\n```bash\ndocker exec -it accessguard-mysql mysql -uroot -p{D6} accessguard\n", rule: Some("generic-password") },
