@@ -1217,7 +1217,7 @@ mod key_gate_tests {
         ];
         let mut name = String::new();
         for _ in 0..1 + rng.next() % 4 {
-            let piece = if rng.next() % 3 == 0 {
+            let piece = if rng.next().is_multiple_of(3) {
                 JUNK[(rng.next() % JUNK.len() as u64) as usize].to_string()
             } else {
                 words[(rng.next() % words.len() as u64) as usize].clone()
@@ -1233,7 +1233,7 @@ mod key_gate_tests {
                 _ => piece,
             };
             name.push_str(&piece);
-            if rng.next() % 3 == 0 {
+            if rng.next().is_multiple_of(3) {
                 name.push(['_', '-', '.', ' '][(rng.next() % 4) as usize]);
             }
         }
@@ -1305,13 +1305,13 @@ mod key_gate_tests {
                         Origin::Element,
                     ][(rng.next() % 5) as usize],
                 );
-                if rng.next() % 2 == 0 {
+                if rng.next().is_multiple_of(2) {
                     cand.parents.push(random_name(&mut rng, &words));
                 }
-                if rng.next() % 2 == 0 {
+                if rng.next().is_multiple_of(2) {
                     cand.callee = Some(random_name(&mut rng, &words));
                 }
-                if rng.next() % 4 == 0 {
+                if rng.next().is_multiple_of(4) {
                     cand.header = Some(random_name(&mut rng, &words));
                 }
                 cands.push(cand);
