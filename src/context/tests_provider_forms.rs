@@ -278,6 +278,60 @@ fn session13_conversions_in_every_form() {
     );
 }
 
+/// Session 14's conversions (branch convert14b): every rule of the list, including those
+/// whose names carry no parent-key word (`npm-legacy-token`, `tenable-api-keys`' `TIO_`
+/// names), so none drops out of the check.
+#[test]
+fn session14b_conversions_in_every_form() {
+    check_rules(
+        "provider forms, session 14 (convert14b)",
+        &[
+            "hetzner-cloud-token",
+            "honeycomb-api-key",
+            "hubspot-api-key",
+            "ibm-cloud-api-key",
+            "intercom-access-token",
+            "linode-token",
+            "mailgun-api-key",
+            "mailgun-webhook-signing-key",
+            "mailjet-secret-key",
+            "meta-app-secret",
+            "mongodb-atlas-private-key",
+            "ngrok-authtoken",
+            "opsgenie-api-key",
+            "splunk-hec-token",
+            "elastic-api-key",
+            "sumologic-access-key",
+            "logzio-token",
+            "checkly-api-key",
+            "betterstack-source-token",
+            "pagerduty-api-key",
+            "pagerduty-integration-key",
+            "postmark-server-token",
+            "postmark-account-token",
+            "razorpay-key-secret",
+            "scaleway-secret-key",
+            "shodan-api-key",
+            "tenable-api-keys",
+            "crowdstrike-client-secret",
+            "segment-write-key",
+            "sonarcloud-token",
+            "tencent-secret-key",
+            "twilio-api-key-secret",
+            "twilio-auth-token",
+            "twitter-api-secret",
+            "vercel-token",
+            "wandb-api-key",
+            "zulip-api-key",
+            "kaggle-api-key",
+            "newrelic-license-key-legacy",
+            "npm-legacy-token",
+            "virustotal-api-key",
+            "vault-token-legacy",
+        ],
+    );
+}
+
 /// Provider-named rules whose names are not read in every form yet, and why: their
 /// keyword is the name's snake-case spelling, which a camelCase name does not hold
 /// (`stream_api` is not in `streamApiSecret`, `sf_` not in `sfConsumerSecret`), so Go, PHP,
