@@ -1258,6 +1258,8 @@ mod tests_named_forms;
 #[cfg(test)]
 mod tests_password_values;
 #[cfg(test)]
+mod tests_provider_forms;
+#[cfg(test)]
 mod tests_shape_grid;
 #[cfg(test)]
 mod tests_unlisted;

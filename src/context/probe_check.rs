@@ -22,11 +22,27 @@ pub(super) fn is_hit(
 }
 
 /// Checks every row (`text` already filled), prints the class's figures, and fails once,
-/// listing every row that went wrong.
+/// listing every row that went wrong. A negative must give no finding at all.
 pub(super) fn check_filled(
     class: &str,
     positives: &[(String, String, String)],
     negatives: &[(String, String)],
+    secrets: &[String],
+) {
+    let negatives: Vec<(String, String, String)> = negatives
+        .iter()
+        .map(|(p, t)| (p.clone(), t.clone(), String::new()))
+        .collect();
+    check_filled_by_rule(class, positives, &negatives, secrets);
+}
+
+/// [`check_filled`], where a negative `(path, text, rules)` must give no finding of
+/// `rules` (`a|b`), or none at all when `rules` is empty: a probe of one rule's own
+/// negatives does not ask other rules to keep quiet.
+pub(super) fn check_filled_by_rule(
+    class: &str,
+    positives: &[(String, String, String)],
+    negatives: &[(String, String, String)],
     secrets: &[String],
 ) {
     let scanner = Scanner::new(RuleSet::builtin().unwrap());
@@ -52,11 +68,12 @@ pub(super) fn check_filled(
         }
     }
     let mut quiet = 0;
-    for (path, text) in negatives {
+    for (path, text, rules) in negatives {
         let got: Vec<String> = scanner
             .scan(Some(path), text.as_bytes())
             .into_iter()
             .map(|m| scanner.rule(m.rule).id.to_string())
+            .filter(|id| rules.is_empty() || rules.split('|').any(|r| r == id))
             .collect();
         if got.is_empty() {
             quiet += 1;
