@@ -508,6 +508,17 @@ impl ContextRule {
                 && !elided_after(facts.data, cand.end)
         };
         let mut by_password = false;
+        // Experiment: a value of 5-7 characters only through the typed path, wholly rare.
+        if generic && self.min_length < 8 && value.chars().count() < 8 {
+            return (!facts.translations
+                && super::shapes::names_typed_password(&effective_name(cand, facts).normal)
+                && classify::judge_typed_password(value).is_ok()
+                && super::password_value::rare_chars(value) == value.chars().count()
+                && !elided_after(facts.data, cand.end))
+            .then_some(())
+            .and_then(|_| self.validator.is_none_or(|v| v.validate(value)).then_some(()))
+            .is_some();
+        }
         let literal = match self.pattern {
             Some(_) if !self.shapeless => {
                 let stand_in = super::stand_in::placeholder::is_placeholder(value);
