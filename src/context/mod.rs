@@ -17,6 +17,7 @@
 mod blind_harness;
 pub mod classify;
 mod cmdline;
+mod code_numbers;
 mod commented;
 mod compared;
 mod continued;
@@ -67,7 +68,7 @@ mod names;
 mod npmrc;
 mod option_defaults;
 mod pairs;
-mod password_value;
+pub(crate) mod password_value;
 mod placed_shapes;
 mod positional;
 mod powershell;
