@@ -1262,6 +1262,8 @@ mod tests_unlisted15;
 #[cfg(test)]
 mod tests_unlisted16;
 #[cfg(test)]
+mod tests_unlisted17;
+#[cfg(test)]
 mod tests_unlisted2;
 #[cfg(test)]
 mod tests_unlisted3;
