@@ -313,7 +313,7 @@ fn getter_password(line: &[u8], toks: &[Token], open: usize) -> Option<Token> {
     let user = argument(line, toks, open, count - 1)?;
     line[user.start..user.end]
         .iter()
-        .any(|b| b.is_ascii_alphabetic() && !b.is_ascii_hexdigit() || *b == b'@')
+        .any(|b| (b.is_ascii_alphabetic() && !b.is_ascii_hexdigit()) || *b == b'@')
         .then_some(password)
 }
 
