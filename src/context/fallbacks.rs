@@ -28,8 +28,9 @@ use super::lexer::{Tok, Token};
 use super::names::{already_named, names_secret};
 use super::{Candidate, Origin};
 
-/// Shortest literal worth reading.
-const MIN_VALUE: usize = 8;
+/// Shortest literal worth reading. The shortest a generic rule reports:
+/// a typed password (`super::password_value::FLOOR`).
+const MIN_VALUE: usize = super::password_value::FLOOR;
 
 /// Calls (the callee's last name part, any case) that only convert their first argument to
 /// bytes or text, or encode it whole: `Buffer.from`, `bytes`, `Data`, `String`,

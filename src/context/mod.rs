@@ -17,6 +17,7 @@
 mod blind_harness;
 pub mod classify;
 mod cmdline;
+mod code_numbers;
 mod commented;
 mod compared;
 mod continued;
@@ -69,7 +70,7 @@ mod names;
 mod npmrc;
 mod option_defaults;
 mod pairs;
-mod password_value;
+pub(crate) mod password_value;
 mod placed_shapes;
 mod positional;
 mod powershell;
@@ -1277,6 +1278,8 @@ mod tests_unlisted14;
 mod tests_unlisted15;
 #[cfg(test)]
 mod tests_unlisted16;
+#[cfg(test)]
+mod tests_unlisted17;
 #[cfg(test)]
 mod tests_unlisted2;
 #[cfg(test)]

@@ -32,6 +32,16 @@ use std::sync::OnceLock;
 /// The fewest characters a password must hold outside words, sequences and repeats.
 pub const MIN_RARE: usize = 4;
 
+/// Below this many characters a password is reported only when every character of it is
+/// rare ([`rare_chars`]); `generic-password`'s `min_length` sets how short it may be.
+pub const SHORT: usize = 8;
+
+/// The fewest characters of a password the extractors that find literals by position hand
+/// on (`super::fallbacks`, `super::siblings`): `generic-password`'s `min_length`, the
+/// shortest value any generic rule reports (a unit test of `crate::scan::context_pass`
+/// holds the two equal).
+pub const FLOOR: usize = 5;
+
 /// Keyboard rows (US layout), for runs such as `qwerty`, `asdf`, `zxcv`.
 const ROWS: &[&[u8]] = &[b"1234567890", b"qwertyuiop", b"asdfghjkl", b"zxcvbnm"];
 

@@ -226,6 +226,7 @@ pub(super) fn candidates(
             (None, Some(name)) if !bare && is_sign_in(name) => {
                 sign_in_password(line, toks, i, false)
             }
+            (None, Some(name)) if !bare && is_token_getter(name) => getter_password(line, toks, i),
             (None, Some(name)) if !bare && is_account_helper(name) => {
                 sign_in_password(line, toks, i, true)
             }
@@ -274,6 +275,46 @@ fn is_sign_in(name: &[u8]) -> bool {
         || [b"basicauth".as_slice(), b"credentials", b"credential"]
             .iter()
             .any(|w| ends_loosely(last, w))
+}
+
+/// Whether a callee trades a user and a password for a token, a test's or a script's
+/// sign-in by another name: the last name part begins with `get`, `fetch`, `obtain`,
+/// `request`, `issue`, `acquire` or `generate` and ends with `token` or `jwt`
+/// (Playwright's `getToken(request, 'nurse1', 'v')`, pytest's `get_token(client, "u",
+/// "v")`, `fetchAccessToken("u", "v")`, `obtainJwt(...)`). Like a sign-in helper's, its
+/// password is its last argument with a literal user before it.
+fn is_token_getter(name: &[u8]) -> bool {
+    let last = last_part(name);
+    [
+        b"get".as_slice(),
+        b"fetch",
+        b"obtain",
+        b"request",
+        b"issue",
+        b"acquire",
+        b"generate",
+    ]
+    .iter()
+    .any(|v| starts_loosely(last, v))
+        && [b"token".as_slice(), b"jwt"]
+            .iter()
+            .any(|w| ends_loosely(last, w))
+}
+
+/// The password of a token getter's call opened at `toks[open]`: a sign-in helper's, when
+/// the user before it reads as a name (a letter past `f`, or an `@`). Two hex ids
+/// (gophercloud's `oauth1.GetAccessToken(client, "ce9e07", "6be26a")`, a request token and
+/// its verifier) are no user and password.
+fn getter_password(line: &[u8], toks: &[Token], open: usize) -> Option<Token> {
+    let password = sign_in_password(line, toks, open, false)?;
+    let count = (1..=8)
+        .take_while(|&p| argument_exists(toks, open, p))
+        .last()?;
+    let user = argument(line, toks, open, count - 1)?;
+    line[user.start..user.end]
+        .iter()
+        .any(|b| (b.is_ascii_alphabetic() && !b.is_ascii_hexdigit()) || *b == b'@')
+        .then_some(password)
 }
 
 /// Whether a callee creates or seeds an account, whose password its tests pass last: the

@@ -556,6 +556,28 @@ impl ContextRule {
                 && !elided_after(facts.data, cand.end)
         };
         let mut by_password = false;
+        // A number written without quotes in code is a flag, a field number or a code
+        // under a password's name, never a password (`super::code_numbers`).
+        if generic
+            && super::code_numbers::is_number_in_code(
+                value,
+                cand.quoted,
+                facts.kind,
+                facts.data.get(cand.end..).unwrap_or_default(),
+            )
+            && super::shapes::names_password(&effective_name(cand, facts).normal)
+        {
+            return false;
+        }
+        // Below `password_value::SHORT` characters (down to the rule's floor) a value is a
+        // password only when it reaches the rule as one someone typed, under a password's
+        // name, and every character of it is rare: no word, sequence, repeat or stand-in
+        // (`48213`, `k7#Qz`; not `admin`, `12345`, `root1`).
+        if generic && value.chars().count() < super::password_value::SHORT {
+            return typed_password(facts)
+                && super::password_value::rare_chars(value) == value.chars().count()
+                && self.validator.is_none_or(|v| v.validate(value));
+        }
         let literal = match self.pattern {
             Some(_) if !self.shapeless => {
                 // A run of the digits or the alphabet (`0123456789012...`) fills a field in

@@ -20,8 +20,9 @@ use super::{Candidate, Origin};
 /// Most tokens between a value and the name that names it.
 const MAX_GAP: usize = 5;
 
-/// Shortest value (after an Authorization scheme) worth pairing.
-const MIN_VALUE: usize = 8;
+/// Shortest value (after an Authorization scheme) worth pairing. The shortest a generic rule reports:
+/// a typed password (`super::password_value::FLOOR`).
+const MIN_VALUE: usize = super::password_value::FLOOR;
 
 /// Appends candidates for the string literals of `line` that a sibling names.
 /// `out[first..]` are the candidates the other extractors found on this line.
@@ -377,6 +378,13 @@ fn name_before(line: &[u8], toks: &[Token], j: usize) -> Option<String> {
 /// The nearest credential name after the value at `toks[j]` (`set("v", forKey: "k")`),
 /// unless that name starts a pair of its own (`"v", "password": ...`).
 fn name_after(line: &[u8], toks: &[Token], j: usize) -> Option<String> {
+    // A literal right before a pair's operator is the pair's key, and what follows its
+    // value, not its name: Go's `"28P01": "invalid_password"`, a map of error codes.
+    if toks.get(j + 1).is_some_and(|t| {
+        t.tok == Tok::Op && matches!(&line[t.start..t.end], b":" | b"=>" | b"::" | b":::")
+    }) {
+        return None;
+    }
     let mut i = j;
     for _ in 0..=MAX_GAP {
         i += 1;

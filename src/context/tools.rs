@@ -306,7 +306,7 @@ pub(super) fn candidates(
         && (STEM_FINDER.is_match(line) || special(line))
     {
         let words = bare_words(line);
-        command(line, &words, 0, base, line_start, asked, out);
+        command(line, &words, 0, base, line_start, asked, false, out);
     }
     // A command line held in a string: a CI step's `sh "..."`, a YAML `run: "..."`.
     for t in toks {
@@ -325,7 +325,7 @@ pub(super) fn candidates(
             continue;
         }
         let words = bare_words(content);
-        command(content, &words, t.start, base, line_start, false, out);
+        command(content, &words, t.start, base, line_start, false, true, out);
     }
 }
 
@@ -377,7 +377,10 @@ fn program_file(word: &[u8]) -> &[u8] {
     }
 }
 
-/// Reads one command line's `words` (spans in `text`, which sits at `at` in the line).
+/// Reads one command line's `words` (spans in `text`, which sits at `at` in the line);
+/// `in_string` when the command line is a string literal's content, which the lexer does
+/// not read as words.
+#[allow(clippy::too_many_arguments)]
 fn command(
     text: &[u8],
     words: &[Word],
@@ -385,6 +388,7 @@ fn command(
     base: usize,
     line_start: usize,
     asked: bool,
+    in_string: bool,
     out: &mut Vec<Candidate>,
 ) {
     let word = |i: usize| &text[words[i].start..words[i].end];
@@ -535,8 +539,10 @@ fn command(
             }
             let f = flag.as_bytes();
             let value = if w == f {
-                // curl's separate `-u v` / `--user v` is the lexer's.
-                next.filter(|_| !(t == "curl" && matches!(flag, "-u" | "--user")))
+                // curl's separate `-u v` / `--user v` on a line is the lexer's; in a string
+                // (`subprocess.run("curl -u admin:v ...")`, a test's command table) it is
+                // this pass's.
+                next.filter(|_| in_string || !(t == "curl" && matches!(flag, "-u" | "--user")))
             } else if w.len() > f.len() && w.starts_with(f) && f.len() == 2 {
                 Some((words[i].start + 2, words[i].end))
             } else if w.len() > f.len() + 1 && w.starts_with(f) && w[f.len()] == b'=' {

@@ -343,13 +343,31 @@ pub fn is_server_key(key: &str) -> bool {
 }
 
 /// The Go MySQL driver's DSN, which has no scheme: `user:password@tcp(host:3306)/db`,
-/// `user:password@unix(/path)/db` (github.com/go-sql-driver/mysql, "DSN (Data Source
-/// Name)"); telegraf's `servers = ["user:pass@tcp(127.0.0.1:3306)/"]` and Go code use it.
+/// `user:password@unix(/path)/db`, and with the address left out, `user:password@/db` or
+/// `user:password@tcp/db` (the driver's default, localhost:3306) (github.com/go-sql-driver/
+/// mysql, "DSN (Data Source Name)": `[user[:password]@][net[(addr)]]/dbname`); telegraf's
+/// `servers = ["user:pass@tcp(127.0.0.1:3306)/"]` and Go code use it.
+/// Whether `rest`, the text after a DSN's `@`, starts with a network and its address
+/// (`tcp(`, `unix(`), a network without one before the database (`tcp/`, `tcp6/`), or the
+/// database alone (`/db`, where the `@` follows a user and password: a path after an `@`
+/// needs the `:` the caller requires).
+fn dsn_net_follows(rest: &[u8]) -> bool {
+    if rest.first() == Some(&b'/') {
+        // `@//host`, `@/` at a string's end: no database name.
+        return rest
+            .get(1)
+            .is_some_and(|b| b.is_ascii_alphanumeric() || *b == b'_');
+    }
+    ["tcp", "tcp4", "tcp6", "unix"].iter().any(|net| {
+        rest.starts_with(net.as_bytes()) && matches!(rest.get(net.len()), Some(b'(') | Some(b'/'))
+    })
+}
+
 fn go_mysql_dsn(line: &[u8], base: usize, line_start: usize, out: &mut Vec<Candidate>) {
     // Found by their `@` (a searcher built per line would cost more than the line).
     for at in memchr::memchr_iter(b'@', line) {
         {
-            if !(line[at..].starts_with(b"@tcp(") || line[at..].starts_with(b"@unix(")) {
+            if !dsn_net_follows(&line[at + 1..]) {
                 continue;
             }
             // The user-info runs back to a quote, a space or a bracket.

@@ -415,7 +415,12 @@ mod tests {
         // 16 by its `min_length`, lowered to the shortest shape a credential's name
         // vouches for (`context::shapes`: an API key of 12 digits).
         assert_eq!(of("generic-token"), Some(12));
-        assert_eq!(of("generic-password"), Some(8));
+        // A typed password as short as the extractors' floor, every character rare
+        // (`context::rule`, `context::password_value`).
+        assert_eq!(
+            of("generic-password"),
+            Some(crate::context::password_value::FLOOR)
+        );
     }
 
     /// The proof that skipping lines drops no finding: every example and negative example
