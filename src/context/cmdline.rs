@@ -55,17 +55,6 @@ const SHORT_PASSWORD_FLAGS: &[(&str, &str)] = &[
     ("jarsigner", "-keypass"),
 ];
 
-/// Tools whose short flag takes a token as the next word: Codecov's CLI and uploader
-/// (`codecovcli upload-process -t v`, `./codecov do-upload -t v`; -t is `--token`,
-/// https://docs.codecov.com/docs/codecov-cli).
-const SHORT_TOKEN_FLAGS: &[(&str, &str)] = &[("codecovcli", "-t"), ("codecov", "-t")];
-
-/// Whether a line names a tool of [`SHORT_TOKEN_FLAGS`]: its flags are read though the line
-/// names no credential.
-pub(super) fn names_token_tool(line: &[u8]) -> bool {
-    memchr::memmem::find(line, b"codecov").is_some()
-}
-
 /// Words after which `NAME VALUE` sets a setting (`npm config set K V`, `setx K V`, csh `setenv K V`,
 /// `heroku config:set`'s siblings).
 fn is_set_word(word: &[u8]) -> bool {
@@ -435,10 +424,8 @@ fn read_words(
                         || is_pass_name(&flag)
                     {
                         emit(&line[flag_at..w.end], n.start, n.end, Origin::Argument);
-                    } else if short_flag_of(SHORT_PASSWORD_FLAGS, line, w.start, word) {
+                    } else if short_flag_takes_password(line, w.start, word) {
                         emit(b"password", n.start, n.end, Origin::Argument);
-                    } else if short_flag_of(SHORT_TOKEN_FLAGS, line, w.start, word) {
-                        emit(b"token", n.start, n.end, Origin::Argument);
                     }
                 }
             }
@@ -560,16 +547,11 @@ fn ends_with_password_word(name: &str) -> bool {
     PASSWORD_WORDS.iter().any(|w| lower.ends_with(w))
 }
 
-/// Whether a tool named before `at` on the line has `flag` in `table` (its short flag that
-/// takes a password, or a token).
-fn short_flag_of(table: &[(&str, &str)], line: &[u8], at: usize, flag: &[u8]) -> bool {
+/// Whether a tool named before `at` on the line takes a password as its short `flag`.
+fn short_flag_takes_password(line: &[u8], at: usize, flag: &[u8]) -> bool {
     let before = crate::context::lossy(&line[..at]);
-    table.iter().any(|(tool, f)| {
-        f.as_bytes() == flag
-            && before.split_whitespace().any(|w| {
-                let w = command_word(w);
-                w == *tool || w.rsplit(['/', '\\']).next() == Some(*tool)
-            })
+    SHORT_PASSWORD_FLAGS.iter().any(|(tool, f)| {
+        f.as_bytes() == flag && before.split_whitespace().any(|w| command_word(w) == *tool)
     })
 }
 

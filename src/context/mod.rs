@@ -1170,9 +1170,6 @@ fn extract_range(
                 if kind == Kind::Yaml {
                     cmdline::yaml_quoted_item(piece, base, line_start, out);
                 }
-            } else if cmdline::names_token_tool(piece) {
-                // A tool whose short flag takes a token names none (`codecovcli -t v`).
-                cmdline::candidates(piece, toks, base, line_start, kind, out);
             }
             // `Default login: admin / v`: a login pair in a sentence that names no credential.
             if kind == Kind::Unknown
