@@ -57,6 +57,8 @@ mod heldout_real6;
 mod heldout_real7;
 #[cfg(test)]
 mod heldout_real8;
+#[cfg(test)]
+mod heldout_real9;
 mod html_cells;
 mod httpie;
 mod hurl;
