@@ -1827,6 +1827,14 @@ fn contains_ignore_ascii_case(hay: &str, needle: &str) -> bool {
         .any(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
 }
 
+/// Whether `key` is npm's `_auth` setting: `_auth`, `//registry/:_auth`, or the
+/// environment's `npm_config__auth`.
+fn is_npm_auth_key(key: &str) -> bool {
+    key.eq_ignore_ascii_case("_auth")
+        || ends_with_ignore_ascii_case(key, ":_auth")
+        || ends_with_ignore_ascii_case(key, "__auth")
+}
+
 /// Whether `hay` ends with `needle` (lowercase ASCII), ASCII case ignored.
 fn ends_with_ignore_ascii_case(hay: &str, needle: &str) -> bool {
     hay.len() >= needle.len()
@@ -1974,8 +1982,10 @@ impl LineCtx<'_> {
         let (start, end) = (spans[0].0, spans[spans.len() - 1].1);
         let header = is_credential_header(&key).then(|| key.clone());
         let mut joined = (spans.len() > 1).then(|| value.clone());
-        // `.npmrc` `_auth` (and `//registry/:_auth`) is base64 of `user:password`.
-        if ends_with_ignore_ascii_case(&key, "_auth") {
+        // `.npmrc` `_auth` (and `//registry/:_auth`, `NPM_CONFIG__AUTH`) is base64 of
+        // `user:password`; a name that merely ends in `_auth` (`token_auth`, `basic_auth`)
+        // is not npm's, and its value is not decoded as one.
+        if is_npm_auth_key(&key) {
             if let Some(pass) = basic_password(&value) {
                 joined = Some(pass);
                 key = "password".into();

@@ -143,13 +143,14 @@ fn render(rule: &Rule, name: &str, value: &str) -> Vec<(String, String)> {
 }
 
 /// The name written before a value on an assignment line: `NAME=`, `export NAME="`,
-/// `"name": "`, `name => '`.
+/// `"name": "`, `name => '`, `#define NAME "`.
 fn assigned_name(before: &str) -> Option<&str> {
     let re = regex::Regex::new(
-        r#"^\s*(?:export\s+)?["']?([A-Za-z_][A-Za-z0-9_.\-]*)["']?\s*(?::=|=>|=|:)\s*["'`]?$"#,
+        r#"^\s*(?:#define\s+([A-Za-z_]\w*)\s+"|(?:export\s+)?["']?([A-Za-z_][A-Za-z0-9_.\-]*)["']?\s*(?::=|=>|=|:)\s*["'`]?)$"#,
     )
     .unwrap();
-    re.captures(before).map(|c| c.get(1).unwrap().as_str())
+    let c = re.captures(before)?;
+    c.get(1).or(c.get(2)).map(|m| m.as_str())
 }
 
 /// Whether `after` only closes an assignment line (a quote, a comma or semicolon).
@@ -254,6 +255,7 @@ fn name_parts_and_camel_case() {
 fn assignment_lines_give_name_and_value() {
     assert_eq!(assigned_name("export ACME_TOKEN=\""), Some("ACME_TOKEN"));
     assert_eq!(assigned_name("  \"acme_key\": \""), Some("acme_key"));
+    assert_eq!(assigned_name("#define ACME_KEY \""), Some("ACME_KEY"));
     assert_eq!(assigned_name("curl -H \"X-Acme: "), None);
     assert!(closes_line("\",") && closes_line("") && !closes_line(" # acme"));
     assert_eq!(

@@ -153,7 +153,7 @@ fn encoded_pairs_under_auth_names_give_their_password() {
 const ENV_DEFAULTS: Rows<'static> = (
     &[
         ("cmd/main.go", " utils.GetEnvOrDefault(\"api_token\", \"{UUID}\")\n", "generic-token"),
-        ("config/config.go", "token := getEnv(\"GITHUB_TOKEN\", \"{HEX40}\")\n", "generic-token"),
+        ("config/config.go", "token := getEnv(\"GITHUB_TOKEN\", \"{HEX40}\")\n", "github-token-legacy"),
         ("settings.py", "API_TOKEN = os.getenv(\"API_TOKEN\", \"{S}\")\n", "generic-token"),
         ("settings.py", "SECRET_KEY = os.environ.get(\"SECRET_KEY\", \"{HEX64}\")\n", "generic-secret|generic-api-key"),
         ("settings.py", "DB_PASSWORD = os.getenv(\"DB_PASSWORD\", \"{UUID}\")\n", "generic-password"),

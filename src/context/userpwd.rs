@@ -51,6 +51,10 @@ fn holds_encoded_pair(key: &str) -> bool {
     ]
     .iter()
     .any(|w| leaf.ends_with(w))
+        // A token sent as the credential (the jira library's `token_auth`, a client's
+        // `bearer_auth`) is the secret as written: a Jira Data Center token is base64 of
+        // `id:random` and is not a pair to split.
+        && !["tokenauth", "bearerauth"].iter().any(|w| leaf.ends_with(w))
 }
 
 /// Narrows the candidates from `first` on that an option in [`USER_PASSWORD_OPTIONS`] names

@@ -478,6 +478,7 @@ mod tests {
             "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15dc08c0a05fd1b",
             "sha512-Q5Kw8tZq1xv3Yd2R7pN0mB4cL6sH9jF",
             "h1:Q5Kw8tZq1xv3Yd2R7pN0mB4cL6sH9jF=",
+            "AAAAB3NzaC1yc2EAAAADAQABAAABAQC7x",
             "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAA",
             "https://auth.internal/token",
             "/run/secrets/db_password",
