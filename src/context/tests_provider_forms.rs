@@ -311,7 +311,6 @@ fn session14b_conversions_in_every_form() {
             "tenable-api-keys",
             "crowdstrike-client-secret",
             "segment-write-key",
-            "sonarcloud-token",
             "tencent-secret-key",
             "twitter-api-secret",
             "kaggle-api-key",
