@@ -5,12 +5,12 @@
 //! quotes and made of a number's characters is a number, and a number under a password's
 //! name is a flag, a field number, an enum value, an error code or a limit:
 //! PowerShell's `$ADS_UF_DONT_EXPIRE_PASSWD = 65536`, a protobuf field
-//! `auth_user_change_password = 1103;`, TypeScript's `enum E { WrongPassword = 40913 }`,
+//! `auth_user_change_password = <n>;`, TypeScript's `enum E { WrongPassword = 40913 }`,
 //! Python's `PASSWORD_RESET = 3`, C's `#define PASSWD_ERR 0x1F`. Once passwords of five
 //! characters are reported (`generic-password`'s floor), these are most of what the floor
 //! adds in code.
 //!
-//! Config formats keep theirs: YAML's `ise_password: 991545`, `.env`, INI, shell,
+//! Config formats keep theirs: YAML's `ise_password: <six digits>`, `.env`, INI, shell,
 //! Dockerfiles and Makefiles read an unquoted value as text, and JSON is data someone
 //! typed. In any other file a number that ends a statement (`= 1103;`) is code too.
 

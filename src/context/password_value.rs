@@ -156,6 +156,9 @@ fn is_not_a_value(v: &str) -> bool {
     if v.contains(['"', '`']) || v.contains("...") || v.starts_with('\'') || v.ends_with('\'') {
         return true;
     }
+    if is_number_notation(v) {
+        return true;
+    }
     if ["%s", "%d", "%v", "%(", "\\n", "\\r", "\\t"]
         .iter()
         .any(|d| v.contains(d))
@@ -175,6 +178,23 @@ fn is_not_a_value(v: &str) -> bool {
             name >= 2 && b.get(i + 1 + name) == Some(&b'=')
         }
     })
+}
+
+/// Whether `v` is a number as code and prose write one, not as a person types a password:
+/// a hexadecimal literal (`0x5821`, `0X1F`) or digits in groups of three after a
+/// thousands separator (`75,312`, `1,048,576`): a flag, an error code or a count in a
+/// table (session 14: the five-character floor read them under a password's name).
+fn is_number_notation(v: &str) -> bool {
+    let b = v.as_bytes();
+    if b.len() > 2 && (v.starts_with("0x") || v.starts_with("0X")) {
+        return b[2..].iter().all(u8::is_ascii_hexdigit);
+    }
+    let mut groups = v.split(',');
+    let first = groups.next().unwrap_or("");
+    v.contains(',')
+        && (1..=3).contains(&first.len())
+        && first.bytes().all(|c| c.is_ascii_digit())
+        && groups.all(|g| g.len() == 3 && g.bytes().all(|c| c.is_ascii_digit()))
 }
 
 /// Whether `b` holds an HTML or XML character reference (`&lt;`, `&amp;`, `&#60;`,
@@ -366,6 +386,19 @@ fn is_date(v: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn numbers_in_code_or_table_notation_are_no_password() {
+        for v in ["0x5821", "0X1F2E", "75,312", "1,048,576", "56,128"] {
+            assert!(is_number_notation(v), "{v}");
+            assert!(!is_typed_password(v), "{v}");
+        }
+        // Digits without a separator, a comma that groups otherwise, and hex digits
+        // without `0x` are not read as a number's notation.
+        for v in ["991545", "12,34", "1234,567", "0xZZ", "ab,cde", "x5821"] {
+            assert!(!is_number_notation(v), "{v}");
+        }
+    }
 
     #[test]
     fn typed_passwords_and_what_is_not_one() {
