@@ -344,12 +344,22 @@ impl Prefilter {
                     }
                     if bound > 0 && stretch(rule) {
                         let (from, to) = line.window(data, start, end);
+                        // The line's start and end where `line_window` reached them: a
+                        // newline, or the start or end of the data within its reach.
                         let before = if data.get(from) == Some(&b'\n') && from < start {
                             Some(from + 1)
+                        } else if start <= BACK {
+                            Some(0)
                         } else {
                             None
                         };
-                        let after = (to > end && data.get(to - 1) == Some(&b'\n')).then(|| to - 1);
+                        let after = if to > end && data.get(to - 1) == Some(&b'\n') {
+                            Some(to - 1)
+                        } else if end + LINE_FORWARD >= data.len() {
+                            Some(data.len())
+                        } else {
+                            None
+                        };
                         let long = match (before, after) {
                             (Some(b), Some(a)) => a - b > bound,
                             _ => true,
