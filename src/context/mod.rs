@@ -282,12 +282,23 @@ const LINE_REACH: usize = 4 * 1024;
 /// host or an SDK call nearby does; a generic rule only needs the keyword's line, and the
 /// lines below it when that line opens a block), each line read once, in order.
 pub fn extract(data: &[u8], kind: Kind, regions: &[(usize, usize, bool)]) -> Vec<Candidate> {
+    extract_with(data, kind, regions, &[])
+}
+
+/// [`extract`], and also the byte ranges `stretches` read as they are (no lines before or
+/// after them): the bounded stretches of long lines around their keywords.
+pub fn extract_with(
+    data: &[u8],
+    kind: Kind,
+    regions: &[(usize, usize, bool)],
+    stretches: &[(usize, usize)],
+) -> Vec<Candidate> {
     let mut out = Vec::new();
     // The start of the line a segment opens in, searched for only back to where the last
     // search stopped (segments come sorted): on a minified line of a megabyte, one search
     // of the line, not one per segment on it.
     let (mut line_start, mut searched_to) = (0, 0);
-    for (s, e) in segments(data, kind, regions) {
+    for (s, e) in with_stretches(segments(data, kind, regions), stretches) {
         let from = if s >= searched_to { searched_to } else { 0 };
         line_start = match memchr::memrchr(b'\n', &data[from..s]) {
             Some(i) => from + i + 1,
@@ -299,6 +310,27 @@ pub fn extract(data: &[u8], kind: Kind, regions: &[(usize, usize, bool)]) -> Vec
         extract_range(data, s, e, line_start, kind, &mut out);
     }
     out
+}
+
+/// `segments` and `stretches` merged and sorted, as [`segments`] merges its own.
+fn with_stretches(
+    segments: Vec<(usize, usize)>,
+    stretches: &[(usize, usize)],
+) -> Vec<(usize, usize)> {
+    if stretches.is_empty() {
+        return segments;
+    }
+    let mut all = segments;
+    all.extend_from_slice(stretches);
+    all.sort_unstable();
+    let mut merged: Vec<(usize, usize)> = Vec::with_capacity(all.len());
+    for (s, e) in all {
+        match merged.last_mut() {
+            Some(last) if s <= last.1 + 1 => last.1 = last.1.max(e),
+            _ => merged.push((s, e)),
+        }
+    }
+    merged
 }
 
 /// The lines of the stretches [`extract`] reads for `regions` (the scan's funnel counts).

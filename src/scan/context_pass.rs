@@ -19,6 +19,7 @@ impl Scanner {
         path: Option<&str>,
         data: &[u8],
         regions: &[(usize, usize, usize)],
+        stretches: &[(usize, usize, usize)],
         allowed: &AllowedLines<'_>,
         found: &mut Vec<RawHit>,
     ) {
@@ -55,13 +56,13 @@ impl Scanner {
                 }
             }
         }
-        if regions.is_empty() && whole.is_empty() && by_path.is_empty() {
+        if regions.is_empty() && stretches.is_empty() && whole.is_empty() && by_path.is_empty() {
             return;
         }
         use super::funnel::{add, Stage};
         add(Stage::ContextWindows, regions.len());
         let kind = crate::context::Kind::detect(path, data);
-        let mut woken: Vec<usize> = regions.iter().map(|r| r.0).collect();
+        let mut woken: Vec<usize> = regions.iter().chain(stretches).map(|r| r.0).collect();
         woken.sort_unstable();
         woken.dedup();
         // Every woken rule sees every candidate, so a keyword line may be skipped only if
@@ -101,7 +102,9 @@ impl Scanner {
             woken.sort_unstable();
             woken.dedup();
         }
-        let mut candidates = crate::context::extract(data, kind, &ranges);
+        // Stretches of long lines are read as they are (see `Prefilter::regions_and_stretches`).
+        let stretches: Vec<(usize, usize)> = stretches.iter().map(|r| (r.1, r.2)).collect();
+        let mut candidates = crate::context::extract_with(data, kind, &ranges, &stretches);
         if !whole.is_empty() {
             candidates.extend(crate::context::whole_file_candidate(data));
             woken.extend(whole);
@@ -605,6 +608,90 @@ mod keyword_boundary_tests {
                 "ably-api-key not found in a text of {} bytes",
                 text.len()
             );
+        }
+    }
+
+    /// A credential deep inside a long line (minified JavaScript, a JSON document on one
+    /// line), with other text and other keywords before and after it, is found at its own
+    /// byte offset and column: the long line is read only in stretches around its keywords
+    /// (`Prefilter::regions_and_stretches`), and the stretches' offsets are the blob's.
+    #[test]
+    fn a_credential_deep_inside_a_long_line_is_found_at_its_column() {
+        let scanner = crate::scan::Scanner::new(RuleSet::builtin().expect("built-in rules load"));
+        // Built at run time (dogfood: `leakgate scan .`): Ably's `app.key:secret` shape,
+        // and a generic API key.
+        let ably = [
+            "Wr9fMX.Hf_ags:",
+            "35sdgBnQRtvbLprYwArWoB5Zig",
+            "RwcZIcbD_fcNB2ZOM",
+        ]
+        .concat();
+        let generic = ["q8Vd2LmZ", "x4Rt7NbK", "p1Ws9HcE", "y6Jf3GuA"].concat();
+        let js = "function n(e){return e.t+1};var r={a:\"b\",c:[1,2,3],nextToken:null};";
+        let json = "{\"id\":12,\"name\":\"row\",\"tags\":[\"a\",\"b\"],\"pageToken\":\"\"},";
+        let cases: Vec<(String, &str, String, &str)> = vec![
+            (
+                js.repeat(300),
+                "ably-api-key",
+                format!("var o={{ablyKey:\"{ably}\"}};"),
+                "bundle.min.js",
+            ),
+            (
+                js.repeat(300),
+                "generic-api-key",
+                format!("c.apiKey=\"{generic}\";"),
+                "bundle.min.js",
+            ),
+            (
+                json.repeat(200),
+                "generic-api-key",
+                format!("{{\"api_key\":\"{generic}\"}},"),
+                "rows.json",
+            ),
+        ];
+        for (filler, id, statement, path) in &cases {
+            // Cut the filler only between its units (whole statements, whole objects).
+            let unit = if path.ends_with(".json") {
+                json.len()
+            } else {
+                js.len()
+            };
+            let half = unit * (filler.len() / unit / 2);
+            for (before, after) in [
+                (filler.len(), filler.len()),
+                (half, unit),
+                (unit, filler.len()),
+            ] {
+                let mut text = String::from("// head\n");
+                text.push_str(&filler[..before]);
+                let secret = if *id == "ably-api-key" {
+                    &ably
+                } else {
+                    &generic
+                };
+                let at = text.len()
+                    + statement
+                        .find(secret.as_str())
+                        .expect("secret in statement");
+                text.push_str(statement);
+                text.push_str(&filler[..after]);
+                text.push('\n');
+                assert!(text.len() > 2 * crate::scan::prefilter::LONG_LINE);
+                let found = scanner.scan(Some(path), text.as_bytes());
+                let hit = found.iter().find(|m| m.start == at);
+                let Some(hit) = hit else {
+                    panic!(
+                        "{id}: nothing found at {at} in a line of {} bytes",
+                        text.len()
+                    );
+                };
+                assert_eq!(
+                    (hit.line, hit.column),
+                    (2, at - "// head\n".len() + 1),
+                    "{id}"
+                );
+                assert_eq!(hit.end, at + secret.len(), "{id}");
+            }
         }
     }
 }

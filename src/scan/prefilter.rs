@@ -305,7 +305,23 @@ impl Prefilter {
     /// The merged regions where each rule must run, sorted by rule then start.
     /// `single_line` tells whether a rule's matches stay within one line.
     pub fn regions(&self, data: &[u8], single_line: impl Fn(usize) -> bool) -> Vec<Region> {
+        self.regions_and_stretches(data, single_line, |_| false).0
+    }
+
+    /// [`Prefilter::regions`], except that a keyword of a rule for which `stretch` holds,
+    /// on a line longer than [`long_line`], gives no region but a bounded stretch of its
+    /// line around it ([`stretch_around`]), returned apart (merged per rule, sorted by
+    /// rule then start): the context engine reads such stretches as they are, not the
+    /// lines around them (see docs/performance.md, session 14, branch perf14b).
+    pub fn regions_and_stretches(
+        &self,
+        data: &[u8],
+        single_line: impl Fn(usize) -> bool,
+        stretch: impl Fn(usize) -> bool,
+    ) -> (Vec<Region>, Vec<Region>) {
         let mut regions = Regions::default();
+        let mut stretches = Regions::default();
+        let bound = long_line();
         for &rule in &self.always {
             regions.add(rule, 0, data.len());
         }
@@ -326,6 +342,34 @@ impl Prefilter {
                     if !self.may_start(rule, data, start) {
                         continue;
                     }
+                    if bound > 0 && stretch(rule) {
+                        let (from, to) = line.window(data, start, end);
+                        // The line's start and end where `line_window` reached them: a
+                        // newline, or the start or end of the data within its reach.
+                        let before = if data.get(from) == Some(&b'\n') && from < start {
+                            Some(from + 1)
+                        } else if start <= BACK {
+                            Some(0)
+                        } else {
+                            None
+                        };
+                        let after = if to > end && data.get(to - 1) == Some(&b'\n') {
+                            Some(to - 1)
+                        } else if end + LINE_FORWARD >= data.len() {
+                            Some(data.len())
+                        } else {
+                            None
+                        };
+                        let long = match (before, after) {
+                            (Some(b), Some(a)) => a - b > bound,
+                            _ => true,
+                        };
+                        if long {
+                            let (s, e) = stretch_around(data, start, end, before, after, bound);
+                            stretches.add(rule, s, e);
+                            continue;
+                        }
+                    }
                     let (from, to) = if single_line(rule) {
                         line.window(data, start, end)
                     } else {
@@ -344,8 +388,68 @@ impl Prefilter {
         }
         let merged = merge(regions.list);
         super::funnel::add(super::funnel::Stage::Windows, merged.len());
-        merged
+        (merged, merge(stretches.list))
     }
+}
+
+/// Length over which a keyword's line is read only in stretches around its keywords
+/// (0: never): [`LONG_LINE`], or `LEAKGATE_LONG_LINE` where set (a measurement knob).
+fn long_line() -> usize {
+    static BOUND: OnceLock<usize> = OnceLock::new();
+    *BOUND.get_or_init(|| {
+        std::env::var("LEAKGATE_LONG_LINE")
+            .ok()
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(LONG_LINE)
+    })
+}
+
+/// Lines longer than this (minified code, a JSON document on one line) are read by the
+/// context engine only in stretches of about this many bytes either side of each keyword.
+pub const LONG_LINE: usize = 1024;
+
+/// How far past the nominal bound a stretch's edge may move to reach a token-safe point.
+const CUT_SLACK: usize = 64;
+
+/// The stretch of a long line around the keyword at `start..end`: from about `reach`
+/// bytes before it to about `reach` bytes after, within the line (`line_start` and
+/// `line_end` where they were found), each edge moved out to a token-safe point (just
+/// after a `,`, `;`, `{`, `}`, or blank before; at one after) so that a string literal
+/// or a `key: value` pair is less often cut mid-way.
+fn stretch_around(
+    data: &[u8],
+    start: usize,
+    end: usize,
+    line_start: Option<usize>,
+    line_end: Option<usize>,
+    reach: usize,
+) -> (usize, usize) {
+    let safe = |b: u8| matches!(b, b',' | b';' | b'{' | b'}' | b' ' | b'\t');
+    let low = line_start.unwrap_or_else(|| {
+        let floor = start.saturating_sub(reach);
+        memchr::memrchr(b'\n', &data[floor..start]).map_or(floor, |i| floor + i + 1)
+    });
+    let high = line_end.unwrap_or_else(|| {
+        let cap = (end + reach).min(data.len());
+        memchr::memchr(b'\n', &data[end..cap]).map_or(cap, |i| end + i)
+    });
+    let mut from = start.saturating_sub(reach).max(low);
+    if from > low {
+        let stop = from.saturating_sub(CUT_SLACK).max(low);
+        from = data[stop..from]
+            .iter()
+            .rposition(|&b| safe(b))
+            .map_or(from, |i| stop + i + 1);
+    }
+    let mut to = (end + reach).min(high);
+    if to < high {
+        let stop = (to + CUT_SLACK).min(high);
+        to = data[to..stop]
+            .iter()
+            .position(|&b| safe(b))
+            .map_or(to, |i| to + i);
+    }
+    (from, to)
 }
 
 /// The regions of one blob as they are found, each merged on arrival with the last region

@@ -14,7 +14,16 @@ impl Scanner {
         let allowed = AllowedLines::new(data);
         let single_line = |rule: usize| self.rules.rules[rule].single_line();
         let mut context_regions: Vec<(usize, usize, usize)> = Vec::new();
-        for region in self.prefilter.regions(data, single_line) {
+        // Context rules' keywords on long lines give bounded stretches, not regions.
+        let (regions, stretches) = self
+            .prefilter
+            .regions_and_stretches(data, single_line, |r| self.rules.rules[r].is_context());
+        let stretches: Vec<(usize, usize, usize)> = stretches
+            .iter()
+            .filter(|s| self.rules.rules[s.rule].applies_to_path(path))
+            .map(|s| (s.rule, s.start, s.end))
+            .collect();
+        for region in regions {
             let rule = &self.rules.rules[region.rule];
             if !rule.applies_to_path(path) {
                 continue;
@@ -52,7 +61,14 @@ impl Scanner {
                 }
             }
         }
-        self.scan_context(path, data, &context_regions, &allowed, &mut found);
+        self.scan_context(
+            path,
+            data,
+            &context_regions,
+            &stretches,
+            &allowed,
+            &mut found,
+        );
         found
     }
 
