@@ -309,8 +309,8 @@ impl Prefilter {
     }
 
     /// [`Prefilter::regions`], except that a keyword of a rule for which `stretch` holds,
-    /// on a line longer than [`long_line`], gives no region but a bounded stretch of its
-    /// line around it ([`stretch_around`]), returned apart (merged per rule, sorted by
+    /// on a line longer than `long_line`, gives no region but a bounded stretch of its
+    /// line around it (`stretch_around`), returned apart (merged per rule, sorted by
     /// rule then start): the context engine reads such stretches as they are, not the
     /// lines around them (see docs/performance.md, session 14, branch perf14b).
     pub fn regions_and_stretches(
