@@ -577,18 +577,22 @@ mod keyword_boundary_tests {
         }
     }
 
+    /// Ably's `app.key:secret` shape, built at run time (dogfood: `leakgate scan .`).
+    fn ably_key() -> String {
+        [
+            "Wr9fMX.Hf_ags:",
+            "35sdgBnQRtvbLprYwArWoB5Zig",
+            "RwcZIcbD_fcNB2ZOM",
+        ]
+        .concat()
+    }
+
     /// The values of a word-bounded rule are found in every form they were found before:
     /// keys in each case style, a parent block, a joined literal, a value below its name.
     #[test]
     fn word_bounded_rules_keep_their_values() {
         let scanner = crate::scan::Scanner::new(RuleSet::builtin().expect("built-in rules load"));
-        // Built at run time (dogfood: `leakgate scan .`): Ably's `app.key:secret` shape.
-        let key = [
-            "Wr9fMX.Hf_ags:",
-            "35sdgBnQRtvbLprYwArWoB5Zig",
-            "RwcZIcbD_fcNB2ZOM",
-        ]
-        .concat();
+        let key = ably_key();
         let (head, tail) = key.split_at(20);
         let texts = [
             format!("ABLY_API_KEY={key}\n"),
@@ -618,14 +622,8 @@ mod keyword_boundary_tests {
     #[test]
     fn a_credential_deep_inside_a_long_line_is_found_at_its_column() {
         let scanner = crate::scan::Scanner::new(RuleSet::builtin().expect("built-in rules load"));
-        // Built at run time (dogfood: `leakgate scan .`): Ably's `app.key:secret` shape,
-        // and a generic API key.
-        let ably = [
-            "Wr9fMX.Hf_ags:",
-            "35sdgBnQRtvbLprYwArWoB5Zig",
-            "RwcZIcbD_fcNB2ZOM",
-        ]
-        .concat();
+        // Built at run time (dogfood: `leakgate scan .`): a generic API key.
+        let ably = ably_key();
         let generic = ["q8Vd2LmZ", "x4Rt7NbK", "p1Ws9HcE", "y6Jf3GuA"].concat();
         let js = "function n(e){return e.t+1};var r={a:\"b\",c:[1,2,3],nextToken:null};";
         let json = "{\"id\":12,\"name\":\"row\",\"tags\":[\"a\",\"b\"],\"pageToken\":\"\"},";
