@@ -123,7 +123,7 @@ mod tests {
 /// examples and negative examples, alone and after a keyword line.
 #[cfg(test)]
 mod gate_tests {
-    use super::super::{extract_all, Candidate, Kind};
+    use super::super::{extract_all, Candidate, Kind, Origin};
     use crate::context::test_lines::XorShift;
 
     /// Every field of each candidate, the value included (compared, never printed).
@@ -151,7 +151,8 @@ mod gate_tests {
             .collect()
     }
 
-    fn assert_same(data: &[u8], kind: Kind) -> usize {
+    /// The candidates' origins, after checking that gated and ungated extraction agree.
+    fn assert_same(data: &[u8], kind: Kind) -> Vec<Origin> {
         let gated = extract_all(data, kind);
         let ungated = super::without_gates(|| extract_all(data, kind));
         assert!(
@@ -160,7 +161,7 @@ mod gate_tests {
             data.len(),
             String::from_utf8_lossy(&data[..data.len().min(60)])
         );
-        gated.len()
+        gated.iter().map(|c| c.origin).collect()
     }
 
     const KINDS: [Kind; 11] = [
@@ -243,7 +244,7 @@ mod gate_tests {
             ";".into(),
         ];
         let mut rng = XorShift(0x5eed_1505_9a7e_c0de);
-        let mut found = 0;
+        let mut found: Vec<Origin> = Vec::new();
         for round in 0..3000 {
             let mut data = Vec::new();
             for _ in 0..1 + rng.next() % 5 {
@@ -254,10 +255,19 @@ mod gate_tests {
                 }
                 data.push(b'\n');
             }
-            found += assert_same(&data, KINDS[round % KINDS.len()]);
+            found.extend(assert_same(&data, KINDS[round % KINDS.len()]));
         }
-        // The lines give candidates, so the comparison is not of empty lists.
-        assert!(found > 1000, "{found} candidates");
+        // The lines give candidates, among them those of the gated passes (URL user-info
+        // and queries, elements, call arguments), so the comparison is not of empty lists.
+        assert!(found.len() > 1000, "{} candidates", found.len());
+        for origin in [
+            Origin::UrlUserinfo,
+            Origin::UrlQuery,
+            Origin::Element,
+            Origin::Argument,
+        ] {
+            assert!(found.contains(&origin), "no candidate of origin {origin:?}");
+        }
     }
 
     #[test]
@@ -276,7 +286,7 @@ mod gate_tests {
                     format!("token = get_token(x)\n{example}\n"),
                 ] {
                     for kind in KINDS {
-                        found += assert_same(text.as_bytes(), kind);
+                        found += assert_same(text.as_bytes(), kind).len();
                     }
                 }
             }
