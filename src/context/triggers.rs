@@ -243,11 +243,46 @@ mod gate_tests {
             "#".into(),
             ";".into(),
         ];
+        // Whole forms of the gated passes, each line also cut or spliced at random below.
+        let forms: Vec<String> = [
+            "url = \"https://deploy:{v}@db.example.com/app?token={v}&x=1\"",
+            "DATABASE_URL=postgres://deploy:{v}@db:5432/app",
+            "  <password>{v}</password>",
+            "<add key=\"ApiKey\" value=\"{v}\" />",
+            "client.login(\"deploy\", \"{v}\")",
+            "conn = connect(host, \"deploy\", \"{v}\")",
+            "dsn := \"deploy:{v}@tcp(db:3306)/app\"",
+            "echo -n 'deploy:{v}' | base64",
+            "auth = Convert.ToBase64String(Encoding.UTF8.GetBytes(\"deploy:{v}\"))",
+            "headers.Authorization = 'Basic ' + btoa('deploy:{v}')",
+            "curl -u {v}: https://api.example.com/v1",
+            "token: {{ .Values.token | default \"{v}\" }}",
+            "{% set api_key = \"{v}\" %}",
+            "fetch('/api?api_key={v}')",
+        ]
+        .iter()
+        .map(|f| f.replace("{v}", &value))
+        .collect();
         let mut rng = XorShift(0x5eed_1505_9a7e_c0de);
         let mut found: Vec<Origin> = Vec::new();
         for round in 0..3000 {
             let mut data = Vec::new();
-            for _ in 0..1 + rng.next() % 5 {
+            let form = forms[(rng.next() % forms.len() as u64) as usize].as_bytes();
+            let (cut, splice) = (
+                (rng.next() % (form.len() as u64 + 1)) as usize,
+                pieces[(rng.next() % pieces.len() as u64) as usize].as_bytes(),
+            );
+            match rng.next() % 3 {
+                0 => data.extend_from_slice(form),
+                1 => data.extend_from_slice(&form[..cut]),
+                _ => {
+                    data.extend_from_slice(&form[..cut]);
+                    data.extend_from_slice(splice);
+                    data.extend_from_slice(&form[cut..]);
+                }
+            }
+            data.push(b'\n');
+            for _ in 0..rng.next() % 4 {
                 for _ in 0..rng.next() % 14 {
                     data.extend_from_slice(
                         pieces[(rng.next() % pieces.len() as u64) as usize].as_bytes(),
