@@ -94,6 +94,8 @@ mod tools;
 mod translations;
 #[cfg(test)]
 mod tuning_real7;
+#[cfg(test)]
+mod tuning_real10;
 pub mod urls;
 mod userpwd;
 pub mod xml;
