@@ -93,9 +93,10 @@ mod template_defaults;
 mod tools;
 mod translations;
 #[cfg(test)]
-mod tuning_real7;
-#[cfg(test)]
 mod tuning_real10;
+#[cfg(test)]
+mod tuning_real7;
+mod typed_secret;
 pub mod urls;
 mod userpwd;
 pub mod xml;
@@ -1294,6 +1295,8 @@ mod tests_named_forms;
 mod tests_password_values;
 #[cfg(test)]
 mod tests_provider_forms;
+#[cfg(test)]
+mod tests_real10_forms;
 #[cfg(test)]
 mod tests_shape_grid;
 #[cfg(test)]

@@ -49,6 +49,12 @@
 //!   `google-api-key`; p14.1 a SendGrid key in a Bearer header expects `sendgrid-api-key`;
 //! - p4.1 `mysql -u root -p <digits>` is labelled by its author's intent (the password),
 //!   although the client would read the word after a space as a database name.
+//! - corrected after the first run, before any engine change: q17.1 and q17.2 (a 128-hex
+//!   `secret_key_base`) were labelled `generic-secret`, but the rule for that shape is
+//!   `rails-secret-key-base`, which found both; the start figure is given with the
+//!   corrected labels (31/46; 29/46 as first labelled).
+//! - p9.2's value was `123456789`, a sequence the engine rightly drops as trivial; the
+//!   procedure replaces values by random ones of the same shape (9 digits), which are not.
 //!
 //! Values are replaced by run-time values of the same shape (length, character classes,
 //! prefix); weak passwords stay weak. Personal addresses are replaced by example ones,
@@ -64,9 +70,7 @@
 
 #![cfg(test)]
 
-use super::blind_harness::{
-    BlindSet, Gen, BASE62, BASE64, DIGITS, HEX, LETTERS, LOWER, URLSAFE,
-};
+use super::blind_harness::{BlindSet, Gen, BASE62, BASE64, DIGITS, HEX, LETTERS, LOWER, URLSAFE};
 use super::heldout_fresh2::{fill, Case};
 
 const PY: &str = "Python";
@@ -104,7 +108,7 @@ const MEASURED: &[(&str, &[&str])] = &[
     ),
     (
         "generic-secret",
-        &["{LW14}", "{PHRASE}", "{HEX128}", "{LOWSEC}", "{DIG9}"],
+        &["{LW14}", "{PHRASE}", "{LOWSEC}", "{DIG9}"],
     ),
     ("generic-api-key", &["{K}", "{PRO64}", "{MB44}", "{AM64}"]),
     ("generic-token", &["{LOWTOK}"]),
@@ -112,6 +116,7 @@ const MEASURED: &[(&str, &[&str])] = &[
     ("aws-secret-access-key", &["{AWSS}"]),
     ("postgres-url-password", &["{LOW8}", "{SNAKE}"]),
     ("google-api-key", &["{GAK}"]),
+    ("rails-secret-key-base", &["{HEX128}"]),
     ("sendgrid-api-key", &["{SGK}"]),
 ];
 
@@ -120,10 +125,10 @@ const EXACT: [&str; 6] = ["{LOW8}", "{DIG6}", "{DIG8}", "{DIG9}", "{LW}", "{K}"]
 
 /// Placeholders that stand for a secret (a negative must hold none of them).
 const SECRET_PLACEHOLDERS: &[&str] = &[
-    "{S}", "{K}", "{LOW8}", "{DIG6}", "{DIG8}", "{DIG9}", "{GAPP}", "{QQ16}", "{PX64}",
-    "{WDATE}", "{LW}", "{CW}", "{LWAT}", "{W16}", "{LOWAT}", "{RS15}", "{LW14}", "{PHRASE}",
-    "{HEX128}", "{LOWSEC}", "{PRO64}", "{MB44}", "{AM64}", "{LOWTOK}", "{AWSS}", "{AKID}",
-    "{SNAKE}", "{GAK}", "{SGK}",
+    "{S}", "{K}", "{LOW8}", "{DIG6}", "{DIG8}", "{DIG9}", "{GAPP}", "{QQ16}", "{PX64}", "{WDATE}",
+    "{LW}", "{CW}", "{LWAT}", "{W16}", "{LOWAT}", "{RS15}", "{LW14}", "{PHRASE}", "{HEX128}",
+    "{LOWSEC}", "{PRO64}", "{MB44}", "{AM64}", "{LOWTOK}", "{AWSS}", "{AKID}", "{SNAKE}", "{GAK}",
+    "{SGK}",
 ];
 
 /// Words a made-up passphrase is drawn from (a signing key written as a sentence).
@@ -152,7 +157,10 @@ pub(super) fn values(seed: u64) -> Vec<(&'static str, String)> {
         ("{LW14}", [g.pick(LOWER, 12), g.pick(DIGITS, 2)].concat()),
         (
             "{GAPP}",
-            (0..4).map(|_| g.pick(LOWER, 4)).collect::<Vec<_>>().join(" "),
+            (0..4)
+                .map(|_| g.pick(LOWER, 4))
+                .collect::<Vec<_>>()
+                .join(" "),
         ),
         ("{QQ16}", g.pick(LOWER, 16)),
         ("{PX64}", g.pick(&symbols, 64)),
@@ -172,7 +180,10 @@ pub(super) fn values(seed: u64) -> Vec<(&'static str, String)> {
             "{CW}",
             [g.pick(&upper, 1), g.pick(LOWER, 9), g.pick(DIGITS, 2)].concat(),
         ),
-        ("{LWAT}", [g.pick(LOWER, 6), "@".into(), g.pick(DIGITS, 4)].concat()),
+        (
+            "{LWAT}",
+            [g.pick(LOWER, 6), "@".into(), g.pick(DIGITS, 4)].concat(),
+        ),
         ("{W16}", g.pick(BASE62, 16)),
         ("{LOWAT}", [g.pick(LOWER, 12), "@".into()].concat()),
         ("{RS15}", g.pick(URLSAFE, 15)),
@@ -190,8 +201,14 @@ pub(super) fn values(seed: u64) -> Vec<(&'static str, String)> {
         ),
         (
             "{SNAKE}",
-            [g.pick(LOWER, 6), "_".into(), g.pick(LOWER, 3), "_".into(), g.pick(LOWER, 4)]
-                .concat(),
+            [
+                g.pick(LOWER, 6),
+                "_".into(),
+                g.pick(LOWER, 3),
+                "_".into(),
+                g.pick(LOWER, 4),
+            ]
+            .concat(),
         ),
         ("{GAK}", ["AI", "za", &g.pick(URLSAFE, 35)].concat()),
         (
@@ -307,9 +324,9 @@ pub(super) const CASES: &[Case] = &[
     Case { family: CS, form: "q16.2 csharp const PASSPHRASE literal used as signing key", file: "MyFileSpace.Core/Helpers/JsonWebToken.cs", text: "    public static class JsonWebToken\n    {\n        private const string PASSPHRASE = \"{PX64}\";\n        private const string ISSUER_AND_AUDIENCE = \"MyFileSpace\";\n        public const string USER_ROLE_CLAIM = \"user_role\";\n\n        public static string GenerateToken(User user)\n        {\n            List<Claim> authClaims = SetClaims(user);\n\n            var authSignIngKey = new SymmetricSecurityKey(Encoding.UTF8.GetBytes(PASSPHRASE));\n", rule: Some("generic-password") },
     // ---------------------------------------------------------------- q17 `config.secret_key_base`
     // index 4706125933
-    Case { family: DOC, form: "q17.1 markdown yaml rails secret_key_base 128 hex", file: "README.md", text: "#### Cookie session store\n\n```yaml\nauth:\n  type: rails\n  cookie: _app_session\n\n  rails:\n    # Rails version this is used for reading the\n    # various cookies formats.\n    version: 5.2\n\n    # Found in 'Rails.application.config.secret_key_base'\n    secret_key_base: {HEX128}\n```\n", rule: Some("generic-secret") },
+    Case { family: DOC, form: "q17.1 markdown yaml rails secret_key_base 128 hex", file: "README.md", text: "#### Cookie session store\n\n```yaml\nauth:\n  type: rails\n  cookie: _app_session\n\n  rails:\n    # Rails version this is used for reading the\n    # various cookies formats.\n    version: 5.2\n\n    # Found in 'Rails.application.config.secret_key_base'\n    secret_key_base: {HEX128}\n```\n", rule: Some("rails-secret-key-base") },
     // index 49115864713
-    Case { family: RUBY, form: "q17.2 ruby initializer secret_key_base 128 hex", file: "config/initializers/secret_token.rb", text: "# Make sure the secret is at least 30 characters and all random,\n# no regular words or you'll be exposed to dictionary attacks.\n# You can use `rake secret` to generate a secure secret key.\n\n# Make sure your secret_key_base is kept private\n# if you're sharing your code publicly.\nDbServer::Application.config.secret_key_base = '{HEX128}'\n", rule: Some("generic-secret") },
+    Case { family: RUBY, form: "q17.2 ruby initializer secret_key_base 128 hex", file: "config/initializers/secret_token.rb", text: "# Make sure the secret is at least 30 characters and all random,\n# no regular words or you'll be exposed to dictionary attacks.\n# You can use `rake secret` to generate a secure secret key.\n\n# Make sure your secret_key_base is kept private\n# if you're sharing your code publicly.\nDbServer::Application.config.secret_key_base = '{HEX128}'\n", rule: Some("rails-secret-key-base") },
     // ---------------------------------------------------------------- q18 `password: ENV[`
     // index 40709076333
     Case { family: RUBY, form: "q18.1 ruby sinatra database hash password from ENV", file: "app.rb", text: "require 'pg'\n\nset :database, {adapter: 'postgresql', database: 'users', \nusername: 'postgres', password: ENV['PG'] }\nenable :sessions\n", rule: None },
