@@ -19,6 +19,7 @@ pub mod classify;
 mod cmdline;
 mod code_numbers;
 mod commented;
+mod commented_value;
 mod compared;
 mod continued;
 mod curl_user;
@@ -1162,6 +1163,9 @@ fn extract_range(
             xml::candidates(data, piece, base, line_start, end, out);
             positional::candidates(piece, toks, base, line_start, first, out);
             header_slots::candidates(data, first, out);
+            if kind == Kind::Code && chunk == 0 {
+                commented_value::candidates(data, line, at, end, line_start, out);
+            }
             // The forms no `=` or `:` ties: a value named by a sibling argument or symbol,
             // a command line's flags, `key value` directives; and the pairs inside values.
             if mentions_secret {

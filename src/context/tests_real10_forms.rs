@@ -12,7 +12,10 @@
 //!   digits) under a signing secret's name: Flask's `app.secret_key`, Django's `SECRET_KEY`,
 //!   `jwt.sign(payload, "v")`, PyJWT's `jwt.encode`, `.env` `JWT_SECRET=`, YAML
 //!   `session_secret:`, ASP.NET's `"Jwt": {"Key": ...}`; not words, stand-ins, sequences,
-//!   references, nor the same values under a generated secret's or a token's name.
+//!   references, nor the same values under a generated secret's or a token's name;
+//! - a credential left alone in a comment (`#"v"`, `// 'v'`) right above the line that
+//!   assigns its name (Python, JS, Go, Ruby); not prose, a digest, a stand-in, nor a
+//!   literal beside a name that is no credential's.
 //!
 //! A positive counts only when a finding of its rule covers exactly the made-up secret.
 //! Values are built at run time, so the repository holds none.
@@ -44,8 +47,28 @@ fn phrase() -> String {
     ["EstaEs", "UnaClave", "LargaPara", "FirmarTokens", "731!"].concat()
 }
 
+/// A Speckle token's shape: 42 lowercase hex digits.
+fn speckle() -> String {
+    [
+        "3f9a1c", "7be2d4", "90c5a8", "e61f3b", "d27a94", "c0e8b5", "1d6f2a",
+    ]
+    .concat()
+}
+
+/// A generated key: 24 base62 characters.
+fn key() -> String {
+    ["Kq9wZ2vX", "p4LmTt7R", "bN3cY8dH"].concat()
+}
+
 fn secrets() -> Vec<String> {
-    vec![aws_secret(), typed(), typed_digits(), phrase()]
+    vec![
+        aws_secret(),
+        typed(),
+        typed_digits(),
+        phrase(),
+        speckle(),
+        key(),
+    ]
 }
 
 fn fill(text: &str) -> String {
@@ -54,6 +77,8 @@ fn fill(text: &str) -> String {
         .replace("{TYPED}", &typed())
         .replace("{TD}", &typed_digits())
         .replace("{PHRASE}", &phrase())
+        .replace("{SPK}", &speckle())
+        .replace("{KEY}", &key())
 }
 
 fn check_all(class: &str, rows: Rows<'_>) {
@@ -149,4 +174,27 @@ const TYPED_SIGNING_SECRETS: Rows<'static> = (
 #[test]
 fn typed_signing_secrets_under_their_names() {
     check_all("typed signing secrets", TYPED_SIGNING_SECRETS);
+}
+
+#[rustfmt::skip]
+const COMMENTED_VALUES: Rows<'static> = (
+    &[
+        ("main.py", "    speckleServer = serverCol.text_input(\"Server URL\", \"speckle.xyz\")\n    #\"{SPK}\"\n    speckleToken = tokenCol.text_input(\"Speckle token\")\n    client = SpeckleClient(host=speckleServer)\n", "speckle-token"),
+        ("src/api.js", "// '{KEY}'\nconst apiKey = process.env.API_KEY;\n", "generic-api-key"),
+        ("main.go", "\t// \"{KEY}\"\n\ttoken := os.Getenv(\"SERVICE_TOKEN\")\n", "generic-token"),
+        ("lib/client.rb", "  # '{KEY}'\n  api_key = ENV['API_KEY']\n", "generic-api-key"),
+    ],
+    &[
+        ("main.py", "# \"Paste your token below\"\ntoken = input()\n"),
+        ("main.py", "# \"e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855\"\ntoken = os.getenv(\"TOKEN\")\n"),
+        ("main.py", "# \"YOUR_API_KEY_HERE\"\napi_key = os.getenv(\"API_KEY\")\n"),
+        ("main.py", "# \"{KEY}\"\nname = input()\n"),
+        ("main.py", "# \"{KEY}\"\n\nprint(token)\n"),
+        ("src/api.js", "// 'getAccessTokenSilently'\nconst token = await getAccessTokenSilently();\n"),
+    ],
+);
+
+#[test]
+fn credentials_left_in_a_comment_beside_their_name() {
+    check_all("commented values", COMMENTED_VALUES);
 }
