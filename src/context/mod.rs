@@ -19,6 +19,7 @@ pub mod classify;
 mod cmdline;
 mod code_numbers;
 mod commented;
+mod commented_value;
 mod compared;
 mod continued;
 mod curl_user;
@@ -94,7 +95,10 @@ mod tools;
 mod translations;
 mod triggers;
 #[cfg(test)]
+mod tuning_real10;
+#[cfg(test)]
 mod tuning_real7;
+mod typed_secret;
 pub mod urls;
 mod userpwd;
 pub mod xml;
@@ -1173,6 +1177,9 @@ fn extract_range(
                 positional::candidates(piece, toks, base, line_start, first, out);
             }
             header_slots::candidates(data, first, out);
+            if kind == Kind::Code && chunk == 0 {
+                commented_value::candidates(data, line, at, end, line_start, out);
+            }
             // The forms no `=` or `:` ties: a value named by a sibling argument or symbol,
             // a command line's flags, `key value` directives; and the pairs inside values.
             if mentions_secret {
@@ -1308,6 +1315,8 @@ mod tests_named_forms;
 mod tests_password_values;
 #[cfg(test)]
 mod tests_provider_forms;
+#[cfg(test)]
+mod tests_real10_forms;
 #[cfg(test)]
 mod tests_shape_grid;
 #[cfg(test)]

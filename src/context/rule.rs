@@ -526,7 +526,14 @@ impl ContextRule {
             .rare_min_length
             .is_some_and(|rare| (rare..self.min_length).contains(&value.chars().count()))
         {
-            return self.accepts_short_drawn(value, cand, facts);
+            // A signing secret someone typed is judged as a typed password below when it is
+            // not drawn (`super::typed_secret`).
+            if self.accepts_short_drawn(value, cand, facts) {
+                return true;
+            }
+            if !names_typed_secret(cand, facts) {
+                return false;
+            }
         }
         // A value of a shape a credential's name may vouch for (a 64-hex password, a UUID
         // API key, a 15-digit key, a JWT longer than the rule's bound: `super::shapes`) is
@@ -536,7 +543,16 @@ impl ContextRule {
         } else {
             None
         };
-        if !self.shape_fits(value) && named_shape.is_none() {
+        // A signing secret someone typed, shorter than the rule's floor for generated
+        // secrets but of a typed password's length (`jwt.sign(payload, "v")`,
+        // `SECRET_KEY = "v"`): judged as one below (`super::typed_secret`).
+        let generic_rule = self.pattern.is_none() && self.charset.is_none() && self.generated;
+        let short_typed_secret = generic_rule
+            && named_shape.is_none()
+            && !self.shape_fits(value)
+            && (super::password_value::SHORT..=self.max_length).contains(&value.chars().count())
+            && names_typed_secret(cand, facts);
+        if !self.shape_fits(value) && named_shape.is_none() && !short_typed_secret {
             return false;
         }
         // A form body taken whole after its first key (`oauth_token=29971f&oauth_token_secret=
@@ -566,11 +582,14 @@ impl ContextRule {
         // identifier, word and entropy tests made for generated tokens. Not in a
         // translation file, where it is the word "password" in a language.
         let generic = self.pattern.is_none() && self.charset.is_none() && self.generated;
+        // A signing secret a person sets (`app.secret_key`, `jwt.sign(payload, "v")`) is
+        // judged so too (`super::typed_secret`).
         let typed_password = |facts: &mut Facts<'_>| {
             generic
                 && !facts.translations
-                && self.shape_fits(value)
-                && super::shapes::names_typed_password(&effective_name(cand, facts).normal)
+                && (self.shape_fits(value) || short_typed_secret)
+                && (super::shapes::names_typed_password(&effective_name(cand, facts).normal)
+                    || names_typed_secret(cand, facts))
                 && classify::judge_typed_password(value).is_ok()
                 && !elided_after(facts.data, cand.end)
         };
@@ -795,6 +814,21 @@ impl Name {
 }
 
 /// [`effective_key`] of `cand`, computed once however many woken rules and anchors ask.
+/// Whether `cand`'s name vouches for a signing secret someone typed
+/// ([`super::typed_secret::names_typed_secret`]).
+fn names_typed_secret(cand: &Candidate, facts: &mut Facts<'_>) -> bool {
+    let name = effective_name(cand, facts);
+    let parent = match cand.parents.last() {
+        Some(p) => Some(p.clone()),
+        None => facts.parents(cand.line_start).last().cloned(),
+    };
+    super::typed_secret::names_typed_secret(
+        &name.normal,
+        parent.as_deref(),
+        cand.origin == super::Origin::Argument,
+    )
+}
+
 fn effective_name(cand: &Candidate, facts: &mut Facts<'_>) -> Rc<Name> {
     if let Some(name) = &facts.memo_for(cand).effective {
         return Rc::clone(name);

@@ -121,13 +121,16 @@ pub fn vouched(shape: Shape, value: &str, normal: &str, place: &Place<'_>) -> bo
         Shape::Digits => {
             distinct >= 6 && normal.contains("apikey") && !names_id(normal) && !is_millis(value)
         }
-        // Under a token's or a secret's name, sixteen letters with few words in them are the
+        // Under a token's, a secret's or a signing secret's name (`SECRET_KEY`,
+        // `super::typed_secret`), sixteen letters with few words in them are the
         // same app password kept as a token (`SECRET_TOKEN`, `MAIL_TOKEN`: a QQ or 163 mail
         // SMTP authorisation code is sixteen lowercase letters).
         Shape::AppPassword => {
             let letters: String = value.split(' ').collect();
             distinct >= 10
-                && (names_password(normal) || names_token_or_secret(normal))
+                && (names_password(normal)
+                    || names_token_or_secret(normal)
+                    || super::typed_secret::names_typed_secret(normal, None, false))
                 && !names_id(normal)
                 && !names_digest(normal)
                 && word_coverage(&letters) < 0.5
