@@ -23,6 +23,7 @@ mod compared;
 mod continued;
 mod curl_user;
 mod defaults;
+mod embedded;
 mod encoded;
 mod erlang;
 pub mod escapes;
@@ -1266,6 +1267,9 @@ fn extract_range(
             // Tools that take a password where no name says so (their own gate: the tools'
             // names).
             tools::candidates(data, piece, toks, base, line_start, kind, out);
+            // Lines of another syntax held in this file (a command line, `export K=V`, an
+            // env item in a string or an element's text): read as that syntax.
+            embedded::candidates(data, piece, toks, at, base, line_start, kind, out);
             if piece.len() > 1024 {
                 crate::scan::funnel::add(
                     crate::scan::funnel::Stage::BigLineCands,
