@@ -137,6 +137,9 @@ pub(super) fn foreign_kind(text: &[u8], in_text: bool) -> Option<Kind> {
     if env_entry(t) {
         return Some(Kind::Env);
     }
+    if netrc_line(t) {
+        return Some(Kind::Ini);
+    }
     command_line(t).then_some(Kind::Shell)
 }
 
@@ -266,15 +269,41 @@ fn element_text(line: &[u8]) -> Option<(usize, usize)> {
     (start < end && memchr::memchr(b'<', &line[start..end]).is_none()).then_some((start, end))
 }
 
+/// A line of code held in a string (a PHP config line in a JSON string, an `eval`'s or a
+/// test fixture's source): a call with a quoted argument, `name('…` or `name("…`.
+fn code_call(content: &[u8]) -> Option<Kind> {
+    memchr::memchr(b'(', content)
+        .filter(|&i| {
+            i > 0
+                && content[i - 1].is_ascii_alphanumeric()
+                && matches!(content.get(i + 1), Some(b'\'' | b'"'))
+                && memchr::memchr(b')', &content[i..]).is_some()
+        })
+        .map(|_| Kind::Code)
+}
+
+/// A `.netrc` line (`password v`, `login v`): a keyword of the file and one word.
+fn netrc_line(t: &[u8]) -> bool {
+    let mut words = t.split(|b| b.is_ascii_whitespace()).filter(|w| !w.is_empty());
+    matches!(
+        (words.next(), words.next(), words.next()),
+        (Some(b"password" | b"login" | b"account"), Some(_), None)
+    )
+}
+
 /// A Kubernetes env item read where the file is not YAML (a manifest in a code string):
 /// on the line above `value: v`, a `- name: NAME` (after whatever opens the string). The
-/// name, when `line` (starting at `at` in `data`) is such a `value:` line.
-fn env_item_name<'a>(data: &'a [u8], line: &[u8], at: usize) -> Option<&'a [u8]> {
-    if !line.trim_ascii_start().starts_with(b"value:") || at == 0 {
+/// name, when `text` (at `at` in `data`) is such a `value:`.
+fn env_item_name<'a>(data: &'a [u8], text: &[u8], at: usize) -> Option<&'a [u8]> {
+    if !text.starts_with(b"value:") {
         return None;
     }
-    let prev_start = memchr::memrchr(b'\n', &data[..at - 1]).map_or(0, |i| i + 1);
-    let prev = &data[prev_start..at - 1];
+    let line_start = memchr::memrchr(b'\n', &data[..at]).map_or(0, |i| i + 1);
+    if line_start == 0 {
+        return None;
+    }
+    let prev_start = memchr::memrchr(b'\n', &data[..line_start - 1]).map_or(0, |i| i + 1);
+    let prev = &data[prev_start..line_start - 1];
     let prev = prev.strip_suffix(b"\r").unwrap_or(prev);
     const MARK: &[u8] = b"- name:";
     let i = memchr::memmem::find(prev, MARK)?;
@@ -287,26 +316,22 @@ fn env_item_name<'a>(data: &'a [u8], line: &[u8], at: usize) -> Option<&'a [u8]>
 }
 
 /// Appends the candidates of the embedded documents of one line (`piece`, at `base` in
-/// `data`, of a line starting at `at`; `toks` its tokens) of a file of `kind`.
+/// `data`; `toks` its tokens) of a file of `kind`.
 #[allow(clippy::too_many_arguments)]
 pub(super) fn candidates(
     data: &[u8],
     piece: &[u8],
     toks: &[Token],
-    at: usize,
     base: usize,
     line_start: usize,
     kind: Kind,
     out: &mut Vec<Candidate>,
 ) {
     if !matches!(kind, Kind::Code | Kind::Json | Kind::Xml | Kind::Hcl) {
-        query_documents(data, piece, base, line_start, kind, out);
         return;
     }
     let read = |s: usize, e: usize, inner: Kind, out: &mut Vec<Candidate>| {
-        if inner != kind {
-            super::extract_range(data, base + s, base + e, line_start, inner, out);
-        }
+        super::extract_range(data, base + s, base + e, line_start, inner, out);
     };
     // The line itself (a line of a multi-line string, or a line that is not code at all),
     // or, in XML, an element's text.
@@ -318,21 +343,20 @@ pub(super) fn candidates(
     let text = &piece[s..e];
     let lead = text.len() - text.trim_ascii_start().len();
     let trimmed = strip_string_close(text.trim_ascii());
-    if let Some(inner) = foreign_kind(text, in_text) {
-        read(s + lead, s + lead + trimmed.len(), inner, out);
-    } else if base == at {
-        if let Some(name) = env_item_name(data, piece, at) {
-            let first = out.len();
-            let (from, to) = (at + lead, at + lead + trimmed.len());
-            super::extract_range(data, from, to, line_start, Kind::Yaml, out);
-            let name = super::lossy(name).into_owned();
-            for cand in &mut out[first..] {
-                if cand.key.eq_ignore_ascii_case("value") {
-                    cand.key.clone_from(&name);
-                    cand.parents.clear();
-                }
+    let (from, to) = (s + lead, s + lead + trimmed.len());
+    if let Some(name) = env_item_name(data, &piece[from..to], base + from) {
+        // A `value:` whose item's `- name:` is on the line above: the value under that name.
+        let first = out.len();
+        read(from, to, Kind::Yaml, out);
+        let name = super::lossy(name).into_owned();
+        for cand in &mut out[first..] {
+            if cand.key.eq_ignore_ascii_case("value") {
+                cand.key.clone_from(&name);
+                cand.parents.clear();
             }
         }
+    } else if let Some(inner) = foreign_kind(text, in_text).filter(|&k| k != kind) {
+        read(from, to, inner, out);
     }
     // A string literal's content: a command line or an entry handed to a tool
     // (`subprocess.run("ngrok config add-authtoken v")`, `sh 'export K=v'`).
@@ -344,49 +368,10 @@ pub(super) fn candidates(
         if memchr::memchr2(b' ', b'=', content).is_none() || (t.start, t.end) == (s + lead, e) {
             continue;
         }
-        if let Some(inner) = foreign_kind(content, false) {
+        // The content is not the line's own text, so a string of code in code is read too
+        // (`"env('APP_KEY', 'v')"`, a PHP config line in a JSON string).
+        if let Some(inner) = foreign_kind(content, false).or_else(|| code_call(content)) {
             read(t.start, t.end, inner, out);
-        }
-    }
-}
-
-/// A URL query parameter whose value is a document of its own (a percent-encoded command
-/// or config handed to a webhook, decoded by [`crate::scan::decode`]): the value, up to
-/// the next `&`, read as the syntax its shape shows.
-fn query_documents(
-    data: &[u8],
-    piece: &[u8],
-    base: usize,
-    line_start: usize,
-    kind: Kind,
-    out: &mut Vec<Candidate>,
-) {
-    if memchr::memchr(b'?', piece).is_none() || memchr::memchr(b' ', piece).is_none() {
-        return;
-    }
-    for sep in memchr::memchr2_iter(b'?', b'&', piece) {
-        let rest = &piece[sep + 1..];
-        let Some(eq) = rest
-            .iter()
-            .position(|b| !(b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-' | b'.')))
-        else {
-            continue;
-        };
-        if eq == 0 || rest[eq] != b'=' {
-            continue;
-        }
-        let vs = sep + 1 + eq + 1;
-        let ve = memchr::memchr(b'&', &piece[vs..]).map_or(piece.len(), |i| vs + i);
-        let value = &piece[vs..ve];
-        if memchr::memchr(b' ', value).is_none() {
-            continue;
-        }
-        // Read as its own text when it is not the line's whole rest (which the line's
-        // own read of the same kind already took).
-        if let Some(inner) = foreign_kind(value, false) {
-            if inner != kind || ve < piece.len() {
-                super::extract_range(data, base + vs, base + ve, line_start, inner, out);
-            }
         }
     }
 }

@@ -1269,7 +1269,7 @@ fn extract_range(
             tools::candidates(data, piece, toks, base, line_start, kind, out);
             // Lines of another syntax held in this file (a command line, `export K=V`, an
             // env item in a string or an element's text): read as that syntax.
-            embedded::candidates(data, piece, toks, at, base, line_start, kind, out);
+            embedded::candidates(data, piece, toks, base, line_start, kind, out);
             if piece.len() > 1024 {
                 crate::scan::funnel::add(
                     crate::scan::funnel::Stage::BigLineCands,
