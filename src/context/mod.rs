@@ -1291,6 +1291,8 @@ mod probe_check;
 #[cfg(test)]
 mod tests;
 #[cfg(test)]
+mod tests_embedded;
+#[cfg(test)]
 mod tests_named_forms;
 #[cfg(test)]
 mod tests_password_values;
