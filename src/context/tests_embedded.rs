@@ -44,11 +44,22 @@ fn adafruit() -> String {
 }
 
 fn laravel() -> String {
-    ["base64:", "Tq8Vx2Lm", "9Rk4Zp7W", "c3Nf6Hy1", "Jd5Gs0Bt", "E8uQw2Ka", "Xo/", "="].concat()
+    [
+        "base64:", "Tq8Vx2Lm", "9Rk4Zp7W", "c3Nf6Hy1", "Jd5Gs0Bt", "E8uQw2Ka", "Xo/", "=",
+    ]
+    .concat()
 }
 
 fn secrets() -> Vec<String> {
-    vec![ngrok(), drone(), datadog(), wandb(), zulip(), adafruit(), laravel()]
+    vec![
+        ngrok(),
+        drone(),
+        datadog(),
+        wandb(),
+        zulip(),
+        adafruit(),
+        laravel(),
+    ]
 }
 
 fn fill(text: &str) -> String {

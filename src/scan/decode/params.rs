@@ -23,9 +23,9 @@ pub(super) fn document_values(run: &[u8]) -> impl Iterator<Item = (usize, usize)
         let end = memchr::memchr(b'&', &run[start..]).map_or(run.len(), |i| start + i);
         let value = &run[start..end];
         let spaced = value.contains(&b'+')
-            || value
-                .windows(3)
-                .any(|w| w[0] == b'%' && matches!(&w[1..], b"20" | b"0A" | b"0a" | b"0D" | b"0d" | b"09"));
+            || value.windows(3).any(|w| {
+                w[0] == b'%' && matches!(&w[1..], b"20" | b"0A" | b"0a" | b"0D" | b"0d" | b"09")
+            });
         (spaced && end > start).then_some((start, end))
     })
 }
@@ -47,7 +47,12 @@ mod tests {
             b"https://h.example/a%20b",
             b"https://h.example/?=a%20b",
         ] {
-            assert_eq!(document_values(plain).count(), 0, "{}", String::from_utf8_lossy(plain));
+            assert_eq!(
+                document_values(plain).count(),
+                0,
+                "{}",
+                String::from_utf8_lossy(plain)
+            );
         }
     }
 }
