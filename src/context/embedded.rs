@@ -14,11 +14,17 @@
 //! own shape is another syntax's, and reads it again with the engine's ordinary line
 //! extractors for that syntax ([`super::extract_range`] on the same bytes, so every span
 //! is already the outer file's). It is bounded as the rest of the engine: it runs only on
-//! the lines read around a context rule's keyword, each embedded text is read once, and
-//! nothing is re-read from within an embedded read (the embedded kinds are not kinds this
-//! pass runs in). The shapes are narrow on purpose: a line of code that merely could be
+//! the lines read around a context rule's keyword, and each embedded text is a strict part
+//! of the line it was read from (a string's content, an element's text) or a line of
+//! another kind, so reads within reads end with the line's quotes. The shapes are narrow on purpose: a line of code that merely could be
 //! shell (`x = y`, `return token`) is not re-read; a re-read line names a command, an
-//! export, an env entry or a YAML item plainly.
+//! export, an env entry, a `.netrc` line, a YAML item or a connection string plainly.
+//!
+//! What an embedded read finds is offered to the rules that name a provider only
+//! ([`Candidate::embedded`]): a generic rule judges a value by its name alone, and the
+//! docstrings and fixtures that embed documents are full of example values under
+//! credential names (Ansible modules' `EXAMPLES` YAML, a README's `export K=v`); a
+//! provider rule's anchors and value shape vouch for a token of its own.
 
 use super::kind::Kind;
 use super::lexer::{Tok, Token};
@@ -107,6 +113,13 @@ pub(super) fn foreign_kind(text: &[u8], in_text: bool) -> Option<Kind> {
     let mut item = in_text;
     // A YAML list item or a CI step's script key holding the line (`- curl …`,
     // `run: vercel deploy …`), a shell prompt.
+    // A comment's text (`// DefaultEndpointsProtocol=…;AccountKey=v;…`, `# export K=v`).
+    for marker in [&b"// "[..], b"# ", b"-- ", b"* "] {
+        if let Some(rest) = t.strip_prefix(marker) {
+            t = rest.trim_ascii_start();
+            break;
+        }
+    }
     for prefix in [&b"- "[..], b"$ ", b"> "] {
         if let Some(rest) = t.strip_prefix(prefix) {
             t = rest.trim_ascii_start();
@@ -207,7 +220,30 @@ fn env_entry(t: &[u8]) -> bool {
             .iter()
             .all(|&b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'.' | b'-'))
         && value.first().is_some_and(|&b| b != b'=')
-        && plain_word(unquoted(value))
+        && (plain_word(unquoted(value)) || connection_string(value))
+}
+
+/// A connection string's parts, `Name=value;Name=value;…` (ADO.NET, Azure's
+/// `DefaultEndpointsProtocol=https;AccountName=…;AccountKey=…`): two or more parts, each a
+/// plain name glued to `=` and a value with nothing of code in it.
+fn connection_string(value: &[u8]) -> bool {
+    let parts = value.split(|&b| b == b';').filter(|p| !p.is_empty());
+    let mut count = 0;
+    for part in parts {
+        let Some(eq) = memchr::memchr(b'=', part) else {
+            return false;
+        };
+        if eq == 0
+            || !part[..eq]
+                .iter()
+                .all(|&b| b.is_ascii_alphanumeric() || b == b' ')
+            || !plain_word(&part[eq + 1..]) && eq + 1 < part.len()
+        {
+            return false;
+        }
+        count += 1;
+    }
+    count >= 2
 }
 
 /// A command line: a program (a plain lowercase name or a path, not a statement word of
@@ -331,6 +367,23 @@ pub(super) fn candidates(
     if !matches!(kind, Kind::Code | Kind::Json | Kind::Xml | Kind::Hcl) {
         return;
     }
+    let first = out.len();
+    read_documents(data, piece, toks, base, line_start, kind, out);
+    for cand in &mut out[first..] {
+        cand.embedded = true;
+    }
+}
+
+/// [`candidates`]' reads, each appending to `out`.
+fn read_documents(
+    data: &[u8],
+    piece: &[u8],
+    toks: &[Token],
+    base: usize,
+    line_start: usize,
+    kind: Kind,
+    out: &mut Vec<Candidate>,
+) {
     let read = |s: usize, e: usize, inner: Kind, out: &mut Vec<Candidate>| {
         super::extract_range(data, base + s, base + e, line_start, inner, out);
     };
@@ -371,7 +424,10 @@ pub(super) fn candidates(
         }
         // The content is not the line's own text, so a string of code in code is read too
         // (`"env('APP_KEY', 'v')"`, a PHP config line in a JSON string).
-        if let Some(inner) = foreign_kind(content, false).or_else(|| code_call(content)) {
+        // A bare `K=V` in a string is `cmdline`'s (an environment entry handed to a tool,
+        // judged by its name there), not a document's.
+        let inner = foreign_kind(content, false).filter(|&k| k != Kind::Env);
+        if let Some(inner) = inner.or_else(|| code_call(content)) {
             read(t.start, t.end, inner, out);
         }
     }

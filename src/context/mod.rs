@@ -152,6 +152,9 @@ pub struct Candidate {
     /// The host of the URL the value came from.
     pub host: Option<String>,
     pub origin: Origin,
+    /// Read from a document embedded in the file's text (`embedded`): a line of another
+    /// syntax, which only rules that name a provider take (see `embedded`).
+    pub embedded: bool,
     /// Offset of the value's line in the blob.
     pub line_start: usize,
 }
@@ -180,6 +183,7 @@ impl Candidate {
             scheme: None,
             host: None,
             origin,
+            embedded: false,
             line_start,
         }
     }
@@ -1089,6 +1093,7 @@ pub fn whole_file_candidate(data: &[u8]) -> Option<Candidate> {
         scheme: None,
         host: None,
         origin: Origin::WholeFile,
+        embedded: false,
         line_start: crate::scan::line_bounds(data, start).0,
     })
 }
