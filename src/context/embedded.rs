@@ -224,10 +224,15 @@ fn env_entry(t: &[u8]) -> bool {
 }
 
 /// A connection string's parts, `Name=value;Name=value;…` (ADO.NET, Azure's
-/// `DefaultEndpointsProtocol=https;AccountName=…;AccountKey=…`): two or more parts, each a
-/// plain name glued to `=` and a value with nothing of code in it.
+/// `DefaultEndpointsProtocol=https;AccountName=…;AccountKey=…`), less its first name: the
+/// first name's value, then one or more parts, each a plain name glued to `=` and a value
+/// with nothing of code in it.
 fn connection_string(value: &[u8]) -> bool {
-    let parts = value.split(|&b| b == b';').filter(|p| !p.is_empty());
+    // The first part is the first name's own value (`https` of `Protocol=https;…`).
+    let mut parts = value.split(|&b| b == b';').filter(|p| !p.is_empty());
+    if !parts.next().is_some_and(plain_word) {
+        return false;
+    }
     let mut count = 0;
     for part in parts {
         let Some(eq) = memchr::memchr(b'=', part) else {
@@ -243,7 +248,7 @@ fn connection_string(value: &[u8]) -> bool {
         }
         count += 1;
     }
-    count >= 2
+    count >= 1
 }
 
 /// A command line: a program (a plain lowercase name or a path, not a statement word of
