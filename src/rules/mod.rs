@@ -546,7 +546,9 @@ mod tests {
                 id: "guarded".into(),
                 title: "Guarded".into(),
                 provider: None,
-                regex: Some(r"(?:(?:^|[^A-Za-z0-9])(?i:drone))[^\n]{0,80}?([A-Za-z0-9]{32})".into()),
+                regex: Some(
+                    r"(?:(?:^|[^A-Za-z0-9])(?i:drone))[^\n]{0,80}?([A-Za-z0-9]{32})".into(),
+                ),
                 keywords: vec!["drone".into()],
                 ..Default::default()
             };
