@@ -93,6 +93,7 @@ pub mod structure;
 mod template_defaults;
 mod tools;
 mod translations;
+mod triggers;
 #[cfg(test)]
 mod tuning_real7;
 pub mod urls;
@@ -1143,6 +1144,11 @@ fn extract_range(
             let toks = &toks[..];
             // Whether the line names a credential: the gate of most passes, searched once.
             let mentions_secret = names::mentions_secret(piece);
+            // Which trigger bytes the piece holds, and whether it holds a string literal:
+            // read once, asked before the passes that start from one (see [`triggers`]).
+            let present = triggers::Present::of(piece);
+            let has_string =
+                triggers::ungated() || toks.iter().any(|t| matches!(t.tok, lexer::Tok::Str { .. }));
             {
                 use crate::scan::funnel::{add, Stage};
                 add(Stage::Lines, 1);
@@ -1161,9 +1167,17 @@ fn extract_range(
                 yaml_flow::trim_values(piece, base, first, out);
                 yaml_block::candidates(data, at, end, first, out);
             }
-            urls::candidates(piece, base, line_start, out);
-            xml::candidates(data, piece, base, line_start, end, out);
-            positional::candidates(piece, toks, base, line_start, first, out);
+            // A Go DSN starts from an `@`, a query from a `?`, a URL from its `://`.
+            if present.any(triggers::AT | triggers::QUESTION | triggers::COLON) {
+                urls::candidates(piece, base, line_start, out);
+            }
+            if present.any(triggers::LT) {
+                xml::candidates(data, piece, base, line_start, end, out);
+            }
+            // Every argument it takes is a string literal (`positional::argument`).
+            if has_string {
+                positional::candidates(piece, toks, base, line_start, first, out);
+            }
             header_slots::candidates(data, first, out);
             // The forms no `=` or `:` ties: a value named by a sibling argument or symbol,
             // a command line's flags, `key value` directives; and the pairs inside values.
@@ -1182,7 +1196,9 @@ fn extract_range(
                     hurl::basic_auth_section(data, line, end, out);
                 }
                 httpie::bearer_auth(piece, base, line_start, out);
-                if TEMPLATE_OPEN.find(piece).is_some() || TEMPLATE_TAG.find(piece).is_some() {
+                if present.any(triggers::BRACE)
+                    && (TEMPLATE_OPEN.find(piece).is_some() || TEMPLATE_TAG.find(piece).is_some())
+                {
                     template_defaults::candidates(piece, base, line_start, out);
                 }
                 defaults::cue_defaults(first, out);
@@ -1255,18 +1271,18 @@ fn extract_range(
                 continued::candidates(data, at, at + line.len(), first, out);
             }
             // `echo -n 'user:v' | base64`: a Basic credential computed in place.
-            if BASE64.find(piece).is_some() {
+            if present.any(triggers::SIX) && BASE64.find(piece).is_some() {
                 encoded::candidates(piece, base, line_start, out);
             }
             if kind == Kind::Code
                 && (NCODE.find(piece).is_some()
-                    || BASE64_STRING.find(piece).is_some()
-                    || BTOA.find(piece).is_some())
+                    || (present.any(triggers::SIX) && BASE64_STRING.find(piece).is_some())
+                    || (present.any(triggers::PAREN) && BTOA.find(piece).is_some()))
             {
                 encoded::code_encoders(piece, base, line_start, out);
             }
             // curl's `-u v` with no password: an API key as the Basic user name.
-            if DASH_U.find(piece).is_some() {
+            if present.any(triggers::DASH) && DASH_U.find(piece).is_some() {
                 curl_user::candidates(data, piece, at, base, line_start, out);
             }
             // Tools that take a password where no name says so (their own gate: the tools'

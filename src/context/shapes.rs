@@ -364,7 +364,7 @@ fn is_sample_path(path: &str) -> bool {
 
 /// Whether the line starts inside a triple-quoted string (a Python docstring, a module's
 /// `EXAMPLES = r'''...'''`): an odd count of `"""` or `'''` before it.
-fn in_docstring(place: &Place<'_>) -> bool {
+pub(crate) fn in_docstring(place: &Place<'_>) -> bool {
     let Some(before) = place.data.get(..place.line_start) else {
         return false;
     };
@@ -414,7 +414,7 @@ fn names_digest(normal: &str) -> bool {
 }
 
 /// A name whose last word says it holds an id (`api_key_id`, `token_uuid`, `client_id`).
-fn names_id(normal: &str) -> bool {
+pub(crate) fn names_id(normal: &str) -> bool {
     [
         "id",
         "ids",
