@@ -1972,6 +1972,7 @@ impl LineCtx<'_> {
                         scheme: None,
                         host: None,
                         origin,
+                        embedded: false,
                         line_start: self.line_start,
                     });
                     return;
@@ -2005,6 +2006,7 @@ impl LineCtx<'_> {
             scheme: None,
             host: None,
             origin,
+            embedded: false,
             line_start: self.line_start,
         };
         strip_auth_scheme(&mut cand);
@@ -2174,6 +2176,7 @@ impl LineCtx<'_> {
             callee: callee.map(str::to_string),
             host: None,
             origin: Origin::Header,
+            embedded: false,
             line_start: self.line_start,
         };
         strip_auth_scheme(&mut cand);

@@ -24,6 +24,7 @@ mod compared;
 mod continued;
 mod curl_user;
 mod defaults;
+mod embedded;
 mod encoded;
 mod erlang;
 pub mod escapes;
@@ -156,6 +157,9 @@ pub struct Candidate {
     /// The host of the URL the value came from.
     pub host: Option<String>,
     pub origin: Origin,
+    /// Read from a document embedded in the file's text (`embedded`): a line of another
+    /// syntax, which only rules that name a provider take (see `embedded`).
+    pub embedded: bool,
     /// Offset of the value's line in the blob.
     pub line_start: usize,
 }
@@ -184,6 +188,7 @@ impl Candidate {
             scheme: None,
             host: None,
             origin,
+            embedded: false,
             line_start,
         }
     }
@@ -1093,6 +1098,7 @@ pub fn whole_file_candidate(data: &[u8]) -> Option<Candidate> {
         scheme: None,
         host: None,
         origin: Origin::WholeFile,
+        embedded: false,
         line_start: crate::scan::line_bounds(data, start).0,
     })
 }
@@ -1289,6 +1295,9 @@ fn extract_range(
             // Tools that take a password where no name says so (their own gate: the tools'
             // names).
             tools::candidates(data, piece, toks, base, line_start, kind, out);
+            // Lines of another syntax held in this file (a command line, `export K=V`, an
+            // env item in a string or an element's text): read as that syntax.
+            embedded::candidates(data, piece, toks, base, line_start, kind, out);
             if piece.len() > 1024 {
                 crate::scan::funnel::add(
                     crate::scan::funnel::Stage::BigLineCands,
@@ -1309,6 +1318,8 @@ fn extract_range(
 mod probe_check;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_embedded;
 #[cfg(test)]
 mod tests_named_forms;
 #[cfg(test)]

@@ -235,6 +235,8 @@ const SHORT_FLAGS: &[(&str, &str, &str)] = &[
     ("vsce", "-p", "token"),
     ("ovsx", "-p", "token"),
     ("codecov", "-t", "token"),
+    // The Codecov CLI (`codecovcli upload-process -t <token>`, docs.codecov.com/docs/the-codecov-cli).
+    ("codecovcli", "-t", "token"),
     ("influx", "-t", "token"),
     ("influx", "-p", "password"),
     ("nuget", "-k", "api_key"),

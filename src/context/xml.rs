@@ -105,6 +105,7 @@ pub fn candidates(
             scheme: None,
             host: None,
             origin: Origin::Element,
+            embedded: false,
             line_start: if s > base + line.len() {
                 crate::scan::line_bounds(data, s).0
             } else {

@@ -144,6 +144,13 @@ impl Scanner {
                 if cand.secret().len() < floor {
                     continue;
                 }
+                // A value read from a document embedded in the file's text is offered to the
+                // rules that name a provider only: a generic rule judges a value by its name
+                // alone, and the docstrings and fixtures that embed documents are full of
+                // example values under credential names (`crate::context::embedded`).
+                if cand.embedded && self.rules.rules[index].spec.fallback {
+                    continue;
+                }
                 add(Stage::Pairs, 1);
                 let Some(len) = rule.accepts(cand, &mut facts) else {
                     continue;

@@ -16,6 +16,7 @@
 
 mod entities;
 mod key_blocks;
+mod params;
 mod runs;
 mod strings;
 
@@ -191,11 +192,14 @@ fn decoded_spans(data: &[u8], budget: &mut Budget, level: usize) -> Vec<Decoded>
         .take(MAX_SPANS_PER_BLOB)
         .map(|(s, e)| Candidate::whole(s, e, Encoding::Base64))
         .collect();
-    candidates.extend(
-        runs::percent_runs(data)
-            .take(MAX_SPANS_PER_BLOB)
-            .map(|(s, e)| Candidate::whole(s, e, Encoding::Percent)),
-    );
+    for (s, e) in runs::percent_runs(data).take(MAX_SPANS_PER_BLOB) {
+        candidates.push(Candidate::whole(s, e, Encoding::Percent));
+        // A parameter's value that is a document of its own, decoded apart (`params`).
+        candidates.extend(
+            params::document_values(&data[s..e])
+                .map(|(vs, ve)| Candidate::whole(s + vs, s + ve, Encoding::Percent)),
+        );
+    }
     candidates.extend(
         strings::strings_worth_unescaping(data, MAX_SPANS_PER_BLOB)
             .into_iter()
