@@ -21,10 +21,12 @@ mod code_numbers;
 mod commented;
 mod compared;
 mod continued;
+mod csv_rows;
 mod curl_user;
 mod defaults;
 mod encoded;
 mod erlang;
+mod escaped_json;
 pub mod escapes;
 mod expectations;
 mod fallbacks;
@@ -100,6 +102,7 @@ pub mod xml;
 mod yaml_block;
 mod yaml_flow;
 
+pub(crate) use csv_rows::heads_columns;
 pub use kind::Kind;
 
 /// How a candidate was found.
@@ -372,6 +375,7 @@ fn segments(data: &[u8], kind: Kind, regions: &[(usize, usize, bool)]) -> Vec<(u
             && !opens_value_block(&data[ls..keyword_line_end])
             && !keyword_line_opens_call(data, at, cap)
             && !rows::keyword_line_heads_table(data, at, cap)
+            && !csv_rows::keyword_line_heads_columns(data, kind, at, cap)
             && (kind != Kind::Unknown || !rows::keyword_line_is_heading(data, at, cap))
         {
             // The region ends one past the newline of its last keyword line, so `le` is the
@@ -1199,6 +1203,11 @@ fn extract_range(
                     defaults::shell_line(piece, base, line_start, first, out);
                 }
                 rows::table_row(piece, base, line_start, out);
+                // JSON printed with escaped quotes outside any literal (a log line's body).
+                escaped_json::candidates(piece, base, line_start, kind, out);
+                if kind == Kind::Unknown {
+                    csv_rows::pair_row(piece, base, line_start, out);
+                }
                 if chunk == 0 {
                     html_cells::candidates(data, piece, base, line_start, end, first, out);
                 }
@@ -1230,6 +1239,13 @@ fn extract_range(
             if kind == Kind::Unknown && chunk == 0 && piece.trim_ascii_start().starts_with(b"|") {
                 rows::table_column(data, piece, at, base, line_start, first, out);
                 rows::headless_row(data, piece, at, base, line_start, first, out);
+            }
+            // A delimited row below a header that names a credential's column.
+            if kind == Kind::Unknown
+                && chunk == 0
+                && memchr::memchr3(b',', b'\t', b';', piece).is_some()
+            {
+                csv_rows::column_row(data, piece, at, base, line_start, out);
             }
             if kind == Kind::Unknown {
                 rows::pgpass_line(piece, base, line_start, out);

@@ -1,0 +1,410 @@
+//! Credentials in delimited rows (CSV, TSV, `;`-separated exports): a settings export of
+//! `name,value` pairs (`api_key,v`, `"ZENDESK_TOKEN","v"`), and a table whose header names
+//! a credential's column (`name,api_key` over `prod,v`, a credentials report downloaded
+//! from a console, a fixture of service accounts).
+//!
+//! Neither has a `=` or `:` between the name and the value that the lexer could pair: the
+//! name is the row's first field, or the header's field in the value's column. A pair row
+//! gives its second field under its first; a row below a header gives each of its cells in
+//! a column the header names as a credential, under the column's name. The header is found
+//! by walking up the rows of the same width, at most [`MAX_ROWS_UP`] of them (the engine
+//! reads that many lines below a keyword line that heads columns,
+//! [`keyword_line_heads_columns`]): rows further down a long file are not read.
+//!
+//! Only blobs of no known syntax ([`Kind::Unknown`]: `.csv` and `.tsv` files among them)
+//! are read so, and only fields written as one word or quoted: prose with commas has words
+//! and spaces where a row has a value.
+
+use super::kind::Kind;
+use super::names::names_secret;
+use super::{Candidate, Origin};
+
+/// Most rows walked up from a row to its header: the lines the engine reads below a
+/// keyword line (`LINES_AFTER` in the module above).
+const MAX_ROWS_UP: usize = 8;
+/// Most bytes walked up.
+const MAX_BACK: usize = 4096;
+/// Longest line read as a row.
+const MAX_ROW: usize = 2048;
+/// Longest field read as a name.
+const MAX_NAME: usize = 64;
+
+/// A field of a row: its content's span in the line (quotes set aside) and whether it was
+/// quoted.
+#[derive(Clone, Copy, Debug)]
+struct Field {
+    start: usize,
+    end: usize,
+    quoted: bool,
+}
+
+/// The delimiter of a row: the most frequent of `,`, tab and `;` outside quotes, or none.
+fn delimiter(line: &[u8]) -> Option<u8> {
+    let (mut counts, mut quoted) = ([0usize; 3], false);
+    for &b in line {
+        match b {
+            b'"' => quoted = !quoted,
+            b',' if !quoted => counts[0] += 1,
+            b'\t' if !quoted => counts[1] += 1,
+            b';' if !quoted => counts[2] += 1,
+            _ => {}
+        }
+    }
+    let best = (0..3).max_by_key(|&i| (counts[i], 3 - i))?;
+    (counts[best] > 0).then_some([b',', b'\t', b';'][best])
+}
+
+/// The fields of `line` split at `delim` (a field's blanks and one pair of double quotes
+/// set aside; `""` inside a quoted field is a quote), or none for a line that is no row: a
+/// quote left open, text after a closing quote, an over-long line.
+fn fields(line: &[u8], delim: u8) -> Option<Vec<Field>> {
+    if line.len() > MAX_ROW {
+        return None;
+    }
+    let mut out = Vec::new();
+    let mut at = 0;
+    loop {
+        while at < line.len() && line[at] != delim && line[at].is_ascii_whitespace() {
+            at += 1;
+        }
+        if line.get(at) == Some(&b'"') {
+            let start = at + 1;
+            let mut i = start;
+            let end = loop {
+                match memchr::memchr(b'"', &line[i..]) {
+                    None => return None,
+                    Some(q) if line.get(i + q + 1) == Some(&b'"') => i += q + 2,
+                    Some(q) => break i + q,
+                }
+            };
+            out.push(Field {
+                start,
+                end,
+                quoted: true,
+            });
+            at = end + 1;
+            while at < line.len() && line[at] != delim && line[at].is_ascii_whitespace() {
+                at += 1;
+            }
+            match line.get(at) {
+                None => return Some(out),
+                Some(&b) if b == delim => at += 1,
+                Some(_) => return None,
+            }
+        } else {
+            let end = memchr::memchr(delim, &line[at..]).map_or(line.len(), |i| at + i);
+            let mut e = end;
+            while e > at && line[e - 1].is_ascii_whitespace() {
+                e -= 1;
+            }
+            out.push(Field {
+                start: at,
+                end: e,
+                quoted: false,
+            });
+            if end == line.len() {
+                return Some(out);
+            }
+            at = end + 1;
+        }
+    }
+}
+
+/// Whether `text` is a column or setting name: letters, digits, `_ - .` (and single spaces
+/// between words, in a header: `API Key`), starting with a letter or a digit
+/// (`1passwordToken`) and holding a letter (not a date or a number).
+fn is_name(text: &[u8], spaces: bool) -> bool {
+    !text.is_empty()
+        && text.len() <= MAX_NAME
+        && text[0].is_ascii_alphanumeric()
+        && text.iter().any(u8::is_ascii_alphabetic)
+        && text.iter().all(|&b| {
+            b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-' | b'.') || (spaces && b == b' ')
+        })
+        && !text.windows(2).any(|w| w == b"  ")
+}
+
+/// A column name as a key: its words joined by `_`.
+fn key_of(text: &[u8]) -> String {
+    String::from_utf8_lossy(text)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join("_")
+}
+
+/// Whether `text` is a value a row may give: not empty, and one word unless quoted.
+fn is_value(line: &[u8], f: Field) -> bool {
+    f.end > f.start && (f.quoted || !line[f.start..f.end].iter().any(u8::is_ascii_whitespace))
+}
+
+/// The header fields of `line`, when it heads columns: two or more fields, every one a
+/// name, one of them naming a credential.
+fn header(line: &[u8]) -> Option<(u8, Vec<Field>)> {
+    let delim = delimiter(line)?;
+    let fs = fields(line, delim)?;
+    let names = fs.len() - usize::from(fs.last().is_some_and(|f| f.end == f.start));
+    (names >= 2
+        && fs[..names]
+            .iter()
+            .all(|f| is_name(&line[f.start..f.end], true))
+        && fs[..names]
+            .iter()
+            .any(|f| names_secret(&key_of(&line[f.start..f.end]))))
+    .then_some((delim, fs))
+}
+
+/// A field as a candidate under `key` (`line` starts at `base` in the blob).
+fn candidate(key: String, line: &[u8], f: Field, base: usize, line_start: usize) -> Candidate {
+    let text = &line[f.start..f.end];
+    let (s, e) = (base + f.start, base + f.end);
+    if f.quoted {
+        let value = super::lossy(text).into_owned();
+        Candidate::literal(key, s, e, value, line_start, Origin::Assignment)
+    } else {
+        Candidate::bare_word(key, s, e, text, line_start, Origin::Assignment)
+    }
+}
+
+/// A `name,value` row (`api_key,v`, `"ZENDESK_TOKEN";"v"`, `zendeskToken,v,`): its second
+/// field under its first, when the first is one word that names a credential. Appends it
+/// to `out` (`line` starts at `base` in the blob).
+pub(super) fn pair_row(line: &[u8], base: usize, line_start: usize, out: &mut Vec<Candidate>) {
+    let Some(delim) = delimiter(line) else {
+        return;
+    };
+    let Some(fs) = fields(line, delim) else {
+        return;
+    };
+    let [name, value, ..] = fs[..] else {
+        return;
+    };
+    let name_text = &line[name.start..name.end];
+    if !is_name(name_text, false) || !is_value(line, value) {
+        return;
+    }
+    let key = super::lossy(name_text).into_owned();
+    if names_secret(&key) {
+        out.push(candidate(key, line, value, base, line_start));
+    }
+}
+
+/// A row below a header that names a credential's column (`name,api_key` over `prod,v`):
+/// each of its cells in such a column, under the column's name. The row is `line`, at
+/// `data[at..]` and `data[base..]` (the same offset but for a clipped stretch).
+pub(super) fn column_row(
+    data: &[u8],
+    line: &[u8],
+    at: usize,
+    base: usize,
+    line_start: usize,
+    out: &mut Vec<Candidate>,
+) {
+    let Some(delim) = delimiter(line) else {
+        return;
+    };
+    let Some(row) = fields(line, delim) else {
+        return;
+    };
+    // A row has a field a value could be (one word of 8 or more bytes, or quoted), and is no
+    // header itself.
+    if !row
+        .iter()
+        .any(|&f| is_value(line, f) && f.end - f.start >= 8)
+        || header(line).is_some()
+    {
+        return;
+    }
+    let width = |fs: &[Field]| fs.len() - usize::from(fs.last().is_some_and(|f| f.end == f.start));
+    let floor = at.saturating_sub(MAX_BACK);
+    let mut end = at;
+    for _ in 0..MAX_ROWS_UP {
+        if end <= floor {
+            return;
+        }
+        let above_end = end - 1; // the newline ending the line above
+        let above_start =
+            memchr::memrchr(b'\n', &data[floor..above_end]).map_or(floor, |i| floor + i + 1);
+        if above_start == floor && floor > 0 {
+            return;
+        }
+        let mut above = &data[above_start..above_end];
+        if above.last() == Some(&b'\r') {
+            above = &above[..above.len() - 1];
+        }
+        let Some(cells) = fields(above, delim) else {
+            return;
+        };
+        if width(&cells) != width(&row) {
+            return;
+        }
+        if let Some((d, names)) = header(above) {
+            if d != delim {
+                return;
+            }
+            for (k, name) in names.iter().enumerate() {
+                let key = key_of(&above[name.start..name.end]);
+                let Some(&cell) = row.get(k) else {
+                    continue;
+                };
+                if names_secret(&key) && is_value(line, cell) {
+                    out.push(candidate(key, line, cell, base, line_start));
+                }
+            }
+            return;
+        }
+        end = above_start;
+    }
+}
+
+/// Whether the keyword line at `data[at]` (the line after `at` when `at` is the newline
+/// before it, as a single-line rule's window starts) heads columns that name a credential,
+/// with a row of the same width below it: the engine then reads the rows below with it.
+/// Only in blobs of no known syntax; a line with none of the delimiters costs one search.
+pub(super) fn keyword_line_heads_columns(data: &[u8], kind: Kind, at: usize, cap: usize) -> bool {
+    if kind != Kind::Unknown || at >= data.len() {
+        return false;
+    }
+    let cap = cap.min(data.len());
+    let start = if data[at] == b'\n' {
+        at + 1
+    } else {
+        memchr::memrchr(b'\n', &data[..at]).map_or(0, |i| i + 1)
+    };
+    if start >= cap {
+        return false;
+    }
+    let Some(end) = memchr::memchr(b'\n', &data[start..cap]).map(|i| start + i) else {
+        return false;
+    };
+    heads_columns(&data[start..end])
+}
+
+/// Whether `line` heads columns one of which names a credential (`name,api_key`).
+pub(crate) fn heads_columns(line: &[u8]) -> bool {
+    let line = line.strip_suffix(b"\r").unwrap_or(line);
+    memchr::memchr3(b',', b'\t', b';', line).is_some() && header(line).is_some()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A made-up secret, built at run time so no token-shaped string is committed.
+    fn v() -> String {
+        ["Qz7", "kP2", "mW9", "xL4", "vR8", "Tn3"].concat()
+    }
+
+    /// `(key, secret)` of the candidates of every line of `text` read as rows.
+    fn read(text: &str) -> Vec<(String, String)> {
+        let data = text.as_bytes();
+        let mut out = Vec::new();
+        let mut at = 0;
+        for line in text.split('\n') {
+            let bytes = line.as_bytes();
+            pair_row(bytes, at, at, &mut out);
+            column_row(data, bytes, at, at, at, &mut out);
+            at += line.len() + 1;
+        }
+        for c in &out {
+            assert_eq!(&text[c.start..c.end], c.secret(), "span of {c:?}");
+        }
+        out.iter()
+            .map(|c| (c.key.clone(), c.secret().to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn pair_rows_give_the_value_under_the_name() {
+        let v = v();
+        let rows: &[(&str, &str)] = &[
+            ("zendeskToken,{v},", "zendeskToken"),
+            ("api_key,{v}", "api_key"),
+            ("API_KEY, {v} ,production", "API_KEY"),
+            ("\"ZENDESK_TOKEN\",\"{v}\"", "ZENDESK_TOKEN"),
+            ("client_secret;{v};2024-01-01", "client_secret"),
+            ("db.password\t{v}", "db.password"),
+            ("1passwordToken,{v},", "1passwordToken"),
+            ("name,value\npassword,{v}", "password"),
+        ];
+        for (text, key) in rows {
+            let text = text.replace("{v}", &v);
+            let got = read(&text);
+            assert!(
+                got.iter().any(|(k, s)| k == key && *s == v),
+                "{text:?}: {got:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn header_columns_name_the_cells_below() {
+        let v = v();
+        let rows: &[(&str, &str)] = &[
+            ("name,api_key\nprod,{v}", "api_key"),
+            ("service,zendesk_token,owner\r\nsupport,{v},ops\r\n", "zendesk_token"),
+            ("User name,Password,Access key ID\nci-bot,{v},AKIA", "Password"),
+            ("id\tsecret\n1\t{v}", "secret"),
+            ("\"name\";\"auth_token\"\n\"a\";\"b\"\n\"c\";\"{v}\"", "auth_token"),
+            // A trailing delimiter on the rows.
+            ("env,token,\nstaging,{v},", "token"),
+        ];
+        for (text, key) in rows {
+            let text = text.replace("{v}", &v);
+            let got = read(&text);
+            assert!(
+                got.iter().any(|(k, s)| k == key && *s == v),
+                "{text:?}: {got:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn prose_code_and_other_columns_give_nothing() {
+        let v = v();
+        let texts = [
+            // Prose and code with commas.
+            "The token, once issued, is {v} for an hour",
+            "def login(password, token): return check(password, {v})",
+            "f(api_key,{v})",
+            "api key,{v}",
+            // A value of several words.
+            "password,not a {v} word",
+            // A header over a row of another width, or a column that names no credential.
+            "name,api_key\nprod,{v},extra,more",
+            "name,owner\nprod,{v}",
+            // Too far below the header.
+            "name,api_key\n1,a\n2,b\n3,c\n4,d\n5,e\n6,f\n7,g\n8,h\n9,{v}",
+            // Neither a name first nor a quoted field closed.
+            "2024-01-01,{v}",
+            "20240101,{v}",
+            "\"token,{v}",
+        ];
+        for text in texts {
+            let text = text.replace("{v}", &v);
+            let got = read(&text);
+            assert!(!got.iter().any(|(_, s)| *s == v), "{text:?}: {got:?}");
+        }
+    }
+
+    #[test]
+    fn headers_are_lines_of_names_with_a_credential() {
+        assert!(heads_columns(b"name,api_key"));
+        assert!(heads_columns(b"User name,Password\r"));
+        assert!(heads_columns(b"id\tsecret"));
+        assert!(!heads_columns(b"name,owner"));
+        assert!(!heads_columns(b"api_key"));
+        assert!(!heads_columns(b"token, once issued, is good"));
+        assert!(!heads_columns(b"prod,Qz7kP2mW9xL4vR8"));
+    }
+
+    #[test]
+    fn keyword_windows_find_their_header_line() {
+        let data = b"name,api_key\nprod,x\n";
+        assert!(keyword_line_heads_columns(data, Kind::Unknown, 0, 100));
+        assert!(keyword_line_heads_columns(data, Kind::Unknown, 7, 100));
+        assert!(!keyword_line_heads_columns(data, Kind::Yaml, 0, 100));
+        let below = b"# accounts\nname,api_key\nprod,x\n";
+        assert!(keyword_line_heads_columns(below, Kind::Unknown, 10, 100));
+        assert!(!keyword_line_heads_columns(below, Kind::Unknown, 2, 100));
+    }
+}
