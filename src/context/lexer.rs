@@ -2306,6 +2306,15 @@ pub(super) fn strip_auth_scheme(c: &mut Candidate) {
                 && scheme
                     .bytes()
                     .all(|b| b.is_ascii_alphanumeric() || b"-_.".contains(&b));
+            // `Token token=<key>` (PagerDuty), `Token token="<key>"` (Rails'
+            // `authenticate_with_http_token`): the credential is an auth-param's value.
+            if let Some((at, len)) = scheme_like.then(|| auth_param_credential(rest)).flatten() {
+                c.scheme = Some(scheme.to_string());
+                let skipped = c.value.len() - rest.len() + at;
+                c.start += skipped;
+                c.value = c.value[skipped..skipped + len].to_string();
+                return;
+            }
             if scheme_like && !rest.is_empty() && !rest.contains(char::is_whitespace) {
                 c.scheme = Some(scheme.to_string());
                 c.start += c.value.len() - rest.len();
@@ -2338,6 +2347,13 @@ pub(super) fn strip_auth_scheme(c: &mut Candidate) {
             let skipped = c.value.len() - rest.len();
             c.start += skipped;
             c.value = rest.clone();
+            if scheme != "basic " {
+                if let Some((at, len)) = auth_param_credential(&rest) {
+                    c.start += at;
+                    c.value = rest[at..at + len].to_string();
+                    return;
+                }
+            }
             let rest = rest.as_str();
             if scheme == "basic " {
                 if let Some(pass) = basic_password(rest) {
@@ -2359,6 +2375,55 @@ pub(super) fn strip_auth_scheme(c: &mut Candidate) {
             return;
         }
     }
+}
+
+/// The credential among an Authorization value's auth-params (RFC 9110 section 11.4:
+/// `name=token` or `name="quoted"`, separated by commas): the one parameter, or the one
+/// named `token`, `key`, `api_key` or `access_token`. Its offset and length in `params`.
+/// A list without such a parameter (Digest's `username=`, `response=`) gives `None`.
+pub(super) fn auth_param_credential(params: &str) -> Option<(usize, usize)> {
+    let mut found = Vec::new();
+    let mut offset = 0;
+    for part in params.split(',') {
+        let (name, value) = part.trim().split_once('=')?;
+        let name = name.trim_end();
+        let word = name.len() <= 32
+            && name.bytes().next().is_some_and(|b| b.is_ascii_alphabetic())
+            && name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_');
+        // A token68 credential ends in `=` padding (`Bearer dGVzdA==`): no parameter.
+        if !word || value.trim_start().starts_with('=') {
+            return None;
+        }
+        let value_at = part.find('=')? + 1;
+        let raw = &part[value_at..];
+        let value_lead = raw.len() - raw.trim_start().len();
+        let value = value.trim();
+        let (inner_at, inner) = match value.strip_prefix('"').and_then(|v| v.strip_suffix('"')) {
+            Some(inner) => (1, inner),
+            None => (0, value),
+        };
+        if inner.is_empty() || inner.contains(|ch: char| ch.is_whitespace() || ch == '"') {
+            return None;
+        }
+        found.push((
+            name.to_ascii_lowercase(),
+            offset + value_at + value_lead + inner_at,
+            inner.len(),
+        ));
+        offset += part.len() + 1;
+    }
+    if let [(_, at, len)] = found.as_slice() {
+        return Some((*at, *len));
+    }
+    found
+        .iter()
+        .find(|(name, _, _)| {
+            matches!(
+                name.as_str(),
+                "token" | "key" | "api_key" | "apikey" | "access_token"
+            )
+        })
+        .map(|(_, at, len)| (*at, *len))
 }
 
 /// Where the password starts in an unencoded `user password` or `user:password` (one

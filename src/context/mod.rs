@@ -1329,6 +1329,8 @@ mod tests_unlisted16;
 #[cfg(test)]
 mod tests_unlisted17;
 #[cfg(test)]
+mod tests_unlisted18;
+#[cfg(test)]
 mod tests_unlisted2;
 #[cfg(test)]
 mod tests_unlisted3;

@@ -49,7 +49,12 @@ pub(super) fn candidates(
         let (scheme, value, offset) = match content.split_once(' ') {
             Some((s, rest)) if is_auth_scheme(s) && !rest.trim().contains(' ') => {
                 let rest_trim = rest.trim_start();
-                (true, rest_trim, content.len() - rest_trim.len())
+                let offset = content.len() - rest_trim.len();
+                // `Token token=v`: the auth-param's value.
+                match super::lexer::auth_param_credential(rest_trim.trim_end()) {
+                    Some((at, len)) => (true, &rest_trim[at..at + len], offset + at),
+                    None => (true, rest_trim, offset),
+                }
             }
             Some(_) => continue,
             None => (false, &content[..], 0),
@@ -428,7 +433,11 @@ mod tests {
             let (scheme, value, offset) = match content.split_once(' ') {
                 Some((s, rest)) if is_auth_scheme(s) && !rest.trim().contains(' ') => {
                     let rest_trim = rest.trim_start();
-                    (true, rest_trim.to_string(), content.len() - rest_trim.len())
+                    let offset = content.len() - rest_trim.len();
+                    match super::super::lexer::auth_param_credential(rest_trim.trim_end()) {
+                        Some((at, len)) => (true, rest_trim[at..at + len].to_string(), offset + at),
+                        None => (true, rest_trim.to_string(), offset),
+                    }
                 }
                 Some(_) => continue,
                 None => (false, content.clone(), 0),

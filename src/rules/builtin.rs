@@ -512,6 +512,10 @@ pub const BUILTIN_RULE_FILES: &[(&str, &str)] = &[
         include_str!("../../rules/messagebird.toml"),
     ),
     ("meta.toml", include_str!("../../rules/meta.toml")),
+    (
+        "microsoft-teams.toml",
+        include_str!("../../rules/microsoft-teams.toml"),
+    ),
     ("midtrans.toml", include_str!("../../rules/midtrans.toml")),
     ("miro.toml", include_str!("../../rules/miro.toml")),
     ("mixpanel.toml", include_str!("../../rules/mixpanel.toml")),
