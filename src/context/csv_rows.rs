@@ -5,8 +5,11 @@
 //!
 //! Neither has a `=` or `:` between the name and the value that the lexer could pair: the
 //! name is the row's first field, or the header's field in the value's column. A pair row
-//! gives its second field under its first; a row below a header gives each of its cells in
-//! a column the header names as a credential, under the column's name. The header is found
+//! gives its second field under its first; a row below a header gives each of its one-word
+//! cells under its column's name. The names are not judged here: as with `NAME=value`, the
+//! rules say which names they take (a provider's setting name need not hold a credential
+//! word: `X_HONEYCOMB_TEAM`, `CLARIFAI_PAT`), and the shared classifier whether a cell is a
+//! literal secret. The header is found
 //! by walking up the rows of the same width, at most [`MAX_ROWS_UP`] of them (the engine
 //! reads that many lines below a keyword line that heads columns,
 //! [`keyword_line_heads_columns`]): rows further down a long file are not read.
@@ -16,7 +19,6 @@
 //! and spaces where a row has a value.
 
 use super::kind::Kind;
-use super::names::names_secret;
 use super::{Candidate, Origin};
 
 /// Most rows walked up from a row to its header: the lines the engine reads below a
@@ -110,10 +112,12 @@ fn fields(line: &[u8], delim: u8) -> Option<Vec<Field>> {
     }
 }
 
-/// Whether `text` is a column or setting name: letters, digits, `_ - .` (and single spaces
-/// between words, in a header: `API Key`), starting with a letter or a digit
-/// (`1passwordToken`) and holding a letter (not a date or a number).
+/// Whether `text` is a column or setting name: letters, digits, `_ - .`, starting with a
+/// letter or a digit (`1passwordToken`) and holding a letter (not a date or a number). In
+/// a header (`spaces`), a name of up to three words that starts with a capital (`API Key`,
+/// `Access key ID`): a header's title, not a sentence's clause (`token, once issued, ...`).
 fn is_name(text: &[u8], spaces: bool) -> bool {
+    let words = text.split(|&b| b == b' ').count();
     !text.is_empty()
         && text.len() <= MAX_NAME
         && text[0].is_ascii_alphanumeric()
@@ -121,6 +125,7 @@ fn is_name(text: &[u8], spaces: bool) -> bool {
         && text.iter().all(|&b| {
             b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-' | b'.') || (spaces && b == b' ')
         })
+        && (words == 1 || (words <= 3 && text[0].is_ascii_uppercase()))
         && !text.windows(2).any(|w| w == b"  ")
 }
 
@@ -137,8 +142,8 @@ fn is_value(line: &[u8], f: Field) -> bool {
     f.end > f.start && (f.quoted || !line[f.start..f.end].iter().any(u8::is_ascii_whitespace))
 }
 
-/// The header fields of `line`, when it heads columns: two or more fields, every one a
-/// name, one of them naming a credential.
+/// The header fields of `line`, when it heads columns: two or more fields (a trailing
+/// empty one aside), every one a name.
 fn header(line: &[u8]) -> Option<(u8, Vec<Field>)> {
     let delim = delimiter(line)?;
     let fs = fields(line, delim)?;
@@ -146,10 +151,7 @@ fn header(line: &[u8]) -> Option<(u8, Vec<Field>)> {
     (names >= 2
         && fs[..names]
             .iter()
-            .all(|f| is_name(&line[f.start..f.end], true))
-        && fs[..names]
-            .iter()
-            .any(|f| names_secret(&key_of(&line[f.start..f.end]))))
+            .all(|f| is_name(&line[f.start..f.end], true)))
     .then_some((delim, fs))
 }
 
@@ -166,8 +168,8 @@ fn candidate(key: String, line: &[u8], f: Field, base: usize, line_start: usize)
 }
 
 /// A `name,value` row (`api_key,v`, `"ZENDESK_TOKEN";"v"`, `zendeskToken,v,`): its second
-/// field under its first, when the first is one word that names a credential. Appends it
-/// to `out` (`line` starts at `base` in the blob).
+/// field under its first, when the first is a name of one word and the second one word or
+/// quoted. Appends it to `out` (`line` starts at `base` in the blob).
 pub(super) fn pair_row(line: &[u8], base: usize, line_start: usize, out: &mut Vec<Candidate>) {
     let Some(delim) = delimiter(line) else {
         return;
@@ -183,13 +185,11 @@ pub(super) fn pair_row(line: &[u8], base: usize, line_start: usize, out: &mut Ve
         return;
     }
     let key = super::lossy(name_text).into_owned();
-    if names_secret(&key) {
-        out.push(candidate(key, line, value, base, line_start));
-    }
+    out.push(candidate(key, line, value, base, line_start));
 }
 
-/// A row below a header that names a credential's column (`name,api_key` over `prod,v`):
-/// each of its cells in such a column, under the column's name. The row is `line`, at
+/// A row below a header (`name,api_key` over `prod,v`): each of its one-word or quoted
+/// cells, under its column's name. The row is `line`, at
 /// `data[at..]` and `data[base..]` (the same offset but for a clipped stretch).
 pub(super) fn column_row(
     data: &[u8],
@@ -205,60 +205,68 @@ pub(super) fn column_row(
     let Some(row) = fields(line, delim) else {
         return;
     };
-    // A row has a field a value could be (one word of 8 or more bytes, or quoted), and is no
-    // header itself.
+    // A row has a field a value could be (one word of 8 or more bytes, or quoted).
     if !row
         .iter()
         .any(|&f| is_value(line, f) && f.end - f.start >= 8)
-        || header(line).is_some()
     {
         return;
     }
+    // The header is the first line of the run of rows of this width: walk up to the line
+    // above which there is none (the blob's start, a blank line, a line of another width).
+    // A run longer than the walk, or walked past its bytes, has no header in reach.
     let width = |fs: &[Field]| fs.len() - usize::from(fs.last().is_some_and(|f| f.end == f.start));
     let floor = at.saturating_sub(MAX_BACK);
     let mut end = at;
+    let mut top: Option<&[u8]> = None;
+    let mut run_starts = false;
     for _ in 0..MAX_ROWS_UP {
+        if end == 0 {
+            run_starts = true;
+            break;
+        }
         if end <= floor {
-            return;
+            break;
         }
         let above_end = end - 1; // the newline ending the line above
         let above_start =
             memchr::memrchr(b'\n', &data[floor..above_end]).map_or(floor, |i| floor + i + 1);
         if above_start == floor && floor > 0 {
-            return;
+            break;
         }
-        let mut above = &data[above_start..above_end];
-        if above.last() == Some(&b'\r') {
-            above = &above[..above.len() - 1];
+        let above = data[above_start..above_end]
+            .strip_suffix(b"\r")
+            .unwrap_or(&data[above_start..above_end]);
+        if !fields(above, delim).is_some_and(|cells| width(&cells) == width(&row)) {
+            run_starts = true;
+            break;
         }
-        let Some(cells) = fields(above, delim) else {
-            return;
-        };
-        if width(&cells) != width(&row) {
-            return;
-        }
-        if let Some((d, names)) = header(above) {
-            if d != delim {
-                return;
-            }
-            for (k, name) in names.iter().enumerate() {
-                let key = key_of(&above[name.start..name.end]);
-                let Some(&cell) = row.get(k) else {
-                    continue;
-                };
-                if names_secret(&key) && is_value(line, cell) {
-                    out.push(candidate(key, line, cell, base, line_start));
-                }
-            }
-            return;
-        }
+        top = Some(above);
         end = above_start;
+    }
+    let (true, Some(top)) = (run_starts, top) else {
+        return;
+    };
+    let Some((d, names)) = header(top) else {
+        return;
+    };
+    if d != delim {
+        return;
+    }
+    for (k, name) in names.iter().enumerate() {
+        let key = key_of(&top[name.start..name.end]);
+        let Some(&cell) = row.get(k) else {
+            continue;
+        };
+        if is_value(line, cell) {
+            out.push(candidate(key, line, cell, base, line_start));
+        }
     }
 }
 
 /// Whether the keyword line at `data[at]` (the line after `at` when `at` is the newline
-/// before it, as a single-line rule's window starts) heads columns that name a credential,
-/// with a row of the same width below it: the engine then reads the rows below with it.
+/// before it, as a single-line rule's window starts) heads columns: the engine then reads
+/// the rows below with it.
 /// Only in blobs of no known syntax; a line with none of the delimiters costs one search.
 pub(super) fn keyword_line_heads_columns(data: &[u8], kind: Kind, at: usize, cap: usize) -> bool {
     if kind != Kind::Unknown || at >= data.len() {
@@ -279,7 +287,7 @@ pub(super) fn keyword_line_heads_columns(data: &[u8], kind: Kind, at: usize, cap
     heads_columns(&data[start..end])
 }
 
-/// Whether `line` heads columns one of which names a credential (`name,api_key`).
+/// Whether `line` heads columns (`name,api_key`, `Service;Token`).
 pub(crate) fn heads_columns(line: &[u8]) -> bool {
     let line = line.strip_suffix(b"\r").unwrap_or(line);
     memchr::memchr3(b',', b'\t', b';', line).is_some() && header(line).is_some()
@@ -341,10 +349,19 @@ mod tests {
         let v = v();
         let rows: &[(&str, &str)] = &[
             ("name,api_key\nprod,{v}", "api_key"),
-            ("service,zendesk_token,owner\r\nsupport,{v},ops\r\n", "zendesk_token"),
-            ("User name,Password,Access key ID\nci-bot,{v},AKIA", "Password"),
+            (
+                "service,zendesk_token,owner\r\nsupport,{v},ops\r\n",
+                "zendesk_token",
+            ),
+            (
+                "User name,Password,Access key ID\nci-bot,{v},AKIA",
+                "Password",
+            ),
             ("id\tsecret\n1\t{v}", "secret"),
-            ("\"name\";\"auth_token\"\n\"a\";\"b\"\n\"c\";\"{v}\"", "auth_token"),
+            (
+                "\"name\";\"auth_token\"\n\"a\";\"b\"\n\"c\";\"{v}\"",
+                "auth_token",
+            ),
             // A trailing delimiter on the rows.
             ("env,token,\nstaging,{v},", "token"),
         ];
@@ -369,11 +386,11 @@ mod tests {
             "api key,{v}",
             // A value of several words.
             "password,not a {v} word",
-            // A header over a row of another width, or a column that names no credential.
-            "name,api_key\nprod,{v},extra,more",
-            "name,owner\nprod,{v}",
             // Too far below the header.
             "name,api_key\n1,a\n2,b\n3,c\n4,d\n5,e\n6,f\n7,g\n8,h\n9,{v}",
+            // Rows of another width than the header's, or a header that is no first line.
+            "name,api_key\n1,{v},extra,more",
+            "id,api_key\n1,Qz7kP2mW9\n\nname,api_key,x\n2,{v}",
             // Neither a name first nor a quoted field closed.
             "2024-01-01,{v}",
             "20240101,{v}",
@@ -386,15 +403,69 @@ mod tests {
         }
     }
 
+    /// `(rule, secret)` of the findings of `text` at `path`, through the built-in rules.
+    fn reported(path: &str, text: &str) -> Vec<(String, String)> {
+        use crate::rules::RuleSet;
+        use crate::scan::Scanner;
+        static SCANNER: std::sync::OnceLock<Scanner> = std::sync::OnceLock::new();
+        let scanner = SCANNER.get_or_init(|| Scanner::new(RuleSet::builtin().unwrap()));
+        scanner
+            .scan(Some(path), text.as_bytes())
+            .iter()
+            .map(|m| {
+                (
+                    scanner.rule(m.rule).id.to_string(),
+                    m.secret.expose().to_string(),
+                )
+            })
+            .collect()
+    }
+
     #[test]
-    fn headers_are_lines_of_names_with_a_credential() {
+    fn rules_decide_which_names_they_take() {
+        let v = v();
+        let found: &[(&str, &str)] = &[
+            ("exports/settings.csv", "api_key,{v}\n"),
+            ("exports/settings.csv", "name,value\nDB_PASSWORD,{v}\n"),
+            (
+                "exports/keys.csv",
+                "service,owner,auth_token\nbilling,ops,{v}\n",
+            ),
+            ("exports/keys.tsv", "service\tsecret\nbilling\t{v}\n"),
+            ("data/accounts.txt", "User name;Password\nci-bot;{v}\n"),
+        ];
+        for (path, text) in found {
+            let text = text.replace("{v}", &v);
+            let got = reported(path, &text);
+            assert!(got.iter().any(|(_, s)| *s == v), "{path}: {text:?} {got:?}");
+        }
+        let quiet: &[(&str, &str)] = &[
+            // Columns and names that name no credential.
+            ("exports/hosts.csv", "name,owner\nprod,{v}\n"),
+            ("exports/settings.csv", "build_id,{v}\n"),
+            ("exports/settings.csv", "commit,{v}\n"),
+            // A credential's name over words, a reference, a placeholder.
+            ("exports/settings.csv", "api_key,${API_KEY}\n"),
+            ("exports/settings.csv", "password,changeme\n"),
+            ("exports/keys.csv", "name,token\nprod,your-token-here\n"),
+        ];
+        for (path, text) in quiet {
+            let text = text.replace("{v}", &v);
+            let got = reported(path, &text);
+            assert!(got.is_empty(), "{path}: {text:?} {got:?}");
+        }
+    }
+
+    #[test]
+    fn headers_are_lines_of_names() {
         assert!(heads_columns(b"name,api_key"));
         assert!(heads_columns(b"User name,Password\r"));
         assert!(heads_columns(b"id\tsecret"));
-        assert!(!heads_columns(b"name,owner"));
+        assert!(heads_columns(b"env,X_HONEYCOMB_TEAM"));
+        assert!(!heads_columns(b"The name, the owner"));
         assert!(!heads_columns(b"api_key"));
         assert!(!heads_columns(b"token, once issued, is good"));
-        assert!(!heads_columns(b"prod,Qz7kP2mW9xL4vR8"));
+        assert!(!heads_columns(b"2024-01-01,42"));
     }
 
     #[test]

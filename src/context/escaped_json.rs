@@ -13,8 +13,9 @@
 //! bytes, as [`escapes::candidates`] does for text inside strings.
 //!
 //! Gate: only a line that holds an escaped key followed by `:` (`\":` or `\" :`), whose
-//! first `\"` no unescaped quote before it leaves open, is decoded; the caller runs this only
-//! on lines that name a credential.
+//! first `\"` no unescaped quote before it leaves open, is decoded. Every line read is
+//! asked (a provider's setting name need not hold a credential word: `x_honeycomb_team`);
+//! a line without `\"` costs one search.
 
 use super::escapes;
 use super::kind::Kind;
@@ -122,7 +123,11 @@ mod tests {
                 "api_key",
             ),
             // A pasted object, one pair a line, braces escaped too.
-            ("    \\\"zendesk_token\\\": \\\"{v}\\\"", Kind::Unknown, "zendesk_token"),
+            (
+                "    \\\"zendesk_token\\\": \\\"{v}\\\"",
+                Kind::Unknown,
+                "zendesk_token",
+            ),
             (
                 "\\{\\\"service\\\": \\\"x\\\", \\\"secret\\\" : \\\"{v}\\\"\\}",
                 Kind::Unknown,
@@ -175,9 +180,18 @@ mod tests {
         let v = v();
         let rows: &[(&str, Kind)] = &[
             // Inside a literal: the lexer's (read_inside), not read twice here.
-            ("String body = \"{\\\"api_key\\\":\\\"{v}\\\"}\";", Kind::Code),
-            ("body := `x` + \"{\\\"api_key\\\":\\\"{v}\\\"}\"", Kind::Code),
-            ("curl -d '{\\\"api_key\\\":\\\"{v}\\\"}' https://x", Kind::Shell),
+            (
+                "String body = \"{\\\"api_key\\\":\\\"{v}\\\"}\";",
+                Kind::Code,
+            ),
+            (
+                "body := `x` + \"{\\\"api_key\\\":\\\"{v}\\\"}\"",
+                Kind::Code,
+            ),
+            (
+                "curl -d '{\\\"api_key\\\":\\\"{v}\\\"}' https://x",
+                Kind::Shell,
+            ),
             // Escaped quotes, but no key followed by a colon.
             ("echo \\\"api_key\\\" \\\"{v}\\\"", Kind::Shell),
             ("printf \\\"token=%s\\\" {v}", Kind::Unknown),

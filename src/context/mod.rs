@@ -1203,11 +1203,6 @@ fn extract_range(
                     defaults::shell_line(piece, base, line_start, first, out);
                 }
                 rows::table_row(piece, base, line_start, out);
-                // JSON printed with escaped quotes outside any literal (a log line's body).
-                escaped_json::candidates(piece, base, line_start, kind, out);
-                if kind == Kind::Unknown {
-                    csv_rows::pair_row(piece, base, line_start, out);
-                }
                 if chunk == 0 {
                     html_cells::candidates(data, piece, base, line_start, end, first, out);
                 }
@@ -1240,12 +1235,15 @@ fn extract_range(
                 rows::table_column(data, piece, at, base, line_start, first, out);
                 rows::headless_row(data, piece, at, base, line_start, first, out);
             }
-            // A delimited row below a header that names a credential's column.
-            if kind == Kind::Unknown
-                && chunk == 0
-                && memchr::memchr3(b',', b'\t', b';', piece).is_some()
-            {
-                csv_rows::column_row(data, piece, at, base, line_start, out);
+            // JSON printed with escaped quotes outside any literal (a log line's body), and
+            // delimited rows (`name,value`; a row under a header of names): the names need
+            // not hold a credential word, the rules judge them (`X_HONEYCOMB_TEAM`).
+            escaped_json::candidates(piece, base, line_start, kind, out);
+            if kind == Kind::Unknown && memchr::memchr3(b',', b'\t', b';', piece).is_some() {
+                csv_rows::pair_row(piece, base, line_start, out);
+                if chunk == 0 {
+                    csv_rows::column_row(data, piece, at, base, line_start, out);
+                }
             }
             if kind == Kind::Unknown {
                 rows::pgpass_line(piece, base, line_start, out);
