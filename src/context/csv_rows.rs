@@ -237,7 +237,7 @@ pub(super) fn column_row(
         let above = data[above_start..above_end]
             .strip_suffix(b"\r")
             .unwrap_or(&data[above_start..above_end]);
-        if !fields(above, delim).is_some_and(|cells| width(&cells) == width(&row)) {
+        if fields(above, delim).is_none_or(|cells| width(&cells) != width(&row)) {
             run_starts = true;
             break;
         }
