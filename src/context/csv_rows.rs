@@ -273,15 +273,23 @@ pub(super) fn keyword_line_heads_columns(data: &[u8], kind: Kind, at: usize, cap
         return false;
     }
     let cap = cap.min(data.len());
+    // The line's start, searched for only as far back as a row may reach ([`MAX_ROW`]): a
+    // minified line of a megabyte is not searched once per keyword on it.
     let start = if data[at] == b'\n' {
         at + 1
     } else {
-        memchr::memrchr(b'\n', &data[..at]).map_or(0, |i| i + 1)
+        let floor = at.saturating_sub(MAX_ROW);
+        match memchr::memrchr(b'\n', &data[floor..at]) {
+            Some(i) => floor + i + 1,
+            None if floor == 0 => 0,
+            None => return false,
+        }
     };
     if start >= cap {
         return false;
     }
-    let Some(end) = memchr::memchr(b'\n', &data[start..cap]).map(|i| start + i) else {
+    let reach = cap.min(start + MAX_ROW + 1);
+    let Some(end) = memchr::memchr(b'\n', &data[start..reach]).map(|i| start + i) else {
         return false;
     };
     heads_columns(&data[start..end])
@@ -477,5 +485,14 @@ mod tests {
         let below = b"# accounts\nname,api_key\nprod,x\n";
         assert!(keyword_line_heads_columns(below, Kind::Unknown, 10, 100));
         assert!(!keyword_line_heads_columns(below, Kind::Unknown, 2, 100));
+        // A line longer than a row is searched no further back than a row reaches.
+        let mut long = b"name,api_key".repeat(1000);
+        long.extend_from_slice(b"\nprod,x\n");
+        assert!(!keyword_line_heads_columns(
+            &long,
+            Kind::Unknown,
+            11_000,
+            20_000
+        ));
     }
 }
