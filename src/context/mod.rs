@@ -19,6 +19,7 @@ pub mod classify;
 mod cmdline;
 mod code_numbers;
 mod commented;
+mod commented_value;
 mod compared;
 mod continued;
 mod csv_rows;
@@ -94,8 +95,12 @@ pub mod structure;
 mod template_defaults;
 mod tools;
 mod translations;
+mod triggers;
+#[cfg(test)]
+mod tuning_real10;
 #[cfg(test)]
 mod tuning_real7;
+mod typed_secret;
 pub mod urls;
 mod userpwd;
 pub mod xml;
@@ -1141,6 +1146,11 @@ fn extract_range(
             let toks = &toks[..];
             // Whether the line names a credential: the gate of most passes, searched once.
             let mentions_secret = names::mentions_secret(piece);
+            // Which trigger bytes the piece holds, and whether it holds a string literal:
+            // read once, asked before the passes that start from one (see [`triggers`]).
+            let present = triggers::Present::of(piece);
+            let has_string =
+                triggers::ungated() || toks.iter().any(|t| matches!(t.tok, lexer::Tok::Str { .. }));
             {
                 use crate::scan::funnel::{add, Stage};
                 add(Stage::Lines, 1);
@@ -1159,10 +1169,21 @@ fn extract_range(
                 yaml_flow::trim_values(piece, base, first, out);
                 yaml_block::candidates(data, at, end, first, out);
             }
-            urls::candidates(piece, base, line_start, out);
-            xml::candidates(data, piece, base, line_start, end, out);
-            positional::candidates(piece, toks, base, line_start, first, out);
+            // A Go DSN starts from an `@`, a query from a `?`, a URL from its `://`.
+            if present.any(triggers::AT | triggers::QUESTION | triggers::COLON) {
+                urls::candidates(piece, base, line_start, out);
+            }
+            if present.any(triggers::LT) {
+                xml::candidates(data, piece, base, line_start, end, out);
+            }
+            // Every argument it takes is a string literal (`positional::argument`).
+            if has_string {
+                positional::candidates(piece, toks, base, line_start, first, out);
+            }
             header_slots::candidates(data, first, out);
+            if kind == Kind::Code && chunk == 0 {
+                commented_value::candidates(data, line, at, end, line_start, out);
+            }
             // The forms no `=` or `:` ties: a value named by a sibling argument or symbol,
             // a command line's flags, `key value` directives; and the pairs inside values.
             if mentions_secret {
@@ -1180,7 +1201,9 @@ fn extract_range(
                     hurl::basic_auth_section(data, line, end, out);
                 }
                 httpie::bearer_auth(piece, base, line_start, out);
-                if TEMPLATE_OPEN.find(piece).is_some() || TEMPLATE_TAG.find(piece).is_some() {
+                if present.any(triggers::BRACE)
+                    && (TEMPLATE_OPEN.find(piece).is_some() || TEMPLATE_TAG.find(piece).is_some())
+                {
                     template_defaults::candidates(piece, base, line_start, out);
                 }
                 defaults::cue_defaults(first, out);
@@ -1263,18 +1286,18 @@ fn extract_range(
                 continued::candidates(data, at, at + line.len(), first, out);
             }
             // `echo -n 'user:v' | base64`: a Basic credential computed in place.
-            if BASE64.find(piece).is_some() {
+            if present.any(triggers::SIX) && BASE64.find(piece).is_some() {
                 encoded::candidates(piece, base, line_start, out);
             }
             if kind == Kind::Code
                 && (NCODE.find(piece).is_some()
-                    || BASE64_STRING.find(piece).is_some()
-                    || BTOA.find(piece).is_some())
+                    || (present.any(triggers::SIX) && BASE64_STRING.find(piece).is_some())
+                    || (present.any(triggers::PAREN) && BTOA.find(piece).is_some()))
             {
                 encoded::code_encoders(piece, base, line_start, out);
             }
             // curl's `-u v` with no password: an API key as the Basic user name.
-            if DASH_U.find(piece).is_some() {
+            if present.any(triggers::DASH) && DASH_U.find(piece).is_some() {
                 curl_user::candidates(data, piece, at, base, line_start, out);
             }
             // Tools that take a password where no name says so (their own gate: the tools'
@@ -1306,6 +1329,8 @@ mod tests_named_forms;
 mod tests_password_values;
 #[cfg(test)]
 mod tests_provider_forms;
+#[cfg(test)]
+mod tests_real10_forms;
 #[cfg(test)]
 mod tests_shape_grid;
 #[cfg(test)]

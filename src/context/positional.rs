@@ -124,6 +124,35 @@ const SECRET_POSITIONS: &[(&str, usize)] = &[
     ("decodingkey::from_secret", 1),
     ("new_from_slice", 1),
     ("secretkey", 1),
+    // MinIO's Go client `credentials.NewStaticV4(accessKeyID, secretAccessKey, token)` and
+    // `NewStaticV2` (pkg.go.dev/github.com/minio/minio-go/v7/pkg/credentials#NewStaticV4):
+    // an S3-compatible server's secret, not AWS's.
+    ("newstaticv4", 2),
+    ("newstaticv2", 2),
+];
+
+/// Callee → 1-based position of an AWS secret access key, the argument after its access key
+/// id; the candidate is named `aws_secret_access_key`. aws-sdk-go
+/// `credentials.NewStaticCredentials(id, secret, token)`
+/// (pkg.go.dev/github.com/aws/aws-sdk-go/aws/credentials#NewStaticCredentials) and v2's
+/// `credentials.NewStaticCredentialsProvider(key, secret, session)`
+/// (pkg.go.dev/github.com/aws/aws-sdk-go-v2/credentials#NewStaticCredentialsProvider); the
+/// Java SDK's and the .NET SDK's `new BasicAWSCredentials(accessKey, secretKey)`
+/// (docs.aws.amazon.com/AWSJavaSDK/latest/javadoc/com/amazonaws/auth/BasicAWSCredentials.html,
+/// docs.aws.amazon.com/sdkfornet/v3/apidocs/items/Runtime/TBasicAWSCredentials.html), Java
+/// v2's `AwsBasicCredentials.create(accessKeyId, secretAccessKey)`; Ruby's
+/// `Aws::Credentials.new(access_key_id, secret_access_key, session_token)`
+/// (docs.aws.amazon.com/sdk-for-ruby/v3/api/Aws/Credentials.html); JavaScript v2's
+/// `new AWS.Credentials(accessKeyId, secretAccessKey, sessionToken)`
+/// (docs.aws.amazon.com/AWSJavaScriptSDK/latest/AWS/Credentials.html). The
+/// `aws-secret-access-key` rule's keywords wake these lines.
+const AWS_POSITIONS: &[(&str, usize)] = &[
+    ("newstaticcredentials", 2),
+    ("newstaticcredentialsprovider", 2),
+    ("basicawscredentials", 2),
+    ("awsbasiccredentials.create", 2),
+    ("aws::credentials.new", 2),
+    ("aws.credentials", 2),
 ];
 
 /// Callee → 1-based position of a licence key; the candidate is named `license_key`.
@@ -157,6 +186,7 @@ fn position_of(name: &[u8]) -> Option<(usize, &'static str)> {
         || !POSITIONS
             .iter()
             .chain(SECRET_POSITIONS)
+            .chain(AWS_POSITIONS)
             .chain(LICENSE_POSITIONS)
             .any(|e| ends_with_last(&e))
     {
@@ -178,6 +208,7 @@ fn position_of(name: &[u8]) -> Option<(usize, &'static str)> {
     let tables = [
         (POSITIONS, "password"),
         (SECRET_POSITIONS, "secret"),
+        (AWS_POSITIONS, "aws_secret_access_key"),
         (LICENSE_POSITIONS, "license_key"),
     ];
     // Qualified entries first: `red:auth(` is not the `auth=(` tuple.
@@ -246,7 +277,11 @@ pub(super) fn candidates(
         {
             continue;
         }
-        if super::classify::judge(&value, true).is_err() {
+        // A signing call's secret may be one someone typed (`jwt.encode(payload,
+        // "uvzhmasqxezy")`): judged as such (`super::typed_secret`).
+        if super::classify::judge(&value, true).is_err()
+            && (key != "secret" || super::classify::judge_typed_password(&value).is_err())
+        {
             continue;
         }
         out.push(Candidate::literal(

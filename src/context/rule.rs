@@ -33,6 +33,9 @@ pub struct ContextRule {
     /// judges such a value, as it judges a value without a `pattern`.
     shapeless: bool,
     min_length: usize,
+    /// Values from this many characters up to `min_length` pass only when drawn through
+    /// and through ([`ContextRule::accepts_short_drawn`]).
+    rare_min_length: Option<usize>,
     max_length: usize,
     min_entropy: Option<f64>,
     validator: Option<Validator>,
@@ -285,6 +288,14 @@ impl ContextRule {
                 "value length {min_length}..{max_length} is empty or starts at 0"
             ));
         }
+        if let Some(rare) = value.rare_min_length {
+            if rare < super::password_value::SHORT || rare >= min_length {
+                return Err(format!(
+                    "rare_min_length {rare} must be at least {} and under min_length {min_length}",
+                    super::password_value::SHORT
+                ));
+            }
+        }
         let anchors = anchors
             .iter()
             .map(|a| {
@@ -326,6 +337,7 @@ impl ContextRule {
             pattern,
             pattern_head,
             min_length,
+            rare_min_length: value.rare_min_length,
             max_length,
             min_entropy: value.min_entropy,
             validator,
@@ -344,12 +356,13 @@ impl ContextRule {
     /// stretch that long (src/scan/context_pass.rs).
     pub fn min_value_chars(&self) -> Option<usize> {
         let Some(pattern) = &self.pattern else {
+            let min = self.rare_min_length.unwrap_or(self.min_length);
             // A value of a shape a name vouches for may be shorter (`super::shapes`: 12
             // digits).
             if self.charset.is_none() && self.generated {
-                return Some(self.min_length.min(super::shapes::SHORTEST));
+                return Some(min.min(super::shapes::SHORTEST));
             }
-            return Some(self.min_length);
+            return Some(min);
         };
         let hir = regex_syntax::ParserBuilder::new()
             .build()
@@ -509,6 +522,19 @@ impl ContextRule {
     }
 
     fn accepts_value(&self, value: &str, cand: &Candidate, facts: &mut Facts<'_>) -> bool {
+        if self
+            .rare_min_length
+            .is_some_and(|rare| (rare..self.min_length).contains(&value.chars().count()))
+        {
+            // A signing secret someone typed is judged as a typed password below when it is
+            // not drawn (`super::typed_secret`).
+            if self.accepts_short_drawn(value, cand, facts) {
+                return true;
+            }
+            if !names_typed_secret(cand, facts) {
+                return false;
+            }
+        }
         // A value of a shape a credential's name may vouch for (a 64-hex password, a UUID
         // API key, a 15-digit key, a JWT longer than the rule's bound: `super::shapes`) is
         // judged by its own shape's checks, not the rule's length and entropy floors.
@@ -517,7 +543,16 @@ impl ContextRule {
         } else {
             None
         };
-        if !self.shape_fits(value) && named_shape.is_none() {
+        // A signing secret someone typed, shorter than the rule's floor for generated
+        // secrets but of a typed password's length (`jwt.sign(payload, "v")`,
+        // `SECRET_KEY = "v"`): judged as one below (`super::typed_secret`).
+        let generic_rule = self.pattern.is_none() && self.charset.is_none() && self.generated;
+        let short_typed_secret = generic_rule
+            && named_shape.is_none()
+            && !self.shape_fits(value)
+            && (super::password_value::SHORT..=self.max_length).contains(&value.chars().count())
+            && names_typed_secret(cand, facts);
+        if !self.shape_fits(value) && named_shape.is_none() && !short_typed_secret {
             return false;
         }
         // A form body taken whole after its first key (`oauth_token=29971f&oauth_token_secret=
@@ -547,11 +582,14 @@ impl ContextRule {
         // identifier, word and entropy tests made for generated tokens. Not in a
         // translation file, where it is the word "password" in a language.
         let generic = self.pattern.is_none() && self.charset.is_none() && self.generated;
+        // A signing secret a person sets (`app.secret_key`, `jwt.sign(payload, "v")`) is
+        // judged so too (`super::typed_secret`).
         let typed_password = |facts: &mut Facts<'_>| {
             generic
                 && !facts.translations
-                && self.shape_fits(value)
-                && super::shapes::names_typed_password(&effective_name(cand, facts).normal)
+                && (self.shape_fits(value) || short_typed_secret)
+                && (super::shapes::names_typed_password(&effective_name(cand, facts).normal)
+                    || names_typed_secret(cand, facts))
                 && classify::judge_typed_password(value).is_ok()
                 && !elided_after(facts.data, cand.end)
         };
@@ -657,6 +695,41 @@ impl ContextRule {
         self.validator.is_none_or(|v| v.validate(value))
     }
 
+    /// A value under `min_length` and at least `rare_min_length` long: the rule's anchors
+    /// hold, the shared classifier finds no code, reference or stand-in, and the value is
+    /// drawn, not built: letters mixed with digits, not words, and at least three quarters
+    /// of its characters outside words, sequences and repeats
+    /// ([`super::password_value::rare_chars`]). A name's short value (`secret = "test1234"`,
+    /// `"mysecret1"`, `"abc12345"`) is none of these, and a short value under an id's or a
+    /// version's name (`secret_id`, `SECRET_VERSION`) is no secret. Nor is one in a
+    /// docstring: a module's EXAMPLES (Ansible's `api_secret: 0ce239a6`), where short sample
+    /// values abound.
+    fn accepts_short_drawn(&self, value: &str, cand: &Candidate, facts: &mut Facts<'_>) -> bool {
+        let n = value.chars().count();
+        let charset_fits = match &self.charset {
+            Some(table) => value.bytes().all(|b| table[b as usize]),
+            None => true,
+        };
+        charset_fits
+            && self.pattern.is_none()
+            && !(self.quoted_in_bundles && !cand.quoted && facts.bundle)
+            && !facts.translations
+            && !super::names::names_stand_in(&cand.key)
+            && self.anchors_hold(cand, facts, true)
+            && !super::shapes::names_id(&effective_name(cand, facts).normal)
+            && !super::shapes::in_docstring(&super::shapes::Place {
+                path: facts.path,
+                data: facts.data,
+                line_start: cand.line_start,
+            })
+            && classify::judge_typed_password(value).is_ok()
+            && super::shapes::mixes_digits_and_letters(value)
+            && super::password_value::is_typed_password(value)
+            && super::password_value::rare_chars(value) * 4 >= n * 3
+            && !elided_after(facts.data, cand.end)
+            && self.validator.is_none_or(|v| v.validate(value))
+    }
+
     /// Whether `value` reaches the rule's entropy floor (or the rule has none).
     fn above_floor(&self, value: &str) -> bool {
         self.min_entropy
@@ -741,6 +814,21 @@ impl Name {
 }
 
 /// [`effective_key`] of `cand`, computed once however many woken rules and anchors ask.
+/// Whether `cand`'s name vouches for a signing secret someone typed
+/// ([`super::typed_secret::names_typed_secret`]).
+fn names_typed_secret(cand: &Candidate, facts: &mut Facts<'_>) -> bool {
+    let name = effective_name(cand, facts);
+    let parent = match cand.parents.last() {
+        Some(p) => Some(p.clone()),
+        None => facts.parents(cand.line_start).last().cloned(),
+    };
+    super::typed_secret::names_typed_secret(
+        &name.normal,
+        parent.as_deref(),
+        cand.origin == super::Origin::Argument,
+    )
+}
+
 fn effective_name(cand: &Candidate, facts: &mut Facts<'_>) -> Rc<Name> {
     if let Some(name) = &facts.memo_for(cand).effective {
         return Rc::clone(name);

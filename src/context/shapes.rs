@@ -121,13 +121,16 @@ pub fn vouched(shape: Shape, value: &str, normal: &str, place: &Place<'_>) -> bo
         Shape::Digits => {
             distinct >= 6 && normal.contains("apikey") && !names_id(normal) && !is_millis(value)
         }
-        // Under a token's or a secret's name, sixteen letters with few words in them are the
+        // Under a token's, a secret's or a signing secret's name (`SECRET_KEY`,
+        // `super::typed_secret`), sixteen letters with few words in them are the
         // same app password kept as a token (`SECRET_TOKEN`, `MAIL_TOKEN`: a QQ or 163 mail
         // SMTP authorisation code is sixteen lowercase letters).
         Shape::AppPassword => {
             let letters: String = value.split(' ').collect();
             distinct >= 10
-                && (names_password(normal) || names_token_or_secret(normal))
+                && (names_password(normal)
+                    || names_token_or_secret(normal)
+                    || super::typed_secret::names_typed_secret(normal, None, false))
                 && !names_id(normal)
                 && !names_digest(normal)
                 && word_coverage(&letters) < 0.5
@@ -364,7 +367,7 @@ fn is_sample_path(path: &str) -> bool {
 
 /// Whether the line starts inside a triple-quoted string (a Python docstring, a module's
 /// `EXAMPLES = r'''...'''`): an odd count of `"""` or `'''` before it.
-fn in_docstring(place: &Place<'_>) -> bool {
+pub(crate) fn in_docstring(place: &Place<'_>) -> bool {
     let Some(before) = place.data.get(..place.line_start) else {
         return false;
     };
@@ -414,7 +417,7 @@ fn names_digest(normal: &str) -> bool {
 }
 
 /// A name whose last word says it holds an id (`api_key_id`, `token_uuid`, `client_id`).
-fn names_id(normal: &str) -> bool {
+pub(crate) fn names_id(normal: &str) -> bool {
     [
         "id",
         "ids",

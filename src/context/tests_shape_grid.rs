@@ -294,9 +294,14 @@ fn expected(name: &str, class: NameClass, shape: Shape) -> Want {
         S::Uuid => class != N::ApiKey,
         S::Digits => !matches!(class, N::ApiKey | N::Password),
         // Sixteen lowercase letters are an app password or a mail code: under a password's,
-        // a token's or a secret's own name, not under a key's.
+        // a token's or a secret's own name, not under a key's. Session 15 (branch
+        // recall15): nor under a signing secret's name (`secret_key`), where someone typed
+        // them (`super::typed_secret`).
         S::App16 => {
-            !(class == N::Password || lower.ends_with("token") || lower.ends_with("secret"))
+            !(class == N::Password
+                || lower.ends_with("token")
+                || lower.ends_with("secret")
+                || super::typed_secret::names_typed_secret(&lower, None, false))
         }
         _ => false,
     };

@@ -5,7 +5,12 @@
 //!   PagerDuty's REST API takes its key, and `Token token="<key>"`, as Rails'
 //!   `authenticate_with_http_token` reads it), in Python, JS, Go, Ruby, shell and YAML:
 //!   the finding is the key alone, attributed to the provider when its host is near; not a
-//!   variable, a template, Digest's parameter list, a base64 credential's `=` padding.
+//!   variable, a template, Digest's parameter list, a base64 credential's `=` padding;
+//! - a short secret (8-15 characters, `generic-secret`'s `rare_min_length`) under a
+//!   secret's name, drawn through and through (an OAuth client secret of 10 characters, a
+//!   MinIO secret key of 8), in Python, JS, Java, Go, YAML, `.env`, PHP and C#; not a name's
+//!   placeholder, words with digits, a sequence, a repeat, a variable, nor a short value
+//!   under an id's or a name's name.
 //!
 //! A positive counts only when a finding of its rule covers exactly the made-up secret.
 //! Values are built at run time, so the repository holds none.
@@ -17,12 +22,24 @@ fn pagerduty_key() -> String {
     ["y_Fq3", "Ls8pW", "nK2xR", "v7TzM"].concat()
 }
 
+/// A 10-character client secret, letters and digits drawn at random.
+fn short_secret() -> String {
+    ["Gh7K", "q2Pz", "X9"].concat()
+}
+
+/// Eight characters: five letters, three digits, no word or run.
+fn short_key() -> String {
+    ["qzkvb", "381"].concat()
+}
+
 fn secrets() -> Vec<String> {
-    vec![pagerduty_key()]
+    vec![pagerduty_key(), short_secret(), short_key()]
 }
 
 fn fill(text: &str) -> String {
     text.replace("{PD}", &pagerduty_key())
+        .replace("{SS}", &short_secret())
+        .replace("{SK}", &short_key())
 }
 
 fn check_all(class: &str, rows: Rows<'_>) {
@@ -70,4 +87,40 @@ fn an_auth_param_is_never_reported_with_its_name() {
             );
         }
     }
+}
+
+#[rustfmt::skip]
+const SHORT_SECRETS: Rows<'static> = (
+    &[
+        ("blog_count.py", "client_id = \"Xq3bK9LmP2vR7tZw4YcN\"\nclient_secret = \"{SS}\"\n", "generic-secret"),
+        ("tests/test_s3.py", "    c.S3_ACCESS_KEY = \"minio\"\n    c.S3_SECRET_KEY = \"{SK}\"\n", "generic-secret"),
+        ("src/naver.js", "const CLIENT_SECRET = '{SS}';\n", "generic-secret"),
+        ("src/main/java/App.java", "private static final String CLIENT_SECRET = \"{SS}\";\n", "generic-secret"),
+        ("main.go", "var clientSecret = \"{SS}\"\n", "generic-secret"),
+        ("config.yml", "oauth:\n  client_secret: {SS}\n", "generic-secret"),
+        (".env", "APP_SECRET={SK}\n", "generic-secret"),
+        ("config.php", "<?php\n$client_secret = '{SS}';\n", "generic-secret"),
+        ("Program.cs", "var secret = \"{SS}\";\n", "generic-secret"),
+    ],
+    &[
+        ("app.py", "client_secret = \"test1234\"\n"),
+        ("app.py", "secret = \"mysecret1\"\n"),
+        ("app.py", "SECRET_KEY = \"abc12345\"\n"),
+        ("app.py", "SECRET_KEY = \"secret2024\"\n"),
+        ("config.yml", "jwt_secret: secret123\n"),
+        ("config.yml", "secret_name: prod-db-v2\n"),
+        ("app.js", "const secret = 'Password1';\n"),
+        ("app.js", "const clientSecret = getSecret();\n"),
+        (".env", "APP_SECRET=xxxxxxxx\n"),
+        (".env", "APP_SECRET=a1a1a1a1\n"),
+        ("app.py", "secret_id = \"{SS}\"\n"),
+        ("app.py", "api_key = \"{SS}\"\n"),
+        ("app.py", "SECRET_VERSION = \"v2024r11\"\n"),
+        ("plugins/modules/nexmo.py", "EXAMPLES = \"\"\"\n- community.general.nexmo:\n    api_secret: {SK}\n\"\"\"\n"),
+    ],
+);
+
+#[test]
+fn short_drawn_secrets_under_a_secret_name() {
+    check_all("short secrets", SHORT_SECRETS);
 }

@@ -128,6 +128,12 @@ pub struct ValueSpec {
     pub charset: Option<SpecText>,
     #[serde(default)]
     pub min_length: Option<usize>,
+    /// A shorter value, down to this many characters, is accepted only when it looks
+    /// drawn through and through: letters mixed with digits, at least three quarters of it
+    /// outside words, sequences and repeats (a 10-character OAuth client secret). Unset: no
+    /// value under `min_length`.
+    #[serde(default)]
+    pub rare_min_length: Option<usize>,
     #[serde(default)]
     pub max_length: Option<usize>,
     /// Minimum Shannon entropy, bits per character.
