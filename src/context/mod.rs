@@ -22,11 +22,13 @@ mod commented;
 mod commented_value;
 mod compared;
 mod continued;
+mod csv_rows;
 mod curl_user;
 mod defaults;
 mod embedded;
 mod encoded;
 mod erlang;
+mod escaped_json;
 pub mod escapes;
 mod expectations;
 mod fallbacks;
@@ -106,6 +108,7 @@ pub mod xml;
 mod yaml_block;
 mod yaml_flow;
 
+pub(crate) use csv_rows::heads_columns;
 pub use kind::Kind;
 
 /// How a candidate was found.
@@ -382,6 +385,7 @@ fn segments(data: &[u8], kind: Kind, regions: &[(usize, usize, bool)]) -> Vec<(u
             && !opens_value_block(&data[ls..keyword_line_end])
             && !keyword_line_opens_call(data, at, cap)
             && !rows::keyword_line_heads_table(data, at, cap)
+            && !csv_rows::keyword_line_heads_columns(data, kind, at, cap)
             && (kind != Kind::Unknown || !rows::keyword_line_is_heading(data, at, cap))
         {
             // The region ends one past the newline of its last keyword line, so `le` is the
@@ -1259,6 +1263,16 @@ fn extract_range(
             if kind == Kind::Unknown && chunk == 0 && piece.trim_ascii_start().starts_with(b"|") {
                 rows::table_column(data, piece, at, base, line_start, first, out);
                 rows::headless_row(data, piece, at, base, line_start, first, out);
+            }
+            // JSON printed with escaped quotes outside any literal (a log line's body), and
+            // delimited rows (`name,value`; a row under a header of names): the names need
+            // not hold a credential word, the rules judge them (`X_HONEYCOMB_TEAM`).
+            escaped_json::candidates(piece, base, line_start, kind, out);
+            if kind == Kind::Unknown && memchr::memchr3(b',', b'\t', b';', piece).is_some() {
+                csv_rows::pair_row(piece, base, line_start, out);
+                if chunk == 0 {
+                    csv_rows::column_row(data, piece, at, base, line_start, out);
+                }
             }
             if kind == Kind::Unknown {
                 rows::pgpass_line(piece, base, line_start, out);

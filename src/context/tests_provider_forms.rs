@@ -2,7 +2,8 @@
 //! `examples` that is one `NAME = value` assignment is written again, name and value, in a
 //! dozen file syntaxes (dotenv, Go `var` and `:=` with backticks, Makefile `::=` and `?=`,
 //! PHP `.=`, an XML element with the value on its own line, a YAML block scalar, YAML and
-//! JSON nested under the provider's key, Dockerfile `ENV K V`, Python and TypeScript), and a
+//! JSON nested under the provider's key, Dockerfile `ENV K V`, Python and TypeScript, CSV rows
+//! (`name,value` and a header naming the column), escaped JSON outside a literal), and a
 //! finding of the rule must cover exactly the value; each `negative_examples` entry of the
 //! same shape, written the same ways, must give no finding of the rule.
 //!
@@ -50,6 +51,12 @@ const FORMS: &[Form] = &[
     Form { path: "Dockerfile", text: "FROM alpine:3.20\nENV {NAME} {v}\n", forbid: " \t\"'\\$", nested: false },
     Form { path: "app/settings.py", text: "{NAME} = \"{v}\"\n", forbid: "\"\\", nested: false },
     Form { path: "src/config.ts", text: "export const {camel} = '{v}';\n", forbid: "'\\", nested: false },
+    // Delimited rows: a `name,value` export, and a header naming the column.
+    Form { path: "exports/settings.csv", text: "{camel},{v},\n", forbid: " \t,;\"\\", nested: false },
+    Form { path: "exports/keys.csv", text: "env,{NAME}\nproduction,{v}\n", forbid: " \t,;\"\\", nested: false },
+    // JSON with escaped quotes outside any literal: a log line, a pasted object.
+    Form { path: "logs/app.log", text: "2024-05-01 INFO body={\\\"{name}\\\":\\\"{v}\\\"}\n", forbid: "\"\\", nested: false },
+    Form { path: "notes/escaped.txt", text: "\\{\n    \\\"{name}\\\": \\\"{v}\\\"\n\\}\n", forbid: "\"\\", nested: false },
 ];
 
 /// A name's parts: split at `_`, `-`, `.` and at a lowercase letter or digit followed by an

@@ -468,6 +468,7 @@ pub const BUILTIN_RULE_FILES: &[(&str, &str)] = &[
     ("keys.toml", include_str!("../../rules/keys.toml")),
     ("klaviyo.toml", include_str!("../../rules/klaviyo.toml")),
     ("kraken.toml", include_str!("../../rules/kraken.toml")),
+    ("kucoin.toml", include_str!("../../rules/kucoin.toml")),
     (
         "kubernetes-bootstrap.toml",
         include_str!("../../rules/kubernetes-bootstrap.toml"),
@@ -602,6 +603,7 @@ pub const BUILTIN_RULE_FILES: &[(&str, &str)] = &[
     ("shippo.toml", include_str!("../../rules/shippo.toml")),
     ("shopify.toml", include_str!("../../rules/shopify.toml")),
     ("shortcut.toml", include_str!("../../rules/shortcut.toml")),
+    ("sidekiq.toml", include_str!("../../rules/sidekiq.toml")),
     ("sinch.toml", include_str!("../../rules/sinch.toml")),
     ("slack.toml", include_str!("../../rules/slack.toml")),
     (

@@ -278,6 +278,15 @@ fn may_hold_value(
     {
         return true;
     }
+    // A header that names a credential's column: the engine reads the rows below it
+    // (`crate::context::csv_rows`).
+    if kind == crate::context::Kind::Unknown
+        && lines
+            .split(|&b| b == b'\n')
+            .any(crate::context::heads_columns)
+    {
+        return true;
+    }
     if lines.len() < shortest {
         return false;
     }
