@@ -69,7 +69,7 @@ thread_local! {
 }
 
 /// Whether the gates are off on this thread: only a test turns them off
-/// ([`without_gates`]); otherwise false, and the check compiles away.
+/// (`without_gates`); otherwise false, and the check compiles away.
 #[inline]
 pub(super) fn ungated() -> bool {
     #[cfg(test)]
