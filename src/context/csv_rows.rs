@@ -310,6 +310,18 @@ mod tests {
         ["Qz7", "kP2", "mW9", "xL4", "vR8", "Tn3"].concat()
     }
 
+    /// Every row of `rows`, `{v}` filled with `v`, gives its key with the value `v`.
+    fn assert_reads(rows: &[(&str, &str)], v: &str) {
+        for (text, key) in rows {
+            let text = text.replace("{v}", v);
+            let got = read(&text);
+            assert!(
+                got.iter().any(|(k, s)| k == key && *s == v),
+                "{text:?}: {got:?}"
+            );
+        }
+    }
+
     /// `(key, secret)` of the candidates of every line of `text` read as rows.
     fn read(text: &str) -> Vec<(String, String)> {
         let data = text.as_bytes();
@@ -342,14 +354,7 @@ mod tests {
             ("1passwordToken,{v},", "1passwordToken"),
             ("name,value\npassword,{v}", "password"),
         ];
-        for (text, key) in rows {
-            let text = text.replace("{v}", &v);
-            let got = read(&text);
-            assert!(
-                got.iter().any(|(k, s)| k == key && *s == v),
-                "{text:?}: {got:?}"
-            );
-        }
+        assert_reads(rows, &v);
     }
 
     #[test]
@@ -373,14 +378,7 @@ mod tests {
             // A trailing delimiter on the rows.
             ("env,token,\nstaging,{v},", "token"),
         ];
-        for (text, key) in rows {
-            let text = text.replace("{v}", &v);
-            let got = read(&text);
-            assert!(
-                got.iter().any(|(k, s)| k == key && *s == v),
-                "{text:?}: {got:?}"
-            );
-        }
+        assert_reads(rows, &v);
     }
 
     #[test]

@@ -442,6 +442,13 @@ fn read_documents(
 mod tests {
     use super::*;
 
+    /// Each line of `lines` reads as `kind` (`None`: as no foreign syntax).
+    fn assert_kind(lines: &[&str], kind: Option<Kind>) {
+        for line in lines {
+            assert_eq!(foreign_kind(line.as_bytes(), false), kind, "{line}");
+        }
+    }
+
     #[test]
     fn lines_of_other_syntaxes_are_told_by_their_shape() {
         let shell = [
@@ -453,25 +460,13 @@ mod tests {
             "$ codecovcli upload-process -t abc",
             "curl --user \"a:b\" --digest https://cloud.example.com",
         ];
-        for line in shell {
-            assert_eq!(
-                foreign_kind(line.as_bytes(), false),
-                Some(Kind::Shell),
-                "{line}"
-            );
-        }
+        assert_kind(&shell, Some(Kind::Shell));
         let env = [
             "DRONE_TOKEN=abc123def456",
             "key=abc123def456",
             "API_KEY='abc123def'",
         ];
-        for line in env {
-            assert_eq!(
-                foreign_kind(line.as_bytes(), false),
-                Some(Kind::Env),
-                "{line}"
-            );
-        }
+        assert_kind(&env, Some(Kind::Env));
         let code = [
             "import os",
             "return token",
@@ -492,9 +487,7 @@ mod tests {
             "git push origin main",
             "password: userB.password!,",
         ];
-        for line in code {
-            assert_eq!(foreign_kind(line.as_bytes(), false), None, "{line}");
-        }
+        assert_kind(&code, None);
         // Plain commands read as command lines; reading them finds nothing a rule takes (no
         // flag or name ties a value), so they cost a line's read only. Prose does not: its
         // last word is no generated value.
