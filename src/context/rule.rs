@@ -818,9 +818,14 @@ impl Name {
 /// ([`super::typed_secret::names_typed_secret`]).
 fn names_typed_secret(cand: &Candidate, facts: &mut Facts<'_>) -> bool {
     let name = effective_name(cand, facts);
+    // The parent is looked for only when it can decide: finding one reads back through the
+    // file (a history audit's large JSON blobs made it a quarter of the run).
     let parent = match cand.parents.last() {
         Some(p) => Some(p.clone()),
-        None => facts.parents(cand.line_start).last().cloned(),
+        None if super::typed_secret::parent_may_vouch(&name.normal) => {
+            facts.parents(cand.line_start).last().cloned()
+        }
+        None => None,
     };
     super::typed_secret::names_typed_secret(
         &name.normal,

@@ -48,8 +48,13 @@ pub(super) fn names_typed_secret(name: &str, parent: Option<&str>, from_call: bo
     }
     // ASP.NET's `"Jwt": {"Key": "..."}` (`builder.Configuration["Jwt:Key"]`), a JWT
     // settings block's `secret`.
+    parent_may_vouch(name) && parent.is_some_and(|p| normalize(p).contains("jwt"))
+}
+
+/// Whether `name` is one a JWT settings block's parent can vouch for: only then is the
+/// parent worth finding, which may read back far through a large file.
+pub(super) fn parent_may_vouch(name: &str) -> bool {
     matches!(name, "key" | "secret" | "signingkey" | "secretkey")
-        && parent.is_some_and(|p| normalize(p).contains("jwt"))
 }
 
 #[cfg(test)]
