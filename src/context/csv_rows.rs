@@ -409,23 +409,7 @@ mod tests {
         }
     }
 
-    /// `(rule, secret)` of the findings of `text` at `path`, through the built-in rules.
-    fn reported(path: &str, text: &str) -> Vec<(String, String)> {
-        use crate::rules::RuleSet;
-        use crate::scan::Scanner;
-        static SCANNER: std::sync::OnceLock<Scanner> = std::sync::OnceLock::new();
-        let scanner = SCANNER.get_or_init(|| Scanner::new(RuleSet::builtin().unwrap()));
-        scanner
-            .scan(Some(path), text.as_bytes())
-            .iter()
-            .map(|m| {
-                (
-                    scanner.rule(m.rule).id.to_string(),
-                    m.secret.expose().to_string(),
-                )
-            })
-            .collect()
-    }
+    use crate::context::tests::reported;
 
     #[test]
     fn rules_decide_which_names_they_take() {

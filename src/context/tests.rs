@@ -542,7 +542,7 @@ fn a_lone_quote_after_curl_u_is_no_candidate_and_no_panic() {
 }
 
 /// Rule ids the built-in catalog reports in `text` at `path`, with their secrets.
-fn reported(path: &str, text: &str) -> Vec<(String, String)> {
+pub(super) fn reported(path: &str, text: &str) -> Vec<(String, String)> {
     use crate::rules::RuleSet;
     use crate::scan::Scanner;
     static SCANNER: std::sync::OnceLock<crate::scan::Scanner> = std::sync::OnceLock::new();
