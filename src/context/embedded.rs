@@ -491,29 +491,25 @@ mod tests {
         // Plain commands read as command lines; reading them finds nothing a rule takes (no
         // flag or name ties a value), so they cost a line's read only. Prose does not: its
         // last word is no generated value.
-        assert_eq!(
-            foreign_kind(b"git push -f origin main", false),
-            Some(Kind::Shell)
-        );
-        assert_eq!(foreign_kind(b"the token is here", false), None);
-        // YAML pairs only as list items, or in an element's or a heredoc's text.
-        assert_eq!(
-            foreign_kind(b"- api_key: abc123def456", false),
-            Some(Kind::Yaml)
-        );
-        assert_eq!(
-            foreign_kind(b"api_key: abc123def456", true),
-            Some(Kind::Yaml)
-        );
-        assert_eq!(foreign_kind(b"api_key: abc123def456", false), None);
-        assert_eq!(
-            foreign_kind(b"  password abc123def456", false),
-            Some(Kind::Ini)
-        );
-        assert_eq!(
-            foreign_kind(b"#define IO_KEY \"abc123\"", false),
-            Some(Kind::Code)
-        );
+        // `(line, inside an element's or a heredoc's text, kind)`.
+        let cases: [(&[u8], bool, Option<Kind>); 7] = [
+            (b"git push -f origin main", false, Some(Kind::Shell)),
+            (b"the token is here", false, None),
+            // YAML pairs only as list items, or in an element's or a heredoc's text.
+            (b"- api_key: abc123def456", false, Some(Kind::Yaml)),
+            (b"api_key: abc123def456", true, Some(Kind::Yaml)),
+            (b"api_key: abc123def456", false, None),
+            (b"  password abc123def456", false, Some(Kind::Ini)),
+            (b"#define IO_KEY \"abc123\"", false, Some(Kind::Code)),
+        ];
+        for (line, in_text, kind) in cases {
+            assert_eq!(
+                foreign_kind(line, in_text),
+                kind,
+                "{}",
+                String::from_utf8_lossy(line)
+            );
+        }
         // A string's closing quote is no part of the line's value.
         assert_eq!(strip_string_close(b"value: abc`;"), b"value: abc");
         assert_eq!(strip_string_close(b"password abc\"\"\""), b"password abc");
