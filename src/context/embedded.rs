@@ -256,36 +256,43 @@ fn connection_string(value: &[u8]) -> bool {
 /// of code on the line, and a flag, or subcommands before a value that looks generated
 /// (`ngrok config add-authtoken v`, `az storage container list --account-key v`).
 fn command_line(t: &[u8]) -> bool {
-    if t.iter()
-        .any(|&b| matches!(b, b'(' | b')' | b'{' | b'}' | b';' | b'`'))
+    // The words are walked once, without collecting them; the program's own test, the
+    // cheapest, comes first (most lines of code start with a statement word or a name in
+    // capitals or brackets).
+    let mut words = t
+        .split(|b| b.is_ascii_whitespace())
+        .filter(|w| !w.is_empty());
+    let Some(program) = words.next() else {
+        return false;
+    };
+    if !(program[0].is_ascii_lowercase() || matches!(program[0], b'/' | b'.'))
+        || !program.iter().all(|&b| {
+            b.is_ascii_lowercase() || b.is_ascii_digit() || matches!(b, b'-' | b'_' | b'.' | b'/')
+        })
+        || STATEMENT_WORDS.contains(&program)
+        || t.iter()
+            .any(|&b| matches!(b, b'(' | b')' | b'{' | b'}' | b';' | b'`'))
         || t.windows(3).any(|w| w == b" = ")
     {
         return false;
     }
-    let words: Vec<&[u8]> = t
-        .split(|b| b.is_ascii_whitespace())
-        .filter(|w| !w.is_empty())
-        .collect();
-    let [program, rest @ ..] = words.as_slice() else {
-        return false;
-    };
-    if rest.len() < 2
-        || !(program[0].is_ascii_lowercase() || matches!(program[0], b'/' | b'.'))
-        || !program.iter().all(|&b| {
-            b.is_ascii_lowercase() || b.is_ascii_digit() || matches!(b, b'-' | b'_' | b'.' | b'/')
-        })
-        || STATEMENT_WORDS.contains(program)
-    {
-        return false;
+    // After the program: how many words, whether one is a flag, whether all but the last
+    // are plain subcommands, and the last.
+    let (mut count, mut flag, mut subcommands, mut last) = (0usize, false, true, &b""[..]);
+    for word in words {
+        if count > 0 {
+            subcommands &= last.iter().all(|&b| b.is_ascii_lowercase() || b == b'-');
+        }
+        flag |= word.len() > 1 && word[0] == b'-';
+        last = word;
+        count += 1;
     }
-    let last = rest[rest.len() - 1];
-    rest.iter().any(|w| w.len() > 1 && w[0] == b'-')
-        || (rest[..rest.len() - 1]
-            .iter()
-            .all(|w| w.iter().all(|&b| b.is_ascii_lowercase() || b == b'-'))
-            && last.len() >= 16
-            && last.iter().any(u8::is_ascii_digit)
-            && last.iter().any(u8::is_ascii_alphabetic))
+    count >= 2
+        && (flag
+            || (subcommands
+                && last.len() >= 16
+                && last.iter().any(u8::is_ascii_digit)
+                && last.iter().any(u8::is_ascii_alphabetic)))
 }
 
 /// The text of an XML element written on one line, or the start or end of one written
@@ -390,7 +397,15 @@ fn read_documents(
     out: &mut Vec<Candidate>,
 ) {
     let read = |s: usize, e: usize, inner: Kind, out: &mut Vec<Candidate>| {
-        super::extract_range(data, base + s, base + e, line_start, inner, out);
+        super::extract_range(
+            data,
+            base + s,
+            base + e,
+            line_start,
+            inner,
+            super::Documents::Read,
+            out,
+        );
     };
     // The line itself (a line of a multi-line string, or a line that is not code at all),
     // or, in XML, an element's text.
@@ -531,5 +546,104 @@ mod tests {
             let got = element_text(line.as_bytes()).map(|(s, e)| &line[s..e]);
             assert_eq!(got, want, "{line}");
         }
+    }
+
+    /// `extract_range` of all of `data`, reading embedded documents or not.
+    fn extract(data: &[u8], kind: Kind, documents: super::super::Documents) -> Vec<Candidate> {
+        let mut out = Vec::new();
+        super::super::extract_range(data, 0, data.len(), 0, kind, documents, &mut out);
+        out
+    }
+
+    fn fields(cands: &[&Candidate]) -> Vec<String> {
+        cands
+            .iter()
+            .map(|c| {
+                format!(
+                    "{}|{:?}|{}|{}|{}|{:?}|{}|{:?}|{:?}|{:?}|{:?}|{:?}|{}",
+                    c.key,
+                    c.parents,
+                    c.start,
+                    c.end,
+                    c.value,
+                    c.decoded,
+                    c.quoted,
+                    c.callee,
+                    c.header,
+                    c.scheme,
+                    c.host,
+                    c.origin,
+                    c.line_start
+                )
+            })
+            .collect()
+    }
+
+    /// Skipping embedded documents (`Documents::Skip`, when no woken rule names a
+    /// provider) drops exactly the candidates marked `embedded`, which only such rules are
+    /// asked (`scan::context_pass`): the other candidates are the same, in the same order.
+    #[test]
+    fn skipping_documents_drops_only_the_embedded_candidates() {
+        use super::super::Documents;
+        // A value is built at run time (dogfood: no token-shaped literal in the tree).
+        let value = ["2yq8RfKtC4mZ", "pL7wX3vN9bTq", "Hx5Jc2Wk8Dr4"].concat();
+        let forms = [
+            "subprocess.run(\"ngrok config add-authtoken {v}\")",
+            "    ngrok config add-authtoken {v}",
+            "export DRONE_TOKEN={v}",
+            "DRONE_TOKEN={v}",
+            "- api_key: {v}",
+            "  - name: DD_API_KEY",
+            "    value: {v}",
+            "machine api.example.com login deploy password {v}",
+            "  password {v}",
+            "#define IO_KEY \"{v}\"",
+            "<value>az storage container list --account-key {v}</value>",
+            "\"cmd\": \"curl -H 'Authorization: Bearer {v}' https://api.example.com\"",
+            "$ codecovcli upload-process -t {v}",
+            "run: vercel deploy --prod --token {v}",
+            "sh 'export WANDB_API_KEY={v}'",
+            "\"env('APP_KEY', '{v}')\"",
+            "conn = \"DefaultEndpointsProtocol=https;AccountName=acme;AccountKey={v}\"",
+            "token = get_token(x)",
+            "password = \"{v}\"",
+        ];
+        let lines: Vec<String> = forms.iter().map(|f| f.replace("{v}", &value)).collect();
+        let rules = crate::rules::RuleSet::builtin().expect("built-in rules load");
+        let mut texts: Vec<String> = Vec::new();
+        // Each form alone, and the forms in runs of three (an item's name above its value).
+        for (i, line) in lines.iter().enumerate() {
+            texts.push(format!("{line}\n"));
+            let next: Vec<&str> = (0..3)
+                .map(|k| lines[(i + k) % lines.len()].as_str())
+                .collect();
+            texts.push(next.join("\n"));
+        }
+        for rule in &rules.rules {
+            for example in rule
+                .spec
+                .examples
+                .iter()
+                .chain(&rule.spec.negative_examples)
+            {
+                texts.push(format!("token = get_token(x)\n{example}\n"));
+            }
+        }
+        let mut embedded = 0;
+        for text in &texts {
+            for kind in [Kind::Code, Kind::Json, Kind::Xml, Kind::Hcl, Kind::Yaml] {
+                let read = extract(text.as_bytes(), kind, Documents::Read);
+                let skipped = extract(text.as_bytes(), kind, Documents::Skip);
+                let kept: Vec<&Candidate> = read.iter().filter(|c| !c.embedded).collect();
+                embedded += read.len() - kept.len();
+                assert!(
+                    fields(&kept) == fields(&skipped.iter().collect::<Vec<_>>()),
+                    "{kind:?}: {text}"
+                );
+                assert!(skipped.iter().all(|c| !c.embedded));
+            }
+        }
+        // The forms are read as documents, so the comparison is not of equal lists only.
+        assert!(embedded > 50, "{embedded} embedded candidates");
     }
 }

@@ -306,6 +306,29 @@ pub fn extract_with(
     regions: &[(usize, usize, bool)],
     stretches: &[(usize, usize)],
 ) -> Vec<Candidate> {
+    extract_reading(data, kind, regions, stretches, Documents::Read)
+}
+
+/// Whether [`extract_range`] reads the documents embedded in a file's lines
+/// ([`embedded`]). What such a read finds is offered only to the rules that name a
+/// provider ([`Candidate::embedded`]), so a caller whose woken rules are all generic
+/// (`fallback`) skips it: every candidate it would add is one no woken rule is asked.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Documents {
+    /// Read them (some woken rule names a provider).
+    Read,
+    /// Skip them (no woken rule would be asked their candidates).
+    Skip,
+}
+
+/// [`extract_with`], reading embedded documents or not (see [`Documents`]).
+pub fn extract_reading(
+    data: &[u8],
+    kind: Kind,
+    regions: &[(usize, usize, bool)],
+    stretches: &[(usize, usize)],
+    documents: Documents,
+) -> Vec<Candidate> {
     let mut out = Vec::new();
     // The start of the line a segment opens in, searched for only back to where the last
     // search stopped (segments come sorted): on a minified line of a megabyte, one search
@@ -320,7 +343,7 @@ pub fn extract_with(
         };
         searched_to = s;
         crate::scan::funnel::add(crate::scan::funnel::Stage::Segments, 1);
-        extract_range(data, s, e, line_start, kind, &mut out);
+        extract_range(data, s, e, line_start, kind, documents, &mut out);
     }
     out
 }
@@ -1110,7 +1133,7 @@ pub fn whole_file_candidate(data: &[u8]) -> Option<Candidate> {
 /// Every candidate of a whole blob (tests, and small files).
 pub fn extract_all(data: &[u8], kind: Kind) -> Vec<Candidate> {
     let mut out = Vec::new();
-    extract_range(data, 0, data.len(), 0, kind, &mut out);
+    extract_range(data, 0, data.len(), 0, kind, Documents::Read, &mut out);
     out
 }
 
@@ -1131,6 +1154,7 @@ fn extract_range(
     to: usize,
     first_line_start: usize,
     kind: Kind,
+    documents: Documents,
     out: &mut Vec<Candidate>,
 ) {
     let mut at = from;
@@ -1311,7 +1335,9 @@ fn extract_range(
             tools::candidates(data, piece, toks, base, line_start, kind, out);
             // Lines of another syntax held in this file (a command line, `export K=V`, an
             // env item in a string or an element's text): read as that syntax.
-            embedded::candidates(data, piece, toks, base, line_start, kind, out);
+            if documents == Documents::Read {
+                embedded::candidates(data, piece, toks, base, line_start, kind, out);
+            }
             if piece.len() > 1024 {
                 crate::scan::funnel::add(
                     crate::scan::funnel::Stage::BigLineCands,

@@ -104,7 +104,19 @@ impl Scanner {
         }
         // Stretches of long lines are read as they are (see `Prefilter::regions_and_stretches`).
         let stretches: Vec<(usize, usize)> = stretches.iter().map(|r| (r.1, r.2)).collect();
-        let mut candidates = crate::context::extract_with(data, kind, &ranges, &stretches);
+        // Embedded documents' candidates are offered only to rules that name a provider
+        // (see the pair loop below): with none woken, they are not read.
+        let documents = if woken
+            .iter()
+            .chain(&whole)
+            .any(|&i| !self.rules.rules[i].spec.fallback)
+        {
+            crate::context::Documents::Read
+        } else {
+            crate::context::Documents::Skip
+        };
+        let mut candidates =
+            crate::context::extract_reading(data, kind, &ranges, &stretches, documents);
         if !whole.is_empty() {
             candidates.extend(crate::context::whole_file_candidate(data));
             woken.extend(whole);
