@@ -31,6 +31,11 @@ pub(super) fn candidates(
     kind: Kind,
     out: &mut Vec<Candidate>,
 ) {
+    // Most lines hold no backslash; one byte search rules them out before a searcher for
+    // the two-byte needle is built.
+    if memchr::memchr(b'\\', line).is_none() {
+        return;
+    }
     let Some(first) = memchr::memmem::find(line, b"\\\"") else {
         return;
     };

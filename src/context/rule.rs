@@ -524,7 +524,10 @@ impl ContextRule {
     fn accepts_value(&self, value: &str, cand: &Candidate, facts: &mut Facts<'_>) -> bool {
         if self
             .rare_min_length
-            .is_some_and(|rare| (rare..self.min_length).contains(&value.chars().count()))
+            // (A value of fewer bytes than `rare` has fewer characters: not counted.)
+            .is_some_and(|rare| {
+                value.len() >= rare && (rare..self.min_length).contains(&value.chars().count())
+            })
         {
             // A signing secret someone typed is judged as a typed password below when it is
             // not drawn (`super::typed_secret`).
