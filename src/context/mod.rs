@@ -100,6 +100,8 @@ mod triggers;
 #[cfg(test)]
 mod tuning_real10;
 #[cfg(test)]
+mod tuning_real11;
+#[cfg(test)]
 mod tuning_real7;
 mod typed_secret;
 pub mod urls;
