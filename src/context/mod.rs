@@ -1345,6 +1345,8 @@ mod tests_provider_forms;
 #[cfg(test)]
 mod tests_real10_forms;
 #[cfg(test)]
+mod tests_real11_forms;
+#[cfg(test)]
 mod tests_shape_grid;
 #[cfg(test)]
 mod tests_unlisted;

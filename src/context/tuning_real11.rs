@@ -27,8 +27,8 @@
 //!
 //! Stage 1: 17 queries x 3 = 51 cases, 7 positives. Stage 2 (first 3 holding a literal of the
 //! 10 excerpts returned): p1 2, p2 3, p3 1, p4 0, p5 2, p6 2, p7 1, p8 1, p9 0, p10 0, p11 0,
-//! p12 1, p13 0: 13 positives. Stage 3: s1 2, s2 1, s3 2, s4 3, s5 2, s6 3, s7 3, s8 3, s9 3,
-//! s10 3, s11 0, s12 1, s13 2, s14 0, s15 2: 30 positives. Total: 94 cases, 50 positives, 44
+//! p12 1, p13 0: 13 positives. Stage 3: s1 2, s2 0, s3 2, s4 3, s5 2, s6 3, s7 3, s8 3, s9 3,
+//! s10 3, s11 0, s12 1, s13 2, s14 0, s15 2: 29 positives. Total: 93 cases, 49 positives, 44
 //! negatives.
 //!
 //! Labelling calls made while sampling, before any scan:
@@ -49,6 +49,12 @@
 //!   s3.1 a Facebook SDK `'secret'` and s3.2 a reCAPTCHA `'secret'` expect `generic-secret`;
 //!   s9.2 a GitHub OAuth `client_secret` under a github.com base URL expects `generic-secret`
 //!   (the GitHub rule reads it under a GitHub-named parent);
+//! - corrected after the first run, before any engine change: s2.1 (`jwt.secret=` a camel-case
+//!   value of words, `my` + `Secret` `Key` `For` … `Token` + `123456789`) names its own role as
+//!   the descriptive values above do, and was taken by mistake: dropped (s2 holds none), so
+//!   the start figure is 36/49 on this set's 93 cases (36/50 as first taken); s4.1's password
+//!   inside a SQL Server connection string was labelled `generic-password`, but the rule for
+//!   that place is `connection-string-password`, which found it (37/49 with the label fixed);
 //! - provider shapes expect their rule: s7.1 `atlassian-api-token`, s7.3 `google-api-key`,
 //!   s8.x `huggingface-token`, s12.1 `laravel-app-key`, s13.x `django-secret-key`.
 //!
@@ -101,14 +107,14 @@ const MEASURED: &[(&str, &[&str])] = &[
         "generic-password",
         &[
             "{WDEV}", "{LW4}", "{PX16}", "{GAPP}", "{NAMEYR}", "{DIG9}", "{LW}", "{APW}",
-            "{LOW4}", "{B62X}", "{CAP4D3}", "{UP8}", "{CAP4D4}", "{LOW7}", "{LOW2D1}", "{CAMD3}",
+            "{LOW4}", "{B62X}", "{CAP4D3}", "{UP8}", "{LOW7}", "{LOW2D1}", "{CAMD3}",
             "{DIG6}", "{DIG8}", "{DIG3}", "{CAPAT}", "{CAPD1}", "{QQ16}",
         ],
     ),
     (
         "generic-secret",
         &[
-            "{KS14}", "{LOW6D3}", "{LOW9}", "{DIG3}", "{PXS64}", "{CAMELJWT}", "{FBSEC}",
+            "{KS14}", "{LOW6D3}", "{LOW9}", "{DIG3}", "{PXS64}", "{FBSEC}",
             "{RECAP}", "{UUIDS}", "{HEX40S}", "{P40}",
         ],
     ),
@@ -116,6 +122,7 @@ const MEASURED: &[(&str, &[&str])] = &[
         "generic-api-key",
         &["{TW25}", "{PIXA}", "{H32K}", "{GIGYA}", "{MGK20}", "{UUIDK}"],
     ),
+    ("connection-string-password", &["{CAP4D4}"]),
     ("atlassian-api-token", &["{ATATT}"]),
     ("google-api-key", &["{GAK}"]),
     ("huggingface-token", &["{HFT}"]),
@@ -464,9 +471,7 @@ pub(super) const CASES: &[Case] = &[
     Case { family: PHP, form: "s1.1 php wp-config define DB_PASSWORD name and digits", file: "wp-config.php", text: "// ** MySQL settings - You can get this info from your web host ** //\n/** The name of the database for WordPress */\ndefine('DB_NAME', 'britwordpress');\n\n/** MySQL database username */\ndefine('DB_USER', 'brit');\n\n/** MySQL database password */\ndefine('DB_PASSWORD', '{CAP4D3}');\n\n/** MySQL hostname */\ndefine('DB_HOST', 'localhost');\n", rule: Some("generic-password") },
     // index 27791788308
     Case { family: PHP, form: "s1.2 php define DB_PASSWORD eight capitals", file: "search.php", text: "if ($_SERVER['REQUEST_METHOD'] === 'GET') {\n    define('DB_SERVER', 'localhost');\n    define('DB_USERNAME', 'ntodtenhagen');\n    define('DB_PASSWORD', '{UP8}');\n    define('DB_NAME', 'f19_ntodtenhagen');\n\n    $connection = mysqli_connect(DB_SERVER, DB_USERNAME, DB_PASSWORD, DB_NAME);\n", rule: Some("generic-password") },
-    // ---------------------------------------------------------------- s2 `jwt.secret=`
-    // index 17750993558
-    Case { family: DOC, form: "s2.1 markdown properties jwt.secret camel words and digit run", file: "README.md", text: "### Local Environment (application.properties)\n\n```properties\n# Kafka\nkafka.bootstrapAddress=localhost:9092\nspring.kafka.bootstrap-servers=localhost:9092\nspring.kafka.consumer.group-id=admin-dashboard-group\n\n# JWT\njwt.secret={CAMELJWT}\njwt.expiration=86400000  # 24 hours in milliseconds\n```\n", rule: Some("generic-secret") },
+    // ---------------------------------------------------------------- s2 `jwt.secret=`: no excerpt held a literal credential (see the sampling log: a camel-case value naming its own role, descriptive values, a digit run, fill-ins, the word `secret`)
     // ---------------------------------------------------------------- s3 `'secret' => '`
     // index 47294027170
     Case { family: PHP, form: "s3.1 php facebook sdk config array app secret hex", file: "app/controllers/UserCusController.php", text: "  public function getloadfacebook(){\n        $facebook = new Facebook(array(\n        'appId' => '{FBID}',\n        'secret' => '{FBSEC}',\n        'cookie'=>'false',\n        \n        )); // facebook config (Add security key and App id)\n        $facebook->destroySession();  // To Remove Old Session\n        $token = $facebook->getAccessToken();\n", rule: Some("generic-secret") },
@@ -474,7 +479,7 @@ pub(super) const CASES: &[Case] = &[
     Case { family: PHP, form: "s3.2 php recaptcha siteverify post data secret", file: "contact.php", text: "if (isset($_POST['submitForm'])) {\n    $captcha_response = true;\n    $recaptcha = $_POST['g-recaptcha-response'];\n \n    $url = 'https://www.google.com/recaptcha/api/siteverify';\n    $data = array(\n        'secret' => '{RECAP}',\n        'response' => $recaptcha\n    );\n", rule: Some("generic-secret") },
     // ---------------------------------------------------------------- s4 `;Password=`
     // index 21165442962
-    Case { family: CS, form: "s4.1 csharp UseSqlServer connection string Password name and year", file: "Models/Soft2Context.cs", text: "    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder)\n        => optionsBuilder.UseSqlServer(\"Data Source=example.database.windows.net;Initial Catalog=soft2;Persist Security Info=True;User ID=boldijakab;Password={CAP4D4};Trust Server Certificate=True\");\n\n    protected override void OnModelCreating(ModelBuilder modelBuilder)\n", rule: Some("generic-password") },
+    Case { family: CS, form: "s4.1 csharp UseSqlServer connection string Password name and year", file: "Models/Soft2Context.cs", text: "    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder)\n        => optionsBuilder.UseSqlServer(\"Data Source=example.database.windows.net;Initial Catalog=soft2;Persist Security Info=True;User ID=boldijakab;Password={CAP4D4};Trust Server Certificate=True\");\n\n    protected override void OnModelCreating(ModelBuilder modelBuilder)\n", rule: Some("connection-string-password") },
     // index 35345648157
     Case { family: CS, form: "s4.2 vb commented npgsql connection strings lowercase password", file: "About.vb", text: "    Private Sub About_Load(ByVal sender As System.Object, ByVal e As System.EventArgs) Handles MyBase.Load\n        'Dim connString As String = \"Host=192.168.1.100:5432;Username=postgres;Password={LOW7};Database=MBK_Live\"\n        'Dim connString As String = \"Server=192.168.1.100;Port=5432;Database=MBK_Live;User Id=postgres;Password={LOW7};\"\n\n        'Dim conn As NpgsqlConnection = New NpgsqlConnection(connString)\n", rule: Some("generic-password") },
     // index 49298816742
@@ -539,5 +544,23 @@ pub(super) const CASES: &[Case] = &[
 
 #[test]
 fn tuning_real11() {
-    SET.measure("tuning_real11", CASES, 10_011, 50, 44);
+    SET.measure("tuning_real11", CASES, 10_011, 49, 44);
+}
+
+#[test]
+fn debug_probe_r16() {
+    use crate::rules::RuleSet;
+    use crate::scan::Scanner;
+    let scanner = Scanner::new(RuleSet::builtin().unwrap());
+    let want: Vec<String> = std::env::var("R16").unwrap_or_default().split(',').map(|s| s.to_string()).collect();
+    for (i, case) in CASES.iter().enumerate() {
+        if !want.iter().any(|w| !w.is_empty() && case.form.starts_with(w.as_str())) { continue; }
+        let vals = values(i as u64 + 10_011);
+        let mut text = case.text.to_string();
+        for (p, v) in &vals { text = text.replace(p, v); }
+        println!("=== {}\n{}", case.form, text);
+        for m in scanner.scan(Some(case.file), text.as_bytes()) {
+            println!("  -> {} {:?}", scanner.rule(m.rule).id, m.secret.expose());
+        }
+    }
 }
