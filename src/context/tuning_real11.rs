@@ -547,20 +547,3 @@ fn tuning_real11() {
     SET.measure("tuning_real11", CASES, 10_011, 49, 44);
 }
 
-#[test]
-fn debug_probe_r16() {
-    use crate::rules::RuleSet;
-    use crate::scan::Scanner;
-    let scanner = Scanner::new(RuleSet::builtin().unwrap());
-    let want: Vec<String> = std::env::var("R16").unwrap_or_default().split(',').map(|s| s.to_string()).collect();
-    for (i, case) in CASES.iter().enumerate() {
-        if !want.iter().any(|w| !w.is_empty() && case.form.starts_with(w.as_str())) { continue; }
-        let vals = values(i as u64 + 10_011);
-        let mut text = case.text.to_string();
-        for (p, v) in &vals { text = text.replace(p, v); }
-        println!("=== {}\n{}", case.form, text);
-        for m in scanner.scan(Some(case.file), text.as_bytes()) {
-            println!("  -> {} {:?}", scanner.rule(m.rule).id, m.secret.expose());
-        }
-    }
-}
