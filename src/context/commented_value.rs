@@ -89,8 +89,14 @@ fn next_line(data: &[u8], end: usize) -> Option<&[u8]> {
 
 /// The line before the one that starts at `line_start`, when there is one.
 fn previous_line(data: &[u8], line_start: usize) -> Option<&[u8]> {
-    let end = line_start.checked_sub(1).filter(|&e| data.get(e) == Some(&b'\n'))?;
-    let end = if end > 0 && data[end - 1] == b'\r' { end - 1 } else { end };
+    let end = line_start
+        .checked_sub(1)
+        .filter(|&e| data.get(e) == Some(&b'\n'))?;
+    let end = if end > 0 && data[end - 1] == b'\r' {
+        end - 1
+    } else {
+        end
+    };
     let from = memchr::memrchr(b'\n', &data[..end]).map_or(0, |i| i + 1);
     Some(&data[from..end])
 }

@@ -51,7 +51,10 @@ fn conn() -> String {
 /// 64 hex digits: a certificate's SHA-256 fingerprint.
 fn fingerprint() -> String {
     [
-        "ef742f95dc0d8aa8", "2d3cca4017af6dac", "3fce842903441598", "91952d18c53eefe7",
+        "ef742f95dc0d8aa8",
+        "2d3cca4017af6dac",
+        "3fce842903441598",
+        "91952d18c53eefe7",
     ]
     .concat()
 }
@@ -181,7 +184,9 @@ fn a_semicolon_inside_a_quoted_password_is_kept() {
     let pw = ["Xq7;Lm9", "#vR2kP8wZ"].concat();
     let found = super::tests::reported("config/app.yml", &format!("db:\n  password: \"{pw}\"\n"));
     assert!(
-        found.iter().any(|(rule, secret)| rule == "generic-password" && *secret == pw),
+        found
+            .iter()
+            .any(|(rule, secret)| rule == "generic-password" && *secret == pw),
         "{found:?}"
     );
 }

@@ -73,7 +73,9 @@
 
 #![cfg(test)]
 
-use super::blind_harness::{uuid, BlindSet, Gen, BASE62, BASE64, DIGITS, HEX, LETTERS, LOWER, URLSAFE};
+use super::blind_harness::{
+    uuid, BlindSet, Gen, BASE62, BASE64, DIGITS, HEX, LETTERS, LOWER, URLSAFE,
+};
 use super::heldout_fresh2::{fill, Case};
 
 const PY: &str = "Python";
@@ -106,21 +108,23 @@ const MEASURED: &[(&str, &[&str])] = &[
     (
         "generic-password",
         &[
-            "{WDEV}", "{LW4}", "{PX16}", "{GAPP}", "{NAMEYR}", "{DIG9}", "{LW}", "{APW}",
-            "{LOW4}", "{B62X}", "{CAP4D3}", "{UP8}", "{LOW7}", "{LOW2D1}", "{CAMD3}",
-            "{DIG6}", "{DIG8}", "{DIG3}", "{CAPAT}", "{CAPD1}", "{QQ16}",
+            "{WDEV}", "{LW4}", "{PX16}", "{GAPP}", "{NAMEYR}", "{DIG9}", "{LW}", "{APW}", "{LOW4}",
+            "{B62X}", "{CAP4D3}", "{UP8}", "{LOW7}", "{LOW2D1}", "{CAMD3}", "{DIG6}", "{DIG8}",
+            "{DIG3}", "{CAPAT}", "{CAPD1}", "{QQ16}",
         ],
     ),
     (
         "generic-secret",
         &[
-            "{KS14}", "{LOW6D3}", "{LOW9}", "{DIG3}", "{PXS64}", "{FBSEC}",
-            "{RECAP}", "{UUIDS}", "{HEX40S}", "{P40}",
+            "{KS14}", "{LOW6D3}", "{LOW9}", "{DIG3}", "{PXS64}", "{FBSEC}", "{RECAP}", "{UUIDS}",
+            "{HEX40S}", "{P40}",
         ],
     ),
     (
         "generic-api-key",
-        &["{TW25}", "{PIXA}", "{H32K}", "{GIGYA}", "{MGK20}", "{UUIDK}"],
+        &[
+            "{TW25}", "{PIXA}", "{H32K}", "{GIGYA}", "{MGK20}", "{UUIDK}",
+        ],
     ),
     ("connection-string-password", &["{CAP4D4}"]),
     ("atlassian-api-token", &["{ATATT}"]),
@@ -132,17 +136,68 @@ const MEASURED: &[(&str, &[&str])] = &[
 
 /// Placeholders that stand for a secret (a negative must hold none of them).
 const SECRET_PLACEHOLDERS: &[&str] = &[
-    "{WDEV}", "{LW4}", "{PX16}", "{GAPP}", "{NAMEYR}", "{DIG9}", "{LW}", "{APW}", "{LOW4}",
-    "{B62X}", "{CAP4D3}", "{UP8}", "{CAP4D4}", "{LOW7}", "{LOW2D1}", "{CAMD3}", "{DIG6}",
-    "{DIG8}", "{DIG3}", "{CAPAT}", "{CAPD1}", "{QQ16}", "{KS14}", "{LOW6D3}", "{LOW9}",
-    "{PXS64}", "{CAMELJWT}", "{FBSEC}", "{RECAP}", "{UUIDS}", "{HEX40S}", "{P40}", "{TW25}",
-    "{PIXA}", "{H32K}", "{GIGYA}", "{MGK20}", "{UUIDK}", "{ATATT}", "{GAK}", "{HFT}",
-    "{LARAKEY}", "{DJK}", "{DJI}", "{TWAT}", "{DIG6X}", "{UHEX29}", "{H32K2}", "{CIVHEX}",
+    "{WDEV}",
+    "{LW4}",
+    "{PX16}",
+    "{GAPP}",
+    "{NAMEYR}",
+    "{DIG9}",
+    "{LW}",
+    "{APW}",
+    "{LOW4}",
+    "{B62X}",
+    "{CAP4D3}",
+    "{UP8}",
+    "{CAP4D4}",
+    "{LOW7}",
+    "{LOW2D1}",
+    "{CAMD3}",
+    "{DIG6}",
+    "{DIG8}",
+    "{DIG3}",
+    "{CAPAT}",
+    "{CAPD1}",
+    "{QQ16}",
+    "{KS14}",
+    "{LOW6D3}",
+    "{LOW9}",
+    "{PXS64}",
+    "{CAMELJWT}",
+    "{FBSEC}",
+    "{RECAP}",
+    "{UUIDS}",
+    "{HEX40S}",
+    "{P40}",
+    "{TW25}",
+    "{PIXA}",
+    "{H32K}",
+    "{GIGYA}",
+    "{MGK20}",
+    "{UUIDK}",
+    "{ATATT}",
+    "{GAK}",
+    "{HFT}",
+    "{LARAKEY}",
+    "{DJK}",
+    "{DJI}",
+    "{TWAT}",
+    "{DIG6X}",
+    "{UHEX29}",
+    "{H32K2}",
+    "{CIVHEX}",
 ];
 
 /// Words the camel-case JWT secret of s2.1 is drawn from (the source's own words, reordered).
 const JWT_WORDS: [&str; 9] = [
-    "Secret", "Key", "For", "Admin", "Dashboard", "Service", "Jwt", "Authentication", "Token",
+    "Secret",
+    "Key",
+    "For",
+    "Admin",
+    "Dashboard",
+    "Service",
+    "Jwt",
+    "Authentication",
+    "Token",
 ];
 
 /// Every placeholder of this set and its value for one case's seed.
@@ -165,7 +220,10 @@ pub(super) fn values(seed: u64) -> Vec<(&'static str, String)> {
         ("{PX16}", g.pick(&symbols16, 16)),
         (
             "{GAPP}",
-            (0..4).map(|_| g.pick(LOWER, 4)).collect::<Vec<_>>().join(" "),
+            (0..4)
+                .map(|_| g.pick(LOWER, 4))
+                .collect::<Vec<_>>()
+                .join(" "),
         ),
         (
             "{NAMEYR}",
@@ -235,7 +293,10 @@ pub(super) fn values(seed: u64) -> Vec<(&'static str, String)> {
         ("{LOW6D3}", [g.pick(LOWER, 6), g.pick(DIGITS, 3)].concat()),
         ("{LOW9}", g.pick(LOWER, 9)),
         ("{PXS64}", g.pick(&printable, 64)),
-        ("{CAMELJWT}", ["my".to_string(), camel, "123456789".into()].concat()),
+        (
+            "{CAMELJWT}",
+            ["my".to_string(), camel, "123456789".into()].concat(),
+        ),
         ("{FBID}", g.pick(DIGITS, 15)),
         ("{FBSEC}", g.pick(HEX, 32)),
         ("{RECAP}", ["6Le".to_string(), g.pick(URLSAFE, 37)].concat()),
@@ -269,8 +330,14 @@ pub(super) fn values(seed: u64) -> Vec<(&'static str, String)> {
             ]
             .concat(),
         ),
-        ("{GAK}", ["AI".to_string(), "za".into(), g.pick(URLSAFE, 35)].concat()),
-        ("{HFT}", ["hf".to_string(), "_".into(), g.pick(LETTERS, 34)].concat()),
+        (
+            "{GAK}",
+            ["AI".to_string(), "za".into(), g.pick(URLSAFE, 35)].concat(),
+        ),
+        (
+            "{HFT}",
+            ["hf".to_string(), "_".into(), g.pick(LETTERS, 34)].concat(),
+        ),
         ("{CIVHEX}", g.pick(HEX, 32)),
         ("{CLSEC}", g.pick(URLSAFE, 27)),
         (
@@ -546,4 +613,3 @@ pub(super) const CASES: &[Case] = &[
 fn tuning_real11() {
     SET.measure("tuning_real11", CASES, 10_011, 49, 44);
 }
-
