@@ -26,12 +26,7 @@ impl Scanner {
     ///   (`postgres://u:p%40ss@h` is found as `p%40ss` and, percent-decoded, as `p@ss`);
     /// - a hit of a `fallback` rule (a catch-all that keys on words such as `token =`) whose
     ///   span overlaps a hit of a specific rule (`GITHUB_TOKEN=ghp_...`), or the same span
-    ///   as another fallback rule's hit (`api_secret_key = ...`);
-    /// - a hit of a context rule whose span overlaps a hit of a one-regex rule of the same
-    ///   provider: a prefixed token is its prefixed rule's, wherever it sits, and the rule
-    ///   that reads the provider's setting by name does not report it again
-    ///   (`DJANGO_SECRET_KEY=django-insecure-…` is `django-secret-key`'s, not also
-    ///   `django-secret-key-named`'s).
+    ///   as another fallback rule's hit (`api_secret_key = ...`).
     ///
     /// The comparison is pairwise; a blob with more than [`MAX_HITS_TO_DEDUPLICATE`] hits
     /// (a generated file full of tokens) is reported as found rather than spending
@@ -56,16 +51,7 @@ impl Scanner {
                     overlaps(hit, o)
                         && (!is_generic(o) || (j < i && o.start == hit.start && o.end == hit.end))
                 });
-            let rule = &self.rules.rules[hit.rule];
-            let prefixed_owns = rule.is_context()
-                && rule.provider.is_some()
-                && raw.iter().any(|o| {
-                    let other = &self.rules.rules[o.rule];
-                    overlaps(hit, o)
-                        && other.regex_text().is_some()
-                        && other.provider == rule.provider
-                });
-            if !decoded_twice && !generic_shadowed && !prefixed_owns {
+            if !decoded_twice && !generic_shadowed {
                 kept.push(hit.clone());
             }
         }
