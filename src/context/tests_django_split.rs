@@ -1,6 +1,6 @@
 //! The split of `django-secret-key` (session 16): the `django-insecure-` prefixed key stays a
 //! one-regex rule under the old id; the setting read by its names (`DJANGO_SECRET_KEY`, a
-//! settings module's bare `SECRET_KEY` next to Django's markers) is the context rule
+//! settings module's bare `SECRET_KEY` under the comment `startproject` writes) is the context rule
 //! `django-secret-key-named`.
 //!
 //! The old rule's examples and negatives are now the two rules' (each example moved to the
@@ -73,7 +73,7 @@ const FORMS: Rows<'static> = (
     &[
         // The settings module `startproject` writes, with a key from before the prefix.
         ("mysite/settings.py", "# Quick-start development settings - unsuitable for production\n# See https://docs.djangoproject.com/en/5.0/howto/deployment/checklist/\n\n# SECURITY WARNING: keep the secret key used in production secret!\nSECRET_KEY = '{KEY}'\n", "django-secret-key-named"),
-        ("config/settings/base.py", "from django.utils.translation import gettext_lazy as _\n\nSECRET_KEY = \"{KEY}\"\n", "django-secret-key-named"),
+        ("proj/settings.py", "# See https://docs.djangoproject.com/en/1.11/howto/deployment/checklist/\n# SECURITY WARNING: keep the secret key used in production secret!\nSECRET_KEY = \"{KEY}\"\n", "django-secret-key-named"),
         // A fallback under the environment variable's name.
         ("mysite/settings.py", "SECRET_KEY = os.environ.get('DJANGO_SECRET_KEY', '{KEY}')\n", "django-secret-key-named"),
         (".env", "DJANGO_SECRET_KEY={KEY}\n", "django-secret-key-named"),
