@@ -322,6 +322,30 @@ pub fn extract_with(
         crate::scan::funnel::add(crate::scan::funnel::Stage::Segments, 1);
         extract_range(data, s, e, line_start, kind, &mut out);
     }
+    // A table's rows below the window of its header line, to the table's end (a CSV
+    // export's, a Markdown table's).
+    if kind == Kind::Unknown {
+        let mut headers: Vec<usize> = regions
+            .iter()
+            .filter(|r| csv_rows::keyword_line_heads_columns(data, kind, r.0, data.len()))
+            .filter_map(|r| csv_rows::keyword_line_start(data, r.0))
+            .collect();
+        headers.sort_unstable();
+        headers.dedup();
+        for start in headers {
+            csv_rows::rows_below_header(data, kind, start, &mut out);
+        }
+        let mut tables: Vec<usize> = regions
+            .iter()
+            .map(|r| r.0)
+            .filter(|&at| rows::keyword_line_heads_table(data, at, data.len()))
+            .collect();
+        tables.sort_unstable();
+        tables.dedup();
+        for at in tables {
+            rows::rows_below_table(data, at, LINES_AFTER, 2 * LINE_REACH, &mut out);
+        }
+    }
     out
 }
 
