@@ -1359,11 +1359,15 @@ mod probe_check;
 #[cfg(test)]
 mod tests;
 #[cfg(test)]
+mod tests_django_split;
+#[cfg(test)]
 mod tests_embedded;
 #[cfg(test)]
 mod tests_named_forms;
 #[cfg(test)]
 mod tests_password_values;
+#[cfg(test)]
+mod tests_property_flags;
 #[cfg(test)]
 mod tests_provider_forms;
 #[cfg(test)]
