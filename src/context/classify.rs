@@ -168,10 +168,12 @@ fn judge_typed_one(v: &str) -> Result<(), Reject> {
                 && !rest.contains(['/', '.', ':'])
         })
         .unwrap_or(v);
-    let code = body
-        .strip_suffix('!')
-        .filter(|rest| !rest.ends_with('!'))
-        .unwrap_or(body);
+    // Marks at the end (`AdminPassw0rd!!`, `Summer2024!!!`) are a password's, not Kotlin's
+    // `x!!` or TypeScript's `x!`, when what they follow is no code: judged without them.
+    let code = match body.trim_end_matches('!') {
+        "" => body,
+        rest => rest,
+    };
     if is_expression(code) {
         return Err(Reject::Expression);
     }

@@ -9,6 +9,14 @@
 //! an unquoted word is an expression), and the words of its string literals, a list of
 //! literals read as one command line (`args: ["--token", "v"]`). A flag or a `K` pairs with
 //! its value only when it names a secret ([`super::names`]).
+//!
+//! A property flag is the exception: `-Dname=value` is how java, Maven, Gradle, sbt, Ant and
+//! the SonarScanner take a setting (`mvn sonar:sonar -Dsonar.login=v`,
+//! `-Djavax.net.ssl.keyStorePassword=v`, `JAVA_OPTS="-Dspring.datasource.password=v"`,
+//! Gradle's `-Pname=v`). It is an assignment, the command line's own `.properties` line, so
+//! its name is offered as a key whatever it is, as a `.properties` file's keys are, and the
+//! rules decide (`sonar.login` names no credential word; SonarQube's rule reads it under
+//! `sonar`).
 
 use super::kind::Kind;
 use super::lexer::{Tok, Token};
@@ -74,6 +82,46 @@ const GLUED_PASSWORD_TOOLS: &[&str] = &[
     "7zr",
     "7zz",
 ];
+
+/// Flags whose next word is a property's `name=value` (`mvn -D sonar.login=v`; Maven's and
+/// Gradle's long forms): [`property_word`] reads the glued forms.
+const PROPERTY_FLAGS: &[&[u8]] = &[
+    b"-D",
+    b"-P",
+    b"--define",
+    b"--system-prop",
+    b"--project-prop",
+];
+
+/// A word that sets a property: `-Dname=value` (the JVM's system properties, which java,
+/// Maven, Gradle, sbt, Ant and the SonarScanner take; a C compiler's and CMake's
+/// `-DNAME=value` define the same way), Gradle's `-Pname=value`, the SonarScanner for
+/// .NET's `/d:name=value`, alone or as the value of settings that hold a command line's
+/// options (`JAVA_OPTS=-Dx=v`, `org.gradle.jvmargs=-Dx=v`, systemd's
+/// `Environment=JAVA_OPTS=-Dx=v`). The property name's span and its `=`, in `word`.
+pub(super) fn property_word(word: &[u8]) -> Option<(usize, usize)> {
+    let flag = |rest: &[u8]| match rest {
+        [b'/' | b'-', b'd' | b'D', b':', ..] => Some(3),
+        [b'-', b'D' | b'P', ..] => Some(2),
+        _ => None,
+    };
+    let mut at = 0;
+    let name_at = loop {
+        if let Some(len) = flag(&word[at..]) {
+            break at + len;
+        }
+        let eq = at + memchr::memchr(b'=', &word[at..])?;
+        if !is_env_name(&word[at..eq]) {
+            return None;
+        }
+        at = eq + 1;
+        if matches!(word.get(at), Some(b'"' | b'\'')) {
+            at += 1;
+        }
+    };
+    let eq = name_at + memchr::memchr(b'=', &word[name_at..])?;
+    is_env_name(&word[name_at..eq]).then_some((name_at, eq))
+}
 
 /// Appends the flag values and `K=V` words of `line`.
 pub(super) fn candidates(
@@ -340,7 +388,9 @@ fn read_words(
     out: &mut Vec<Candidate>,
 ) {
     let text = |w: &Word| &line[w.start..w.end];
-    let mut emit = |key: &[u8], mut vs: usize, mut ve: usize, origin: Origin| {
+    // `named`: the key must name a credential (a flag's name, an environment entry's);
+    // otherwise it is a property's name, offered whatever it is (see the module's doc).
+    let mut emit = |key: &[u8], mut vs: usize, mut ve: usize, origin: Origin, named: bool| {
         // `K="v"`: the quotes are no part of the value (a closing one may be cut already).
         if ve > vs && matches!(line[vs], b'"' | b'\'') {
             let quote = line[vs];
@@ -364,7 +414,9 @@ fn read_words(
             return;
         }
         let key = crate::context::lossy(key);
-        let key = if names_secret(&key) || is_password_directive(&key) {
+        let key = if !named {
+            key.into_owned()
+        } else if names_secret(&key) || is_password_directive(&key) {
             key_for(&key)
         } else if is_pass_name(&key) {
             "password".to_string()
@@ -390,6 +442,12 @@ fn read_words(
     for (i, w) in words.iter().enumerate() {
         let word = text(w);
         let next = words.get(i + 1).filter(|_| w.joins_next);
+        // `-Dsonar.login=v`, `JAVA_OPTS=-Dx.password=v`.
+        if let Some((ns, eq)) = property_word(word) {
+            let (key, vs) = (&word[ns..eq], w.start + eq + 1);
+            emit(key, vs, w.end, Origin::Assignment, false);
+            continue;
+        }
         if word.len() > 1 && word[0] == b'-' {
             let flag_at = w.start + word.iter().take_while(|&&b| b == b'-').count();
             match memchr::memchr(b'=', word) {
@@ -398,20 +456,25 @@ fn read_words(
                     let (vs, ve) = (w.start + eq + 1, w.end);
                     let inner = &line[vs..ve];
                     match memchr::memchr(b'=', inner) {
+                        // `--define=sonar.login=v`: a property, whatever its name.
                         Some(e2) if is_env_name(&inner[..e2]) => {
-                            emit(&inner[..e2], vs + e2 + 1, ve, Origin::Argument)
+                            let named = !PROPERTY_FLAGS.contains(&&word[..eq]);
+                            emit(&inner[..e2], vs + e2 + 1, ve, Origin::Argument, named)
                         }
-                        _ => emit(&line[flag_at..w.start + eq], vs, ve, Origin::Argument),
+                        _ => emit(&line[flag_at..w.start + eq], vs, ve, Origin::Argument, true),
                     }
                 }
                 None if next.is_none() => {}
                 None => {
                     let Some(n) = next else { continue };
                     let value = text(n);
-                    // `--env API_SECRET=v`, `-e K=V`, `--set K=V`.
+                    // `--env API_SECRET=v`, `-e K=V`, `--set K=V`; a property after its
+                    // flag (`mvn -D sonar.login=v`), whatever its name.
                     if let Some(eq) = memchr::memchr(b'=', value) {
                         if is_env_name(&value[..eq]) {
-                            emit(&value[..eq], n.start + eq + 1, n.end, Origin::Argument);
+                            let named = !PROPERTY_FLAGS.contains(&word);
+                            let vs = n.start + eq + 1;
+                            emit(&value[..eq], vs, n.end, Origin::Argument, named);
                             continue;
                         }
                     }
@@ -423,15 +486,21 @@ fn read_words(
                         || is_password_directive(&flag)
                         || is_pass_name(&flag)
                     {
-                        emit(&line[flag_at..w.end], n.start, n.end, Origin::Argument);
+                        emit(
+                            &line[flag_at..w.end],
+                            n.start,
+                            n.end,
+                            Origin::Argument,
+                            true,
+                        );
                     } else if short_flag_takes_password(line, w.start, word) {
-                        emit(b"password", n.start, n.end, Origin::Argument);
+                        emit(b"password", n.start, n.end, Origin::Argument, true);
                     }
                 }
             }
             // `mysql -pSECRET`.
             if word.len() > 2 && word.starts_with(b"-p") && glued_password_tool(line, w.start) {
-                emit(b"password", w.start + 2, w.end, Origin::Argument);
+                emit(b"password", w.start + 2, w.end, Origin::Argument, true);
             }
             continue;
         }
@@ -460,7 +529,7 @@ fn read_words(
             }
             if let (Some(k), Some(val)) = (next, words.get(at_val)) {
                 if k.joins_next && memchr::memchr(b'=', text(k)).is_none() {
-                    emit(text(k), val.start, val.end, Origin::Argument);
+                    emit(text(k), val.start, val.end, Origin::Argument, true);
                 }
             }
             continue;
@@ -479,7 +548,7 @@ fn read_words(
             if let Some(eq) = memchr::memchr(b'=', rest) {
                 let name = &rest[..eq];
                 if is_env_name(name) && !name.iter().any(u8::is_ascii_lowercase) {
-                    emit(name, at + eq + 1, w.end, Origin::Assignment);
+                    emit(name, at + eq + 1, w.end, Origin::Assignment, true);
                 }
             }
             continue;
@@ -489,7 +558,13 @@ fn read_words(
         if in_strings {
             if let Some(eq) = memchr::memchr(b'=', word) {
                 if is_env_name(&word[..eq]) && !word[..eq].iter().any(u8::is_ascii_lowercase) {
-                    emit(&word[..eq], w.start + eq + 1, w.end, Origin::Assignment);
+                    emit(
+                        &word[..eq],
+                        w.start + eq + 1,
+                        w.end,
+                        Origin::Assignment,
+                        true,
+                    );
                 }
             }
         }
@@ -614,4 +689,45 @@ pub(super) fn yaml_quoted_item(
     let toks = super::lexer::tokenize(inner);
     super::lexer::candidates_tokenized(inner, &toks, inner_base, line_start, Kind::Shell, out);
     candidates(inner, &toks, inner_base, line_start, Kind::Shell, out);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::property_word;
+
+    #[test]
+    fn property_words_are_read_by_their_flag() {
+        // (word, the property's name)
+        let cases: &[(&str, Option<&str>)] = &[
+            ("-Dsonar.login=v", Some("sonar.login")),
+            (
+                "-Djavax.net.ssl.keyStorePassword=v",
+                Some("javax.net.ssl.keyStorePassword"),
+            ),
+            ("-PossrhPassword=v", Some("ossrhPassword")),
+            ("/d:sonar.token=\"v\"", Some("sonar.token")),
+            ("-d:sonar.token=v", Some("sonar.token")),
+            (
+                "JAVA_OPTS=-Dspring.datasource.password=v",
+                Some("spring.datasource.password"),
+            ),
+            ("JAVA_OPTS=\"-Dx.password=v", Some("x.password")),
+            ("Environment=JAVA_OPTS=-Dx.password=v", Some("x.password")),
+            ("org.gradle.jvmargs=-Dx.password=v", Some("x.password")),
+            ("-DCMAKE_BUILD_TYPE=Release", Some("CMAKE_BUILD_TYPE")),
+            // Not a property: no `=`, another flag, a lowercase `-p`, a name that is none.
+            ("-Dsonar", None),
+            ("-Pprofile", None),
+            ("-pSECRET", None),
+            ("--token=v", None),
+            ("-D=v", None),
+            ("-D1x=v", None),
+            ("x=y", None),
+            ("a(b)=-Dx=v", None),
+        ];
+        for (word, want) in cases {
+            let got = property_word(word.as_bytes()).map(|(s, e)| &word[s..e]);
+            assert_eq!(got, *want, "{word}");
+        }
+    }
 }

@@ -10,7 +10,8 @@
 //! that now reads it from an input, the environment or a secret store (`// 'v'` above
 //! `const apiKey = process.env.API_KEY`, `# "v"` above `token = os.getenv("TOKEN")`). The
 //! comment holds no name; the line next to it does. A comment whose whole text is one quoted
-//! literal, right above an assignment to a name that says "credential"
+//! literal, right above (or, failing that, right below) an assignment to a name that says
+//! "credential"
 //! ([`super::names::names_secret`]), gives a candidate under that name; the rules and the
 //! shared classifier judge it like any other (a digest, a stand-in, prose stay quiet).
 
@@ -36,9 +37,13 @@ pub(super) fn candidates(
     let Some((start, value)) = lone_literal(line) else {
         return;
     };
-    // The form met puts the comment above the line that names it (`#"v"` over
-    // `token = ...`); the line below is not read.
-    let Some(name) = next_line(data, end).and_then(assigned_name) else {
+    // The comment sits above the line that names it (`#"v"` over `token = ...`), or right
+    // below it (`API_KEY = os.environ["API_KEY"]` over `# "v"`: the literal the lookup
+    // replaced, kept under it). The line above wins when both name a credential.
+    let Some(name) = next_line(data, end)
+        .and_then(assigned_name)
+        .or_else(|| previous_line(data, at).and_then(assigned_name))
+    else {
         return;
     };
     let value_start = at + start;
@@ -80,6 +85,20 @@ fn next_line(data: &[u8], end: usize) -> Option<&[u8]> {
     let from = end.checked_add(1).filter(|&f| f <= data.len())?;
     let to = memchr::memchr(b'\n', &data[from..]).map_or(data.len(), |i| from + i);
     Some(&data[from..to])
+}
+
+/// The line before the one that starts at `line_start`, when there is one.
+fn previous_line(data: &[u8], line_start: usize) -> Option<&[u8]> {
+    let end = line_start
+        .checked_sub(1)
+        .filter(|&e| data.get(e) == Some(&b'\n'))?;
+    let end = if end > 0 && data[end - 1] == b'\r' {
+        end - 1
+    } else {
+        end
+    };
+    let from = memchr::memrchr(b'\n', &data[..end]).map_or(0, |i| i + 1);
+    Some(&data[from..end])
 }
 
 /// The name a line assigns to, when it names a credential: `speckleToken = ...`,

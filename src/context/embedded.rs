@@ -153,7 +153,15 @@ pub(super) fn foreign_kind(text: &[u8], in_text: bool) -> Option<Kind> {
     if netrc_line(t) {
         return Some(Kind::Ini);
     }
-    command_line(t).then_some(Kind::Shell)
+    (command_line(t) || property_line(t)).then_some(Kind::Shell)
+}
+
+/// A line of a command's options that starts with a property flag (`-Dsonar.login=v \`): a
+/// command line continued over lines, as a Jenkinsfile's `sh """…"""` and a shell script
+/// write a long `mvn` or `java` call, whose later lines hold only flags.
+fn property_line(t: &[u8]) -> bool {
+    let first = t.split(u8::is_ascii_whitespace).next().unwrap_or_default();
+    matches!(first.first(), Some(b'-' | b'/')) && super::cmdline::property_word(first).is_some()
 }
 
 /// The end of a line that closes a string holding it: a lone backtick, a triple quote, and
@@ -507,7 +515,7 @@ mod tests {
         // flag or name ties a value), so they cost a line's read only. Prose does not: its
         // last word is no generated value.
         // `(line, inside an element's or a heredoc's text, kind)`.
-        let cases: [(&[u8], bool, Option<Kind>); 7] = [
+        let cases: [(&[u8], bool, Option<Kind>); 9] = [
             (b"git push -f origin main", false, Some(Kind::Shell)),
             (b"the token is here", false, None),
             // YAML pairs only as list items, or in an element's or a heredoc's text.
@@ -516,6 +524,9 @@ mod tests {
             (b"api_key: abc123def456", false, None),
             (b"  password abc123def456", false, Some(Kind::Ini)),
             (b"#define IO_KEY \"abc123\"", false, Some(Kind::Code)),
+            // A continued command line's options (`-Dsonar.login=v \`); not a negation.
+            (b"  -Dsonar.login=abc123def456 \\", false, Some(Kind::Shell)),
+            (b"-Dx = y - z", false, None),
         ];
         for (line, in_text, kind) in cases {
             assert_eq!(

@@ -100,6 +100,8 @@ mod triggers;
 #[cfg(test)]
 mod tuning_real10;
 #[cfg(test)]
+mod tuning_real11;
+#[cfg(test)]
 mod tuning_real7;
 mod typed_secret;
 pub mod urls;
@@ -1383,15 +1385,21 @@ mod probe_check;
 #[cfg(test)]
 mod tests;
 #[cfg(test)]
+mod tests_django_split;
+#[cfg(test)]
 mod tests_embedded;
 #[cfg(test)]
 mod tests_named_forms;
 #[cfg(test)]
 mod tests_password_values;
 #[cfg(test)]
+mod tests_property_flags;
+#[cfg(test)]
 mod tests_provider_forms;
 #[cfg(test)]
 mod tests_real10_forms;
+#[cfg(test)]
+mod tests_real11_forms;
 #[cfg(test)]
 mod tests_shape_grid;
 #[cfg(test)]

@@ -16,6 +16,23 @@ const MAX_PARTS: usize = 64;
 
 /// Appends the credential parts of the candidates `out[first..]`.
 pub fn candidates(first: usize, out: &mut Vec<Candidate>) {
+    // The value of one pair of a list, read to the end of its string by an extractor that
+    // does not know the list (`Password=v;Database=app` in Npgsql's
+    // `Host=db;Username=u;Password=v;Database=app`, `...;Password=v;"`): it ends at the `;`
+    // after it. A `;` inside a password with no `key=value` after it (`Xq7;Lm9#vR2kP8wZ`)
+    // stays part of it.
+    for cand in &mut out[first..] {
+        if cand.decoded.is_some()
+            || cand.end - cand.start != cand.value.len()
+            || !names_secret(&cand.key)
+        {
+            continue;
+        }
+        if let Some(end) = pair_tail(&cand.value, cand.quoted) {
+            cand.value.truncate(end);
+            cand.end = cand.start + end;
+        }
+    }
     let mut found = Vec::new();
     for cand in &out[first..] {
         // Only a value written as is: spans map one to one.
@@ -88,4 +105,29 @@ fn split_parts<'a>(value: &'a str, separators: &[char]) -> Vec<(usize, &'a str)>
         at += piece.len() + 1;
     }
     parts
+}
+
+/// Where a value that is one pair's value followed by the rest of its list ends: before a
+/// `;` that only `key=value` pairs follow (a key of letters, digits, spaces, `_`, `-` and
+/// `.`, as `User Id`, `Trust Server Certificate`, `sslmode` are), or before a last `;` that
+/// ends a value not quoted on its own. `None` when the value is not such a tail.
+fn pair_tail(value: &str, quoted: bool) -> Option<usize> {
+    let semi = value.find(';')?;
+    let (head, rest) = (&value[..semi], &value[semi + 1..]);
+    if head.is_empty() || head.contains('=') {
+        return None;
+    }
+    if rest.trim().is_empty() {
+        return (!quoted).then_some(semi);
+    }
+    let is_key = |k: &str| {
+        let k = k.trim();
+        k.bytes().next().is_some_and(|b| b.is_ascii_alphabetic())
+            && k.bytes()
+                .all(|b| b.is_ascii_alphanumeric() || matches!(b, b' ' | b'_' | b'-' | b'.'))
+    };
+    rest.split(';')
+        .filter(|p| !p.trim().is_empty())
+        .all(|p| p.split_once('=').is_some_and(|(k, _)| is_key(k)))
+        .then_some(semi)
 }

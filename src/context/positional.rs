@@ -129,6 +129,16 @@ const SECRET_POSITIONS: &[(&str, usize)] = &[
     // an S3-compatible server's secret, not AWS's.
     ("newstaticv4", 2),
     ("newstaticv2", 2),
+    // Cookie and session signing secrets passed by position: Express's cookie-parser
+    // `cookieParser(secret, options)` (expressjs.com/en/resources/middleware/cookie-parser.html;
+    // Express 3's `express.cookieParser(secret)`), itsdangerous's
+    // `URLSafeTimedSerializer(secret_key, salt=...)` and `URLSafeSerializer(secret_key)`
+    // (itsdangerous.palletsprojects.com/en/stable/url_safe/), gorilla/sessions'
+    // `NewCookieStore(keyPairs ...[]byte)` (pkg.go.dev/github.com/gorilla/sessions#NewCookieStore).
+    ("cookieparser", 1),
+    ("urlsafetimedserializer", 1),
+    ("urlsafeserializer", 1),
+    ("newcookiestore", 1),
 ];
 
 /// Callee → 1-based position of an AWS secret access key, the argument after its access key
@@ -279,7 +289,18 @@ pub(super) fn candidates(
         }
         // A signing call's secret may be one someone typed (`jwt.encode(payload,
         // "uvzhmasqxezy")`): judged as such (`super::typed_secret`).
+        // A value of a shape a credential's name vouches for is the rule's to judge under the
+        // argument's name (`super::shapes`), as an assigned one is: a Gmail app password
+        // written in its four groups (`new NetworkCredential("u", "abcd efgh ijkl mnop")`)
+        // wherever a password is passed, the other shapes (64 hex) only at a documented
+        // callee's position. A project's helper named like a sign-in or a token getter
+        // takes other things there (`generateBootstrapToken(url, "subject", <root
+        // fingerprint>)`: a certificate's SHA-256, in the wild-fresh corpus split).
+        let shape = super::shapes::fits(&value);
+        let shaped = shape == Some(super::shapes::Shape::AppPassword)
+            || (shape.is_some() && known.is_some());
         if super::classify::judge(&value, true).is_err()
+            && !shaped
             && (key != "secret" || super::classify::judge_typed_password(&value).is_err())
         {
             continue;

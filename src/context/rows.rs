@@ -515,6 +515,10 @@ pub(super) fn userlist_line(line: &[u8], base: usize, line_start: usize, out: &m
         return;
     }
     let (s, e) = (close + 1 + gap + 1, text.len() - 1);
+    // `"user" "`: the second string's opening quote is the line's last byte.
+    if s > e {
+        return;
+    }
     let value = &text[s..e];
     if value.is_empty()
         || value.contains(&b'"')
@@ -647,6 +651,20 @@ mod table_column_tests {
                 }
                 at = end + 1;
             }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::userlist_line;
+
+    #[test]
+    fn a_userlist_line_cut_after_its_second_quote_is_no_pair() {
+        for line in ["\"user\" \"", "  \"ab\"  \"  ", "\"user\" \"\""] {
+            let mut out = Vec::new();
+            userlist_line(line.as_bytes(), 0, 0, &mut out);
+            assert!(out.is_empty(), "{line}");
         }
     }
 }

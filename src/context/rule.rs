@@ -41,6 +41,8 @@ pub struct ContextRule {
     validator: Option<Validator>,
     generated: bool,
     quoted_in_bundles: bool,
+    /// `not_prefix`, lowercase: values that start with one are another rule's token.
+    not_prefix: Vec<String>,
     anchors: Vec<Anchor>,
     /// Every word of the anchors that need a `key` (see [`ContextRule::keyed_may_hold`]),
     /// built on first use: a hook run builds only the searchers of the rules it asks.
@@ -343,6 +345,11 @@ impl ContextRule {
             validator,
             generated: value.generated.unwrap_or(true),
             quoted_in_bundles: value.quoted_in_bundles.unwrap_or(fallback),
+            not_prefix: value
+                .not_prefix
+                .iter()
+                .map(|p| p.to_ascii_lowercase())
+                .collect(),
             anchors,
             key_words: std::sync::OnceLock::new(),
         })
@@ -447,7 +454,13 @@ impl ContextRule {
             Some(table) => value.bytes().all(|b| table[b as usize]),
             None => true,
         };
+        let owned_elsewhere = self.not_prefix.iter().any(|p| {
+            value
+                .get(..p.len())
+                .is_some_and(|head| head.eq_ignore_ascii_case(p))
+        });
         charset_fits
+            && !owned_elsewhere
             && self
                 .pattern
                 .as_ref()

@@ -112,10 +112,15 @@ pub fn vouched(shape: Shape, value: &str, normal: &str, place: &Place<'_>) -> bo
         // Under a token's name a UUID is as often an example id (Consul ACL and Proxmox
         // tokens in Ansible docs: 229 findings in wild-tune); an API key's name and Vault's
         // `secret_id` vouch for it.
+        // An OAuth client's secret is one too where the identity server draws it as a UUID
+        // (Keycloak's confidential clients, www.keycloak.org/docs/latest/server_admin, the
+        // client's Credentials tab): `client_secret: '<uuid>'` beside `client_id`. Not in a
+        // sample file or a docstring, where a UUID under any name is an example.
         Shape::Uuid => {
             distinct >= 8
                 && (normal.ends_with("secretid")
-                    || (normal.contains("apikey") && !names_id(normal)))
+                    || (normal.contains("apikey") && !names_id(normal))
+                    || (normal.ends_with("clientsecret") && !is_sample(place)))
                 && !names_digest(normal)
         }
         Shape::Digits => {

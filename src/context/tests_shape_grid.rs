@@ -290,8 +290,9 @@ fn expected(name: &str, class: NameClass, shape: Shape) -> Want {
     let quiet = match shape {
         S::Hex40 | S::Hex64 => bare,
         // A UUID is an id, and digits are a number, unless an API key's name says
-        // otherwise; a password's name takes digits as they are.
-        S::Uuid => class != N::ApiKey,
+        // otherwise; a password's name takes digits as they are. Session 16 (branch
+        // recall16): an OAuth client's secret may be a UUID (Keycloak draws them so).
+        S::Uuid => class != N::ApiKey && !lower.ends_with("clientsecret"),
         S::Digits => !matches!(class, N::ApiKey | N::Password),
         // Sixteen lowercase letters are an app password or a mail code: under a password's,
         // a token's or a secret's own name, not under a key's. Session 15 (branch

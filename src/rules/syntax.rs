@@ -153,6 +153,12 @@ pub struct ValueSpec {
     /// (`[A-Za-z0-9]{6}\.[A-Za-z0-9]{6}:[A-Za-z0-9_\-]{43}`).
     #[serde(default)]
     pub pattern: Option<SpecText>,
+    /// Values that start with one of these (ASCII case ignored) are not this rule's: the
+    /// prefixed token a one-regex rule of the provider finds anywhere (`django-insecure-`,
+    /// which `django-secret-key` reports; `django-secret-key-named` reads the same setting
+    /// by name and leaves it), so one secret gives one finding.
+    #[serde(default)]
+    pub not_prefix: Vec<SpecText>,
 }
 
 /// One `[[rule.context]]` anchor. Words are compared case-insensitively with `_`, `-`, `.`
