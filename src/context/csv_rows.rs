@@ -12,7 +12,9 @@
 //! literal secret. The header is found
 //! by walking up the rows of the same width, at most [`MAX_ROWS_UP`] of them (the engine
 //! reads that many lines below a keyword line that heads columns,
-//! [`keyword_line_heads_columns`]): rows further down a long file are not read.
+//! [`keyword_line_heads_columns`]); the rows further down a table headed by a keyword line
+//! are read from the header down ([`rows_below_header`]), so a long export is read to its
+//! last row.
 //!
 //! Only blobs of no known syntax ([`Kind::Unknown`]: `.csv` and `.tsv` files among them)
 //! are read so, and only fields written as one word or quoted: prose with commas has words
@@ -215,7 +217,6 @@ pub(super) fn column_row(
     // The header is the first line of the run of rows of this width: walk up to the line
     // above which there is none (the blob's start, a blank line, a line of another width).
     // A run longer than the walk, or walked past its bytes, has no header in reach.
-    let width = |fs: &[Field]| fs.len() - usize::from(fs.last().is_some_and(|f| f.end == f.start));
     let floor = at.saturating_sub(MAX_BACK);
     let mut end = at;
     let mut top: Option<&[u8]> = None;
@@ -237,7 +238,7 @@ pub(super) fn column_row(
         let above = data[above_start..above_end]
             .strip_suffix(b"\r")
             .unwrap_or(&data[above_start..above_end]);
-        if fields(above, delim).is_none_or(|cells| width(&cells) != width(&row)) {
+        if fields(above, delim).is_none_or(|cells| !same_width(&cells, &row)) {
             run_starts = true;
             break;
         }
@@ -253,6 +254,20 @@ pub(super) fn column_row(
     if d != delim {
         return;
     }
+    push_cells(top, &names, &row, line, base, line_start, out);
+}
+
+/// Each one-word or quoted cell of `row` (the fields of `line`, which starts at `base` in
+/// the blob) under its column's name in `names` (the fields of the header line `top`).
+fn push_cells(
+    top: &[u8],
+    names: &[Field],
+    row: &[Field],
+    line: &[u8],
+    base: usize,
+    line_start: usize,
+    out: &mut Vec<Candidate>,
+) {
     for (k, name) in names.iter().enumerate() {
         let key = key_of(&top[name.start..name.end]);
         let Some(&cell) = row.get(k) else {
@@ -264,6 +279,94 @@ pub(super) fn column_row(
     }
 }
 
+/// The number of fields of a row, a trailing empty one (`a,b,`) aside.
+fn width(fields: &[Field]) -> usize {
+    fields.len() - usize::from(fields.last().is_some_and(|f| f.end == f.start))
+}
+
+/// Whether two rows are of one table's width: as many fields, or as many once a trailing
+/// empty one is set aside (a header's `a,b,` over `1,2`; an export's empty last column,
+/// `name,url,note` over `a,b,`).
+fn same_width(a: &[Field], b: &[Field]) -> bool {
+    a.len() == b.len() || width(a) == width(b)
+}
+
+/// The start of the keyword line at `data[at]` (the line after `at` when `at` is the
+/// newline before it, as a single-line rule's window starts), searched for only as far
+/// back as a row may reach ([`MAX_ROW`]): a minified line of a megabyte is not searched
+/// once per keyword on it. None for a longer line.
+pub(super) fn keyword_line_start(data: &[u8], at: usize) -> Option<usize> {
+    if data.get(at) == Some(&b'\n') {
+        return Some(at + 1);
+    }
+    let at = at.min(data.len());
+    let floor = at.saturating_sub(MAX_ROW);
+    match memchr::memrchr(b'\n', &data[floor..at]) {
+        Some(i) => Some(floor + i + 1),
+        None if floor == 0 => Some(0),
+        None => None,
+    }
+}
+
+/// Every row of the table headed by the line at `data[start..]` (a keyword line that
+/// [`heads_columns`]), read to the table's last row: the cells under each column's name.
+/// The engine's window below a keyword line ends `LINES_AFTER` lines down, and
+/// [`column_row`] walks up at most [`MAX_ROWS_UP`] rows, so without this a password
+/// export's fortieth row would not be read while its file was reported clean. The rows
+/// the window read are read again here; their candidates are the same, and the scanner
+/// keeps one finding per span and rule.
+///
+/// A header is a line of names at the top of its run (the blob's start, a blank line or a
+/// line of another width above it: a data row of words is no header); the table ends at
+/// the first line that is no row of the header's width.
+pub(super) fn rows_below_header(data: &[u8], kind: Kind, start: usize, out: &mut Vec<Candidate>) {
+    if kind != Kind::Unknown || start >= data.len() {
+        return;
+    }
+    let reach = data.len().min(start + MAX_ROW + 1);
+    let Some(header_end) = memchr::memchr(b'\n', &data[start..reach]).map(|i| start + i) else {
+        return;
+    };
+    let top = strip_cr(&data[start..header_end]);
+    let Some((delim, names)) = header(top) else {
+        return;
+    };
+    // The line above, when there is one, is no row of the header's width.
+    if start > 0 {
+        let floor = (start - 1).saturating_sub(MAX_ROW);
+        let above_start =
+            memchr::memrchr(b'\n', &data[floor..start - 1]).map_or(floor, |i| floor + i + 1);
+        // (A line above longer than a row reaches is no row.)
+        if above_start > floor || floor == 0 {
+            let above = strip_cr(&data[above_start..start - 1]);
+            if fields(above, delim).is_some_and(|cells| same_width(&cells, &names)) {
+                return;
+            }
+        }
+    }
+    let mut line_start = header_end + 1;
+    while line_start < data.len() {
+        let line_end =
+            memchr::memchr(b'\n', &data[line_start..]).map_or(data.len(), |i| line_start + i);
+        let line = strip_cr(&data[line_start..line_end]);
+        let Some(row) = fields(line, delim).filter(|row| same_width(row, &names)) else {
+            return;
+        };
+        if row
+            .iter()
+            .any(|&f| is_value(line, f) && f.end - f.start >= 8)
+        {
+            push_cells(top, &names, &row, line, line_start, line_start, out);
+        }
+        line_start = line_end + 1;
+    }
+}
+
+/// `line` without the `\r` of a CRLF line end.
+fn strip_cr(line: &[u8]) -> &[u8] {
+    line.strip_suffix(b"\r").unwrap_or(line)
+}
+
 /// Whether the keyword line at `data[at]` (the line after `at` when `at` is the newline
 /// before it, as a single-line rule's window starts) heads columns: the engine then reads
 /// the rows below with it.
@@ -273,17 +376,8 @@ pub(super) fn keyword_line_heads_columns(data: &[u8], kind: Kind, at: usize, cap
         return false;
     }
     let cap = cap.min(data.len());
-    // The line's start, searched for only as far back as a row may reach ([`MAX_ROW`]): a
-    // minified line of a megabyte is not searched once per keyword on it.
-    let start = if data[at] == b'\n' {
-        at + 1
-    } else {
-        let floor = at.saturating_sub(MAX_ROW);
-        match memchr::memrchr(b'\n', &data[floor..at]) {
-            Some(i) => floor + i + 1,
-            None if floor == 0 => 0,
-            None => return false,
-        }
+    let Some(start) = keyword_line_start(data, at) else {
+        return false;
     };
     if start >= cap {
         return false;
@@ -444,6 +538,70 @@ mod tests {
             let got = reported(path, &text);
             assert!(got.is_empty(), "{path}: {text:?} {got:?}");
         }
+    }
+
+    /// A table of `rows` rows under `header`, every cell but the last row's credential
+    /// column a short word, and `last` as that row (`{v}` filled with `v`).
+    fn table(header: &str, rows: usize, filler: &str, last: &str, v: &str) -> String {
+        let mut text = format!("{header}\n");
+        for i in 0..rows {
+            text.push_str(&filler.replace("{i}", &i.to_string()));
+            text.push('\n');
+        }
+        text.push_str(&last.replace("{v}", v));
+        text.push('\n');
+        text
+    }
+
+    #[test]
+    fn a_table_is_read_to_its_last_row() {
+        let v = v();
+        let found = [
+            // A browser's password export: the credential on the 41st row.
+            (
+                "exports/passwords.csv",
+                table(
+                    "name,url,username,password,note",
+                    40,
+                    "site{i},https://site{i}.example,user{i},hunter{i},",
+                    "bank,https://bank.example,me,{v},",
+                    &v,
+                ),
+            ),
+            // Tab-separated, CRLF lines, quoted cells.
+            (
+                "exports/keys.tsv",
+                table(
+                    "service\tapi_key\r",
+                    200,
+                    "svc{i}\t\r",
+                    "billing\t\"{v}\"\r",
+                    &v,
+                ),
+            ),
+        ];
+        for (path, text) in &found {
+            let got = reported(path, text);
+            assert!(got.iter().any(|(_, s)| *s == v), "{path}: {got:?}");
+        }
+        let quiet = [
+            // The table ends at a blank line; the rows of the next run have no header.
+            table("name,password", 3, "user{i},", "\nzed,{v}", &v),
+            // A line of names under a row of its width is a data row, no header: its
+            // window is read (eight lines), the rows further down are not.
+            table("id,role\nadmin,password", 20, "user{i},x", "zed,{v}", &v),
+            // The table ends at a row of another width.
+            table("name,token", 12, "svc{i},", "x,y,z\nzed,{v}", &v),
+        ];
+        for text in &quiet {
+            let got = reported("exports/list.csv", text);
+            assert!(!got.iter().any(|(_, s)| *s == v), "{text:?}: {got:?}");
+        }
+        // Only blobs of no known syntax are read as tables.
+        let yaml = table("name,password", 40, "user{i},", "zed,{v}", &v);
+        assert!(!reported("exports/list.yaml", &yaml)
+            .iter()
+            .any(|(_, s)| *s == v));
     }
 
     #[test]

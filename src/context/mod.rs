@@ -322,6 +322,19 @@ pub fn extract_with(
         crate::scan::funnel::add(crate::scan::funnel::Stage::Segments, 1);
         extract_range(data, s, e, line_start, kind, &mut out);
     }
+    // A table's rows below the window of its header line, to the table's end.
+    if kind == Kind::Unknown {
+        let mut headers: Vec<usize> = regions
+            .iter()
+            .filter(|r| csv_rows::keyword_line_heads_columns(data, kind, r.0, data.len()))
+            .filter_map(|r| csv_rows::keyword_line_start(data, r.0))
+            .collect();
+        headers.sort_unstable();
+        headers.dedup();
+        for start in headers {
+            csv_rows::rows_below_header(data, kind, start, &mut out);
+        }
+    }
     out
 }
 
