@@ -438,6 +438,9 @@ mod tests {
         let err = Cli::try_parse_from(["leakgate", "scan", "--no-such-flag"]).unwrap_err();
         assert!(err.to_string().contains("--no-such-flag"), "{err}");
         let cli = Cli::try_parse_from(["leakgate", "rules", "check"]).unwrap();
-        assert!(matches!(cli.command, Command::Rules(RulesCommand::Check { .. })));
+        assert!(matches!(
+            cli.command,
+            Command::Rules(RulesCommand::Check { .. })
+        ));
     }
 }

@@ -223,7 +223,12 @@ mod tests {
             let path: Vec<&str> = anchors.iter().filter_map(|a| a.path.as_deref()).collect();
             match crate::rules::builtin::file_anchor_patterns(&rule.id) {
                 Some((listed_file, listed_path)) => {
-                    assert_eq!((listed_file, listed_path), (&file[..], &path[..]), "{}", rule.id);
+                    assert_eq!(
+                        (listed_file, listed_path),
+                        (&file[..], &path[..]),
+                        "{}",
+                        rule.id
+                    );
                     listed += 1;
                 }
                 None => assert!(file.is_empty() && path.is_empty(), "{}", rule.id),
