@@ -322,7 +322,8 @@ pub fn extract_with(
         crate::scan::funnel::add(crate::scan::funnel::Stage::Segments, 1);
         extract_range(data, s, e, line_start, kind, &mut out);
     }
-    // A table's rows below the window of its header line, to the table's end.
+    // A table's rows below the window of its header line, to the table's end (a CSV
+    // export's, a Markdown table's).
     if kind == Kind::Unknown {
         let mut headers: Vec<usize> = regions
             .iter()
@@ -333,6 +334,16 @@ pub fn extract_with(
         headers.dedup();
         for start in headers {
             csv_rows::rows_below_header(data, kind, start, &mut out);
+        }
+        let mut tables: Vec<usize> = regions
+            .iter()
+            .map(|r| r.0)
+            .filter(|&at| rows::keyword_line_heads_table(data, at, data.len()))
+            .collect();
+        tables.sort_unstable();
+        tables.dedup();
+        for at in tables {
+            rows::rows_below_table(data, at, LINES_AFTER, 2 * LINE_REACH, &mut out);
         }
     }
     out

@@ -7,7 +7,9 @@
 //! password. Neither has a `=` or `:` between the name and the value that the lexer could
 //! pair. A row yields at most one candidate: the first non-empty cell after the name.
 //! A table may instead name its columns in its header (`| Role | Username | Password |`):
-//! a row's cell in a credential's column is read under the column's name.
+//! a row's cell in a credential's column is read under the column's name, in every row
+//! down to the table's end ([`rows_below_table`]), not only the rows the window below the
+//! header's keyword reaches.
 
 use super::names::names_secret;
 use super::{Candidate, Origin};
@@ -119,6 +121,23 @@ pub(super) fn table_column(
     let Some(names) = row_cells(header) else {
         return;
     };
+    push_column_cells(header, &names, &cells, line, base, line_start, first, out);
+}
+
+/// Each cell of a row (`cells` of `line`, which starts at `base` in the blob) in a column
+/// whose name in `header` (its cells `names`) names a credential, as a candidate under that
+/// name; not a span another extractor already named (`out[first..]`).
+#[allow(clippy::too_many_arguments)]
+fn push_column_cells(
+    header: &[u8],
+    names: &[(usize, usize)],
+    cells: &[(usize, usize)],
+    line: &[u8],
+    base: usize,
+    line_start: usize,
+    first: usize,
+    out: &mut Vec<Candidate>,
+) {
     for (k, &(hs, he)) in names.iter().enumerate() {
         let name = String::from_utf8_lossy(&header[hs..he]);
         let words: Vec<&str> = name.split_whitespace().collect();
@@ -147,6 +166,63 @@ pub(super) fn table_column(
             line_start,
             Origin::Assignment,
         ));
+    }
+}
+
+/// The rows of a Markdown table past the ones the engine's window reads below its
+/// header, read to the table's end: each cell in a credential's column ([`table_column`]'s
+/// reading, the header known). `at` is a keyword's window start on the header line (or the
+/// newline before it); the window reads `window_lines` lines below that line within
+/// `window_bytes` bytes of `at`, and those rows are not read again. A long table of demo
+/// accounts would otherwise be read only to its eighth line while the file was reported
+/// clean.
+pub(super) fn rows_below_table(
+    data: &[u8],
+    at: usize,
+    window_lines: usize,
+    window_bytes: usize,
+    out: &mut Vec<Candidate>,
+) {
+    if at >= data.len() {
+        return;
+    }
+    let start = if data[at] == b'\n' {
+        at + 1
+    } else {
+        memchr::memrchr(b'\n', &data[..at]).map_or(0, |i| i + 1)
+    };
+    let line_end =
+        |from: usize| memchr::memchr(b'\n', &data[from..]).map_or(data.len(), |i| from + i);
+    let header_end = line_end(start);
+    if header_end >= data.len() {
+        return;
+    }
+    let header = &data[start..header_end];
+    let Some(names) = row_cells(header) else {
+        return;
+    };
+    let separator_end = line_end(header_end + 1);
+    if !is_separator(data[header_end + 1..separator_end].trim_ascii()) {
+        return;
+    }
+    // The header's line is the window's first; the separator its second.
+    let mut read = 1;
+    let mut row_start = separator_end + 1;
+    while row_start < data.len() {
+        let row_end = line_end(row_start);
+        let line = &data[row_start..row_end];
+        read += 1;
+        let Some(cells) = row_cells(line) else {
+            return;
+        };
+        let in_window = read <= window_lines && row_end <= at + window_bytes;
+        if !in_window && !is_separator(line) {
+            let first = out.len();
+            push_column_cells(
+                header, &names, &cells, line, row_start, row_start, first, out,
+            );
+        }
+        row_start = row_end + 1;
     }
 }
 
@@ -497,7 +573,8 @@ mod table_column_tests {
     use super::table_column;
 
     /// Every line of random tables, read as a row, is read without a panic, whatever the
-    /// walk up meets (a separator on the first line, a header cut by the byte bound, `\r`).
+    /// walk up meets (a separator on the first line, a header cut by the byte bound, `\r`);
+    /// and so are the rows below it read as a table's.
     /// A separator line longer than the walk's byte bound: the walk stops inside it.
     #[test]
     fn a_separator_cut_by_the_byte_bound_gives_no_header() {
@@ -508,6 +585,39 @@ mod table_column_tests {
         let mut out = Vec::new();
         table_column(&data, &data[at..data.len() - 1], at, at, at, 0, &mut out);
         assert!(out.is_empty());
+    }
+
+    /// A Markdown table of demo accounts: `rows` rows of guests, then `last`.
+    fn accounts(rows: usize, last: &str) -> String {
+        let mut text =
+            String::from("## Demo accounts\n\n| Role | Username | Password |\n|---|---|---|\n");
+        for i in 0..rows {
+            text.push_str(&format!("| Guest | guest{i} | |\n"));
+        }
+        text.push_str(last);
+        text
+    }
+
+    #[test]
+    fn a_table_is_read_to_its_last_row() {
+        use crate::context::tests::reported;
+        let v = ["Qz7", "kP2", "mW9", "xL4", "vR8"].concat();
+        // The 31st row, far past the lines read below the header's keyword.
+        let text = accounts(30, &format!("| Admin | admin | {v} |\n"));
+        let got = reported("README.md", &text);
+        assert!(got.iter().any(|(_, s)| *s == v), "{got:?}");
+        // Every row is read once: the value of a row inside the window is reported once.
+        let near = accounts(2, &format!("| Admin | admin | {v} |\n"));
+        let got = reported("README.md", &near);
+        assert_eq!(got.iter().filter(|(_, s)| *s == v).count(), 1, "{got:?}");
+        // The table ends at a line that is no row: a later headless table is not read
+        // under its columns.
+        let ended = accounts(
+            30,
+            &format!("\nSee also:\n\n| Admin | admin | {v} |\n| x | y | z |\n"),
+        );
+        let got = reported("README.md", &ended);
+        assert!(!got.iter().any(|(_, s)| *s == v), "{got:?}");
     }
 
     #[test]
@@ -526,6 +636,15 @@ mod table_column_tests {
                 let mut out = Vec::new();
                 table_column(&data, &data[at..end], at, at, at, 0, &mut out);
                 assert!(out.iter().all(|c| c.start >= at && c.end <= end));
+                // The rows below a window starting on this line, or on the newline before
+                // it, lie inside the blob.
+                for start in [at, at.saturating_sub(1)] {
+                    let mut below = Vec::new();
+                    super::rows_below_table(&data, start, 8, 8192, &mut below);
+                    assert!(below
+                        .iter()
+                        .all(|c| c.start <= c.end && c.end <= data.len()));
+                }
                 at = end + 1;
             }
         }
