@@ -346,11 +346,13 @@ fn unique_ids(names: &[String], files: &[syntax::RuleFile]) -> Result<(), String
     Ok(())
 }
 
-/// `src/rules/builtin.rs`'s sorted list of the built-in rules with a context anchor that
-/// names files by their path (`file` or `path`): a start asks it of every rule, and the
-/// anchors themselves stay encoded until a context rule is built (issue 17).
+/// `src/rules/builtin.rs`'s list, sorted by id, of the built-in rules with a context anchor
+/// that names files by their path (`file` or `path`), with those patterns: a start asks it
+/// of every rule, and the scanner's path set takes the patterns from it, so the anchors
+/// themselves stay encoded until a context rule is built (issue 17).
 fn file_anchored(files: &[syntax::RuleFile]) -> String {
-    let mut ids: Vec<&str> = files
+    // (id, `file` patterns, `path` patterns), each list in anchor order.
+    let mut rules: Vec<(&str, Vec<&str>, Vec<&str>)> = files
         .iter()
         .flat_map(|f| &f.rule)
         .filter(|rule| {
@@ -358,15 +360,28 @@ fn file_anchored(files: &[syntax::RuleFile]) -> String {
                 .iter()
                 .any(|a| a.file.is_some() || a.path.is_some())
         })
-        .map(|rule| rule.id.as_str())
+        .map(|rule| {
+            let list = |pick: fn(&syntax::ContextSpec) -> Option<&syntax::SpecText>| {
+                rule.context
+                    .iter()
+                    .filter_map(pick)
+                    .map(syntax::SpecText::as_str)
+                    .collect()
+            };
+            (
+                rule.id.as_str(),
+                list(|a| a.file.as_ref()),
+                list(|a| a.path.as_ref()),
+            )
+        })
         .collect();
-    ids.sort_unstable();
+    rules.sort_unstable_by(|a, b| a.0.cmp(b.0));
     let mut out = String::from(
         "// Written by build.rs (`file_anchored`).\n\
-         pub(super) static FILE_ANCHORED: &[&str] = &[\n",
+         pub(super) static FILE_ANCHORED: &[(&str, &[&str], &[&str])] = &[\n",
     );
-    for id in ids {
-        out.push_str(&format!("    {id:?},\n"));
+    for (id, file, path) in rules {
+        out.push_str(&format!("    ({id:?}, &{file:?}, &{path:?}),\n"));
     }
     out.push_str("];\n");
     out

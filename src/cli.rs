@@ -22,7 +22,12 @@ impl Cli {
     }
 }
 
+// Each subcommand's arguments are added to the command tree only when that subcommand is
+// parsed or its help shown (`defer`, here and on the nested subcommand enums): building
+// every subcommand's arguments at each start was about a tenth of a one-file scan's own
+// work (issue 17, start-up). A plain comment: a doc comment here would become help text.
 #[derive(Debug, Subcommand)]
+#[command(defer = true)]
 pub enum Command {
     /// Scan what the next commit records: the index against HEAD (pre-commit hook).
     Staged(StagedArgs),
@@ -53,6 +58,7 @@ pub enum Command {
 }
 
 #[derive(Debug, Subcommand)]
+#[command(defer = true)]
 pub enum ReportCommand {
     /// Merge shard reports (`--format json`) into one report. A secret found in several
     /// places (the same key in 30 repositories) becomes one finding with all its places.
@@ -116,7 +122,9 @@ pub enum ColorChoice {
     Never,
 }
 
-/// Options common to every scanning command.
+// Options common to every scanning command. (Plain comments on an `Args` struct: its doc
+// comment would be applied as the `about` of each deferred subcommand that flattens it, after
+// the subcommand's own, and replace it in `--help`.)
 #[derive(Debug, Args, Clone, Default)]
 pub struct ScanArgs {
     /// Output format.
@@ -205,9 +213,10 @@ pub struct HistoryArgs {
     pub remote: RemoteArgs,
 }
 
-/// `history` over repositories named by URL or listed by a forge (issue 18). Clones use
-/// git's credential helpers and ssh keys; over https, `LEAKGATE_GIT_TOKEN` (user name
-/// `LEAKGATE_GIT_USERNAME`, default `x-access-token`) is sent to each repository's host.
+// `history` over repositories named by URL or listed by a forge (issue 18). Clones use
+// git's credential helpers and ssh keys; over https, `LEAKGATE_GIT_TOKEN` (user name
+// `LEAKGATE_GIT_USERNAME`, default `x-access-token`) is sent to each repository's host.
+// (A plain comment, as on `ScanArgs`.)
 #[derive(Debug, Args, Clone, Default)]
 #[command(next_help_heading = "Many repositories")]
 pub struct RemoteArgs {
@@ -309,6 +318,7 @@ pub struct RevokeArgs {
 }
 
 #[derive(Debug, Subcommand)]
+#[command(defer = true)]
 pub enum RulesCommand {
     /// The rules in force (built-in and from config), one per line.
     List {
@@ -324,6 +334,7 @@ pub enum RulesCommand {
 }
 
 #[derive(Debug, Subcommand)]
+#[command(defer = true)]
 pub enum HookCommand {
     /// Write .git/hooks/pre-commit and commit-msg (and pre-push with --pre-push).
     Install {
@@ -373,4 +384,63 @@ pub struct BaselineArgs {
     pub config: Option<PathBuf>,
     #[arg(long, value_name = "DIR")]
     pub repo: Option<PathBuf>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    /// The whole command tree, deferred subcommands expanded, passes clap's own checks
+    /// (names, conflicts, value parsers), and every subcommand has its arguments.
+    #[test]
+    fn the_command_tree_is_well_formed_with_deferred_subcommands() {
+        let mut command = Cli::command();
+        command.build();
+        command.clone().debug_assert();
+        let scan = command.find_subcommand("scan").expect("scan");
+        assert!(scan.get_arguments().any(|a| a.get_id() == "threads"));
+        let install = command
+            .find_subcommand("hook")
+            .and_then(|hook| hook.find_subcommand("install"))
+            .expect("hook install");
+        assert!(install.get_arguments().any(|a| a.get_id() == "pre_push"));
+    }
+
+    /// A deferred subcommand's help says what the subcommand does (its variant's doc), not
+    /// what a flattened argument struct's doc would say: expanding it adds arguments only.
+    #[test]
+    fn deferred_subcommands_keep_their_own_about() {
+        let mut command = Cli::command();
+        command.build();
+        let about = |path: &[&str]| {
+            let mut sub = &command;
+            for name in path {
+                sub = sub.find_subcommand(name).expect(name);
+            }
+            sub.get_about().map(ToString::to_string).unwrap_or_default()
+        };
+        assert!(about(&["scan"]).starts_with("Scan files and directory trees"));
+        assert!(about(&["staged"]).starts_with("Scan what the next commit records"));
+        assert!(about(&["history"]).starts_with("Scan git history"));
+        assert!(about(&["hook", "commit-msg"]).starts_with("Check a commit message"));
+        for sub in command.get_subcommands() {
+            assert!(!about(&[sub.get_name()]).is_empty(), "{}", sub.get_name());
+        }
+    }
+
+    /// Parsing reaches a deferred subcommand's arguments, and an unknown one is still an
+    /// error that names it.
+    #[test]
+    fn deferred_subcommands_parse_their_arguments() {
+        let cli = Cli::try_parse_from(["leakgate", "scan", "--threads", "1", "a.txt"]).unwrap();
+        assert!(matches!(cli.command, Command::Scan(_)));
+        let err = Cli::try_parse_from(["leakgate", "scan", "--no-such-flag"]).unwrap_err();
+        assert!(err.to_string().contains("--no-such-flag"), "{err}");
+        let cli = Cli::try_parse_from(["leakgate", "rules", "check"]).unwrap();
+        assert!(matches!(
+            cli.command,
+            Command::Rules(RulesCommand::Check { .. })
+        ));
+    }
 }

@@ -16,7 +16,8 @@ use crate::finding::{Confidence, Severity};
 /// The built-in rule files as `build.rs` parsed them, in the order of [`BUILTIN_RULE_FILES`].
 static PREPARSED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/builtin-rules.postcard"));
 
-// `FILE_ANCHORED`: the ids of the built-in rules with a `file` or `path` context anchor.
+// `FILE_ANCHORED`: the built-in rules with a `file` or `path` context anchor, sorted by id,
+// each as `(id, its anchors' file patterns, their path patterns)` in anchor order.
 include!(concat!(env!("OUT_DIR"), "/file-anchored.rs"));
 
 // `RULE_SPANS`: per built-in rule, in order, its file's index in [`BUILTIN_RULE_FILES`]
@@ -249,7 +250,21 @@ pub(crate) fn decode_rule(bytes: &'static [u8]) -> Result<super::RuleSpec, RuleE
 /// Whether the built-in rule `id` has a context anchor that names files by their path,
 /// answered without decoding its anchors (`syntax::Deferred`).
 pub(crate) fn has_file_anchor(id: &str) -> bool {
-    FILE_ANCHORED.binary_search(&id).is_ok()
+    file_anchor_patterns(id).is_some()
+}
+
+/// The `file` and `path` patterns of the built-in rule `id`'s context anchors, in anchor
+/// order, as the build script read them from its table; `None` for a rule without such an
+/// anchor. The scanner's path set reads them here: asking the rule's table for them decoded
+/// the whole table of each such rule at the first file (issue 17, start-up).
+pub(crate) fn file_anchor_patterns(
+    id: &str,
+) -> Option<(&'static [&'static str], &'static [&'static str])> {
+    let at = FILE_ANCHORED
+        .binary_search_by(|(other, _, _)| (*other).cmp(id))
+        .ok()?;
+    let (_, file, path) = FILE_ANCHORED[at];
+    Some((file, path))
 }
 
 /// `bytes` as a `'static` string if they lie inside the embedded pre-parsed rules (a string

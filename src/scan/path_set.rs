@@ -127,14 +127,29 @@ impl PathSet {
             targets.push(Target::FileRule(i));
         }
         // Read from the rules' tables: building the context rules for their sources
-        // would build them at the first file (issue 17, start-up).
+        // would build them at the first file (issue 17, start-up). A built-in rule's
+        // patterns come from the build script's list, so its table stays encoded.
         for &i in context_rules {
-            let anchors = &rules.rules[i].spec.context;
-            for source in anchors.iter().filter_map(|a| a.file.as_deref()) {
+            let rule = &rules.rules[i];
+            let builtin = rule
+                .spec
+                .builtin_bytes()
+                .and_then(|_| crate::rules::builtin::file_anchor_patterns(&rule.id));
+            let (file, path): (Vec<&str>, Vec<&str>) = match builtin {
+                Some((file, path)) => (file.to_vec(), path.to_vec()),
+                None => {
+                    let anchors = &rule.spec.context;
+                    (
+                        anchors.iter().filter_map(|a| a.file.as_deref()).collect(),
+                        anchors.iter().filter_map(|a| a.path.as_deref()).collect(),
+                    )
+                }
+            };
+            for source in file {
                 sources.push(source);
                 targets.push(Target::WholeFile(i));
             }
-            for source in anchors.iter().filter_map(|a| a.path.as_deref()) {
+            for source in path {
                 sources.push(source);
                 targets.push(Target::ReadsWhole(i));
             }
@@ -191,6 +206,65 @@ pub(super) fn path_rules(rules: &RuleSet) -> (Vec<usize>, Vec<usize>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A built-in rule's `file` and `path` patterns come from the build script's list:
+    /// for every built-in rule, the list holds what its decoded anchors say, in their
+    /// order, and building the set decodes no rule's table.
+    #[test]
+    fn builtin_anchor_patterns_are_the_tables_and_stay_encoded() {
+        let rules = RuleSet::builtin().unwrap();
+        let (file_rules, context_rules) = path_rules(&rules);
+        let set = PathSet::new(&rules, &file_rules, &context_rules);
+        assert!(rules.rules.iter().all(|rule| rule.spec.is_encoded()));
+        let mut listed = 0;
+        for rule in &rules.rules {
+            let anchors = &rule.spec.context;
+            let file: Vec<&str> = anchors.iter().filter_map(|a| a.file.as_deref()).collect();
+            let path: Vec<&str> = anchors.iter().filter_map(|a| a.path.as_deref()).collect();
+            match crate::rules::builtin::file_anchor_patterns(&rule.id) {
+                Some((listed_file, listed_path)) => {
+                    assert_eq!(
+                        (listed_file, listed_path),
+                        (&file[..], &path[..]),
+                        "{}",
+                        rule.id
+                    );
+                    listed += 1;
+                }
+                None => assert!(file.is_empty() && path.is_empty(), "{}", rule.id),
+            }
+        }
+        assert_eq!(listed, context_rules.len());
+        let anchored = set
+            .targets
+            .iter()
+            .filter(|t| !matches!(t, Target::FileRule(_)))
+            .count();
+        let patterns: usize = context_rules
+            .iter()
+            .map(|&i| {
+                let (file, path) =
+                    crate::rules::builtin::file_anchor_patterns(&rules.rules[i].id).unwrap();
+                file.len() + path.len()
+            })
+            .sum();
+        assert_eq!(anchored, patterns);
+    }
+
+    /// A user rule's anchors (no build-script entry) are read from its table.
+    #[test]
+    fn a_user_rules_anchor_patterns_are_read_from_its_table() {
+        let text = "[[rule]]\nid = \"acme-file\"\ntitle = \"t\"\nkeywords = [\"acme\"]\n\
+                    [rule.value]\npattern = \"[a-z]{8}\"\n\
+                    [[rule.context]]\nfile = '(^|/)acme\\.key$'\n";
+        let parsed = crate::rules::parse_rule_file(text, "user.toml", false).unwrap();
+        let rules = RuleSet { rules: parsed };
+        let (file_rules, context_rules) = path_rules(&rules);
+        assert_eq!((file_rules.len(), context_rules.len()), (0, 1));
+        let set = PathSet::new(&rules, &file_rules, &context_rules);
+        assert_eq!(set.matching("x/acme.key"), Some(vec![Target::WholeFile(0)]));
+        assert_eq!(set.matching("x/acme.txt"), Some(vec![]));
+    }
 
     /// The set gives, for every built-in pattern, what asking the rule itself gives.
     #[test]
