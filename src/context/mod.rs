@@ -311,8 +311,8 @@ pub fn extract_with(
     extract_reading(data, kind, regions, stretches, Documents::Read)
 }
 
-/// Whether [`extract_range`] reads the documents embedded in a file's lines
-/// ([`embedded`]). What such a read finds is offered only to the rules that name a
+/// Whether `extract_range` reads the documents embedded in a file's lines
+/// (`embedded`). What such a read finds is offered only to the rules that name a
 /// provider ([`Candidate::embedded`]), so a caller whose woken rules are all generic
 /// (`fallback`) skips it: every candidate it would add is one no woken rule is asked.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
