@@ -1522,9 +1522,12 @@ fn command_before(line: &[u8], toks: &[Token], at: usize) -> Option<String> {
 /// Whether `toks[i]` is an operator run glued to the key before it and starting with `=`
 /// that is no assignment operator of its own, on a `.env` or shell line whose first word
 /// (after `export`) is that key: `SECRET_KEY==v` assigns `=v` (dotenv and the shell take
-/// everything after the first `=`).
+/// everything after the first `=`). Also such a line in a file of no known syntax (a
+/// README's fenced `.env` block, a deployment guide's variables): a value drawn from an
+/// alphabet with symbols starts with one (`=!v`, `=%v`, `=+v`) as often as its alphabet
+/// says.
 fn dotenv_glued_assign(kind: Kind, line: &[u8], toks: &[Token], i: usize) -> bool {
-    if !matches!(kind, Kind::Env | Kind::Shell) || i == 0 {
+    if !matches!(kind, Kind::Env | Kind::Shell | Kind::Unknown) || i == 0 {
         return false;
     }
     let (t, key) = (&toks[i], &toks[i - 1]);
@@ -1738,9 +1741,12 @@ fn bare_value(line: &[u8], from: usize, to_line_end: bool, kind: Kind) -> (usize
             k += 1;
         }
     } else {
+        // A Dockerfile's `ENV`/`ARG` value is one word to the next blank: Docker reads no
+        // `(`, `&`, `;` or `,` there (`ENV SECRET_KEY=ab(cd&ef` sets `ab(cd&ef`), and a value
+        // cut at one would be reported short with its rest shown in clear.
         let ends_word = |b: u8| {
             b.is_ascii_whitespace()
-                || b",;()]}\"'`&|".contains(&b)
+                || (kind != Kind::Dockerfile && b",;()]}\"'`&|".contains(&b))
                 || (kind == Kind::Xml && b == b'<')
         };
         while e < line.len() && !ends_word(line[e]) {

@@ -63,9 +63,18 @@ fn insecure() -> String {
     ["django-", "insecure-", &key()].concat()
 }
 
+/// A key of that alphabet that starts with one of its marks (`!`, `%`, `+`): one key in
+/// seven does.
+fn marked(mark: &str) -> String {
+    [mark, &key()[1..]].concat()
+}
+
 fn fill(text: &str) -> String {
     text.replace("{KEY}", &key())
         .replace("{INSECURE}", &insecure())
+        .replace("{BANG}", &marked("!"))
+        .replace("{PCT}", &marked("%"))
+        .replace("{PLUS}", &marked("+"))
 }
 
 #[rustfmt::skip]
@@ -78,6 +87,15 @@ const FORMS: Rows<'static> = (
         ("mysite/settings.py", "SECRET_KEY = os.environ.get('DJANGO_SECRET_KEY', '{KEY}')\n", "django-secret-key-named"),
         (".env", "DJANGO_SECRET_KEY={KEY}\n", "django-secret-key-named"),
         ("deploy/run.sh", "docker run -e DJANGO_SECRET_KEY='{KEY}' acme/web\n", "django-secret-key-named"),
+        // A key that starts with a mark, unquoted: a guide's fenced `.env` block, a note
+        // (the first `=` assigns, the mark starts the value).
+        ("DEPLOY.md", "Set these in Vercel:\n\n```\nDJANGO_SECRET_KEY={BANG}\nDJANGO_DEBUG=False\n```\n", "django-secret-key-named"),
+        ("notes.txt", "DJANGO_SECRET_KEY={PCT}\n", "django-secret-key-named"),
+        ("docs/deploy.txt", "export DJANGO_SECRET_KEY={PLUS}\n", "django-secret-key-named"),
+        // A Dockerfile value runs to the next blank, through the key's `(`, `&` and `)`:
+        // reported whole, not cut with its rest shown in clear.
+        ("Dockerfile", "FROM python:3.12\nENV DJANGO_SECRET_KEY={KEY} DJANGO_DEBUG=0\n", "django-secret-key-named"),
+        ("Dockerfile", "FROM python:3.12\nARG DJANGO_SECRET_KEY={KEY}\n", "django-secret-key-named"),
         // The prefixed key is the prefixed rule's, under any name.
         ("mysite/settings.py", "SECRET_KEY = '{INSECURE}'\n", "django-secret-key"),
         (".env", "DJANGO_SECRET_KEY={INSECURE}\n", "django-secret-key"),
@@ -92,7 +110,8 @@ const FORMS: Rows<'static> = (
 
 #[test]
 fn django_keys_go_to_the_half_that_owns_them() {
-    super::probe_check::check_rows("django split", FORMS, &[key(), insecure()], fill);
+    let secrets = [key(), insecure(), marked("!"), marked("%"), marked("+")];
+    super::probe_check::check_rows("django split", FORMS, &secrets, fill);
     // Exactly one finding for a prefixed key under the named setting.
     let scanner = Scanner::new(RuleSet::builtin().unwrap());
     let text = fill("DJANGO_SECRET_KEY={INSECURE}\n");

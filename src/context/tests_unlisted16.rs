@@ -224,6 +224,8 @@ const DOTENV_VALUES: Rows<'static> = (
         (".env", "API_TOKEN={HASHED}\n", "generic-token"),
         (".env", "API_TOKEN={S} # rotated monthly\n", "generic-token"),
         ("scripts/env.sh", "export API_TOKEN=={S}\n", "generic-token"),
+        // The same line on a Dockerfile's `ARG` line.
+        ("Dockerfile", "FROM python:3.12\nARG API_TOKEN=+{S}\n", "generic-token"),
     ],
     &[
         (".env", "DB_PASSWORD==changeme\n"),
@@ -231,6 +233,9 @@ const DOTENV_VALUES: Rows<'static> = (
         (".env", "API_TOKEN==${API_TOKEN}\n"),
         (".env", "API_TOKEN= # set in CI\n"),
         ("src/check.sh", "if [ \"$API_TOKEN\" == \"\" ]; then exit 1; fi\n"),
+        ("docs/x.md", "API_TOKEN==changeme\n"),
+        ("Dockerfile", "FROM python:3.12\nENV API_TOKEN=+${API_TOKEN}\n"),
+        ("docs/x.md", "Compare with `API_TOKEN == token` in the check.\n"),
     ],
 );
 

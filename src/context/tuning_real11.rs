@@ -131,7 +131,8 @@ const MEASURED: &[(&str, &[&str])] = &[
     ("google-api-key", &["{GAK}"]),
     ("huggingface-token", &["{HFT}"]),
     ("laravel-app-key", &["{LARAKEY}"]),
-    ("django-secret-key", &["{DJK}", "{DJI}"]),
+    ("django-secret-key", &["{DJI}"]),
+    ("django-secret-key-named", &["{DJK}"]),
 ];
 
 /// Placeholders that stand for a secret (a negative must hold none of them).
@@ -598,7 +599,7 @@ pub(super) const CASES: &[Case] = &[
     Case { family: DOC, form: "s12.1 markdown example laravel env block APP_KEY base64", file: "README.md", text: "**Example `.env`**\n\n```conf\nAPP_NAME=Laravel\nAPP_ENV=local\nAPP_KEY={LARAKEY}\nAPP_DEBUG=true\nAPP_URL=http://localhost\n\nLOG_CHANNEL=stack\n\nDB_CONNECTION=mysql\nDB_HOST=mysql\nDB_PORT=3306\nDB_DATABASE=homestead\nDB_USERNAME=root\nDB_PASSWORD=secret\n```\n", rule: Some("laravel-app-key") },
     // ---------------------------------------------------------------- s13 `DJANGO_SECRET_KEY`
     // index 9393178
-    Case { family: DOC, form: "s13.1 markdown vercel required variables DJANGO_SECRET_KEY generated value", file: "DEPLOY.md", text: "### **4. Environment Variables Setup**\nWhile redeploying, make sure these are set in Vercel:\n\n**Required Variables:**\n```\nDJANGO_SECRET_KEY={DJK}\nDJANGO_DEBUG=False\nDATABASE_URL=postgresql://your-neon-connection-string\n```\n", rule: Some("django-secret-key") },
+    Case { family: DOC, form: "s13.1 markdown vercel required variables DJANGO_SECRET_KEY generated value", file: "DEPLOY.md", text: "### **4. Environment Variables Setup**\nWhile redeploying, make sure these are set in Vercel:\n\n**Required Variables:**\n```\nDJANGO_SECRET_KEY={DJK}\nDJANGO_DEBUG=False\nDATABASE_URL=postgresql://your-neon-connection-string\n```\n", rule: Some("django-secret-key-named") },
     // index 15239699428
     Case { family: PY, form: "s13.2 python settings environ get DJANGO_SECRET_KEY insecure default", file: "config/settings.py", text: "# --------------------------------------------------------------------------------------\n# Basic\n# --------------------------------------------------------------------------------------\nSECRET_KEY = os.environ.get(\n    \"DJANGO_SECRET_KEY\",\n    \"{DJI}\"  # dev default\n)\nDEBUG = os.environ.get(\"DJANGO_DEBUG\", \"true\").lower() == \"true\"\n", rule: Some("django-secret-key") },
     // ---------------------------------------------------------------- s14 `bot.run(`: no excerpt held a literal credential (variables, a `BOT TOKEN GOES HERE` fill-in, argument-less calls)
