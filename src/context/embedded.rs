@@ -567,27 +567,7 @@ mod tests {
     }
 
     fn fields(cands: &[&Candidate]) -> Vec<String> {
-        cands
-            .iter()
-            .map(|c| {
-                format!(
-                    "{}|{:?}|{}|{}|{}|{:?}|{}|{:?}|{:?}|{:?}|{:?}|{:?}|{}",
-                    c.key,
-                    c.parents,
-                    c.start,
-                    c.end,
-                    c.value,
-                    c.decoded,
-                    c.quoted,
-                    c.callee,
-                    c.header,
-                    c.scheme,
-                    c.host,
-                    c.origin,
-                    c.line_start
-                )
-            })
-            .collect()
+        crate::context::test_lines::candidate_fields(cands.iter().copied())
     }
 
     /// Skipping embedded documents (`Documents::Skip`, when no woken rule names a

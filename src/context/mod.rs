@@ -984,6 +984,34 @@ mod segment_tests {
 /// very long, so that some lines pass every reach a search stops at).
 #[cfg(test)]
 pub(crate) mod test_lines {
+    /// Every field of each candidate, the value included, as one string a candidate (for
+    /// comparing two extractions field by field; compared, never printed).
+    pub(crate) fn candidate_fields<'a>(
+        cands: impl IntoIterator<Item = &'a super::Candidate>,
+    ) -> Vec<String> {
+        cands
+            .into_iter()
+            .map(|c| {
+                format!(
+                    "{}|{:?}|{}|{}|{}|{:?}|{}|{:?}|{:?}|{:?}|{:?}|{:?}|{}",
+                    c.key,
+                    c.parents,
+                    c.start,
+                    c.end,
+                    c.value,
+                    c.decoded,
+                    c.quoted,
+                    c.callee,
+                    c.header,
+                    c.scheme,
+                    c.host,
+                    c.origin,
+                    c.line_start
+                )
+            })
+            .collect()
+    }
+
     pub(crate) struct XorShift(pub u64);
 
     impl XorShift {

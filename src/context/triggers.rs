@@ -128,27 +128,7 @@ mod gate_tests {
 
     /// Every field of each candidate, the value included (compared, never printed).
     fn fields(cands: &[Candidate]) -> Vec<String> {
-        cands
-            .iter()
-            .map(|c| {
-                format!(
-                    "{}|{:?}|{}|{}|{}|{:?}|{}|{:?}|{:?}|{:?}|{:?}|{:?}|{}",
-                    c.key,
-                    c.parents,
-                    c.start,
-                    c.end,
-                    c.value,
-                    c.decoded,
-                    c.quoted,
-                    c.callee,
-                    c.header,
-                    c.scheme,
-                    c.host,
-                    c.origin,
-                    c.line_start
-                )
-            })
-            .collect()
+        crate::context::test_lines::candidate_fields(cands)
     }
 
     /// The candidates' origins, after checking that gated and ungated extraction agree.
