@@ -32,6 +32,15 @@ impl Gen {
 }
 
 /// The alphabets the sets' generators draw from.
+/// The generic rules every real-code set measures; a set adds the provider rules its cases
+/// name.
+pub(super) const GENERIC_RULES: [&str; 4] = [
+    "generic-password",
+    "generic-secret",
+    "generic-token",
+    "generic-api-key",
+];
+
 pub(super) const HEX: &[u8] = b"0123456789abcdef";
 pub(super) const BASE62: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
 pub(super) const BASE64: &[u8] =

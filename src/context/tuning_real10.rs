@@ -89,14 +89,6 @@ const SPECKLE: &str = "Speckle";
 const OTHER: &str = "other languages";
 const DOC: &str = "Markdown and docs";
 
-/// The generic rules, always measured; provider rules named by a case are added to them.
-const GENERIC: [&str; 4] = [
-    "generic-password",
-    "generic-secret",
-    "generic-token",
-    "generic-api-key",
-];
-
 /// For each rule a case may expect, the placeholders that can hold its value.
 const MEASURED: &[(&str, &[&str])] = &[
     (
@@ -233,7 +225,7 @@ fn reports_value(placeholder: &str, value: &str, reported: &str) -> bool {
 
 /// This set as the shared harness measures it.
 const SET: BlindSet = BlindSet {
-    generic: &GENERIC,
+    generic: &super::blind_harness::GENERIC_RULES,
     measured: MEASURED,
     secret_placeholders: SECRET_PLACEHOLDERS,
     values,

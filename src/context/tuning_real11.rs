@@ -95,14 +95,6 @@ const SPELL: &str = "Spell";
 const OTHER: &str = "other languages";
 const DOC: &str = "Markdown and docs";
 
-/// The generic rules, always measured; provider rules named by a case are added to them.
-const GENERIC: [&str; 4] = [
-    "generic-password",
-    "generic-secret",
-    "generic-token",
-    "generic-api-key",
-];
-
 /// For each rule a case may expect, the placeholders that can hold its value.
 const MEASURED: &[(&str, &[&str])] = &[
     (
@@ -358,16 +350,16 @@ pub(super) fn values(seed: u64) -> Vec<(&'static str, String)> {
 }
 
 /// Whether a reported secret is the case's value (see the module docs).
-fn reports_value(_placeholder: &str, value: &str, reported: &str) -> bool {
+fn reports_value(placeholder: &str, value: &str, reported: &str) -> bool {
     if value.chars().count() < 16 {
         return reported == value;
     }
-    reported.contains(value) || (reported.len() >= 16 && value.contains(reported))
+    super::blind_harness::reports_whole_or_long_part(&[], placeholder, value, reported)
 }
 
 /// This set as the shared harness measures it.
 const SET: BlindSet = BlindSet {
-    generic: &GENERIC,
+    generic: &super::blind_harness::GENERIC_RULES,
     measured: MEASURED,
     secret_placeholders: SECRET_PLACEHOLDERS,
     values,
